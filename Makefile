@@ -1,0 +1,93 @@
+# BoxAgnts build.
+#
+#   make             library (build/libboxagnts.a), CLI (build/boxagnts), sample module
+#   make test        scripts/setup.sh, then build and run every test (tests/run.sh)
+#   make test-asan   the same with ASan+UBSan, in build-asan/
+#   make bench       benchmarks (bench/bench.mk)      make fuzz   fuzzer (fuzz/fuzz.mk)
+#   make clean
+#
+# Variables you may set: CC, OPT, CFLAGS, BUILD, SPEC_SUITE, SAN=1.
+CC      ?= cc
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Isrc/wasm
+BUILD   ?= build
+LDLIBS  := -lm -lpthread
+SPEC_SUITE ?= ../shared/spec-testsuite
+ASAN_BUILD ?= build-asan
+WAT2WASM ?= wat2wasm
+
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
+
+# Library layers, bottom up (DESIGN.md); each is a directory of src/.
+LAYERS  := wasm
+LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB     := $(BUILD)/libboxagnts.a
+CLI     := $(BUILD)/boxagnts
+
+# Unit tests: every tests/wasm/test_*.c is a standalone program.
+UNIT_SRC  := $(wildcard tests/wasm/test_*.c)
+UNIT_BINS := $(UNIT_SRC:%.c=$(BUILD)/%)
+# The spec testsuite runner: every tests/spec/*.c, linked into one program.
+SPEC_SRC  := $(wildcard tests/spec/*.c)
+SPEC_OBJ  := $(SPEC_SRC:%.c=$(BUILD)/%.o)
+SPEC_RUNNER := $(BUILD)/tests/spec/runner
+
+SAMPLES := $(patsubst samples/%.wat,$(BUILD)/samples/%.wasm,$(wildcard samples/*.wat))
+
+.DEFAULT_GOAL := all
+all: $(LIB) $(CLI) $(SAMPLES)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(CLI): $(BUILD)/src/cli/main.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/wasm/test_%: $(BUILD)/tests/wasm/test_%.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(SPEC_RUNNER): $(SPEC_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -lcjson $(LDLIBS)
+
+# Sample modules (text in samples/, binaries only under $(BUILD)).
+$(BUILD)/samples/%.wasm: samples/%.wat
+	@mkdir -p $(dir $@)
+	@command -v $(WAT2WASM) >/dev/null 2>&1 || scripts/setup.sh
+	$(WAT2WASM) $< -o $@
+
+setup:
+	@scripts/setup.sh
+
+tests: $(LIB) $(CLI) $(UNIT_BINS) $(SPEC_RUNNER)
+
+test: setup
+	@$(MAKE) --no-print-directory tests
+	@BUILD=$(BUILD) SPEC_SUITE=$(SPEC_SUITE) tests/run.sh
+
+check: test
+
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) SAN=1 test
+
+clean:
+	rm -rf build build-asan $(BUILD) $(ASAN_BUILD)
+
+.PHONY: all setup tests test check test-asan clean
+.SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SPEC_OBJ)
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(UNIT_SRC:%.c=$(BUILD)/%.d) $(SPEC_OBJ:.o=.d)
+
+# `make bench` and `make fuzz` live with their owners.
+-include bench/bench.mk fuzz/fuzz.mk

@@ -1,0 +1,20 @@
+# bench/bench.mk — `make bench` (included by the top-level Makefile; never
+# part of `make test`).  Builds the driver against the library, then
+# bench/run.sh builds the kernels (wasm32 + native) and prints the table.
+# Keeps whatever default goal the including Makefile has.
+BENCH_SAVED_GOAL := $(.DEFAULT_GOAL)
+BUILD ?= build
+BENCH_DIR := $(BUILD)/bench
+BENCH_LIB := $(BUILD)/libboxagnts.a
+BENCH_CC ?= $(or $(CC),cc)
+
+$(BENCH_DIR)/bench: bench/bench.c include/boxagnts.h $(BENCH_LIB)
+	@mkdir -p $(dir $@)
+	$(BENCH_CC) -Iinclude -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g \
+	    -o $@ bench/bench.c $(BENCH_LIB) -lm -lpthread
+
+bench: $(BENCH_DIR)/bench
+	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/run.sh
+
+.PHONY: bench
+.DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

@@ -1,0 +1,346 @@
+/*
+ * boxagnts.h — the one public header of libboxagnts.
+ *
+ * This part is the WebAssembly engine (layer src/wasm): compile a module
+ * once, instantiate it in a store with hard limits, call its exports.
+ *
+ * Ownership in one paragraph: a bx_module is immutable after bx_module_new
+ * and may be shared by any number of stores on any number of threads; it
+ * must outlive every instance made from it.  A bx_store owns everything
+ * created in it (instances, host functions, memories, tables, globals) and
+ * frees them all in bx_store_free; a store is used by one thread at a time,
+ * except bx_store_interrupt, which any thread may call at any time.
+ */
+#ifndef BOXAGNTS_H
+#define BOXAGNTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- values ---------------------------------------------------------- */
+
+typedef enum bx_valtype {
+    BX_I32 = 0x7F,
+    BX_I64 = 0x7E,
+    BX_F32 = 0x7D,
+    BX_F64 = 0x7C,
+    BX_V128 = 0x7B,      /* decoded, rejected by validation (no SIMD yet) */
+    BX_FUNCREF = 0x70,
+    BX_EXTERNREF = 0x6F
+} bx_valtype;
+
+/*
+ * A value as the API sees it: a type and 64 raw bits.
+ *  i32/f32 use the low 32 bits (f32 as its IEEE bit pattern), upper bits 0;
+ *  i64/f64 use all 64 (f64 as its bit pattern);
+ *  funcref: (uint64_t)(uintptr_t)bx_func*, 0 = null;
+ *  externref: an opaque host value, 0 = null (so a host that wants to pass
+ *  the integer N passes N+1).
+ */
+typedef struct bx_val {
+    bx_valtype type;
+    uint64_t bits;
+} bx_val;
+
+typedef struct bx_functype {
+    uint32_t nparams, nresults;
+    const bx_valtype *params;   /* nparams entries */
+    const bx_valtype *results;  /* nresults entries */
+} bx_functype;
+
+/* ---- errors and traps ------------------------------------------------ */
+
+typedef enum bx_status {
+    BX_OK = 0,
+    BX_ERR_MALFORMED,      /* binary does not decode */
+    BX_ERR_INVALID,        /* decodes but fails validation */
+    BX_ERR_UNLINKABLE,     /* an import is missing or has the wrong type */
+    BX_ERR_LIMIT,          /* a store limit forbids it (memory min > cap, ...) */
+    BX_ERR_NOMEM,          /* host allocation failed */
+    BX_ERR_ARG,            /* API misuse: bad name, wrong arg count/type */
+    BX_ERR_TRAP            /* execution trapped; see bx_error.trap */
+} bx_status;
+
+typedef enum bx_trap {
+    BX_TRAP_NONE = 0,
+    BX_TRAP_UNREACHABLE,        /* "unreachable" */
+    BX_TRAP_MEMORY_OOB,         /* "out of bounds memory access" */
+    BX_TRAP_TABLE_OOB,          /* "out of bounds table access" */
+    BX_TRAP_UNDEFINED_ELEMENT,  /* "undefined element" (call_indirect index >= size) */
+    BX_TRAP_UNINITIALIZED,      /* "uninitialized element" (call_indirect on null) */
+    BX_TRAP_INDIRECT_TYPE,      /* "indirect call type mismatch" */
+    BX_TRAP_DIV_ZERO,           /* "integer divide by zero" */
+    BX_TRAP_INT_OVERFLOW,       /* "integer overflow" */
+    BX_TRAP_INVALID_CONV,       /* "invalid conversion to integer" */
+    BX_TRAP_STACK_EXHAUSTED,    /* "call stack exhausted" */
+    BX_TRAP_FUEL_EXHAUSTED,     /* "fuel exhausted" */
+    BX_TRAP_INTERRUPTED,        /* "interrupted" (the sandbox reports it as timeout) */
+    BX_TRAP_HOST,               /* a host function failed; message says why */
+    BX_TRAP_EXIT,               /* a host function asked to stop (proc_exit); see exit code */
+    BX_TRAP_COUNT
+} bx_trap;
+
+/* The spec testsuite's text for each trap kind ("out of bounds memory access"). */
+const char *bx_trap_message(bx_trap t);
+
+/* Filled by every call that can fail.  msg is NUL-terminated and says what
+ * to do where there is something to do. */
+typedef struct bx_error {
+    bx_status status;
+    bx_trap trap;          /* when status == BX_ERR_TRAP */
+    size_t offset;         /* byte offset in the module binary, for MALFORMED/INVALID */
+    char msg[256];
+} bx_error;
+
+/* ---- modules --------------------------------------------------------- */
+
+typedef struct bx_module bx_module;
+
+typedef enum bx_externkind {
+    BX_EXTERN_FUNC = 0,
+    BX_EXTERN_TABLE = 1,
+    BX_EXTERN_MEMORY = 2,
+    BX_EXTERN_GLOBAL = 3
+} bx_externkind;
+
+/* Decode, validate (WebAssembly 2.0 core, no SIMD) and compile.  The bytes
+ * are not retained.  Returns NULL and fills err on failure. */
+bx_module *bx_module_new(const uint8_t *bytes, size_t len, bx_error *err);
+void bx_module_free(bx_module *m);
+
+/* Introspection: i < count.  Names point into the module. */
+uint32_t bx_module_import_count(const bx_module *m);
+void bx_module_import(const bx_module *m, uint32_t i, const char **module,
+                      const char **name, bx_externkind *kind);
+uint32_t bx_module_export_count(const bx_module *m);
+void bx_module_export(const bx_module *m, uint32_t i, const char **name,
+                      bx_externkind *kind);
+/* The type of exported or imported function, or NULL if not a function. */
+const bx_functype *bx_module_export_functype(const bx_module *m, const char *name);
+const bx_functype *bx_module_import_functype(const bx_module *m, uint32_t i);
+
+/* ---- stores and limits ----------------------------------------------- */
+
+typedef struct bx_limits {
+    uint64_t max_memory_bytes;  /* per linear memory; 0 = 4 GiB (the wasm32 maximum) */
+    uint64_t max_stack_bytes;   /* wasm value stack + call frames; 0 = 1 MiB */
+    uint64_t max_table_elems;   /* per table; 0 = 10,000,000 */
+    uint64_t fuel;              /* instructions; 0 = unlimited */
+} bx_limits;
+
+typedef struct bx_store bx_store;
+typedef struct bx_instance bx_instance;
+typedef struct bx_func bx_func;
+typedef struct bx_memory bx_memory;
+typedef struct bx_table bx_table;
+typedef struct bx_global bx_global;
+
+/* limits may be NULL (all defaults). */
+bx_store *bx_store_new(const bx_limits *limits);
+void bx_store_free(bx_store *s);
+
+/* Fuel: set the remaining budget (0 = unlimited), read what was used since
+ * the last set. */
+void bx_store_set_fuel(bx_store *s, uint64_t fuel);
+uint64_t bx_store_fuel_used(const bx_store *s);
+
+/* Thread-safe: the running guest traps BX_TRAP_INTERRUPTED at its next
+ * loop back-edge or call.  Stays set until bx_store_clear_interrupt. */
+void bx_store_interrupt(bx_store *s);
+void bx_store_clear_interrupt(bx_store *s);
+/* Whether the interrupt is set: host functions that block (poll, reads)
+ * check it so a timeout also ends a guest waiting in the host. */
+int bx_store_is_interrupted(const bx_store *s);
+
+/* Peak linear memory (bytes, summed over the store's memories). */
+uint64_t bx_store_peak_memory(const bx_store *s);
+
+/* ---- externs: what imports are satisfied with ------------------------ */
+
+typedef struct bx_extern {
+    bx_externkind kind;
+    union {
+        bx_func *func;
+        bx_table *table;
+        bx_memory *memory;
+        bx_global *global;
+    } of;
+} bx_extern;
+
+/* Host functions.  args_results holds the arguments on entry (raw bits as
+ * in bx_val) and receives the results (same array, from index 0).  Return
+ * BX_TRAP_NONE on success, or a trap kind; for BX_TRAP_HOST set a message
+ * with bx_hostcall_fail, for BX_TRAP_EXIT set the code with bx_hostcall_exit.
+ * mem/mem_size describe the calling instance's memory 0 (NULL/0 if none);
+ * every guest pointer must be checked against mem_size before use. */
+typedef struct bx_hostcall {
+    bx_store *store;
+    bx_instance *caller;
+    uint8_t *mem;
+    uint64_t mem_size;
+    void *user;
+} bx_hostcall;
+
+typedef bx_trap (*bx_host_fn)(bx_hostcall *hc, uint64_t *args_results);
+
+/* The type is copied.  The function lives until bx_store_free. */
+bx_func *bx_func_new_host(bx_store *s, const bx_functype *type, bx_host_fn fn,
+                          void *user);
+bx_trap bx_hostcall_fail(bx_hostcall *hc, const char *fmt, ...);
+bx_trap bx_hostcall_exit(bx_hostcall *hc, int32_t code);
+/* Exit code recorded by the last BX_TRAP_EXIT. */
+int32_t bx_store_exit_code(const bx_store *s);
+
+/* Standalone host-made objects (e.g. the spectest module). */
+bx_memory *bx_memory_new(bx_store *s, uint32_t min_pages, uint32_t max_pages,
+                         int has_max, bx_error *err);
+bx_table *bx_table_new(bx_store *s, bx_valtype elem, uint32_t min, uint32_t max,
+                       int has_max, bx_error *err);
+bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
+
+uint8_t *bx_memory_data(bx_memory *m);
+uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
+bx_val bx_global_get(const bx_global *g);
+
+/* ---- instances ------------------------------------------------------- */
+
+/* imports[i] satisfies the module's i-th import (in the module's order).
+ * Runs the start function.  On failure returns NULL, fills err (a trap
+ * in a segment or the start function gives BX_ERR_TRAP). */
+bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
+                             const bx_extern *imports, uint32_t nimports,
+                             bx_error *err);
+
+/* Find an export by name; returns 0 if absent. */
+int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out);
+bx_memory *bx_instance_memory(bx_instance *inst, uint32_t idx);
+
+const bx_functype *bx_func_type(const bx_func *f);
+
+/* Call a function.  args must match the type; results has room for
+ * nresults values.  On a trap returns BX_ERR_TRAP with err->trap set;
+ * the store stays usable. */
+bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
+                       uint32_t nargs, bx_val *results, uint32_t nresults,
+                       bx_error *err);
+
+/* ---- a name-based import resolver ------------------------------------ */
+
+/* Maps (module, name) to externs, for the CLI and the spec runner.  Does
+ * not own the externs; copies the names. */
+typedef struct bx_linker bx_linker;
+bx_linker *bx_linker_new(void);
+void bx_linker_free(bx_linker *l);
+bx_status bx_linker_define(bx_linker *l, const char *module, const char *name,
+                           bx_extern ext);
+/* Define every export of inst under module name `as` (the spec's `register`). */
+bx_status bx_linker_define_instance(bx_linker *l, const char *as,
+                                    bx_instance *inst);
+/* Resolve the module's imports and instantiate; an absent import is
+ * BX_ERR_UNLINKABLE with "unknown import MODULE.NAME". */
+bx_instance *bx_linker_instantiate(bx_linker *l, bx_store *s,
+                                   const bx_module *m, bx_error *err);
+
+/* ---- WASI ------------------------------------------------------------ */
+
+/*
+ * wasi_snapshot_preview1 as host functions, with confined filesystem
+ * capabilities (layer src/wasi).  A bx_wasi is one guest's view of the
+ * world: its args, env, stdio and preopened directories.  Use one per
+ * running instance; it is not shared between threads.  Everything the
+ * config points to is copied by bx_wasi_new.
+ *
+ * Confinement: every guest path is resolved beneath its preopen
+ * (openat2 RESOLVE_BENEATH|RESOLVE_NO_MAGICLINKS, or a component walk
+ * with O_NOFOLLOW on kernels without it), so "..", absolute paths and
+ * symlinks never leave it.  Deny patterns make matching guest paths (and
+ * everything under them) absent (ENOENT) for every operation.
+ */
+#include <stdio.h>
+
+typedef struct bx_wasi bx_wasi;
+
+typedef struct bx_wasi_preopen {
+    const char *host_path;   /* host directory; or a host file = single-file grant */
+    const char *guest_path;  /* absolute guest path, e.g. "/workspace" */
+    int read_only;           /* refuse every mutation (EROFS/ENOTCAPABLE) */
+    /* Optional single-file grant: the one name inside host_path the guest
+     * may see (no '/').  Also implied when host_path is not a directory:
+     * then the preopen is its parent and guest_path's last component must
+     * equal the host file's name. */
+    const char *file;
+} bx_wasi_preopen;
+
+typedef enum bx_wasi_stdin_kind {
+    BX_WASI_STDIN_EMPTY = 0,   /* reads return 0 bytes (EOF) */
+    BX_WASI_STDIN_BUFFER,      /* reads come from stdin_buf (copied) */
+    BX_WASI_STDIN_HOST         /* the host's fd 0 (reads stop at an interrupt) */
+} bx_wasi_stdin_kind;
+
+typedef enum bx_wasi_output_kind {
+    BX_WASI_OUT_DISCARD = 0,   /* accepted and dropped */
+    BX_WASI_OUT_HOST,          /* passed through to the host's fd 1 / fd 2 */
+    BX_WASI_OUT_CAPTURE        /* kept in a bounded buffer: see bx_wasi_stdout */
+} bx_wasi_output_kind;
+
+typedef struct bx_wasi_config {
+    const char *const *argv;   uint32_t argc;   /* argv[0] is the program name */
+    const char *const *env;    uint32_t envc;   /* resolved "NAME=VALUE" strings */
+    const bx_wasi_preopen *preopens; uint32_t npreopens;  /* fds 3, 4, ... */
+    /* Guest-path globs: a "**" component = any number of components,
+     * '*' '?' '[..]' within one; e.g. every .env under the workspace, or
+     * everything under /workspace/.git (see the README for the syntax). */
+    const char *const *deny;   uint32_t ndeny;
+
+    bx_wasi_stdin_kind stdin_kind;
+    const uint8_t *stdin_buf;  size_t stdin_len;
+    bx_wasi_output_kind stdout_kind, stderr_kind;
+    size_t stdout_cap, stderr_cap;   /* capture caps in bytes; 0 = 1 MiB */
+
+    uint32_t max_fds;          /* open fds incl. stdio and preopens; 0 = 256 */
+
+    /* Audit: one JSON line per capability decision, to the callback (line
+     * without newline) and/or the FILE (line + "\n", flushed).  Either may
+     * be NULL.  sandbox_id appears in every line. */
+    void (*audit_fn)(void *user, const char *json_line);
+    void *audit_user;
+    FILE *audit_file;
+    const char *sandbox_id;
+
+    int flags;                 /* BX_WASI_* below */
+} bx_wasi_config;
+
+/* Never use openat2, always the component walk (for testing the fallback). */
+#define BX_WASI_NO_OPENAT2 1
+
+/* Opens every preopen now: a missing or unreadable directory fails here
+ * with a message naming it.  NULL on failure, err filled. */
+bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err);
+
+/* Define every wasi_snapshot_preview1 function in the linker, as host
+ * functions of store s with user = w.  w must outlive the store's use. */
+bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err);
+
+/* Captured output (BX_WASI_OUT_CAPTURE): the first cap bytes, followed,
+ * when more was written, by "\n[output truncated: N bytes dropped]\n".
+ * The pointer stays valid until the next guest write or bx_wasi_free.
+ * truncated may be NULL. */
+const uint8_t *bx_wasi_stdout(bx_wasi *w, size_t *len, int *truncated);
+const uint8_t *bx_wasi_stderr(bx_wasi *w, size_t *len, int *truncated);
+
+/* Write one audit line in the same format (for the sandbox layer: env
+ * reads, limits hit).  allow: 1 allow, 0 deny. */
+void bx_wasi_audit(bx_wasi *w, const char *event, const char *path, int allow,
+                   const char *rule, const char *hint);
+
+/* Closes every host fd the guest left open. */
+void bx_wasi_free(bx_wasi *w);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

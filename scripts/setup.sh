@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Install what BoxAgnts needs from Debian's archive, and only what is missing.
+# Idempotent and quiet when everything is present; safe in CI (no prompts).
+set -euo pipefail
+
+PKGS=(
+    make
+    gcc
+    clang            # wasm32 guests and the libFuzzer/sanitizer builds
+    lld              # wasm-ld
+    wasi-libc        # wasm32-wasi sysroot
+    libclang-rt-dev-wasm32
+    wabt             # wat2wasm, wast2json (spec testsuite)
+    libcjson-dev     # JSON (spec runner, tool results)
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+    st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$st" in
+        *"install ok installed"*) ;;
+        *) missing+=("$p") ;;
+    esac
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup.sh: installing missing packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+    SUDO=(sudo -n)
+    # Allow an interactive password prompt when we have a terminal.
+    [ -t 0 ] && SUDO=(sudo)
+else
+    echo "setup.sh: not root and sudo is not available; please install: ${missing[*]}" >&2
+    exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null

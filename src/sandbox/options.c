@@ -1,0 +1,295 @@
+/*
+ * options.c — bx_run_options: building it from the strings users write.
+ *
+ * Grants (`read:/workspace/docs`, `write:/tmp=/srv/tmp`, `env:NAME=V`,
+ * `fetch:https://api.example.com`, `deny:/workspace/.git/...`), wasmtime-style
+ * flags (`--dir HOST::GUEST:ro`, `--env NAME[=VALUE]`), sizes ("64MiB") and
+ * durations ("5s", "200ms").  Parsing only: nothing here touches the file
+ * system beyond realpath() of granted host directories, so a bad grant is
+ * refused before anything runs.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "boxagnts.h"
+#include "sandbox.h"
+
+static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        err->status = st;
+        err->trap = BX_TRAP_NONE;
+        err->offset = 0;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+/* Append a copy of s to a NULL-free string vector. */
+static bx_status vec_push(char ***v, size_t *n, const char *s, bx_error *err)
+{
+    char **nv = realloc(*v, (*n + 1) * sizeof **v);
+    if (!nv) return fail(err, BX_ERR_NOMEM, "out of memory");
+    *v = nv;
+    if (!(nv[*n] = strdup(s))) return fail(err, BX_ERR_NOMEM, "out of memory");
+    (*n)++;
+    return BX_OK;
+}
+
+static void vec_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+void bx_run_options_init(bx_run_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->block_private = 1;
+}
+
+void bx_run_options_free(bx_run_options *o)
+{
+    free(o->work_dir);
+    for (size_t i = 0; i < o->nmap_dirs; i++) {
+        free(o->map_dirs[i].host);
+        free(o->map_dirs[i].guest);
+    }
+    free(o->map_dirs);
+    vec_free(o->env_vars, o->nenv_vars);
+    vec_free(o->deny, o->ndeny);
+    vec_free(o->allowed_outbound_hosts, o->nallowed_outbound_hosts);
+    vec_free(o->block_url, o->nblock_url);
+    vec_free(o->block_networks, o->nblock_networks);
+    free(o->cache_dir);
+    free(o->audit_path);
+    memset(o, 0, sizeof *o);
+}
+
+bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err)
+{
+    char *end;
+    errno = 0;
+    if (!s || !isdigit((unsigned char)*s))
+        return fail(err, BX_ERR_ARG, "bad size '%s': expected a number with an optional unit, e.g. 64MiB", s ? s : "");
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno) return fail(err, BX_ERR_ARG, "size '%s' is too large", s);
+    static const struct { const char *unit; uint64_t mul; } units[] = {
+        {"", 1}, {"B", 1},
+        {"K", 1024}, {"KB", 1000}, {"KiB", 1024}, {"k", 1024},
+        {"M", 1024 * 1024}, {"MB", 1000 * 1000}, {"MiB", 1024 * 1024},
+        {"G", 1024ull * 1024 * 1024}, {"GB", 1000ull * 1000 * 1000}, {"GiB", 1024ull * 1024 * 1024},
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strcmp(end, units[i].unit) == 0) {
+            if (v > UINT64_MAX / units[i].mul)
+                return fail(err, BX_ERR_ARG, "size '%s' is too large", s);
+            *out = v * units[i].mul;
+            return BX_OK;
+        }
+    }
+    return fail(err, BX_ERR_ARG, "bad size unit in '%s': use B, KiB, MiB or GiB", s);
+}
+
+bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err)
+{
+    char *end;
+    errno = 0;
+    if (!s || !isdigit((unsigned char)*s))
+        return fail(err, BX_ERR_ARG, "bad duration '%s': expected e.g. 5s, 200ms, 2m", s ? s : "");
+    double v = strtod(s, &end);
+    if (errno || v < 0) return fail(err, BX_ERR_ARG, "bad duration '%s'", s);
+    double mul;
+    if (!strcmp(end, "s") || !*end) mul = 1e9;
+    else if (!strcmp(end, "ms")) mul = 1e6;
+    else if (!strcmp(end, "us")) mul = 1e3;
+    else if (!strcmp(end, "ns")) mul = 1;
+    else if (!strcmp(end, "m")) mul = 60e9;
+    else if (!strcmp(end, "h")) mul = 3600e9;
+    else return fail(err, BX_ERR_ARG, "bad duration unit in '%s': use ns, us, ms, s, m or h", s);
+    double ns = v * mul;
+    if (ns >= 1.8e19) return fail(err, BX_ERR_ARG, "duration '%s' is too long", s);
+    *out_ns = (uint64_t)ns;
+    return BX_OK;
+}
+
+/* A guest path must be absolute and already normal: no "." or ".."
+ * components, no empty ones, so the mapping a user reads is the mapping
+ * that applies. */
+static int guest_path_ok(const char *g)
+{
+    if (g[0] != '/') return 0;
+    if (strlen(g) >= PATH_MAX) return 0;
+    for (const char *p = g; *p;) {
+        while (*p == '/') p++;
+        const char *q = p;
+        while (*q && *q != '/') q++;
+        size_t n = (size_t)(q - p);
+        if ((n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.')) return 0;
+        p = q;
+    }
+    return 1;
+}
+
+/* "/workspace/docs/" -> "/workspace/docs"; "/" stays. */
+static void trim_slashes(char *g)
+{
+    size_t n = strlen(g);
+    while (n > 1 && g[n - 1] == '/') g[--n] = 0;
+}
+
+static bx_status add_map(bx_run_options *o, const char *host, const char *guest,
+                         int read_only, bx_error *err)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    if (!realpath(host, real))
+        return fail(err, BX_ERR_ARG, "cannot grant %s: host path %s: %s", guest, host, strerror(errno));
+    if (stat(real, &st) != 0)
+        return fail(err, BX_ERR_ARG, "cannot grant %s: %s: %s", guest, real, strerror(errno));
+    char *g = strdup(guest);
+    char *h = strdup(real);
+    bx_dir_map *nm = realloc(o->map_dirs, (o->nmap_dirs + 1) * sizeof *nm);
+    if (!g || !h || !nm) {
+        free(g); free(h);
+        if (nm) o->map_dirs = nm;
+        return fail(err, BX_ERR_NOMEM, "out of memory");
+    }
+    trim_slashes(g);
+    o->map_dirs = nm;
+    /* A later grant of the same guest path replaces the earlier one, so
+     * `read:/w` then `write:/w` means read-write, as users expect. */
+    for (size_t i = 0; i < o->nmap_dirs; i++) {
+        if (strcmp(nm[i].guest, g) == 0) {
+            free(nm[i].host); free(nm[i].guest);
+            nm[i] = (bx_dir_map){h, g, read_only, S_ISREG(st.st_mode)};
+            return BX_OK;
+        }
+    }
+    nm[o->nmap_dirs++] = (bx_dir_map){h, g, read_only, S_ISREG(st.st_mode)};
+    return BX_OK;
+}
+
+bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_error *err)
+{
+    char real[PATH_MAX];
+    struct stat st;
+    if (!realpath(dir, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
+        return fail(err, BX_ERR_ARG, "workspace %s is not a directory", dir);
+    char *w = strdup(real);
+    if (!w) return fail(err, BX_ERR_NOMEM, "out of memory");
+    free(o->work_dir);
+    o->work_dir = w;
+    return BX_OK;
+}
+
+/* Host path behind a guest path under /workspace when no explicit host
+ * path was given. */
+static bx_status workspace_host(const bx_run_options *o, const char *guest,
+                                char *out, size_t cap, bx_error *err)
+{
+    static const char ws[] = "/workspace";
+    size_t n = sizeof ws - 1;
+    if (strncmp(guest, ws, n) != 0 || (guest[n] != 0 && guest[n] != '/'))
+        return fail(err, BX_ERR_ARG,
+                    "grant %s: a guest path outside /workspace needs a host path, e.g. read:%s=/host/dir", guest, guest);
+    if (!o->work_dir)
+        return fail(err, BX_ERR_ARG, "grant %s needs a workspace: pass --workspace DIR", guest);
+    if ((size_t)snprintf(out, cap, "%s%s", o->work_dir, guest + n) >= cap)
+        return fail(err, BX_ERR_ARG, "grant %s: path too long", guest);
+    return BX_OK;
+}
+
+bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err)
+{
+    const char *colon = strchr(cap, ':');
+    if (!colon)
+        return fail(err, BX_ERR_ARG, "bad grant '%s': expected read:PATH, write:PATH, env:NAME, fetch:ORIGIN or deny:PATTERN", cap);
+    size_t kl = (size_t)(colon - cap);
+    const char *arg = colon + 1;
+    if (!*arg) return fail(err, BX_ERR_ARG, "bad grant '%s': nothing after the colon", cap);
+
+    if ((kl == 4 && !strncmp(cap, "read", 4)) || (kl == 5 && !strncmp(cap, "write", 5))) {
+        char guest[PATH_MAX], host[PATH_MAX];
+        const char *eq = strchr(arg, '=');
+        size_t gl = eq ? (size_t)(eq - arg) : strlen(arg);
+        if (gl == 0 || gl >= sizeof guest) return fail(err, BX_ERR_ARG, "bad grant '%s': empty or too long guest path", cap);
+        memcpy(guest, arg, gl);
+        guest[gl] = 0;
+        if (!guest_path_ok(guest))
+            return fail(err, BX_ERR_ARG, "bad grant '%s': the guest path must be absolute, without . or .. components", cap);
+        trim_slashes(guest);
+        if (eq) {
+            if (snprintf(host, sizeof host, "%s", eq + 1) >= (int)sizeof host)
+                return fail(err, BX_ERR_ARG, "grant %s: host path too long", cap);
+        } else {
+            bx_status st = workspace_host(o, guest, host, sizeof host, err);
+            if (st) return st;
+        }
+        return add_map(o, host, guest, kl == 4, err);
+    }
+    if (kl == 3 && !strncmp(cap, "env", 3)) {
+        size_t nl = strcspn(arg, "=");
+        if (nl == 0) return fail(err, BX_ERR_ARG, "bad grant '%s': empty variable name", cap);
+        return vec_push(&o->env_vars, &o->nenv_vars, arg, err);
+    }
+    if (kl == 4 && !strncmp(cap, "deny", 4)) {
+        if (arg[0] != '/') return fail(err, BX_ERR_ARG, "bad grant '%s': a deny pattern is an absolute guest path pattern", cap);
+        return vec_push(&o->deny, &o->ndeny, arg, err);
+    }
+    if (kl == 5 && !strncmp(cap, "fetch", 5)) {
+        if (!strstr(arg, "://"))
+            return fail(err, BX_ERR_ARG, "bad grant '%s': expected fetch:SCHEME://HOST[:PORT], e.g. fetch:https://api.example.com", cap);
+        return vec_push(&o->allowed_outbound_hosts, &o->nallowed_outbound_hosts, arg, err);
+    }
+    return fail(err, BX_ERR_ARG, "unknown grant kind in '%s': use read, write, env, fetch or deny", cap);
+}
+
+bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *err)
+{
+    /* HOST[::GUEST][:ro] — wasmtime's spelling. */
+    char buf[2 * PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
+        return fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
+    int ro = 0;
+    size_t n = strlen(buf);
+    if (n > 3 && !strcmp(buf + n - 3, ":ro")) { ro = 1; buf[n - 3] = 0; }
+    char *sep = strstr(buf, "::");
+    const char *host = buf, *guest;
+    if (sep) { *sep = 0; guest = sep + 2; }
+    else guest = buf;
+    if (!*host || !*guest) return fail(err, BX_ERR_ARG, "--dir %s: expected HOST[::GUEST][:ro]", spec);
+    char g[PATH_MAX];
+    if (guest[0] != '/') {
+        /* `--dir .` or `--dir data::data`: a relative guest name is
+         * placed at the root, as wasmtime preopens it. */
+        if (snprintf(g, sizeof g, "/%s", strcmp(guest, ".") ? guest : "") >= (int)sizeof g)
+            return fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
+        if (!strcmp(guest, ".")) snprintf(g, sizeof g, "/");
+    } else {
+        snprintf(g, sizeof g, "%s", guest);
+    }
+    if (!guest_path_ok(g))
+        return fail(err, BX_ERR_ARG, "--dir %s: the guest path must not contain . or .. components", spec);
+    return add_map(o, host, g, ro, err);
+}
+
+bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err)
+{
+    if (!*spec || *spec == '=') return fail(err, BX_ERR_ARG, "--env '%s': empty variable name", spec);
+    return vec_push(&o->env_vars, &o->nenv_vars, spec, err);
+}
+
+bx_status bx_run_options_add_list(char ***v, size_t *n, const char *s, bx_error *err)
+{
+    return vec_push(v, n, s, err);
+}

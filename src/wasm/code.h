@@ -1,0 +1,165 @@
+/*
+ * code.h — the internal code of a compiled function body (private to
+ * compile.c and interp.c).
+ *
+ * Register-style code: every value of a frame lives in a 64-bit slot
+ * addressed relative to the frame pointer fp:
+ *
+ *     fp[0 .. nparams)            parameters
+ *     fp[nparams .. nlocals)      declared locals (zeroed on entry)
+ *     fp[nlocals .. frame_size)   operand-stack slots; the wasm operand at
+ *                                 stack height h lives in fp[nlocals + h]
+ *
+ * The compiler knows the height of every operand statically, so each
+ * instruction names its operands by slot index.  local.get does not copy:
+ * its consumer reads the local's slot directly; local.set of a freshly
+ * computed value retargets the producer's destination; local.tee and the
+ * i32/f32/i64/f64 reinterpretations cost nothing.
+ *
+ * Encoding: an array of uint32_t words.  Each instruction is one opcode
+ * word (an index into the interpreter's dispatch table; never an address)
+ * followed by fixed operand words: slot indices, immediates, and branch
+ * targets as word indices into the same array.  Nothing is a pointer, so
+ * the array can be cached on disk and shared by threads.
+ *
+ * Conventions: `d` destination slot, `a`/`b`/`c` source slots, `k` 32-bit
+ * immediate, `lo hi` a 64-bit immediate, `t` a branch target (word index),
+ * `off` a memarg offset, `x` a module index (function, global, table...).
+ * i32/f32 values are kept zero-extended in their 64-bit slot.
+ *
+ * Fuel is charged per straight-line block: OP_FUEL n heads every block that
+ * can be entered other than by falling through (function entry, then/else
+ * arms, block ends that are branch targets), OP_LOOP n heads every loop
+ * (and also checks the interrupt flag).  n counts the wasm instructions of
+ * the block.
+ */
+#ifndef BX_WASM_CODE_H
+#define BX_WASM_CODE_H
+
+#include <stdint.h>
+
+/* X(name, operand words) */
+#define BX_OPS(X)                                                           \
+    X(UNREACHABLE, 0)                                                       \
+    X(FUEL, 1)              /* n */                                         \
+    X(LOOP, 1)              /* n: fuel + interrupt check */                 \
+    X(BR, 1)                /* t */                                         \
+    X(BR_IF, 2)             /* a t: branch if a != 0 (i32) */               \
+    X(BR_UNLESS, 2)         /* a t: branch if a == 0 */                     \
+    X(BR_TABLE, 2)          /* a n t0..tn: (n+1 targets follow) */         \
+    X(RETURN, 2)            /* n a: results fp[a..a+n) -> fp[0..n) */       \
+    X(RETURN0, 0)                                                           \
+    X(RETURN1, 1)           /* a */                                         \
+    X(CALL, 2)              /* x a: args at fp[a..] (callee frame base) */ \
+    X(CALL_INDIRECT, 4)     /* typeidx table c a: c = element index slot */ \
+    X(SELECT, 4)            /* d c a b: d = c ? a : b */                    \
+    X(COPY, 2)              /* d a */                                       \
+    X(CONST32, 2)           /* d k */                                       \
+    X(CONST64, 3)           /* d lo hi */                                   \
+    X(GLOBAL_GET, 2)        /* d x */                                       \
+    X(GLOBAL_SET, 2)        /* x a */                                       \
+    X(TABLE_GET, 3)         /* d x a */                                     \
+    X(TABLE_SET, 3)         /* x a b: table[a] = b */                       \
+    X(TABLE_SIZE, 2)        /* d x */                                       \
+    X(TABLE_GROW, 4)        /* d x a b: init a, delta b */                  \
+    X(TABLE_FILL, 4)        /* x a b c: i, val, n */                        \
+    X(TABLE_COPY, 5)        /* xd xs a b c: d, s, n */                      \
+    X(TABLE_INIT, 5)        /* x seg a b c */                               \
+    X(ELEM_DROP, 1)         /* seg */                                       \
+    X(MEMORY_SIZE, 1)       /* d */                                         \
+    X(MEMORY_GROW, 2)       /* d a */                                       \
+    X(MEMORY_INIT, 4)       /* seg a b c */                                 \
+    X(DATA_DROP, 1)         /* seg */                                       \
+    X(MEMORY_COPY, 3)       /* a b c */                                     \
+    X(MEMORY_FILL, 3)       /* a b c */                                     \
+    X(REF_FUNC, 2)          /* d x */                                       \
+    X(REF_IS_NULL, 2)       /* d a */                                       \
+    /* loads: d a off, in wasm order 0x28..0x35 */                          \
+    X(I32_LOAD, 3) X(I64_LOAD, 3) X(F32_LOAD, 3) X(F64_LOAD, 3)             \
+    X(I32_LOAD8_S, 3) X(I32_LOAD8_U, 3) X(I32_LOAD16_S, 3)                  \
+    X(I32_LOAD16_U, 3) X(I64_LOAD8_S, 3) X(I64_LOAD8_U, 3)                  \
+    X(I64_LOAD16_S, 3) X(I64_LOAD16_U, 3) X(I64_LOAD32_S, 3)                \
+    X(I64_LOAD32_U, 3)                                                      \
+    /* stores: a(addr) b(value) off, wasm order 0x36..0x3E */               \
+    X(I32_STORE, 3) X(I64_STORE, 3) X(F32_STORE, 3) X(F64_STORE, 3)         \
+    X(I32_STORE8, 3) X(I32_STORE16, 3) X(I64_STORE8, 3)                     \
+    X(I64_STORE16, 3) X(I64_STORE32, 3)                                     \
+    /* numeric, wasm order 0x45..0xC4: unary d a, binary d a b */          \
+    X(I32_EQZ, 2) X(I32_EQ, 3) X(I32_NE, 3) X(I32_LT_S, 3) X(I32_LT_U, 3)   \
+    X(I32_GT_S, 3) X(I32_GT_U, 3) X(I32_LE_S, 3) X(I32_LE_U, 3)             \
+    X(I32_GE_S, 3) X(I32_GE_U, 3)                                           \
+    X(I64_EQZ, 2) X(I64_EQ, 3) X(I64_NE, 3) X(I64_LT_S, 3) X(I64_LT_U, 3)   \
+    X(I64_GT_S, 3) X(I64_GT_U, 3) X(I64_LE_S, 3) X(I64_LE_U, 3)             \
+    X(I64_GE_S, 3) X(I64_GE_U, 3)                                           \
+    X(F32_EQ, 3) X(F32_NE, 3) X(F32_LT, 3) X(F32_GT, 3) X(F32_LE, 3)        \
+    X(F32_GE, 3)                                                            \
+    X(F64_EQ, 3) X(F64_NE, 3) X(F64_LT, 3) X(F64_GT, 3) X(F64_LE, 3)        \
+    X(F64_GE, 3)                                                            \
+    X(I32_CLZ, 2) X(I32_CTZ, 2) X(I32_POPCNT, 2)                            \
+    X(I32_ADD, 3) X(I32_SUB, 3) X(I32_MUL, 3) X(I32_DIV_S, 3)               \
+    X(I32_DIV_U, 3) X(I32_REM_S, 3) X(I32_REM_U, 3) X(I32_AND, 3)           \
+    X(I32_OR, 3) X(I32_XOR, 3) X(I32_SHL, 3) X(I32_SHR_S, 3)                \
+    X(I32_SHR_U, 3) X(I32_ROTL, 3) X(I32_ROTR, 3)                           \
+    X(I64_CLZ, 2) X(I64_CTZ, 2) X(I64_POPCNT, 2)                            \
+    X(I64_ADD, 3) X(I64_SUB, 3) X(I64_MUL, 3) X(I64_DIV_S, 3)               \
+    X(I64_DIV_U, 3) X(I64_REM_S, 3) X(I64_REM_U, 3) X(I64_AND, 3)           \
+    X(I64_OR, 3) X(I64_XOR, 3) X(I64_SHL, 3) X(I64_SHR_S, 3)                \
+    X(I64_SHR_U, 3) X(I64_ROTL, 3) X(I64_ROTR, 3)                           \
+    X(F32_ABS, 2) X(F32_NEG, 2) X(F32_CEIL, 2) X(F32_FLOOR, 2)              \
+    X(F32_TRUNC, 2) X(F32_NEAREST, 2) X(F32_SQRT, 2)                        \
+    X(F32_ADD, 3) X(F32_SUB, 3) X(F32_MUL, 3) X(F32_DIV, 3) X(F32_MIN, 3)   \
+    X(F32_MAX, 3) X(F32_COPYSIGN, 3)                                        \
+    X(F64_ABS, 2) X(F64_NEG, 2) X(F64_CEIL, 2) X(F64_FLOOR, 2)              \
+    X(F64_TRUNC, 2) X(F64_NEAREST, 2) X(F64_SQRT, 2)                        \
+    X(F64_ADD, 3) X(F64_SUB, 3) X(F64_MUL, 3) X(F64_DIV, 3) X(F64_MIN, 3)   \
+    X(F64_MAX, 3) X(F64_COPYSIGN, 3)                                        \
+    X(I32_WRAP_I64, 2) X(I32_TRUNC_F32_S, 2) X(I32_TRUNC_F32_U, 2)          \
+    X(I32_TRUNC_F64_S, 2) X(I32_TRUNC_F64_U, 2) X(I64_EXTEND_I32_S, 2)      \
+    X(I64_EXTEND_I32_U, 2) X(I64_TRUNC_F32_S, 2) X(I64_TRUNC_F32_U, 2)      \
+    X(I64_TRUNC_F64_S, 2) X(I64_TRUNC_F64_U, 2) X(F32_CONVERT_I32_S, 2)     \
+    X(F32_CONVERT_I32_U, 2) X(F32_CONVERT_I64_S, 2)                         \
+    X(F32_CONVERT_I64_U, 2) X(F32_DEMOTE_F64, 2) X(F64_CONVERT_I32_S, 2)    \
+    X(F64_CONVERT_I32_U, 2) X(F64_CONVERT_I64_S, 2)                         \
+    X(F64_CONVERT_I64_U, 2) X(F64_PROMOTE_F32, 2)                           \
+    X(I32_REINTERPRET_F32, 2) X(I64_REINTERPRET_F64, 2)                     \
+    X(F32_REINTERPRET_I32, 2) X(F64_REINTERPRET_I64, 2)                     \
+    X(I32_EXTEND8_S, 2) X(I32_EXTEND16_S, 2) X(I64_EXTEND8_S, 2)            \
+    X(I64_EXTEND16_S, 2) X(I64_EXTEND32_S, 2)                               \
+    /* 0xFC 0..7, d a */                                                    \
+    X(I32_TRUNC_SAT_F32_S, 2) X(I32_TRUNC_SAT_F32_U, 2)                     \
+    X(I32_TRUNC_SAT_F64_S, 2) X(I32_TRUNC_SAT_F64_U, 2)                     \
+    X(I64_TRUNC_SAT_F32_S, 2) X(I64_TRUNC_SAT_F32_U, 2)                     \
+    X(I64_TRUNC_SAT_F64_S, 2) X(I64_TRUNC_SAT_F64_U, 2)                     \
+    /* fused / immediate forms made by the compiler's peepholes */         \
+    X(I32_ADD_K, 3)         /* d a k */                                     \
+    X(I32_SUB_K, 3)         /* d a k */                                     \
+    X(I32_AND_K, 3) X(I32_OR_K, 3) X(I32_XOR_K, 3)                          \
+    X(I32_SHL_K, 3) X(I32_SHR_S_K, 3) X(I32_SHR_U_K, 3)                     \
+    X(I32_MUL_K, 3)                                                         \
+    X(I64_ADD_K, 4)         /* d a lo hi */                                 \
+    /* compare-and-branch: a b t (branch if a OP b), or a k t for _K */    \
+    X(BR_I32_EQ, 3) X(BR_I32_NE, 3) X(BR_I32_LT_S, 3) X(BR_I32_LT_U, 3)     \
+    X(BR_I32_GT_S, 3) X(BR_I32_GT_U, 3) X(BR_I32_LE_S, 3)                   \
+    X(BR_I32_LE_U, 3) X(BR_I32_GE_S, 3) X(BR_I32_GE_U, 3)                   \
+    X(BR_I32_EQ_K, 3) X(BR_I32_NE_K, 3) X(BR_I32_LT_S_K, 3)                 \
+    X(BR_I32_LT_U_K, 3) X(BR_I32_GT_S_K, 3) X(BR_I32_GT_U_K, 3)             \
+    X(BR_I32_LE_S_K, 3) X(BR_I32_LE_U_K, 3) X(BR_I32_GE_S_K, 3)             \
+    X(BR_I32_GE_U_K, 3)                                                     \
+    X(BR_I64_EQZ, 2) X(BR_I64_NEZ, 2)                                       \
+    X(COUNT_, 0)
+
+enum bx_op {
+#define BX_OP_ENUM(n, w) BXOP_##n,
+    BX_OPS(BX_OP_ENUM)
+#undef BX_OP_ENUM
+};
+
+struct bx_code {
+    uint32_t nparams, nresults;
+    uint32_t nlocals;       /* params + declared locals */
+    uint32_t frame_size;    /* nlocals + max operand-stack height (slots) */
+    uint32_t len;           /* words in code[] */
+    uint32_t code[];
+};
+
+#endif

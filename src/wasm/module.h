@@ -1,0 +1,180 @@
+/*
+ * module.h — the decoded module (layer-private to src/wasm).
+ *
+ * decode.c fills a bx_module from bytes; validate.c checks everything but
+ * function bodies; compile.c validates each body and translates it into
+ * the internal code that interp.c runs; instance.c instantiates.
+ * All arrays are owned by the module and freed by bx_module_free.
+ */
+#ifndef BX_WASM_MODULE_H
+#define BX_WASM_MODULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "boxagnts.h"
+
+/* Implementation caps, checked by the decoder so counts can never make a
+ * host allocation unbounded by the module size.  (Every count is further
+ * bounded by the bytes actually present.) */
+#define BX_MAX_LOCALS       50000u     /* per function, params included */
+#define BX_MAX_PAGES        65536u     /* wasm32: 4 GiB */
+#define BX_PAGE_SIZE        65536u
+
+/* A constant expression: in WebAssembly 2.0 a single instruction + end. */
+typedef enum bx_constop {
+    BX_CONST_I32, BX_CONST_I64, BX_CONST_F32, BX_CONST_F64,
+    BX_CONST_REF_NULL,    /* value.type = reftype */
+    BX_CONST_REF_FUNC,    /* index = function index */
+    BX_CONST_GLOBAL_GET   /* index = global index */
+} bx_constop;
+
+typedef struct bx_constexpr {
+    bx_constop op;
+    bx_valtype type;      /* type of the value produced */
+    uint32_t index;
+    uint64_t bits;        /* literal bits for the four const ops */
+    size_t offset;        /* where it starts, for error messages */
+} bx_constexpr;
+
+typedef struct bx_limits_decl {
+    uint32_t min, max;
+    bool has_max;
+} bx_limits_decl;
+
+typedef struct bx_tabletype {
+    bx_valtype elem;            /* BX_FUNCREF or BX_EXTERNREF */
+    bx_limits_decl limits;
+} bx_tabletype;
+
+typedef struct bx_globaltype {
+    bx_valtype type;
+    bool mutable_;
+} bx_globaltype;
+
+typedef struct bx_import {
+    char *module, *name;        /* NUL-terminated copies, valid UTF-8 */
+    uint32_t module_len, name_len; /* byte lengths (a name may contain U+0000) */
+    bx_externkind kind;
+    union {
+        uint32_t func_type;     /* type index */
+        bx_tabletype table;
+        bx_limits_decl memory;
+        bx_globaltype global;
+    } desc;
+} bx_import;
+
+typedef struct bx_export {
+    char *name;
+    uint32_t name_len;          /* byte length (a name may contain U+0000) */
+    bx_externkind kind;
+    uint32_t index;             /* in the kind's index space (imports first) */
+} bx_export;
+
+typedef struct bx_global_decl {
+    bx_globaltype type;
+    bx_constexpr init;
+} bx_global_decl;
+
+typedef enum bx_segmode { BX_SEG_ACTIVE, BX_SEG_PASSIVE, BX_SEG_DECLARATIVE } bx_segmode;
+
+typedef struct bx_elem_decl {
+    bx_segmode mode;
+    bx_valtype type;            /* funcref or externref */
+    uint32_t table;             /* active only */
+    bx_constexpr offset;        /* active only */
+    uint32_t count;
+    bx_constexpr *init;         /* count entries (ref.func / ref.null / global.get) */
+} bx_elem_decl;
+
+typedef struct bx_data_decl {
+    bx_segmode mode;            /* active or passive */
+    uint32_t memory;
+    bx_constexpr offset;
+    uint32_t len;
+    uint8_t *bytes;             /* owned copy */
+} bx_data_decl;
+
+/* The compiled body lives behind this pointer; its layout is private to
+ * compile.c and interp.c (see code.h). */
+struct bx_code;
+
+typedef struct bx_func_decl {
+    uint32_t type;              /* type index */
+    /* from the code section, for compile.c: */
+    const uint8_t *body;        /* points into bx_module.bytes: the expr after the
+                                 * locals declarations, through its final 0x0B */
+    uint32_t body_len;
+    size_t body_offset;         /* offset of body in the binary */
+    uint32_t nlocals;           /* locals beyond params */
+    bx_valtype *locals;         /* nlocals entries, expanded */
+    struct bx_code *code;       /* set by compile.c */
+} bx_func_decl;
+
+struct bx_module {
+    uint8_t *bytes;             /* owned copy of the binary (bodies point in) */
+    size_t len;
+
+    uint32_t ntypes;
+    bx_functype *types;         /* params/results arrays owned */
+    uint32_t *type_canon;       /* ntypes: smallest index of a structurally equal type */
+
+    uint32_t nimports;
+    bx_import *imports;
+    uint32_t nfunc_imports, ntable_imports, nmem_imports, nglobal_imports;
+
+    /* Index spaces, imports first.  func_types[i] is the type index of
+     * function i (imported or defined). */
+    uint32_t nfuncs_total;
+    uint32_t *func_types;
+    uint32_t nfuncs;            /* defined */
+    bx_func_decl *funcs;        /* nfuncs */
+
+    uint32_t ntables_total;
+    bx_tabletype *tables;       /* ntables_total, imports first */
+    uint32_t nmems_total;
+    bx_limits_decl *mems;       /* nmems_total, imports first */
+    uint32_t nglobals_total;
+    bx_globaltype *global_types;/* nglobals_total, imports first */
+    bx_global_decl *globals;    /* defined: nglobals_total - nglobal_imports */
+
+    uint32_t nexports;
+    bx_export *exports;
+
+    bool has_start;
+    uint32_t start;
+
+    uint32_t nelems;
+    bx_elem_decl *elems;
+
+    bool has_datacount;
+    uint32_t datacount;
+    uint32_t ndatas;
+    bx_data_decl *datas;
+
+    /* Functions that may be referenced by ref.func inside bodies: those in
+     * elem segments, exports or global initialisers (spec "C.refs"). */
+    uint8_t *func_declared;     /* nfuncs_total flags */
+};
+
+/* decode.c: parse the binary into m (zeroed by the caller).  Returns
+ * BX_OK or fills err with BX_ERR_MALFORMED and the offset. */
+bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len,
+                    bx_error *err);
+
+/* validate.c: module-level rules (everything except function bodies). */
+bx_status bx_validate_module(struct bx_module *m, bx_error *err);
+
+/* compile.c: validate function body i (defined index) and translate it. */
+bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
+void bx_code_free(struct bx_code *c);
+
+/* Shared error helper: formats into err, returns status. */
+bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+#endif

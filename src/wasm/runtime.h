@@ -1,0 +1,135 @@
+/*
+ * runtime.h — run-time objects shared by instance.c and interp.c
+ * (layer-private to src/wasm).
+ *
+ * Every object below is allocated in, owned by and freed with its store.
+ */
+#ifndef BX_WASM_RUNTIME_H
+#define BX_WASM_RUNTIME_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "boxagnts.h"
+#include "module.h"
+
+struct bx_func {
+    const bx_functype *type;    /* canonical type (points into the module, or owned for host funcs) */
+    bx_instance *inst;          /* owning instance; NULL for host functions */
+    const struct bx_code *code; /* wasm: compiled body; NULL for host */
+    uint32_t index;             /* wasm: defined-function index in inst->module */
+    bx_host_fn host;            /* host only */
+    void *user;                 /* host only */
+    bx_functype owned_type;     /* host only: copy of the type (arrays owned) */
+};
+
+/* Linear memory: reserved once at its maximum (bounded by the store cap),
+ * so `data` never moves and host pointers stay valid across memory.grow. */
+struct bx_memory {
+    uint8_t *data;
+    uint64_t size;              /* bytes, a multiple of BX_PAGE_SIZE */
+    uint32_t pages;
+    uint32_t max_pages;         /* min(declared max, store cap) */
+    uint32_t decl_max;          /* declared maximum (for import matching) */
+    bool has_max;
+    uint64_t reserved;          /* bytes reserved (mmap length) */
+};
+
+struct bx_table {
+    bx_valtype elem;
+    uint32_t size;
+    uint32_t max;               /* min(declared max, store cap) */
+    uint32_t decl_max;
+    bool has_max;
+    uint64_t *elems;            /* size entries; refs as in bx_val.bits */
+    uint32_t cap;               /* allocated entries */
+};
+
+struct bx_global {
+    bx_valtype type;
+    bool mutable_;
+    uint64_t val;
+};
+
+struct bx_instance {
+    bx_store *store;
+    const bx_module *module;
+    bx_func **funcs;            /* module->nfuncs_total */
+    bx_table **tables;          /* module->ntables_total */
+    bx_memory **mems;           /* module->nmems_total */
+    bx_global **globals;        /* module->nglobals_total */
+    /* Element segments evaluated at instantiation: elem_values[i] holds
+     * elem_len[i] refs (bx_val.bits form).  elem.drop, and the implicit drop
+     * of active/declarative segments, set elem_len[i] = 0. */
+    uint64_t **elem_values;     /* module->nelems */
+    uint32_t *elem_len;
+    /* data.drop and the implicit drop of active segments set this to 1;
+     * a dropped segment has length 0 for memory.init. */
+    uint8_t *data_dropped;      /* module->ndatas flags */
+    bx_instance *next;          /* store's list */
+};
+
+/* A call frame of the interpreter; frames live in the store's bounded frame
+ * area, never on the host C stack. Layout is interp.c's business but the
+ * store allocates the area, so the type is here. */
+typedef struct bx_frame {
+    const struct bx_code *code;
+    const uint32_t *ret_pc;     /* where the caller resumes */
+    uint64_t *fp;               /* caller's frame pointer */
+    bx_func *func;              /* caller */
+} bx_frame;
+
+struct bx_store {
+    bx_limits limits;           /* with defaults filled in */
+
+    /* fuel: remaining budget; UINT64_MAX-ish when unlimited */
+    int64_t fuel;
+    int64_t fuel_start;
+    bool fuel_limited;
+
+    atomic_int interrupt;       /* set by any thread */
+
+    /* interpreter stacks, allocated at first call, bounded by max_stack_bytes */
+    uint64_t *stack;            /* value slots */
+    uint64_t *stack_end;
+    bx_frame *frames;
+    bx_frame *frames_end;
+    uint32_t depth;             /* host->wasm re-entry depth */
+
+    int32_t exit_code;
+    char trap_msg[256];         /* detail for BX_TRAP_HOST */
+
+    uint64_t mem_total;         /* current bytes of all memories */
+    uint64_t mem_peak;
+
+    /* ownership lists */
+    bx_instance *instances;
+    struct bx_objlist *objs;    /* funcs/memories/tables/globals, freed at store free */
+};
+
+/* interp.c: run f with args in slots[0..nparams), results written to
+ * slots[0..nresults).  Returns BX_TRAP_NONE or the trap kind (and for
+ * BX_TRAP_HOST the store's trap_msg holds the detail).  Handles host
+ * functions too.  Never recurses on the C stack for wasm->wasm calls. */
+bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots);
+
+/* instance.c helpers the interpreter needs */
+/* memory.grow: returns old page count or -1 (UINT32_MAX) */
+uint32_t bx_memory_grow(bx_store *s, bx_memory *m, uint32_t delta);
+/* table.grow: returns old size or UINT32_MAX */
+uint32_t bx_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init);
+
+/* Structural equality of two function types. */
+static inline bool bx_functype_eq(const bx_functype *a, const bx_functype *b)
+{
+    if (a == b) return true;
+    if (a->nparams != b->nparams || a->nresults != b->nresults) return false;
+    for (uint32_t i = 0; i < a->nparams; i++)
+        if (a->params[i] != b->params[i]) return false;
+    for (uint32_t i = 0; i < a->nresults; i++)
+        if (a->results[i] != b->results[i]) return false;
+    return true;
+}
+
+#endif
