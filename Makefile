@@ -11,7 +11,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
-CPPFLAGS += -Iinclude -Isrc/wasm
+CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/sandbox
 BUILD   ?= build
 LDLIBS  := -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite
@@ -25,7 +25,7 @@ ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.
-LAYERS  := wasm
+LAYERS  := wasm wasi sandbox
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libboxagnts.a
@@ -67,10 +67,13 @@ $(BUILD)/samples/%.wasm: samples/%.wat
 	@command -v $(WAT2WASM) >/dev/null 2>&1 || scripts/setup.sh
 	$(WAT2WASM) $< -o $@
 
+# WASI guest programs and their host drivers (tests/wasi).
+include src/wasi/wasi.mk
+
 setup:
 	@scripts/setup.sh
 
-tests: $(LIB) $(CLI) $(UNIT_BINS) $(SPEC_RUNNER)
+tests: $(LIB) $(CLI) $(SAMPLES) $(UNIT_BINS) $(SPEC_RUNNER) $(WASI_TESTS) $(WASI_GUESTS)
 
 test: setup
 	@$(MAKE) --no-print-directory tests

@@ -1,6 +1,8 @@
 # fuzz/fuzz.mk — `make fuzz` (included by the top-level Makefile).
 #
-#   make fuzz [FUZZ_SECONDS=600] [FUZZ_FLAGS='-fork=2 ...']
+#   make fuzz [FUZZ_SECONDS=600] [FUZZ_FLAGS='-fork=2 -ignore_crashes=1']
+#       (libFuzzer stops at the first crash; in fork mode with
+#       -ignore_crashes=1 it keeps going and saves every crash)
 #   make fuzz-build                      just build build/fuzz/fuzz_engine
 #   make fuzz-repro FUZZ_INPUT=path      rerun one input (e.g. a crash artifact)
 #
@@ -27,10 +29,11 @@ FUZZ_SRC := $(wildcard src/wasm/*.c)
 FUZZ_OBJ := $(FUZZ_SRC:src/wasm/%.c=$(FUZZ_DIR)/obj/%.o)
 
 # libFuzzer's runtime for clang-14 ships in libclang-rt-14-dev.
+FUZZ_APT = apt-get install -y $(1) || { apt-get update && apt-get install -y $(1); }
 fuzz-deps:
-	@dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || apt-get install -y libclang-rt-14-dev
-	@command -v $(FUZZ_CC) >/dev/null 2>&1 || apt-get install -y clang-14
-	@command -v wast2json >/dev/null 2>&1 || apt-get install -y wabt
+	@dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || $(call FUZZ_APT,libclang-rt-14-dev)
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || $(call FUZZ_APT,clang-14)
+	@command -v wast2json >/dev/null 2>&1 || $(call FUZZ_APT,wabt)
 
 $(FUZZ_DIR)/obj/%.o: src/wasm/%.c | fuzz-deps
 	@mkdir -p $(dir $@)

@@ -14,7 +14,7 @@
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
-BUILD=${BUILD:-build}
+export BUILD=${BUILD:-build}
 SPEC_SUITE=${SPEC_SUITE:-../shared/spec-testsuite}
 TEST_TIMEOUT=${TEST_TIMEOUT:-600}
 SPEC_TIMEOUT=${SPEC_TIMEOUT:-3600}
@@ -80,6 +80,11 @@ for src in tests/wasm/test_*.c; do
     name=$(basename "$src" .c)
     run "$name" "$TEST_TIMEOUT" "$BUILD/tests/wasm/$name"
 done
+
+run test_path "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_path"
+run test_wasi "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_wasi" "$BUILD/tests/wasi"
+
+run cli "$TEST_TIMEOUT" tests/cli.sh
 
 run spec "$SPEC_TIMEOUT" "$BUILD/tests/spec/runner" --suite "$SPEC_SUITE" --out "$BUILD/spec"
 

@@ -46,4 +46,48 @@ bx_status bx_run_options_add_list(char ***v, size_t *n, const char *s, bx_error 
 bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err);
 bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err);
 
+/* What the caller supplies besides the options: argv, stdin, how output
+ * is handled, and optionally one export to call instead of _start. */
+#define BX_RUN_MAX_RESULTS 16
+typedef struct bx_run_io {
+    const char *const *argv; uint32_t argc;   /* argv[0] = program name */
+    bx_wasi_stdin_kind stdin_kind;
+    const uint8_t *stdin_buf; size_t stdin_len;
+    int capture;              /* 1: stdout/stderr into the result (capped); 0: host's */
+    const char *invoke;       /* NULL: run _start */
+    const bx_val *args; uint32_t nargs;
+    const char *sandbox_id;   /* for the audit log */
+} bx_run_io;
+
+typedef enum bx_run_outcome_kind {
+    BX_RUN_EXITED,            /* _start returned or proc_exit: exit_code */
+    BX_RUN_RETURNED,          /* --invoke returned: results */
+    BX_RUN_TRAPPED,           /* trap (timeout, fuel, stack, or other): trap, message */
+    BX_RUN_LOAD_ERROR,        /* malformed, invalid, unlinkable, no entry: message */
+    BX_RUN_OUT_OF_MEMORY      /* memory minimum above --max-memory: message */
+} bx_run_outcome_kind;
+
+/* The result record.  out/err are owned (bx_run_result_free). */
+typedef struct bx_run_result {
+    bx_run_outcome_kind outcome;
+    int32_t exit_code;
+    bx_trap trap;
+    int timed_out;
+    char message[320];        /* one line: what stopped it and how to change that */
+    bx_val results[BX_RUN_MAX_RESULTS];
+    uint32_t nresults;
+    uint64_t fuel_used, wall_ns, peak_memory;
+    uint8_t *out, *err;
+    size_t out_len, err_len;
+    int out_truncated, err_truncated;
+} bx_run_result;
+
+/* Run one module under the options.  Returns BX_OK when the module ran
+ * (however it ended: see r->outcome), else an error with err->msg. */
+bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
+                         const bx_run_io *io, bx_run_result *r, bx_error *err);
+void bx_run_result_free(bx_run_result *r);
+/* "exited", "timeout", "fuel exhausted", "stack exhausted", "trap", ... */
+const char *bx_run_outcome(const bx_run_result *r);
+
 #endif

@@ -176,10 +176,16 @@ static int walk(int dirfd, const char *path, int flags, unsigned mode)
     int *stack = malloc(sizeof(int) * WALK_DEPTH);
     int depth = 0, links = 0, ret = -ENOMEM, nofollow = flags & O_NOFOLLOW;
     char *p;
+    if (stack)
+        stack[0] = -1;
     if (!buf || !stack)
         goto out;
     if (strlen(path) >= BXW_GPATH_MAX) {
         ret = -ENAMETOOLONG;
+        goto out;
+    }
+    if (path[0] == '/') {
+        ret = -EXDEV;                   /* absolute: never beneath, as openat2 */
         goto out;
     }
     strcpy(buf, path);
@@ -429,7 +435,7 @@ uint16_t bxw_resolve(bx_wasi *w, bxw_fd *d, const char *path, int follow, bxw_re
         return W_NOENT;
     {   /* lexical pre-check: a denied spelling is refused without a syscall */
         const char *rule = bxw_denied(w, r->lex);
-        if (!rule && !d->guest)
+        if (!rule)
             rule = bxw_hidden(w, g, r->lex);
         if (rule)
             return refuse(r, rule, W_NOENT);

@@ -123,7 +123,7 @@ typedef struct bxw_grant {
 } bxw_grant;
 
 typedef struct bxw_deny {
-    char *rule;          /* "deny:/workspace/**\/.env" */
+    char *rule;          /* "deny:" + the pattern, for the audit */
     char **comp;         /* pattern split on '/' */
     uint32_t ncomp;
 } bxw_deny;

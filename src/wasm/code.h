@@ -7,8 +7,10 @@
  *
  *     fp[0 .. nparams)            parameters
  *     fp[nparams .. nlocals)      declared locals (zeroed on entry)
- *     fp[nlocals .. frame_size)   operand-stack slots; the wasm operand at
- *                                 stack height h lives in fp[nlocals + h]
+ *     fp[nlocals .. sbase)        constants used inside loops (sbase =
+ *                                 nlocals + nconsts), copied in on entry
+ *     fp[sbase .. frame_size)     operand-stack slots; the wasm operand at
+ *                                 stack height h lives in fp[sbase + h]
  *
  * The compiler knows the height of every operand statically, so each
  * instruction names its operands by slot index.  local.get does not copy:
@@ -38,14 +40,25 @@
 
 #include <stdint.h>
 
+/* Branches: BR t; BR_IF/BR_UNLESS a t (i32 a != 0 / == 0); compare-and-
+ * branch a b t (taken if a OP b), _K forms a k t; BR_I64_EQZ/NEZ a t. */
+#define BX_BRANCH_OPS(X, S)                                                 \
+    X(BR##S, 1) X(BR_IF##S, 2) X(BR_UNLESS##S, 2)                           \
+    X(BR_I32_EQ##S, 3) X(BR_I32_NE##S, 3) X(BR_I32_LT_S##S, 3)              \
+    X(BR_I32_LT_U##S, 3) X(BR_I32_GT_S##S, 3) X(BR_I32_GT_U##S, 3)          \
+    X(BR_I32_LE_S##S, 3) X(BR_I32_LE_U##S, 3) X(BR_I32_GE_S##S, 3)          \
+    X(BR_I32_GE_U##S, 3)                                                    \
+    X(BR_I32_EQ_K##S, 3) X(BR_I32_NE_K##S, 3) X(BR_I32_LT_S_K##S, 3)        \
+    X(BR_I32_LT_U_K##S, 3) X(BR_I32_GT_S_K##S, 3) X(BR_I32_GT_U_K##S, 3)    \
+    X(BR_I32_LE_S_K##S, 3) X(BR_I32_LE_U_K##S, 3) X(BR_I32_GE_S_K##S, 3)    \
+    X(BR_I32_GE_U_K##S, 3)                                                  \
+    X(BR_I64_EQZ##S, 2) X(BR_I64_NEZ##S, 2)
+
 /* X(name, operand words) */
 #define BX_OPS(X)                                                           \
     X(UNREACHABLE, 0)                                                       \
     X(FUEL, 1)              /* n */                                         \
     X(LOOP, 1)              /* n: fuel + interrupt check */                 \
-    X(BR, 1)                /* t */                                         \
-    X(BR_IF, 2)             /* a t: branch if a != 0 (i32) */               \
-    X(BR_UNLESS, 2)         /* a t: branch if a == 0 */                     \
     X(BR_TABLE, 2)          /* a n t0..tn: (n+1 targets follow) */         \
     X(RETURN, 2)            /* n a: results fp[a..a+n) -> fp[0..n) */       \
     X(RETURN0, 0)                                                           \
@@ -137,15 +150,17 @@
     X(I32_SHL_K, 3) X(I32_SHR_S_K, 3) X(I32_SHR_U_K, 3)                     \
     X(I32_MUL_K, 3)                                                         \
     X(I64_ADD_K, 4)         /* d a lo hi */                                 \
-    /* compare-and-branch: a b t (branch if a OP b), or a k t for _K */    \
-    X(BR_I32_EQ, 3) X(BR_I32_NE, 3) X(BR_I32_LT_S, 3) X(BR_I32_LT_U, 3)     \
-    X(BR_I32_GT_S, 3) X(BR_I32_GT_U, 3) X(BR_I32_LE_S, 3)                   \
-    X(BR_I32_LE_U, 3) X(BR_I32_GE_S, 3) X(BR_I32_GE_U, 3)                   \
-    X(BR_I32_EQ_K, 3) X(BR_I32_NE_K, 3) X(BR_I32_LT_S_K, 3)                 \
-    X(BR_I32_LT_U_K, 3) X(BR_I32_GT_S_K, 3) X(BR_I32_GT_U_K, 3)             \
-    X(BR_I32_LE_S_K, 3) X(BR_I32_LE_U_K, 3) X(BR_I32_GE_S_K, 3)             \
-    X(BR_I32_GE_U_K, 3)                                                     \
-    X(BR_I64_EQZ, 2) X(BR_I64_NEZ, 2)                                       \
+    /* immediate-address memory access: d a k off / a b k off, the address */ \
+    /* being (u32)(fp[a] + k) + off (an i32.add of a constant, fused) */    \
+    X(I32_LOAD_K, 4) X(I64_LOAD_K, 4) X(I32_LOAD8_S_K, 4)                   \
+    X(I32_LOAD8_U_K, 4) X(I32_LOAD16_S_K, 4) X(I32_LOAD16_U_K, 4)           \
+    X(I32_STORE_K, 4) X(I64_STORE_K, 4) X(I32_STORE8_K, 4)                  \
+    X(I32_STORE16_K, 4)                                                     \
+    BX_BRANCH_OPS(X, )                                                      \
+    /* the same branches as loop back-edges: when taken they also do the */ \
+    /* target's OP_LOOP (fuel of the loop body, interrupt check) and */     \
+    /* continue after it */                                                 \
+    BX_BRANCH_OPS(X, _B)                                                    \
     X(COUNT_, 0)
 
 enum bx_op {
@@ -157,8 +172,10 @@ enum bx_op {
 struct bx_code {
     uint32_t nparams, nresults;
     uint32_t nlocals;       /* params + declared locals */
-    uint32_t frame_size;    /* nlocals + max operand-stack height (slots) */
-    uint32_t len;           /* words in code[] */
+    uint32_t nconsts;       /* constant slots fp[nlocals .. nlocals+nconsts),
+                               initialised on entry from code[len ..] (lo, hi) */
+    uint32_t frame_size;    /* nlocals + nconsts + max operand height (slots) */
+    uint32_t len;           /* instruction words in code[] (constants follow) */
     uint32_t code[];
 };
 

@@ -24,6 +24,7 @@
 #include "module.h"
 
 #define NONE32 UINT32_MAX
+#define BX_MAX_CONST_SLOTS 32
 
 enum { V_STACK, V_LOCAL, V_CONST, V_CMP };
 
@@ -58,6 +59,9 @@ typedef struct C {
     bx_status st;
     const uint8_t *p, *end, *ins;
     uint32_t nlocals;
+    uint32_t sbase;     /* first operand-stack slot: nlocals + nconsts */
+    uint32_t nconsts;
+    uint64_t consts[BX_MAX_CONST_SLOTS];
     bx_valtype *ltypes;
     const bx_functype *ft;
 
@@ -288,7 +292,7 @@ static vent *push(C *c, uint8_t type)
     memset(e, 0, sizeof *e);
     e->type = type;
     e->kind = V_STACK;
-    e->home = c->nlocals + c->nstk;
+    e->home = c->sbase + c->nstk;
     c->nstk++;
     if (c->nstk > c->maxh) c->maxh = c->nstk;
     return e;
@@ -301,7 +305,7 @@ static vent pop_any(C *c)
     if (c->nstk == t->height) {
         if (!t->unreach) INVALID("type mismatch");
         memset(&e, 0, sizeof e);
-        e.home = c->nlocals + c->nstk;
+        e.home = c->sbase + c->nstk;
         return e;
     }
     e = c->stk[--c->nstk];
@@ -351,6 +355,10 @@ static void materialize(C *c, vent *e)
 static uint32_t use(C *c, vent *e)
 {
     if (e->kind == V_LOCAL) return e->src;
+    if (e->kind == V_CONST) {
+        for (uint32_t i = 0; i < c->nconsts; i++)
+            if (c->consts[i] == e->k) return c->nlocals + i;
+    }
     if (e->kind != V_STACK) materialize(c, e);
     return e->home;
 }
@@ -522,7 +530,7 @@ static bool branch_needs_moves(C *c, const ctl *t, uint32_t base)
 {
     if (t->kind == K_FUNC) return true;
     uint32_t n = label_arity(t);
-    uint32_t dst = c->nlocals + t->height;
+    uint32_t dst = c->sbase + t->height;
     for (uint32_t i = 0; i < n; i++) {
         vent *e = &c->stk[base + i];
         if (e->kind != V_STACK || e->home != dst + i) return true;
@@ -552,9 +560,9 @@ static void emit_branch(C *c, ctl *t, uint32_t base)
         return;
     }
     uint32_t n = label_arity(t);
-    uint32_t dst = c->nlocals + t->height;
+    uint32_t dst = c->sbase + t->height;
     for (uint32_t i = 0; i < n; i++) move_to(c, &c->stk[base + i], dst + i);
-    uint32_t at = EMIT(BXOP_BR, 0);
+    uint32_t at = EMIT(t->kind == K_LOOP ? BXOP_BR_B : BXOP_BR, 0);
     if (at != NONE32) set_target(c, t, at + 1);
     no_producer(c);
 }
@@ -567,28 +575,29 @@ static const uint16_t cmp_inverse[] = {
 
 /* Emit a conditional branch taken when (cond != 0) xor negate.  Returns
  * the index of the target word (NONE32 if nothing emitted). */
-static uint32_t emit_condbr(C *c, vent *e, bool negate)
+static uint32_t emit_condbr(C *c, vent *e, bool negate, bool back)
 {
     if (!live(c)) return NONE32;
     uint32_t at;
+    uint32_t bk = back ? BXOP_BR_B - BXOP_BR : 0;   /* loop back-edge variant */
     no_producer(c);
     if (e->kind == V_CMP) {
         uint16_t op = e->cmp_op;
         if (op == BXOP_I32_EQZ) {
-            at = EMIT(negate ? BXOP_BR_IF : BXOP_BR_UNLESS, e->src, 0);
+            at = EMIT((negate ? BXOP_BR_IF : BXOP_BR_UNLESS) + bk, e->src, 0);
             return at == NONE32 ? NONE32 : at + 2;
         }
         if (op == BXOP_I64_EQZ) {
-            at = EMIT(negate ? BXOP_BR_I64_NEZ : BXOP_BR_I64_EQZ, e->src, 0);
+            at = EMIT((negate ? BXOP_BR_I64_NEZ : BXOP_BR_I64_EQZ) + bk, e->src, 0);
             return at == NONE32 ? NONE32 : at + 2;
         }
         if (negate) op = cmp_inverse[op - BXOP_I32_EQ];
         uint32_t bop = (e->cmp_k ? BXOP_BR_I32_EQ_K : BXOP_BR_I32_EQ) + (op - BXOP_I32_EQ);
-        at = EMIT(bop, e->src, e->src2, 0);
+        at = EMIT(bop + bk, e->src, e->src2, 0);
         return at == NONE32 ? NONE32 : at + 3;
     }
     uint32_t s = use(c, e);
-    at = EMIT(negate ? BXOP_BR_UNLESS : BXOP_BR_IF, s, 0);
+    at = EMIT((negate ? BXOP_BR_UNLESS : BXOP_BR_IF) + bk, s, 0);
     return at == NONE32 ? NONE32 : at + 2;
 }
 
@@ -710,8 +719,8 @@ static void op_numeric(C *c, uint8_t op)
         vent a = pop(c, sig[0]);
         /* reinterpretations and i64.extend_i32_u keep the slot bits */
         if ((op >= 0xBC && op <= 0xBF) || op == 0xAD) {
-            vent *e = &c->stk[c->nstk];
             if (live(c) && c->st == BX_OK) {
+                vent *e = &c->stk[c->nstk];   /* pop succeeded: stk is allocated */
                 c->nstk++;
                 if (e->kind == V_LOCAL) c->nrefs++;
                 e->type = sig[2];
@@ -731,14 +740,14 @@ static void op_numeric(C *c, uint8_t op)
             return;
         }
         uint32_t s = use(c, &a);
-        uint32_t dst = c->nlocals + c->nstk;
+        uint32_t dst = c->sbase + c->nstk;
         producer(c, EMIT(iop, dst, s));
         push(c, sig[2]);
         return;
     }
     vent b = pop(c, sig[1]);
     vent a = pop(c, sig[0]);
-    uint32_t dst = c->nlocals + c->nstk;
+    uint32_t dst = c->sbase + c->nstk;
     if (!live(c)) {
         push(c, sig[2]);
         return;
@@ -843,7 +852,7 @@ static void op_block_start(C *c, uint8_t kind)
         for (uint32_t i = 0; i < np; i++) push(c, (uint8_t)ft->params[i]);
     }
     uint32_t w = NONE32;
-    if (kind == K_IF) w = emit_condbr(c, &cond, true);
+    if (kind == K_IF) w = emit_condbr(c, &cond, true, false);
     ctl *t = push_ctl(c, kind, ft, single);
     if (!t) return;
     if (kind == K_IF) t->else_patch = w;
@@ -943,10 +952,10 @@ static void op_br(C *c, uint32_t d, int kind /* 0 br, 1 br_if */)
     uint32_t n = label_arity(t);
     if (live(c)) {
         if (!branch_needs_moves(c, t, base)) {
-            uint32_t w = emit_condbr(c, &cond, false);
+            uint32_t w = emit_condbr(c, &cond, false, t->kind == K_LOOP);
             set_target(c, t, w);
         } else {
-            uint32_t skip = emit_condbr(c, &cond, true);
+            uint32_t skip = emit_condbr(c, &cond, true, false);
             emit_branch(c, t, base);
             if (skip != NONE32 && !c->st) c->code[skip] = c->len;
         }
@@ -968,6 +977,7 @@ static void op_br_table(C *c)
         fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
         return;
     }
+    uint8_t *tys = NULL;
     for (uint32_t i = 0; i <= n && !c->st; i++) depths[i] = rd_u32(c);
     vent idx = pop(c, BX_I32);
     if (c->st) goto out;
@@ -977,6 +987,11 @@ static void op_br_table(C *c)
         goto out;
     }
     uint32_t arity = label_arity(&c->ctl[c->nctl - 1 - dm]);
+    tys = malloc((size_t)arity + 1);
+    if (!tys) {
+        fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
+        goto out;
+    }
     for (uint32_t i = 0; i < n; i++) {
         if (depths[i] >= c->nctl) {
             INVALID("unknown label %u", depths[i]);
@@ -987,9 +1002,13 @@ static void op_br_table(C *c)
             INVALID("type mismatch");
             goto out;
         }
-        pop_label(c, t);
+        /* spec: push_vals(pop_vals(label types)) -- unknowns stay unknown */
+        bool l = live(c);
+        for (uint32_t k = arity; k-- > 0;) tys[k] = pop(c, label_type(t, k)).type;
         if (c->st) goto out;
-        repush_label(c, t, arity);
+        if (l) repush_label(c, t, arity);
+        else
+            for (uint32_t k = 0; k < arity; k++) push(c, tys[k]);
     }
     ctl *tm = &c->ctl[c->nctl - 1 - dm];
     pop_label(c, tm);
@@ -1025,6 +1044,7 @@ static void op_br_table(C *c)
     }
     set_unreachable(c);
 out:
+    free(tys);
     free(depths);
 }
 
@@ -1038,15 +1058,31 @@ static void op_call_common(C *c, const bx_functype *ft, uint32_t word0, uint32_t
         uint32_t is = idx ? use(c, idx) : 0;
         for (uint32_t i = 0; i < ft->nparams; i++) materialize(c, &c->stk[base + i]);
         if (idx)
-            EMIT(BXOP_CALL_INDIRECT, word0, table, is, c->nlocals + base);
+            EMIT(BXOP_CALL_INDIRECT, word0, table, is, c->sbase + base);
         else
-            EMIT(BXOP_CALL, word0, c->nlocals + base);
+            EMIT(BXOP_CALL, word0, c->sbase + base);
         (void)word1;
     }
     for (uint32_t i = 0; i < ft->nresults; i++) push(c, (uint8_t)ft->results[i]);
     /* a callee frame starts at base: it needs room for its own frame, which
      * it checks on entry; the caller only guarantees its results fit */
     no_producer(c);
+}
+
+/* The address entry a was just computed by an I32_ADD_K (the last
+ * instruction): drop that instruction and hand back its operand and
+ * constant, for a memory access addressing (u32)(src + k) + off. */
+static bool fuse_addr(C *c, const vent *a, uint32_t *src, uint32_t *k)
+{
+    if (a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32) return false;
+    uint32_t at = c->last_dst - 1;
+    if (c->code[at] != BXOP_I32_ADD_K || c->code[at + 1] != a->home || at + 4 != c->len)
+        return false;
+    *src = c->code[at + 2];
+    *k = c->code[at + 3];
+    c->len = at;
+    no_producer(c);
+    return true;
 }
 
 static void compile_body(C *c)
@@ -1149,7 +1185,7 @@ static void compile_body(C *c)
                 t = want;
             }
             if (live(c)) {
-                uint32_t dst = c->nlocals + c->nstk;
+                uint32_t dst = c->sbase + c->nstk;
                 uint32_t sc = use(c, &cnd);
                 uint32_t sa = use(c, &a);
                 uint32_t sb = use(c, &b);
@@ -1190,7 +1226,7 @@ static void compile_body(C *c)
             }
             uint8_t t = (uint8_t)m->global_types[x].type;
             if (op == 0x23) {
-                uint32_t dst = c->nlocals + c->nstk;
+                uint32_t dst = c->sbase + c->nstk;
                 producer(c, EMIT(BXOP_GLOBAL_GET, dst, x));
                 push(c, t);
             } else {
@@ -1213,7 +1249,7 @@ static void compile_body(C *c)
             if (op == 0x25) {
                 vent i = pop(c, BX_I32);
                 if (c->st) break;
-                uint32_t dst = c->nlocals + c->nstk;
+                uint32_t dst = c->sbase + c->nstk;
                 if (live(c)) producer(c, EMIT(BXOP_TABLE_GET, dst, x, use(c, &i)));
                 push(c, et);
             } else {
@@ -1242,19 +1278,42 @@ static void compile_body(C *c)
                 INVALID("alignment must not be larger than natural");
                 break;
             }
+            static const uint8_t loadk[14] = {
+                BXOP_I32_LOAD_K, BXOP_I64_LOAD_K, BXOP_I32_LOAD_K, BXOP_I64_LOAD_K,
+                BXOP_I32_LOAD8_S_K, BXOP_I32_LOAD8_U_K, BXOP_I32_LOAD16_S_K,
+                BXOP_I32_LOAD16_U_K, 0, BXOP_I32_LOAD8_U_K, 0, BXOP_I32_LOAD16_U_K, 0,
+                BXOP_I32_LOAD_K,
+            };
+            static const uint8_t storek[9] = {
+                BXOP_I32_STORE_K, BXOP_I64_STORE_K, BXOP_I32_STORE_K, BXOP_I64_STORE_K,
+                BXOP_I32_STORE8_K, BXOP_I32_STORE16_K, BXOP_I32_STORE8_K,
+                BXOP_I32_STORE16_K, BXOP_I32_STORE_K,
+            };
             if (load) {
                 vent a = pop(c, BX_I32);
                 if (c->st) break;
-                uint32_t dst = c->nlocals + c->nstk;
-                if (live(c)) producer(c, EMIT(BXOP_I32_LOAD + (op - 0x28), dst, use(c, &a), off));
+                uint32_t dst = c->sbase + c->nstk;
+                if (live(c)) {
+                    uint32_t src, k;
+                    if (loadk[op - 0x28] && fuse_addr(c, &a, &src, &k))
+                        producer(c, EMIT(loadk[op - 0x28], dst, src, k, off));
+                    else
+                        producer(c, EMIT(BXOP_I32_LOAD + (op - 0x28), dst, use(c, &a), off));
+                }
                 push(c, sig[0]);
             } else {
                 vent v = pop(c, sig[0]);
                 vent a = pop(c, BX_I32);
                 if (c->st) break;
                 if (live(c)) {
-                    uint32_t sa = use(c, &a), sv = use(c, &v);
-                    EMIT(BXOP_I32_STORE + (op - 0x36), sa, sv, off);
+                    uint32_t src, k;
+                    if (fuse_addr(c, &a, &src, &k)) {
+                        uint32_t sv = use(c, &v);
+                        EMIT(storek[op - 0x36], src, sv, k, off);
+                    } else {
+                        uint32_t sa = use(c, &a), sv = use(c, &v);
+                        EMIT(BXOP_I32_STORE + (op - 0x36), sa, sv, off);
+                    }
                 }
                 no_producer(c);
             }
@@ -1266,12 +1325,12 @@ static void compile_body(C *c)
             if (c->st || !check_mem(c)) break;
             uint32_t dst;
             if (op == 0x3F) {
-                dst = c->nlocals + c->nstk;
+                dst = c->sbase + c->nstk;
                 producer(c, EMIT(BXOP_MEMORY_SIZE, dst));
             } else {
                 vent a = pop(c, BX_I32);
                 if (c->st) break;
-                dst = c->nlocals + c->nstk;
+                dst = c->sbase + c->nstk;
                 if (live(c)) EMIT(BXOP_MEMORY_GROW, dst, use(c, &a));
                 no_producer(c);
             }
@@ -1328,7 +1387,7 @@ static void compile_body(C *c)
                 INVALID("type mismatch");
                 break;
             }
-            uint32_t dst = c->nlocals + c->nstk;
+            uint32_t dst = c->sbase + c->nstk;
             if (live(c)) producer(c, EMIT(BXOP_REF_IS_NULL, dst, use(c, &a)));
             push(c, BX_I32);
             break;
@@ -1344,7 +1403,7 @@ static void compile_body(C *c)
                 INVALID("undeclared function reference");
                 break;
             }
-            uint32_t dst = c->nlocals + c->nstk;
+            uint32_t dst = c->sbase + c->nstk;
             producer(c, EMIT(BXOP_REF_FUNC, dst, x));
             push(c, BX_FUNCREF);
             break;
@@ -1355,7 +1414,7 @@ static void compile_body(C *c)
             if (sub <= 7) {
                 vent a = pop(c, satsig[sub][0]);
                 if (c->st) break;
-                uint32_t dst = c->nlocals + c->nstk;
+                uint32_t dst = c->sbase + c->nstk;
                 if (live(c)) producer(c, EMIT(BXOP_I32_TRUNC_SAT_F32_S + sub, dst, use(c, &a)));
                 push(c, satsig[sub][1]);
                 break;
@@ -1365,11 +1424,13 @@ static void compile_body(C *c)
                 uint32_t seg = rd_u32(c);
                 zero_byte(c);
                 if (c->st || !check_mem(c)) break;
-                if (!m->has_datacount) {
-                    INVALID("data count section required");
+                /* (a binary without a data count section and without data
+                 * has an unknown segment, as the text-format tests expect) */
+                if (!m->has_datacount && seg < m->ndatas) {
+                    MALFORMED("data count section required");
                     break;
                 }
-                if (seg >= m->datacount) {
+                if (seg >= (m->has_datacount ? m->datacount : m->ndatas)) {
                     INVALID("unknown data segment %u", seg);
                     break;
                 }
@@ -1385,11 +1446,13 @@ static void compile_body(C *c)
             case 9: {   /* data.drop */
                 uint32_t seg = rd_u32(c);
                 if (c->st) break;
-                if (!m->has_datacount) {
-                    INVALID("data count section required");
+                /* (a binary without a data count section and without data
+                 * has an unknown segment, as the text-format tests expect) */
+                if (!m->has_datacount && seg < m->ndatas) {
+                    MALFORMED("data count section required");
                     break;
                 }
-                if (seg >= m->datacount) {
+                if (seg >= (m->has_datacount ? m->datacount : m->ndatas)) {
                     INVALID("unknown data segment %u", seg);
                     break;
                 }
@@ -1466,7 +1529,7 @@ static void compile_body(C *c)
                 vent n = pop(c, BX_I32);
                 vent v = pop(c, (uint8_t)m->tables[x].elem);
                 if (c->st) break;
-                uint32_t dst = c->nlocals + c->nstk;
+                uint32_t dst = c->sbase + c->nstk;
                 if (live(c)) {
                     uint32_t sv = use(c, &v), sn = use(c, &n);
                     EMIT(BXOP_TABLE_GROW, dst, x, sv, sn);
@@ -1478,7 +1541,7 @@ static void compile_body(C *c)
             case 16: {  /* table.size */
                 uint32_t x = rd_u32(c);
                 if (c->st || !check_table(c, x)) break;
-                uint32_t dst = c->nlocals + c->nstk;
+                uint32_t dst = c->sbase + c->nstk;
                 producer(c, EMIT(BXOP_TABLE_SIZE, dst, x));
                 push(c, BX_I32);
                 break;
@@ -1514,6 +1577,128 @@ static void compile_body(C *c)
     }
 }
 
+/* Decode-only pass over a body, for the precedence of errors: the spec
+ * decodes a whole body before validating it, so a malformed encoding later
+ * in the body wins over a typing error earlier on. */
+static void add_const(C *c, uint64_t k)
+{
+    for (uint32_t i = 0; i < c->nconsts; i++)
+        if (c->consts[i] == k) return;
+    if (c->nconsts < BX_MAX_CONST_SLOTS) c->consts[c->nconsts++] = k;
+}
+
+static void scan_body(C *c, bool collect)
+{
+    uint32_t depth = 1;
+    uint32_t loop_at = NONE32;  /* depth outside the outermost open loop */
+    while (!c->st) {
+        if (c->p >= c->end) {
+            MALFORMED("unexpected end of section or function");
+            return;
+        }
+        c->ins = c->p;
+        uint8_t op = *c->p++;
+        switch (op) {
+        case 0x02: case 0x03: case 0x04: {
+            if (c->p >= c->end) {
+                MALFORMED("unexpected end");
+                return;
+            }
+            uint8_t b = *c->p;
+            if (b == 0x40 || is_valtype(b) || b == BX_V128) c->p++;
+            else if ((int64_t)rd_leb(c, 33, true) < 0 && !c->st) MALFORMED("malformed block type");
+            if (op == 0x03 && loop_at == NONE32) loop_at = depth;
+            depth++;
+            break;
+        }
+        case 0x0B:
+            if (--depth == loop_at) loop_at = NONE32;
+            if (depth == 0) {
+                if (c->p != c->end) MALFORMED("section size mismatch (code after the function's end)");
+                return;
+            }
+            break;
+        case 0x0C: case 0x0D: case 0x10: case 0x20: case 0x21: case 0x22: case 0x23:
+        case 0x24: case 0x25: case 0x26: case 0xD2:
+            rd_u32(c);
+            break;
+        case 0x0E: {
+            uint32_t n = rd_u32(c);
+            for (uint64_t i = 0; i <= n && !c->st; i++) rd_u32(c);
+            break;
+        }
+        case 0x11: rd_u32(c); rd_u32(c); break;
+        case 0x1C: {
+            uint32_t n = rd_u32(c);
+            for (uint64_t i = 0; i < n && !c->st; i++) {
+                uint8_t b = rd_byte(c);
+                if (!c->st && !is_valtype(b) && b != BX_V128) MALFORMED("malformed value type");
+            }
+            break;
+        }
+        case 0x3F: case 0x40: zero_byte(c); break;
+        case 0x41: {
+            uint32_t k = (uint32_t)rd_leb(c, 32, true);
+            if (collect && loop_at != NONE32 && !c->st) add_const(c, k);
+            break;
+        }
+        case 0x42: {
+            uint64_t k = rd_leb(c, 64, true);
+            if (collect && loop_at != NONE32 && !c->st) add_const(c, k);
+            break;
+        }
+        case 0x43: case 0x44: {
+            unsigned n = op == 0x43 ? 4 : 8;
+            if ((size_t)(c->end - c->p) < n) {
+                MALFORMED("unexpected end");
+                break;
+            }
+            uint64_t k = 0;
+            for (unsigned i = 0; i < n; i++) k |= (uint64_t)c->p[i] << (8 * i);
+            c->p += n;
+            if (collect && loop_at != NONE32) add_const(c, k);
+            break;
+        }
+        case 0xD0: {
+            uint8_t b = rd_byte(c);
+            if (!c->st && b != BX_FUNCREF && b != BX_EXTERNREF) MALFORMED("malformed reference type");
+            break;
+        }
+        case 0x00: case 0x01: case 0x05: case 0x0F: case 0x1A: case 0x1B: case 0xD1:
+            break;
+        case 0xFC: {
+            uint32_t sub = rd_u32(c);
+            if (c->st) break;
+            switch (sub) {
+            case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: break;
+            case 8:
+            case 9: {
+                uint32_t seg = rd_u32(c);
+                if (sub == 8) zero_byte(c);
+                if (!c->st && !c->m->has_datacount && seg < c->m->ndatas)
+                    MALFORMED("data count section required");
+                break;
+            }
+            case 10: zero_byte(c); zero_byte(c); break;
+            case 11: zero_byte(c); break;
+            case 12: case 14: rd_u32(c); rd_u32(c); break;
+            case 13: case 15: case 16: case 17: rd_u32(c); break;
+            default: MALFORMED("illegal opcode 0xfc %u", sub); break;
+            }
+            break;
+        }
+        default:
+            if (op >= 0x28 && op <= 0x3E) {
+                rd_u32(c);
+                rd_u32(c);
+            } else if (!(op >= 0x45 && op <= 0xC4)) {
+                MALFORMED("illegal opcode 0x%02x", op);
+            }
+            break;
+        }
+    }
+}
+
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
 {
     bx_func_decl *f = &m->funcs[i];
@@ -1538,13 +1723,39 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
             INVALID("SIMD (v128) is not supported");
         }
     }
+    if (!c->st) {
+        /* constants used inside loops get slots of their own */
+        C pc;
+        bx_error dummy;
+        memset(&pc, 0, sizeof pc);
+        pc.m = m;
+        pc.err = &dummy;
+        pc.p = f->body;
+        pc.end = f->body + f->body_len;
+        scan_body(&pc, true);
+        if (!pc.st) {
+            c->nconsts = pc.nconsts;
+            memcpy(c->consts, pc.consts, sizeof c->consts);
+        }
+    }
+    c->sbase = c->nlocals + c->nconsts;
     if (!c->st) compile_body(c);
+    if (c->st == BX_ERR_INVALID) {
+        C sc;
+        memset(&sc, 0, sizeof sc);
+        sc.m = m;
+        sc.err = err;
+        sc.p = f->body;
+        sc.end = f->body + f->body_len;
+        scan_body(&sc, false);
+        if (sc.st) c->st = sc.st;   /* err now describes the malformed part */
+    }
     if (!c->st && c->fuel_pos != NONE32) c->code[c->fuel_pos] = c->fuel_count;
-    if (!c->st && (uint64_t)c->nlocals + c->maxh + 2 > UINT32_MAX / 2)
+    if (!c->st && (uint64_t)c->sbase + c->maxh + 2 > UINT32_MAX / 2)
         fail(c, BX_ERR_LIMIT, "function frame too large");
     struct bx_code *code = NULL;
     if (!c->st) {
-        code = malloc(sizeof *code + (size_t)c->len * sizeof(uint32_t));
+        code = malloc(sizeof *code + ((size_t)c->len + 2 * (size_t)c->nconsts) * sizeof(uint32_t));
         if (!code) {
             fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
         } else {
@@ -1552,9 +1763,14 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
             code->nresults = c->ft->nresults;
             code->nlocals = c->nlocals;
             /* +1: a deferred comparison may be materialised one slot up */
-            code->frame_size = c->nlocals + c->maxh + 1;
+            code->frame_size = c->sbase + c->maxh + 1;
+            code->nconsts = c->nconsts;
             code->len = c->len;
             memcpy(code->code, c->code, (size_t)c->len * sizeof(uint32_t));
+            for (uint32_t k = 0; k < c->nconsts; k++) {
+                code->code[c->len + 2 * k] = (uint32_t)c->consts[k];
+                code->code[c->len + 2 * k + 1] = (uint32_t)(c->consts[k] >> 32);
+            }
             f->code = code;
         }
     }

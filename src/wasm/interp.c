@@ -106,6 +106,8 @@ bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
         return BX_TRAP_STACK_EXHAUSTED;
     memcpy(fp, slots, (size_t)code->nparams * sizeof *fp);
     memset(fp + code->nparams, 0, (size_t)(code->nlocals - code->nparams) * sizeof *fp);
+    if (code->nconsts)
+        memcpy(fp + code->nlocals, code->code + code->len, (size_t)code->nconsts * sizeof *fp);
     s->depth++;
     bx_trap t = run(s, f, fp, fr);
     if (t == BX_TRAP_NONE) memcpy(slots, fp, (size_t)code->nresults * sizeof *fp);
@@ -113,6 +115,27 @@ bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
     s->stack[1] = ftop;
     s->depth--;
     return t;
+}
+
+
+/* A NaN operand gives a quiet NaN with its payload.  Done on the bits:
+ * `a + a` is folded away by some compilers (seen with sanitizer builds),
+ * which then returned a signalling NaN. */
+static inline float quiet_f32(float a)
+{
+    uint32_t b;
+    memcpy(&b, &a, 4);
+    b |= 0x00400000u;
+    memcpy(&a, &b, 4);
+    return a;
+}
+static inline double quiet_f64(double a)
+{
+    uint64_t b;
+    memcpy(&b, &a, 8);
+    b |= 0x0008000000000000ull;
+    memcpy(&a, &b, 8);
+    return a;
 }
 
 /* ---- the dispatch loop ------------------------------------------------ */
@@ -127,7 +150,7 @@ bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
         goto trapped;    \
     } while (0)
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO)
 #define OP(n) L_##n:
 #define NEXT goto *tbl[*pc++]
 #else
@@ -249,24 +272,58 @@ bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
         pc += 3;                                             \
         NEXT;                                                \
     }
-#define BRC(n, expr)                                         \
-    OP(n) {                                                  \
-        uint32_t a = R32(0), b = R32(1);                     \
-        if (expr) pc = cbase + pc[2];                        \
-        else pc += 3;                                        \
-        NEXT;                                                \
+#define BACK_TAKEN(t)                                                        \
+    do {                                                                     \
+        const uint32_t *h_ = cbase + (t);                                    \
+        fuel -= h_[1];                                                       \
+        pc = h_ + 2;                                                         \
+        if (UNLIKELY(fuel < 0)) goto out_of_fuel;                            \
+        if (UNLIKELY(atomic_load_explicit(&s->interrupt, memory_order_relaxed))) \
+            TRAP(BX_TRAP_INTERRUPTED);                                       \
+        NEXT;                                                                \
+    } while (0)
+/* a conditional branch and its loop back-edge twin; target word at pc[T] */
+#define BRANCH2(n, decl, cond, T)                                            \
+    OP(n) {                                                                  \
+        decl;                                                                \
+        if (cond) {                                                          \
+            pc = cbase + pc[T];                                              \
+            NEXT;                                                            \
+        }                                                                    \
+        pc += T + 1;                                                         \
+        NEXT;                                                                \
+    }                                                                        \
+    OP(n##_B) {                                                              \
+        decl;                                                                \
+        if (cond) BACK_TAKEN(pc[T]);                                         \
+        pc += T + 1;                                                         \
+        NEXT;                                                                \
     }
-#define BRCK(n, expr)                                        \
-    OP(n) {                                                  \
-        uint32_t a = R32(0), b = pc[1];                      \
-        if (expr) pc = cbase + pc[2];                        \
-        else pc += 3;                                        \
-        NEXT;                                                \
+#define BRC(n, expr) BRANCH2(n, uint32_t a = R32(0); uint32_t b = R32(1), expr, 2)
+#define BRCK(n, expr) BRANCH2(n, uint32_t a = R32(0); uint32_t b = pc[1], expr, 2)
+#define LOADK(n, T, N, conv)                                                 \
+    OP(n) {                                                                  \
+        uint64_t ea = (uint64_t)(uint32_t)(R32(1) + pc[2]) + pc[3];          \
+        if (UNLIKELY(ea + N > msize)) TRAP(BX_TRAP_MEMORY_OOB);             \
+        T v;                                                                 \
+        memcpy(&v, mbase + ea, N);                                           \
+        fp[pc[0]] = (conv);                                                  \
+        pc += 4;                                                             \
+        NEXT;                                                                \
+    }
+#define STOREK(n, T, N)                                                      \
+    OP(n) {                                                                  \
+        uint64_t ea = (uint64_t)(uint32_t)(R32(0) + pc[2]) + pc[3];          \
+        if (UNLIKELY(ea + N > msize)) TRAP(BX_TRAP_MEMORY_OOB);             \
+        T v = (T)R64(1);                                                     \
+        memcpy(mbase + ea, &v, N);                                           \
+        pc += 4;                                                             \
+        NEXT;                                                                \
     }
 
 static bx_trap run(bx_store *s, bx_func *f, uint64_t *fp, bx_frame *fr)
 {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO)
     static const void *const tbl[] = {
 #define BX_OP_LABEL(n, w) &&L_##n,
         BX_OPS(BX_OP_LABEL)
@@ -300,7 +357,7 @@ static bx_trap run(bx_store *s, bx_func *f, uint64_t *fp, bx_frame *fr)
     } while (0)
     LOAD_INST();
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO)
     NEXT;
 #else
 dispatch:
@@ -326,16 +383,11 @@ dispatch:
         pc = cbase + pc[0];
         NEXT;
     }
-    OP(BR_IF) {
-        if (R32(0)) pc = cbase + pc[1];
-        else pc += 2;
-        NEXT;
-    }
-    OP(BR_UNLESS) {
-        if (!R32(0)) pc = cbase + pc[1];
-        else pc += 2;
-        NEXT;
-    }
+    OP(BR_B) BACK_TAKEN(pc[0]);
+    BRANCH2(BR_IF, uint32_t a = R32(0), a != 0, 1)
+    BRANCH2(BR_UNLESS, uint32_t a = R32(0), a == 0, 1)
+    BRANCH2(BR_I64_EQZ, uint64_t a = R64(0), a == 0, 1)
+    BRANCH2(BR_I64_NEZ, uint64_t a = R64(0), a != 0, 1)
     OP(BR_TABLE) {
         uint32_t i = R32(0), n = pc[1];
         if (i > n) i = n;
@@ -682,9 +734,9 @@ dispatch:
         pc += 2;
         NEXT;
     }
-    F32_UN(F32_CEIL, ceilf(a))
-    F32_UN(F32_FLOOR, floorf(a))
-    F32_UN(F32_TRUNC, truncf(a))
+    F32_UN(F32_CEIL, a != a ? quiet_f32(a) : ceilf(a))
+    F32_UN(F32_FLOOR, a != a ? quiet_f32(a) : floorf(a))
+    F32_UN(F32_TRUNC, a != a ? quiet_f32(a) : truncf(a))
     F32_UN(F32_NEAREST, bx_f32_nearest(a))
     F32_UN(F32_SQRT, sqrtf(a))
     F32_BIN(F32_ADD, a + b)
@@ -708,9 +760,9 @@ dispatch:
         pc += 2;
         NEXT;
     }
-    F64_UN(F64_CEIL, ceil(a))
-    F64_UN(F64_FLOOR, floor(a))
-    F64_UN(F64_TRUNC, trunc(a))
+    F64_UN(F64_CEIL, a != a ? quiet_f64(a) : ceil(a))
+    F64_UN(F64_FLOOR, a != a ? quiet_f64(a) : floor(a))
+    F64_UN(F64_TRUNC, a != a ? quiet_f64(a) : trunc(a))
     F64_UN(F64_NEAREST, bx_f64_nearest(a))
     F64_UN(F64_SQRT, sqrt(a))
     F64_BIN(F64_ADD, a + b)
@@ -800,19 +852,19 @@ dispatch:
     BRCK(BR_I32_LE_U_K, a <= b)
     BRCK(BR_I32_GE_S_K, (int32_t)a >= (int32_t)b)
     BRCK(BR_I32_GE_U_K, a >= b)
-    OP(BR_I64_EQZ) {
-        if (R64(0) == 0) pc = cbase + pc[1];
-        else pc += 2;
-        NEXT;
-    }
-    OP(BR_I64_NEZ) {
-        if (R64(0) != 0) pc = cbase + pc[1];
-        else pc += 2;
-        NEXT;
-    }
+    LOADK(I32_LOAD_K, uint32_t, 4, v)
+    LOADK(I64_LOAD_K, uint64_t, 8, v)
+    LOADK(I32_LOAD8_S_K, int8_t, 1, (uint32_t)(int32_t)v)
+    LOADK(I32_LOAD8_U_K, uint8_t, 1, (uint32_t)v)
+    LOADK(I32_LOAD16_S_K, int16_t, 2, (uint32_t)(int32_t)v)
+    LOADK(I32_LOAD16_U_K, uint16_t, 2, (uint32_t)v)
+    STOREK(I32_STORE_K, uint32_t, 4)
+    STOREK(I64_STORE_K, uint64_t, 8)
+    STOREK(I32_STORE8_K, uint8_t, 1)
+    STOREK(I32_STORE16_K, uint16_t, 2)
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);
 
-#if !defined(__GNUC__)
+#if !(defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO))
     default: TRAP(BX_TRAP_UNREACHABLE);
     }
 #endif
@@ -844,6 +896,8 @@ do_call:
         fr->func = f;
         fr++;
         for (uint32_t i = cc->nparams; i < cc->nlocals; i++) nfp[i] = 0;
+        if (UNLIKELY(cc->nconsts))
+            memcpy(nfp + cc->nlocals, cc->code + cc->len, (size_t)cc->nconsts * sizeof *nfp);
         f = callee;
         code = cc;
         fp = nfp;

@@ -1,0 +1,370 @@
+/*
+ * sandbox.c — bx_run_options -> one sandboxed run of a module.
+ *
+ * Builds the store with the limits, the WASI context with the grants,
+ * links, instantiates, runs `_start` (or one export), and fills a result
+ * record.  The timeout is a watchdog thread that sets the store's
+ * interrupt flag; WASI's blocking calls poll the same flag, so the
+ * deadline also covers time spent in the host.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "boxagnts.h"
+#include "sandbox.h"
+
+static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        err->status = st;
+        err->trap = BX_TRAP_NONE;
+        err->offset = 0;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* ---- watchdog ---------------------------------------------------------- */
+
+typedef struct watchdog {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    struct timespec deadline;   /* CLOCK_MONOTONIC */
+    bx_store *store;
+    int done, fired;
+} watchdog;
+
+static void *watchdog_main(void *arg)
+{
+    watchdog *w = arg;
+    pthread_mutex_lock(&w->mu);
+    while (!w->done) {
+        int rc = pthread_cond_timedwait(&w->cv, &w->mu, &w->deadline);
+        if (rc == ETIMEDOUT && !w->done) {
+            w->fired = 1;
+            bx_store_interrupt(w->store);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&w->mu);
+    return NULL;
+}
+
+static int watchdog_start(watchdog *w, bx_store *s, uint64_t timeout_ns)
+{
+    pthread_condattr_t ca;
+    memset(w, 0, sizeof *w);
+    w->store = s;
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&w->cv, &ca);
+    pthread_condattr_destroy(&ca);
+    uint64_t t = now_ns() + timeout_ns;
+    w->deadline.tv_sec = (time_t)(t / 1000000000ull);
+    w->deadline.tv_nsec = (long)(t % 1000000000ull);
+    if (pthread_create(&w->thread, NULL, watchdog_main, w) != 0) {
+        pthread_cond_destroy(&w->cv);
+        pthread_mutex_destroy(&w->mu);
+        return -1;
+    }
+    return 0;
+}
+
+static int watchdog_stop(watchdog *w)
+{
+    pthread_mutex_lock(&w->mu);
+    w->done = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+    pthread_join(w->thread, NULL);
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+    return w->fired;
+}
+
+/* ---- environment ------------------------------------------------------- */
+
+/* Resolve env grants: "NAME=VALUE" as given, "NAME" from the host (absent
+ * on the host -> not set, and said in the audit).  Returns a vector of
+ * owned strings. */
+static char **resolve_env(const bx_run_options *o, uint32_t *n, bx_error *err)
+{
+    char **env = calloc(o->nenv_vars + 1, sizeof *env);
+    *n = 0;
+    if (!env) { fail(err, BX_ERR_NOMEM, "out of memory"); return NULL; }
+    for (size_t i = 0; i < o->nenv_vars; i++) {
+        const char *e = o->env_vars[i];
+        char *v;
+        if (strchr(e, '=')) {
+            v = strdup(e);
+        } else {
+            const char *hv = getenv(e);
+            if (!hv) continue;
+            size_t l = strlen(e) + strlen(hv) + 2;
+            v = malloc(l);
+            if (v) snprintf(v, l, "%s=%s", e, hv);
+        }
+        if (!v) {
+            for (uint32_t j = 0; j < *n; j++) free(env[j]);
+            free(env);
+            fail(err, BX_ERR_NOMEM, "out of memory");
+            return NULL;
+        }
+        env[(*n)++] = v;
+    }
+    return env;
+}
+
+/* ---- the run ----------------------------------------------------------- */
+
+static const char *trap_outcome(bx_trap t)
+{
+    switch (t) {
+    case BX_TRAP_INTERRUPTED: return "timeout";
+    case BX_TRAP_FUEL_EXHAUSTED: return "fuel exhausted";
+    case BX_TRAP_STACK_EXHAUSTED: return "stack exhausted";
+    default: return "trap";
+    }
+}
+
+const char *bx_run_outcome(const bx_run_result *r)
+{
+    switch (r->outcome) {
+    case BX_RUN_EXITED: return "exited";
+    case BX_RUN_RETURNED: return "returned";
+    case BX_RUN_LOAD_ERROR: return "load error";
+    case BX_RUN_OUT_OF_MEMORY: return "out of memory";
+    case BX_RUN_TRAPPED: return trap_outcome(r->trap);
+    }
+    return "?";
+}
+
+static void copy_output(bx_wasi *w, int err_stream, uint8_t **buf, size_t *len, int *trunc)
+{
+    size_t n = 0;
+    const uint8_t *p = err_stream ? bx_wasi_stderr(w, &n, trunc) : bx_wasi_stdout(w, &n, trunc);
+    *buf = NULL;
+    *len = 0;
+    if (!p || !n) return;
+    *buf = malloc(n);
+    if (*buf) { memcpy(*buf, p, n); *len = n; }
+}
+
+/* Explain a limit in terms of the flag that changes it. */
+static void describe_trap(const bx_run_options *o, bx_run_result *r, const char *detail)
+{
+    switch (r->trap) {
+    case BX_TRAP_INTERRUPTED:
+        snprintf(r->message, sizeof r->message,
+                 "timeout: the module ran longer than %.3gs; raise --timeout to allow more",
+                 (double)o->timeout_ns / 1e9);
+        break;
+    case BX_TRAP_FUEL_EXHAUSTED:
+        snprintf(r->message, sizeof r->message,
+                 "fuel exhausted: the module executed more than %llu instructions; raise --fuel to allow more",
+                 (unsigned long long)o->fuel);
+        break;
+    case BX_TRAP_STACK_EXHAUSTED:
+        snprintf(r->message, sizeof r->message,
+                 "stack exhausted: the wasm stack outgrew its %llu bytes; raise --max-stack to allow deeper recursion",
+                 (unsigned long long)(o->max_stack ? o->max_stack : 1024 * 1024));
+        break;
+    default:
+        snprintf(r->message, sizeof r->message, "trap: %s", detail);
+    }
+}
+
+bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
+                         const bx_run_io *io, bx_run_result *r, bx_error *err)
+{
+    bx_status st = BX_OK;
+    bx_module *m = NULL;
+    bx_store *s = NULL;
+    bx_linker *l = NULL;
+    bx_wasi *w = NULL;
+    char **env = NULL;
+    uint32_t nenv = 0;
+    bx_wasi_preopen *pre = NULL;
+    FILE *audit = NULL;
+    uint64_t t0 = now_ns();
+
+    memset(r, 0, sizeof *r);
+
+    m = bx_module_new(wasm, len, err);
+    if (!m) {
+        r->outcome = BX_RUN_LOAD_ERROR;
+        snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
+        st = err->status;
+        goto out;
+    }
+
+    bx_limits lim = {0};
+    lim.max_memory_bytes = o->max_memory;
+    lim.max_stack_bytes = o->max_stack;
+    lim.fuel = o->fuel;
+    s = bx_store_new(&lim);
+    l = bx_linker_new();
+    env = resolve_env(o, &nenv, err);
+    pre = calloc(o->nmap_dirs + 1, sizeof *pre);
+    if (!s || !l || !env || !pre) { st = fail(err, BX_ERR_NOMEM, "out of memory"); goto out; }
+    for (size_t i = 0; i < o->nmap_dirs; i++) {
+        pre[i].host_path = o->map_dirs[i].host;
+        pre[i].guest_path = o->map_dirs[i].guest;
+        pre[i].read_only = o->map_dirs[i].read_only;
+    }
+    if (o->audit_path) {
+        audit = fopen(o->audit_path, "a");
+        if (!audit) {
+            st = fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path, strerror(errno));
+            goto out;
+        }
+    }
+
+    bx_wasi_config wc;
+    memset(&wc, 0, sizeof wc);
+    wc.argv = io->argv;
+    wc.argc = io->argc;
+    wc.env = (const char *const *)env;
+    wc.envc = nenv;
+    wc.preopens = pre;
+    wc.npreopens = (uint32_t)o->nmap_dirs;
+    wc.deny = (const char *const *)o->deny;
+    wc.ndeny = (uint32_t)o->ndeny;
+    wc.stdin_kind = io->stdin_kind;
+    wc.stdin_buf = io->stdin_buf;
+    wc.stdin_len = io->stdin_len;
+    wc.stdout_kind = io->capture ? BX_WASI_OUT_CAPTURE : BX_WASI_OUT_HOST;
+    wc.stderr_kind = wc.stdout_kind;
+    wc.stdout_cap = wc.stderr_cap = o->max_output ? o->max_output : 1024 * 1024;
+    wc.audit_file = audit;
+    wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
+    w = bx_wasi_new(&wc, err);
+    if (!w) {
+        r->outcome = BX_RUN_LOAD_ERROR;
+        snprintf(r->message, sizeof r->message, "%s", err->msg);
+        st = err->status;
+        goto out;
+    }
+    for (size_t i = 0; i < o->nenv_vars; i++) {
+        const char *e = o->env_vars[i];
+        if (!strchr(e, '='))
+            bx_wasi_audit(w, "env", e, getenv(e) != NULL, "env grant",
+                          getenv(e) ? NULL : "not set on the host, so not passed");
+    }
+    if ((st = bx_wasi_define(w, s, l, err)) != BX_OK) goto out;
+
+    watchdog wd;
+    int have_wd = 0;
+    if (o->timeout_ns) {
+        if (watchdog_start(&wd, s, o->timeout_ns) != 0) {
+            st = fail(err, BX_ERR_NOMEM, "cannot start the timeout watchdog thread");
+            goto out;
+        }
+        have_wd = 1;
+    }
+    if (o->fuel) bx_store_set_fuel(s, o->fuel);
+
+    bx_instance *inst = bx_linker_instantiate(l, s, m, err);
+    if (inst) {
+        const char *entry = io->invoke ? io->invoke : "_start";
+        bx_extern ex;
+        if (!bx_instance_export(inst, entry, &ex) || ex.kind != BX_EXTERN_FUNC) {
+            r->outcome = BX_RUN_LOAD_ERROR;
+            snprintf(r->message, sizeof r->message,
+                     "the module exports no function \"%s\"%s", entry,
+                     io->invoke ? "" : "; use --invoke NAME to call another export");
+            st = fail(err, BX_ERR_ARG, "%s", r->message);
+        } else {
+            const bx_functype *ft = bx_func_type(ex.of.func);
+            uint32_t nargs = io->invoke ? io->nargs : 0;
+            if (nargs != ft->nparams || ft->nresults > BX_RUN_MAX_RESULTS) {
+                r->outcome = BX_RUN_LOAD_ERROR;
+                snprintf(r->message, sizeof r->message,
+                         "\"%s\" takes %u argument(s), %u given", entry, ft->nparams, nargs);
+                st = fail(err, BX_ERR_ARG, "%s", r->message);
+            } else {
+                bx_error cerr = {0};
+                bx_val args[BX_RUN_MAX_RESULTS];
+                for (uint32_t i = 0; i < nargs && i < BX_RUN_MAX_RESULTS; i++) args[i] = io->args[i];
+                st = bx_func_call(s, ex.of.func, args, nargs, r->results, ft->nresults, &cerr);
+                r->nresults = ft->nresults;
+                if (st == BX_OK) {
+                    r->outcome = io->invoke ? BX_RUN_RETURNED : BX_RUN_EXITED;
+                    r->exit_code = 0;
+                } else if (cerr.trap == BX_TRAP_EXIT) {
+                    r->outcome = BX_RUN_EXITED;
+                    r->exit_code = bx_store_exit_code(s);
+                    st = BX_OK;
+                } else {
+                    r->outcome = BX_RUN_TRAPPED;
+                    r->trap = cerr.trap;
+                    describe_trap(o, r, cerr.msg);
+                    st = BX_OK;   /* the run happened; the record says how it ended */
+                }
+            }
+        }
+    } else if (err->status == BX_ERR_TRAP && err->trap == BX_TRAP_EXIT) {
+        /* proc_exit from a start function */
+        r->outcome = BX_RUN_EXITED;
+        r->exit_code = bx_store_exit_code(s);
+        st = BX_OK;
+    } else if (err->status == BX_ERR_TRAP) {
+        r->outcome = BX_RUN_TRAPPED;
+        r->trap = err->trap;
+        describe_trap(o, r, err->msg);
+        st = BX_OK;
+    } else {
+        r->outcome = err->status == BX_ERR_LIMIT ? BX_RUN_OUT_OF_MEMORY : BX_RUN_LOAD_ERROR;
+        snprintf(r->message, sizeof r->message, "cannot instantiate: %s", err->msg);
+        st = err->status;
+    }
+    if (have_wd && watchdog_stop(&wd) && r->outcome == BX_RUN_TRAPPED && r->trap == BX_TRAP_INTERRUPTED)
+        r->timed_out = 1;
+    if (r->outcome == BX_RUN_TRAPPED && r->trap != BX_TRAP_NONE && r->trap != BX_TRAP_EXIT)
+        bx_wasi_audit(w, "limit", NULL, 0, bx_run_outcome(r), r->message);
+
+    r->fuel_used = bx_store_fuel_used(s);
+    r->peak_memory = bx_store_peak_memory(s);
+    if (io->capture) {
+        copy_output(w, 0, &r->out, &r->out_len, &r->out_truncated);
+        copy_output(w, 1, &r->err, &r->err_len, &r->err_truncated);
+    }
+
+out:
+    r->wall_ns = now_ns() - t0;
+    if (w) bx_wasi_free(w);
+    if (l) bx_linker_free(l);
+    if (s) bx_store_free(s);
+    if (m) bx_module_free(m);
+    if (env) {
+        for (uint32_t i = 0; i < nenv; i++) free(env[i]);
+        free(env);
+    }
+    free(pre);
+    if (audit) fclose(audit);
+    return st;
+}
+
+void bx_run_result_free(bx_run_result *r)
+{
+    free(r->out);
+    free(r->err);
+    r->out = r->err = NULL;
+}

@@ -1,0 +1,667 @@
+/*
+ * wasi.c — the WASI context: configuration, lifetime, and the functions
+ * that touch no file: args, environ, clocks, random, proc, sched, sock;
+ * plus bx_wasi_define, which puts every wasi_snapshot_preview1 import in a
+ * linker.
+ *
+ * The context copies everything from the config, so the embedder's
+ * strings may die right after bx_wasi_new.
+ */
+#include "wasi_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MODULE "wasi_snapshot_preview1"
+#define DEFAULT_CAP ((size_t)1 << 20)
+#define DEFAULT_FDS 256u
+#define MAX_FDS 65536u
+
+/* ---- errno -------------------------------------------------------------- */
+
+/* Indexed by WASI errno, 1..75 (api.h order). */
+static const int host_errnos[] = {
+    0, E2BIG, EACCES, EADDRINUSE, EADDRNOTAVAIL, EAFNOSUPPORT, EAGAIN, EALREADY,
+    EBADF, EBADMSG, EBUSY, ECANCELED, ECHILD, ECONNABORTED, ECONNREFUSED,
+    ECONNRESET, EDEADLK, EDESTADDRREQ, EDOM, EDQUOT, EEXIST, EFAULT, EFBIG,
+    EHOSTUNREACH, EIDRM, EILSEQ, EINPROGRESS, EINTR, EINVAL, EIO, EISCONN,
+    EISDIR, ELOOP, EMFILE, EMLINK, EMSGSIZE, EMULTIHOP, ENAMETOOLONG, ENETDOWN,
+    ENETRESET, ENETUNREACH, ENFILE, ENOBUFS, ENODEV, ENOENT, ENOEXEC, ENOLCK,
+    ENOLINK, ENOMEM, ENOMSG, ENOPROTOOPT, ENOSPC, ENOSYS, ENOTCONN, ENOTDIR,
+    ENOTEMPTY, ENOTRECOVERABLE, ENOTSOCK, ENOTSUP, ENOTTY, ENXIO, EOVERFLOW,
+    EOWNERDEAD, EPERM, EPIPE, EPROTO, EPROTONOSUPPORT, EPROTOTYPE, ERANGE,
+    EROFS, ESPIPE, ESRCH, ESTALE, ETIMEDOUT, ETXTBSY, EXDEV
+};
+
+uint16_t bxw_errno(int e)
+{
+    if (e == EWOULDBLOCK)
+        return W_AGAIN;
+    for (uint16_t i = 1; i < sizeof host_errnos / sizeof host_errnos[0]; i++)
+        if (host_errnos[i] == e)
+            return i;
+    return W_IO;                        /* no WASI equivalent */
+}
+
+/* ---- lifetime ----------------------------------------------------------- */
+
+static void seterr(bx_error *err, bx_status st, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->status = st;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+}
+
+static char **copy_strv(const char *const *v, uint32_t n, size_t *bytes)
+{
+    char **out = calloc(n ? n : 1, sizeof *out);
+    *bytes = 0;
+    if (!out)
+        return NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        out[i] = strdup(v[i] ? v[i] : "");
+        if (!out[i]) {
+            while (i--)
+                free(out[i]);
+            free(out);
+            return NULL;
+        }
+        *bytes += strlen(out[i]) + 1;
+    }
+    return out;
+}
+
+static void free_strv(char **v, uint32_t n)
+{
+    if (!v)
+        return;
+    for (uint32_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static int init_out(bxw_out *o, bx_wasi_output_kind kind, size_t cap, int hostfd)
+{
+    o->kind = kind;
+    o->hostfd = hostfd;
+    o->cap = cap ? cap : DEFAULT_CAP;
+    return 0;
+}
+
+/* Set up grant i from its config; fds[3+i] is its preopen. */
+static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error *err)
+{
+    bxw_grant *g = &w->grants[i];
+    char gbuf[BXW_GPATH_MAX], host[BXW_GPATH_MAX], link[64], real[BXW_GPATH_MAX];
+    const char *file = p->file;
+    struct stat st;
+    ssize_t n;
+    int rc;
+
+    g->dirfd = -1;
+    if (!p->host_path || !p->guest_path || p->guest_path[0] != '/') {
+        seterr(err, BX_ERR_ARG, "preopen %u: host_path and an absolute guest_path are required", i);
+        return -1;
+    }
+    if (bxw_normalize(p->guest_path, gbuf, sizeof gbuf) != 0 ||
+        strlen(p->host_path) >= sizeof host) {
+        seterr(err, BX_ERR_ARG, "preopen %u: guest path '%s' is not a clean absolute path", i, p->guest_path);
+        return -1;
+    }
+    strcpy(host, p->host_path);
+    if (!file && stat(host, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        /* A file grant: preopen the parent, show only this name. */
+        char *hs = strrchr(host, '/'), *gs = strrchr(gbuf, '/');
+        const char *hname = hs ? hs + 1 : host;
+        if (!gs || strcmp(gs + 1, hname) != 0) {
+            seterr(err, BX_ERR_ARG, "file grant %s -> %s: the guest name must equal the host file name",
+                   p->host_path, p->guest_path);
+            return -1;
+        }
+        g->file = strdup(hname);
+        if (hs == host)
+            strcpy(host, "/");
+        else if (hs)
+            *hs = 0;
+        else
+            strcpy(host, ".");
+        if (gs == gbuf)
+            gbuf[1] = 0;
+        else
+            *gs = 0;
+    } else if (file) {
+        if (!*file || strchr(file, '/') || !strcmp(file, ".") || !strcmp(file, "..")) {
+            seterr(err, BX_ERR_ARG, "preopen %s: file '%s' must be one name inside the directory",
+                   p->guest_path, file);
+            return -1;
+        }
+        g->file = strdup(file);
+    }
+    g->guest = strdup(gbuf);
+    g->host = strdup(host);
+    g->ro = p->read_only != 0;
+    {
+        size_t rl = strlen(gbuf) + (g->file ? strlen(g->file) + 1 : 0) + 8;
+        g->rule = malloc(rl);
+        if (g->rule)
+            snprintf(g->rule, rl, "%s:%s%s%s", g->ro ? "read" : "write", gbuf,
+                     g->file ? (strcmp(gbuf, "/") ? "/" : "") : "", g->file ? g->file : "");
+    }
+    if (!g->guest || !g->host || !g->rule || (p->file && !g->file) ||
+        (!p->file && g->file == NULL && 0)) {
+        seterr(err, BX_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    g->dirfd = open(host, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (g->dirfd < 0) {
+        seterr(err, BX_ERR_ARG, "grant %s: cannot open host directory '%s': %s", g->rule, host,
+               strerror(errno));
+        return -1;
+    }
+    snprintf(link, sizeof link, "/proc/self/fd/%d", g->dirfd);
+    n = readlink(link, real, sizeof real - 1);
+    if (n > 0) {
+        real[n] = 0;
+        w->have_proc = 1;
+    } else {
+        char *rp = realpath(host, NULL);
+        if (!rp || strlen(rp) >= sizeof real) {
+            free(rp);
+            seterr(err, BX_ERR_ARG, "grant %s: cannot resolve '%s'", g->rule, host);
+            return -1;
+        }
+        strcpy(real, rp);
+        free(rp);
+        w->have_proc = 0;
+    }
+    g->host_real = strdup(real);
+    if (!g->host_real) {
+        seterr(err, BX_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    {
+        bxw_fd *e = &w->fds[3 + i];
+        e->kind = FK_HOST;
+        e->filetype = WFT_DIR;
+        e->host = g->dirfd;
+        e->own = 0;                     /* the grant owns dirfd */
+        e->opath = 1;
+        e->grant = (int)i;
+        e->preopen = 1;
+        e->base = R_DIR_BASE;
+        e->inh = R_DIR_INHERIT;
+        if (g->ro) {
+            e->base &= ~R_MUTATE;
+            e->inh &= ~R_MUTATE;
+        }
+        e->guest = strdup(g->guest);
+        rc = e->guest ? 0 : -1;
+    }
+    if (rc)
+        seterr(err, BX_ERR_NOMEM, "out of memory");
+    return rc;
+}
+
+bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
+{
+    bx_wasi *w;
+    uint32_t i;
+    if (!cfg) {
+        seterr(err, BX_ERR_ARG, "bx_wasi_new: config is NULL");
+        return NULL;
+    }
+    w = calloc(1, sizeof *w);
+    if (!w)
+        goto nomem;
+    w->argv = copy_strv(cfg->argv, cfg->argc, &w->argv_bytes);
+    w->argc = cfg->argc;
+    w->env = copy_strv(cfg->env, cfg->envc, &w->env_bytes);
+    w->envc = cfg->envc;
+    w->sandbox_id = strdup(cfg->sandbox_id ? cfg->sandbox_id : "");
+    if (!w->argv || !w->env || !w->sandbox_id)
+        goto nomem;
+    w->max_fds = cfg->max_fds ? cfg->max_fds : DEFAULT_FDS;
+    if (w->max_fds > MAX_FDS)
+        w->max_fds = MAX_FDS;
+    if (w->max_fds < 3 + cfg->npreopens) {
+        seterr(err, BX_ERR_ARG, "max_fds %u is below stdio + %u preopens; raise max_fds",
+               w->max_fds, cfg->npreopens);
+        bx_wasi_free(w);
+        return NULL;
+    }
+    /* The whole table up front: entries never move while a host call
+     * holds a pointer to one. */
+    w->fds = calloc(w->max_fds, sizeof *w->fds);
+    if (!w->fds)
+        goto nomem;
+    w->nfds = w->max_fds;
+    for (i = 0; i < w->nfds; i++) {
+        w->fds[i].host = -1;
+        w->fds[i].grant = -1;
+    }
+    w->audit_fn = cfg->audit_fn;
+    w->audit_user = cfg->audit_user;
+    w->audit_file = cfg->audit_file;
+    w->no_openat2 = (cfg->flags & BX_WASI_NO_OPENAT2) != 0;
+    w->have_proc = 1;
+
+    /* stdio */
+    w->stdin_kind = cfg->stdin_kind;
+    if (cfg->stdin_kind == BX_WASI_STDIN_BUFFER && cfg->stdin_len) {
+        w->stdin_buf = malloc(cfg->stdin_len);
+        if (!w->stdin_buf)
+            goto nomem;
+        memcpy(w->stdin_buf, cfg->stdin_buf, cfg->stdin_len);
+        w->stdin_len = cfg->stdin_len;
+    }
+    init_out(&w->out[0], cfg->stdout_kind, cfg->stdout_cap, 1);
+    init_out(&w->out[1], cfg->stderr_kind, cfg->stderr_cap, 2);
+    for (i = 0; i < 3; i++) {
+        bxw_fd *e = &w->fds[i];
+        e->kind = i == 0 ? FK_STDIN : FK_OUT;
+        e->out = i == 0 ? NULL : &w->out[i - 1];
+        e->host = i == 0 ? (cfg->stdin_kind == BX_WASI_STDIN_HOST ? 0 : -1)
+                         : (w->out[i - 1].kind == BX_WASI_OUT_HOST ? (int)i : -1);
+        e->filetype = WFT_UNKNOWN;
+        if (e->host >= 0) {
+            struct stat st;
+            if (fstat(e->host, &st) == 0)
+                e->filetype = bxw_filetype(st.st_mode);
+        }
+        /* No seek/tell: wasi-libc's isatty() needs them absent. */
+        e->base = (i == 0 ? R_FD_READ : R_FD_WRITE | R_FD_DATASYNC | R_FD_SYNC) |
+                  R_FD_FDSTAT_SET_FLAGS | R_FD_FILESTAT_GET | R_POLL_FD_READWRITE;
+    }
+
+    /* grants */
+    w->grants = calloc(cfg->npreopens ? cfg->npreopens : 1, sizeof *w->grants);
+    if (!w->grants)
+        goto nomem;
+    for (i = 0; i < cfg->npreopens; i++) {
+        w->grants[i].dirfd = -1;
+        w->ngrants = i + 1;
+        if (init_grant(w, i, &cfg->preopens[i], err) != 0) {
+            bx_wasi_free(w);
+            return NULL;
+        }
+    }
+
+    /* deny rules */
+    w->deny = calloc(cfg->ndeny ? cfg->ndeny : 1, sizeof *w->deny);
+    if (!w->deny)
+        goto nomem;
+    for (i = 0; i < cfg->ndeny; i++) {
+        const char *pat = cfg->deny[i];
+        bxw_deny *d = &w->deny[i];
+        size_t pl;
+        char *copy, *q;
+        w->ndeny = i + 1;
+        if (!pat || pat[0] != '/' || strlen(pat) >= BXW_GPATH_MAX) {
+            seterr(err, BX_ERR_ARG, "deny pattern '%s' must be an absolute guest path glob", pat ? pat : "");
+            bx_wasi_free(w);
+            return NULL;
+        }
+        pl = strlen(pat);
+        d->rule = malloc(pl + 6);
+        d->comp = calloc(pl / 2 + 2, sizeof *d->comp);
+        copy = strdup(pat);
+        if (!d->rule || !d->comp || !copy) {
+            free(copy);
+            goto nomem;
+        }
+        snprintf(d->rule, pl + 6, "deny:%s", pat);
+        for (q = strtok(copy, "/"); q; q = strtok(NULL, "/")) {
+            if (!strcmp(q, "."))
+                continue;
+            if (!strcmp(q, "..")) {
+                free(copy);
+                seterr(err, BX_ERR_ARG, "deny pattern '%s' must not contain '..'", pat);
+                bx_wasi_free(w);
+                return NULL;
+            }
+            if (!(d->comp[d->ncomp++] = strdup(q))) {
+                free(copy);
+                goto nomem;
+            }
+        }
+        free(copy);
+    }
+    if (!w->have_proc) {
+        int needs = cfg->ndeny > 0;
+        for (i = 0; i < w->ngrants; i++)
+            needs |= w->grants[i].file != NULL;
+        if (needs) {
+            /* Without /proc we cannot see where a path really landed, so
+             * symlinks could route around a deny rule: refuse to pretend. */
+            seterr(err, BX_ERR_ARG, "deny patterns and single-file grants need /proc mounted");
+            bx_wasi_free(w);
+            return NULL;
+        }
+    }
+    return w;
+nomem:
+    seterr(err, BX_ERR_NOMEM, "out of memory creating the WASI context");
+    bx_wasi_free(w);
+    return NULL;
+}
+
+void bx_wasi_free(bx_wasi *w)
+{
+    uint32_t i, j;
+    if (!w)
+        return;
+    for (i = 0; w->fds && i < w->nfds; i++)
+        if (w->fds[i].kind != FK_FREE)
+            bxw_fd_release(&w->fds[i]);
+    free(w->fds);
+    for (i = 0; i < w->ngrants; i++) {
+        bxw_grant *g = &w->grants[i];
+        if (g->dirfd >= 0)
+            close(g->dirfd);
+        free(g->guest);
+        free(g->host);
+        free(g->host_real);
+        free(g->file);
+        free(g->rule);
+    }
+    free(w->grants);
+    for (i = 0; i < w->ndeny; i++) {
+        for (j = 0; j < w->deny[i].ncomp; j++)
+            free(w->deny[i].comp[j]);
+        free(w->deny[i].comp);
+        free(w->deny[i].rule);
+    }
+    free(w->deny);
+    free_strv(w->argv, w->argc);
+    free_strv(w->env, w->envc);
+    free(w->sandbox_id);
+    free(w->stdin_buf);
+    free(w->out[0].buf);
+    free(w->out[1].buf);
+    free(w->readout);
+    free(w);
+}
+
+static const uint8_t *readout(bx_wasi *w, bxw_out *o, size_t *len, int *truncated)
+{
+    char marker[80];
+    int m;
+    uint8_t *r;
+    if (truncated)
+        *truncated = o->dropped != 0;
+    if (!o->dropped) {
+        *len = o->len;
+        return o->buf ? o->buf : (const uint8_t *)"";
+    }
+    m = snprintf(marker, sizeof marker, "\n[output truncated: %llu bytes dropped]\n",
+                 (unsigned long long)o->dropped);
+    r = realloc(w->readout, o->len + (size_t)m + 1);
+    if (!r) {
+        *len = o->len;
+        return o->buf;
+    }
+    w->readout = r;
+    if (o->len)
+        memcpy(r, o->buf, o->len);
+    memcpy(r + o->len, marker, (size_t)m + 1);
+    *len = o->len + (size_t)m;
+    return r;
+}
+
+const uint8_t *bx_wasi_stdout(bx_wasi *w, size_t *len, int *truncated)
+{
+    return readout(w, &w->out[0], len, truncated);
+}
+
+const uint8_t *bx_wasi_stderr(bx_wasi *w, size_t *len, int *truncated)
+{
+    return readout(w, &w->out[1], len, truncated);
+}
+
+/* ---- args, environ ------------------------------------------------------ */
+
+/* Write a string vector the way args_get/environ_get lay it out. */
+static uint16_t put_strv(const bx_hostcall *hc, char **v, uint32_t n, size_t bytes,
+                         uint32_t ptrs, uint32_t buf)
+{
+    if (!bxw_mem_ok(hc, ptrs, (uint64_t)n * 4) || !bxw_mem_ok(hc, buf, bytes))
+        return W_FAULT;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t l = strlen(v[i]) + 1;
+        bxw_st32(bxw_mem(hc, ptrs + (uint64_t)i * 4), buf);
+        memcpy(bxw_mem(hc, buf), v[i], l);
+        buf += (uint32_t)l;
+    }
+    return 0;
+}
+
+static uint16_t put_sizes(const bx_hostcall *hc, uint32_t n, size_t bytes, uint32_t pn, uint32_t pb)
+{
+    if (!bxw_mem_ok(hc, pn, 4) || !bxw_mem_ok(hc, pb, 4))
+        return W_FAULT;
+    if (bytes > UINT32_MAX)
+        return W_OVERFLOW;
+    bxw_st32(bxw_mem(hc, pn), n);
+    bxw_st32(bxw_mem(hc, pb), (uint32_t)bytes);
+    return 0;
+}
+
+BXW_FN(args_get)
+{
+    bx_wasi *w = BXW_CTX;
+    BXW_RET(put_strv(hc, w->argv, w->argc, w->argv_bytes, A32(0), A32(1)));
+}
+BXW_FN(args_sizes_get)
+{
+    bx_wasi *w = BXW_CTX;
+    BXW_RET(put_sizes(hc, w->argc, w->argv_bytes, A32(0), A32(1)));
+}
+BXW_FN(environ_get)
+{
+    bx_wasi *w = BXW_CTX;
+    BXW_RET(put_strv(hc, w->env, w->envc, w->env_bytes, A32(0), A32(1)));
+}
+BXW_FN(environ_sizes_get)
+{
+    bx_wasi *w = BXW_CTX;
+    BXW_RET(put_sizes(hc, w->envc, w->env_bytes, A32(0), A32(1)));
+}
+
+/* ---- clocks, random ----------------------------------------------------- */
+
+static int host_clock(uint32_t id, clockid_t *out)
+{
+    static const clockid_t map[] = { CLOCK_REALTIME, CLOCK_MONOTONIC,
+                                     CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID };
+    if (id >= 4)
+        return -1;
+    *out = map[id];
+    return 0;
+}
+
+uint64_t bxw_now_ns(int clock)
+{
+    struct timespec ts;
+    if (clock_gettime(clock, &ts) != 0)
+        return 0;
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+BXW_FN(clock_res_get)
+{
+    clockid_t c;
+    struct timespec ts;
+    if (host_clock(A32(0), &c) != 0)
+        BXW_RET(W_INVAL);
+    if (!bxw_mem_ok(hc, A32(1), 8))
+        BXW_RET(W_FAULT);
+    if (clock_getres(c, &ts) != 0)
+        BXW_RET(bxw_errno(errno));
+    bxw_st64(bxw_mem(hc, A32(1)), (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec);
+    BXW_RET(0);
+}
+
+BXW_FN(clock_time_get)
+{
+    clockid_t c;
+    struct timespec ts;
+    if (host_clock(A32(0), &c) != 0)
+        BXW_RET(W_INVAL);
+    if (!bxw_mem_ok(hc, A32(2), 8))
+        BXW_RET(W_FAULT);
+    if (clock_gettime(c, &ts) != 0)
+        BXW_RET(bxw_errno(errno));
+    bxw_st64(bxw_mem(hc, A32(2)), (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec);
+    BXW_RET(0);
+}
+
+BXW_FN(random_get)
+{
+    uint32_t p = A32(0), n = A32(1), done = 0;
+    if (!bxw_mem_ok(hc, p, n))
+        BXW_RET(W_FAULT);
+    while (done < n) {
+        ssize_t k = getrandom(bxw_mem(hc, p + (uint64_t)done), n - done, 0);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            BXW_RET(bxw_errno(errno));
+        }
+        done += (uint32_t)k;
+    }
+    BXW_RET(0);
+}
+
+/* ---- proc, sched, sock -------------------------------------------------- */
+
+BXW_FN(proc_exit)
+{
+    return bx_hostcall_exit(hc, (int32_t)A32(0));
+}
+
+BXW_FN(proc_raise)
+{
+    (void)hc;
+    BXW_RET(W_NOTSUP);                  /* no signals inside the sandbox */
+}
+
+BXW_FN(sched_yield)
+{
+    (void)hc;
+    sched_yield();
+    BXW_RET(0);
+}
+
+/* The sandbox never hands out sockets: a valid fd is not one. */
+static uint16_t not_sock(bx_hostcall *hc, uint32_t fd)
+{
+    return bxw_fd_get(BXW_CTX, fd) ? W_NOTSOCK : W_BADF;
+}
+BXW_FN(sock_accept) { BXW_RET(not_sock(hc, A32(0))); }
+BXW_FN(sock_recv) { BXW_RET(not_sock(hc, A32(0))); }
+BXW_FN(sock_send) { BXW_RET(not_sock(hc, A32(0))); }
+BXW_FN(sock_shutdown) { BXW_RET(not_sock(hc, A32(0))); }
+
+/* ---- the import table --------------------------------------------------- */
+
+typedef struct fn_def {
+    const char *name;
+    const char *params;                 /* 'i' = i32, 'I' = i64 */
+    int returns;                        /* 1: one i32 errno */
+    bx_host_fn fn;
+} fn_def;
+
+static const fn_def fns[] = {
+    { "args_get", "ii", 1, bxw_args_get },
+    { "args_sizes_get", "ii", 1, bxw_args_sizes_get },
+    { "environ_get", "ii", 1, bxw_environ_get },
+    { "environ_sizes_get", "ii", 1, bxw_environ_sizes_get },
+    { "clock_res_get", "ii", 1, bxw_clock_res_get },
+    { "clock_time_get", "iIi", 1, bxw_clock_time_get },
+    { "fd_advise", "iIIi", 1, bxw_fd_advise },
+    { "fd_allocate", "iII", 1, bxw_fd_allocate },
+    { "fd_close", "i", 1, bxw_fd_close },
+    { "fd_datasync", "i", 1, bxw_fd_datasync },
+    { "fd_fdstat_get", "ii", 1, bxw_fd_fdstat_get },
+    { "fd_fdstat_set_flags", "ii", 1, bxw_fd_fdstat_set_flags },
+    { "fd_fdstat_set_rights", "iII", 1, bxw_fd_fdstat_set_rights },
+    { "fd_filestat_get", "ii", 1, bxw_fd_filestat_get },
+    { "fd_filestat_set_size", "iI", 1, bxw_fd_filestat_set_size },
+    { "fd_filestat_set_times", "iIIi", 1, bxw_fd_filestat_set_times },
+    { "fd_pread", "iiiIi", 1, bxw_fd_pread },
+    { "fd_prestat_get", "ii", 1, bxw_fd_prestat_get },
+    { "fd_prestat_dir_name", "iii", 1, bxw_fd_prestat_dir_name },
+    { "fd_pwrite", "iiiIi", 1, bxw_fd_pwrite },
+    { "fd_read", "iiii", 1, bxw_fd_read },
+    { "fd_readdir", "iiiIi", 1, bxw_fd_readdir },
+    { "fd_renumber", "ii", 1, bxw_fd_renumber },
+    { "fd_seek", "iIii", 1, bxw_fd_seek },
+    { "fd_sync", "i", 1, bxw_fd_sync },
+    { "fd_tell", "ii", 1, bxw_fd_tell },
+    { "fd_write", "iiii", 1, bxw_fd_write },
+    { "path_create_directory", "iii", 1, bxw_path_create_directory },
+    { "path_filestat_get", "iiiii", 1, bxw_path_filestat_get },
+    { "path_filestat_set_times", "iiiiIIi", 1, bxw_path_filestat_set_times },
+    { "path_link", "iiiiiii", 1, bxw_path_link },
+    { "path_open", "iiiiiIIii", 1, bxw_path_open },
+    { "path_readlink", "iiiiii", 1, bxw_path_readlink },
+    { "path_remove_directory", "iii", 1, bxw_path_remove_directory },
+    { "path_rename", "iiiiii", 1, bxw_path_rename },
+    { "path_symlink", "iiiii", 1, bxw_path_symlink },
+    { "path_unlink_file", "iii", 1, bxw_path_unlink_file },
+    { "poll_oneoff", "iiii", 1, bxw_poll_oneoff },
+    { "proc_exit", "i", 0, bxw_proc_exit },
+    { "proc_raise", "i", 1, bxw_proc_raise },
+    { "sched_yield", "", 1, bxw_sched_yield },
+    { "random_get", "ii", 1, bxw_random_get },
+    { "sock_accept", "iii", 1, bxw_sock_accept },
+    { "sock_recv", "iiiiii", 1, bxw_sock_recv },
+    { "sock_send", "iiiii", 1, bxw_sock_send },
+    { "sock_shutdown", "ii", 1, bxw_sock_shutdown },
+};
+
+bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err)
+{
+    static const bx_valtype r_i32[1] = { BX_I32 };
+    if (!w || !s || !l) {
+        seterr(err, BX_ERR_ARG, "bx_wasi_define: wasi, store and linker are required");
+        return BX_ERR_ARG;
+    }
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        bx_valtype params[16];
+        bx_functype ft;
+        bx_extern ext;
+        bx_status st;
+        uint32_t np = (uint32_t)strlen(fns[i].params);
+        for (uint32_t k = 0; k < np; k++)
+            params[k] = fns[i].params[k] == 'I' ? BX_I64 : BX_I32;
+        ft.nparams = np;
+        ft.params = params;
+        ft.nresults = fns[i].returns ? 1 : 0;
+        ft.results = r_i32;
+        ext.kind = BX_EXTERN_FUNC;
+        ext.of.func = bx_func_new_host(s, &ft, fns[i].fn, w);
+        if (!ext.of.func) {
+            seterr(err, BX_ERR_NOMEM, "out of memory defining %s.%s", MODULE, fns[i].name);
+            return BX_ERR_NOMEM;
+        }
+        st = bx_linker_define(l, MODULE, fns[i].name, ext);
+        if (st != BX_OK) {
+            seterr(err, st, "cannot define %s.%s in the linker", MODULE, fns[i].name);
+            return st;
+        }
+    }
+    return BX_OK;
+}
