@@ -11,7 +11,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
-CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/sandbox
+CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi
 BUILD   ?= build
 LDLIBS  := -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite

@@ -18,7 +18,6 @@
 #include <sys/stat.h>
 
 #include "boxagnts.h"
-#include "sandbox.h"
 
 static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
 {

@@ -16,7 +16,6 @@
 #include <time.h>
 
 #include "boxagnts.h"
-#include "sandbox.h"
 
 static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
 {
