@@ -217,6 +217,9 @@ bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
 
 /* Find an export by name; returns 0 if absent. */
 int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out);
+/* The same with an explicit length, for names holding U+0000. */
+int bx_instance_export_n(bx_instance *inst, const char *name, size_t len,
+                         bx_extern *out);
 bx_memory *bx_instance_memory(bx_instance *inst, uint32_t idx);
 
 const bx_functype *bx_func_type(const bx_func *f);

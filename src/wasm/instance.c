@@ -382,6 +382,21 @@ int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out)
     return 0;
 }
 
+int bx_instance_export_n(bx_instance *inst, const char *name, size_t len,
+                         bx_extern *out)
+{
+    if (!inst || !name) return 0;
+    const bx_module *m = inst->module;
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const bx_export *e = &m->exports[i];
+        if (e->name_len == len && memcmp(e->name, name, len) == 0) {
+            if (out) export_extern(inst, e, out);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void bx_instance_export_at(bx_instance *inst, uint32_t i, const char **name, bx_extern *out)
 {
     *name = inst->module->exports[i].name;
