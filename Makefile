@@ -69,11 +69,12 @@ $(BUILD)/samples/%.wasm: samples/%.wat
 
 # WASI guest programs and their host drivers (tests/wasi).
 include src/wasi/wasi.mk
+include tests/cli/cli.mk
 
 setup:
 	@scripts/setup.sh
 
-tests: $(LIB) $(CLI) $(SAMPLES) $(UNIT_BINS) $(SPEC_RUNNER) $(WASI_TESTS) $(WASI_GUESTS)
+tests: $(LIB) $(CLI) $(SAMPLES) $(UNIT_BINS) $(SPEC_RUNNER) $(WASI_TESTS) $(WASI_GUESTS) $(CLI_GUESTS)
 
 test: setup
 	@$(MAKE) --no-print-directory tests

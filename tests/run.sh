@@ -85,6 +85,7 @@ run test_path "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_path"
 run test_wasi "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_wasi" "$BUILD/tests/wasi"
 
 run cli "$TEST_TIMEOUT" tests/cli.sh
+run cli_run "$TEST_TIMEOUT" tests/cli_run.sh
 
 run spec "$SPEC_TIMEOUT" "$BUILD/tests/spec/runner" --suite "$SPEC_SUITE" --out "$BUILD/spec"
 

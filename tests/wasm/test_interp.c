@@ -156,7 +156,10 @@ int main(void)
         pthread_join(th, NULL);
         CHECK(st == BX_ERR_TRAP && err.trap == BX_TRAP_INTERRUPTED, "interrupt: %d %d", st,
               err.trap);
-        CHECK(lat < 0.005, "interrupt latency %.3f ms", lat * 1e3);
+        /* Not a timing target (the machine may be loaded): a loop whose
+         * back-edge missed the check would spin until the harness timeout,
+         * so a generous bound still tells the two apart. */
+        CHECK(lat < 1.0, "interrupt latency %.3f ms", lat * 1e3);
         bx_store_clear_interrupt(s);
         /* the store stays usable */
         bx_val arg = {BX_I32, 100}, res;

@@ -1,0 +1,7 @@
+/* Loops forever (for --timeout and --fuel). */
+int main(void)
+{
+    volatile unsigned n = 0;
+    for (;;)
+        n++;
+}
