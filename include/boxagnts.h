@@ -41,6 +41,9 @@ typedef enum bx_valtype {
  *  externref: an opaque host value, 0 = null (so a host that wants to pass
  *  the integer N passes N+1).
  */
+/* "i32", "funcref", ... */
+const char *bx_valtype_name(bx_valtype t);
+
 typedef struct bx_val {
     bx_valtype type;
     uint64_t bits;

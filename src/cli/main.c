@@ -277,20 +277,6 @@ static int parse_arg(bx_valtype t, const char *s, bx_val *v)
     }
 }
 
-static const char *type_name(bx_valtype t)
-{
-    switch (t) {
-    case BX_I32: return "i32";
-    case BX_I64: return "i64";
-    case BX_F32: return "f32";
-    case BX_F64: return "f64";
-    case BX_V128: return "v128";
-    case BX_FUNCREF: return "funcref";
-    case BX_EXTERNREF: return "externref";
-    }
-    return "?";
-}
-
 static void print_val(bx_valtype t, uint64_t bits)
 {
     switch (t) {
@@ -330,7 +316,7 @@ static void print_val(bx_valtype t, uint64_t bits)
         printf(bits ? "funcref\n" : "null\n");
         break;
     default:
-        printf("%s:0x%" PRIx64 "\n", type_name(t), bits);
+        printf("%s:0x%" PRIx64 "\n", bx_valtype_name(t), bits);
     }
 }
 
@@ -429,7 +415,7 @@ static int cmd_invoke(int argc, char **argv)
     if ((uint32_t)nargs != ft->nparams) {
         fprintf(stderr, "boxagnts invoke: %s takes %" PRIu32 " argument(s) (", fname, ft->nparams);
         for (uint32_t p = 0; p < ft->nparams; p++)
-            fprintf(stderr, "%s%s", p ? " " : "", type_name(ft->params[p]));
+            fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
         fprintf(stderr, "), %d given\n", nargs);
         bx_module_free(m);
         return EXIT_USAGE;
@@ -446,7 +432,7 @@ static int cmd_invoke(int argc, char **argv)
     for (int p = 0; p < nargs; p++) {
         if (!parse_arg(ft->params[p], args[p], &av[p])) {
             fprintf(stderr, "boxagnts invoke: argument %d: \"%s\" is not a valid %s\n", p + 1,
-                    args[p], type_name(ft->params[p]));
+                    args[p], bx_valtype_name(ft->params[p]));
             free(av);
             free(rv);
             bx_module_free(m);
@@ -609,7 +595,7 @@ static void json_val(FILE *f, bx_valtype t, uint64_t bits)
         if (bits == 0)
             fputs("null", f);
         else
-            fprintf(f, "\"%s\"", type_name(t));
+            fprintf(f, "\"%s\"", bx_valtype_name(t));
     }
 }
 
@@ -859,7 +845,7 @@ static int cmd_run(int argc, char **argv)
         if ((uint32_t)ngargs != ft->nparams || ft->nparams > BX_RUN_MAX_RESULTS) {
             fprintf(stderr, "boxagnts run: %s takes %" PRIu32 " argument(s) (", invoke, ft->nparams);
             for (uint32_t p = 0; p < ft->nparams; p++)
-                fprintf(stderr, "%s%s", p ? " " : "", type_name(ft->params[p]));
+                fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
             fprintf(stderr, "), %d given\n", ngargs);
             bx_module_free(m);
             goto done;
@@ -873,7 +859,7 @@ static int cmd_run(int argc, char **argv)
         for (int p = 0; p < ngargs; p++) {
             if (!parse_arg(ft->params[p], gargs[p], &args[p])) {
                 fprintf(stderr, "boxagnts run: argument %d: \"%s\" is not a valid %s\n", p + 1,
-                        gargs[p], type_name(ft->params[p]));
+                        gargs[p], bx_valtype_name(ft->params[p]));
                 bx_module_free(m);
                 goto done;
             }

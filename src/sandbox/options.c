@@ -18,8 +18,9 @@
 #include <sys/stat.h>
 
 #include "boxagnts.h"
+#include "sandbox_impl.h"
 
-static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
+bx_status bx_sb_fail(bx_error *err, bx_status st, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
@@ -37,9 +38,9 @@ static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
 static bx_status vec_push(char ***v, size_t *n, const char *s, bx_error *err)
 {
     char **nv = realloc(*v, (*n + 1) * sizeof **v);
-    if (!nv) return fail(err, BX_ERR_NOMEM, "out of memory");
+    if (!nv) return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
     *v = nv;
-    if (!(nv[*n] = strdup(s))) return fail(err, BX_ERR_NOMEM, "out of memory");
+    if (!(nv[*n] = strdup(s))) return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
     (*n)++;
     return BX_OK;
 }
@@ -79,9 +80,9 @@ bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err)
     char *end;
     errno = 0;
     if (!s || !isdigit((unsigned char)*s))
-        return fail(err, BX_ERR_ARG, "bad size '%s': expected a number with an optional unit, e.g. 64MiB", s ? s : "");
+        return bx_sb_fail(err, BX_ERR_ARG, "bad size '%s': expected a number with an optional unit, e.g. 64MiB", s ? s : "");
     unsigned long long v = strtoull(s, &end, 10);
-    if (errno) return fail(err, BX_ERR_ARG, "size '%s' is too large", s);
+    if (errno) return bx_sb_fail(err, BX_ERR_ARG, "size '%s' is too large", s);
     static const struct { const char *unit; uint64_t mul; } units[] = {
         {"", 1}, {"B", 1},
         {"K", 1024}, {"KB", 1000}, {"KiB", 1024}, {"k", 1024},
@@ -91,12 +92,12 @@ bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err)
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         if (strcmp(end, units[i].unit) == 0) {
             if (v > UINT64_MAX / units[i].mul)
-                return fail(err, BX_ERR_ARG, "size '%s' is too large", s);
+                return bx_sb_fail(err, BX_ERR_ARG, "size '%s' is too large", s);
             *out = v * units[i].mul;
             return BX_OK;
         }
     }
-    return fail(err, BX_ERR_ARG, "bad size unit in '%s': use B, KiB, MiB or GiB", s);
+    return bx_sb_fail(err, BX_ERR_ARG, "bad size unit in '%s': use B, KiB, MiB or GiB", s);
 }
 
 bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err)
@@ -104,9 +105,9 @@ bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err)
     char *end;
     errno = 0;
     if (!s || !isdigit((unsigned char)*s))
-        return fail(err, BX_ERR_ARG, "bad duration '%s': expected e.g. 5s, 200ms, 2m", s ? s : "");
+        return bx_sb_fail(err, BX_ERR_ARG, "bad duration '%s': expected e.g. 5s, 200ms, 2m", s ? s : "");
     double v = strtod(s, &end);
-    if (errno || v < 0) return fail(err, BX_ERR_ARG, "bad duration '%s'", s);
+    if (errno || v < 0) return bx_sb_fail(err, BX_ERR_ARG, "bad duration '%s'", s);
     double mul;
     if (!strcmp(end, "s") || !*end) mul = 1e9;
     else if (!strcmp(end, "ms")) mul = 1e6;
@@ -114,9 +115,9 @@ bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err)
     else if (!strcmp(end, "ns")) mul = 1;
     else if (!strcmp(end, "m")) mul = 60e9;
     else if (!strcmp(end, "h")) mul = 3600e9;
-    else return fail(err, BX_ERR_ARG, "bad duration unit in '%s': use ns, us, ms, s, m or h", s);
+    else return bx_sb_fail(err, BX_ERR_ARG, "bad duration unit in '%s': use ns, us, ms, s, m or h", s);
     double ns = v * mul;
-    if (ns >= 1.8e19) return fail(err, BX_ERR_ARG, "duration '%s' is too long", s);
+    if (ns >= 1.8e19) return bx_sb_fail(err, BX_ERR_ARG, "duration '%s' is too long", s);
     *out_ns = (uint64_t)ns;
     return BX_OK;
 }
@@ -152,16 +153,16 @@ static bx_status add_map(bx_run_options *o, const char *host, const char *guest,
     char real[PATH_MAX];
     struct stat st;
     if (!realpath(host, real))
-        return fail(err, BX_ERR_ARG, "cannot grant %s: host path %s: %s", guest, host, strerror(errno));
+        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: host path %s: %s", guest, host, strerror(errno));
     if (stat(real, &st) != 0)
-        return fail(err, BX_ERR_ARG, "cannot grant %s: %s: %s", guest, real, strerror(errno));
+        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s: %s", guest, real, strerror(errno));
     char *g = strdup(guest);
     char *h = strdup(real);
     bx_dir_map *nm = realloc(o->map_dirs, (o->nmap_dirs + 1) * sizeof *nm);
     if (!g || !h || !nm) {
         free(g); free(h);
         if (nm) o->map_dirs = nm;
-        return fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
     }
     trim_slashes(g);
     o->map_dirs = nm;
@@ -183,9 +184,9 @@ bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_er
     char real[PATH_MAX];
     struct stat st;
     if (!realpath(dir, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
-        return fail(err, BX_ERR_ARG, "workspace %s is not a directory", dir);
+        return bx_sb_fail(err, BX_ERR_ARG, "workspace %s is not a directory", dir);
     char *w = strdup(real);
-    if (!w) return fail(err, BX_ERR_NOMEM, "out of memory");
+    if (!w) return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
     free(o->work_dir);
     o->work_dir = w;
     return BX_OK;
@@ -199,12 +200,12 @@ static bx_status workspace_host(const bx_run_options *o, const char *guest,
     static const char ws[] = "/workspace";
     size_t n = sizeof ws - 1;
     if (strncmp(guest, ws, n) != 0 || (guest[n] != 0 && guest[n] != '/'))
-        return fail(err, BX_ERR_ARG,
+        return bx_sb_fail(err, BX_ERR_ARG,
                     "grant %s: a guest path outside /workspace needs a host path, e.g. read:%s=/host/dir", guest, guest);
     if (!o->work_dir)
-        return fail(err, BX_ERR_ARG, "grant %s needs a workspace: pass --workspace DIR", guest);
+        return bx_sb_fail(err, BX_ERR_ARG, "grant %s needs a workspace: pass --workspace DIR", guest);
     if ((size_t)snprintf(out, cap, "%s%s", o->work_dir, guest + n) >= cap)
-        return fail(err, BX_ERR_ARG, "grant %s: path too long", guest);
+        return bx_sb_fail(err, BX_ERR_ARG, "grant %s: path too long", guest);
     return BX_OK;
 }
 
@@ -212,24 +213,24 @@ bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *e
 {
     const char *colon = strchr(cap, ':');
     if (!colon)
-        return fail(err, BX_ERR_ARG, "bad grant '%s': expected read:PATH, write:PATH, env:NAME, fetch:ORIGIN or deny:PATTERN", cap);
+        return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': expected read:PATH, write:PATH, env:NAME, fetch:ORIGIN or deny:PATTERN", cap);
     size_t kl = (size_t)(colon - cap);
     const char *arg = colon + 1;
-    if (!*arg) return fail(err, BX_ERR_ARG, "bad grant '%s': nothing after the colon", cap);
+    if (!*arg) return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': nothing after the colon", cap);
 
     if ((kl == 4 && !strncmp(cap, "read", 4)) || (kl == 5 && !strncmp(cap, "write", 5))) {
         char guest[PATH_MAX], host[PATH_MAX];
         const char *eq = strchr(arg, '=');
         size_t gl = eq ? (size_t)(eq - arg) : strlen(arg);
-        if (gl == 0 || gl >= sizeof guest) return fail(err, BX_ERR_ARG, "bad grant '%s': empty or too long guest path", cap);
+        if (gl == 0 || gl >= sizeof guest) return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': empty or too long guest path", cap);
         memcpy(guest, arg, gl);
         guest[gl] = 0;
         if (!guest_path_ok(guest))
-            return fail(err, BX_ERR_ARG, "bad grant '%s': the guest path must be absolute, without . or .. components", cap);
+            return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': the guest path must be absolute, without . or .. components", cap);
         trim_slashes(guest);
         if (eq) {
             if (snprintf(host, sizeof host, "%s", eq + 1) >= (int)sizeof host)
-                return fail(err, BX_ERR_ARG, "grant %s: host path too long", cap);
+                return bx_sb_fail(err, BX_ERR_ARG, "grant %s: host path too long", cap);
         } else {
             bx_status st = workspace_host(o, guest, host, sizeof host, err);
             if (st) return st;
@@ -238,19 +239,19 @@ bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *e
     }
     if (kl == 3 && !strncmp(cap, "env", 3)) {
         size_t nl = strcspn(arg, "=");
-        if (nl == 0) return fail(err, BX_ERR_ARG, "bad grant '%s': empty variable name", cap);
+        if (nl == 0) return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': empty variable name", cap);
         return vec_push(&o->env_vars, &o->nenv_vars, arg, err);
     }
     if (kl == 4 && !strncmp(cap, "deny", 4)) {
-        if (arg[0] != '/') return fail(err, BX_ERR_ARG, "bad grant '%s': a deny pattern is an absolute guest path pattern", cap);
+        if (arg[0] != '/') return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': a deny pattern is an absolute guest path pattern", cap);
         return vec_push(&o->deny, &o->ndeny, arg, err);
     }
     if (kl == 5 && !strncmp(cap, "fetch", 5)) {
         if (!strstr(arg, "://"))
-            return fail(err, BX_ERR_ARG, "bad grant '%s': expected fetch:SCHEME://HOST[:PORT], e.g. fetch:https://api.example.com", cap);
+            return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': expected fetch:SCHEME://HOST[:PORT], e.g. fetch:https://api.example.com", cap);
         return vec_push(&o->allowed_outbound_hosts, &o->nallowed_outbound_hosts, arg, err);
     }
-    return fail(err, BX_ERR_ARG, "unknown grant kind in '%s': use read, write, env, fetch or deny", cap);
+    return bx_sb_fail(err, BX_ERR_ARG, "unknown grant kind in '%s': use read, write, env, fetch or deny", cap);
 }
 
 bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *err)
@@ -258,7 +259,7 @@ bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *
     /* HOST[::GUEST][:ro] — wasmtime's spelling. */
     char buf[2 * PATH_MAX];
     if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
-        return fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
+        return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
     int ro = 0;
     size_t n = strlen(buf);
     if (n > 3 && !strcmp(buf + n - 3, ":ro")) { ro = 1; buf[n - 3] = 0; }
@@ -266,25 +267,25 @@ bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *
     const char *host = buf, *guest;
     if (sep) { *sep = 0; guest = sep + 2; }
     else guest = buf;
-    if (!*host || !*guest) return fail(err, BX_ERR_ARG, "--dir %s: expected HOST[::GUEST][:ro]", spec);
+    if (!*host || !*guest) return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: expected HOST[::GUEST][:ro]", spec);
     char g[PATH_MAX];
     if (guest[0] != '/') {
         /* `--dir .` or `--dir data::data`: a relative guest name is
          * placed at the root, as wasmtime preopens it. */
         if (snprintf(g, sizeof g, "/%s", strcmp(guest, ".") ? guest : "") >= (int)sizeof g)
-            return fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
+            return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
         if (!strcmp(guest, ".")) snprintf(g, sizeof g, "/");
     } else {
         snprintf(g, sizeof g, "%s", guest);
     }
     if (!guest_path_ok(g))
-        return fail(err, BX_ERR_ARG, "--dir %s: the guest path must not contain . or .. components", spec);
+        return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: the guest path must not contain . or .. components", spec);
     return add_map(o, host, g, ro, err);
 }
 
 bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err)
 {
-    if (!*spec || *spec == '=') return fail(err, BX_ERR_ARG, "--env '%s': empty variable name", spec);
+    if (!*spec || *spec == '=') return bx_sb_fail(err, BX_ERR_ARG, "--env '%s': empty variable name", spec);
     return vec_push(&o->env_vars, &o->nenv_vars, spec, err);
 }
 

@@ -16,20 +16,7 @@
 #include <time.h>
 
 #include "boxagnts.h"
-
-static bx_status fail(bx_error *err, bx_status st, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        err->status = st;
-        err->trap = BX_TRAP_NONE;
-        err->offset = 0;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
+#include "sandbox_impl.h"
 
 static uint64_t now_ns(void)
 {
@@ -107,7 +94,7 @@ static char **resolve_env(const bx_run_options *o, uint32_t *n, bx_error *err)
 {
     char **env = calloc(o->nenv_vars + 1, sizeof *env);
     *n = 0;
-    if (!env) { fail(err, BX_ERR_NOMEM, "out of memory"); return NULL; }
+    if (!env) { bx_sb_fail(err, BX_ERR_NOMEM, "out of memory"); return NULL; }
     for (size_t i = 0; i < o->nenv_vars; i++) {
         const char *e = o->env_vars[i];
         char *v;
@@ -123,7 +110,7 @@ static char **resolve_env(const bx_run_options *o, uint32_t *n, bx_error *err)
         if (!v) {
             for (uint32_t j = 0; j < *n; j++) free(env[j]);
             free(env);
-            fail(err, BX_ERR_NOMEM, "out of memory");
+            bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
             return NULL;
         }
         env[(*n)++] = v;
@@ -222,7 +209,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
     l = bx_linker_new();
     env = resolve_env(o, &nenv, err);
     pre = calloc(o->nmap_dirs + 1, sizeof *pre);
-    if (!s || !l || !env || !pre) { st = fail(err, BX_ERR_NOMEM, "out of memory"); goto out; }
+    if (!s || !l || !env || !pre) { st = bx_sb_fail(err, BX_ERR_NOMEM, "out of memory"); goto out; }
     for (size_t i = 0; i < o->nmap_dirs; i++) {
         pre[i].host_path = o->map_dirs[i].host;
         pre[i].guest_path = o->map_dirs[i].guest;
@@ -231,7 +218,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
     if (o->audit_path) {
         audit = fopen(o->audit_path, "a");
         if (!audit) {
-            st = fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path, strerror(errno));
+            st = bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path, strerror(errno));
             goto out;
         }
     }
@@ -273,7 +260,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
     int have_wd = 0;
     if (o->timeout_ns) {
         if (watchdog_start(&wd, s, o->timeout_ns) != 0) {
-            st = fail(err, BX_ERR_NOMEM, "cannot start the timeout watchdog thread");
+            st = bx_sb_fail(err, BX_ERR_NOMEM, "cannot start the timeout watchdog thread");
             goto out;
         }
         have_wd = 1;
@@ -289,7 +276,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
             snprintf(r->message, sizeof r->message,
                      "the module exports no function \"%s\"%s", entry,
                      io->invoke ? "" : "; use --invoke NAME to call another export");
-            st = fail(err, BX_ERR_ARG, "%s", r->message);
+            st = bx_sb_fail(err, BX_ERR_ARG, "%s", r->message);
         } else {
             const bx_functype *ft = bx_func_type(ex.of.func);
             uint32_t nargs = io->invoke ? io->nargs : 0;
@@ -297,7 +284,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
                 r->outcome = BX_RUN_LOAD_ERROR;
                 snprintf(r->message, sizeof r->message,
                          "\"%s\" takes %u argument(s), %u given", entry, ft->nparams, nargs);
-                st = fail(err, BX_ERR_ARG, "%s", r->message);
+                st = bx_sb_fail(err, BX_ERR_ARG, "%s", r->message);
             } else {
                 bx_error cerr = {0};
                 bx_val args[BX_RUN_MAX_RESULTS];

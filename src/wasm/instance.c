@@ -29,20 +29,6 @@ static const char *kind_name(bx_externkind k)
     return "?";
 }
 
-static const char *valtype_name(bx_valtype t)
-{
-    switch (t) {
-    case BX_I32: return "i32";
-    case BX_I64: return "i64";
-    case BX_F32: return "f32";
-    case BX_F64: return "f64";
-    case BX_V128: return "v128";
-    case BX_FUNCREF: return "funcref";
-    case BX_EXTERNREF: return "externref";
-    }
-    return "?";
-}
-
 /* "(i32 i64) -> (f32)" into buf, truncated safely. */
 static void fmt_functype(char *buf, size_t n, const bx_functype *t)
 {
@@ -52,9 +38,9 @@ static void fmt_functype(char *buf, size_t n, const bx_functype *t)
         if (len < n) { int k_ = snprintf(buf + len, n - len, __VA_ARGS__); \
                        if (k_ > 0) len += (size_t)k_; } } while (0)
     PUT("(");
-    for (uint32_t i = 0; i < t->nparams; i++) PUT("%s%s", i ? " " : "", valtype_name(t->params[i]));
+    for (uint32_t i = 0; i < t->nparams; i++) PUT("%s%s", i ? " " : "", bx_valtype_name(t->params[i]));
     PUT(") -> (");
-    for (uint32_t i = 0; i < t->nresults; i++) PUT("%s%s", i ? " " : "", valtype_name(t->results[i]));
+    for (uint32_t i = 0; i < t->nresults; i++) PUT("%s%s", i ? " " : "", bx_valtype_name(t->results[i]));
     PUT(")");
 #undef PUT
 }
@@ -103,7 +89,7 @@ static bx_status check_import(const bx_module *m, uint32_t i, const bx_extern *e
         if (!t) break;
         if (t->elem != im->desc.table.elem)
             return MISMATCH("expected a table of %s, got %s", im->module, im->name,
-                            valtype_name(im->desc.table.elem), valtype_name(t->elem));
+                            bx_valtype_name(im->desc.table.elem), bx_valtype_name(t->elem));
         if (!limits_match(t->size, t->has_max, t->decl_max, &im->desc.table.limits))
             return MISMATCH("table limits do not match", im->module, im->name);
         return BX_OK;
@@ -121,8 +107,8 @@ static bx_status check_import(const bx_module *m, uint32_t i, const bx_extern *e
         if (g->type != im->desc.global.type || g->mutable_ != im->desc.global.mutable_)
             return MISMATCH("expected %sglobal %s, got %sglobal %s", im->module, im->name,
                             im->desc.global.mutable_ ? "mutable " : "",
-                            valtype_name(im->desc.global.type),
-                            g->mutable_ ? "mutable " : "", valtype_name(g->type));
+                            bx_valtype_name(im->desc.global.type),
+                            g->mutable_ ? "mutable " : "", bx_valtype_name(g->type));
         return BX_OK;
     }
     }
@@ -434,7 +420,7 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
     for (uint32_t i = 0; i < nargs; i++)
         if (args[i].type != t->params[i])
             return bx_fail(err, BX_ERR_ARG, 0, "argument %u must be %s, not %s", i,
-                           valtype_name(t->params[i]), valtype_name(args[i].type));
+                           bx_valtype_name(t->params[i]), bx_valtype_name(args[i].type));
 
     /* Small calls use the C stack; big signatures (bounded by the
      * validator's limits) get a heap array. */

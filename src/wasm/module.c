@@ -158,3 +158,17 @@ const bx_functype *bx_module_import_functype(const bx_module *m, uint32_t i)
     if (i >= m->nimports || m->imports[i].kind != BX_EXTERN_FUNC) return NULL;
     return &m->types[m->imports[i].desc.func_type];
 }
+
+const char *bx_valtype_name(bx_valtype t)
+{
+    switch (t) {
+    case BX_I32: return "i32";
+    case BX_I64: return "i64";
+    case BX_F32: return "f32";
+    case BX_F64: return "f64";
+    case BX_V128: return "v128";
+    case BX_FUNCREF: return "funcref";
+    case BX_EXTERNREF: return "externref";
+    }
+    return "?";
+}

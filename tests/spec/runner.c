@@ -514,20 +514,6 @@ static int parse_type(const char *t, bx_valtype *out)
     return 0;
 }
 
-static const char *type_name(bx_valtype t)
-{
-    switch (t) {
-    case BX_I32: return "i32";
-    case BX_I64: return "i64";
-    case BX_F32: return "f32";
-    case BX_F64: return "f64";
-    case BX_V128: return "v128";
-    case BX_FUNCREF: return "funcref";
-    case BX_EXTERNREF: return "externref";
-    }
-    return "?";
-}
-
 static int parse_u64(const char *s, uint64_t *out)
 {
     if (!s || !*s || !isdigit((unsigned char)*s))
@@ -611,9 +597,9 @@ static void fmt_bits(bx_valtype t, uint64_t bits, char *buf, size_t n)
     }
     default:
         if (bits == 0)
-            snprintf(buf, n, "%s:null", type_name(t));
+            snprintf(buf, n, "%s:null", bx_valtype_name(t));
         else
-            snprintf(buf, n, "%s:0x%" PRIx64, type_name(t), bits);
+            snprintf(buf, n, "%s:0x%" PRIx64, bx_valtype_name(t), bits);
     }
 }
 
@@ -630,7 +616,7 @@ static int check_result(const cJSON *exp, uint64_t got, bx_valtype decl, char *w
         return 0;
     }
     if (t != decl) {
-        snprintf(why, n, "expected a %s, the function returns a %s", ts, type_name(decl));
+        snprintf(why, n, "expected a %s, the function returns a %s", ts, bx_valtype_name(decl));
         return 0;
     }
     int ok;
