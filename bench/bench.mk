@@ -13,8 +13,9 @@ $(BENCH_DIR)/bench: bench/bench.c include/boxagnts.h $(BENCH_LIB)
 	$(BENCH_CC) -Iinclude -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g \
 	    -o $@ bench/bench.c $(BENCH_LIB) -lm -lpthread
 
-bench: $(BENCH_DIR)/bench
+bench: $(BENCH_DIR)/bench $(CLI) $(CLI_GUESTS)
 	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/run.sh
+	BUILD=$(BUILD) bench/hello.sh
 
 .PHONY: bench
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

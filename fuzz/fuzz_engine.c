@@ -161,7 +161,9 @@ static void run_instance(bx_store *s, const bx_module *m, bx_instance *inst) {
         CHECK(name != NULL, "export %u has no name", i);
         (void)strlen(name);
         bx_extern ext;
-        if (!bx_instance_export(inst, name, &ext)) CHECK(0, "export %s not found", name);
+        const char *iname = NULL;
+        bx_instance_export_at(inst, i, &iname, &ext);
+        CHECK(iname == name, "export %u: module and instance disagree on its name", i);
         CHECK(ext.kind == kind, "export %s kind %d vs %d", name, (int)ext.kind, (int)kind);
         if (kind != BX_EXTERN_FUNC) {
             if (kind == BX_EXTERN_GLOBAL) (void)bx_global_get(ext.of.global);
@@ -237,7 +239,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         bx_externkind kind;
         bx_module_export(m, i, &name, &kind);
         CHECK(name != NULL, "export %u has no name", i);
-        const bx_functype *ft = bx_module_export_functype(m, name);
+        const bx_functype *ft = bx_module_export_functype_at(m, i);
         CHECK((ft != NULL) == (kind == BX_EXTERN_FUNC),
               "export %s: functype/kind disagree", name);
     }

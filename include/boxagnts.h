@@ -125,6 +125,8 @@ void bx_module_export(const bx_module *m, uint32_t i, const char **name,
 /* The type of exported or imported function, or NULL if not a function. */
 const bx_functype *bx_module_export_functype(const bx_module *m, const char *name);
 const bx_functype *bx_module_import_functype(const bx_module *m, uint32_t i);
+/* By position: the i-th export's function type, or NULL if not a function. */
+const bx_functype *bx_module_export_functype_at(const bx_module *m, uint32_t i);
 
 /* ---- stores and limits ----------------------------------------------- */
 
@@ -220,6 +222,9 @@ bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
 
 /* Find an export by name; returns 0 if absent. */
 int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out);
+/* The i-th export (i < bx_module_export_count of its module). */
+void bx_instance_export_at(bx_instance *inst, uint32_t i, const char **name,
+                           bx_extern *out);
 /* The same with an explicit length, for names holding U+0000. */
 int bx_instance_export_n(bx_instance *inst, const char *name, size_t len,
                          bx_extern *out);

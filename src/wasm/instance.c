@@ -357,15 +357,8 @@ static void export_extern(bx_instance *inst, const bx_export *x, bx_extern *out)
 
 int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out)
 {
-    if (!inst || !name) return 0;
-    const bx_module *m = inst->module;
-    for (uint32_t i = 0; i < m->nexports; i++) {
-        if (strcmp(m->exports[i].name, name) == 0) {
-            if (out) export_extern(inst, &m->exports[i], out);
-            return 1;
-        }
-    }
-    return 0;
+    /* By length, so "" cannot match an export named "\0x". */
+    return name ? bx_instance_export_n(inst, name, strlen(name), out) : 0;
 }
 
 int bx_instance_export_n(bx_instance *inst, const char *name, size_t len,

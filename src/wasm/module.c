@@ -145,12 +145,20 @@ void bx_module_export(const bx_module *m, uint32_t i, const char **name,
 const bx_functype *bx_module_export_functype(const bx_module *m, const char *name)
 {
     if (!name) return NULL;
+    /* Names may hold U+0000: "" must not match "\0x", so lengths count. */
+    size_t len = strlen(name);
     for (uint32_t i = 0; i < m->nexports; i++) {
         const bx_export *e = &m->exports[i];
-        if (strcmp(e->name, name) == 0)
+        if (e->name_len == len && memcmp(e->name, name, len) == 0)
             return e->kind == BX_EXTERN_FUNC ? &m->types[m->func_types[e->index]] : NULL;
     }
     return NULL;
+}
+
+const bx_functype *bx_module_export_functype_at(const bx_module *m, uint32_t i)
+{
+    if (i >= m->nexports || m->exports[i].kind != BX_EXTERN_FUNC) return NULL;
+    return &m->types[m->func_types[m->exports[i].index]];
 }
 
 const bx_functype *bx_module_import_functype(const bx_module *m, uint32_t i)

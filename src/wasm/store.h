@@ -51,11 +51,6 @@ void bx_table_destroy(bx_table *t);
 
 /* instance.c: free an instance's arrays (not the objects, the store owns them). */
 void bx_instance_destroy(bx_instance *inst);
-/* instance.c, for linker.c: the i-th export in module order
- * (i < inst->module->nexports); the name points into the module. */
-void bx_instance_export_at(bx_instance *inst, uint32_t i, const char **name,
-                           bx_extern *out);
-
 /* Clear err to "no error" (err may not be NULL). */
 static inline void bx_error_clear(bx_error *err)
 {
