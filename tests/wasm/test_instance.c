@@ -701,6 +701,36 @@ static void test_start_trap_keeps_writes(void)
     bx_module_free(mod);
 }
 
+/* Export names may hold U+0000.  A module exporting global "\0x" (only)
+ * must not be found under the C name "", which is that name cut short;
+ * by length it is found.  (The fuzzer found the C-string lookup wrong.) */
+static void test_export_names_with_nul(void)
+{
+    buf m, c;
+    header(&m);
+    c.n = 0; leb(&c, 1); put(&c, 0x7f); put(&c, 0x00); i32c(&c, 42);   /* global i32 = 42 */
+    section(&m, 6, &c);
+    c.n = 0; leb(&c, 1); leb(&c, 2); put(&c, 0x00); put(&c, 'x'); put(&c, 0x03); leb(&c, 0);
+    section(&m, 7, &c);
+    bx_module *mod = load(&m);
+    CHECK(mod != NULL);
+    if (!mod) return;
+    bx_store *s = bx_store_new(NULL);
+    bx_error e;
+    bx_instance *inst = bx_instance_new(s, mod, NULL, 0, &e);
+    CHECK(inst != NULL);
+    if (inst) {
+        bx_extern ex;
+        CHECK(!bx_instance_export(inst, "", &ex));
+        CHECK(bx_module_export_functype(mod, "") == NULL);
+        CHECK(bx_instance_export_n(inst, "\0x", 2, &ex) && ex.kind == BX_EXTERN_GLOBAL);
+        CHECK(ex.kind == BX_EXTERN_GLOBAL && bx_global_get(ex.of.global).bits == 42);
+        CHECK(!bx_instance_export_n(inst, "\0y", 2, &ex));
+    }
+    bx_store_free(s);
+    bx_module_free(mod);
+}
+
 int main(void)
 {
     test_store();
@@ -714,6 +744,7 @@ int main(void)
     test_start_and_register();
     test_calls();
     test_start_trap_keeps_writes();
+    test_export_names_with_nul();
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
