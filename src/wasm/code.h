@@ -54,6 +54,11 @@
     X(BR_I32_GE_U_K##S, 3)                                                  \
     X(BR_I64_EQZ##S, 2) X(BR_I64_NEZ##S, 2)
 
+/* in the order: reg add reg cmp, reg add k cmp, k add reg cmp, k add k cmp */
+#define BX_ADDBR(X, C)                                                      \
+    X(ADD_BR_##C, 5) X(ADD_BR_##C##_K, 5) X(ADDK_BR_##C, 5)                  \
+    X(ADDK_BR_##C##_K, 5)
+
 /* X(name, operand words) */
 #define BX_OPS(X)                                                           \
     X(UNREACHABLE, 0)                                                       \
@@ -67,6 +72,7 @@
     X(CALL_INDIRECT, 4)     /* typeidx table c a: c = element index slot */ \
     X(SELECT, 4)            /* d c a b: d = c ? a : b */                    \
     X(COPY, 2)              /* d a */                                       \
+    X(COPY2, 4)             /* d a e b: fp[d] = fp[a]; then fp[e] = fp[b] */ \
     X(CONST32, 2)           /* d k */                                       \
     X(CONST64, 3)           /* d lo hi */                                   \
     X(GLOBAL_GET, 2)        /* d x */                                       \
@@ -150,17 +156,38 @@
     X(I32_SHL_K, 3) X(I32_SHR_S_K, 3) X(I32_SHR_U_K, 3)                     \
     X(I32_MUL_K, 3)                                                         \
     X(I64_ADD_K, 4)         /* d a lo hi */                                 \
+    X(I32_ROTL_K, 3) X(I32_ROTR_K, 3)                                       \
+    /* an immediate shift/rotate feeding a binary op: d a b k, */           \
+    /* fp[d] = fp[a] OUTER (fp[b] INNER k); outer-major order */            \
+    X(I32_ADD_ROTL_K, 4) X(I32_ADD_SHL_K, 4) X(I32_ADD_SHR_U_K, 4)          \
+    X(I32_XOR_ROTL_K, 4) X(I32_XOR_SHL_K, 4) X(I32_XOR_SHR_U_K, 4)          \
+    X(I32_OR_ROTL_K, 4) X(I32_OR_SHL_K, 4) X(I32_OR_SHR_U_K, 4)             \
+    X(I32_AND_ROTL_K, 4) X(I32_AND_SHL_K, 4) X(I32_AND_SHR_U_K, 4)          \
     /* immediate-address memory access: d a k off / a b k off, the address */ \
     /* being (u32)(fp[a] + k) + off (an i32.add of a constant, fused) */    \
     X(I32_LOAD_K, 4) X(I64_LOAD_K, 4) X(I32_LOAD8_S_K, 4)                   \
     X(I32_LOAD8_U_K, 4) X(I32_LOAD16_S_K, 4) X(I32_LOAD16_U_K, 4)           \
     X(I32_STORE_K, 4) X(I64_STORE_K, 4) X(I32_STORE8_K, 4)                  \
     X(I32_STORE16_K, 4)                                                     \
+    /* the same with a register address (u32)(fp[a] + fp[k]) + off */      \
+    X(I32_LOAD_R, 4) X(I64_LOAD_R, 4) X(I32_LOAD8_S_R, 4)                   \
+    X(I32_LOAD8_U_R, 4) X(I32_LOAD16_S_R, 4) X(I32_LOAD16_U_R, 4)           \
+    X(I32_STORE_R, 4) X(I64_STORE_R, 4) X(I32_STORE8_R, 4)                  \
+    X(I32_STORE16_R, 4)                                                     \
+    /* f64 add/mul with an f64.load operand: d a b off, */                  \
+    /* fp[d] = fp[a] OP load64((u32)fp[b] + off) */                         \
+    X(F64_ADD_M, 3 + 1) X(F64_MUL_M, 3 + 1)                                 \
     BX_BRANCH_OPS(X, )                                                      \
     /* the same branches as loop back-edges: when taken they also do the */ \
     /* target's OP_LOOP (fuel of the loop body, interrupt check) and */     \
     /* continue after it */                                                 \
     BX_BRANCH_OPS(X, _B)                                                    \
+    /* loop back-edge fused with the induction update before it: */         \
+    /* ADD[K]_BR_cc[_K] d a b c t: fp[d] = fp[a] + (fp[b] | k b); then */     \
+    /* branch back to t (as _B) if fp[d] cc (fp[c] | k c) */                 \
+    BX_ADDBR(X, EQ) BX_ADDBR(X, NE) BX_ADDBR(X, LT_S) BX_ADDBR(X, LT_U)       \
+    BX_ADDBR(X, GT_S) BX_ADDBR(X, GT_U) BX_ADDBR(X, LE_S) BX_ADDBR(X, LE_U)   \
+    BX_ADDBR(X, GE_S) BX_ADDBR(X, GE_U)                                      \
     X(COUNT_, 0)
 
 enum bx_op {
@@ -174,7 +201,9 @@ struct bx_code {
     uint32_t nlocals;       /* params + declared locals */
     uint32_t nconsts;       /* constant slots fp[nlocals .. nlocals+nconsts),
                                initialised on entry from code[len ..] (lo, hi) */
-    uint32_t frame_size;    /* nlocals + nconsts + max operand height (slots) */
+    uint32_t frame_size;    /* nlocals + constant slots + max operand height
+                               (slots); nconsts may count fewer constant slots
+                               than the frame reserves: only those read */
     uint32_t len;           /* instruction words in code[] (constants follow) */
     uint32_t code[];
 };

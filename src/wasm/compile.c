@@ -77,6 +77,8 @@ typedef struct C {
 
     uint32_t fuel_pos, fuel_count;
     uint32_t last_end, last_dst;    /* retargetable producer */
+    uint32_t last_op;               /* opcode word of the last emitted instruction */
+    uint32_t nconsts_used;          /* constant slots [0, this) read by some instruction */
 } C;
 
 /* ---- errors ---------------------------------------------------------- */
@@ -221,6 +223,7 @@ static uint32_t emitv(C *c, uint32_t n, const uint32_t *w)
     uint32_t at = c->len;
     memcpy(c->code + at, w, n * sizeof *w);
     c->len += n;
+    c->last_op = at;
     return at;
 }
 
@@ -320,13 +323,30 @@ static vent pop(C *c, uint8_t type)
     return e;
 }
 
+/* COPY d a; merged into the previous instruction when that is a COPY
+ * (no branch targets the second: targets are FUEL/LOOP heads). */
+static void emit_copy(C *c, uint32_t d, uint32_t a)
+{
+    uint32_t la = c->last_op;
+    if (live(c) && !c->st && la != NONE32 && la + 3 == c->len && c->code[la] == BXOP_COPY) {
+        grow_code(c, 2);
+        if (c->st) return;
+        c->code[la] = BXOP_COPY2;
+        c->code[la + 3] = d;
+        c->code[la + 4] = a;
+        c->len += 2;
+        return;
+    }
+    EMIT(BXOP_COPY, d, a);
+}
+
 /* Write a deferred entry into its home slot. */
 static void materialize(C *c, vent *e)
 {
     switch (e->kind) {
     case V_STACK: return;
     case V_LOCAL:
-        EMIT(BXOP_COPY, e->home, e->src);
+        emit_copy(c, e->home, e->src);
         break;
     case V_CONST:
         if (e->type == BX_I64 || e->type == BX_F64 || e->type == BX_FUNCREF ||
@@ -357,7 +377,10 @@ static uint32_t use(C *c, vent *e)
     if (e->kind == V_LOCAL) return e->src;
     if (e->kind == V_CONST) {
         for (uint32_t i = 0; i < c->nconsts; i++)
-            if (c->consts[i] == e->k) return c->nlocals + i;
+            if (c->consts[i] == e->k) {
+                if (i + 1 > c->nconsts_used) c->nconsts_used = i + 1;
+                return c->nlocals + i;
+            }
     }
     if (e->kind != V_STACK) materialize(c, e);
     return e->home;
@@ -389,10 +412,10 @@ static void move_to(C *c, vent *e, uint32_t dst)
 {
     switch (e->kind) {
     case V_STACK:
-        if (e->home != dst) EMIT(BXOP_COPY, dst, e->home);
+        if (e->home != dst) emit_copy(c, dst, e->home);
         break;
     case V_LOCAL:
-        if (e->src != dst) EMIT(BXOP_COPY, dst, e->src);
+        if (e->src != dst) emit_copy(c, dst, e->src);
         break;
     default: {
         vent t = *e;
@@ -592,6 +615,31 @@ static uint32_t emit_condbr(C *c, vent *e, bool negate, bool back)
             return at == NONE32 ? NONE32 : at + 2;
         }
         if (negate) op = cmp_inverse[op - BXOP_I32_EQ];
+        /* a loop back-edge right after the i32.add that updates one of the
+         * compared slots: fuse the two */
+        uint32_t la = c->last_op;
+        if (back && la != NONE32 && la + 4 == c->len &&
+            (c->code[la] == BXOP_I32_ADD || c->code[la] == BXOP_I32_ADD_K)) {
+            static const uint16_t mirror[] = {
+                BXOP_I32_EQ, BXOP_I32_NE, BXOP_I32_GT_S, BXOP_I32_GT_U, BXOP_I32_LT_S,
+                BXOP_I32_LT_U, BXOP_I32_GE_S, BXOP_I32_GE_U, BXOP_I32_LE_S, BXOP_I32_LE_U,
+            };
+            uint32_t d = c->code[la + 1], s2 = e->src2;
+            bool ok = d == e->src;
+            if (!ok && !e->cmp_k && d == e->src2) {
+                ok = true;
+                s2 = e->src;
+                op = mirror[op - BXOP_I32_EQ];
+            }
+            if (ok) {
+                uint32_t fop = BXOP_ADD_BR_EQ + 4 * (uint32_t)(op - BXOP_I32_EQ) +
+                               (c->code[la] == BXOP_I32_ADD_K ? 2u : 0u) + (e->cmp_k ? 1u : 0u);
+                uint32_t a1 = c->code[la + 2], b1 = c->code[la + 3];
+                c->len = la;
+                at = EMIT(fop, d, a1, b1, s2, 0);
+                return at == NONE32 ? NONE32 : at + 5;
+            }
+        }
         uint32_t bop = (e->cmp_k ? BXOP_BR_I32_EQ_K : BXOP_BR_I32_EQ) + (op - BXOP_I32_EQ);
         at = EMIT(bop + bk, e->src, e->src2, 0);
         return at == NONE32 ? NONE32 : at + 3;
@@ -695,6 +743,8 @@ static int k_form(unsigned op)
     case BXOP_I32_SHR_U: return BXOP_I32_SHR_U_K;
     case BXOP_I32_MUL: return BXOP_I32_MUL_K;
     case BXOP_I64_ADD: return BXOP_I64_ADD_K;
+    case BXOP_I32_ROTL: return BXOP_I32_ROTL_K;
+    case BXOP_I32_ROTR: return BXOP_I32_ROTR_K;
     default: return -1;
     }
 }
@@ -781,6 +831,21 @@ static void op_numeric(C *c, uint8_t op)
         e->cmp_k = k;
         return;
     }
+    /* x + 0, x - 0, x | 0, x ^ 0, shifts/rotates by 0: the value is x */
+    if (b.kind == V_CONST && (uint32_t)b.k == 0 && sig[2] == BX_I32 &&
+        (a.kind == V_STACK || a.kind == V_LOCAL) && c->st == BX_OK &&
+        (iop == BXOP_I32_ADD || iop == BXOP_I32_SUB || iop == BXOP_I32_OR ||
+         iop == BXOP_I32_XOR || iop == BXOP_I32_SHL || iop == BXOP_I32_SHR_S ||
+         iop == BXOP_I32_SHR_U || iop == BXOP_I32_ROTL || iop == BXOP_I32_ROTR)) {
+        vent *e = push(c, BX_I32);
+        if (c->st) return;
+        uint32_t home = e->home;
+        *e = a;
+        e->home = home;
+        e->type = BX_I32;
+        if (e->kind == V_LOCAL) c->nrefs++;
+        return;
+    }
     int kf = k_form(iop);
     if (kf >= 0 && b.kind == V_CONST) {
         uint32_t sa = use(c, &a);
@@ -790,6 +855,47 @@ static void op_numeric(C *c, uint8_t op)
             producer(c, EMIT((uint32_t)kf, dst, sa, (uint32_t)b.k));
         push(c, sig[2]);
         return;
+    }
+    /* add/xor/or/and of a value just computed by an immediate rotl/shl/
+     * shr_u: fuse the two */
+    if (iop == BXOP_I32_ADD || iop == BXOP_I32_XOR || iop == BXOP_I32_OR ||
+        iop == BXOP_I32_AND) {
+        uint32_t la = c->last_op;
+        if (la != NONE32 && la + 4 == c->len && c->last_end == c->len) {
+            uint32_t lop = c->code[la];
+            int inner = lop == BXOP_I32_ROTL_K ? 0 : lop == BXOP_I32_SHL_K ? 1
+                      : lop == BXOP_I32_SHR_U_K ? 2 : -1;
+            if (inner >= 0 && c->code[la + 1] == dst + 1 && b.kind == V_STACK &&
+                b.home == dst + 1 && a.kind != V_CONST && a.kind != V_CMP) {
+                int outer = iop == BXOP_I32_ADD ? 0 : iop == BXOP_I32_XOR ? 1
+                          : iop == BXOP_I32_OR ? 2 : 3;
+                uint32_t src = c->code[la + 2], k = c->code[la + 3];
+                c->len = la;
+                no_producer(c);
+                uint32_t sa = use(c, &a);
+                producer(c, EMIT(BXOP_I32_ADD_ROTL_K + 3u * (uint32_t)outer + (uint32_t)inner,
+                                 dst, sa, src, k));
+                push(c, sig[2]);
+                return;
+            }
+        }
+    }
+    /* f64.add/mul whose second operand was just loaded by f64.load */
+    if (iop == BXOP_F64_ADD || iop == BXOP_F64_MUL) {
+        uint32_t la = c->last_op;
+        if (la != NONE32 && la + 4 == c->len && c->last_end == c->len &&
+            c->code[la] == BXOP_F64_LOAD && c->code[la + 1] == dst + 1 &&
+            b.kind == V_STACK && b.home == dst + 1 &&
+            (a.kind == V_STACK || a.kind == V_LOCAL)) {
+            uint32_t src = c->code[la + 2], off = c->code[la + 3];
+            c->len = la;
+            no_producer(c);
+            uint32_t sa = use(c, &a);
+            producer(c, EMIT(iop == BXOP_F64_ADD ? BXOP_F64_ADD_M : BXOP_F64_MUL_M,
+                             dst, sa, src, off));
+            push(c, sig[2]);
+            return;
+        }
     }
     uint32_t sa = use(c, &a);
     uint32_t sb = use(c, &b);
@@ -1072,12 +1178,14 @@ static void op_call_common(C *c, const bx_functype *ft, uint32_t word0, uint32_t
 /* The address entry a was just computed by an I32_ADD_K (the last
  * instruction): drop that instruction and hand back its operand and
  * constant, for a memory access addressing (u32)(src + k) + off. */
-static bool fuse_addr(C *c, const vent *a, uint32_t *src, uint32_t *k)
+static bool fuse_addr(C *c, const vent *a, uint32_t *src, uint32_t *k, bool *reg, bool allow_reg)
 {
     if (a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32) return false;
     uint32_t at = c->last_dst - 1;
-    if (c->code[at] != BXOP_I32_ADD_K || c->code[at + 1] != a->home || at + 4 != c->len)
+    if ((c->code[at] != BXOP_I32_ADD_K && !(allow_reg && c->code[at] == BXOP_I32_ADD)) ||
+        c->code[at + 1] != a->home || at + 4 != c->len)
         return false;
+    *reg = c->code[at] == BXOP_I32_ADD;
     *src = c->code[at + 2];
     *k = c->code[at + 3];
     c->len = at;
@@ -1295,8 +1403,10 @@ static void compile_body(C *c)
                 uint32_t dst = c->sbase + c->nstk;
                 if (live(c)) {
                     uint32_t src, k;
-                    if (loadk[op - 0x28] && fuse_addr(c, &a, &src, &k))
-                        producer(c, EMIT(loadk[op - 0x28], dst, src, k, off));
+                    bool reg;
+                    if (loadk[op - 0x28] && fuse_addr(c, &a, &src, &k, &reg, true))
+                        producer(c, EMIT(loadk[op - 0x28] + (reg ? BXOP_I32_LOAD_R - BXOP_I32_LOAD_K : 0),
+                                         dst, src, k, off));
                     else
                         producer(c, EMIT(BXOP_I32_LOAD + (op - 0x28), dst, use(c, &a), off));
                 }
@@ -1307,9 +1417,13 @@ static void compile_body(C *c)
                 if (c->st) break;
                 if (live(c)) {
                     uint32_t src, k;
-                    if (fuse_addr(c, &a, &src, &k)) {
+                    bool reg;
+                    /* the register form reads both add operands at the store:
+                     * the value must not be materialised over one of them */
+                    if (fuse_addr(c, &a, &src, &k, &reg, v.kind == V_LOCAL)) {
                         uint32_t sv = use(c, &v);
-                        EMIT(storek[op - 0x36], src, sv, k, off);
+                        EMIT(storek[op - 0x36] + (reg ? BXOP_I32_STORE_R - BXOP_I32_STORE_K : 0),
+                             src, sv, k, off);
                     } else {
                         uint32_t sa = use(c, &a), sv = use(c, &v);
                         EMIT(BXOP_I32_STORE + (op - 0x36), sa, sv, off);
@@ -1713,6 +1827,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     c->nlocals = np + f->nlocals;
     c->fuel_pos = NONE32;
     c->last_end = NONE32;
+    c->last_op = NONE32;
     c->ltypes = malloc(((size_t)c->nlocals + 1) * sizeof *c->ltypes);
     if (!c->ltypes) return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
     for (uint32_t k = 0; k < np; k++) c->ltypes[k] = c->ft->params[k];
@@ -1764,7 +1879,9 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
             code->nlocals = c->nlocals;
             /* +1: a deferred comparison may be materialised one slot up */
             code->frame_size = c->sbase + c->maxh + 1;
-            code->nconsts = c->nconsts;
+            /* only the slots some instruction reads (a prefix) are
+             * initialised on entry: the rest stay unused */
+            code->nconsts = c->nconsts_used;
             code->len = c->len;
             memcpy(code->code, c->code, (size_t)c->len * sizeof(uint32_t));
             for (uint32_t k = 0; k < c->nconsts; k++) {

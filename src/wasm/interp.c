@@ -85,6 +85,22 @@ static bool alloc_stacks(bx_store *s)
     return true;
 }
 
+/* induction update + loop back-edge: d = a + b; branch back if d cc c */
+#define ADDBR1(n, bexpr, cexpr, cond)                                        \
+    OP(n) {                                                                  \
+        uint32_t a = R32(1) + (uint32_t)(bexpr);                             \
+        fp[pc[0]] = a;                                                       \
+        uint32_t b = (uint32_t)(cexpr);                                      \
+        if (cond) BACK_TAKEN(pc[4]);                                         \
+        pc += 5;                                                             \
+        NEXT;                                                                \
+    }
+#define ADDBR(C, cond)                                                       \
+    ADDBR1(ADD_BR_##C, R32(2), R32(3), cond)                                 \
+    ADDBR1(ADD_BR_##C##_K, R32(2), pc[3], cond)                              \
+    ADDBR1(ADDK_BR_##C, pc[2], R32(3), cond)                                 \
+    ADDBR1(ADDK_BR_##C##_K, pc[2], pc[3], cond)
+
 static bx_trap run(bx_store *s, bx_func *f, uint64_t *fp, bx_frame *fr);
 
 bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
@@ -432,6 +448,12 @@ dispatch:
     OP(COPY) {
         fp[pc[0]] = fp[pc[1]];
         pc += 2;
+        NEXT;
+    }
+    OP(COPY2) {
+        fp[pc[0]] = fp[pc[1]];
+        fp[pc[2]] = fp[pc[3]];
+        pc += 4;
         NEXT;
     }
     OP(CONST32) {
@@ -827,6 +849,24 @@ dispatch:
     I32_BINK(I32_SHR_S_K, (uint32_t)((int32_t)a >> (b & 31)))
     I32_BINK(I32_SHR_U_K, a >> (b & 31))
     I32_BINK(I32_MUL_K, a * b)
+    I32_BINK(I32_ROTL_K, bx_i32_rotl(a, b))
+    I32_BINK(I32_ROTR_K, bx_i32_rotr(a, b))
+#define I32_OI(n, o, inner)                                                  \
+    OP(n) {                                                                  \
+        uint32_t x = R32(2), k = pc[3];                                      \
+        uint32_t y = (inner);                                                \
+        fp[pc[0]] = (uint32_t)(R32(1) o y);                                  \
+        pc += 4;                                                             \
+        NEXT;                                                                \
+    }
+#define I32_OI3(O, o)                                                        \
+    I32_OI(I32_##O##_ROTL_K, o, bx_i32_rotl(x, k))                           \
+    I32_OI(I32_##O##_SHL_K, o, x << (k & 31))                                \
+    I32_OI(I32_##O##_SHR_U_K, o, x >> (k & 31))
+    I32_OI3(ADD, +)
+    I32_OI3(XOR, ^)
+    I32_OI3(OR, |)
+    I32_OI3(AND, &)
     OP(I64_ADD_K) {
         fp[pc[0]] = R64(1) + ((uint64_t)pc[2] | (uint64_t)pc[3] << 32);
         pc += 4;
@@ -862,6 +902,60 @@ dispatch:
     STOREK(I64_STORE_K, uint64_t, 8)
     STOREK(I32_STORE8_K, uint8_t, 1)
     STOREK(I32_STORE16_K, uint16_t, 2)
+    ADDBR(EQ, a == b)
+    ADDBR(NE, a != b)
+    ADDBR(LT_S, (int32_t)a < (int32_t)b)
+    ADDBR(LT_U, a < b)
+    ADDBR(GT_S, (int32_t)a > (int32_t)b)
+    ADDBR(GT_U, a > b)
+    ADDBR(LE_S, (int32_t)a <= (int32_t)b)
+    ADDBR(LE_U, a <= b)
+    ADDBR(GE_S, (int32_t)a >= (int32_t)b)
+    ADDBR(GE_U, a >= b)
+#undef LOADK
+#undef STOREK
+#define LOADK(n, T, N, conv)                                                 \
+    OP(n) {                                                                  \
+        uint64_t ea = (uint64_t)(uint32_t)(R32(1) + R32(2)) + pc[3];         \
+        if (UNLIKELY(ea + N > msize)) TRAP(BX_TRAP_MEMORY_OOB);             \
+        T v;                                                                 \
+        memcpy(&v, mbase + ea, N);                                           \
+        fp[pc[0]] = (conv);                                                  \
+        pc += 4;                                                             \
+        NEXT;                                                                \
+    }
+#define STOREK(n, T, N)                                                      \
+    OP(n) {                                                                  \
+        uint64_t ea = (uint64_t)(uint32_t)(R32(0) + R32(2)) + pc[3];         \
+        if (UNLIKELY(ea + N > msize)) TRAP(BX_TRAP_MEMORY_OOB);             \
+        T v = (T)R64(1);                                                     \
+        memcpy(mbase + ea, &v, N);                                           \
+        pc += 4;                                                             \
+        NEXT;                                                                \
+    }
+    LOADK(I32_LOAD_R, uint32_t, 4, v)
+    LOADK(I64_LOAD_R, uint64_t, 8, v)
+    LOADK(I32_LOAD8_S_R, int8_t, 1, (uint32_t)(int32_t)v)
+    LOADK(I32_LOAD8_U_R, uint8_t, 1, (uint32_t)v)
+    LOADK(I32_LOAD16_S_R, int16_t, 2, (uint32_t)(int32_t)v)
+    LOADK(I32_LOAD16_U_R, uint16_t, 2, (uint32_t)v)
+    STOREK(I32_STORE_R, uint32_t, 4)
+    STOREK(I64_STORE_R, uint64_t, 8)
+    STOREK(I32_STORE8_R, uint8_t, 1)
+    STOREK(I32_STORE16_R, uint16_t, 2)
+#define F64_M(n, expr)                                                       \
+    OP(n) {                                                                  \
+        uint64_t ea = (uint64_t)R32(2) + pc[3];                              \
+        if (UNLIKELY(ea + 8 > msize)) TRAP(BX_TRAP_MEMORY_OOB);             \
+        uint64_t v;                                                          \
+        memcpy(&v, mbase + ea, 8);                                           \
+        double a = f64of(R64(1)), b = f64of(v);                              \
+        fp[pc[0]] = bf64(expr);                                              \
+        pc += 4;                                                             \
+        NEXT;                                                                \
+    }
+    F64_M(F64_ADD_M, a + b)
+    F64_M(F64_MUL_M, a * b)
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);
 
 #if !(defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO))
@@ -895,7 +989,13 @@ do_call:
         fr->fp = fp;
         fr->func = f;
         fr++;
-        for (uint32_t i = cc->nparams; i < cc->nlocals; i++) nfp[i] = 0;
+        for (uint32_t i = cc->nparams; i < cc->nlocals; i++) {
+            nfp[i] = 0;
+#if defined(__GNUC__)
+            /* keep this a short inline loop, not a memset call */
+            __asm__("" : "+r"(i));
+#endif
+        }
         if (UNLIKELY(cc->nconsts))
             memcpy(nfp + cc->nlocals, cc->code + cc->len, (size_t)cc->nconsts * sizeof *nfp);
         f = callee;
@@ -905,6 +1005,12 @@ do_call:
         if (callee->inst != inst) {
             inst = callee->inst;
             LOAD_INST();
+        }
+        /* the entry block's OP_FUEL, done here without a dispatch */
+        if (LIKELY(pc[0] == BXOP_FUEL)) {
+            fuel -= pc[1];
+            pc += 2;
+            if (UNLIKELY(fuel < 0)) goto out_of_fuel;
         }
         NEXT;
     }
@@ -920,12 +1026,11 @@ do_return:
     pc = fr->ret_pc;
     fp = fr->fp;
     f = fr->func;
+    /* same instance: mbase/msize are current (memory.grow in a callee of
+     * this loop updates them, host calls reload them after returning) */
     if (f->inst != inst) {
         inst = f->inst;
         LOAD_INST();
-    } else if (mem0) {
-        mbase = mem0->data;
-        msize = mem0->size;
     }
     NEXT;
 
