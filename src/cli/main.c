@@ -49,7 +49,7 @@ static void usage(FILE *f)
             "      --fuel N           stop after N instructions (trap \"fuel exhausted\")\n"
             "      --max-memory SIZE  cap each linear memory (e.g. 64MiB; default 4GiB)\n"
             "      --max-stack SIZE   cap the wasm stack (e.g. 512KiB; default 1MiB)\n"
-            "      SIZE: bytes, or with a suffix K/KiB, M/MiB, G/GiB (powers of 1024)\n"
+            "      SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "  --version, --help\n"
             "\n"
             "exit status:\n"
@@ -168,38 +168,6 @@ static int cmd_validate(int argc, char **argv)
     bx_module_free(m);
     printf("ok\n");
     return EXIT_OK;
-}
-
-/* SIZE: bytes with an optional K/KiB/M/MiB/G/GiB suffix (powers of 1024). */
-static int parse_size(const char *s, uint64_t *out)
-{
-    if (!s || !*s || *s == '-')
-        return 0;
-    errno = 0;
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s)
-        return 0;
-    uint64_t mul = 1;
-    if (*end) {
-        static const struct {
-            const char *suf;
-            uint64_t mul;
-        } tab[] = {{"B", 1},           {"K", 1ull << 10},  {"k", 1ull << 10}, {"KiB", 1ull << 10},
-                   {"KB", 1ull << 10}, {"M", 1ull << 20},  {"MiB", 1ull << 20}, {"MB", 1ull << 20},
-                   {"G", 1ull << 30},  {"GiB", 1ull << 30}, {"GB", 1ull << 30}};
-        size_t i;
-        for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
-            if (strcmp(end, tab[i].suf) == 0)
-                break;
-        if (i == sizeof tab / sizeof tab[0])
-            return 0;
-        mul = tab[i].mul;
-    }
-    if (v > UINT64_MAX / mul)
-        return 0;
-    *out = v * mul;
-    return 1;
 }
 
 /* An integer in [min, max]: decimal or 0x hex, optionally negative. */
@@ -360,7 +328,9 @@ static int cmd_invoke(int argc, char **argv)
             return EXIT_USAGE;
         }
         uint64_t v = 0;
-        int ok = is_size ? parse_size(val, &v) : parse_int(val, 0, UINT64_MAX, &v);
+        bx_error perr;
+        int ok = is_size ? bx_parse_size(val, &v, &perr) == BX_OK
+                         : parse_int(val, 0, UINT64_MAX, &v);
         if (!ok || v == 0) {
             fprintf(stderr, "boxagnts invoke: bad value for %.*s: %s\n", (int)nlen, a, val);
             return EXIT_USAGE;
