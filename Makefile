@@ -11,9 +11,9 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
-CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi
+CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/tools
 BUILD   ?= build
-LDLIBS  := -lm -lpthread
+LDLIBS  := -lcurl -lcjson -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite
 ASAN_BUILD ?= build-asan
 WAT2WASM ?= wat2wasm
@@ -25,7 +25,7 @@ ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.
-LAYERS  := wasm wasi sandbox
+LAYERS  := wasm wasi net sandbox tools server
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libboxagnts.a
@@ -52,7 +52,8 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(CLI): $(BUILD)/src/cli/main.o $(LIB)
+CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/cli/*.c))
+$(CLI): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/wasm/test_%: $(BUILD)/tests/wasm/test_%.o $(LIB)
@@ -69,12 +70,20 @@ $(BUILD)/samples/%.wasm: samples/%.wat
 
 # WASI guest programs and their host drivers (tests/wasi).
 include src/wasi/wasi.mk
-include tests/cli/cli.mk
+# The guest tools (guest/guest.mk first: the shared runtime and cJSON, then
+# one .mk per tool) and the test areas (tests/<area>/<area>.mk).  Each adds
+# what `make` builds to TOOLS_ALL and what `make tests` needs to TESTS_ALL;
+# tests/run.sh runs every tests/<area>/t_*.sh.
+TOOLS_ALL :=
+TESTS_ALL :=
+include $(wildcard guest/*.mk) $(wildcard guest/*/*.mk) $(wildcard tests/*/*.mk)
+all: $(TOOLS_ALL)
 
 setup:
 	@scripts/setup.sh
 
-tests: $(LIB) $(CLI) $(SAMPLES) $(UNIT_BINS) $(SPEC_RUNNER) $(WASI_TESTS) $(WASI_GUESTS) $(CLI_GUESTS)
+tests: $(LIB) $(CLI) $(SAMPLES) $(UNIT_BINS) $(SPEC_RUNNER) $(WASI_TESTS) $(WASI_GUESTS) $(CLI_GUESTS) \
+       $(TOOLS_ALL) $(TESTS_ALL)
 
 test: setup
 	@$(MAKE) --no-print-directory tests
@@ -91,7 +100,7 @@ clean:
 .PHONY: all setup tests test check test-asan clean
 .SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SPEC_OBJ)
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/cli/main.d $(UNIT_SRC:%.c=$(BUILD)/%.d) $(SPEC_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(SPEC_OBJ:.o=.d)
 
 # `make bench` and `make fuzz` live with their owners.
 -include bench/bench.mk fuzz/fuzz.mk

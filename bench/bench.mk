@@ -11,7 +11,7 @@ BENCH_CC ?= $(or $(CC),cc)
 $(BENCH_DIR)/bench: bench/bench.c include/boxagnts.h $(BENCH_LIB)
 	@mkdir -p $(dir $@)
 	$(BENCH_CC) -Iinclude -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g \
-	    -o $@ bench/bench.c $(BENCH_LIB) -lm -lpthread
+	    -o $@ bench/bench.c $(BENCH_LIB) $(LDLIBS)
 
 bench: $(BENCH_DIR)/bench $(CLI) $(CLI_GUESTS)
 	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/run.sh

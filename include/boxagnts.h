@@ -433,6 +433,92 @@ void bx_run_result_free(bx_run_result *r);
 /* "exited", "timeout", "fuel exhausted", "stack exhausted", "trap", ... */
 const char *bx_run_outcome(const bx_run_result *r);
 
+/* ---- tools: the Tool interface, WasmTool, registry (src/tools) -------- */
+/*
+ * A tool takes one JSON object and gives a result {"content": string,
+ * "is_error": bool, "metadata": object|null}.  Built-in tools are WebAssembly
+ * modules with a manifest (tool.json, see README "Tool manifests"), run
+ * under bx_sandbox_run with the intersection of what the manifest needs and
+ * what the caller's context grants.
+ */
+typedef enum bx_perm {
+    BX_PERM_NONE = 0, BX_PERM_READ_ONLY, BX_PERM_WRITE, BX_PERM_EXECUTE,
+    BX_PERM_DANGEROUS, BX_PERM_FORBIDDEN
+} bx_perm;
+const char *bx_perm_name(bx_perm p);                 /* "read_only", ... */
+bx_status bx_perm_parse(const char *s, bx_perm *out, bx_error *err);
+
+/* What a caller lets a call use.  Borrowed strings; the context must
+ * outlive the call.  Zero limits mean "the tool's default". */
+typedef struct bx_tool_context {
+    const char *workspace;           /* host directory shown at /workspace (NULL: none) */
+    /* Grants, as on the command line: read:GUEST[=HOST], write:GUEST[=HOST],
+     * fetch:PATTERN, env:NAME[=VALUE], deny:GLOB. */
+    const char *const *grants; size_t ngrants;
+    const char *const *block_networks; size_t nblock_networks;  /* CIDRs or "private"; none = private */
+    const char *const *block_url; size_t nblock_url;
+    bx_perm max_level;               /* the caller's profile: highest level allowed */
+    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
+    const char *cache_dir;           /* compiled-module cache (NULL: none) */
+    const char *agent_id;            /* appears in the audit log as sandbox id prefix */
+    const char *audit_path;          /* JSON lines appended here (NULL: none) */
+    const volatile int *cancel;      /* non-zero stops the running call (may be NULL) */
+} bx_tool_context;
+
+/* Owned strings (bx_tool_result_free).  Usage is filled for wasm tools. */
+typedef struct bx_tool_result {
+    char *content;
+    int is_error;
+    char *metadata;                  /* JSON object text, or NULL */
+    uint64_t fuel_used, wall_ns, peak_memory;
+} bx_tool_result;
+void bx_tool_result_free(bx_tool_result *r);
+/* {"content":...,"is_error":...,"metadata":...}; malloc'd, caller frees. */
+char *bx_tool_result_json(const bx_tool_result *r);
+
+typedef struct bx_tool bx_tool;
+typedef bx_status (*bx_tool_exec_fn)(const bx_tool *t, const bx_tool_context *ctx,
+                                     const char *input_json, bx_tool_result *out,
+                                     bx_error *err);
+/* The interface.  A native tool fills one in; bx_wasm_tool_load makes one
+ * from a manifest.  destroy (may be NULL) frees impl. */
+struct bx_tool {
+    const char *name, *description;
+    bx_perm level;
+    const char *input_schema;        /* JSON Schema object text */
+    bx_tool_exec_fn execute;         /* input already validated against the schema */
+    void (*destroy)(bx_tool *t);
+    void *impl;
+};
+
+/* Load a WasmTool from a manifest file (tool.json next to its .wasm).
+ * The module is compiled once here and shared by every call (calls may run
+ * on many threads at once).  NULL + err on a broken manifest or module. */
+bx_tool *bx_wasm_tool_load(const char *manifest_path, bx_error *err);
+void bx_tool_free(bx_tool *t);
+
+typedef struct bx_registry bx_registry;
+bx_registry *bx_registry_new(void);
+void bx_registry_free(bx_registry *r);
+/* Takes ownership of t; a second tool with the same name is refused. */
+bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
+/* Every DIR/<name>/tool.json.  A broken manifest is recorded as a problem
+ * (bx_registry_problem) and skipped; only an unreadable DIR is an error. */
+bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
+size_t bx_registry_count(const bx_registry *r);
+const bx_tool *bx_registry_at(const bx_registry *r, size_t i);   /* sorted by name */
+const bx_tool *bx_registry_find(const bx_registry *r, const char *name);
+size_t bx_registry_problem_count(const bx_registry *r);
+const char *bx_registry_problem(const bx_registry *r, size_t i);
+
+/* The one way to call a tool: permission check against ctx->max_level,
+ * input parsed and validated against the schema, then execute.  Refusals
+ * and invalid input are is_error results (BX_OK); other statuses mean the
+ * call could not be made at all (err says why).  Thread-safe for one
+ * registry shared by many threads. */
+bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_context *ctx,
+                       const char *input_json, bx_tool_result *out, bx_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -11,7 +11,10 @@ PKGS=(
     wasi-libc        # wasm32-wasi sysroot
     libclang-rt-dev-wasm32
     wabt             # wat2wasm, wast2json (spec testsuite)
-    libcjson-dev     # JSON (spec runner, tool results)
+    libcjson-dev     # JSON (spec runner, tool layer)
+    libcurl4-openssl-dev  # src/net: the outbound HTTP capability
+    dpkg-dev         # dpkg-source: guest libraries from Debian source packages
+    bc time          # bench scripts
 )
 
 missing=()

@@ -87,6 +87,13 @@ run test_wasi "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_wasi" "$BUILD/tests/wasi"
 run cli "$TEST_TIMEOUT" tests/cli.sh
 run cli_run "$TEST_TIMEOUT" tests/cli_run.sh
 
+# Every other test area brings its own suites: tests/<area>/t_*.sh, each
+# ending with its own summary line.
+for t in tests/*/t_*.sh; do
+    [ -e "$t" ] || continue
+    run "$(basename "$(dirname "$t")")_$(basename "$t" .sh | sed 's/^t_//')" "$TEST_TIMEOUT" "$t"
+done
+
 run spec "$SPEC_TIMEOUT" "$BUILD/tests/spec/runner" --suite "$SPEC_SUITE" --out "$BUILD/spec"
 
 echo "$total_p passed, $total_f failed, $total_s skipped"

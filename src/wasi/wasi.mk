@@ -46,7 +46,7 @@ WASI_TESTS := $(WASI_GUEST_DIR)/test_wasi $(WASI_GUEST_DIR)/test_path
 
 $(WASI_GUEST_DIR)/test_%: tests/wasi/test_%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) -lm -lpthread
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 test-wasi: $(WASI_TESTS) $(WASI_GUESTS)
 	$(WASI_GUEST_DIR)/test_path

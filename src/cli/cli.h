@@ -1,0 +1,51 @@
+/*
+ * cli.h — what the subcommand files of src/cli share: exit codes, file
+ * reading, error reporting, value parsing and printing.  CLI-private.
+ */
+#ifndef BX_CLI_H
+#define BX_CLI_H
+#include <stdint.h>
+#include <stdio.h>
+#include "boxagnts.h"
+
+#define BOXAGNTS_VERSION "0.1.0"
+
+/* Exit codes of validate/invoke (documented in --help); run and call
+ * document their own. */
+enum {
+    EXIT_OK = 0,
+    EXIT_ERROR = 1,  /* cannot read, malformed, invalid, unlinkable, limit, ... */
+    EXIT_USAGE = 2,  /* bad command line */
+    EXIT_TRAP = 3    /* the guest trapped (incl. fuel / stack exhausted) */
+};
+
+/* Exit codes of `run` besides the guest's own (documented in --help and
+ * the README). */
+enum {
+    RUN_EXIT_LOAD = 120,    /* module unreadable, malformed, invalid, unlinkable, no entry */
+    RUN_EXIT_TRAP = 121,    /* any other trap (unreachable, out of bounds, ...) */
+    RUN_EXIT_STACK = 122,   /* stack exhausted (--max-stack) */
+    RUN_EXIT_FUEL = 123,    /* fuel exhausted (--fuel) */
+    RUN_EXIT_TIMEOUT = 124, /* timeout (--timeout) */
+    RUN_EXIT_OOM = 125      /* memory minimum above --max-memory at instantiation */
+};
+
+/* Whole file into a malloc'd buffer (caller frees); NULL after printing why. */
+uint8_t *cli_read_file(const char *path, size_t *len);
+const char *cli_status_text(bx_status s);
+/* Print err for `what` on stderr; returns the exit code to use. */
+int cli_report(const char *what, const bx_error *err);
+bx_module *cli_load(const char *path, int *rc);
+int cli_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *bits);
+int cli_parse_arg(bx_valtype t, const char *s, bx_val *v);
+void cli_print_val(bx_valtype t, uint64_t bits);
+
+/* Subcommands: argv[0] is the first argument after the command name. */
+int cmd_validate(int argc, char **argv);
+int cmd_invoke(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_tools(int argc, char **argv);
+int cmd_call(int argc, char **argv);
+int cmd_mcp(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+#endif

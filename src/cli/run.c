@@ -1,0 +1,479 @@
+/*
+ * run.c — `boxagnts run`: one WASI module under grants and limits
+ * (bx_sandbox_run), result record as text or JSON.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void run_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: boxagnts run [options] MODULE.wasm [ARGS...]\n"
+            "\n"
+            "Runs a WASI preview1 program (its _start, or one export with --invoke) in a\n"
+            "default-deny sandbox: no files, no environment, no network unless granted.\n"
+            "Options go before MODULE.wasm; everything after it is passed to the guest.\n"
+            "\n"
+            "grants:\n"
+            "  --workspace DIR        host directory behind /workspace in grants\n"
+            "  --cap read:GUEST[=HOST]    read-only access to GUEST (under /workspace: the\n"
+            "                             workspace's HOST path unless =HOST is given)\n"
+            "  --cap write:GUEST[=HOST]   read-write access\n"
+            "  --cap env:NAME[=VALUE]     pass NAME from the host, or set it to VALUE\n"
+            "  --cap deny:PATTERN         make matching guest paths absent, e.g.\n"
+            "                             deny:/workspace/**/.env\n"
+            "  --cap fetch:ORIGIN         outbound HTTP(S) to ORIGIN (stored for web-fetch)\n"
+            "  --dir HOST[::GUEST][:ro]   wasmtime's spelling of a directory grant\n"
+            "  --env NAME[=VALUE]         same as --cap env:NAME[=VALUE]\n"
+            "  --allow-host PATTERN       same as --cap fetch:PATTERN\n"
+            "  --block-network CIDR|private   --block-url PREFIX   (stored for web-fetch)\n"
+            "limits:\n"
+            "  --timeout DURATION     wall-clock limit, e.g. 5s, 200ms (default: none)\n"
+            "  --max-memory SIZE      cap linear memory, e.g. 64MiB (memory.grow returns -1)\n"
+            "  --max-stack SIZE       cap the wasm stack (default 1MiB)\n"
+            "  --fuel N               stop after N instructions\n"
+            "  --max-output SIZE      capture stdout/stderr up to SIZE each and print them at\n"
+            "                         the end, truncation marked (default: passed through)\n"
+            "other:\n"
+            "  --invoke NAME          call export NAME with ARGS parsed by its parameter types\n"
+            "                         (as `invoke` does) and print its results one per line\n"
+            "  --stdin-file FILE      the guest's stdin (default: the host's stdin)\n"
+            "  --audit FILE           append one JSON line per capability decision\n"
+            "  --json                 print the result record as JSON on stderr at the end\n"
+            "  --json-file FILE       write the result record as JSON to FILE\n"
+            "  SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
+            "\n"
+            "exit status: the guest's exit code when it exits (0 when --invoke returns), else\n"
+            "  2    usage error or bad grant\n"
+            "  120  the module could not be loaded (unreadable, malformed, invalid,\n"
+            "       unlinkable, no _start / no such export)\n"
+            "  121  trap (unreachable, out of bounds, ...)\n"
+            "  122  stack exhausted (raise --max-stack)\n"
+            "  123  fuel exhausted (raise --fuel)\n"
+            "  124  timeout (raise --timeout)\n"
+            "  125  out of memory at instantiation (raise --max-memory)\n"
+            "  1    other host error\n"
+            "A one-line message on stderr (\"boxagnts: ...\") says which limit or grant\n"
+            "stopped the module and how to change that.\n");
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+static void json_val(FILE *f, bx_valtype t, uint64_t bits)
+{
+    switch (t) {
+    case BX_I32:
+        fprintf(f, "%" PRId32, (int32_t)(uint32_t)bits);
+        return;
+    case BX_I64:
+        fprintf(f, "%" PRId64, (int64_t)bits);
+        return;
+    case BX_F32: {
+        float x;
+        uint32_t b = (uint32_t)bits;
+        memcpy(&x, &b, 4);
+        if (isfinite(x))
+            fprintf(f, "%.9g", (double)x);
+        else
+            fprintf(f, "\"%s\"", isnan(x) ? "nan" : x < 0 ? "-inf" : "inf");
+        return;
+    }
+    case BX_F64: {
+        double d;
+        memcpy(&d, &bits, 8);
+        if (isfinite(d))
+            fprintf(f, "%.17g", d);
+        else
+            fprintf(f, "\"%s\"", isnan(d) ? "nan" : d < 0 ? "-inf" : "inf");
+        return;
+    }
+    default:
+        if (bits == 0)
+            fputs("null", f);
+        else
+            fprintf(f, "\"%s\"", bx_valtype_name(t));
+    }
+}
+
+static void write_json(FILE *f, const bx_run_result *r, int code)
+{
+    fputs("{\"outcome\":", f);
+    json_str(f, bx_run_outcome(r));
+    fprintf(f, ",\"exit_code\":%d,\"status\":%d,\"trap\":", (int)r->exit_code, code);
+    if (r->outcome == BX_RUN_TRAPPED) {
+        const char *m = bx_trap_message(r->trap);
+        json_str(f, m ? m : "trap");
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\"message\":", f);
+    json_str(f, r->message);
+    fprintf(f,
+            ",\"fuel_used\":%" PRIu64 ",\"wall_ms\":%.3f,\"peak_memory_bytes\":%" PRIu64
+            ",\"stdout_truncated\":%s,\"stderr_truncated\":%s,\"results\":[",
+            r->fuel_used, (double)r->wall_ns / 1e6, r->peak_memory,
+            r->out_truncated ? "true" : "false", r->err_truncated ? "true" : "false");
+    for (uint32_t i = 0; i < r->nresults && i < BX_RUN_MAX_RESULTS; i++) {
+        if (i)
+            fputc(',', f);
+        json_val(f, r->results[i].type, r->results[i].bits);
+    }
+    fputs("]}\n", f);
+}
+
+static int cidr_ok(const char *s)
+{
+    if (strcmp(s, "private") == 0)
+        return 1;
+    char buf[64];
+    const char *slash = strchr(s, '/');
+    size_t n = slash ? (size_t)(slash - s) : strlen(s);
+    if (n == 0 || n >= sizeof buf)
+        return 0;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    unsigned char addr[16];
+    int maxbits;
+    if (inet_pton(AF_INET, buf, addr) == 1)
+        maxbits = 32;
+    else if (inet_pton(AF_INET6, buf, addr) == 1)
+        maxbits = 128;
+    else
+        return 0;
+    if (!slash)
+        return 1;
+    char *end;
+    errno = 0;
+    long bits = strtol(slash + 1, &end, 10);
+    return !errno && end != slash + 1 && !*end && bits >= 0 && bits <= maxbits;
+}
+
+typedef struct grant_arg {
+    int kind; /* 0 --cap, 1 --dir, 2 --env */
+    const char *spec;
+} grant_arg;
+
+int cmd_run(int argc, char **argv)
+{
+    bx_run_options o;
+    bx_run_options_init(&o);
+    bx_error err;
+    memset(&err, 0, sizeof err);
+    grant_arg *grants = calloc((size_t)argc + 1, sizeof *grants);
+    size_t ngrants = 0;
+    const char *workspace = NULL, *invoke = NULL, *stdin_file = NULL, *json_file = NULL;
+    int json = 0, max_output_set = 0;
+    int rc = EXIT_USAGE;
+    uint8_t *wasm = NULL, *stdin_buf = NULL;
+    size_t wasm_len = 0, stdin_len = 0;
+    bx_val *args = NULL;
+    bx_run_result r;
+    memset(&r, 0, sizeof r);
+    if (!grants) {
+        fprintf(stderr, "boxagnts: out of memory\n");
+        return EXIT_ERROR;
+    }
+
+    int i = 0;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0) {
+            i++;
+            break;
+        }
+        if (strncmp(a, "--", 2) != 0)
+            break;
+        if (strcmp(a, "--help") == 0) {
+            run_usage(stdout);
+            rc = EXIT_OK;
+            goto done;
+        }
+        if (strcmp(a, "--json") == 0) {
+            json = 1;
+            continue;
+        }
+        static const char *const with_value[] = {
+            "--workspace", "--dir",  "--env",        "--cap",        "--allow-host",
+            "--block-network", "--block-url", "--timeout", "--max-memory", "--max-stack",
+            "--fuel",      "--max-output", "--audit", "--json-file", "--invoke",
+            "--stdin-file", NULL};
+        const char *eq = strchr(a, '=');
+        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+        const char *name = NULL;
+        for (int k = 0; with_value[k]; k++)
+            if (strlen(with_value[k]) == nlen && strncmp(a, with_value[k], nlen) == 0)
+                name = with_value[k];
+        if (!name) {
+            fprintf(stderr, "boxagnts run: unknown option %s (see boxagnts run --help)\n", a);
+            goto done;
+        }
+        const char *val;
+        if (eq) {
+            val = eq + 1;
+        } else if (i + 1 < argc) {
+            val = argv[++i];
+        } else {
+            fprintf(stderr, "boxagnts run: %s needs a value\n", name);
+            goto done;
+        }
+        bx_status st = BX_OK;
+        if (!strcmp(name, "--workspace")) {
+            workspace = val;
+        } else if (!strcmp(name, "--cap")) {
+            grants[ngrants++] = (grant_arg){0, val};
+        } else if (!strcmp(name, "--dir")) {
+            grants[ngrants++] = (grant_arg){1, val};
+        } else if (!strcmp(name, "--env")) {
+            grants[ngrants++] = (grant_arg){2, val};
+        } else if (!strcmp(name, "--allow-host")) {
+            if (!*val) {
+                fprintf(stderr, "boxagnts run: --allow-host needs a pattern, e.g. https://*.example.com\n");
+                goto done;
+            }
+            st = bx_run_options_add_list(&o.allowed_outbound_hosts, &o.nallowed_outbound_hosts, val, &err);
+        } else if (!strcmp(name, "--block-network")) {
+            if (!cidr_ok(val)) {
+                fprintf(stderr, "boxagnts run: --block-network %s: expected an address, a CIDR "
+                                "(10.0.0.0/8, fd00::/8) or \"private\"\n", val);
+                goto done;
+            }
+            st = bx_run_options_add_list(&o.block_networks, &o.nblock_networks, val, &err);
+        } else if (!strcmp(name, "--block-url")) {
+            if (!strstr(val, "://")) {
+                fprintf(stderr, "boxagnts run: --block-url %s: expected a URL prefix, e.g. "
+                                "https://example.com/admin\n", val);
+                goto done;
+            }
+            st = bx_run_options_add_list(&o.block_url, &o.nblock_url, val, &err);
+        } else if (!strcmp(name, "--timeout")) {
+            st = bx_parse_duration(val, &o.timeout_ns, &err);
+            if (!st && o.timeout_ns == 0) {
+                fprintf(stderr, "boxagnts run: --timeout must be above 0\n");
+                goto done;
+            }
+        } else if (!strcmp(name, "--max-memory")) {
+            st = bx_parse_size(val, &o.max_memory, &err);
+        } else if (!strcmp(name, "--max-stack")) {
+            st = bx_parse_size(val, &o.max_stack, &err);
+        } else if (!strcmp(name, "--max-output")) {
+            st = bx_parse_size(val, &o.max_output, &err);
+            if (!st && o.max_output == 0) {
+                fprintf(stderr, "boxagnts run: --max-output must be above 0\n");
+                goto done;
+            }
+            max_output_set = 1;
+        } else if (!strcmp(name, "--fuel")) {
+            uint64_t v = 0;
+            if (!cli_parse_int(val, 0, UINT64_MAX, &v) || v == 0 || val[0] == '-') {
+                fprintf(stderr, "boxagnts run: bad value for --fuel: %s (a positive integer)\n", val);
+                goto done;
+            }
+            o.fuel = v;
+        } else if (!strcmp(name, "--audit")) {
+            free(o.audit_path);
+            if (!(o.audit_path = strdup(val))) {
+                rc = EXIT_ERROR;
+                goto done;
+            }
+        } else if (!strcmp(name, "--json-file")) {
+            json_file = val;
+        } else if (!strcmp(name, "--invoke")) {
+            invoke = val;
+        } else if (!strcmp(name, "--stdin-file")) {
+            stdin_file = val;
+        }
+        if (st != BX_OK) {
+            fprintf(stderr, "boxagnts run: %s: %s\n", name, err.msg);
+            goto done;
+        }
+    }
+    if (i >= argc) {
+        fprintf(stderr, "usage: boxagnts run [options] MODULE.wasm [ARGS...] "
+                        "(see boxagnts run --help)\n");
+        goto done;
+    }
+    const char *path = argv[i];
+    char **gargs = argv + i + 1;
+    int ngargs = argc - i - 1;
+
+    /* Grants, in order, after the workspace they may refer to. */
+    if (workspace && bx_run_options_set_workspace(&o, workspace, &err) != BX_OK) {
+        fprintf(stderr, "boxagnts: --workspace: %s\n", err.msg);
+        goto done;
+    }
+    for (size_t g = 0; g < ngrants; g++) {
+        bx_status st = grants[g].kind == 0   ? bx_run_options_add_cap(&o, grants[g].spec, &err)
+                       : grants[g].kind == 1 ? bx_run_options_add_dir(&o, grants[g].spec, &err)
+                                             : bx_run_options_add_env(&o, grants[g].spec, &err);
+        if (st != BX_OK) {
+            fprintf(stderr, "boxagnts: %s\n", err.msg);
+            goto done;
+        }
+    }
+
+    if (stdin_file) {
+        if (!(stdin_buf = cli_read_file(stdin_file, &stdin_len))) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+    }
+    if (!(wasm = cli_read_file(path, &wasm_len))) {
+        rc = RUN_EXIT_LOAD;
+        goto done;
+    }
+
+    /* --invoke: parse ARGS by the export's parameter types. */
+    uint32_t nargs = 0;
+    if (invoke) {
+        bx_module *m = bx_module_new(wasm, wasm_len, &err);
+        if (!m) {
+            fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
+            rc = RUN_EXIT_LOAD;
+            goto done;
+        }
+        const bx_functype *ft = bx_module_export_functype(m, invoke);
+        if (!ft) {
+            fprintf(stderr, "boxagnts: %s has no exported function \"%s\"\n", path, invoke);
+            bx_module_free(m);
+            rc = RUN_EXIT_LOAD;
+            goto done;
+        }
+        if ((uint32_t)ngargs != ft->nparams || ft->nparams > BX_RUN_MAX_RESULTS) {
+            fprintf(stderr, "boxagnts run: %s takes %" PRIu32 " argument(s) (", invoke, ft->nparams);
+            for (uint32_t p = 0; p < ft->nparams; p++)
+                fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
+            fprintf(stderr, "), %d given\n", ngargs);
+            bx_module_free(m);
+            goto done;
+        }
+        args = calloc((size_t)ngargs + 1, sizeof *args);
+        if (!args) {
+            bx_module_free(m);
+            rc = EXIT_ERROR;
+            goto done;
+        }
+        for (int p = 0; p < ngargs; p++) {
+            if (!cli_parse_arg(ft->params[p], gargs[p], &args[p])) {
+                fprintf(stderr, "boxagnts run: argument %d: \"%s\" is not a valid %s\n", p + 1,
+                        gargs[p], bx_valtype_name(ft->params[p]));
+                bx_module_free(m);
+                goto done;
+            }
+        }
+        nargs = (uint32_t)ngargs;
+        bx_module_free(m);
+    }
+
+    /* The guest's argv: the module's name, then ARGS (unless --invoke). */
+    const char **gargv = calloc((size_t)ngargs + 2, sizeof *gargv);
+    if (!gargv) {
+        rc = EXIT_ERROR;
+        goto done;
+    }
+    const char *base = strrchr(path, '/');
+    gargv[0] = base ? base + 1 : path;
+    uint32_t gargc = 1;
+    if (!invoke)
+        for (int k = 0; k < ngargs; k++)
+            gargv[gargc++] = gargs[k];
+
+    bx_run_io io;
+    memset(&io, 0, sizeof io);
+    io.argv = gargv;
+    io.argc = gargc;
+    io.stdin_kind = stdin_file ? BX_WASI_STDIN_BUFFER : BX_WASI_STDIN_HOST;
+    io.stdin_buf = stdin_buf;
+    io.stdin_len = stdin_len;
+    io.capture = max_output_set;
+    io.invoke = invoke;
+    io.args = args;
+    io.nargs = nargs;
+    io.sandbox_id = "run";
+
+    bx_status st = bx_sandbox_run(&o, wasm, wasm_len, &io, &r, &err);
+    free(gargv);
+    fflush(stdout);
+    if (io.capture) {
+        if (r.out_len)
+            fwrite(r.out, 1, r.out_len, stdout);
+        fflush(stdout);
+        if (r.err_len)
+            fwrite(r.err, 1, r.err_len, stderr);
+    }
+    if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
+        /* Not a verdict on the module: the run could not be set up. */
+        snprintf(r.message, sizeof r.message, "%s", err.msg);
+        fprintf(stderr, "boxagnts: %s\n", err.msg);
+        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        r.outcome = BX_RUN_LOAD_ERROR;
+    } else {
+        switch (r.outcome) {
+        case BX_RUN_EXITED:
+            rc = r.exit_code;
+            break;
+        case BX_RUN_RETURNED:
+            rc = EXIT_OK;
+            for (uint32_t k = 0; k < r.nresults; k++)
+                cli_print_val(r.results[k].type, r.results[k].bits);
+            break;
+        case BX_RUN_LOAD_ERROR:
+            rc = RUN_EXIT_LOAD;
+            break;
+        case BX_RUN_OUT_OF_MEMORY:
+            rc = RUN_EXIT_OOM;
+            break;
+        case BX_RUN_TRAPPED:
+            rc = r.trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
+                 : r.trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
+                 : r.trap == BX_TRAP_STACK_EXHAUSTED ? RUN_EXIT_STACK
+                                                     : RUN_EXIT_TRAP;
+            break;
+        }
+        if (r.outcome == BX_RUN_OUT_OF_MEMORY && !strstr(r.message, "--max-memory"))
+            fprintf(stderr, "boxagnts: %s; raise --max-memory to allow it\n", r.message);
+        else if (r.outcome != BX_RUN_EXITED && r.outcome != BX_RUN_RETURNED)
+            fprintf(stderr, "boxagnts: %s\n", r.message);
+    }
+    fflush(stdout);
+    if (json)
+        write_json(stderr, &r, rc);
+    if (json_file) {
+        FILE *jf = fopen(json_file, "w");
+        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
+            fprintf(stderr, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
+            if (rc == EXIT_OK)
+                rc = EXIT_ERROR;
+        }
+    }
+
+done:
+    bx_run_result_free(&r);
+    bx_run_options_free(&o);
+    free(grants);
+    free(wasm);
+    free(stdin_buf);
+    free(args);
+    return rc;
+}
+
