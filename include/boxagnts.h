@@ -400,6 +400,7 @@ typedef struct bx_run_io {
     const char *invoke;       /* NULL: run _start */
     const bx_val *args; uint32_t nargs;
     const char *sandbox_id;   /* for the audit log */
+    const volatile int *cancel; /* non-zero (set by another thread) stops the run; may be NULL */
 } bx_run_io;
 
 typedef enum bx_run_outcome_kind {
@@ -416,6 +417,7 @@ typedef struct bx_run_result {
     int32_t exit_code;
     bx_trap trap;
     int timed_out;
+    int cancelled;            /* stopped through bx_run_io.cancel */
     char message[320];        /* one line: what stopped it and how to change that */
     bx_val results[BX_RUN_MAX_RESULTS];
     uint32_t nresults;
@@ -429,6 +431,10 @@ typedef struct bx_run_result {
  * (however it ended: see r->outcome), else an error with err->msg. */
 bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err);
+/* The same with a module compiled once (bx_module is immutable: many runs,
+ * on many threads, may share it).  The caller keeps ownership of m. */
+bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
+                                const bx_run_io *io, bx_run_result *r, bx_error *err);
 void bx_run_result_free(bx_run_result *r);
 /* "exited", "timeout", "fuel exhausted", "stack exhausted", "trap", ... */
 const char *bx_run_outcome(const bx_run_result *r);

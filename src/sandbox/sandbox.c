@@ -31,18 +31,43 @@ typedef struct watchdog {
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    struct timespec deadline;   /* CLOCK_MONOTONIC */
+    struct timespec deadline;   /* CLOCK_MONOTONIC; valid when has_deadline */
+    int has_deadline;
+    const volatile int *cancel; /* the caller's flag, polled every CANCEL_POLL_NS */
     bx_store *store;
-    int done, fired;
+    int done, fired, cancelled;
 } watchdog;
+
+/* A cancelled call stops within this much of the caller setting its flag;
+ * polling keeps the caller's side a plain int store (no callback, no lock). */
+#define CANCEL_POLL_NS 5000000ull
+
+static struct timespec ts_of(uint64_t t)
+{
+    struct timespec ts = { (time_t)(t / 1000000000ull), (long)(t % 1000000000ull) };
+    return ts;
+}
 
 static void *watchdog_main(void *arg)
 {
     watchdog *w = arg;
     pthread_mutex_lock(&w->mu);
     while (!w->done) {
-        int rc = pthread_cond_timedwait(&w->cv, &w->mu, &w->deadline);
-        if (rc == ETIMEDOUT && !w->done) {
+        struct timespec until = w->deadline;
+        if (w->cancel) {
+            uint64_t t = now_ns() + CANCEL_POLL_NS;
+            uint64_t d = (uint64_t)w->deadline.tv_sec * 1000000000ull + (uint64_t)w->deadline.tv_nsec;
+            if (!w->has_deadline || t < d) until = ts_of(t);
+        }
+        pthread_cond_timedwait(&w->cv, &w->mu, &until);
+        if (w->done) break;
+        if (w->cancel && *w->cancel) {
+            w->cancelled = 1;
+            bx_store_interrupt(w->store);
+            break;
+        }
+        if (w->has_deadline &&
+            now_ns() >= (uint64_t)w->deadline.tv_sec * 1000000000ull + (uint64_t)w->deadline.tv_nsec) {
             w->fired = 1;
             bx_store_interrupt(w->store);
             break;
@@ -52,19 +77,19 @@ static void *watchdog_main(void *arg)
     return NULL;
 }
 
-static int watchdog_start(watchdog *w, bx_store *s, uint64_t timeout_ns)
+static int watchdog_start(watchdog *w, bx_store *s, uint64_t timeout_ns, const volatile int *cancel)
 {
     pthread_condattr_t ca;
     memset(w, 0, sizeof *w);
     w->store = s;
+    w->cancel = cancel;
     pthread_mutex_init(&w->mu, NULL);
     pthread_condattr_init(&ca);
     pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
     pthread_cond_init(&w->cv, &ca);
     pthread_condattr_destroy(&ca);
-    uint64_t t = now_ns() + timeout_ns;
-    w->deadline.tv_sec = (time_t)(t / 1000000000ull);
-    w->deadline.tv_nsec = (long)(t % 1000000000ull);
+    w->has_deadline = timeout_ns != 0;
+    w->deadline = ts_of(now_ns() + timeout_ns);
     if (pthread_create(&w->thread, NULL, watchdog_main, w) != 0) {
         pthread_cond_destroy(&w->cv);
         pthread_mutex_destroy(&w->mu);
@@ -73,6 +98,7 @@ static int watchdog_start(watchdog *w, bx_store *s, uint64_t timeout_ns)
     return 0;
 }
 
+/* Returns 1 when the deadline fired, 2 when the caller cancelled. */
 static int watchdog_stop(watchdog *w)
 {
     pthread_mutex_lock(&w->mu);
@@ -82,7 +108,7 @@ static int watchdog_stop(watchdog *w)
     pthread_join(w->thread, NULL);
     pthread_cond_destroy(&w->cv);
     pthread_mutex_destroy(&w->mu);
-    return w->fired;
+    return w->cancelled ? 2 : w->fired;
 }
 
 /* ---- environment ------------------------------------------------------- */
@@ -137,7 +163,7 @@ const char *bx_run_outcome(const bx_run_result *r)
     case BX_RUN_RETURNED: return "returned";
     case BX_RUN_LOAD_ERROR: return "load error";
     case BX_RUN_OUT_OF_MEMORY: return "out of memory";
-    case BX_RUN_TRAPPED: return trap_outcome(r->trap);
+    case BX_RUN_TRAPPED: return r->cancelled ? "cancelled" : trap_outcome(r->trap);
     }
     return "?";
 }
@@ -180,8 +206,25 @@ static void describe_trap(const bx_run_options *o, bx_run_result *r, const char 
 bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
+    uint64_t t0 = now_ns();
+    memset(r, 0, sizeof *r);
+    bx_module *m = bx_module_new(wasm, len, err);
+    if (!m) {
+        r->outcome = BX_RUN_LOAD_ERROR;
+        snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
+        r->wall_ns = now_ns() - t0;
+        return err->status;
+    }
+    bx_status st = bx_sandbox_run_module(o, m, io, r, err);
+    bx_module_free(m);
+    r->wall_ns = now_ns() - t0;
+    return st;
+}
+
+bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
+                                const bx_run_io *io, bx_run_result *r, bx_error *err)
+{
     bx_status st = BX_OK;
-    bx_module *m = NULL;
     bx_store *s = NULL;
     bx_linker *l = NULL;
     bx_wasi *w = NULL;
@@ -192,14 +235,6 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
     uint64_t t0 = now_ns();
 
     memset(r, 0, sizeof *r);
-
-    m = bx_module_new(wasm, len, err);
-    if (!m) {
-        r->outcome = BX_RUN_LOAD_ERROR;
-        snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
-        st = err->status;
-        goto out;
-    }
 
     bx_limits lim = {0};
     lim.max_memory_bytes = o->max_memory;
@@ -258,8 +293,8 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
 
     watchdog wd;
     int have_wd = 0;
-    if (o->timeout_ns) {
-        if (watchdog_start(&wd, s, o->timeout_ns) != 0) {
+    if (o->timeout_ns || io->cancel) {
+        if (watchdog_start(&wd, s, o->timeout_ns, io->cancel) != 0) {
             st = bx_sb_fail(err, BX_ERR_NOMEM, "cannot start the timeout watchdog thread");
             goto out;
         }
@@ -321,8 +356,15 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
         snprintf(r->message, sizeof r->message, "cannot instantiate: %s", err->msg);
         st = err->status;
     }
-    if (have_wd && watchdog_stop(&wd) && r->outcome == BX_RUN_TRAPPED && r->trap == BX_TRAP_INTERRUPTED)
-        r->timed_out = 1;
+    int wd_end = have_wd ? watchdog_stop(&wd) : 0;
+    if (wd_end && r->outcome == BX_RUN_TRAPPED && r->trap == BX_TRAP_INTERRUPTED) {
+        if (wd_end == 2) {
+            r->cancelled = 1;
+            snprintf(r->message, sizeof r->message, "cancelled by the caller");
+        } else {
+            r->timed_out = 1;
+        }
+    }
     if (r->outcome == BX_RUN_TRAPPED && r->trap != BX_TRAP_NONE && r->trap != BX_TRAP_EXIT)
         bx_wasi_audit(w, "limit", NULL, 0, bx_run_outcome(r), r->message);
 
@@ -338,7 +380,6 @@ out:
     if (w) bx_wasi_free(w);
     if (l) bx_linker_free(l);
     if (s) bx_store_free(s);
-    if (m) bx_module_free(m);
     if (env) {
         for (uint32_t i = 0; i < nenv; i++) free(env[i]);
         free(env);
