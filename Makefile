@@ -74,8 +74,8 @@ include src/wasi/wasi.mk
 # one .mk per tool) and the test areas (tests/<area>/<area>.mk).  Each adds
 # what `make` builds to TOOLS_ALL and what `make tests` needs to TESTS_ALL;
 # tests/run.sh runs every tests/<area>/t_*.sh.
-TOOLS_ALL :=
-TESTS_ALL :=
+TOOLS_ALL =
+TESTS_ALL =
 include $(wildcard guest/*.mk) $(wildcard guest/*/*.mk) $(wildcard tests/*/*.mk)
 all: $(TOOLS_ALL)
 
@@ -91,13 +91,18 @@ test: setup
 
 check: test
 
+# The main job: sandboxed tool calls on a copy of samples/workspace.
+demo: setup
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) scripts/demo.sh
+
 test-asan:
 	@$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) SAN=1 test
 
 clean:
 	rm -rf build build-asan $(BUILD) $(ASAN_BUILD)
 
-.PHONY: all setup tests test check test-asan clean
+.PHONY: all setup tests test check demo test-asan clean
 .SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SPEC_OBJ)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(SPEC_OBJ:.o=.d)

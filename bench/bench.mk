@@ -17,5 +17,13 @@ bench: $(BENCH_DIR)/bench $(CLI) $(CLI_GUESTS)
 	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/run.sh
 	BUILD=$(BUILD) bench/hello.sh
 
-.PHONY: bench
+# In-process cost of one sandboxed hello world (bench/inproc.c).
+$(BENCH_DIR)/inproc: bench/inproc.c include/boxagnts.h $(BENCH_LIB)
+	@mkdir -p $(dir $@)
+	$(BENCH_CC) -Iinclude -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -o $@ bench/inproc.c $(BENCH_LIB) $(LDLIBS)
+bench-inproc: $(BENCH_DIR)/inproc $(CLI_GUESTS)
+	$(BENCH_DIR)/inproc $(BUILD)/tests/cli/hello.wasm 2000
+bench: bench-inproc
+
+.PHONY: bench bench-inproc
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

@@ -20,6 +20,9 @@ GUEST_CC        := $(WASM_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT)
 GUEST_CFLAGS    := -O2 -g0 -Wall -Wextra -Werror -Iguest/common -I$(CJSON_DIR)
 GUEST_AR        ?= $(shell command -v llvm-ar-14 || command -v llvm-ar || echo ar)
 TOOLS_DIR       := $(BUILD)/tools
+# wasm-ld's default stack is 64 KiB, below the data: an overflow silently
+# corrupts static data.  1 MiB, placed first, so an overflow traps at once.
+GUEST_LDFLAGS   := -Wl,-z,stack-size=1048576 -Wl,--stack-first
 
 # Unpacked source, exposed at a fixed path ($(CJSON_DIR)/cJSON.{c,h}).
 $(CJSON_DIR)/.stamp: scripts/debsrc.sh
@@ -46,7 +49,7 @@ GUEST_SIMPLE := $(foreach d,$(wildcard guest/*/tool.json),$(if $(wildcard $(dir 
 define GUEST_SIMPLE_RULES
 $(TOOLS_DIR)/$(1)/tool.wasm: $(wildcard guest/$(1)/*.c guest/$(1)/*.h) $(GUEST_LIB)
 	@mkdir -p $$(dir $$@)
-	$(GUEST_CC) $(GUEST_CFLAGS) -Iguest/$(1) -o $$@ $(wildcard guest/$(1)/*.c) $(GUEST_LIB)
+	$(GUEST_CC) $(GUEST_CFLAGS) $(GUEST_LDFLAGS) -Iguest/$(1) -o $$@ $(wildcard guest/$(1)/*.c) $(GUEST_LIB)
 $(TOOLS_DIR)/$(1)/tool.json: guest/$(1)/tool.json
 	@mkdir -p $$(dir $$@)
 	cp $$< $$@

@@ -115,6 +115,27 @@ typedef enum bx_externkind {
 bx_module *bx_module_new(const uint8_t *bytes, size_t len, bx_error *err);
 void bx_module_free(bx_module *m);
 
+/* The same, through a compiled-module cache in cache_dir (created 0700 if
+ * missing; NULL or "" = no cache).  An entry is keyed by the SHA-256 of the
+ * bytes and the engine's build id; a valid entry skips decode, validation
+ * and compilation, while a missing, truncated, corrupted or foreign one is
+ * rebuilt from the bytes and rewritten (atomically).  The cache is best
+ * effort: a cache that cannot be read or written never fails the call.
+ * The directory must be host-owned and never granted to a guest.  The
+ * _event form also tells what happened (event may be NULL). */
+typedef enum bx_cache_event {
+    BX_CACHE_NONE = 0,      /* no cache dir given */
+    BX_CACHE_HIT,           /* loaded from a valid entry */
+    BX_CACHE_STORED,        /* compiled; new entry written */
+    BX_CACHE_REPLACED,      /* an entry failed a check: compiled and rewritten */
+    BX_CACHE_UNWRITABLE     /* compiled; the entry could not be written */
+} bx_cache_event;
+bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
+                                bx_error *err);
+bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
+                                      bx_cache_event *event, bx_error *err);
+#define BX_HAVE_MODULE_CACHE 1
+
 /* Introspection: i < count.  Names point into the module. */
 uint32_t bx_module_import_count(const bx_module *m);
 void bx_module_import(const bx_module *m, uint32_t i, const char **module,
@@ -282,7 +303,9 @@ typedef struct bx_wasi_preopen {
     /* Optional single-file grant: the one name inside host_path the guest
      * may see (no '/').  Also implied when host_path is not a directory:
      * then the preopen is its parent and guest_path's last component must
-     * equal the host file's name. */
+     * equal the host file's name.  File grants of one guest directory are
+     * merged into one preopen showing exactly those names; they must share
+     * the host directory and read_only (bx_wasi_new refuses otherwise). */
     const char *file;
 } bx_wasi_preopen;
 
@@ -327,6 +350,9 @@ typedef struct bx_wasi_config {
 
 /* Never use openat2, always the component walk (for testing the fallback). */
 #define BX_WASI_NO_OPENAT2 1
+/* Captured output over its cap stops the guest with a trap instead of
+ * being dropped (for tools, whose result is useless once cut). */
+#define BX_WASI_STOP_ON_OUTPUT_CAP 2
 
 /* Opens every preopen now: a missing or unreadable directory fails here
  * with a message naming it.  NULL on failure, err filled. */
@@ -335,6 +361,10 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err);
 /* Define every wasi_snapshot_preview1 function in the linker, as host
  * functions of store s with user = w.  w must outlive the store's use. */
 bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err);
+/* The same for only the wasi_snapshot_preview1 functions module m imports
+ * (what a per-run sandbox needs; an unknown name still fails to link). */
+bx_status bx_wasi_define_for(bx_wasi *w, bx_store *s, bx_linker *l, const bx_module *m,
+                             bx_error *err);
 
 /* Captured output (BX_WASI_OUT_CAPTURE): the first cap bytes, followed,
  * when more was written, by "\n[output truncated: N bytes dropped]\n".
@@ -370,11 +400,14 @@ typedef struct bx_run_options {
     char **block_url; size_t nblock_url;
     char **block_networks; size_t nblock_networks;
     int block_private;              /* default 1: `private` is always blocked unless lifted */
+    char **allow_networks; size_t nallow_networks;   /* addresses/CIDRs lifted from the blocks (src/net) */
+    char **secret_headers; size_t nsecret_headers;   /* ORIGIN:NAME=env:VAR, added at the egress (src/net) */
     uint64_t timeout_ns;            /* 0 = none */
     uint64_t max_memory;            /* bytes, 0 = engine default */
     uint64_t max_stack;             /* bytes, 0 = engine default */
     uint64_t fuel;                  /* 0 = unlimited */
     uint64_t max_output;            /* bytes per stream, 0 = 1 MiB */
+    uint32_t max_fds;               /* open guest fds incl. stdio and preopens; 0 = 256 */
     char *cache_dir;
     char *audit_path;
 } bx_run_options;
@@ -401,6 +434,7 @@ typedef struct bx_run_io {
     const bx_val *args; uint32_t nargs;
     const char *sandbox_id;   /* for the audit log */
     const volatile int *cancel; /* non-zero (set by another thread) stops the run; may be NULL */
+    int stop_on_output_cap;   /* with capture: output over max_output traps (BX_WASI_STOP_ON_OUTPUT_CAP) */
 } bx_run_io;
 
 typedef enum bx_run_outcome_kind {
@@ -438,6 +472,116 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
 void bx_run_result_free(bx_run_result *r);
 /* "exited", "timeout", "fuel exhausted", "stack exhausted", "trap", ... */
 const char *bx_run_outcome(const bx_run_result *r);
+
+/* ---- net: outbound HTTP as a host capability (src/net) ---------------- */
+/*
+ * A bx_net is one run's network policy plus its open responses.  Requests
+ * go out through libcurl only after the policy said yes: the URL is parsed
+ * and normalised by us (IPv4 in every spelling, IPv6 brackets; no userinfo,
+ * no zone ids, no CR/LF), matched against the allowlist and block_url, its
+ * host resolved by us and EVERY address checked against the blocked
+ * networks; the connection is then pinned to the checked address
+ * (CURLOPT_RESOLVE + an open-socket callback refusing any other), so DNS
+ * rebinding cannot slip past.  Redirects are followed by us, each hop
+ * checked again.  The guest-facing ABI (module "boxagnts:http") is
+ * documented in src/net/host.c.
+ *
+ * Patterns (allow): SCHEME://HOST[:PORT], SCHEME http, https or *, HOST a
+ * name, an IP literal, *.DOMAIN (subdomains only) or *, PORT a number or *;
+ * no port = the scheme's default.  Networks: CIDRs or single addresses,
+ * plus "private" (loopback, RFC 1918, link-local incl. 169.254.169.254,
+ * CGNAT, ULA, site-local, IPv4 embedded in IPv6: mapped, compatible,
+ * NAT64, 6to4, Teredo).  Unspecified (0.0.0.0/8, ::), multicast and
+ * 240.0.0.0/4 (incl. broadcast) are always refused.  allow_networks lifts
+ * the block for the addresses it names only (e.g. 127.0.0.1 for tests).
+ * Secret headers: ORIGIN:NAME=env:VAR or ORIGIN:NAME=VALUE; ORIGIN is a
+ * pattern, a bare HOST[:PORT] meaning https only.  The value is added by
+ * the host to requests to that origin, replaces any guest header of that
+ * name, and is redacted from what the guest gets back and from messages.
+ */
+#define BX_NET_MODULE "boxagnts:http"
+
+typedef struct bx_net bx_net;
+
+typedef struct bx_net_addr {
+    int family;                 /* AF_INET (addr[0..3]) or AF_INET6 */
+    uint8_t addr[16];
+} bx_net_addr;
+
+typedef struct bx_net_config {
+    const char *const *allow; size_t nallow;
+    const char *const *block_networks; size_t nblock_networks;  /* CIDR or "private" */
+    int block_private;          /* also block "private" (bx_run_options' default) */
+    const char *const *allow_networks; size_t nallow_networks;  /* CIDRs lifted */
+    const char *const *block_url; size_t nblock_url;            /* URL prefixes */
+    const char *const *secret_headers; size_t nsecret_headers;
+    uint32_t max_redirects;         /* 0 = 5 (a request may ask for fewer) */
+    uint64_t max_response_bytes;    /* 0 = 10 MiB (a request may ask for fewer) */
+    uint64_t timeout_ns;            /* per request incl. redirects; 0 = 30 s */
+    uint64_t connect_timeout_ns;    /* 0 = 10 s */
+    uint64_t deadline_ns;           /* CLOCK_MONOTONIC; 0 = none (the run's end) */
+    /* One call per decision; subject is the URL (secrets redacted). */
+    void (*audit)(void *user, const char *event, const char *subject, int allow,
+                  const char *rule, const char *hint);
+    void *audit_user;
+    /* Replaces getaddrinfo (tests): fill up to max addresses, return the
+     * count, 0 for "no such name". */
+    size_t (*resolve)(void *user, const char *host, bx_net_addr *out, size_t max);
+    void *resolve_user;
+} bx_net_config;
+
+/* Parses every pattern, network, prefix and secret (env read now): a bad
+ * one fails here with a message naming it.  Strings are copied. */
+bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err);
+void bx_net_free(bx_net *n);
+
+typedef enum bx_net_code {
+    BX_NET_OK = 0,
+    BX_NET_EINVAL = 1,          /* bad URL, method, header, request JSON */
+    BX_NET_EDENIED = 2,         /* the policy refused (message names the grant) */
+    BX_NET_EDNS = 3,            /* the name does not resolve */
+    BX_NET_ECONNECT = 4,
+    BX_NET_ETLS = 5,            /* handshake or certificate verification */
+    BX_NET_ETIMEOUT = 6,
+    BX_NET_EREDIRECTS = 7,      /* more than max_redirects */
+    BX_NET_EIO = 8,             /* other transfer error */
+    BX_NET_EINTERRUPTED = 9,    /* the run was interrupted or its deadline passed */
+    BX_NET_ENOMEM = 10,
+    BX_NET_EBADF = 11,          /* no such response handle / too many open */
+    BX_NET_ERANGE = 12,         /* guest buffer too small / outside memory */
+    BX_NET_ETOOBIG = 13         /* request or headers above their caps */
+} bx_net_code;
+const char *bx_net_code_name(bx_net_code c);    /* "denied", ... */
+
+typedef struct bx_http_request {
+    const char *method;                  /* NULL = GET */
+    const char *url;
+    const char *const *header_names; const char *const *header_values; size_t nheaders;
+    const uint8_t *body; size_t body_len;
+    uint64_t max_response_bytes;         /* 0 = the net's cap; never above it */
+    uint64_t timeout_ns;                 /* 0 = the net's; never above it */
+    int max_redirects;                   /* < 0 = the net's; never above it */
+    int (*stop)(void *user); void *stop_user;   /* polled during the transfer */
+} bx_http_request;
+
+typedef struct bx_http_response {
+    long status;
+    char *final_url;
+    char **header_names, **header_values; size_t nheaders;  /* names lowercase */
+    uint8_t *body; size_t body_len;
+    int truncated;                       /* body cut at max_response_bytes */
+    uint32_t redirects;
+} bx_http_response;
+
+/* One request under the policy.  msg receives a sentence for the user on
+ * failure (never a secret).  out is filled on BX_NET_OK only. */
+bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_response *out,
+                           char *msg, size_t msglen);
+void bx_http_response_free(bx_http_response *r);
+
+/* Define the boxagnts:http functions in the linker (host functions of s,
+ * user = n, which must outlive the store's use). */
+bx_status bx_net_define(bx_net *n, bx_store *s, bx_linker *l, bx_error *err);
 
 /* ---- tools: the Tool interface, WasmTool, registry (src/tools) -------- */
 /*
@@ -524,6 +668,78 @@ const char *bx_registry_problem(const bx_registry *r, size_t i);
  * registry shared by many threads. */
 bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_context *ctx,
                        const char *input_json, bx_tool_result *out, bx_error *err);
+
+
+/* ---- server: MCP over stdio, JSONL, executors (src/server) ----------- */
+/*
+ * An executor is an agent identity: its own workspace, grants, limits,
+ * permission profile, tool allowlist and quotas.  Calls of any executors run
+ * on one pool of worker threads, each call in its own sandbox; workers are
+ * shared fairly (the executor with the fewest running calls goes first), so
+ * one executor's trap, timeout, memory bomb or output flood costs only its
+ * own calls.  Policy file format: docs/policy.md.
+ */
+typedef struct bx_executor_config {
+    char *name;
+    char *workspace;                 /* host dir shown at /workspace (NULL: none) */
+    char **grants; size_t ngrants;   /* as bx_tool_context.grants */
+    char **block_networks; size_t nblock_networks;
+    char **block_url; size_t nblock_url;
+    char **tools; size_t ntools;     /* allowlist of tool names; none = every tool */
+    bx_perm max_level;               /* profile; default BX_PERM_EXECUTE */
+    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;  /* per call; 0 = tool default */
+    /* Totals over the executor's life; 0 = unlimited.  A call is given the
+     * smaller of its own limit (above, else the manifest's) and what is left
+     * and not held by the executor's running calls, so concurrent calls
+     * never go past a total; a call that finds nothing left is refused. */
+    uint64_t quota_fuel, quota_wall_ns, quota_calls;
+    char *cache_dir, *audit_path;
+} bx_executor_config;
+
+typedef struct bx_server_config {
+    bx_executor_config defaults;     /* executor "default"; what the others inherit */
+    char *executors_json;            /* policy "executors" object, applied over defaults
+                                        by bx_server_new (flags set after the policy
+                                        file is loaded so reach every executor) */
+    char **tool_dirs; size_t ntool_dirs;
+    uint32_t workers;                /* 0 = online cores */
+    uint64_t max_message;            /* bytes per protocol line; 0 = 16 MiB */
+} bx_server_config;
+
+void bx_server_config_init(bx_server_config *c);
+void bx_server_config_free(bx_server_config *c);
+/* Read a policy file (JSON, docs/policy.md) into c: its top level sets
+ * c->defaults and tool dirs; its executors are checked now, applied later. */
+bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx_error *err);
+
+typedef struct bx_server bx_server;
+/* Loads every tool dir into a registry and resolves the executors. */
+bx_server *bx_server_new(const bx_server_config *c, bx_error *err);
+void bx_server_free(bx_server *s);
+const bx_registry *bx_server_registry(const bx_server *s);
+
+/* One call through executor `executor` (NULL: "default"), on the calling
+ * thread, with quota accounting.  Quota refusals, unknown or disallowed
+ * tools are is_error results (BX_OK); other statuses as bx_tool_call. */
+bx_status bx_server_call(bx_server *s, const char *executor, const char *tool,
+                         const char *input_json, const volatile int *cancel,
+                         bx_tool_result *out, bx_error *err);
+/* What an executor has used so far; BX_ERR_ARG for an unknown name. */
+typedef struct bx_executor_usage {
+    uint64_t calls, fuel, wall_ns;
+} bx_executor_usage;
+bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage *u,
+                          bx_error *err);
+
+/* Serve until in_fd reaches end of file, then finish the calls still
+ * running, write their responses and return.  MCP: JSON-RPC 2.0, one
+ * message per line (revision 2025-06-18; 2025-03-26 and 2024-11-05 too),
+ * calls made as `executor` (NULL: "default").  JSONL: one request
+ * {"id","executor","tool","input"} per line (docs/policy.md).  Returns
+ * BX_OK at end of input, an error when out_fd cannot be written. */
+bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
+                            bx_error *err);
+bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err);
 
 #ifdef __cplusplus
 }

@@ -207,5 +207,102 @@ exec 9>&-
 if [ "$RC" -eq 124 ] && [ "$ms" -lt 1000 ]; then ok "timeout-in-stdin-read (${ms} ms)"
 else bad timeout-in-stdin-read "exit $RC (want 124) after $ms ms (want < 1000)"; fi
 
+# ---- --max-fds: open fds are capped, counting stdio and preopens ------------
+# (fds.wasm opens one file until an open fails and says how many it got.)
+expect max-fds-default 0 "opened 252: EMFILE" "$B" run --cap "read:/d=$WS/docs" "$T/fds.wasm" /d/a.txt
+expect max-fds-16 0 "opened 12: EMFILE" "$B" run --max-fds 16 --cap "read:/d=$WS/docs" "$T/fds.wasm" /d/a.txt
+expect max-fds-two-grants 0 "opened 5: EMFILE" "$B" run --max-fds=10 --workspace "$WS" \
+    --cap read:/workspace/docs --cap write:/workspace/out "$T/fds.wasm" /workspace/docs/a.txt
+expect max-fds-exactly-preopens 0 "opened 0: EMFILE" "$B" run --max-fds 4 --cap "read:/d=$WS/docs" \
+    "$T/fds.wasm" /d/a.txt
+expect max-fds-below-preopens 2 "" "$B" run --max-fds 3 --cap "read:/d=$WS/docs" "$T/fds.wasm" /d/a.txt
+err_has max-fds-below-preopens-msg "raise --max-fds"
+expect max-fds-bad 2 "" "$B" run --max-fds lots "$T/hello.wasm"
+expect max-fds-too-big 2 "" "$B" run --max-fds 70000 "$T/hello.wasm"
+run_bx "$B" run --help
+case $OUT in *"--max-fds N"*) ok max-fds-in-help ;; *) bad max-fds-in-help "--help lacks --max-fds" ;; esac
+
+# ---- several single-file grants in one guest directory ------------------------
+# write:/data/a.txt and write:/data/b.txt become one preopen /data that shows
+# exactly a.txt and b.txt; c.txt beside them on the host stays absent for
+# every operation, and nothing climbs out with "..".
+MD=$TMP/multi
+multi_fixture() {
+    rm -rf "$MD" && mkdir -p "$MD/sub" &&
+        printf 'A\n' >"$MD/a.txt" && printf 'B\n' >"$MD/b.txt" && printf 'C\n' >"$MD/c.txt" &&
+        printf 'S\n' >"$MD/sub/s.txt"
+}
+multi_host_same() {    # the host directory still holds exactly the fixture
+    [ "$(cd "$MD" && find . | sort | tr '\n' ' ')" = ". ./a.txt ./b.txt ./c.txt ./sub ./sub/s.txt " ] &&
+        [ "$(cat "$MD/a.txt")" = A ] && [ "$(cat "$MD/b.txt")" = B ] && [ "$(cat "$MD/c.txt")" = C ]
+}
+FO=$T/fileops.wasm
+MW=(--cap "write:/data/a.txt=$MD/a.txt" --cap "write:/data/b.txt=$MD/b.txt")
+multi_fixture
+expect multi-read-a 0 A "$B" run "${MW[@]}" "$T/files.wasm" read /data/a.txt
+expect multi-read-b 0 B "$B" run "${MW[@]}" "$T/files.wasm" read /data/b.txt
+expect multi-ls 0 "$(printf 'a.txt\nb.txt')" "$B" run "${MW[@]}" "$FO" ls /data
+expect multi-ls-dot 0 "$(printf 'a.txt\nb.txt')" "$B" run "${MW[@]}" "$FO" ls /data/.
+expect multi-stat-a 0 file "$B" run "${MW[@]}" "$FO" stat /data/a.txt
+# (each refusal below must leave the host directory exactly as it was)
+multi_refused() {   # NAME ARGS... : fileops refuses, host untouched
+    local name=$1; shift
+    multi_fixture
+    run_bx "$B" run "${MW[@]}" "$FO" "$@"
+    if [ "$RC" -eq 1 ] && [[ $OUT == "err "* ]] && multi_host_same; then ok "$name ($OUT)"
+    else bad "$name" "exit $RC, '$OUT', host: $(cd "$MD" && find . | sort | tr '\n' ' ')"; fi
+}
+multi_refused multi-stat-c stat /data/c.txt
+multi_refused multi-read-c-open create /data/c.txt
+multi_refused multi-stat-sub stat /data/sub
+multi_refused multi-stat-sub-file stat /data/sub/s.txt
+multi_refused multi-create-new create /data/new.txt
+multi_refused multi-rename-onto-c rename /data/a.txt /data/c.txt
+multi_refused multi-rename-c-away rename /data/c.txt /data/x.txt
+multi_refused multi-rename-c-onto-a rename /data/c.txt /data/a.txt
+multi_refused multi-rename-into-sub rename /data/a.txt /data/sub/a.txt
+multi_refused multi-link-to-c link /data/a.txt /data/c.txt
+multi_refused multi-link-from-c link /data/c.txt /data/x.txt
+multi_refused multi-link-c-over-b link /data/c.txt /data/b.txt
+multi_refused multi-symlink-target-c symlink c.txt /data/x.txt
+multi_refused multi-symlink-target-c-abs symlink /data/c.txt /data/x.txt
+multi_refused multi-symlink-target-dotdot symlink ../c.txt /data/x.txt
+multi_refused multi-symlink-over-a symlink c.txt /data/a.txt
+multi_refused multi-dotdot-stat stat /data/../c.txt
+multi_refused multi-dotdot-ls ls /data/..
+multi_refused multi-dotdot-a-c stat /data/a.txt/../c.txt
+multi_refused multi-dotdot-sub stat /data/sub/../c.txt
+run_bx "$B" run "${MW[@]}" "$T/files.wasm" read /data/c.txt
+if [ "$RC" -eq 1 ] && [[ $OUT != *C* ]]; then ok multi-read-c; else bad multi-read-c "exit $RC, '$OUT'"; fi
+multi_fixture
+expect multi-write-b 0 "write ok" "$B" run "${MW[@]}" "$T/files.wasm" write /data/b.txt BB
+[ "$(cat "$MD/b.txt")" = BB ] && ok multi-write-b-host || bad multi-write-b-host "b.txt: $(cat "$MD/b.txt")"
+multi_fixture
+expect multi-rename-a-onto-b 0 ok "$B" run "${MW[@]}" "$FO" rename /data/a.txt /data/b.txt
+[ "$(cat "$MD/b.txt")" = A ] && [ ! -e "$MD/a.txt" ] && ok multi-rename-a-onto-b-host ||
+    bad multi-rename-a-onto-b-host "$(ls "$MD")"
+multi_fixture
+MR=(--cap "read:/data/a.txt=$MD/a.txt" --cap "read:/data/b.txt=$MD/b.txt")
+expect multi-ro-ls 0 "$(printf 'a.txt\nb.txt')" "$B" run "${MR[@]}" "$FO" ls /data
+run_bx "$B" run "${MR[@]}" "$T/files.wasm" write /data/b.txt X
+if [ "$RC" -eq 1 ] && multi_host_same; then ok multi-ro-write-refused; else bad multi-ro-write-refused "exit $RC '$OUT'"; fi
+expect multi-same-file-twice 0 "$(printf 'a.txt\nb.txt')" "$B" run "${MR[@]}" \
+    --cap "read:/data/a.txt=$MD/a.txt" "$FO" ls /data
+expect multi-three 0 "$(printf 'a.txt\nb.txt\nc.txt')" "$B" run "${MR[@]}" \
+    --cap "read:/data/c.txt=$MD/c.txt" "$FO" ls /data
+expect multi-mixed-access 2 "" "$B" run --cap "read:/data/a.txt=$MD/a.txt" \
+    --cap "write:/data/b.txt=$MD/b.txt" "$FO" ls /data
+err_has multi-mixed-access-msg "grant both read or both write"
+expect multi-two-host-dirs 2 "" "$B" run --cap "read:/data/a.txt=$MD/a.txt" \
+    --cap "read:/data/s.txt=$MD/sub/s.txt" "$FO" ls /data
+err_has multi-two-host-dirs-msg "must share one host directory"
+# Files of different guest directories stay separate preopens.
+expect multi-two-guest-dirs 0 "$(printf 's.txt')" "$B" run --cap "read:/x/a.txt=$MD/a.txt" \
+    --cap "read:/y/s.txt=$MD/sub/s.txt" "$FO" ls /y
+AUD2=$TMP/audit-multi.jsonl
+run_bx "$B" run "${MW[@]}" --audit "$AUD2" "$FO" stat /data/c.txt
+if grep -q '"rule":"write:/data/a.txt write:/data/b.txt"' "$AUD2"; then ok multi-audit-rule
+else bad multi-audit-rule "$(cat "$AUD2")"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -59,10 +59,29 @@ void tbuf_printf(tbuf *b, const char *fmt, ...)
 
 void tbuf_free(tbuf *b) { free(b->p); b->p = NULL; b->len = b->cap = 0; }
 
+static int input_had_nul;
+
+/* A \u0000 escape inside a JSON string: cJSON would cut the string there. */
+static int has_nul_escape(const char *p, size_t n)
+{
+    int in_str = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!in_str) { in_str = p[i] == '"'; continue; }
+        if (p[i] == '"') { in_str = 0; continue; }
+        if (p[i] != '\\' || i + 1 >= n) continue;
+        i++;
+        if (p[i] == 'u' && i + 4 < n && p[i + 1] == '0' && p[i + 2] == '0' && p[i + 3] == '0' && p[i + 4] == '0')
+            return 1;
+    }
+    return 0;
+}
+
+int tool_input_had_nul(void) { return input_had_nul; }
+
 cJSON *tool_input(void)
 {
     tbuf b = {0};
-    char chunk[65536];
+    static char chunk[65536];   /* static: the default wasm stack is only 64 KiB */
     for (;;) {
         ssize_t n = read(0, chunk, sizeof chunk);
         if (n < 0) { if (errno == EINTR) continue; tool_fail("cannot read the input: %s", strerror(errno)); }
@@ -71,6 +90,7 @@ cJSON *tool_input(void)
         tbuf_put(&b, chunk, (size_t)n);
     }
     cJSON *in = cJSON_ParseWithLength(b.p ? b.p : "", b.len);
+    input_had_nul = b.p && has_nul_escape(b.p, b.len);
     tbuf_free(&b);
     if (!cJSON_IsObject(in)) { cJSON_Delete(in); tool_fail("the input is not a JSON object"); }
     return in;

@@ -29,6 +29,11 @@ void tbuf_free(tbuf *b);
  * and exit.  The caller owns the tree (cJSON_Delete), or just exits. */
 cJSON *tool_input(void);
 
+/* Whether the input held a \u0000 escape in some string.  cJSON strings
+ * end at the first NUL, so a tool that must not lose data silently (a file
+ * write) refuses such input. */
+int tool_input_had_nul(void);
+
 /* Field access with defaults (absent or null -> def). */
 const char *tool_str(const cJSON *in, const char *key, const char *def);
 double tool_num(const cJSON *in, const char *key, double def);

@@ -1,9 +1,357 @@
 /*
  * call.c — `boxagnts tools` and `boxagnts call`: the tool registry from the
- * command line.
+ * command line.  Tool directories: the built-in one next to the executable
+ * (tools/ beside it, or ../share/boxagnts/tools when installed), then every
+ * directory in $BOXAGNTS_TOOLS_PATH (colon-separated), then each --tools-dir.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
 #include "cli.h"
 
-int cmd_tools(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "boxagnts tools: being written\n"); return EXIT_USAGE; }
-int cmd_call(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "boxagnts call: being written\n"); return EXIT_USAGE; }
+static void call_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: boxagnts call TOOL [options] ['{json input}' | -]\n"
+            "       boxagnts tools [--json] [--tools-dir DIR]...\n"
+            "\n"
+            "Runs one tool call in a sandbox and prints its result, one JSON object:\n"
+            "  {\"content\": \"...\", \"is_error\": false, \"metadata\": {...}}\n"
+            "The input is a JSON object (default {}); - reads it from stdin.\n"
+            "\n"
+            "What the tool may use (nothing by default):\n"
+            "  --workspace DIR        shown to tools at /workspace; with no --cap, a tool gets\n"
+            "                         read:/workspace, or write:/workspace when it needs to write\n"
+            "  --cap GRANT            read:GUEST[=HOST]  write:GUEST[=HOST]  fetch:PATTERN\n"
+            "                         env:NAME[=VALUE]  deny:GLOB   (repeatable; a tool gets only\n"
+            "                         the grants its manifest needs)\n"
+            "  --allow-host PATTERN   same as --cap fetch:PATTERN\n"
+            "  --block-network CIDR|private   --block-url PREFIX\n"
+            "  --profile LEVEL        highest permission level allowed: none, read_only, write,\n"
+            "                         execute (default), dangerous\n"
+            "Limits (default: the tool's manifest):\n"
+            "  --timeout DURATION  --max-memory SIZE  --max-stack SIZE  --fuel N  --max-output SIZE\n"
+            "Other:\n"
+            "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
+            "  --audit FILE           append one JSON line per capability decision\n"
+            "  --agent-id ID          names the caller in the audit log\n"
+            "  --cache-dir DIR        compiled-module cache\n"
+            "\n"
+            "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
+            "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
+            "(unknown tool or option, unreadable input file).\n");
+}
+
+/* ---- the registry -------------------------------------------------------- */
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Built-in tools: beside the executable. */
+static void builtin_dir(char *out, size_t cap)
+{
+    char exe[PATH_MAX];
+    out[0] = 0;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return;
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (!slash) return;
+    *slash = 0;
+    if ((size_t)snprintf(out, cap, "%.*s/tools", PATH_MAX - 64, exe) < cap && is_dir(out)) return;
+    if ((size_t)snprintf(out, cap, "%.*s/../share/boxagnts/tools", PATH_MAX - 64, exe) >= cap || !is_dir(out))
+        out[0] = 0;
+}
+
+/* Loads every tool directory; prints problems (broken manifests) as
+ * warnings.  Returns NULL after printing why. */
+static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
+{
+    bx_registry *r = bx_registry_new();
+    bx_error err;
+    if (!r) {
+        fprintf(stderr, "boxagnts %s: out of memory\n", cmd);
+        return NULL;
+    }
+    char dir[PATH_MAX];
+    builtin_dir(dir, sizeof dir);
+    if (dir[0] && bx_registry_load_dir(r, dir, &err) != BX_OK)
+        fprintf(stderr, "boxagnts %s: warning: %s\n", cmd, err.msg);
+    const char *path = getenv("BOXAGNTS_TOOLS_PATH");
+    if (path && *path) {
+        char *copy = strdup(path), *save = NULL;
+        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
+            if (bx_registry_load_dir(r, d, &err) != BX_OK)
+                fprintf(stderr, "boxagnts %s: warning: BOXAGNTS_TOOLS_PATH: %s\n", cmd, err.msg);
+        free(copy);
+    }
+    for (size_t i = 0; i < nextra; i++)
+        if (bx_registry_load_dir(r, extra[i], &err) != BX_OK) {
+            fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
+            bx_registry_free(r);
+            return NULL;
+        }
+    for (size_t i = 0; i < bx_registry_problem_count(r); i++)
+        fprintf(stderr, "boxagnts %s: warning: tool skipped: %s\n", cmd, bx_registry_problem(r, i));
+    return r;
+}
+
+/* ---- boxagnts tools ------------------------------------------------------ */
+
+static void print_params(const char *schema_text)
+{
+    cJSON *s = cJSON_Parse(schema_text);
+    const cJSON *props = cJSON_GetObjectItemCaseSensitive(s, "properties");
+    const cJSON *req = cJSON_GetObjectItemCaseSensitive(s, "required");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, props) {
+        int required = 0;
+        const cJSON *q;
+        cJSON_ArrayForEach(q, req) if (cJSON_IsString(q) && !strcmp(q->valuestring, p->string)) required = 1;
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(p, "type");
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(p, "description");
+        char *tt = cJSON_IsString(t) ? NULL : cJSON_PrintUnformatted(t);
+        printf("    %-20s %-8s %s%s\n", p->string, cJSON_IsString(t) ? t->valuestring : (tt ? tt : "any"),
+               required ? "(required) " : "", cJSON_IsString(d) ? d->valuestring : "");
+        cJSON_free(tt);
+    }
+    cJSON_Delete(s);
+}
+
+int cmd_tools(int argc, char **argv)
+{
+    int json = 0;
+    char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    size_t ndirs = 0;
+    if (!dirs) return EXIT_ERROR;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--json")) json = 1;
+        else if (!strcmp(argv[i], "--help")) { call_usage(stdout); free(dirs); return EXIT_OK; }
+        else if (!strcmp(argv[i], "--tools-dir") && i + 1 < argc) dirs[ndirs++] = argv[++i];
+        else if (!strncmp(argv[i], "--tools-dir=", 12)) dirs[ndirs++] = argv[i] + 12;
+        else {
+            fprintf(stderr, "boxagnts tools: unknown argument %s (usage: boxagnts tools [--json] [--tools-dir DIR])\n", argv[i]);
+            free(dirs);
+            return EXIT_USAGE;
+        }
+    }
+    bx_registry *r = load_registry(dirs, ndirs, "tools");
+    free(dirs);
+    if (!r) return EXIT_USAGE;
+    if (json) {
+        cJSON *arr = cJSON_CreateArray();
+        for (size_t i = 0; arr && i < bx_registry_count(r); i++) {
+            const bx_tool *t = bx_registry_at(r, i);
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "name", t->name);
+            cJSON_AddStringToObject(o, "description", t->description);
+            cJSON_AddStringToObject(o, "permission_level", bx_perm_name(t->level));
+            cJSON_AddItemToObject(o, "input_schema", cJSON_Parse(t->input_schema));
+            cJSON_AddItemToArray(arr, o);
+        }
+        char *s = cJSON_Print(arr);
+        if (s) puts(s);
+        cJSON_free(s);
+        cJSON_Delete(arr);
+    } else {
+        if (bx_registry_count(r) == 0)
+            printf("no tools found (build them with `make`, or pass --tools-dir DIR)\n");
+        for (size_t i = 0; i < bx_registry_count(r); i++) {
+            const bx_tool *t = bx_registry_at(r, i);
+            printf("%-14s %-10s %s\n", t->name, bx_perm_name(t->level), t->description);
+            print_params(t->input_schema);
+        }
+    }
+    bx_registry_free(r);
+    return EXIT_OK;
+}
+
+/* ---- boxagnts call ------------------------------------------------------- */
+
+static char *read_all(FILE *f, size_t max)
+{
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n + 1 >= cap) {
+            if (cap > max) { free(buf); return NULL; }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) { free(buf); return NULL; }
+            buf = nb, cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n - 1, f);
+        n += r;
+        if (r == 0) break;
+    }
+    if (buf) buf[n] = 0;
+    return buf;
+}
+
+int cmd_call(int argc, char **argv)
+{
+    if (argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"))) {
+        call_usage(stdout);
+        return EXIT_OK;
+    }
+    if (argc < 1 || argv[0][0] == '-') {
+        fprintf(stderr, "boxagnts call: name a tool first: boxagnts call TOOL [options] '{json}' (see boxagnts tools)\n");
+        return EXIT_USAGE;
+    }
+    const char *tool = argv[0];
+    bx_tool_context ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.max_level = BX_PERM_EXECUTE;
+    ctx.agent_id = "cli";
+    size_t n = (size_t)argc + 1;
+    const char **grants = calloc(n, sizeof *grants), **blocks = calloc(n, sizeof *blocks),
+               **urls = calloc(n, sizeof *urls);
+    char **dirs = calloc(n, sizeof *dirs), **owned = calloc(n, sizeof *owned);
+    size_t nowned = 0, ndirs = 0;
+    const char *input_arg = NULL;
+    char *input = NULL;
+    int rc = EXIT_USAGE;
+    bx_registry *r = NULL;
+    bx_tool_result res;
+    memset(&res, 0, sizeof res);
+    if (!grants || !blocks || !urls || !dirs || !owned) { rc = EXIT_ERROR; goto done; }
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strncmp(a, "--", 2) != 0 || !strcmp(a, "-")) {
+            if (input_arg) {
+                fprintf(stderr, "boxagnts call: one input only (got a second: %.40s)\n", a);
+                goto done;
+            }
+            input_arg = a;
+            continue;
+        }
+        if (!strcmp(a, "--help")) { call_usage(stdout); rc = EXIT_OK; goto done; }
+        static const char *const with_value[] = {
+            "--workspace", "--cap", "--allow-host", "--block-network", "--block-url", "--profile",
+            "--timeout", "--max-memory", "--max-stack", "--fuel", "--max-output", "--tools-dir",
+            "--audit", "--agent-id", "--cache-dir", NULL};
+        const char *eq = strchr(a, '=');
+        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+        const char *name = NULL;
+        for (int k = 0; with_value[k]; k++)
+            if (strlen(with_value[k]) == nlen && !strncmp(a, with_value[k], nlen)) name = with_value[k];
+        if (!name) {
+            fprintf(stderr, "boxagnts call: unknown option %s (see boxagnts call --help)\n", a);
+            goto done;
+        }
+        const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!val) {
+            fprintf(stderr, "boxagnts call: %s needs a value\n", name);
+            goto done;
+        }
+        bx_error err;
+        memset(&err, 0, sizeof err);
+        bx_status st = BX_OK;
+        if (!strcmp(name, "--workspace")) {
+            ctx.workspace = val;
+        } else if (!strcmp(name, "--cap")) {
+            grants[ctx.ngrants++] = val;
+        } else if (!strcmp(name, "--allow-host")) {
+            char *g = malloc(strlen(val) + 7);
+            if (!g) { rc = EXIT_ERROR; goto done; }
+            sprintf(g, "fetch:%s", val);
+            owned[nowned++] = g;
+            grants[ctx.ngrants++] = g;
+        } else if (!strcmp(name, "--block-network")) {
+            if (!cli_cidr_ok(val)) {
+                fprintf(stderr, "boxagnts call: --block-network %s: expected an address, a CIDR (10.0.0.0/8) or private\n", val);
+                goto done;
+            }
+            blocks[ctx.nblock_networks++] = val;
+        } else if (!strcmp(name, "--block-url")) {
+            urls[ctx.nblock_url++] = val;
+        } else if (!strcmp(name, "--profile")) {
+            st = bx_perm_parse(val, &ctx.max_level, &err);
+        } else if (!strcmp(name, "--timeout")) {
+            st = bx_parse_duration(val, &ctx.timeout_ns, &err);
+        } else if (!strcmp(name, "--max-memory")) {
+            st = bx_parse_size(val, &ctx.max_memory, &err);
+        } else if (!strcmp(name, "--max-stack")) {
+            st = bx_parse_size(val, &ctx.max_stack, &err);
+        } else if (!strcmp(name, "--max-output")) {
+            st = bx_parse_size(val, &ctx.max_output, &err);
+        } else if (!strcmp(name, "--fuel")) {
+            uint64_t v;
+            if (!cli_parse_int(val, 0, UINT64_MAX, &v) || v == 0) {
+                fprintf(stderr, "boxagnts call: --fuel needs a positive integer\n");
+                goto done;
+            }
+            ctx.fuel = v;
+        } else if (!strcmp(name, "--tools-dir")) {
+            dirs[ndirs++] = (char *)val;
+        } else if (!strcmp(name, "--audit")) {
+            ctx.audit_path = val;
+        } else if (!strcmp(name, "--agent-id")) {
+            ctx.agent_id = val;
+        } else if (!strcmp(name, "--cache-dir")) {
+            ctx.cache_dir = val;
+        }
+        if (st != BX_OK) {
+            fprintf(stderr, "boxagnts call: %s: %s\n", name, err.msg);
+            goto done;
+        }
+    }
+    ctx.grants = grants;
+    ctx.block_networks = blocks;
+    ctx.block_url = urls;
+    if (ctx.workspace && !is_dir(ctx.workspace)) {
+        fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
+        goto done;
+    }
+
+    if (!input_arg) {
+        input = strdup("{}");
+    } else if (!strcmp(input_arg, "-")) {
+        input = read_all(stdin, 64u << 20);
+        if (!input) {
+            fprintf(stderr, "boxagnts call: cannot read the input from stdin (over 64 MiB or out of memory)\n");
+            goto done;
+        }
+    } else {
+        input = strdup(input_arg);
+    }
+    if (!input) { rc = EXIT_ERROR; goto done; }
+
+    r = load_registry(dirs, ndirs, "call");
+    if (!r) goto done;
+    bx_error err;
+    memset(&err, 0, sizeof err);
+    bx_status st = bx_tool_call(r, tool, &ctx, input, &res, &err);
+    if (st != BX_OK) {
+        fprintf(stderr, "boxagnts call: %s\n", err.msg);
+        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        goto done;
+    }
+    char *json = bx_tool_result_json(&res);
+    if (!json) { fprintf(stderr, "boxagnts call: out of memory\n"); rc = EXIT_ERROR; goto done; }
+    puts(json);
+    cJSON_free(json);
+    rc = EXIT_OK;
+
+done:
+    bx_tool_result_free(&res);
+    bx_registry_free(r);
+    for (size_t i = 0; i < nowned; i++) free(owned[i]);
+    free(owned);
+    free(grants);
+    free(blocks);
+    free(urls);
+    free(dirs);
+    free(input);
+    return rc;
+}

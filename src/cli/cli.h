@@ -39,6 +39,8 @@ bx_module *cli_load(const char *path, int *rc);
 int cli_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *bits);
 int cli_parse_arg(bx_valtype t, const char *s, bx_val *v);
 void cli_print_val(bx_valtype t, uint64_t bits);
+/* 1 when s is an IPv4/IPv6 address, a CIDR, or "private". */
+int cli_cidr_ok(const char *s);
 
 /* Subcommands: argv[0] is the first argument after the command name. */
 int cmd_validate(int argc, char **argv);

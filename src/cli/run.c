@@ -29,11 +29,18 @@ static void run_usage(FILE *f)
             "  --cap env:NAME[=VALUE]     pass NAME from the host, or set it to VALUE\n"
             "  --cap deny:PATTERN         make matching guest paths absent, e.g.\n"
             "                             deny:/workspace/**/.env\n"
-            "  --cap fetch:ORIGIN         outbound HTTP(S) to ORIGIN (stored for web-fetch)\n"
+            "  --cap fetch:ORIGIN         outbound HTTP(S) to ORIGIN (import boxagnts:http),\n"
+            "                             e.g. https://*.example.com, http://127.0.0.1:8080\n"
             "  --dir HOST[::GUEST][:ro]   wasmtime's spelling of a directory grant\n"
             "  --env NAME[=VALUE]         same as --cap env:NAME[=VALUE]\n"
             "  --allow-host PATTERN       same as --cap fetch:PATTERN\n"
-            "  --block-network CIDR|private   --block-url PREFIX   (stored for web-fetch)\n"
+            "  --block-network CIDR|private   refuse connections there (private is always\n"
+            "                             blocked: loopback, RFC 1918, link-local, ...)\n"
+            "  --allow-network CIDR       lift the blocks for these addresses only, e.g. 127.0.0.1\n"
+            "  --block-url PREFIX         refuse URLs starting with PREFIX\n"
+            "  --secret-header ORIGIN:NAME=env:VAR   the host adds header NAME (value from\n"
+            "                             $VAR) to requests to ORIGIN (bare host = https only);\n"
+            "                             the module never sees it\n"
             "limits:\n"
             "  --timeout DURATION     wall-clock limit, e.g. 5s, 200ms (default: none)\n"
             "  --max-memory SIZE      cap linear memory, e.g. 64MiB (memory.grow returns -1)\n"
@@ -41,6 +48,8 @@ static void run_usage(FILE *f)
             "  --fuel N               stop after N instructions\n"
             "  --max-output SIZE      capture stdout/stderr up to SIZE each and print them at\n"
             "                         the end, truncation marked (default: passed through)\n"
+            "  --max-fds N            open file descriptors, counting stdio and one per\n"
+            "                         granted directory (default 256); more opens fail EMFILE\n"
             "other:\n"
             "  --invoke NAME          call export NAME with ARGS parsed by its parameter types\n"
             "                         (as `invoke` does) and print its results one per line\n"
@@ -48,6 +57,8 @@ static void run_usage(FILE *f)
             "  --audit FILE           append one JSON line per capability decision\n"
             "  --json                 print the result record as JSON on stderr at the end\n"
             "  --json-file FILE       write the result record as JSON to FILE\n"
+            "  --cache-dir DIR        keep compiled modules in DIR (created 0700) so later\n"
+            "                         runs of the same module skip compilation; best effort\n"
             "  SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "\n"
             "exit status: the guest's exit code when it exits (0 when --invoke returns), else\n"
@@ -142,33 +153,6 @@ static void write_json(FILE *f, const bx_run_result *r, int code)
     fputs("]}\n", f);
 }
 
-static int cidr_ok(const char *s)
-{
-    if (strcmp(s, "private") == 0)
-        return 1;
-    char buf[64];
-    const char *slash = strchr(s, '/');
-    size_t n = slash ? (size_t)(slash - s) : strlen(s);
-    if (n == 0 || n >= sizeof buf)
-        return 0;
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    unsigned char addr[16];
-    int maxbits;
-    if (inet_pton(AF_INET, buf, addr) == 1)
-        maxbits = 32;
-    else if (inet_pton(AF_INET6, buf, addr) == 1)
-        maxbits = 128;
-    else
-        return 0;
-    if (!slash)
-        return 1;
-    char *end;
-    errno = 0;
-    long bits = strtol(slash + 1, &end, 10);
-    return !errno && end != slash + 1 && !*end && bits >= 0 && bits <= maxbits;
-}
-
 typedef struct grant_arg {
     int kind; /* 0 --cap, 1 --dir, 2 --env */
     const char *spec;
@@ -216,8 +200,8 @@ int cmd_run(int argc, char **argv)
         static const char *const with_value[] = {
             "--workspace", "--dir",  "--env",        "--cap",        "--allow-host",
             "--block-network", "--block-url", "--timeout", "--max-memory", "--max-stack",
-            "--fuel",      "--max-output", "--audit", "--json-file", "--invoke",
-            "--stdin-file", NULL};
+            "--fuel",      "--max-output", "--max-fds", "--audit", "--json-file", "--invoke",
+            "--stdin-file", "--allow-network", "--secret-header", "--cache-dir", NULL};
         const char *eq = strchr(a, '=');
         size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
         const char *name = NULL;
@@ -253,12 +237,21 @@ int cmd_run(int argc, char **argv)
             }
             st = bx_run_options_add_list(&o.allowed_outbound_hosts, &o.nallowed_outbound_hosts, val, &err);
         } else if (!strcmp(name, "--block-network")) {
-            if (!cidr_ok(val)) {
+            if (!cli_cidr_ok(val)) {
                 fprintf(stderr, "boxagnts run: --block-network %s: expected an address, a CIDR "
                                 "(10.0.0.0/8, fd00::/8) or \"private\"\n", val);
                 goto done;
             }
             st = bx_run_options_add_list(&o.block_networks, &o.nblock_networks, val, &err);
+        } else if (!strcmp(name, "--allow-network")) {
+            if (!strcmp(val, "private") || !cli_cidr_ok(val)) {
+                fprintf(stderr, "boxagnts run: --allow-network %s: expected an address or a CIDR "
+                                "(127.0.0.1, 10.1.0.0/16) to lift from the blocked networks\n", val);
+                goto done;
+            }
+            st = bx_run_options_add_list(&o.allow_networks, &o.nallow_networks, val, &err);
+        } else if (!strcmp(name, "--secret-header")) {
+            st = bx_run_options_add_list(&o.secret_headers, &o.nsecret_headers, val, &err);
         } else if (!strcmp(name, "--block-url")) {
             if (!strstr(val, "://")) {
                 fprintf(stderr, "boxagnts run: --block-url %s: expected a URL prefix, e.g. "
@@ -290,6 +283,13 @@ int cmd_run(int argc, char **argv)
                 goto done;
             }
             o.fuel = v;
+        } else if (!strcmp(name, "--max-fds")) {
+            uint64_t v = 0;
+            if (!cli_parse_int(val, 0, 65536, &v) || v < 3 || val[0] == '-') {
+                fprintf(stderr, "boxagnts run: bad value for --max-fds: %s (3 to 65536)\n", val);
+                goto done;
+            }
+            o.max_fds = (uint32_t)v;
         } else if (!strcmp(name, "--audit")) {
             free(o.audit_path);
             if (!(o.audit_path = strdup(val))) {
@@ -302,6 +302,12 @@ int cmd_run(int argc, char **argv)
             invoke = val;
         } else if (!strcmp(name, "--stdin-file")) {
             stdin_file = val;
+        } else if (!strcmp(name, "--cache-dir")) {
+            free(o.cache_dir);
+            if (!(o.cache_dir = strdup(val))) {
+                rc = EXIT_ERROR;
+                goto done;
+            }
         }
         if (st != BX_OK) {
             fprintf(stderr, "boxagnts run: %s: %s\n", name, err.msg);
@@ -332,6 +338,12 @@ int cmd_run(int argc, char **argv)
         }
     }
 
+    if (o.max_fds < 3 + o.nmap_dirs) {
+        fprintf(stderr, "boxagnts run: --max-fds %u is below the 3 stdio fds plus %zu granted "
+                        "paths; raise --max-fds\n", (unsigned)o.max_fds, o.nmap_dirs);
+        goto done;
+    }
+
     if (stdin_file) {
         if (!(stdin_buf = cli_read_file(stdin_file, &stdin_len))) {
             rc = EXIT_USAGE;
@@ -346,7 +358,7 @@ int cmd_run(int argc, char **argv)
     /* --invoke: parse ARGS by the export's parameter types. */
     uint32_t nargs = 0;
     if (invoke) {
-        bx_module *m = bx_module_new(wasm, wasm_len, &err);
+        bx_module *m = bx_module_new_cached(wasm, wasm_len, o.cache_dir, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
             rc = RUN_EXIT_LOAD;

@@ -55,6 +55,7 @@ void bx_run_options_init(bx_run_options *o)
 {
     memset(o, 0, sizeof *o);
     o->block_private = 1;
+    o->max_fds = 256;               /* as many as a tool needs, bounded host fds */
 }
 
 void bx_run_options_free(bx_run_options *o)
@@ -70,6 +71,8 @@ void bx_run_options_free(bx_run_options *o)
     vec_free(o->allowed_outbound_hosts, o->nallowed_outbound_hosts);
     vec_free(o->block_url, o->nblock_url);
     vec_free(o->block_networks, o->nblock_networks);
+    vec_free(o->allow_networks, o->nallow_networks);
+    vec_free(o->secret_headers, o->nsecret_headers);
     free(o->cache_dir);
     free(o->audit_path);
     memset(o, 0, sizeof *o);
@@ -173,6 +176,31 @@ static bx_status add_map(bx_run_options *o, const char *host, const char *guest,
             free(nm[i].host); free(nm[i].guest);
             nm[i] = (bx_dir_map){h, g, read_only, S_ISREG(st.st_mode)};
             return BX_OK;
+        }
+    }
+    /* File grants in one guest directory become one preopen of one host
+     * directory with one access mode (src/wasi): refuse what it cannot say. */
+    if (S_ISREG(st.st_mode)) {
+        const char *gs = strrchr(g, '/'), *hs = strrchr(h, '/');
+        size_t gl = (size_t)(gs - g), hl = (size_t)(hs - h);
+        for (size_t i = 0; i < o->nmap_dirs; i++) {
+            const char *ogs = strrchr(nm[i].guest, '/'), *ohs = strrchr(nm[i].host, '/');
+            if (!nm[i].is_file || (size_t)(ogs - nm[i].guest) != gl || strncmp(nm[i].guest, g, gl))
+                continue;
+            if ((size_t)(ohs - nm[i].host) != hl || strncmp(nm[i].host, h, hl)) {
+                bx_status st2 = bx_sb_fail(err, BX_ERR_ARG,
+                    "cannot grant %s: %s is in another host directory than %s (granted as %s); "
+                    "files shown in one guest directory must share one host directory", g, h, nm[i].host, nm[i].guest);
+                free(g); free(h);
+                return st2;
+            }
+            if (nm[i].read_only != read_only) {
+                bx_status st2 = bx_sb_fail(err, BX_ERR_ARG,
+                    "cannot grant %s %s: %s in the same directory is granted %s; grant both read or both write",
+                    read_only ? "read" : "write", g, nm[i].guest, nm[i].read_only ? "read" : "write");
+                free(g); free(h);
+                return st2;
+            }
         }
     }
     nm[o->nmap_dirs++] = (bx_dir_map){h, g, read_only, S_ISREG(st.st_mode)};

@@ -3,8 +3,8 @@
  *
  * Builds the store with the limits, the WASI context with the grants,
  * links, instantiates, runs `_start` (or one export), and fills a result
- * record.  The timeout is a watchdog thread that sets the store's
- * interrupt flag; WASI's blocking calls poll the same flag, so the
+ * record.  The timeout is a watchdog thread (one per process) that sets
+ * the store's interrupt flag; WASI's blocking calls poll the same flag, so the
  * deadline also covers time spent in the host.
  */
 #include <errno.h>
@@ -27,20 +27,35 @@ static uint64_t now_ns(void)
 
 /* ---- watchdog ---------------------------------------------------------- */
 
+/*
+ * One thread per process serves every run that has a deadline or a
+ * cancel flag: a thread started and joined per run cost about 100 us,
+ * more than the whole rest of a small run.  Each run links an entry (on
+ * its own stack) into a list under wd_mu; the thread sleeps until the
+ * earliest deadline or the next cancel poll, interrupts the stores whose
+ * time has come, and sleeps again.  A run unlinks its entry before it
+ * frees its store, and the thread only touches a store under wd_mu, so
+ * an interrupt never reaches a freed store.  Started on first use, never
+ * stopped; a forked child starts its own.
+ */
 typedef struct watchdog {
-    pthread_t thread;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    struct timespec deadline;   /* CLOCK_MONOTONIC; valid when has_deadline */
+    struct watchdog *next;
+    uint64_t deadline;          /* CLOCK_MONOTONIC ns; valid when has_deadline */
     int has_deadline;
     const volatile int *cancel; /* the caller's flag, polled every CANCEL_POLL_NS */
     bx_store *store;
-    int done, fired, cancelled;
+    int fired, cancelled;
 } watchdog;
 
 /* A cancelled call stops within this much of the caller setting its flag;
  * polling keeps the caller's side a plain int store (no callback, no lock). */
 #define CANCEL_POLL_NS 5000000ull
+
+static pthread_mutex_t wd_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t wd_cv;
+static watchdog *wd_list;
+static int wd_running, wd_atfork;
+static uint64_t wd_wake = UINT64_MAX;   /* when the thread will look next */
 
 static struct timespec ts_of(uint64_t t)
 {
@@ -50,64 +65,115 @@ static struct timespec ts_of(uint64_t t)
 
 static void *watchdog_main(void *arg)
 {
-    watchdog *w = arg;
-    pthread_mutex_lock(&w->mu);
-    while (!w->done) {
-        struct timespec until = w->deadline;
-        if (w->cancel) {
-            uint64_t t = now_ns() + CANCEL_POLL_NS;
-            uint64_t d = (uint64_t)w->deadline.tv_sec * 1000000000ull + (uint64_t)w->deadline.tv_nsec;
-            if (!w->has_deadline || t < d) until = ts_of(t);
+    (void)arg;
+    pthread_mutex_lock(&wd_mu);
+    for (;;) {
+        uint64_t now = now_ns(), next = UINT64_MAX;
+        for (watchdog *w = wd_list; w; w = w->next) {
+            if (w->fired || w->cancelled)
+                continue;
+            if (w->cancel && *w->cancel) {
+                w->cancelled = 1;
+                bx_store_interrupt(w->store);
+                continue;
+            }
+            if (w->has_deadline && now >= w->deadline) {
+                w->fired = 1;
+                bx_store_interrupt(w->store);
+                continue;
+            }
+            if (w->has_deadline && w->deadline < next)
+                next = w->deadline;
+            if (w->cancel && now + CANCEL_POLL_NS < next)
+                next = now + CANCEL_POLL_NS;
         }
-        pthread_cond_timedwait(&w->cv, &w->mu, &until);
-        if (w->done) break;
-        if (w->cancel && *w->cancel) {
-            w->cancelled = 1;
-            bx_store_interrupt(w->store);
-            break;
-        }
-        if (w->has_deadline &&
-            now_ns() >= (uint64_t)w->deadline.tv_sec * 1000000000ull + (uint64_t)w->deadline.tv_nsec) {
-            w->fired = 1;
-            bx_store_interrupt(w->store);
-            break;
+        wd_wake = next;
+        if (next == UINT64_MAX) {
+            pthread_cond_wait(&wd_cv, &wd_mu);
+        } else {
+            struct timespec until = ts_of(next);
+            pthread_cond_timedwait(&wd_cv, &wd_mu, &until);
         }
     }
-    pthread_mutex_unlock(&w->mu);
     return NULL;
+}
+
+/* The child of a fork has no watchdog thread and no runs of its own. */
+static void watchdog_atfork_child(void)
+{
+    pthread_mutex_init(&wd_mu, NULL);
+    wd_list = NULL;
+    wd_running = 0;
+    wd_wake = UINT64_MAX;
+}
+
+/* Under wd_mu: start the thread unless it runs.  0, or -1. */
+static int watchdog_thread(void)
+{
+    pthread_condattr_t ca;
+    pthread_attr_t at;
+    pthread_t th;
+    int rc;
+    if (wd_running)
+        return 0;
+    if (!wd_atfork) {
+        if (pthread_atfork(NULL, NULL, watchdog_atfork_child) != 0)
+            return -1;
+        wd_atfork = 1;
+    }
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    rc = pthread_cond_init(&wd_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    if (rc != 0)
+        return -1;
+    pthread_attr_init(&at);
+    pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&at, 64 * 1024);   /* it only walks a list */
+    rc = pthread_create(&th, &at, watchdog_main, NULL);
+    pthread_attr_destroy(&at);
+    if (rc != 0) {
+        pthread_cond_destroy(&wd_cv);
+        return -1;
+    }
+    wd_running = 1;
+    return 0;
 }
 
 static int watchdog_start(watchdog *w, bx_store *s, uint64_t timeout_ns, const volatile int *cancel)
 {
-    pthread_condattr_t ca;
     memset(w, 0, sizeof *w);
     w->store = s;
     w->cancel = cancel;
-    pthread_mutex_init(&w->mu, NULL);
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&w->cv, &ca);
-    pthread_condattr_destroy(&ca);
     w->has_deadline = timeout_ns != 0;
-    w->deadline = ts_of(now_ns() + timeout_ns);
-    if (pthread_create(&w->thread, NULL, watchdog_main, w) != 0) {
-        pthread_cond_destroy(&w->cv);
-        pthread_mutex_destroy(&w->mu);
+    w->deadline = now_ns() + timeout_ns;
+    uint64_t need = w->has_deadline ? w->deadline : UINT64_MAX;
+    if (cancel && now_ns() + CANCEL_POLL_NS < need)
+        need = now_ns() + CANCEL_POLL_NS;
+    pthread_mutex_lock(&wd_mu);
+    if (watchdog_thread() != 0) {
+        pthread_mutex_unlock(&wd_mu);
         return -1;
     }
+    w->next = wd_list;
+    wd_list = w;
+    if (need < wd_wake)                 /* else the thread looks in time anyway */
+        pthread_cond_signal(&wd_cv);
+    pthread_mutex_unlock(&wd_mu);
     return 0;
 }
 
 /* Returns 1 when the deadline fired, 2 when the caller cancelled. */
 static int watchdog_stop(watchdog *w)
 {
-    pthread_mutex_lock(&w->mu);
-    w->done = 1;
-    pthread_cond_signal(&w->cv);
-    pthread_mutex_unlock(&w->mu);
-    pthread_join(w->thread, NULL);
-    pthread_cond_destroy(&w->cv);
-    pthread_mutex_destroy(&w->mu);
+    pthread_mutex_lock(&wd_mu);
+    for (watchdog **p = &wd_list; *p; p = &(*p)->next) {
+        if (*p == w) {
+            *p = w->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&wd_mu);
     return w->cancelled ? 2 : w->fired;
 }
 
@@ -208,7 +274,8 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
 {
     uint64_t t0 = now_ns();
     memset(r, 0, sizeof *r);
-    bx_module *m = bx_module_new(wasm, len, err);
+    /* the compiled-module cache when the operator named one (best effort) */
+    bx_module *m = bx_module_new_cached(wasm, len, o->cache_dir, err);
     if (!m) {
         r->outcome = BX_RUN_LOAD_ERROR;
         snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
@@ -219,6 +286,47 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
     bx_module_free(m);
     r->wall_ns = now_ns() - t0;
     return st;
+}
+
+/* ---- network (src/net) ------------------------------------------------ */
+
+static void net_audit(void *w, const char *event, const char *subject, int allow,
+                      const char *rule, const char *hint)
+{
+    bx_wasi_audit(w, event, subject, allow, rule, hint);
+}
+
+/* The HTTP capability, only for modules that import it: requests end by
+ * the run's deadline, and the watchdog's interrupt stops one in flight. */
+static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi *w,
+                            bx_store *s, bx_linker *l, uint64_t t0, bx_net **out, bx_error *err)
+{
+    int uses = 0;
+    for (uint32_t i = 0; i < bx_module_import_count(m) && !uses; i++) {
+        const char *mod, *name;
+        bx_externkind k;
+        bx_module_import(m, i, &mod, &name, &k);
+        uses = !strcmp(mod, BX_NET_MODULE);
+    }
+    if (!uses) return BX_OK;
+    bx_net_config nc;
+    memset(&nc, 0, sizeof nc);
+    nc.allow = (const char *const *)o->allowed_outbound_hosts;
+    nc.nallow = o->nallowed_outbound_hosts;
+    nc.block_networks = (const char *const *)o->block_networks;
+    nc.nblock_networks = o->nblock_networks;
+    nc.block_private = o->block_private;
+    nc.allow_networks = (const char *const *)o->allow_networks;
+    nc.nallow_networks = o->nallow_networks;
+    nc.block_url = (const char *const *)o->block_url;
+    nc.nblock_url = o->nblock_url;
+    nc.secret_headers = (const char *const *)o->secret_headers;
+    nc.nsecret_headers = o->nsecret_headers;
+    nc.deadline_ns = o->timeout_ns ? t0 + o->timeout_ns : 0;
+    nc.audit = net_audit;
+    nc.audit_user = w;
+    if (!(*out = bx_net_new(&nc, err))) return err->status;
+    return bx_net_define(*out, s, l, err);
 }
 
 bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
@@ -232,6 +340,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     uint32_t nenv = 0;
     bx_wasi_preopen *pre = NULL;
     FILE *audit = NULL;
+    bx_net *net = NULL;
     uint64_t t0 = now_ns();
 
     memset(r, 0, sizeof *r);
@@ -274,8 +383,10 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.stdout_kind = io->capture ? BX_WASI_OUT_CAPTURE : BX_WASI_OUT_HOST;
     wc.stderr_kind = wc.stdout_kind;
     wc.stdout_cap = wc.stderr_cap = o->max_output ? o->max_output : 1024 * 1024;
+    wc.max_fds = o->max_fds;
     wc.audit_file = audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
+    if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
     w = bx_wasi_new(&wc, err);
     if (!w) {
         r->outcome = BX_RUN_LOAD_ERROR;
@@ -289,7 +400,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
             bx_wasi_audit(w, "env", e, getenv(e) != NULL, "env grant",
                           getenv(e) ? NULL : "not set on the host, so not passed");
     }
-    if ((st = bx_wasi_define(w, s, l, err)) != BX_OK) goto out;
+    if ((st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
+    if ((st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
 
     watchdog wd;
     int have_wd = 0;
@@ -380,6 +492,7 @@ out:
     if (w) bx_wasi_free(w);
     if (l) bx_linker_free(l);
     if (s) bx_store_free(s);
+    bx_net_free(net);
     if (env) {
         for (uint32_t i = 0; i < nenv; i++) free(env[i]);
         free(env);

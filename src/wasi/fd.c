@@ -250,6 +250,9 @@ static bx_trap do_write(bx_hostcall *hc, uint64_t *a, int positional)
             total += bxw_out_write(e->out, iov[i].iov_base, iov[i].iov_len, &err);
         if (err && !total)
             BXW_RET(bxw_errno(err));
+        if (w->stop_on_cap && e->out->dropped)
+            return bx_hostcall_fail(hc, "output over the %zu-byte cap; raise --max-output to allow more",
+                                    e->out->cap);
         bxw_st32(bxw_mem(hc, outp), (uint32_t)total);
         BXW_RET(0);
     }

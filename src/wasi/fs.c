@@ -296,6 +296,17 @@ BXW_FN(path_rename)
     if (e)
         BXW_RET(e);
     e = bxw_resolve(w, nd, np, 0, &rn);
+    if (!e) {
+        /* WASI has no chmod: a file renamed over a regular file takes the
+         * replaced file's permission bits, so a guest's atomic replace
+         * (temp file + rename) keeps a script executable.  Both ends are
+         * resolved beneath writable grants (ro_check above). */
+        struct stat so, sn;
+        if (fstatat(rn.parent, rn.last, &sn, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sn.st_mode) &&
+            fstatat(ro.parent, ro.last, &so, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(so.st_mode) &&
+            (so.st_mode & 0777) != (sn.st_mode & 0777))
+            (void)fchmodat(ro.parent, ro.last, sn.st_mode & 0777, AT_SYMLINK_NOFOLLOW);
+    }
     if (!e && renameat(ro.parent, ro.last, rn.parent, rn.last) != 0)
         e = bxw_errno(errno);
     audit_res(w, "rename", &rn, e);

@@ -143,11 +143,11 @@ const char *bxw_hidden(const bx_wasi *w, const bxw_grant *g, const char *gpath)
 {
     size_t gl;
     (void)w;
-    if (!g->file)
+    if (!g->nfiles)
         return NULL;
     gl = strlen(g->guest);
     if (strcmp(gpath, g->guest) == 0)
-        return NULL;                    /* the directory itself: lists one name */
+        return NULL;                    /* the directory itself: lists only the files */
     if (strncmp(gpath, g->guest, gl) == 0) {
         const char *rest = gpath + gl;
         if (gl > 1) {
@@ -155,8 +155,9 @@ const char *bxw_hidden(const bx_wasi *w, const bxw_grant *g, const char *gpath)
                 return g->rule;
             rest++;
         }
-        if (strcmp(rest, g->file) == 0)
-            return NULL;
+        for (uint32_t k = 0; k < g->nfiles; k++)
+            if (strcmp(rest, g->files[k]) == 0)
+                return NULL;
     }
     return g->rule;
 }

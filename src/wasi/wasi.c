@@ -100,15 +100,16 @@ static int init_out(bxw_out *o, bx_wasi_output_kind kind, size_t cap, int hostfd
     return 0;
 }
 
-/* Set up grant i from its config; fds[3+i] is its preopen. */
-static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error *err)
+/* Set up grant g from preopen i of the config: guest and host directory,
+ * its single visible file (if any), the directory fd and its real path.
+ * The rule string and the preopen fd come later (finish_grant), once
+ * file grants sharing a directory have been merged. */
+static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preopen *p, bx_error *err)
 {
-    bxw_grant *g = &w->grants[i];
     char gbuf[BXW_GPATH_MAX], host[BXW_GPATH_MAX], link[64], real[BXW_GPATH_MAX];
     const char *file = p->file;
     struct stat st;
     ssize_t n;
-    int rc;
 
     g->dirfd = -1;
     if (!p->host_path || !p->guest_path || p->guest_path[0] != '/') {
@@ -121,6 +122,11 @@ static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error
         return -1;
     }
     strcpy(host, p->host_path);
+    g->files = calloc(1, sizeof *g->files);
+    if (!g->files) {
+        seterr(err, BX_ERR_NOMEM, "out of memory");
+        return -1;
+    }
     if (!file && stat(host, &st) == 0 && !S_ISDIR(st.st_mode)) {
         /* A file grant: preopen the parent, show only this name. */
         char *hs = strrchr(host, '/'), *gs = strrchr(gbuf, '/');
@@ -130,7 +136,11 @@ static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error
                    p->host_path, p->guest_path);
             return -1;
         }
-        g->file = strdup(hname);
+        if (!(g->files[0] = strdup(hname))) {
+            seterr(err, BX_ERR_NOMEM, "out of memory");
+            return -1;
+        }
+        g->nfiles = 1;
         if (hs == host)
             strcpy(host, "/");
         else if (hs)
@@ -147,26 +157,22 @@ static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error
                    p->guest_path, file);
             return -1;
         }
-        g->file = strdup(file);
+        if (!(g->files[0] = strdup(file))) {
+            seterr(err, BX_ERR_NOMEM, "out of memory");
+            return -1;
+        }
+        g->nfiles = 1;
     }
     g->guest = strdup(gbuf);
     g->host = strdup(host);
     g->ro = p->read_only != 0;
-    {
-        size_t rl = strlen(gbuf) + (g->file ? strlen(g->file) + 1 : 0) + 8;
-        g->rule = malloc(rl);
-        if (g->rule)
-            snprintf(g->rule, rl, "%s:%s%s%s", g->ro ? "read" : "write", gbuf,
-                     g->file ? (strcmp(gbuf, "/") ? "/" : "") : "", g->file ? g->file : "");
-    }
-    if (!g->guest || !g->host || !g->rule || (p->file && !g->file) ||
-        (!p->file && g->file == NULL && 0)) {
+    if (!g->guest || !g->host) {
         seterr(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
     g->dirfd = open(host, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (g->dirfd < 0) {
-        seterr(err, BX_ERR_ARG, "grant %s: cannot open host directory '%s': %s", g->rule, host,
+        seterr(err, BX_ERR_ARG, "grant %s: cannot open host directory '%s': %s", p->guest_path, host,
                strerror(errno));
         return -1;
     }
@@ -179,7 +185,7 @@ static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error
         char *rp = realpath(host, NULL);
         if (!rp || strlen(rp) >= sizeof real) {
             free(rp);
-            seterr(err, BX_ERR_ARG, "grant %s: cannot resolve '%s'", g->rule, host);
+            seterr(err, BX_ERR_ARG, "grant %s: cannot resolve '%s'", p->guest_path, host);
             return -1;
         }
         strcpy(real, rp);
@@ -191,27 +197,118 @@ static int init_grant(bx_wasi *w, uint32_t i, const bx_wasi_preopen *p, bx_error
         seterr(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
-    {
-        bxw_fd *e = &w->fds[3 + i];
-        e->kind = FK_HOST;
-        e->filetype = WFT_DIR;
-        e->host = g->dirfd;
-        e->own = 0;                     /* the grant owns dirfd */
-        e->opath = 1;
-        e->grant = (int)i;
-        e->preopen = 1;
-        e->base = R_DIR_BASE;
-        e->inh = R_DIR_INHERIT;
-        if (g->ro) {
-            e->base &= ~R_MUTATE;
-            e->inh &= ~R_MUTATE;
+    return 0;
+}
+
+static void free_grant(bxw_grant *g)
+{
+    if (g->dirfd >= 0)
+        close(g->dirfd);
+    free(g->guest);
+    free(g->host);
+    free(g->host_real);
+    for (uint32_t k = 0; g->files && k < g->nfiles; k++)
+        free(g->files[k]);
+    free(g->files);
+    free(g->rule);
+    memset(g, 0, sizeof *g);
+    g->dirfd = -1;
+}
+
+/*
+ * Single-file grants naming files of one guest directory become one
+ * preopen showing exactly those names: two preopens of the same guest
+ * path would each hide the other's file (the guest's libc picks one).
+ * Merge g (the last grant) into an earlier file grant of the same guest
+ * directory.  Returns 1 when merged (g is then freed), 0 when g stays a
+ * grant of its own, -1 on error: the two grants disagree on the host
+ * directory or on read-only, which one directory capability cannot say.
+ */
+static int merge_file_grant(bx_wasi *w, bxw_grant *g, bx_error *err)
+{
+    struct stat a, b;
+    if (!g->nfiles)
+        return 0;
+    for (uint32_t j = 0; j + 1 < w->ngrants; j++) {
+        bxw_grant *o = &w->grants[j];
+        char **nf;
+        if (!o->nfiles || strcmp(o->guest, g->guest) != 0)
+            continue;
+        if (fstat(o->dirfd, &a) != 0 || fstat(g->dirfd, &b) != 0 || a.st_dev != b.st_dev ||
+            a.st_ino != b.st_ino) {
+            seterr(err, BX_ERR_ARG, "file grants %s/%s and %s/%s come from different host directories "
+                   "(%s, %s): files shown in one guest directory must share one host directory",
+                   strcmp(o->guest, "/") ? o->guest : "", o->files[0],
+                   strcmp(g->guest, "/") ? g->guest : "", g->files[0], o->host, g->host);
+            return -1;
         }
-        e->guest = strdup(g->guest);
-        rc = e->guest ? 0 : -1;
+        if (o->ro != g->ro) {
+            seterr(err, BX_ERR_ARG, "file grants %s/%s (%s) and %s/%s (%s) in one guest directory differ "
+                   "in access: grant both read or both write",
+                   strcmp(o->guest, "/") ? o->guest : "", o->files[0], o->ro ? "read" : "write",
+                   strcmp(g->guest, "/") ? g->guest : "", g->files[0], g->ro ? "read" : "write");
+            return -1;
+        }
+        for (uint32_t k = 0; k < o->nfiles; k++) {
+            if (strcmp(o->files[k], g->files[0]) == 0) {   /* the same file twice */
+                free_grant(g);
+                return 1;
+            }
+        }
+        nf = realloc(o->files, (o->nfiles + 1) * sizeof *nf);
+        if (!nf) {
+            seterr(err, BX_ERR_NOMEM, "out of memory");
+            return -1;
+        }
+        o->files = nf;
+        o->files[o->nfiles++] = g->files[0];
+        g->files[0] = NULL;
+        free_grant(g);
+        return 1;
     }
-    if (rc)
+    return 0;
+}
+
+/* The audit rule of grant i ("read:/ws", or one "write:/d/f" per file)
+ * and its preopen, fds[3 + i]. */
+static int finish_grant(bx_wasi *w, uint32_t i, bx_error *err)
+{
+    bxw_grant *g = &w->grants[i];
+    const char *kind = g->ro ? "read" : "write";
+    const char *sep = strcmp(g->guest, "/") ? "/" : "";
+    size_t rl = strlen(g->guest) + 8, pos = 0;
+    bxw_fd *e = &w->fds[3 + i];
+    for (uint32_t k = 0; k < g->nfiles; k++)
+        rl += strlen(g->guest) + strlen(g->files[k]) + 9;
+    g->rule = malloc(rl);
+    if (!g->rule) {
         seterr(err, BX_ERR_NOMEM, "out of memory");
-    return rc;
+        return -1;
+    }
+    if (!g->nfiles)
+        snprintf(g->rule, rl, "%s:%s", kind, g->guest);
+    for (uint32_t k = 0; k < g->nfiles; k++)
+        pos += (size_t)snprintf(g->rule + pos, rl - pos, "%s%s:%s%s%s", k ? " " : "", kind,
+                                g->guest, sep, g->files[k]);
+    e->kind = FK_HOST;
+    e->filetype = WFT_DIR;
+    e->host = g->dirfd;
+    e->own = 0;                         /* the grant owns dirfd */
+    e->opath = 1;
+    e->grant = (int)i;
+    e->preopen = 1;
+    e->base = R_DIR_BASE;
+    e->inh = R_DIR_INHERIT;
+    if (g->ro) {
+        e->base &= ~R_MUTATE;
+        e->inh &= ~R_MUTATE;
+    }
+    e->guest = strdup(g->guest);
+    if (!e->guest) {
+        seterr(err, BX_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
@@ -255,6 +352,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     w->audit_user = cfg->audit_user;
     w->audit_file = cfg->audit_file;
     w->no_openat2 = (cfg->flags & BX_WASI_NO_OPENAT2) != 0;
+    w->stop_on_cap = (cfg->flags & BX_WASI_STOP_ON_OUTPUT_CAP) != 0;
     w->have_proc = 1;
 
     /* stdio */
@@ -290,9 +388,23 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     if (!w->grants)
         goto nomem;
     for (i = 0; i < cfg->npreopens; i++) {
-        w->grants[i].dirfd = -1;
-        w->ngrants = i + 1;
-        if (init_grant(w, i, &cfg->preopens[i], err) != 0) {
+        bxw_grant *g = &w->grants[w->ngrants++];
+        g->dirfd = -1;
+        if (init_grant(w, g, i, &cfg->preopens[i], err) != 0) {
+            bx_wasi_free(w);
+            return NULL;
+        }
+        switch (merge_file_grant(w, g, err)) {
+        case 1:
+            w->ngrants--;
+            break;
+        case -1:
+            bx_wasi_free(w);
+            return NULL;
+        }
+    }
+    for (i = 0; i < w->ngrants; i++) {
+        if (finish_grant(w, i, err) != 0) {
             bx_wasi_free(w);
             return NULL;
         }
@@ -341,7 +453,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     if (!w->have_proc) {
         int needs = cfg->ndeny > 0;
         for (i = 0; i < w->ngrants; i++)
-            needs |= w->grants[i].file != NULL;
+            needs |= w->grants[i].nfiles > 0;
         if (needs) {
             /* Without /proc we cannot see where a path really landed, so
              * symlinks could route around a deny rule: refuse to pretend. */
@@ -366,16 +478,8 @@ void bx_wasi_free(bx_wasi *w)
         if (w->fds[i].kind != FK_FREE)
             bxw_fd_release(&w->fds[i]);
     free(w->fds);
-    for (i = 0; i < w->ngrants; i++) {
-        bxw_grant *g = &w->grants[i];
-        if (g->dirfd >= 0)
-            close(g->dirfd);
-        free(g->guest);
-        free(g->host);
-        free(g->host_real);
-        free(g->file);
-        free(g->rule);
-    }
+    for (i = 0; i < w->ngrants; i++)
+        free_grant(&w->grants[i]);
     free(w->grants);
     for (i = 0; i < w->ndeny; i++) {
         for (j = 0; j < w->deny[i].ncomp; j++)
@@ -632,35 +736,68 @@ static const fn_def fns[] = {
     { "sock_shutdown", "ii", 1, bxw_sock_shutdown },
 };
 
-bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err)
+/* Define fns[i] in the linker as a host function of store s. */
+static bx_status define_one(bx_wasi *w, bx_store *s, bx_linker *l, size_t i, bx_error *err)
 {
     static const bx_valtype r_i32[1] = { BX_I32 };
+    bx_valtype params[16];
+    bx_functype ft;
+    bx_extern ext;
+    bx_status st;
+    uint32_t np = (uint32_t)strlen(fns[i].params);
+    for (uint32_t k = 0; k < np; k++)
+        params[k] = fns[i].params[k] == 'I' ? BX_I64 : BX_I32;
+    ft.nparams = np;
+    ft.params = params;
+    ft.nresults = fns[i].returns ? 1 : 0;
+    ft.results = r_i32;
+    ext.kind = BX_EXTERN_FUNC;
+    ext.of.func = bx_func_new_host(s, &ft, fns[i].fn, w);
+    if (!ext.of.func) {
+        seterr(err, BX_ERR_NOMEM, "out of memory defining %s.%s", MODULE, fns[i].name);
+        return BX_ERR_NOMEM;
+    }
+    st = bx_linker_define(l, MODULE, fns[i].name, ext);
+    if (st != BX_OK)
+        seterr(err, st, "cannot define %s.%s in the linker", MODULE, fns[i].name);
+    return st;
+}
+
+bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err)
+{
     if (!w || !s || !l) {
         seterr(err, BX_ERR_ARG, "bx_wasi_define: wasi, store and linker are required");
         return BX_ERR_ARG;
     }
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        bx_valtype params[16];
-        bx_functype ft;
-        bx_extern ext;
-        bx_status st;
-        uint32_t np = (uint32_t)strlen(fns[i].params);
-        for (uint32_t k = 0; k < np; k++)
-            params[k] = fns[i].params[k] == 'I' ? BX_I64 : BX_I32;
-        ft.nparams = np;
-        ft.params = params;
-        ft.nresults = fns[i].returns ? 1 : 0;
-        ft.results = r_i32;
-        ext.kind = BX_EXTERN_FUNC;
-        ext.of.func = bx_func_new_host(s, &ft, fns[i].fn, w);
-        if (!ext.of.func) {
-            seterr(err, BX_ERR_NOMEM, "out of memory defining %s.%s", MODULE, fns[i].name);
-            return BX_ERR_NOMEM;
-        }
-        st = bx_linker_define(l, MODULE, fns[i].name, ext);
-        if (st != BX_OK) {
-            seterr(err, st, "cannot define %s.%s in the linker", MODULE, fns[i].name);
+        bx_status st = define_one(w, s, l, i, err);
+        if (st != BX_OK)
             return st;
+    }
+    return BX_OK;
+}
+
+/* Only what m imports: a small tool imports a handful of the 46, and
+ * defining each costs a host function and a linker entry per run. */
+bx_status bx_wasi_define_for(bx_wasi *w, bx_store *s, bx_linker *l, const bx_module *m, bx_error *err)
+{
+    if (!w || !s || !l || !m) {
+        seterr(err, BX_ERR_ARG, "bx_wasi_define_for: wasi, store, linker and module are required");
+        return BX_ERR_ARG;
+    }
+    for (uint32_t k = 0, n = bx_module_import_count(m); k < n; k++) {
+        const char *mod, *name;
+        bx_externkind kind;
+        bx_module_import(m, k, &mod, &name, &kind);
+        if (kind != BX_EXTERN_FUNC || !mod || !name || strcmp(mod, MODULE) != 0)
+            continue;                   /* not ours: instantiation names it */
+        for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+            if (strcmp(fns[i].name, name) == 0) {
+                bx_status st = define_one(w, s, l, i, err);
+                if (st != BX_OK)
+                    return st;
+                break;
+            }
         }
     }
     return BX_OK;

@@ -116,7 +116,8 @@ typedef struct bxw_grant {
     char *guest;         /* normalized absolute guest path of the preopen */
     char *host;          /* host directory as configured */
     char *host_real;     /* what /proc/self/fd says for dirfd (resolved fds map back through it) */
-    char *file;          /* single-file grant: the only visible name, else NULL */
+    char **files;        /* single-file grants: the only visible names (no '/') */
+    uint32_t nfiles;     /* 0: the whole directory is visible */
     char *rule;          /* "read:/workspace" or "write:/workspace/tmp" for the audit */
     int dirfd;           /* O_PATH|O_DIRECTORY */
     int ro;
@@ -162,6 +163,7 @@ struct bx_wasi {
     char *sandbox_id;
 
     int no_openat2;      /* kernel lacks openat2 (or forced, to test the walk) */
+    int stop_on_cap;     /* BX_WASI_STOP_ON_OUTPUT_CAP */
     int have_proc;       /* /proc/self/fd readable: post-resolution checks */
 };
 

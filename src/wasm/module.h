@@ -170,6 +170,19 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err);
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
 void bx_code_free(struct bx_code *c);
 
+/* cache.c: the payload of a cache entry.  bx_module_serialize writes every
+ * decoded part and the compiled code (BX_OK or BX_ERR_NOMEM; *out is
+ * malloc'd).  bx_module_deserialize rebuilds the module from a payload and
+ * the module's bytes, or returns NULL if any count, index, length or
+ * compiled body fails a check (see cache.c for what is checked). */
+bx_status bx_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen);
+struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n,
+                                        const uint8_t *bytes, size_t len);
+/* The engine build id in every entry; deterministic for identical sources. */
+uint64_t bx_cache_build_id(void);
+/* True when cache.c's operand table agrees with code.h's opcode list. */
+bool bx_cache_selfcheck(void);
+
 /* Shared error helper: formats into err, returns status. */
 bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -1,6 +1,8 @@
 /*
  * basic.c — WASI guest: args, environ, clocks, random, stdio, poll,
- * sched, proc, sock.  Modes (argv[1]): basic, exit7, flood, sleep, stdin.
+ * sched, proc, sock.  Modes (argv[1]): basic, exit7, flood, sleep, stdin;
+ * basicnode = basic without the calls Node's node:wasi cannot survive
+ * (tests/nodediff/t_node_diff.sh runs it under both).
  * Expects (from the driver): argv = basic "hello world", env FOO=bar EMPTY=,
  * stdin "line1\nline2\n", no preopens.
  */
@@ -30,6 +32,7 @@ static __wasi_timestamp_t now(__wasi_clockid_t id)
 
 static int basic(int argc, char **argv)
 {
+    const char *mode = argc > 1 ? argv[1] : "basic";
     /* args */
     CHECK(argc == 3, "argc %d", argc);
     CHECK(argc == 3 && !strcmp(argv[2], "hello world"), "argv[2]");
@@ -81,7 +84,7 @@ static int basic(int argc, char **argv)
     }
     /* sched, proc_raise, sock */
     EXPECT(__wasi_sched_yield(), 0);
-    if (strcmp(argv[1], "basicnode"))   /* node really raises the signal */
+    if (strcmp(mode, "basicnode"))      /* node really raises the signal */
         EXPECT(raw_proc_raise(2), __WASI_ERRNO_NOTSUP);
     {
         __wasi_fd_t fd;
@@ -90,9 +93,11 @@ static int basic(int argc, char **argv)
         __wasi_iovec_t iov = { (uint8_t *)&n, 1 };
         __wasi_ciovec_t ciov = { (const uint8_t *)&n, 1 };
         EXPECT(__wasi_sock_accept(99, 0, &fd), __WASI_ERRNO_BADF);
-        EXPECT2(__wasi_sock_accept(1, 0, &fd), __WASI_ERRNO_NOTSOCK, __WASI_ERRNO_NOTSUP);
         EXPECT2(__wasi_sock_recv(0, &iov, 1, 0, &n, &rf), __WASI_ERRNO_NOTSOCK, __WASI_ERRNO_NOTSUP);
-        EXPECT2(__wasi_sock_send(1, &ciov, 1, 0, &n), __WASI_ERRNO_NOTSOCK, __WASI_ERRNO_NOTSUP);
+        if (strcmp(mode, "basicnode")) {   /* node 20 crashes (SIGSEGV) when fd 1 is a pipe */
+            EXPECT2(__wasi_sock_accept(1, 0, &fd), __WASI_ERRNO_NOTSOCK, __WASI_ERRNO_NOTSUP);
+            EXPECT2(__wasi_sock_send(1, &ciov, 1, 0, &n), __WASI_ERRNO_NOTSOCK, __WASI_ERRNO_NOTSUP);
+        }
         EXPECT2(__wasi_sock_shutdown(1, __WASI_SDFLAGS_RD), __WASI_ERRNO_NOTSOCK, __WASI_ERRNO_NOTSUP);
     }
     /* stdio fds */
@@ -135,13 +140,16 @@ static int basic(int argc, char **argv)
         t1 = now(__WASI_CLOCKID_MONOTONIC);
         CHECK(n == 1 && ev[0].userdata == 42 && ev[0].type == __WASI_EVENTTYPE_CLOCK, "clock event");
         CHECK(t1 - t0 >= 20000000, "slept %llu ns", (unsigned long long)(t1 - t0));
-        /* absolute realtime deadline in the past fires at once */
-        s[0].u.u.clock.id = __WASI_CLOCKID_REALTIME;
-        s[0].u.u.clock.timeout = 1;
-        s[0].u.u.clock.flags = __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME;
-        EXPECT(__wasi_poll_oneoff(s, ev, 1, &n), 0);
-        CHECK(n == 1, "abstime event");
-        s[0].u.u.clock.flags = 0;
+        /* absolute realtime deadline in the past fires at once (node
+         * sleeps forever on it: tests/nodediff/t_node_diff.sh) */
+        if (strcmp(mode, "basicnode")) {
+            s[0].u.u.clock.id = __WASI_CLOCKID_REALTIME;
+            s[0].u.u.clock.timeout = 1;
+            s[0].u.u.clock.flags = __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME;
+            EXPECT(__wasi_poll_oneoff(s, ev, 1, &n), 0);
+            CHECK(n == 1, "abstime event");
+            s[0].u.u.clock.flags = 0;
+        }
         s[0].u.u.clock.id = __WASI_CLOCKID_MONOTONIC;
         s[0].u.u.clock.timeout = 5000000000ull;
         s[1].userdata = 7;

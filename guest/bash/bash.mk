@@ -1,0 +1,15 @@
+# guest/bash/bash.mk — the bash tool: like the generic guest rule, plus a
+# bigger shadow stack (wasm-ld's default is 64 KiB, too small for nested
+# command substitutions and wasi-libc's regexec).  Installs
+# $(TOOLS_DIR)/bash/{tool.wasm,tool.json}.
+BASH_GUEST_SRC := $(wildcard guest/bash/*.c)
+
+$(TOOLS_DIR)/bash/tool.wasm: $(BASH_GUEST_SRC) $(wildcard guest/bash/*.h) $(GUEST_LIB)
+	@mkdir -p $(dir $@)
+	$(GUEST_CC) $(GUEST_CFLAGS) -Iguest/bash -Wl,-z,stack-size=4194304 -o $@ $(BASH_GUEST_SRC) $(GUEST_LIB)
+
+$(TOOLS_DIR)/bash/tool.json: guest/bash/tool.json
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+TOOLS_ALL += $(TOOLS_DIR)/bash/tool.wasm $(TOOLS_DIR)/bash/tool.json

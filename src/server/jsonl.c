@@ -1,0 +1,163 @@
+/*
+ * jsonl.c — `boxagnts serve --jsonl`: line-delimited JSON for agent
+ * frameworks in any language.  Request {"id", "executor", "tool", "input"};
+ * response {"id", "result": {content, is_error, metadata}, "usage": {fuel,
+ * wall_ms, peak_memory}} or {"id", "error": {"code", "message"}}, in
+ * completion order.  {"cancel": ID} stops that call (it answers
+ * "cancelled").  Codes: parse_error, invalid_request, too_large,
+ * unknown_executor, unknown_tool, quota_exceeded, cancelled, call_failed.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_impl.h"
+
+static cJSON *jerr(const cJSON *id, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static cJSON *jerr(const cJSON *id, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cJSON *m = cJSON_CreateObject(), *e = cJSON_CreateObject();
+    cJSON_AddItemToObject(m, "id", id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull());
+    cJSON_AddStringToObject(e, "code", code);
+    cJSON_AddStringToObject(e, "message", msg);
+    cJSON_AddItemToObject(m, "error", e);
+    return m;
+}
+
+cJSON *srv_jsonl_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
+                               int refused, const bx_error *err)
+{
+    if (__atomic_load_n(&j->cancel, __ATOMIC_SEQ_CST))
+        return jerr(j->id, "cancelled", "the call was cancelled");
+    if (refused)
+        return jerr(j->id, refused == SRV_REFUSED_QUOTA ? "quota_exceeded" : "unknown_tool", "%s",
+                    r->content ? r->content : "refused");
+    if (st != BX_OK)
+        return jerr(j->id, "call_failed", "%s", err->msg[0] ? err->msg : "the tool could not be run");
+    cJSON *m = cJSON_CreateObject(), *res = cJSON_CreateObject(), *u = cJSON_CreateObject();
+    cJSON_AddItemToObject(m, "id", cJSON_Duplicate(j->id, 1));
+    cJSON_AddStringToObject(res, "content", r->content ? r->content : "");
+    cJSON_AddBoolToObject(res, "is_error", r->is_error);
+    cJSON *md = r->metadata ? cJSON_Parse(r->metadata) : NULL;
+    if (!cJSON_IsObject(md)) {
+        cJSON_Delete(md);
+        md = cJSON_CreateNull();
+    }
+    cJSON_AddItemToObject(res, "metadata", md);
+    cJSON_AddItemToObject(m, "result", res);
+    cJSON_AddNumberToObject(u, "fuel", (double)r->fuel_used);
+    cJSON_AddNumberToObject(u, "wall_ms", (double)r->wall_ns / 1e6);
+    cJSON_AddNumberToObject(u, "peak_memory", (double)r->peak_memory);
+    cJSON_AddItemToObject(m, "usage", u);
+    return m;
+}
+
+static void handle(srv_session *ss, const cJSON *msg)
+{
+    if (!cJSON_IsObject(msg)) {
+        srv_session_send(ss, NULL, jerr(NULL, "invalid_request", "a request is a JSON object"));
+        return;
+    }
+    const cJSON *cancel = cJSON_GetObjectItemCaseSensitive(msg, "cancel");
+    if (cancel) {
+        srv_session_cancel(ss, cancel);
+        return;
+    }
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(msg, "id");
+    const cJSON *exn = cJSON_GetObjectItemCaseSensitive(msg, "executor");
+    const cJSON *tool = cJSON_GetObjectItemCaseSensitive(msg, "tool");
+    const cJSON *input = cJSON_GetObjectItemCaseSensitive(msg, "input");
+    if (!cJSON_IsString(id) && !cJSON_IsNumber(id)) {
+        srv_session_send(ss, NULL, jerr(NULL, "invalid_request", "\"id\" (a string or number) is required"));
+        return;
+    }
+    if (!cJSON_IsString(tool)) {
+        srv_session_send(ss, NULL, jerr(id, "invalid_request", "\"tool\" (a string) is required"));
+        return;
+    }
+    if (input && !cJSON_IsObject(input) && !cJSON_IsNull(input)) {
+        srv_session_send(ss, NULL, jerr(id, "invalid_request", "\"input\" must be an object"));
+        return;
+    }
+    if (exn && !cJSON_IsString(exn) && !cJSON_IsNull(exn)) {
+        srv_session_send(ss, NULL, jerr(id, "invalid_request", "\"executor\" must be a string"));
+        return;
+    }
+    const char *name = cJSON_IsString(exn) ? exn->valuestring : "default";
+    srv_executor *ex = srv_find_executor(ss->s, name);
+    if (!ex) {
+        srv_session_send(ss, NULL, jerr(id, "unknown_executor", "no executor named \"%.128s\"", name));
+        return;
+    }
+    if (!srv_tool_allowed(ex, tool->valuestring) || !bx_registry_find(ss->s->reg, tool->valuestring)) {
+        srv_session_send(ss, NULL, jerr(id, "unknown_tool", "unknown tool \"%.200s\" for executor \"%.128s\"",
+                                        tool->valuestring, name));
+        return;
+    }
+    char *in = cJSON_IsObject(input) ? cJSON_PrintUnformatted(input) : strdup("{}");
+    char *t = strdup(tool->valuestring);
+    cJSON *idc = cJSON_Duplicate(id, 1);
+    if (!in || !t || !idc) {
+        free(in);
+        free(t);
+        cJSON_Delete(idc);
+        srv_session_send(ss, NULL, jerr(id, "call_failed", "out of memory"));
+        return;
+    }
+    srv_session_submit(ss, ex, idc, t, in, NULL);
+}
+
+bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err)
+{
+    srv_session ss;
+    bx_status st = srv_session_init(&ss, s, out_fd, 0, err);
+    if (st != BX_OK)
+        return st;
+    srv_reader rd;
+    srv_reader_init(&rd, in_fd, s->max_message);
+    for (;;) {
+        char *line;
+        size_t len;
+        srv_read_kind rk = srv_read_line(&rd, &line, &len);
+        if (rk == SRV_EOF)
+            break;
+        if (rk == SRV_IOERR) {
+            err->status = st = BX_ERR_ARG;
+            snprintf(err->msg, sizeof err->msg, "cannot read requests (stdin)");
+            break;
+        }
+        if (rk == SRV_TOO_LONG) {
+            srv_session_send(&ss, NULL, jerr(NULL, "too_large", "request larger than %llu bytes: skipped",
+                                             (unsigned long long)s->max_message));
+        } else if (strspn(line, " \t\r") < len) {
+            cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
+            if (!msg)
+                srv_session_send(&ss, NULL, jerr(NULL, "parse_error", "not valid JSON"));
+            else
+                handle(&ss, msg);
+            cJSON_Delete(msg);
+        }
+        if (ss.out.broken)
+            break;
+    }
+    srv_reader_free(&rd);
+    if (ss.out.broken) {
+        pthread_mutex_lock(&ss.mu);
+        for (srv_call_job *j = ss.inflight; j; j = j->inext)
+            __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
+        pthread_mutex_unlock(&ss.mu);
+    }
+    srv_session_finish(&ss);
+    if (st == BX_OK && ss.out.broken) {
+        err->status = st = BX_ERR_ARG;
+        snprintf(err->msg, sizeof err->msg, "cannot write responses (stdout closed)");
+    }
+    return st;
+}

@@ -1,0 +1,270 @@
+/*
+ * mcp.c — the Model Context Protocol over stdio: JSON-RPC 2.0, one message
+ * per line.  initialize (revisions 2025-06-18, 2025-03-26, 2024-11-05),
+ * ping, tools/list, tools/call (run on the worker pool; responses in any
+ * order), notifications/cancelled (stops the running sandbox).  Batches are
+ * answered only for 2025-03-26 and 2024-11-05 sessions; 2025-06-18 removed
+ * them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_impl.h"
+
+#define MCP_LATEST "2025-06-18"
+static const char *const mcp_versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
+
+typedef struct mcp_state {
+    srv_session ss;
+    srv_executor *ex;
+    char version[16];           /* negotiated; "" before initialize */
+} mcp_state;
+
+static cJSON *tool_entry(const bx_server *s, const bx_tool *t)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", t->name);
+    cJSON_AddStringToObject(o, "description", t->description ? t->description : "");
+    cJSON *schema = t->input_schema ? cJSON_Parse(t->input_schema) : NULL;
+    if (!cJSON_IsObject(schema)) {
+        cJSON_Delete(schema);
+        schema = cJSON_CreateObject();
+        cJSON_AddStringToObject(schema, "type", "object");
+    }
+    cJSON_AddItemToObject(o, "inputSchema", schema);
+    /* Hints for the client's confirmations, from the permission level and
+     * the manifest's needs (MCP 2025-03-26 tool annotations). */
+    cJSON *a = cJSON_CreateObject();
+    int ro = t->level <= BX_PERM_READ_ONLY;
+    cJSON_AddBoolToObject(a, "readOnlyHint", ro);
+    cJSON_AddBoolToObject(a, "destructiveHint", !ro);
+    cJSON_AddBoolToObject(a, "idempotentHint", ro);
+    cJSON_AddBoolToObject(a, "openWorldHint", srv_tool_network(s, t->name));
+    cJSON_AddItemToObject(o, "annotations", a);
+    return o;
+}
+
+static cJSON *tools_list(mcp_state *m)
+{
+    const bx_registry *r = m->ss.s->reg;
+    cJSON *res = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < bx_registry_count(r); i++) {
+        const bx_tool *t = bx_registry_at(r, i);
+        /* Only what this executor may call: its allowlist and profile. */
+        if (!srv_tool_allowed(m->ex, t->name) || t->level == BX_PERM_FORBIDDEN ||
+            t->level > m->ex->cfg.max_level)
+            continue;
+        cJSON_AddItemToArray(arr, tool_entry(m->ss.s, t));
+    }
+    cJSON_AddItemToObject(res, "tools", arr);
+    return res;
+}
+
+static cJSON *initialize(mcp_state *m, const cJSON *id, const cJSON *params)
+{
+    const cJSON *pv = cJSON_GetObjectItemCaseSensitive(params, "protocolVersion");
+    if (!cJSON_IsString(pv))
+        return rpc_error(id, RPC_INVALID_PARAMS,
+                         "initialize: params.protocolVersion (a string) is required");
+    const char *ver = MCP_LATEST;
+    for (size_t i = 0; i < sizeof mcp_versions / sizeof *mcp_versions; i++)
+        if (!strcmp(pv->valuestring, mcp_versions[i]))
+            ver = mcp_versions[i];
+    snprintf(m->version, sizeof m->version, "%s", ver);
+    cJSON *res = cJSON_CreateObject();
+    cJSON_AddStringToObject(res, "protocolVersion", ver);
+    cJSON *caps = cJSON_CreateObject(), *tools = cJSON_CreateObject();
+    cJSON_AddBoolToObject(tools, "listChanged", 0);
+    cJSON_AddItemToObject(caps, "tools", tools);
+    cJSON_AddItemToObject(res, "capabilities", caps);
+    cJSON *info = cJSON_CreateObject();
+    cJSON_AddStringToObject(info, "name", SRV_NAME);
+    cJSON_AddStringToObject(info, "title", "BoxAgnts WebAssembly tool sandbox");
+    cJSON_AddStringToObject(info, "version", SRV_VERSION);
+    cJSON_AddItemToObject(res, "serverInfo", info);
+    cJSON_AddStringToObject(res, "instructions",
+                            "Every tool runs in its own WebAssembly sandbox. The workspace is at "
+                            "/workspace; paths outside the granted directories are refused.");
+    return rpc_result(id, res);
+}
+
+/* tools/call: checked here, run on the pool.  NULL when queued. */
+static cJSON *tools_call(mcp_state *m, const cJSON *id, const cJSON *params, srv_batch *b)
+{
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(params, "name");
+    const cJSON *args = cJSON_GetObjectItemCaseSensitive(params, "arguments");
+    if (!cJSON_IsString(name))
+        return rpc_error(id, RPC_INVALID_PARAMS, "tools/call: params.name (a string) is required");
+    if (args && !cJSON_IsObject(args) && !cJSON_IsNull(args))
+        return rpc_error(id, RPC_INVALID_PARAMS, "tools/call: params.arguments must be an object");
+    if (!srv_tool_allowed(m->ex, name->valuestring) ||
+        !bx_registry_find(m->ss.s->reg, name->valuestring))
+        return rpc_error(id, RPC_INVALID_PARAMS, "Unknown tool: %.200s", name->valuestring);
+    char *input = cJSON_IsObject(args) ? cJSON_PrintUnformatted(args) : strdup("{}");
+    char *tool = strdup(name->valuestring);
+    cJSON *idc = cJSON_Duplicate(id, 1);
+    if (!input || !tool || !idc) {
+        free(input);
+        free(tool);
+        cJSON_Delete(idc);
+        return rpc_error(id, RPC_INTERNAL_ERROR, "out of memory");
+    }
+    srv_session_submit(&m->ss, m->ex, idc, tool, input, b);
+    return NULL;
+}
+
+cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
+                             int refused, const bx_error *err)
+{
+    if (refused == SRV_REFUSED_TOOL)
+        return rpc_error(j->id, RPC_INVALID_PARAMS, "%s", r->content ? r->content : "unknown tool");
+    cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
+    cJSON_AddStringToObject(txt, "type", "text");
+    if (st == BX_OK)
+        cJSON_AddStringToObject(txt, "text", r->content ? r->content : "");
+    else
+        cJSON_AddStringToObject(txt, "text", err->msg[0] ? err->msg : "the tool could not be run");
+    cJSON_AddItemToArray(content, txt);
+    cJSON_AddItemToObject(res, "content", content);
+    cJSON_AddBoolToObject(res, "isError", st != BX_OK || r->is_error);
+    if (st == BX_OK) {
+        cJSON *meta = cJSON_CreateObject(), *usage = cJSON_CreateObject();
+        cJSON_AddNumberToObject(usage, "fuel", (double)r->fuel_used);
+        cJSON_AddNumberToObject(usage, "wall_ms", (double)r->wall_ns / 1e6);
+        cJSON_AddNumberToObject(usage, "peak_memory", (double)r->peak_memory);
+        cJSON_AddItemToObject(meta, "boxagnts/usage", usage);
+        cJSON *md = r->metadata ? cJSON_Parse(r->metadata) : NULL;
+        if (cJSON_IsObject(md))
+            cJSON_AddItemToObject(meta, "boxagnts/metadata", md);
+        else
+            cJSON_Delete(md);
+        cJSON_AddItemToObject(res, "_meta", meta);
+    }
+    return rpc_result(j->id, res);
+}
+
+/* One message (an object, or a batch member).  Replies through b. */
+static void handle(mcp_state *m, const cJSON *msg, srv_batch *b)
+{
+    srv_session *ss = &m->ss;
+    const char *why;
+    rpc_kind k = rpc_classify(msg, &why);
+    if (k == RPC_RESPONSE)
+        return;                                 /* we never ask the client anything */
+    if (k == RPC_INVALID) {
+        srv_session_send(ss, b, rpc_error(rpc_id(msg), RPC_INVALID_REQUEST, "Invalid Request: %s", why));
+        return;
+    }
+    const char *method = cJSON_GetObjectItemCaseSensitive(msg, "method")->valuestring;
+    const cJSON *params = cJSON_GetObjectItemCaseSensitive(msg, "params");
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(msg, "id");
+    if (k == RPC_NOTIFICATION) {
+        if (!strcmp(method, "notifications/cancelled")) {
+            const cJSON *rid = cJSON_GetObjectItemCaseSensitive(params, "requestId");
+            if (rid)
+                srv_session_cancel(ss, rid);
+        }
+        return;                                 /* others (initialized, ...) need nothing */
+    }
+    if (params && !cJSON_IsObject(params)) {
+        srv_session_send(ss, b, rpc_error(id, RPC_INVALID_PARAMS, "params must be an object"));
+        return;
+    }
+    cJSON *reply;
+    if (!strcmp(method, "initialize"))
+        reply = b ? rpc_error(id, RPC_INVALID_REQUEST, "initialize must not be part of a batch")
+                  : initialize(m, id, params);
+    else if (!strcmp(method, "ping"))
+        reply = rpc_result(id, cJSON_CreateObject());
+    else if (!strcmp(method, "tools/list"))
+        reply = cJSON_GetObjectItemCaseSensitive(params, "cursor")
+                    ? rpc_error(id, RPC_INVALID_PARAMS, "tools/list: unknown cursor (the list has one page)")
+                    : rpc_result(id, tools_list(m));
+    else if (!strcmp(method, "tools/call"))
+        reply = tools_call(m, id, params, b);
+    else
+        reply = rpc_error(id, RPC_METHOD_NOT_FOUND, "Method not found: %.200s", method);
+    srv_session_send(ss, b, reply);
+}
+
+static int batches_allowed(const mcp_state *m)
+{
+    return !strcmp(m->version, "2025-03-26") || !strcmp(m->version, "2024-11-05");
+}
+
+bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
+                            bx_error *err)
+{
+    mcp_state m;
+    memset(&m, 0, sizeof m);
+    m.ex = srv_find_executor(s, executor);
+    if (!m.ex) {
+        err->status = BX_ERR_ARG;
+        snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\" (define it in the policy file)",
+                 executor);
+        return BX_ERR_ARG;
+    }
+    bx_status st = srv_session_init(&m.ss, s, out_fd, 1, err);
+    if (st != BX_OK)
+        return st;
+    srv_reader rd;
+    srv_reader_init(&rd, in_fd, s->max_message);
+    for (;;) {
+        char *line;
+        size_t len;
+        srv_read_kind rk = srv_read_line(&rd, &line, &len);
+        if (rk == SRV_EOF)
+            break;
+        if (rk == SRV_IOERR) {
+            err->status = st = BX_ERR_ARG;
+            snprintf(err->msg, sizeof err->msg, "cannot read the client's messages (stdin)");
+            break;
+        }
+        if (rk == SRV_TOO_LONG) {
+            srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
+                                                    "message larger than %llu bytes: skipped",
+                                                    (unsigned long long)s->max_message));
+        } else if (strspn(line, " \t\r") < len) {
+            cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
+            if (!msg) {
+                srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_PARSE_ERROR, "Parse error: not valid JSON"));
+            } else if (cJSON_IsArray(msg)) {
+                if (cJSON_GetArraySize(msg) == 0) {
+                    srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
+                                                            "Invalid Request: empty batch"));
+                } else if (!batches_allowed(&m)) {
+                    srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
+                        "Invalid Request: JSON-RPC batches are not supported in MCP %s "
+                        "(send one message per line)", m.version[0] ? m.version : MCP_LATEST));
+                } else {
+                    srv_batch *b = srv_batch_new();
+                    const cJSON *it;
+                    cJSON_ArrayForEach(it, msg) {
+                        if (b)
+                            handle(&m, it, b);
+                    }
+                    if (b)
+                        srv_batch_release(&m.ss, b);
+                }
+            } else {
+                handle(&m, msg, NULL);
+            }
+            cJSON_Delete(msg);
+        }
+        if (m.ss.out.broken)
+            break;              /* the client is gone */
+    }
+    srv_reader_free(&rd);
+    /* End of input is how an MCP client shuts the server down (it then
+     * waits for us to exit); a broken output leaves nobody to answer.
+     * Either way, stop what runs instead of waiting out its timeout. */
+    {
+        pthread_mutex_lock(&m.ss.mu);
+        for (srv_call_job *j = m.ss.inflight; j; j = j->inext)
+            __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
+        pthread_mutex_unlock(&m.ss.mu);
+    }
+    srv_session_finish(&m.ss);
+    return st;
+}

@@ -1,0 +1,193 @@
+/*
+ * server_impl.h — what the files of src/server share: the bounded line
+ * reader, the whole-line writer, the fair worker pool, executors with their
+ * quota ledgers, and a protocol session (in-flight calls, cancellation).
+ * Layer-private.
+ */
+#ifndef BX_SERVER_IMPL_H
+#define BX_SERVER_IMPL_H
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include "boxagnts.h"
+
+#define SRV_DEFAULT_MAX_MESSAGE (16u << 20)
+#define SRV_MAX_WORKERS 1024u
+#define SRV_NAME "boxagnts"
+#define SRV_VERSION "0.1.0"
+
+/* ---- reading lines (jsonrpc.c) ----------------------------------------- */
+typedef enum srv_read_kind {
+    SRV_LINE,        /* line, len: one line without its newline, NUL-terminated */
+    SRV_TOO_LONG,    /* a line longer than max was skipped whole */
+    SRV_EOF,
+    SRV_IOERR
+} srv_read_kind;
+
+typedef struct srv_reader {
+    int fd;
+    size_t max;                 /* longest line kept */
+    char *buf;
+    size_t cap, pos, end, scanned;
+    int discarding, eof;
+} srv_reader;
+
+void srv_reader_init(srv_reader *r, int fd, size_t max);
+void srv_reader_free(srv_reader *r);
+/* The line stays valid until the next call. */
+srv_read_kind srv_read_line(srv_reader *r, char **line, size_t *len);
+
+/* ---- writing messages (jsonrpc.c) -------------------------------------- */
+typedef struct srv_out {
+    int fd;
+    pthread_mutex_t mu;
+    int broken;                 /* a write failed: the peer is gone */
+} srv_out;
+void srv_out_init(srv_out *o, int fd);
+void srv_out_free(srv_out *o);
+/* One line, written whole under the mutex (responses of concurrent calls
+ * never interleave).  Consumes msg.  -1 once the output is broken. */
+int srv_out_send(srv_out *o, cJSON *msg);
+
+/* ---- JSON-RPC 2.0 (jsonrpc.c) ------------------------------------------ */
+enum {
+    RPC_PARSE_ERROR = -32700,
+    RPC_INVALID_REQUEST = -32600,
+    RPC_METHOD_NOT_FOUND = -32601,
+    RPC_INVALID_PARAMS = -32602,
+    RPC_INTERNAL_ERROR = -32603
+};
+/* {"jsonrpc":"2.0","id":id,"error":{"code","message"}}; id NULL -> null. */
+cJSON *rpc_error(const cJSON *id, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+cJSON *rpc_result(const cJSON *id, cJSON *result);
+
+typedef enum rpc_kind {
+    RPC_REQUEST,        /* method + valid id */
+    RPC_NOTIFICATION,   /* method, no id */
+    RPC_RESPONSE,       /* result or error: from the client, ignored */
+    RPC_INVALID         /* *why says what is wrong; *id usable when non-NULL */
+} rpc_kind;
+/* Classify one parsed message (never an array: batches are split first). */
+rpc_kind rpc_classify(const cJSON *msg, const char **why);
+/* A usable id of a message for an error reply: string or number, else NULL. */
+const cJSON *rpc_id(const cJSON *msg);
+/* A key for an id ("s:abc", "n:12"), for matching cancellations; malloc'd. */
+char *rpc_id_key(const cJSON *id);
+
+/* ---- the worker pool (pool.c) ------------------------------------------ */
+typedef struct srv_job srv_job;
+typedef struct srv_pool srv_pool;
+struct srv_job {
+    srv_job *next;              /* pool queue */
+    size_t group;               /* fairness: the executor's index */
+    int started;                /* set by the pool when a worker takes it */
+    void (*run)(srv_job *j);    /* runs on a worker; frees the job */
+};
+/* workers threads; ngroups fairness groups; submit blocks while max_queued
+ * jobs wait (back-pressure on the reader, so memory stays bounded). */
+srv_pool *srv_pool_new(uint32_t workers, size_t ngroups, size_t max_queued, bx_error *err);
+void srv_pool_submit(srv_pool *p, srv_job *j);
+/* 1 when j was still queued and is now removed (the caller owns it again). */
+int srv_pool_unqueue(srv_pool *p, srv_job *j);
+/* Wait until every job has run, stop the workers, free the pool. */
+void srv_pool_finish(srv_pool *p);
+uint32_t srv_default_workers(void);
+
+/* ---- executors (executor.c) -------------------------------------------- */
+typedef struct srv_executor {
+    bx_executor_config cfg;
+    size_t index;
+    pthread_mutex_t mu;         /* the ledger below */
+    uint64_t used_calls, used_fuel, used_wall;
+    uint64_t held_calls, held_fuel, held_wall;
+} srv_executor;
+
+typedef struct srv_tool_hint {  /* from the manifests: what tools/list shows */
+    char *name;
+    int network;                /* needs.network */
+    uint64_t timeout_ns, fuel;  /* the manifest's default limits (0: none) */
+} srv_tool_hint;
+
+struct bx_server {
+    bx_registry *reg;
+    srv_executor *ex; size_t nex;
+    uint32_t workers;
+    uint64_t max_message;
+    srv_tool_hint *hints; size_t nhints;
+};
+srv_executor *srv_find_executor(bx_server *s, const char *name);
+int srv_tool_allowed(const srv_executor *e, const char *tool);
+int srv_tool_network(const bx_server *s, const char *tool);
+const srv_tool_hint *srv_tool_hint_of(const bx_server *s, const char *tool);
+/* A call through e; `refused` (may be NULL) says when the call never ran:
+ * out then holds the reason as an is_error result. */
+enum { SRV_RAN = 0, SRV_REFUSED_TOOL = 1, SRV_REFUSED_QUOTA = 2 };
+bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *input_json,
+                   const volatile int *cancel, bx_tool_result *out, int *refused,
+                   bx_error *err);
+
+/* ---- policy (policy.c) ------------------------------------------------- */
+void srv_exec_config_init(bx_executor_config *e);
+void srv_exec_config_free(bx_executor_config *e);
+bx_status srv_exec_config_copy(bx_executor_config *dst, const bx_executor_config *src,
+                               bx_error *err);
+/* Apply one policy object (top-level or an executor's) over e.  base_dir
+ * resolves relative paths (NULL: as given); top: the server-wide keys
+ * (tool_dirs, workers, max_message, executors) are allowed and skipped;
+ * where: "executors.NAME" or "policy", for messages. */
+bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const char *base_dir,
+                                int top, const char *where, bx_error *err);
+char *srv_join_path(const char *base_dir, const char *path);
+
+/* ---- a protocol session (session.c) ------------------------------------ */
+typedef struct srv_session srv_session;
+typedef struct srv_batch srv_batch;
+typedef struct srv_call_job {
+    srv_job job;                /* first: the pool sees this */
+    struct srv_call_job *inext, *iprev;
+    srv_session *ss;
+    cJSON *id;
+    char *idkey;
+    srv_executor *ex;
+    char *tool, *input;
+    srv_batch *batch;
+    volatile int cancel;
+} srv_call_job;
+
+struct srv_session {
+    bx_server *s;
+    srv_out out;
+    srv_pool *pool;
+    pthread_mutex_t mu;         /* in-flight list and batches */
+    srv_call_job *inflight;
+    int mcp;                    /* 1: MCP, 0: JSONL (response shapes) */
+};
+
+struct srv_batch {              /* a JSON-RPC batch being answered (MCP 2025-03-26) */
+    cJSON *arr;
+    int pending;
+};
+
+bx_status srv_session_init(srv_session *ss, bx_server *s, int out_fd, int mcp, bx_error *err);
+/* Finish every call, then free. */
+void srv_session_finish(srv_session *ss);
+/* Queue a call; takes ownership of id, tool, input. */
+void srv_session_submit(srv_session *ss, srv_executor *ex, cJSON *id, char *tool, char *input,
+                        srv_batch *batch);
+/* Stop the in-flight call with this id; returns 1 when one was found.
+ * A still-queued call is dropped with no response in MCP (a JSONL call
+ * answers "cancelled"). */
+int srv_session_cancel(srv_session *ss, const cJSON *id);
+/* Send a message, or add it to its batch. Consumes msg. */
+void srv_session_send(srv_session *ss, srv_batch *b, cJSON *msg);
+srv_batch *srv_batch_new(void);
+/* Drop one hold on the batch; the last one writes it. */
+void srv_batch_release(srv_session *ss, srv_batch *b);
+/* Make the response of a finished call (mcp.c / jsonl.c). */
+cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
+                             int refused, const bx_error *err);
+cJSON *srv_jsonl_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
+                               int refused, const bx_error *err);
+#endif

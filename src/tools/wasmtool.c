@@ -1,0 +1,548 @@
+/*
+ * wasmtool.c — WasmTool: a tool that is a WebAssembly module plus its
+ * manifest (tool.json).  Loading parses and checks the manifest and
+ * compiles the module once; every call builds a bx_run_options that is the
+ * intersection of what the manifest needs and what the caller's context
+ * grants, runs the module under bx_sandbox_run_module with the input on
+ * stdin, and turns whatever happened (a result object, a trap, a timeout,
+ * garbage on stdout) into a bx_tool_result.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tools_impl.h"
+
+#define MANIFEST_MAX (1u << 20)
+#define MODULE_MAX   (256u << 20)
+
+typedef enum { NEED_NONE, NEED_READ, NEED_WRITE } ws_need;
+
+typedef struct wasm_tool {
+    bx_tool tool;                 /* tool.impl points back here */
+    char *name, *description, *schema;
+    char *path;                   /* the .wasm, for messages */
+    /* Compiled on first use (a registry lists many tools, a call uses one),
+     * then immutable and shared by concurrent calls. */
+    pthread_mutex_t mu;
+    bx_module *module;
+    char load_error[256];         /* why compiling failed (then every call says so) */
+    ws_need workspace;
+    int network;
+    char **env; size_t nenv;      /* variable names the tool may receive */
+    int argv_input;               /* "input": "argv" */
+    char *timeout_field;          /* input field that may shorten the timeout */
+    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
+    atomic_ulong calls;           /* for sandbox ids */
+} wasm_tool;
+
+static char *slurp(const char *path, size_t max, size_t *len, bx_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) { bx_tl_fail(err, BX_ERR_ARG, "cannot open %s: %s", path, strerror(errno)); return NULL; }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        bx_tl_fail(err, BX_ERR_ARG, "%s is not a regular file", path);
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > max) {
+        fclose(f);
+        bx_tl_fail(err, BX_ERR_LIMIT, "%s is larger than %zu bytes", path, max);
+        return NULL;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    if (!buf) { fclose(f); bx_tl_fail(err, BX_ERR_NOMEM, "out of memory reading %s", path); return NULL; }
+    size_t n = fread(buf, 1, (size_t)st.st_size, f);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad || n != (size_t)st.st_size) {
+        free(buf);
+        bx_tl_fail(err, BX_ERR_ARG, "cannot read %s", path);
+        return NULL;
+    }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
+static void wasm_tool_destroy(bx_tool *t)
+{
+    wasm_tool *w = t->impl;
+    if (!w) return;
+    free(w->name); free(w->description); free(w->schema); free(w->path); free(w->timeout_field);
+    for (size_t i = 0; i < w->nenv; i++) free(w->env[i]);
+    free(w->env);
+    if (w->module) bx_module_free(w->module);
+    pthread_mutex_destroy(&w->mu);
+    free(w);
+}
+
+void bx_tool_free(bx_tool *t)
+{
+    if (t && t->destroy) t->destroy(t);
+}
+
+static int name_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(islower((unsigned char)s[i]) || isdigit((unsigned char)s[i]) || s[i] == '-' || s[i] == '_'))
+            return 0;
+    return 1;
+}
+
+static bx_status limit_field(const cJSON *limits, const char *key, int is_size, uint64_t *out,
+                             const char *mpath, bx_error *err)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(limits, key);
+    if (!v) return BX_OK;
+    if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 1.8e19) {
+        *out = (uint64_t)v->valuedouble;
+        if (!is_size && strcmp(key, "timeout") == 0) *out *= 1000000000ull;   /* bare number = seconds */
+        return BX_OK;
+    }
+    if (!cJSON_IsString(v))
+        return bx_tl_fail(err, BX_ERR_ARG, "%s: limits.%s must be a string like \"30s\" / \"64MiB\" or a number", mpath, key);
+    bx_error e2;
+    bx_status st = strcmp(key, "timeout") == 0 ? bx_parse_duration(v->valuestring, out, &e2)
+                                               : bx_parse_size(v->valuestring, out, &e2);
+    if (st) return bx_tl_fail(err, BX_ERR_ARG, "%s: limits.%s: %s", mpath, key, e2.msg);
+    return BX_OK;
+}
+
+static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
+                                   const char *input_json, bx_tool_result *out, bx_error *err);
+
+bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
+{
+    size_t len = 0;
+    char *text = slurp(mpath, MANIFEST_MAX, &len, err);
+    if (!text) return NULL;
+    const char *end = NULL;
+    cJSON *m = cJSON_ParseWithOpts(text, &end, 1);
+    if (!cJSON_IsObject(m)) {
+        size_t off = end ? (size_t)(end - text) : 0;
+        bx_tl_fail(err, BX_ERR_ARG, "%s: not a JSON object (syntax error near byte %zu)", mpath, off);
+        cJSON_Delete(m);
+        free(text);
+        return NULL;
+    }
+    free(text);
+
+    wasm_tool *w = calloc(1, sizeof *w);
+    bx_status st = BX_OK;
+    char msg[400];
+    if (!w) { bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); cJSON_Delete(m); return NULL; }
+    pthread_mutex_init(&w->mu, NULL);
+    w->tool.impl = w;
+    w->tool.destroy = wasm_tool_destroy;
+    w->tool.execute = wasm_tool_execute;
+
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(m, "name");
+    const cJSON *desc = cJSON_GetObjectItemCaseSensitive(m, "description");
+    const cJSON *level = cJSON_GetObjectItemCaseSensitive(m, "permission_level");
+    const cJSON *schema = cJSON_GetObjectItemCaseSensitive(m, "input_schema");
+    const cJSON *needs = cJSON_GetObjectItemCaseSensitive(m, "needs");
+    const cJSON *limits = cJSON_GetObjectItemCaseSensitive(m, "limits");
+    const cJSON *input = cJSON_GetObjectItemCaseSensitive(m, "input");
+    const cJSON *module = cJSON_GetObjectItemCaseSensitive(m, "module");
+
+    if (!cJSON_IsString(name) || !name_ok(name->valuestring)) {
+        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"name\" must be 1-64 characters of a-z 0-9 - _", mpath);
+        goto fail;
+    }
+    if (!cJSON_IsString(desc) || !desc->valuestring[0]) {
+        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"description\" (a non-empty string) is required", mpath);
+        goto fail;
+    }
+    if (!cJSON_IsString(level) || bx_perm_parse(level->valuestring, &w->tool.level, err) != BX_OK) {
+        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"permission_level\" must be one of none, read_only, write, execute, dangerous, forbidden", mpath);
+        goto fail;
+    }
+    if (!schema || bx_schema_lint(schema, msg, sizeof msg) != 0) {
+        st = bx_tl_fail(err, BX_ERR_ARG, "%s: %s", mpath, schema ? msg : "\"input_schema\" is required");
+        goto fail;
+    }
+    if (needs && !cJSON_IsObject(needs)) {
+        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"needs\" must be an object", mpath);
+        goto fail;
+    }
+    const cJSON *nws = cJSON_GetObjectItemCaseSensitive(needs, "workspace");
+    if (nws) {
+        const char *v = cJSON_IsString(nws) ? nws->valuestring : "";
+        if (!strcmp(v, "none")) w->workspace = NEED_NONE;
+        else if (!strcmp(v, "read")) w->workspace = NEED_READ;
+        else if (!strcmp(v, "write")) w->workspace = NEED_WRITE;
+        else { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.workspace must be \"none\", \"read\" or \"write\"", mpath); goto fail; }
+    }
+    const cJSON *nnet = cJSON_GetObjectItemCaseSensitive(needs, "network");
+    if (nnet && !cJSON_IsBool(nnet)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.network must be true or false", mpath); goto fail; }
+    w->network = cJSON_IsTrue(nnet);
+    const cJSON *nenv = cJSON_GetObjectItemCaseSensitive(needs, "env");
+    if (nenv) {
+        if (!cJSON_IsArray(nenv)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath); goto fail; }
+        w->env = calloc((size_t)cJSON_GetArraySize(nenv) + 1, sizeof *w->env);
+        if (!w->env) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+        const cJSON *e;
+        cJSON_ArrayForEach(e, nenv) {
+            if (!cJSON_IsString(e) || !e->valuestring[0] || strchr(e->valuestring, '=')) {
+                st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath);
+                goto fail;
+            }
+            if (!(w->env[w->nenv++] = strdup(e->valuestring))) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+        }
+    }
+    if (limits && !cJSON_IsObject(limits)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"limits\" must be an object", mpath); goto fail; }
+    if ((st = limit_field(limits, "timeout", 0, &w->timeout_ns, mpath, err)) ||
+        (st = limit_field(limits, "max_memory", 1, &w->max_memory, mpath, err)) ||
+        (st = limit_field(limits, "max_stack", 1, &w->max_stack, mpath, err)) ||
+        (st = limit_field(limits, "max_output", 1, &w->max_output, mpath, err)))
+        goto fail;
+    const cJSON *fuel = cJSON_GetObjectItemCaseSensitive(limits, "fuel");
+    if (fuel) {
+        if (!cJSON_IsNumber(fuel) || fuel->valuedouble < 0) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: limits.fuel must be a number >= 0", mpath); goto fail; }
+        w->fuel = (uint64_t)fuel->valuedouble;
+    }
+    const cJSON *tf = cJSON_GetObjectItemCaseSensitive(limits, "timeout_from_input");
+    if (tf) {
+        if (!cJSON_IsString(tf)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: limits.timeout_from_input must name an input field", mpath); goto fail; }
+        if (!(w->timeout_field = strdup(tf->valuestring))) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    }
+    if (input) {
+        if (cJSON_IsString(input) && !strcmp(input->valuestring, "argv")) w->argv_input = 1;
+        else if (!cJSON_IsString(input) || strcmp(input->valuestring, "json") != 0) {
+            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"input\" must be \"json\" or \"argv\"", mpath);
+            goto fail;
+        }
+    }
+    const char *modname = cJSON_IsString(module) ? module->valuestring : "tool.wasm";
+    if (module && !cJSON_IsString(module)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"module\" must be a file name", mpath); goto fail; }
+    if (!modname[0] || strchr(modname, '/') || !strcmp(modname, "..") || !strcmp(modname, ".")) {
+        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"module\" must be a file name next to the manifest", mpath);
+        goto fail;
+    }
+    /* The module sits next to the manifest. */
+    const char *slash = strrchr(mpath, '/');
+    size_t dl = slash ? (size_t)(slash - mpath) + 1 : 0;
+    w->path = malloc(dl + strlen(modname) + 1);
+    if (!w->path) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    memcpy(w->path, mpath, dl);
+    strcpy(w->path + dl, modname);
+
+    w->name = strdup(name->valuestring);
+    w->description = strdup(desc->valuestring);
+    w->schema = cJSON_PrintUnformatted(schema);
+    if (!w->name || !w->description || !w->schema) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    w->tool.name = w->name;
+    w->tool.description = w->description;
+    w->tool.input_schema = w->schema;
+
+    /* A cheap check now (the file is there and is a wasm binary); the
+     * full decode and validation when the tool is first called. */
+    {
+        unsigned char head[8];
+        static const unsigned char magic[8] = { 0, 'a', 's', 'm', 1, 0, 0, 0 };
+        FILE *f = fopen(w->path, "rb");
+        if (!f) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: cannot open %s: %s", mpath, w->path, strerror(errno)); goto fail; }
+        size_t got = fread(head, 1, sizeof head, f);
+        fclose(f);
+        if (got != sizeof head || memcmp(head, magic, sizeof head) != 0) {
+            st = bx_tl_fail(err, BX_ERR_MALFORMED, "%s: the module %s is not a WebAssembly 1.0 binary", mpath, w->path);
+            goto fail;
+        }
+    }
+    cJSON_Delete(m);
+    return &w->tool;
+
+fail:
+    (void)st;
+    cJSON_Delete(m);
+    wasm_tool_destroy(&w->tool);
+    return NULL;
+}
+
+/* ---- one call ---------------------------------------------------------- */
+
+static int env_allowed(const wasm_tool *w, const char *spec)
+{
+    size_t n = strcspn(spec, "=");
+    for (size_t i = 0; i < w->nenv; i++)
+        if (strlen(w->env[i]) == n && !strncmp(w->env[i], spec, n)) return 1;
+    return 0;
+}
+
+/* The intersection: workspace grants only as far as the manifest needs
+ * them (write grants become read grants for a read-only tool), fetch grants
+ * only for network tools, env grants only for variables the manifest
+ * names; deny rules always (they only take away). */
+static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, const cJSON *input,
+                               bx_run_options *o, bx_error *err)
+{
+    bx_status st;
+    int have_fs_grant = 0;
+    if (ctx->workspace && (st = bx_run_options_set_workspace(o, ctx->workspace, err))) return st;
+    for (size_t i = 0; i < ctx->ngrants; i++) {
+        const char *g = ctx->grants[i];
+        if (!strncmp(g, "read:", 5) || !strncmp(g, "write:", 6)) {
+            if (w->workspace == NEED_NONE) continue;
+            have_fs_grant = 1;
+            if (g[0] == 'w' && w->workspace == NEED_READ) {
+                char buf[PATH_MAX + 16];
+                snprintf(buf, sizeof buf, "read:%s", g + 6);
+                if ((st = bx_run_options_add_cap(o, buf, err))) return st;
+                continue;
+            }
+        } else if (!strncmp(g, "fetch:", 6)) {
+            if (!w->network) continue;
+        } else if (!strncmp(g, "env:", 4)) {
+            if (!env_allowed(w, g + 4)) continue;
+        } else if (strncmp(g, "deny:", 5) != 0) {
+            return bx_tl_fail(err, BX_ERR_ARG, "bad grant '%s': expected read:, write:, fetch:, env: or deny:", g);
+        }
+        if ((st = bx_run_options_add_cap(o, g, err))) return st;
+    }
+    /* A workspace and no explicit fs grant: the workspace itself, at the
+     * level the tool needs. */
+    if (ctx->workspace && !have_fs_grant && w->workspace != NEED_NONE &&
+        (st = bx_run_options_add_cap(o, w->workspace == NEED_WRITE ? "write:/workspace" : "read:/workspace", err)))
+        return st;
+    for (size_t i = 0; i < ctx->nblock_networks; i++)
+        if ((st = bx_run_options_add_list(&o->block_networks, &o->nblock_networks, ctx->block_networks[i], err))) return st;
+    for (size_t i = 0; i < ctx->nblock_url; i++)
+        if ((st = bx_run_options_add_list(&o->block_url, &o->nblock_url, ctx->block_url[i], err))) return st;
+
+    /* Limits: the caller's where set, else the manifest's. */
+    o->timeout_ns = ctx->timeout_ns ? ctx->timeout_ns : w->timeout_ns;
+    o->max_memory = ctx->max_memory ? ctx->max_memory : w->max_memory;
+    o->max_stack = ctx->max_stack ? ctx->max_stack : w->max_stack;
+    o->fuel = ctx->fuel ? ctx->fuel : w->fuel;
+    o->max_output = ctx->max_output ? ctx->max_output : w->max_output;
+    /* The input may ask for less time (bash's timeout_seconds), never more
+     * than the caller allows. */
+    if (w->timeout_field) {
+        const cJSON *tv = cJSON_GetObjectItemCaseSensitive(input, w->timeout_field);
+        if (cJSON_IsNumber(tv) && tv->valuedouble > 0 && tv->valuedouble < 1e7) {
+            uint64_t ns = (uint64_t)(tv->valuedouble * 1e9);
+            if (!ctx->timeout_ns || ns < ctx->timeout_ns) o->timeout_ns = ns;
+        }
+    }
+    if (ctx->cache_dir && !(o->cache_dir = strdup(ctx->cache_dir))) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+    if (ctx->audit_path && !(o->audit_path = strdup(ctx->audit_path))) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+    return BX_OK;
+}
+
+/* argv mode: each key as --key-name value (underscores become dashes);
+ * true booleans as a bare flag, false/null omitted, other values as JSON. */
+static char **build_argv(const wasm_tool *w, const cJSON *input, uint32_t *argc)
+{
+    int n = cJSON_GetArraySize(input);
+    char **av = calloc((size_t)n * 2 + 2, sizeof *av);
+    if (!av) return NULL;
+    uint32_t k = 0;
+    av[k++] = strdup(w->name);
+    const cJSON *f;
+    cJSON_ArrayForEach(f, input) {
+        if (cJSON_IsFalse(f) || cJSON_IsNull(f)) continue;
+        size_t kl = strlen(f->string);
+        char *flag = malloc(kl + 3);
+        if (!flag) goto oom;
+        flag[0] = flag[1] = '-';
+        for (size_t i = 0; i <= kl; i++) flag[i + 2] = f->string[i] == '_' ? '-' : f->string[i];
+        av[k++] = flag;
+        if (cJSON_IsTrue(f)) continue;
+        av[k++] = cJSON_IsString(f) ? strdup(f->valuestring) : cJSON_PrintUnformatted(f);
+        if (!av[k - 1]) goto oom;
+    }
+    if (!av[0]) goto oom;
+    *argc = k;
+    return av;
+oom:
+    for (uint32_t i = 0; i < k; i++) free(av[i]);
+    free(av);
+    return NULL;
+}
+
+static void describe_failure(const wasm_tool *w, const bx_run_result *r, char *buf, size_t cap)
+{
+    switch (r->outcome) {
+    case BX_RUN_TRAPPED:
+        if (r->cancelled)
+            snprintf(buf, cap, "The %s call was cancelled.", w->name);
+        else if (r->timed_out)
+            snprintf(buf, cap, "The %s call was stopped: %s.", w->name, r->message);
+        else
+            snprintf(buf, cap, "The %s tool stopped: %s (%s).", w->name, bx_run_outcome(r), r->message);
+        break;
+    case BX_RUN_OUT_OF_MEMORY:
+        snprintf(buf, cap, "The %s tool could not start: %s.", w->name, r->message);
+        break;
+    case BX_RUN_LOAD_ERROR:
+        snprintf(buf, cap, "The %s tool could not start: %s.", w->name, r->message);
+        break;
+    default:
+        snprintf(buf, cap, "The %s tool exited with status %d without a result.", w->name, r->exit_code);
+        break;
+    }
+}
+
+/* The shared module, compiled on the first call.  NULL when it does not
+ * load (w->load_error says why, for this and every later call). */
+static const bx_module *module_of(wasm_tool *w, const char *cache_dir)
+{
+    pthread_mutex_lock(&w->mu);
+    if (!w->module && !w->load_error[0]) {
+        size_t len = 0;
+        bx_error e;
+        memset(&e, 0, sizeof e);
+        char *bytes = slurp(w->path, MODULE_MAX, &len, &e);
+        if (bytes) {
+            memset(&e, 0, sizeof e);
+#ifdef BX_HAVE_MODULE_CACHE
+            w->module = cache_dir ? bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e)
+                                  : bx_module_new((const uint8_t *)bytes, len, &e);
+#else
+            (void)cache_dir;
+            w->module = bx_module_new((const uint8_t *)bytes, len, &e);
+#endif
+            free(bytes);
+        }
+        if (!w->module)
+            snprintf(w->load_error, sizeof w->load_error, "%s", e.msg[0] ? e.msg : "cannot load");
+    }
+    const bx_module *m = w->module;
+    pthread_mutex_unlock(&w->mu);
+    return m;
+}
+
+static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
+                                   const char *input_json, bx_tool_result *out, bx_error *err)
+{
+    wasm_tool *w = t->impl;
+    bx_status st;
+    const bx_module *mod = module_of(w, ctx->cache_dir);
+    if (!mod)
+        return bx_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
+                                     w->name, w->path, w->load_error);
+    cJSON *input = cJSON_Parse(input_json);
+    if (!cJSON_IsObject(input)) {
+        cJSON_Delete(input);
+        return bx_tool_result_errorf(out, "invalid input: not a JSON object");
+    }
+    bx_run_options o;
+    bx_run_options_init(&o);
+    if ((st = build_options(w, ctx, input, &o, err)) != BX_OK) {
+        /* A grant that does not resolve (missing directory, ...) is the
+         * caller's setup, reported as the call's error. */
+        bx_run_options_free(&o);
+        cJSON_Delete(input);
+        if (st == BX_ERR_NOMEM) return st;
+        return bx_tool_result_errorf(out, "%s", err->msg);
+    }
+
+    char sid[160];
+    unsigned long nth = atomic_fetch_add(&w->calls, 1) + 1;
+    snprintf(sid, sizeof sid, "%s/%s#%lu", ctx->agent_id ? ctx->agent_id : "call", w->name, nth);
+
+    bx_run_io io;
+    memset(&io, 0, sizeof io);
+    const char *argv0[1] = { w->name };
+    char **av = NULL;
+    uint32_t ac = 1;
+    if (w->argv_input) {
+        if (!(av = build_argv(w, input, &ac))) {
+            bx_run_options_free(&o);
+            cJSON_Delete(input);
+            return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+        }
+        io.argv = (const char *const *)av;
+        io.stdin_kind = BX_WASI_STDIN_EMPTY;
+    } else {
+        io.argv = argv0;
+        io.stdin_kind = BX_WASI_STDIN_BUFFER;
+        io.stdin_buf = (const uint8_t *)input_json;
+        io.stdin_len = strlen(input_json);
+    }
+    io.argc = ac;
+    io.capture = 1;
+    io.sandbox_id = sid;
+    io.cancel = ctx->cancel;
+    io.stop_on_output_cap = !w->argv_input;   /* a cut JSON result is no result */
+
+    bx_run_result r;
+    bx_error rerr;
+    memset(&rerr, 0, sizeof rerr);
+    st = bx_sandbox_run_module(&o, mod, &io, &r, &rerr);
+    if (av) {
+        for (uint32_t i = 0; i < ac; i++) free(av[i]);
+        free(av);
+    }
+    cJSON_Delete(input);
+    uint64_t out_cap = o.max_output ? o.max_output : 1048576;
+    bx_run_options_free(&o);
+
+    char msg[1024];
+    if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
+        bx_run_result_free(&r);
+        if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "%s", rerr.msg);
+        return bx_tool_result_errorf(out, "The %s tool could not run: %s", w->name, rerr.msg);
+    }
+
+    if (w->argv_input) {
+        /* Plain text out: stdout, then stderr; a non-zero status is an error. */
+        int ok = r.outcome == BX_RUN_EXITED;
+        size_t n = r.out_len + r.err_len + sizeof msg + 8;
+        char *text = malloc(n);
+        if (!text) { bx_run_result_free(&r); return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); }
+        size_t k = 0;
+        memcpy(text, r.out ? (char *)r.out : "", r.out_len), k = r.out_len;
+        if (r.err_len) { memcpy(text + k, r.err, r.err_len); k += r.err_len; }
+        if (!ok) {
+            describe_failure(w, &r, msg, sizeof msg);
+            k += (size_t)snprintf(text + k, n - k, "%s%s", k ? "\n" : "", msg);
+        }
+        text[k] = 0;
+        st = bx_tool_result_set(out, text, !ok || r.exit_code != 0, NULL);
+        free(text);
+    } else if (r.outcome == BX_RUN_EXITED && r.exit_code == 0 && !r.out_truncated) {
+        cJSON *res = cJSON_ParseWithLength(r.out ? (const char *)r.out : "", r.out_len);
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(res, "content");
+        const cJSON *ie = cJSON_GetObjectItemCaseSensitive(res, "is_error");
+        const cJSON *md = cJSON_GetObjectItemCaseSensitive(res, "metadata");
+        if (cJSON_IsObject(res) && cJSON_IsString(c) && (!ie || cJSON_IsBool(ie)) &&
+            (!md || cJSON_IsObject(md) || cJSON_IsNull(md))) {
+            char *mtext = cJSON_IsObject(md) ? cJSON_PrintUnformatted(md) : NULL;
+            st = bx_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
+            cJSON_free(mtext);
+        } else {
+            st = bx_tool_result_errorf(out, "The %s tool printed no valid result object (%zu bytes on stdout)%s%.*s",
+                                       w->name, r.out_len, r.err_len ? "; stderr: " : "",
+                                       (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
+        }
+        cJSON_Delete(res);
+    } else {
+        if (r.outcome == BX_RUN_EXITED && r.exit_code == 0)
+            snprintf(msg, sizeof msg, "The %s tool's result exceeded the output cap of %llu bytes (raise --max-output).",
+                     w->name, (unsigned long long)out_cap);
+        else
+            describe_failure(w, &r, msg, sizeof msg);
+        if (r.err_len && r.outcome == BX_RUN_EXITED) {
+            size_t k = strlen(msg);
+            snprintf(msg + k, sizeof msg - k, " stderr: %.*s", (int)(r.err_len > 400 ? 400 : r.err_len), (char *)r.err);
+        }
+        st = bx_tool_result_set(out, msg, 1, NULL);
+    }
+    out->fuel_used = r.fuel_used;
+    out->wall_ns = r.wall_ns;
+    out->peak_memory = r.peak_memory;
+    bx_run_result_free(&r);
+    if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "out of memory");
+    return BX_OK;
+}

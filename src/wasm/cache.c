@@ -1,0 +1,1051 @@
+/*
+ * cache.c — the compiled-module cache: a bx_module (decoded parts and the
+ * compiled code of every function) serialised to a file named by the
+ * SHA-256 of the module bytes and the engine's build id, so a warm start
+ * skips decode, validation and compilation.
+ *
+ * Trust.  The cache directory is the host's: the operator names it
+ * (--cache-dir, bx_run_options.cache_dir), it is created 0700, entries are
+ * 0600 and must be regular files owned by the current user, and it is never
+ * granted to a guest (a guest sees only its preopens).  Whoever can write
+ * there can already replace the host's binaries, so a deliberately forged
+ * entry is outside the threat model.  What the cache defends against is
+ * damage and staleness: a truncated, torn or bit-flipped file, an entry
+ * from another engine build, or another module's entry under this name.
+ * Every such entry fails a check below and is rebuilt from the bytes:
+ *   header: magic, format version, header size, build id, key (SHA-256 of
+ *           the module bytes), module length, payload length = file size,
+ *           header checksum, zero padding;
+ *   payload: 64-bit checksum, then a structural reader that bounds-checks
+ *           every count, index and length against the payload and against
+ *           the module's own index spaces, and a verifier of each compiled
+ *           body: opcodes in range, operand words inside the body, slot
+ *           operands inside the frame, branch targets on instruction starts
+ *           (loop back-edges on an OP_LOOP), module indices in range, calls'
+ *           argument areas inside the frame, a terminator last.
+ * Not re-checked: the wasm typing of the code (that an i64 slot is never
+ * stored into a funcref table, say).  Checking that would be compiling
+ * again; the checksum and the directory's ownership are what stand there.
+ *
+ * The cache is best effort: any failure to read or write it just means the
+ * module is compiled as bx_module_new would.  Writes are atomic (a private
+ * temporary file in the directory, then rename), so concurrent writers and
+ * readers of the same entry see either nothing or a complete file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "code.h"
+#include "module.h"
+#include "sha256.h"
+
+/* Bump whenever the payload layout changes.  Changes to the internal code
+ * (code.h) are caught by the build id, which hashes the opcode table. */
+#define BX_CACHE_FORMAT 1u
+#define HDR_SIZE 128u
+#define HDR_CHECKED 88u     /* bytes covered by the header checksum */
+#define MAX_PAYLOAD ((uint64_t)1 << 30)
+static const char MAGIC[8] = {'B', 'X', 'W', 'M', 'C', 'A', 'C', 'H'};
+
+/* ---- build id ------------------------------------------------------------ */
+
+static const char *const op_names[] = {
+#define BX_OP_NAME(n, w) #n,
+    BX_OPS(BX_OP_NAME)
+#undef BX_OP_NAME
+};
+static const uint8_t op_words[] = {
+#define BX_OP_WORDS(n, w) (w),
+    BX_OPS(BX_OP_WORDS)
+#undef BX_OP_WORDS
+};
+
+/* Deterministic for identical sources: the format version, the name,
+ * position and operand count of every opcode, and the sizes of the structs
+ * whose fields the payload mirrors. */
+uint64_t bx_cache_build_id(void)
+{
+    uint64_t h = bx_hash64("boxagnts-module-cache", 21, BX_CACHE_FORMAT);
+    for (uint32_t i = 0; i < BXOP_COUNT_ + 1; i++) {
+        h = bx_hash64(op_names[i], strlen(op_names[i]), h ^ i);
+        h = bx_hash64(&op_words[i], 1, h);
+    }
+    uint32_t sizes[] = {(uint32_t)sizeof(struct bx_code), (uint32_t)sizeof(bx_constexpr),
+                        (uint32_t)sizeof(bx_import), (uint32_t)sizeof(bx_elem_decl),
+                        (uint32_t)sizeof(bx_data_decl), (uint32_t)sizeof(bx_func_decl),
+                        (uint32_t)sizeof(struct bx_module)};
+    return bx_hash64(sizes, sizeof sizes, h);
+}
+
+/* ---- writer ---------------------------------------------------------------- */
+
+typedef struct wbuf {
+    uint8_t *p;
+    size_t len, cap;
+    bool oom;
+} wbuf;
+
+static void w_bytes(wbuf *w, const void *src, size_t n)
+{
+    if (w->oom) return;
+    if (n > w->cap - w->len) {
+        size_t cap = w->cap ? w->cap : 4096;
+        while (n > cap - w->len) {
+            if (cap > SIZE_MAX / 2) { w->oom = true; return; }
+            cap *= 2;
+        }
+        uint8_t *np = realloc(w->p, cap);
+        if (!np) { w->oom = true; return; }
+        w->p = np;
+        w->cap = cap;
+    }
+    if (n) memcpy(w->p + w->len, src, n);
+    w->len += n;
+}
+/* little-endian: the interpreter already requires a little-endian host */
+static void w_u8(wbuf *w, uint8_t v) { w_bytes(w, &v, 1); }
+static void w_u32(wbuf *w, uint32_t v) { w_bytes(w, &v, 4); }
+static void w_u64(wbuf *w, uint64_t v) { w_bytes(w, &v, 8); }
+
+static void w_const(wbuf *w, const bx_constexpr *c)
+{
+    w_u8(w, (uint8_t)c->op);
+    w_u8(w, (uint8_t)c->type);
+    w_u32(w, c->index);
+    w_u64(w, c->bits);
+    w_u64(w, (uint64_t)c->offset);
+}
+
+static void w_limits(wbuf *w, const bx_limits_decl *l)
+{
+    w_u32(w, l->min);
+    w_u32(w, l->max);
+    w_u8(w, l->has_max);
+}
+
+bx_status bx_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen)
+{
+    wbuf w = {0};
+    w_u32(&w, m->ntypes);
+    for (uint32_t i = 0; i < m->ntypes; i++) {
+        const bx_functype *t = &m->types[i];
+        w_u32(&w, t->nparams);
+        w_u32(&w, t->nresults);
+        for (uint32_t k = 0; k < t->nparams; k++) w_u8(&w, (uint8_t)t->params[k]);
+        for (uint32_t k = 0; k < t->nresults; k++) w_u8(&w, (uint8_t)t->results[k]);
+        w_u32(&w, m->type_canon[i]);
+    }
+    w_u32(&w, m->nimports);
+    for (uint32_t i = 0; i < m->nimports; i++) {
+        const bx_import *im = &m->imports[i];
+        w_u32(&w, im->module_len);
+        w_bytes(&w, im->module, im->module_len);
+        w_u32(&w, im->name_len);
+        w_bytes(&w, im->name, im->name_len);
+        w_u8(&w, (uint8_t)im->kind);
+        switch (im->kind) {
+        case BX_EXTERN_FUNC: w_u32(&w, im->desc.func_type); break;
+        case BX_EXTERN_TABLE:
+            w_u8(&w, (uint8_t)im->desc.table.elem);
+            w_limits(&w, &im->desc.table.limits);
+            break;
+        case BX_EXTERN_MEMORY: w_limits(&w, &im->desc.memory); break;
+        case BX_EXTERN_GLOBAL:
+            w_u8(&w, (uint8_t)im->desc.global.type);
+            w_u8(&w, im->desc.global.mutable_);
+            break;
+        }
+    }
+    w_u32(&w, m->nfunc_imports);
+    w_u32(&w, m->ntable_imports);
+    w_u32(&w, m->nmem_imports);
+    w_u32(&w, m->nglobal_imports);
+
+    w_u32(&w, m->nfuncs);
+    for (uint32_t i = 0; i < m->nfuncs; i++) {
+        const bx_func_decl *f = &m->funcs[i];
+        const struct bx_code *c = f->code;
+        w_u32(&w, f->type);
+        w_u64(&w, (uint64_t)f->body_offset);
+        w_u32(&w, f->body_len);
+        w_u32(&w, f->nlocals);
+        for (uint32_t k = 0; k < f->nlocals; k++) w_u8(&w, (uint8_t)f->locals[k]);
+        w_u32(&w, c->nparams);
+        w_u32(&w, c->nresults);
+        w_u32(&w, c->nlocals);
+        w_u32(&w, c->nconsts);
+        w_u32(&w, c->frame_size);
+        w_u32(&w, c->len);
+        w_bytes(&w, c->code, ((size_t)c->len + 2 * (size_t)c->nconsts) * sizeof(uint32_t));
+    }
+    w_u32(&w, m->ntables_total);
+    for (uint32_t i = 0; i < m->ntables_total; i++) {
+        w_u8(&w, (uint8_t)m->tables[i].elem);
+        w_limits(&w, &m->tables[i].limits);
+    }
+    w_u32(&w, m->nmems_total);
+    for (uint32_t i = 0; i < m->nmems_total; i++) w_limits(&w, &m->mems[i]);
+    w_u32(&w, m->nglobals_total);
+    for (uint32_t i = 0; i < m->nglobals_total; i++) {
+        w_u8(&w, (uint8_t)m->global_types[i].type);
+        w_u8(&w, m->global_types[i].mutable_);
+    }
+    for (uint32_t i = m->nglobal_imports; i < m->nglobals_total; i++) {
+        const bx_global_decl *g = &m->globals[i - m->nglobal_imports];
+        w_u8(&w, (uint8_t)g->type.type);
+        w_u8(&w, g->type.mutable_);
+        w_const(&w, &g->init);
+    }
+    w_u32(&w, m->nexports);
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const bx_export *e = &m->exports[i];
+        w_u32(&w, e->name_len);
+        w_bytes(&w, e->name, e->name_len);
+        w_u8(&w, (uint8_t)e->kind);
+        w_u32(&w, e->index);
+    }
+    w_u8(&w, m->has_start);
+    w_u32(&w, m->start);
+    w_u32(&w, m->nelems);
+    for (uint32_t i = 0; i < m->nelems; i++) {
+        const bx_elem_decl *e = &m->elems[i];
+        w_u8(&w, (uint8_t)e->mode);
+        w_u8(&w, (uint8_t)e->type);
+        w_u32(&w, e->table);
+        w_const(&w, &e->offset);
+        w_u32(&w, e->count);
+        for (uint32_t k = 0; k < e->count; k++) w_const(&w, &e->init[k]);
+    }
+    w_u8(&w, m->has_datacount);
+    w_u32(&w, m->datacount);
+    w_u32(&w, m->ndatas);
+    for (uint32_t i = 0; i < m->ndatas; i++) {
+        const bx_data_decl *d = &m->datas[i];
+        w_u8(&w, (uint8_t)d->mode);
+        w_u32(&w, d->memory);
+        w_const(&w, &d->offset);
+        w_u32(&w, d->len);
+        w_bytes(&w, d->bytes, d->len);
+    }
+    for (uint32_t i = 0; i < m->nfuncs_total; i++) w_u8(&w, m->func_declared ? m->func_declared[i] : 0);
+    if (w.oom) {
+        free(w.p);
+        return BX_ERR_NOMEM;
+    }
+    *out = w.p;
+    *outlen = w.len;
+    return BX_OK;
+}
+
+/* ---- reader ------------------------------------------------------------------ */
+
+/* Every read is bounds-checked; the first failure sets bad and every later
+ * read returns zeros, so the parsing code can check once per item. */
+typedef struct rbuf {
+    const uint8_t *p, *end;
+    bool bad;
+} rbuf;
+
+static const uint8_t *r_bytes(rbuf *r, size_t n)
+{
+    if (r->bad || (size_t)(r->end - r->p) < n) {
+        r->bad = true;
+        return NULL;
+    }
+    const uint8_t *q = r->p;
+    r->p += n;
+    return q;
+}
+static uint8_t r_u8(rbuf *r)
+{
+    const uint8_t *q = r_bytes(r, 1);
+    return q ? *q : 0;
+}
+static uint32_t r_u32(rbuf *r)
+{
+    uint32_t v = 0;
+    const uint8_t *q = r_bytes(r, 4);
+    if (q) memcpy(&v, q, 4);
+    return v;
+}
+static uint64_t r_u64(rbuf *r)
+{
+    uint64_t v = 0;
+    const uint8_t *q = r_bytes(r, 8);
+    if (q) memcpy(&v, q, 8);
+    return v;
+}
+/* A count of items each at least `min` bytes long: never more than what the
+ * rest of the payload can hold, so allocations stay bounded by the file. */
+static uint32_t r_count(rbuf *r, size_t min)
+{
+    uint32_t n = r_u32(r);
+    if (!r->bad && (size_t)(r->end - r->p) / min < n) r->bad = true;
+    return r->bad ? 0 : n;
+}
+static bool r_bool(rbuf *r)
+{
+    uint8_t v = r_u8(r);
+    if (v > 1) r->bad = true;
+    return v == 1;
+}
+
+static bool is_valtype(uint8_t t)
+{
+    return t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_FUNCREF ||
+           t == BX_EXTERNREF;
+}
+static bool is_reftype(uint8_t t) { return t == BX_FUNCREF || t == BX_EXTERNREF; }
+
+static bx_valtype r_valtype(rbuf *r)
+{
+    uint8_t t = r_u8(r);
+    if (!is_valtype(t)) r->bad = true;
+    return r->bad ? BX_I32 : (bx_valtype)t;
+}
+static bx_valtype r_reftype(rbuf *r)
+{
+    uint8_t t = r_u8(r);
+    if (!is_reftype(t)) r->bad = true;
+    return r->bad ? BX_FUNCREF : (bx_valtype)t;
+}
+
+static void r_limits(rbuf *r, bx_limits_decl *l, uint32_t cap)
+{
+    l->min = r_u32(r);
+    l->max = r_u32(r);
+    l->has_max = r_bool(r);
+    if (l->min > cap || (l->has_max && (l->max > cap || l->min > l->max))) r->bad = true;
+}
+
+static char *r_name(rbuf *r, uint32_t *len)
+{
+    *len = r_count(r, 1);
+    const uint8_t *q = r_bytes(r, *len);
+    if (!q) return NULL;
+    char *s = malloc((size_t)*len + 1);
+    if (!s) { r->bad = true; return NULL; }
+    memcpy(s, q, *len);
+    s[*len] = 0;
+    return s;
+}
+
+/* Constant expressions: the same index rules validate.c applies, so the
+ * instance's evaluator stays inside its arrays. */
+static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool used)
+{
+    uint8_t op = r_u8(r);
+    uint8_t t = r_u8(r);
+    if (!used) {    /* the offset of a passive segment: never evaluated, kept as is */
+        memset(c, 0, sizeof *c);
+        c->op = (bx_constop)op;
+        c->type = (bx_valtype)t;
+        c->index = r_u32(r);
+        c->bits = r_u64(r);
+        c->offset = (size_t)r_u64(r);
+        if (op != 0 || t != 0 || c->index || c->bits || c->offset) r->bad = true;
+        return;
+    }
+    if (!is_valtype(t)) r->bad = true;
+    c->type = r->bad ? BX_I32 : (bx_valtype)t;
+    c->index = r_u32(r);
+    c->bits = r_u64(r);
+    c->offset = (size_t)r_u64(r);
+    if (op > BX_CONST_GLOBAL_GET) { r->bad = true; return; }
+    c->op = (bx_constop)op;
+    if (c->op == BX_CONST_REF_FUNC && c->index >= m->nfuncs_total) r->bad = true;
+    if (c->op == BX_CONST_GLOBAL_GET &&
+        (c->index >= m->nglobal_imports || c->type != m->global_types[c->index].type))
+        r->bad = true;
+}
+
+/* ---- code verifier -------------------------------------------------------------- */
+
+/* Operand words of each instruction: S slot (< frame_size), I immediate,
+ * T branch target (an instruction start), L loop back-edge target (an
+ * OP_LOOP), F function, Y type, B table, G global, E elem segment, D data
+ * segment; a leading M (no word) marks a memory instruction.  Returns
+ * NULL for the three ops with variable or typed operand areas
+ * (BR_TABLE, RETURN, CALL, CALL_INDIRECT), checked by hand. */
+static const char *op_kinds(uint32_t op)
+{
+    switch (op) {
+    case BXOP_UNREACHABLE: case BXOP_RETURN0: return "";
+    case BXOP_FUEL: case BXOP_LOOP: return "I";
+    case BXOP_RETURN1: return "S";
+    case BXOP_SELECT: case BXOP_COPY2: return "SSSS";
+    case BXOP_COPY: case BXOP_REF_IS_NULL: return "SS";
+    case BXOP_CONST32: return "SI";
+    case BXOP_CONST64: return "SII";
+    case BXOP_GLOBAL_GET: return "SG";
+    case BXOP_GLOBAL_SET: return "GS";
+    case BXOP_TABLE_GET: return "SBS";
+    case BXOP_TABLE_SET: return "BSS";
+    case BXOP_TABLE_SIZE: return "SB";
+    case BXOP_TABLE_GROW: return "SBSS";
+    case BXOP_TABLE_FILL: return "BSSS";
+    case BXOP_TABLE_COPY: return "BBSSS";
+    case BXOP_TABLE_INIT: return "BESSS";
+    case BXOP_ELEM_DROP: return "E";
+    case BXOP_MEMORY_SIZE: return "MS";
+    case BXOP_MEMORY_GROW: return "MSS";
+    case BXOP_MEMORY_INIT: return "MDSSS";
+    case BXOP_DATA_DROP: return "D";
+    case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL: return "MSSS";
+    case BXOP_REF_FUNC: return "SF";
+    case BXOP_I64_ADD_K: return "SSII";
+    case BXOP_F64_ADD_M: case BXOP_F64_MUL_M: return "MSSSI";
+    case BXOP_BR: return "T";
+    case BXOP_BR_B: return "L";
+    case BXOP_BR_IF: case BXOP_BR_UNLESS: case BXOP_BR_I64_EQZ: case BXOP_BR_I64_NEZ: return "ST";
+    case BXOP_BR_IF_B: case BXOP_BR_UNLESS_B: case BXOP_BR_I64_EQZ_B: case BXOP_BR_I64_NEZ_B:
+        return "SL";
+    case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
+        return NULL;
+    default: break;
+    }
+    if (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) return "MSSI";
+    if (op >= BXOP_I32_EQZ && op <= BXOP_I64_TRUNC_SAT_F64_U) return op_words[op] == 2 ? "SS" : "SSS";
+    if ((op >= BXOP_I32_ADD_K && op <= BXOP_I32_MUL_K) || op == BXOP_I32_ROTL_K ||
+        op == BXOP_I32_ROTR_K)
+        return "SSI";
+    if (op >= BXOP_I32_ADD_ROTL_K && op <= BXOP_I32_AND_SHR_U_K) return "SSSI";
+    if (op >= BXOP_I32_LOAD_K && op <= BXOP_I32_STORE16_K) return "MSSII";
+    if (op >= BXOP_I32_LOAD_R && op <= BXOP_I32_STORE16_R) return "MSSSI";
+    if (op >= BXOP_BR_I32_EQ && op <= BXOP_BR_I32_GE_U) return "SST";
+    if (op >= BXOP_BR_I32_EQ_K && op <= BXOP_BR_I32_GE_U_K) return "SIT";
+    if (op >= BXOP_BR_I32_EQ_B && op <= BXOP_BR_I32_GE_U_B) return "SSL";
+    if (op >= BXOP_BR_I32_EQ_K_B && op <= BXOP_BR_I32_GE_U_K_B) return "SIL";
+    if (op >= BXOP_ADD_BR_EQ && op <= BXOP_ADDK_BR_GE_U_K) {
+        static const char *const v[4] = {"SSSSL", "SSSIL", "SSISL", "SSIIL"};
+        return v[(op - BXOP_ADD_BR_EQ) % 4];
+    }
+    return "?";     /* unknown: rejected, and the self-check fails */
+}
+
+/* Every fixed-size opcode's kind string has one letter per operand word:
+ * fails when code.h gains an opcode this file does not know. */
+bool bx_cache_selfcheck(void)
+{
+    for (uint32_t op = 0; op < BXOP_COUNT_; op++) {
+        const char *k = op_kinds(op);
+        if (!k) continue;
+        if (strchr(k, '?')) return false;
+        size_t n = strlen(k) - (k[0] == 'M');
+        if (n != op_words[op]) return false;
+    }
+    return true;
+}
+
+/* op_kinds as a table, built once: per opcode its operand count and bit
+ * masks of which operand words are slots, forward targets, loop targets or
+ * module indices (those checked one by one against their kind). */
+typedef struct opinfo {
+    uint8_t n, flags, smask, tmask, lmask, xmask;
+    char x[8];
+} opinfo;
+enum { OPF_SPECIAL = 1, OPF_MEM = 2, OPF_TERM = 4, OPF_BAD = 8 };
+static opinfo ops[BXOP_COUNT_];
+static pthread_once_t ops_once = PTHREAD_ONCE_INIT;
+
+static void ops_init(void)
+{
+    for (uint32_t op = 0; op < BXOP_COUNT_; op++) {
+        opinfo *o = &ops[op];
+        const char *k = op_kinds(op);
+        if (op == BXOP_UNREACHABLE || op == BXOP_BR || op == BXOP_BR_B || op == BXOP_BR_TABLE ||
+            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1)
+            o->flags |= OPF_TERM;
+        if (!k) {
+            o->flags |= OPF_SPECIAL;
+            o->n = op_words[op];
+            continue;
+        }
+        if (*k == 'M') {
+            o->flags |= OPF_MEM;
+            k++;
+        }
+        size_t n = strlen(k);
+        if (n != op_words[op] || n > 8) {
+            o->flags |= OPF_BAD;
+            continue;
+        }
+        o->n = (uint8_t)n;
+        for (size_t i = 0; i < n; i++) {
+            switch (k[i]) {
+            case 'S': o->smask |= (uint8_t)(1u << i); break;
+            case 'T': o->tmask |= (uint8_t)(1u << i); break;
+            case 'L': o->lmask |= (uint8_t)(1u << i); break;
+            case 'I': break;
+            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D':
+                o->xmask |= (uint8_t)(1u << i);
+                o->x[i] = k[i];
+                break;
+            default: o->flags |= OPF_BAD;
+            }
+        }
+    }
+}
+
+/* The argument/result area of a call at slot a: inside the frame. */
+static bool call_area_ok(const bx_functype *t, uint32_t a, uint32_t frame)
+{
+    uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+    return (uint64_t)a + n <= frame;
+}
+
+static bool index_ok(const struct bx_module *m, char kind, uint32_t v)
+{
+    switch (kind) {
+    case 'F': return v < m->nfuncs_total;
+    case 'Y': return v < m->ntypes;
+    case 'B': return v < m->ntables_total;
+    case 'G': return v < m->nglobals_total;
+    case 'E': return v < m->nelems;
+    case 'D': return v < m->ndatas;
+    }
+    return false;
+}
+
+/* Scratch space reused across the functions of one module. */
+typedef struct vscratch {
+    uint8_t *start;         /* 1 where an instruction starts */
+    size_t cap;
+    uint32_t *tg;           /* word positions holding branch targets; bit 31: loop target */
+    size_t ntg, captg;
+} vscratch;
+
+static bool push_target(vscratch *v, uint32_t pos)
+{
+    if (v->ntg == v->captg) {
+        size_t cap = v->captg ? v->captg * 2 : 256;
+        uint32_t *n = realloc(v->tg, cap * sizeof *n);
+        if (!n) return false;
+        v->tg = n;
+        v->captg = cap;
+    }
+    v->tg[v->ntg++] = pos;
+    return true;
+}
+
+static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscratch *v)
+{
+    const struct bx_code *c = f->code;
+    const bx_functype *ft = &m->types[f->type];
+    const uint32_t *w = c->code, len = c->len, frame = c->frame_size;
+    if (c->nparams != ft->nparams || c->nresults != ft->nresults ||
+        (uint64_t)c->nparams + f->nlocals != c->nlocals ||
+        (uint64_t)c->nlocals + c->nconsts > frame || len == 0 || len >= (1u << 31) ||
+        frame > UINT32_MAX / 2)
+        return false;
+    if (len > v->cap) {
+        uint8_t *n = realloc(v->start, len);
+        if (!n) return false;
+        v->start = n;
+        v->cap = len;
+    }
+    memset(v->start, 0, len);
+    v->ntg = 0;
+    uint32_t pc = 0, last = 0;
+    /* pass 1: instruction boundaries and every operand but branch targets */
+    while (pc < len) {
+        uint32_t op = w[pc];
+        if (op >= BXOP_COUNT_) return false;
+        const opinfo *oi = &ops[op];
+        v->start[pc] = 1;
+        last = op;
+        const uint32_t *o = w + pc + 1;
+        uint32_t avail = len - pc - 1, n = oi->n;
+        if (oi->flags & (OPF_SPECIAL | OPF_BAD | OPF_MEM)) {
+            if (oi->flags & OPF_BAD) return false;
+            if ((oi->flags & OPF_MEM) && m->nmems_total == 0) return false;
+            if (op == BXOP_BR_TABLE) {
+                if (avail < 2 || o[0] >= frame || (uint64_t)o[1] + 1 > avail - 2) return false;
+                n = 2 + o[1] + 1;
+                for (uint32_t i = 0; i <= o[1]; i++)
+                    if (!push_target(v, pc + 3 + i)) return false;
+            } else if (op == BXOP_RETURN) {
+                if (avail < 2 || o[0] != c->nresults || (uint64_t)o[1] + o[0] > frame) return false;
+            } else if (op == BXOP_CALL) {
+                if (avail < 2 || o[0] >= m->nfuncs_total ||
+                    !call_area_ok(&m->types[m->func_types[o[0]]], o[1], frame))
+                    return false;
+            } else if (op == BXOP_CALL_INDIRECT) {   /* y t c a */
+                if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
+                    !call_area_ok(&m->types[o[0]], o[3], frame))
+                    return false;
+            }
+        }
+        if (avail < n) return false;
+        if (!(oi->flags & OPF_SPECIAL)) {
+            for (uint32_t i = 0, sm = oi->smask; sm; i++, sm >>= 1)
+                if ((sm & 1) && o[i] >= frame) return false;
+            if (oi->xmask)
+                for (uint32_t i = 0; i < n; i++)
+                    if ((oi->xmask >> i & 1) && !index_ok(m, oi->x[i], o[i])) return false;
+            if (oi->tmask | oi->lmask)
+                for (uint32_t i = 0; i < n; i++) {
+                    if ((oi->tmask >> i & 1) && !push_target(v, pc + 1 + i)) return false;
+                    if ((oi->lmask >> i & 1) && !push_target(v, (pc + 1 + i) | (1u << 31)))
+                        return false;
+                }
+        }
+        if (op == BXOP_RETURN0 && c->nresults != 0) return false;
+        if (op == BXOP_RETURN1 && c->nresults != 1) return false;
+        pc += 1 + n;
+    }
+    if (!(ops[last].flags & OPF_TERM)) return false;     /* never run off the end */
+    /* pass 2: every branch target is an instruction start; a loop
+     * back-edge's is an OP_LOOP (it runs the head's fuel word, goes on after) */
+    for (size_t i = 0; i < v->ntg; i++) {
+        uint32_t t = w[v->tg[i] & ~(1u << 31)];
+        if (t >= len || !v->start[t]) return false;
+        if ((v->tg[i] >> 31) && w[t] != BXOP_LOOP) return false;
+    }
+    return true;
+}
+
+/* ---- deserialiser ------------------------------------------------------------------ */
+
+static bool index_space_ok(const struct bx_module *m, bx_externkind kind, uint32_t idx)
+{
+    switch (kind) {
+    case BX_EXTERN_FUNC: return idx < m->nfuncs_total;
+    case BX_EXTERN_TABLE: return idx < m->ntables_total;
+    case BX_EXTERN_MEMORY: return idx < m->nmems_total;
+    case BX_EXTERN_GLOBAL: return idx < m->nglobals_total;
+    }
+    return false;
+}
+
+#ifdef BX_CACHE_DEBUG
+#define NEED(cond) do { if (r.bad || !(cond)) { fprintf(stderr, "cache: line %d\n", __LINE__); goto bad; } } while (0)
+#else
+#define NEED(cond) do { if (r.bad || !(cond)) goto bad; } while (0)
+#endif
+
+struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
+                                        size_t len)
+{
+    rbuf r = {payload, payload + n, false};
+    struct bx_module *m = calloc(1, sizeof *m);
+    if (!m) return NULL;
+    if (len && !(m->bytes = malloc(len))) goto bad;
+    if (len) memcpy(m->bytes, bytes, len);
+    m->len = len;
+
+    /* types */
+    uint32_t nt = r_count(&r, 12);
+    NEED(1);
+    if (nt) {
+        NEED((m->types = calloc(nt, sizeof *m->types)) && (m->type_canon = calloc(nt, sizeof *m->type_canon)));
+        m->ntypes = nt;
+    }
+    for (uint32_t i = 0; i < nt; i++) {
+        uint32_t np = r_u32(&r), nr = r_u32(&r);
+        NEED((uint64_t)np + nr <= (size_t)(r.end - r.p));
+        bx_valtype *a = NULL;
+        if (np + nr) NEED(a = malloc((size_t)(np + nr) * sizeof *a));
+        m->types[i].params = a;
+        m->types[i].results = a ? a + np : NULL;
+        m->types[i].nparams = np;
+        m->types[i].nresults = nr;
+        for (uint32_t k = 0; k < np + nr; k++) a[k] = r_valtype(&r);
+        m->type_canon[i] = r_u32(&r);
+        NEED(m->type_canon[i] <= i);
+    }
+    /* imports */
+    uint32_t ni = r_count(&r, 10);
+    NEED(1);
+    if (ni) {
+        NEED(m->imports = calloc(ni, sizeof *m->imports));
+        m->nimports = ni;
+    }
+    uint32_t cnt[4] = {0};
+    for (uint32_t i = 0; i < ni; i++) {
+        bx_import *im = &m->imports[i];
+        im->module = r_name(&r, &im->module_len);
+        im->name = r_name(&r, &im->name_len);
+        uint8_t kind = r_u8(&r);
+        NEED(kind <= BX_EXTERN_GLOBAL);
+        im->kind = (bx_externkind)kind;
+        cnt[kind]++;
+        switch (im->kind) {
+        case BX_EXTERN_FUNC:
+            im->desc.func_type = r_u32(&r);
+            NEED(im->desc.func_type < nt);
+            break;
+        case BX_EXTERN_TABLE:
+            im->desc.table.elem = r_reftype(&r);
+            r_limits(&r, &im->desc.table.limits, UINT32_MAX);
+            break;
+        case BX_EXTERN_MEMORY: r_limits(&r, &im->desc.memory, BX_MAX_PAGES); break;
+        case BX_EXTERN_GLOBAL:
+            im->desc.global.type = r_valtype(&r);
+            im->desc.global.mutable_ = r_bool(&r);
+            break;
+        }
+        NEED(1);
+    }
+    m->nfunc_imports = r_u32(&r);
+    m->ntable_imports = r_u32(&r);
+    m->nmem_imports = r_u32(&r);
+    m->nglobal_imports = r_u32(&r);
+    NEED(m->nfunc_imports == cnt[BX_EXTERN_FUNC] && m->ntable_imports == cnt[BX_EXTERN_TABLE] &&
+         m->nmem_imports == cnt[BX_EXTERN_MEMORY] && m->nglobal_imports == cnt[BX_EXTERN_GLOBAL]);
+
+    /* functions; the code is verified once every index space is known */
+    uint32_t nf = r_count(&r, 44);
+    NEED(1);
+    m->nfuncs_total = m->nfunc_imports + nf;
+    NEED(m->nfuncs_total >= nf);
+    if (m->nfuncs_total) NEED(m->func_types = calloc(m->nfuncs_total, sizeof *m->func_types));
+    for (uint32_t i = 0, k = 0; i < ni; i++)
+        if (m->imports[i].kind == BX_EXTERN_FUNC) m->func_types[k++] = m->imports[i].desc.func_type;
+    if (nf) {
+        NEED(m->funcs = calloc(nf, sizeof *m->funcs));
+        m->nfuncs = nf;
+    }
+    for (uint32_t i = 0; i < nf; i++) {
+        bx_func_decl *f = &m->funcs[i];
+        f->type = r_u32(&r);
+        uint64_t boff = r_u64(&r);
+        f->body_len = r_u32(&r);
+        NEED(f->type < nt && boff <= len && f->body_len <= len - boff);
+        f->body_offset = (size_t)boff;
+        f->body = m->bytes + boff;
+        m->func_types[m->nfunc_imports + i] = f->type;
+        uint32_t nl = r_count(&r, 1);
+        NEED(nl <= BX_MAX_LOCALS);
+        if (nl) NEED(f->locals = malloc((size_t)nl * sizeof *f->locals));
+        f->nlocals = nl;
+        for (uint32_t k = 0; k < nl; k++) f->locals[k] = r_valtype(&r);
+        struct bx_code h;
+        h.nparams = r_u32(&r);
+        h.nresults = r_u32(&r);
+        h.nlocals = r_u32(&r);
+        h.nconsts = r_u32(&r);
+        h.frame_size = r_u32(&r);
+        h.len = r_u32(&r);
+        uint64_t words = (uint64_t)h.len + 2 * (uint64_t)h.nconsts;
+        NEED(words <= (size_t)(r.end - r.p) / 4);
+        struct bx_code *c = malloc(sizeof *c + (size_t)words * sizeof(uint32_t));
+        NEED(c);
+        *c = h;
+        memcpy(c->code, r_bytes(&r, (size_t)words * 4), (size_t)words * 4);
+        f->code = c;
+    }
+    /* tables, memories, globals */
+    uint32_t ntab = r_count(&r, 10);
+    NEED(ntab >= m->ntable_imports);
+    if (ntab) {
+        NEED(m->tables = calloc(ntab, sizeof *m->tables));
+        m->ntables_total = ntab;
+    }
+    for (uint32_t i = 0, k = 0; i < ntab; i++) {
+        m->tables[i].elem = r_reftype(&r);
+        r_limits(&r, &m->tables[i].limits, UINT32_MAX);
+        NEED(1);
+        if (i < m->ntable_imports) {    /* imports first, as decoded */
+            while (m->imports[k].kind != BX_EXTERN_TABLE) k++;
+            const bx_tabletype *it = &m->imports[k++].desc.table;
+            NEED(it->elem == m->tables[i].elem && !memcmp(&it->limits, &m->tables[i].limits, sizeof it->limits));
+        }
+    }
+    uint32_t nmem = r_count(&r, 9);
+    NEED(nmem >= m->nmem_imports && nmem <= 1);
+    if (nmem) {
+        NEED(m->mems = calloc(nmem, sizeof *m->mems));
+        m->nmems_total = nmem;
+    }
+    for (uint32_t i = 0; i < nmem; i++) r_limits(&r, &m->mems[i], BX_MAX_PAGES);
+    uint32_t ng = r_count(&r, 2);
+    NEED(ng >= m->nglobal_imports);
+    if (ng) NEED(m->global_types = calloc(ng, sizeof *m->global_types));
+    m->nglobals_total = ng;
+    for (uint32_t i = 0; i < ng; i++) {
+        m->global_types[i].type = r_valtype(&r);
+        m->global_types[i].mutable_ = r_bool(&r);
+    }
+    for (uint32_t i = 0, k = 0; i < m->nglobal_imports; i++) {
+        while (m->imports[k].kind != BX_EXTERN_GLOBAL) k++;
+        const bx_globaltype *it = &m->imports[k++].desc.global;
+        NEED(it->type == m->global_types[i].type && it->mutable_ == m->global_types[i].mutable_);
+    }
+    if (ng > m->nglobal_imports)
+        NEED(m->globals = calloc(ng - m->nglobal_imports, sizeof *m->globals));
+    for (uint32_t i = m->nglobal_imports; i < ng; i++) {
+        bx_global_decl *g = &m->globals[i - m->nglobal_imports];
+        g->type.type = r_valtype(&r);
+        g->type.mutable_ = r_bool(&r);
+        r_const(&r, m, &g->init, true);
+        NEED(g->type.type == m->global_types[i].type && g->type.mutable_ == m->global_types[i].mutable_);
+    }
+    /* exports, start */
+    uint32_t ne = r_count(&r, 9);
+    NEED(1);
+    if (ne) {
+        NEED(m->exports = calloc(ne, sizeof *m->exports));
+        m->nexports = ne;
+    }
+    for (uint32_t i = 0; i < ne; i++) {
+        bx_export *e = &m->exports[i];
+        e->name = r_name(&r, &e->name_len);
+        uint8_t kind = r_u8(&r);
+        NEED(kind <= BX_EXTERN_GLOBAL);
+        e->kind = (bx_externkind)kind;
+        e->index = r_u32(&r);
+        NEED(index_space_ok(m, e->kind, e->index));
+    }
+    m->has_start = r_bool(&r);
+    m->start = r_u32(&r);
+    if (m->has_start) {
+        NEED(m->start < m->nfuncs_total);
+        const bx_functype *st = &m->types[m->func_types[m->start]];
+        NEED(st->nparams == 0 && st->nresults == 0);   /* bx_interp_call passes no args */
+    }
+    /* segments */
+    uint32_t nel = r_count(&r, 32);
+    NEED(1);
+    if (nel) {
+        NEED(m->elems = calloc(nel, sizeof *m->elems));
+        m->nelems = nel;
+    }
+    for (uint32_t i = 0; i < nel; i++) {
+        bx_elem_decl *e = &m->elems[i];
+        uint8_t mode = r_u8(&r);
+        NEED(mode <= BX_SEG_DECLARATIVE);
+        e->mode = (bx_segmode)mode;
+        e->type = r_reftype(&r);
+        e->table = r_u32(&r);
+        r_const(&r, m, &e->offset, e->mode == BX_SEG_ACTIVE);
+        uint32_t cn = r_count(&r, 22);
+        NEED(e->mode != BX_SEG_ACTIVE || (e->table < m->ntables_total && e->offset.type == BX_I32));
+        if (cn) NEED(e->init = calloc(cn, sizeof *e->init));
+        e->count = cn;
+        for (uint32_t k = 0; k < cn; k++) r_const(&r, m, &e->init[k], true);
+        NEED(1);
+    }
+    m->has_datacount = r_bool(&r);
+    m->datacount = r_u32(&r);
+    uint32_t nd = r_count(&r, 31);
+    NEED(1);
+    if (nd) {
+        NEED(m->datas = calloc(nd, sizeof *m->datas));
+        m->ndatas = nd;
+    }
+    for (uint32_t i = 0; i < nd; i++) {
+        bx_data_decl *d = &m->datas[i];
+        uint8_t mode = r_u8(&r);
+        NEED(mode == BX_SEG_ACTIVE || mode == BX_SEG_PASSIVE);
+        d->mode = (bx_segmode)mode;
+        d->memory = r_u32(&r);
+        r_const(&r, m, &d->offset, d->mode == BX_SEG_ACTIVE);
+        d->len = r_count(&r, 1);
+        NEED(d->mode != BX_SEG_ACTIVE || (d->memory < m->nmems_total && d->offset.type == BX_I32));
+        const uint8_t *q = r_bytes(&r, d->len);
+        NEED(q);
+        if (d->len) {
+            NEED(d->bytes = malloc(d->len));
+            memcpy(d->bytes, q, d->len);
+        }
+    }
+    if (m->nfuncs_total) {
+        const uint8_t *q = r_bytes(&r, m->nfuncs_total);
+        NEED(q && (m->func_declared = malloc(m->nfuncs_total)));
+        for (uint32_t i = 0; i < m->nfuncs_total; i++) NEED(q[i] <= 1);
+        memcpy(m->func_declared, q, m->nfuncs_total);
+    }
+    NEED(r.p == r.end);
+    pthread_once(&ops_once, ops_init);
+    vscratch vs = {0};
+    bool verified = true;
+    for (uint32_t i = 0; i < nf && verified; i++) verified = verify_code(m, &m->funcs[i], &vs);
+    free(vs.start);
+    free(vs.tg);
+    NEED(verified);
+    return m;
+bad:
+    bx_module_free(m);
+    return NULL;
+}
+
+/* ---- files ---------------------------------------------------------------------------- */
+
+static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+static uint64_t get64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+
+static void make_header(uint8_t h[HDR_SIZE], const uint8_t key[32], uint64_t id, size_t len,
+                        const uint8_t *payload, size_t n)
+{
+    memset(h, 0, HDR_SIZE);
+    memcpy(h, MAGIC, 8);
+    uint32_t v = BX_CACHE_FORMAT, hs = HDR_SIZE;
+    memcpy(h + 8, &v, 4);
+    memcpy(h + 12, &hs, 4);
+    put64(h + 16, id);
+    memcpy(h + 24, key, 32);
+    put64(h + 56, (uint64_t)len);
+    put64(h + 64, (uint64_t)n);
+    put64(h + 72, bx_hash64(payload, n, id));
+    put64(h + HDR_CHECKED - 8, 0);
+    put64(h + HDR_CHECKED - 8, bx_hash64(h, HDR_CHECKED - 8, id));
+}
+
+static bool header_ok(const uint8_t *h, size_t fsize, const uint8_t key[32], uint64_t id, size_t len)
+{
+    uint32_t v, hs;
+    memcpy(&v, h + 8, 4);
+    memcpy(&hs, h + 12, 4);
+    if (memcmp(h, MAGIC, 8) || v != BX_CACHE_FORMAT || hs != HDR_SIZE) return false;
+    if (get64(h + HDR_CHECKED - 8) != bx_hash64(h, HDR_CHECKED - 8, id)) return false;
+    if (get64(h + 16) != id || memcmp(h + 24, key, 32) || get64(h + 56) != (uint64_t)len)
+        return false;
+    if (get64(h + 64) != fsize - HDR_SIZE) return false;
+    for (size_t i = HDR_CHECKED; i < HDR_SIZE; i++)
+        if (h[i]) return false;
+    return true;
+}
+
+static bool entry_path(char *out, size_t outsz, const char *dir, const uint8_t key[32], uint64_t id)
+{
+    char hex[65];
+    for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", key[i]);
+    int k = snprintf(out, outsz, "%s/%s-%016llx.bxm", dir, hex, (unsigned long long)id);
+    return k > 0 && (size_t)k < outsz;
+}
+
+/* mkdir -p with 0700 for the components it creates. */
+static bool ensure_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) return S_ISDIR(st.st_mode);
+    char buf[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof buf) return false;
+    memcpy(buf, dir, n + 1);
+    for (size_t i = 1; i <= n; i++) {
+        if (buf[i] != '/' && buf[i] != 0) continue;
+        char c = buf[i];
+        buf[i] = 0;
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return false;
+        buf[i] = c;
+    }
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Reads the entry; returns 1 loaded, 0 absent, -1 present but rejected.
+ * Mapped rather than read: the payload is copied once, into the module. */
+static int load_entry(const char *path, const uint8_t key[32], uint64_t id, const uint8_t *bytes,
+                      size_t len, struct bx_module **out)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return errno == ENOENT ? 0 : -1;
+    struct stat st;
+    int rc = -1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
+        st.st_size < (off_t)HDR_SIZE || (uint64_t)st.st_size > MAX_PAYLOAD + HDR_SIZE) {
+        close(fd);
+        return -1;
+    }
+    size_t fsize = (size_t)st.st_size;
+    /* A file shrunk under the mapping would fault (SIGBUS); entries are
+     * only ever replaced by rename, never truncated in place, and a
+     * private mapping keeps the pages it already has. */
+    uint8_t *buf = mmap(NULL, fsize, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (buf == MAP_FAILED) return -1;
+    if (header_ok(buf, fsize, key, id, len)) {
+        const uint8_t *payload = buf + HDR_SIZE;
+        size_t n = fsize - HDR_SIZE;
+        if (get64(buf + 72) == bx_hash64(payload, n, id) &&
+            (*out = bx_module_deserialize(payload, n, bytes, len)))
+            rc = 1;
+    }
+    munmap(buf, fsize);
+    return rc;
+}
+
+static bool write_all(int fd, const uint8_t *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return false;
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+static bool store_entry(const char *dir, const char *path, const uint8_t key[32], uint64_t id,
+                        size_t len, const struct bx_module *m)
+{
+    uint8_t *payload = NULL;
+    size_t n = 0;
+    if (bx_module_serialize(m, &payload, &n) != BX_OK) return false;
+    if (n > MAX_PAYLOAD) {
+        free(payload);
+        return false;
+    }
+    uint8_t h[HDR_SIZE];
+    make_header(h, key, id, len, payload, n);
+    char tmp[4200];
+    bool ok = false;
+    int k = snprintf(tmp, sizeof tmp, "%s/.tmp-bxm-XXXXXX", dir);
+    if (k > 0 && (size_t)k < sizeof tmp) {
+        int fd = mkstemp(tmp);      /* 0600, private name: no collision between writers */
+        if (fd >= 0) {
+            ok = write_all(fd, h, HDR_SIZE) && write_all(fd, payload, n);
+            ok = close(fd) == 0 && ok;
+            ok = ok && rename(tmp, path) == 0;
+            if (!ok) unlink(tmp);
+        }
+    }
+    free(payload);
+    return ok;
+}
+
+bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
+                                bx_error *err)
+{
+    return bx_module_new_cached_event(bytes, len, cache_dir, NULL, err);
+}
+
+bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
+                                      bx_cache_event *event, bx_error *err)
+{
+    bx_cache_event local_ev;
+    if (!event) event = &local_ev;
+    *event = BX_CACHE_NONE;
+    if (!cache_dir || !*cache_dir || (!bytes && len)) return bx_module_new(bytes, len, err);
+    uint8_t key[32];
+    bx_sha256(bytes, len, key);
+    uint64_t id = bx_cache_build_id();
+    char path[4200];
+    bool usable = ensure_dir(cache_dir) && entry_path(path, sizeof path, cache_dir, key, id);
+    int got = 0;
+    bx_module *m = NULL;
+    if (usable) {
+        got = load_entry(path, key, id, bytes, len, &m);
+        if (got == 1) {
+            if (err) memset(err, 0, sizeof *err);
+            *event = BX_CACHE_HIT;
+            return m;
+        }
+    }
+    m = bx_module_new(bytes, len, err);
+    if (!m) return NULL;    /* invalid modules are not cached: the error is the same each time */
+    if (usable && store_entry(cache_dir, path, key, id, len, m))
+        *event = got < 0 ? BX_CACHE_REPLACED : BX_CACHE_STORED;
+    else
+        *event = BX_CACHE_UNWRITABLE;
+    return m;
+}

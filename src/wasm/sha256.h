@@ -1,0 +1,33 @@
+/*
+ * sha256.h — SHA-256 (FIPS 180-4) and a fast 64-bit checksum, used by the
+ * compiled-module cache (cache.c) to name entries by content and to detect
+ * corrupted ones.  Private to src/wasm.
+ */
+#ifndef BX_WASM_SHA256_H
+#define BX_WASM_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct bx_sha256 {
+    uint32_t h[8];
+    uint64_t total;         /* bytes hashed so far */
+    uint8_t buf[64];
+    uint32_t nbuf;
+} bx_sha256_ctx;
+
+void bx_sha256_init(bx_sha256_ctx *s);
+void bx_sha256_update(bx_sha256_ctx *s, const void *data, size_t len);
+void bx_sha256_final(bx_sha256_ctx *s, uint8_t out[32]);
+void bx_sha256(const void *data, size_t len, uint8_t out[32]);
+
+/* A 64-bit checksum in the style of XXH64 (4 lanes of multiply-rotate,
+ * then an avalanche).  Not cryptographic: it detects accidental damage
+ * (truncation, bit flips, torn writes) at memory speed. */
+uint64_t bx_hash64(const void *data, size_t len, uint64_t seed);
+
+/* Tests set this to non-zero to compare the portable SHA-256 with the
+ * x86 SHA-extension path. */
+extern int bx_sha256_portable_only;
+
+#endif

@@ -1,0 +1,1 @@
+let x=3*4; echo $x

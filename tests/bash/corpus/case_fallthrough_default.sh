@@ -1,0 +1,1 @@
+x=zz; case $x in a*) echo a;; esac; echo done

@@ -1,0 +1,4 @@
+cat <<EOF
+value: $((6*7))
+home-less: ${NOPE:-default}
+EOF

@@ -1,0 +1,1 @@
+cat nothere; echo "rc=$?"

@@ -1,0 +1,1 @@
+cat data/words.txt docs/CHANGES.txt | wc -l

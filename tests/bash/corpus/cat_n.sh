@@ -1,0 +1,1 @@
+cat -n data/words.txt | head -3

@@ -1,0 +1,1 @@
+n=$(wc -l < data/numbers.txt); echo "lines: $n"

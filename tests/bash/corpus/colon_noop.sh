@@ -1,0 +1,1 @@
+: > truncated.txt; wc -c < truncated.txt; : "${NEW:=assigned}"; echo $NEW

@@ -1,0 +1,1 @@
+wc -c data/nonl.txt; wc -l data/nonl.txt

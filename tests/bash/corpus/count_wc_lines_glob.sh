@@ -1,0 +1,1 @@
+wc -l src/*.c src/*.h

@@ -1,0 +1,1 @@
+wc data/words.txt data/table.txt

@@ -1,0 +1,1 @@
+wc -l < data/numbers.txt; wc -c < data/words.txt

@@ -1,0 +1,1 @@
+cp data/words.txt copy.txt && cmp data/words.txt copy.txt && echo same

@@ -1,0 +1,1 @@
+cp data/words.txt data/table.txt docs/ && ls docs

@@ -1,0 +1,1 @@
+cp src elsewhere; echo "rc=$?"

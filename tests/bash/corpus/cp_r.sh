@@ -1,0 +1,1 @@
+cp -r src src2 && find src2 | sort

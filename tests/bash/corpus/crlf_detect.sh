@@ -1,0 +1,1 @@
+grep -c $'\r' data/crlf.txt; cat -A data/crlf.txt 2>/dev/null | head -1 || true

@@ -1,0 +1,1 @@
+cut -c1-4 data/words.txt

@@ -1,0 +1,1 @@
+echo abcdefgh | cut -c1,3,5-6

@@ -1,0 +1,1 @@
+cp data/words.txt w2.txt; diff data/words.txt w2.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+v=$(case x in x) echo matched;; esac); echo $v

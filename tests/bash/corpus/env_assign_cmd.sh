@@ -1,0 +1,1 @@
+env GREETING=hey bash -c 'echo $GREETING'

@@ -1,0 +1,1 @@
+echo before; exit 7; echo after

@@ -1,0 +1,1 @@
+(exit 4); echo "sub=$?"

@@ -1,0 +1,1 @@
+grep -q nothing data/words.txt && echo yes || echo no

@@ -1,0 +1,1 @@
+file data/words.txt data/empty.txt src

@@ -1,0 +1,1 @@
+find . -name '*.o' -delete; find build

@@ -1,0 +1,1 @@
+find src -name '*.c' -exec wc -l {} \; | sort

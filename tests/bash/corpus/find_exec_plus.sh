@@ -1,0 +1,1 @@
+find docs -type f -exec cat {} + | wc -l

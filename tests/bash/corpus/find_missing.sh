@@ -1,0 +1,1 @@
+find nothere; echo "rc=$?"

@@ -1,0 +1,1 @@
+find . -type f -newer data/numbers.txt | sort

@@ -1,0 +1,1 @@
+find . \( -name '*.h' -o -name '*.py' \) | sort

@@ -1,0 +1,1 @@
+find . -path './src/*' -name '*.py'

@@ -1,0 +1,1 @@
+find data -type f -printf '%f %s\n' | sort

@@ -1,0 +1,1 @@
+find . -path ./src -prune -o -type f -name '*.txt' -print | sort

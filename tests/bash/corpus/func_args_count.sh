@@ -1,0 +1,1 @@
+f() { echo $#; }; f; f a; f a b "c d"

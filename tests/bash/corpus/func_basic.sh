@@ -1,0 +1,1 @@
+greet() { echo "hi $1"; }; greet bob; greet "a b"

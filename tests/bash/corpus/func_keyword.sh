@@ -1,0 +1,1 @@
+function hello { echo "hello $*"; }; hello x y

@@ -1,0 +1,1 @@
+x=global; f() { local x=inner; echo $x; }; f; echo $x

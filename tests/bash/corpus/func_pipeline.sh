@@ -1,0 +1,1 @@
+up() { tr a-z A-Z; }; echo hi | up

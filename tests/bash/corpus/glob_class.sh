@@ -1,0 +1,1 @@
+echo data/[nw]*.txt; echo src/??*.h

@@ -1,0 +1,1 @@
+echo *.nothing; ls *.zzz 2>/dev/null; echo "rc=$?"

@@ -1,0 +1,1 @@
+grep -A 2 '## Build' docs/README.md

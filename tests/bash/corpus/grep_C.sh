@@ -1,0 +1,1 @@
+grep -n -C 1 ERROR data/app.log | head -20

@@ -1,0 +1,1 @@
+grep -E 'ERROR|WARN' data/app.log | wc -l

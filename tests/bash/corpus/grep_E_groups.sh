@@ -1,0 +1,1 @@
+grep -E '^(apple|fig)$' data/words.txt

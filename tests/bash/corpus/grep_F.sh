@@ -1,0 +1,1 @@
+printf 'a.b\naxb\na*b\n' | grep -F 'a.b'

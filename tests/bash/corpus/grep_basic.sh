@@ -1,0 +1,1 @@
+grep TODO src/main.c

@@ -1,0 +1,1 @@
+grep 'apple\|cherry' data/words.txt

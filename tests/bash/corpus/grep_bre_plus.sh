@@ -1,0 +1,1 @@
+printf 'aaa\nb\nab\n' | grep 'a\+b'

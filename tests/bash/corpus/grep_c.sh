@@ -1,0 +1,1 @@
+grep -c apple data/words.txt

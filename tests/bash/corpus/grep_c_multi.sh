@@ -1,0 +1,1 @@
+grep -c TODO src/*.c

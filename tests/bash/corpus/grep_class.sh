@@ -1,0 +1,1 @@
+grep '^[0-9][0-9]$' data/numbers.txt | wc -l

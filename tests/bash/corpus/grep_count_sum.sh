@@ -1,0 +1,1 @@
+grep -c INFO data/app.log; grep -c ERROR data/app.log

@@ -1,0 +1,1 @@
+grep -e banana -e fig data/words.txt

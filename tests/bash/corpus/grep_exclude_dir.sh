@@ -1,0 +1,1 @@
+grep -rl --exclude-dir=src TODO . | sort

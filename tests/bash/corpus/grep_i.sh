@@ -1,0 +1,1 @@
+grep -i 'todo' -r src | sort

@@ -1,0 +1,1 @@
+grep -rn --include='*.h' add . | sort

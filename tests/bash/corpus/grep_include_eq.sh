@@ -1,0 +1,1 @@
+grep -rln --include=*.c --include=*.py TODO . | sort

@@ -1,0 +1,1 @@
+grep -m 2 apple data/words.txt

@@ -1,0 +1,1 @@
+grep x nofile; echo "rc=$?"

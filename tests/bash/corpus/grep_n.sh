@@ -1,0 +1,1 @@
+grep -n include src/main.c

@@ -1,0 +1,1 @@
+grep zzz data/words.txt; echo "rc=$?"

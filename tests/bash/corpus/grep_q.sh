@@ -1,0 +1,1 @@
+if grep -q cherry data/words.txt; then echo found; fi

@@ -1,0 +1,1 @@
+cat data/app.log | grep WARN | head -3

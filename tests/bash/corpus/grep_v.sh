@@ -1,0 +1,1 @@
+grep -v apple data/words.txt

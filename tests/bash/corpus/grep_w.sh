@@ -1,0 +1,1 @@
+printf 'cat\ncatalog\nthe cat sat\nbobcat\n' | grep -w cat

@@ -1,0 +1,1 @@
+grep -o '\w*rr\w*' data/words.txt

@@ -1,0 +1,1 @@
+grep -x apple data/words.txt | wc -l

@@ -1,0 +1,1 @@
+{ echo a; echo b; } > out.txt; cat out.txt

@@ -1,0 +1,1 @@
+head -c 10 docs/README.md; echo

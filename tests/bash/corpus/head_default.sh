@@ -1,0 +1,1 @@
+head data/numbers.txt

@@ -1,0 +1,1 @@
+head -n 2 data/words.txt docs/CHANGES.txt

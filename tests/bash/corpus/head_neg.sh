@@ -1,0 +1,1 @@
+head -n -95 data/numbers.txt

@@ -1,0 +1,5 @@
+if true; then
+	cat <<-END
+	indented
+	END
+fi

@@ -1,0 +1,5 @@
+cat > notes.txt <<EOF
+first
+second
+EOF
+wc -l notes.txt

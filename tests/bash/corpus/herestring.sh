@@ -1,0 +1,1 @@
+read a b <<< "one two"; echo "$b $a"

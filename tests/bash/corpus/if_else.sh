@@ -1,0 +1,1 @@
+if [ -f data/words.txt ]; then echo file; else echo nofile; fi

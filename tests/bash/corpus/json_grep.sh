@@ -1,0 +1,1 @@
+grep -o '"version": "[^"]*"' src/lib/config.json | cut -d'"' -f4

@@ -1,0 +1,1 @@
+grep -n 'return' src/*.c | cut -d: -f1,2

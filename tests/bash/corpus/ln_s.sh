@@ -1,0 +1,1 @@
+ln -s data/words.txt wl; head -1 wl; [ -L wl ] && echo link

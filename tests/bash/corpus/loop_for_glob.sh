@@ -1,0 +1,1 @@
+for f in src/*.c; do echo "file: $f"; done

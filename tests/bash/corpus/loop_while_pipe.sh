@@ -1,0 +1,1 @@
+cat data/table.txt | while read -r a b c; do echo "$b:$a"; done

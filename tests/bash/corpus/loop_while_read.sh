@@ -1,0 +1,1 @@
+while read -r n; do echo "line: $n"; done < data/words.txt | head -3

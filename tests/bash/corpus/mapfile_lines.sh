@@ -1,0 +1,1 @@
+mapfile -t lines < data/words.txt; echo ${#lines[@]} ${lines[2]}

@@ -1,0 +1,1 @@
+mkdir -p proj/{src,test,doc} && ls proj

@@ -1,0 +1,1 @@
+mkdir src; echo "rc=$?"; mkdir -p src; echo "rc=$?"

@@ -1,0 +1,1 @@
+mkdir newdir; mv docs/*.md newdir/; ls newdir docs

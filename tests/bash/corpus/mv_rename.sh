@@ -1,0 +1,1 @@
+mv data/words.txt data/w.txt; ls data

@@ -1,0 +1,1 @@
+cd nowhere; echo "rc=$?"; cd data/numbers.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+cd docs; cd ../data; cd - >/dev/null; ls

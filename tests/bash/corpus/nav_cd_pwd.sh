@@ -1,0 +1,1 @@
+cd src && pwd | sed 's|.*/||' && cd lib && ls && cd ../.. && ls -d src

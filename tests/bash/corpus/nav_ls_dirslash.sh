@@ -1,0 +1,1 @@
+ls -p src; ls -F scripts

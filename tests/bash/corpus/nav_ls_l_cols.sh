@@ -1,0 +1,1 @@
+ls -l data | cut -c1-10

@@ -1,0 +1,1 @@
+ls -l docs src | sed 's/  */ /g' | cut -d' ' -f1,5,9

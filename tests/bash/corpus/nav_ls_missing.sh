@@ -1,0 +1,1 @@
+ls nothere; echo "rc=$?"

@@ -1,0 +1,1 @@
+ls -t src/main.c docs/README.md data/app.log

@@ -1,0 +1,1 @@
+echo "count: $(grep -c "apple" data/words.txt) apples"

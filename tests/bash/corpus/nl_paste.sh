@@ -1,0 +1,1 @@
+nl docs/CHANGES.txt; paste -d: data/words.txt data/numbers.txt | head -3

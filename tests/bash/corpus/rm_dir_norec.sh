@@ -1,0 +1,1 @@
+rm empty; echo "rc=$?"; rmdir empty; echo "rc=$?"

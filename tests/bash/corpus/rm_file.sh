@@ -1,0 +1,1 @@
+rm data/empty.txt; ls data | wc -l

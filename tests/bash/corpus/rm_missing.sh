@@ -1,0 +1,1 @@
+rm nothere; echo "rc=$?"; rm -f nothere; echo "rc=$?"

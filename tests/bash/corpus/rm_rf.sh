@@ -1,0 +1,1 @@
+rm -rf a build; ls

@@ -1,0 +1,1 @@
+sed 's/a/b' data/words.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+echo 'make it loud' | sed 's/\w\+/\U&/g'

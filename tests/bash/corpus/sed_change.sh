@@ -1,0 +1,1 @@
+sed '3c\changed' data/words.txt | head -4

@@ -1,0 +1,1 @@
+sed 's/\r$//' data/crlf.txt | cat -A

@@ -1,0 +1,1 @@
+sed '/apple/d' data/words.txt

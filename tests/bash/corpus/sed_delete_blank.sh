@@ -1,0 +1,1 @@
+sed '/^$/d' docs/README.md | wc -l

@@ -1,0 +1,1 @@
+sed -n '/apple/=' data/words.txt

@@ -1,0 +1,1 @@
+echo 'john smith' | sed 's/\(\w*\) \(\w*\)/\2, \1/'

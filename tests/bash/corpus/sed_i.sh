@@ -1,0 +1,1 @@
+sed -i 's/demo/sample/g' src/lib/config.json; cat src/lib/config.json

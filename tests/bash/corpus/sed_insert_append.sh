@@ -1,0 +1,1 @@
+sed '2i\inserted' data/words.txt | head -4; sed '1a appended' data/words.txt | head -3

@@ -1,0 +1,1 @@
+printf 'a\nb\nc\n' | sed ':a;N;$!ba;s/\n/,/g'

@@ -1,0 +1,1 @@
+echo 'x x x x' | sed 's/x/y/3'

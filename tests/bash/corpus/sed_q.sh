@@ -1,0 +1,1 @@
+sed 3q data/numbers.txt

@@ -1,0 +1,1 @@
+sed -n '/## Build/,/## Notes/p' docs/README.md

@@ -1,0 +1,1 @@
+sed 's/apple/APPLE/' data/words.txt

@@ -1,0 +1,1 @@
+set -e; echo start; false; echo never

@@ -1,0 +1,1 @@
+set -u; echo "${UNDEFINED:-ok}"; echo $UNDEFINED; echo after

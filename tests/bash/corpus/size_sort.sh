@@ -1,0 +1,1 @@
+wc -c data/*.txt | sort -n | head -3

@@ -1,0 +1,1 @@
+printf 'b\nB\na\nA\n' | sort -f

@@ -1,0 +1,1 @@
+sort -k2 data/table.txt

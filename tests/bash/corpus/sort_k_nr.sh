@@ -1,0 +1,1 @@
+sort -k1,1nr -k2,2 data/table.txt

@@ -1,0 +1,1 @@
+sort -k3 -n data/table.txt

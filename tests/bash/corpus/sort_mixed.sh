@@ -1,0 +1,1 @@
+printf 'b\nB\na\nA\n_\n1\n' | sort

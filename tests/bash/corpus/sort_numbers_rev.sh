@@ -1,0 +1,1 @@
+sort -rn data/numbers.txt | head -5

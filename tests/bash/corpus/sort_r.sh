@@ -1,0 +1,1 @@
+sort -r data/words.txt | head -3

@@ -1,0 +1,1 @@
+sort -t, -k3 -n data/scores.csv

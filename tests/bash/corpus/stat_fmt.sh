@@ -1,0 +1,1 @@
+stat -c '%n %s' data/words.txt data/numbers.txt

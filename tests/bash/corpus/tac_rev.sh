@@ -1,0 +1,1 @@
+tac data/words.txt | head -2; echo abc | rev

@@ -1,0 +1,1 @@
+tail -c 5 data/nonl.txt; echo

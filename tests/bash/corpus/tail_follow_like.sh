@@ -1,0 +1,1 @@
+tail -n 2 data/app.log | cut -d' ' -f3-

@@ -1,0 +1,1 @@
+tail -n +98 data/numbers.txt

@@ -1,0 +1,1 @@
+echo data | tee t.txt | tr a-z A-Z; cat t.txt

@@ -1,0 +1,1 @@
+[ -d out ] || mkdir out; [ -d out ] && echo made; ls -d out

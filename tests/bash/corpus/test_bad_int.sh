@@ -1,0 +1,1 @@
+[ abc -gt 1 ]; echo "rc=$?"

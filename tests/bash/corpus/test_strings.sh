@@ -1,0 +1,1 @@
+a=abc; [ "$a" = abc ] && echo eq; [ -n "$a" ] && echo nonempty; [ -z "" ] && echo zero; [ "$a" != x ] && echo ne

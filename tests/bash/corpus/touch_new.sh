@@ -1,0 +1,1 @@
+touch new1 new2; ls new*

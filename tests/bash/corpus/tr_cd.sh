@@ -1,0 +1,1 @@
+echo 'abc-123_x!' | tr -cd 'a-z\n'

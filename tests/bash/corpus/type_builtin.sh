@@ -1,0 +1,1 @@
+type cd echo; command -v ls; command -v nosuch; echo "rc=$?"

@@ -1,0 +1,1 @@
+printf 'x\nx\nx\ny\n' | uniq -c

@@ -1,0 +1,1 @@
+echo "${z:=zed}"; echo "$z"

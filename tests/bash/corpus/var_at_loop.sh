@@ -1,0 +1,1 @@
+set -- 'one two' three; for a in "$@"; do echo "[$a]"; done

@@ -1,0 +1,1 @@
+x=hello; y="$x world"; echo "$y"; echo ${#y}

@@ -1,0 +1,1 @@
+export FOO=bar; env | grep '^FOO='

@@ -1,0 +1,1 @@
+IFS=,; set -- $(echo 'a,b,c'); echo $#; IFS=' '; echo "$2"

@@ -1,0 +1,1 @@
+FOO=local env | grep '^FOO='; echo "[${FOO:-unset}]"

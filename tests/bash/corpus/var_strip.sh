@@ -1,0 +1,1 @@
+f=src/lib/helper.py; echo "${f##*/}" "${f%/*}" "${f%.py}" "${f#*/}"

@@ -1,0 +1,1 @@
+wc -l data/*.csv data/table.txt

@@ -1,0 +1,1 @@
+seq 1 5 | xargs -n 2 echo

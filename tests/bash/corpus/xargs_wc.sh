@@ -1,0 +1,1 @@
+ls src/*.c | xargs wc -l
