@@ -525,7 +525,8 @@ typedef struct bx_net_config {
                   const char *rule, const char *hint);
     void *audit_user;
     /* Replaces getaddrinfo (tests): fill up to max addresses, return the
-     * count, 0 for "no such name". */
+     * count, 0 for "no such name".  Runs on a thread of its own during a
+     * request and may outlive it when the deadline passes first. */
     size_t (*resolve)(void *user, const char *host, bx_net_addr *out, size_t max);
     void *resolve_user;
 } bx_net_config;
@@ -607,6 +608,10 @@ typedef struct bx_tool_context {
     const char *const *grants; size_t ngrants;
     const char *const *block_networks; size_t nblock_networks;  /* CIDRs or "private"; none = private */
     const char *const *block_url; size_t nblock_url;
+    /* For tools that need the network only: CIDRs lifted from the blocked
+     * networks, and ORIGIN:NAME=env:VAR|VALUE headers added at the egress. */
+    const char *const *allow_networks; size_t nallow_networks;
+    const char *const *secret_headers; size_t nsecret_headers;
     bx_perm max_level;               /* the caller's profile: highest level allowed */
     uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
     const char *cache_dir;           /* compiled-module cache (NULL: none) */

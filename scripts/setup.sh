@@ -15,7 +15,15 @@ PKGS=(
     libcurl4-openssl-dev  # src/net: the outbound HTTP capability
     dpkg-dev         # dpkg-source: guest libraries from Debian source packages
     bc time          # bench scripts
+    python3          # test servers (tests/net), JSON checks in test scripts
+    openssl          # a self-signed certificate for the TLS refusal test
 )
+
+# Node.js (>= 18: the node:wasi differential, the MCP client tests): the
+# machine's own when present (it may come from elsewhere and bundle npm),
+# else Debian's.
+if ! command -v node >/dev/null 2>&1; then PKGS+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then PKGS+=(npm); fi
 
 missing=()
 for p in "${PKGS[@]}"; do

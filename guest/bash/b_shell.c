@@ -18,6 +18,19 @@ int b_true(Sh *sh, int argc, char **argv) { (void)sh; (void)argc; (void)argv; re
 int b_false(Sh *sh, int argc, char **argv) { (void)sh; (void)argc; (void)argv; return 1; }
 int b_noop(Sh *sh, int argc, char **argv) { (void)sh; (void)argc; (void)argv; return 0; }
 
+int b_trap(Sh *sh, int argc, char **argv)
+{
+    /* only EXIT (0) runs: there are no signals here */
+    if (argc < 3) return 0;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "EXIT") || !strcmp(argv[i], "0")) {
+            free(sh->exit_trap);
+            sh->exit_trap = strcmp(argv[1], "-") && argv[1][0] ? xstrdup(argv[1]) : NULL;
+        }
+    }
+    return 0;
+}
+
 int b_cd(Sh *sh, int argc, char **argv)
 {
     int i = 1;
@@ -39,6 +52,52 @@ int b_cd(Sh *sh, int argc, char **argv)
     var_set(sh, "PWD", ap);
     if (print) outf(sh, "%s\n", ap);
     return 0;
+}
+
+/* pushd / popd / dirs: the stack lives in DIRSTACK (one path per line) */
+static void dirs_print(Sh *sh)
+{
+    const char *st = var_get(sh, "_DIRSTACK");
+    outs(sh, sh->cwd);
+    if (st && *st) {
+        for (const char *p = st; *p;) {
+            const char *nl = strchr(p, '\n');
+            size_t l = nl ? (size_t)(nl - p) : strlen(p);
+            outf(sh, " %.*s", (int)l, p);
+            p += l + (nl ? 1 : 0);
+        }
+    }
+    outs(sh, "\n");
+}
+int b_dirs(Sh *sh, int argc, char **argv) { (void)argc; (void)argv; dirs_print(sh); return 0; }
+int b_pushd(Sh *sh, int argc, char **argv)
+{
+    if (argc < 2) { errf(sh, "bash: line %d: pushd: no other directory\n", sh->lineno); return 1; }
+    char *old = xstrdup(sh->cwd);
+    char *cdv[] = {"cd", argv[1], NULL};
+    if (b_cd(sh, 2, cdv)) { free(old); return 1; }
+    const char *st = var_get(sh, "_DIRSTACK");
+    char *ns = st && *st ? xasprintf("%s\n%s", old, st) : xstrdup(old);
+    var_set(sh, "_DIRSTACK", ns);
+    free(ns);
+    free(old);
+    dirs_print(sh);
+    return 0;
+}
+int b_popd(Sh *sh, int argc, char **argv)
+{
+    (void)argc; (void)argv;
+    const char *st = var_get(sh, "_DIRSTACK");
+    if (!st || !*st) { errf(sh, "bash: line %d: popd: directory stack empty\n", sh->lineno); return 1; }
+    const char *nl = strchr(st, '\n');
+    char *top = xstrndup(st, nl ? (size_t)(nl - st) : strlen(st));
+    char *rest = xstrdup(nl ? nl + 1 : "");
+    char *cdv[] = {"cd", top, NULL};
+    int r = b_cd(sh, 2, cdv);
+    if (!r) { var_set(sh, "_DIRSTACK", rest); dirs_print(sh); }
+    free(top);
+    free(rest);
+    return r;
 }
 
 int b_pwd(Sh *sh, int argc, char **argv) { (void)argc; (void)argv; outf(sh, "%s\n", sh->cwd); return 0; }
@@ -138,6 +197,20 @@ int b_unset(Sh *sh, int argc, char **argv)
         if (fn) {
             for (int k = 0; k < sh->nfuncs; k++)
                 if (!strcmp(sh->funcs[k].name, argv[i])) { sh->funcs[k] = sh->funcs[--sh->nfuncs]; break; }
+            continue;
+        }
+        char *br = strchr(argv[i], '[');
+        if (br && argv[i][strlen(argv[i]) - 1] == ']') {
+            char *name = xstrndup(argv[i], (size_t)(br - argv[i]));
+            char *ix = xstrndup(br + 1, strlen(br) - 2);
+            Var *av = var_find(sh, name);
+            int err = 0;
+            long long k = sh_arith(sh, ix, &err);
+            if (av && av->arr) {
+                if (k < 0) k += av->narr;
+                if (k >= 0 && k < av->narr) { free(av->arr[k]); av->arr[k] = NULL; }
+            }
+            free(name); free(ix);
             continue;
         }
         Var *v = var_find(sh, argv[i]);

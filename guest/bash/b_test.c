@@ -89,7 +89,7 @@ static int unary(T *t, char op, const char *a)
     case 's': return st.st_size > 0;
     case 'r': return 1;
     case 'w': return access(ap, W_OK) == 0 || errno != EACCES;
-    case 'x': return S_ISDIR(st.st_mode) || (st.st_mode & 0111) != 0;
+    case 'x': return S_ISDIR(st.st_mode) || sh_is_exec(t->sh, a, &st);
     case 'p': return S_ISFIFO(st.st_mode);
     case 'b': return S_ISBLK(st.st_mode);
     case 'c': return S_ISCHR(st.st_mode);

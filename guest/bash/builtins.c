@@ -15,7 +15,7 @@ static const struct { const char *name; builtin_fn fn; int special; } table[] = 
     {"typeset", b_declare, 0}, {"eval", b_eval, 1}, {"source", b_source, 1}, {".", b_source, 1},
     {"read", b_read, 0}, {"echo", b_echo, 0}, {"printf", b_printf, 0}, {"type", b_type, 0},
     {"command", b_command, 0}, {"which", b_which, 0}, {"let", b_let, 0}, {"bash", b_bash, 0},
-    {"sh", b_bash, 0}, {"trap", b_noop, 1}, {"wait", b_noop, 0}, {"hash", b_noop, 0},
+    {"sh", b_bash, 0}, {"trap", b_trap, 1}, {"pushd", b_pushd, 0}, {"popd", b_popd, 0}, {"dirs", b_dirs, 0}, {"wait", b_noop, 0}, {"hash", b_noop, 0},
     {"umask", b_noop, 0}, {"ulimit", b_noop, 0}, {"shopt", b_noop, 0}, {"alias", b_noop, 0},
     {"readonly", b_readonly, 1}, {"exec", b_exec, 1}, {"mapfile", b_mapfile, 0},
     {"readarray", b_mapfile, 0}, {"getopts", b_getopts, 0},

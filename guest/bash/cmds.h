@@ -12,7 +12,7 @@ CMD(b_colon); CMD(b_true); CMD(b_false); CMD(b_cd); CMD(b_pwd); CMD(b_export); C
 CMD(b_set); CMD(b_shift); CMD(b_exit); CMD(b_return); CMD(b_break); CMD(b_continue);
 CMD(b_local); CMD(b_declare); CMD(b_eval); CMD(b_source); CMD(b_read); CMD(b_echo);
 CMD(b_printf); CMD(b_type); CMD(b_command); CMD(b_which); CMD(b_let); CMD(b_bash);
-CMD(b_noop); CMD(b_readonly); CMD(b_exec); CMD(b_mapfile); CMD(b_getopts);
+CMD(b_noop); CMD(b_trap); CMD(b_pushd); CMD(b_popd); CMD(b_dirs); CMD(b_readonly); CMD(b_exec); CMD(b_mapfile); CMD(b_getopts);
 /* b_test.c */
 CMD(b_test); CMD(b_bracket);
 /* u_file.c */

@@ -82,6 +82,24 @@ void sh_sub_leave(Sh *sh, SubState *s)
     free(s);
 }
 
+void sh_keep_stream(Sh *sh, Stream *s)
+{
+    sh->kept = xrealloc(sh->kept, sizeof(Stream *) * (size_t)(sh->nkept + 1));
+    sh->kept[sh->nkept++] = s;
+}
+
+void sh_run_exit_trap(Sh *sh)
+{
+    if (!sh->exit_trap || sh->timed_out) return;
+    char *t = sh->exit_trap;
+    sh->exit_trap = NULL;
+    int st = sh->status;
+    sh->ctl = CTL_NONE;
+    sh_run_script(sh, t, sh->lineno);
+    sh->status = st;
+    free(t);
+}
+
 /* ---- redirections ------------------------------------------------------- */
 typedef struct RSave { Stream *fd[SH_NFD]; Stream *opened[16]; int nopened; } RSave;
 
@@ -394,7 +412,11 @@ static int do_assign(Sh *sh, const char *w)
         r = var_set(sh, name, nv);
         free(nv);
     } else r = var_set(sh, name, val);
-    if (r < 0) errf(sh, "bash: line %d: %s: readonly variable\n", sh->lineno, name);
+    if (r < 0) {
+        /* like bash: assigning a readonly variable ends a non-interactive shell */
+        errf(sh, "bash: line %d: %s: readonly variable\n", sh->lineno, name);
+        sh->ctl = CTL_EXIT;
+    }
     free(val);
     free(name);
     return r < 0 ? 1 : 0;
@@ -459,7 +481,12 @@ static int exec_cmd(Sh *sh, Node *n)
     RSave rs;
     int st;
     if (apply_redirs(sh, n->redirs, &rs) < 0) st = sh->status = 1;
-    else {
+    else if (argc == 1 && !strcmp(argv[0], "exec")) {
+        /* `exec >file 2>&1`: the redirections stay for the rest of the
+         * script; the streams are flushed when it ends (main.c) */
+        for (int i = 0; i < rs.nopened; i++) sh_keep_stream(sh, rs.opened[i]);
+        st = sh->status = 0;
+    } else {
         st = sh_run_argv(sh, argc, argv);
         undo_redirs(sh, &rs);
     }

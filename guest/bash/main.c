@@ -40,6 +40,8 @@ static void run(const char *cmd, double timeout, const char *cwd, tbuf *content,
     for (int i = 0; i < sh.nvars; i++) if (strcmp(sh.vars[i].name, "IFS")) sh.vars[i].exp = 1;
     srand((unsigned)time(NULL));
     *status = sh_run_script(&sh, cmd, 1);
+    sh_run_exit_trap(&sh);
+    for (int i = 0; i < sh.nkept; i++) st_flush(sh.kept[i]);
     if (sh.timed_out) *status = 124;
     tbuf_put(content, out->b.p ? out->b.p : "", out->b.len);
     size_t outn = out->b.len;

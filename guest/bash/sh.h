@@ -104,6 +104,8 @@ typedef struct Sh {
     Stream *fd[SH_NFD];
     int timed_out, experr, last_subst;
     int nsubst;    /* captures nested right now (bounded) */
+    char *exit_trap;
+    Stream **kept; int nkept;   /* streams opened by `exec >file` */
     double deadline, timeout;
     int lineno;
     unsigned long ticks;
@@ -117,6 +119,8 @@ int sh_tick(Sh *sh);                 /* timeout check; 1 when time is up */
 double sh_now(void);
 typedef struct SubState SubState;
 SubState *sh_sub_enter(Sh *sh);
+void sh_run_exit_trap(Sh *sh);
+void sh_keep_stream(Sh *sh, Stream *s);
 void sh_sub_leave(Sh *sh, SubState *s);
 int sh_capture(Sh *sh, const char *src, tbuf *out);   /* $(...) */
 
@@ -179,6 +183,7 @@ int cmp_str(const void *a, const void *b); /* qsort of char* in C order */
 char *path_join(const char *a, const char *b);
 
 int link_at(Sh *sh, const char *a, const char *b);
+int sh_is_exec(Sh *sh, const char *path, const struct stat *st);
 #include <time.h>
 int sh_parse_date(const char *s, time_t *t);
 

@@ -35,18 +35,19 @@ static int xstat(Sh *sh, const char *path, struct stat *st, int follow)
     return r;
 }
 
-static unsigned mode_bits(const struct stat *st)
+static unsigned mode_bits(Sh *sh, const char *path, const struct stat *st)
 {
-    /* WASI reports no permission bits: show the usual defaults */
+    /* WASI reports no permission bits: show the usual defaults, 755 for
+     * scripts and binaries (sh_is_exec's guess) */
     unsigned m = st->st_mode & 07777;
     if (m) return m;
     if (S_ISDIR(st->st_mode) || S_ISLNK(st->st_mode)) return S_ISLNK(st->st_mode) ? 0777 : 0755;
-    return 0644;
+    return path && sh_is_exec(sh, path, st) ? 0755 : 0644;
 }
 
-static void mode_str(const struct stat *st, char *o)
+static void mode_str(Sh *sh, const char *path, const struct stat *st, char *o)
 {
-    unsigned m = mode_bits(st);
+    unsigned m = mode_bits(sh, path, st);
     o[0] = S_ISDIR(st->st_mode) ? 'd' : S_ISLNK(st->st_mode) ? 'l' : S_ISCHR(st->st_mode) ? 'c' : S_ISBLK(st->st_mode) ? 'b' : S_ISFIFO(st->st_mode) ? 'p' : S_ISSOCK(st->st_mode) ? 's' : '-';
     const char *rwx = "rwxrwxrwx";
     for (int i = 0; i < 9; i++) o[1 + i] = (m & (0400u >> i)) ? rwx[i] : '-';
@@ -77,6 +78,20 @@ static void human(long long v, char *o, size_t n)
         if (r >= 1024 && k < 5) snprintf(o, n, "1.0%c", u[k + 1]);
         else snprintf(o, n, "%.0f%c", r, u[k]);
     }
+}
+
+int sh_is_exec(Sh *sh, const char *path, const struct stat *st)
+{
+    if (!S_ISREG(st->st_mode)) return 0;
+    if (st->st_mode & 0111) return 1;
+    if (st->st_mode & 0666) return 0;   /* real bits, none for exec */
+    /* no bits at all (WASI): a script or a binary counts as executable */
+    char head[4] = {0};
+    int fd = open(P(sh, path), O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t k = read(fd, head, sizeof head);
+    close(fd);
+    return (k >= 2 && head[0] == '#' && head[1] == '!') || (k == 4 && !memcmp(head, "\x7f" "ELF", 4));
 }
 
 /* ---- ls ------------------------------------------------------------------ */
@@ -128,7 +143,7 @@ static void ls_entries(Sh *sh, Ent *e, int n, int show_total)
         }
         for (int i = 0; i < n; i++) {
             char m[16], tb[32], sz[32];
-            mode_str(&e[i].st, m);
+            mode_str(sh, e[i].path, &e[i].st, m);
             ls_time(&e[i].st, tb, sizeof tb);
             if (LO.h) human((long long)e[i].st.st_size, sz, sizeof sz);
             else snprintf(sz, sizeof sz, "%lld", (long long)e[i].st.st_size);
@@ -146,7 +161,7 @@ static void ls_entries(Sh *sh, Ent *e, int n, int show_total)
         outs(sh, e[i].name);
         if ((LO.F || LO.p) && S_ISDIR(e[i].st.st_mode)) outs(sh, "/");
         else if (LO.F && S_ISLNK(e[i].st.st_mode)) outs(sh, "@");
-        else if (LO.F && (e[i].st.st_mode & 0111) && S_ISREG(e[i].st.st_mode)) outs(sh, "*");
+        else if (LO.F && S_ISREG(e[i].st.st_mode) && sh_is_exec(sh, e[i].path, &e[i].st)) outs(sh, "*");
         outs(sh, "\n");
     }
 }
@@ -709,8 +724,8 @@ int u_stat(Sh *sh, int argc, char **argv)
                 case 'N': tbuf_printf(&o, "'%s'", g.ops[i]); break;
                 case 's': tbuf_printf(&o, "%lld", (long long)s.st_size); break;
                 case 'F': tbuf_puts(&o, ftype(&s)); break;
-                case 'a': tbuf_printf(&o, "%o", mode_bits(&s)); break;
-                case 'A': mode_str(&s, m); tbuf_puts(&o, m); break;
+                case 'a': tbuf_printf(&o, "%o", mode_bits(sh, g.ops[i], &s)); break;
+                case 'A': mode_str(sh, g.ops[i], &s, m); tbuf_puts(&o, m); break;
                 case 'Y': tbuf_printf(&o, "%lld", (long long)s.st_mtim.tv_sec); break;
                 case 'X': tbuf_printf(&o, "%lld", (long long)s.st_atim.tv_sec); break;
                 case 'y': fmt_time(s.st_mtim.tv_sec, s.st_mtim.tv_nsec, tb, sizeof tb); tbuf_puts(&o, tb); break;
@@ -730,12 +745,12 @@ int u_stat(Sh *sh, int argc, char **argv)
             continue;
         }
         char m[16], t1[64], t2[64];
-        mode_str(&s, m);
+        mode_str(sh, g.ops[i], &s, m);
         fmt_time(s.st_atim.tv_sec, s.st_atim.tv_nsec, t1, sizeof t1);
         fmt_time(s.st_mtim.tv_sec, s.st_mtim.tv_nsec, t2, sizeof t2);
         outf(sh, "  File: %s\n  Size: %-15lld Blocks: %-10lld IO Block: 4096   %s\nDevice: %llxh/%llud\tInode: %-11llu Links: %lu\nAccess: (%04o/%s)  Uid: ( 1000/    user)   Gid: ( 1000/    user)\nAccess: %s\nModify: %s\nChange: %s\n Birth: -\n",
              g.ops[i], (long long)s.st_size, blocks_1k(&s) * 2, ftype(&s), (unsigned long long)s.st_dev, (unsigned long long)s.st_dev,
-             (unsigned long long)s.st_ino, (unsigned long)s.st_nlink, mode_bits(&s), m, t1, t2, t2);
+             (unsigned long long)s.st_ino, (unsigned long)s.st_nlink, mode_bits(sh, g.ops[i], &s), m, t1, t2, t2);
     }
     go_free(&g);
     return st;

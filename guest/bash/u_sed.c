@@ -61,6 +61,7 @@ static char *read_delim(Sed *s, const char **pp, char d, int is_re)
             continue;
         }
         if (inbr && *p == ']') { inbr = 0; tbuf_put(&b, p, 1); p++; continue; }
+        if (inbr && p[0] == '\\' && (p[1] == 't' || p[1] == 'n')) { tbuf_put(&b, p[1] == 't' ? "\t" : "\n", 1); p += 2; continue; }
         if (*p == '\\' && p[1] && !inbr) {
             if (p[1] == d) { tbuf_put(&b, &d, 1); p += 2; continue; }
             if (p[1] == 'n' && is_re) { tbuf_put(&b, "\n", 1); p += 2; continue; }

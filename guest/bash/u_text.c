@@ -257,7 +257,7 @@ int u_wc(Sh *sh, int argc, char **argv)
             if (ch == '\n') { lines++; if (cur > maxl) maxl = cur; cur = 0; }
             else if (ch == '\t') cur = (cur / 8 + 1) * 8;
             else cur++;
-            if ((ch & 0xC0) != 0x80) chars++;
+            chars++;   /* LC_ALL=C: a character is a byte */
             if (isspace(ch)) inw = 0;
             else if (!inw) { inw = 1; words++; }
         }
@@ -297,7 +297,7 @@ int u_wc(Sh *sh, int argc, char **argv)
 typedef struct Key { int f1, c1, f2, c2; int n, r, f, b, h, g, V, d; int has_flags; } Key;
 typedef struct SortCtx { Key *keys; int nkeys; int sep; Key global; int stable, uniq; } SortCtx;
 static SortCtx SC;
-typedef struct SLine { const char *p; size_t n; size_t idx; } SLine;
+typedef struct SLine { const char *p; size_t n; size_t idx; double num; uint64_t pfx; } SLine;
 
 static void field_span(const char *p, size_t n, int field, int ch, int end, int skipb, size_t *out)
 {
@@ -424,6 +424,58 @@ static int sort_cmp(const void *x, const void *y)
     return c;
 }
 
+/* Fast paths for the common cases (no -k): plain bytes, or -n with the
+ * number parsed once per line instead of once per comparison. */
+static int plain_cmp(const SLine *A, const SLine *B)
+{
+    /* the first 8 bytes, big-endian: most comparisons end here */
+    if (A->pfx != B->pfx) return A->pfx < B->pfx ? -1 : 1;
+    size_t m = A->n < B->n ? A->n : B->n;
+    int c = memcmp(A->p, B->p, m);
+    if (!c) c = (A->n > B->n) - (A->n < B->n);
+    return c;
+}
+static int fast_cmp(const SLine *A, const SLine *B)
+{
+    int c = 0;
+    if (SC.global.n || SC.global.h) {
+        c = A->num < B->num ? -1 : A->num > B->num;
+        if (SC.global.r) c = -c;
+        if (c || SC.stable || SC.uniq) return c ? c : (A->idx < B->idx ? -1 : A->idx > B->idx);
+        c = plain_cmp(A, B);
+        return SC.global.r ? -c : c;
+    }
+    c = plain_cmp(A, B);
+    if (SC.global.r) c = -c;
+    if (!c) c = A->idx < B->idx ? -1 : A->idx > B->idx;
+    return c;
+}
+
+/* Merge sort: stable, and fewer comparisons than wasi-libc's smoothsort. */
+static void msort(SLine *v, SLine *tmp, size_t n, int (*cmp)(const SLine *, const SLine *))
+{
+    if (n < 2) return;
+    if (n <= 8) {
+        for (size_t i = 1; i < n; i++) {
+            SLine x = v[i];
+            size_t j = i;
+            while (j > 0 && cmp(&v[j - 1], &x) > 0) { v[j] = v[j - 1]; j--; }
+            v[j] = x;
+        }
+        return;
+    }
+    size_t h = n / 2;
+    msort(v, tmp, h, cmp);
+    msort(v + h, tmp, n - h, cmp);
+    if (cmp(&v[h - 1], &v[h]) <= 0) return;
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n) tmp[k++] = cmp(&v[i], &v[j]) <= 0 ? v[i++] : v[j++];
+    while (i < h) tmp[k++] = v[i++];
+    while (j < n) tmp[k++] = v[j++];
+    memcpy(v, tmp, sizeof(SLine) * n);
+}
+static int sort_cmp2(const SLine *a, const SLine *b) { return sort_cmp(a, b); }
+
 static int parse_key(const char *s, Key *k, const Key *g)
 {
     memset(k, 0, sizeof *k);
@@ -542,7 +594,17 @@ int u_sort(Sh *sh, int argc, char **argv)
         free(v); lines_free(&L); tbuf_free(&all); free(keys); free(keyspecs); go_free(&g);
         return st;
     }
-    qsort(v, L.n, sizeof(SLine), sort_cmp);
+    int fast = !SC.nkeys && !SC.global.f && !SC.global.b && !SC.global.g && !SC.global.V && !SC.global.d;
+    if (fast && (SC.global.n || SC.global.h))
+        for (size_t i = 0; i < L.n; i++) v[i].num = numval(v[i].p, v[i].n, SC.global.h);
+    for (size_t i = 0; i < L.n; i++) {
+        uint64_t x = 0;
+        for (size_t q = 0; q < 8; q++) x = x << 8 | (q < v[i].n ? (unsigned char)v[i].p[q] : 0);
+        v[i].pfx = x;
+    }
+    SLine *tmp = xmalloc(sizeof(SLine) * (L.n + 1));
+    msort(v, tmp, L.n, fast ? fast_cmp : sort_cmp2);
+    free(tmp);
     Stream *out = sh->fd[1];
     Stream *fo = NULL;
     if (outfile) {
@@ -619,12 +681,18 @@ int u_uniq(Sh *sh, int argc, char **argv)
         }
         size_t n = j - i;
         if ((!dup || n > 1) && (!uni || n == 1)) {
-            tbuf o = {0};
-            if (cnt) tbuf_printf(&o, "%7zu ", n);
-            tbuf_put(&o, L.p[i], L.len[i]);
-            tbuf_put(&o, "\n", 1);
-            if (fo) st_write(fo, o.p, o.len); else sh_out(sh, 1, o.p, o.len);
-            tbuf_free(&o);
+            Stream *os = fo ? fo : sh->fd[1];
+            if (cnt) {
+                /* "%7zu " without printf: this runs once per line */
+                char num[32];
+                int k = 31;
+                num[k--] = ' ';
+                size_t q = n;
+                do { num[k--] = (char)('0' + q % 10); q /= 10; } while (q);
+                while (k >= 31 - 7) num[k--] = ' ';
+                if (os) st_write(os, num + k + 1, (size_t)(31 - k));
+            }
+            if (os) { st_write(os, L.p[i], L.len[i]); st_write(os, "\n", 1); }
         }
         i = j;
     }

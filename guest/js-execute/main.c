@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,63 @@ static _Noreturn void finish(int is_error)
     if (len && out.p[len - 1] == '\n') len--;
     tool_result(out.p ? out.p : "", len, is_error, NULL);
 }
+
+/* ---- memory ---------------------------------------------------------------- */
+
+/* QuickJS's own allocator functions, plus a reserve: a failed allocation
+ * releases it (and still fails), so the out-of-memory error QuickJS then
+ * throws, the program's catch block and our result have room.  Once memory
+ * is free again the reserve is taken back.  oom_seen adds a hint to an
+ * error result. */
+static int oom_seen;
+static unsigned rearm_tick;
+
+static void oom_release(void)
+{
+    free(reserve);
+    reserve = NULL;
+    oom_seen = 1;
+}
+
+static void oom_rearm(void)
+{
+    if (!reserve && oom_seen && (++rearm_tick & 1023) == 0) reserve = malloc(RESERVE);
+}
+
+static size_t js_usable(const void *p) { return p ? malloc_usable_size((void *)p) : 0; }
+
+static void *js_malloc_cb(JSMallocState *s, size_t size)
+{
+    if (s->malloc_size + size > s->malloc_limit) return NULL;
+    oom_rearm();
+    void *p = malloc(size);
+    if (!p) { oom_release(); return NULL; }
+    s->malloc_count++;
+    s->malloc_size += js_usable(p) + 8;
+    return p;
+}
+
+static void js_free_cb(JSMallocState *s, void *p)
+{
+    if (!p) return;
+    s->malloc_count--;
+    s->malloc_size -= js_usable(p) + 8;
+    free(p);
+}
+
+static void *js_realloc_cb(JSMallocState *s, void *p, size_t size)
+{
+    if (!p) return size ? js_malloc_cb(s, size) : NULL;
+    size_t old = js_usable(p);
+    if (size == 0) { js_free_cb(s, p); return NULL; }
+    if (s->malloc_size + size - old > s->malloc_limit) return NULL;
+    void *q = realloc(p, size);
+    if (!q) { oom_release(); return NULL; }
+    s->malloc_size += js_usable(q) - old;
+    return q;
+}
+
+static const JSMallocFunctions js_mem = { js_malloc_cb, js_free_cb, js_realloc_cb, js_usable };
 
 /* ---- natives for prelude.js ---------------------------------------------- */
 
@@ -316,7 +374,11 @@ static _Noreturn void fail_with(JSContext *ctx, JSValue exc, const char *prefix)
     JSValue s = JS_Call(ctx, fn, JS_UNDEFINED, 2, args);
     size_t n;
     const char *text = JS_IsException(s) ? NULL : JS_ToCStringLen(ctx, &n, s);
-    if (text) {
+    if (oom_seen && JS_IsNull(exc)) {
+        text = NULL;   /* the error object itself could not be made */
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        tbuf_printf(&out, "%sInternalError: out of memory", prefix);
+    } else if (text) {
         if (out.len && out.p[out.len - 1] != '\n') out_put("\n", 1);
         out_put(text, n);
     } else {
@@ -326,6 +388,9 @@ static _Noreturn void fail_with(JSContext *ctx, JSValue exc, const char *prefix)
         JS_FreeCString(ctx, m);
         JS_FreeValue(ctx, e2);
     }
+    if (oom_seen)
+        tbuf_puts(&out, "\n(the program ran out of memory: the sandbox caps it at the tool's max_memory; "
+                        "use less data or raise --max-memory)");
     finish(1);
 }
 
@@ -369,7 +434,7 @@ int main(void)
     char *code = read_code(in, &name, &len);
 
     reserve = malloc(RESERVE);
-    JSRuntime *rt = JS_NewRuntime();
+    JSRuntime *rt = JS_NewRuntime2(&js_mem, NULL);
     if (!rt) tool_fail("QuickJS could not start: out of memory (raise --max-memory)");
     JS_SetMaxStackSize(rt, QJS_STACK - STACK_MARGIN);
     JS_SetHostPromiseRejectionTracker(rt, track_rejection, NULL);

@@ -314,6 +314,9 @@ function errorStack(err) {
   try { head = Error.prototype.toString.call(err); } catch { head = 'Error'; }
   frames = frames.replace(/\n+$/, '');
   if (frames.startsWith(head)) return frames;   // a stack set by the program
+  // QuickJS records every frame; keep V8's default of ten.
+  const lines = frames ? frames.split('\n') : [];
+  if (lines.length > 10) frames = lines.slice(0, 10).join('\n') + `\n    ... ${lines.length - 10} more frames`;
   return frames ? `${head}\n${frames}` : head;
 }
 

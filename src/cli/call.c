@@ -33,7 +33,11 @@ static void call_usage(FILE *f)
             "                         env:NAME[=VALUE]  deny:GLOB   (repeatable; a tool gets only\n"
             "                         the grants its manifest needs)\n"
             "  --allow-host PATTERN   same as --cap fetch:PATTERN\n"
-            "  --block-network CIDR|private   --block-url PREFIX\n"
+            "  --block-network CIDR   adds to the blocked networks (private ones are always blocked)\n"
+            "  --allow-network CIDR   lifts the block for these addresses only (e.g. 127.0.0.1)\n"
+            "  --block-url PREFIX     URLs always refused\n"
+            "  --secret-header ORIGIN:NAME=env:VAR   a header the host adds for one origin; the\n"
+            "                         tool never sees it (only tools that need the network)\n"
             "  --profile LEVEL        highest permission level allowed: none, read_only, write,\n"
             "                         execute (default), dangerous\n"
             "Limits (default: the tool's manifest):\n"
@@ -214,7 +218,8 @@ int cmd_call(int argc, char **argv)
     ctx.agent_id = "cli";
     size_t n = (size_t)argc + 1;
     const char **grants = calloc(n, sizeof *grants), **blocks = calloc(n, sizeof *blocks),
-               **urls = calloc(n, sizeof *urls);
+               **urls = calloc(n, sizeof *urls), **lifts = calloc(n, sizeof *lifts),
+               **secrets = calloc(n, sizeof *secrets);
     char **dirs = calloc(n, sizeof *dirs), **owned = calloc(n, sizeof *owned);
     size_t nowned = 0, ndirs = 0;
     const char *input_arg = NULL;
@@ -223,7 +228,7 @@ int cmd_call(int argc, char **argv)
     bx_registry *r = NULL;
     bx_tool_result res;
     memset(&res, 0, sizeof res);
-    if (!grants || !blocks || !urls || !dirs || !owned) { rc = EXIT_ERROR; goto done; }
+    if (!grants || !blocks || !urls || !lifts || !secrets || !dirs || !owned) { rc = EXIT_ERROR; goto done; }
 
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -239,7 +244,7 @@ int cmd_call(int argc, char **argv)
         static const char *const with_value[] = {
             "--workspace", "--cap", "--allow-host", "--block-network", "--block-url", "--profile",
             "--timeout", "--max-memory", "--max-stack", "--fuel", "--max-output", "--tools-dir",
-            "--audit", "--agent-id", "--cache-dir", NULL};
+            "--audit", "--agent-id", "--cache-dir", "--allow-network", "--secret-header", NULL};
         const char *eq = strchr(a, '=');
         size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
         const char *name = NULL;
@@ -273,7 +278,19 @@ int cmd_call(int argc, char **argv)
                 goto done;
             }
             blocks[ctx.nblock_networks++] = val;
+        } else if (!strcmp(name, "--allow-network")) {
+            if (!strcmp(val, "private") || !cli_cidr_ok(val)) {
+                fprintf(stderr, "boxagnts call: --allow-network %s: expected an address or a CIDR (127.0.0.1, 10.1.0.0/16)\n", val);
+                goto done;
+            }
+            lifts[ctx.nallow_networks++] = val;
+        } else if (!strcmp(name, "--secret-header")) {
+            secrets[ctx.nsecret_headers++] = val;
         } else if (!strcmp(name, "--block-url")) {
+            if (!strstr(val, "://")) {
+                fprintf(stderr, "boxagnts call: --block-url %s: expected a URL prefix, e.g. https://example.com/admin\n", val);
+                goto done;
+            }
             urls[ctx.nblock_url++] = val;
         } else if (!strcmp(name, "--profile")) {
             st = bx_perm_parse(val, &ctx.max_level, &err);
@@ -309,6 +326,8 @@ int cmd_call(int argc, char **argv)
     ctx.grants = grants;
     ctx.block_networks = blocks;
     ctx.block_url = urls;
+    ctx.allow_networks = lifts;
+    ctx.secret_headers = secrets;
     if (ctx.workspace && !is_dir(ctx.workspace)) {
         fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
         goto done;
@@ -351,6 +370,8 @@ done:
     free(grants);
     free(blocks);
     free(urls);
+    free(lifts);
+    free(secrets);
     free(dirs);
     free(input);
     return rc;

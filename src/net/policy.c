@@ -404,6 +404,8 @@ typedef struct gai_job {
     bx_net_addr out[MAX_ADDRS];
     size_t n;
     char err[128];
+    size_t (*hook)(void *user, const char *host, bx_net_addr *out, size_t max);
+    void *hook_user;
 } gai_job;
 
 static void gai_job_free(gai_job *j)
@@ -418,7 +420,9 @@ static void *gai_main(void *arg)
     gai_job *j = arg;
     bx_net_addr out[MAX_ADDRS];
     char err[128] = "";
-    size_t n = sys_resolve(j->host, out, MAX_ADDRS, err, sizeof err);
+    size_t n = j->hook ? j->hook(j->hook_user, j->host, out, MAX_ADDRS)
+                       : sys_resolve(j->host, out, MAX_ADDRS, err, sizeof err);
+    if (n > MAX_ADDRS) n = MAX_ADDRS;
     pthread_mutex_lock(&j->mu);
     memcpy(j->out, out, sizeof out);
     j->n = n;
@@ -435,7 +439,8 @@ static void *gai_main(void *arg)
 static int resolve_bounded(bx_net *n, const char *host, bx_net_addr *out, size_t *na, char *err, size_t el)
 {
     if (!n->cur_deadline) {
-        *na = sys_resolve(host, out, MAX_ADDRS, err, el);
+        *na = n->resolve ? n->resolve(n->resolve_user, host, out, MAX_ADDRS)
+                         : sys_resolve(host, out, MAX_ADDRS, err, el);
         return 0;
     }
     gai_job *j = calloc(1, sizeof *j);
@@ -443,6 +448,8 @@ static int resolve_bounded(bx_net *n, const char *host, bx_net_addr *out, size_t
     pthread_attr_t at;
     if (!j) return BX_NET_ENOMEM;
     snprintf(j->host, sizeof j->host, "%s", host);
+    j->hook = n->resolve;
+    j->hook_user = n->resolve_user;
     pthread_mutex_init(&j->mu, NULL);
     pthread_cond_init(&j->cv, NULL);
     pthread_attr_init(&at);
@@ -450,7 +457,8 @@ static int resolve_bounded(bx_net *n, const char *host, bx_net_addr *out, size_t
     if (pthread_create(&t, &at, gai_main, j) != 0) {
         pthread_attr_destroy(&at);
         gai_job_free(j);
-        *na = sys_resolve(host, out, MAX_ADDRS, err, el);
+        *na = n->resolve ? n->resolve(n->resolve_user, host, out, MAX_ADDRS)
+                         : sys_resolve(host, out, MAX_ADDRS, err, el);
         return 0;
     }
     pthread_attr_destroy(&at);
@@ -520,9 +528,8 @@ int bxn_check_hop(bx_net *n, const bxn_url *u, bx_net_addr *pin, char *msg, size
         na = 1;
     } else {
         char e[128] = "";
-        int rr = 0;
-        if (n->resolve) na = n->resolve(n->resolve_user, u->host, addrs, MAX_ADDRS);
-        else rr = resolve_bounded(n, u->host, addrs, &na, e, sizeof e);
+        na = 0;
+        int rr = resolve_bounded(n, u->host, addrs, &na, e, sizeof e);
         if (rr) {
             snprintf(msg, ml, "cannot resolve %s: %s", u->host, e);
             bxn_audit(n, "http", subj, 0, "dns", msg);

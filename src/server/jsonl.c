@@ -148,12 +148,10 @@ bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err
             break;
     }
     srv_reader_free(&rd);
-    if (ss.out.broken) {
-        pthread_mutex_lock(&ss.mu);
-        for (srv_call_job *j = ss.inflight; j; j = j->inext)
-            __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
-        pthread_mutex_unlock(&ss.mu);
-    }
+    if (ss.out.broken)
+        srv_session_cancel_all(&ss);
+    else
+        srv_session_drain(&ss);
     srv_session_finish(&ss);
     if (st == BX_OK && ss.out.broken) {
         err->status = st = BX_ERR_ARG;

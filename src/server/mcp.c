@@ -256,15 +256,13 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
             break;              /* the client is gone */
     }
     srv_reader_free(&rd);
-    /* End of input is how an MCP client shuts the server down (it then
-     * waits for us to exit); a broken output leaves nobody to answer.
-     * Either way, stop what runs instead of waiting out its timeout. */
-    {
-        pthread_mutex_lock(&m.ss.mu);
-        for (srv_call_job *j = m.ss.inflight; j; j = j->inext)
-            __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
-        pthread_mutex_unlock(&m.ss.mu);
-    }
+    /* End of input is how an MCP client asks us to exit: answer what runs
+     * (it may still be reading, as a script piping requests is), unless it
+     * has stopped reading; the SDK's client kills us if we take too long. */
+    if (m.ss.out.broken)
+        srv_session_cancel_all(&m.ss);
+    else
+        srv_session_drain(&m.ss);
     srv_session_finish(&m.ss);
     return st;
 }

@@ -180,6 +180,11 @@ void srv_session_submit(srv_session *ss, srv_executor *ex, cJSON *id, char *tool
  * A still-queued call is dropped with no response in MCP (a JSONL call
  * answers "cancelled"). */
 int srv_session_cancel(srv_session *ss, const cJSON *id);
+/* Set every in-flight call's cancel flag. */
+void srv_session_cancel_all(srv_session *ss);
+/* At end of input: wait until every call has answered, or cancel them all
+ * as soon as the output's reader is gone. */
+void srv_session_drain(srv_session *ss);
 /* Send a message, or add it to its batch. Consumes msg. */
 void srv_session_send(srv_session *ss, srv_batch *b, cJSON *msg);
 srv_batch *srv_batch_new(void);

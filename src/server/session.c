@@ -3,6 +3,7 @@
  * cancellation can find its call), running a call on a worker and sending
  * its response, and batches (one reply array once every member is done).
  */
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,4 +191,33 @@ int srv_session_cancel(srv_session *ss, const cJSON *id)
         free_job(dropped);
     }
     return found;
+}
+
+void srv_session_cancel_all(srv_session *ss)
+{
+    pthread_mutex_lock(&ss->mu);
+    for (srv_call_job *j = ss->inflight; j; j = j->inext)
+        __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
+    pthread_mutex_unlock(&ss->mu);
+}
+
+void srv_session_drain(srv_session *ss)
+{
+    /* Answer every call still running, unless the reader of our output is
+     * gone (a pipe's write end then polls POLLERR, a socket's POLLHUP):
+     * then nobody waits for the answers, so stop the calls now instead of
+     * waiting out their timeouts. */
+    for (;;) {
+        pthread_mutex_lock(&ss->mu);
+        int busy = ss->inflight != NULL;
+        pthread_mutex_unlock(&ss->mu);
+        if (!busy)
+            return;
+        struct pollfd pfd = {.fd = ss->out.fd, .events = 0, .revents = 0};
+        int n = poll(&pfd, 1, 50);
+        if (ss->out.broken || (n > 0 && (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)))) {
+            srv_session_cancel_all(ss);
+            return;
+        }
+    }
 }

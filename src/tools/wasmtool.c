@@ -318,6 +318,12 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
         if ((st = bx_run_options_add_list(&o->block_networks, &o->nblock_networks, ctx->block_networks[i], err))) return st;
     for (size_t i = 0; i < ctx->nblock_url; i++)
         if ((st = bx_run_options_add_list(&o->block_url, &o->nblock_url, ctx->block_url[i], err))) return st;
+    /* Lifting a block or lending a credential only matters to a tool that
+     * may reach the network; the others never see them. */
+    for (size_t i = 0; w->network && i < ctx->nallow_networks; i++)
+        if ((st = bx_run_options_add_list(&o->allow_networks, &o->nallow_networks, ctx->allow_networks[i], err))) return st;
+    for (size_t i = 0; w->network && i < ctx->nsecret_headers; i++)
+        if ((st = bx_run_options_add_list(&o->secret_headers, &o->nsecret_headers, ctx->secret_headers[i], err))) return st;
 
     /* Limits: the caller's where set, else the manifest's. */
     o->timeout_ns = ctx->timeout_ns ? ctx->timeout_ns : w->timeout_ns;

@@ -44,7 +44,7 @@ $(WASI_GUEST_DIR)/%.wasm: tests/wasi/escape/%.c tests/wasi/guest/check.h $(WASI_
 # ---- host test drivers -----------------------------------------------------
 WASI_TESTS := $(WASI_GUEST_DIR)/test_wasi $(WASI_GUEST_DIR)/test_path
 
-$(WASI_GUEST_DIR)/test_%: tests/wasi/test_%.c $(LIB)
+$(WASI_GUEST_DIR)/test_%: tests/wasi/test_%.c tests/check.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 

@@ -149,20 +149,21 @@ tree_of() {  # paths with types, and contents, of a directory
 # Pulls stdout (the first stdout_bytes bytes of content) and the exit status
 # out of a result object.
 extract() {
-    python3 - "$1" "$2" "$3" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1], encoding="utf-8", errors="surrogateescape"))
-m = r.get("metadata") or {}
-c = r["content"].encode("utf-8", "surrogateescape")
-open(sys.argv[2], "wb").write(c[: int(m.get("stdout_bytes", 0))])
-open(sys.argv[3], "w").write(str(m.get("exit_code", "none")) + "\n")
-PY
+    local n
+    n=$(jq -r '.metadata.stdout_bytes // 0' "$1") || return 1
+    jq -j .content "$1" | head -c "$n" > "$2"
+    jq -r '.metadata.exit_code // "none"' "$1" > "$3"
 }
 
 call_tool() {  # WORKSPACE SCRIPT-FILE RESULT [extra call args]
     local ws=$1 src=$2 res=$3; shift 3
     jq -n --rawfile c "$src" '{command: $c, timeout_seconds: 30}' > "$res.in"
-    "$CLI" call bash --workspace "$ws" "$@" - < "$res.in" > "$res" 2> "$res.err"
+    local try
+    for try in 1 2 3 4 5; do
+        "$CLI" call bash --workspace "$ws" "$@" - < "$res.in" > "$res" 2> "$res.err"
+        # 126/127: the CLI is being relinked by a parallel build; try again
+        case $? in 126|127) sleep 2 ;; *) return ;; esac
+    done
 }
 
 # ---- differential corpus ------------------------------------------------------

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/net/server.py — the local HTTP server the net tests talk to.
 
-    server.py PORTFILE LOGFILE [BIND]
+    server.py PORTFILE LOGFILE [BIND [CERT.pem]]
 
 Binds BIND (default 127.0.0.1) on a free port, writes the port to PORTFILE,
 and appends one JSON line per request ({method, path, headers, body}) to
@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 HERE = os.path.dirname(os.path.abspath(__file__))
 PORTFILE, LOGFILE = sys.argv[1], sys.argv[2]
 BIND = sys.argv[3] if len(sys.argv) > 3 else "127.0.0.1"
+CERT = sys.argv[4] if len(sys.argv) > 4 else None   # key and certificate: serve HTTPS
 
 
 class H(BaseHTTPRequestHandler):
@@ -96,6 +97,11 @@ class S(ThreadingHTTPServer):
 
 
 srv = S((BIND, 0), H)
+if CERT:
+    import ssl
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(CERT)
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
 with open(PORTFILE + ".tmp", "w") as f:
     f.write(str(srv.server_address[1]))
 os.rename(PORTFILE + ".tmp", PORTFILE)

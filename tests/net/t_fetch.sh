@@ -16,14 +16,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-start_server() {   # NAME
-    python3 tests/net/server.py "$tmp/$1.port" "$tmp/$1.log" 2>>"$tmp/server.err" &
-    pids+=($!)
-    for _ in $(seq 200); do [ -s "$tmp/$1.port" ] && break; sleep 0.05; done
-    touch "$tmp/$1.log"
-}
-start_server() {   # NAME [BIND]
-    python3 tests/net/server.py "$tmp/$1.port" "$tmp/$1.log" ${2:-} 2>>"$tmp/server.err" &
+start_server() {   # NAME [BIND [CERT]]
+    python3 tests/net/server.py "$tmp/$1.port" "$tmp/$1.log" ${2:-} ${3:-} 2>>"$tmp/server.err" &
     pids+=($!)
     for _ in $(seq 200); do [ -s "$tmp/$1.port" ] && break; sleep 0.05; done
     touch "$tmp/$1.log"
@@ -120,6 +114,17 @@ if [ -n "$PC" ]; then
     j 'r["is_error"] and "::1" in c and "blocked" in c'; ok "IPv6 loopback: refused (127.0.0.1 lifted is not ::1)" $?
     fetch "{\"url\":\"http://[0:0::1]:$PC/json\"}" --allow-host "http://[::1]:$PC" --allow-network ::1
     j 'not r["is_error"] and m["final_url"]=="http://[::1]:'"$PC"'/json"'; ok "IPv6 literal, lifted: allowed" $?
+fi
+
+# HTTPS with a self-signed certificate: TLS verification is on.
+if openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+        -days 1 -keyout "$tmp/tls.pem" -out "$tmp/tls.crt" >/dev/null 2>&1; then
+    cat "$tmp/tls.crt" >>"$tmp/tls.pem"
+    start_server tls 127.0.0.1 "$tmp/tls.pem"
+    PT=$(cat "$tmp/tls.port")
+    fetch "{\"url\":\"https://127.0.0.1:$PT/json\"}" --allow-host "https://127.0.0.1:$PT" "${LIFT[@]}"
+    j 'r["is_error"] and m["error"]=="tls" and "TLS" in c'; ok "HTTPS with an untrusted certificate: refused (verification on)" $?
+    ! grep -q '"/json"' "$tmp/tls.log"; ok "no request was sent over the unverified connection" $?
 fi
 
 # ---- HTTP errors ---------------------------------------------------------------

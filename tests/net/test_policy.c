@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "net_impl.h"
 
@@ -346,6 +347,11 @@ static void test_networks(void)
 static size_t fake_resolve(void *user, const char *host, bx_net_addr *out, size_t max)
 {
     (void)user;
+    if (!strcmp(host, "slow-dns.test")) {   /* a resolver that hangs */
+        struct timespec ts = {3, 0};
+        nanosleep(&ts, NULL);
+        return 0;
+    }
     static const struct { const char *name; const char *addrs[3]; } tab[] = {
         {"public.test", {"93.184.216.34", NULL}},
         {"mixed.test", {"93.184.216.34", "127.0.0.1", NULL}},
@@ -616,6 +622,13 @@ static void test_live(int port)
     rq.timeout_ns = 300000000;
     rc = bx_net_request(n, &rq, &rs, msg, sizeof msg);
     CHECK(rc == BX_NET_ETIMEOUT && strstr(msg, "timed out"), "timeout: rc=%d %s", rc, msg);
+    /* Name resolution also ends at the deadline. */
+    snprintf(url, sizeof url, "http://slow-dns.test:%d/json", port);
+    rq.timeout_ns = 300000000;
+    uint64_t t0 = bxn_now_ns();
+    rc = bx_net_request(n, &rq, &rs, msg, sizeof msg);
+    CHECK(rc == BX_NET_ETIMEOUT && strstr(msg, "resolve") && bxn_now_ns() - t0 < 2500000000ull,
+          "hanging resolver stopped at the deadline: rc=%d %s", rc, msg);
     rq.timeout_ns = 0;
     bx_net_free(n);
 }

@@ -86,6 +86,21 @@ check(byId(r, 'spin')?.error?.code === 'cancelled', 'running call cancelled', by
 check(byId(r, 'queued')?.error?.code === 'cancelled', 'queued call cancelled before it ran', byId(r, 'queued'));
 check(byId(r, 'after')?.result?.content === fnv('a'), 'next call runs after the cancellation', byId(r, 'after'));
 
+// The reader of our output goes away mid-call (timeout 60 s): the server
+// stops the call and exits by itself.
+{
+    const p = spawn(bx, ['serve', '--jsonl', '--tools-dir', testTools, '--timeout', '60s'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const exit = new Promise((res) => p.on('close', (code, sig) => res({ code, sig })));
+    p.stdin.on('error', () => {});
+    p.stdin.write(J({ id: 1, tool: 't-bad', input: { mode: 'spin' } }) + '\n');
+    await new Promise((res) => setTimeout(res, 300));
+    p.stdout.destroy();
+    p.stdin.end();
+    const ex = await Promise.race([exit, new Promise((res) => setTimeout(() => res('hang'), 30000))]);
+    check(ex !== 'hang' && ex.sig === null, 'output reader gone mid-call: server stops the call and exits', ex);
+    if (ex === 'hang') p.kill('SIGKILL');
+}
+
 // Quotas: fuel (held before each call, so never exceeded) and wall time.
 r = await session(['--quota-fuel', '3000000', '--fuel', '1000000'],
     Array.from({ length: 6 }, (_, i) => J({ id: i, tool: 't-bad', input: { mode: 'spin' } })));

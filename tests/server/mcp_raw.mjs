@@ -263,8 +263,16 @@ check(ex.code === 0 && !/Sanitizer/.test(s.stderr), 'server exits 0, no sanitize
           'mutated messages: exit 0, only JSON lines out, no sanitizer report', { ex, bad: s.bad.slice(0, 2), err: s.stderr.slice(0, 300) });
 }
 
-// End of input mid-call (the client shuts down): the running call is
-// stopped, not waited for (its timeout is 60 s), and the server exits.
+// End of input right after a call, the client still reading (a script
+// piping requests): the call is answered, then the server exits.
+s = new Server();
+s.send({ jsonrpc: '2.0', id: 60, method: 'tools/call', params: { name: 't-echo', arguments: { text: 'piped', n: 20000 } } });
+ex = await s.close();
+check(ex.code === 0 && s.msgs.find((x) => x.id === 60)?.result?.content?.[0]?.text === fnv('piped', 20000),
+      'end of input with a call running: answered, then exit 0', { ex, msgs: s.msgs });
+
+// End of input mid-call with the client no longer reading: the running
+// call is stopped, not waited for (its timeout is 60 s), and the server exits.
 s = new Server(['--timeout', '60s']);
 s.send(init('2025-06-18'));
 await s.byId('init');

@@ -20,7 +20,7 @@ if [ ! -f "$SDK/package.json" ]; then
     command -v npm >/dev/null || fail_all "npm is not installed (apt-get install npm)"
     mkdir -p "$SDK_PREFIX"
     if ! npm install --prefix "$SDK_PREFIX" --no-audit --no-fund --loglevel=error \
-            @modelcontextprotocol/sdk >"$SDK_PREFIX/npm.log" 2>&1 || [ ! -f "$SDK/package.json" ]; then
+            "@modelcontextprotocol/sdk@1" >"$SDK_PREFIX/npm.log" 2>&1 || [ ! -f "$SDK/package.json" ]; then
         sed 's/^/    /' "$SDK_PREFIX/npm.log" | tail -n 20
         fail_all "npm install @modelcontextprotocol/sdk failed: the MCP client tests cannot run"
     fi

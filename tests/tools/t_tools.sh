@@ -148,6 +148,25 @@ expect "write tool under a read_only profile" true "allows up to 'read_only'"
 call probe-forbidden --tools-dir "$TD" --profile forbidden '{}'
 expect "forbidden never runs" true "forbidden"
 
+# ---- the network reaches only tools that need it ------------------------------------
+if [ -f "$BUILD/tools/web-fetch/tool.json" ]; then
+    mkdir -p "$T/www" && printf '<html><head><title>Served</title></head><body><p>local page body</p></body></html>' > "$T/www/index.html"
+    python3 -m http.server 0 --bind 127.0.0.1 --directory "$T/www" >"$T/http.log" 2>&1 &
+    HTTP_PID=$!
+    port=""
+    for _ in $(seq 50); do port=$(grep -o 'port [0-9]*' "$T/http.log" | head -1 | cut -d' ' -f2); [ -n "$port" ] && break; sleep 0.1; done
+    url="http://127.0.0.1:$port/index.html"
+    call web-fetch --allow-host "http://127.0.0.1:$port" "{\"url\":\"$url\"}"
+    expect "loopback blocked by default, through call" true "127.0.0.1"
+    call web-fetch --allow-host "http://127.0.0.1:$port" --allow-network 127.0.0.1 "{\"url\":\"$url\"}"
+    expect "--allow-network lifts it for web-fetch" false "local page body"
+    call web-fetch --allow-network 127.0.0.1 "{\"url\":\"$url\"}"
+    expect "no fetch grant, no request" true "fetch:"
+    kill $HTTP_PID 2>/dev/null; wait $HTTP_PID 2>/dev/null
+else
+    bad "web-fetch is not built"
+fi
+
 # ---- usage errors ------------------------------------------------------------------
 "$BX" call no-such-tool --tools-dir "$TD" '{}' >/dev/null 2>"$T/err"; rc=$?
 [ $rc = 2 ] && grep -q "available: .*probe-read" "$T/err" && ok || bad "unknown tool: rc $rc $(cat "$T/err")"

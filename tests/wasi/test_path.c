@@ -12,18 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int npass, nfail;
-#define CHECK(cond, ...)                                                  \
-    do {                                                                  \
-        if (cond) {                                                       \
-            npass++;                                                      \
-        } else {                                                          \
-            nfail++;                                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                   \
-            printf(__VA_ARGS__);                                          \
-            printf("\n");                                                 \
-        }                                                                 \
-    } while (0)
+#include "../check.h"
 
 static void norm(const char *in, const char *want, int wantrc)
 {
@@ -136,6 +125,5 @@ int main(void)
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
         (void)!system(cmd);
     }
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return check_report();
 }

@@ -21,19 +21,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
-static int npass, nfail;
-
-#define CHECK(cond, ...)                                                  \
-    do {                                                                  \
-        if (cond) {                                                       \
-            npass++;                                                      \
-        } else {                                                          \
-            nfail++;                                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                   \
-            printf(__VA_ARGS__);                                          \
-            printf("\n");                                                 \
-        }                                                                 \
-    } while (0)
+#include "../check.h"
 
 static const char *guest_dir;
 
@@ -562,6 +550,30 @@ static void test_config_errors(const char *root)
     c.max_fds = 2;
     po.host_path = root;
     CHECK(bx_wasi_new(&c, &err) == NULL && strstr(err.msg, "max_fds"), "max_fds: %s", err.msg);
+    c.max_fds = 0;
+    {
+        /* File grants of one guest directory merge into one preopen; what
+         * one directory capability cannot say is refused. */
+        char f1[4096], f2[4096], f3[4096];
+        bx_wasi_preopen two[2];
+        bx_wasi *w;
+        snprintf(f1, sizeof f1, "%s/esc/single/one.txt", root);
+        snprintf(f2, sizeof f2, "%s/esc/single/other.txt", root);
+        snprintf(f3, sizeof f3, "%s/esc/ro/r.txt", root);
+        c.preopens = two;
+        c.npreopens = 2;
+        two[0] = (bx_wasi_preopen){ f1, "/data/one.txt", 1, NULL };
+        two[1] = (bx_wasi_preopen){ f2, "/data/other.txt", 0, NULL };
+        CHECK(bx_wasi_new(&c, &err) == NULL && strstr(err.msg, "both read or both write"),
+              "file grants differing in access: %s", err.msg);
+        two[1] = (bx_wasi_preopen){ f3, "/data/r.txt", 1, NULL };
+        CHECK(bx_wasi_new(&c, &err) == NULL && strstr(err.msg, "share one host directory"),
+              "file grants from two host directories: %s", err.msg);
+        two[1] = (bx_wasi_preopen){ f2, "/data/other.txt", 1, NULL };
+        w = bx_wasi_new(&c, &err);
+        CHECK(w != NULL, "two file grants of one directory: %s", err.msg);
+        bx_wasi_free(w);
+    }
 }
 
 int main(int argc, char **argv)
@@ -580,6 +592,5 @@ int main(int argc, char **argv)
     test_escape(root, BX_WASI_NO_OPENAT2);
     test_config_errors(root);
     rm_rf(root);
-    printf("%d passed, %d failed\n", npass, nfail);
-    return nfail ? 1 : 0;
+    return check_report();
 }

@@ -1,0 +1,1 @@
+arr=(pear apple fig); printf "%s\n" "${arr[@]}" | sort

@@ -1,0 +1,1 @@
+echo {a..e}; echo file{1,2}.txt; echo {01..03}

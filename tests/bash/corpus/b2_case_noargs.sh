@@ -1,0 +1,1 @@
+case "${1:-}" in "") echo no-args;; *) echo args;; esac

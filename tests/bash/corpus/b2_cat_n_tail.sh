@@ -1,0 +1,1 @@
+cat -n docs/README.md | tail -3

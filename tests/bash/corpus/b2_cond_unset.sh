@@ -1,0 +1,1 @@
+x=; [[ -n $x ]] || echo unset-or-empty

@@ -1,0 +1,1 @@
+cut -f1 -d' ' data/table.txt

@@ -1,0 +1,1 @@
+f() { local v=${1:-none}; echo $v; }; f; f given

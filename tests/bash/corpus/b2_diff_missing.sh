@@ -1,0 +1,1 @@
+diff data/words.txt nofile; echo "rc=$?"

@@ -1,0 +1,1 @@
+diff -q data/words.txt data/table.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+du -s src docs data

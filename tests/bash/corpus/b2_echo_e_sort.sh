@@ -1,0 +1,1 @@
+echo -e "b\na\nc" | sort -r

@@ -1,0 +1,1 @@
+echo "tab:	end"; echo 'a\nb'; echo "\$HOME"

@@ -1,0 +1,1 @@
+[ -z "$(ls empty)" ] && echo empty-dir

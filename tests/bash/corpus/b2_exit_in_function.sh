@@ -1,0 +1,1 @@
+f() { echo in-f; exit 5; }; f; echo never

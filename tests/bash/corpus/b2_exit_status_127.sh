@@ -1,0 +1,1 @@
+nosuch 2>/dev/null; echo $?; ls nosuchfile 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+find . -type f -name "*.txt" -exec grep -l "file" {} + | sort

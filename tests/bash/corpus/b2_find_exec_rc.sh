@@ -1,0 +1,1 @@
+find . -name '*.h' -exec grep -q NOPE {} \; ; echo $?

@@ -1,0 +1,1 @@
+find . -maxdepth 2 -type d | sort

@@ -1,0 +1,1 @@
+find . -name "*.c" | sort | xargs grep -n "int"

@@ -1,0 +1,1 @@
+get() { echo "value-$1"; }; v=$(get 7); echo "$v"

@@ -1,0 +1,1 @@
+grep -E -c '^[a-z]+$' data/words.txt

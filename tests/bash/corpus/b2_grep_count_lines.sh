@@ -1,0 +1,1 @@
+grep -c '' docs/README.md

@@ -1,0 +1,1 @@
+grep -n . docs/CHANGES.txt | head -3

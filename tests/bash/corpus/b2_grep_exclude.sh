@@ -1,0 +1,1 @@
+grep -rn --exclude='*.md' note . | sort

@@ -1,0 +1,1 @@
+grep -iw 'APPLE' data/words.txt | head -2

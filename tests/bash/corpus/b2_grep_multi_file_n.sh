@@ -1,0 +1,1 @@
+grep -n apple data/words.txt docs/README.md

@@ -1,0 +1,1 @@
+grep -o apple data/words.txt | wc -l

@@ -1,0 +1,1 @@
+grep -q x nofile 2>/dev/null; echo $?

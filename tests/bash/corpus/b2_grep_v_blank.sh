@@ -1,0 +1,1 @@
+grep -v '^\s*$' docs/README.md | wc -l

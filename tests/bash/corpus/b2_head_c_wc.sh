@@ -1,0 +1,1 @@
+head -c 100 docs/README.md | wc -c

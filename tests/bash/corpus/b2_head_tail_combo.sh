@@ -1,0 +1,1 @@
+cat data/numbers.txt | head -n 5 | tail -n 2

@@ -1,0 +1,6 @@
+show() {
+  cat <<EOF
+arg=$1
+EOF
+}
+show hello

@@ -1,0 +1,5 @@
+cat <<EOF | grep b
+abc
+xyz
+bcd
+EOF

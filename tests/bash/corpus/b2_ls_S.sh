@@ -1,0 +1,1 @@
+ls -S data | head -3

@@ -1,0 +1,1 @@
+ls -lh data/numbers.txt data/app.log | tr -s ' ' | cut -d' ' -f5,9

@@ -1,0 +1,1 @@
+ls data/words.txt a src/lib

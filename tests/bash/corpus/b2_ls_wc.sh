@@ -1,0 +1,1 @@
+ls | wc -l; ls data | wc -l

@@ -1,0 +1,1 @@
+md5sum data/words.txt data/table.txt

@@ -1,0 +1,1 @@
+mkdir -p n1 && cd n1 && touch x && cd .. && ls n1

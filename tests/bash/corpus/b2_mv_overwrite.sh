@@ -1,0 +1,1 @@
+echo new > n.txt; mv n.txt data/words.txt; cat data/words.txt

@@ -1,0 +1,1 @@
+test -f nothere || { echo missing; exit 1; }; echo unreachable

@@ -1,0 +1,1 @@
+seq 10 | paste -sd+

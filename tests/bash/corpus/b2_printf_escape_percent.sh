@@ -1,0 +1,1 @@
+printf '100%%\n'; printf '%s\t%s\n' a b

@@ -1,0 +1,1 @@
+text=$'one\ntwo\nthree'; while IFS= read -r line; do echo "<$line>"; done <<< "$text"

@@ -1,0 +1,1 @@
+realpath -e nope 2>/dev/null; echo $?

@@ -1,0 +1,1 @@
+rm data/*.txt; ls data

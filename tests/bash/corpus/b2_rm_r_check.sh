@@ -1,0 +1,1 @@
+rm -r docs && [ ! -d docs ] && echo removed

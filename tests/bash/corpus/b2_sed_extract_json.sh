@@ -1,0 +1,1 @@
+sed -n 's/.*"name": "\(.*\)".*/\1/p' src/lib/config.json

@@ -1,0 +1,1 @@
+sed -i '$a footer' data/words.txt; tail -2 data/words.txt

@@ -1,0 +1,1 @@
+sed -n 'p;p' docs/CHANGES.txt | head -4

@@ -1,0 +1,1 @@
+echo 'Hello HELLO hello' | sed 's/hello/bye/Ig'

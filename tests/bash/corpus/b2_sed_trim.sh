@@ -1,0 +1,1 @@
+printf '   lead\n\ttab\n' | sed 's/^[ \t]*//'

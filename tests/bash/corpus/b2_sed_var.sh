@@ -1,0 +1,1 @@
+name=banana; sed "s/$name/BANANA/g" data/words.txt | head -2

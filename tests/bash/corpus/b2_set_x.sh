@@ -1,0 +1,1 @@
+set -x; echo traced; set +x; echo done

@@ -1,0 +1,1 @@
+sort -s -k2,2 data/table.txt

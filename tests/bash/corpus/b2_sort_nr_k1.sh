@@ -1,0 +1,1 @@
+sort -nrk1 data/table.txt

@@ -1,0 +1,1 @@
+stat -c %s data/words.txt data/empty.txt

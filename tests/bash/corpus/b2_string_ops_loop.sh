@@ -1,0 +1,1 @@
+for f in src/*.c; do b=${f##*/}; echo "${b%.c}"; done

@@ -1,0 +1,1 @@
+(cd src && false); echo $?; (cd src && true); echo $?

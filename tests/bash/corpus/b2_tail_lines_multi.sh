@@ -1,0 +1,1 @@
+tail -n 1 data/words.txt docs/CHANGES.txt

@@ -1,0 +1,1 @@
+touch data/words.txt; wc -l data/words.txt

@@ -1,0 +1,1 @@
+sort data/words.txt | uniq | wc -l

@@ -1,0 +1,1 @@
+s=abc; echo ${#s}; t=""; echo ${#t}

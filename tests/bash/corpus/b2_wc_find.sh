@@ -1,0 +1,1 @@
+wc -l $(find src -name '*.c' | sort)

@@ -1,0 +1,1 @@
+printf 'héllo\n' | wc -m; printf 'héllo\n' | wc -c

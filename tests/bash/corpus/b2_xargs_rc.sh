@@ -1,0 +1,1 @@
+echo nofile | xargs cat 2>/dev/null; echo $?

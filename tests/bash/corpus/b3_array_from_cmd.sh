@@ -1,0 +1,1 @@
+files=($(ls src)); echo ${#files[@]}; echo ${files[0]}

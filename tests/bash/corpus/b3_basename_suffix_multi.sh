@@ -1,0 +1,1 @@
+basename -s .c src/main.c src/util.c

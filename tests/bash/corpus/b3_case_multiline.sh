@@ -1,0 +1,9 @@
+v=b
+case $v in
+  a)
+    echo A
+    ;;
+  b)
+    echo B
+    ;;
+esac

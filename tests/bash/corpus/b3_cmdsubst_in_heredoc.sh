@@ -1,0 +1,3 @@
+cat <<EOF
+files: $(ls src | wc -l)
+EOF

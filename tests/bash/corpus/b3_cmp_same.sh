@@ -1,0 +1,1 @@
+cmp data/words.txt data/words.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+f=report.final.txt; [[ $f == report.* ]] && echo match; [[ $f != *.csv ]] && echo not-csv

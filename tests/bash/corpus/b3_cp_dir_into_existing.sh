@@ -1,0 +1,1 @@
+mkdir dest; cp -r src dest/; find dest | sort

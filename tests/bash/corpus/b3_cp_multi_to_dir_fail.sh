@@ -1,0 +1,1 @@
+cp data/words.txt data/table.txt nodir; echo "rc=$?"

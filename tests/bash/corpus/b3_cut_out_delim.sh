@@ -1,0 +1,1 @@
+cut -d, -f1,2 --output-delimiter=' | ' data/scores.csv

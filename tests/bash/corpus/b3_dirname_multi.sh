@@ -1,0 +1,1 @@
+dirname a/b/c /x/y z

@@ -1,0 +1,1 @@
+echo -ne 'x\ty\n'; echo -- -n; echo -n -e 'z\n'

@@ -1,0 +1,1 @@
+env X=1 Y=2 bash -c 'echo $X$Y'

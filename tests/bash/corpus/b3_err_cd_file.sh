@@ -1,0 +1,1 @@
+cd Makefile; echo "rc=$?"

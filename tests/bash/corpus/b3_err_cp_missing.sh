@@ -1,0 +1,1 @@
+cp nothere there; echo "rc=$?"; ls there 2>/dev/null; echo "rc=$?"

@@ -1,0 +1,1 @@
+head -n 2 nofile data/words.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+mv nothere there; echo "rc=$?"

@@ -1,0 +1,1 @@
+echo x > nodir/file; echo "rc=$?"

@@ -1,0 +1,1 @@
+rmdir src; echo "rc=$?"

@@ -1,0 +1,1 @@
+sed 's/a/b/' nofile; echo "rc=$?"

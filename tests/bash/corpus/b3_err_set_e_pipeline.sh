@@ -1,0 +1,1 @@
+set -e; false | true; echo still; true | false; echo never

@@ -1,0 +1,1 @@
+set -- a; shift 2; echo "rc=$?"

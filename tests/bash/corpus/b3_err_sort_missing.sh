@@ -1,0 +1,1 @@
+sort nofile; echo "rc=$?"

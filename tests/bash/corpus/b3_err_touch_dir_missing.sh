@@ -1,0 +1,1 @@
+touch nodir/file; echo "rc=$?"

@@ -1,0 +1,1 @@
+ls --bogus; echo "rc=$?"; grep --bogus x y; echo "rc=$?"

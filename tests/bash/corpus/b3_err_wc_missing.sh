@@ -1,0 +1,1 @@
+wc -l nofile data/words.txt; echo "rc=$?"

@@ -1,0 +1,1 @@
+eval "echo \"quoted words\""; args='a b'; eval "set -- $args"; echo $#

@@ -1,0 +1,1 @@
+exec > log.txt; echo into-log; ls data | head -2

@@ -1,0 +1,1 @@
+find a -type f -exec echo found {} \; | sort

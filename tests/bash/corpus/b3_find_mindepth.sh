@@ -1,0 +1,1 @@
+find a -mindepth 2 | sort

@@ -1,0 +1,1 @@
+find src docs -name '*.md' -o -name '*.h' | sort

@@ -1,0 +1,1 @@
+find a -printf '%d %p\n' | sort

@@ -1,0 +1,1 @@
+set -- x y; for a; do echo $a; done

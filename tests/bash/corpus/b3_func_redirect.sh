@@ -1,0 +1,1 @@
+log() { echo "log: $*"; } ; log hi > f.txt; cat f.txt

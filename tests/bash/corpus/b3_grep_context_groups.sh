@@ -1,0 +1,1 @@
+grep -n -A1 'note' docs/README.md

@@ -1,0 +1,1 @@
+grep -vc apple data/words.txt

@@ -1,0 +1,1 @@
+grep -iE '^(BANANA|FIG)$' data/words.txt

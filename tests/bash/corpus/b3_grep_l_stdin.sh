@@ -1,0 +1,1 @@
+echo apple | grep -l apple

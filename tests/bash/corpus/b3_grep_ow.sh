@@ -1,0 +1,1 @@
+echo 'foo foobar barfoo foo' | grep -ow foo | wc -l

@@ -1,0 +1,1 @@
+grep -r apple data/words.txt

@@ -1,0 +1,1 @@
+head -n 0 data/words.txt; echo "[$?]"

@@ -1,0 +1,3 @@
+cat <<EOF
+dollar \$x backslash \\ tick \`
+EOF

@@ -1,0 +1,1 @@
+ln data/words.txt hard.txt; cat hard.txt | wc -l

@@ -1,0 +1,1 @@
+ls -a | wc -l; ls -A | wc -l

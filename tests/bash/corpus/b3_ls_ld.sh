@@ -1,0 +1,1 @@
+ls -ld src data | cut -c1

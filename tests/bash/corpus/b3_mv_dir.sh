@@ -1,0 +1,1 @@
+mv a z; ls; ls -R z

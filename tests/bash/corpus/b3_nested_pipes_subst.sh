@@ -1,0 +1,1 @@
+echo "$(echo abc | tr a-c x-z | rev)"

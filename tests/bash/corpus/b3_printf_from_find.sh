@@ -1,0 +1,1 @@
+find data -name '*.csv' -exec printf '%s\n' {} \;

@@ -1,0 +1,1 @@
+printf 'plain\n'; printf '%s-%s\n' only

@@ -1,0 +1,1 @@
+pushd src > /dev/null; ls; popd > /dev/null; ls -d src

@@ -1,0 +1,1 @@
+p='*.c'; ls src/$p; ls "src/$p" 2>/dev/null; echo "rc=$?"

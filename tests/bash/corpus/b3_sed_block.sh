@@ -1,0 +1,1 @@
+sed -n '/apple/{s/apple/APPLE/;p}' data/words.txt

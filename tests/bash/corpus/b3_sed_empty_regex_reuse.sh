@@ -1,0 +1,1 @@
+sed -n '/an/s//AN/p' data/words.txt

@@ -1,0 +1,1 @@
+sed -i 's/zzz/yyy/' data/words.txt; md5sum data/words.txt

@@ -1,0 +1,1 @@
+sed -n '$=' data/words.txt docs/CHANGES.txt

@@ -1,0 +1,1 @@
+sed -n '/cherry/,+2p' data/words.txt

@@ -1,0 +1,1 @@
+seq -s ' ' 5; seq -w 1 10 | tail -2

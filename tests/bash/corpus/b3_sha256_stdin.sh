@@ -1,0 +1,1 @@
+echo -n hello | sha256sum

@@ -1,0 +1,1 @@
+printf 'b\n\na\n\n' | sort

@@ -1,0 +1,1 @@
+sort -ru data/words.txt

@@ -1,0 +1,1 @@
+x=""; [ "$x" ] || echo empty; [ -n "$x" ] || echo empty2

@@ -1,0 +1,1 @@
+touch fresh.txt; find . -newer data/numbers.txt -name 'fresh*'

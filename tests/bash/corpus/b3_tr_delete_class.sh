@@ -1,0 +1,1 @@
+echo 'a1 b2 c3' | tr -d '[:digit:][:space:]'

@@ -1,0 +1,1 @@
+echo 'Hello, World 123' | tr 'a-zA-Z' 'n-za-mN-ZA-M'

@@ -1,0 +1,1 @@
+f() { :; }; type -t f; type -t ls; type -t if

@@ -1,0 +1,1 @@
+uniq -c data/words.txt | head -4

@@ -1,0 +1,1 @@
+s=foobarfoo; echo ${s/#foo/X} ${s/%foo/Y}

@@ -1,0 +1,1 @@
+printf 'one two\nthree\n' | wc

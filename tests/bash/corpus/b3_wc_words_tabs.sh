@@ -1,0 +1,1 @@
+printf 'a\tb  c\n\nd\n' | wc -w

@@ -1,0 +1,1 @@
+printf '' | xargs echo none; printf '' | xargs -r echo none; echo end

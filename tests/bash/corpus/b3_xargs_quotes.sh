@@ -1,0 +1,1 @@
+echo "'a b' c" | xargs -n1 echo
