@@ -5,8 +5,8 @@
 # loop, string building, JSON parse+stringify of 1 MiB, regex), each timed
 # inside JavaScript so process start-up is left out; then cold-start latency
 # of `1+1` per process (boxagnts call / boxagnts run / native / node:wasi) and
-# how long `boxagnts validate` takes for the module (decode + validate, a
-# lower bound of what every process start pays before running).
+# how long `boxagnts validate` takes for the module (decode + validate: the
+# uncached cost, which the compiled-module cache (--cache-dir) avoids).
 # Called by `make bench-js` (tests/js/js.mk); BENCH_JS_RUNS sets the cold
 # start repetitions (default 10).
 set -eu
@@ -112,7 +112,7 @@ cold('boxagnts call js-execute', () => spawnSync(BX, ['call', 'js-execute', inpu
 cold('boxagnts run tool.wasm', () => spawnSync(BX, ['run', '--max-stack', '64MiB', WASM], { input: input('1+1'), encoding: 'utf8' }), '"content":"2"');
 cold('native QuickJS (same main.c)', () => spawnSync(NATIVE, [], { input: input('1+1'), encoding: 'utf8' }), '"content":"2"');
 cold('node:wasi tool.wasm', () => spawnSync(process.execPath, [RUNNER, WASM], { input: input('1+1'), encoding: 'utf8' }), '"content":"2"');
-cold('boxagnts validate tool.wasm (decode+validate)', () => spawnSync(BX, ['validate', WASM], { encoding: 'utf8' }), 'ok');
+cold('boxagnts validate tool.wasm (uncached decode+validate)', () => spawnSync(BX, ['validate', WASM], { encoding: 'utf8' }), 'ok');
 JS
 
 echo "js-execute benchmark: $(wc -c <"$WASM") byte module; $(nproc) cores; $(date -u +%FT%TZ)"

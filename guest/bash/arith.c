@@ -11,6 +11,15 @@
 
 typedef struct Ar { Sh *sh; const char *s; int err; int noeval; } Ar;
 
+/* bash wraps on overflow: do it in unsigned arithmetic (no UB) */
+#define WRAP(a, op, b) ((long long)((unsigned long long)(a) op (unsigned long long)(b)))
+static long long divs(Ar *a, long long x, long long y, int mod)
+{
+    if (!y) { if (!a->noeval) a->err = 2; return 0; }
+    if (y == -1) return mod ? 0 : WRAP(0, -, x);
+    return mod ? x % y : x / y;
+}
+
 static long long a_assign(Ar *a);
 
 static void ws(Ar *a) { while (isspace((unsigned char)*a->s)) a->s++; }
@@ -78,8 +87,8 @@ static long long a_primary(Ar *a)
         if (*a->s == '}') a->s++;
         long long v;
         ws(a);
-        if (!strncmp(a->s, "++", 2)) { a->s += 2; v = var_num(a, name); set_num(a, name, v + 1); }
-        else if (!strncmp(a->s, "--", 2)) { a->s += 2; v = var_num(a, name); set_num(a, name, v - 1); }
+        if (!strncmp(a->s, "++", 2)) { a->s += 2; v = var_num(a, name); set_num(a, name, WRAP(v, +, 1)); }
+        else if (!strncmp(a->s, "--", 2)) { a->s += 2; v = var_num(a, name); set_num(a, name, WRAP(v, -, 1)); }
         else {
             static const char *ops[] = {"+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^=", "=", NULL};
             int k;
@@ -90,13 +99,13 @@ static long long a_primary(Ar *a)
             if (ops[k]) {
                 long long r = a_assign(a), cur = var_num(a, name);
                 switch (k) {
-                case 0: v = cur + r; break;
-                case 1: v = cur - r; break;
-                case 2: v = cur * r; break;
-                case 3: if (!r) { a->err = 2; v = 0; } else v = cur / r; break;
-                case 4: if (!r) { a->err = 2; v = 0; } else v = cur % r; break;
-                case 5: v = cur << r; break;
-                case 6: v = cur >> r; break;
+                case 0: v = WRAP(cur, +, r); break;
+                case 1: v = WRAP(cur, -, r); break;
+                case 2: v = WRAP(cur, *, r); break;
+                case 3: v = divs(a, cur, r, 0); break;
+                case 4: v = divs(a, cur, r, 1); break;
+                case 5: v = WRAP(cur, <<, (r & 63)); break;
+                case 6: v = cur >> (r & 63); break;
                 case 7: v = cur & r; break;
                 case 8: v = cur | r; break;
                 case 9: v = cur ^ r; break;
@@ -122,12 +131,12 @@ static long long a_unary(Ar *a)
         const char *st = a->s;
         while (isalnum((unsigned char)*a->s) || *a->s == '_') a->s++;
         char *name = xstrndup(st, (size_t)(a->s - st));
-        long long v = var_num(a, name) + (inc ? 1 : -1);
+        long long v = WRAP(var_num(a, name), +, (inc ? 1 : -1));
         set_num(a, name, v);
         free(name);
         return v;
     }
-    if (*a->s == '-') { a->s++; return -a_unary(a); }
+    if (*a->s == '-') { a->s++; return WRAP(0, -, a_unary(a)); }
     if (*a->s == '+') { a->s++; return a_unary(a); }
     if (*a->s == '!') { a->s++; return !a_unary(a); }
     if (*a->s == '~') { a->s++; return ~a_unary(a); }
@@ -139,7 +148,7 @@ static long long a_pow(Ar *a)
     long long b = a_unary(a);
     if (eat(a, "**")) {
         long long e = a_pow(a), r = 1;
-        while (e-- > 0) r *= b;
+        while (e-- > 0) r = WRAP(r, *, b);
         return r;
     }
     return b;
@@ -148,9 +157,9 @@ static long long a_mul(Ar *a)
 {
     long long v = a_pow(a);
     for (;;) {
-        if (eat(a, "*")) v *= a_pow(a);
-        else if (eat(a, "/")) { long long r = a_pow(a); if (!r) { if (!a->noeval) a->err = 2; } else v /= r; }
-        else if (eat(a, "%")) { long long r = a_pow(a); if (!r) { if (!a->noeval) a->err = 2; } else v %= r; }
+        if (eat(a, "*")) v = WRAP(v, *, a_pow(a));
+        else if (eat(a, "/")) v = divs(a, v, a_pow(a), 0);
+        else if (eat(a, "%")) v = divs(a, v, a_pow(a), 1);
         else return v;
     }
 }
@@ -158,8 +167,8 @@ static long long a_add(Ar *a)
 {
     long long v = a_mul(a);
     for (;;) {
-        if (eat(a, "+")) v += a_mul(a);
-        else if (eat(a, "-")) v -= a_mul(a);
+        if (eat(a, "+")) v = WRAP(v, +, a_mul(a));
+        else if (eat(a, "-")) v = WRAP(v, -, a_mul(a));
         else return v;
     }
 }
@@ -167,8 +176,8 @@ static long long a_shift(Ar *a)
 {
     long long v = a_add(a);
     for (;;) {
-        if (eat(a, "<<")) v <<= a_add(a);
-        else if (eat(a, ">>")) v >>= a_add(a);
+        if (eat(a, "<<")) v = WRAP(v, <<, (a_add(a) & 63));
+        else if (eat(a, ">>")) v >>= (a_add(a) & 63);
         else return v;
     }
 }

@@ -308,7 +308,7 @@ int b_return(Sh *sh, int argc, char **argv)
     if (!sh->funcs_depth) {
         /* `return` in a sourced file or at top level: bash errors at top level */
         errf(sh, "bash: line %d: return: can only `return' from a function or sourced script\n", sh->lineno);
-        return 1;
+        return 2;
     }
     sh->ctl = CTL_RETURN;
     return sh->status;

@@ -18,14 +18,14 @@ CMD(b_test); CMD(b_bracket);
 /* u_file.c */
 CMD(u_ls); CMD(u_mkdir); CMD(u_rmdir); CMD(u_rm); CMD(u_cp); CMD(u_mv); CMD(u_touch);
 CMD(u_ln); CMD(u_stat); CMD(u_du); CMD(u_df); CMD(u_realpath); CMD(u_basename);
-CMD(u_dirname); CMD(u_file); CMD(u_readlink); CMD(u_mktemp);
+CMD(u_dirname); CMD(u_chmod); CMD(u_file); CMD(u_readlink); CMD(u_mktemp);
 /* u_find.c */
 CMD(u_find); CMD(u_xargs);
 /* u_text.c */
 CMD(u_cat); CMD(u_head); CMD(u_tail); CMD(u_wc); CMD(u_sort); CMD(u_uniq); CMD(u_cut);
 CMD(u_tr); CMD(u_tee); CMD(u_seq); CMD(u_tac); CMD(u_rev); CMD(u_nl); CMD(u_paste);
 /* u_grep.c, u_sed.c */
-CMD(u_grep); CMD(u_egrep); CMD(u_fgrep); CMD(u_sed);
+CMD(u_awk); CMD(u_grep); CMD(u_egrep); CMD(u_fgrep); CMD(u_sed);
 /* u_misc.c */
 CMD(u_diff); CMD(u_cmp); CMD(u_md5sum); CMD(u_sha256sum); CMD(u_base64); CMD(u_date);
 CMD(u_env); CMD(u_sleep); CMD(u_yes); CMD(u_timeout);

@@ -51,7 +51,7 @@ SubState *sh_sub_enter(Sh *sh)
     SubState *s = xmalloc(sizeof *s);
     var_copy_all(sh->vars, sh->nvars, &s->vars, &s->nvars, &s->capvars);
     s->funcs = xmalloc(sizeof(Func) * (size_t)(sh->nfuncs + 1));
-    memcpy(s->funcs, sh->funcs, sizeof(Func) * (size_t)sh->nfuncs);
+    if (sh->nfuncs) memcpy(s->funcs, sh->funcs, sizeof(Func) * (size_t)sh->nfuncs);
     s->nfuncs = sh->nfuncs;
     s->pos = xmalloc(sizeof(char *) * (size_t)(sh->npos + 1));
     for (int i = 0; i < sh->npos; i++) s->pos[i] = xstrdup(sh->pos[i]);
@@ -291,7 +291,7 @@ int sh_run_argv(Sh *sh, int argc, char **argv)
                 free(line1);
             }
             tbuf_free(&b);
-            if (!(st.st_mode & 0111)) { errf(sh, "bash: line %d: %s: Permission denied\n", sh->lineno, name); return sh->status = 126; }
+            if (!sh_is_exec(sh, name, &st)) { errf(sh, "bash: line %d: %s: Permission denied\n", sh->lineno, name); return sh->status = 126; }
             if (script) return run_script_file(sh, name, argc - 1, argv + 1);
             errf(sh, "bash: line %d: %s: cannot execute: only shell scripts run inside the sandbox\n", sh->lineno, name);
             return sh->status = 126;

@@ -292,6 +292,31 @@ static size_t exp_brace(Sh *sh, const char *s, size_t i, size_t n, XB *x, int in
         } else add_val(x, val, inq);
         goto out;
     }
+    if (islist && *o == ':') {
+        /* ${a[@]:offset:length} over the set elements */
+        const char *p = o + 1;
+        size_t pl = opl - 1, q = 0;
+        while (q < pl && p[q] != ':') q++;
+        char *e1 = sub_string(sh, p, q, 1);
+        int err = 0;
+        int live = 0;
+        for (int i = 0; i < lcnt; i++) live += lst[i] != NULL;
+        long long off = sh_arith(sh, e1, &err), cnt = live;
+        free(e1);
+        if (q < pl) { char *e2 = sub_string(sh, p + q + 1, pl - q - 1, 1); cnt = sh_arith(sh, e2, &err); free(e2); }
+        if (off < 0) off += live;
+        if (off < 0) off = 0;
+        char **sel = xmalloc(sizeof(char *) * (size_t)(lcnt + 1));
+        int ns = 0, seen = 0;
+        for (int i = 0; i < lcnt; i++) {
+            if (!lst[i]) continue;
+            if (seen >= off && ns < cnt) sel[ns++] = lst[i];
+            seen++;
+        }
+        add_list(sh, x, sel, ns, inq, star);
+        free(sel);
+        goto out;
+    }
     if (islist) { add_list(sh, x, lst, lcnt, inq, star); goto out; }
     if (!val) val = xstrdup("");
     if (*o == '%' || *o == '#') {
@@ -373,7 +398,7 @@ static size_t exp_dollar(Sh *sh, const char *s, size_t i, size_t n, XB *x, int i
             long long v = sh_arith(sh, inner, &err);
             if (err) {
                 errf(sh, "bash: line %d: %s: %s\n", sh->lineno, inner, err == 2 ? "division by 0 (error token is \"\")" : "syntax error in expression");
-                sh->experr = 1;
+                sh->experr = 2;
             }
             char buf[32];
             snprintf(buf, sizeof buf, "%lld", v);

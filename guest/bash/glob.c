@@ -73,7 +73,7 @@ char **sh_glob(Sh *sh, const char *pat, int *outn)
             char **names;
             int nn;
             if (list_dir(sh, *base ? base : ".", &names, &nn) < 0) continue;
-            qsort(names, (size_t)nn, sizeof(char *), cmp_str);
+            if (nn) qsort(names, (size_t)nn, sizeof(char *), cmp_str);
             for (int k = 0; k < nn; k++) {
                 if (names[k][0] == '.' && comp[0] != '.') { free(names[k]); continue; }
                 if (fnmatch(comp, names[k], FNM_PERIOD) == 0)

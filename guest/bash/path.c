@@ -94,11 +94,18 @@ int sh_list_root(char ***names, int *n)
 #endif
 }
 
-int list_dir(Sh *sh, const char *path, char ***names, int *n)
+int list_dir(Sh *sh, const char *path, char ***names, int *n) { return list_dir_t(sh, path, names, NULL, n); }
+
+int list_dir_t(Sh *sh, const char *path, char ***names, unsigned char **types, int *n)
 {
+    if (types) *types = NULL;
     const char *ap = P(sh, path);
 #ifdef __wasi__
-    if (!strcmp(ap, "/")) return sh_list_root(names, n);
+    if (!strcmp(ap, "/")) {
+        int r = sh_list_root(names, n);
+        if (types) { *types = xmalloc((size_t)*n + 1); memset(*types, DT_DIR, (size_t)*n + 1); }
+        return r;
+    }
 #endif
     DIR *d = opendir(ap);
     *names = NULL;
@@ -108,7 +115,12 @@ int list_dir(Sh *sh, const char *path, char ***names, int *n)
     int cap = 0;
     while ((e = readdir(d))) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
-        if (*n == cap) { cap = cap ? cap * 2 : 16; *names = xrealloc(*names, sizeof(char *) * (size_t)cap); }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            *names = xrealloc(*names, sizeof(char *) * (size_t)cap);
+            if (types) *types = xrealloc(*types, (size_t)cap);
+        }
+        if (types) (*types)[*n] = e->d_type;   /* saves a stat per entry */
         (*names)[(*n)++] = xstrdup(e->d_name);
     }
     closedir(d);

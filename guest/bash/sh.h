@@ -179,6 +179,8 @@ char *sh_abs(Sh *sh, const char *p);       /* malloc'd, normalised absolute path
 const char *P(Sh *sh, const char *p);      /* rotating static copy of sh_abs */
 int sh_list_root(char ***names, int *n);   /* the granted top-level names under / */
 int list_dir(Sh *sh, const char *path, char ***names, int *n);  /* readdir order */
+/* the same with each entry's DT_* type (DT_UNKNOWN when the fs doesn't say) */
+int list_dir_t(Sh *sh, const char *path, char ***names, unsigned char **types, int *n);
 int cmp_str(const void *a, const void *b); /* qsort of char* in C order */
 char *path_join(const char *a, const char *b);
 

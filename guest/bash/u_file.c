@@ -621,7 +621,12 @@ int u_touch(Sh *sh, int argc, char **argv)
             if (fd < 0) { errf(sh, "touch: cannot touch '%s': %s\n", g.ops[i], strerror(errno)); st = 1; continue; }
             close(fd);
         }
-        if (utimensat(AT_FDCWD, ap, have ? ts : NULL, 0) != 0) {
+        if (!have) {
+            /* explicit "now": this wasi-libc turns a NULL times into 0 */
+            clock_gettime(CLOCK_REALTIME, &ts[0]);
+            ts[1] = ts[0];
+        }
+        if (utimensat(AT_FDCWD, ap, ts, 0) != 0) {
             errf(sh, "touch: setting times of '%s': %s\n", g.ops[i], strerror(errno));
             st = 1;
         }
@@ -825,6 +830,20 @@ int u_du(Sh *sh, int argc, char **argv)
     if (o.c) du_print(sh, &o, total, "total");
     go_free(&g);
     return 0;
+}
+
+int u_chmod(Sh *sh, int argc, char **argv)
+{
+    /* WASI has no permission bits: check the files exist and succeed */
+    int st = 0, seen_mode = 0;
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1] && !seen_mode) continue;
+        if (!seen_mode) { seen_mode = 1; continue; }
+        struct stat s;
+        if (xstat(sh, argv[i], &s, 1) != 0) { errf(sh, "chmod: cannot access '%s': %s\n", argv[i], strerror(errno)); st = 1; }
+    }
+    if (!seen_mode) { errf(sh, "chmod: missing operand\n"); return 1; }
+    return st;
 }
 
 int u_df(Sh *sh, int argc, char **argv)

@@ -7,6 +7,7 @@
 #include "cmds.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
@@ -33,7 +34,7 @@ typedef struct FE {
 typedef struct Find {
     Sh *sh;
     FE *root;
-    int maxd, mind, depth_first, has_action, quit, st;
+    int maxd, mind, depth_first, has_action, quit, st, needs_stat;
     char **args; int nargs, i;
     time_t now;
     FE **execplus; int nexecplus;
@@ -104,6 +105,7 @@ static FE *p_prim(Find *f)
     if (!strcmp(a, "-mtime") || !strcmp(a, "-mmin") || !strcmp(a, "-size") || !strcmp(a, "-atime") || !strcmp(a, "-ctime") || !strcmp(a, "-cmin") || !strcmp(a, "-amin")) {
         if (!need(f, a)) return NULL;
         e = fe(a[1] == 's' ? F_SIZE : !strcmp(a + 2, "min") ? F_MMIN : F_MTIME);
+        f->needs_stat = 1;
         if (parse_num(f->args[f->i++], &e->cmp, &e->n, e->t == F_SIZE ? &e->unit : NULL) < 0) {
             errf(f->sh, "find: invalid argument `%s' to `%s'\n", f->args[f->i - 1], a);
             f->st = 1;
@@ -113,13 +115,14 @@ static FE *p_prim(Find *f)
     if (!strcmp(a, "-newer")) {
         if (!need(f, a)) return NULL;
         e = fe(F_NEWER);
+        f->needs_stat = 1;
         struct stat s;
         const char *r = f->args[f->i++];
         if (stat(P(f->sh, r), &s) != 0) { errf(f->sh, "find: '%s': %s\n", r, strerror(errno)); f->st = 1; }
         else e->ref = s.st_mtim.tv_sec, e->n = s.st_mtim.tv_nsec;
         return e;
     }
-    if (!strcmp(a, "-empty")) return fe(F_EMPTY);
+    if (!strcmp(a, "-empty")) { f->needs_stat = 1; return fe(F_EMPTY); }
     if (!strcmp(a, "-true")) return fe(F_TRUE);
     if (!strcmp(a, "-false")) return fe(F_FALSE);
     if (!strcmp(a, "-print")) { f->has_action = 1; return fe(F_PRINT); }
@@ -129,6 +132,7 @@ static FE *p_prim(Find *f)
         f->has_action = 1;
         e = fe(F_PRINTF);
         e->s = f->args[f->i++];
+        f->needs_stat = 1;
         return e;
     }
     if (!strcmp(a, "-delete")) { f->has_action = 1; f->depth_first = 1; return fe(F_DELETE); }
@@ -136,7 +140,7 @@ static FE *p_prim(Find *f)
     if (!strcmp(a, "-quit")) return fe(F_QUIT);
     if (!strcmp(a, "-depth") || !strcmp(a, "-d")) { f->depth_first = 1; return fe(F_TRUE); }
     if (!strcmp(a, "-xdev") || !strcmp(a, "-mount") || !strcmp(a, "-follow") || !strcmp(a, "-noleaf") || !strcmp(a, "-nowarn")) return fe(F_TRUE);
-    if (!strcmp(a, "-ls")) { f->has_action = 1; e = fe(F_PRINTF); e->s = "%p\n"; return e; }
+    if (!strcmp(a, "-ls")) { f->has_action = 1; f->needs_stat = 1; e = fe(F_PRINTF); e->s = "%p\n"; return e; }
     if (!strcmp(a, "-exec") || !strcmp(a, "-execdir") || !strcmp(a, "-ok")) {
         f->has_action = 1;
         e = fe(F_EXEC);
@@ -318,15 +322,22 @@ static int eval(Find *f, FE *e, const char *path, const char *name, struct stat 
     return 0;
 }
 
-static void visit(Find *f, const char *path, int depth, const char *start)
+static void visit(Find *f, const char *path, int depth, const char *start, unsigned char dt)
 {
     if (f->quit || sh_tick(f->sh)) { f->quit = 1; return; }
     struct stat s;
+    if (!f->needs_stat && depth > 0 && (dt == DT_DIR || dt == DT_REG || dt == DT_LNK)) {
+        /* the type from readdir is all the expression needs */
+        memset(&s, 0, sizeof s);
+        s.st_mode = dt == DT_DIR ? S_IFDIR : dt == DT_REG ? S_IFREG : S_IFLNK;
+        goto have;
+    }
     const char *ap = P(f->sh, path);
     if (lstat(ap, &s) != 0) {
         if (!strcmp(ap, "/")) { memset(&s, 0, sizeof s); s.st_mode = S_IFDIR | 0755; }
         else { errf(f->sh, "find: '%s': %s\n", path, strerror(errno)); f->st = 1; return; }
     }
+have:;
     const char *name = strrchr(path, '/');
     name = (name && name[1]) ? name + 1 : path;
     char *nm = NULL;
@@ -345,16 +356,18 @@ static void visit(Find *f, const char *path, int depth, const char *start)
     }
     if (S_ISDIR(s.st_mode) && !prune && (f->maxd < 0 || depth < f->maxd) && !f->quit) {
         char **names;
+        unsigned char *types;
         int n;
-        if (list_dir(f->sh, path, &names, &n) < 0) { errf(f->sh, "find: '%s': %s\n", path, strerror(errno)); f->st = 1; }
+        if (list_dir_t(f->sh, path, &names, &types, &n) < 0) { errf(f->sh, "find: '%s': %s\n", path, strerror(errno)); f->st = 1; }
         else {
             for (int i = 0; i < n; i++) {
                 char *ch = path_join(path, names[i]);
-                if (!f->quit) visit(f, ch, depth + 1, start);
+                if (!f->quit) visit(f, ch, depth + 1, start, types ? types[i] : 0);
                 free(ch);
                 free(names[i]);
             }
             free(names);
+            free(types);
         }
     }
     if (f->depth_first && ok_depth && !f->quit) {
@@ -385,7 +398,7 @@ int u_find(Sh *sh, int argc, char **argv)
     char *dot[] = {".", NULL};
     char **paths = npaths ? argv + ps : dot;
     if (!npaths) npaths = 1;
-    for (int k = 0; k < npaths && !f.quit; k++) visit(&f, paths[k], 0, paths[k]);
+    for (int k = 0; k < npaths && !f.quit; k++) visit(&f, paths[k], 0, paths[k], 0);
     for (int k = 0; k < f.nexecplus; k++) {
         FE *e = f.execplus[k];
         if (e->nbatch && run_exec(&f, e, e->batch, e->nbatch) != 0) f.st = 1;

@@ -7,6 +7,7 @@
 #include "cmds.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
@@ -166,6 +167,34 @@ static void grep_buf(G *g, const char *name, const char *buf, size_t len)
     long long nstarts = 0, capstarts = 0;
     if (g->before) { capstarts = 1024; starts = xmalloc(sizeof(size_t) * (size_t)capstarts); }
     int printing = !g->count && !g->list && !g->nlist && !g->quiet;
+    const char *fp = g->npats == 1 ? g->pats[0] : NULL;
+    if (fp && g->fixed && *fp && !g->invert && !g->icase && !g->word && !g->line && !g->only &&
+        !g->before && !g->after && !binary && g->maxcount < 0 && !strchr(fp, '\n')) {
+        /* fixed string: jump from match to match instead of testing every
+         * line (most lines of most files do not match) */
+        size_t fl = strlen(fp), scanned = 0;
+        long long lnum = 1;
+        while (pos < len) {
+            const char *m = memmem(buf + pos, len - pos, fp, fl);
+            if (!m) break;
+            size_t ms = (size_t)(m - buf);
+            size_t ls = ms;
+            while (ls > pos && buf[ls - 1] != '\n') ls--;
+            if (g->nums) { for (size_t q = scanned; q < ls; q++) lnum += buf[q] == '\n'; scanned = ls; }
+            const char *nl = memchr(buf + ms, '\n', len - ms);
+            size_t le = nl ? (size_t)(nl - buf) : len;
+            cnt++;
+            g->matched = 1;
+            if (g->quiet || g->list) break;
+            if (printing) {
+                prefix(g, name, lnum, ':');
+                sh_out(sh, 1, buf + ls, le - ls);
+                sh_out(sh, 1, "\n", 1);
+            }
+            pos = nl ? le + 1 : len;
+        }
+        pos = len;
+    }
     tbuf lb = {0};
     /* fast reject: a fixed string that occurs nowhere in the file */
     if (g->fixed && g->npats == 1 && !g->invert && !g->icase && g->pats[0][0] &&
@@ -268,12 +297,16 @@ static int glob_any(char **globs, int n, const char *name)
     return 0;
 }
 
-static void grep_file(G *g, const char *path, int top)
+static void grep_file(G *g, const char *path, int top, unsigned char dt)
 {
     Sh *sh = g->sh;
     struct stat st;
     const char *ap = P(sh, path);
-    if (stat(ap, &st) != 0) {
+    if (!top && (dt == DT_REG || dt == DT_DIR)) {
+        /* readdir said what it is: no stat */
+        memset(&st, 0, sizeof st);
+        st.st_mode = dt == DT_DIR ? S_IFDIR : S_IFREG;
+    } else if (stat(ap, &st) != 0) {
         if (lstat(ap, &st) == 0 && !top) return;   /* dangling symlink found by -r */
         if (!g->silent) errf(sh, "grep: %s: %s\n", path, strerror(errno));
         g->err = 1;
@@ -282,23 +315,26 @@ static void grep_file(G *g, const char *path, int top)
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     if (S_ISDIR(st.st_mode)) {
-        if (!g->recursive) { if (!g->silent) errf(sh, "grep: %s: Is a directory\n", path); return; }
+        if (!g->recursive) { if (!g->silent) errf(sh, "grep: %s: Is a directory\n", path); g->err = 1; return; }
         if (!top && g->nexdir && glob_any(g->exdir, g->nexdir, base)) return;
         char **names;
+        unsigned char *types;
         int n;
-        if (list_dir(sh, path, &names, &n) < 0) { if (!g->silent) errf(sh, "grep: %s: %s\n", path, strerror(errno)); g->err = 1; return; }
+        if (list_dir_t(sh, path, &names, &types, &n) < 0) { if (!g->silent) errf(sh, "grep: %s: %s\n", path, strerror(errno)); g->err = 1; return; }
         for (int i = 0; i < n; i++) {
             if (sh_tick(sh)) break;
             char *child = path_join(path, names[i]);
             struct stat cs;
+            unsigned char t = types ? types[i] : 0;
             /* -r skips symlinks found inside directories (-R follows them) */
-            if (g->recursive == 1 && lstat(P(sh, child), &cs) == 0 && S_ISLNK(cs.st_mode)) { free(child); free(names[i]); continue; }
-            grep_file(g, child, 0);
+            if (g->recursive == 1 && (t == DT_LNK || (t == DT_UNKNOWN && lstat(P(sh, child), &cs) == 0 && S_ISLNK(cs.st_mode)))) { free(child); free(names[i]); continue; }
+            grep_file(g, child, 0, g->recursive == 1 ? t : 0);
             free(child);
             free(names[i]);
             if (g->quiet && g->matched) { for (int k = i + 1; k < n; k++) free(names[k]); break; }
         }
         free(names);
+        free(types);
         return;
     }
     if (!top || g->nincl || g->nexcl) {
@@ -468,7 +504,7 @@ static int grep_main(Sh *sh, int argc, char **argv, int mode)
                 if (list_dir(sh, ".", &names, &n) == 0) {
                     for (int k = 0; k < n; k++) {
                         struct stat cs;
-                        if (!(g.recursive == 1 && lstat(P(sh, names[k]), &cs) == 0 && S_ISLNK(cs.st_mode))) grep_file(&g, names[k], 0);
+                        if (!(g.recursive == 1 && lstat(P(sh, names[k]), &cs) == 0 && S_ISLNK(cs.st_mode))) grep_file(&g, names[k], 0, 0);
                         free(names[k]);
                     }
                     free(names);
@@ -477,7 +513,7 @@ static int grep_main(Sh *sh, int argc, char **argv, int mode)
                 const char *p;
                 size_t n = sh->fd[0] ? st_rest(sh->fd[0], &p) : 0;
                 grep_buf(&g, "(standard input)", p, n);
-            } else grep_file(&g, files[i], 1);
+            } else grep_file(&g, files[i], 1, 0);
             if (g.quiet && g.matched) break;
         }
     }

@@ -350,8 +350,7 @@ int u_base64(Sh *sh, int argc, char **argv)
                 if (wrap && ++col == wrap) { tbuf_put(&o, "\n", 1); col = 0; }
             }
         }
-        if (!wrap || col || !b.len) { if (o.len || wrap) tbuf_put(&o, "\n", 1); }
-        if (!b.len) o.len = 0;
+        if (wrap && col) tbuf_put(&o, "\n", 1);
     } else {
         uint32_t v = 0;
         int bits = 0;

@@ -121,7 +121,7 @@ static int headtail(Sh *sh, int argc, char **argv, int tail)
     const char *cmd = tail ? "tail" : "head";
     GO g;
     go_init(&g, argc, argv);
-    int c, bytes = 0, quiet = 0, verbose = 0, st = 0, bad = 0, plus = 0, neg = 0;
+    int c, bytes = 0, quiet = 0, verbose = 0, st = 0, bad = 0, plus = 0, neg = 0, shown = 0;
     long long n = 10;
     while ((c = go_next(&g, "n:c:qvf#sF")) != -1) {
         if (c == 'n' || c == 'c' || c == '#') {
@@ -145,7 +145,7 @@ static int headtail(Sh *sh, int argc, char **argv, int tail)
         tbuf b = {0};
         if (read_input(sh, cmd, ops[i], &b) < 0) { st = 1; continue; }
         if ((nops > 1 && !quiet) || verbose)
-            outf(sh, "%s==> %s <==\n", i ? "\n" : "", strcmp(ops[i], "-") ? ops[i] : "standard input");
+            outf(sh, "%s==> %s <==\n", shown++ ? "\n" : "", strcmp(ops[i], "-") ? ops[i] : "standard input");
         size_t len = b.len, s = 0, e = len;
         if (bytes) {
             size_t k = (size_t)(n < 0 ? 0 : n);

@@ -20,7 +20,7 @@ JS_OBJ     := $(JS_QJS:%=$(JS_DIR)/%.o)
 # overflow traps instead of corrupting data); main.c gives QuickJS this size
 # less a margin, so deep recursion is a catchable RangeError first.
 JS_STACK   := 2097152
-JS_CFLAGS  := -O2 -g0 -w -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\"
+JS_CFLAGS  := -O2 -g0 -w -ffile-prefix-map=$(JS_SRC)/= -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\"
 JS_LDFLAGS := -Wl,-z,stack-size=$(JS_STACK) -Wl,--stack-first
 
 $(JS_SRC)/.stamp: scripts/debsrc.sh guest/js-execute/js-execute.mk
@@ -39,11 +39,17 @@ $(JS_SRC)/.stamp: scripts/debsrc.sh guest/js-execute/js-execute.mk
 $(JS_DIR)/%.o: $(JS_SRC)/.stamp $(WASI_SYSROOT)/.stamp
 	$(GUEST_CC) $(JS_CFLAGS) -c $(JS_SRC)/$*.c -o $@
 
-# prelude.js as a C string literal.
-$(JS_DIR)/prelude.h: guest/js-execute/prelude.js
+# prelude.js as QuickJS bytecode, made by a host build of the same QuickJS
+# (prelude_gen.c); loading it is much cheaper than compiling the source at
+# every start.
+JS_HOST_DIR := $(JS_DIR)/host
+$(JS_HOST_DIR)/prelude_gen: guest/js-execute/prelude_gen.c $(JS_SRC)/.stamp
 	@mkdir -p $(dir $@)
-	{ echo 'static const char bx_prelude[] ='; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+	$(CC) -O1 -w -D_GNU_SOURCE -DCONFIG_VERSION=\"2025-04-26\" -isystem $(JS_SRC) -o $@ $< \
+	    $(JS_QJS:%=$(JS_SRC)/%.c) -lm -lpthread
+
+$(JS_DIR)/prelude.h: guest/js-execute/prelude.js $(JS_HOST_DIR)/prelude_gen
+	$(JS_HOST_DIR)/prelude_gen $< > $@.tmp && mv $@.tmp $@
 
 $(JS_DIR)/main.o: guest/js-execute/main.c guest/js-execute/js-execute.mk $(JS_DIR)/prelude.h guest/common/tool.h $(JS_SRC)/.stamp $(CJSON_DIR)/.stamp $(WASI_SYSROOT)/.stamp
 	$(GUEST_CC) $(GUEST_CFLAGS) -DQJS_STACK=$(JS_STACK) -isystem $(JS_SRC) -I$(JS_DIR) -c $< -o $@

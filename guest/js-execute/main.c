@@ -10,7 +10,8 @@
  * is_error, the uncaught exception with its stack.
  *
  * The JavaScript side (console, util.inspect-like formatting, timers, a
- * read-only fs) is prelude.js, compiled in as a string; it reaches C only
+ * read-only fs) is prelude.js, compiled in as bytecode (prelude_gen.c); it
+ * reaches C only
  * through the natives of the bx object below.  Files are read through WASI,
  * so the sandbox's grants alone decide what is visible.
  */
@@ -48,7 +49,22 @@ static tbuf out;
 static size_t out_dropped;
 static void *reserve;
 
+static void out_put1(const char *s, size_t n);
+
+/* The result is a C string: a NUL the program prints is shown as \0. */
 static void out_put(const char *s, size_t n)
+{
+    const char *z;
+    while (n && (z = memchr(s, 0, n)) != NULL) {
+        out_put1(s, (size_t)(z - s));
+        out_put1("\\0", 2);
+        n -= (size_t)(z - s) + 1;
+        s = z + 1;
+    }
+    out_put1(s, n);
+}
+
+static void out_put1(const char *s, size_t n)
 {
     if (out_dropped || out.len + n > OUT_MAX) {
         size_t room = out.len < OUT_MAX ? OUT_MAX - out.len : 0;
@@ -443,7 +459,8 @@ int main(void)
 
     JSValue bx = JS_NewObject(ctx);
     JS_SetPropertyFunctionList(ctx, bx, bx_funcs, sizeof bx_funcs / sizeof bx_funcs[0]);
-    JSValue setup = JS_Eval(ctx, bx_prelude, sizeof bx_prelude - 1, "<prelude>", JS_EVAL_TYPE_GLOBAL | JS_EVAL_FLAG_STRICT);
+    JSValue setup = JS_ReadObject(ctx, bx_prelude_bc, sizeof bx_prelude_bc, JS_READ_OBJ_BYTECODE);
+    if (!JS_IsException(setup)) setup = JS_EvalFunction(ctx, setup);
     if (JS_IsException(setup)) {
         /* Only out of memory gets here: the prelude is ours and tested. */
         JSValue e = JS_GetException(ctx);

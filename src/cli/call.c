@@ -46,7 +46,8 @@ static void call_usage(FILE *f)
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --audit FILE           append one JSON line per capability decision\n"
             "  --agent-id ID          names the caller in the audit log\n"
-            "  --cache-dir DIR        compiled-module cache\n"
+            "  --cache-dir DIR|none   compiled-module cache (default: $XDG_CACHE_HOME/boxagnts,\n"
+            "                         else ~/.cache/boxagnts; a second call skips compiling)\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
             "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
@@ -322,6 +323,18 @@ int cmd_call(int argc, char **argv)
             fprintf(stderr, "boxagnts call: %s: %s\n", name, err.msg);
             goto done;
         }
+    }
+    /* The default cache: compiling a large tool (QuickJS is 1.2 MB) costs
+     * more than the call itself, and the cache is best effort. */
+    char cache_buf[PATH_MAX];
+    if (!ctx.cache_dir) {
+        const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (xdg && xdg[0] == '/' && (size_t)snprintf(cache_buf, sizeof cache_buf, "%s/boxagnts", xdg) < sizeof cache_buf)
+            ctx.cache_dir = cache_buf;
+        else if (home && home[0] == '/' && (size_t)snprintf(cache_buf, sizeof cache_buf, "%s/.cache/boxagnts", home) < sizeof cache_buf)
+            ctx.cache_dir = cache_buf;
+    } else if (!strcmp(ctx.cache_dir, "none")) {
+        ctx.cache_dir = NULL;
     }
     ctx.grants = grants;
     ctx.block_networks = blocks;

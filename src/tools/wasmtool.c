@@ -411,13 +411,7 @@ static const bx_module *module_of(wasm_tool *w, const char *cache_dir)
         char *bytes = slurp(w->path, MODULE_MAX, &len, &e);
         if (bytes) {
             memset(&e, 0, sizeof e);
-#ifdef BX_HAVE_MODULE_CACHE
-            w->module = cache_dir ? bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e)
-                                  : bx_module_new((const uint8_t *)bytes, len, &e);
-#else
-            (void)cache_dir;
-            w->module = bx_module_new((const uint8_t *)bytes, len, &e);
-#endif
+            w->module = bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e);
             free(bytes);
         }
         if (!w->module)

@@ -216,7 +216,11 @@ BXW_FN(path_symlink)
             if ((size_t)snprintf(full, sizeof full, "%s/%s", where, target) >= sizeof full)
                 target[0] = '/';        /* cannot check it: treat as outside */
             gl = strlen(g->guest);
-            climbed = target[0] == '/' ? 1 : bxw_normalize(full, full, sizeof full) != 0;
+            {   /* normalize into its own buffer: source and result must not overlap */
+                char raw[BXW_GPATH_MAX];
+                memcpy(raw, full, sizeof raw);
+                climbed = target[0] == '/' ? 1 : bxw_normalize(raw, full, sizeof full) != 0;
+            }
             if (!target[0]) {
                 e = W_NOENT;
             } else if (climbed || (strcmp(g->guest, "/") &&

@@ -71,7 +71,7 @@ int bxw_normalize(const char *in, char *out, size_t outsz)
             return -1;
         if (n > 1)
             out[n++] = '/';
-        memcpy(out + n, s, len);
+        memmove(out + n, s, len);       /* never UB, even if a caller overlaps in and out */
         n += len;
     }
     out[n] = 0;

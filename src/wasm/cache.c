@@ -23,9 +23,12 @@
  *           operands inside the frame, branch targets on instruction starts
  *           (loop back-edges on an OP_LOOP), module indices in range, calls'
  *           argument areas inside the frame, a terminator last.
+ * Reference types are checked where they are declared (constant
+ * expressions, segments against their tables, table.init/table.copy).
  * Not re-checked: the wasm typing of the code (that an i64 slot is never
- * stored into a funcref table, say).  Checking that would be compiling
- * again; the checksum and the directory's ownership are what stand there.
+ * stored into a funcref table by table.set, say).  Checking that would be
+ * compiling again; the checksum and the directory's ownership are what
+ * stand there.
  *
  * The cache is best effort: any failure to read or write it just means the
  * module is compiled as bx_module_new would.  Writes are atomic (a private
@@ -360,6 +363,12 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
     c->offset = (size_t)r_u64(r);
     if (op > BX_CONST_GLOBAL_GET) { r->bad = true; return; }
     c->op = (bx_constop)op;
+    /* the type each op produces: a reference slot must never hold a number */
+    static const uint8_t want[BX_CONST_GLOBAL_GET + 1] = {[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
+                                   [BX_CONST_F32] = BX_F32, [BX_CONST_F64] = BX_F64,
+                                   [BX_CONST_REF_FUNC] = BX_FUNCREF};
+    if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !is_reftype(c->type))
+        r->bad = true;
     if (c->op == BX_CONST_REF_FUNC && c->index >= m->nfuncs_total) r->bad = true;
     if (c->op == BX_CONST_GLOBAL_GET &&
         (c->index >= m->nglobal_imports || c->type != m->global_types[c->index].type))
@@ -597,6 +606,10 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                         return false;
                 }
         }
+        /* moving references between tables and segments of another
+         * element type would put an externref where a bx_func* is read */
+        if (op == BXOP_TABLE_INIT && m->tables[o[0]].elem != m->elems[o[1]].type) return false;
+        if (op == BXOP_TABLE_COPY && m->tables[o[0]].elem != m->tables[o[1]].elem) return false;
         if (op == BXOP_RETURN0 && c->nresults != 0) return false;
         if (op == BXOP_RETURN1 && c->nresults != 1) return false;
         pc += 1 + n;
@@ -786,7 +799,8 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         g->type.type = r_valtype(&r);
         g->type.mutable_ = r_bool(&r);
         r_const(&r, m, &g->init, true);
-        NEED(g->type.type == m->global_types[i].type && g->type.mutable_ == m->global_types[i].mutable_);
+        NEED(g->type.type == m->global_types[i].type && g->type.mutable_ == m->global_types[i].mutable_ &&
+             g->init.type == g->type.type);
     }
     /* exports, start */
     uint32_t ne = r_count(&r, 9);
@@ -827,11 +841,14 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         e->table = r_u32(&r);
         r_const(&r, m, &e->offset, e->mode == BX_SEG_ACTIVE);
         uint32_t cn = r_count(&r, 22);
-        NEED(e->mode != BX_SEG_ACTIVE || (e->table < m->ntables_total && e->offset.type == BX_I32));
+        NEED(e->mode != BX_SEG_ACTIVE || (e->table < m->ntables_total && e->offset.type == BX_I32 &&
+                                          m->tables[e->table].elem == e->type));
         if (cn) NEED(e->init = calloc(cn, sizeof *e->init));
         e->count = cn;
-        for (uint32_t k = 0; k < cn; k++) r_const(&r, m, &e->init[k], true);
-        NEED(1);
+        for (uint32_t k = 0; k < cn; k++) {
+            r_const(&r, m, &e->init[k], true);
+            NEED(e->init[k].type == e->type);
+        }
     }
     m->has_datacount = r_bool(&r);
     m->datacount = r_u32(&r);

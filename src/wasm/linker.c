@@ -40,7 +40,7 @@ void bx_linker_free(bx_linker *l)
 static entry *find(const bx_linker *l, const char *module, const char *name)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->v[i].module, module) == 0 && strcmp(l->v[i].name, name) == 0)
+        if (strcmp(l->v[i].name, name) == 0 && strcmp(l->v[i].module, module) == 0)   /* names differ first */
             return &l->v[i];
     return NULL;
 }

@@ -64,6 +64,7 @@ ok('unicode round trip', "'héllo ✓ 😀'.length + ' ' + 'héllo ✓ 😀'", '
 ok('no fetch or network API', 'typeof fetch + " " + typeof XMLHttpRequest + " " + typeof WebSocket', 'undefined undefined undefined');
 ok('console.log of many args', "console.log('a', 1, true, null, undefined, [1], {k: 'v'})", "a 1 true null undefined [ 1 ] { k: 'v' }");
 ok('process.stdout.write', "process.stdout.write('no newline'); process.stdout.write('|more\\n'); undefined", 'no newline|more');
+ok('a NUL in output is shown as \\0', 'console.log("a\\u0000b")', 'a\\0b');
 ok('JSON last value', 'JSON.stringify({a: [1, 2], b: "x"})', '{"a":[1,2],"b":"x"}');
 ok('Date arithmetic in UTC', "new Date(Date.UTC(2024, 0, 31) + 86400000).toISOString()", '2024-02-01T00:00:00.000Z');
 ok('BigInt value', '2n ** 64n', '18446744073709551616n');
@@ -125,7 +126,11 @@ ok('string doubling hits the string limit or memory', 'let s = "x"; try { for (;
   check('timeout stops it promptly', Date.now() - t0 < 20000, `${Date.now() - t0} ms`);
 }
 {
-  const r = js('console.log("x"); while (true) {}', ['--fuel', '5000000']);
+  // The same budget runs a small program to the end, so it is the loop
+  // that exhausts it, not the start-up.
+  const small = js('let s = 0; for (let i = 0; i < 1000; i++) s += i; s', ['--fuel', '200000000']);
+  check('a fuel budget that a small program fits in', small.res?.is_error === false && small.res.content === '499500', show(small));
+  const r = js('console.log("x"); while (true) {}', ['--fuel', '200000000']);
   check('infinite loop stopped by --fuel', r.rc === 0 && r.res?.is_error === true && /fuel/.test(r.res.content), show(r));
 }
 {

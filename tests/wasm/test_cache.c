@@ -19,6 +19,7 @@
 
 #include "boxagnts.h"
 #include "../check.h"
+#include "code.h"
 #include "module.h"
 #include "sha256.h"
 
@@ -504,6 +505,149 @@ static void fuzz_payload(const uint8_t *bytes, size_t len, const char *what)
     free(p);
 }
 
+/* ---- the code verifier: a valid module whose compiled code is altered in
+ * memory and serialised again (bx_module_serialize does not check), so
+ * only the deserialiser's checks stand between the payload and the
+ * interpreter.  Each alteration must be refused. */
+
+static const uint8_t op_w[] = {
+#define W_(n, w) (w),
+    BX_OPS(W_)
+#undef W_
+};
+
+/* Re-serialises m after mutate(m) and reports whether the result loads. */
+static int loads_after(const uint8_t *bytes, size_t len, void (*mutate)(struct bx_module *, void *),
+                       void *arg)
+{
+    bx_error err;
+    bx_module *m = bx_module_new(bytes, len, &err);
+    if (!m) return -1;
+    mutate(m, arg);
+    uint8_t *p;
+    size_t n;
+    int r = -1;
+    if (bx_module_serialize(m, &p, &n) == BX_OK) {
+        bx_module *c = bx_module_deserialize(p, n, bytes, len);
+        r = c != NULL;
+        bx_module_free(c);
+        free(p);
+    }
+    bx_module_free(m);
+    return r;
+}
+
+typedef struct mut { uint32_t func, word, value; } mut;
+static void set_word(struct bx_module *m, void *arg)
+{
+    mut *u = arg;
+    if (u->func < m->nfuncs && u->word < m->funcs[u->func].code->len)
+        m->funcs[u->func].code->code[u->word] = u->value;
+}
+static void set_frame(struct bx_module *m, void *arg)
+{
+    int32_t d = *(int32_t *)arg;   /* <0: one below locals + constants; else frame + d */
+    struct bx_code *c = m->funcs[0].code;
+    c->frame_size = d < 0 ? c->nlocals + c->nconsts - 1 : c->frame_size + (uint32_t)d;
+}
+static void set_nparams(struct bx_module *m, void *arg)
+{
+    (void)arg;
+    m->funcs[0].code->nparams++;
+}
+static void nothing(struct bx_module *m, void *arg) { (void)m; (void)arg; }
+static void flip_elem_type(struct bx_module *m, void *arg)
+{
+    (void)arg;
+    for (uint32_t i = 0; i < m->nelems; i++)
+        if (m->elems[i].mode == BX_SEG_ACTIVE)
+            m->elems[i].type = m->elems[i].type == BX_FUNCREF ? BX_EXTERNREF : BX_FUNCREF;
+}
+static void global_init_i64(struct bx_module *m, void *arg)
+{
+    (void)arg;
+    for (uint32_t i = 0; m->nglobals_total > m->nglobal_imports && i < 1; i++) {
+        m->globals[0].init.op = BX_CONST_I64;
+        m->globals[0].init.type = BX_I64;
+    }
+}
+
+static void test_verifier(const char *build)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/samples/add.wasm", build);
+    size_t len;
+    uint8_t *b = read_file(path, &len);
+    CHECK(b != NULL, "%s (make builds it)", path);
+    if (!b) return;
+    CHECK(loads_after(b, len, nothing, NULL) == 1, "unaltered add.wasm loads");
+    bx_error err;
+    bx_module *m = bx_module_new(b, len, &err);
+    /* fib is function 1: it has a call, branches, slots */
+    uint32_t f = 1;
+    const struct bx_code *c = m->funcs[f].code;
+    int bad_slot = 0, bad_call = 0, bad_target = 0, bad_mid = 0, bad_op = 0, nslot = 0;
+    int seen_call = 0, seen_br = 0;
+    for (uint32_t pc = 0; pc < c->len;) {
+        uint32_t op = c->code[pc];
+        uint32_t n = op_w[op];
+        mut u = {f, pc, BXOP_COUNT_};
+        if (loads_after(b, len, set_word, &u) != 0) bad_op++;
+        if (op == BXOP_CALL) {
+            seen_call = 1;
+            u = (mut){f, pc + 1, m->nfuncs_total};
+            if (loads_after(b, len, set_word, &u) != 0) bad_call++;
+            u = (mut){f, pc + 2, c->frame_size};     /* argument area past the frame */
+            if (loads_after(b, len, set_word, &u) != 0) bad_call++;
+        }
+        if (op == BXOP_I32_ADD || op == BXOP_I32_SUB_K || op == BXOP_RETURN1 || op == BXOP_COPY) {
+            nslot++;
+            u = (mut){f, pc + 1, c->frame_size};
+            if (loads_after(b, len, set_word, &u) != 0) bad_slot++;
+        }
+        if (op == BXOP_BR || (op >= BXOP_BR_IF && op <= BXOP_BR_I64_NEZ)) {
+            seen_br = 1;
+            uint32_t t = pc + n;    /* the target word is the last operand */
+            u = (mut){f, t, c->len};
+            if (loads_after(b, len, set_word, &u) != 0) bad_target++;
+            u = (mut){f, t, pc + 1};    /* inside an instruction */
+            if (loads_after(b, len, set_word, &u) != 0) bad_mid++;
+        }
+        pc += 1 + n;
+    }
+    CHECK(seen_call && seen_br && nslot > 0, "fib has a call (%d), a branch (%d), slots (%d)", seen_call,
+          seen_br, nslot);
+    CHECK(bad_op == 0, "%d out-of-range opcodes accepted", bad_op);
+    CHECK(bad_call == 0, "%d bad calls accepted", bad_call);
+    CHECK(bad_slot == 0, "%d slots past the frame accepted", bad_slot);
+    CHECK(bad_target == 0, "%d branch targets past the end accepted", bad_target);
+    CHECK(bad_mid == 0, "%d branch targets inside an instruction accepted", bad_mid);
+    /* the last instruction made a non-terminator of the same width */
+    uint32_t last = 0;
+    for (uint32_t pc = 0; pc < c->len; pc += 1 + op_w[c->code[pc]]) last = pc;
+    mut u = {f, last, op_w[c->code[last]] == 1 ? BXOP_FUEL : op_w[c->code[last]] == 0 ? BXOP_RETURN0 : BXOP_COUNT_};
+    if (u.value == BXOP_RETURN0) u.value = BXOP_COUNT_;
+    CHECK(loads_after(b, len, set_word, &u) == 0, "code that runs off its end accepted");
+    int32_t below = -1, more = 1;
+    CHECK(loads_after(b, len, set_frame, &below) == 0, "frame smaller than locals + constants accepted");
+    CHECK(loads_after(b, len, set_frame, &more) == 1, "a larger frame (harmless) refused");
+    CHECK(loads_after(b, len, set_nparams, NULL) == 0, "code whose parameter count disagrees accepted");
+    bx_module_free(m);
+    free(b);
+
+    snprintf(path, sizeof path, "%s/spec/elem.0.wasm", build);
+    if ((b = read_file(path, &len))) {
+        CHECK(loads_after(b, len, nothing, NULL) == 1, "unaltered elem.0 loads");
+        CHECK(loads_after(b, len, flip_elem_type, NULL) == 0, "segment of the wrong reference type accepted");
+        free(b);
+    }
+    snprintf(path, sizeof path, "%s/spec/global.0.wasm", build);
+    if ((b = read_file(path, &len))) {
+        CHECK(loads_after(b, len, global_init_i64, NULL) == 0, "global initialised with a number of another type accepted");
+        free(b);
+    }
+}
+
 /* ---- concurrency ------------------------------------------------------------------- */
 
 typedef struct job { const char *dir; int ok; } job;
@@ -599,6 +743,7 @@ int main(void)
     snprintf(path, sizeof path, "%s/tests/cli/hello.wasm", build);
     if ((b = read_file(path, &len))) fuzz_payload(b, len, path);
     free(b);
+    test_verifier(build);
     test_concurrency(base);
     test_unusable_dir(base);
     test_spec_modules(build);
