@@ -61,15 +61,19 @@ best() {  # best wall time in seconds of "$@", REPEAT runs
     echo "$b"
 }
 host_run() { (cd "$W" && LC_ALL=C bash -c "$1"); }
-tool_run() { jq -n --arg c "$1" '{command: $c}' | "$CLI" call bash --workspace "$W" - ; }
+# the input file is written before timing starts
+tool_run() { "$CLI" call bash --workspace "$W" - < "$T/in.json"; }
+mkin() { python3 -c 'import json,sys; print(json.dumps({"command": sys.argv[1]}))' "$1" > "$T/in.json"; }
+content() { python3 -c 'import json,sys; sys.stdout.write(json.load(sys.stdin)["content"])'; }
 
 # check both sides agree before timing
 printf '%-48s %10s %10s %8s\n' "command" "host s" "tool s" "ratio"
 for c in "${cmds[@]}"; do
+    mkin "$c"
     h=$(host_run "$c")
-    t=$(tool_run "$c" | jq -r .content)
+    t=$(tool_run | content)
     [ "$h" = "$t" ] || echo "  (outputs differ for: $c)"
     hs=$(best host_run "$c")
-    ts=$(best tool_run "$c")
+    ts=$(best tool_run)
     printf '%-48s %10.3f %10.3f %7.1fx\n' "$c" "$hs" "$ts" "$(python3 -c "print($ts/$hs)")"
 done

@@ -642,6 +642,10 @@ struct bx_tool {
     bx_perm level;
     const char *input_schema;        /* JSON Schema object text */
     bx_tool_exec_fn execute;         /* input already validated against the schema */
+    /* What the tool needs and its default limits (0: none), for callers
+     * that budget calls (quotas) or describe tools (MCP annotations). */
+    int needs_network;
+    uint64_t default_timeout_ns, default_fuel;
     void (*destroy)(bx_tool *t);
     void *impl;
 };

@@ -17,6 +17,7 @@ PKGS=(
     bc time          # bench scripts
     python3          # test servers (tests/net), JSON checks in test scripts
     openssl          # a self-signed certificate for the TLS refusal test
+    jq               # the bash differential suite reads results faster with it
 )
 
 # Node.js (>= 18: the node:wasi differential, the MCP client tests): the

@@ -6,7 +6,7 @@ BASH_GUEST_SRC := $(wildcard guest/bash/*.c)
 
 $(TOOLS_DIR)/bash/tool.wasm: $(BASH_GUEST_SRC) $(wildcard guest/bash/*.h) $(GUEST_LIB)
 	@mkdir -p $(dir $@)
-	$(GUEST_CC) $(GUEST_CFLAGS) -Iguest/bash -Wl,-z,stack-size=4194304 -o $@ $(BASH_GUEST_SRC) $(GUEST_LIB)
+	$(GUEST_CC) $(GUEST_CFLAGS) -Iguest/bash -Wl,-z,stack-size=4194304 -o $@ $(BASH_GUEST_SRC) $(GUEST_LIB) -lm
 
 $(TOOLS_DIR)/bash/tool.json: guest/bash/tool.json
 	@mkdir -p $(dir $@)

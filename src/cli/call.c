@@ -46,8 +46,9 @@ static void call_usage(FILE *f)
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --audit FILE           append one JSON line per capability decision\n"
             "  --agent-id ID          names the caller in the audit log\n"
-            "  --cache-dir DIR|none   compiled-module cache (default: $XDG_CACHE_HOME/boxagnts,\n"
-            "                         else ~/.cache/boxagnts; a second call skips compiling)\n"
+            "  --cache-dir DIR        compiled-module cache: a second call skips compiling. DIR\n"
+            "                         must be the host's alone: a call whose grants reach it\n"
+            "                         does not use it (default: $BOXAGNTS_CACHE_DIR, else none)\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
             "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
@@ -152,7 +153,7 @@ int cmd_tools(int argc, char **argv)
     }
     bx_registry *r = load_registry(dirs, ndirs, "tools");
     free(dirs);
-    if (!r) return EXIT_USAGE;
+    if (!r) return EXIT_ERROR;
     if (json) {
         cJSON *arr = cJSON_CreateArray();
         for (size_t i = 0; arr && i < bx_registry_count(r); i++) {
@@ -324,17 +325,9 @@ int cmd_call(int argc, char **argv)
             goto done;
         }
     }
-    /* The default cache: compiling a large tool (QuickJS is 1.2 MB) costs
-     * more than the call itself, and the cache is best effort. */
-    char cache_buf[PATH_MAX];
     if (!ctx.cache_dir) {
-        const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-        if (xdg && xdg[0] == '/' && (size_t)snprintf(cache_buf, sizeof cache_buf, "%s/boxagnts", xdg) < sizeof cache_buf)
-            ctx.cache_dir = cache_buf;
-        else if (home && home[0] == '/' && (size_t)snprintf(cache_buf, sizeof cache_buf, "%s/.cache/boxagnts", home) < sizeof cache_buf)
-            ctx.cache_dir = cache_buf;
-    } else if (!strcmp(ctx.cache_dir, "none")) {
-        ctx.cache_dir = NULL;
+        const char *c = getenv("BOXAGNTS_CACHE_DIR");
+        if (c && *c) ctx.cache_dir = c;
     }
     ctx.grants = grants;
     ctx.block_networks = blocks;
@@ -360,7 +353,7 @@ int cmd_call(int argc, char **argv)
     if (!input) { rc = EXIT_ERROR; goto done; }
 
     r = load_registry(dirs, ndirs, "call");
-    if (!r) goto done;
+    if (!r) { rc = EXIT_ERROR; goto done; }
     bx_error err;
     memset(&err, 0, sizeof err);
     bx_status st = bx_tool_call(r, tool, &ctx, input, &res, &err);

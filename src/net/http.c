@@ -154,29 +154,52 @@ static curl_socket_t on_open(void *u, curlsocktype purpose, struct curl_sockaddr
 
 /* ---- secrets ------------------------------------------------------------ */
 
-/* Replace every occurrence of each sent secret (4+ bytes) in buf. */
+/* Replace every occurrence of each sent secret (4+ bytes) in buf.  One
+ * forward pass per secret (the search resumes after each replacement, so a
+ * secret that is part of "[REDACTED]" cannot match its own replacement, and
+ * many occurrences cost linear, not quadratic, time: this runs in the host,
+ * where no timeout reaches). */
 static void scrub(uint8_t **buf, size_t *len, char *const *vals, size_t nvals)
 {
     static const char red[] = "[REDACTED]";
+    const size_t rl = sizeof red - 1;
     for (size_t s = 0; s < nvals; s++) {
         size_t vl = strlen(vals[s]);
         if (vl < 4 || !*buf) continue;
-        const uint8_t *f;
-        while ((f = memmem(*buf, *len, vals[s], vl)) != NULL) {
-            size_t off = (size_t)(f - *buf), nl = *len - vl + sizeof red - 1;
-            uint8_t *nb = malloc(nl + 1);
-            if (!nb) {   /* cannot grow: overwrite in place instead */
-                memset(*buf + off, '*', vl);
-                continue;
-            }
-            memcpy(nb, *buf, off);
-            memcpy(nb + off, red, sizeof red - 1);
-            memcpy(nb + off + sizeof red - 1, f + vl, *len - off - vl);
-            nb[nl] = 0;
-            free(*buf);
-            *buf = nb;
-            *len = nl;
+        size_t hits = 0;
+        for (size_t from = 0; from < *len;) {
+            const uint8_t *f = memmem(*buf + from, *len - from, vals[s], vl);
+            if (!f) break;
+            hits++;
+            from = (size_t)(f - *buf) + vl;
         }
+        if (!hits) continue;
+        size_t nl = *len - hits * vl + hits * rl;
+        uint8_t *nb = malloc(nl + 1);
+        if (!nb) {   /* cannot grow: overwrite in place instead */
+            for (size_t from = 0; from < *len;) {
+                uint8_t *f = memmem(*buf + from, *len - from, vals[s], vl);
+                if (!f) break;
+                memset(f, '*', vl);
+                from = (size_t)(f - *buf) + vl;
+            }
+            continue;
+        }
+        size_t o = 0;
+        for (size_t from = 0; from < *len;) {
+            const uint8_t *f = memmem(*buf + from, *len - from, vals[s], vl);
+            size_t upto = f ? (size_t)(f - *buf) : *len;
+            memcpy(nb + o, *buf + from, upto - from);
+            o += upto - from;
+            if (!f) break;
+            memcpy(nb + o, red, rl);
+            o += rl;
+            from = upto + vl;
+        }
+        nb[o] = 0;
+        free(*buf);
+        *buf = nb;
+        *len = o;
     }
 }
 

@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,6 +416,12 @@ static void gai_job_free(gai_job *j)
     free(j);
 }
 
+/* Lookups still running in this process, abandoned ones included: a guest
+ * that gives up at once on slow names must not pile up threads that every
+ * other sandbox of the process shares the limits of. */
+#define MAX_LOOKUPS 64
+static atomic_int lookups_in_flight;
+
 static void *gai_main(void *arg)
 {
     gai_job *j = arg;
@@ -432,6 +439,7 @@ static void *gai_main(void *arg)
     pthread_cond_signal(&j->cv);
     pthread_mutex_unlock(&j->mu);
     if (gone) gai_job_free(j);
+    atomic_fetch_sub(&lookups_in_flight, 1);
     return NULL;
 }
 
@@ -443,10 +451,19 @@ static int resolve_bounded(bx_net *n, const char *host, bx_net_addr *out, size_t
                          : sys_resolve(host, out, MAX_ADDRS, err, el);
         return 0;
     }
+    if (bxn_now_ns() >= n->cur_deadline) {
+        snprintf(err, el, "name resolution did not finish in time");
+        return n->cur_deadline_is_run ? BX_NET_EINTERRUPTED : BX_NET_ETIMEOUT;
+    }
+    if (atomic_fetch_add(&lookups_in_flight, 1) >= MAX_LOOKUPS) {
+        atomic_fetch_sub(&lookups_in_flight, 1);
+        snprintf(err, el, "too many name lookups in flight (%d); try again later", MAX_LOOKUPS);
+        return BX_NET_EDNS;
+    }
     gai_job *j = calloc(1, sizeof *j);
     pthread_t t;
     pthread_attr_t at;
-    if (!j) return BX_NET_ENOMEM;
+    if (!j) { atomic_fetch_sub(&lookups_in_flight, 1); return BX_NET_ENOMEM; }
     snprintf(j->host, sizeof j->host, "%s", host);
     j->hook = n->resolve;
     j->hook_user = n->resolve_user;
@@ -455,11 +472,12 @@ static int resolve_bounded(bx_net *n, const char *host, bx_net_addr *out, size_t
     pthread_attr_init(&at);
     pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
     if (pthread_create(&t, &at, gai_main, j) != 0) {
+        /* No thread, no bounded lookup: refuse rather than block unbounded. */
         pthread_attr_destroy(&at);
         gai_job_free(j);
-        *na = n->resolve ? n->resolve(n->resolve_user, host, out, MAX_ADDRS)
-                         : sys_resolve(host, out, MAX_ADDRS, err, el);
-        return 0;
+        atomic_fetch_sub(&lookups_in_flight, 1);
+        snprintf(err, el, "cannot start a name lookup (out of threads)");
+        return BX_NET_EDNS;
     }
     pthread_attr_destroy(&at);
     int rc = 0;

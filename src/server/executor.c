@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "server_impl.h"
@@ -19,67 +20,10 @@ static uint64_t min_nz(uint64_t limit, uint64_t avail) { return limit && limit <
 
 /* ---- manifests: what tools/list shows beyond the bx_tool interface ----- */
 
-static void load_hints(bx_server *s, const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;
-        char path[4096];
-        if (snprintf(path, sizeof path, "%s/%s/tool.json", dir, de->d_name) >= (int)sizeof path)
-            continue;
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            continue;
-        char buf[1 << 16];
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = '\0';
-        cJSON *m = cJSON_Parse(buf);
-        const cJSON *name = cJSON_GetObjectItemCaseSensitive(m, "name");
-        const cJSON *needs = cJSON_GetObjectItemCaseSensitive(m, "needs");
-        const cJSON *net = cJSON_GetObjectItemCaseSensitive(needs, "network");
-        const cJSON *lim = cJSON_GetObjectItemCaseSensitive(m, "limits");
-        const cJSON *tmo = cJSON_GetObjectItemCaseSensitive(lim, "timeout");
-        const cJSON *fuel = cJSON_GetObjectItemCaseSensitive(lim, "fuel");
-        uint64_t tns = 0;
-        bx_error e2;
-        if (cJSON_IsString(tmo) && bx_parse_duration(tmo->valuestring, &tns, &e2) != BX_OK)
-            tns = 0;
-        if (cJSON_IsString(name)) {
-            srv_tool_hint *h = realloc(s->hints, (s->nhints + 1) * sizeof *h);
-            if (h) {
-                s->hints = h;
-                h[s->nhints].name = strdup(name->valuestring);
-                h[s->nhints].network = cJSON_IsTrue(net) || cJSON_IsString(net) ||
-                                       cJSON_IsArray(net) || cJSON_IsObject(net);
-                h[s->nhints].timeout_ns = tns;
-                h[s->nhints].fuel = cJSON_IsNumber(fuel) && fuel->valuedouble > 0 &&
-                                    fuel->valuedouble < 1.8e19 ? (uint64_t)fuel->valuedouble : 0;
-                if (h[s->nhints].name)
-                    s->nhints++;
-            }
-        }
-        cJSON_Delete(m);
-    }
-    closedir(d);
-}
-
-const srv_tool_hint *srv_tool_hint_of(const bx_server *s, const char *tool)
-{
-    for (size_t i = 0; i < s->nhints; i++)
-        if (!strcmp(s->hints[i].name, tool))
-            return &s->hints[i];
-    return NULL;
-}
-
 int srv_tool_network(const bx_server *s, const char *tool)
 {
-    const srv_tool_hint *h = srv_tool_hint_of(s, tool);
-    return h ? h->network : 0;
+    const bx_tool *t = bx_registry_find(s->reg, tool);
+    return t ? t->needs_network : 0;
 }
 
 /* ---- the server -------------------------------------------------------- */
@@ -138,11 +82,9 @@ void bx_server_free(bx_server *s)
     for (size_t i = 0; i < s->nex; i++) {
         srv_exec_config_free(&s->ex[i].cfg);
         pthread_mutex_destroy(&s->ex[i].mu);
+        pthread_cond_destroy(&s->ex[i].released);
     }
     free(s->ex);
-    for (size_t i = 0; i < s->nhints; i++)
-        free(s->hints[i].name);
-    free(s->hints);
     bx_registry_free(s->reg);
     free(s);
 }
@@ -159,11 +101,8 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     s->workers = c->workers ? c->workers : srv_default_workers();
     s->max_message = c->max_message ? c->max_message : SRV_DEFAULT_MAX_MESSAGE;
     bx_status st = BX_OK;
-    for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++) {
+    for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++)
         st = bx_registry_load_dir(s->reg, c->tool_dirs[i], err);
-        if (st == BX_OK)
-            load_hints(s, c->tool_dirs[i]);
-    }
     if (st == BX_OK)
         st = add_executor(s, &c->defaults, "default", NULL, err);
     cJSON *ex = NULL;
@@ -184,6 +123,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     for (size_t i = 0; i < s->nex; i++) {
         s->ex[i].index = i;
         pthread_mutex_init(&s->ex[i].mu, NULL);
+        pthread_cond_init(&s->ex[i].released, NULL);
     }
     if (st != BX_OK) {
         bx_server_free(s);
@@ -248,25 +188,38 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     /* Hold what the call may use.  With a quota the call's limit is set
      * explicitly, so an unset per-call limit falls back to the manifest's
      * default here (the context would otherwise replace it). */
-    const srv_tool_hint *hint = srv_tool_hint_of(s, tool);
+    const bx_tool *tl = bx_registry_find(s->reg, tool);
     uint64_t fuel = c->fuel, timeout = c->timeout_ns;
-    uint64_t fuel_cap = fuel ? fuel : hint ? hint->fuel : 0;
-    uint64_t timeout_cap = timeout ? timeout : hint ? hint->timeout_ns : 0;
+    uint64_t fuel_cap = fuel ? fuel : tl->default_fuel;
+    uint64_t timeout_cap = timeout ? timeout : tl->default_timeout_ns;
     pthread_mutex_lock(&e->mu);
-    const char *why = NULL;
-    if (c->quota_calls && e->used_calls + e->held_calls >= c->quota_calls)
-        why = "calls";
-    if (!why && c->quota_fuel) {
-        uint64_t avail = sub0(c->quota_fuel, e->used_fuel + e->held_fuel);
-        if (!avail)
-            why = "fuel";
-        fuel = min_nz(fuel_cap, avail);
-    }
-    if (!why && c->quota_wall_ns) {
-        uint64_t avail = sub0(c->quota_wall_ns, e->used_wall + e->held_wall);
-        if (avail < 1000000)            /* under a millisecond: nothing can run */
-            why = "wall time";
-        timeout = min_nz(timeout_cap, avail);
+    const char *why;
+    for (;;) {
+        why = NULL;
+        int held_only = 0;   /* what is used alone is under the quota: in-flight holds block it */
+        if (c->quota_calls && e->used_calls + e->held_calls >= c->quota_calls)
+            why = "calls", held_only = e->used_calls < c->quota_calls;
+        if (!why && c->quota_fuel) {
+            uint64_t avail = sub0(c->quota_fuel, e->used_fuel + e->held_fuel);
+            if (!avail)
+                why = "fuel", held_only = e->used_fuel < c->quota_fuel;
+            fuel = min_nz(fuel_cap, avail);
+        }
+        if (!why && c->quota_wall_ns) {
+            uint64_t avail = sub0(c->quota_wall_ns, e->used_wall + e->held_wall);
+            if (avail < 1000000)        /* under a millisecond: nothing can run */
+                why = "wall time", held_only = e->used_wall + 1000000 <= c->quota_wall_ns;
+            timeout = min_nz(timeout_cap, avail);
+        }
+        /* A call that holds the rest of a quota returns what it did not
+         * use when it settles: wait for that instead of refusing. */
+        if (!why || !held_only || !e->held_calls || (cancel && *cancel))
+            break;
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 50000000;   /* re-check the cancel flag this often */
+        if (ts.tv_nsec >= 1000000000) ts.tv_sec++, ts.tv_nsec -= 1000000000;
+        pthread_cond_timedwait(&e->released, &e->mu, &ts);
     }
     if (why) {
         uint64_t uc = e->used_calls, uf = e->used_fuel, uw = e->used_wall;
@@ -316,6 +269,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
         e->used_fuel += out->fuel_used;
         e->used_wall += out->wall_ns;
     }
+    pthread_cond_broadcast(&e->released);
     pthread_mutex_unlock(&e->mu);
     return st;
 }

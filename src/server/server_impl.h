@@ -100,27 +100,20 @@ typedef struct srv_executor {
     bx_executor_config cfg;
     size_t index;
     pthread_mutex_t mu;         /* the ledger below */
+    pthread_cond_t released;    /* signalled when a call settles its hold */
     uint64_t used_calls, used_fuel, used_wall;
     uint64_t held_calls, held_fuel, held_wall;
 } srv_executor;
-
-typedef struct srv_tool_hint {  /* from the manifests: what tools/list shows */
-    char *name;
-    int network;                /* needs.network */
-    uint64_t timeout_ns, fuel;  /* the manifest's default limits (0: none) */
-} srv_tool_hint;
 
 struct bx_server {
     bx_registry *reg;
     srv_executor *ex; size_t nex;
     uint32_t workers;
     uint64_t max_message;
-    srv_tool_hint *hints; size_t nhints;
 };
 srv_executor *srv_find_executor(bx_server *s, const char *name);
 int srv_tool_allowed(const srv_executor *e, const char *tool);
 int srv_tool_network(const bx_server *s, const char *tool);
-const srv_tool_hint *srv_tool_hint_of(const bx_server *s, const char *tool);
 /* A call through e; `refused` (may be NULL) says when the call never ran:
  * out then holds the reason as an is_error result. */
 enum { SRV_RAN = 0, SRV_REFUSED_TOOL = 1, SRV_REFUSED_QUOTA = 2 };

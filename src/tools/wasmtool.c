@@ -32,7 +32,7 @@ typedef struct wasm_tool {
      * then immutable and shared by concurrent calls. */
     pthread_mutex_t mu;
     bx_module *module;
-    char load_error[256];         /* why compiling failed (then every call says so) */
+    char load_error[256];         /* malformed/invalid: every call says so */
     ws_need workspace;
     int network;
     char **env; size_t nenv;      /* variable names the tool may receive */
@@ -243,6 +243,9 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     if (!w->name || !w->description || !w->schema) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     w->tool.name = w->name;
     w->tool.description = w->description;
+    w->tool.needs_network = w->network;
+    w->tool.default_timeout_ns = w->timeout_ns;
+    w->tool.default_fuel = w->fuel;
     w->tool.input_schema = w->schema;
 
     /* A cheap check now (the file is there and is a wasm binary); the
@@ -337,10 +340,12 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
         const cJSON *tv = cJSON_GetObjectItemCaseSensitive(input, w->timeout_field);
         if (cJSON_IsNumber(tv) && tv->valuedouble > 0 && tv->valuedouble < 1e7) {
             uint64_t ns = (uint64_t)(tv->valuedouble * 1e9);
-            if (!ctx->timeout_ns || ns < ctx->timeout_ns) o->timeout_ns = ns;
+            if (ns == 0) ns = 1;   /* 0 would mean "no timeout" */
+            /* Against the effective timeout (the caller's, else the
+             * manifest's): the input only ever shortens it. */
+            if (!o->timeout_ns || ns < o->timeout_ns) o->timeout_ns = ns;
         }
     }
-    if (ctx->cache_dir && !(o->cache_dir = strdup(ctx->cache_dir))) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
     if (ctx->audit_path && !(o->audit_path = strdup(ctx->audit_path))) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
     return BX_OK;
 }
@@ -399,9 +404,42 @@ static void describe_failure(const wasm_tool *w, const bx_run_result *r, char *b
     }
 }
 
+/* 1 when the cache directory and a granted host path overlap (one inside
+ * the other), or the cache cannot be resolved: then it is not used. */
+static int cache_reachable(const bx_run_options *o, const char *cache_dir)
+{
+    char real[PATH_MAX];
+    if (!realpath(cache_dir, real)) {
+        /* Not there yet: judge the parent it would be created in. */
+        char parent[PATH_MAX];
+        snprintf(parent, sizeof parent, "%s", cache_dir);
+        char *slash = strrchr(parent, '/');
+        if (!slash || slash == parent) return 1;
+        *slash = 0;
+        if (!realpath(parent, real)) return 1;
+        size_t n = strlen(real);
+        if (n + 1 + strlen(slash + 1) >= sizeof real) return 1;
+        real[n] = '/';
+        strcpy(real + n + 1, slash + 1);
+    }
+    size_t cl = strlen(real);
+    for (size_t i = 0; i < o->nmap_dirs; i++) {
+        const char *h = o->map_dirs[i].host;
+        size_t hl = strlen(h);
+        if (hl == 1 && h[0] == '/') return 1;
+        if ((hl <= cl && !strncmp(real, h, hl) && (real[hl] == '/' || real[hl] == 0)) ||
+            (cl <= hl && !strncmp(h, real, cl) && (h[cl] == '/' || h[cl] == 0)))
+            return 1;
+    }
+    return 0;
+}
+
 /* The shared module, compiled on the first call.  NULL when it does not
- * load (w->load_error says why, for this and every later call). */
-static const bx_module *module_of(wasm_tool *w, const char *cache_dir)
+ * load, with why in why[].  A malformed or invalid module is remembered
+ * (every later call says so at once); any other failure (out of memory, the
+ * file being rebuilt) is retried by the next call, so a passing problem
+ * never breaks the tool for the life of a server. */
+static const bx_module *module_of(wasm_tool *w, const char *cache_dir, char *why, size_t cap)
 {
     pthread_mutex_lock(&w->mu);
     if (!w->module && !w->load_error[0]) {
@@ -414,8 +452,13 @@ static const bx_module *module_of(wasm_tool *w, const char *cache_dir)
             w->module = bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e);
             free(bytes);
         }
-        if (!w->module)
-            snprintf(w->load_error, sizeof w->load_error, "%s", e.msg[0] ? e.msg : "cannot load");
+        if (!w->module) {
+            snprintf(why, cap, "%s", e.msg[0] ? e.msg : "cannot load");
+            if (bytes && (e.status == BX_ERR_MALFORMED || e.status == BX_ERR_INVALID))
+                snprintf(w->load_error, sizeof w->load_error, "%s", why);
+        }
+    } else if (!w->module) {
+        snprintf(why, cap, "%s", w->load_error);
     }
     const bx_module *m = w->module;
     pthread_mutex_unlock(&w->mu);
@@ -427,10 +470,6 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
 {
     wasm_tool *w = t->impl;
     bx_status st;
-    const bx_module *mod = module_of(w, ctx->cache_dir);
-    if (!mod)
-        return bx_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
-                                     w->name, w->path, w->load_error);
     cJSON *input = cJSON_Parse(input_json);
     if (!cJSON_IsObject(input)) {
         cJSON_Delete(input);
@@ -445,6 +484,17 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         cJSON_Delete(input);
         if (st == BX_ERR_NOMEM) return st;
         return bx_tool_result_errorf(out, "%s", err->msg);
+    }
+    /* Cached code is trusted once its checksums pass, so a cache this
+     * call's guest could reach (read or write) is not used at all. */
+    const char *cache = ctx->cache_dir && !cache_reachable(&o, ctx->cache_dir) ? ctx->cache_dir : NULL;
+    char why[256];
+    const bx_module *mod = module_of(w, cache, why, sizeof why);
+    if (!mod) {
+        bx_run_options_free(&o);
+        cJSON_Delete(input);
+        return bx_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
+                                     w->name, w->path, why);
     }
 
     char sid[160];

@@ -300,6 +300,8 @@ BXW_FN(path_rename)
     if (e)
         BXW_RET(e);
     e = bxw_resolve(w, nd, np, 0, &rn);
+    int fix_mode = 0;
+    mode_t want = 0;
     if (!e) {
         /* WASI has no chmod: a file renamed over a regular file takes the
          * replaced file's permission bits, so a guest's atomic replace
@@ -309,10 +311,12 @@ BXW_FN(path_rename)
         if (fstatat(rn.parent, rn.last, &sn, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(sn.st_mode) &&
             fstatat(ro.parent, ro.last, &so, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(so.st_mode) &&
             (so.st_mode & 0777) != (sn.st_mode & 0777))
-            (void)fchmodat(ro.parent, ro.last, sn.st_mode & 0777, AT_SYMLINK_NOFOLLOW);
+            fix_mode = 1, want = sn.st_mode & 0777;
     }
     if (!e && renameat(ro.parent, ro.last, rn.parent, rn.last) != 0)
         e = bxw_errno(errno);
+    else if (!e && fix_mode)   /* only once the rename happened: a failed one changes nothing */
+        (void)fchmodat(rn.parent, rn.last, want, AT_SYMLINK_NOFOLLOW);
     audit_res(w, "rename", &rn, e);
     bxw_res_done(&ro);
     bxw_res_done(&rn);

@@ -638,11 +638,7 @@ static bool index_space_ok(const struct bx_module *m, bx_externkind kind, uint32
     return false;
 }
 
-#ifdef BX_CACHE_DEBUG
-#define NEED(cond) do { if (r.bad || !(cond)) { fprintf(stderr, "cache: line %d\n", __LINE__); goto bad; } } while (0)
-#else
 #define NEED(cond) do { if (r.bad || !(cond)) goto bad; } while (0)
-#endif
 
 struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
                                         size_t len)

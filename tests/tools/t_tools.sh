@@ -57,7 +57,8 @@ for want in "bad-json/tool.json: not a JSON object" "no-name/tool.json: \"name\"
 done
 [ "$(grep -c "tool skipped: $T/broken/" "$T/err")" = 11 ] && ok || bad "11 broken manifests, got $(grep -c "tool skipped: $T/broken/" "$T/err")"
 grep -q "^bad-module\|^dup-name" <<<"$out" && bad "a broken tool is listed" || ok
-"$BX" tools --tools-dir "$T/nonexistent" >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unreadable --tools-dir is a usage error"
+"$BX" tools --tools-dir "$T/nonexistent" >/dev/null 2>&1; [ $? = 1 ] && ok || bad "unreadable --tools-dir: exit 1"
+"$BX" call probe-none --tools-dir "$T/nonexistent" '{}' >/dev/null 2>&1; [ $? = 1 ] && ok || bad "call with an unreadable --tools-dir: exit 1"
 
 # ---- grants: the intersection ----------------------------------------------
 call probe-read --tools-dir "$TD" --workspace "$WS" '{"action":"read","path":"/workspace/notes.txt"}'
@@ -110,6 +111,10 @@ call probe-none --tools-dir "$TD" '{"action":"loop","timeout_seconds":0.05}'
 expect "the input's shorter timeout applies" true "ran longer than 0.05s"
 call probe-none --tools-dir "$TD" --timeout 100ms '{"action":"loop","timeout_seconds":100}'
 expect "the input cannot extend the caller's timeout" true "ran longer than 0.1s"
+call probe-none --tools-dir "$TD" '{"action":"loop","timeout_seconds":100}'
+expect "the input cannot extend the manifest's timeout either" true "ran longer than 0.3s"
+call probe-none --tools-dir "$TD" --timeout 200ms '{"action":"loop","timeout_seconds":1e-10}'
+expect "a vanishing timeout from the input is still a timeout" true "ran longer than"
 call probe-none --tools-dir "$TD" --fuel 100000 '{"action":"loop"}'
 expect "fuel" true "fuel exhausted"
 call probe-none --tools-dir "$TD" '{"action":"garbage"}'
@@ -147,6 +152,17 @@ expect "write tool under a read_only profile" true "allows up to 'read_only'"
 [ ! -e "$WS/p.txt" ] && ok || bad "p.txt must not exist"
 call probe-forbidden --tools-dir "$TD" --profile forbidden '{}'
 expect "forbidden never runs" true "forbidden"
+
+# ---- the compiled-module cache is never one the guest can reach ------------------
+call probe-none --tools-dir "$TD" --cache-dir "$T/cache" '{"action":"echo"}'
+[ "$(ls "$T/cache" 2>/dev/null | grep -c '\.bxm$')" = 1 ] && ok || bad "a host-only cache is written: $(ls -la "$T/cache" 2>&1)"
+mkdir -p "$WS/.cache"
+call probe-write --tools-dir "$TD" --workspace "$WS" --cache-dir "$WS/.cache" '{"action":"write","path":"/workspace/.cache/x","text":"x"}'
+expect "a cache inside the workspace" false "written"
+[ "$(ls "$WS/.cache" | grep -c '\.bxm$')" = 0 ] && ok || bad "a cache the guest can write is not used"
+call probe-write --tools-dir "$TD" --workspace "$WS/sub" --cache-dir "$WS" '{"action":"echo"}'
+[ "$(ls "$WS" | grep -c '\.bxm$')" = 0 ] && ok || bad "a cache above a granted directory is not used"
+rm -rf "$WS/.cache" "$WS/sub/x"
 
 # ---- the network reaches only tools that need it ------------------------------------
 if [ -f "$BUILD/tools/web-fetch/tool.json" ]; then

@@ -1,0 +1,1 @@
+awk '{$2 = "X"; print}' data/table.txt

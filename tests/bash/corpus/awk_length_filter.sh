@@ -1,0 +1,1 @@
+awk 'length($0) > 5' data/words.txt

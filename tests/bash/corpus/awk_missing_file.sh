@@ -1,0 +1,1 @@
+awk '{print}' nofile; echo "rc=$?"

@@ -1,0 +1,1 @@
+awk '{print NR ": " NF " fields, last=" $NF}' data/table.txt

@@ -1,0 +1,1 @@
+awk 'BEGIN {OFS="-"} {print $1, $2}' data/table.txt

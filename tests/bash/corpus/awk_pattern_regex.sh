@@ -1,0 +1,1 @@
+awk '/ERROR/ {n++} END {print n+0}' data/app.log

@@ -1,0 +1,1 @@
+grep -c '' data/*.txt | awk -F: '{s += $2} END {print s}'

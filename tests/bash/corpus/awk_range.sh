@@ -1,0 +1,1 @@
+awk '/^## Build/,/^## Notes/' docs/README.md
