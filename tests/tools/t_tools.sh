@@ -45,6 +45,7 @@ PY
 # Broken manifests: each reported, none fatal, the good tools still there.
 cp -r tests/tools/broken "$T/broken"
 cp "$TD/probe-none/tool.wasm" "$T/broken/dup-name/tool.wasm"
+printf 'not wasm at all\n' > "$T/broken/bad-module/tool.wasm"   # made here: *.wasm is never committed
 out=$("$BX" tools --tools-dir "$TD" --tools-dir "$T/broken" 2>"$T/err"); rc=$?
 [ $rc = 0 ] && grep -q '^probe-none' <<<"$out" && ok || bad "broken manifests are not fatal (rc $rc)"
 for want in "bad-json/tool.json: not a JSON object" "no-name/tool.json: \"name\"" "bad-level/tool.json: \"permission_level\"" \
