@@ -64,6 +64,7 @@ static double run(const bx_registry *r, char **argv, int threads, double secs, i
     for (int i = 0; i < threads; i++) {
         js[i] = (job){ r, argv[2], argv[3], argv[4], until, 0, 0, NULL, 0, 1 << 20 };
         js[i].lat = malloc(sizeof(double) * (size_t)js[i].cap);
+        if (!js[i].lat) js[i].cap = 0;   /* then no latencies, calls still counted */
         pthread_create(&th[i], NULL, worker, &js[i]);
     }
     long calls = 0, errors = 0;
