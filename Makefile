@@ -13,7 +13,7 @@ CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
 CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/tools
 BUILD   ?= build
-LDLIBS  := -lcurl -lcjson -lm -lpthread
+LDLIBS  := -lcjson -ldl -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite
 ASAN_BUILD ?= build-asan
 WAT2WASM ?= wat2wasm

@@ -13,6 +13,7 @@
  * handed back.
  */
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,68 @@
 #define MAX_HEADER_BYTES_OUT (256u << 10)
 #define MAX_BODY_OUT (64u << 20)
 
+/* libcurl is loaded on the first request, not linked: its ~30 shared
+ * libraries (TLS, GSSAPI, LDAP, ...) cost every process several
+ * milliseconds of dynamic loading, and most sandboxes never use the
+ * network.  After the once, curl_api is only read, so threads share it. */
+typedef struct curl_api {
+    CURLcode (*global_init)(long);
+    CURL *(*easy_init)(void);
+    CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+    CURLcode (*easy_perform)(CURL *);
+    CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+    void (*easy_cleanup)(CURL *);
+    const char *(*easy_strerror)(CURLcode);
+    struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+    void (*slist_free_all)(struct curl_slist *);
+} curl_api;
+static curl_api curl_fns;
+static const curl_api *cu;        /* NULL until loaded (or when it cannot be) */
+static char curl_load_error[256];
+
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
-static void curl_init_once(void) { curl_global_init(CURL_GLOBAL_DEFAULT); }
+static void curl_init_once(void)
+{
+    void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        snprintf(curl_load_error, sizeof curl_load_error,
+                 "the HTTP capability needs libcurl (libcurl.so.4: install Debian's libcurl4): %s", dlerror());
+        return;
+    }
+    struct { const char *name; void **slot; } syms[] = {
+        { "curl_global_init", (void **)&curl_fns.global_init },
+        { "curl_easy_init", (void **)&curl_fns.easy_init },
+        { "curl_easy_setopt", (void **)&curl_fns.easy_setopt },
+        { "curl_easy_perform", (void **)&curl_fns.easy_perform },
+        { "curl_easy_getinfo", (void **)&curl_fns.easy_getinfo },
+        { "curl_easy_cleanup", (void **)&curl_fns.easy_cleanup },
+        { "curl_easy_strerror", (void **)&curl_fns.easy_strerror },
+        { "curl_slist_append", (void **)&curl_fns.slist_append },
+        { "curl_slist_free_all", (void **)&curl_fns.slist_free_all },
+    };
+    for (size_t i = 0; i < sizeof syms / sizeof *syms; i++)
+        if (!(*syms[i].slot = dlsym(h, syms[i].name))) {
+            snprintf(curl_load_error, sizeof curl_load_error, "libcurl.so.4 lacks %s", syms[i].name);
+            return;   /* the handle stays open: harmless, and it is once per process */
+        }
+    if (curl_fns.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        snprintf(curl_load_error, sizeof curl_load_error, "libcurl failed to initialise");
+        return;
+    }
+    cu = &curl_fns;
+}
+/* Below, every curl call goes through the loaded table (curl.h's own
+ * type-checking macros are replaced). */
+#undef curl_easy_setopt
+#undef curl_easy_getinfo
+#define curl_easy_init cu->easy_init
+#define curl_easy_setopt cu->easy_setopt
+#define curl_easy_perform cu->easy_perform
+#define curl_easy_getinfo cu->easy_getinfo
+#define curl_easy_cleanup cu->easy_cleanup
+#define curl_easy_strerror cu->easy_strerror
+#define curl_slist_append cu->slist_append
+#define curl_slist_free_all cu->slist_free_all
 
 typedef struct xfer {
     const bx_http_request *rq;
@@ -286,6 +347,10 @@ bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_respons
     memset(&cur, 0, sizeof cur);
     msg[0] = 0;
     pthread_once(&curl_once, curl_init_once);
+    if (!cu) {
+        snprintf(msg, ml, "%s", curl_load_error);
+        return BX_NET_EIO;
+    }
 
     /* What the guest asked for, checked before anything goes out. */
     const char *method = rq->method && *rq->method ? rq->method : "GET";

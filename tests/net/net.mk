@@ -12,7 +12,7 @@ TESTS_ALL += $(NET_TEST_BIN) $(CLI) $(TOOLS_DIR)/web-fetch/tool.wasm $(TOOLS_DIR
 
 # `make bench-net` (part of `make bench`, never of `make test`).
 $(BUILD)/tests/net/bench_net: $(BUILD)/tests/net/bench_net.o $(LIB)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -lcurl $(LDLIBS)
 bench-net: $(BUILD)/tests/net/bench_net $(CLI) $(TOOLS_DIR)/web-fetch/tool.wasm
 	BUILD=$(BUILD) tests/net/bench.sh
 bench: bench-net
