@@ -694,6 +694,8 @@ typedef struct bx_executor_config {
     char **grants; size_t ngrants;   /* as bx_tool_context.grants */
     char **block_networks; size_t nblock_networks;
     char **block_url; size_t nblock_url;
+    char **allow_networks; size_t nallow_networks;   /* as bx_tool_context */
+    char **secret_headers; size_t nsecret_headers;   /* as bx_tool_context */
     char **tools; size_t ntools;     /* allowlist of tool names; none = every tool */
     bx_perm max_level;               /* profile; default BX_PERM_EXECUTE */
     uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;  /* per call; 0 = tool default */

@@ -30,6 +30,8 @@ static void usage(FILE *f, const char *cmd)
             "                         env:NAME[=VALUE]  deny:GLOB   (repeatable)\n"
             "  --allow-host PATTERN   same as --cap fetch:PATTERN\n"
             "  --block-network CIDR|private   --block-url PREFIX\n"
+            "  --allow-network CIDR   lift the private-network block for these addresses\n"
+            "  --secret-header ORIGIN:NAME=env:VAR   a header the host adds for one origin\n"
             "  --profile LEVEL        highest permission level allowed: none, read_only, write,\n"
             "                         execute (default), dangerous\n"
             "  --tool NAME            offer only these tools (repeatable; default: all)\n"
@@ -165,6 +167,10 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, co
             rc = add_str(&d->block_networks, &d->nblock_networks, v);
         } else if (!strcmp(a, "--block-url")) {
             rc = add_str(&d->block_url, &d->nblock_url, v);
+        } else if (!strcmp(a, "--allow-network")) {
+            rc = add_str(&d->allow_networks, &d->nallow_networks, v);
+        } else if (!strcmp(a, "--secret-header")) {
+            rc = add_str(&d->secret_headers, &d->nsecret_headers, v);
         } else if (!strcmp(a, "--tool")) {
             rc = add_str(&d->tools, &d->ntools, v);
         } else if (!strcmp(a, "--tools-dir")) {

@@ -246,6 +246,10 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     ctx.nblock_networks = c->nblock_networks;
     ctx.block_url = (const char *const *)c->block_url;
     ctx.nblock_url = c->nblock_url;
+    ctx.allow_networks = (const char *const *)c->allow_networks;
+    ctx.nallow_networks = c->nallow_networks;
+    ctx.secret_headers = (const char *const *)c->secret_headers;
+    ctx.nsecret_headers = c->nsecret_headers;
     ctx.max_level = c->max_level;
     ctx.timeout_ns = timeout;
     ctx.max_memory = c->max_memory;

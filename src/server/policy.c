@@ -40,6 +40,8 @@ void srv_exec_config_free(bx_executor_config *e)
     free_list(e->grants, e->ngrants);
     free_list(e->block_networks, e->nblock_networks);
     free_list(e->block_url, e->nblock_url);
+    free_list(e->allow_networks, e->nallow_networks);
+    free_list(e->secret_headers, e->nsecret_headers);
     free_list(e->tools, e->ntools);
     free(e->cache_dir);
     free(e->audit_path);
@@ -79,12 +81,16 @@ bx_status srv_exec_config_copy(bx_executor_config *d, const bx_executor_config *
     *d = *s;
     d->name = d->workspace = d->cache_dir = d->audit_path = NULL;
     d->grants = d->block_networks = d->block_url = d->tools = NULL;
+    d->allow_networks = d->secret_headers = NULL;
     d->ngrants = d->nblock_networks = d->nblock_url = d->ntools = 0;
+    d->nallow_networks = d->nsecret_headers = 0;
     if (dup_str(&d->name, s->name) || dup_str(&d->workspace, s->workspace) ||
         dup_str(&d->cache_dir, s->cache_dir) || dup_str(&d->audit_path, s->audit_path) ||
         dup_list(&d->grants, &d->ngrants, s->grants, s->ngrants) ||
         dup_list(&d->block_networks, &d->nblock_networks, s->block_networks, s->nblock_networks) ||
         dup_list(&d->block_url, &d->nblock_url, s->block_url, s->nblock_url) ||
+        dup_list(&d->allow_networks, &d->nallow_networks, s->allow_networks, s->nallow_networks) ||
+        dup_list(&d->secret_headers, &d->nsecret_headers, s->secret_headers, s->nsecret_headers) ||
         dup_list(&d->tools, &d->ntools, s->tools, s->ntools)) {
         srv_exec_config_free(d);
         return fail(err, BX_ERR_NOMEM, "out of memory copying executor settings%s%s", "", "");
@@ -279,6 +285,10 @@ bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const c
             st = set_list(&e->block_networks, &e->nblock_networks, it, where, k, err);
         else if (!strcmp(k, "block_url"))
             st = set_list(&e->block_url, &e->nblock_url, it, where, k, err);
+        else if (!strcmp(k, "allow_networks"))
+            st = set_list(&e->allow_networks, &e->nallow_networks, it, where, k, err);
+        else if (!strcmp(k, "secret_headers"))
+            st = set_list(&e->secret_headers, &e->nsecret_headers, it, where, k, err);
         else if (!strcmp(k, "tools"))
             st = set_list(&e->tools, &e->ntools, it, where, k, err);
         else if (!strcmp(k, "profile")) {

@@ -179,6 +179,15 @@ if [ -f "$BUILD/tools/web-fetch/tool.json" ]; then
     expect "--allow-network lifts it for web-fetch" false "local page body"
     call web-fetch --allow-network 127.0.0.1 "{\"url\":\"$url\"}"
     expect "no fetch grant, no request" true "fetch:"
+    # The same grants through the server's flags (serve --jsonl).
+    out=$(printf '{"id":1,"tool":"web-fetch","input":{"url":"%s"}}\n' "$url" |
+          "$BX" serve --jsonl --allow-host "http://127.0.0.1:$port" --allow-network 127.0.0.1 2>"$T/serve.err")
+    python3 -c 'import json,sys; r=json.loads(sys.argv[1]); assert r["id"]==1 and not r["result"]["is_error"] and "local page body" in r["result"]["content"], r' "$out" \
+        && ok || bad "serve --jsonl --allow-network: $out $(cat "$T/serve.err")"
+    out=$(printf '{"id":2,"tool":"web-fetch","input":{"url":"%s"}}\n' "$url" |
+          "$BX" serve --jsonl --allow-host "http://127.0.0.1:$port" 2>"$T/serve.err")
+    python3 -c 'import json,sys; r=json.loads(sys.argv[1]); assert r["id"]==2 and r["result"]["is_error"], r' "$out" \
+        && ok || bad "serve --jsonl without --allow-network: loopback refused: $out"
     kill $HTTP_PID 2>/dev/null; wait $HTTP_PID 2>/dev/null
 else
     bad "web-fetch is not built"
