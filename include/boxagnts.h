@@ -134,7 +134,6 @@ bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *ca
                                 bx_error *err);
 bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
                                       bx_cache_event *event, bx_error *err);
-#define BX_HAVE_MODULE_CACHE 1
 
 /* Introspection: i < count.  Names point into the module. */
 uint32_t bx_module_import_count(const bx_module *m);

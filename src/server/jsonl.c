@@ -114,45 +114,25 @@ static void handle(srv_session *ss, const cJSON *msg)
     srv_session_submit(ss, ex, idc, t, in, NULL);
 }
 
+static void on_line(void *user, cJSON *msg, int too_large)
+{
+    srv_session *ss = user;
+    if (too_large)
+        srv_session_send(ss, NULL, jerr(NULL, "too_large", "request larger than %llu bytes: skipped",
+                                        (unsigned long long)ss->s->max_message));
+    else if (!msg)
+        srv_session_send(ss, NULL, jerr(NULL, "parse_error", "not valid JSON"));
+    else
+        handle(ss, msg);
+}
+
 bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err)
 {
     srv_session ss;
     bx_status st = srv_session_init(&ss, s, out_fd, 0, err);
     if (st != BX_OK)
         return st;
-    srv_reader rd;
-    srv_reader_init(&rd, in_fd, s->max_message);
-    for (;;) {
-        char *line;
-        size_t len;
-        srv_read_kind rk = srv_read_line(&rd, &line, &len);
-        if (rk == SRV_EOF)
-            break;
-        if (rk == SRV_IOERR) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "cannot read requests (stdin)");
-            break;
-        }
-        if (rk == SRV_TOO_LONG) {
-            srv_session_send(&ss, NULL, jerr(NULL, "too_large", "request larger than %llu bytes: skipped",
-                                             (unsigned long long)s->max_message));
-        } else if (strspn(line, " \t\r") < len) {
-            cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
-            if (!msg)
-                srv_session_send(&ss, NULL, jerr(NULL, "parse_error", "not valid JSON"));
-            else
-                handle(&ss, msg);
-            cJSON_Delete(msg);
-        }
-        if (ss.out.broken)
-            break;
-    }
-    srv_reader_free(&rd);
-    if (ss.out.broken)
-        srv_session_cancel_all(&ss);
-    else
-        srv_session_drain(&ss);
-    srv_session_finish(&ss);
+    st = srv_session_serve(&ss, in_fd, on_line, &ss, "requests", err);
     if (st == BX_OK && ss.out.broken) {
         err->status = st = BX_ERR_ARG;
         snprintf(err->msg, sizeof err->msg, "cannot write responses (stdout closed)");

@@ -193,6 +193,36 @@ static int batches_allowed(const mcp_state *m)
     return !strcmp(m->version, "2025-03-26") || !strcmp(m->version, "2024-11-05");
 }
 
+static void on_message(void *user, cJSON *msg, int too_large)
+{
+    mcp_state *m = user;
+    if (too_large) {
+        srv_session_send(&m->ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST, "message larger than %llu bytes: skipped",
+                                                 (unsigned long long)m->ss.s->max_message));
+    } else if (!msg) {
+        srv_session_send(&m->ss, NULL, rpc_error(NULL, RPC_PARSE_ERROR, "Parse error: not valid JSON"));
+    } else if (cJSON_IsArray(msg)) {
+        if (cJSON_GetArraySize(msg) == 0) {
+            srv_session_send(&m->ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST, "Invalid Request: empty batch"));
+        } else if (!batches_allowed(m)) {
+            srv_session_send(&m->ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
+                "Invalid Request: JSON-RPC batches are not supported in MCP %s "
+                "(send one message per line)", m->version[0] ? m->version : MCP_LATEST));
+        } else {
+            srv_batch *b = srv_batch_new();
+            const cJSON *it;
+            cJSON_ArrayForEach(it, msg) {
+                if (b)
+                    handle(m, it, b);
+            }
+            if (b)
+                srv_batch_release(&m->ss, b);
+        }
+    } else {
+        handle(m, msg, NULL);
+    }
+}
+
 bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
                             bx_error *err)
 {
@@ -208,61 +238,6 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
     bx_status st = srv_session_init(&m.ss, s, out_fd, 1, err);
     if (st != BX_OK)
         return st;
-    srv_reader rd;
-    srv_reader_init(&rd, in_fd, s->max_message);
-    for (;;) {
-        char *line;
-        size_t len;
-        srv_read_kind rk = srv_read_line(&rd, &line, &len);
-        if (rk == SRV_EOF)
-            break;
-        if (rk == SRV_IOERR) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "cannot read the client's messages (stdin)");
-            break;
-        }
-        if (rk == SRV_TOO_LONG) {
-            srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
-                                                    "message larger than %llu bytes: skipped",
-                                                    (unsigned long long)s->max_message));
-        } else if (strspn(line, " \t\r") < len) {
-            cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
-            if (!msg) {
-                srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_PARSE_ERROR, "Parse error: not valid JSON"));
-            } else if (cJSON_IsArray(msg)) {
-                if (cJSON_GetArraySize(msg) == 0) {
-                    srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
-                                                            "Invalid Request: empty batch"));
-                } else if (!batches_allowed(&m)) {
-                    srv_session_send(&m.ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST,
-                        "Invalid Request: JSON-RPC batches are not supported in MCP %s "
-                        "(send one message per line)", m.version[0] ? m.version : MCP_LATEST));
-                } else {
-                    srv_batch *b = srv_batch_new();
-                    const cJSON *it;
-                    cJSON_ArrayForEach(it, msg) {
-                        if (b)
-                            handle(&m, it, b);
-                    }
-                    if (b)
-                        srv_batch_release(&m.ss, b);
-                }
-            } else {
-                handle(&m, msg, NULL);
-            }
-            cJSON_Delete(msg);
-        }
-        if (m.ss.out.broken)
-            break;              /* the client is gone */
-    }
-    srv_reader_free(&rd);
-    /* End of input is how an MCP client asks us to exit: answer what runs
-     * (it may still be reading, as a script piping requests is), unless it
-     * has stopped reading; the SDK's client kills us if we take too long. */
-    if (m.ss.out.broken)
-        srv_session_cancel_all(&m.ss);
-    else
-        srv_session_drain(&m.ss);
-    srv_session_finish(&m.ss);
-    return st;
+    /* The SDK's client kills us if we take too long after end of input. */
+    return srv_session_serve(&m.ss, in_fd, on_message, &m, "the client's messages", err);
 }

@@ -178,6 +178,14 @@ void srv_session_cancel_all(srv_session *ss);
 /* At end of input: wait until every call has answered, or cancel them all
  * as soon as the output's reader is gone. */
 void srv_session_drain(srv_session *ss);
+/* The loop both protocols share: read lines from in_fd (each capped at the
+ * server's max_message), hand each non-blank one to on_msg (msg NULL: not
+ * valid JSON; too_large: the line was skipped unread), stop when the input
+ * ends or the output's reader is gone, then answer (or cancel) what runs
+ * and finish the session.  what names the input in the read-error message. */
+typedef void (*srv_on_msg)(void *user, cJSON *msg, int too_large);
+bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void *user,
+                            const char *what, bx_error *err);
 /* Send a message, or add it to its batch. Consumes msg. */
 void srv_session_send(srv_session *ss, srv_batch *b, cJSON *msg);
 srv_batch *srv_batch_new(void);

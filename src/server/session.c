@@ -4,6 +4,7 @@
  * its response, and batches (one reply array once every member is done).
  */
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -220,4 +221,43 @@ void srv_session_drain(srv_session *ss)
             return;
         }
     }
+}
+
+bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void *user,
+                            const char *what, bx_error *err)
+{
+    bx_status st = BX_OK;
+    srv_reader rd;
+    srv_reader_init(&rd, in_fd, ss->s->max_message);
+    for (;;) {
+        char *line;
+        size_t len;
+        srv_read_kind rk = srv_read_line(&rd, &line, &len);
+        if (rk == SRV_EOF)
+            break;
+        if (rk == SRV_IOERR) {
+            err->status = st = BX_ERR_ARG;
+            snprintf(err->msg, sizeof err->msg, "cannot read %s (stdin)", what);
+            break;
+        }
+        if (rk == SRV_TOO_LONG) {
+            on_msg(user, NULL, 1);
+        } else if (strspn(line, " \t\r") < len) {
+            cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
+            on_msg(user, msg, 0);
+            cJSON_Delete(msg);
+        }
+        if (ss->out.broken)
+            break;              /* the client is gone */
+    }
+    srv_reader_free(&rd);
+    /* End of input is how a client asks us to exit: answer what runs (it
+     * may still be reading, as a script piping requests is), unless it has
+     * stopped reading. */
+    if (ss->out.broken)
+        srv_session_cancel_all(ss);
+    else
+        srv_session_drain(ss);
+    srv_session_finish(ss);
+    return st;
 }
