@@ -256,6 +256,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     ctx.max_stack = c->max_stack;
     ctx.fuel = fuel;
     ctx.max_output = c->max_output;
+    ctx.max_write = c->max_write;
     ctx.cache_dir = c->cache_dir;
     ctx.agent_id = c->name;
     ctx.audit_path = c->audit_path;

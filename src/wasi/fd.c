@@ -260,6 +260,8 @@ static bx_trap do_write(bx_hostcall *hc, uint64_t *a, int positional)
         BXW_RET(W_BADF);
     if (positional && off > INT64_MAX)
         BXW_RET(W_INVAL);
+    if ((r = bxw_quota_write(w, e, iov, n)) != 0)
+        BXW_RET(r);
     for (;;) {
         k = positional ? pwritev(e->host, iov, (int)n, (off_t)off) : writev(e->host, iov, (int)n);
         if (k >= 0)
@@ -531,6 +533,8 @@ BXW_FN(fd_allocate)
         BXW_RET(W_INVAL);
     if (e->kind != FK_HOST || e->opath)
         BXW_RET(W_BADF);
+    if ((rc = bxw_quota_allocate(w, e, a[1], a[2])) != 0)
+        BXW_RET(rc);
     rc = posix_fallocate(e->host, (off_t)a[1], (off_t)a[2]);
     BXW_RET(rc ? bxw_errno(rc) : 0);
 }
