@@ -209,6 +209,7 @@ int go_next(GO *g, const char *spec)
         if (g->p && *g->p) {
             char c = *g->p++;
             const char *s = strchr(spec, c);
+            g->lname = NULL;   /* a short 'L' (cp -L) is not a long option */
             if (!s || c == ':' || c == '#') { g->bad = c; return '?'; }
             if (s[1] == ':') {
                 if (*g->p) { g->arg = g->p; g->p = NULL; }

@@ -184,6 +184,18 @@ int list_dir_t(Sh *sh, const char *path, char ***names, unsigned char **types, i
 int cmp_str(const void *a, const void *b); /* qsort of char* in C order */
 char *path_join(const char *a, const char *b);
 
+/* Recursive walks (cp -r, rm -r, find, du, ls -R, grep -r): the directories
+ * on the current path, so that a walk that follows links (cp -L, find -L,
+ * du -L, grep -R) can never loop, and a depth cap for every walk (bounded
+ * guest stack, and a tree cannot grow without end under a copy). */
+#define SH_WALK_DEPTH 256
+typedef struct Walk { int n; unsigned long long dev[SH_WALK_DEPTH], ino[SH_WALK_DEPTH]; } Walk;
+enum { WALK_OK = 0, WALK_CYCLE, WALK_DEEP };
+/* Enter directory st: WALK_OK (leave it with walk_leave), WALK_CYCLE when
+ * it is one of its own ancestors, WALK_DEEP past SH_WALK_DEPTH levels. */
+int walk_enter(Walk *w, const struct stat *st);
+void walk_leave(Walk *w);
+
 int link_at(Sh *sh, const char *a, const char *b);
 int sh_is_exec(Sh *sh, const char *path, const struct stat *st);
 #include <time.h>
