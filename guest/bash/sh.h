@@ -32,6 +32,7 @@ typedef struct Stream {
     int fd;          /* S_FILE: host fd, written through wbuf */
     tbuf w;          /* S_FILE write buffer */
     int dropped;     /* output beyond SH_BUF_CAP was dropped */
+    int werr;        /* S_FILE: errno of the first failed write (EDQUOT at --max-write) */
     int regular;     /* input came from a regular file (wc's width rule) */
     long long size;  /* its size */
 } Stream;
@@ -42,7 +43,7 @@ Stream *st_null(void);
 Stream *st_file(int fd);
 void st_write(Stream *s, const void *p, size_t n);
 void st_flush(Stream *s);
-void st_close(Stream *s);   /* flush, close the fd, free */
+int st_close(Stream *s);   /* flush, close the fd, free; the errno of a failed write, else 0 */
 /* Reading: the rest of the input / one line (with its \n; 0 at EOF). */
 int st_getline(Stream *s, tbuf *line);
 size_t st_rest(Stream *s, const char **p);   /* and consumes it */

@@ -396,7 +396,8 @@ static bx_status note_write_limit(bx_tool_result *out, const char *name, uint64_
              "%s[the %s call reached its write cap of %llu bytes: later writes failed with "
              "EDQUOT (Disk quota exceeded); raise --max-write, or max_write in the policy or "
              "the manifest's limits]",
-             out->content && out->content[0] ? "\n" : "", name, (unsigned long long)cap);
+             out->content && out->content[0] && out->content[strlen(out->content) - 1] != '\n' ? "\n" : "",
+             name, (unsigned long long)cap);
     size_t n = strlen(out->content ? out->content : "");
     char *c = malloc(n + strlen(note) + 1);
     if (!c) return BX_ERR_NOMEM;

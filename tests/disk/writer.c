@@ -7,7 +7,8 @@
  *   files PREFIX K N      K files PREFIX0.. of N bytes each, one write each
  *   mkdirs PREFIX K       K directories
  *   allocate FILE N       posix_fallocate(0, N)
- *   rewrite FILE N K      K times: open with O_TRUNC, write N bytes */
+ *   rewrite FILE N K      K times: open with O_TRUNC, write N bytes
+ * As a tool (manifest "input": "argv"): --args "MODE ARGS..." */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -47,6 +48,15 @@ static void put(int fd, const char *buf, long long n, long long off)
 
 int main(int argc, char **argv)
 {
+    char *split[16];
+    if (argc == 3 && !strcmp(argv[1], "--args")) {
+        int n = 1;
+        split[0] = argv[0];
+        for (char *t = strtok(argv[2], " "); t && n < 15; t = strtok(NULL, " ")) split[n++] = t;
+        split[n] = NULL;
+        argc = n;
+        argv = split;
+    }
     const char *m = argc > 1 ? argv[1] : "";
     static char buf[1 << 20];
     memset(buf, 'x', sizeof buf);
