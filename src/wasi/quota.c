@@ -48,6 +48,11 @@ uint16_t bxw_quota_charge(bx_wasi *w, const char *what, const char *path, uint64
     return 0;
 }
 
+void bxw_quota_refund(bx_wasi *w, uint64_t n)
+{
+    w->written -= n < w->written ? n : w->written;
+}
+
 uint16_t bxw_quota_write(bx_wasi *w, const bxw_fd *e, struct iovec *iov, uint32_t n)
 {
     uint64_t total = 0, left;

@@ -221,6 +221,7 @@ struct iovec;
 uint16_t bxw_quota_write(bx_wasi *w, const bxw_fd *e, struct iovec *iov, uint32_t n);
 uint16_t bxw_quota_allocate(bx_wasi *w, const bxw_fd *e, uint64_t off, uint64_t len);
 uint16_t bxw_quota_charge(bx_wasi *w, const char *what, const char *path, uint64_t n);
+void bxw_quota_refund(bx_wasi *w, uint64_t n);   /* a charged mkdir that failed */
 
 /* ---- fd.c -------------------------------------------------------------- */
 bxw_fd *bxw_fd_get(bx_wasi *w, uint32_t fd);     /* NULL if not open */

@@ -76,6 +76,10 @@ fresh; runw files /workspace/g 100 300000;       check_run "several files" $CAP
 [ "$(ls "$WS" | wc -l)" -le 5 ] && ok || bad "several files: $(ls "$WS" | wc -l) files"
 fresh; runw mkdirs /workspace/d 100000;          check_run "mkdir counts a block each" 0
 [ "$(find "$WS" -mindepth 1 -type d | wc -l)" = $((CAP / 4096)) ] && ok || bad "mkdirs: $(find "$WS" -mindepth 1 -type d | wc -l) directories"
+# a mkdir that fails (the directory exists) costs nothing
+fresh; mkdir "$WS/d0"
+"$BX" run --workspace "$WS" --cap write:/workspace --max-write 4KiB --json-file "$T/rec" "$W" mkdirs /workspace/d 1 > "$T/out" 2> "$T/err"
+[ "$(jq -r .bytes_written "$T/rec")" = 0 ] && [ "$(jq -r '.limits_hit | length' "$T/rec")" = 0 ] && ok || bad "failed mkdir refunded: $(cat "$T/rec")"
 fresh; runw allocate /workspace/f 5000000;       check_run "fallocate past the cap" 0
 fresh; runw rewrite /workspace/f 300000 10;      check_run "truncation gives nothing back" 300000
 # Under the cap nothing is reported, and the count is exact.
