@@ -1,0 +1,29 @@
+;; Found by fuzz-diff (seeds 1299, 1600, 1777) on the engine with the fix
+;; for const0_global_add: a br_table that carries a constant out of a block
+;; gave 0 when its index was not a constant (local.get, global.get, a
+;; computed value), while BOXAGNTS_NO_FUSION=1 and V8 give 32.
+;; Expected (by the spec): 32 for each.
+;; call a i32
+;; call b i32
+;; call c i32
+;; call d i64
+(module
+  (table 2 6 externref)
+  (global $g (mut i32) (i32.const 2))
+  (func (export "a") (result i32) (local i32)
+    (local.set 0 (i32.const 2))
+    block (result i32)
+      i32.const 32 local.get 0 br_table 1 0 0 0 1
+    end)
+  (func (export "b") (result i32)
+    block (result i32)
+      i32.const 32 global.get $g br_table 1 0 0 0 1
+    end)
+  (func (export "c") (result i32)
+    block (result i32)
+      i32.const 32 ref.null extern i32.const 0 table.grow 0 br_table 1 0 0 0 1
+    end)
+  (func (export "d") (result i64)
+    block (result i64)
+      i64.const 32 global.get $g br_table 1 0 0
+    end))
