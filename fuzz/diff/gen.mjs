@@ -481,6 +481,28 @@ class Gen {
             this.emit(0x0b);
             return;
         }
+        if (k < 84) {           // multi-value block types: [t] -> [t] (a param), [] -> [t, u]
+            const ti = this.ctx.typeIdx;
+            if (r.chance(0.5)) {
+                this.expr(t, d - 1);
+                this.emit(0x02); sleb(this.c, ti([t], [t]), 33);
+                F.labels.push({ types: [t] });
+                this.stmts(d - 1);
+                const bs = OPS_BY_RES[t].filter((o) => o.params.length === 2 && o.params[0] === t && o.params[1] === t && !COPYSIGN.has(o.code[0]));
+                this.expr(t, d - 1); this.emit(...r.pick(bs).code);
+            } else {
+                const u = r.pick(NUM);
+                this.emit(0x02); sleb(this.c, ti([], [t, u]), 33);
+                F.labels.push({ types: [t, u] });
+                this.stmts(d - 1);
+                if (r.chance(0.2)) this.branch(d - 1); else { this.expr(t, d - 1); this.expr(u, d - 1); }
+                F.labels.pop(); this.emit(0x0b);
+                this.emit(0x21); this.idx(this.F.scratchOf(u));
+                return;
+            }
+            F.labels.pop(); this.emit(0x0b);
+            return;
+        }
         if (k < 86) {           // local.tee
             const ls = this.localsOf(t, true);
             if (!ls.length) return this.leaf(t);
