@@ -8,7 +8,16 @@
 #if defined(__wasm_tail_call__)
 #define TAIL __attribute__((musttail))
 #define DEPTH 10000000u
+/* clang-14 -O0 keeps step_*'s shadow-stack frame across the musttail
+ * (V8 overflows that stack too): the indirect chain goes deep only when
+ * optimized. */
+#if defined(__OPTIMIZE__)
+#define IDEPTH DEPTH
 #else
+#define IDEPTH 1000u
+#endif
+#else
+#define IDEPTH 1000u
 #define TAIL
 #define DEPTH 1000u
 #endif
@@ -23,7 +32,7 @@ static uint64_t step_a(uint64_t h, uint32_t n) { if (n == 0) return h; h = h * 3
 static uint64_t step_b(uint64_t h, uint32_t n) { if (n == 0) return h; h ^= h >> 3; TAIL return table[(n >> 1) & 1](h, n - 1); }
 int main(void) {
     printf("even(%s) -> %d\n", "DEPTH", is_even(DEPTH, 0));
-    uint64_t h = step_a(1, DEPTH);
+    uint64_t h = step_a(1, IDEPTH);
     printf("indirect chain nonzero %d\n", h != 0);
     return 0;
 }
