@@ -354,7 +354,17 @@ class Gen {
         const r = this.r;
         const k = r.int(20);
         if (k < 10) { this.emit(0x41); sleb(this.c, r.int(65536 - 8), 32, r.chance(0.1) ? 5 : 0); }
-        else if (k < 18) { this.expr(I32, d - 1); this.emit(0x41); sleb(this.c, r.pick([0xfff8, 0xfff, 0xff, 0x7ff0]), 32); this.emit(0x71); }
+        else if (k < 14) { this.expr(I32, d - 1); this.emit(0x41); sleb(this.c, r.pick([0xfff8, 0xfff, 0xff, 0x7ff0]), 32); this.emit(0x71); }
+        else if (k < 16) {      // base + index: an add of two operands straight into the access
+            this.simple(I32, d); this.emit(0x41); sleb(this.c, 0x7ff0, 32); this.emit(0x71);
+            this.simple(I32, d); this.emit(0x41); sleb(this.c, 0xff, 32); this.emit(0x71);
+            this.emit(0x6a);
+        }
+        else if (k < 18) {      // index << scale, then maybe + base: the shifted address forms
+            this.simple(I32, d); this.emit(0x41); sleb(this.c, 0x3ff, 32); this.emit(0x71);
+            this.emit(0x41, r.pick([1, 2, 3])); this.emit(0x74);
+            if (r.chance(0.5)) { this.emit(0x41); sleb(this.c, r.int(0x8000), 32); this.emit(0x6a); }
+        }
         else if (k < 19) { this.emit(0x41); sleb(this.c, r.pick([65536 - 4, 65536 - 1, 65536, -1, -8, 131072]), 32); }
         else this.expr(I32, d - 1);
     }

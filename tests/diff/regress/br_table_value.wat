@@ -1,5 +1,5 @@
-;; Found by fuzz-diff (seeds 169 509 1299 1777 2723 2778 2882 of 1-3000;
-;; 48 modules in a campaign of 48,500) on the engine with the fix for const0_global_add:
+;; Found by fuzz-diff (seeds 1600 1689 2723 2778 2882 of 1-3000, and in
+;; a campaign) on the engine with the fix for const0_global_add:
 ;; a br_table carrying a constant, whose index is not a constant, and whose
 ;; targets mix labels (here the block and the function), delivers 0 instead
 ;; of the constant when it lands on the block (`br_table 1 0` taken to 0);
