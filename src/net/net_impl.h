@@ -78,12 +78,14 @@ typedef struct bxn_secret {
 } bxn_secret;
 
 #define BXN_MAX_HANDLES 8
+typedef struct bxn_redactor bxn_redactor;
 
 struct bx_net {
     bxn_pattern *allow; size_t nallow;
     bxn_nets nets;
     bxn_url *block_url; size_t nblock_url;
     bxn_secret *secrets; size_t nsecrets;
+    bxn_redactor *red;          /* every secret's value; NULL when none */
     uint32_t max_redirects;
     uint64_t max_response_bytes, timeout_ns, connect_timeout_ns, deadline_ns;
     void (*audit)(void *user, const char *event, const char *subject, int allow,
@@ -111,7 +113,23 @@ int bxn_url_blocked(const bx_net *n, const bxn_url *u, size_t *which);
 /* Header checks: 0 ok, else why. */
 int bxn_header_ok(const char *name, const char *value, char *why, size_t wl);
 
-void bxn_redact(const bx_net *n, char *s);
+/* redact.c: finds secret values in the forms an echo takes (see there).
+ * Secrets shorter than BXN_SECRET_MIN bytes are refused at configuration:
+ * they cannot be told from ordinary text. */
+#define BXN_SECRET_MIN 8
+bxn_redactor *bxn_redactor_new(char *const *vals, size_t n);
+void bxn_redactor_free(bxn_redactor *r);
+/* Bytes to read past a cap so a secret straddling it is seen whole. */
+size_t bxn_redactor_margin(const bxn_redactor *r);
+/* in[0..n) redacted into *out (malloc'd, NUL-terminated), at most cap
+ * bytes; partial: the text goes on past n (a cut body), so a possible
+ * secret still open at the end is withheld.  *cut: something was left
+ * out.  r may be NULL (no secrets).  0 ok, -1 out of memory. */
+int bxn_redact_buf(const bxn_redactor *r, const uint8_t *in, size_t n, int partial, size_t cap,
+                   uint8_t **out, size_t *outlen, int *cut);
+/* In place on a malloc'd string / a fixed buffer. */
+int bxn_redact_str(const bxn_redactor *r, char **s);
+void bxn_redact_msg(const bxn_redactor *r, char *msg, size_t ml);
 void bxn_audit(bx_net *n, const char *event, const char *subject, int allow,
                const char *rule, const char *hint);
 uint64_t bxn_now_ns(void);

@@ -340,25 +340,15 @@ int bxn_header_ok(const char *name, const char *value, char *why, size_t wl)
     return 0;
 }
 
-/* A server could put a secret it received into a Location: never let one
- * reach the audit log or a message.  Same length, so in place. */
-void bxn_redact(const bx_net *n, char *s)
-{
-    for (size_t i = 0; s && i < n->nsecrets; i++) {
-        size_t vl = strlen(n->secrets[i].value);
-        char *f;
-        if (vl < 4) continue;
-        while ((f = strstr(s, n->secrets[i].value)) != NULL) memset(f, '*', vl);
-    }
-}
-
 void bxn_audit(bx_net *n, const char *event, const char *subject, int allow,
                const char *rule, const char *hint)
 {
     if (!n->audit) return;
+    /* A server can put a secret it received into a Location, so a URL or
+     * a message may hold one: never let it reach the log. */
     char *s = subject ? strdup(subject) : NULL, *h = hint ? strdup(hint) : NULL;
-    bxn_redact(n, s);
-    bxn_redact(n, h);
+    bxn_redact_str(n->red, &s);
+    bxn_redact_str(n->red, &h);
     n->audit(n->audit_user, event, s ? s : subject ? "?" : NULL, allow, rule, h ? h : hint ? "?" : NULL);
     free(s);
     free(h);
@@ -623,6 +613,15 @@ static int parse_secret(const char *spec, bxn_secret *s, char *why, size_t wl)
         return fail(why, wl, "out of memory");
     }
     /* Never echo the value: the name alone says what is wrong. */
+    if (*s->value && strlen(s->value) < BXN_SECRET_MIN) {
+        fail(why, wl, "secret header %s for %s: the value is %zu bytes; secrets shorter than %d bytes are "
+                      "refused, because they cannot be told apart from ordinary text when a server echoes "
+                      "them back (use the full token)", s->name, origin, strlen(s->value), BXN_SECRET_MIN);
+        free(s->name);
+        free(s->value);
+        s->name = s->value = NULL;
+        return -1;
+    }
     char hw[200];
     if (bxn_header_ok(s->name, "", hw, sizeof hw) != 0 || !*s->value) {
         fail(why, wl, "secret header for %s: %s", origin, *s->value ? hw : "empty value");
@@ -665,6 +664,7 @@ void bx_net_free(bx_net *n)
         }
     }
     free(n->secrets);
+    bxn_redactor_free(n->red);
     free(n);
 }
 
@@ -725,6 +725,13 @@ bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err)
         if (parse_secret(cfg->secret_headers[i], &n->secrets[i], w, sizeof w) != 0)
             return nfail(n, err, BX_ERR_ARG, "%s", w);
         n->nsecrets++;
+    }
+    if (n->nsecrets) {
+        char **vals = calloc(n->nsecrets, sizeof *vals);
+        for (size_t i = 0; vals && i < n->nsecrets; i++) vals[i] = n->secrets[i].value;
+        n->red = vals ? bxn_redactor_new(vals, n->nsecrets) : NULL;
+        free(vals);
+        if (!n->red) return nfail(n, err, BX_ERR_NOMEM, "out of memory (secret headers)");
     }
     n->max_redirects = cfg->max_redirects ? cfg->max_redirects : 5;
     n->max_response_bytes = cfg->max_response_bytes ? cfg->max_response_bytes : 10u << 20;
