@@ -37,6 +37,9 @@ char *bxn_url_string(const bxn_url *u);
 void bxn_url_origin(const bxn_url *u, char *buf, size_t cap);
 int bxn_same_origin(const bxn_url *a, const bxn_url *b);
 
+/* Dot segments resolved and "//" collapsed, in place (path starts '/'). */
+void bxn_remove_dots(char *p);
+
 /* Parse a host as a URL host (IPv4 in every spelling); 0 ok. */
 int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16],
                    char *why, size_t wl);
@@ -107,8 +110,12 @@ struct bx_net {
 /* The policy for one hop: allowlist, block_url, resolution, every address.
  * On 0 *pin is the address to connect to.  Returns a bx_net_code. */
 int bxn_check_hop(bx_net *n, const bxn_url *u, bx_net_addr *pin, char *msg, size_t ml);
-/* block_url: 1 when u starts with one of the prefixes (index in *which). */
-int bxn_url_blocked(const bx_net *n, const bxn_url *u, size_t *which);
+/* block_url: 1 when u starts with one of the prefixes (index in *which),
+ * compared in their deny forms (see policy.c); addrs (may be NULL): the
+ * addresses u's host resolved to, matched against IP-literal prefixes. */
+int bxn_url_blocked(const bx_net *n, const bxn_url *u, const bx_net_addr *addrs, size_t na, size_t *which);
+/* The form a deny rule compares a path in; malloc'd. */
+char *bxn_deny_form(const char *path);
 
 /* Header checks: 0 ok, else why. */
 int bxn_header_ok(const char *name, const char *value, char *why, size_t wl);
