@@ -113,6 +113,14 @@ ok "... and from the audit log" $?
 grep -q '"/echo?t=%5BREDACTED%5D"\|"/echo?t=\[REDACTED\]"' "$tmp/a.log"
 ok "the followed Location was redacted before it was followed (the next hop never got the secret in its URL)" $?
 
+# A Range header asks the server for a cut: refused where a secret goes.
+: >"$tmp/a.log"
+fetch "{\"url\":\"$A/echo\",\"headers\":{\"Range\":\"bytes=200-\"}}" "${SEC[@]}"
+j 'r["is_error"] and "Range" in c'; ok "Range to an origin that gets a secret: refused" $?
+[ ! -s "$tmp/a.log" ]; ok "... before anything was sent" $?
+fetch "{\"url\":\"$A/echo\",\"headers\":{\"if-range\":\"x\",\"Range\":\"bytes=0-\"}}" --allow-host "$A" "${LIFT[@]}"
+j 'not r["is_error"]'; ok "Range without a secret for the origin: sent as usual" $?
+
 # ---- short secrets refused at configuration ---------------------------------------
 export BX_SHORT=abc1234      # 7 bytes
 refused() {   # NAME: rc 2, message names the rule, the value not echoed
