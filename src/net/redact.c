@@ -58,8 +58,13 @@ typedef struct ac {
     uint32_t n, cap;
     uint32_t *first, *next, *fail, *out, *depth;
     uint8_t *ch;
-    uint32_t root_go[256];      /* the root's transitions, the hottest */
+    uint32_t root_go[256];      /* the root's transitions (while building) */
     size_t maxlen;
+    /* The finished automaton: a dense table over byte classes (bytes no
+     * pattern holds share class 0), one lookup per byte. */
+    uint8_t cls[256];
+    uint32_t ncls;
+    uint32_t *delta;
 } ac;
 
 static uint8_t fold(uint8_t c) { return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c; }
@@ -125,7 +130,7 @@ static int ac_add(ac *a, const uint8_t *p, size_t n)
 static int ac_build(ac *a)
 {
     if (!a->n) return 0;
-    uint32_t *q = malloc(a->n * sizeof *q);
+    uint32_t *q = malloc((a->n + 1) * sizeof *q);
     if (!q) return -1;
     size_t h = 0, t = 0;
     memset(a->root_go, 0, sizeof a->root_go);
@@ -145,19 +150,23 @@ static int ac_build(ac *a)
             q[t++] = v;
         }
     }
+    /* byte classes: case folded, one per byte some pattern holds */
+    memset(a->cls, 0, sizeof a->cls);
+    a->ncls = 1;
+    for (uint32_t k = 1; k < a->n; k++)
+        if (!a->cls[a->ch[k]]) a->cls[a->ch[k]] = (uint8_t)a->ncls++;
+    for (int c = 'A'; c <= 'Z'; c++) a->cls[c] = a->cls[c + 32];
+    a->delta = calloc((size_t)a->n * a->ncls, sizeof *a->delta);
+    if (!a->delta) { free(q); return -1; }
+    /* breadth first, so a node's failure row is done before its own */
+    for (size_t i = 0; i <= t; i++) {
+        uint32_t u = i ? q[i - 1] : 0;
+        uint32_t *row = a->delta + (size_t)u * a->ncls;
+        if (u) memcpy(row, a->delta + (size_t)a->fail[u] * a->ncls, a->ncls * sizeof *row);
+        for (uint32_t k = a->first[u]; k; k = a->next[k]) row[a->cls[a->ch[k]]] = k;
+    }
     free(q);
     return 0;
-}
-
-static uint32_t ac_step(const ac *a, uint32_t s, uint8_t c)
-{
-    c = fold(c);
-    for (;;) {
-        if (!s) return a->root_go[c];
-        uint32_t t = ac_child(a, s, c);
-        if (t) return t;
-        s = a->fail[s];
-    }
 }
 
 static void ac_free(ac *a)
@@ -168,6 +177,7 @@ static void ac_free(ac *a)
     free(a->out);
     free(a->depth);
     free(a->ch);
+    free(a->delta);
     memset(a, 0, sizeof *a);
 }
 
@@ -177,6 +187,8 @@ struct bxn_redactor {
     ac text;        /* the secrets as they are */
     ac blind;       /* base64 and hex forms, matched ignoring whitespace */
     size_t maxsecret;
+    int has_intro;  /* a secret holds '\\', '%' or '&' (see scan) */
+    int has_space;  /* a secret holds ' ' ('+' may stand for it) */
 };
 
 static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -210,6 +222,8 @@ static int add_secret(bxn_redactor *r, const uint8_t *v, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     if (n > r->maxsecret) r->maxsecret = n;
+    r->has_intro |= memchr(v, '\\', n) || memchr(v, '%', n) || memchr(v, '&', n);
+    r->has_space |= memchr(v, ' ', n) != NULL;
     if (ac_add(&r->text, v, n)) return -1;
     uint8_t *h = malloc(2 * n + 1);
     if (!h) return -1;
@@ -403,8 +417,8 @@ typedef struct pass {
     const ac *a;
     int blind;              /* whitespace does not count */
     uint32_t state;
-    size_t *ring;           /* source offset of the last maxlen decoded bytes */
-    size_t rn;              /* ring size */
+    size_t *ring;           /* source offset of the last decoded bytes */
+    size_t mask;            /* ring size - 1 (a power of two > maxlen) */
     uint64_t pos;           /* decoded bytes fed */
     size_t marked;          /* source bytes before this are handled */
 } pass;
@@ -415,15 +429,15 @@ static void mark(uint8_t *bits, size_t from, size_t to)
 }
 
 /* Feed one decoded byte that came from source [src, src_end). */
-static void feed(pass *p, uint8_t c, size_t src, size_t src_end, uint8_t *bits)
+static inline void feed(pass *p, uint8_t c, size_t src, size_t src_end, uint8_t *bits)
 {
     if (p->blind && (c == ' ' || c == '\t' || c == '\r' || c == '\n')) return;
-    p->ring[p->pos % p->rn] = src;
+    p->ring[p->pos & p->mask] = src;
     p->pos++;
-    p->state = ac_step(p->a, p->state, c);
+    p->state = p->a->delta[(size_t)p->state * p->a->ncls + p->a->cls[c]];
     uint32_t len = p->a->out[p->state];
     if (len) {
-        size_t start = p->ring[(p->pos - len) % p->rn];
+        size_t start = p->ring[(p->pos - len) & p->mask];
         if (start < p->marked) start = p->marked;
         if (start < src_end) mark(bits, start, src_end);
         if (src_end > p->marked) p->marked = src_end;
@@ -434,47 +448,74 @@ static void feed(pass *p, uint8_t c, size_t src, size_t src_end, uint8_t *bits)
 static size_t pending(const pass *p)
 {
     uint32_t d = p->a->depth[p->state];
-    return d ? p->ring[(p->pos - d) % p->rn] : SIZE_MAX;
+    return d ? p->ring[(p->pos - d) & p->mask] : SIZE_MAX;
+}
+
+static int pass_init(pass *p, const ac *a, int blind)
+{
+    size_t rn = 1;
+    while (rn <= a->maxlen) rn <<= 1;
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    p->blind = blind;
+    p->mask = rn - 1;
+    p->ring = a->n ? malloc(rn * sizeof *p->ring) : NULL;
+    return a->n && !p->ring ? -1 : 0;
 }
 
 /* Marks every secret in s[0..n) in bits; returns where the text must be
  * withheld from when `partial` (n when nothing is), else n. */
 static size_t scan(const bxn_redactor *r, const uint8_t *s, size_t n, int partial, uint8_t *bits, int *oom)
 {
-    /* Each escape family decoded alone (a secret may hold '%41' or '&x;'
-     * as text, which another family's decoding would spoil), and all at
-     * once (an echo escaped twice over, e.g. \/ and %2B in one value). */
-    static const unsigned fams[] = {0, JS, PCT, PCT | PLUS, HTM, JS | PCT | HTM};
-    struct { const ac *a; int blind; unsigned fam; } plan[12];
-    size_t np = 0;
-    for (size_t f = 0; f < sizeof fams / sizeof *fams; f++) {
-        plan[np].a = &r->text, plan[np].blind = 0, plan[np++].fam = fams[f];
-        if (!(fams[f] & PLUS)) plan[np].a = &r->blind, plan[np].blind = 1, plan[np++].fam = fams[f];
-    }
+    /* The views of the text: as it is; every escape family decoded at
+     * once (an echo may mix \/ and %2B); and, when a secret itself holds
+     * an escape character ('%41' or '&x;' as text, which another family's
+     * decoding would spoil), each family alone; '+' as a space when a
+     * secret holds one.  A view whose escape characters the text lacks
+     * is the raw view again, and is skipped. */
+    int bs = memchr(s, '\\', n) != NULL, pc = memchr(s, '%', n) != NULL, am = memchr(s, '&', n) != NULL,
+        pl = memchr(s, '+', n) != NULL;
+    struct { unsigned fam; int on; } views[] = {
+        {0, 1},
+        {JS | PCT | HTM, bs || pc || am},
+        {JS, r->has_intro && bs},
+        {PCT, r->has_intro && pc},
+        {HTM, r->has_intro && am},
+        {PCT | PLUS, r->has_space && (pc || pl)},
+    };
     size_t stop = n, withhold = n;
     /* In a cut text, an escape that may continue past the end is not read. */
     if (partial) stop = n > ESC_MAX ? n - ESC_MAX : 0, withhold = stop;
-    for (size_t k = 0; k < np; k++) {
-        if (!plan[k].a->n) continue;
-        pass p = {plan[k].a, plan[k].blind, 0, NULL, plan[k].a->maxlen + 1, 0, 0};
-        p.ring = malloc(p.rn * sizeof *p.ring);
-        if (!p.ring) { *oom = 1; return 0; }
+    for (size_t v = 0; v < sizeof views / sizeof *views; v++) {
+        if (!views[v].on) continue;
+        unsigned fam = views[v].fam;
+        pass p[2];
+        int np = 0;
+        if (r->text.n && pass_init(&p[np++], &r->text, 0)) { *oom = 1; goto out; }
+        if (r->blind.n && !(fam & PLUS) && pass_init(&p[np++], &r->blind, 1)) { free(p[0].ring); *oom = 1; goto out; }
+        uint8_t intro[256] = {0};
+        if (fam & JS) intro['\\'] = 1;
+        if (fam & PCT) intro['%'] = 1;
+        if (fam & HTM) intro['&'] = 1;
+        if (fam & PLUS) intro['+'] = 1;
         size_t i = 0;
         while (i < stop) {
             uint8_t o[4];
             size_t used = 1, m = 1;
-            if (plan[k].fam) m = dec_unit(s + i, n - i, plan[k].fam, o, &used);
+            if (intro[s[i]]) m = dec_unit(s + i, n - i, fam, o, &used);
             else o[0] = s[i];
-            for (size_t j = 0; j < m; j++) feed(&p, o[j], i, i + used, bits);
+            for (size_t j = 0; j < m; j++)
+                for (int k = 0; k < np; k++) feed(&p[k], o[j], i, i + used, bits);
             i += used;
         }
-        if (partial) {
-            size_t pe = pending(&p);
+        for (int k = 0; k < np; k++) {
+            size_t pe = partial ? pending(&p[k]) : SIZE_MAX;
             if (pe < withhold) withhold = pe;
+            free(p[k].ring);
         }
-        free(p.ring);
     }
-    return withhold;
+out:
+    return *oom ? 0 : withhold;
 }
 
 int bxn_redact_buf(const bxn_redactor *r, const uint8_t *in, size_t n, int partial, size_t cap,
