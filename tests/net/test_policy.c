@@ -675,7 +675,7 @@ static void test_block_url(void)
         "https://public.test:8443/secret", "https://mixed.test:8443/Secret",
         "http://[2001:db8::7]/v6admin", "http://[2001:0DB8:0:0:0:0:0:7]/V6ADMIN", "http://[2001:db8:0::7]:80/v6admin/x",
         "http://public.test/api?key=1", "http://public.test/API?KEY=1", "http://public.test/api?%6Bey=1",
-        "http://public.test/api%3Fkey=1",
+        "http://public.test/api%3Fkey=1", "http://public.test/%252525252561dmin",
     };
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
         char msg[512];
@@ -694,6 +694,17 @@ static void test_block_url(void)
         bx_net_addr pin;
         int rc = hop(n, allowed[i], msg, sizeof msg, &pin);
         CHECK(rc != BX_NET_EDENIED || !strstr(msg, "--block-url"), "%s is not blocked: %s", allowed[i], msg);
+    }
+    /* a chain of %25 deeper than any server decodes: still a verdict */
+    {
+        char url[8192];
+        size_t k = (size_t)snprintf(url, sizeof url, "http://public.test/");
+        for (int i = 0; i < 2000; i++) k += (size_t)snprintf(url + k, sizeof url - k, "%%25");
+        snprintf(url + k, sizeof url - k, "61dmin");
+        char msg[512];
+        bx_net_addr pin;
+        int rc = hop(n, url, msg, sizeof msg, &pin);
+        CHECK(rc == BX_NET_OK || rc == BX_NET_EDENIED, "a 2000-deep %%25 chain gets a verdict: %d", rc);
     }
     /* hosts that are not names at all */
     char msg[512];
