@@ -9,7 +9,7 @@
  *
  *   - as the value itself, in the text as received and in the text with
  *     every escape decoded once: JSON (\uXXXX in any case, surrogate pairs,
- *     \/ \" \\ \b \f \n \r \t), JavaScript/Python \xHH, percent-encoding
+ *     \/ \" \\ \b \f \n \r \t), JavaScript/Python \xHH and \UXXXXXXXX, percent-encoding
  *     (%XX in any case, %uXXXX, and '+' as a space in a second pass), HTML
  *     character references (&#NN; &#xHH; &amp; &lt; &gt; &quot; &apos;) —
  *     each family alone, and all of them mixed inside one echo;
@@ -189,6 +189,7 @@ struct bxn_redactor {
     size_t maxsecret;
     int has_intro;  /* a secret holds '\\', '%' or '&' (see scan) */
     int has_space;  /* a secret holds ' ' ('+' may stand for it) */
+    int has_high;   /* a secret holds non-ASCII bytes (\\xHH: a byte or U+00HH) */
 };
 
 static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -224,6 +225,7 @@ static int add_secret(bxn_redactor *r, const uint8_t *v, size_t n)
     if (n > r->maxsecret) r->maxsecret = n;
     r->has_intro |= memchr(v, '\\', n) || memchr(v, '%', n) || memchr(v, '&', n);
     r->has_space |= memchr(v, ' ', n) != NULL;
+    for (size_t i = 0; i < n; i++) r->has_high |= v[i] >= 0x80;
     if (ac_add(&r->text, v, n)) return -1;
     uint8_t *h = malloc(2 * n + 1);
     if (!h) return -1;
@@ -350,7 +352,7 @@ static size_t utf8(unsigned long cp, uint8_t *o)
 #define ESC_MAX 16
 
 /* Decodes the unit at s[0..n): bytes out (<= 4), source bytes used in *used. */
-enum { JS = 1, PCT = 2, HTM = 4, PLUS = 8 };
+enum { JS = 1, PCT = 2, HTM = 4, PLUS = 8, XBYTE = 16 };
 
 static size_t dec_unit(const uint8_t *s, size_t n, unsigned fam, uint8_t *o, size_t *used)
 {
@@ -370,7 +372,12 @@ static size_t dec_unit(const uint8_t *s, size_t n, unsigned fam, uint8_t *o, siz
             }
             return utf8((unsigned long)cp, o);
         }
-        if (s[1] == 'x' && n >= 4 && (cp = hexn(s + 2, 2)) >= 0) { *used = 4; o[0] = (uint8_t)cp; return 1; }
+        if (s[1] == 'x' && n >= 4 && (cp = hexn(s + 2, 2)) >= 0) {
+            *used = 4;
+            if (fam & XBYTE) { o[0] = (uint8_t)cp; return 1; }   /* C, Python bytes: a byte */
+            return utf8((unsigned long)cp, o);                  /* JavaScript, Python str: U+00HH */
+        }
+        if (s[1] == 'U' && n >= 10 && (cp = hexn(s + 2, 8)) >= 0) { *used = 10; return utf8((unsigned long)cp, o); }
     } else if (s[0] == '%' && n >= 3 && (fam & PCT)) {
         long cp;
         if ((cp = hexn(s + 1, 2)) >= 0) { *used = 3; o[0] = (uint8_t)cp; return 1; }
@@ -471,7 +478,8 @@ static size_t scan(const bxn_redactor *r, const uint8_t *s, size_t n, int partia
      * once (an echo may mix \/ and %2B); and, when a secret itself holds
      * an escape character ('%41' or '&x;' as text, which another family's
      * decoding would spoil), each family alone; '+' as a space when a
-     * secret holds one.  A view whose escape characters the text lacks
+     * secret holds one; \\xHH as a byte (C, Python bytes) rather than
+     * U+00HH (JavaScript, Python str) when a secret holds non-ASCII.  A view whose escape characters the text lacks
      * is the raw view again, and is skipped. */
     int bs = memchr(s, '\\', n) != NULL, pc = memchr(s, '%', n) != NULL, am = memchr(s, '&', n) != NULL,
         pl = memchr(s, '+', n) != NULL;
@@ -482,6 +490,7 @@ static size_t scan(const bxn_redactor *r, const uint8_t *s, size_t n, int partia
         {PCT, r->has_intro && pc},
         {HTM, r->has_intro && am},
         {PCT | PLUS, r->has_space && (pc || pl)},
+        {JS | XBYTE, r->has_high && bs},
     };
     size_t stop = n, withhold = n;
     /* In a cut text, an escape that may continue past the end is not read. */

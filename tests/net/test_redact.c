@@ -282,6 +282,66 @@ static void test_alone(void)
     free(o);
 }
 
+/* A secret with non-ASCII characters: JSON's \u escapes of code points
+ * (surrogate pairs beyond the BMP), Python's \U, percent-encoded UTF-8. */
+static void test_utf8(void)
+{
+    static const char S[] = "t\xc3\xb6k\xc3\xa9n-\xe2\x82\xac-\xf0\x9f\x98\x80-1234";   /* tökén-€-😀-1234 */
+    char *vals[] = {(char *)S};
+    bxn_redactor *r = bxn_redactor_new(vals, 1);
+    CHECK(r != NULL, "utf-8 redactor");
+    if (!r) return;
+    /* code points of S, decoded here independently */
+    unsigned long cps[64];
+    size_t ncp = 0;
+    for (const unsigned char *p = (const unsigned char *)S; *p;) {
+        unsigned long c = *p;
+        int k = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+        if (k) c &= 0x3f >> k;
+        p++;
+        while (k--) c = c << 6 | (*p++ & 0x3f);
+        cps[ncp++] = c;
+    }
+    for (int form = 0; form < 6; form++) {
+        buf e = {0}, body = {0};
+        for (size_t i = 0; i < ncp; i++) {
+            unsigned long c = cps[i];
+            if (form == 0 || form == 1) {          /* JSON, ensure_ascii, lower/upper hex */
+                const char *f = form ? "\\u%04X" : "\\u%04x";
+                if (c < 0x80 && form == 0) { char ch = (char)c; put(&e, &ch, 1); }
+                else if (c < 0x10000) putf(&e, f, (unsigned)c);
+                else { putf(&e, f, (unsigned)(0xd800 + ((c - 0x10000) >> 10))); putf(&e, f, (unsigned)(0xdc00 + ((c - 0x10000) & 0x3ff))); }
+            } else if (form == 2) {                  /* Python repr: \xHH, \uXXXX, \UXXXXXXXX */
+                if (c < 0x80) { char ch = (char)c; put(&e, &ch, 1); }
+                else if (c < 0x100) putf(&e, "\\x%02x", (unsigned)c);
+                else if (c < 0x10000) putf(&e, "\\u%04x", (unsigned)c);
+                else putf(&e, "\\U%08x", (unsigned)c);
+            }
+        }
+        if (form == 3) for (const unsigned char *p = (const unsigned char *)S; *p; p++) putf(&e, "%%%02x", *p);
+        if (form == 4) b64(&e, (const unsigned char *)S, strlen(S), STD, 1, 0);
+        if (form == 5)   /* Python bytes repr: every non-ASCII byte as \xHH */
+            for (const unsigned char *p = (const unsigned char *)S; *p; p++) {
+                if (*p < 0x80) put(&e, p, 1);
+                else putf(&e, "\\x%02x", *p);
+            }
+        puts_(&body, "<<");
+        put(&body, e.p, e.n);
+        puts_(&body, ">>");
+        size_t ol;
+        int cut;
+        char *o = red(r, body.p, body.n, 0, SIZE_MAX, &ol, &cut);
+        if (form == 4)
+            CHECK(o && strstr(o, "[REDACTED]") && strlen(o) <= 4 + 10 + 4, "utf-8 secret, base64: %s", o ? o : "");
+        else
+            CHECK(o && !strcmp(o, "<<[REDACTED]>>"), "utf-8 secret, form %d (%s): %s", form, e.p, o ? o : "");
+        free(o);
+        free(e.p);
+        free(body.p);
+    }
+    bxn_redactor_free(r);
+}
+
 /* ---- configuration ------------------------------------------------------------- */
 
 static void test_config(void)
@@ -468,6 +528,7 @@ static void test_live(const char *port)
 int main(int argc, char **argv)
 {
     test_alone();
+    test_utf8();
     test_config();
     if (argc > 1 && argv[1][0]) test_live(argv[1]);
     printf("%d passed, %d failed\n", passed, failed);
