@@ -337,6 +337,19 @@ int cmd_call(int argc, char **argv)
     ctx.block_url = urls;
     ctx.allow_networks = lifts;
     ctx.secret_headers = secrets;
+    if (ctx.nsecret_headers) {   /* a bad secret is refused whatever the tool (src/net checks it) */
+        bx_net_config nc;
+        bx_error nerr;
+        memset(&nc, 0, sizeof nc);
+        nc.secret_headers = (const char *const *)secrets;
+        nc.nsecret_headers = ctx.nsecret_headers;
+        bx_net *chk = bx_net_new(&nc, &nerr);
+        if (!chk) {
+            fprintf(stderr, "boxagnts call: --secret-header: %s\n", nerr.msg);
+            goto done;
+        }
+        bx_net_free(chk);
+    }
     if (ctx.workspace && !is_dir(ctx.workspace)) {
         fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
         goto done;
