@@ -544,6 +544,235 @@ static bool push_target(vscratch *v, uint32_t pos)
     return true;
 }
 
+/* ---- reference typing ----------------------------------------------------
+ *
+ * A funcref slot holds a bx_func pointer (0 = null) that call_indirect
+ * dereferences once it is in a table, and slots are untyped 64-bit words:
+ * code that stores a number into a funcref table, global, argument or
+ * result forges a pointer.  So every value that reaches such a sink must
+ * be proven to have come from a reference of that type.  Per slot and per
+ * program point, a tag: RF "holds a valid funcref", RX "holds an
+ * externref" (0 holds both: null).  Sources give the tag (ref.func,
+ * table.get, global.get, call results, parameters, zeroed locals, zero
+ * constants); copies and select carry it; any other write clears it.
+ * Branch targets meet (AND) the states of every edge, to a fixpoint.
+ * Fail-closed: an opcode not listed as read-only below is taken to write
+ * every slot operand it has (so an opcode added later can only make
+ * verification stricter, never unsound), and a call clears every slot from
+ * its argument area up (the callee's frame lies there). */
+
+enum { RF = 1, RX = 2 };
+
+static uint8_t ref_tag(bx_valtype t) { return t == BX_FUNCREF ? RF : t == BX_EXTERNREF ? RX : 0; }
+
+static bool type_has_ref(const bx_valtype *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (ref_tag(v[i])) return true;
+    return false;
+}
+
+/* Instructions that hand a slot's value on as a reference. */
+static bool ref_sink(const struct bx_module *m, const bx_functype *ft, uint32_t op, const uint32_t *o)
+{
+    switch (op) {
+    case BXOP_TABLE_SET: case BXOP_TABLE_GROW: case BXOP_TABLE_FILL: return true;
+    case BXOP_GLOBAL_SET: return ref_tag(m->global_types[o[0]].type) != 0;
+    case BXOP_CALL: {
+        const bx_functype *t = &m->types[m->func_types[o[0]]];
+        return type_has_ref(t->params, t->nparams);
+    }
+    case BXOP_CALL_INDIRECT: return type_has_ref(m->types[o[0]].params, m->types[o[0]].nparams);
+    case BXOP_RETURN: case BXOP_RETURN1: return type_has_ref(ft->results, ft->nresults);
+    }
+    return false;
+}
+
+/* Opcodes known to write no slot (their slot operands are only read). */
+static bool writes_no_slot(uint32_t op)
+{
+    if ((op >= BXOP_I32_STORE && op <= BXOP_I64_STORE32) ||
+        (op >= BXOP_I32_STORE_K && op <= BXOP_I32_STORE16_K) ||
+        (op >= BXOP_I32_STORE_R && op <= BXOP_I32_STORE16_R) ||
+        (op >= BXOP_BR && op <= BXOP_BR_I64_NEZ_B))
+        return true;
+    switch (op) {
+    case BXOP_UNREACHABLE: case BXOP_FUEL: case BXOP_LOOP: case BXOP_RETURN0:
+    case BXOP_TABLE_COPY: case BXOP_TABLE_INIT: case BXOP_ELEM_DROP: case BXOP_MEMORY_INIT:
+    case BXOP_DATA_DROP: case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL:
+        return true;
+    }
+    return false;
+}
+
+/* The state cap: blocks x frame slots bytes; bigger code is not cached. */
+#define REF_STATE_MAX ((size_t)64 << 20)
+
+typedef struct refflow {
+    uint8_t *st;            /* nblocks x frame tags */
+    uint8_t *seen;          /* bit 0: block reached; bit 1: queued */
+    uint32_t *lid;          /* code word -> block number, or UINT32_MAX */
+    uint32_t *bpc;          /* block number -> code word */
+    uint32_t *work;         /* blocks to (re)visit */
+    size_t nwork, frame;
+} refflow;
+
+/* Meets cur into block b's entry state; queues b when that changed it. */
+static void ref_meet(refflow *r, uint32_t b, const uint8_t *cur)
+{
+    uint8_t *s = r->st + (size_t)b * r->frame;
+    bool changed = false;
+    if (!(r->seen[b] & 1)) {
+        memcpy(s, cur, r->frame);
+        r->seen[b] |= 1;
+        changed = true;
+    } else {
+        for (size_t i = 0; i < r->frame; i++) {
+            uint8_t t = s[i] & cur[i];
+            if (t != s[i]) {
+                s[i] = t;
+                changed = true;
+            }
+        }
+    }
+    if (changed && !(r->seen[b] & 2)) {     /* queued at most once: nwork <= blocks */
+        r->seen[b] |= 2;
+        r->work[r->nwork++] = b;
+    }
+}
+
+static bool ref_need(const uint8_t *cur, uint32_t slot, bx_valtype t)
+{
+    uint8_t need = ref_tag(t);
+    return !need || (cur[slot] & need);
+}
+
+/* The effect of a call on the caller's slots: arguments must carry their
+ * parameter's tag; everything from the argument area up is the callee's
+ * frame afterwards; the results carry their type's tag. */
+static bool ref_call(uint8_t *cur, size_t frame, const bx_functype *t, uint32_t a)
+{
+    for (uint32_t i = 0; i < t->nparams; i++)
+        if (!ref_need(cur, a + i, t->params[i])) return false;
+    memset(cur + a, 0, frame - a);
+    for (uint32_t i = 0; i < t->nresults; i++) cur[a + i] = ref_tag(t->results[i]);
+    return true;
+}
+
+static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *v)
+{
+    const struct bx_code *c = f->code;
+    const bx_functype *ft = &m->types[f->type];
+    const uint32_t *w = c->code, len = c->len;
+    size_t frame = c->frame_size;
+    refflow r = {0};
+    r.frame = frame;
+    bool ok = false;
+    uint8_t *cur = NULL;
+    /* blocks: the entry and every branch target */
+    if (!(r.lid = malloc((size_t)len * sizeof *r.lid))) return false;
+    memset(r.lid, 0xFF, (size_t)len * sizeof *r.lid);
+    uint32_t nb = 0;
+    r.lid[0] = nb++;
+    for (size_t i = 0; i < v->ntg; i++) {
+        uint32_t t = w[v->tg[i] & ~(1u << 31)];
+        if (r.lid[t] == UINT32_MAX) r.lid[t] = nb++;
+    }
+    /* A block's state only ever loses tags (2 per slot), so the fixpoint
+     * takes at most 2 * frame + 1 visits per block. */
+    if (frame == 0) frame = r.frame = 1;    /* keep the arrays non-empty */
+    if ((uint64_t)nb * frame > REF_STATE_MAX) goto out;
+    if (!(r.st = malloc((size_t)nb * frame)) || !(r.seen = calloc(nb, 1)) ||
+        !(r.bpc = malloc((size_t)nb * sizeof *r.bpc)) ||
+        !(r.work = malloc((size_t)nb * sizeof *r.work)) || !(cur = malloc(frame)))
+        goto out;
+    for (uint32_t pc = 0; pc < len; pc++)
+        if (r.lid[pc] != UINT32_MAX) r.bpc[r.lid[pc]] = pc;
+    /* entry: parameters by type, declared locals zeroed (null), constant
+     * slots by value, the operand area unknown */
+    memset(cur, 0, frame);
+    for (uint32_t i = 0; i < c->nparams; i++) cur[i] = ref_tag(ft->params[i]);
+    for (uint32_t i = c->nparams; i < c->nlocals; i++) cur[i] = RF | RX;
+    for (uint32_t i = 0; i < c->nconsts; i++)
+        if (!w[len + 2 * i] && !w[len + 2 * i + 1]) cur[c->nlocals + i] = RF | RX;
+    ref_meet(&r, 0, cur);
+    while (r.nwork) {
+        uint32_t b = r.work[--r.nwork];
+        r.seen[b] &= (uint8_t)~2;
+        memcpy(cur, r.st + (size_t)b * frame, frame);
+        for (uint32_t pc = r.bpc[b];;) {
+            uint32_t op = w[pc];
+            const uint32_t *o = w + pc + 1;
+            const opinfo *oi = &ops[op];
+            uint32_t n = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : oi->n;
+            bool stop = (oi->flags & OPF_TERM) != 0;
+            switch (op) {
+            case BXOP_COPY: cur[o[0]] = cur[o[1]]; break;
+            case BXOP_COPY2: cur[o[0]] = cur[o[1]]; cur[o[2]] = cur[o[3]]; break;
+            case BXOP_SELECT: cur[o[0]] = cur[o[2]] & cur[o[3]]; break;
+            case BXOP_CONST32: cur[o[0]] = o[1] ? 0 : RF | RX; break;
+            case BXOP_CONST64: cur[o[0]] = o[1] | o[2] ? 0 : RF | RX; break;
+            case BXOP_GLOBAL_GET: cur[o[0]] = ref_tag(m->global_types[o[1]].type); break;
+            case BXOP_GLOBAL_SET:
+                if (!ref_need(cur, o[1], m->global_types[o[0]].type)) goto out;
+                break;
+            case BXOP_TABLE_GET: cur[o[0]] = ref_tag(m->tables[o[1]].elem); break;
+            case BXOP_TABLE_SET:
+                if (!ref_need(cur, o[2], m->tables[o[0]].elem)) goto out;
+                break;
+            case BXOP_TABLE_GROW:
+                if (!ref_need(cur, o[2], m->tables[o[1]].elem)) goto out;
+                cur[o[0]] = 0;
+                break;
+            case BXOP_TABLE_FILL:
+                if (!ref_need(cur, o[2], m->tables[o[0]].elem)) goto out;
+                break;
+            case BXOP_REF_FUNC: cur[o[0]] = RF; break;
+            case BXOP_REF_IS_NULL: cur[o[0]] = 0; break;    /* reads a, writes d only */
+            case BXOP_CALL:
+                if (!ref_call(cur, frame, &m->types[m->func_types[o[0]]], o[1])) goto out;
+                break;
+            case BXOP_CALL_INDIRECT:
+                if (!ref_call(cur, frame, &m->types[o[0]], o[3])) goto out;
+                break;
+            case BXOP_RETURN:
+                for (uint32_t i = 0; i < o[0]; i++)
+                    if (!ref_need(cur, o[1] + i, ft->results[i])) goto out;
+                break;
+            case BXOP_RETURN1:
+                if (!ref_need(cur, o[0], ft->results[0])) goto out;
+                break;
+            case BXOP_BR_TABLE:
+                for (uint32_t i = 0; i <= o[1]; i++) ref_meet(&r, r.lid[o[2 + i]], cur);
+                break;
+            default:
+                if (!writes_no_slot(op))
+                    for (uint32_t i = 0, sm = oi->smask; sm; i++, sm >>= 1)
+                        if (sm & 1) cur[o[i]] = 0;
+                break;
+            }
+            if (op != BXOP_BR_TABLE && (oi->tmask | oi->lmask))
+                for (uint32_t i = 0; i < n; i++)
+                    if ((oi->tmask | oi->lmask) >> i & 1) ref_meet(&r, r.lid[o[i]], cur);
+            if (stop) break;
+            pc += 1 + n;
+            if (r.lid[pc] != UINT32_MAX) {   /* falls into the next block */
+                ref_meet(&r, r.lid[pc], cur);
+                break;
+            }
+        }
+    }
+    ok = true;
+out:
+    free(cur);
+    free(r.work);
+    free(r.bpc);
+    free(r.seen);
+    free(r.st);
+    free(r.lid);
+    return ok;
+}
+
 static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscratch *v)
 {
     const struct bx_code *c = f->code;
@@ -563,6 +792,7 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
     memset(v->start, 0, len);
     v->ntg = 0;
     uint32_t pc = 0, last = 0;
+    bool sinks = false;
     /* pass 1: instruction boundaries and every operand but branch targets */
     while (pc < len) {
         uint32_t op = w[pc];
@@ -588,8 +818,8 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                     return false;
             } else if (op == BXOP_CALL_INDIRECT) {   /* y t c a */
                 if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
-                    !call_area_ok(&m->types[o[0]], o[3], frame))
-                    return false;
+                    m->tables[o[1]].elem != BX_FUNCREF || !call_area_ok(&m->types[o[0]], o[3], frame))
+                    return false;   /* an externref table's elements are not bx_func pointers */
             }
         }
         if (avail < n) return false;
@@ -612,6 +842,7 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
         if (op == BXOP_TABLE_COPY && m->tables[o[0]].elem != m->tables[o[1]].elem) return false;
         if (op == BXOP_RETURN0 && c->nresults != 0) return false;
         if (op == BXOP_RETURN1 && c->nresults != 1) return false;
+        if (!sinks && ref_sink(m, ft, op, o)) sinks = true;
         pc += 1 + n;
     }
     if (!(ops[last].flags & OPF_TERM)) return false;     /* never run off the end */
@@ -622,7 +853,8 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
         if (t >= len || !v->start[t]) return false;
         if ((v->tg[i] >> 31) && w[t] != BXOP_LOOP) return false;
     }
-    return true;
+    /* pass 3: references, only in code that hands one on */
+    return !sinks || refs_ok(m, f, v);
 }
 
 /* ---- deserialiser ------------------------------------------------------------------ */
