@@ -344,6 +344,23 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
 
+    /* The cache is refused when a guest of this run could write it, and
+     * skipped (with a warning) when its key is within a grant. */
+    if (o.cache_dir) {
+        char why[1024];
+        bx_cache_verdict cv = bx_run_options_cache_verdict(&o, o.cache_dir, why, sizeof why);
+        if (cv == BX_CACHE_REFUSED) {
+            fprintf(stderr, "boxagnts run: --cache-dir refused: %s\n", why);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        if (cv == BX_CACHE_SKIP) {
+            fprintf(stderr, "boxagnts run: warning: %s\n", why);
+            free(o.cache_dir);
+            o.cache_dir = NULL;
+        }
+    }
+
     if (stdin_file) {
         if (!(stdin_buf = cli_read_file(stdin_file, &stdin_len))) {
             rc = EXIT_USAGE;

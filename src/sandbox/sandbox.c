@@ -269,13 +269,49 @@ static void describe_trap(const bx_run_options *o, bx_run_result *r, const char 
     }
 }
 
+bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const char *cache_dir, char *why,
+                                              size_t cap)
+{
+    if (!cache_dir || !*cache_dir) return BX_CACHE_USE;
+    size_t n = o->nmap_dirs;
+    const char **hosts = calloc(n ? n : 1, sizeof *hosts);
+    int *wr = calloc(n ? n : 1, sizeof *wr);
+    bx_cache_verdict v = BX_CACHE_SKIP;
+    if (hosts && wr) {
+        for (size_t i = 0; i < n; i++) {
+            hosts[i] = o->map_dirs[i].host;
+            wr[i] = !o->map_dirs[i].read_only;
+        }
+        v = bx_cache_check_grants(cache_dir, hosts, wr, n, why, cap);
+    } else if (why && cap) {
+        snprintf(why, cap, "not using the compiled-module cache: out of memory");
+    }
+    free(hosts);
+    free(wr);
+    return v;
+}
+
 bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
     uint64_t t0 = now_ns();
     memset(r, 0, sizeof *r);
-    /* the compiled-module cache when the operator named one (best effort) */
-    bx_module *m = bx_module_new_cached(wasm, len, o->cache_dir, err);
+    /* the compiled-module cache when the operator named one (best effort),
+     * never one a guest of this run could write or whose key it can reach */
+    char why[sizeof r->message];
+    bx_cache_verdict cv = bx_run_options_cache_verdict(o, o->cache_dir, why, sizeof why);
+    if (cv == BX_CACHE_REFUSED) {
+        r->outcome = BX_RUN_LOAD_ERROR;
+        snprintf(r->message, sizeof r->message, "%s", why);
+        r->wall_ns = now_ns() - t0;
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->status = BX_ERR_ARG;
+            snprintf(err->msg, sizeof err->msg, "%.*s", (int)sizeof err->msg - 1, why);
+        }
+        return BX_ERR_ARG;
+    }
+    bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->cache_dir : NULL, err);
     if (!m) {
         r->outcome = BX_RUN_LOAD_ERROR;
         snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
