@@ -843,6 +843,7 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
          * element type would put an externref where a bx_func* is read */
         if (op == BXOP_TABLE_INIT && m->tables[o[0]].elem != m->elems[o[1]].type) return false;
         if (op == BXOP_TABLE_COPY && m->tables[o[0]].elem != m->tables[o[1]].elem) return false;
+        if (op == BXOP_GLOBAL_SET && !m->global_types[o[0]].mutable_) return false;
         if (op == BXOP_RETURN0 && c->nresults != 0) return false;
         if (op == BXOP_RETURN1 && c->nresults != 1) return false;
         if (!sinks && ref_sink(m, ft, op, o)) sinks = true;
