@@ -1475,14 +1475,12 @@ static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[
         const uint8_t *payload = buf + HDR_SIZE;
         size_t n = fsize - HDR_SIZE;
         uint8_t mac[32];
-        /* the checksum first: it is cheap and catches plain damage; the MAC
-         * then proves the entry was written by a holder of the key */
-        if (get64(buf + 72) == bx_hash64(payload, n, id)) {
-            entry_mac(mk, buf, payload, n, mac);
-            if (bx_ct_equal(mac, buf + HDR_MAC, 32) &&
-                (*out = bx_module_deserialize(payload, n, bytes, len)))
-                rc = 1;
-        }
+        /* the MAC proves the entry was written by a holder of the key, and
+         * catches plain damage too: the payload checksum (still written,
+         * for tools that inspect entries) would be a second pass for nothing */
+        entry_mac(mk, buf, payload, n, mac);
+        if (bx_ct_equal(mac, buf + HDR_MAC, 32) && (*out = bx_module_deserialize(payload, n, bytes, len)))
+            rc = 1;
     }
     munmap(buf, fsize);
     return rc;
