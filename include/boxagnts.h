@@ -121,7 +121,9 @@ void bx_module_free(bx_module *m);
  * and compilation, while a missing, truncated, corrupted or foreign one is
  * rebuilt from the bytes and rewritten (atomically).  The cache is best
  * effort: a cache that cannot be read or written never fails the call.
- * The directory must be host-owned and never granted to a guest.  The
+ * Entries are authenticated with the per-user key (below) and verified on
+ * load; without a usable key no cache is used.  The directory must never be
+ * writable by a guest: check it with bx_cache_check_grants first.  The
  * _event form also tells what happened (event may be NULL). */
 typedef enum bx_cache_event {
     BX_CACHE_NONE = 0,      /* no cache dir given */

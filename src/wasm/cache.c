@@ -4,31 +4,39 @@
  * SHA-256 of the module bytes and the engine's build id, so a warm start
  * skips decode, validation and compilation.
  *
- * Trust.  The cache directory is the host's: the operator names it
- * (--cache-dir, bx_run_options.cache_dir), it is created 0700, entries are
- * 0600 and must be regular files owned by the current user, and it is never
- * granted to a guest (a guest sees only its preopens).  Whoever can write
- * there can already replace the host's binaries, so a deliberately forged
- * entry is outside the threat model.  What the cache defends against is
- * damage and staleness: a truncated, torn or bit-flipped file, an entry
- * from another engine build, or another module's entry under this name.
- * Every such entry fails a check below and is rebuilt from the bytes:
+ * Trust.  Cached code runs without being compiled again, so three walls
+ * stand between a file in the cache directory and the interpreter:
+ *   1. No guest can write there: callers ask bx_cache_check_grants before
+ *      using a directory, which refuses one inside, above or reached
+ *      through a component of any writable grant.
+ *   2. Entries are authenticated: HMAC-SHA-256 of the header and payload
+ *      under a per-user key file (see "the key"), which callers keep out
+ *      of every grant of a run that uses the cache.  Anyone can recompute
+ *      the checksums; without the key no entry verifies.  Entries are 0600,
+ *      regular files owned by the user, opened without following links.
+ *   3. Loaded code is verified as if it came from an attacker who holds
+ *      the key, so even a signed but malformed entry cannot make the
+ *      interpreter read or write outside its tables:
  *   header: magic, format version, header size, build id, key (SHA-256 of
  *           the module bytes), module length, payload length = file size,
- *           header checksum, zero padding;
- *   payload: 64-bit checksum, then a structural reader that bounds-checks
- *           every count, index and length against the payload and against
- *           the module's own index spaces, and a verifier of each compiled
- *           body: opcodes in range, operand words inside the body, slot
- *           operands inside the frame, branch targets on instruction starts
- *           (loop back-edges on an OP_LOOP), module indices in range, calls'
- *           argument areas inside the frame, a terminator last.
- * Reference types are checked where they are declared (constant
+ *           header checksum, MAC, zero padding;
+ *   payload: a structural reader that bounds-checks every count, index and
+ *           length against the payload and against the module's own index
+ *           spaces, and a verifier of each compiled body: opcodes known
+ *           (unknown ones fail closed), operand words inside the body,
+ *           slot operands inside the frame, branch targets on instruction
+ *           starts (loop back-edges on an OP_LOOP), module indices in range,
+ *           calls' argument areas inside the frame, call_indirect only
+ *           through funcref tables, global.set only of mutable globals, a
+ *           terminator last, and a data-flow pass over the slots proving
+ *           that whatever reaches a funcref table, global, argument or
+ *           result is a reference of that type (a funcref slot holds a
+ *           bx_func pointer).
+ * Reference types are also checked where they are declared (constant
  * expressions, segments against their tables, table.init/table.copy).
- * Not re-checked: the wasm typing of the code (that an i64 slot is never
- * stored into a funcref table by table.set, say).  Checking that would be
- * compiling again; the checksum and the directory's ownership are what
- * stand there.
+ * Not re-checked: the numeric typing of the code (an f32 slot read as an
+ * i32, say): slots are untyped 64-bit words to the interpreter, so that can
+ * give wrong numbers but never an access outside the instance.
  *
  * The cache is best effort: any failure to read or write it just means the
  * module is compiled as bx_module_new would.  Writes are atomic (a private

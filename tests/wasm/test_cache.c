@@ -499,7 +499,7 @@ static void fuzz_payload(const uint8_t *bytes, size_t len, const char *what)
         }
     }
     printf("%s: payload %zu bytes, %d damaged payloads, %d accepted by the structural checks "
-           "(the checksum refuses them all in the file path)\n", what, n, tried, accepted);
+           "(the MAC refuses them all in the file path)\n", what, n, tried, accepted);
     CHECK(tried > 0, "fuzz ran");
     free(q);
     free(p);
