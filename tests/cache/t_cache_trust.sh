@@ -7,7 +7,8 @@
 # or outside every grant is used.  A grant (read or write) that reaches the
 # cache key, or a key with a wrong mode, a symlink, a truncated key: the run
 # works without the cache, says why, writes no entry, and leaves the key as
-# it was.  Files outside the grants are compared byte for byte afterwards.
+# it was; and no guest can read the key through any grant.  Files outside
+# the grants are compared byte for byte afterwards.
 # Prints "N passed, N failed" last.
 set -u
 cd "$(dirname "$0")/../.."
@@ -176,6 +177,20 @@ out=$("$BX" call file-read --cap read:/workspace --cap "read:/cfg=$XDG_CONFIG_HO
 check "call with a grant over the key: runs: $out" has "$out" "workspace file"
 check "call with a grant over the key: cache_warning in the metadata" has "$out" "cache_warning"
 check "call with a grant over the key: no entry" [ "$(nentries "$T/cache5")" -eq 0 ]
+# no guest reads the key, cache or not, whatever grant contains it (a file
+# beside it stays readable: the rule is the key's alone)
+printf 'beside the key\n' >"$XDG_CONFIG_HOME/boxagnts/other.txt"
+out=$("$BX" call file-read --cap "read:/cfg=$XDG_CONFIG_HOME" '{"file_path":"/cfg/boxagnts/other.txt"}' 2>&1)
+check "a file beside the key is readable: $out" has "$out" "beside the key"
+out=$("$BX" call file-read --cap "read:/cfg=$XDG_CONFIG_HOME" '{"file_path":"/cfg/boxagnts/cache.key"}' 2>&1)
+check "file-read of the key through a grant of its parent: absent: $out" has "$out" "not found"
+out=$("$BX" call file-read --cap "read:/h=$T" '{"file_path":"/h/config/boxagnts/cache.key"}' 2>&1)
+check "file-read of the key through a grant two levels up: absent: $out" has "$out" "not found"
+out=$("$BX" call file-read --cap "read:/k/cache.key=$KEY" '{"file_path":"/k/cache.key"}' 2>&1)
+check "file-read of the key granted as a file: absent: $out" has "$out" "not found"
+out=$("$BX" call bash --workspace "$T" '{"command":"cat /workspace/config/boxagnts/cache.key > /workspace/stolen; cp /workspace/config/boxagnts/cache.key /workspace/stolen2; ls /workspace/config/boxagnts"}' 2>&1)
+check "bash cannot copy the key out: $out" [ ! -s "$T/stolen" ] && [ ! -e "$T/stolen2" ]
+rm -f "$T/stolen"
 check "the key survived every test unchanged" cmp -s "$KEY" "$T/key.good"
 check "the file outside is unchanged" [ "$(cat "$T/outside/keep.txt")" = "outside file" ]
 
