@@ -1293,8 +1293,13 @@ static bool judge_path(const char *path, const char *const *hosts, const int *wr
             return false;
     }
     size_t len = strlen(abs);
-    full[0] = 0;
-    size_t rest = len;      /* abs[rest..] has not been resolved */
+    for (size_t g = 0; g < n; g++)     /* the root itself */
+        if (writable[g] && !strcmp(hosts[g], "/")) {
+            *hit = hosts[g];
+            return true;
+        }
+    strcpy(full, "/");
+    size_t rest = 0;        /* abs[rest..] has not been resolved */
     for (size_t i = 1; i <= len; i++) {
         if (abs[i] != '/' && abs[i] != 0) continue;
         char c = abs[i];
@@ -1312,7 +1317,6 @@ static bool judge_path(const char *path, const char *const *hosts, const int *wr
         snprintf(full, sizeof full, "%s", real);
         rest = i;
     }
-    if (!full[0]) return false;
     /* the components still to be created, lexically */
     for (const char *p = abs + rest; *p;) {
         while (*p == '/') p++;

@@ -694,6 +694,9 @@ static void test_grants(void)
     /* above it */
     CHECK(bx_cache_check_grants(g, hosts, wr, 1, why, sizeof why) == BX_CACHE_REFUSED, "cache above a writable grant");
     CHECK(bx_cache_check_grants("/", hosts, wr, 1, why, sizeof why) == BX_CACHE_REFUSED, "cache at / above a writable grant");
+    CHECK(bx_cache_check_grants("/", hosts, wr, 0, why, sizeof why) == BX_CACHE_USE, "cache at / without grants: %s", why);
+    const char *root[1] = {"/"};
+    CHECK(bx_cache_check_grants(outside, root, wr, 1, why, sizeof why) == BX_CACHE_REFUSED, "a writable grant of /");
     /* through a symlink into it, and through a link the guest could swap */
     snprintf(link, sizeof link, "%s/g/to-ws", base);
     symlink(ws, link);
