@@ -882,6 +882,13 @@ static bool index_space_ok(const struct bx_module *m, bx_externkind kind, uint32
     return false;
 }
 
+static bool same_type(const bx_functype *a, const bx_functype *b)
+{
+    return a->nparams == b->nparams && a->nresults == b->nresults &&
+           (!a->nparams || !memcmp(a->params, b->params, a->nparams * sizeof *a->params)) &&
+           (!a->nresults || !memcmp(a->results, b->results, a->nresults * sizeof *a->results));
+}
+
 #define NEED(cond) do { if (r.bad || !(cond)) goto bad; } while (0)
 
 struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
@@ -912,7 +919,10 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         m->types[i].nresults = nr;
         for (uint32_t k = 0; k < np + nr; k++) a[k] = r_valtype(&r);
         m->type_canon[i] = r_u32(&r);
-        NEED(m->type_canon[i] <= i);
+        /* call_indirect checks the callee against the canonical type, so
+         * it must be this very type (else a funcref argument of one type
+         * could arrive as a number of another) */
+        NEED(m->type_canon[i] <= i && same_type(&m->types[m->type_canon[i]], &m->types[i]));
     }
     /* imports */
     uint32_t ni = r_count(&r, 10);

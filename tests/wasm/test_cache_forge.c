@@ -502,6 +502,27 @@ static void test_ranges(void)
     CHECK(loads(IMM_WASM, sizeof IMM_WASM, 0, gs0, 8, NULL, 0) == 0, "global.set of an immutable global accepted");
 }
 
+/* The canonical type call_indirect checks against must be the type itself. */
+static void test_type_canon(void)
+{
+    bx_error err;
+    for (int forge = 0; forge < 2; forge++) {
+        bx_module *m = bx_module_new(FORGE, sizeof FORGE, &err);
+        if (!m) continue;
+        if (forge) m->type_canon[T_PF] = T_R;     /* (funcref)->() claimed to be ()->i32 */
+        uint8_t *p;
+        size_t n;
+        bx_module *c = NULL;
+        if (bx_module_serialize(m, &p, &n) == BX_OK) {
+            c = bx_module_deserialize(p, n, FORGE, sizeof FORGE);
+            free(p);
+        }
+        CHECK((c != NULL) == !forge, forge ? "a forged canonical type accepted" : "genuine canonical types refused");
+        bx_module_free(c);
+        bx_module_free(m);
+    }
+}
+
 /* Every opcode with every operand word huge: only the immediate-only ones
  * may load (a table-driven sweep, so an opcode added to code.h without
  * its operand kinds in cache.c fails here too). */
@@ -805,6 +826,7 @@ int main(void)
     test_reference_typing();
     test_ranges();
     test_every_opcode();
+    test_type_canon();
     snprintf(dir, sizeof dir, "%s/c1", base);
     test_no_key_forgery(dir);
     uint8_t mk[32];
