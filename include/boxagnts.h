@@ -121,19 +121,37 @@ void bx_module_free(bx_module *m);
  * and compilation, while a missing, truncated, corrupted or foreign one is
  * rebuilt from the bytes and rewritten (atomically).  The cache is best
  * effort: a cache that cannot be read or written never fails the call.
- * The directory must be host-owned and never granted to a guest.  The
+ * Entries are authenticated with the per-user key (below) and verified on
+ * load; without a usable key no cache is used.  The directory must never be
+ * writable by a guest: check it with bx_cache_check_grants first.  The
  * _event form also tells what happened (event may be NULL). */
 typedef enum bx_cache_event {
     BX_CACHE_NONE = 0,      /* no cache dir given */
     BX_CACHE_HIT,           /* loaded from a valid entry */
     BX_CACHE_STORED,        /* compiled; new entry written */
     BX_CACHE_REPLACED,      /* an entry failed a check: compiled and rewritten */
-    BX_CACHE_UNWRITABLE     /* compiled; the entry could not be written */
+    BX_CACHE_UNWRITABLE,    /* compiled; the entry could not be written */
+    BX_CACHE_NO_KEY         /* compiled; no usable cache key, so no cache */
 } bx_cache_event;
 bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
                                 bx_error *err);
 bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
                                       bx_cache_event *event, bx_error *err);
+
+/* Trust rule of the cache.  Entries are authenticated (HMAC-SHA-256) with a
+ * per-user key: $BOXAGNTS_CACHE_KEY, else $XDG_CONFIG_HOME/boxagnts/cache.key,
+ * else ~/.config/boxagnts/cache.key (made 0600 on first use).  Before a run
+ * uses cache_dir, its grants (canonical host paths; writable[i] non-zero
+ * for read-write) are checked: REFUSED when the cache is inside or above a
+ * writable grant, or reached through a component a writable grant holds
+ * (the run must not go ahead with that cache: report why); SKIP when a
+ * grant (read or write) reaches the key or the key is unusable (run
+ * without the cache; why says what to do); USE otherwise. */
+typedef enum bx_cache_verdict { BX_CACHE_USE = 0, BX_CACHE_REFUSED, BX_CACHE_SKIP } bx_cache_verdict;
+bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const *hosts, const int *writable,
+                                       size_t n, char *why, size_t cap);
+/* Where the key is (or would be); 0 when no place can be named. */
+int bx_cache_key_location(char *out, size_t cap);
 
 /* Introspection: i < count.  Names point into the module. */
 uint32_t bx_module_import_count(const bx_module *m);
@@ -423,6 +441,9 @@ typedef struct bx_run_options {
 } bx_run_options;
 
 void bx_run_options_init(bx_run_options *o);
+/* bx_cache_check_grants for cache_dir against o's grants (see there). */
+bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const char *cache_dir, char *why,
+                                              size_t cap);
 void bx_run_options_free(bx_run_options *o);
 bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_error *err);
 bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err);

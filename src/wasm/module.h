@@ -182,6 +182,13 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n,
 uint64_t bx_cache_build_id(void);
 /* True when cache.c's operand table agrees with code.h's opcode list. */
 bool bx_cache_selfcheck(void);
+/* The per-user key that authenticates entries: read, or made on first
+ * use.  0 with mk filled; -1 with why (may be NULL) saying what is wrong. */
+int bx_cache_load_key(uint8_t mk[32], char *why, size_t cap);
+/* The 128-byte header of an entry for payload, authenticated with mk
+ * (tests sign their own malformed entries with it). */
+void bx_cache_make_header(uint8_t h[128], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
+                          size_t len, const uint8_t *payload, size_t n);
 
 /* Shared error helper: formats into err, returns status. */
 bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
