@@ -1038,7 +1038,8 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     bx_cache_event local_ev;
     if (!event) event = &local_ev;
     *event = BX_CACHE_NONE;
-    if (!cache_dir || !*cache_dir || (!bytes && len)) return bx_module_new(bytes, len, err);
+    if (!cache_dir || !*cache_dir || (!bytes && len) || bx_nofusion_env())
+        return bx_module_new(bytes, len, err);
     uint8_t key[32];
     bx_sha256(bytes, len, key);
     uint64_t id = bx_cache_build_id();

@@ -79,6 +79,7 @@ typedef struct C {
     uint32_t last_end, last_dst;    /* retargetable producer */
     uint32_t last_op;               /* opcode word of the last emitted instruction */
     uint32_t nconsts_used;          /* constant slots [0, this) read by some instruction */
+    bool nofuse;                    /* BOXAGNTS_NO_FUSION: plain stack code, see nofusion_env */
 } C;
 
 /* ---- errors ---------------------------------------------------------- */
@@ -328,7 +329,8 @@ static vent pop(C *c, uint8_t type)
 static void emit_copy(C *c, uint32_t d, uint32_t a)
 {
     uint32_t la = c->last_op;
-    if (live(c) && !c->st && la != NONE32 && la + 3 == c->len && c->code[la] == BXOP_COPY) {
+    if (live(c) && !c->st && !c->nofuse && la != NONE32 && la + 3 == c->len &&
+        c->code[la] == BXOP_COPY) {
         grow_code(c, 2);
         if (c->st) return;
         c->code[la] = BXOP_COPY2;
@@ -405,6 +407,16 @@ static void materialize_local(C *c, uint32_t x)
             materialize(c, e);
         }
     }
+}
+
+/* BOXAGNTS_NO_FUSION: the entry just pushed is written to its slot at
+ * once, so no later instruction reads a deferred operand. */
+static void nofuse_push(C *c)
+{
+    if (!c->nofuse || !live(c) || c->st || !c->nstk) return;
+    vent *e = &c->stk[c->nstk - 1];
+    if (e->kind == V_LOCAL) c->nrefs--;
+    materialize(c, e);
 }
 
 /* Copy entry e's value into slot dst. */
@@ -781,7 +793,8 @@ static void op_numeric(C *c, uint8_t op)
             }
             return;
         }
-        if ((op == 0x45 || op == 0x50) && next_is_branch(c) && live(c) && a.kind != V_CONST) {
+        if ((op == 0x45 || op == 0x50) && next_is_branch(c) && live(c) && a.kind != V_CONST &&
+            !c->nofuse) {
             uint32_t s = use(c, &a);
             vent *e = push(c, sig[2]);
             e->kind = V_CMP;
@@ -802,6 +815,7 @@ static void op_numeric(C *c, uint8_t op)
         push(c, sig[2]);
         return;
     }
+    if (c->nofuse) goto plain;
     if (a.kind == V_CONST && b.kind != V_CONST && commutative(iop)) {
         vent t = a;
         a = b;
@@ -840,6 +854,16 @@ static void op_numeric(C *c, uint8_t op)
         vent *e = push(c, BX_I32);
         if (c->st) return;
         uint32_t home = e->home;
+        /* the value is x, but the result lives in the slot of the first
+         * operand: a stack x that came second (swapped in by commutativity)
+         * sits one slot up and must be moved down, not just relabelled */
+        if (a.kind == V_STACK && a.home != home) {
+            if (c->last_end == c->len && c->last_end != NONE32 && c->code[c->last_dst] == a.home)
+                c->code[c->last_dst] = home;    /* its producer writes home instead */
+            else
+                emit_copy(c, home, a.home);
+            a.home = home;
+        }
         *e = a;
         e->home = home;
         e->type = BX_I32;
@@ -897,6 +921,7 @@ static void op_numeric(C *c, uint8_t op)
             return;
         }
     }
+plain:;
     uint32_t sa = use(c, &a);
     uint32_t sb = use(c, &b);
     producer(c, EMIT(iop, dst, sa, sb));
@@ -918,7 +943,7 @@ static void op_local_set(C *c, uint32_t x, bool tee)
             for (uint32_t i = 0; i < c->nstk; i++)
                 if (c->stk[i].kind == V_LOCAL && c->stk[i].src == x) refs = true;
         }
-        if (v.kind == V_STACK && !refs && c->last_end == c->len && c->last_end != NONE32 &&
+        if (v.kind == V_STACK && !refs && !c->nofuse && c->last_end == c->len && c->last_end != NONE32 &&
             c->code[c->last_dst] == v.home) {
             c->code[c->last_dst] = x;  /* the producer writes the local */
         } else {
@@ -933,6 +958,7 @@ static void op_local_set(C *c, uint32_t x, bool tee)
             e->kind = V_LOCAL;
             e->src = x;
             c->nrefs++;
+            nofuse_push(c);
         }
     }
 }
@@ -1180,7 +1206,8 @@ static void op_call_common(C *c, const bx_functype *ft, uint32_t word0, uint32_t
  * constant, for a memory access addressing (u32)(src + k) + off. */
 static bool fuse_addr(C *c, const vent *a, uint32_t *src, uint32_t *k, bool *reg, bool allow_reg)
 {
-    if (a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32) return false;
+    if (c->nofuse || a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32)
+        return false;
     uint32_t at = c->last_dst - 1;
     if ((c->code[at] != BXOP_I32_ADD_K && !(allow_reg && c->code[at] == BXOP_I32_ADD)) ||
         c->code[at + 1] != a->home || at + 4 != c->len)
@@ -1314,6 +1341,7 @@ static void compile_body(C *c)
                 e->kind = V_LOCAL;
                 e->src = x;
                 c->nrefs++;
+                nofuse_push(c);
             }
             break;
         }
@@ -1457,6 +1485,7 @@ static void compile_body(C *c)
             vent *e = push(c, BX_I32);
             e->kind = V_CONST;
             e->k = (uint32_t)k;
+            nofuse_push(c);
             break;
         }
         case 0x42: {
@@ -1465,6 +1494,7 @@ static void compile_body(C *c)
             vent *e = push(c, BX_I64);
             e->kind = V_CONST;
             e->k = k;
+            nofuse_push(c);
             break;
         }
         case 0x43:
@@ -1480,6 +1510,7 @@ static void compile_body(C *c)
             vent *e = push(c, op == 0x43 ? BX_F32 : BX_F64);
             e->kind = V_CONST;
             e->k = k;
+            nofuse_push(c);
             break;
         }
         case 0xD0: {
@@ -1492,6 +1523,7 @@ static void compile_body(C *c)
             vent *e = push(c, t);
             e->kind = V_CONST;
             e->k = 0;
+            nofuse_push(c);
             break;
         }
         case 0xD1: {
@@ -1813,6 +1845,19 @@ static void scan_body(C *c, bool collect)
     }
 }
 
+/* Test-only: BOXAGNTS_NO_FUSION=1 (any value but empty or "0") in the
+ * environment when a module is compiled turns every deferral, immediate
+ * form, fused instruction and retargeting off: each wasm instruction then
+ * becomes plain code reading and writing operand-stack slots.  The spec
+ * testsuite and the differential fuzzer run both ways and compare; never
+ * set it in production (slower code, same results).  Modules compiled so
+ * are not cached (cache.c checks bx_nofusion_env). */
+bool bx_nofusion_env(void)
+{
+    const char *e = getenv("BOXAGNTS_NO_FUSION");
+    return e && *e && strcmp(e, "0") != 0;
+}
+
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
 {
     bx_func_decl *f = &m->funcs[i];
@@ -1823,6 +1868,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     c->p = f->body;
     c->end = f->body + f->body_len;
     c->ft = &m->types[f->type];
+    c->nofuse = bx_nofusion_env();
     uint32_t np = c->ft->nparams;
     c->nlocals = np + f->nlocals;
     c->fuel_pos = NONE32;
@@ -1847,7 +1893,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         pc.err = &dummy;
         pc.p = f->body;
         pc.end = f->body + f->body_len;
-        scan_body(&pc, true);
+        scan_body(&pc, !c->nofuse);
         if (!pc.st) {
             c->nconsts = pc.nconsts;
             memcpy(c->consts, pc.consts, sizeof c->consts);

@@ -169,6 +169,8 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err);
 /* compile.c: validate function body i (defined index) and translate it. */
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
 void bx_code_free(struct bx_code *c);
+/* Test-only switch BOXAGNTS_NO_FUSION (see compile.c): true when set. */
+bool bx_nofusion_env(void);
 
 /* cache.c: the payload of a cache entry.  bx_module_serialize writes every
  * decoded part and the compiled code (BX_OK or BX_ERR_NOMEM; *out is

@@ -1,0 +1,9 @@
+# tests/engine/engine.mk — the engine's generated differential tests
+# (tests/engine/t_*.sh): the driver that runs every [] -> [T] export.
+ENGINE_TEST_DIR := $(BUILD)/tests/engine
+
+$(ENGINE_TEST_DIR)/run_exports: tests/engine/run_exports.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+TESTS_ALL += $(ENGINE_TEST_DIR)/run_exports
