@@ -361,6 +361,12 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
     c->index = r_u32(r);
     c->bits = r_u64(r);
     c->offset = (size_t)r_u64(r);
+    if (op == BX_CONST_EXTENDED) {  /* constexpr.c re-reads the bytes with bounds checks */
+        c->op = BX_CONST_EXTENDED;
+        if ((c->type != BX_I32 && c->type != BX_I64) || c->offset > m->len || c->bits > m->len - c->offset)
+            r->bad = true;
+        return;
+    }
     if (op > BX_CONST_GLOBAL_GET) { r->bad = true; return; }
     c->op = (bx_constop)op;
     /* the type each op produces: a reference slot must never hold a number */

@@ -351,7 +351,7 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
 {
     size_t start = off(r);
     unsigned nconst = 0, depth = 0;
-    bool nonconst = false;
+    bool nonconst = false, ext = false;
     memset(ce, 0, sizeof *ce);
     ce->offset = start;
     ce->op = BX_CONST_I32;
@@ -402,6 +402,10 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
             /* type is filled in by validation, which knows the globals */
             one.op = BX_CONST_GLOBAL_GET; one.type = BX_I32; one.index = u;
             break;
+        case 0x6A: case 0x6B: case 0x6C: case 0x7C: case 0x7D: case 0x7E:
+            /* extended-const: i32/i64 add, sub, mul (typed by validation) */
+            ext = true;
+            continue;
         default:
             if (!skip_immediates(r, at, op)) return false;
             /* v128.const is constant, but SIMD is not supported */
@@ -414,8 +418,15 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
         }
         if (nconst++ == 0) *ce = one;
     }
-    if (!nonconst && nconst != 1)
+    if (!nonconst && ext) {
+        memset(ce, 0, sizeof *ce);
+        ce->op = BX_CONST_EXTENDED;
+        ce->type = BX_I32;
+        ce->offset = start;
+        ce->bits = off(r) - 1 - start;   /* without the final end */
+    } else if (!nonconst && nconst != 1) {
         defer_invalid(d, start, "type mismatch (constant expression must produce exactly one value)");
+    }
     return true;
 }
 

@@ -45,6 +45,11 @@ static bx_status check_const(struct bx_module *m, bx_constexpr *ce, bx_valtype w
         if (ce->index >= m->nfuncs_total)
             return bx_fail(err, BX_ERR_INVALID, ce->offset, "unknown function %u", ce->index);
         break;
+    case BX_CONST_EXTENDED: {
+        bx_status st = bx_constexpr_ext_check(m, ce, err);
+        if (st != BX_OK) return st;
+        break;
+    }
     case BX_CONST_GLOBAL_GET:
         if (ce->index >= m->nglobal_imports)
             return bx_fail(err, BX_ERR_INVALID, ce->offset,

@@ -1335,6 +1335,42 @@ static int is_simd(const char *name)
     return strncmp(name, "simd_", 5) == 0;
 }
 
+/* The WebAssembly 3.0 proposals the engine implements: their testsuites
+ * live in SUITE/proposals/NAME/ and run with the rest; a file is named
+ * "proposals/NAME/X.wast" in the output and its JSON is
+ * "proposals.NAME.X.json" (the proposals repeat core file names). */
+static const char *const proposal_dirs[] = {"extended-const", "tail-call", "multi-memory"};
+
+static void add_proposals(char ***files, size_t *nfiles)
+{
+    for (size_t k = 0; k < sizeof proposal_dirs / sizeof *proposal_dirs; k++) {
+        char sub[512];
+        snprintf(sub, sizeof sub, "proposals/%s", proposal_dirs[k]);
+        char *dir = path_join(opt.suite, sub);
+        DIR *d = opendir(dir);
+        struct dirent *e;
+        while (d && (e = readdir(d))) {
+            size_t l = strlen(e->d_name);
+            if (l <= 5 || strcmp(e->d_name + l - 5, ".wast") != 0) continue;
+            char **nf = realloc(*files, (*nfiles + 1) * sizeof *nf);
+            if (!nf) break;
+            *files = nf;
+            (*files)[(*nfiles)++] = path_join(dir, e->d_name);
+        }
+        if (d) closedir(d);
+        free(dir);
+    }
+}
+
+/* The name a file is reported under (see add_proposals). */
+static const char *display_name(const char *path)
+{
+    const char *p = strstr(path, "proposals/");
+    if (p && (p == path || p[-1] == '/')) return p;
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -1434,6 +1470,7 @@ int main(int argc, char **argv)
             }
         }
         closedir(d);
+        add_proposals(&files, &nfiles);
         if (nfiles == 0) {
             printf("runner: no .wast files in %s\n", opt.suite);
             missing++;
@@ -1473,10 +1510,11 @@ int main(int argc, char **argv)
     uint64_t simd_files = 0, simd_cmds = 0, nfailed_files = 0;
     double t0 = now_sec();
     for (size_t i = 0; i < nfiles; i++) {
-        const char *wast = strrchr(files[i], '/');
-        wast = wast ? wast + 1 : files[i];
+        const char *wast = display_name(files[i]);
         char stem[512];
         snprintf(stem, sizeof stem, "%.*s", (int)(strlen(wast) - 5), wast);
+        for (char *q = stem; *q; q++)
+            if (*q == '/') *q = '.';
         char jn[600], ln[600], why[1024];
         snprintf(jn, sizeof jn, "%s.json", stem);
         snprintf(ln, sizeof ln, "%s.wast2json.log", stem);
