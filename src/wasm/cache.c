@@ -423,7 +423,15 @@ static const char *op_kinds(uint32_t op)
     case BXOP_BR_IF_B: case BXOP_BR_UNLESS_B: case BXOP_BR_I64_EQZ_B: case BXOP_BR_I64_NEZ_B:
         return "SL";
     case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
+    case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
         return NULL;
+    /* multi-memory: X a memory index (the interpreter traps on a bad op) */
+    case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
+    case BXOP_MMEMORY_SIZE: return "SX";
+    case BXOP_MMEMORY_GROW: return "SSX";
+    case BXOP_MMEMORY_INIT: return "XDSSS";
+    case BXOP_MMEMORY_COPY: return "XXSSS";
+    case BXOP_MMEMORY_FILL: return "XSSS";
     default: break;
     }
     if (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) return "MSSI";
@@ -476,7 +484,8 @@ static void ops_init(void)
         opinfo *o = &ops[op];
         const char *k = op_kinds(op);
         if (op == BXOP_UNREACHABLE || op == BXOP_BR || op == BXOP_BR_B || op == BXOP_BR_TABLE ||
-            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1)
+            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 ||
+            op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)
             o->flags |= OPF_TERM;
         if (!k) {
             o->flags |= OPF_SPECIAL;
@@ -499,7 +508,7 @@ static void ops_init(void)
             case 'T': o->tmask |= (uint8_t)(1u << i); break;
             case 'L': o->lmask |= (uint8_t)(1u << i); break;
             case 'I': break;
-            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D':
+            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D': case 'X':
                 o->xmask |= (uint8_t)(1u << i);
                 o->x[i] = k[i];
                 break;
@@ -525,6 +534,7 @@ static bool index_ok(const struct bx_module *m, char kind, uint32_t v)
     case 'G': return v < m->nglobals_total;
     case 'E': return v < m->nelems;
     case 'D': return v < m->ndatas;
+    case 'X': return v < m->nmems_total;
     }
     return false;
 }
@@ -595,6 +605,16 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
             } else if (op == BXOP_CALL_INDIRECT) {   /* y t c a */
                 if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
                     !call_area_ok(&m->types[o[0]], o[3], frame))
+                    return false;
+            } else if (op == BXOP_RETURN_CALL) {     /* tail calls: as calls */
+                if (avail < 2 || o[0] >= m->nfuncs_total ||
+                    !call_area_ok(&m->types[m->func_types[o[0]]], o[1], frame) ||
+                    m->types[m->func_types[o[0]]].nresults != c->nresults)
+                    return false;
+            } else if (op == BXOP_RETURN_CALL_INDIRECT) {
+                if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
+                    !call_area_ok(&m->types[o[0]], o[3], frame) ||
+                    m->types[o[0]].nresults != c->nresults)
                     return false;
             }
         }

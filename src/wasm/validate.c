@@ -185,8 +185,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
     for (uint32_t i = m->ntable_imports; i < m->ntables_total; i++)
         if ((st = check_limits(err, &m->tables[i].limits, 0, "table", i)) != BX_OK) return st;
 
-    if (m->nmems_total > 1)
-        return bx_fail(err, BX_ERR_INVALID, 0, "multiple memories (%u declared)", m->nmems_total);
     for (uint32_t i = m->nmem_imports; i < m->nmems_total; i++)
         if ((st = check_limits(err, &m->mems[i], BX_MAX_PAGES, "memory", i)) != BX_OK) return st;
 
