@@ -795,7 +795,7 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         }
     }
     uint32_t nmem = r_count(&r, 9);
-    NEED(nmem >= m->nmem_imports && nmem <= 1);
+    NEED(nmem >= m->nmem_imports);     /* several: multi-memory */
     if (nmem) {
         NEED(m->mems = calloc(nmem, sizeof *m->mems));
         m->nmems_total = nmem;
