@@ -165,13 +165,16 @@ async function group(name, ops, unary) {
         const kindsA = KINDS, kindsB = unary ? [null] : KINDS;
         for (const ka of kindsA) for (const kb of kindsB) {
             const hows = consumers(rt);
-            for (const how of ['ret', pick(hows.slice(1)) ?? 'ret']) {
+            // 'loop': the same inside a loop body run once, where constants
+            // are read from the frame's constant slots instead
+            for (const how of ['ret', pick(hows.slice(1)) ?? 'ret', 'loop']) {
                 const va = valueFor(ka, t), vb = kb ? valueFor(kb, t) : null;
                 const a = operand(m, ctx, baseKind(ka), t, va, 0);
                 const b = kb ? operand(m, ctx, baseKind(kb), t, vb, 1) : { pre: [], op: [] };
-                const c = consume(ctx, how, rt);
+                const c = consume(ctx, how === 'loop' ? 'ret' : how, rt);
                 // 'br' puts the operands inside a block so the op is right before br_if
-                const body = [...a.pre, ...b.pre, ...(c.wrap ?? []), ...a.op, ...b.op, opc, ...c.code];
+                let body = [...a.pre, ...b.pre, ...(c.wrap ?? []), ...a.op, ...b.op, opc, ...c.code];
+                if (how === 'loop') body = [0x03, c.t, ...body, 0x0b];
                 const fname = `${opname}/${ka}${kb ? ',' + kb : ''}/${how}/${n++}`;
                 m.func([], [c.t], LOCALS, body, fname);
                 resultType[fname] = c.t;
