@@ -300,9 +300,10 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         if (r->p < r->end && (*r->p == 0x40 || is_valtype(*r->p))) { r->p++; return true; }
         return rd_leb(r, 33, true, &v);
     }
-    case 0x0C: case 0x0D: case 0x10:
+    case 0x0C: case 0x0D: case 0x10: case 0x12:  /* 0x12 return_call */
     case 0x20: case 0x21: case 0x22: case 0x24: case 0x25: case 0x26:
         return rd_u32(r, &u);
+    case 0x13: return rd_u32(r, &u) && rd_u32(r, &u);   /* return_call_indirect */
     case 0x0E: {
         uint32_t n;
         if (!rd_count(r, &n)) return false;
@@ -335,7 +336,8 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         if (u == 12) return rd_bytes(r, 16, &s);
         return illegal(r, at, 0xFD00u | u);
     default:
-        if (op >= 0x28 && op <= 0x3E) return rd_u32(r, &u) && rd_u32(r, &u);
+        if (op >= 0x28 && op <= 0x3E)   /* memarg; bit 6: a memory index follows */
+            return rd_u32(r, &u) && (!(u & 0x40) || rd_u32(r, &u)) && rd_u32(r, &u);
         if (op >= 0x45 && op <= 0xC4) return true;
         return illegal(r, at, op);
     }

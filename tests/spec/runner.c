@@ -11,7 +11,10 @@
  * Every command counts once: passed, failed or skipped.  Text-form modules
  * (assert_malformed/assert_invalid of (module quote ...)) are skipped: this
  * is a binary engine.  The simd_*.wast files are not run (no SIMD yet) and
- * all their commands are reported as skipped.
+ * all their commands are reported as skipped.  The files of
+ * SUITE/proposals/{extended-const,tail-call,multi-memory}/ run too (named
+ * "proposals/NAME/X.wast"); the 2.0 "multiple memories" assertions, which
+ * multi-memory lifts, are skipped.
  *
  * Each file runs in a forked child by default, so an engine crash is
  * reported as failures of that file instead of ending the whole run; a
@@ -1517,7 +1520,7 @@ int main(int argc, char **argv)
         qsort(files, nfiles, sizeof *files, cmp_str);
     total.failed += (uint64_t)missing;
 
-    uint64_t simd_files = 0, simd_cmds = 0, nfailed_files = 0;
+    uint64_t simd_files = 0, simd_cmds = 0, nfailed_files = 0, prop_files = 0, prop_passed = 0;
     double t0 = now_sec();
     for (size_t i = 0; i < nfiles; i++) {
         const char *wast = display_name(files[i]);
@@ -1558,6 +1561,10 @@ int main(int argc, char **argv)
         }
         if (c.failed)
             nfailed_files++;
+        if (strncmp(wast, "proposals/", 10) == 0) {
+            prop_files++;
+            prop_passed += c.passed;
+        }
         total.passed += c.passed;
         total.failed += c.failed;
         total.skipped += c.skipped;
@@ -1570,8 +1577,8 @@ int main(int argc, char **argv)
 
     printf("spec: %zu files (%" PRIu64 " with failures) in %.1f s; %" PRIu64
            " simd_* files not run (SIMD not implemented), their %" PRIu64
-           " commands counted as skipped\n",
-           nfiles, nfailed_files, now_sec() - t0, simd_files, simd_cmds);
+           " commands counted as skipped; %" PRIu64 " proposal files (%" PRIu64 " passed)\n",
+           nfiles, nfailed_files, now_sec() - t0, simd_files, simd_cmds, prop_files, prop_passed);
     printf("%" PRIu64 " passed, %" PRIu64 " failed, %" PRIu64 " skipped\n", total.passed,
            total.failed, total.skipped);
     return total.failed ? 1 : 0;
