@@ -361,8 +361,11 @@ static void materialize(C *c, vent *e)
         if (e->cmp_op == BXOP_I32_EQZ || e->cmp_op == BXOP_I64_EQZ) {
             EMIT(e->cmp_op, e->home, e->src);
         } else if (e->cmp_k) {
-            EMIT(BXOP_CONST32, e->home + 1, e->src2);
-            EMIT(e->cmp_op, e->home, e->src, e->home + 1);
+            /* the constant needs a slot that is not the other operand's (a
+             * mirrored comparison reads its operand from home + 1) */
+            uint32_t ks = e->src == e->home + 1 ? e->home : e->home + 1;
+            EMIT(BXOP_CONST32, ks, e->src2);
+            EMIT(e->cmp_op, e->home, e->src, ks);
         } else {
             EMIT(e->cmp_op, e->home, e->src, e->src2);
         }
