@@ -169,7 +169,7 @@ const bx_functype *bx_module_export_functype_at(const bx_module *m, uint32_t i);
 /* ---- stores and limits ----------------------------------------------- */
 
 typedef struct bx_limits {
-    uint64_t max_memory_bytes;  /* per linear memory; 0 = 4 GiB (the wasm32 maximum) */
+    uint64_t max_memory_bytes;  /* all linear memories of the store together; 0 = 4 GiB */
     uint64_t max_stack_bytes;   /* wasm value stack + call frames; 0 = 1 MiB */
     uint64_t max_table_elems;   /* per table; 0 = 10,000,000 */
     uint64_t fuel;              /* instructions; 0 = unlimited */

@@ -372,6 +372,12 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
     c->index = r_u32(r);
     c->bits = r_u64(r);
     c->offset = (size_t)r_u64(r);
+    if (op == BX_CONST_EXTENDED) {  /* constexpr.c re-reads the bytes with bounds checks */
+        c->op = BX_CONST_EXTENDED;
+        if ((c->type != BX_I32 && c->type != BX_I64) || c->offset > m->len || c->bits > m->len - c->offset)
+            r->bad = true;
+        return;
+    }
     if (op > BX_CONST_GLOBAL_GET) { r->bad = true; return; }
     c->op = (bx_constop)op;
     /* the type each op produces: a reference slot must never hold a number */
@@ -428,7 +434,15 @@ static const char *op_kinds(uint32_t op)
     case BXOP_BR_IF_B: case BXOP_BR_UNLESS_B: case BXOP_BR_I64_EQZ_B: case BXOP_BR_I64_NEZ_B:
         return "SL";
     case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
+    case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
         return NULL;
+    /* multi-memory: X a memory index (the interpreter traps on a bad op) */
+    case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
+    case BXOP_MMEMORY_SIZE: return "SX";
+    case BXOP_MMEMORY_GROW: return "SSX";
+    case BXOP_MMEMORY_INIT: return "XDSSS";
+    case BXOP_MMEMORY_COPY: return "XXSSS";
+    case BXOP_MMEMORY_FILL: return "XSSS";
     default: break;
     }
     if (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) return "MSSI";
@@ -481,7 +495,8 @@ static void ops_init(void)
         opinfo *o = &ops[op];
         const char *k = op_kinds(op);
         if (op == BXOP_UNREACHABLE || op == BXOP_BR || op == BXOP_BR_B || op == BXOP_BR_TABLE ||
-            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1)
+            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 ||
+            op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)
             o->flags |= OPF_TERM;
         if (!k) {
             o->flags |= OPF_SPECIAL;
@@ -504,7 +519,7 @@ static void ops_init(void)
             case 'T': o->tmask |= (uint8_t)(1u << i); break;
             case 'L': o->lmask |= (uint8_t)(1u << i); break;
             case 'I': break;
-            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D':
+            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D': case 'X':
                 o->xmask |= (uint8_t)(1u << i);
                 o->x[i] = k[i];
                 break;
@@ -530,6 +545,7 @@ static bool index_ok(const struct bx_module *m, char kind, uint32_t v)
     case 'G': return v < m->nglobals_total;
     case 'E': return v < m->nelems;
     case 'D': return v < m->ndatas;
+    case 'X': return v < m->nmems_total;
     }
     return false;
 }
@@ -594,6 +610,13 @@ static bool ref_sink(const struct bx_module *m, const bx_functype *ft, uint32_t 
         return type_has_ref(t->params, t->nparams);
     }
     case BXOP_CALL_INDIRECT: return type_has_ref(m->types[o[0]].params, m->types[o[0]].nparams);
+    case BXOP_RETURN_CALL: {
+        const bx_functype *t = &m->types[m->func_types[o[0]]];
+        return type_has_ref(t->params, t->nparams) || type_has_ref(t->results, t->nresults);
+    }
+    case BXOP_RETURN_CALL_INDIRECT:
+        return type_has_ref(m->types[o[0]].params, m->types[o[0]].nparams) ||
+               type_has_ref(m->types[o[0]].results, m->types[o[0]].nresults);
     case BXOP_RETURN: case BXOP_RETURN1: return type_has_ref(ft->results, ft->nresults);
     }
     return false;
@@ -746,6 +769,15 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
             case BXOP_CALL_INDIRECT:
                 if (!ref_call(cur, frame, &m->types[o[0]], o[3])) goto out;
                 break;
+            /* a tail call hands its arguments on as the callee's parameters
+             * (sinks, as for a call); its results are the callee's, whose
+             * types validation made equal to ours */
+            case BXOP_RETURN_CALL:
+                if (!ref_call(cur, frame, &m->types[m->func_types[o[0]]], o[1])) goto out;
+                break;
+            case BXOP_RETURN_CALL_INDIRECT:
+                if (!ref_call(cur, frame, &m->types[o[0]], o[3])) goto out;
+                break;
             case BXOP_RETURN:
                 for (uint32_t i = 0; i < o[0]; i++)
                     if (!ref_need(cur, o[1] + i, ft->results[i])) goto out;
@@ -831,6 +863,17 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                 if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
                     m->tables[o[1]].elem != BX_FUNCREF || !call_area_ok(&m->types[o[0]], o[3], frame))
                     return false;   /* an externref table's elements are not bx_func pointers */
+            } else if (op == BXOP_RETURN_CALL) {     /* tail calls: as calls */
+                if (avail < 2 || o[0] >= m->nfuncs_total ||
+                    !call_area_ok(&m->types[m->func_types[o[0]]], o[1], frame) ||
+                    m->types[m->func_types[o[0]]].nresults != c->nresults)
+                    return false;
+            } else if (op == BXOP_RETURN_CALL_INDIRECT) {
+                if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
+                    m->tables[o[1]].elem != BX_FUNCREF ||
+                    !call_area_ok(&m->types[o[0]], o[3], frame) ||
+                    m->types[o[0]].nresults != c->nresults)
+                    return false;
             }
         }
         if (avail < n) return false;
@@ -1023,7 +1066,7 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         }
     }
     uint32_t nmem = r_count(&r, 9);
-    NEED(nmem >= m->nmem_imports && nmem <= 1);
+    NEED(nmem >= m->nmem_imports);     /* several: multi-memory */
     if (nmem) {
         NEED(m->mems = calloc(nmem, sizeof *m->mems));
         m->nmems_total = nmem;
@@ -1560,7 +1603,8 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     bx_cache_event local_ev;
     if (!event) event = &local_ev;
     *event = BX_CACHE_NONE;
-    if (!cache_dir || !*cache_dir || (!bytes && len)) return bx_module_new(bytes, len, err);
+    if (!cache_dir || !*cache_dir || (!bytes && len) || bx_nofusion_env())
+        return bx_module_new(bytes, len, err);
     uint8_t mk[32];
     if (bx_cache_load_key(mk, NULL, 0) != 0) {    /* no key, no cache: never an error */
         *event = BX_CACHE_NO_KEY;

@@ -79,6 +79,7 @@ typedef struct C {
     uint32_t last_end, last_dst;    /* retargetable producer */
     uint32_t last_op;               /* opcode word of the last emitted instruction */
     uint32_t nconsts_used;          /* constant slots [0, this) read by some instruction */
+    bool nofuse;                    /* BOXAGNTS_NO_FUSION: plain stack code, see nofusion_env */
 } C;
 
 /* ---- errors ---------------------------------------------------------- */
@@ -328,7 +329,8 @@ static vent pop(C *c, uint8_t type)
 static void emit_copy(C *c, uint32_t d, uint32_t a)
 {
     uint32_t la = c->last_op;
-    if (live(c) && !c->st && la != NONE32 && la + 3 == c->len && c->code[la] == BXOP_COPY) {
+    if (live(c) && !c->st && !c->nofuse && la != NONE32 && la + 3 == c->len &&
+        c->code[la] == BXOP_COPY) {
         grow_code(c, 2);
         if (c->st) return;
         c->code[la] = BXOP_COPY2;
@@ -359,8 +361,11 @@ static void materialize(C *c, vent *e)
         if (e->cmp_op == BXOP_I32_EQZ || e->cmp_op == BXOP_I64_EQZ) {
             EMIT(e->cmp_op, e->home, e->src);
         } else if (e->cmp_k) {
-            EMIT(BXOP_CONST32, e->home + 1, e->src2);
-            EMIT(e->cmp_op, e->home, e->src, e->home + 1);
+            /* the constant needs a slot that is not the other operand's (a
+             * mirrored comparison reads its operand from home + 1) */
+            uint32_t ks = e->src == e->home + 1 ? e->home : e->home + 1;
+            EMIT(BXOP_CONST32, ks, e->src2);
+            EMIT(e->cmp_op, e->home, e->src, ks);
         } else {
             EMIT(e->cmp_op, e->home, e->src, e->src2);
         }
@@ -405,6 +410,16 @@ static void materialize_local(C *c, uint32_t x)
             materialize(c, e);
         }
     }
+}
+
+/* BOXAGNTS_NO_FUSION: the entry just pushed is written to its slot at
+ * once, so no later instruction reads a deferred operand. */
+static void nofuse_push(C *c)
+{
+    if (!c->nofuse || !live(c) || c->st || !c->nstk) return;
+    vent *e = &c->stk[c->nstk - 1];
+    if (e->kind == V_LOCAL) c->nrefs--;
+    materialize(c, e);
 }
 
 /* Copy entry e's value into slot dst. */
@@ -704,15 +719,6 @@ static const uint8_t storesig[9][2] = {
 
 /* ---- the compiler ---------------------------------------------------- */
 
-static bool check_mem(C *c)
-{
-    if (c->m->nmems_total == 0) {
-        INVALID("unknown memory 0");
-        return false;
-    }
-    return true;
-}
-
 static bool check_table(C *c, uint32_t x)
 {
     if (x >= c->m->ntables_total) {
@@ -726,6 +732,43 @@ static void zero_byte(C *c)
 {
     uint8_t b = rd_byte(c);
     if (!c->st && b != 0) MALFORMED("zero byte expected");
+}
+
+/* ---- multi-memory (WebAssembly 3.0) ------------------------------------ */
+
+/* The memory index of memory.size/grow/init/copy/fill.  With several
+ * memories it is a u32 (multi-memory); with one or none it stays the 2.0
+ * reserved zero byte, so a long or nonzero encoding is malformed as the
+ * 2.0 testsuite expects (no compiler emits one for a single memory). */
+static uint32_t rd_memidx(C *c)
+{
+    if (c->m->nmems_total < 2) {
+        zero_byte(c);
+        return 0;
+    }
+    return rd_u32(c);
+}
+
+static bool check_memx(C *c, uint32_t x)
+{
+    if (x >= c->m->nmems_total) {
+        INVALID("unknown memory %u", x);
+        return false;
+    }
+    return true;
+}
+
+/* A memarg: alignment flags, then a memory index when bit 6 is set, then
+ * the offset. */
+static void rd_memarg(C *c, uint32_t *align, uint32_t *off, uint32_t *mem)
+{
+    *align = rd_u32(c);
+    *mem = 0;
+    if (!c->st && (*align & 0x40)) {
+        *align &= ~0x40u;
+        *mem = rd_u32(c);
+    }
+    *off = rd_u32(c);
 }
 
 /* Binary i32/i64 op with an immediate form when b (or commutative a) is a
@@ -781,7 +824,8 @@ static void op_numeric(C *c, uint8_t op)
             }
             return;
         }
-        if ((op == 0x45 || op == 0x50) && next_is_branch(c) && live(c) && a.kind != V_CONST) {
+        if ((op == 0x45 || op == 0x50) && next_is_branch(c) && live(c) && a.kind != V_CONST &&
+            !c->nofuse) {
             uint32_t s = use(c, &a);
             vent *e = push(c, sig[2]);
             e->kind = V_CMP;
@@ -802,6 +846,7 @@ static void op_numeric(C *c, uint8_t op)
         push(c, sig[2]);
         return;
     }
+    if (c->nofuse) goto plain;
     if (a.kind == V_CONST && b.kind != V_CONST && commutative(iop)) {
         vent t = a;
         a = b;
@@ -840,6 +885,16 @@ static void op_numeric(C *c, uint8_t op)
         vent *e = push(c, BX_I32);
         if (c->st) return;
         uint32_t home = e->home;
+        /* the value is x, but the result lives in the slot of the first
+         * operand: a stack x that came second (swapped in by commutativity)
+         * sits one slot up and must be moved down, not just relabelled */
+        if (a.kind == V_STACK && a.home != home) {
+            if (c->last_end == c->len && c->last_end != NONE32 && c->code[c->last_dst] == a.home)
+                c->code[c->last_dst] = home;    /* its producer writes home instead */
+            else
+                emit_copy(c, home, a.home);
+            a.home = home;
+        }
         *e = a;
         e->home = home;
         e->type = BX_I32;
@@ -897,6 +952,7 @@ static void op_numeric(C *c, uint8_t op)
             return;
         }
     }
+plain:;
     uint32_t sa = use(c, &a);
     uint32_t sb = use(c, &b);
     producer(c, EMIT(iop, dst, sa, sb));
@@ -918,7 +974,7 @@ static void op_local_set(C *c, uint32_t x, bool tee)
             for (uint32_t i = 0; i < c->nstk; i++)
                 if (c->stk[i].kind == V_LOCAL && c->stk[i].src == x) refs = true;
         }
-        if (v.kind == V_STACK && !refs && c->last_end == c->len && c->last_end != NONE32 &&
+        if (v.kind == V_STACK && !refs && !c->nofuse && c->last_end == c->len && c->last_end != NONE32 &&
             c->code[c->last_dst] == v.home) {
             c->code[c->last_dst] = x;  /* the producer writes the local */
         } else {
@@ -933,6 +989,7 @@ static void op_local_set(C *c, uint32_t x, bool tee)
             e->kind = V_LOCAL;
             e->src = x;
             c->nrefs++;
+            nofuse_push(c);
         }
     }
 }
@@ -1175,12 +1232,40 @@ static void op_call_common(C *c, const bx_functype *ft, uint32_t word0, uint32_t
     no_producer(c);
 }
 
+/* return_call / return_call_indirect (tail calls, WebAssembly 3.0): the
+ * callee's results must be the caller's; the arguments are materialised in
+ * their operand slots and the interpreter moves them down to fp[0..) and
+ * reuses the frame, so a chain of tail calls runs in constant stack. */
+static void op_return_call(C *c, const bx_functype *ft, uint32_t x, vent *idx, uint32_t table)
+{
+    const bx_functype *me = c->ft;
+    bool same = ft->nresults == me->nresults;
+    for (uint32_t i = 0; same && i < ft->nresults; i++) same = ft->results[i] == me->results[i];
+    if (!same) {
+        INVALID("type mismatch (return_call: the callee's results differ from the caller's)");
+        return;
+    }
+    for (uint32_t i = ft->nparams; i-- > 0;) pop(c, (uint8_t)ft->params[i]);
+    if (c->st) return;
+    uint32_t base = c->nstk;
+    if (live(c)) {
+        uint32_t is = idx ? use(c, idx) : 0;
+        for (uint32_t i = 0; i < ft->nparams; i++) materialize(c, &c->stk[base + i]);
+        if (idx)
+            EMIT(BXOP_RETURN_CALL_INDIRECT, x, table, is, c->sbase + base);
+        else
+            EMIT(BXOP_RETURN_CALL, x, c->sbase + base);
+    }
+    set_unreachable(c);
+}
+
 /* The address entry a was just computed by an I32_ADD_K (the last
  * instruction): drop that instruction and hand back its operand and
  * constant, for a memory access addressing (u32)(src + k) + off. */
 static bool fuse_addr(C *c, const vent *a, uint32_t *src, uint32_t *k, bool *reg, bool allow_reg)
 {
-    if (a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32) return false;
+    if (c->nofuse || a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32)
+        return false;
     uint32_t at = c->last_dst - 1;
     if ((c->code[at] != BXOP_I32_ADD_K && !(allow_reg && c->code[at] == BXOP_I32_ADD)) ||
         c->code[at + 1] != a->home || at + 4 != c->len)
@@ -1260,6 +1345,34 @@ static void compile_body(C *c)
             op_call_common(c, &m->types[ti], ti, 0, &idx, tab);
             break;
         }
+        case 0x12: {
+            uint32_t x = rd_u32(c);
+            if (c->st) break;
+            if (x >= m->nfuncs_total) {
+                INVALID("unknown function %u", x);
+                break;
+            }
+            op_return_call(c, &m->types[m->func_types[x]], x, NULL, 0);
+            break;
+        }
+        case 0x13: {
+            uint32_t ti = rd_u32(c);
+            uint32_t tab = rd_u32(c);
+            if (c->st) break;
+            if (ti >= m->ntypes) {
+                INVALID("unknown type %u", ti);
+                break;
+            }
+            if (!check_table(c, tab)) break;
+            if (m->tables[tab].elem != BX_FUNCREF) {
+                INVALID("type mismatch (return_call_indirect on a table of externref)");
+                break;
+            }
+            vent idx = pop(c, BX_I32);
+            if (c->st) break;
+            op_return_call(c, &m->types[ti], ti, &idx, tab);
+            break;
+        }
         case 0x1A: pop_any(c); break;
         case 0x1B:
         case 0x1C: {
@@ -1314,6 +1427,7 @@ static void compile_body(C *c)
                 e->kind = V_LOCAL;
                 e->src = x;
                 c->nrefs++;
+                nofuse_push(c);
             }
             break;
         }
@@ -1377,13 +1491,32 @@ static void compile_body(C *c)
         case 0x34: case 0x35:
         case 0x36: case 0x37: case 0x38: case 0x39: case 0x3A: case 0x3B:
         case 0x3C: case 0x3D: case 0x3E: {
-            uint32_t align = rd_u32(c);
-            uint32_t off = rd_u32(c);
-            if (c->st || !check_mem(c)) break;
+            uint32_t align, off, mem;
+            rd_memarg(c, &align, &off, &mem);
+            if (c->st || !check_memx(c, mem)) break;
             bool load = op <= 0x35;
             const uint8_t *sig = load ? loadsig[op - 0x28] : storesig[op - 0x36];
             if (align > sig[1]) {
                 INVALID("alignment must not be larger than natural");
+                break;
+            }
+            if (mem != 0) {     /* other memories: one generic op each way */
+                if (load) {
+                    vent a = pop(c, BX_I32);
+                    if (c->st) break;
+                    uint32_t dst = c->sbase + c->nstk;
+                    if (live(c)) producer(c, EMIT(BXOP_MLOAD, dst, use(c, &a), off, mem, op));
+                    push(c, sig[0]);
+                } else {
+                    vent v = pop(c, sig[0]);
+                    vent a = pop(c, BX_I32);
+                    if (c->st) break;
+                    if (live(c)) {
+                        uint32_t sa = use(c, &a), sv = use(c, &v);
+                        EMIT(BXOP_MSTORE, sa, sv, off, mem, op);
+                    }
+                    no_producer(c);
+                }
                 break;
             }
             static const uint8_t loadk[14] = {
@@ -1435,17 +1568,19 @@ static void compile_body(C *c)
         }
         case 0x3F:
         case 0x40: {
-            zero_byte(c);
-            if (c->st || !check_mem(c)) break;
+            uint32_t mem = rd_memidx(c);
+            if (c->st || !check_memx(c, mem)) break;
             uint32_t dst;
             if (op == 0x3F) {
                 dst = c->sbase + c->nstk;
-                producer(c, EMIT(BXOP_MEMORY_SIZE, dst));
+                if (mem) producer(c, EMIT(BXOP_MMEMORY_SIZE, dst, mem));
+                else producer(c, EMIT(BXOP_MEMORY_SIZE, dst));
             } else {
                 vent a = pop(c, BX_I32);
                 if (c->st) break;
                 dst = c->sbase + c->nstk;
-                if (live(c)) EMIT(BXOP_MEMORY_GROW, dst, use(c, &a));
+                if (live(c) && mem) EMIT(BXOP_MMEMORY_GROW, dst, use(c, &a), mem);
+                else if (live(c)) EMIT(BXOP_MEMORY_GROW, dst, use(c, &a));
                 no_producer(c);
             }
             push(c, BX_I32);
@@ -1457,6 +1592,7 @@ static void compile_body(C *c)
             vent *e = push(c, BX_I32);
             e->kind = V_CONST;
             e->k = (uint32_t)k;
+            nofuse_push(c);
             break;
         }
         case 0x42: {
@@ -1465,6 +1601,7 @@ static void compile_body(C *c)
             vent *e = push(c, BX_I64);
             e->kind = V_CONST;
             e->k = k;
+            nofuse_push(c);
             break;
         }
         case 0x43:
@@ -1480,6 +1617,7 @@ static void compile_body(C *c)
             vent *e = push(c, op == 0x43 ? BX_F32 : BX_F64);
             e->kind = V_CONST;
             e->k = k;
+            nofuse_push(c);
             break;
         }
         case 0xD0: {
@@ -1492,6 +1630,7 @@ static void compile_body(C *c)
             vent *e = push(c, t);
             e->kind = V_CONST;
             e->k = 0;
+            nofuse_push(c);
             break;
         }
         case 0xD1: {
@@ -1536,8 +1675,8 @@ static void compile_body(C *c)
             switch (sub) {
             case 8: {   /* memory.init */
                 uint32_t seg = rd_u32(c);
-                zero_byte(c);
-                if (c->st || !check_mem(c)) break;
+                uint32_t mem = c->st ? 0 : rd_memidx(c);
+                if (c->st || !check_memx(c, mem)) break;
                 /* (a binary without a data count section and without data
                  * has an unknown segment, as the text-format tests expect) */
                 if (!m->has_datacount && seg < m->ndatas) {
@@ -1552,7 +1691,8 @@ static void compile_body(C *c)
                 if (c->st) break;
                 if (live(c)) {
                     uint32_t sd = use(c, &d), ss = use(c, &s), sn = use(c, &n);
-                    EMIT(BXOP_MEMORY_INIT, seg, sd, ss, sn);
+                    if (mem) EMIT(BXOP_MMEMORY_INIT, mem, seg, sd, ss, sn);
+                    else EMIT(BXOP_MEMORY_INIT, seg, sd, ss, sn);
                 }
                 no_producer(c);
                 break;
@@ -1576,14 +1716,16 @@ static void compile_body(C *c)
             }
             case 10:
             case 11: {  /* memory.copy / memory.fill */
-                zero_byte(c);
-                if (sub == 10) zero_byte(c);
-                if (c->st || !check_mem(c)) break;
+                uint32_t m1 = rd_memidx(c);
+                uint32_t m2 = sub == 10 && !c->st ? rd_memidx(c) : 0;
+                if (c->st || !check_memx(c, m1) || !check_memx(c, m2)) break;
                 vent n = pop(c, BX_I32), v = pop(c, BX_I32), d = pop(c, BX_I32);
                 if (c->st) break;
                 if (live(c)) {
                     uint32_t sd = use(c, &d), sv = use(c, &v), sn = use(c, &n);
-                    EMIT(sub == 10 ? BXOP_MEMORY_COPY : BXOP_MEMORY_FILL, sd, sv, sn);
+                    if (sub == 10 && (m1 || m2)) EMIT(BXOP_MMEMORY_COPY, m1, m2, sd, sv, sn);
+                    else if (sub == 11 && m1) EMIT(BXOP_MMEMORY_FILL, m1, sd, sv, sn);
+                    else EMIT(sub == 10 ? BXOP_MEMORY_COPY : BXOP_MEMORY_FILL, sd, sv, sn);
                 }
                 no_producer(c);
                 break;
@@ -1750,7 +1892,9 @@ static void scan_body(C *c, bool collect)
             }
             break;
         }
-        case 0x3F: case 0x40: zero_byte(c); break;
+        case 0x3F: case 0x40: rd_memidx(c); break;
+        case 0x12: rd_u32(c); break;
+        case 0x13: rd_u32(c); rd_u32(c); break;
         case 0x41: {
             uint32_t k = (uint32_t)rd_leb(c, 32, true);
             if (collect && loop_at != NONE32 && !c->st) add_const(c, k);
@@ -1788,13 +1932,13 @@ static void scan_body(C *c, bool collect)
             case 8:
             case 9: {
                 uint32_t seg = rd_u32(c);
-                if (sub == 8) zero_byte(c);
+                if (sub == 8 && !c->st) rd_memidx(c);
                 if (!c->st && !c->m->has_datacount && seg < c->m->ndatas)
                     MALFORMED("data count section required");
                 break;
             }
-            case 10: zero_byte(c); zero_byte(c); break;
-            case 11: zero_byte(c); break;
+            case 10: rd_memidx(c); if (!c->st) rd_memidx(c); break;
+            case 11: rd_memidx(c); break;
             case 12: case 14: rd_u32(c); rd_u32(c); break;
             case 13: case 15: case 16: case 17: rd_u32(c); break;
             default: MALFORMED("illegal opcode 0xfc %u", sub); break;
@@ -1803,14 +1947,27 @@ static void scan_body(C *c, bool collect)
         }
         default:
             if (op >= 0x28 && op <= 0x3E) {
-                rd_u32(c);
-                rd_u32(c);
+                uint32_t a, o, x;
+                rd_memarg(c, &a, &o, &x);
             } else if (!(op >= 0x45 && op <= 0xC4)) {
                 MALFORMED("illegal opcode 0x%02x", op);
             }
             break;
         }
     }
+}
+
+/* Test-only: BOXAGNTS_NO_FUSION=1 (any value but empty or "0") in the
+ * environment when a module is compiled turns every deferral, immediate
+ * form, fused instruction and retargeting off: each wasm instruction then
+ * becomes plain code reading and writing operand-stack slots.  The spec
+ * testsuite and the differential fuzzer run both ways and compare; never
+ * set it in production (slower code, same results).  Modules compiled so
+ * are not cached (cache.c checks bx_nofusion_env). */
+bool bx_nofusion_env(void)
+{
+    const char *e = getenv("BOXAGNTS_NO_FUSION");
+    return e && *e && strcmp(e, "0") != 0;
 }
 
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
@@ -1823,6 +1980,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     c->p = f->body;
     c->end = f->body + f->body_len;
     c->ft = &m->types[f->type];
+    c->nofuse = bx_nofusion_env();
     uint32_t np = c->ft->nparams;
     c->nlocals = np + f->nlocals;
     c->fuel_pos = NONE32;
@@ -1847,7 +2005,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         pc.err = &dummy;
         pc.p = f->body;
         pc.end = f->body + f->body_len;
-        scan_body(&pc, true);
+        scan_body(&pc, !c->nofuse);
         if (!pc.st) {
             c->nconsts = pc.nconsts;
             memcpy(c->consts, pc.consts, sizeof c->consts);

@@ -300,9 +300,10 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         if (r->p < r->end && (*r->p == 0x40 || is_valtype(*r->p))) { r->p++; return true; }
         return rd_leb(r, 33, true, &v);
     }
-    case 0x0C: case 0x0D: case 0x10:
+    case 0x0C: case 0x0D: case 0x10: case 0x12:  /* 0x12 return_call */
     case 0x20: case 0x21: case 0x22: case 0x24: case 0x25: case 0x26:
         return rd_u32(r, &u);
+    case 0x13: return rd_u32(r, &u) && rd_u32(r, &u);   /* return_call_indirect */
     case 0x0E: {
         uint32_t n;
         if (!rd_count(r, &n)) return false;
@@ -335,7 +336,8 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         if (u == 12) return rd_bytes(r, 16, &s);
         return illegal(r, at, 0xFD00u | u);
     default:
-        if (op >= 0x28 && op <= 0x3E) return rd_u32(r, &u) && rd_u32(r, &u);
+        if (op >= 0x28 && op <= 0x3E)   /* memarg; bit 6: a memory index follows */
+            return rd_u32(r, &u) && (!(u & 0x40) || rd_u32(r, &u)) && rd_u32(r, &u);
         if (op >= 0x45 && op <= 0xC4) return true;
         return illegal(r, at, op);
     }
@@ -351,7 +353,7 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
 {
     size_t start = off(r);
     unsigned nconst = 0, depth = 0;
-    bool nonconst = false;
+    bool nonconst = false, ext = false;
     memset(ce, 0, sizeof *ce);
     ce->offset = start;
     ce->op = BX_CONST_I32;
@@ -402,6 +404,10 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
             /* type is filled in by validation, which knows the globals */
             one.op = BX_CONST_GLOBAL_GET; one.type = BX_I32; one.index = u;
             break;
+        case 0x6A: case 0x6B: case 0x6C: case 0x7C: case 0x7D: case 0x7E:
+            /* extended-const: i32/i64 add, sub, mul (typed by validation) */
+            ext = true;
+            continue;
         default:
             if (!skip_immediates(r, at, op)) return false;
             /* v128.const is constant, but SIMD is not supported */
@@ -414,8 +420,15 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
         }
         if (nconst++ == 0) *ce = one;
     }
-    if (!nonconst && nconst != 1)
+    if (!nonconst && ext) {
+        memset(ce, 0, sizeof *ce);
+        ce->op = BX_CONST_EXTENDED;
+        ce->type = BX_I32;
+        ce->offset = start;
+        ce->bits = off(r) - 1 - start;   /* without the final end */
+    } else if (!nonconst && nconst != 1) {
         defer_invalid(d, start, "type mismatch (constant expression must produce exactly one value)");
+    }
     return true;
 }
 

@@ -149,6 +149,8 @@ static uint64_t eval_const(const bx_instance *inst, const bx_constexpr *e)
         return (uint64_t)(uintptr_t)inst->funcs[e->index];
     case BX_CONST_GLOBAL_GET:
         return inst->globals[e->index]->val;
+    case BX_CONST_EXTENDED:
+        return bx_constexpr_ext_eval(inst->module, e, inst->globals);
     }
     return 0;
 }

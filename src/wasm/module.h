@@ -27,7 +27,9 @@ typedef enum bx_constop {
     BX_CONST_I32, BX_CONST_I64, BX_CONST_F32, BX_CONST_F64,
     BX_CONST_REF_NULL,    /* value.type = reftype */
     BX_CONST_REF_FUNC,    /* index = function index */
-    BX_CONST_GLOBAL_GET   /* index = global index */
+    BX_CONST_GLOBAL_GET,  /* index = global index */
+    BX_CONST_EXTENDED     /* extended-const: bytes [offset, offset+bits) of the
+                             binary, evaluated by constexpr.c */
 } bx_constop;
 
 typedef struct bx_constexpr {
@@ -169,6 +171,14 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err);
 /* compile.c: validate function body i (defined index) and translate it. */
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
 void bx_code_free(struct bx_code *c);
+/* constexpr.c: type-check (sets ce->type) and evaluate a BX_CONST_EXTENDED
+ * expression; global values come from globals (the instance's). */
+struct bx_global;
+bx_status bx_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err);
+uint64_t bx_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
+                               struct bx_global *const *globals);
+/* Test-only switch BOXAGNTS_NO_FUSION (see compile.c): true when set. */
+bool bx_nofusion_env(void);
 
 /* cache.c: the payload of a cache entry.  bx_module_serialize writes every
  * decoded part and the compiled code (BX_OK or BX_ERR_NOMEM; *out is

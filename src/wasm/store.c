@@ -238,7 +238,9 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
     if (decl->has_max && decl->min > decl->max)
         return bx_fail(err, BX_ERR_ARG, 0, "memory minimum %u exceeds its maximum %u",
                        decl->min, decl->max);
-    if (decl->min > cap) {
+    /* the cap bounds all memories of the store together (multi-memory) */
+    uint64_t in_use = s->mem_total / BX_PAGE_SIZE;
+    if (decl->min > cap || decl->min > cap - (in_use < cap ? in_use : cap)) {
         char want[32], have[32];
         fmt_bytes(want, sizeof want, (uint64_t)decl->min * BX_PAGE_SIZE);
         fmt_bytes(have, sizeof have, (uint64_t)cap * BX_PAGE_SIZE);
@@ -305,6 +307,8 @@ uint32_t bx_memory_grow(bx_store *s, bx_memory *m, uint32_t delta)
     if (delta > m->max_pages - old) return UINT32_MAX;
     if (delta == 0) return old;
     uint64_t add = (uint64_t)delta * BX_PAGE_SIZE;
+    /* the cap bounds all memories of the store together (multi-memory) */
+    if (s->mem_total + add > (uint64_t)memory_cap_pages(s) * BX_PAGE_SIZE) return UINT32_MAX;
     /* Fails only when the kernel refuses to commit (strict overcommit):
      * that is an ordinary grow failure, not a trap. */
     if (mprotect(m->data + m->size, add, PROT_READ | PROT_WRITE) != 0) return UINT32_MAX;

@@ -45,6 +45,11 @@ static bx_status check_const(struct bx_module *m, bx_constexpr *ce, bx_valtype w
         if (ce->index >= m->nfuncs_total)
             return bx_fail(err, BX_ERR_INVALID, ce->offset, "unknown function %u", ce->index);
         break;
+    case BX_CONST_EXTENDED: {
+        bx_status st = bx_constexpr_ext_check(m, ce, err);
+        if (st != BX_OK) return st;
+        break;
+    }
     case BX_CONST_GLOBAL_GET:
         if (ce->index >= m->nglobal_imports)
             return bx_fail(err, BX_ERR_INVALID, ce->offset,
@@ -180,8 +185,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
     for (uint32_t i = m->ntable_imports; i < m->ntables_total; i++)
         if ((st = check_limits(err, &m->tables[i].limits, 0, "table", i)) != BX_OK) return st;
 
-    if (m->nmems_total > 1)
-        return bx_fail(err, BX_ERR_INVALID, 0, "multiple memories (%u declared)", m->nmems_total);
     for (uint32_t i = m->nmem_imports; i < m->nmems_total; i++)
         if ((st = check_limits(err, &m->mems[i], BX_MAX_PAGES, "memory", i)) != BX_OK) return st;
 

@@ -230,8 +230,9 @@ static void test_types_imports(void)
     MAL("malformed reference type", S(2, "\x01\x01m\x01" "t\x01\x7f\x00\x00"));
     INV("unknown type", S(2, "\x01\x01m\x01" "f\x00\x00"));
     INV("SIMD", S(2, "\x01\x01m\x01" "g\x03\x7b\x00"));
-    INV("multiple memories", S(2, "\x02\x01m\x01" "a\x02\x00\x00\x01m\x01" "b\x02\x00\x00"));
-    INV("multiple memories", S(2, "\x01\x01m\x01" "a\x02\x00\x00"), S(5, "\x01\x00\x00"));
+    /* several memories are valid since multi-memory (WebAssembly 3.0) */
+    OK(S(2, "\x02\x01m\x01" "a\x02\x00\x00\x01m\x01" "b\x02\x00\x00"));
+    OK(S(2, "\x01\x01m\x01" "a\x02\x00\x00"), S(5, "\x01\x00\x00"));
     INV("must be at most 65536 pages", S(2, "\x01\x01m\x01" "a\x02\x00\x81\x80\x04"));
     INV("size minimum must not be greater than maximum", S(2, "\x01\x01m\x01" "t\x01\x70\x01\x02\x01"));
     /* a huge vector count in a tiny module fails without allocating it */
@@ -252,7 +253,7 @@ static void test_tables_memories_globals(void)
     INV("memory size must be at most 65536 pages (4GiB)", S(5, "\x01\x00\x81\x80\x04"));
     INV("memory size must be at most 65536 pages (4GiB)", S(5, "\x01\x01\x00\x81\x80\x04"));
     INV("size minimum must not be greater than maximum", S(5, "\x01\x01\x02\x01"));
-    INV("multiple memories", S(5, "\x02\x00\x00\x00\x00"));
+    OK(S(5, "\x02\x00\x00\x00\x00"));    /* multi-memory */
     MAL("integer too large", S(5, "\x01\x02\x00"));
     MAL("integer representation too long", S(5, "\x01\x81\x01\x00\x00"));
     MAL("unexpected end of section or function", S(5, "\x01"));
