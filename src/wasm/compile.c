@@ -563,6 +563,26 @@ static void emit_return(C *c, uint32_t base)
     no_producer(c);
 }
 
+/* A copy of the popped entries stk[base .. base+n), for code paths that
+ * fork (see op_br, op_br_table).  NULL with n == 0; on allocation failure
+ * c->st is set.  The caller frees it. */
+static vent *save_ents(C *c, uint32_t base, uint32_t n)
+{
+    if (!n) return NULL;
+    vent *v = malloc((size_t)n * sizeof *v);
+    if (!v) {
+        fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
+        return NULL;
+    }
+    memcpy(v, &c->stk[base], (size_t)n * sizeof *v);
+    return v;
+}
+
+static void restore_ents(C *c, uint32_t base, uint32_t n, const vent *v)
+{
+    if (v) memcpy(&c->stk[base], v, (size_t)n * sizeof *v);
+}
+
 /* Does a branch to t with values at stk[base..) need moves? */
 static bool branch_needs_moves(C *c, const ctl *t, uint32_t base)
 {
@@ -1118,9 +1138,16 @@ static void op_br(C *c, uint32_t d, int kind /* 0 br, 1 br_if */)
             uint32_t w = emit_condbr(c, &cond, false, t->kind == K_LOOP);
             set_target(c, t, w);
         } else {
+            /* the taken path may materialise the label's values; the
+             * fall-through must see them as they were, or it reads slots
+             * only the taken path wrote */
+            vent *saved = save_ents(c, base, n);
+            if (c->st) return;
             uint32_t skip = emit_condbr(c, &cond, true, false);
             emit_branch(c, t, base);
             if (skip != NONE32 && !c->st) c->code[skip] = c->len;
+            restore_ents(c, base, n, saved);
+            free(saved);
         }
     }
     repush_label(c, t, n);
@@ -1192,6 +1219,10 @@ static void op_br_table(C *c)
             need[i] = branch_needs_moves(c, t, base);
             if (!need[i]) set_target(c, t, tab + i);
         }
+        /* each trampoline is a path of its own: one that materialises the
+         * carried values (a return, say) must not make the next one read
+         * slots that only it wrote */
+        vent *saved = save_ents(c, base, arity);
         for (uint32_t i = 0; i <= n && !c->st; i++) {
             if (!need[i]) continue;
             uint32_t j;
@@ -1202,8 +1233,10 @@ static void op_br_table(C *c)
                 continue;
             }
             c->code[tab + i] = c->len;
+            restore_ents(c, base, arity, saved);
             emit_branch(c, &c->ctl[c->nctl - 1 - depths[i]], base);
         }
+        free(saved);
     }
     set_unreachable(c);
 out:
