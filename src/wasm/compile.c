@@ -1,5 +1,5 @@
 /*
- * compile.c — validate a function body (WebAssembly 2.0, no SIMD) and
+ * compile.c — validate a function body (WebAssembly 2.0) and
  * translate it into the register-style internal code of code.h.
  *
  * One pass.  The validator's operand stack doubles as a "virtual stack":
@@ -22,6 +22,7 @@
 
 #include "code.h"
 #include "module.h"
+#include "simd.h"
 
 #define NONE32 UINT32_MAX
 #define BX_MAX_CONST_SLOTS 32
@@ -62,8 +63,11 @@ typedef struct C {
     uint32_t sbase;     /* first operand-stack slot: nlocals + nconsts */
     uint32_t nconsts;
     uint64_t consts[BX_MAX_CONST_SLOTS];
-    bx_valtype *ltypes;
+    bx_valtype *ltypes;     /* per slot: a v128 local is (BX_V128_LO, BX_V128) */
     const bx_functype *ft;
+    uint32_t nwlocals;      /* wasm locals (params included) */
+    uint32_t *lslot;        /* wasm local -> slot; NULL when equal (no v128) */
+    bx_functype **xt;       /* types with v128 expanded (see xtype), by index */
 
     vent *stk;
     uint32_t nstk, capstk;
@@ -80,6 +84,11 @@ typedef struct C {
     uint32_t last_op;               /* opcode word of the last emitted instruction */
     uint32_t nconsts_used;          /* constant slots [0, this) read by some instruction */
 } C;
+
+/* A v128 block result, and types with v128 expanded (compile_simd.inc) */
+static const bx_valtype v128_pair[2] = {(bx_valtype)BX_V128_LO, BX_V128};
+static const bx_functype ft_v128_result = {0, 2, NULL, v128_pair};
+static const bx_functype *xtype(struct C *c, uint32_t ti);
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -160,7 +169,7 @@ static uint32_t rd_u32(C *c) { return (uint32_t)rd_leb(c, 32, false); }
 static bool is_valtype(uint8_t b)
 {
     return b == BX_I32 || b == BX_I64 || b == BX_F32 || b == BX_F64 ||
-           b == BX_FUNCREF || b == BX_EXTERNREF;
+           b == BX_FUNCREF || b == BX_EXTERNREF || b == BX_V128;
 }
 
 static bool is_num(uint8_t t)
@@ -174,10 +183,6 @@ static uint8_t rd_valtype(C *c)
 {
     uint8_t b = rd_byte(c);
     if (c->st) return BX_I32;
-    if (b == BX_V128) {
-        INVALID("SIMD (v128) is not supported");
-        return BX_I32;
-    }
     if (!is_valtype(b)) {
         MALFORMED("malformed value type 0x%02x", b);
         return BX_I32;
@@ -350,7 +355,7 @@ static void materialize(C *c, vent *e)
         break;
     case V_CONST:
         if (e->type == BX_I64 || e->type == BX_F64 || e->type == BX_FUNCREF ||
-            e->type == BX_EXTERNREF)
+            e->type == BX_EXTERNREF || e->type == BX_V128 || e->type == BX_V128_LO)
             EMIT(BXOP_CONST64, e->home, (uint32_t)e->k, (uint32_t)(e->k >> 32));
         else
             EMIT(BXOP_CONST32, e->home, (uint32_t)e->k);
@@ -488,8 +493,12 @@ static bool rd_blocktype(C *c, const bx_functype **ft, uint8_t *single)
         c->p++;
         return true;
     }
-    if (is_valtype(b) || b == BX_V128) {
+    if (is_valtype(b)) {
         *single = rd_valtype(c);
+        if (*single == BX_V128) {
+            *single = 0;
+            *ft = &ft_v128_result;
+        }
         return !c->st;
     }
     int64_t x = (int64_t)rd_leb(c, 33, true);
@@ -502,8 +511,8 @@ static bool rd_blocktype(C *c, const bx_functype **ft, uint8_t *single)
         INVALID("unknown type %lld", (long long)x);
         return false;
     }
-    *ft = &c->m->types[x];
-    return true;
+    *ft = xtype(c, (uint32_t)x);
+    return !c->st;
 }
 
 /* Pop n values of the given types (checking), leaving the entries in the
@@ -701,6 +710,10 @@ static const uint8_t storesig[9][2] = {
 #undef L
 #undef F
 #undef D
+
+/* ---- SIMD ------------------------------------------------------------- */
+
+#include "compile_simd.inc"
 
 /* ---- the compiler ---------------------------------------------------- */
 
@@ -903,12 +916,44 @@ static void op_numeric(C *c, uint8_t op)
     push(c, sig[2]);
 }
 
+static void op_local_set_slot(C *c, uint32_t x, bool tee);
+
+/* A v128 local is set half by half, high half first (it is on top). */
 static void op_local_set(C *c, uint32_t x, bool tee)
 {
-    if (x >= c->nlocals) {
+    if (x >= c->nwlocals) {
         INVALID("unknown local %u", x);
         return;
     }
+    if (c->lslot) x = c->lslot[x];
+    if (c->ltypes[x] != BX_V128_LO) {
+        op_local_set_slot(c, x, tee);
+        return;
+    }
+    vent top = pop(c, BX_V128);
+    if (c->st) return;
+    if (top.type == 0) {        /* unreachable code: one unknown entry */
+        if (tee) push128(c);
+        return;
+    }
+    c->nstk++;                  /* back, for op_local_set_slot to pop */
+    if (top.kind == V_LOCAL) c->nrefs++;
+    op_local_set_slot(c, x + 1, false);
+    op_local_set_slot(c, x, false);
+    if (tee) {
+        for (uint32_t i = 0; i < 2; i++) {
+            vent *e = push(c, (uint8_t)c->ltypes[x + i]);
+            if (live(c) && !c->st) {
+                e->kind = V_LOCAL;
+                e->src = x + i;
+                c->nrefs++;
+            }
+        }
+    }
+}
+
+static void op_local_set_slot(C *c, uint32_t x, bool tee)
+{
     uint8_t t = (uint8_t)c->ltypes[x];
     vent v = pop(c, t);
     if (c->st) return;
@@ -1240,7 +1285,7 @@ static void compile_body(C *c)
                 INVALID("unknown function %u", x);
                 break;
             }
-            op_call_common(c, &m->types[m->func_types[x]], x, 0, NULL, 0);
+            op_call_common(c, xtype(c, m->func_types[x]), x, 0, NULL, 0);
             break;
         }
         case 0x11: {
@@ -1257,10 +1302,12 @@ static void compile_body(C *c)
                 break;
             }
             vent idx = pop(c, BX_I32);
-            op_call_common(c, &m->types[ti], ti, 0, &idx, tab);
+            op_call_common(c, xtype(c, ti), ti, 0, &idx, tab);
             break;
         }
-        case 0x1A: pop_any(c); break;
+        case 0x1A:
+            if (pop_any(c).type == BX_V128) pop_any(c);
+            break;
         case 0x1B:
         case 0x1C: {
             uint8_t want = 0;
@@ -1273,6 +1320,11 @@ static void compile_body(C *c)
                 }
                 want = rd_valtype(c);
                 if (c->st) break;
+            }
+            if (want == BX_V128 || (op == 0x1B && c->nstk >= c->ctl[c->nctl - 1].height + 2 &&
+                                    c->stk[c->nstk - 2].type == BX_V128)) {
+                op_select128(c);
+                break;
             }
             vent cnd = pop(c, BX_I32);
             vent b = pop(c, want);
@@ -1305,15 +1357,18 @@ static void compile_body(C *c)
         case 0x20: {
             uint32_t x = rd_u32(c);
             if (c->st) break;
-            if (x >= c->nlocals) {
+            if (x >= c->nwlocals) {
                 INVALID("unknown local %u", x);
                 break;
             }
-            vent *e = push(c, (uint8_t)c->ltypes[x]);
-            if (live(c) && !c->st) {
-                e->kind = V_LOCAL;
-                e->src = x;
-                c->nrefs++;
+            if (c->lslot) x = c->lslot[x];
+            for (uint32_t h = c->ltypes[x] == BX_V128_LO ? 2 : 1, i = 0; i < h; i++) {
+                vent *e = push(c, (uint8_t)c->ltypes[x + i]);
+                if (live(c) && !c->st) {
+                    e->kind = V_LOCAL;
+                    e->src = x + i;
+                    c->nrefs++;
+                }
             }
             break;
         }
@@ -1333,6 +1388,14 @@ static void compile_body(C *c)
                 break;
             }
             uint8_t t = (uint8_t)m->global_types[x].type;
+            if (t == BX_V128) {
+                if (op == 0x24 && !m->global_types[x].mutable_) {
+                    INVALID("global is immutable");
+                    break;
+                }
+                op_global128(c, op == 0x24, x);
+                break;
+            }
             if (op == 0x23) {
                 uint32_t dst = c->sbase + c->nstk;
                 producer(c, EMIT(BXOP_GLOBAL_GET, dst, x));
@@ -1522,6 +1585,7 @@ static void compile_body(C *c)
             push(c, BX_FUNCREF);
             break;
         }
+        case 0xFD: op_simd(c); break;
         case 0xFC: {
             uint32_t sub = rd_u32(c);
             if (c->st) break;
@@ -1719,7 +1783,7 @@ static void scan_body(C *c, bool collect)
                 return;
             }
             uint8_t b = *c->p;
-            if (b == 0x40 || is_valtype(b) || b == BX_V128) c->p++;
+            if (b == 0x40 || is_valtype(b)) c->p++;
             else if ((int64_t)rd_leb(c, 33, true) < 0 && !c->st) MALFORMED("malformed block type");
             if (op == 0x03 && loop_at == NONE32) loop_at = depth;
             depth++;
@@ -1746,7 +1810,7 @@ static void scan_body(C *c, bool collect)
             uint32_t n = rd_u32(c);
             for (uint64_t i = 0; i < n && !c->st; i++) {
                 uint8_t b = rd_byte(c);
-                if (!c->st && !is_valtype(b) && b != BX_V128) MALFORMED("malformed value type");
+                if (!c->st && !is_valtype(b)) MALFORMED("malformed value type");
             }
             break;
         }
@@ -1780,6 +1844,7 @@ static void scan_body(C *c, bool collect)
         }
         case 0x00: case 0x01: case 0x05: case 0x0F: case 0x1A: case 0x1B: case 0xD1:
             break;
+        case 0xFD: scan_simd(c); break;
         case 0xFC: {
             uint32_t sub = rd_u32(c);
             if (c->st) break;
@@ -1822,21 +1887,37 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     c->err = err;
     c->p = f->body;
     c->end = f->body + f->body_len;
-    c->ft = &m->types[f->type];
-    uint32_t np = c->ft->nparams;
-    c->nlocals = np + f->nlocals;
+    c->ft = xtype(c, f->type);
+    if (c->st) {
+        free_xtypes(c);
+        return c->st;
+    }
+    uint32_t np = c->ft->nparams;   /* slots */
+    uint32_t nwp = m->types[f->type].nparams;
+    c->nwlocals = nwp + f->nlocals;
+    c->nlocals = np + bx_type_slots(f->locals, f->nlocals);
     c->fuel_pos = NONE32;
     c->last_end = NONE32;
     c->last_op = NONE32;
     c->ltypes = malloc(((size_t)c->nlocals + 1) * sizeof *c->ltypes);
-    if (!c->ltypes) return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+    if (c->ltypes && c->nlocals != c->nwlocals)
+        c->lslot = malloc(((size_t)c->nwlocals + 1) * sizeof *c->lslot);
+    if (!c->ltypes || (c->nlocals != c->nwlocals && !c->lslot)) {
+        free(c->ltypes);
+        free_xtypes(c);
+        return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+    }
     for (uint32_t k = 0; k < np; k++) c->ltypes[k] = c->ft->params[k];
-    for (uint32_t k = 0; k < f->nlocals; k++) {
-        c->ltypes[np + k] = f->locals[k];
-        if (f->locals[k] == BX_V128) {
-            c->ins = f->body;
-            INVALID("SIMD (v128) is not supported");
+    for (uint32_t k = 0, s = 0; k < c->nwlocals; k++) {
+        if (c->lslot) c->lslot[k] = s;
+        if (k >= nwp) {
+            bx_valtype t = f->locals[k - nwp];
+            if (t == BX_V128) c->ltypes[s++] = (bx_valtype)BX_V128_LO;
+            c->ltypes[s] = t;
+        } else if (c->ltypes[s] == (bx_valtype)BX_V128_LO) {
+            s++;
         }
+        s++;
     }
     if (!c->st) {
         /* constants used inside loops get slots of their own */
@@ -1875,7 +1956,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
             fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
         } else {
             code->nparams = np;
-            code->nresults = c->ft->nresults;
+            code->nresults = c->ft->nresults;     /* slots */
             code->nlocals = c->nlocals;
             /* +1: a deferred comparison may be materialised one slot up */
             code->frame_size = c->sbase + c->maxh + 1;
@@ -1892,6 +1973,8 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         }
     }
     free(c->ltypes);
+    free(c->lslot);
+    free_xtypes(c);
     free(c->stk);
     free(c->ctl);
     free(c->code);

@@ -17,6 +17,7 @@
 #include "code.h"
 #include "numeric.h"
 #include "runtime.h"
+#include "simd.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the interpreter assumes a little-endian host"
@@ -956,6 +957,18 @@ dispatch:
     }
     F64_M(F64_ADD_M, a + b)
     F64_M(F64_MUL_M, a * b)
+    /* SIMD: one handler each, the lanes are done out of line (simd.c) */
+    OP(SIMD) {
+        bx_trap t_ = bx_simd_exec(pc, fp, mbase, msize, globals);
+        if (UNLIKELY(t_)) TRAP(t_);
+        pc += 6;
+        NEXT;
+    }
+    OP(SIMD_SHUFFLE) {
+        bx_simd_shuffle(pc, fp);
+        pc += 7;
+        NEXT;
+    }
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);
 
 #if !(defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO))
