@@ -959,9 +959,9 @@ dispatch:
     F64_M(F64_MUL_M, a * b)
     /* SIMD: one handler each, the lanes are done out of line (simd.c) */
     OP(SIMD) {
-        bx_trap t_ = bx_simd_exec(pc, fp, mbase, msize, globals);
-        if (UNLIKELY(t_)) TRAP(t_);
-        pc += 6;
+        bx_trap t_ = BX_TRAP_NONE;
+        pc = bx_simd_run(pc, fp, mbase, msize, globals, &t_);
+        if (UNLIKELY(!pc)) TRAP(t_);
         NEXT;
     }
     OP(SIMD_SHUFFLE) {

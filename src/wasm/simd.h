@@ -31,8 +31,8 @@ struct bx_global;
 enum { BXS_GLOBAL_GET = 0x100, BXS_GLOBAL_SET = 0x101, BXS_COUNT = 0x102 };
 
 /* Kinds of SIMD instruction; the operand words they use:
- *   LOAD       d=v128 a=addr k=offset
- *   STORE      a=addr b=v128 k=offset
+ *   LOAD       d=v128 a=addr c=addend k=offset: address (u32)(a + c) + k
+ *   STORE      a=addr b=v128 c=addend k=offset
  *   LOAD_LANE  d=v128 a=addr b=v128 c=lane k=offset
  *   STORE_LANE a=addr b=v128 c=lane k=offset
  *   EXTRACT    d=scalar a=v128 c=lane
@@ -62,10 +62,12 @@ bx_simd_info bx_simd_info_of(uint32_t sub);
  * slots in module m. */
 bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame);
 
-/* Execute one OP_SIMD whose operand words start at w (w[0] = sub).
- * Returns BX_TRAP_NONE or the trap. */
-bx_trap bx_simd_exec(const uint32_t *w, uint64_t *fp, uint8_t *mbase, uint64_t msize,
-                     struct bx_global **globals);
+/* Execute the OP_SIMD whose operand words start at w (w[0] = sub), and
+ * the OP_SIMD instructions that directly follow it.  Returns the position
+ * of the next other instruction's opcode word, or NULL after a trap
+ * (*trap says which). */
+const uint32_t *bx_simd_run(const uint32_t *w, uint64_t *fp, uint8_t *mbase, uint64_t msize,
+                            struct bx_global **globals, bx_trap *trap);
 void bx_simd_shuffle(const uint32_t *w, uint64_t *fp);
 
 /* Slots taken by a list of value types (a v128 takes two). */
