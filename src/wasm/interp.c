@@ -959,9 +959,8 @@ dispatch:
     F64_M(F64_MUL_M, a * b)
     /* SIMD: one handler each, the lanes are done out of line (simd.c) */
     OP(SIMD) {
-        bx_trap t_ = BX_TRAP_NONE;
-        pc = bx_simd_run(pc, fp, mbase, msize, globals, &t_);
-        if (UNLIKELY(!pc)) TRAP(t_);
+        pc = bx_simd_run(pc, fp, inst);
+        if (UNLIKELY(!pc)) TRAP(BX_TRAP_MEMORY_OOB);   /* the one SIMD trap */
         NEXT;
     }
     OP(SIMD_SHUFFLE) {

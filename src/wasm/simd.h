@@ -64,10 +64,11 @@ bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, 
 
 /* Execute the OP_SIMD whose operand words start at w (w[0] = sub), and
  * the OP_SIMD instructions that directly follow it.  Returns the position
- * of the next other instruction's opcode word, or NULL after a trap
- * (*trap says which). */
-const uint32_t *bx_simd_run(const uint32_t *w, uint64_t *fp, uint8_t *mbase, uint64_t msize,
-                            struct bx_global **globals, bx_trap *trap);
+ * of the next other instruction's opcode word, or NULL after an out of
+ * bounds memory access (the only trap a SIMD instruction has).  Takes the
+ * instance rather than the interpreter's memory registers: passing those
+ * made gcc spill them in the whole dispatch loop. */
+const uint32_t *bx_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst);
 void bx_simd_shuffle(const uint32_t *w, uint64_t *fp);
 
 /* Slots taken by a list of value types (a v128 takes two). */
