@@ -200,7 +200,8 @@ typedef struct bx_extern {
 } bx_extern;
 
 /* Host functions.  args_results holds the arguments on entry (raw bits as
- * in bx_val) and receives the results (same array, from index 0).  Return
+ * in bx_val, a v128 taking two entries) and receives the results (same
+ * array, from index 0).  Return
  * BX_TRAP_NONE on success, or a trap kind; for BX_TRAP_HOST set a message
  * with bx_hostcall_fail, for BX_TRAP_EXIT set the code with bx_hostcall_exit.
  * mem/mem_size describe the calling instance's memory 0 (NULL/0 if none);
@@ -232,7 +233,7 @@ bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
 
 uint8_t *bx_memory_data(bx_memory *m);
 uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
-bx_val bx_global_get(const bx_global *g);
+bx_val bx_global_get(const bx_global *g);   /* v128: bits is the low half only */
 
 /* ---- instances ------------------------------------------------------- */
 
