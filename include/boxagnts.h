@@ -28,7 +28,7 @@ typedef enum bx_valtype {
     BX_I64 = 0x7E,
     BX_F32 = 0x7D,
     BX_F64 = 0x7C,
-    BX_V128 = 0x7B,      /* decoded, rejected by validation (no SIMD yet) */
+    BX_V128 = 0x7B,      /* 128-bit vector: two bx_val entries (see bx_val) */
     BX_FUNCREF = 0x70,
     BX_EXTERNREF = 0x6F
 } bx_valtype;
@@ -39,7 +39,10 @@ typedef enum bx_valtype {
  *  i64/f64 use all 64 (f64 as its bit pattern);
  *  funcref: (uint64_t)(uintptr_t)bx_func*, 0 = null;
  *  externref: an opaque host value, 0 = null (so a host that wants to pass
- *  the integer N passes N+1).
+ *  the integer N passes N+1);
+ *  v128: two consecutive entries of type BX_V128, the low 64 bits (lanes
+ *  0..) first, then the high 64 bits; argument and result counts count it
+ *  twice.
  */
 /* "i32", "funcref", ... */
 const char *bx_valtype_name(bx_valtype t);
@@ -215,7 +218,8 @@ typedef struct bx_extern {
 } bx_extern;
 
 /* Host functions.  args_results holds the arguments on entry (raw bits as
- * in bx_val) and receives the results (same array, from index 0).  Return
+ * in bx_val, a v128 taking two entries) and receives the results (same
+ * array, from index 0).  Return
  * BX_TRAP_NONE on success, or a trap kind; for BX_TRAP_HOST set a message
  * with bx_hostcall_fail, for BX_TRAP_EXIT set the code with bx_hostcall_exit.
  * mem/mem_size describe the calling instance's memory 0 (NULL/0 if none);
@@ -247,7 +251,7 @@ bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
 
 uint8_t *bx_memory_data(bx_memory *m);
 uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
-bx_val bx_global_get(const bx_global *g);
+bx_val bx_global_get(const bx_global *g);   /* v128: bits is the low half only */
 
 /* ---- instances ------------------------------------------------------- */
 

@@ -58,6 +58,7 @@
 #include "code.h"
 #include "module.h"
 #include "sha256.h"
+#include "simd.h"
 
 /* Bump whenever the payload layout changes.  Changes to the internal code
  * (code.h) are caught by the build id, which hashes the opcode table. */
@@ -134,6 +135,7 @@ static void w_const(wbuf *w, const bx_constexpr *c)
     w_u8(w, (uint8_t)c->type);
     w_u32(w, c->index);
     w_u64(w, c->bits);
+    w_u64(w, c->hi);
     w_u64(w, (uint64_t)c->offset);
 }
 
@@ -314,7 +316,7 @@ static bool r_bool(rbuf *r)
 static bool is_valtype(uint8_t t)
 {
     return t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_FUNCREF ||
-           t == BX_EXTERNREF;
+           t == BX_EXTERNREF || t == BX_V128;
 }
 static bool is_reftype(uint8_t t) { return t == BX_FUNCREF || t == BX_EXTERNREF; }
 
@@ -363,25 +365,29 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
         c->type = (bx_valtype)t;
         c->index = r_u32(r);
         c->bits = r_u64(r);
+        c->hi = r_u64(r);
         c->offset = (size_t)r_u64(r);
-        if (op != 0 || t != 0 || c->index || c->bits || c->offset) r->bad = true;
+        if (op != 0 || t != 0 || c->index || c->bits || c->hi || c->offset) r->bad = true;
         return;
     }
     if (!is_valtype(t)) r->bad = true;
     c->type = r->bad ? BX_I32 : (bx_valtype)t;
     c->index = r_u32(r);
     c->bits = r_u64(r);
+    c->hi = r_u64(r);
     c->offset = (size_t)r_u64(r);
     if (op == BX_CONST_EXTENDED) {  /* constexpr.c re-reads the bytes with bounds checks */
         c->op = BX_CONST_EXTENDED;
-        if ((c->type != BX_I32 && c->type != BX_I64) || c->offset > m->len || c->bits > m->len - c->offset)
+        if ((c->type != BX_I32 && c->type != BX_I64) || c->hi || c->offset > m->len ||
+            c->bits > m->len - c->offset)
             r->bad = true;
         return;
     }
-    if (op > BX_CONST_GLOBAL_GET) { r->bad = true; return; }
+    if (op > BX_CONST_V128) { r->bad = true; return; }
     c->op = (bx_constop)op;
+    if (c->op != BX_CONST_V128 && c->hi) r->bad = true;
     /* the type each op produces: a reference slot must never hold a number */
-    static const uint8_t want[BX_CONST_GLOBAL_GET + 1] = {[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
+    static const uint8_t want[BX_CONST_V128 + 1] = {[BX_CONST_V128] = BX_V128,[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
                                    [BX_CONST_F32] = BX_F32, [BX_CONST_F64] = BX_F64,
                                    [BX_CONST_REF_FUNC] = BX_FUNCREF};
     if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !is_reftype(c->type))
@@ -435,6 +441,7 @@ static const char *op_kinds(uint32_t op)
         return "SL";
     case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
     case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
+    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE:     /* checked by simd.c's table */
         return NULL;
     /* multi-memory: X a memory index (the interpreter traps on a bad op) */
     case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
@@ -532,7 +539,9 @@ static void ops_init(void)
 /* The argument/result area of a call at slot a: inside the frame. */
 static bool call_area_ok(const bx_functype *t, uint32_t a, uint32_t frame)
 {
-    uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+    uint32_t np = bx_type_slots(t->params, t->nparams);
+    uint32_t nr = bx_type_slots(t->results, t->nresults);
+    uint32_t n = np > nr ? np : nr;
     return (uint64_t)a + n <= frame;
 }
 
@@ -788,6 +797,17 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
             case BXOP_BR_TABLE:
                 for (uint32_t i = 0; i <= o[1]; i++) ref_meet(&r, r.lid[o[2 + i]], cur);
                 break;
+            /* SIMD writes at most the two slots of its destination (a v128,
+             * or one slot for extract/test results); bx_simd_verify already
+             * placed both inside the frame */
+            case BXOP_SIMD:
+                cur[o[1]] = 0;
+                if (o[1] + 1 < frame) cur[o[1] + 1] = 0;
+                break;
+            case BXOP_SIMD_SHUFFLE:
+                cur[o[0]] = 0;
+                if (o[0] + 1 < frame) cur[o[0] + 1] = 0;
+                break;
             default:
                 if (!writes_no_slot(op))
                     for (uint32_t i = 0, sm = oi->smask; sm; i++, sm >>= 1)
@@ -821,8 +841,10 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
     const struct bx_code *c = f->code;
     const bx_functype *ft = &m->types[f->type];
     const uint32_t *w = c->code, len = c->len, frame = c->frame_size;
-    if (c->nparams != ft->nparams || c->nresults != ft->nresults ||
-        (uint64_t)c->nparams + f->nlocals != c->nlocals ||
+    /* counts in slots: a v128 takes two */
+    if (c->nparams != bx_type_slots(ft->params, ft->nparams) ||
+        c->nresults != bx_type_slots(ft->results, ft->nresults) ||
+        (uint64_t)c->nparams + bx_type_slots(f->locals, f->nlocals) != c->nlocals ||
         (uint64_t)c->nlocals + c->nconsts > frame || len == 0 || len >= (1u << 31) ||
         frame > UINT32_MAX / 2)
         return false;
@@ -873,6 +895,9 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                     m->tables[o[1]].elem != BX_FUNCREF ||
                     !call_area_ok(&m->types[o[0]], o[3], frame) ||
                     m->types[o[0]].nresults != c->nresults)
+                    return false;
+            } else if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) {
+                if (avail < n || !bx_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
                     return false;
             }
         }

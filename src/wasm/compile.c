@@ -1,5 +1,5 @@
 /*
- * compile.c — validate a function body (WebAssembly 2.0, no SIMD) and
+ * compile.c — validate a function body (WebAssembly 2.0) and
  * translate it into the register-style internal code of code.h.
  *
  * One pass.  The validator's operand stack doubles as a "virtual stack":
@@ -22,6 +22,7 @@
 
 #include "code.h"
 #include "module.h"
+#include "simd.h"
 
 #define NONE32 UINT32_MAX
 #define BX_MAX_CONST_SLOTS 32
@@ -62,8 +63,11 @@ typedef struct C {
     uint32_t sbase;     /* first operand-stack slot: nlocals + nconsts */
     uint32_t nconsts;
     uint64_t consts[BX_MAX_CONST_SLOTS];
-    bx_valtype *ltypes;
+    bx_valtype *ltypes;     /* per slot: a v128 local is (BX_V128_LO, BX_V128) */
     const bx_functype *ft;
+    uint32_t nwlocals;      /* wasm locals (params included) */
+    uint32_t *lslot;        /* wasm local -> slot; NULL when equal (no v128) */
+    bx_functype **xt;       /* types with v128 expanded (see xtype), by index */
 
     vent *stk;
     uint32_t nstk, capstk;
@@ -81,6 +85,11 @@ typedef struct C {
     uint32_t nconsts_used;          /* constant slots [0, this) read by some instruction */
     bool nofuse;                    /* BOXAGNTS_NO_FUSION: plain stack code, see nofusion_env */
 } C;
+
+/* A v128 block result, and types with v128 expanded (compile_simd.inc) */
+static const bx_valtype v128_pair[2] = {(bx_valtype)BX_V128_LO, BX_V128};
+static const bx_functype ft_v128_result = {0, 2, NULL, v128_pair};
+static const bx_functype *xtype(struct C *c, uint32_t ti);
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -161,7 +170,7 @@ static uint32_t rd_u32(C *c) { return (uint32_t)rd_leb(c, 32, false); }
 static bool is_valtype(uint8_t b)
 {
     return b == BX_I32 || b == BX_I64 || b == BX_F32 || b == BX_F64 ||
-           b == BX_FUNCREF || b == BX_EXTERNREF;
+           b == BX_FUNCREF || b == BX_EXTERNREF || b == BX_V128;
 }
 
 static bool is_num(uint8_t t)
@@ -175,10 +184,6 @@ static uint8_t rd_valtype(C *c)
 {
     uint8_t b = rd_byte(c);
     if (c->st) return BX_I32;
-    if (b == BX_V128) {
-        INVALID("SIMD (v128) is not supported");
-        return BX_I32;
-    }
     if (!is_valtype(b)) {
         MALFORMED("malformed value type 0x%02x", b);
         return BX_I32;
@@ -352,7 +357,7 @@ static void materialize(C *c, vent *e)
         break;
     case V_CONST:
         if (e->type == BX_I64 || e->type == BX_F64 || e->type == BX_FUNCREF ||
-            e->type == BX_EXTERNREF)
+            e->type == BX_EXTERNREF || e->type == BX_V128 || e->type == BX_V128_LO)
             EMIT(BXOP_CONST64, e->home, (uint32_t)e->k, (uint32_t)(e->k >> 32));
         else
             EMIT(BXOP_CONST32, e->home, (uint32_t)e->k);
@@ -503,8 +508,12 @@ static bool rd_blocktype(C *c, const bx_functype **ft, uint8_t *single)
         c->p++;
         return true;
     }
-    if (is_valtype(b) || b == BX_V128) {
+    if (is_valtype(b)) {
         *single = rd_valtype(c);
+        if (*single == BX_V128) {
+            *single = 0;
+            *ft = &ft_v128_result;
+        }
         return !c->st;
     }
     int64_t x = (int64_t)rd_leb(c, 33, true);
@@ -517,8 +526,8 @@ static bool rd_blocktype(C *c, const bx_functype **ft, uint8_t *single)
         INVALID("unknown type %lld", (long long)x);
         return false;
     }
-    *ft = &c->m->types[x];
-    return true;
+    *ft = xtype(c, (uint32_t)x);
+    return !c->st;
 }
 
 /* Pop n values of the given types (checking), leaving the entries in the
@@ -736,6 +745,10 @@ static const uint8_t storesig[9][2] = {
 #undef L
 #undef F
 #undef D
+
+/* ---- SIMD ------------------------------------------------------------- */
+
+#include "compile_simd.inc"
 
 /* ---- the compiler ---------------------------------------------------- */
 
@@ -979,12 +992,44 @@ plain:;
     push(c, sig[2]);
 }
 
+static void op_local_set_slot(C *c, uint32_t x, bool tee);
+
+/* A v128 local is set half by half, high half first (it is on top). */
 static void op_local_set(C *c, uint32_t x, bool tee)
 {
-    if (x >= c->nlocals) {
+    if (x >= c->nwlocals) {
         INVALID("unknown local %u", x);
         return;
     }
+    if (c->lslot) x = c->lslot[x];
+    if (c->ltypes[x] != BX_V128_LO) {
+        op_local_set_slot(c, x, tee);
+        return;
+    }
+    vent top = pop(c, BX_V128);
+    if (c->st) return;
+    if (top.type == 0) {        /* unreachable code: one unknown entry */
+        if (tee) push128(c);
+        return;
+    }
+    c->nstk++;                  /* back, for op_local_set_slot to pop */
+    if (top.kind == V_LOCAL) c->nrefs++;
+    op_local_set_slot(c, x + 1, false);
+    op_local_set_slot(c, x, false);
+    if (tee) {
+        for (uint32_t i = 0; i < 2; i++) {
+            vent *e = push(c, (uint8_t)c->ltypes[x + i]);
+            if (live(c) && !c->st) {
+                e->kind = V_LOCAL;
+                e->src = x + i;
+                c->nrefs++;
+            }
+        }
+    }
+}
+
+static void op_local_set_slot(C *c, uint32_t x, bool tee)
+{
     uint8_t t = (uint8_t)c->ltypes[x];
     vent v = pop(c, t);
     if (c->st) return;
@@ -1358,7 +1403,7 @@ static void compile_body(C *c)
                 INVALID("unknown function %u", x);
                 break;
             }
-            op_call_common(c, &m->types[m->func_types[x]], x, 0, NULL, 0);
+            op_call_common(c, xtype(c, m->func_types[x]), x, 0, NULL, 0);
             break;
         }
         case 0x11: {
@@ -1375,7 +1420,7 @@ static void compile_body(C *c)
                 break;
             }
             vent idx = pop(c, BX_I32);
-            op_call_common(c, &m->types[ti], ti, 0, &idx, tab);
+            op_call_common(c, xtype(c, ti), ti, 0, &idx, tab);
             break;
         }
         case 0x12: {
@@ -1385,7 +1430,7 @@ static void compile_body(C *c)
                 INVALID("unknown function %u", x);
                 break;
             }
-            op_return_call(c, &m->types[m->func_types[x]], x, NULL, 0);
+            op_return_call(c, xtype(c, m->func_types[x]), x, NULL, 0);
             break;
         }
         case 0x13: {
@@ -1403,10 +1448,12 @@ static void compile_body(C *c)
             }
             vent idx = pop(c, BX_I32);
             if (c->st) break;
-            op_return_call(c, &m->types[ti], ti, &idx, tab);
+            op_return_call(c, xtype(c, ti), ti, &idx, tab);
             break;
         }
-        case 0x1A: pop_any(c); break;
+        case 0x1A:
+            if (pop_any(c).type == BX_V128) pop_any(c);
+            break;
         case 0x1B:
         case 0x1C: {
             uint8_t want = 0;
@@ -1419,6 +1466,11 @@ static void compile_body(C *c)
                 }
                 want = rd_valtype(c);
                 if (c->st) break;
+            }
+            if (want == BX_V128 || (op == 0x1B && c->nstk >= c->ctl[c->nctl - 1].height + 2 &&
+                                    c->stk[c->nstk - 2].type == BX_V128)) {
+                op_select128(c);
+                break;
             }
             vent cnd = pop(c, BX_I32);
             vent b = pop(c, want);
@@ -1451,16 +1503,19 @@ static void compile_body(C *c)
         case 0x20: {
             uint32_t x = rd_u32(c);
             if (c->st) break;
-            if (x >= c->nlocals) {
+            if (x >= c->nwlocals) {
                 INVALID("unknown local %u", x);
                 break;
             }
-            vent *e = push(c, (uint8_t)c->ltypes[x]);
-            if (live(c) && !c->st) {
-                e->kind = V_LOCAL;
-                e->src = x;
-                c->nrefs++;
-                nofuse_push(c);
+            if (c->lslot) x = c->lslot[x];
+            for (uint32_t h = c->ltypes[x] == BX_V128_LO ? 2 : 1, i = 0; i < h; i++) {
+                vent *e = push(c, (uint8_t)c->ltypes[x + i]);
+                if (live(c) && !c->st) {
+                    e->kind = V_LOCAL;
+                    e->src = x + i;
+                    c->nrefs++;
+                    nofuse_push(c);
+                }
             }
             break;
         }
@@ -1480,6 +1535,14 @@ static void compile_body(C *c)
                 break;
             }
             uint8_t t = (uint8_t)m->global_types[x].type;
+            if (t == BX_V128) {
+                if (op == 0x24 && !m->global_types[x].mutable_) {
+                    INVALID("global is immutable");
+                    break;
+                }
+                op_global128(c, op == 0x24, x);
+                break;
+            }
             if (op == 0x23) {
                 uint32_t dst = c->sbase + c->nstk;
                 producer(c, EMIT(BXOP_GLOBAL_GET, dst, x));
@@ -1694,6 +1757,7 @@ static void compile_body(C *c)
             push(c, BX_FUNCREF);
             break;
         }
+        case 0xFD: op_simd(c); break;
         case 0xFC: {
             uint32_t sub = rd_u32(c);
             if (c->st) break;
@@ -1894,7 +1958,7 @@ static void scan_body(C *c, bool collect)
                 return;
             }
             uint8_t b = *c->p;
-            if (b == 0x40 || is_valtype(b) || b == BX_V128) c->p++;
+            if (b == 0x40 || is_valtype(b)) c->p++;
             else if ((int64_t)rd_leb(c, 33, true) < 0 && !c->st) MALFORMED("malformed block type");
             if (op == 0x03 && loop_at == NONE32) loop_at = depth;
             depth++;
@@ -1921,7 +1985,7 @@ static void scan_body(C *c, bool collect)
             uint32_t n = rd_u32(c);
             for (uint64_t i = 0; i < n && !c->st; i++) {
                 uint8_t b = rd_byte(c);
-                if (!c->st && !is_valtype(b) && b != BX_V128) MALFORMED("malformed value type");
+                if (!c->st && !is_valtype(b)) MALFORMED("malformed value type");
             }
             break;
         }
@@ -1957,6 +2021,7 @@ static void scan_body(C *c, bool collect)
         }
         case 0x00: case 0x01: case 0x05: case 0x0F: case 0x1A: case 0x1B: case 0xD1:
             break;
+        case 0xFD: scan_simd(c); break;
         case 0xFC: {
             uint32_t sub = rd_u32(c);
             if (c->st) break;
@@ -2012,22 +2077,38 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     c->err = err;
     c->p = f->body;
     c->end = f->body + f->body_len;
-    c->ft = &m->types[f->type];
+    c->ft = xtype(c, f->type);
+    if (c->st) {
+        free_xtypes(c);
+        return c->st;
+    }
     c->nofuse = bx_nofusion_env();
-    uint32_t np = c->ft->nparams;
-    c->nlocals = np + f->nlocals;
+    uint32_t np = c->ft->nparams;   /* slots */
+    uint32_t nwp = m->types[f->type].nparams;
+    c->nwlocals = nwp + f->nlocals;
+    c->nlocals = np + bx_type_slots(f->locals, f->nlocals);
     c->fuel_pos = NONE32;
     c->last_end = NONE32;
     c->last_op = NONE32;
     c->ltypes = malloc(((size_t)c->nlocals + 1) * sizeof *c->ltypes);
-    if (!c->ltypes) return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+    if (c->ltypes && c->nlocals != c->nwlocals)
+        c->lslot = malloc(((size_t)c->nwlocals + 1) * sizeof *c->lslot);
+    if (!c->ltypes || (c->nlocals != c->nwlocals && !c->lslot)) {
+        free(c->ltypes);
+        free_xtypes(c);
+        return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+    }
     for (uint32_t k = 0; k < np; k++) c->ltypes[k] = c->ft->params[k];
-    for (uint32_t k = 0; k < f->nlocals; k++) {
-        c->ltypes[np + k] = f->locals[k];
-        if (f->locals[k] == BX_V128) {
-            c->ins = f->body;
-            INVALID("SIMD (v128) is not supported");
+    for (uint32_t k = 0, s = 0; k < c->nwlocals; k++) {
+        if (c->lslot) c->lslot[k] = s;
+        if (k >= nwp) {
+            bx_valtype t = f->locals[k - nwp];
+            if (t == BX_V128) c->ltypes[s++] = (bx_valtype)BX_V128_LO;
+            c->ltypes[s] = t;
+        } else if (c->ltypes[s] == (bx_valtype)BX_V128_LO) {
+            s++;
         }
+        s++;
     }
     if (!c->st) {
         /* constants used inside loops get slots of their own */
@@ -2066,7 +2147,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
             fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
         } else {
             code->nparams = np;
-            code->nresults = c->ft->nresults;
+            code->nresults = c->ft->nresults;     /* slots */
             code->nlocals = c->nlocals;
             /* +1: a deferred comparison may be materialised one slot up */
             code->frame_size = c->sbase + c->maxh + 1;
@@ -2083,6 +2164,8 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         }
     }
     free(c->ltypes);
+    free(c->lslot);
+    free_xtypes(c);
     free(c->stk);
     free(c->ctl);
     free(c->code);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "module.h"
+#include "simd.h"
 
 /* Locals expanded over the whole module are bounded by the input size so
  * that "50000 locals" declared in 3 bytes, repeated, cannot multiply into
@@ -331,10 +332,19 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         default: return illegal(r, at, 0xFC00u | u);
         }
     }
-    case 0xFD:                                  /* only v128.const is framed */
+    case 0xFD: {                                /* immediates from simd.c's table */
         if (!rd_u32(r, &u)) return false;
-        if (u == 12) return rd_bytes(r, 16, &s);
-        return illegal(r, at, 0xFD00u | u);
+        bx_simd_info in = bx_simd_info_of(u);
+        uint8_t b;
+        if (u > 0xFF || in.kind == SK_NONE) return illegal(r, at, 0xFD00u | u);
+        switch (in.kind) {
+        case SK_CONST: case SK_SHUFFLE: return rd_bytes(r, 16, &s);
+        case SK_LOAD: case SK_STORE: return rd_u32(r, &u) && rd_u32(r, &u);
+        case SK_LOAD_LANE: case SK_STORE_LANE: return rd_u32(r, &u) && rd_u32(r, &u) && rd_byte(r, &b);
+        case SK_EXTRACT: case SK_REPLACE: return rd_byte(r, &b);
+        default: return true;
+        }
+    }
     default:
         if (op >= 0x28 && op <= 0x3E)   /* memarg; bit 6: a memory index follows */
             return rd_u32(r, &u) && (!(u & 0x40) || rd_u32(r, &u)) && rd_u32(r, &u);
@@ -408,11 +418,19 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
             /* extended-const: i32/i64 add, sub, mul (typed by validation) */
             ext = true;
             continue;
+        case 0xFD:
+            /* v128.const (0xFD 12) is the one constant SIMD instruction */
+            if (r->p < r->end && *r->p == 0x0C) {
+                r->p++;
+                if (!rd_bytes(r, 16, &s)) return false;
+                one.op = BX_CONST_V128; one.type = BX_V128;
+                for (int k = 7; k >= 0; k--) one.bits = one.bits << 8 | s[k];
+                for (int k = 15; k >= 8; k--) one.hi = one.hi << 8 | s[k];
+                break;
+            }
+            /* fall through */
         default:
             if (!skip_immediates(r, at, op)) return false;
-            /* v128.const is constant, but SIMD is not supported */
-            if (op == 0xFD && !nonconst)
-                defer_invalid(d, at, "invalid value type v128 (SIMD is not supported)");
             if (!nonconst) defer_invalid(d, at, "constant expression required");
             nonconst = true;
             if (op >= 0x02 && op <= 0x04) depth++;

@@ -17,6 +17,7 @@
 #include "code.h"
 #include "numeric.h"
 #include "runtime.h"
+#include "simd.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the interpreter assumes a little-endian host"
@@ -1066,6 +1067,17 @@ dispatch:
     }
     F64_M(F64_ADD_M, a + b)
     F64_M(F64_MUL_M, a * b)
+    /* SIMD: one handler each, the lanes are done out of line (simd.c) */
+    OP(SIMD) {
+        pc = bx_simd_run(pc, fp, inst);
+        if (UNLIKELY(!pc)) TRAP(BX_TRAP_MEMORY_OOB);   /* the one SIMD trap */
+        NEXT;
+    }
+    OP(SIMD_SHUFFLE) {
+        bx_simd_shuffle(pc, fp);
+        pc += 7;
+        NEXT;
+    }
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);
 
 #if !(defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO))

@@ -28,8 +28,9 @@ typedef enum bx_constop {
     BX_CONST_REF_NULL,    /* value.type = reftype */
     BX_CONST_REF_FUNC,    /* index = function index */
     BX_CONST_GLOBAL_GET,  /* index = global index */
-    BX_CONST_EXTENDED     /* extended-const: bytes [offset, offset+bits) of the
+    BX_CONST_EXTENDED,    /* extended-const: bytes [offset, offset+bits) of the
                              binary, evaluated by constexpr.c */
+    BX_CONST_V128         /* bits = low 64 bits, hi = high 64 bits */
 } bx_constop;
 
 typedef struct bx_constexpr {
@@ -37,6 +38,7 @@ typedef struct bx_constexpr {
     bx_valtype type;      /* type of the value produced */
     uint32_t index;
     uint64_t bits;        /* literal bits for the four const ops */
+    uint64_t hi;          /* BX_CONST_V128: the high 64 bits */
     size_t offset;        /* where it starts, for error messages */
 } bx_constexpr;
 

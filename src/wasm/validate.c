@@ -13,12 +13,6 @@
 #include "module.h"
 #include "runtime.h"
 
-static bx_status invalid_v128(bx_error *err, size_t at, const char *where, uint32_t i)
-{
-    return bx_fail(err, BX_ERR_INVALID, at,
-                   "invalid value type v128 in %s %u (SIMD is not supported)", where, i);
-}
-
 static bx_status check_limits(bx_error *err, const bx_limits_decl *l, uint64_t bound,
                               const char *what, uint32_t i)
 {
@@ -143,12 +137,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
 {
     bx_status st;
 
-    for (uint32_t i = 0; i < m->ntypes; i++) {
-        const bx_functype *t = &m->types[i];
-        for (uint32_t k = 0; k < t->nparams + t->nresults; k++)
-            if ((k < t->nparams ? t->params[k] : t->results[k - t->nparams]) == BX_V128)
-                return invalid_v128(err, 0, "type", i);
-    }
     if ((st = canon_types(m, err)) != BX_OK) return st;
 
     uint32_t ti = 0, mi = 0;
@@ -167,7 +155,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
             if ((st = check_limits(err, &im->desc.memory, BX_MAX_PAGES, "memory", mi++)) != BX_OK) return st;
             break;
         case BX_EXTERN_GLOBAL:
-            if (im->desc.global.type == BX_V128) return invalid_v128(err, 0, "imported global", i);
             break;
         }
     }
@@ -177,9 +164,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
         if (f->type >= m->ntypes)
             return bx_fail(err, BX_ERR_INVALID, 0, "unknown type %u (function %u)",
                            f->type, m->nfunc_imports + i);
-        for (uint32_t k = 0; k < f->nlocals; k++)
-            if (f->locals[k] == BX_V128)
-                return invalid_v128(err, f->body_offset, "locals of function", m->nfunc_imports + i);
     }
 
     for (uint32_t i = m->ntable_imports; i < m->ntables_total; i++)
@@ -190,7 +174,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
 
     for (uint32_t i = 0; i < m->nglobals_total - m->nglobal_imports; i++) {
         bx_global_decl *g = &m->globals[i];
-        if (g->type.type == BX_V128) return invalid_v128(err, g->init.offset, "global", m->nglobal_imports + i);
         if ((st = check_const(m, &g->init, g->type.type, err)) != BX_OK) return st;
     }
 
