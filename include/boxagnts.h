@@ -306,6 +306,9 @@ typedef struct bx_wasi_preopen {
      * merged into one preopen showing exactly those names; they must share
      * the host directory and read_only (bx_wasi_new refuses otherwise). */
     const char *file;
+    /* host_path is canonical (no link in it when it was granted): open it
+     * refusing any link found there now, which a guest planted since. */
+    int no_links;
 } bx_wasi_preopen;
 
 typedef enum bx_wasi_stdin_kind {

@@ -358,6 +358,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
         pre[i].host_path = o->map_dirs[i].host;
         pre[i].guest_path = o->map_dirs[i].guest;
         pre[i].read_only = o->map_dirs[i].read_only;
+        pre[i].no_links = 1;            /* options.c stores canonical paths */
     }
     if (o->audit_path) {
         audit = fopen(o->audit_path, "a");

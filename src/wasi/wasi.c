@@ -127,6 +127,11 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
         seterr(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
+    if (p->no_links && lstat(host, &st) == 0 && S_ISLNK(st.st_mode)) {
+        seterr(err, BX_ERR_ARG, "grant %s: %s is a symbolic link now (it was not when granted); "
+               "grants never follow links: remove the link", p->guest_path, host);
+        return -1;
+    }
     if (!file && stat(host, &st) == 0 && !S_ISDIR(st.st_mode)) {
         /* A file grant: preopen the parent, show only this name. */
         char *hs = strrchr(host, '/'), *gs = strrchr(gbuf, '/');
@@ -181,6 +186,14 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
     if (n > 0) {
         real[n] = 0;
         w->have_proc = 1;
+        /* Canonical host path, yet the kernel opened something else: a
+         * link was planted on the way since the grant was resolved. */
+        if (p->no_links && strcmp(real, host) != 0) {
+            seterr(err, BX_ERR_ARG, "grant %s: %s passes through a symbolic link now (it did not when "
+                   "granted; it leads to %s); grants never follow links: remove the link",
+                   p->guest_path, host, real);
+            return -1;
+        }
     } else {
         char *rp = realpath(host, NULL);
         if (!rp || strlen(rp) >= sizeof real) {
