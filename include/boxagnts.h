@@ -380,6 +380,10 @@ const uint8_t *bx_wasi_stderr(bx_wasi *w, size_t *len, int *truncated);
 void bx_wasi_audit(bx_wasi *w, const char *event, const char *path, int allow,
                    const char *rule, const char *hint);
 
+/* The symbolic links the guest made, in order: link i's guest path and
+ * target (both NULL past the first 256 kept).  Returns how many it made. */
+uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const char **target);
+
 /* Closes every host fd the guest left open. */
 void bx_wasi_free(bx_wasi *w);
 

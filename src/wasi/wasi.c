@@ -501,6 +501,9 @@ void bx_wasi_free(bx_wasi *w)
         free(w->deny[i].rule);
     }
     free(w->deny);
+    for (i = 0; i < w->nlinks; i++)
+        free(w->links[i]);
+    free(w->links);
     free_strv(w->argv, w->argc);
     free_strv(w->env, w->envc);
     free(w->sandbox_id);

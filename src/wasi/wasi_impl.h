@@ -165,7 +165,12 @@ struct bx_wasi {
     int no_openat2;      /* kernel lacks openat2 (or forced, to test the walk) */
     int stop_on_cap;     /* BX_WASI_STOP_ON_OUTPUT_CAP */
     int have_proc;       /* /proc/self/fd readable: post-resolution checks */
+
+    char **links;        /* links the guest made: "path\0target", at most BXW_LINKS_KEPT */
+    uint32_t nlinks;
+    uint64_t links_made; /* all of them, kept or not */
 };
+#define BXW_LINKS_KEPT 256u
 
 /* ---- guest memory ------------------------------------------------------ */
 
@@ -255,6 +260,25 @@ uint16_t bxw_resolve(bx_wasi *w, bxw_fd *d, const char *path, int follow, bxw_re
 void bxw_res_done(bxw_res *r);
 /* Re-check one (parent, name) pair after a hop: deny + single-file. */
 uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r);
+
+/* ---- links.c: link rule, rename carry checks, most specific grant ---- */
+/* Components of gpath below grant g's guest root. */
+unsigned bxw_depth(const bxw_grant *g, const char *gpath);
+/* NULL when a link with target t may sit in a directory `depth` levels
+ * below its grant's root, else why not. */
+const char *bxw_target_bad(const char *t, unsigned depth);
+/* A rename from (od, ro) to (nd, rn): the links it carries stay inside
+ * the destination grant, and no denied entry is moved or made.  0, or an
+ * errno with *why. */
+uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const bxw_fd *nd,
+                         const bxw_res *rn, const char **why);
+/* Index of the grant that most specifically contains the resolved object. */
+int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r);
+/* W_ACCES (and the rule) when the resolved object is, or contains, the
+ * root of a grant: moving it would move the grant. */
+uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule);
+/* Record a link the guest made, for the result (bx_wasi_link). */
+void bxw_note_link(bx_wasi *w, const char *path, const char *target);
 
 /* ---- host functions, one per preview1 import ---------------------------- */
 #define BXW_FN(name) bx_trap bxw_##name(bx_hostcall *hc, uint64_t *a)

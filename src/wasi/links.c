@@ -1,0 +1,437 @@
+/*
+ * links.c — the rules that keep names honest after they are made:
+ * where a symbolic link may point, what a rename may carry, and which
+ * grant decides a mutation.
+ *
+ * The link rule.  A guest may create (or move, or hard-link) a symbolic
+ * link only when its target is relative, written as zero or more ".."
+ * followed only by names ("../../lib/x", "x/y", "."; never "a/../b" nor an
+ * absolute path), and its leading ".." count is at most the depth of the
+ * link's directory below the root of the grant it is reached through.
+ * Why that is enough, for chains too: if every link below a root R obeys
+ * it, resolving any path from inside R stays inside R.  By induction on
+ * the links followed: a link sits in a real directory at depth d below
+ * R; its k <= d leading ".." pop k real directories (still inside R);
+ * the names after them only descend, and each link met on the way is
+ * again a link inside R obeying the rule.  A ".." after a name is refused
+ * because that name may itself be a link ("s -> .", then "s/.." climbs).
+ * The rule depends only on the link's own target and its depth, so it is
+ * re-checked exactly where those can change: creating a link, renaming a
+ * link, hard-linking a link, and renaming a directory to a shallower
+ * depth or into another grant (every link it carries is checked at its
+ * new depth; nothing else can lower a link's depth).
+ *
+ * Deny rules on renames.  A denied entry must keep its denied name for
+ * the whole call: a rename whose source carries (is, or contains) an
+ * entry a deny rule matches under its old name, or whose result would
+ * contain an entry a deny rule matches under its new name, is refused;
+ * the walk happens only when some rule could match below the directory.
+ * Removing a denied name, or linking it, is already refused because the
+ * name itself resolves as absent.
+ *
+ * The most specific grant.  Grants may nest (write:/workspace with
+ * read:/workspace/docs); a mutation is allowed only when the grant whose
+ * host directory (or file) most specifically contains the object is
+ * writable, whichever preopen the path came through.
+ */
+#include "wasi_impl.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define WALK_MAX_DEPTH   128        /* directory levels a rename may carry */
+#define WALK_MAX_ENTRIES 200000     /* entries checked per rename */
+
+/* Components of gpath below the grant's guest root (0 = the root). */
+unsigned bxw_depth(const bxw_grant *g, const char *gpath)
+{
+    size_t gl = strcmp(g->guest, "/") ? strlen(g->guest) : 0;
+    unsigned n = 0;
+    const char *p = gpath + (strncmp(gpath, g->guest, gl) == 0 ? gl : 0);
+    while (*p) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        n++;
+        while (*p && *p != '/')
+            p++;
+    }
+    return n;
+}
+
+const char *bxw_target_bad(const char *t, unsigned depth)
+{
+    unsigned up = 0;
+    int named = 0;
+    if (!t[0])
+        return "an empty target";
+    if (t[0] == '/')
+        return "an absolute target";
+    for (const char *p = t; *p;) {
+        const char *s;
+        size_t n;
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        s = p;
+        while (*p && *p != '/')
+            p++;
+        n = (size_t)(p - s);
+        if (n == 1 && s[0] == '.')
+            continue;
+        if (n == 2 && s[0] == '.' && s[1] == '.') {
+            if (named)
+                return "a '..' after a name (that name may be a link)";
+            if (++up > depth)
+                return "a target climbing above the root of its grant";
+            continue;
+        }
+        named = 1;
+    }
+    return NULL;
+}
+
+/* Could a deny pattern match a strict descendant of gpath?  An NFA over
+ * the pattern's components, fed gpath's components. */
+static int pattern_below(char *const *pc, uint32_t np, const char *gpath)
+{
+    unsigned char st[256], nx[256];
+    const char *p = gpath;
+    uint32_t i;
+    if (np + 1 > sizeof st)
+        return 1;                       /* fail closed: walk */
+    memset(st, 0, np + 1);
+    st[0] = 1;
+    for (;;) {
+        char name[256];
+        const char *s;
+        size_t n;
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        s = p;
+        while (*p && *p != '/')
+            p++;
+        n = (size_t)(p - s);
+        if (n >= sizeof name)
+            return 1;
+        memcpy(name, s, n);
+        name[n] = 0;
+        memset(nx, 0, np + 1);
+        /* "**" may match zero components: close over it first */
+        for (i = 0; i < np; i++)
+            if (st[i] && !strcmp(pc[i], "**"))
+                st[i + 1] = 1;
+        for (i = 0; i < np; i++) {
+            if (!st[i])
+                continue;
+            if (!strcmp(pc[i], "**"))
+                nx[i] = nx[i + 1] = 1;
+            else if (fnmatch(pc[i], name, 0) == 0)
+                nx[i + 1] = 1;
+        }
+        memcpy(st, nx, np + 1);
+    }
+    for (i = 0; i < np; i++)
+        if (st[i])
+            return 1;
+    return 0;
+}
+
+static int deny_below(const bx_wasi *w, const char *gpath)
+{
+    for (uint32_t i = 0; i < w->ndeny; i++)
+        if (pattern_below(w->deny[i].comp, w->deny[i].ncomp, gpath))
+            return 1;
+    return 0;
+}
+
+typedef struct walkst {
+    bx_wasi *w;
+    int links;                  /* check links at their new depth */
+    int deny;                   /* check deny rules on old and new names */
+    const bxw_grant *ng;        /* grant of the destination */
+    char old[BXW_GPATH_MAX], neu[BXW_GPATH_MAX];
+    unsigned long entries;
+    const char *why;            /* refusal: what was found */
+    char at[BXW_GPATH_MAX];     /* refusal: where (new name) */
+} walkst;
+
+static int put_name(char *buf, size_t *len, const char *name)
+{
+    size_t l = strlen(name);
+    if (*len + l + 2 > BXW_GPATH_MAX)
+        return -1;
+    if (*len > 1)
+        buf[(*len)++] = '/';
+    memcpy(buf + *len, name, l + 1);
+    *len += l;
+    return 0;
+}
+
+static int refuse_at(walkst *ws, const char *why, const char *where)
+{
+    ws->why = why;
+    snprintf(ws->at, sizeof ws->at, "%s", where);
+    return -1;
+}
+
+/* Check one entry (name in dirfd) under its old and new guest names, then
+ * its subtree.  -1: refused (ws->why set). */
+static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
+{
+    size_t ol0 = strlen(ws->old), nl0 = strlen(ws->neu), ol = ol0, nl = nl0;
+    struct stat st;
+    int ret = 0;
+    if (++ws->entries > WALK_MAX_ENTRIES)
+        return refuse_at(ws, "too many entries to check", ws->neu);
+    if (put_name(ws->old, &ol, name) || put_name(ws->neu, &nl, name)) {
+        ret = refuse_at(ws, "a path too long to check", ws->neu);
+        goto out;
+    }
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        ret = 0;                        /* gone meanwhile: nothing to carry */
+        goto out;
+    }
+    if (ws->deny) {
+        const char *rule = bxw_denied(ws->w, ws->old);
+        if (!rule)
+            rule = bxw_denied(ws->w, ws->neu);
+        if (rule) {
+            ret = refuse_at(ws, rule, ws->neu);
+            goto out;
+        }
+    }
+    if (S_ISLNK(st.st_mode) && ws->links) {
+        char t[BXW_GPATH_MAX];
+        ssize_t n = readlinkat(dfd, name, t, sizeof t - 1);
+        unsigned depth = bxw_depth(ws->ng, ws->neu);
+        if (n < 0)
+            goto out;
+        t[n] = 0;
+        if (bxw_target_bad(t, depth ? depth - 1 : 0) || depth == 0) {
+            ret = refuse_at(ws, "a symbolic link that would point outside its grant", ws->neu);
+            goto out;
+        }
+    } else if (S_ISDIR(st.st_mode)) {
+        int fd;
+        DIR *dir;
+        struct dirent *de;
+        if (level >= WALK_MAX_DEPTH) {
+            ret = refuse_at(ws, "a directory tree too deep to check", ws->neu);
+            goto out;
+        }
+        fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            ret = refuse_at(ws, "a directory that cannot be read to check it", ws->neu);
+            goto out;
+        }
+        dir = fdopendir(fd);
+        if (!dir) {
+            close(fd);
+            ret = refuse_at(ws, "a directory that cannot be read to check it", ws->neu);
+            goto out;
+        }
+        while (ret == 0 && (de = readdir(dir)) != NULL) {
+            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+                continue;
+            /* Only links and directories can matter to the link rule. */
+            if (!ws->deny && de->d_type != DT_DIR && de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+                continue;
+            ret = check_entry(ws, dirfd(dir), de->d_name, level + 1);
+        }
+        closedir(dir);
+    }
+out:
+    ws->old[ol0] = 0;               /* back to the parent's names */
+    ws->neu[nl0] = 0;
+    return ret;
+}
+
+uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const bxw_fd *nd,
+                         const bxw_res *rn, const char **why)
+{
+    const bxw_grant *og = &w->grants[od->grant], *ng = &w->grants[nd->grant];
+    struct stat st;
+    walkst *ws;
+    int same_root = strcmp(og->host_real, ng->host_real) == 0 && strcmp(og->guest, ng->guest) == 0;
+    uint16_t e = 0;
+    if (fstatat(ro->parent, ro->last, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return 0;                       /* the rename reports it */
+    if (S_ISLNK(st.st_mode)) {
+        char t[BXW_GPATH_MAX];
+        ssize_t n = readlinkat(ro->parent, ro->last, t, sizeof t - 1);
+        unsigned depth = bxw_depth(ng, rn->guest);
+        if (n < 0)
+            return bxw_errno(errno);
+        t[n] = 0;
+        if ((*why = bxw_target_bad(t, depth ? depth - 1 : 0)) != NULL)
+            return W_NOTCAPABLE;
+        return 0;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return 0;
+    ws = malloc(sizeof *ws);
+    if (!ws)
+        return W_NOMEM;
+    memset(ws, 0, sizeof *ws);
+    ws->w = w;
+    ws->ng = ng;
+    ws->links = !same_root || bxw_depth(ng, rn->guest) < bxw_depth(og, ro->guest);
+    ws->deny = deny_below(w, ro->guest) || deny_below(w, rn->guest);
+    if (ws->links || ws->deny) {
+        /* Walk the source's children under both names; the source name
+         * itself was checked by resolve. */
+        snprintf(ws->old, sizeof ws->old, "%s", ro->guest);
+        snprintf(ws->neu, sizeof ws->neu, "%s", rn->guest);
+        {
+            int fd = openat(ro->parent, ro->last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+            struct dirent *de;
+            int ret = 0;
+            if (!dir) {
+                if (fd >= 0)
+                    close(fd);
+                *why = "a directory that cannot be read to check it";
+                free(ws);
+                return W_ACCES;
+            }
+            while (ret == 0 && (de = readdir(dir)) != NULL) {
+                if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+                    continue;
+                if (!ws->deny && de->d_type != DT_DIR && de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+                    continue;
+                ret = check_entry(ws, dirfd(dir), de->d_name, 1);
+            }
+            closedir(dir);
+            if (ret) {
+                *why = ws->why;
+                e = strncmp(ws->why, "deny:", 5) == 0 ? W_ACCES :
+                    strstr(ws->why, "symbolic link") ? W_NOTCAPABLE : W_ACCES;
+                snprintf(((bxw_res *)rn)->lex, sizeof rn->lex, "%s", ws->at);
+            }
+        }
+    }
+    free(ws);
+    return e;
+}
+
+/* The host path of the object a resolution names. */
+static int obj_real(const bxw_res *r, char *out, size_t outsz)
+{
+    char link[64];
+    ssize_t n;
+    snprintf(link, sizeof link, "/proc/self/fd/%d", r->parent);
+    n = readlink(link, out, outsz - 1);
+    if (n <= 0 || (size_t)n >= outsz - 1)
+        return -1;
+    out[n] = 0;
+    if (strcmp(r->last, ".") != 0) {
+        size_t l = (size_t)n, k = strlen(r->last);
+        if (l + k + 2 > outsz)
+            return -1;
+        if (l > 1)
+            out[l++] = '/';
+        memcpy(out + l, r->last, k + 1);
+    }
+    return 0;
+}
+
+static int under(const char *path, const char *dir, int strict)
+{
+    size_t dl = strlen(dir);
+    if (!strcmp(dir, "/"))
+        return !strict || path[1];
+    if (strncmp(path, dir, dl) != 0)
+        return 0;
+    return path[dl] == '/' || (!strict && path[dl] == 0);
+}
+
+int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r)
+{
+    char real[BXW_GPATH_MAX], fp[BXW_GPATH_MAX];
+    const char *obj = real;
+    int best = d->grant;
+    size_t blen = 0;
+    if (w->ngrants < 2)
+        return d->grant;
+    if (!w->have_proc || obj_real(r, real, sizeof real) != 0)
+        obj = NULL;
+    for (uint32_t i = 0; i < w->ngrants; i++) {
+        const bxw_grant *g = &w->grants[i];
+        const char *base = obj ? g->host_real : g->guest;
+        const char *path = obj ? obj : r->guest;
+        size_t len;
+        int hit = 0;
+        if (!g->nfiles) {
+            hit = under(path, base, 0);
+            len = strlen(base);
+        } else {
+            for (uint32_t k = 0; k < g->nfiles && !hit; k++) {
+                int n = snprintf(fp, sizeof fp, "%s%s%s", base, strcmp(base, "/") ? "/" : "", g->files[k]);
+                hit = n > 0 && (size_t)n < sizeof fp && !strcmp(path, fp);
+            }
+            len = strlen(base) + 1;     /* a file is more specific than its directory */
+        }
+        /* The longest wins; on a tie (one host directory granted twice)
+         * the read-only one. */
+        if (hit && (len > blen || (len == blen && g->ro && !w->grants[best].ro))) {
+            best = (int)i;
+            blen = len;
+        }
+    }
+    return best;
+}
+
+uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule)
+{
+    char real[BXW_GPATH_MAX];
+    if (w->ngrants < 2 || !w->have_proc || obj_real(r, real, sizeof real) != 0)
+        return 0;
+    for (uint32_t i = 0; i < w->ngrants; i++)
+        if (under(w->grants[i].host_real, real, 0)) {
+            *rule = w->grants[i].rule;
+            return W_ACCES;
+        }
+    return 0;
+}
+
+void bxw_note_link(bx_wasi *w, const char *path, const char *target)
+{
+    size_t pl = strlen(path), tl = strlen(target);
+    char *e, **nl;
+    w->links_made++;
+    if (w->nlinks >= BXW_LINKS_KEPT)
+        return;
+    e = malloc(pl + tl + 2);
+    nl = e ? realloc(w->links, (w->nlinks + 1) * sizeof *nl) : NULL;
+    if (!nl) {
+        free(e);
+        return;
+    }
+    memcpy(e, path, pl + 1);
+    memcpy(e + pl + 1, target, tl + 1);
+    w->links = nl;
+    w->links[w->nlinks++] = e;
+}
+
+uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const char **target)
+{
+    if (!w)
+        return 0;
+    if (i < w->nlinks) {
+        *path = w->links[i];
+        *target = w->links[i] + strlen(w->links[i]) + 1;
+    } else {
+        *path = *target = NULL;
+    }
+    return w->links_made;
+}
