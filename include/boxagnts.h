@@ -465,6 +465,11 @@ typedef struct bx_run_result {
     uint8_t *out, *err;
     size_t out_len, err_len;
     int out_truncated, err_truncated;
+    /* Symbolic links the guest made (guest path, target); the first 256
+     * are kept, links_made counts them all. */
+    struct bx_run_link { char *path, *target; } *links;
+    uint32_t nlinks;
+    uint64_t links_made;
 } bx_run_result;
 
 /* Run one module under the options.  Returns BX_OK when the module ran

@@ -254,13 +254,13 @@ BXW_FN(path_symlink)
                 char raw[BXW_GPATH_MAX];
                 if ((size_t)snprintf(raw, sizeof raw, "%s/%s", where, target) >= sizeof raw ||
                     bxw_normalize(raw, full, sizeof full) != 0)
-                    bad = "a target too long to check";
+                    bad = "is too long to check";
             }
             if (!target[0]) {
                 e = W_NOENT;
             } else if (bad) {
                 char hint[BXW_GPATH_MAX + 256];
-                snprintf(hint, sizeof hint, "target '%s' is %s: a link's target must be relative, with '..' "
+                snprintf(hint, sizeof hint, "target '%s' %s: a link's target must be relative, with '..' "
                          "only at its start, and stay inside %s from where the link is", target, bad, g->guest);
                 bxw_audit(w, "symlink", r.guest, 0, "link rule", W_NOTCAPABLE, hint);
                 bxw_res_done(&r);
@@ -346,8 +346,16 @@ BXW_FN(path_link)
         }
     }
     /* flags 0: never let linkat follow; resolve already did, beneath. */
-    if (!e && linkat(ro.parent, ro.last, rn.parent, rn.last, 0) != 0)
+    if (!e && linkat(ro.parent, ro.last, rn.parent, rn.last, 0) != 0) {
         e = bxw_errno(errno);
+    } else if (!e) {
+        char t[BXW_PATH_MAX + 1];
+        ssize_t n = readlinkat(rn.parent, rn.last, t, sizeof t - 1);
+        if (n >= 0) {   /* a new name for a symlink: a link made */
+            t[n] = 0;
+            bxw_note_link(w, rn.guest, t);
+        }
+    }
     audit_res(w, "link", &rn, e);
     bxw_res_done(&ro);
     bxw_res_done(&rn);

@@ -70,9 +70,9 @@ const char *bxw_target_bad(const char *t, unsigned depth)
     unsigned up = 0;
     int named = 0;
     if (!t[0])
-        return "an empty target";
+        return "is empty";
     if (t[0] == '/')
-        return "an absolute target";
+        return "is absolute";
     for (const char *p = t; *p;) {
         const char *s;
         size_t n;
@@ -88,9 +88,9 @@ const char *bxw_target_bad(const char *t, unsigned depth)
             continue;
         if (n == 2 && s[0] == '.' && s[1] == '.') {
             if (named)
-                return "a '..' after a name (that name may be a link)";
+                return "has '..' after a name (that name may be a link)";
             if (++up > depth)
-                return "a target climbing above the root of its grant";
+                return "climbs above the root of its grant";
             continue;
         }
         named = 1;
@@ -273,8 +273,10 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
         if (n < 0)
             return bxw_errno(errno);
         t[n] = 0;
-        if ((*why = bxw_target_bad(t, depth ? depth - 1 : 0)) != NULL)
+        if (bxw_target_bad(t, depth ? depth - 1 : 0) != NULL) {
+            *why = "a symbolic link that would point outside its grant";
             return W_NOTCAPABLE;
+        }
         return 0;
     }
     if (!S_ISDIR(st.st_mode))
