@@ -239,8 +239,7 @@ BXW_FN(path_symlink)
         g = &w->grants[d->grant];
         RESOLVE_MUT("symlink", 0);
         if (!e) {
-            unsigned depth = bxw_depth(g, r.guest);
-            const char *bad = bxw_target_bad(target, depth ? depth - 1 : 0);
+            const char *bad = bxw_target_bad(target, bxw_dir_depth(g, r.parent));
             /* r.guest is the new link; its target is relative to its directory */
             snprintf(where, sizeof where, "%s", r.guest);
             {

@@ -47,21 +47,36 @@
 #define WALK_MAX_DEPTH   128        /* directory levels a rename may carry */
 #define WALK_MAX_ENTRIES 200000     /* entries checked per rename */
 
-/* Components of gpath below the grant's guest root (0 = the root). */
-unsigned bxw_depth(const bxw_grant *g, const char *gpath)
+/*
+ * Depth of the directory `fd` below grant g's root, counted physically by
+ * climbing "..": guest paths may be lexical (no /proc) and may pass
+ * through links ("s -> ." makes "s/s/s" depth 0).  fd is beneath the
+ * root (the resolver guarantees it), so the climb ends there; should it
+ * not, depth 0 is the safe answer (fewest ".." allowed).
+ */
+unsigned bxw_dir_depth(const bxw_grant *g, int fd)
 {
-    size_t gl = strcmp(g->guest, "/") ? strlen(g->guest) : 0;
+    struct stat root, st;
     unsigned n = 0;
-    const char *p = gpath + (strncmp(gpath, g->guest, gl) == 0 ? gl : 0);
-    while (*p) {
-        while (*p == '/')
-            p++;
-        if (!*p)
+    int cur;
+    if (fstat(g->dirfd, &root) != 0 || (cur = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)
+        return 0;
+    for (;;) {
+        int up;
+        if (fstat(cur, &st) != 0 || n > BXW_GPATH_MAX) {
+            n = 0;
             break;
+        }
+        if (st.st_dev == root.st_dev && st.st_ino == root.st_ino)
+            break;
+        up = openat(cur, "..", O_PATH | O_DIRECTORY | O_CLOEXEC);
+        close(cur);
+        if (up < 0)
+            return 0;
+        cur = up;
         n++;
-        while (*p && *p != '/')
-            p++;
     }
+    close(cur);
     return n;
 }
 
@@ -156,6 +171,7 @@ static int deny_below(const bx_wasi *w, const char *gpath)
 
 typedef struct walkst {
     bx_wasi *w;
+    unsigned base;              /* physical depth of the moved entry at its new place */
     int links;                  /* check links at their new depth */
     int deny;                   /* check deny rules on old and new names */
     const bxw_grant *ng;        /* grant of the destination */
@@ -213,11 +229,11 @@ static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
     if (S_ISLNK(st.st_mode) && ws->links) {
         char t[BXW_GPATH_MAX];
         ssize_t n = readlinkat(dfd, name, t, sizeof t - 1);
-        unsigned depth = bxw_depth(ws->ng, ws->neu);
         if (n < 0)
             goto out;
         t[n] = 0;
-        if (bxw_target_bad(t, depth ? depth - 1 : 0) || depth == 0) {
+        /* the link sits `level` below the moved entry, its directory one up */
+        if (bxw_target_bad(t, ws->base + level - 1)) {
             ret = refuse_at(ws, "a symbolic link that would point outside its grant", ws->neu);
             goto out;
         }
@@ -269,11 +285,10 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
     if (S_ISLNK(st.st_mode)) {
         char t[BXW_GPATH_MAX];
         ssize_t n = readlinkat(ro->parent, ro->last, t, sizeof t - 1);
-        unsigned depth = bxw_depth(ng, rn->guest);
         if (n < 0)
             return bxw_errno(errno);
         t[n] = 0;
-        if (bxw_target_bad(t, depth ? depth - 1 : 0) != NULL) {
+        if (bxw_target_bad(t, bxw_dir_depth(ng, rn->parent)) != NULL) {
             *why = "a symbolic link that would point outside its grant";
             return W_NOTCAPABLE;
         }
@@ -287,7 +302,8 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
     memset(ws, 0, sizeof *ws);
     ws->w = w;
     ws->ng = ng;
-    ws->links = !same_root || bxw_depth(ng, rn->guest) < bxw_depth(og, ro->guest);
+    ws->base = bxw_dir_depth(ng, rn->parent) + 1;
+    ws->links = !same_root || ws->base < bxw_dir_depth(og, ro->parent) + 1;
     ws->deny = deny_below(w, ro->guest) || deny_below(w, rn->guest);
     if (ws->links || ws->deny) {
         /* Walk the source's children under both names; the source name

@@ -262,8 +262,8 @@ void bxw_res_done(bxw_res *r);
 uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r);
 
 /* ---- links.c: link rule, rename carry checks, most specific grant ---- */
-/* Components of gpath below grant g's guest root. */
-unsigned bxw_depth(const bxw_grant *g, const char *gpath);
+/* Depth of directory fd below g's root, physically (climbing ".."). */
+unsigned bxw_dir_depth(const bxw_grant *g, int fd);
 /* NULL when a link with target t may sit in a directory `depth` levels
  * below its grant's root, else why not. */
 const char *bxw_target_bad(const char *t, unsigned depth);

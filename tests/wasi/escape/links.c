@@ -99,6 +99,10 @@ static void plant(void)
     EXPECT(ln(ws, "s/../etc", "t2"), NOCAP);
     EXPECT(ln(ws, "a/../..", "t3"), NOCAP);
     EXPECT(ln(ws, "s/s/s", "t4"), 0);
+    /* depth is physical: "s/s/s/" is the top, however it is spelled */
+    EXPECT(ln(ws, "../x", "s/s/s/l3"), NOCAP);
+    EXPECT(mv(ws, "a/b/c/l", "s/s/s/l4"), NOCAP);
+    EXPECT(mv(ws, "a/b/c/l", "t4/l4"), NOCAP);
     /* moving an ancestor directory up carries its links: re-checked */
     EXPECT(mv(ws, "a/b/c", "c"), NOCAP);
     EXPECT(mv(ws, "a/b", "b"), NOCAP);
