@@ -501,6 +501,7 @@ void bx_wasi_free(bx_wasi *w)
         free(w->deny[i].rule);
     }
     free(w->deny);
+    free(w->denyino);
     for (i = 0; i < w->nlinks; i++)
         free(w->links[i]);
     free(w->links);

@@ -123,6 +123,12 @@ typedef struct bxw_grant {
     int ro;
 } bxw_grant;
 
+typedef struct bxw_ino {
+    dev_t dev;
+    ino_t ino;
+    const char *rule;    /* the deny rule's string (owned by bxw_deny) */
+} bxw_ino;
+
 typedef struct bxw_deny {
     char *rule;          /* "deny:" + the pattern, for the audit */
     char **comp;         /* pattern split on '/' */
@@ -165,6 +171,10 @@ struct bx_wasi {
     int no_openat2;      /* kernel lacks openat2 (or forced, to test the walk) */
     int stop_on_cap;     /* BX_WASI_STOP_ON_OUTPUT_CAP */
     int have_proc;       /* /proc/self/fd readable: post-resolution checks */
+
+    struct bxw_ino *denyino; /* (dev, inode) of denied files with other names (links.c) */
+    uint32_t ndenyino, denyino_cap;
+    int denyino_state;   /* 0 not yet collected, 1 collected, -1 too many entries: fail closed */
 
     char **links;        /* links the guest made: "path\0target", at most BXW_LINKS_KEPT */
     uint32_t nlinks;
@@ -277,6 +287,9 @@ int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r);
 /* W_ACCES (and the rule) when the resolved object is, or contains, the
  * root of a grant: moving it would move the grant. */
 uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule);
+/* The deny rule covering inode (dev, ino) under another name (a hard
+ * link made before the call), or NULL.  Collected once, on first need. */
+const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino);
 /* Record a link the guest made, for the result (bx_wasi_link). */
 void bxw_note_link(bx_wasi *w, const char *path, const char *target);
 

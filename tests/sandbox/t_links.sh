@@ -198,6 +198,24 @@ bash_call 'mv config c2; cat c2/prod.key; cp -r config c3; cat c3/prod.key; ln c
 [ -z "$(find "$T/ws" -path '*/.git/hooks/*')" ] && ok || bad "deny: a hook was planted: $(find "$T/ws" -path '*/.git/hooks/*')"
 host_ok "deny via bash"
 
+# Other names made before the call (hard links) are as absent as the denied one.
+fresh
+mkdir -p "$T/ws/config" "$T/ws/sub/deeper" "$T/ws/backup"
+printf 'SECRET-KEY\n' > "$T/ws/config/prod.key"
+printf 'SECRET-ENV\n' > "$T/ws/sub/deeper/.env"
+ln "$T/ws/config/prod.key" "$T/ws/backup/key.bak"
+ln "$T/ws/sub/deeper/.env" "$T/ws/env.bak"
+printf 'fine\n' > "$T/ws/plain.txt"; ln "$T/ws/plain.txt" "$T/ws/plain2.txt"
+bash_call 'cat backup/key.bak; cat env.bak; cat plain2.txt; ln backup/key.bak k2; cat k2; mv backup/key.bak kb; cat kb; cp env.bak e2; cat e2' \
+    --cap write:/workspace --cap deny:/workspace/config/prod.key --cap 'deny:/workspace/**/.env'
+[[ "$OUT" != *SECRET-* ]] && ok || bad "deny: a hard link made before the call reads the secret: $OUT"
+[[ "$OUT" == *fine* ]] && ok || bad "deny: other hard-linked files stay readable: $OUT"
+[ "$(cat "$T/ws/backup/key.bak")" = SECRET-KEY ] && [ ! -e "$T/ws/k2" ] && [ ! -e "$T/ws/kb" ] && ok \
+    || bad "deny: the other name was linked or moved: $(ls -la "$T/ws")"
+OUT=$("$BX" call file-read --workspace "$T/ws" --cap read:/workspace --cap 'deny:/workspace/**/.env' '{"file_path":"/workspace/env.bak"}' 2>&1)
+[[ "$OUT" != *SECRET-* ]] && ok || bad "deny: file-read of a hard link to a denied file: $OUT"
+host_ok "deny and hard links"
+
 # ---- 8. links reported by call; audit lists targets ------------------------
 fresh
 OUT=$("$BX" call bash --workspace "$T/ws" --audit "$S/a2.log" '{"command":"mkdir d; ln -s d l; ln -s ../x d/y"}' 2>/dev/null)
