@@ -200,6 +200,7 @@ typedef struct walkst {
     unsigned base;              /* physical depth of the moved entry at its new place */
     int links;                  /* check links at their new depth */
     int deny;                   /* check deny rules on old and new names */
+    int has_old, has_new;       /* which of the names exist (aliases through other grants) */
     const bxw_grant *ng;        /* grant of the destination */
     char old[BXW_GPATH_MAX], neu[BXW_GPATH_MAX];
     unsigned long entries;
@@ -244,8 +245,8 @@ static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
         goto out;
     }
     if (ws->deny) {
-        const char *rule = bxw_denied(ws->w, ws->old);
-        if (!rule)
+        const char *rule = ws->has_old ? bxw_denied(ws->w, ws->old) : NULL;
+        if (!rule && ws->has_new)
             rule = bxw_denied(ws->w, ws->neu);
         if (rule) {
             ret = refuse_at(ws, rule, ws->neu);
@@ -298,6 +299,44 @@ out:
     return ret;
 }
 
+/* Walk the children of the source (its own name was checked by resolve)
+ * under ws's settings.  0, or -1 with ws->why / ws->at. */
+static int walk_children(walkst *ws, const bxw_res *ro)
+{
+    int fd = openat(ro->parent, ro->last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+    struct dirent *de;
+    int ret = 0;
+    if (!dir) {
+        if (fd >= 0)
+            close(fd);
+        return refuse_at(ws, "a directory that cannot be read to check it", ws->neu);
+    }
+    while (ret == 0 && (de = readdir(dir)) != NULL) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+            continue;
+        if (!ws->deny && de->d_type != DT_DIR && de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+            continue;
+        ret = check_entry(ws, dirfd(dir), de->d_name, 1);
+    }
+    closedir(dir);
+    return ret;
+}
+
+static int obj_real(const bxw_res *r, char *out, size_t outsz);
+static int under(const char *path, const char *dir, int strict);
+
+/* The guest path of host path `real` through grant g, or -1. */
+static int alias_of(const bxw_grant *g, const char *real, char *out, size_t outsz)
+{
+    char tmp[BXW_GPATH_MAX];
+    size_t hl = strcmp(g->host_real, "/") ? strlen(g->host_real) : 0;
+    if (!under(real, g->host_real, 0) ||
+        (size_t)snprintf(tmp, sizeof tmp, "%s/%s", g->guest, real + hl) >= sizeof tmp)
+        return -1;
+    return bxw_normalize(tmp, out, outsz) == 0 ? 0 : -1;
+}
+
 uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const bxw_fd *nd,
                          const bxw_res *rn, const char **why)
 {
@@ -305,6 +344,7 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
     struct stat st;
     walkst *ws;
     int same_root = strcmp(og->host_real, ng->host_real) == 0 && strcmp(og->guest, ng->guest) == 0;
+    int ret = 0;
     uint16_t e = 0;
     if (fstatat(ro->parent, ro->last, &st, AT_SYMLINK_NOFOLLOW) != 0)
         return 0;                       /* the rename reports it */
@@ -328,41 +368,42 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
     memset(ws, 0, sizeof *ws);
     ws->w = w;
     ws->ng = ng;
+    ws->has_old = ws->has_new = 1;
     ws->base = bxw_dir_depth(ng, rn->parent) + 1;
     ws->links = !same_root || ws->base < bxw_dir_depth(og, ro->parent) + 1;
     ws->deny = deny_below(w, ro->guest) || deny_below(w, rn->guest);
-    if (ws->links || ws->deny) {
-        /* Walk the source's children under both names; the source name
-         * itself was checked by resolve. */
-        snprintf(ws->old, sizeof ws->old, "%s", ro->guest);
-        snprintf(ws->neu, sizeof ws->neu, "%s", rn->guest);
-        {
-            int fd = openat(ro->parent, ro->last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
-            struct dirent *de;
-            int ret = 0;
-            if (!dir) {
-                if (fd >= 0)
-                    close(fd);
-                *why = "a directory that cannot be read to check it";
-                free(ws);
-                return W_ACCES;
-            }
-            while (ret == 0 && (de = readdir(dir)) != NULL) {
-                if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-                    continue;
-                if (!ws->deny && de->d_type != DT_DIR && de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
-                    continue;
-                ret = check_entry(ws, dirfd(dir), de->d_name, 1);
-            }
-            closedir(dir);
-            if (ret) {
-                *why = ws->why;
-                e = strncmp(ws->why, "deny:", 5) == 0 ? W_ACCES :
-                    strstr(ws->why, "symbolic link") ? W_NOTCAPABLE : W_ACCES;
-                snprintf(((bxw_res *)rn)->lex, sizeof rn->lex, "%s", ws->at);
+    snprintf(ws->old, sizeof ws->old, "%s", ro->guest);
+    snprintf(ws->neu, sizeof ws->neu, "%s", rn->guest);
+    if (ws->links || ws->deny)
+        ret = walk_children(ws, ro);
+    /* Deny rules again under every other grant showing the same host
+     * directories (one directory granted at two guest paths). */
+    if (!ret && w->ndeny && w->ngrants > 1 && w->have_proc) {
+        char ro_real[BXW_GPATH_MAX], rn_real[BXW_GPATH_MAX];
+        if (obj_real(ro, ro_real, sizeof ro_real) != 0 || obj_real(rn, rn_real, sizeof rn_real) != 0) {
+            ret = refuse_at(ws, "a path too long to check", rn->guest);
+        }
+        for (uint32_t i = 0; !ret && i < w->ngrants; i++) {
+            const bxw_grant *g = &w->grants[i];
+            ws->has_old = alias_of(g, ro_real, ws->old, sizeof ws->old) == 0;
+            ws->has_new = alias_of(g, rn_real, ws->neu, sizeof ws->neu) == 0;
+            if ((!ws->has_old && !ws->has_new) ||
+                (ws->has_old && ws->has_new && !strcmp(ws->old, ro->guest) && !strcmp(ws->neu, rn->guest)))
+                continue;               /* not reached, or the walk above */
+            if (!ws->has_new)
+                snprintf(ws->neu, sizeof ws->neu, "%s", rn->guest);
+            if ((ws->has_old && deny_below(w, ws->old)) || (ws->has_new && deny_below(w, ws->neu))) {
+                ws->links = 0;
+                ws->deny = 1;
+                ws->entries = 0;
+                ret = walk_children(ws, ro);
             }
         }
+    }
+    if (ret) {
+        *why = ws->why;
+        e = strstr(ws->why, "symbolic link") ? W_NOTCAPABLE : W_ACCES;
+        snprintf(((bxw_res *)rn)->lex, sizeof rn->lex, "%s", ws->at);
     }
     free(ws);
     return e;
@@ -397,6 +438,26 @@ static int under(const char *path, const char *dir, int strict)
     if (strncmp(path, dir, dl) != 0)
         return 0;
     return path[dl] == '/' || (!strict && path[dl] == 0);
+}
+
+const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r)
+{
+    char real[BXW_GPATH_MAX], alias[BXW_GPATH_MAX], norm[BXW_GPATH_MAX];
+    if (!w->ndeny || w->ngrants < 2 || !w->have_proc || obj_real(r, real, sizeof real) != 0)
+        return NULL;
+    for (uint32_t i = 0; i < w->ngrants; i++) {
+        const bxw_grant *g = &w->grants[i];
+        const char *rule;
+        size_t hl = strcmp(g->host_real, "/") ? strlen(g->host_real) : 0;
+        if (!under(real, g->host_real, 0))
+            continue;
+        if ((size_t)snprintf(alias, sizeof alias, "%s/%s", g->guest, real + hl) >= sizeof alias ||
+            bxw_normalize(alias, norm, sizeof norm) != 0)
+            return "deny rules (a path too long to check)";
+        if ((rule = bxw_denied(w, norm)) != NULL)
+            return rule;
+    }
+    return NULL;
 }
 
 int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r)

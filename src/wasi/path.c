@@ -414,11 +414,14 @@ uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r)
     return rule ? refuse(r, rule, W_NOENT) : 0;
 }
 
-/* The object is another name (hard link) of a denied file: as absent. */
+/* The object is denied under another grant's guest path, or is another
+ * name (hard link) of a denied file: as absent. */
 static uint16_t check_inode(bx_wasi *w, bxw_res *r)
 {
     struct stat st;
-    const char *rule;
+    const char *rule = bxw_denied_alias(w, r);
+    if (rule)
+        return refuse(r, rule, W_NOENT);
     if (!w->ndeny || !strcmp(r->last, ".") || fstatat(r->parent, r->last, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
         !S_ISREG(st.st_mode) || st.st_nlink < 2)
         return 0;

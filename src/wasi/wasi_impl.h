@@ -290,6 +290,9 @@ uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule);
 /* The deny rule covering inode (dev, ino) under another name (a hard
  * link made before the call), or NULL.  Collected once, on first need. */
 const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino);
+/* The deny rule matching the resolved object under the guest path of any
+ * grant that reaches it (two grants may show one host directory), or NULL. */
+const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r);
 /* Record a link the guest made, for the result (bx_wasi_link). */
 void bxw_note_link(bx_wasi *w, const char *path, const char *target);
 

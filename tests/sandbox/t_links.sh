@@ -187,6 +187,15 @@ grep -q '"event":"rename".*"decision":"deny","rule":"deny:/workspace/config/prod
     || bad "the refused rename is audited with its deny rule"
 host_ok "raw deny"
 
+fresh
+mkdir -p "$T/ws/config"
+printf 'SECRET-KEY\n' > "$T/ws/config/prod.key"
+out=$("$BX" run --workspace "$T/ws" --cap write:/workspace --cap "write:/alias=$T/ws" \
+      --cap deny:/workspace/config/prod.key "$LW" alias 2>&1); rc=$?
+[ $rc = 0 ] && [[ "$out" == *" 0 failed"* ]] && ok || bad "raw guest alias: rc=$rc $out"
+[ "$(cat "$T/ws/config/prod.key")" = SECRET-KEY ] && ok || bad "alias: the key moved or changed"
+host_ok "raw alias"
+
 # ---- 7. deny rules through the bash tool -----------------------------------
 fresh
 mkdir -p "$T/ws/config" "$T/ws/.git/hooks"

@@ -8,6 +8,7 @@
  *   nested write:/workspace read:/workspace/docs   the most specific grant
  *   deny   write:/workspace deny:/workspace/config/prod.key
  *          deny:/workspace/.git/hooks/ *      deny rules across renames
+ *   alias  write:/workspace write:/alias (same directory) and the first deny
  */
 #include "check.h"
 
@@ -193,6 +194,24 @@ static void deny(void)
     EXPECT(create(ws, ".git/hooks/post-merge", "evil\n"), NOENT);
 }
 
+/* write:/workspace and write:/alias on the same host directory, with
+ * deny:/workspace/config/prod.key: the rule holds through /alias too. */
+static void alias(void)
+{
+    int ws = preopen("/workspace"), al = preopen("/alias");
+    __wasi_fd_t fd;
+    CHECK(ws >= 0 && al >= 0, "preopens %d %d", ws, al);
+    EXPECT(openfd(al, "config/prod.key", 0, __WASI_RIGHTS_FD_READ, &fd), NOENT);
+    EXPECT(openfd(al, "config/../config/prod.key", 0, __WASI_RIGHTS_FD_READ, &fd), NOENT);
+    EXPECT(mv(al, "config/prod.key", "k"), NOENT);
+    EXPECT(mv(al, "config", "c2"), ACCES);
+    EXPECT(__wasi_path_rename((__wasi_fd_t)al, "config", (__wasi_fd_t)ws, "c3"), ACCES);
+    EXPECT(__wasi_path_link((__wasi_fd_t)al, 0, "config/prod.key", (__wasi_fd_t)al, "k"), NOENT);
+    EXPECT(__wasi_path_unlink_file((__wasi_fd_t)al, "config/prod.key"), NOENT);
+    EXPECT(create(al, "config/new.txt", "fine\n"), 0);
+    EXPECT(mv(al, "config/new.txt", "new.txt"), 0);
+}
+
 int main(int argc, char **argv)
 {
     const char *c = argc > 1 ? argv[1] : "";
@@ -202,6 +221,8 @@ int main(int argc, char **argv)
         nested();
     else if (!strcmp(c, "deny"))
         deny();
+    else if (!strcmp(c, "alias"))
+        alias();
     else
         CHECK(0, "unknown case '%s'", c);
     return report();
