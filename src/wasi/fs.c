@@ -118,6 +118,8 @@ BXW_FN(path_create_directory)
     RESOLVE_MUT("mkdir", 0);
     if (!e && mkdirat(r.parent, r.last, 0777) != 0)
         e = bxw_errno(errno);
+    else if (!e && w->ndeny && bxw_after_commit(w, d, &r, 0))
+        e = W_NOENT;                    /* a concurrent rename made the name denied */
     audit_res(w, "mkdir", &r, e);
     bxw_res_done(&r);
     BXW_RET(e);
@@ -274,6 +276,8 @@ BXW_FN(path_symlink)
                     e = W_NOENT;
                 } else if (symlinkat(target, r.parent, r.last) != 0) {
                     e = bxw_errno(errno);
+                } else if (bxw_after_commit(w, d, &r, 0)) {
+                    e = W_NOTCAPABLE;   /* a concurrent rename moved its directory */
                 } else {
                     char hint[BXW_PATH_MAX + 16];
                     snprintf(hint, sizeof hint, "target: %s", target);
@@ -334,10 +338,11 @@ BXW_FN(path_link)
         bxw_res_done(&rn);
         BXW_RET(e);
     }
+    int recheck = 0;
     if (!e) {   /* a hard link to a symlink is a new link at a new depth */
         const char *why = NULL;
         snprintf(rn.lex, sizeof rn.lex, "%s", rn.guest);
-        if ((e = bxw_carry_check(w, od, &ro, nd, &rn, &why)) != 0) {
+        if ((e = bxw_carry_check(w, od, &ro, nd, &rn, &why, &recheck)) != 0) {
             carry_refused(w, "link", &rn, e, why ? why : "?");
             bxw_res_done(&ro);
             bxw_res_done(&rn);
@@ -347,6 +352,8 @@ BXW_FN(path_link)
     /* flags 0: never let linkat follow; resolve already did, beneath. */
     if (!e && linkat(ro.parent, ro.last, rn.parent, rn.last, 0) != 0) {
         e = bxw_errno(errno);
+    } else if (!e && (recheck || w->ndeny) && bxw_after_commit(w, nd, &rn, 0)) {
+        e = W_NOTCAPABLE;               /* a concurrent rename moved its directory */
     } else if (!e) {
         char t[BXW_PATH_MAX + 1];
         ssize_t n = readlinkat(rn.parent, rn.last, t, sizeof t - 1);
@@ -399,10 +406,11 @@ BXW_FN(path_rename)
         bxw_res_done(&rn);
         BXW_RET(e);
     }
+    int recheck = 0;
     if (!e) {   /* what the rename carries: links at new depths, denied entries */
         const char *why = NULL;
         snprintf(rn.lex, sizeof rn.lex, "%s", rn.guest);
-        if ((e = bxw_carry_check(w, od, &ro, nd, &rn, &why)) != 0) {
+        if ((e = bxw_carry_check(w, od, &ro, nd, &rn, &why, &recheck)) != 0) {
             carry_refused(w, "rename", &rn, e, why ? why : "?");
             bxw_res_done(&ro);
             bxw_res_done(&rn);
@@ -424,6 +432,8 @@ BXW_FN(path_rename)
     }
     if (!e && renameat(ro.parent, ro.last, rn.parent, rn.last) != 0)
         e = bxw_errno(errno);
+    else if (!e && (recheck || w->ndeny) && bxw_after_commit(w, nd, &rn, recheck))
+        e = W_NOTCAPABLE;               /* a concurrent change: what broke a rule was removed */
     else if (!e && fix_mode)   /* only once the rename happened: a failed one changes nothing */
         (void)fchmodat(rn.parent, rn.last, want, AT_SYMLINK_NOFOLLOW);
     audit_res(w, "rename", &rn, e);
@@ -502,6 +512,8 @@ BXW_FN(path_open)
     }
     if (!e && fstat(fd, &st) != 0)
         e = bxw_errno(errno);
+    if (!e && (oflags & WO_CREAT) && w->ndeny && bxw_after_commit(w, d, &r, 0))
+        e = W_NOENT;                    /* a concurrent rename made the name denied */
     if (!e && (oflags & WO_DIRECTORY) && !S_ISDIR(st.st_mode))
         e = W_NOTDIR;
     if (e) {

@@ -201,6 +201,8 @@ typedef struct walkst {
     int links;                  /* check links at their new depth */
     int deny;                   /* check deny rules on old and new names */
     int has_old, has_new;       /* which of the names exist (aliases through other grants) */
+    int repair;                 /* after the rename: remove what breaks a rule instead of refusing */
+    unsigned removed;
     const bxw_grant *ng;        /* grant of the destination */
     char old[BXW_GPATH_MAX], neu[BXW_GPATH_MAX];
     unsigned long entries;
@@ -227,6 +229,34 @@ static int refuse_at(walkst *ws, const char *why, const char *where)
     return -1;
 }
 
+/* Remove (dfd, name) and, for a directory, everything in it (bounded). */
+static void rm_tree(int dfd, const char *name, int isdir, unsigned level)
+{
+    if (isdir && level < WALK_MAX_DEPTH) {
+        int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+        struct dirent *de;
+        if (!d && fd >= 0)
+            close(fd);
+        while (d && (de = readdir(d)) != NULL)
+            if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+                rm_tree(dirfd(d), de->d_name, de->d_type == DT_DIR, level + 1);
+        if (d)
+            closedir(d);
+    }
+    (void)unlinkat(dfd, name, isdir ? AT_REMOVEDIR : 0);
+}
+
+/* A rule broken by a race with another call sharing the tree: the entry
+ * the rename brought where it may not be is removed, and audited. */
+static void repair_remove(walkst *ws, int dfd, const char *name, int isdir, const char *rule)
+{
+    rm_tree(dfd, name, isdir, 0);
+    ws->removed++;
+    bxw_audit(ws->w, "repair", ws->neu, 0, rule, W_NOTCAPABLE,
+              "removed: a concurrent change made this rename carry it where a rule forbids it");
+}
+
 /* Check one entry (name in dirfd) under its old and new guest names, then
  * its subtree.  -1: refused (ws->why set). */
 static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
@@ -248,6 +278,10 @@ static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
         const char *rule = ws->has_old ? bxw_denied(ws->w, ws->old) : NULL;
         if (!rule && ws->has_new)
             rule = bxw_denied(ws->w, ws->neu);
+        if (rule && ws->repair) {
+            repair_remove(ws, dfd, name, S_ISDIR(st.st_mode), rule);
+            goto out;
+        }
         if (rule) {
             ret = refuse_at(ws, rule, ws->neu);
             goto out;
@@ -261,7 +295,10 @@ static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
         t[n] = 0;
         /* the link sits `level` below the moved entry, its directory one up */
         if (bxw_target_bad(t, ws->base + level - 1)) {
-            ret = refuse_at(ws, "a symbolic link that would point outside its grant", ws->neu);
+            if (ws->repair)
+                repair_remove(ws, dfd, name, 0, "link rule");
+            else
+                ret = refuse_at(ws, "a symbolic link that would point outside its grant", ws->neu);
             goto out;
         }
     } else if (S_ISDIR(st.st_mode)) {
@@ -338,7 +375,7 @@ static int alias_of(const bxw_grant *g, const char *real, char *out, size_t outs
 }
 
 uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const bxw_fd *nd,
-                         const bxw_res *rn, const char **why)
+                         const bxw_res *rn, const char **why, int *recheck)
 {
     const bxw_grant *og = &w->grants[od->grant], *ng = &w->grants[nd->grant];
     struct stat st;
@@ -358,6 +395,7 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
             *why = "a symbolic link that would point outside its grant";
             return W_NOTCAPABLE;
         }
+        *recheck = 1;
         return 0;
     }
     if (!S_ISDIR(st.st_mode))
@@ -374,8 +412,10 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
     ws->deny = deny_below(w, ro->guest) || deny_below(w, rn->guest);
     snprintf(ws->old, sizeof ws->old, "%s", ro->guest);
     snprintf(ws->neu, sizeof ws->neu, "%s", rn->guest);
-    if (ws->links || ws->deny)
+    if (ws->links || ws->deny) {
         ret = walk_children(ws, ro);
+        *recheck = 1;
+    }
     /* Deny rules again under every other grant showing the same host
      * directories (one directory granted at two guest paths). */
     if (!ret && w->ndeny && w->ngrants > 1 && w->have_proc) {
@@ -407,6 +447,66 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
     }
     free(ws);
     return e;
+}
+
+/*
+ * After a rename (or the creation of a name) committed, check again where
+ * the entry now is: another call sharing the tree may have moved an
+ * ancestor, or added a link below, between the check and the act.  Each
+ * side checks after its own act, so one of the two always sees the
+ * other's.  What breaks a rule is removed (and audited).  Returns 1 when
+ * the entry itself was removed.
+ */
+int bxw_after_commit(bx_wasi *w, const bxw_fd *nd, const bxw_res *rn, int walk)
+{
+    const bxw_grant *ng = &w->grants[nd->grant];
+    char gp[BXW_GPATH_MAX] = "";
+    struct stat st;
+    walkst *ws;
+    const char *rule = NULL;
+    if (fstatat(rn->parent, rn->last, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return 0;
+    /* the entry's own name, as it is now */
+    if (w->ndeny && w->have_proc && bxw_guest_of(w, ng, rn->parent, gp, sizeof gp) == 0) {
+        size_t l = strlen(gp);
+        if (l + strlen(rn->last) + 2 < sizeof gp) {
+            if (l > 1)
+                gp[l++] = '/';
+            strcpy(gp + l, rn->last);
+            rule = bxw_denied(w, gp);
+            if (!rule)
+                rule = bxw_denied_alias(w, rn);
+        }
+    }
+    if (S_ISLNK(st.st_mode) && !rule) {
+        char t[BXW_GPATH_MAX];
+        ssize_t n = readlinkat(rn->parent, rn->last, t, sizeof t - 1);
+        if (n >= 0) {
+            t[n] = 0;
+            if (bxw_target_bad(t, bxw_dir_depth(ng, rn->parent)))
+                rule = "link rule";
+        }
+    }
+    if (rule) {
+        rm_tree(rn->parent, rn->last, S_ISDIR(st.st_mode), 0);
+        bxw_audit(w, "repair", rn->guest, 0, rule, W_NOTCAPABLE,
+                  "removed: a concurrent change put this new name where a rule forbids it");
+        return 1;
+    }
+    if (!walk || !S_ISDIR(st.st_mode) || !(ws = malloc(sizeof *ws)))
+        return 0;
+    memset(ws, 0, sizeof *ws);
+    ws->w = w;
+    ws->ng = ng;
+    ws->repair = 1;
+    ws->links = 1;
+    ws->has_new = 1;
+    ws->base = bxw_dir_depth(ng, rn->parent) + 1;
+    snprintf(ws->neu, sizeof ws->neu, "%s", gp[0] == '/' ? gp : rn->guest);
+    ws->deny = w->ndeny && deny_below(w, ws->neu);
+    (void)walk_children(ws, rn);
+    free(ws);
+    return 0;
 }
 
 /* The host path of the object a resolution names. */

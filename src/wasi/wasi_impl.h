@@ -281,7 +281,11 @@ const char *bxw_target_bad(const char *t, unsigned depth);
  * the destination grant, and no denied entry is moved or made.  0, or an
  * errno with *why. */
 uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const bxw_fd *nd,
-                         const bxw_res *rn, const char **why);
+                         const bxw_res *rn, const char **why, int *recheck);
+/* After the act: check the new name (and, with walk, what it carries)
+ * again where it is now, removing what a concurrent change made break a
+ * rule.  1 when the new entry itself was removed. */
+int bxw_after_commit(bx_wasi *w, const bxw_fd *nd, const bxw_res *rn, int walk);
 /* Index of the grant that most specifically contains the resolved object. */
 int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r);
 /* W_ACCES (and the rule) when the resolved object is, or contains, the

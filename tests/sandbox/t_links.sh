@@ -196,6 +196,17 @@ out=$("$BX" run --workspace "$T/ws" --cap write:/workspace --cap "write:/alias=$
 [ "$(cat "$T/ws/config/prod.key")" = SECRET-KEY ] && ok || bad "alias: the key moved or changed"
 host_ok "raw alias"
 
+# Two calls at once on one workspace (as under serve): links made while
+# their directory is moved up and back.  The interleaving is the kernel's;
+# the check is only the invariant, whatever happened.
+fresh
+"$BX" run --workspace "$T/ws" --cap write:/workspace "$LW" race-links 1500 >"$S/race1" 2>&1 &
+rp=$!
+"$BX" run --workspace "$T/ws" --cap write:/workspace "$LW" race-moves 1500 >"$S/race2" 2>&1
+wait $rp
+grep -q " 0 failed" "$S/race1" && grep -q " 0 failed" "$S/race2" && ok || bad "race guests: $(cat "$S/race1" "$S/race2")"
+host_ok "concurrent links and moves"
+
 # ---- 7. deny rules through the bash tool -----------------------------------
 fresh
 mkdir -p "$T/ws/config" "$T/ws/.git/hooks"

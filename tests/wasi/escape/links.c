@@ -212,6 +212,37 @@ static void alias(void)
     EXPECT(mv(al, "config/new.txt", "new.txt"), 0);
 }
 
+/* Two calls on one workspace at once: one keeps making links that fit
+ * where they are made, the other keeps moving their directory up and
+ * back.  Whatever the interleaving, no link may end up pointing out
+ * (the driver checks the host afterwards); errors are expected here. */
+static void race_links(int n)
+{
+    int ws = preopen("/workspace");
+    for (int i = 0; i < n; i++) {
+        char name[64];
+        (void)md(ws, "r");
+        (void)md(ws, "r/a");
+        (void)md(ws, "r/a/b");
+        snprintf(name, sizeof name, "r/a/b/l%d", i % 2);
+        (void)__wasi_path_unlink_file((__wasi_fd_t)ws, name);
+        (void)ln(ws, "../../../z", name);
+    }
+    CHECK(ws >= 0, "no /workspace preopen");
+}
+
+static void race_moves(int n)
+{
+    int ws = preopen("/workspace");
+    for (int i = 0; i < n; i++) {
+        (void)mv(ws, "r/a", "a2");
+        (void)mv(ws, "a2", "r/a");
+        (void)mv(ws, "r/a/b", "b2");
+        (void)mv(ws, "b2", "r/a/b");
+    }
+    CHECK(ws >= 0, "no /workspace preopen");
+}
+
 int main(int argc, char **argv)
 {
     const char *c = argc > 1 ? argv[1] : "";
@@ -223,6 +254,10 @@ int main(int argc, char **argv)
         deny();
     else if (!strcmp(c, "alias"))
         alias();
+    else if (!strcmp(c, "race-links"))
+        race_links(argc > 2 ? atoi(argv[2]) : 1000);
+    else if (!strcmp(c, "race-moves"))
+        race_moves(argc > 2 ? atoi(argv[2]) : 1000);
     else
         CHECK(0, "unknown case '%s'", c);
     return report();
