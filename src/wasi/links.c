@@ -464,8 +464,8 @@ int bxw_after_commit(bx_wasi *w, const bxw_fd *nd, const bxw_res *rn, int walk)
     struct stat st;
     walkst *ws;
     const char *rule = NULL;
-    if (fstatat(rn->parent, rn->last, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        return 0;
+    if (!strcmp(rn->last, ".") || fstatat(rn->parent, rn->last, &st, AT_SYMLINK_NOFOLLOW) != 0)
+        return 0;                       /* nothing was made ("." is the parent itself) */
     /* the entry's own name, as it is now */
     if (w->ndeny && w->have_proc && bxw_guest_of(w, ng, rn->parent, gp, sizeof gp) == 0) {
         size_t l = strlen(gp);
