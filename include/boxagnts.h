@@ -306,9 +306,6 @@ typedef struct bx_wasi_preopen {
      * merged into one preopen showing exactly those names; they must share
      * the host directory and read_only (bx_wasi_new refuses otherwise). */
     const char *file;
-    /* host_path is canonical (no link in it when it was granted): open it
-     * refusing any link found there now, which a guest planted since. */
-    int no_links;
 } bx_wasi_preopen;
 
 typedef enum bx_wasi_stdin_kind {
@@ -355,6 +352,9 @@ typedef struct bx_wasi_config {
 /* Captured output over its cap stops the guest with a trap instead of
  * being dropped (for tools, whose result is useless once cut). */
 #define BX_WASI_STOP_ON_OUTPUT_CAP 2
+/* Every preopen's host_path is canonical (had no link when granted): open
+ * each refusing any link found there now, which a guest planted since. */
+#define BX_WASI_GRANTS_NO_LINKS 4
 
 /* Opens every preopen now: a missing or unreadable directory fails here
  * with a message naming it.  NULL on failure, err filled. */

@@ -381,7 +381,6 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
         pre[i].host_path = o->map_dirs[i].host;
         pre[i].guest_path = o->map_dirs[i].guest;
         pre[i].read_only = o->map_dirs[i].read_only;
-        pre[i].no_links = 1;            /* options.c stores canonical paths */
     }
     if (o->audit_path) {
         audit = fopen(o->audit_path, "a");
@@ -411,6 +410,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.audit_file = audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
     if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
+    wc.flags |= BX_WASI_GRANTS_NO_LINKS;   /* options.c stores canonical paths */
     w = bx_wasi_new(&wc, err);
     if (!w) {
         r->outcome = BX_RUN_LOAD_ERROR;

@@ -599,7 +599,8 @@ int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r)
 uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule)
 {
     char real[BXW_GPATH_MAX];
-    if (w->ngrants < 2 || !w->have_proc || obj_real(r, real, sizeof real) != 0)
+    /* "." (the directory itself) is never removed or moved by the kernel */
+    if (w->ngrants < 2 || !w->have_proc || !strcmp(r->last, ".") || obj_real(r, real, sizeof real) != 0)
         return 0;
     for (uint32_t i = 0; i < w->ngrants; i++)
         if (under(w->grants[i].host_real, real, 0)) {
