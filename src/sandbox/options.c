@@ -16,7 +16,7 @@
  * operator's own and is resolved with realpath(), except when it is written
  * inside the workspace: then it is a workspace path like any other.  Either
  * way the canonical result is stored and src/wasi opens it again refusing
- * any link found there by then (bx_wasi_preopen.no_links).
+ * any link found there by then (BX_WASI_GRANTS_NO_LINKS).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -191,7 +191,6 @@ static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *g
     const char *p = rel;
     struct stat st;
     int fd = open(o->work_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
-    bx_status res;
     size_t sl = 0;
     if (fd < 0)
         return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: workspace %s: %s", what, o->work_dir, strerror(errno));
@@ -247,12 +246,12 @@ static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *g
     }
     close(fd);
     if (sl) sofar[--sl] = 0;
-    if ((size_t)snprintf(host, sizeof host, "%s%s%s", o->work_dir, sl ? "/" : "", sofar) >= sizeof host)
+    if ((size_t)snprintf(host, sizeof host, "%s%s%s", o->work_dir,
+                         sl && strcmp(o->work_dir, "/") ? "/" : "", sofar) >= sizeof host)
         return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
     /* The workspace is canonical and nothing below it was a link, so host
-     * is canonical too; src/wasi re-opens it refusing links (no_links). */
-    res = add_real(o, host, &st, guest, read_only, err);
-    return res;
+     * is canonical too; src/wasi re-opens it refusing links. */
+    return add_real(o, host, &st, guest, read_only, err);
 }
 
 static int below(const char *path, const char *dir)

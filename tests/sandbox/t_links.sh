@@ -21,6 +21,18 @@ ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 [ -x "$BX" ] && [ -f "$LW" ] || { echo "FAIL: $BX or $LW not built (make tests)"; echo "0 passed, 1 failed"; exit 1; }
 
+# The wasi and options layers directly: grants re-opened refusing links.
+NL=$BUILD/tests/sandbox/test_nolinks
+if [ -x "$NL" ]; then
+    out=$("$NL" 2>&1); rc=$?
+    if [[ $(tail -n 1 <<<"$out") =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        pass=$((pass + BASH_REMATCH[1])) fail=$((fail + BASH_REMATCH[2]))
+        [ $rc = 0 ] || [ "${BASH_REMATCH[2]}" -gt 0 ] || bad "test_nolinks exit $rc"
+    else bad "test_nolinks: $out"; fi
+else
+    bad "$NL not built (make tests)"
+fi
+
 field() { python3 -c 'import json,sys; v=json.loads(sys.argv[1]).get(sys.argv[2]); print(json.dumps(v) if not isinstance(v,str) else v)' "$1" "$2" 2>/dev/null; }
 content() { field "$1" content; }
 
