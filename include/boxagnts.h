@@ -380,6 +380,9 @@ typedef struct bx_wasi_config {
 /* Captured output over its cap stops the guest with a trap instead of
  * being dropped (for tools, whose result is useless once cut). */
 #define BX_WASI_STOP_ON_OUTPUT_CAP 2
+/* Every preopen's host_path is canonical (had no link when granted): open
+ * each refusing any link found there now, which a guest planted since. */
+#define BX_WASI_GRANTS_NO_LINKS 4
 
 /* Opens every preopen now: a missing or unreadable directory fails here
  * with a message naming it.  NULL on failure, err filled. */
@@ -408,6 +411,9 @@ void bx_wasi_audit(bx_wasi *w, const char *event, const char *path, int allow,
 /* Bytes counted against max_write so far; *limit_hit (may be NULL) is set
  * when a write was refused for it. */
 uint64_t bx_wasi_bytes_written(const bx_wasi *w, int *limit_hit);
+/* The symbolic links the guest made, in order: link i's guest path and
+ * target (both NULL past the first 256 kept).  Returns how many it made. */
+uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const char **target);
 
 /* Closes every host fd the guest left open. */
 void bx_wasi_free(bx_wasi *w);
@@ -496,6 +502,11 @@ typedef struct bx_run_result {
     int out_truncated, err_truncated;
     uint64_t bytes_written;   /* to granted files, as counted by max_write */
     int write_limit_hit;      /* a write failed with EDQUOT at max_write */
+    /* Symbolic links the guest made (guest path, target); the first 256
+     * are kept, links_made counts them all. */
+    struct bx_run_link { char *path, *target; } *links;
+    uint32_t nlinks;
+    uint64_t links_made;
 } bx_run_result;
 
 /* Run one module under the options.  Returns BX_OK when the module ran

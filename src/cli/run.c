@@ -95,6 +95,32 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* A guest-made string (a link's name or target): as json_str, and a byte
+ * that is not valid UTF-8 becomes U+FFFD, so the record stays JSON. */
+static void json_guest_str(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', f);
+    while (*p) {
+        size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        size_t k = 1;
+        while (n > 1 && k < n && (p[k] & 0xC0) == 0x80) k++;
+        if (n == 0 || k < n || (n == 2 && *p < 0xC2)) {
+            fputs("\\ufffd", f);
+            p++;
+        } else if (n == 1) {
+            if (*p == '"' || *p == '\\') fprintf(f, "\\%c", *p);
+            else if (*p < 0x20 || *p == 0x7F) fprintf(f, "\\u%04x", *p);
+            else fputc(*p, f);
+            p++;
+        } else {
+            fwrite(p, 1, n, f);
+            p += n;
+        }
+    }
+    fputc('"', f);
+}
+
 static void json_val(FILE *f, bx_valtype t, uint64_t bits)
 {
     switch (t) {
@@ -156,7 +182,15 @@ static void write_json(FILE *f, const bx_run_result *r, int code)
             fputc(',', f);
         json_val(f, r->results[i].type, r->results[i].bits);
     }
-    fputs("]}\n", f);
+    fputs("],\"links\":[", f);       /* symbolic links the guest made */
+    for (uint32_t i = 0; i < r->nlinks; i++) {
+        fputs(i ? ",{\"path\":" : "{\"path\":", f);
+        json_guest_str(f, r->links[i].path);
+        fputs(",\"target\":", f);
+        json_guest_str(f, r->links[i].target);
+        fputc('}', f);
+    }
+    fprintf(f, "],\"links_made\":%" PRIu64 "}\n", r->links_made);
 }
 
 typedef struct grant_arg {

@@ -5,8 +5,18 @@
  * `fetch:https://api.example.com`, `deny:/workspace/.git/...`), wasmtime-style
  * flags (`--dir HOST::GUEST:ro`, `--env NAME[=VALUE]`), sizes ("64MiB") and
  * durations ("5s", "200ms").  Parsing only: nothing here touches the file
- * system beyond realpath() of granted host directories, so a bad grant is
- * refused before anything runs.
+ * system beyond resolving granted host paths, so a bad grant is refused
+ * before anything runs.
+ *
+ * Links: a guest can plant symbolic links anywhere it may write, so a
+ * grant of a path inside the workspace is resolved beneath the workspace
+ * one component at a time without following any link (grant_beneath), and
+ * a grant whose path is or passes through a link is refused.  An explicit
+ * host path (`read:/data=/srv/data`, `--dir HOST::GUEST`) is the
+ * operator's own and is resolved with realpath(), except when it is written
+ * inside the workspace: then it is a workspace path like any other.  Either
+ * way the canonical result is stored and src/wasi opens it again refusing
+ * any link found there by then (BX_WASI_GRANTS_NO_LINKS).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -15,7 +25,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "boxagnts.h"
 #include "sandbox_impl.h"
@@ -150,6 +162,9 @@ static void trim_slashes(char *g)
     while (n > 1 && g[n - 1] == '/') g[--n] = 0;
 }
 
+static bx_status add_real(bx_run_options *o, const char *real, const struct stat *stp,
+                          const char *guest, int read_only, bx_error *err);
+
 static bx_status add_map(bx_run_options *o, const char *host, const char *guest,
                          int read_only, bx_error *err)
 {
@@ -159,6 +174,139 @@ static bx_status add_map(bx_run_options *o, const char *host, const char *guest,
         return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: host path %s: %s", guest, host, strerror(errno));
     if (stat(real, &st) != 0)
         return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s: %s", guest, real, strerror(errno));
+    return add_real(o, real, &st, guest, read_only, err);
+}
+
+/*
+ * The grant of `rel` (components without "." or "..") beneath the
+ * workspace: each component is opened with O_NOFOLLOW relative to the fd
+ * of the one before, so a link anywhere on the way (planted by an earlier
+ * guest) is seen and refused, never followed.  `what` names the grant in
+ * messages.
+ */
+static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *guest, int read_only,
+                               const char *what, bx_error *err)
+{
+    char host[PATH_MAX], sofar[PATH_MAX];
+    const char *p = rel;
+    struct stat st;
+    int fd = open(o->work_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    size_t sl = 0;
+    if (fd < 0)
+        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: workspace %s: %s", what, o->work_dir, strerror(errno));
+    sofar[0] = 0;
+    if (fstat(fd, &st) != 0) {
+        close(fd);
+        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s", what, strerror(errno));
+    }
+    for (;;) {
+        char name[256];
+        const char *s;
+        size_t n;
+        int nfd;
+        while (*p == '/') p++;
+        if (!*p) break;
+        s = p;
+        while (*p && *p != '/') p++;
+        n = (size_t)(p - s);
+        if (n >= sizeof name || sl + n + 2 >= sizeof sofar) {
+            close(fd);
+            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
+        }
+        memcpy(name, s, n);
+        name[n] = 0;
+        if (!S_ISDIR(st.st_mode)) {
+            close(fd);
+            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: /workspace/%s is not a directory", what, sofar);
+        }
+        memcpy(sofar + sl, s, n);
+        sl += n;
+        sofar[sl] = 0;
+        nfd = openat(fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+        close(fd);
+        if (nfd < 0)
+            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: /workspace/%s: %s", what, sofar, strerror(errno));
+        fd = nfd;
+        if (fstat(fd, &st) != 0) {
+            close(fd);
+            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s", what, strerror(errno));
+        }
+        if (S_ISLNK(st.st_mode)) {
+            char t[PATH_MAX];
+            ssize_t tl = readlinkat(fd, "", t, sizeof t - 1);
+            close(fd);
+            t[tl > 0 ? tl : 0] = 0;
+            return bx_sb_fail(err, BX_ERR_ARG,
+                              "cannot grant %s: /workspace/%s is a symbolic link (to '%s'); grants inside the "
+                              "workspace never follow links: grant the directory the link points to, or "
+                              "remove the link", what, sofar, t);
+        }
+        sofar[sl++] = '/';
+        sofar[sl] = 0;
+    }
+    close(fd);
+    if (sl) sofar[--sl] = 0;
+    if ((size_t)snprintf(host, sizeof host, "%s%s%s", o->work_dir,
+                         sl && strcmp(o->work_dir, "/") ? "/" : "", sofar) >= sizeof host)
+        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
+    /* The workspace is canonical and nothing below it was a link, so host
+     * is canonical too; src/wasi re-opens it refusing links. */
+    return add_real(o, host, &st, guest, read_only, err);
+}
+
+static int below(const char *path, const char *dir)
+{
+    size_t dl = strlen(dir);
+    if (!strcmp(dir, "/")) return path[1] != 0;
+    return !strncmp(path, dir, dl) && path[dl] == '/';
+}
+
+/* Lexically normalize an absolute or cwd-relative host path.  -1 when it
+ * does not fit; -2 when a ".." would climb out of a directory below ws
+ * (where a guest may have made that directory a link). */
+static int host_lexical(const char *in, const char *ws, char *out, size_t cap)
+{
+    char buf[2 * PATH_MAX];
+    size_t n = 0;
+    if (in[0] != '/') {
+        if (!getcwd(buf, PATH_MAX)) return -1;
+        n = strlen(buf);
+        buf[n++] = '/';
+    }
+    if (n + strlen(in) + 1 > sizeof buf) return -1;
+    strcpy(buf + n, in);
+    n = 0;
+    out[0] = '/';
+    out[1] = 0;
+    for (const char *p = buf; *p;) {
+        while (*p == '/') p++;
+        if (!*p) break;
+        const char *s = p;
+        while (*p && *p != '/') p++;
+        size_t l = (size_t)(p - s);
+        if (l == 1 && s[0] == '.') continue;
+        if (l == 2 && s[0] == '.' && s[1] == '.') {
+            if (below(out, ws)) return -2;
+            while (n > 0 && out[n - 1] != '/') n--;
+            if (n > 0) n--;
+            out[n ? n : 1] = 0;
+            if (!n) out[0] = '/';
+            continue;
+        }
+        if (n + l + 2 > cap) return -1;
+        out[n++] = '/';
+        memcpy(out + n, s, l);
+        n += l;
+        out[n] = 0;
+    }
+    if (n == 0) { out[0] = '/'; out[1] = 0; }
+    return 0;
+}
+
+static bx_status add_real(bx_run_options *o, const char *real, const struct stat *stp,
+                          const char *guest, int read_only, bx_error *err)
+{
+    struct stat st = *stp;
     char *g = strdup(guest);
     char *h = strdup(real);
     bx_dir_map *nm = realloc(o->map_dirs, (o->nmap_dirs + 1) * sizeof *nm);
@@ -237,6 +385,26 @@ static bx_status workspace_host(const bx_run_options *o, const char *guest,
     return BX_OK;
 }
 
+/* An explicit host path: the operator's, links followed as written,
+ * unless it is written inside the workspace (a guest may have planted a
+ * link there): then it is resolved beneath the workspace like a grant of
+ * /workspace/... (no link followed). */
+static bx_status add_host(bx_run_options *o, const char *host, const char *guest, int read_only,
+                          const char *what, bx_error *err)
+{
+    char lex[PATH_MAX];
+    int lr;
+    if (o->work_dir && (lr = host_lexical(host, o->work_dir, lex, sizeof lex)) != -1) {
+        size_t wl = strlen(o->work_dir);
+        if (lr == -2)
+            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: host path %s climbs with '..' out of a directory "
+                              "inside the workspace, which may be a link: write it without '..'", what, host);
+        if (!strcmp(lex, o->work_dir) || below(lex, o->work_dir))
+            return grant_beneath(o, strcmp(o->work_dir, "/") ? lex + wl : lex, guest, read_only, what, err);
+    }
+    return add_map(o, host, guest, read_only, err);
+}
+
 bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err)
 {
     const char *colon = strchr(cap, ':');
@@ -259,11 +427,11 @@ bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *e
         if (eq) {
             if (snprintf(host, sizeof host, "%s", eq + 1) >= (int)sizeof host)
                 return bx_sb_fail(err, BX_ERR_ARG, "grant %s: host path too long", cap);
-        } else {
-            bx_status st = workspace_host(o, guest, host, sizeof host, err);
-            if (st) return st;
+            return add_host(o, host, guest, kl == 4, cap, err);
         }
-        return add_map(o, host, guest, kl == 4, err);
+        bx_status st = workspace_host(o, guest, host, sizeof host, err);
+        if (st) return st;
+        return grant_beneath(o, guest + strlen("/workspace"), guest, kl == 4, cap, err);
     }
     if (kl == 3 && !strncmp(cap, "env", 3)) {
         size_t nl = strcspn(arg, "=");
@@ -308,7 +476,7 @@ bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *
     }
     if (!guest_path_ok(g))
         return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: the guest path must not contain . or .. components", spec);
-    return add_map(o, host, g, ro, err);
+    return add_host(o, host, g, ro, spec, err);
 }
 
 bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err)

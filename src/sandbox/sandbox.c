@@ -246,6 +246,29 @@ static void copy_output(bx_wasi *w, int err_stream, uint8_t **buf, size_t *len, 
     if (*buf) { memcpy(*buf, p, n); *len = n; }
 }
 
+/* The links the guest made, for the result record (kept even when the
+ * run failed: they are on disk either way). */
+static void copy_links(bx_wasi *w, bx_run_result *r)
+{
+    const char *p, *t;
+    uint64_t made = bx_wasi_link(w, 0, &p, &t);
+    uint32_t n = 0;
+    r->links_made = made;
+    while (n < made && (bx_wasi_link(w, n, &p, &t), p)) n++;
+    if (!n || !(r->links = calloc(n, sizeof *r->links))) return;
+    for (uint32_t i = 0; i < n; i++) {
+        bx_wasi_link(w, i, &p, &t);
+        r->links[i].path = strdup(p);
+        r->links[i].target = strdup(t);
+        if (!r->links[i].path || !r->links[i].target) {
+            free(r->links[i].path);
+            free(r->links[i].target);
+            break;
+        }
+        r->nlinks = i + 1;
+    }
+}
+
 /* Explain a limit in terms of the flag that changes it. */
 static void describe_trap(const bx_run_options *o, bx_run_result *r, const char *detail)
 {
@@ -477,6 +500,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.audit_file = audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
     if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
+    wc.flags |= BX_WASI_GRANTS_NO_LINKS;   /* options.c stores canonical paths */
     w = bx_wasi_new(&wc, err);
     if (!w) {
         r->outcome = BX_RUN_LOAD_ERROR;
@@ -584,6 +608,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
 
 out:
     r->wall_ns = now_ns() - t0;
+    if (w) copy_links(w, r);
     if (w) bx_wasi_free(w);
     if (l) bx_linker_free(l);
     if (s) bx_store_free(s);
@@ -605,4 +630,11 @@ void bx_run_result_free(bx_run_result *r)
     free(r->out);
     free(r->err);
     r->out = r->err = NULL;
+    for (uint32_t i = 0; i < r->nlinks; i++) {
+        free(r->links[i].path);
+        free(r->links[i].target);
+    }
+    free(r->links);
+    r->links = NULL;
+    r->nlinks = 0;
 }

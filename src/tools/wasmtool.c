@@ -286,6 +286,33 @@ static int env_allowed(const wasm_tool *w, const char *spec)
     return 0;
 }
 
+/*
+ * The tool's metadata (a copy, or a new object) with the symbolic links
+ * the call made, as the host saw them: "links_created" [{path, target}]
+ * and "links_made" replace whatever the tool itself said under those
+ * names.  NULL when there is nothing to say (no metadata, no links).
+ */
+static cJSON *note_links(const cJSON *md, const bx_run_result *r)
+{
+    cJSON *o = cJSON_IsObject(md) ? cJSON_Duplicate(md, 1) : NULL;
+    if (!r->links_made)
+        return o;
+    if (!o && !(o = cJSON_CreateObject()))
+        return NULL;
+    cJSON_DeleteItemFromObjectCaseSensitive(o, "links_created");
+    cJSON_DeleteItemFromObjectCaseSensitive(o, "links_made");
+    cJSON *a = cJSON_AddArrayToObject(o, "links_created");
+    for (uint32_t i = 0; a && i < r->nlinks; i++) {
+        cJSON *l = cJSON_CreateObject();
+        if (!l) break;
+        cJSON_AddStringToObject(l, "path", r->links[i].path);
+        cJSON_AddStringToObject(l, "target", r->links[i].target);
+        cJSON_AddItemToArray(a, l);
+    }
+    cJSON_AddNumberToObject(o, "links_made", (double)r->links_made);
+    return o;
+}
+
 /* The intersection: workspace grants only as far as the manifest needs
  * them (write grants become read grants for a read-only tool), fetch grants
  * only for network tools, env grants only for variables the manifest
@@ -588,7 +615,11 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             k += (size_t)snprintf(text + k, n - k, "%s%s", k ? "\n" : "", msg);
         }
         text[k] = 0;
-        st = bx_tool_result_set(out, text, !ok || r.exit_code != 0, NULL);
+        cJSON *mdc = note_links(NULL, &r);
+        char *mtext = mdc ? cJSON_PrintUnformatted(mdc) : NULL;
+        cJSON_Delete(mdc);
+        st = bx_tool_result_set(out, text, !ok || r.exit_code != 0, mtext);
+        cJSON_free(mtext);
         free(text);
     } else if (r.outcome == BX_RUN_EXITED && r.exit_code == 0 && !r.out_truncated) {
         cJSON *res = cJSON_ParseWithLength(r.out ? (const char *)r.out : "", r.out_len);
@@ -597,7 +628,9 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         const cJSON *md = cJSON_GetObjectItemCaseSensitive(res, "metadata");
         if (cJSON_IsObject(res) && cJSON_IsString(c) && (!ie || cJSON_IsBool(ie)) &&
             (!md || cJSON_IsObject(md) || cJSON_IsNull(md))) {
-            char *mtext = cJSON_IsObject(md) ? cJSON_PrintUnformatted(md) : NULL;
+            cJSON *mdc = note_links(md, &r);
+            char *mtext = mdc ? cJSON_PrintUnformatted(mdc) : NULL;
+            cJSON_Delete(mdc);
             st = bx_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
             cJSON_free(mtext);
         } else {

@@ -69,6 +69,33 @@ static void audit_res(bx_wasi *w, const char *event, const bxw_res *r, uint16_t 
     bxw_audit(w, event, path, !r->denied, r->rule, e, h);
 }
 
+/*
+ * After resolution: the grant that most specifically contains the object
+ * decides a mutation, whichever preopen the path came through (links.c).
+ * Audited here; the caller returns the errno.
+ */
+static uint16_t eff_check(bx_wasi *w, const bxw_fd *d, bxw_res *r, const char *event)
+{
+    int i = bxw_effective(w, d, r);
+    const bxw_grant *g = &w->grants[i];
+    char hint[BXW_GPATH_MAX + 64];
+    if (i == d->grant || !g->ro)
+        return 0;
+    snprintf(hint, sizeof hint, "grant write:%s to allow this", g->guest);
+    bxw_audit(w, event, r->guest, 0, g->rule, W_ROFS, hint);
+    return W_ROFS;
+}
+
+/* Mutations: resolve, then the most specific grant must be writable. */
+#define RESOLVE_MUT(event, follow)                                             \
+    do {                                                                       \
+        e = bxw_resolve(w, d, path, (follow), &r);                             \
+        if (!e && (e = eff_check(w, d, &r, event)) != 0) {                     \
+            bxw_res_done(&r);                                                  \
+            BXW_RET(e);                                                        \
+        }                                                                      \
+    } while (0)
+
 /* Common prologue: dir fd, rights, optional read-only refusal, path copy. */
 #define PROLOGUE(fdarg, ptrarg, lenarg, right, mutates, event)                 \
     bx_wasi *w = BXW_CTX;                                                      \
@@ -88,12 +115,14 @@ BXW_FN(path_create_directory)
 {
     bxw_res r;
     PROLOGUE(A32(0), A32(1), A32(2), R_PATH_CREATE_DIRECTORY, 1, "mkdir");
-    e = bxw_resolve(w, d, path, 0, &r);
+    RESOLVE_MUT("mkdir", 0);
     if (!e)
         e = bxw_quota_charge(w, "mkdir", path, 4096);
     if (!e && mkdirat(r.parent, r.last, 0777) != 0) {
         e = bxw_errno(errno);
         bxw_quota_refund(w, 4096);      /* nothing was created */
+    } else if (!e && w->ndeny && bxw_after_commit(w, d, &r, 0)) {
+        e = W_NOENT;                    /* a concurrent rename made the name denied */
     }
     audit_res(w, "mkdir", &r, e);
     bxw_res_done(&r);
@@ -104,7 +133,15 @@ BXW_FN(path_remove_directory)
 {
     bxw_res r;
     PROLOGUE(A32(0), A32(1), A32(2), R_PATH_REMOVE_DIRECTORY, 1, "rmdir");
-    e = bxw_resolve(w, d, path, 0, &r);
+    RESOLVE_MUT("rmdir", 0);
+    if (!e) {
+        const char *rule;
+        if (bxw_grant_inside(w, &r, &rule)) {
+            bxw_audit(w, "rmdir", r.guest, 0, rule, W_ACCES, "the root of a grant cannot be removed");
+            bxw_res_done(&r);
+            BXW_RET(W_ACCES);
+        }
+    }
     if (!e && unlinkat(r.parent, r.last, AT_REMOVEDIR) != 0)
         e = bxw_errno(errno);
     audit_res(w, "rmdir", &r, e);
@@ -116,7 +153,7 @@ BXW_FN(path_unlink_file)
 {
     bxw_res r;
     PROLOGUE(A32(0), A32(1), A32(2), R_PATH_UNLINK_FILE, 1, "unlink");
-    e = bxw_resolve(w, d, path, 0, &r);
+    RESOLVE_MUT("unlink", 0);
     if (!e) {
         struct stat st;
         if (r.slash && fstatat(r.parent, r.last, &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode))
@@ -156,7 +193,7 @@ BXW_FN(path_filestat_set_times)
     PROLOGUE(A32(0), A32(2), A32(3), R_PATH_FILESTAT_SET_TIMES, 1, "utimes");
     if ((e = bxw_times(a[4], a[5], A32(6), ts)) != 0)
         BXW_RET(e);
-    e = bxw_resolve(w, d, path, A32(1) & W_LOOKUP_FOLLOW, &r);
+    RESOLVE_MUT("utimes", A32(1) & W_LOOKUP_FOLLOW);
     if (!e && utimensat(r.parent, r.last, ts, AT_SYMLINK_NOFOLLOW) != 0)
         e = bxw_errno(errno);
     audit_res(w, "utimes", &r, e);
@@ -189,27 +226,28 @@ BXW_FN(path_readlink)
 
 /*
  * A symlink's target is only a string, but a host process walking the
- * workspace later would follow it: never let a guest plant one that
- * points outside its grant (absolute, or climbing out), nor at a denied
- * or hidden path.
+ * workspace later (and a later grant) would follow it: the link rule of
+ * links.c decides (relative, ".." only at the start, never above the
+ * root of the grant from the link's own depth), and a target naming a
+ * denied or hidden path is refused.  Every link made is recorded for the
+ * result and audited with its target.
  */
 BXW_FN(path_symlink)
 {
     bxw_res r;
     char target[BXW_PATH_MAX + 1], full[BXW_GPATH_MAX], where[BXW_GPATH_MAX];
     const bxw_grant *g;
-    size_t gl;
-    int climbed;
     uint16_t te;
     if ((te = bxw_path_arg(hc, A32(0), A32(1), target)) != 0)
         BXW_RET(te);
     {
         PROLOGUE(A32(2), A32(3), A32(4), R_PATH_SYMLINK, 1, "symlink");
         g = &w->grants[d->grant];
-        e = bxw_resolve(w, d, path, 0, &r);
+        RESOLVE_MUT("symlink", 0);
         if (!e)
             e = bxw_slash_check(&r, BXW_SLASH_NEW, NULL);
         if (!e) {
+            const char *bad = bxw_target_bad(target, bxw_dir_depth(g, r.parent));
             /* r.guest is the new link; its target is relative to its directory */
             snprintf(where, sizeof where, "%s", r.guest);
             {
@@ -219,23 +257,21 @@ BXW_FN(path_symlink)
                 else if (s)
                     *s = 0;
             }
-            if ((size_t)snprintf(full, sizeof full, "%s/%s", where, target) >= sizeof full)
-                target[0] = '/';        /* cannot check it: treat as outside */
-            gl = strlen(g->guest);
-            {   /* normalize into its own buffer: source and result must not overlap */
+            if (!bad) {
                 char raw[BXW_GPATH_MAX];
-                memcpy(raw, full, sizeof raw);
-                climbed = target[0] == '/' ? 1 : bxw_normalize(raw, full, sizeof full) != 0;
+                if ((size_t)snprintf(raw, sizeof raw, "%s/%s", where, target) >= sizeof raw ||
+                    bxw_normalize(raw, full, sizeof full) != 0)
+                    bad = "is too long to check";
             }
             if (!target[0]) {
                 e = W_NOENT;
-            } else if (climbed || (strcmp(g->guest, "/") &&
-                                   (strncmp(full, g->guest, gl) || (full[gl] && full[gl] != '/')))) {
-                r.denied = 1;
-                r.rule = "outside every grant";
-                if ((size_t)snprintf(r.lex, sizeof r.lex, "%s -> %s", r.guest, target) >= sizeof r.lex)
-                    r.lex[sizeof r.lex - 1] = 0;
-                e = W_NOTCAPABLE;
+            } else if (bad) {
+                char hint[BXW_GPATH_MAX + 256];
+                snprintf(hint, sizeof hint, "target '%s' %s: a link's target must be relative, with '..' "
+                         "only at its start, and stay inside %s from where the link is", target, bad, g->guest);
+                bxw_audit(w, "symlink", r.guest, 0, "link rule", W_NOTCAPABLE, hint);
+                bxw_res_done(&r);
+                BXW_RET(W_NOTCAPABLE);
             } else {
                 const char *rule = bxw_denied(w, full);
                 if (!rule)
@@ -246,6 +282,15 @@ BXW_FN(path_symlink)
                     e = W_NOENT;
                 } else if (symlinkat(target, r.parent, r.last) != 0) {
                     e = bxw_errno(errno);
+                } else if (bxw_after_commit(w, d, &r, 0)) {
+                    e = W_NOTCAPABLE;   /* a concurrent rename moved its directory */
+                } else {
+                    char hint[BXW_PATH_MAX + 16];
+                    snprintf(hint, sizeof hint, "target: %s", target);
+                    bxw_note_link(w, r.guest, target);
+                    bxw_audit(w, "symlink", r.guest, 1, r.rule, 0, hint);
+                    bxw_res_done(&r);
+                    BXW_RET(0);
                 }
             }
         }
@@ -253,6 +298,19 @@ BXW_FN(path_symlink)
         bxw_res_done(&r);
         BXW_RET(e);
     }
+}
+
+/* A rename or link refused by the carry rules (links.c), audited. */
+static uint16_t carry_refused(bx_wasi *w, const char *event, const bxw_res *rn, uint16_t e, const char *why)
+{
+    char hint[BXW_GPATH_MAX + 128];
+    const char *rule = strncmp(why, "deny:", 5) == 0 ? why : "link rule";
+    if (rule == why)
+        snprintf(hint, sizeof hint, "%s would move or make a denied entry (%s)", event, rn->lex);
+    else
+        snprintf(hint, sizeof hint, "%s would carry %s (%s)", event, why, rn->lex);
+    bxw_audit(w, event, rn->guest, 0, rule, e, hint);
+    return e;
 }
 
 BXW_FN(path_link)
@@ -278,12 +336,42 @@ BXW_FN(path_link)
     audit_res(w, "link-source", &ro, e);
     if (e)
         BXW_RET(e);
+    if ((e = eff_check(w, od, &ro, "link")) != 0) {
+        bxw_res_done(&ro);
+        BXW_RET(e);
+    }
     e = bxw_resolve(w, nd, np, 0, &rn);
     if (!e)
         e = bxw_slash_check(&rn, BXW_SLASH_NEW, NULL);
+    if (!e && (e = eff_check(w, nd, &rn, "link")) != 0) {
+        bxw_res_done(&ro);
+        bxw_res_done(&rn);
+        BXW_RET(e);
+    }
+    int recheck = 0;
+    if (!e) {   /* a hard link to a symlink is a new link at a new depth */
+        const char *why = NULL;
+        snprintf(rn.lex, sizeof rn.lex, "%s", rn.guest);
+        if ((e = bxw_carry_check(w, od, &ro, nd, &rn, &why, &recheck)) != 0) {
+            carry_refused(w, "link", &rn, e, why ? why : "?");
+            bxw_res_done(&ro);
+            bxw_res_done(&rn);
+            BXW_RET(e);
+        }
+    }
     /* flags 0: never let linkat follow; resolve already did, beneath. */
-    if (!e && linkat(ro.parent, ro.last, rn.parent, rn.last, 0) != 0)
+    if (!e && linkat(ro.parent, ro.last, rn.parent, rn.last, 0) != 0) {
         e = bxw_errno(errno);
+    } else if (!e && (recheck || w->ndeny) && bxw_after_commit(w, nd, &rn, 0)) {
+        e = W_NOTCAPABLE;               /* a concurrent rename moved its directory */
+    } else if (!e) {
+        char t[BXW_PATH_MAX + 1];
+        ssize_t n = readlinkat(rn.parent, rn.last, t, sizeof t - 1);
+        if (n >= 0) {   /* a new name for a symlink: a link made */
+            t[n] = 0;
+            bxw_note_link(w, rn.guest, t);
+        }
+    }
     audit_res(w, "link", &rn, e);
     bxw_res_done(&ro);
     bxw_res_done(&rn);
@@ -311,9 +399,38 @@ BXW_FN(path_rename)
     audit_res(w, "rename-source", &ro, e);
     if (e)
         BXW_RET(e);
+    if ((e = eff_check(w, od, &ro, "rename")) != 0) {
+        bxw_res_done(&ro);
+        BXW_RET(e);
+    }
+    {
+        const char *rule;
+        if (bxw_grant_inside(w, &ro, &rule)) {
+            bxw_audit(w, "rename", ro.guest, 0, rule, W_ACCES, "the root of a grant (or a directory holding one) "
+                      "cannot be moved");
+            bxw_res_done(&ro);
+            BXW_RET(W_ACCES);
+        }
+    }
     e = bxw_resolve(w, nd, np, 0, &rn);
     if (!e)
         e = bxw_slash_check(&rn, BXW_SLASH_RENAME_TO, &ro);
+    if (!e && (e = eff_check(w, nd, &rn, "rename")) != 0) {
+        bxw_res_done(&ro);
+        bxw_res_done(&rn);
+        BXW_RET(e);
+    }
+    int recheck = 0;
+    if (!e) {   /* what the rename carries: links at new depths, denied entries */
+        const char *why = NULL;
+        snprintf(rn.lex, sizeof rn.lex, "%s", rn.guest);
+        if ((e = bxw_carry_check(w, od, &ro, nd, &rn, &why, &recheck)) != 0) {
+            carry_refused(w, "rename", &rn, e, why ? why : "?");
+            bxw_res_done(&ro);
+            bxw_res_done(&rn);
+            BXW_RET(e);
+        }
+    }
     int fix_mode = 0;
     mode_t want = 0;
     if (!e) {
@@ -329,6 +446,8 @@ BXW_FN(path_rename)
     }
     if (!e && renameat(ro.parent, ro.last, rn.parent, rn.last) != 0)
         e = bxw_errno(errno);
+    else if (!e && (recheck || w->ndeny) && bxw_after_commit(w, nd, &rn, recheck))
+        e = W_NOTCAPABLE;               /* a concurrent change: what broke a rule was removed */
     else if (!e && fix_mode)   /* only once the rename happened: a failed one changes nothing */
         (void)fchmodat(rn.parent, rn.last, want, AT_SYMLINK_NOFOLLOW);
     audit_res(w, "rename", &rn, e);
@@ -342,7 +461,7 @@ BXW_FN(path_open)
     bxw_res r;
     uint32_t lookup = A32(1), oflags = A32(4), fdflags = A32(7), outp = A32(8), slot;
     uint64_t rbase = a[5], rinh = a[6];
-    int hflags, fd = -1, hops;
+    int hflags, fd = -1, hops, eff = -1;
     struct stat st;
     bxw_fd *ne;
     /* Asking to write a file under a read-only grant is refused at open
@@ -389,6 +508,11 @@ BXW_FN(path_open)
             e = bxw_slash_check(&r, (oflags & WO_CREAT) ? BXW_SLASH_CREATE : BXW_SLASH_EXISTING, NULL);
         if (e)
             break;
+        eff = bxw_effective(w, d, &r);
+        if (mutates && (e = eff_check(w, d, &r, "open")) != 0) {
+            bxw_res_done(&r);
+            BXW_RET(e);
+        }
         fd = openat(r.parent, r.last, hflags, 0666);
         if (fd >= 0) {
             e = 0;
@@ -404,6 +528,8 @@ BXW_FN(path_open)
     }
     if (!e && fstat(fd, &st) != 0)
         e = bxw_errno(errno);
+    if (!e && (oflags & WO_CREAT) && w->ndeny && bxw_after_commit(w, d, &r, 0))
+        e = W_NOENT;                    /* a concurrent rename made the name denied */
     if (!e && (oflags & WO_DIRECTORY) && !S_ISDIR(st.st_mode))
         e = W_NOTDIR;
     if (e) {
@@ -435,7 +561,7 @@ BXW_FN(path_open)
         if (acc == O_WRONLY)
             ne->base &= ~(uint64_t)R_FD_READ;
     }
-    if (w->grants[d->grant].ro) {
+    if (w->grants[d->grant].ro || (eff >= 0 && w->grants[eff].ro)) {
         ne->base &= ~R_MUTATE;
         ne->inh &= ~R_MUTATE;
     }

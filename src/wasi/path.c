@@ -414,6 +414,21 @@ uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r)
     return rule ? refuse(r, rule, W_NOENT) : 0;
 }
 
+/* The object is denied under another grant's guest path, or is another
+ * name (hard link) of a denied file: as absent. */
+static uint16_t check_inode(bx_wasi *w, bxw_res *r)
+{
+    struct stat st;
+    const char *rule = bxw_denied_alias(w, r);
+    if (rule)
+        return refuse(r, rule, W_NOENT);
+    if (!w->ndeny || !strcmp(r->last, ".") || fstatat(r->parent, r->last, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(st.st_mode) || st.st_nlink < 2)
+        return 0;
+    rule = bxw_denied_inode(w, st.st_dev, st.st_ino);
+    return rule ? refuse(r, rule, W_NOENT) : 0;
+}
+
 uint16_t bxw_resolve(bx_wasi *w, bxw_fd *d, const char *path, int follow, bxw_res *r)
 {
     const bxw_grant *g = &w->grants[d->grant];
@@ -508,9 +523,9 @@ uint16_t bxw_resolve(bx_wasi *w, bxw_fd *d, const char *path, int follow, bxw_re
                 return e;
         }
         if ((!follow && !r->slash) || strcmp(r->last, ".") == 0)
-            return 0;
+            return check_inode(w, r);
         if (fstatat(pfd, r->last, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISLNK(st.st_mode))
-            return 0;                   /* missing or not a symlink: done */
+            return check_inode(w, r);   /* missing or not a symlink: done */
         if (hops >= BXW_SYMLINK_MAX) {
             bxw_res_done(r);
             return W_LOOP;

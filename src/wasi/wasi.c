@@ -104,7 +104,8 @@ static int init_out(bxw_out *o, bx_wasi_output_kind kind, size_t cap, int hostfd
  * its single visible file (if any), the directory fd and its real path.
  * The rule string and the preopen fd come later (finish_grant), once
  * file grants sharing a directory have been merged. */
-static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preopen *p, bx_error *err)
+static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preopen *p, int no_links,
+                      bx_error *err)
 {
     char gbuf[BXW_GPATH_MAX], host[BXW_GPATH_MAX], link[64], real[BXW_GPATH_MAX];
     const char *file = p->file;
@@ -125,6 +126,11 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
     g->files = calloc(1, sizeof *g->files);
     if (!g->files) {
         seterr(err, BX_ERR_NOMEM, "out of memory");
+        return -1;
+    }
+    if (no_links && lstat(host, &st) == 0 && S_ISLNK(st.st_mode)) {
+        seterr(err, BX_ERR_ARG, "grant %s: %s is a symbolic link now (it was not when granted); "
+               "grants never follow links: remove the link", p->guest_path, host);
         return -1;
     }
     if (!file && stat(host, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -181,6 +187,14 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
     if (n > 0) {
         real[n] = 0;
         w->have_proc = 1;
+        /* Canonical host path, yet the kernel opened something else: a
+         * link was planted on the way since the grant was resolved. */
+        if (no_links && strcmp(real, host) != 0) {
+            seterr(err, BX_ERR_ARG, "grant %s: %s passes through a symbolic link now (it did not when "
+                   "granted; it leads to %s); grants never follow links: remove the link",
+                   p->guest_path, host, real);
+            return -1;
+        }
     } else {
         char *rp = realpath(host, NULL);
         if (!rp || strlen(rp) >= sizeof real) {
@@ -392,7 +406,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     for (i = 0; i < cfg->npreopens; i++) {
         bxw_grant *g = &w->grants[w->ngrants++];
         g->dirfd = -1;
-        if (init_grant(w, g, i, &cfg->preopens[i], err) != 0) {
+        if (init_grant(w, g, i, &cfg->preopens[i], (cfg->flags & BX_WASI_GRANTS_NO_LINKS) != 0, err) != 0) {
             bx_wasi_free(w);
             return NULL;
         }
@@ -491,6 +505,10 @@ void bx_wasi_free(bx_wasi *w)
         free(w->deny[i].rule);
     }
     free(w->deny);
+    free(w->denyino);
+    for (i = 0; i < w->nlinks; i++)
+        free(w->links[i]);
+    free(w->links);
     free_strv(w->argv, w->argc);
     free_strv(w->env, w->envc);
     free(w->sandbox_id);

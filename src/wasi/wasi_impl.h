@@ -123,6 +123,12 @@ typedef struct bxw_grant {
     int ro;
 } bxw_grant;
 
+typedef struct bxw_ino {
+    dev_t dev;
+    ino_t ino;
+    const char *rule;    /* the deny rule's string (owned by bxw_deny) */
+} bxw_ino;
+
 typedef struct bxw_deny {
     char *rule;          /* "deny:" + the pattern, for the audit */
     char **comp;         /* pattern split on '/' */
@@ -169,7 +175,16 @@ struct bx_wasi {
     int no_openat2;      /* kernel lacks openat2 (or forced, to test the walk) */
     int stop_on_cap;     /* BX_WASI_STOP_ON_OUTPUT_CAP */
     int have_proc;       /* /proc/self/fd readable: post-resolution checks */
+
+    struct bxw_ino *denyino; /* (dev, inode) of denied files with other names (links.c) */
+    uint32_t ndenyino, denyino_cap;
+    int denyino_state;   /* 0 not yet collected, 1 collected, -1 too many entries: fail closed */
+
+    char **links;        /* links the guest made: "path\0target", at most BXW_LINKS_KEPT */
+    uint32_t nlinks;
+    uint64_t links_made; /* all of them, kept or not */
 };
+#define BXW_LINKS_KEPT 256u
 
 /* ---- guest memory ------------------------------------------------------ */
 
@@ -275,6 +290,35 @@ uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r);
  * directory: 0 or the errno for the role (path.c).  src: a rename's source. */
 enum { BXW_SLASH_EXISTING, BXW_SLASH_CREATE, BXW_SLASH_NEW, BXW_SLASH_RENAME_TO };
 uint16_t bxw_slash_check(const bxw_res *r, int role, const bxw_res *src);
+
+/* ---- links.c: link rule, rename carry checks, most specific grant ---- */
+/* Depth of directory fd below g's root, physically (climbing ".."). */
+unsigned bxw_dir_depth(const bxw_grant *g, int fd);
+/* NULL when a link with target t may sit in a directory `depth` levels
+ * below its grant's root, else why not. */
+const char *bxw_target_bad(const char *t, unsigned depth);
+/* A rename from (od, ro) to (nd, rn): the links it carries stay inside
+ * the destination grant, and no denied entry is moved or made.  0, or an
+ * errno with *why. */
+uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const bxw_fd *nd,
+                         const bxw_res *rn, const char **why, int *recheck);
+/* After the act: check the new name (and, with walk, what it carries)
+ * again where it is now, removing what a concurrent change made break a
+ * rule.  1 when the new entry itself was removed. */
+int bxw_after_commit(bx_wasi *w, const bxw_fd *nd, const bxw_res *rn, int walk);
+/* Index of the grant that most specifically contains the resolved object. */
+int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r);
+/* W_ACCES (and the rule) when the resolved object is, or contains, the
+ * root of a grant: moving it would move the grant. */
+uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule);
+/* The deny rule covering inode (dev, ino) under another name (a hard
+ * link made before the call), or NULL.  Collected once, on first need. */
+const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino);
+/* The deny rule matching the resolved object under the guest path of any
+ * grant that reaches it (two grants may show one host directory), or NULL. */
+const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r);
+/* Record a link the guest made, for the result (bx_wasi_link). */
+void bxw_note_link(bx_wasi *w, const char *path, const char *target);
 
 /* ---- host functions, one per preview1 import ---------------------------- */
 #define BXW_FN(name) bx_trap bxw_##name(bx_hostcall *hc, uint64_t *a)
