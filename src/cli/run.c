@@ -158,6 +158,23 @@ typedef struct grant_arg {
     const char *spec;
 } grant_arg;
 
+/* The exit status for how the run ended (see usage). */
+static int run_exit(const bx_run_result *r)
+{
+    switch (r->outcome) {
+    case BX_RUN_EXITED: return r->exit_code;
+    case BX_RUN_RETURNED: return EXIT_OK;
+    case BX_RUN_LOAD_ERROR: return RUN_EXIT_LOAD;
+    case BX_RUN_OUT_OF_MEMORY: return RUN_EXIT_OOM;
+    case BX_RUN_TRAPPED:
+        return r->trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
+               : r->trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
+               : r->trap == BX_TRAP_STACK_EXHAUSTED ? RUN_EXIT_STACK
+                                                    : RUN_EXIT_TRAP;
+    }
+    return EXIT_ERROR;
+}
+
 int cmd_run(int argc, char **argv)
 {
     bx_run_options o;
@@ -425,6 +442,25 @@ int cmd_run(int argc, char **argv)
 
     bx_status st = bx_sandbox_run(&o, wasm, wasm_len, &io, &r, &err);
     free(gargv);
+    int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
+    if (setup_failed) {
+        /* Not a verdict on the module: the run could not be set up. */
+        snprintf(r.message, sizeof r.message, "%s", err.msg);
+        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        r.outcome = BX_RUN_LOAD_ERROR;
+    }
+    if (!setup_failed)
+        rc = run_exit(&r);
+    /* The record file first: stdout or stderr below may be a pipe nobody
+     * reads, and a write there must not cost the record. */
+    int json_file_failed = 0;
+    if (json_file) {
+        FILE *jf = fopen(json_file, "w");
+        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
+            fprintf(stderr, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
+            json_file_failed = 1;
+        }
+    }
     fflush(stdout);
     if (io.capture) {
         if (r.out_len)
@@ -433,35 +469,12 @@ int cmd_run(int argc, char **argv)
         if (r.err_len)
             fwrite(r.err, 1, r.err_len, stderr);
     }
-    if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
-        /* Not a verdict on the module: the run could not be set up. */
-        snprintf(r.message, sizeof r.message, "%s", err.msg);
+    if (setup_failed) {
         fprintf(stderr, "boxagnts: %s\n", err.msg);
-        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
-        r.outcome = BX_RUN_LOAD_ERROR;
     } else {
-        switch (r.outcome) {
-        case BX_RUN_EXITED:
-            rc = r.exit_code;
-            break;
-        case BX_RUN_RETURNED:
-            rc = EXIT_OK;
+        if (r.outcome == BX_RUN_RETURNED)
             for (uint32_t k = 0; k < r.nresults; k++)
                 cli_print_val(r.results[k].type, r.results[k].bits);
-            break;
-        case BX_RUN_LOAD_ERROR:
-            rc = RUN_EXIT_LOAD;
-            break;
-        case BX_RUN_OUT_OF_MEMORY:
-            rc = RUN_EXIT_OOM;
-            break;
-        case BX_RUN_TRAPPED:
-            rc = r.trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
-                 : r.trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
-                 : r.trap == BX_TRAP_STACK_EXHAUSTED ? RUN_EXIT_STACK
-                                                     : RUN_EXIT_TRAP;
-            break;
-        }
         if (r.outcome == BX_RUN_OUT_OF_MEMORY && !strstr(r.message, "--max-memory"))
             fprintf(stderr, "boxagnts: %s; raise --max-memory to allow it\n", r.message);
         else if (r.outcome != BX_RUN_EXITED && r.outcome != BX_RUN_RETURNED)
@@ -470,14 +483,8 @@ int cmd_run(int argc, char **argv)
     fflush(stdout);
     if (json)
         write_json(stderr, &r, rc);
-    if (json_file) {
-        FILE *jf = fopen(json_file, "w");
-        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
-            fprintf(stderr, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
-            if (rc == EXIT_OK)
-                rc = EXIT_ERROR;
-        }
-    }
+    if (json_file && json_file_failed && rc == EXIT_OK)
+        rc = EXIT_ERROR;
 
 done:
     bx_run_result_free(&r);
