@@ -44,7 +44,7 @@ static void usage(FILE *f)
             "      negative; f32/f64: decimal, inf, nan; externref: null or an integer;\n"
             "      funcref: null); results are printed one per line\n"
             "      --fuel N           stop after N instructions (trap \"fuel exhausted\")\n"
-            "      --max-memory SIZE  cap each linear memory (e.g. 64MiB; default 4GiB)\n"
+            "      --max-memory SIZE  cap linear memories and tables together (e.g. 64MiB; default 4GiB)\n"
             "      --max-stack SIZE   cap the wasm stack (e.g. 512KiB; default 1MiB)\n"
             "      SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "  --version, --help\n"
