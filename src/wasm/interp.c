@@ -106,7 +106,7 @@ static bool bulk_move(bx_store *s, uint8_t *d, const uint8_t *src, uint64_t n)
         memmove(d, src, (size_t)n);
         return true;
     }
-    if (d <= src) {
+    if ((uintptr_t)d <= (uintptr_t)src) {
         for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
             uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
             if (at && interrupted(s)) return false;

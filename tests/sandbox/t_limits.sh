@@ -157,6 +157,29 @@ done
   echo '(func (export "_start")'; rep 6000 '(memory.init $d (i32.const 0) (i32.const 0) (i32.const 1048576))'; echo '))'; } |
     wat tmo-memory-init && { run_rec tmo-memory-init --timeout 100ms "$TMP/tmo-memory-init.wasm"; want tmo-memory-init timeout; }
 
+# Chunked copies stay exact: overlapping memory.copy of more than one
+# chunk, forward and backward, at odd offsets (the guest checks every byte).
+echo '(module (memory 16)
+  (func $fill (local $i i32)
+    (loop $l (i32.store8 (local.get $i) (i32.rem_u (local.get $i) (i32.const 251)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 1048576)))))
+  (func $check (param $d i32) (param $s i32) (param $n i32) (local $i i32)
+    (loop $l
+      (if (i32.ne (i32.load8_u (i32.add (local.get $d) (local.get $i)))
+                  (i32.rem_u (i32.add (local.get $s) (local.get $i)) (i32.const 251))) (then unreachable))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n)))))
+  (func $t (param $d i32) (param $s i32) (param $n i32)
+    (call $fill) (memory.copy (local.get $d) (local.get $s) (local.get $n)) (call $check (local.get $d) (local.get $s) (local.get $n)))
+  (func (export "_start")
+    (call $t (i32.const 1001) (i32.const 7) (i32.const 300000))
+    (call $t (i32.const 7) (i32.const 1001) (i32.const 300000))
+    (call $t (i32.const 70000) (i32.const 3) (i32.const 500001))
+    (call $t (i32.const 3) (i32.const 70000) (i32.const 500001))
+    (call $t (i32.const 65536) (i32.const 0) (i32.const 983040))))' | wat copy-exact &&
+    { run_rec copy-chunked-exact "$TMP/copy-exact.wasm"; want copy-chunked-exact exited; }
+
 # ---- item 6: host calls whose work grows with an operand ---------------------
 WASI='(import "wasi_snapshot_preview1"'
 # random_get: 1 GiB under a small budget; 256 MiB under a 50 ms timeout in
@@ -343,6 +366,17 @@ echo "(module $RD (memory 1) (func (export \"_start\")
     rm -f "$TMP/rec.json"; RC=0
     $GUARD "$B" run --timeout 500ms --json-file "$TMP/rec.json" "$TMP/readin.wasm" <"$TMP/p3" >/dev/null 2>"$TMP/err" || RC=$?
     rec_fields; want stdin-blocked timeout
+}
+# The audit log on a FIFO: refused with a message, never a hang (with or
+# without a reader, which may stall).
+mkfifo "$TMP/afifo"
+echo '(module (func (export "_start")))' | wat nop && {
+    RC=0; $GUARD "$B" run --audit "$TMP/afifo" "$TMP/nop.wasm" >/dev/null 2>"$TMP/err" </dev/null || RC=$?
+    [ "$RC" -eq 2 ] && grep -q "audit log" "$TMP/err" && ok audit-fifo-no-reader || bad audit-fifo-no-reader "rc $RC: $(cat "$TMP/err")"
+    exec 5<>"$TMP/afifo"
+    RC=0; $GUARD "$B" run --audit "$TMP/afifo" "$TMP/nop.wasm" >/dev/null 2>"$TMP/err" </dev/null || RC=$?
+    [ "$RC" -eq 2 ] && grep -q "regular file" "$TMP/err" && ok audit-fifo-refused || bad audit-fifo-refused "rc $RC: $(cat "$TMP/err")"
+    exec 5>&-
 }
 exec 6>&- 7>&- 8>&-
 
