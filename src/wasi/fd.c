@@ -522,7 +522,11 @@ BXW_FN(fd_allocate)
         BXW_RET(W_INVAL);
     if (e->kind != FK_HOST || e->opath)
         BXW_RET(W_BADF);
-    rc = posix_fallocate(e->host, (off_t)a[1], (off_t)a[2]);
+    {
+        bx_trap t = bxw_allocate(hc, e->host, a[1], a[2], &rc);
+        if (t != BX_TRAP_NONE)
+            return t;
+    }
     BXW_RET(rc ? bxw_errno(rc) : 0);
 }
 

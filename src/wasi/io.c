@@ -9,6 +9,11 @@
  * with the interrupt checked before each, and stops early where a blocking
  * call would wait for more (a short count, as POSIX allows).
  *
+ * fd_allocate costs one unit per BX_FUEL_BYTES bytes allocated, charged
+ * up front, and allocates in 1 MiB pieces with the interrupt checked
+ * between them (on tmpfs every byte is zeroed RAM), never through glibc's
+ * posix_fallocate emulation, which would write every byte in one call.
+ *
  * Host output (stdout/stderr passed through to the host's fd 1 and 2) is
  * written without ever blocking: a pipe, FIFO or terminal is reopened
  * through /proc/self/fd with O_NONBLOCK (a new open file description, so
@@ -172,6 +177,30 @@ bx_trap bxw_rw(bx_hostcall *hc, int fd, const struct iovec *iov, uint32_t n, int
     }
 out:
     *done = total;
+    return BX_TRAP_NONE;
+}
+
+#define ALLOC_PIECE ((uint64_t)1 << 20)
+
+bx_trap bxw_allocate(bx_hostcall *hc, int fd, uint64_t off, uint64_t len, int *err)
+{
+    bx_trap t = bx_hostcall_charge(hc, bx_fuel_for_bytes(len));
+    *err = 0;
+    if (t != BX_TRAP_NONE)
+        return t;
+    for (uint64_t at = 0; at < len; at += ALLOC_PIECE) {
+        uint64_t k = len - at < ALLOC_PIECE ? len - at : ALLOC_PIECE;
+        if (at && (t = bx_hostcall_charge(hc, 0)) != BX_TRAP_NONE)
+            return t;
+        if (fallocate(fd, 0, (off_t)(off + at), (off_t)k) != 0) {
+            if (errno == EINTR) {
+                at -= ALLOC_PIECE;      /* the same piece again */
+                continue;
+            }
+            *err = errno;
+            return BX_TRAP_NONE;
+        }
+    }
     return BX_TRAP_NONE;
 }
 

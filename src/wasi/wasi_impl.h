@@ -232,6 +232,8 @@ bx_trap bxw_rw(bx_hostcall *hc, int fd, const struct iovec *iov, uint32_t n, int
 bx_trap bxw_out_put(bx_hostcall *hc, bxw_out *o, const struct iovec *iov, uint32_t n,
                     size_t *total, int *err);
 void bxw_out_close(bxw_out *o);
+/* fd_allocate: fallocate(2) in charged, interruptible pieces; *err = errno. */
+bx_trap bxw_allocate(bx_hostcall *hc, int fd, uint64_t off, uint64_t len, int *err);
 
 /* ---- path.c: lexical ---------------------------------------------------- */
 /* Normalize an absolute guest path: collapse "//", ".", "..": never climbs

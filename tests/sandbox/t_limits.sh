@@ -229,6 +229,20 @@ echo "(module $OPEN $RD $PRD (memory 200) (data (i32.const 100) \"big\")
     run_rec fd_read-fuel --fuel 2000 --workspace "$WS" --cap read:/workspace "$TMP/fdr.wasm"
     want fd_read-fuel "fuel exhausted"
 }
+# fd_allocate of 1 GiB under a small budget: charged before anything is
+# allocated, so the host file stays empty.
+: >"$WS/alloc.bin"
+ALLOC="$WASI \"fd_allocate\" (func \$alloc (param i32 i64 i64) (result i32)))"
+echo "(module $OPEN $ALLOC (memory 1) (data (i32.const 100) \"alloc.bin\")
+  (func (export \"_start\")
+    (if (call \$open (i32.const 3) (i32.const 0) (i32.const 100) (i32.const 9) (i32.const 0)
+          (i64.const 256) (i64.const 0) (i32.const 0) (i32.const 200)) (then unreachable))
+    (drop (call \$alloc (i32.load (i32.const 200)) (i64.const 0) (i64.const 1073741824)))))" | wat alloc && {
+    run_rec fd_allocate-fuel --fuel 1000 --workspace "$WS" --cap write:/workspace "$TMP/alloc.wasm"
+    want fd_allocate-fuel "fuel exhausted"
+    [ "$(stat -c %s "$WS/alloc.bin")" = 0 ] && [ "$(stat -c %b "$WS/alloc.bin")" = 0 ] && ok fd_allocate-nothing-allocated ||
+        bad fd_allocate-nothing-allocated "size $(stat -c %s "$WS/alloc.bin"), blocks $(stat -c %b "$WS/alloc.bin")"
+}
 # args_get with ~800 KB of arguments costs at least its bytes.
 ARGS="$WASI \"args_get\" (func \$ag (param i32 i32) (result i32)))"
 echo "(module $ARGS (memory 32) (func (export \"_start\") (drop (call \$ag (i32.const 0) (i32.const 65536)))))" | wat argsget && {
