@@ -279,6 +279,30 @@ echo "(module $FST (memory 1) (func (export \"_start\") (memory.fill (i32.const 
     (drop (call \$fst (i32.const 3) (i32.const 0) (i32.const 0) (i32.const 4000) (i32.const 8000)))))" | wat longpath &&
     { run_rec path-prop --workspace "$WS" --cap read:/workspace "$TMP/longpath.wasm"; want path-runs exited; fuel_ge path-proportional $((4000 / 64)); }
 
+# boxagnts:http: the response body (4 MB from the test server on
+# 127.0.0.1) costs its bytes when it arrives and again when copied out.
+if command -v python3 >/dev/null; then
+    python3 tests/net/server.py "$TMP/http.port" "$TMP/http.log" 2>/dev/null &
+    HTTP_PID=$!
+    for _ in $(seq 200); do [ -s "$TMP/http.port" ] && break; sleep 0.05; done
+    PORT=$(cat "$TMP/http.port" 2>/dev/null)
+    REQ="{\"url\":\"http://127.0.0.1:$PORT/big?n=4000000\"}"
+    HTTP='(import "boxagnts:http" "request" (func $req (param i32 i32 i32) (result i32)))
+          (import "boxagnts:http" "response_body" (func $body (param i32 i32 i32 i32 i32) (result i32)))'
+    echo "(module $HTTP (memory 70) (data (i32.const 1000) \"$(printf '%s' "$REQ" | sed 's/"/\\"/g')\")
+      (func (export \"_start\")
+        (if (call \$req (i32.const 1000) (i32.const ${#REQ}) (i32.const 16)) (then unreachable))
+        (if (call \$body (i32.load (i32.const 16)) (i32.const 0) (i32.const 65536) (i32.const 4000000) (i32.const 20)) (then unreachable))
+        (if (i32.ne (i32.load (i32.const 20)) (i32.const 4000000)) (then unreachable))))" | wat http && {
+        NETF=(--allow-host "http://127.0.0.1:$PORT" --allow-network 127.0.0.1)
+        run_rec http-prop --timeout 60s "${NETF[@]}" "$TMP/http.wasm"
+        want http-body-runs exited; fuel_ge http-body-proportional $((2 * 4000000 / 64))
+        run_rec http-fuel --fuel 10000 --timeout 60s "${NETF[@]}" "$TMP/http.wasm"
+        want http-body-fuel "fuel exhausted"
+    }
+    kill "$HTTP_PID" 2>/dev/null; wait "$HTTP_PID" 2>/dev/null
+fi
+
 # ---- item 7: tables count against --max-memory -------------------------------
 { echo '(module'; for i in $(seq 20); do echo "(table 10000000 funcref)"; done; echo '(func (export "_start")))'; } | wat tables20 &&
     { run_rec tables-20x10M --max-memory 1MiB "$TMP/tables20.wasm"; want tables-20x10M "out of memory"
