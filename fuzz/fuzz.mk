@@ -5,6 +5,7 @@
 #       -ignore_crashes=1 it keeps going and saves every crash)
 #   make fuzz-build                      just build build/fuzz/fuzz_engine
 #   make fuzz-repro FUZZ_INPUT=path      rerun one input (e.g. a crash artifact)
+#   make fuzz-diff [FUZZ_SECONDS=3600]   differential campaign vs V8 (fuzz/diff/diff.mk)
 #
 # The engine sources are compiled here again, with clang-14 and
 # -fsanitize=fuzzer-no-link,address,undefined (what -fsanitize=fuzzer does
@@ -73,5 +74,7 @@ fuzz-repro: $(FUZZ_BIN)
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 $(FUZZ_BIN) -runs=1 $(FUZZ_INPUT)
 
 -include $(FUZZ_OBJ:.o=.d)
+# `make fuzz-diff`: the differential campaign against V8 (issue 14).
+include fuzz/diff/diff.mk
 .PHONY: fuzz fuzz-build fuzz-deps fuzz-repro
 .DEFAULT_GOAL := $(FUZZ_SAVED_GOAL)

@@ -369,6 +369,12 @@ typedef struct bx_wasi_config {
     void *audit_user;
     FILE *audit_file;
     const char *sandbox_id;
+    /* Audit bytes this sandbox may write; 0 = 16 MiB.  Identical records
+     * after the 5th are counted, not written (see src/wasi/audit.c). */
+    uint64_t audit_max;
+    /* Bytes the guest may write to granted files (src/wasi/quota.c);
+     * 0 = no cap.  Beyond it writes fail with EDQUOT. */
+    uint64_t max_write;
 
     int flags;                 /* BX_WASI_* below */
 } bx_wasi_config;
@@ -403,6 +409,10 @@ const uint8_t *bx_wasi_stderr(bx_wasi *w, size_t *len, int *truncated);
 void bx_wasi_audit(bx_wasi *w, const char *event, const char *path, int allow,
                    const char *rule, const char *hint);
 
+/* Bytes counted against max_write so far; *limit_hit (may be NULL) is set
+ * when a write was refused for it. */
+uint64_t bx_wasi_bytes_written(const bx_wasi *w, int *limit_hit);
+
 /* Closes every host fd the guest left open. */
 void bx_wasi_free(bx_wasi *w);
 
@@ -433,6 +443,7 @@ typedef struct bx_run_options {
     uint64_t fuel;                  /* 0 = unlimited */
     uint64_t max_output;            /* bytes per stream, 0 = 1 MiB */
     uint32_t max_fds;               /* open guest fds incl. stdio and preopens; 0 = 256 */
+    uint64_t max_write;             /* bytes written to granted files; 0 = no cap */
     char *cache_dir;
     char *audit_path;
 } bx_run_options;
@@ -484,6 +495,8 @@ typedef struct bx_run_result {
     uint8_t *out, *err;
     size_t out_len, err_len;
     int out_truncated, err_truncated;
+    uint64_t bytes_written;   /* to granted files, as counted by max_write */
+    int write_limit_hit;      /* a write failed with EDQUOT at max_write */
 } bx_run_result;
 
 /* Run one module under the options.  Returns BX_OK when the module ran
@@ -639,6 +652,7 @@ typedef struct bx_tool_context {
     const char *const *secret_headers; size_t nsecret_headers;
     bx_perm max_level;               /* the caller's profile: highest level allowed */
     uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
+    uint64_t max_write;              /* bytes written to files; 0 = the tool's default */
     const char *cache_dir;           /* compiled-module cache (NULL: none) */
     const char *agent_id;            /* appears in the audit log as sandbox id prefix */
     const char *audit_path;          /* JSON lines appended here (NULL: none) */
@@ -724,6 +738,7 @@ typedef struct bx_executor_config {
     char **tools; size_t ntools;     /* allowlist of tool names; none = every tool */
     bx_perm max_level;               /* profile; default BX_PERM_EXECUTE */
     uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;  /* per call; 0 = tool default */
+    uint64_t max_write;              /* per call; 0 = tool default */
     /* Totals over the executor's life; 0 = unlimited.  A call is given the
      * smaller of its own limit (above, else the manifest's) and what is left
      * and not held by the executor's running calls, so concurrent calls

@@ -18,6 +18,8 @@ PKGS=(
     python3          # test servers (tests/net), JSON checks in test scripts
     openssl          # a self-signed certificate for the TLS refusal test
     jq               # the bash differential suite reads results faster with it
+    rustc            # /usr/bin/rustc 1.63: the Rust programs of tests/corpus
+    libstd-rust-dev-wasm32   # its wasm32-wasi standard library
 )
 
 # Node.js (>= 18: the node:wasi differential, the MCP client tests): the

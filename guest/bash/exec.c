@@ -108,11 +108,23 @@ static void rs_open(RSave *rs, Stream *s)
     if (rs->nopened < 16) rs->opened[rs->nopened++] = s;
 }
 
-static void undo_redirs(Sh *sh, RSave *rs)
+/* The errno of the first failed write to a redirected file, else 0. */
+static int undo_redirs(Sh *sh, RSave *rs)
 {
+    int e = 0;
     memcpy(sh->fd, rs->fd, sizeof sh->fd);
-    for (int i = rs->nopened; i-- > 0;) st_close(rs->opened[i]);
+    for (int i = rs->nopened; i-- > 0;) { int k = st_close(rs->opened[i]); if (!e) e = k; }
     rs->nopened = 0;
+    return e;
+}
+
+/* A command whose redirected output could not be written fails, as GNU
+ * utilities do ("head: error writing 'standard output': ..."). */
+static void write_failed(Sh *sh, const char *who, int e)
+{
+    if (!e) return;
+    errf(sh, "%s: error writing 'standard output': %s\n", who, strerror(e));
+    if (sh->status == 0) sh->status = 1;
 }
 
 static Stream *open_out(Sh *sh, const char *t, int append)
@@ -488,7 +500,9 @@ static int exec_cmd(Sh *sh, Node *n)
         st = sh->status = 0;
     } else {
         st = sh_run_argv(sh, argc, argv);
-        undo_redirs(sh, &rs);
+        sh->status = st;
+        write_failed(sh, argv[0], undo_redirs(sh, &rs));
+        st = sh->status;
     }
     for (int i = 0; i < na; i++) {
         if (had[i]) {
@@ -731,7 +745,7 @@ int sh_exec(Sh *sh, Node *n)
         errexit_check(sh);
         break;
     }
-    if (redir) undo_redirs(sh, &rs);
+    if (redir) write_failed(sh, "bash", undo_redirs(sh, &rs));
     return sh->status;
 }
 

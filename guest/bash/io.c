@@ -70,7 +70,11 @@ void st_flush(Stream *s)
     size_t off = 0;
     while (off < s->w.len) {
         ssize_t k = write(s->fd, s->w.p + off, s->w.len - off);
-        if (k <= 0) { if (k < 0 && errno == EINTR) continue; break; }
+        if (k <= 0) {
+            if (k < 0 && errno == EINTR) continue;
+            if (!s->werr) s->werr = k < 0 ? errno : EIO;
+            break;
+        }
         off += (size_t)k;
     }
     s->w.len = 0;
@@ -97,14 +101,16 @@ void st_write(Stream *s, const void *p, size_t n)
     }
 }
 
-void st_close(Stream *s)
+int st_close(Stream *s)
 {
-    if (!s) return;
+    if (!s) return 0;
     st_flush(s);
+    int e = s->werr;
     if (s->fd >= 0) close(s->fd);
     tbuf_free(&s->b);
     tbuf_free(&s->w);
     free(s);
+    return e;
 }
 
 int st_getline(Stream *s, tbuf *line)
@@ -209,6 +215,7 @@ int go_next(GO *g, const char *spec)
         if (g->p && *g->p) {
             char c = *g->p++;
             const char *s = strchr(spec, c);
+            g->lname = NULL;   /* a short 'L' (cp -L) is not a long option */
             if (!s || c == ':' || c == '#') { g->bad = c; return '?'; }
             if (s[1] == ':') {
                 if (*g->p) { g->arg = g->p; g->p = NULL; }

@@ -94,6 +94,18 @@ int sh_list_root(char ***names, int *n)
 #endif
 }
 
+int walk_enter(Walk *w, const struct stat *st)
+{
+    for (int i = 0; i < w->n; i++)
+        if (w->dev[i] == (unsigned long long)st->st_dev && w->ino[i] == (unsigned long long)st->st_ino) return WALK_CYCLE;
+    if (w->n >= SH_WALK_DEPTH) return WALK_DEEP;
+    w->dev[w->n] = (unsigned long long)st->st_dev;
+    w->ino[w->n] = (unsigned long long)st->st_ino;
+    w->n++;
+    return WALK_OK;
+}
+void walk_leave(Walk *w) { if (w->n > 0) w->n--; }
+
 int list_dir(Sh *sh, const char *path, char ***names, int *n) { return list_dir_t(sh, path, names, NULL, n); }
 
 int list_dir_t(Sh *sh, const char *path, char ***names, unsigned char **types, int *n)

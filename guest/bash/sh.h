@@ -32,6 +32,7 @@ typedef struct Stream {
     int fd;          /* S_FILE: host fd, written through wbuf */
     tbuf w;          /* S_FILE write buffer */
     int dropped;     /* output beyond SH_BUF_CAP was dropped */
+    int werr;        /* S_FILE: errno of the first failed write (EDQUOT at --max-write) */
     int regular;     /* input came from a regular file (wc's width rule) */
     long long size;  /* its size */
 } Stream;
@@ -42,7 +43,7 @@ Stream *st_null(void);
 Stream *st_file(int fd);
 void st_write(Stream *s, const void *p, size_t n);
 void st_flush(Stream *s);
-void st_close(Stream *s);   /* flush, close the fd, free */
+int st_close(Stream *s);   /* flush, close the fd, free; the errno of a failed write, else 0 */
 /* Reading: the rest of the input / one line (with its \n; 0 at EOF). */
 int st_getline(Stream *s, tbuf *line);
 size_t st_rest(Stream *s, const char **p);   /* and consumes it */
@@ -183,6 +184,18 @@ int list_dir(Sh *sh, const char *path, char ***names, int *n);  /* readdir order
 int list_dir_t(Sh *sh, const char *path, char ***names, unsigned char **types, int *n);
 int cmp_str(const void *a, const void *b); /* qsort of char* in C order */
 char *path_join(const char *a, const char *b);
+
+/* Recursive walks (cp -r, rm -r, find, du, ls -R, grep -r): the directories
+ * on the current path, so that a walk that follows links (cp -L, find -L,
+ * du -L, grep -R) can never loop, and a depth cap for every walk (bounded
+ * guest stack, and a tree cannot grow without end under a copy). */
+#define SH_WALK_DEPTH 256
+typedef struct Walk { int n; unsigned long long dev[SH_WALK_DEPTH], ino[SH_WALK_DEPTH]; } Walk;
+enum { WALK_OK = 0, WALK_CYCLE, WALK_DEEP };
+/* Enter directory st: WALK_OK (leave it with walk_leave), WALK_CYCLE when
+ * it is one of its own ancestors, WALK_DEEP past SH_WALK_DEPTH levels. */
+int walk_enter(Walk *w, const struct stat *st);
+void walk_leave(Walk *w);
 
 int link_at(Sh *sh, const char *a, const char *b);
 int sh_is_exec(Sh *sh, const char *path, const struct stat *st);

@@ -35,6 +35,9 @@ static int xstat(Sh *sh, const char *path, struct stat *st, int follow)
     return r;
 }
 
+/* "link/" names what the link points to */
+static int trailing_slash(const char *p) { size_t l = strlen(p); return l > 1 && p[l - 1] == '/'; }
+
 static unsigned mode_bits(Sh *sh, const char *path, const struct stat *st)
 {
     /* WASI reports no permission bits: show the usual defaults, 755 for
@@ -447,41 +450,71 @@ static int copy_file(Sh *sh, const char *src, const char *dst, int keep_time)
     return st;
 }
 
-static int copy_tree(Sh *sh, const char *src, const char *dst, int keep)
+/* GNU's rules for links: -P copies a link as a link, -L copies what it
+ * points to, -H follows command-line operands only.  -r/-R/-a default to
+ * -P (so a link to a directory, or a loop, is one small entry), without -r
+ * operands are followed.  Even under -L a directory that is its own
+ * ancestor is refused, and no copy nests deeper than SH_WALK_DEPTH. */
+enum { DEREF_NEVER = 0, DEREF_ARGS, DEREF_ALL };
+typedef struct CpOpt { int r, keep, deref; Walk walk; } CpOpt;
+
+static int copy_link(Sh *sh, const char *src, const char *dst)
+{
+    char *tgt = xmalloc(SH_PATH_MAX);
+    ssize_t k = readlink(P(sh, src), tgt, SH_PATH_MAX - 1);
+    if (k < 0) { errf(sh, "cp: cannot read symbolic link '%s': %s\n", src, strerror(errno)); free(tgt); return 1; }
+    tgt[k] = 0;
+    int r = symlink(tgt, P(sh, dst));
+    if (r != 0 && errno == EEXIST) {
+        /* GNU replaces a non-directory destination */
+        struct stat d;
+        if (lstat(P(sh, dst), &d) == 0 && !S_ISDIR(d.st_mode) && unlink(P(sh, dst)) == 0) r = symlink(tgt, P(sh, dst));
+        else errno = EEXIST;
+    }
+    free(tgt);
+    if (r != 0) { errf(sh, "cp: cannot create symbolic link '%s': %s\n", dst, strerror(errno)); return 1; }
+    return 0;
+}
+
+static int copy_tree(Sh *sh, const char *src, const char *dst, CpOpt *o, int top)
 {
     struct stat s;
+    int follow = o->deref == DEREF_ALL || (top && (o->deref == DEREF_ARGS || trailing_slash(src)));
     if (lstat(P(sh, src), &s) != 0) { errf(sh, "cp: cannot stat '%s': %s\n", src, strerror(errno)); return 1; }
-    if (S_ISLNK(s.st_mode) && keep) {
-        char tgt[SH_PATH_MAX];
-        ssize_t k = readlink(P(sh, src), tgt, sizeof tgt - 1);
-        if (k < 0) return 1;
-        tgt[k] = 0;
-        if (symlink(tgt, P(sh, dst)) != 0) { errf(sh, "cp: cannot create symbolic link '%s': %s\n", dst, strerror(errno)); return 1; }
-        return 0;
-    }
-    if (stat(P(sh, src), &s) != 0) { errf(sh, "cp: cannot stat '%s': %s\n", src, strerror(errno)); return 1; }
-    if (!S_ISDIR(s.st_mode)) return copy_file(sh, src, dst, keep);
+    int is_link = S_ISLNK(s.st_mode);
+    if (is_link && !follow) return copy_link(sh, src, dst);
+    if (is_link && stat(P(sh, src), &s) != 0) { errf(sh, "cp: cannot stat '%s': %s\n", src, strerror(errno)); return 1; }
+    if (!S_ISDIR(s.st_mode)) return copy_file(sh, src, dst, o->keep);
+    if (!o->r) { errf(sh, "cp: -r not specified; omitting directory '%s'\n", src); return 1; }
     char *as = sh_abs(sh, src), *ad = sh_abs(sh, dst);
     size_t la = strlen(as);
     int inside = !strncmp(ad, as, la) && (ad[la] == '/' || !ad[la]);
     free(as);
     free(ad);
     if (inside) { errf(sh, "cp: cannot copy a directory, '%s', into itself, '%s'\n", src, dst); return 1; }
+    int w = walk_enter(&o->walk, &s);
+    if (w == WALK_CYCLE) { errf(sh, "cp: cannot copy cyclic symbolic link '%s'\n", src); return 1; }
+    if (w == WALK_DEEP) { errf(sh, "cp: '%s': directories nested deeper than %d levels; not copied\n", src, SH_WALK_DEPTH); return 1; }
     struct stat d;
     if (stat(P(sh, dst), &d) != 0 && mkdir(P(sh, dst), 0755) != 0) {
         errf(sh, "cp: cannot create directory '%s': %s\n", dst, strerror(errno));
+        walk_leave(&o->walk);
         return 1;
     }
     char **names;
     int n, st = 0;
-    if (list_dir(sh, src, &names, &n) < 0) return 1;
+    if (list_dir(sh, src, &names, &n) < 0) { walk_leave(&o->walk); return 1; }
     for (int i = 0; i < n; i++) {
-        char *a = path_join(src, names[i]), *b = path_join(dst, names[i]);
-        st |= copy_tree(sh, a, b, keep);
-        free(a); free(b); free(names[i]);
+        if (!sh_tick(sh)) {
+            char *a = path_join(src, names[i]), *b = path_join(dst, names[i]);
+            st |= copy_tree(sh, a, b, o, 0);
+            free(a); free(b);
+        }
+        free(names[i]);
     }
     free(names);
-    if (keep) { struct timespec ts[2] = {s.st_atim, s.st_mtim}; utimensat(AT_FDCWD, P(sh, dst), ts, 0); }
+    walk_leave(&o->walk);
+    if (o->keep) { struct timespec ts[2] = {s.st_atim, s.st_mtim}; utimensat(AT_FDCWD, P(sh, dst), ts, 0); }
     return st;
 }
 
@@ -500,11 +533,14 @@ static int cpmv(Sh *sh, int argc, char **argv, int mv)
     const char *cmd = mv ? "mv" : "cp";
     GO g;
     go_init(&g, argc, argv);
-    int c, r = 0, keep = 0, noclob = 0, verbose = 0, st = 0, tdir = 0;
+    int c, r = 0, keep = 0, noclob = 0, verbose = 0, st = 0, tdir = 0, deref = -1;
     const char *target = NULL;
     while ((c = go_next(&g, "rRapfinvuTt:dlsLPH")) != -1) {
         if (c == 'r' || c == 'R') r = 1;
-        else if (c == 'a') { r = 1; keep = 1; }
+        else if (c == 'a') { r = 1; keep = 1; deref = DEREF_NEVER; }
+        else if (c == 'd' || c == 'P') deref = DEREF_NEVER;
+        else if (c == 'H') deref = DEREF_ARGS;
+        else if (c == 'L' && !g.lname) deref = DEREF_ALL;
         else if (c == 'p') keep = 1;
         else if (c == 'n') noclob = 1;
         else if (c == 'v') verbose = 1;
@@ -512,12 +548,14 @@ static int cpmv(Sh *sh, int argc, char **argv, int mv)
         else if (c == 't') target = g.arg;
         else if (c == 'L') {
             if (!strcmp(g.lname, "recursive")) r = 1;
-            else if (!strcmp(g.lname, "archive")) r = keep = 1;
+            else if (!strcmp(g.lname, "archive")) { r = keep = 1; deref = DEREF_NEVER; }
+            else if (!strcmp(g.lname, "dereference")) deref = DEREF_ALL;
+            else if (!strcmp(g.lname, "no-dereference")) deref = DEREF_NEVER;
             else if (!strcmp(g.lname, "no-clobber")) noclob = 1;
             else if (!strncmp(g.lname, "preserve", 8) || !strcmp(g.lname, "force")) keep = keep || g.lname[0] == 'p';
             else return bad(sh, cmd, &g);
         }
-        else if (strchr("fiudlsPH", c)) ;
+        else if (strchr("fiuls", c)) ;
         else return bad(sh, cmd, &g);
     }
     int nsrc = g.nops;
@@ -534,11 +572,19 @@ static int cpmv(Sh *sh, int argc, char **argv, int mv)
     struct stat ts;
     int tisdir = tdir >= 0 && stat(P(sh, target), &ts) == 0 && S_ISDIR(ts.st_mode);
     if (nsrc > 1 && !tisdir) { errf(sh, "%s: target '%s' is not a directory\n", cmd, target); go_free(&g); return 1; }
+    CpOpt *co = mv ? NULL : xmalloc(sizeof *co);
+    if (co) {
+        co->r = r;
+        co->keep = keep;
+        co->deref = deref >= 0 ? deref : r ? DEREF_NEVER : DEREF_ALL;
+        co->walk.n = 0;
+    }
     for (int i = 0; i < nsrc; i++) {
         const char *src = g.ops[i];
         char *dst = tisdir ? path_join(target, base_of(src)) : xstrdup(target);
         struct stat s, d;
-        if (lstat(P(sh, src), &s) != 0) {
+        int follow = co && co->deref != DEREF_NEVER;
+        if ((follow ? stat : lstat)(P(sh, src), &s) != 0) {
             errf(sh, "%s: cannot stat '%s': %s\n", cmd, src, strerror(errno));
             st = 1;
             free(dst);
@@ -546,6 +592,7 @@ static int cpmv(Sh *sh, int argc, char **argv, int mv)
         }
         int dexists = lstat(P(sh, dst), &d) == 0;
         if (dexists && noclob) { free(dst); continue; }
+        if (dexists && follow && S_ISLNK(d.st_mode)) { struct stat t; if (stat(P(sh, dst), &t) == 0) d = t; }
         if (dexists && d.st_ino == s.st_ino && d.st_dev == s.st_dev && !S_ISDIR(s.st_mode)) {
             errf(sh, "%s: '%s' and '%s' are the same file\n", cmd, src, dst);
             st = 1;
@@ -559,16 +606,13 @@ static int cpmv(Sh *sh, int argc, char **argv, int mv)
                 st = 1;
             } else if (verbose) outf(sh, "renamed '%s' -> '%s'\n", src, dst);
         } else {
-            if (S_ISDIR(s.st_mode) && !r) {
-                errf(sh, "cp: -r not specified; omitting directory '%s'\n", src);
-                st = 1;
-            } else {
-                st |= r ? copy_tree(sh, src, dst, keep) : copy_file(sh, src, dst, keep);
-                if (verbose) outf(sh, "'%s' -> '%s'\n", src, dst);
-            }
+            int k = copy_tree(sh, src, dst, co, 1);
+            st |= k;
+            if (verbose && !(k && S_ISDIR(s.st_mode) && !r)) outf(sh, "'%s' -> '%s'\n", src, dst);
         }
         free(dst);
     }
+    free(co);
     go_free(&g);
     return st;
 }
@@ -762,7 +806,47 @@ int u_stat(Sh *sh, int argc, char **argv)
 }
 
 /* ---- du / df ---------------------------------------------------------------- */
-typedef struct DuOpt { int s, h, a, b, c; long long maxd; } DuOpt;
+/* -P (default) counts a link as itself; -L follows every link, -H/-D the
+ * operands only.  Following, a directory that is its own ancestor counts
+ * once (GNU counts each directory once), and nesting is capped. */
+typedef struct DuOpt {
+    int s, h, a, b, c; long long maxd; int follow, err; Walk walk;
+    /* (dev, ino) counted already: as GNU, a file with several names (or,
+     * under -L, any file or directory reached twice) counts once */
+    unsigned long long *seen; size_t nseen, capseen;
+} DuOpt;
+
+/* 1 when (dev, ino) was seen before, else remembers it (open addressing). */
+static int du_seen(DuOpt *o, const struct stat *st)
+{
+    unsigned long long key = (unsigned long long)st->st_ino * 1000003ull ^ (unsigned long long)st->st_dev;
+    if (key == 0) key = 1;
+    if (2 * (o->nseen + 1) > o->capseen) {
+        size_t ncap = o->capseen ? 2 * o->capseen : 1024;
+        unsigned long long *n = xmalloc(ncap * 2 * sizeof *n);
+        memset(n, 0, ncap * 2 * sizeof *n);
+        for (size_t i = 0; i < o->capseen; i++) {
+            if (!o->seen[2 * i]) continue;
+            size_t j = (size_t)(o->seen[2 * i] % ncap);
+            while (n[2 * j]) j = (j + 1) % ncap;
+            n[2 * j] = o->seen[2 * i];
+            n[2 * j + 1] = o->seen[2 * i + 1];
+        }
+        free(o->seen);
+        o->seen = n;
+        o->capseen = ncap;
+    }
+    size_t j = (size_t)(key % o->capseen);
+    unsigned long long ino = (unsigned long long)st->st_ino;
+    while (o->seen[2 * j]) {
+        if (o->seen[2 * j] == key && o->seen[2 * j + 1] == ino) return 1;
+        j = (j + 1) % o->capseen;
+    }
+    o->seen[2 * j] = key;
+    o->seen[2 * j + 1] = ino;
+    o->nseen++;
+    return 0;
+}
 
 static void du_print(Sh *sh, DuOpt *o, long long kb, const char *path)
 {
@@ -775,7 +859,25 @@ static void du_print(Sh *sh, DuOpt *o, long long kb, const char *path)
 static long long du_walk(Sh *sh, DuOpt *o, const char *path, int depth)
 {
     struct stat s;
-    if (lstat(P(sh, path), &s) != 0) { if (strcmp(P(sh, path), "/")) { errf(sh, "du: cannot access '%s': %s\n", path, strerror(errno)); return 0; } s.st_mode = S_IFDIR; s.st_size = 0; }
+    int entered = 0;
+    if (lstat(P(sh, path), &s) != 0) { if (strcmp(P(sh, path), "/")) { errf(sh, "du: cannot access '%s': %s\n", path, strerror(errno)); o->err = 1; return 0; } s.st_mode = S_IFDIR; s.st_size = 0; }
+    if (S_ISLNK(s.st_mode) && (o->follow == 2 || (depth == 0 && (o->follow == 1 || trailing_slash(path)))) && stat(P(sh, path), &s) != 0) {
+        errf(sh, "du: cannot access '%s': %s\n", path, strerror(errno));
+        o->err = 1;
+        return 0;
+    }
+    if ((s.st_ino || s.st_dev) && (o->follow == 2 ? !S_ISLNK(s.st_mode) : !S_ISDIR(s.st_mode) && s.st_nlink > 1) && du_seen(o, &s))
+        return 0;
+    if (S_ISDIR(s.st_mode) && o->follow && (s.st_ino || s.st_dev)) {
+        int w = walk_enter(&o->walk, &s);
+        if (w == WALK_CYCLE) return 0;
+        if (w == WALK_DEEP) {
+            errf(sh, "du: '%s': directories nested deeper than %d levels; not descending\n", path, SH_WALK_DEPTH);
+            o->err = 1;
+            return 0;
+        }
+        entered = 1;
+    }
     long long kb = o->b ? (long long)s.st_size : blocks_1k(&s);
     if (S_ISDIR(s.st_mode)) {
         char **names;
@@ -791,6 +893,7 @@ static long long du_walk(Sh *sh, DuOpt *o, const char *path, int depth)
         }
         if (!o->s && (o->maxd < 0 || depth <= o->maxd)) du_print(sh, o, kb, path);
     } else if (o->a && !o->s && (o->maxd < 0 || depth <= o->maxd)) du_print(sh, o, kb, path);
+    if (entered) walk_leave(&o->walk);
     return kb;
 }
 
@@ -798,38 +901,49 @@ int u_du(Sh *sh, int argc, char **argv)
 {
     GO g;
     go_init(&g, argc, argv);
-    DuOpt o = {0, 0, 0, 0, 0, -1};
+    DuOpt *op = xmalloc(sizeof *op);   /* the walk stack is 4 KiB: not on the stack */
+    memset(op, 0, sizeof *op);
+    op->maxd = -1;
     int c;
-    while ((c = go_next(&g, "shabckxd:")) != -1) {
-        if (c == 's') o.s = 1;
-        else if (c == 'h') o.h = 1;
-        else if (c == 'a') o.a = 1;
-        else if (c == 'b') o.b = 1;
-        else if (c == 'c') o.c = 1;
-        else if (c == 'd') o.maxd = atoll(g.arg);
+    while ((c = go_next(&g, "shabckxd:LPHD")) != -1) {
+        if (c == 's') op->s = 1;
+        else if (c == 'h') op->h = 1;
+        else if (c == 'a') op->a = 1;
+        else if (c == 'b') op->b = 1;
+        else if (c == 'c') op->c = 1;
+        else if (c == 'd') op->maxd = atoll(g.arg);
         else if (c == 'k' || c == 'x') ;
+        else if (c == 'L' && !g.lname) op->follow = 2;
+        else if (c == 'P') op->follow = 0;
+        else if (c == 'H' || c == 'D') op->follow = 1;
         else if (c == 'L') {
             static const char *const wv[] = {"max-depth", NULL};
-            if (go_long_arg(&g, wv)) o.maxd = atoll(g.arg ? g.arg : "0");
-            else if (!strcmp(g.lname, "summarize")) o.s = 1;
-            else if (!strcmp(g.lname, "human-readable")) o.h = 1;
-            else return bad(sh, "du", &g);
-        } else return bad(sh, "du", &g);
+            if (go_long_arg(&g, wv)) op->maxd = atoll(g.arg ? g.arg : "0");
+            else if (!strcmp(g.lname, "summarize")) op->s = 1;
+            else if (!strcmp(g.lname, "human-readable")) op->h = 1;
+            else if (!strcmp(g.lname, "dereference")) op->follow = 2;
+            else if (!strcmp(g.lname, "no-dereference")) op->follow = 0;
+            else if (!strcmp(g.lname, "dereference-args")) op->follow = 1;
+            else { free(op); return bad(sh, "du", &g); }
+        } else { free(op); return bad(sh, "du", &g); }
     }
     char *dot[] = {".", NULL};
     char **ops = g.nops ? g.ops : dot;
     int nops = g.nops ? g.nops : 1;
     long long total = 0;
     for (int i = 0; i < nops; i++) {
-        long long kb = du_walk(sh, &o, ops[i], 0);
+        long long kb = du_walk(sh, op, ops[i], 0);
         struct stat s;
-        int isdir = xstat(sh, ops[i], &s, 0) == 0 && S_ISDIR(s.st_mode);
-        if (o.s || (!isdir && !o.a)) du_print(sh, &o, kb, ops[i]);
+        int there = xstat(sh, ops[i], &s, op->follow != 0 || trailing_slash(ops[i])) == 0, isdir = there && S_ISDIR(s.st_mode);
+        if (there && (op->s || (!isdir && !op->a))) du_print(sh, op, kb, ops[i]);
         total += kb;
     }
-    if (o.c) du_print(sh, &o, total, "total");
+    if (op->c) du_print(sh, op, total, "total");
     go_free(&g);
-    return 0;
+    int st = op->err;
+    free(op->seen);
+    free(op);
+    return st;
 }
 
 int u_chmod(Sh *sh, int argc, char **argv)

@@ -38,6 +38,8 @@ typedef struct Find {
     char **args; int nargs, i;
     time_t now;
     FE **execplus; int nexecplus;
+    int follow;          /* 0 -P (default), 1 -H (start points), 2 -L */
+    Walk walk;           /* directories being visited: -L never loops */
 } Find;
 
 static FE *fe(int t) { FE *e = xmalloc(sizeof *e); memset(e, 0, sizeof *e); e->t = t; return e; }
@@ -242,6 +244,11 @@ static void printf_fmt(Find *f, const char *fmt, const char *path, const struct 
         case 'P': { size_t l = strlen(start); const char *r = path + l; while (*r == '/') r++; snprintf(val, sizeof val, "%s", strlen(path) > l ? r : ""); break; }
         case 's': snprintf(val, sizeof val, "%lld", (long long)s->st_size); break;
         case 'd': snprintf(val, sizeof val, "%d", depth); break;
+        case 'l': {   /* a link's target, else nothing */
+            ssize_t k = S_ISLNK(s->st_mode) ? readlink(P(sh, path), val, sizeof val - 1) : -1;
+            val[k > 0 ? k : 0] = 0;
+            break;
+        }
         case 'y': snprintf(val, sizeof val, "%c", S_ISDIR(s->st_mode) ? 'd' : S_ISLNK(s->st_mode) ? 'l' : 'f'); break;
         case 'm': snprintf(val, sizeof val, "%o", (s->st_mode & 07777) ? (s->st_mode & 07777) : (S_ISDIR(s->st_mode) ? 0755 : 0644)); break;
         case 'T': case 't': {
@@ -326,7 +333,8 @@ static void visit(Find *f, const char *path, int depth, const char *start, unsig
 {
     if (f->quit || sh_tick(f->sh)) { f->quit = 1; return; }
     struct stat s;
-    if (!f->needs_stat && depth > 0 && (dt == DT_DIR || dt == DT_REG || dt == DT_LNK)) {
+    int entered = 0;
+    if (!f->needs_stat && !f->follow && depth > 0 && (dt == DT_DIR || dt == DT_REG || dt == DT_LNK)) {
         /* the type from readdir is all the expression needs */
         memset(&s, 0, sizeof s);
         s.st_mode = dt == DT_DIR ? S_IFDIR : dt == DT_REG ? S_IFREG : S_IFLNK;
@@ -336,6 +344,24 @@ static void visit(Find *f, const char *path, int depth, const char *start, unsig
     if (lstat(ap, &s) != 0) {
         if (!strcmp(ap, "/")) { memset(&s, 0, sizeof s); s.st_mode = S_IFDIR | 0755; }
         else { errf(f->sh, "find: '%s': %s\n", path, strerror(errno)); f->st = 1; return; }
+    }
+    if (S_ISLNK(s.st_mode) && (f->follow == 2 || (depth == 0 && (f->follow == 1 || (path[0] && path[strlen(path) - 1] == '/'))))) {
+        struct stat t;
+        if (stat(ap, &t) == 0) s = t;   /* a dangling link stays a link, as in GNU */
+    }
+    if (S_ISDIR(s.st_mode) && f->follow && (s.st_ino || s.st_dev)) {
+        int w = walk_enter(&f->walk, &s);
+        if (w == WALK_CYCLE) {
+            errf(f->sh, "find: File system loop detected; '%s' is part of the same file system loop.\n", path);
+            f->st = 1;
+            return;
+        }
+        if (w == WALK_DEEP) {
+            errf(f->sh, "find: '%s': directories nested deeper than %d levels; not descending\n", path, SH_WALK_DEPTH);
+            f->st = 1;
+            return;
+        }
+        entered = 1;
     }
 have:;
     const char *name = strrchr(path, '/');
@@ -373,39 +399,45 @@ have:;
     if (f->depth_first && ok_depth && !f->quit) {
         if (eval(f, f->root, path, name, &s, depth, &prune, start) && !f->has_action) outf(f->sh, "%s\n", path);
     }
+    if (entered) walk_leave(&f->walk);
     free(nm);
 }
 
 int u_find(Sh *sh, int argc, char **argv)
 {
-    Find f;
-    memset(&f, 0, sizeof f);
-    f.sh = sh;
-    f.maxd = -1;
-    f.now = time(NULL);
+    Find *fp = xmalloc(sizeof *fp);   /* the walk stack is 4 KiB: not on the stack */
+    memset(fp, 0, sizeof *fp);
+    fp->sh = sh;
+    fp->maxd = -1;
+    fp->now = time(NULL);
     int i = 1;
-    while (i < argc && (!strcmp(argv[i], "-L") || !strcmp(argv[i], "-P") || !strcmp(argv[i], "-H"))) i++;
+    while (i < argc && (!strcmp(argv[i], "-L") || !strcmp(argv[i], "-P") || !strcmp(argv[i], "-H"))) {
+        fp->follow = argv[i][1] == 'L' ? 2 : argv[i][1] == 'H' ? 1 : 0;
+        i++;
+    }
     int ps = i;
     while (i < argc && argv[i][0] != '-' && strcmp(argv[i], "(") && strcmp(argv[i], "!")) i++;
     int npaths = i - ps;
-    f.args = argv + i;
-    f.nargs = argc - i;
-    f.i = 0;
-    f.root = f.nargs ? p_or(&f) : NULL;
-    if (!f.st && f.i < f.nargs) { errf(sh, "find: paths must precede expression: `%s'\n", f.args[f.i]); f.st = 1; }
-    if (f.st) return 1;
-    if (!f.root) f.root = fe(F_TRUE);
+    fp->args = argv + i;
+    fp->nargs = argc - i;
+    fp->i = 0;
+    fp->root = fp->nargs ? p_or(fp) : NULL;
+    if (!fp->st && fp->i < fp->nargs) { errf(sh, "find: paths must precede expression: `%s'\n", fp->args[fp->i]); fp->st = 1; }
+    if (fp->st) { free(fp); return 1; }
+    if (!fp->root) fp->root = fe(F_TRUE);
     char *dot[] = {".", NULL};
     char **paths = npaths ? argv + ps : dot;
     if (!npaths) npaths = 1;
-    for (int k = 0; k < npaths && !f.quit; k++) visit(&f, paths[k], 0, paths[k], 0);
-    for (int k = 0; k < f.nexecplus; k++) {
-        FE *e = f.execplus[k];
-        if (e->nbatch && run_exec(&f, e, e->batch, e->nbatch) != 0) f.st = 1;
+    for (int k = 0; k < npaths && !fp->quit; k++) visit(fp, paths[k], 0, paths[k], 0);
+    for (int k = 0; k < fp->nexecplus; k++) {
+        FE *e = fp->execplus[k];
+        if (e->nbatch && run_exec(fp, e, e->batch, e->nbatch) != 0) fp->st = 1;
         argv_free(e->batch, e->nbatch);
     }
-    free(f.execplus);
-    return f.st;
+    free(fp->execplus);
+    int st = fp->st;
+    free(fp);
+    return st;
 }
 
 static char *subst_braces_x(const char *arg, const char *repl, const char *val)

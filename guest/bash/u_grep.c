@@ -90,6 +90,7 @@ typedef struct G {
     int matched, err;
     int lastprinted_set; long long lastprinted;
     int any_output_group;
+    Walk walk;           /* -R follows links: directories being read, never twice */
 } G;
 
 static int is_wordc(int c) { return isalnum(c) || c == '_'; }
@@ -317,6 +318,13 @@ static void grep_file(G *g, const char *path, int top, unsigned char dt)
     if (S_ISDIR(st.st_mode)) {
         if (!g->recursive) { if (!g->silent) errf(sh, "grep: %s: Is a directory\n", path); g->err = 1; return; }
         if (!top && g->nexdir && glob_any(g->exdir, g->nexdir, base)) return;
+        int entered = 0;
+        if (g->recursive == 2 && (st.st_ino || st.st_dev || stat(ap, &st) == 0)) {
+            int w = walk_enter(&g->walk, &st);
+            if (w == WALK_CYCLE) { if (!g->silent) errf(sh, "grep: %s: warning: recursive directory loop\n", path); return; }
+            if (w == WALK_DEEP) { if (!g->silent) errf(sh, "grep: %s: directories nested deeper than %d levels; not searched\n", path, SH_WALK_DEPTH); g->err = 1; return; }
+            entered = 1;
+        }
         char **names;
         unsigned char *types;
         int n;
@@ -335,6 +343,7 @@ static void grep_file(G *g, const char *path, int top, unsigned char dt)
         }
         free(names);
         free(types);
+        if (entered) walk_leave(&g->walk);
         return;
     }
     if (!top || g->nincl || g->nexcl) {
@@ -365,6 +374,7 @@ static int grep_main(Sh *sh, int argc, char **argv, int mode)
 {
     G g;
     memset(&g, 0, sizeof g);
+
     g.sh = sh;
     g.maxcount = -1;
     g.ere = mode == 'E';

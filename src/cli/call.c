@@ -42,6 +42,7 @@ static void call_usage(FILE *f)
             "                         execute (default), dangerous\n"
             "Limits (default: the tool's manifest):\n"
             "  --timeout DURATION  --max-memory SIZE  --max-stack SIZE  --fuel N  --max-output SIZE\n"
+            "  --max-write SIZE       bytes the call may write to files (tools: 256MiB)\n"
             "Other:\n"
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --audit FILE           append one JSON line per capability decision\n"
@@ -246,7 +247,7 @@ int cmd_call(int argc, char **argv)
         static const char *const with_value[] = {
             "--workspace", "--cap", "--allow-host", "--block-network", "--block-url", "--profile",
             "--timeout", "--max-memory", "--max-stack", "--fuel", "--max-output", "--tools-dir",
-            "--audit", "--agent-id", "--cache-dir", "--allow-network", "--secret-header", NULL};
+            "--audit", "--agent-id", "--cache-dir", "--allow-network", "--secret-header", "--max-write", NULL};
         const char *eq = strchr(a, '=');
         size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
         const char *name = NULL;
@@ -304,6 +305,8 @@ int cmd_call(int argc, char **argv)
             st = bx_parse_size(val, &ctx.max_stack, &err);
         } else if (!strcmp(name, "--max-output")) {
             st = bx_parse_size(val, &ctx.max_output, &err);
+        } else if (!strcmp(name, "--max-write")) {
+            st = bx_parse_size(val, &ctx.max_write, &err);
         } else if (!strcmp(name, "--fuel")) {
             uint64_t v;
             if (!cli_parse_int(val, 0, UINT64_MAX, &v) || v == 0) {
@@ -334,6 +337,19 @@ int cmd_call(int argc, char **argv)
     ctx.block_url = urls;
     ctx.allow_networks = lifts;
     ctx.secret_headers = secrets;
+    if (ctx.nsecret_headers) {   /* a bad secret is refused whatever the tool (src/net checks it) */
+        bx_net_config nc;
+        bx_error nerr;
+        memset(&nc, 0, sizeof nc);
+        nc.secret_headers = (const char *const *)secrets;
+        nc.nsecret_headers = ctx.nsecret_headers;
+        bx_net *chk = bx_net_new(&nc, &nerr);
+        if (!chk) {
+            fprintf(stderr, "boxagnts call: --secret-header: %s\n", nerr.msg);
+            goto done;
+        }
+        bx_net_free(chk);
+    }
     if (ctx.workspace && !is_dir(ctx.workspace)) {
         fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
         goto done;

@@ -36,7 +36,7 @@ static void usage(FILE *f, const char *cmd)
             "                         execute (default), dangerous\n"
             "  --tool NAME            offer only these tools (repeatable; default: all)\n"
             "  --timeout DURATION  --max-memory SIZE  --max-stack SIZE  --fuel N  --max-output SIZE\n"
-            "                         per-call limits (default: each tool's manifest)\n"
+            "  --max-write SIZE       per-call limits (default: each tool's manifest)\n"
             "  --quota-fuel N  --quota-wall DURATION  --quota-calls N\n"
             "                         totals per executor (default: unlimited)\n"
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
@@ -183,7 +183,7 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, co
                 return bad(cmd, a, err.msg);
             *(!strcmp(a, "--timeout") ? &d->timeout_ns : &d->quota_wall_ns) = num;
         } else if (!strcmp(a, "--max-memory") || !strcmp(a, "--max-stack") ||
-                   !strcmp(a, "--max-output") || !strcmp(a, "--max-message")) {
+                   !strcmp(a, "--max-output") || !strcmp(a, "--max-message") || !strcmp(a, "--max-write")) {
             if (bx_parse_size(v, &num, &err) != BX_OK)
                 return bad(cmd, a, err.msg);
             if (!strcmp(a, "--max-memory"))
@@ -192,6 +192,8 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, co
                 d->max_stack = num;
             else if (!strcmp(a, "--max-output"))
                 d->max_output = num;
+            else if (!strcmp(a, "--max-write"))
+                d->max_write = num;
             else
                 c->max_message = num;
         } else if (!strcmp(a, "--fuel") || !strcmp(a, "--quota-fuel") ||

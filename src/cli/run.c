@@ -53,6 +53,8 @@ static void run_usage(FILE *f)
             "  --fuel N               stop after N instructions\n"
             "  --max-output SIZE      capture stdout/stderr up to SIZE each and print them at\n"
             "                         the end, truncation marked (default: passed through)\n"
+            "  --max-write SIZE       bytes the module may write to granted files (default:\n"
+            "                         no cap); past it writes fail with EDQUOT\n"
             "  --max-fds N            open file descriptors, counting stdio and one per\n"
             "                         granted directory (default 256); more opens fail EMFILE\n"
             "other:\n"
@@ -147,9 +149,11 @@ static void write_json(FILE *f, const bx_run_result *r, int code)
     json_str(f, r->message);
     fprintf(f,
             ",\"fuel_used\":%" PRIu64 ",\"wall_ms\":%.3f,\"peak_memory_bytes\":%" PRIu64
-            ",\"stdout_truncated\":%s,\"stderr_truncated\":%s,\"results\":[",
+            ",\"stdout_truncated\":%s,\"stderr_truncated\":%s,\"bytes_written\":%" PRIu64
+            ",\"limits_hit\":[%s],\"results\":[",
             r->fuel_used, (double)r->wall_ns / 1e6, r->peak_memory,
-            r->out_truncated ? "true" : "false", r->err_truncated ? "true" : "false");
+            r->out_truncated ? "true" : "false", r->err_truncated ? "true" : "false",
+            r->bytes_written, r->write_limit_hit ? "\"max_write\"" : "");
     for (uint32_t i = 0; i < r->nresults && i < BX_RUN_MAX_RESULTS; i++) {
         if (i)
             fputc(',', f);
@@ -261,7 +265,7 @@ int cmd_run(int argc, char **argv)
             "--workspace", "--dir",  "--env",        "--cap",        "--allow-host",
             "--block-network", "--block-url", "--timeout", "--max-memory", "--max-stack",
             "--fuel",      "--max-output", "--max-fds", "--audit", "--json-file", "--invoke",
-            "--stdin-file", "--allow-network", "--secret-header", "--cache-dir", NULL};
+            "--stdin-file", "--allow-network", "--secret-header", "--cache-dir", "--max-write", NULL};
         const char *eq = strchr(a, '=');
         size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
         const char *name = NULL;
@@ -329,6 +333,8 @@ int cmd_run(int argc, char **argv)
             st = bx_parse_size(val, &o.max_memory, &err);
         } else if (!strcmp(name, "--max-stack")) {
             st = bx_parse_size(val, &o.max_stack, &err);
+        } else if (!strcmp(name, "--max-write")) {
+            st = bx_parse_size(val, &o.max_write, &err);
         } else if (!strcmp(name, "--max-output")) {
             st = bx_parse_size(val, &o.max_output, &err);
             if (!st && o.max_output == 0) {
@@ -527,7 +533,7 @@ int cmd_run(int argc, char **argv)
                 cli_print_val(r.results[k].type, r.results[k].bits);
         if (r.outcome == BX_RUN_OUT_OF_MEMORY && !strstr(r.message, "--max-memory"))
             fprintf(ef, "boxagnts: %s; raise --max-memory to allow it\n", r.message);
-        else if (r.outcome != BX_RUN_EXITED && r.outcome != BX_RUN_RETURNED)
+        else if ((r.outcome != BX_RUN_EXITED && r.outcome != BX_RUN_RETURNED) || r.write_limit_hit)
             fprintf(ef, "boxagnts: %s\n", r.message);
     }
     fflush(stdout);

@@ -9,8 +9,10 @@
  * rebound name); redirects are ours (FOLLOWLOCATION off); protocols
  * http/https only; no proxy from the environment; TLS verified; a progress
  * callback enforces the deadline and the run's interrupt; the body is cut
- * at the cap.  Secret headers are added here and scrubbed from everything
- * handed back.
+ * at the cap.  Secret headers are added here and redacted (redact.c) from
+ * everything handed back: header lines as they arrive (so a Location is
+ * clean before it is followed), the body before it is cut to the cap, the
+ * final URL and every message.
  */
 #include <curl/curl.h>
 #include <dlfcn.h>
@@ -99,6 +101,7 @@ typedef struct xfer {
     unsigned port;
     int pin_violation, stopped, timed_out, hdr_overflow;
     uint64_t deadline;
+    const bxn_redactor *red;
     uint8_t *body;
     size_t len, bcap, limit;
     int truncated;
@@ -140,19 +143,15 @@ static size_t on_body(char *p, size_t sz, size_t nm, void *u)
     return n;
 }
 
-static size_t on_header(char *p, size_t sz, size_t nm, void *u)
+/* One header line, already redacted (its name too: a server may echo a
+ * secret as a header name, or split one across name and value). */
+static int header_line(xfer *x, const char *p, size_t n)
 {
-    xfer *x = u;
-    size_t n = sz * nm;
-    if (n >= 5 && !strncmp(p, "HTTP/", 5)) {   /* a new response (after 1xx) */
-        xfer_headers_free(x);
-        return n;
-    }
     const char *c = memchr(p, ':', n);
-    if (!c) return n;
+    if (!c) return 0;
     if (x->nh >= MAX_HEADERS_OUT || x->hbytes + n > MAX_HEADER_BYTES_OUT) {
         x->hdr_overflow = 1;
-        return 0;
+        return -1;
     }
     size_t nl = (size_t)(c - p);
     const char *v = c + 1, *e = p + n;
@@ -162,12 +161,12 @@ static size_t on_header(char *p, size_t sz, size_t nm, void *u)
     if (hn) x->hn = hn;
     char **hv = realloc(x->hv, (x->nh + 1) * sizeof *hv);
     if (hv) x->hv = hv;
-    if (!hn || !hv) return 0;
+    if (!hn || !hv) return -1;
     char *name = strndup(p, nl), *val = strndup(v, (size_t)(e - v));
     if (!name || !val) {
         free(name);
         free(val);
-        return 0;
+        return -1;
     }
     for (char *q = name; *q; q++)
         if (*q >= 'A' && *q <= 'Z') *q = (char)(*q - 'A' + 'a');
@@ -175,7 +174,25 @@ static size_t on_header(char *p, size_t sz, size_t nm, void *u)
     x->hv[x->nh] = val;
     x->nh++;
     x->hbytes += n;
-    return n;
+    return 0;
+}
+
+static size_t on_header(char *p, size_t sz, size_t nm, void *u)
+{
+    xfer *x = u;
+    size_t n = sz * nm;
+    if (n >= 5 && !strncmp(p, "HTTP/", 5)) {   /* a new response (after 1xx); the reason phrase is dropped */
+        xfer_headers_free(x);
+        return n;
+    }
+    if (!x->red) return header_line(x, p, n) ? 0 : n;
+    uint8_t *clean;
+    size_t cl;
+    int cut;
+    if (bxn_redact_buf(x->red, (const uint8_t *)p, n, 0, SIZE_MAX, &clean, &cl, &cut) != 0) return 0;
+    int rc = header_line(x, (const char *)clean, cl);
+    free(clean);
+    return rc ? 0 : n;
 }
 
 static int on_progress(void *u, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
@@ -211,73 +228,6 @@ static curl_socket_t on_open(void *u, curlsocktype purpose, struct curl_sockaddr
         return CURL_SOCKET_BAD;
     }
     return socket(a->family, a->socktype | SOCK_CLOEXEC, a->protocol);
-}
-
-/* ---- secrets ------------------------------------------------------------ */
-
-/* Replace every occurrence of each sent secret (4+ bytes) in buf.  One
- * forward pass per secret (the search resumes after each replacement, so a
- * secret that is part of "[REDACTED]" cannot match its own replacement, and
- * many occurrences cost linear, not quadratic, time: this runs in the host,
- * where no timeout reaches). */
-static void scrub(uint8_t **buf, size_t *len, char *const *vals, size_t nvals)
-{
-    static const char red[] = "[REDACTED]";
-    const size_t rl = sizeof red - 1;
-    for (size_t s = 0; s < nvals; s++) {
-        size_t vl = strlen(vals[s]);
-        if (vl < 4 || !*buf) continue;
-        size_t hits = 0;
-        for (size_t from = 0; from < *len;) {
-            const uint8_t *f = memmem(*buf + from, *len - from, vals[s], vl);
-            if (!f) break;
-            hits++;
-            from = (size_t)(f - *buf) + vl;
-        }
-        if (!hits) continue;
-        size_t nl = *len - hits * vl + hits * rl;
-        uint8_t *nb = malloc(nl + 1);
-        if (!nb) {   /* cannot grow: overwrite in place instead */
-            for (size_t from = 0; from < *len;) {
-                uint8_t *f = memmem(*buf + from, *len - from, vals[s], vl);
-                if (!f) break;
-                memset(f, '*', vl);
-                from = (size_t)(f - *buf) + vl;
-            }
-            continue;
-        }
-        size_t o = 0;
-        for (size_t from = 0; from < *len;) {
-            const uint8_t *f = memmem(*buf + from, *len - from, vals[s], vl);
-            size_t upto = f ? (size_t)(f - *buf) : *len;
-            memcpy(nb + o, *buf + from, upto - from);
-            o += upto - from;
-            if (!f) break;
-            memcpy(nb + o, red, rl);
-            o += rl;
-            from = upto + vl;
-        }
-        nb[o] = 0;
-        free(*buf);
-        *buf = nb;
-        *len = o;
-    }
-}
-
-static void scrub_str(char **s, char *const *vals, size_t nvals)
-{
-    if (!*s) return;
-    size_t l = strlen(*s);
-    scrub((uint8_t **)s, &l, vals, nvals);
-}
-
-static void scrub_msg(char *msg, size_t ml, char *const *vals, size_t nvals)
-{
-    char *d = strdup(msg);
-    if (!d) return;
-    scrub_str(&d, vals, nvals);
-    snprintf(msg, ml, "%s", d);
-    free(d);
 }
 
 /* ---- the request -------------------------------------------------------- */
@@ -409,13 +359,14 @@ bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_respons
 
     const uint8_t *body = rq->body;
     size_t body_len = rq->body_len;
-    char *sent[16];
-    size_t nsent = 0;
     xfer x;
     memset(&x, 0, sizeof x);
     x.rq = rq;
     x.deadline = deadline;
-    x.limit = (size_t)limit;
+    x.red = n->red;
+    /* With secrets, read past the cap: a secret straddling it is then seen
+     * whole and redacted before the cut (redact.c withholds the rest). */
+    x.limit = (size_t)limit + bxn_redactor_margin(n->red);
     n->cur_stop = rq->stop;
     n->cur_stop_user = rq->stop_user;
     n->cur_deadline = deadline;
@@ -455,10 +406,16 @@ bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_respons
                      cur.host, cur.port, as);
             res = curl_slist_append(NULL, entry);
         }
-        int oom = !cur.ipver && !res;
+        int oom = !cur.ipver && !res, ranged = 0;
         for (size_t i = 0; i < rq->nheaders && !oom; i++) {
             if (!keep[i]) continue;
             int shadowed = 0;
+            /* A partial response is a cut the guest asks the server for: it
+             * could start inside an echoed secret, where no redaction sees
+             * it whole.  No Range where a secret goes. */
+            if (!strcasecmp(rq->header_names[i], "range") || !strcasecmp(rq->header_names[i], "if-range"))
+                for (size_t s = 0; s < n->nsecrets; s++)
+                    ranged |= bxn_pattern_match(&n->secrets[s].origin, &cur);
             for (size_t s = 0; s < n->nsecrets; s++)
                 if (!strcasecmp(rq->header_names[i], n->secrets[s].name) &&
                     bxn_pattern_match(&n->secrets[s].origin, &cur))
@@ -468,20 +425,21 @@ bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_respons
         for (size_t s = 0; s < n->nsecrets && !oom; s++) {
             if (!bxn_pattern_match(&n->secrets[s].origin, &cur)) continue;
             if (add_header(&hdrs, n->secrets[s].name, n->secrets[s].value) != 0) oom = 1;
-            int seen = 0;
-            for (size_t k = 0; k < nsent; k++) seen |= sent[k] == n->secrets[s].value;
-            if (!seen && nsent < sizeof sent / sizeof *sent) sent[nsent++] = n->secrets[s].value;
             char subj[BXN_HOST_MAX + 32];
             bxn_url_origin(&cur, subj, sizeof subj);
             bxn_audit(n, "http-secret", subj, 1, n->secrets[s].origin.text, n->secrets[s].name);
         }
-        if (oom) {
+        if (oom || ranged) {
             curl_slist_free_all(hdrs);
             curl_slist_free_all(res);
             curl_easy_cleanup(h);
+            if (ranged)
+                snprintf(msg, ml, "%s: a Range header cannot go to an origin that gets a secret header (a partial "
+                                  "response could begin inside an echo of the secret); fetch the whole resource", url);
+            else
+                snprintf(msg, ml, "out of memory");
             free(url);
-            snprintf(msg, ml, "out of memory");
-            rc = BX_NET_ENOMEM;
+            rc = ranged ? BX_NET_EINVAL : BX_NET_ENOMEM;
             break;
         }
         uint64_t now = bxn_now_ns();
@@ -590,25 +548,39 @@ bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_respons
         }
         out->status = status;
         out->final_url = url;
-        out->body = x.body;
-        out->body_len = x.len;
-        out->truncated = x.truncated;
         out->header_names = x.hn;
         out->header_values = x.hv;
         out->nheaders = x.nh;
-        x.body = NULL;
         x.hn = x.hv = NULL;
         x.nh = 0;
-        if (nsent) {
-            scrub(&out->body, &out->body_len, sent, nsent);
-            scrub_str(&out->final_url, sent, nsent);
-            for (size_t i = 0; i < out->nheaders; i++) scrub_str(&out->header_values[i], sent, nsent);
+        if (n->red || x.len > limit) {
+            /* redaction first, over all that was read, then the cap */
+            uint8_t *b;
+            size_t bl;
+            int cut;
+            if (bxn_redact_buf(n->red, x.body ? x.body : (const uint8_t *)"", x.len, x.truncated,
+                               (size_t)limit, &b, &bl, &cut) != 0) {
+                snprintf(msg, ml, "out of memory (redacting the response)");
+                rc = BX_NET_ENOMEM;
+                break;
+            }
+            out->body = b;
+            out->body_len = bl;
+            out->truncated = x.truncated || cut;
+        } else {
+            out->body = x.body;
+            out->body_len = x.len;
+            out->truncated = x.truncated;
+            x.body = NULL;
+        }
+        if (bxn_redact_str(n->red, &out->final_url) != 0) {
+            snprintf(msg, ml, "out of memory (redacting the response)");
+            rc = BX_NET_ENOMEM;
         }
         break;
     }
     if (rc != BX_NET_OK) {
-        scrub_msg(msg, ml, sent, nsent);
-        bxn_redact(n, msg);
+        bxn_redact_msg(n->red, msg, ml);
         uint32_t r = out->redirects;
         bx_http_response_free(out);
         out->redirects = r;

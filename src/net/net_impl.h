@@ -37,6 +37,9 @@ char *bxn_url_string(const bxn_url *u);
 void bxn_url_origin(const bxn_url *u, char *buf, size_t cap);
 int bxn_same_origin(const bxn_url *a, const bxn_url *b);
 
+/* Dot segments resolved and "//" collapsed, in place (path starts '/'). */
+void bxn_remove_dots(char *p);
+
 /* Parse a host as a URL host (IPv4 in every spelling); 0 ok. */
 int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16],
                    char *why, size_t wl);
@@ -78,12 +81,14 @@ typedef struct bxn_secret {
 } bxn_secret;
 
 #define BXN_MAX_HANDLES 8
+typedef struct bxn_redactor bxn_redactor;
 
 struct bx_net {
     bxn_pattern *allow; size_t nallow;
     bxn_nets nets;
     bxn_url *block_url; size_t nblock_url;
     bxn_secret *secrets; size_t nsecrets;
+    bxn_redactor *red;          /* every secret's value; NULL when none */
     uint32_t max_redirects;
     uint64_t max_response_bytes, timeout_ns, connect_timeout_ns, deadline_ns;
     void (*audit)(void *user, const char *event, const char *subject, int allow,
@@ -105,13 +110,33 @@ struct bx_net {
 /* The policy for one hop: allowlist, block_url, resolution, every address.
  * On 0 *pin is the address to connect to.  Returns a bx_net_code. */
 int bxn_check_hop(bx_net *n, const bxn_url *u, bx_net_addr *pin, char *msg, size_t ml);
-/* block_url: 1 when u starts with one of the prefixes (index in *which). */
-int bxn_url_blocked(const bx_net *n, const bxn_url *u, size_t *which);
+/* block_url: 1 when u starts with one of the prefixes (index in *which),
+ * compared in their deny forms (see policy.c); addrs (may be NULL): the
+ * addresses u's host resolved to, matched against IP-literal prefixes. */
+int bxn_url_blocked(const bx_net *n, const bxn_url *u, const bx_net_addr *addrs, size_t na, size_t *which);
+/* The form a deny rule compares a path in; malloc'd. */
+char *bxn_deny_form(const char *path);
 
 /* Header checks: 0 ok, else why. */
 int bxn_header_ok(const char *name, const char *value, char *why, size_t wl);
 
-void bxn_redact(const bx_net *n, char *s);
+/* redact.c: finds secret values in the forms an echo takes (see there).
+ * Secrets shorter than BXN_SECRET_MIN bytes are refused at configuration:
+ * they cannot be told from ordinary text. */
+#define BXN_SECRET_MIN 8
+bxn_redactor *bxn_redactor_new(char *const *vals, size_t n);
+void bxn_redactor_free(bxn_redactor *r);
+/* Bytes to read past a cap so a secret straddling it is seen whole. */
+size_t bxn_redactor_margin(const bxn_redactor *r);
+/* in[0..n) redacted into *out (malloc'd, NUL-terminated), at most cap
+ * bytes; partial: the text goes on past n (a cut body), so a possible
+ * secret still open at the end is withheld.  *cut: something was left
+ * out.  r may be NULL (no secrets).  0 ok, -1 out of memory. */
+int bxn_redact_buf(const bxn_redactor *r, const uint8_t *in, size_t n, int partial, size_t cap,
+                   uint8_t **out, size_t *outlen, int *cut);
+/* In place on a malloc'd string / a fixed buffer. */
+int bxn_redact_str(const bxn_redactor *r, char **s);
+void bxn_redact_msg(const bxn_redactor *r, char *msg, size_t ml);
 void bxn_audit(bx_net *n, const char *event, const char *subject, int allow,
                const char *rule, const char *hint);
 uint64_t bxn_now_ns(void);

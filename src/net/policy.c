@@ -301,18 +301,149 @@ int bxn_addr_blocked(const bxn_nets *nets, const bx_net_addr *addr, char *why, s
 
 /* ---- block_url, headers, audit ------------------------------------------ */
 
-int bxn_url_blocked(const bx_net *n, const bxn_url *u, size_t *which)
+/* A deny rule must hold against every spelling a server may take for the
+ * same resource, so both sides are compared in a form that folds them
+ * together (fail closed: it may also match spellings a given server would
+ * keep apart):
+ *   - every percent escape decoded, repeatedly (a server or proxy in front
+ *     of it may decode twice: %252F), %2F and %5C included;
+ *   - '\' read as '/', ";params" dropped from each segment (/..;/ reaches
+ *     the parent on Tomcat-like servers);
+ *   - dot segments resolved, "//" collapsed (after the decoding, so
+ *     /x/%2E%2E/admin and /%2Fadmin are /admin);
+ *   - ASCII case folded: many servers (Windows, IIS, case-insensitive
+ *     routers) treat /ADMIN as /admin.
+ * The query (after the first raw '?') is decoded and folded the same way. */
+static int hexdig(char c)
 {
-    for (size_t i = 0; i < n->nblock_url; i++) {
-        const bxn_url *b = &n->block_url[i];
-        if (!bxn_same_origin(b, u)) continue;
-        /* "/" prefixes everything; "/admin" also /admin/x and /admin?y */
-        if (!strncmp(u->path, b->path, strlen(b->path))) {
-            if (which) *which = i;
-            return 1;
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static size_t pct_decode(char *s, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        int a, b;
+        if (s[i] == '%' && i + 2 < n && (a = hexdig(s[i + 1])) >= 0 && (b = hexdig(s[i + 2])) >= 0) {
+            s[o++] = (char)(a * 16 + b);
+            i += 2;
+        } else {
+            s[o++] = s[i];
         }
     }
-    return 0;
+    return o;
+}
+
+char *bxn_deny_form(const char *path)
+{
+    size_t n = strlen(path);
+    char *s = malloc(n + 2);
+    if (!s) return NULL;
+    memcpy(s, path, n + 1);
+    char *q = strchr(s, '?');
+    size_t pl = q ? (size_t)(q - s) : n;
+    /* the path: decode until nothing changes (no server decodes 16 times;
+     * the bound keeps a %2525... chain from costing quadratic time) */
+    for (int round = 0; round < 16; round++) {
+        size_t m = pct_decode(s, pl);
+        if (m == pl) break;
+        memmove(s + m, s + pl, n - pl + 1);
+        n -= pl - m;
+        pl = m;
+    }
+    char *query = NULL;
+    if (s[pl] == '?') {
+        query = strdup(s + pl + 1);
+        if (!query) { free(s); return NULL; }
+    }
+    s[pl] = 0;
+    /* a NUL decoded from %00 ends the path: what follows is not compared */
+    pl = strlen(s);
+    size_t o = 0;
+    int in_param = 0;
+    for (size_t i = 0; i < pl; i++) {
+        char c = s[i] == '\\' ? '/' : s[i];
+        if (c == '/') in_param = 0;
+        else if (c == ';') in_param = 1;
+        if (in_param) continue;
+        s[o++] = (char)tolower((unsigned char)c);
+    }
+    s[o] = 0;
+    if (s[0] != '/') {   /* cannot happen for parsed URLs; keep the form absolute */
+        memmove(s + 1, s, o + 1);
+        s[0] = '/';
+    }
+    bxn_remove_dots(s);
+    if (query) {
+        size_t ql = strlen(query);
+        for (int round = 0; round < 16; round++) {
+            size_t m = pct_decode(query, ql);
+            query[m] = 0;
+            if (m == ql) break;
+            ql = m;
+        }
+        for (char *c = query; *c; c++) *c = (char)tolower((unsigned char)*c);
+        size_t sl = strlen(s);
+        char *t = malloc(sl + strlen(query) + 2);
+        if (!t) { free(s); free(query); return NULL; }
+        sprintf(t, "%s?%s", s, query);
+        free(s);
+        free(query);
+        s = t;
+    }
+    return s;
+}
+
+/* An IPv4-mapped IPv6 address is the IPv4 address (what the kernel dials). */
+static void host_key(const bxn_url *u, char *buf, size_t cap)
+{
+    static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (u->ipver == 6 && !memcmp(u->ip, mapped, 12))
+        snprintf(buf, cap, "%u.%u.%u.%u", u->ip[12], u->ip[13], u->ip[14], u->ip[15]);
+    else
+        snprintf(buf, cap, "%s", u->host);
+}
+
+static int addr_is(const bx_net_addr *a, const bxn_url *b)
+{
+    static const uint8_t mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    const uint8_t *x = a->addr;
+    int fam = a->family == AF_INET ? 4 : 6;
+    if (fam == 6 && !memcmp(x, mapped, 12)) { fam = 4; x += 12; }
+    const uint8_t *y = b->ip;
+    int bfam = b->ipver;
+    if (bfam == 6 && !memcmp(y, mapped, 12)) { bfam = 4; y += 12; }
+    return bfam && fam == bfam && !memcmp(x, y, fam == 4 ? 4 : 16);
+}
+
+int bxn_url_blocked(const bx_net *n, const bxn_url *u, const bx_net_addr *addrs, size_t na, size_t *which)
+{
+    char uh[BXN_HOST_MAX], bh[BXN_HOST_MAX];
+    char *uf = NULL;
+    int hit = 0;
+    host_key(u, uh, sizeof uh);
+    for (size_t i = 0; i < n->nblock_url && !hit; i++) {
+        const bxn_url *b = &n->block_url[i];
+        /* The scheme does not count: http and https on their default ports
+         * are one site to a deny rule; an explicit port must be the same. */
+        int bdef = b->port == bxn_default_port(b->scheme), udef = u->port == bxn_default_port(u->scheme);
+        if (!(b->port == u->port || (bdef && udef))) continue;
+        host_key(b, bh, sizeof bh);
+        int same = !strcmp(uh, bh);
+        for (size_t k = 0; !same && addrs && k < na; k++) same = addr_is(&addrs[k], b);
+        if (!same) continue;
+        if (!uf && !(uf = bxn_deny_form(u->path ? u->path : "/"))) return 1;   /* out of memory: closed */
+        char *bf = bxn_deny_form(b->path ? b->path : "/");
+        /* "/" prefixes everything; "/admin" also /admin/x, /admin?y, /admins */
+        hit = !bf || !strncmp(uf, bf, strlen(bf));
+        free(bf);
+        if (hit && which) *which = i;
+    }
+    free(uf);
+    return hit;
 }
 
 static int tchar(int c)
@@ -340,25 +471,15 @@ int bxn_header_ok(const char *name, const char *value, char *why, size_t wl)
     return 0;
 }
 
-/* A server could put a secret it received into a Location: never let one
- * reach the audit log or a message.  Same length, so in place. */
-void bxn_redact(const bx_net *n, char *s)
-{
-    for (size_t i = 0; s && i < n->nsecrets; i++) {
-        size_t vl = strlen(n->secrets[i].value);
-        char *f;
-        if (vl < 4) continue;
-        while ((f = strstr(s, n->secrets[i].value)) != NULL) memset(f, '*', vl);
-    }
-}
-
 void bxn_audit(bx_net *n, const char *event, const char *subject, int allow,
                const char *rule, const char *hint)
 {
     if (!n->audit) return;
+    /* A server can put a secret it received into a Location, so a URL or
+     * a message may hold one: never let it reach the log. */
     char *s = subject ? strdup(subject) : NULL, *h = hint ? strdup(hint) : NULL;
-    bxn_redact(n, s);
-    bxn_redact(n, h);
+    bxn_redact_str(n->red, &s);
+    bxn_redact_str(n->red, &h);
     n->audit(n->audit_user, event, s ? s : subject ? "?" : NULL, allow, rule, h ? h : hint ? "?" : NULL);
     free(s);
     free(h);
@@ -529,7 +650,7 @@ int bxn_check_hop(bx_net *n, const bxn_url *u, bx_net_addr *pin, char *msg, size
     }
     char rule[BXN_HOST_MAX + 64];
     snprintf(rule, sizeof rule, "fetch:%s", n->allow[k].text);
-    if (bxn_url_blocked(n, u, &k)) {
+    if (bxn_url_blocked(n, u, NULL, 0, &k)) {
         char *b = bxn_url_string(&n->block_url[k]);
         snprintf(msg, ml, "%s is refused by --block-url %s", subj, b ? b : "?");
         bxn_audit(n, "http", subj, 0, "block_url", msg);
@@ -561,6 +682,16 @@ int bxn_check_hop(bx_net *n, const bxn_url *u, bx_net_addr *pin, char *msg, size
             free(full);
             return BX_NET_EDNS;
         }
+    }
+    /* A prefix naming an IP literal also holds for a name that resolves to
+     * that address (the server behind it is the same). */
+    if (!u->ipver && bxn_url_blocked(n, u, addrs, na, &k)) {
+        char *b = bxn_url_string(&n->block_url[k]);
+        snprintf(msg, ml, "%s is refused by --block-url %s (%s resolves to its address)", subj, b ? b : "?", u->host);
+        bxn_audit(n, "http", subj, 0, "block_url", msg);
+        free(b);
+        free(full);
+        return BX_NET_EDENIED;
     }
     /* Every address: a name that also resolves to a blocked address is
      * refused, whichever address curl would have picked. */
@@ -623,6 +754,15 @@ static int parse_secret(const char *spec, bxn_secret *s, char *why, size_t wl)
         return fail(why, wl, "out of memory");
     }
     /* Never echo the value: the name alone says what is wrong. */
+    if (*s->value && strlen(s->value) < BXN_SECRET_MIN) {
+        fail(why, wl, "secret header %s for %s: the value is %zu bytes; secrets shorter than %d bytes are "
+                      "refused, because they cannot be told apart from ordinary text when a server echoes "
+                      "them back (use the full token)", s->name, origin, strlen(s->value), BXN_SECRET_MIN);
+        free(s->name);
+        free(s->value);
+        s->name = s->value = NULL;
+        return -1;
+    }
     char hw[200];
     if (bxn_header_ok(s->name, "", hw, sizeof hw) != 0 || !*s->value) {
         fail(why, wl, "secret header for %s: %s", origin, *s->value ? hw : "empty value");
@@ -665,6 +805,7 @@ void bx_net_free(bx_net *n)
         }
     }
     free(n->secrets);
+    bxn_redactor_free(n->red);
     free(n);
 }
 
@@ -725,6 +866,13 @@ bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err)
         if (parse_secret(cfg->secret_headers[i], &n->secrets[i], w, sizeof w) != 0)
             return nfail(n, err, BX_ERR_ARG, "%s", w);
         n->nsecrets++;
+    }
+    if (n->nsecrets) {
+        char **vals = calloc(n->nsecrets, sizeof *vals);
+        for (size_t i = 0; vals && i < n->nsecrets; i++) vals[i] = n->secrets[i].value;
+        n->red = vals ? bxn_redactor_new(vals, n->nsecrets) : NULL;
+        free(vals);
+        if (!n->red) return nfail(n, err, BX_ERR_NOMEM, "out of memory (secret headers)");
     }
     n->max_redirects = cfg->max_redirects ? cfg->max_redirects : 5;
     n->max_response_bytes = cfg->max_response_bytes ? cfg->max_response_bytes : 10u << 20;

@@ -152,7 +152,7 @@ int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16
     /* A name: lowercase, one trailing dot dropped, no empty labels. */
     size_t m = n;
     if (h[m - 1] == '.') m--;
-    if (m == 0 || h[0] == '.') return fail(why, wl, "empty label in host '%.*s'", (int)n, h);
+    if (m == 0 || h[0] == '.' || h[m - 1] == '.') return fail(why, wl, "empty label in host '%.*s'", (int)n, h);
     for (size_t i = 0; i < m; i++) {
         if (h[i] == '.' && i + 1 < m && h[i + 1] == '.')
             return fail(why, wl, "empty label in host '%.*s'", (int)n, h);
@@ -222,7 +222,7 @@ static int clean_part(const char *s, size_t n, sb *out, char *why, size_t wl)
 }
 
 /* RFC 3986 5.2.4 on a path that starts with '/'; also collapses "//". */
-static void remove_dots(char *p)
+void bxn_remove_dots(char *p)
 {
     char *out = p;
     const char *in = p;
@@ -258,7 +258,7 @@ static int set_path(bxn_url *u, const char *path, size_t pl, const char *query, 
     sb_c(&b, '/');
     if (clean_part(path, pl, &b, why, wl) != 0) { free(b.p); return -1; }
     if (b.oom) { free(b.p); return fail(why, wl, "out of memory"); }
-    remove_dots(b.p);
+    bxn_remove_dots(b.p);
     b.n = strlen(b.p);
     if (query) {
         sb_c(&b, '?');

@@ -406,6 +406,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.stderr_kind = wc.stdout_kind;
     wc.stdout_cap = wc.stderr_cap = o->max_output ? o->max_output : 1024 * 1024;
     wc.max_fds = o->max_fds;
+    wc.max_write = o->max_write;
     wc.audit_file = audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
     if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
@@ -502,6 +503,11 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     if (r->outcome == BX_RUN_TRAPPED && r->trap != BX_TRAP_NONE && r->trap != BX_TRAP_EXIT)
         bx_wasi_audit(w, "limit", NULL, 0, bx_run_outcome(r), r->message);
 
+    r->bytes_written = bx_wasi_bytes_written(w, &r->write_limit_hit);
+    if (r->write_limit_hit && !r->message[0])
+        snprintf(r->message, sizeof r->message,
+                 "writes past the cap of %llu bytes failed with EDQUOT; raise --max-write to allow more",
+                 (unsigned long long)o->max_write);
     r->fuel_used = bx_store_fuel_used(s);
     r->peak_memory = bx_store_peak_memory(s);
     if (io->capture) {

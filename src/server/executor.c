@@ -53,6 +53,26 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         snprintf(err->msg, sizeof err->msg, "executor %.60s: workspace %.150s is not a directory",
                  name, cfg.workspace);
     }
+    if (st == BX_OK && cfg.nsecret_headers) {
+        /* refused at startup, not at the first call that needs the network */
+        bx_net_config nc;
+        memset(&nc, 0, sizeof nc);
+        nc.secret_headers = (const char *const *)cfg.secret_headers;
+        nc.nsecret_headers = cfg.nsecret_headers;
+        bx_error e2;
+        memset(&e2, 0, sizeof e2);
+        bx_net *chk = bx_net_new(&nc, &e2);
+        if (!chk) {
+            err->status = st = BX_ERR_ARG;
+            int k = snprintf(err->msg, sizeof err->msg, "executor %.60s: ", name);
+            size_t at2 = k > 0 && (size_t)k < sizeof err->msg ? (size_t)k : 0, l = strlen(e2.msg);
+            if (l > sizeof err->msg - 1 - at2)
+                l = sizeof err->msg - 1 - at2;
+            memcpy(err->msg + at2, e2.msg, l);
+            err->msg[at2 + l] = 0;
+        }
+        bx_net_free(chk);
+    }
     if (st != BX_OK) {
         srv_exec_config_free(&cfg);
         return st;
@@ -256,6 +276,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     ctx.max_stack = c->max_stack;
     ctx.fuel = fuel;
     ctx.max_output = c->max_output;
+    ctx.max_write = c->max_write;
     ctx.cache_dir = c->cache_dir;
     ctx.agent_id = c->name;
     ctx.audit_path = c->audit_path;

@@ -74,7 +74,7 @@ static void handle(srv_session *ss, const cJSON *msg)
     const cJSON *exn = cJSON_GetObjectItemCaseSensitive(msg, "executor");
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(msg, "tool");
     const cJSON *input = cJSON_GetObjectItemCaseSensitive(msg, "input");
-    if (!cJSON_IsString(id) && !cJSON_IsNumber(id)) {
+    if (!rpc_id_ok(id)) {
         srv_session_send(ss, NULL, jerr(NULL, "invalid_request", "\"id\" (a string or number) is required"));
         return;
     }

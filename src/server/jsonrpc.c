@@ -180,10 +180,16 @@ cJSON *rpc_result(const cJSON *id, cJSON *result)
     return m;
 }
 
+int rpc_id_ok(const cJSON *id)
+{
+    /* raw: a string holding U+0000, kept exactly (rpc_exact_strings) */
+    return cJSON_IsString(id) || cJSON_IsNumber(id) || cJSON_IsRaw(id);
+}
+
 const cJSON *rpc_id(const cJSON *msg)
 {
     const cJSON *id = cJSON_IsObject(msg) ? cJSON_GetObjectItemCaseSensitive(msg, "id") : NULL;
-    return (cJSON_IsString(id) || cJSON_IsNumber(id)) ? id : NULL;
+    return rpc_id_ok(id) ? id : NULL;
 }
 
 rpc_kind rpc_classify(const cJSON *msg, const char **why)
@@ -213,7 +219,7 @@ rpc_kind rpc_classify(const cJSON *msg, const char **why)
     }
     if (!id)
         return RPC_NOTIFICATION;
-    if (!cJSON_IsString(id) && !cJSON_IsNumber(id)) {
+    if (!rpc_id_ok(id)) {
         *why = "\"id\" must be a string or a number";   /* MCP: never null */
         return RPC_INVALID;
     }
@@ -227,6 +233,9 @@ char *rpc_id_key(const cJSON *id)
     char tag;
     if (cJSON_IsString(id)) {
         tag = 's';
+        body = id->valuestring;
+    } else if (cJSON_IsRaw(id) && id->valuestring) {
+        tag = 'j';              /* its canonical JSON: never equal to an 's' key */
         body = id->valuestring;
     } else if (cJSON_IsNumber(id)) {
         tag = 'n';
@@ -243,4 +252,241 @@ char *rpc_id_key(const cJSON *id)
     k[1] = ':';
     memcpy(k + 2, body, n + 1);
     return k;
+}
+
+/* ---- strings holding U+0000 ------------------------------------------------
+ *
+ * cJSON keeps strings NUL-terminated, so "a\u0000b" reads as "a": two ids
+ * that differ only after a \u0000 would collide (responses, cancellation),
+ * and a key "id\u0000x" would read as "id".  So, where the server reads a
+ * message (its members and those of its params, in each batch member), the
+ * raw text is walked alongside the parsed tree: a key holding U+0000 is
+ * renamed to its raw text (quotes included, so it equals no key we look
+ * up), and a string value holding U+0000 becomes a cJSON raw item whose
+ * text is the string's exact JSON (every U+0000 as \u0000).  An id kept so
+ * is echoed exactly and matched exactly (rpc_id_key); any other field kept
+ * so is not a string, and gets that field's usual error. */
+
+typedef struct jscan { const char *p, *end; } jscan;
+
+static void js_ws(jscan *s)
+{
+    while (s->p < s->end && (unsigned char)*s->p <= 32)   /* as cJSON skips */
+        s->p++;
+}
+
+static int hex4(const char *p, const char *end, unsigned *v)
+{
+    if (end - p < 4)
+        return -1;
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16;
+        if (d > 15)
+            return -1;
+        *v = *v << 4 | d;
+    }
+    return 0;
+}
+
+/* A string at s->p: its raw span [*b, *e) (quotes included) and whether
+ * it decodes to something holding U+0000. */
+static int js_string(jscan *s, const char **b, const char **e, int *nul)
+{
+    *nul = 0;
+    if (s->p >= s->end || *s->p != '"')
+        return -1;
+    *b = s->p++;
+    while (s->p < s->end && *s->p != '"') {
+        if (*s->p == '\\') {
+            unsigned v;
+            if (s->p + 1 < s->end && s->p[1] == 'u' && hex4(s->p + 2, s->end, &v) == 0) {
+                *nul |= v == 0;
+                s->p += 6;
+                continue;
+            }
+            s->p++;
+        }
+        s->p++;
+    }
+    if (s->p >= s->end)
+        return -1;
+    *e = ++s->p;
+    return 0;
+}
+
+/* Skips one value of any depth (no recursion: a deep value costs no stack). */
+static int js_skip(jscan *s)
+{
+    size_t depth = 0;
+    do {
+        js_ws(s);
+        if (s->p >= s->end)
+            return -1;
+        char c = *s->p;
+        if (c == '"') {
+            const char *b, *e;
+            int nul;
+            if (js_string(s, &b, &e, &nul))
+                return -1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+            s->p++;
+            continue;
+        } else if (c == '}' || c == ']') {
+            if (!depth)
+                return -1;
+            depth--;
+            s->p++;
+        } else if (c == ',' || c == ':') {
+            s->p++;
+            continue;
+        } else {
+            while (s->p < s->end && !strchr(",]}", *s->p) && (unsigned char)*s->p > 32)
+                s->p++;
+        }
+        if (depth) {   /* inside a container: go on to its next token */
+            js_ws(s);
+            continue;
+        }
+    } while (depth);
+    return 0;
+}
+
+/* The exact JSON of the string whose raw text is [b, e) (valid JSON:
+ * cJSON parsed it). */
+static char *exact_json(const char *b, const char *e)
+{
+    size_t n = (size_t)(e - b);
+    char *o = malloc(6 * n + 3);   /* a 1-byte unit can become \u00XX */
+    if (!o)
+        return NULL;
+    /* Canonical, so equal strings give equal text whatever their escapes:
+     * every escape decoded, and only '"', '\\' and controls (U+0000
+     * included) written back, as \u00XX. */
+    char *w = o;
+    *w++ = '"';
+    for (const char *p = b + 1; p < e - 1;) {
+        unsigned cp;
+        if (*p == '\\' && p[1] == 'u' && hex4(p + 2, e, &cp) == 0) {
+            p += 6;
+            unsigned lo;
+            if (cp >= 0xd800 && cp < 0xdc00 && p[0] == '\\' && p[1] == 'u' && hex4(p + 2, e, &lo) == 0 &&
+                lo >= 0xdc00 && lo < 0xe000) {
+                cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+                p += 6;
+            }
+            if (cp < 0x20 || cp == '"' || cp == '\\') {
+                w += sprintf(w, "\\u%04x", cp);       /* 6 bytes, as the escape it came from */
+            } else if (cp < 0x80) {
+                *w++ = (char)cp;
+            } else if (cp < 0x800) {
+                *w++ = (char)(0xc0 | cp >> 6);
+                *w++ = (char)(0x80 | (cp & 63));
+            } else if (cp < 0x10000) {
+                *w++ = (char)(0xe0 | cp >> 12);
+                *w++ = (char)(0x80 | ((cp >> 6) & 63));
+                *w++ = (char)(0x80 | (cp & 63));
+            } else {
+                *w++ = (char)(0xf0 | cp >> 18);
+                *w++ = (char)(0x80 | ((cp >> 12) & 63));
+                *w++ = (char)(0x80 | ((cp >> 6) & 63));
+                *w++ = (char)(0x80 | (cp & 63));
+            }
+        } else if (*p == '\\' && p + 1 < e - 1) {
+            static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+            const char *k = strchr(from, p[1]);
+            unsigned char c = k ? (unsigned char)to[k - from] : (unsigned char)p[1];
+            if (c < 0x20 || c == '"' || c == '\\')
+                w += sprintf(w, "\\u%04x", c);
+            else
+                *w++ = (char)c;
+            p += 2;
+        } else {
+            unsigned char c = (unsigned char)*p++;
+            if (c < 0x20)
+                w += sprintf(w, "\\u%04x", c);
+            else
+                *w++ = (char)c;
+        }
+    }
+    *w++ = '"';
+    *w = 0;
+    return o;
+}
+
+/* One object's members (level: 0 the message, 1 its params). */
+static int js_object(jscan *s, cJSON *obj, int level)
+{
+    js_ws(s);
+    if (s->p >= s->end || *s->p != '{')
+        return -1;
+    s->p++;
+    for (cJSON *it = obj->child; it; it = it->next) {
+        const char *kb, *ke, *vb, *ve;
+        int knul, vnul;
+        js_ws(s);
+        if (js_string(s, &kb, &ke, &knul))
+            return -1;
+        js_ws(s);
+        if (s->p >= s->end || *s->p != ':')
+            return -1;
+        s->p++;
+        js_ws(s);
+        if (knul && !(it->type & cJSON_StringIsConst)) {
+            char *k = malloc((size_t)(ke - kb) + 1);
+            if (!k)
+                return -1;
+            memcpy(k, kb, (size_t)(ke - kb));
+            k[ke - kb] = 0;
+            free(it->string);
+            it->string = k;
+        }
+        if (cJSON_IsString(it)) {
+            if (js_string(s, &vb, &ve, &vnul))
+                return -1;
+            if (vnul) {
+                char *x = exact_json(vb, ve);
+                if (!x)
+                    return -1;
+                free(it->valuestring);
+                it->valuestring = x;
+                it->type = cJSON_Raw;
+            }
+        } else if (level == 0 && cJSON_IsObject(it) && it->string && !strcmp(it->string, "params")) {
+            if (js_object(s, it, 1))
+                return -1;
+        } else if (js_skip(s)) {
+            return -1;
+        }
+        js_ws(s);
+        if (s->p < s->end && *s->p == ',')
+            s->p++;
+    }
+    js_ws(s);
+    if (s->p >= s->end || *s->p != '}')
+        return -1;
+    s->p++;
+    return 0;
+}
+
+void rpc_exact_strings(cJSON *msg, const char *line, size_t len)
+{
+    jscan s = {line, line + len};
+    js_ws(&s);
+    if (cJSON_IsObject(msg)) {
+        js_object(&s, msg, 0);
+    } else if (cJSON_IsArray(msg) && s.p < s.end && *s.p == '[') {
+        s.p++;
+        for (cJSON *it = msg->child; it; it = it->next) {
+            js_ws(&s);
+            if ((cJSON_IsObject(it) ? js_object(&s, it, 0) : js_skip(&s)) != 0)
+                return;
+            js_ws(&s);
+            if (s.p < s.end && *s.p == ',')
+                s.p++;
+        }
+    }
 }

@@ -224,12 +224,14 @@ static bx_status apply_limits(bx_executor_config *e, const cJSON *obj, const cha
             st = get_size(it, &e->max_stack, where, k, err);
         else if (!strcmp(k, "max_output"))
             st = get_size(it, &e->max_output, where, k, err);
+        else if (!strcmp(k, "max_write"))
+            st = get_size(it, &e->max_write, where, k, err);
         else if (!strcmp(k, "fuel"))
             st = get_count(it, &e->fuel, where, k, err);
         else
             st = fail(err, BX_ERR_ARG,
                       "%s: unknown limit \"%s\" (known: timeout, max_memory, max_stack, fuel, "
-                      "max_output)", where, k);
+                      "max_output, max_write)", where, k);
         if (st != BX_OK)
             return st;
     }

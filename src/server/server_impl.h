@@ -73,6 +73,11 @@ typedef enum rpc_kind {
 rpc_kind rpc_classify(const cJSON *msg, const char **why);
 /* A usable id of a message for an error reply: string or number, else NULL. */
 const cJSON *rpc_id(const cJSON *msg);
+/* A string, a number, or a string holding U+0000 kept exactly. */
+int rpc_id_ok(const cJSON *id);
+/* After parsing line into msg: strings holding U+0000 where the server
+ * reads (message and params members) kept exactly, not cut (jsonrpc.c). */
+void rpc_exact_strings(cJSON *msg, const char *line, size_t len);
 /* A key for an id ("s:abc", "n:12"), for matching cancellations; malloc'd. */
 char *rpc_id_key(const cJSON *id);
 

@@ -244,6 +244,8 @@ bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void 
             on_msg(user, NULL, 1);
         } else if (strspn(line, " \t\r") < len) {
             cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
+            if (msg)
+                rpc_exact_strings(msg, line, len);
             on_msg(user, msg, 0);
             cJSON_Delete(msg);
         }

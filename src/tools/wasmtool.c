@@ -19,6 +19,9 @@
 
 #include "tools_impl.h"
 
+/* The write cap of a tool call whose manifest and caller set none. */
+#define BX_TOOL_MAX_WRITE_DEFAULT (256ull << 20)
+
 #define MANIFEST_MAX (1u << 20)
 #define MODULE_MAX   (256u << 20)
 
@@ -38,7 +41,7 @@ typedef struct wasm_tool {
     char **env; size_t nenv;      /* variable names the tool may receive */
     int argv_input;               /* "input": "argv" */
     char *timeout_field;          /* input field that may shorten the timeout */
-    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
+    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output, max_write;
     atomic_ulong calls;           /* for sandbox ids */
 } wasm_tool;
 
@@ -204,7 +207,8 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     if ((st = limit_field(limits, "timeout", 0, &w->timeout_ns, mpath, err)) ||
         (st = limit_field(limits, "max_memory", 1, &w->max_memory, mpath, err)) ||
         (st = limit_field(limits, "max_stack", 1, &w->max_stack, mpath, err)) ||
-        (st = limit_field(limits, "max_output", 1, &w->max_output, mpath, err)))
+        (st = limit_field(limits, "max_output", 1, &w->max_output, mpath, err)) ||
+        (st = limit_field(limits, "max_write", 1, &w->max_write, mpath, err)))
         goto fail;
     const cJSON *fuel = cJSON_GetObjectItemCaseSensitive(limits, "fuel");
     if (fuel) {
@@ -334,6 +338,8 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
     o->max_stack = ctx->max_stack ? ctx->max_stack : w->max_stack;
     o->fuel = ctx->fuel ? ctx->fuel : w->fuel;
     o->max_output = ctx->max_output ? ctx->max_output : w->max_output;
+    /* Every tool call has a write cap: a manifest without one gets 256 MiB. */
+    o->max_write = ctx->max_write ? ctx->max_write : w->max_write ? w->max_write : BX_TOOL_MAX_WRITE_DEFAULT;
     /* The input may ask for less time (bash's timeout_seconds), never more
      * than the caller allows. */
     if (w->timeout_field) {
@@ -379,6 +385,44 @@ oom:
     for (uint32_t i = 0; i < k; i++) free(av[i]);
     free(av);
     return NULL;
+}
+
+/* The call hit --max-write: say so in the content and as
+ * metadata.limits_hit, and make it an error (later writes failed). */
+static bx_status note_write_limit(bx_tool_result *out, const char *name, uint64_t cap)
+{
+    char note[320];
+    snprintf(note, sizeof note,
+             "%s[the %s call reached its write cap of %llu bytes: later writes failed with "
+             "EDQUOT (Disk quota exceeded); raise --max-write, or max_write in the policy or "
+             "the manifest's limits]",
+             out->content && out->content[0] && out->content[strlen(out->content) - 1] != '\n' ? "\n" : "",
+             name, (unsigned long long)cap);
+    size_t n = strlen(out->content ? out->content : "");
+    char *c = malloc(n + strlen(note) + 1);
+    if (!c) return BX_ERR_NOMEM;
+    memcpy(c, out->content ? out->content : "", n);
+    strcpy(c + n, note);
+    free(out->content);
+    out->content = c;
+    out->is_error = 1;
+    cJSON *md = out->metadata ? cJSON_Parse(out->metadata) : cJSON_CreateObject();
+    if (!md || !cJSON_IsObject(md)) { cJSON_Delete(md); md = cJSON_CreateObject(); }
+    cJSON *lh = cJSON_GetObjectItemCaseSensitive(md, "limits_hit");
+    if (!cJSON_IsArray(lh)) {
+        cJSON_DeleteItemFromObjectCaseSensitive(md, "limits_hit");
+        lh = cJSON_AddArrayToObject(md, "limits_hit");
+    }
+    if (lh) cJSON_AddItemToArray(lh, cJSON_CreateString("max_write"));
+    char *text = md ? cJSON_PrintUnformatted(md) : NULL;
+    cJSON_Delete(md);
+    if (!text) return BX_ERR_NOMEM;
+    char *m = strdup(text);
+    cJSON_free(text);
+    if (!m) return BX_ERR_NOMEM;
+    free(out->metadata);
+    out->metadata = m;
+    return BX_OK;
 }
 
 static void describe_failure(const wasm_tool *w, const bx_run_result *r, char *buf, size_t cap)
@@ -535,7 +579,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         free(av);
     }
     cJSON_Delete(input);
-    uint64_t out_cap = o.max_output ? o.max_output : 1048576;
+    uint64_t out_cap = o.max_output ? o.max_output : 1048576, write_cap = o.max_write;
     bx_run_options_free(&o);
 
     char msg[1024];
@@ -589,6 +633,8 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         }
         st = bx_tool_result_set(out, msg, 1, NULL);
     }
+    if (st == BX_OK && r.write_limit_hit)
+        st = note_write_limit(out, w->name, write_cap);
     out->fuel_used = r.fuel_used;
     out->wall_ns = r.wall_ns;
     out->peak_memory = r.peak_memory;

@@ -249,6 +249,8 @@ static bx_trap do_write(bx_hostcall *hc, uint64_t *a, int positional)
         BXW_RET(W_BADF);
     if (positional && off > INT64_MAX)
         BXW_RET(W_INVAL);
+    if ((r = bxw_quota_write(w, e, iov, n)) != 0)
+        BXW_RET(r);
     {
         /* chunked, charged, interruptible (io.c); FIFOs and sockets (no
          * regular WASI type) never raise SIGPIPE */
@@ -522,6 +524,8 @@ BXW_FN(fd_allocate)
         BXW_RET(W_INVAL);
     if (e->kind != FK_HOST || e->opath)
         BXW_RET(W_BADF);
+    if ((rc = bxw_quota_allocate(w, e, a[1], a[2])) != 0)
+        BXW_RET(rc);
     {
         bx_trap t = bxw_allocate(hc, e->host, a[1], a[2], &rc);
         if (t != BX_TRAP_NONE)

@@ -89,8 +89,12 @@ BXW_FN(path_create_directory)
     bxw_res r;
     PROLOGUE(A32(0), A32(1), A32(2), R_PATH_CREATE_DIRECTORY, 1, "mkdir");
     e = bxw_resolve(w, d, path, 0, &r);
-    if (!e && mkdirat(r.parent, r.last, 0777) != 0)
+    if (!e)
+        e = bxw_quota_charge(w, "mkdir", path, 4096);
+    if (!e && mkdirat(r.parent, r.last, 0777) != 0) {
         e = bxw_errno(errno);
+        bxw_quota_refund(w, 4096);      /* nothing was created */
+    }
     audit_res(w, "mkdir", &r, e);
     bxw_res_done(&r);
     BXW_RET(e);

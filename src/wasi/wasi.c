@@ -351,6 +351,8 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     w->audit_fn = cfg->audit_fn;
     w->audit_user = cfg->audit_user;
     w->audit_file = cfg->audit_file;
+    w->audit_max = cfg->audit_max;
+    w->max_write = cfg->max_write;
     w->no_openat2 = (cfg->flags & BX_WASI_NO_OPENAT2) != 0;
     w->stop_on_cap = (cfg->flags & BX_WASI_STOP_ON_OUTPUT_CAP) != 0;
     w->have_proc = 1;
@@ -474,6 +476,7 @@ void bx_wasi_free(bx_wasi *w)
     uint32_t i, j;
     if (!w)
         return;
+    bxw_audit_end(w);
     for (i = 0; w->fds && i < w->nfds; i++)
         if (w->fds[i].kind != FK_FREE)
             bxw_fd_release(&w->fds[i]);

@@ -163,6 +163,10 @@ struct bx_wasi {
     void *audit_user;
     FILE *audit_file;
     char *sandbox_id;
+    uint64_t audit_max;  /* bytes per sandbox; 0 = BXW_AUDIT_MAX_DEFAULT */
+    struct bxw_audit_state *audit_st;   /* audit.c: repeats and bytes */
+    uint64_t max_write, written;        /* quota.c: 0 = no cap */
+    int write_hit;
 
     int no_openat2;      /* kernel lacks openat2 (or forced, to test the walk) */
     int stop_on_cap;     /* BX_WASI_STOP_ON_OUTPUT_CAP */
@@ -208,6 +212,18 @@ uint64_t bxw_now_ns(int clock);   /* CLOCK_* id */
 /* One JSON line per capability decision.  errno is a WASI errno (0 = ok). */
 void bxw_audit(bx_wasi *w, const char *event, const char *path, int allow,
                const char *rule, unsigned wasi_errno, const char *hint);
+/* Writes the pending "repeated" summaries and frees the repeat table. */
+void bxw_audit_end(bx_wasi *w);
+#define BXW_AUDIT_REPEAT 5             /* identical records written per call */
+#define BXW_AUDIT_KEYS 64              /* distinct records remembered */
+#define BXW_AUDIT_MAX_DEFAULT (16ull << 20)
+
+/* ---- quota.c: --max-write (0 or W_DQUOT-like errno to return) ----------- */
+struct iovec;
+uint16_t bxw_quota_write(bx_wasi *w, const bxw_fd *e, struct iovec *iov, uint32_t n);
+uint16_t bxw_quota_allocate(bx_wasi *w, const bxw_fd *e, uint64_t off, uint64_t len);
+uint16_t bxw_quota_charge(bx_wasi *w, const char *what, const char *path, uint64_t n);
+void bxw_quota_refund(bx_wasi *w, uint64_t n);   /* a charged mkdir that failed */
 
 /* ---- fd.c -------------------------------------------------------------- */
 bxw_fd *bxw_fd_get(bx_wasi *w, uint32_t fd);     /* NULL if not open */

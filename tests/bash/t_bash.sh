@@ -161,7 +161,7 @@ print("null" if v is None else ("true" if v is True else "false" if v is False e
 fi
 
 tree_of() {  # paths with types, and contents, of a directory
-    (cd "$1" && find . -mindepth 1 -printf '%y %p\n' | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r md5sum)
+    (cd "$1" && find . -mindepth 1 -printf '%y %p %l\n' | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r md5sum)
 }
 
 # Pulls stdout (the first stdout_bytes bytes of content) and the exit status

@@ -24,3 +24,9 @@ $(BUILD)/tests/net/abi.wasm: tests/net/guest/abi.c $(WASI_SYSROOT)/.stamp
 	@mkdir -p $(dir $@)
 	$(WASM_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) $(WASM_CFLAGS) $< -o $@
 TESTS_ALL += $(BUILD)/tests/net/abi.wasm
+
+# The secret redactor (tests/net/test_redact.c), driven by tests/net/t_secrets.sh.
+$(BUILD)/tests/net/test_redact: $(BUILD)/tests/net/test_redact.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
+TESTS_ALL += $(BUILD)/tests/net/test_redact
+-include $(BUILD)/tests/net/test_redact.d

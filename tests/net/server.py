@@ -7,7 +7,7 @@ Binds BIND (default 127.0.0.1) on a free port, writes the port to PORTFILE,
 and appends one JSON line per request ({method, path, headers, body}) to
 LOGFILE, so tests assert on what really reached the server.  Endpoints:
 /page.html (a real-world-shaped article), /messy.html (old tag soup), /redirect?to=URL[&code=N], /loop,
-/chain?n=K, /big?n=BYTES, /slow?s=SECONDS, /echo (the request as JSON),
+/chain?n=K, /big?n=BYTES, /reflect (a secret header echoed in many encodings), /slow?s=SECONDS, /echo (the request as JSON),
 /status?code=N, /bin (PNG-like bytes), /json, /latin1, /gzip.
 """
 import gzip, json, os, sys, time, urllib.parse
@@ -36,6 +36,56 @@ class H(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def reflect(self, q):
+        # /reflect?enc=E&where=W&pre=K&part=value|token: the X-Api-Key header
+        # echoed in encoding E (base64 ones K bytes into a longer stream) in
+        # W; the form sent is also in X-Echo-Form-Rev, reversed.
+        import base64, binascii
+        v = self.headers.get("X-Api-Key") or ""
+        if q.get("part") == "token" and " " in v:
+            v = v.split(" ", 1)[1]
+        b = v.encode()
+        e = q.get("enc", "raw")
+        pre = b"\xfa\x11"[: int(q.get("pre", "0"))]
+        forms = {
+            "raw": lambda: v, "upper": lambda: v.upper(), "lower": lambda: v.lower(),
+            "json_u": lambda: "".join("\\u%04x" % ord(c) for c in v),
+            "json_U": lambda: "".join("\\u%04X" % ord(c) for c in v),
+            "json_std": lambda: json.dumps(v)[1:-1],
+            "json_slash": lambda: json.dumps(v)[1:-1].replace("/", "\\/").replace("&", "\\u0026"),
+            "pct": lambda: "".join("%%%02X" % c for c in b),
+            "pctl": lambda: urllib.parse.quote(v, safe="").lower(),
+            "pct_plus": lambda: urllib.parse.quote_plus(v),
+            "html": lambda: "".join("&#%d;" % ord(c) if not c.isalnum() else c for c in v),
+            "hex": lambda: b.hex(),
+            "b64": lambda: base64.b64encode(pre + b + b"^").decode(),
+            "b64u": lambda: base64.urlsafe_b64encode(pre + b + b"^").decode(),
+            "b64np": lambda: base64.b64encode(pre + b + b"^").decode().rstrip("="),
+            "b64unp": lambda: base64.urlsafe_b64encode(pre + b + b"^").decode().rstrip("="),
+            "b64mime": lambda: base64.encodebytes(b"x" * 50 + pre + b + b"^").decode(),
+        }
+        form = forms[e]()
+        where = q.get("where", "body")
+        shown = form.replace("\r", "").replace("\n", "")
+        if e == "b64mime":
+            shown = shown[64:]   # the filler's own base64 is no secret
+        rev = [("X-Echo-Form-Rev", shown[::-1])]
+        flat = form.replace("\n", "")
+        if where == "body":
+            self.send(200, "<p>your key: " + form + " (thanks)</p>", "text/plain", extra=rev)
+        elif where == "header_value":
+            self.send(200, "ok", extra=rev + [("X-Reflect", "k=" + flat + ";")])
+        elif where == "header_name":
+            self.send(200, "ok", extra=rev + [("X-" + flat, "1")])
+        elif where in ("location", "location_follow"):
+            self.send(302, "moved", extra=rev + [("Location", "/echo?t=" + flat)])
+        elif where == "reason":
+            self.send_response(200, flat)
+            self.send_header("Content-Length", "2")
+            self.send_header("X-Echo-Form-Rev", rev[0][1])
+            self.end_headers()
+            self.wfile.write(b"ok")
 
     def handle_any(self):
         u = urllib.parse.urlsplit(self.path)
@@ -70,6 +120,8 @@ class H(BaseHTTPRequestHandler):
             self.send(200, "slow answer")
         elif p == "/echo":
             self.send(200, json.dumps(rec), "application/json")
+        elif p == "/reflect":
+            self.reflect(q)
         elif p == "/status":
             c = int(q.get("code", "404"))
             self.send(c, "<html><head><title>Not here</title></head><body><h1>%d</h1><p>No such page.</p></body></html>" % c,

@@ -507,7 +507,7 @@ static void test_config(void)
     }
     setenv("BX_TEST_SECRET", "s3cr3t-value", 1);
     const char *sec_ok[] = {"api.example.com:Authorization=env:BX_TEST_SECRET",
-                            "http://127.0.0.1:8080:X-Key=literal"};
+                            "http://127.0.0.1:8080:X-Key=literal-value"};
     c.secret_headers = sec_ok;
     c.nsecret_headers = 2;
     bx_net *n = bx_net_new(&c, &err);
@@ -525,7 +525,7 @@ static void test_config(void)
         CHECK(!bxn_pattern_match(&n->secrets[0].origin, &u), "secret not for subdomains");
         bxn_url_free(&u);
         bxn_url_parse("http://127.0.0.1:8080/", &u, why, sizeof why);
-        CHECK(bxn_pattern_match(&n->secrets[1].origin, &u) && !strcmp(n->secrets[1].value, "literal"),
+        CHECK(bxn_pattern_match(&n->secrets[1].origin, &u) && !strcmp(n->secrets[1].value, "literal-value"),
               "explicit http origin");
         bxn_url_free(&u);
         bx_net_free(n);
@@ -633,12 +633,94 @@ static void test_live(int port)
     bx_net_free(n);
 }
 
+/* --block-url: every spelling a server may take for the blocked path is
+ * refused (case, escapes once or twice, %2F, backslash, dot segments,
+ * ;params, duplicate slashes, scheme, default port, trailing dot, IP
+ * spellings and names resolving to a blocked IP literal); neighbours are not. */
+static void test_block_url(void)
+{
+    const char *allow[] = {"*://*:*"};
+    const char *burl[] = {"http://public.test/admin", "https://93.184.216.34:8443/secret",
+                          "http://[2001:db8::7]/v6admin", "http://public.test/api?key="};
+    const char *lift[] = {"0.0.0.0/0", "::/0"};
+    bx_net_config c;
+    memset(&c, 0, sizeof c);
+    c.allow = allow;
+    c.nallow = 1;
+    c.allow_networks = lift;
+    c.nallow_networks = 2;
+    c.block_url = burl;
+    c.nblock_url = 4;
+    c.resolve = fake_resolve;
+    bx_error err;
+    bx_net *n = bx_net_new(&c, &err);
+    CHECK(n != NULL, "bx_net_new: %s", err.msg);
+    if (!n) return;
+    static const char *const refused[] = {
+        "http://public.test/ADMIN", "http://public.test/Admin/users", "http://public.test/aDmIn?x=1",
+        "http://public.test/%2Fadmin", "http://public.test/%2fadmin", "http://public.test/%2F%2Fadmin",
+        "http://public.test/%61dmin", "http://public.test/%41DMIN", "http://public.test/%2561dmin",
+        "http://public.test/%252Fadmin", "http://public.test/%25252Fadmin", "http://public.test/%5Cadmin",
+        "http://public.test/\\admin", "http://public.test/x/../admin", "http://public.test/x/%2E%2E/admin",
+        "http://public.test/x/%2e%2e%2fadmin", "http://public.test/x%2F..%2Fadmin", "http://public.test/x/..;/admin",
+        "http://public.test/admin;jsessionid=1", "http://public.test/admin%3Bx", "http://public.test/./admin",
+        "http://public.test//admin", "http://public.test/a/b/../../admin", "http://public.test/x/%252E%252E/admin",
+        "http://public.test/admin%00.png", "https://public.test/admin", "https://public.test:443/admin",
+        "http://public.test:80/admin", "HTTP://PUBLIC.TEST/admin", "http://public.test./admin",
+        "http://Public.Test.:80/ADMIN/", "http://public.test/admin%2Fx", "http://public.test/admin%3Fx",
+        /* an IP-literal rule: the IP in every spelling, and names resolving to it */
+        "https://93.184.216.34:8443/secret", "https://93.184.216.34:8443/SECRET/x", "http://93.184.216.34:8443/secret",
+        "https://1572395042:8443/secret", "https://0x5db8d822:8443/secret", "https://93.184.55330:8443/secret",
+        "https://[::ffff:93.184.216.34]:8443/secret", "https://[::ffff:5db8:d822]:8443/%73ecret",
+        "https://public.test:8443/secret", "https://mixed.test:8443/Secret",
+        "http://[2001:db8::7]/v6admin", "http://[2001:0DB8:0:0:0:0:0:7]/V6ADMIN", "http://[2001:db8:0::7]:80/v6admin/x",
+        "http://public.test/api?key=1", "http://public.test/API?KEY=1", "http://public.test/api?%6Bey=1",
+        "http://public.test/api%3Fkey=1", "http://public.test/%252525252561dmin",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        char msg[512];
+        bx_net_addr pin;
+        int rc = hop(n, refused[i], msg, sizeof msg, &pin);
+        CHECK(rc == BX_NET_EDENIED && strstr(msg, "--block-url"), "%s must hit --block-url: %d %s", refused[i], rc, msg);
+    }
+    static const char *const allowed[] = {
+        "http://public.test/adm", "http://public.test/public/admin", "http://public.test/x/admin",
+        "http://public.test:8080/admin", "http://other.test.example/admin", "https://93.184.216.34/secret",
+        "https://93.184.216.34:8443/secre", "http://public.test/api?other=1", "http://public.test/ap",
+        "http://[2001:db8::8]/v6admin",
+    };
+    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
+        char msg[512];
+        bx_net_addr pin;
+        int rc = hop(n, allowed[i], msg, sizeof msg, &pin);
+        CHECK(rc != BX_NET_EDENIED || !strstr(msg, "--block-url"), "%s is not blocked: %s", allowed[i], msg);
+    }
+    /* a chain of %25 deeper than any server decodes: still a verdict */
+    {
+        char url[8192];
+        size_t k = (size_t)snprintf(url, sizeof url, "http://public.test/");
+        for (int i = 0; i < 2000; i++) k += (size_t)snprintf(url + k, sizeof url - k, "%%25");
+        snprintf(url + k, sizeof url - k, "61dmin");
+        char msg[512];
+        bx_net_addr pin;
+        int rc = hop(n, url, msg, sizeof msg, &pin);
+        CHECK(rc == BX_NET_OK || rc == BX_NET_EDENIED, "a 2000-deep %%25 chain gets a verdict: %d", rc);
+    }
+    /* hosts that are not names at all */
+    char msg[512];
+    bx_net_addr pin;
+    CHECK(hop(n, "http://public.test../admin", msg, sizeof msg, &pin) == -1 && strstr(msg, "empty label"),
+          "two trailing dots: refused as a URL: %s", msg);
+    bx_net_free(n);
+}
+
 int main(int argc, char **argv)
 {
     test_urls();
     test_patterns();
     test_networks();
     test_hops();
+    test_block_url();
     test_config();
     if (argc > 1) test_live(atoi(argv[1]));
     if (argc > 2 && atoi(argv[2]) > 0) test_live6(atoi(argv[2]));
