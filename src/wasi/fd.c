@@ -200,7 +200,7 @@ static bx_trap do_read(bx_hostcall *hc, uint64_t *a, int positional)
         bx_trap t;
         if (e->kind == FK_STDIN)
             fl |= BXW_IO_POLL_FIRST;
-        else if (!(e->fdflags & WF_NONBLOCK))
+        if (!(e->fdflags & WF_NONBLOCK))
             fl |= BXW_IO_WAIT;
         if ((t = bxw_rw(hc, e->host, iov, n, fl, off, &got, &err)) != BX_TRAP_NONE)
             return t;

@@ -145,6 +145,10 @@ bx_trap bxw_rw(bx_hostcall *hc, int fd, const struct iovec *iov, uint32_t n, int
             while (poll(&p, 1, 0) == 0) {
                 if (total)
                     goto out;
+                if (!(flags & BXW_IO_WAIT)) {
+                    *err = EAGAIN;      /* the guest asked for non-blocking */
+                    return BX_TRAP_NONE;
+                }
                 if (wait_slice(hc, fd, p.events))
                     return BX_TRAP_INTERRUPTED;
             }

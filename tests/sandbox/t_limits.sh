@@ -416,6 +416,17 @@ echo '(module (func (export "_start")))' | wat nop && {
     [ "$RC" -eq 2 ] && grep -q "regular file" "$TMP/err" && ok audit-fifo-refused || bad audit-fifo-refused "rc $RC: $(cat "$TMP/err")"
     exec 5>&-
 }
+# The same stdin after fd_fdstat_set_flags(0, NONBLOCK): EAGAIN (6), not a wait.
+FLAGS="$WASI \"fd_fdstat_set_flags\" (func \$setfl (param i32 i32) (result i32)))"
+echo "(module $RD $FLAGS $EXITF (memory 1) (func (export \"_start\")
+    (if (call \$setfl (i32.const 0) (i32.const 4)) (then unreachable))
+    (i32.store (i32.const 0) (i32.const 64)) (i32.store (i32.const 4) (i32.const 1024))
+    (call \$exit (call \$rd (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 16)))))" | wat readin-nb && {
+    rm -f "$TMP/rec.json"; RC=0
+    $GUARD "$B" run --timeout 30s --json-file "$TMP/rec.json" "$TMP/readin-nb.wasm" <"$TMP/p3" >/dev/null 2>"$TMP/err" || RC=$?
+    rec_fields
+    [ "$OUTCOME" = exited ] && [ "$EXIT" = 6 ] && ok stdin-nonblocking-eagain || bad stdin-nonblocking-eagain "'$REC'"
+}
 exec 6>&- 7>&- 8>&-
 
 echo "$pass passed, $fail failed"
