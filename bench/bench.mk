@@ -25,5 +25,10 @@ bench-inproc: $(BENCH_DIR)/inproc $(CLI_GUESTS)
 	$(BENCH_DIR)/inproc $(BUILD)/tests/cli/hello.wasm 2000
 bench: bench-inproc
 
-.PHONY: bench bench-inproc
+# Vectorizable kernels, their scalar and -msimd128 builds (bench/simd.sh).
+bench-simd: $(BENCH_DIR)/bench
+	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/simd.sh
+bench: bench-simd
+
+.PHONY: bench bench-inproc bench-simd
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

@@ -28,7 +28,7 @@ typedef enum bx_valtype {
     BX_I64 = 0x7E,
     BX_F32 = 0x7D,
     BX_F64 = 0x7C,
-    BX_V128 = 0x7B,      /* decoded, rejected by validation (no SIMD yet) */
+    BX_V128 = 0x7B,      /* 128-bit vector: two bx_val entries (see bx_val) */
     BX_FUNCREF = 0x70,
     BX_EXTERNREF = 0x6F
 } bx_valtype;
@@ -39,7 +39,10 @@ typedef enum bx_valtype {
  *  i64/f64 use all 64 (f64 as its bit pattern);
  *  funcref: (uint64_t)(uintptr_t)bx_func*, 0 = null;
  *  externref: an opaque host value, 0 = null (so a host that wants to pass
- *  the integer N passes N+1).
+ *  the integer N passes N+1);
+ *  v128: two consecutive entries of type BX_V128, the low 64 bits (lanes
+ *  0..) first, then the high 64 bits; argument and result counts count it
+ *  twice.
  */
 /* "i32", "funcref", ... */
 const char *bx_valtype_name(bx_valtype t);
@@ -121,19 +124,37 @@ void bx_module_free(bx_module *m);
  * and compilation, while a missing, truncated, corrupted or foreign one is
  * rebuilt from the bytes and rewritten (atomically).  The cache is best
  * effort: a cache that cannot be read or written never fails the call.
- * The directory must be host-owned and never granted to a guest.  The
+ * Entries are authenticated with the per-user key (below) and verified on
+ * load; without a usable key no cache is used.  The directory must never be
+ * writable by a guest: check it with bx_cache_check_grants first.  The
  * _event form also tells what happened (event may be NULL). */
 typedef enum bx_cache_event {
     BX_CACHE_NONE = 0,      /* no cache dir given */
     BX_CACHE_HIT,           /* loaded from a valid entry */
     BX_CACHE_STORED,        /* compiled; new entry written */
     BX_CACHE_REPLACED,      /* an entry failed a check: compiled and rewritten */
-    BX_CACHE_UNWRITABLE     /* compiled; the entry could not be written */
+    BX_CACHE_UNWRITABLE,    /* compiled; the entry could not be written */
+    BX_CACHE_NO_KEY         /* compiled; no usable cache key, so no cache */
 } bx_cache_event;
 bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
                                 bx_error *err);
 bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
                                       bx_cache_event *event, bx_error *err);
+
+/* Trust rule of the cache.  Entries are authenticated (HMAC-SHA-256) with a
+ * per-user key: $BOXAGNTS_CACHE_KEY, else $XDG_CONFIG_HOME/boxagnts/cache.key,
+ * else ~/.config/boxagnts/cache.key (made 0600 on first use).  Before a run
+ * uses cache_dir, its grants (canonical host paths; writable[i] non-zero
+ * for read-write) are checked: REFUSED when the cache is inside or above a
+ * writable grant, or reached through a component a writable grant holds
+ * (the run must not go ahead with that cache: report why); SKIP when a
+ * grant (read or write) reaches the key or the key is unusable (run
+ * without the cache; why says what to do); USE otherwise. */
+typedef enum bx_cache_verdict { BX_CACHE_USE = 0, BX_CACHE_REFUSED, BX_CACHE_SKIP } bx_cache_verdict;
+bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const *hosts, const int *writable,
+                                       size_t n, char *why, size_t cap);
+/* Where the key is (or would be); 0 when no place can be named. */
+int bx_cache_key_location(char *out, size_t cap);
 
 /* Introspection: i < count.  Names point into the module. */
 uint32_t bx_module_import_count(const bx_module *m);
@@ -216,7 +237,8 @@ typedef struct bx_extern {
 } bx_extern;
 
 /* Host functions.  args_results holds the arguments on entry (raw bits as
- * in bx_val) and receives the results (same array, from index 0).  Return
+ * in bx_val, a v128 taking two entries) and receives the results (same
+ * array, from index 0).  Return
  * BX_TRAP_NONE on success, or a trap kind; for BX_TRAP_HOST set a message
  * with bx_hostcall_fail, for BX_TRAP_EXIT set the code with bx_hostcall_exit.
  * mem/mem_size describe the calling instance's memory 0 (NULL/0 if none);
@@ -255,7 +277,7 @@ bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
 
 uint8_t *bx_memory_data(bx_memory *m);
 uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
-bx_val bx_global_get(const bx_global *g);
+bx_val bx_global_get(const bx_global *g);   /* v128: bits is the low half only */
 
 /* ---- instances ------------------------------------------------------- */
 
@@ -449,6 +471,9 @@ typedef struct bx_run_options {
 } bx_run_options;
 
 void bx_run_options_init(bx_run_options *o);
+/* bx_cache_check_grants for cache_dir against o's grants (see there). */
+bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const char *cache_dir, char *why,
+                                              size_t cap);
 void bx_run_options_free(bx_run_options *o);
 bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_error *err);
 bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err);

@@ -78,6 +78,10 @@ run() {
 # The spec runner first: it converts the testsuite into $BUILD/spec, which
 # test_cache's sweep reads.
 run spec "$SPEC_TIMEOUT" "$BUILD/tests/spec/runner" --suite "$SPEC_SUITE" --out "$BUILD/spec"
+# The same with the compiler's fused forms off (BOXAGNTS_NO_FUSION, a
+# test-only switch): the plain translation must pass exactly as well.
+# (bash exports a function's temporary assignment to the commands it runs)
+BOXAGNTS_NO_FUSION=1 run spec_nofusion "$SPEC_TIMEOUT" "$BUILD/tests/spec/runner" --suite "$SPEC_SUITE" --out "$BUILD/spec"
 
 for src in tests/wasm/test_*.c; do
     [ -e "$src" ] || continue

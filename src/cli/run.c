@@ -65,7 +65,9 @@ static void run_usage(FILE *f)
             "  --json                 print the result record as JSON on stderr at the end\n"
             "  --json-file FILE       write the result record as JSON to FILE\n"
             "  --cache-dir DIR        keep compiled modules in DIR (created 0700) so later\n"
-            "                         runs of the same module skip compilation; best effort\n"
+            "                         runs of the same module skip compilation; best effort.\n"
+            "                         Refused inside or above a writable grant; entries are\n"
+            "                         signed with ~/.config/boxagnts/cache.key\n"
             "  SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "\n"
             "exit status: the guest's exit code when it exits (0 when --invoke returns), else\n"
@@ -408,6 +410,23 @@ int cmd_run(int argc, char **argv)
         fprintf(stderr, "boxagnts run: --max-fds %u is below the 3 stdio fds plus %zu granted "
                         "paths; raise --max-fds\n", (unsigned)o.max_fds, o.nmap_dirs);
         goto done;
+    }
+
+    /* The cache is refused when a guest of this run could write it, and
+     * skipped (with a warning) when its key is within a grant. */
+    if (o.cache_dir) {
+        char why[1024];
+        bx_cache_verdict cv = bx_run_options_cache_verdict(&o, o.cache_dir, why, sizeof why);
+        if (cv == BX_CACHE_REFUSED) {
+            fprintf(stderr, "boxagnts run: --cache-dir refused: %s\n", why);
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        if (cv == BX_CACHE_SKIP) {
+            fprintf(stderr, "boxagnts run: warning: %s\n", why);
+            free(o.cache_dir);
+            o.cache_dir = NULL;
+        }
     }
 
     if (stdin_file) {

@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -272,13 +273,49 @@ static void describe_trap(const bx_run_options *o, bx_run_result *r, const char 
     }
 }
 
+bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const char *cache_dir, char *why,
+                                              size_t cap)
+{
+    if (!cache_dir || !*cache_dir) return BX_CACHE_USE;
+    size_t n = o->nmap_dirs;
+    const char **hosts = calloc(n ? n : 1, sizeof *hosts);
+    int *wr = calloc(n ? n : 1, sizeof *wr);
+    bx_cache_verdict v = BX_CACHE_SKIP;
+    if (hosts && wr) {
+        for (size_t i = 0; i < n; i++) {
+            hosts[i] = o->map_dirs[i].host;
+            wr[i] = !o->map_dirs[i].read_only;
+        }
+        v = bx_cache_check_grants(cache_dir, hosts, wr, n, why, cap);
+    } else if (why && cap) {
+        snprintf(why, cap, "not using the compiled-module cache: out of memory");
+    }
+    free(hosts);
+    free(wr);
+    return v;
+}
+
 bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
     uint64_t t0 = now_ns();
     memset(r, 0, sizeof *r);
-    /* the compiled-module cache when the operator named one (best effort) */
-    bx_module *m = bx_module_new_cached(wasm, len, o->cache_dir, err);
+    /* the compiled-module cache when the operator named one (best effort),
+     * never one a guest of this run could write or whose key it can reach */
+    char why[sizeof r->message];
+    bx_cache_verdict cv = bx_run_options_cache_verdict(o, o->cache_dir, why, sizeof why);
+    if (cv == BX_CACHE_REFUSED) {
+        r->outcome = BX_RUN_LOAD_ERROR;
+        snprintf(r->message, sizeof r->message, "%s", why);
+        r->wall_ns = now_ns() - t0;
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->status = BX_ERR_ARG;
+            snprintf(err->msg, sizeof err->msg, "%.*s", (int)sizeof err->msg - 1, why);
+        }
+        return BX_ERR_ARG;
+    }
+    bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->cache_dir : NULL, err);
     if (!m) {
         r->outcome = BX_RUN_LOAD_ERROR;
         snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
@@ -356,6 +393,55 @@ static bx_status open_audit(const char *path, FILE **out, bx_error *err)
     return BX_OK;
 }
 
+/* The compiled-module cache key is no guest's to read, whatever its grants
+ * (a guest that could read it and write some cache directory could sign
+ * entries for every later run that uses that cache): deny rules for the
+ * key's guest path under every grant that contains it, after o's own.
+ * Returns the rules (o's borrowed, ours owned from index o->ndeny) or NULL
+ * when out of memory. */
+static char **deny_with_key(const bx_run_options *o, size_t *n)
+{
+    char **d = calloc(o->ndeny + o->nmap_dirs + 1, sizeof *d);
+    if (!d) return NULL;
+    for (size_t i = 0; i < o->ndeny; i++) d[i] = o->deny[i];
+    *n = o->ndeny;
+    char key[PATH_MAX], dir[PATH_MAX], real[PATH_MAX];
+    if (!bx_cache_key_location(key, sizeof key)) return d;
+    char *slash = strrchr(key, '/');
+    if (!slash || slash == key) return d;
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - key), key);
+    if (!realpath(dir, real)) return d;     /* no directory, no key to read */
+    size_t rl = strlen(real);
+    if (rl + strlen(slash) >= sizeof real) return d;
+    strcpy(real + rl, rl == 1 ? slash + 1 : slash);
+    for (size_t i = 0; i < o->nmap_dirs; i++) {
+        const char *h = o->map_dirs[i].host, *g = o->map_dirs[i].guest;
+        size_t hl = strlen(h);
+        const char *rest;
+        if (hl == 1 && h[0] == '/')
+            rest = real;
+        else if (!strncmp(real, h, hl) && (real[hl] == '/' || real[hl] == 0))
+            rest = real + hl;
+        else
+            continue;
+        size_t gl = strlen(g);
+        if (gl == 1 && g[0] == '/' && rest[0] == '/') gl = 0;
+        char *pat = malloc(gl + strlen(rest) + 2);
+        if (!pat) {
+            for (size_t k = o->ndeny; k < *n; k++) free(d[k]);
+            free(d);
+            return NULL;
+        }
+        sprintf(pat, "%.*s%s", (int)gl, g, rest[0] ? rest : "");
+        if (!pat[0] || strpbrk(pat, "*?[\\")) {  /* a glob character: not a literal rule */
+            free(pat);
+            continue;
+        }
+        d[(*n)++] = pat;
+    }
+    return d;
+}
+
 bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                                 const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
@@ -368,6 +454,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     bx_wasi_preopen *pre = NULL;
     FILE *audit = NULL;
     bx_net *net = NULL;
+    char **deny = NULL;
+    size_t ndeny = 0;
     uint64_t t0 = now_ns();
 
     memset(r, 0, sizeof *r);
@@ -380,7 +468,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     l = bx_linker_new();
     env = resolve_env(o, &nenv, err);
     pre = calloc(o->nmap_dirs + 1, sizeof *pre);
-    if (!s || !l || !env || !pre) { st = bx_sb_fail(err, BX_ERR_NOMEM, "out of memory"); goto out; }
+    deny = deny_with_key(o, &ndeny);
+    if (!s || !l || !env || !pre || !deny) { st = bx_sb_fail(err, BX_ERR_NOMEM, "out of memory"); goto out; }
     for (size_t i = 0; i < o->nmap_dirs; i++) {
         pre[i].host_path = o->map_dirs[i].host;
         pre[i].guest_path = o->map_dirs[i].guest;
@@ -397,8 +486,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.envc = nenv;
     wc.preopens = pre;
     wc.npreopens = (uint32_t)o->nmap_dirs;
-    wc.deny = (const char *const *)o->deny;
-    wc.ndeny = (uint32_t)o->ndeny;
+    wc.deny = (const char *const *)deny;
+    wc.ndeny = (uint32_t)ndeny;
     wc.stdin_kind = io->stdin_kind;
     wc.stdin_buf = io->stdin_buf;
     wc.stdin_len = io->stdin_len;
@@ -526,6 +615,9 @@ out:
         free(env);
     }
     free(pre);
+    if (deny)
+        for (size_t i = o->ndeny; i < ndeny; i++) free(deny[i]);
+    free(deny);
     if (audit) fclose(audit);
     return st;
 }

@@ -448,36 +448,6 @@ static void describe_failure(const wasm_tool *w, const bx_run_result *r, char *b
     }
 }
 
-/* 1 when the cache directory and a granted host path overlap (one inside
- * the other), or the cache cannot be resolved: then it is not used. */
-static int cache_reachable(const bx_run_options *o, const char *cache_dir)
-{
-    char real[PATH_MAX];
-    if (!realpath(cache_dir, real)) {
-        /* Not there yet: judge the parent it would be created in. */
-        char parent[PATH_MAX];
-        snprintf(parent, sizeof parent, "%s", cache_dir);
-        char *slash = strrchr(parent, '/');
-        if (!slash || slash == parent) return 1;
-        *slash = 0;
-        if (!realpath(parent, real)) return 1;
-        size_t n = strlen(real);
-        if (n + 1 + strlen(slash + 1) >= sizeof real) return 1;
-        real[n] = '/';
-        strcpy(real + n + 1, slash + 1);
-    }
-    size_t cl = strlen(real);
-    for (size_t i = 0; i < o->nmap_dirs; i++) {
-        const char *h = o->map_dirs[i].host;
-        size_t hl = strlen(h);
-        if (hl == 1 && h[0] == '/') return 1;
-        if ((hl <= cl && !strncmp(real, h, hl) && (real[hl] == '/' || real[hl] == 0)) ||
-            (cl <= hl && !strncmp(h, real, cl) && (h[cl] == '/' || h[cl] == 0)))
-            return 1;
-    }
-    return 0;
-}
-
 /* The shared module, compiled on the first call.  NULL when it does not
  * load, with why in why[].  A malformed or invalid module is remembered
  * (every later call says so at once); any other failure (out of memory, the
@@ -529,9 +499,24 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (st == BX_ERR_NOMEM) return st;
         return bx_tool_result_errorf(out, "%s", err->msg);
     }
-    /* Cached code is trusted once its checksums pass, so a cache this
-     * call's guest could reach (read or write) is not used at all. */
-    const char *cache = ctx->cache_dir && !cache_reachable(&o, ctx->cache_dir) ? ctx->cache_dir : NULL;
+    /* A cache this call's guest could write is refused (the call fails,
+     * saying why); one whose key a grant reaches, or without a usable key,
+     * is not used (the call goes on without it). */
+    const char *cache = ctx->cache_dir;
+    char cache_note[1024] = "";
+    if (cache) {
+        char cwhy[1024];
+        bx_cache_verdict cv = bx_run_options_cache_verdict(&o, cache, cwhy, sizeof cwhy);
+        if (cv == BX_CACHE_REFUSED) {
+            bx_run_options_free(&o);
+            cJSON_Delete(input);
+            return bx_tool_result_errorf(out, "The %s tool was not run: %s.", w->name, cwhy);
+        }
+        if (cv != BX_CACHE_USE) {
+            cache = NULL;
+            snprintf(cache_note, sizeof cache_note, "%s", cwhy);
+        }
+    }
     char why[256];
     const bx_module *mod = module_of(w, cache, why, sizeof why);
     if (!mod) {
@@ -639,6 +624,20 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     out->wall_ns = r.wall_ns;
     out->peak_memory = r.peak_memory;
     bx_run_result_free(&r);
+    if (cache_note[0] && st == BX_OK) {     /* why the cache was not used, in the metadata */
+        cJSON *md = out->metadata ? cJSON_Parse(out->metadata) : cJSON_CreateObject();
+        char *t = NULL;
+        if (cJSON_IsObject(md) && cJSON_AddStringToObject(md, "cache_warning", cache_note) &&
+            (t = cJSON_PrintUnformatted(md))) {
+            char *copy = strdup(t);
+            if (copy) {
+                free(out->metadata);
+                out->metadata = copy;
+            }
+        }
+        cJSON_free(t);
+        cJSON_Delete(md);
+    }
     if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "out of memory");
     return BX_OK;
 }

@@ -207,6 +207,8 @@ BXW_FN(path_symlink)
         PROLOGUE(A32(2), A32(3), A32(4), R_PATH_SYMLINK, 1, "symlink");
         g = &w->grants[d->grant];
         e = bxw_resolve(w, d, path, 0, &r);
+        if (!e)
+            e = bxw_slash_check(&r, BXW_SLASH_NEW, NULL);
         if (!e) {
             /* r.guest is the new link; its target is relative to its directory */
             snprintf(where, sizeof where, "%s", r.guest);
@@ -271,10 +273,14 @@ BXW_FN(path_link)
     if (!(od->base & R_PATH_LINK_SOURCE) || !(nd->base & R_PATH_LINK_TARGET))
         BXW_RET(W_NOTCAPABLE);
     e = bxw_resolve(w, od, op, A32(1) & W_LOOKUP_FOLLOW, &ro);
+    if (!e && (e = bxw_slash_check(&ro, BXW_SLASH_EXISTING, NULL)) != 0)
+        bxw_res_done(&ro);
     audit_res(w, "link-source", &ro, e);
     if (e)
         BXW_RET(e);
     e = bxw_resolve(w, nd, np, 0, &rn);
+    if (!e)
+        e = bxw_slash_check(&rn, BXW_SLASH_NEW, NULL);
     /* flags 0: never let linkat follow; resolve already did, beneath. */
     if (!e && linkat(ro.parent, ro.last, rn.parent, rn.last, 0) != 0)
         e = bxw_errno(errno);
@@ -300,10 +306,14 @@ BXW_FN(path_rename)
     if (!(od->base & R_PATH_RENAME_SOURCE) || !(nd->base & R_PATH_RENAME_TARGET))
         BXW_RET(W_NOTCAPABLE);
     e = bxw_resolve(w, od, op, 0, &ro);
+    if (!e && (e = bxw_slash_check(&ro, BXW_SLASH_EXISTING, NULL)) != 0)
+        bxw_res_done(&ro);
     audit_res(w, "rename-source", &ro, e);
     if (e)
         BXW_RET(e);
     e = bxw_resolve(w, nd, np, 0, &rn);
+    if (!e)
+        e = bxw_slash_check(&rn, BXW_SLASH_RENAME_TO, &ro);
     int fix_mode = 0;
     mode_t want = 0;
     if (!e) {
@@ -375,6 +385,8 @@ BXW_FN(path_open)
      * we resolve once more rather than follow it unchecked. */
     for (hops = 0;; hops++) {
         e = bxw_resolve(w, d, path, lookup & W_LOOKUP_FOLLOW, &r);
+        if (!e)
+            e = bxw_slash_check(&r, (oflags & WO_CREAT) ? BXW_SLASH_CREATE : BXW_SLASH_EXISTING, NULL);
         if (e)
             break;
         fd = openat(r.parent, r.last, hflags, 0666);

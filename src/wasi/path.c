@@ -547,3 +547,30 @@ uint16_t bxw_resolve(bx_wasi *w, bxw_fd *d, const char *path, int follow, bxw_re
         }
     }
 }
+
+/* A guest path ending in '/' names a directory (POSIX, and wasmtime's
+ * behaviour).  bxw_resolve strips the slash (r->slash records it) and the
+ * host calls then get r->last without it, so each entry point asks here
+ * first.  Missing names are left to the host call (ENOENT) except where a
+ * new non-directory would be made under a directory's name. */
+uint16_t bxw_slash_check(const bxw_res *r, int role, const bxw_res *src)
+{
+    struct stat st, ss;
+    int exists, isdir;
+    if (!r->slash || strcmp(r->last, ".") == 0)
+        return 0;
+    exists = fstatat(r->parent, r->last, &st, AT_SYMLINK_NOFOLLOW) == 0;
+    isdir = exists && S_ISDIR(st.st_mode);
+    switch (role) {
+    case BXW_SLASH_CREATE:      /* path_open with O_CREAT: a file cannot be "x/" */
+        return !exists ? W_ISDIR : isdir ? 0 : W_NOTDIR;
+    case BXW_SLASH_NEW:         /* the new name of path_link / path_symlink */
+        return !exists ? W_NOENT : isdir ? 0 : W_NOTDIR;
+    case BXW_SLASH_RENAME_TO:   /* the new name of path_rename: the source must be a directory */
+        if (src && !(fstatat(src->parent, src->last, &ss, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(ss.st_mode)))
+            return W_NOTDIR;
+        return exists && !isdir ? W_NOTDIR : 0;
+    default:                    /* an existing object named with a slash */
+        return exists && !isdir ? W_NOTDIR : 0;
+    }
+}

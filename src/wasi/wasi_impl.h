@@ -291,6 +291,10 @@ uint16_t bxw_resolve(bx_wasi *w, bxw_fd *d, const char *path, int follow, bxw_re
 void bxw_res_done(bxw_res *r);
 /* Re-check one (parent, name) pair after a hop: deny + single-file. */
 uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r);
+/* A resolved path the guest wrote with a trailing '/' must name a
+ * directory: 0 or the errno for the role (path.c).  src: a rename's source. */
+enum { BXW_SLASH_EXISTING, BXW_SLASH_CREATE, BXW_SLASH_NEW, BXW_SLASH_RENAME_TO };
+uint16_t bxw_slash_check(const bxw_res *r, int role, const bxw_res *src);
 
 /* ---- host functions, one per preview1 import ---------------------------- */
 #define BXW_FN(name) bx_trap bxw_##name(bx_hostcall *hc, uint64_t *a)

@@ -4,31 +4,39 @@
  * SHA-256 of the module bytes and the engine's build id, so a warm start
  * skips decode, validation and compilation.
  *
- * Trust.  The cache directory is the host's: the operator names it
- * (--cache-dir, bx_run_options.cache_dir), it is created 0700, entries are
- * 0600 and must be regular files owned by the current user, and it is never
- * granted to a guest (a guest sees only its preopens).  Whoever can write
- * there can already replace the host's binaries, so a deliberately forged
- * entry is outside the threat model.  What the cache defends against is
- * damage and staleness: a truncated, torn or bit-flipped file, an entry
- * from another engine build, or another module's entry under this name.
- * Every such entry fails a check below and is rebuilt from the bytes:
+ * Trust.  Cached code runs without being compiled again, so three walls
+ * stand between a file in the cache directory and the interpreter:
+ *   1. No guest can write there: callers ask bx_cache_check_grants before
+ *      using a directory, which refuses one inside, above or reached
+ *      through a component of any writable grant.
+ *   2. Entries are authenticated: HMAC-SHA-256 of the header and payload
+ *      under a per-user key file (see "the key"), which callers keep out
+ *      of every grant of a run that uses the cache.  Anyone can recompute
+ *      the checksums; without the key no entry verifies.  Entries are 0600,
+ *      regular files owned by the user, opened without following links.
+ *   3. Loaded code is verified as if it came from an attacker who holds
+ *      the key, so even a signed but malformed entry cannot make the
+ *      interpreter read or write outside its tables:
  *   header: magic, format version, header size, build id, key (SHA-256 of
  *           the module bytes), module length, payload length = file size,
- *           header checksum, zero padding;
- *   payload: 64-bit checksum, then a structural reader that bounds-checks
- *           every count, index and length against the payload and against
- *           the module's own index spaces, and a verifier of each compiled
- *           body: opcodes in range, operand words inside the body, slot
- *           operands inside the frame, branch targets on instruction starts
- *           (loop back-edges on an OP_LOOP), module indices in range, calls'
- *           argument areas inside the frame, a terminator last.
- * Reference types are checked where they are declared (constant
+ *           header checksum, MAC, zero padding;
+ *   payload: a structural reader that bounds-checks every count, index and
+ *           length against the payload and against the module's own index
+ *           spaces, and a verifier of each compiled body: opcodes known
+ *           (unknown ones fail closed), operand words inside the body,
+ *           slot operands inside the frame, branch targets on instruction
+ *           starts (loop back-edges on an OP_LOOP), module indices in range,
+ *           calls' argument areas inside the frame, call_indirect only
+ *           through funcref tables, global.set only of mutable globals, a
+ *           terminator last, and a data-flow pass over the slots proving
+ *           that whatever reaches a funcref table, global, argument or
+ *           result is a reference of that type (a funcref slot holds a
+ *           bx_func pointer).
+ * Reference types are also checked where they are declared (constant
  * expressions, segments against their tables, table.init/table.copy).
- * Not re-checked: the wasm typing of the code (that an i64 slot is never
- * stored into a funcref table by table.set, say).  Checking that would be
- * compiling again; the checksum and the directory's ownership are what
- * stand there.
+ * Not re-checked: the numeric typing of the code (an f32 slot read as an
+ * i32, say): slots are untyped 64-bit words to the interpreter, so that can
+ * give wrong numbers but never an access outside the instance.
  *
  * The cache is best effort: any failure to read or write it just means the
  * module is compiled as bx_module_new would.  Writes are atomic (a private
@@ -41,19 +49,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "code.h"
 #include "module.h"
 #include "sha256.h"
+#include "simd.h"
 
 /* Bump whenever the payload layout changes.  Changes to the internal code
  * (code.h) are caught by the build id, which hashes the opcode table. */
-#define BX_CACHE_FORMAT 1u
+#define BX_CACHE_FORMAT 2u
 #define HDR_SIZE 128u
 #define HDR_CHECKED 88u     /* bytes covered by the header checksum */
+#define HDR_MAC HDR_CHECKED /* HMAC-SHA-256 of header[0..88) || payload */
 #define MAX_PAYLOAD ((uint64_t)1 << 30)
 static const char MAGIC[8] = {'B', 'X', 'W', 'M', 'C', 'A', 'C', 'H'};
 
@@ -123,6 +135,7 @@ static void w_const(wbuf *w, const bx_constexpr *c)
     w_u8(w, (uint8_t)c->type);
     w_u32(w, c->index);
     w_u64(w, c->bits);
+    w_u64(w, c->hi);
     w_u64(w, (uint64_t)c->offset);
 }
 
@@ -303,7 +316,7 @@ static bool r_bool(rbuf *r)
 static bool is_valtype(uint8_t t)
 {
     return t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_FUNCREF ||
-           t == BX_EXTERNREF;
+           t == BX_EXTERNREF || t == BX_V128;
 }
 static bool is_reftype(uint8_t t) { return t == BX_FUNCREF || t == BX_EXTERNREF; }
 
@@ -352,19 +365,29 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
         c->type = (bx_valtype)t;
         c->index = r_u32(r);
         c->bits = r_u64(r);
+        c->hi = r_u64(r);
         c->offset = (size_t)r_u64(r);
-        if (op != 0 || t != 0 || c->index || c->bits || c->offset) r->bad = true;
+        if (op != 0 || t != 0 || c->index || c->bits || c->hi || c->offset) r->bad = true;
         return;
     }
     if (!is_valtype(t)) r->bad = true;
     c->type = r->bad ? BX_I32 : (bx_valtype)t;
     c->index = r_u32(r);
     c->bits = r_u64(r);
+    c->hi = r_u64(r);
     c->offset = (size_t)r_u64(r);
-    if (op > BX_CONST_GLOBAL_GET) { r->bad = true; return; }
+    if (op == BX_CONST_EXTENDED) {  /* constexpr.c re-reads the bytes with bounds checks */
+        c->op = BX_CONST_EXTENDED;
+        if ((c->type != BX_I32 && c->type != BX_I64) || c->hi || c->offset > m->len ||
+            c->bits > m->len - c->offset)
+            r->bad = true;
+        return;
+    }
+    if (op > BX_CONST_V128) { r->bad = true; return; }
     c->op = (bx_constop)op;
+    if (c->op != BX_CONST_V128 && c->hi) r->bad = true;
     /* the type each op produces: a reference slot must never hold a number */
-    static const uint8_t want[BX_CONST_GLOBAL_GET + 1] = {[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
+    static const uint8_t want[BX_CONST_V128 + 1] = {[BX_CONST_V128] = BX_V128,[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
                                    [BX_CONST_F32] = BX_F32, [BX_CONST_F64] = BX_F64,
                                    [BX_CONST_REF_FUNC] = BX_FUNCREF};
     if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !is_reftype(c->type))
@@ -417,7 +440,16 @@ static const char *op_kinds(uint32_t op)
     case BXOP_BR_IF_B: case BXOP_BR_UNLESS_B: case BXOP_BR_I64_EQZ_B: case BXOP_BR_I64_NEZ_B:
         return "SL";
     case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
+    case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
+    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE:     /* checked by simd.c's table */
         return NULL;
+    /* multi-memory: X a memory index (the interpreter traps on a bad op) */
+    case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
+    case BXOP_MMEMORY_SIZE: return "SX";
+    case BXOP_MMEMORY_GROW: return "SSX";
+    case BXOP_MMEMORY_INIT: return "XDSSS";
+    case BXOP_MMEMORY_COPY: return "XXSSS";
+    case BXOP_MMEMORY_FILL: return "XSSS";
     default: break;
     }
     if (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) return "MSSI";
@@ -470,7 +502,8 @@ static void ops_init(void)
         opinfo *o = &ops[op];
         const char *k = op_kinds(op);
         if (op == BXOP_UNREACHABLE || op == BXOP_BR || op == BXOP_BR_B || op == BXOP_BR_TABLE ||
-            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1)
+            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 ||
+            op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)
             o->flags |= OPF_TERM;
         if (!k) {
             o->flags |= OPF_SPECIAL;
@@ -493,7 +526,7 @@ static void ops_init(void)
             case 'T': o->tmask |= (uint8_t)(1u << i); break;
             case 'L': o->lmask |= (uint8_t)(1u << i); break;
             case 'I': break;
-            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D':
+            case 'F': case 'Y': case 'B': case 'G': case 'E': case 'D': case 'X':
                 o->xmask |= (uint8_t)(1u << i);
                 o->x[i] = k[i];
                 break;
@@ -506,7 +539,9 @@ static void ops_init(void)
 /* The argument/result area of a call at slot a: inside the frame. */
 static bool call_area_ok(const bx_functype *t, uint32_t a, uint32_t frame)
 {
-    uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+    uint32_t np = bx_type_slots(t->params, t->nparams);
+    uint32_t nr = bx_type_slots(t->results, t->nresults);
+    uint32_t n = np > nr ? np : nr;
     return (uint64_t)a + n <= frame;
 }
 
@@ -519,6 +554,7 @@ static bool index_ok(const struct bx_module *m, char kind, uint32_t v)
     case 'G': return v < m->nglobals_total;
     case 'E': return v < m->nelems;
     case 'D': return v < m->ndatas;
+    case 'X': return v < m->nmems_total;
     }
     return false;
 }
@@ -544,13 +580,271 @@ static bool push_target(vscratch *v, uint32_t pos)
     return true;
 }
 
+/* ---- reference typing ----------------------------------------------------
+ *
+ * A funcref slot holds a bx_func pointer (0 = null) that call_indirect
+ * dereferences once it is in a table, and slots are untyped 64-bit words:
+ * code that stores a number into a funcref table, global, argument or
+ * result forges a pointer.  So every value that reaches such a sink must
+ * be proven to have come from a reference of that type.  Per slot and per
+ * program point, a tag: RF "holds a valid funcref", RX "holds an
+ * externref" (0 holds both: null).  Sources give the tag (ref.func,
+ * table.get, global.get, call results, parameters, zeroed locals, zero
+ * constants); copies and select carry it; any other write clears it.
+ * Branch targets meet (AND) the states of every edge, to a fixpoint.
+ * Fail-closed: an opcode not listed as read-only below is taken to write
+ * every slot operand it has (so an opcode added later can only make
+ * verification stricter, never unsound), and a call clears every slot from
+ * its argument area up (the callee's frame lies there). */
+
+enum { RF = 1, RX = 2 };
+
+static uint8_t ref_tag(bx_valtype t) { return t == BX_FUNCREF ? RF : t == BX_EXTERNREF ? RX : 0; }
+
+static bool type_has_ref(const bx_valtype *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (ref_tag(v[i])) return true;
+    return false;
+}
+
+/* Instructions that hand a slot's value on as a reference. */
+static bool ref_sink(const struct bx_module *m, const bx_functype *ft, uint32_t op, const uint32_t *o)
+{
+    switch (op) {
+    case BXOP_TABLE_SET: case BXOP_TABLE_GROW: case BXOP_TABLE_FILL: return true;
+    case BXOP_GLOBAL_SET: return ref_tag(m->global_types[o[0]].type) != 0;
+    case BXOP_CALL: {
+        const bx_functype *t = &m->types[m->func_types[o[0]]];
+        return type_has_ref(t->params, t->nparams);
+    }
+    case BXOP_CALL_INDIRECT: return type_has_ref(m->types[o[0]].params, m->types[o[0]].nparams);
+    case BXOP_RETURN_CALL: {
+        const bx_functype *t = &m->types[m->func_types[o[0]]];
+        return type_has_ref(t->params, t->nparams) || type_has_ref(t->results, t->nresults);
+    }
+    case BXOP_RETURN_CALL_INDIRECT:
+        return type_has_ref(m->types[o[0]].params, m->types[o[0]].nparams) ||
+               type_has_ref(m->types[o[0]].results, m->types[o[0]].nresults);
+    case BXOP_RETURN: case BXOP_RETURN1: return type_has_ref(ft->results, ft->nresults);
+    }
+    return false;
+}
+
+/* Opcodes known to write no slot (their slot operands are only read). */
+static bool writes_no_slot(uint32_t op)
+{
+    if ((op >= BXOP_I32_STORE && op <= BXOP_I64_STORE32) ||
+        (op >= BXOP_I32_STORE_K && op <= BXOP_I32_STORE16_K) ||
+        (op >= BXOP_I32_STORE_R && op <= BXOP_I32_STORE16_R) ||
+        (op >= BXOP_BR && op <= BXOP_BR_I64_NEZ_B))
+        return true;
+    switch (op) {
+    case BXOP_UNREACHABLE: case BXOP_FUEL: case BXOP_LOOP: case BXOP_RETURN0:
+    case BXOP_TABLE_COPY: case BXOP_TABLE_INIT: case BXOP_ELEM_DROP: case BXOP_MEMORY_INIT:
+    case BXOP_DATA_DROP: case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL:
+        return true;
+    }
+    return false;
+}
+
+/* The state cap: blocks x frame slots bytes; bigger code is not cached. */
+#define REF_STATE_MAX ((size_t)64 << 20)
+
+typedef struct refflow {
+    uint8_t *st;            /* nblocks x frame tags */
+    uint8_t *seen;          /* bit 0: block reached; bit 1: queued */
+    uint32_t *lid;          /* code word -> block number, or UINT32_MAX */
+    uint32_t *bpc;          /* block number -> code word */
+    uint32_t *work;         /* blocks to (re)visit */
+    size_t nwork, frame;
+} refflow;
+
+/* Meets cur into block b's entry state; queues b when that changed it. */
+static void ref_meet(refflow *r, uint32_t b, const uint8_t *cur)
+{
+    uint8_t *s = r->st + (size_t)b * r->frame;
+    bool changed = false;
+    if (!(r->seen[b] & 1)) {
+        memcpy(s, cur, r->frame);
+        r->seen[b] |= 1;
+        changed = true;
+    } else {
+        for (size_t i = 0; i < r->frame; i++) {
+            uint8_t t = s[i] & cur[i];
+            if (t != s[i]) {
+                s[i] = t;
+                changed = true;
+            }
+        }
+    }
+    if (changed && !(r->seen[b] & 2)) {     /* queued at most once: nwork <= blocks */
+        r->seen[b] |= 2;
+        r->work[r->nwork++] = b;
+    }
+}
+
+static bool ref_need(const uint8_t *cur, uint32_t slot, bx_valtype t)
+{
+    uint8_t need = ref_tag(t);
+    return !need || (cur[slot] & need);
+}
+
+/* The effect of a call on the caller's slots: arguments must carry their
+ * parameter's tag; everything from the argument area up is the callee's
+ * frame afterwards; the results carry their type's tag. */
+static bool ref_call(uint8_t *cur, size_t frame, const bx_functype *t, uint32_t a)
+{
+    for (uint32_t i = 0; i < t->nparams; i++)
+        if (!ref_need(cur, a + i, t->params[i])) return false;
+    memset(cur + a, 0, frame - a);
+    for (uint32_t i = 0; i < t->nresults; i++) cur[a + i] = ref_tag(t->results[i]);
+    return true;
+}
+
+static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *v)
+{
+    const struct bx_code *c = f->code;
+    const bx_functype *ft = &m->types[f->type];
+    const uint32_t *w = c->code, len = c->len;
+    size_t frame = c->frame_size;
+    refflow r = {0};
+    r.frame = frame;
+    bool ok = false;
+    uint8_t *cur = NULL;
+    /* blocks: the entry and every branch target */
+    if (!(r.lid = malloc((size_t)len * sizeof *r.lid))) return false;
+    memset(r.lid, 0xFF, (size_t)len * sizeof *r.lid);
+    uint32_t nb = 0;
+    r.lid[0] = nb++;
+    for (size_t i = 0; i < v->ntg; i++) {
+        uint32_t t = w[v->tg[i] & ~(1u << 31)];
+        if (r.lid[t] == UINT32_MAX) r.lid[t] = nb++;
+    }
+    /* A block's state only ever loses tags (2 per slot), so the fixpoint
+     * takes at most 2 * frame + 1 visits per block. */
+    if (frame == 0) frame = r.frame = 1;    /* keep the arrays non-empty */
+    if ((uint64_t)nb * frame > REF_STATE_MAX) goto out;
+    if (!(r.st = malloc((size_t)nb * frame)) || !(r.seen = calloc(nb, 1)) ||
+        !(r.bpc = malloc((size_t)nb * sizeof *r.bpc)) ||
+        !(r.work = malloc((size_t)nb * sizeof *r.work)) || !(cur = malloc(frame)))
+        goto out;
+    for (uint32_t pc = 0; pc < len; pc++)
+        if (r.lid[pc] != UINT32_MAX) r.bpc[r.lid[pc]] = pc;
+    /* entry: parameters by type, declared locals zeroed (null), constant
+     * slots by value, the operand area unknown */
+    memset(cur, 0, frame);
+    for (uint32_t i = 0; i < c->nparams; i++) cur[i] = ref_tag(ft->params[i]);
+    for (uint32_t i = c->nparams; i < c->nlocals; i++) cur[i] = RF | RX;
+    for (uint32_t i = 0; i < c->nconsts; i++)
+        if (!w[len + 2 * i] && !w[len + 2 * i + 1]) cur[c->nlocals + i] = RF | RX;
+    ref_meet(&r, 0, cur);
+    while (r.nwork) {
+        uint32_t b = r.work[--r.nwork];
+        r.seen[b] &= (uint8_t)~2;
+        memcpy(cur, r.st + (size_t)b * frame, frame);
+        for (uint32_t pc = r.bpc[b];;) {
+            uint32_t op = w[pc];
+            const uint32_t *o = w + pc + 1;
+            const opinfo *oi = &ops[op];
+            uint32_t n = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : oi->n;
+            bool stop = (oi->flags & OPF_TERM) != 0;
+            switch (op) {
+            case BXOP_COPY: cur[o[0]] = cur[o[1]]; break;
+            case BXOP_COPY2: cur[o[0]] = cur[o[1]]; cur[o[2]] = cur[o[3]]; break;
+            case BXOP_SELECT: cur[o[0]] = cur[o[2]] & cur[o[3]]; break;
+            case BXOP_CONST32: cur[o[0]] = o[1] ? 0 : RF | RX; break;
+            case BXOP_CONST64: cur[o[0]] = o[1] | o[2] ? 0 : RF | RX; break;
+            case BXOP_GLOBAL_GET: cur[o[0]] = ref_tag(m->global_types[o[1]].type); break;
+            case BXOP_GLOBAL_SET:
+                if (!ref_need(cur, o[1], m->global_types[o[0]].type)) goto out;
+                break;
+            case BXOP_TABLE_GET: cur[o[0]] = ref_tag(m->tables[o[1]].elem); break;
+            case BXOP_TABLE_SET:
+                if (!ref_need(cur, o[2], m->tables[o[0]].elem)) goto out;
+                break;
+            case BXOP_TABLE_GROW:
+                if (!ref_need(cur, o[2], m->tables[o[1]].elem)) goto out;
+                cur[o[0]] = 0;
+                break;
+            case BXOP_TABLE_FILL:
+                if (!ref_need(cur, o[2], m->tables[o[0]].elem)) goto out;
+                break;
+            case BXOP_REF_FUNC: cur[o[0]] = RF; break;
+            case BXOP_REF_IS_NULL: cur[o[0]] = 0; break;    /* reads a, writes d only */
+            case BXOP_CALL:
+                if (!ref_call(cur, frame, &m->types[m->func_types[o[0]]], o[1])) goto out;
+                break;
+            case BXOP_CALL_INDIRECT:
+                if (!ref_call(cur, frame, &m->types[o[0]], o[3])) goto out;
+                break;
+            /* a tail call hands its arguments on as the callee's parameters
+             * (sinks, as for a call); its results are the callee's, whose
+             * types validation made equal to ours */
+            case BXOP_RETURN_CALL:
+                if (!ref_call(cur, frame, &m->types[m->func_types[o[0]]], o[1])) goto out;
+                break;
+            case BXOP_RETURN_CALL_INDIRECT:
+                if (!ref_call(cur, frame, &m->types[o[0]], o[3])) goto out;
+                break;
+            case BXOP_RETURN:
+                for (uint32_t i = 0; i < o[0]; i++)
+                    if (!ref_need(cur, o[1] + i, ft->results[i])) goto out;
+                break;
+            case BXOP_RETURN1:
+                if (!ref_need(cur, o[0], ft->results[0])) goto out;
+                break;
+            case BXOP_BR_TABLE:
+                for (uint32_t i = 0; i <= o[1]; i++) ref_meet(&r, r.lid[o[2 + i]], cur);
+                break;
+            /* SIMD writes at most the two slots of its destination (a v128,
+             * or one slot for extract/test results); bx_simd_verify already
+             * placed both inside the frame */
+            case BXOP_SIMD:
+                cur[o[1]] = 0;
+                if (o[1] + 1 < frame) cur[o[1] + 1] = 0;
+                break;
+            case BXOP_SIMD_SHUFFLE:
+                cur[o[0]] = 0;
+                if (o[0] + 1 < frame) cur[o[0] + 1] = 0;
+                break;
+            default:
+                if (!writes_no_slot(op))
+                    for (uint32_t i = 0, sm = oi->smask; sm; i++, sm >>= 1)
+                        if (sm & 1) cur[o[i]] = 0;
+                break;
+            }
+            if (op != BXOP_BR_TABLE && (oi->tmask | oi->lmask))
+                for (uint32_t i = 0; i < n; i++)
+                    if ((oi->tmask | oi->lmask) >> i & 1) ref_meet(&r, r.lid[o[i]], cur);
+            if (stop) break;
+            pc += 1 + n;
+            if (r.lid[pc] != UINT32_MAX) {   /* falls into the next block */
+                ref_meet(&r, r.lid[pc], cur);
+                break;
+            }
+        }
+    }
+    ok = true;
+out:
+    free(cur);
+    free(r.work);
+    free(r.bpc);
+    free(r.seen);
+    free(r.st);
+    free(r.lid);
+    return ok;
+}
+
 static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscratch *v)
 {
     const struct bx_code *c = f->code;
     const bx_functype *ft = &m->types[f->type];
     const uint32_t *w = c->code, len = c->len, frame = c->frame_size;
-    if (c->nparams != ft->nparams || c->nresults != ft->nresults ||
-        (uint64_t)c->nparams + f->nlocals != c->nlocals ||
+    /* counts in slots: a v128 takes two */
+    if (c->nparams != bx_type_slots(ft->params, ft->nparams) ||
+        c->nresults != bx_type_slots(ft->results, ft->nresults) ||
+        (uint64_t)c->nparams + bx_type_slots(f->locals, f->nlocals) != c->nlocals ||
         (uint64_t)c->nlocals + c->nconsts > frame || len == 0 || len >= (1u << 31) ||
         frame > UINT32_MAX / 2)
         return false;
@@ -563,6 +857,7 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
     memset(v->start, 0, len);
     v->ntg = 0;
     uint32_t pc = 0, last = 0;
+    bool sinks = false;
     /* pass 1: instruction boundaries and every operand but branch targets */
     while (pc < len) {
         uint32_t op = w[pc];
@@ -588,7 +883,21 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                     return false;
             } else if (op == BXOP_CALL_INDIRECT) {   /* y t c a */
                 if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
-                    !call_area_ok(&m->types[o[0]], o[3], frame))
+                    m->tables[o[1]].elem != BX_FUNCREF || !call_area_ok(&m->types[o[0]], o[3], frame))
+                    return false;   /* an externref table's elements are not bx_func pointers */
+            } else if (op == BXOP_RETURN_CALL) {     /* tail calls: as calls */
+                if (avail < 2 || o[0] >= m->nfuncs_total ||
+                    !call_area_ok(&m->types[m->func_types[o[0]]], o[1], frame) ||
+                    m->types[m->func_types[o[0]]].nresults != c->nresults)
+                    return false;
+            } else if (op == BXOP_RETURN_CALL_INDIRECT) {
+                if (avail < 4 || o[0] >= m->ntypes || o[1] >= m->ntables_total || o[2] >= frame ||
+                    m->tables[o[1]].elem != BX_FUNCREF ||
+                    !call_area_ok(&m->types[o[0]], o[3], frame) ||
+                    m->types[o[0]].nresults != c->nresults)
+                    return false;
+            } else if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) {
+                if (avail < n || !bx_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
                     return false;
             }
         }
@@ -610,8 +919,10 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
          * element type would put an externref where a bx_func* is read */
         if (op == BXOP_TABLE_INIT && m->tables[o[0]].elem != m->elems[o[1]].type) return false;
         if (op == BXOP_TABLE_COPY && m->tables[o[0]].elem != m->tables[o[1]].elem) return false;
+        if (op == BXOP_GLOBAL_SET && !m->global_types[o[0]].mutable_) return false;
         if (op == BXOP_RETURN0 && c->nresults != 0) return false;
         if (op == BXOP_RETURN1 && c->nresults != 1) return false;
+        if (!sinks && ref_sink(m, ft, op, o)) sinks = true;
         pc += 1 + n;
     }
     if (!(ops[last].flags & OPF_TERM)) return false;     /* never run off the end */
@@ -622,7 +933,8 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
         if (t >= len || !v->start[t]) return false;
         if ((v->tg[i] >> 31) && w[t] != BXOP_LOOP) return false;
     }
-    return true;
+    /* pass 3: references, only in code that hands one on */
+    return !sinks || refs_ok(m, f, v);
 }
 
 /* ---- deserialiser ------------------------------------------------------------------ */
@@ -636,6 +948,13 @@ static bool index_space_ok(const struct bx_module *m, bx_externkind kind, uint32
     case BX_EXTERN_GLOBAL: return idx < m->nglobals_total;
     }
     return false;
+}
+
+static bool same_type(const bx_functype *a, const bx_functype *b)
+{
+    return a->nparams == b->nparams && a->nresults == b->nresults &&
+           (!a->nparams || !memcmp(a->params, b->params, a->nparams * sizeof *a->params)) &&
+           (!a->nresults || !memcmp(a->results, b->results, a->nresults * sizeof *a->results));
 }
 
 #define NEED(cond) do { if (r.bad || !(cond)) goto bad; } while (0)
@@ -668,7 +987,10 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         m->types[i].nresults = nr;
         for (uint32_t k = 0; k < np + nr; k++) a[k] = r_valtype(&r);
         m->type_canon[i] = r_u32(&r);
-        NEED(m->type_canon[i] <= i);
+        /* call_indirect checks the callee against the canonical type, so
+         * it must be this very type (else a funcref argument of one type
+         * could arrive as a number of another) */
+        NEED(m->type_canon[i] <= i && same_type(&m->types[m->type_canon[i]], &m->types[i]));
     }
     /* imports */
     uint32_t ni = r_count(&r, 10);
@@ -769,7 +1091,7 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
         }
     }
     uint32_t nmem = r_count(&r, 9);
-    NEED(nmem >= m->nmem_imports && nmem <= 1);
+    NEED(nmem >= m->nmem_imports);     /* several: multi-memory */
     if (nmem) {
         NEED(m->mems = calloc(nmem, sizeof *m->mems));
         m->nmems_total = nmem;
@@ -890,13 +1212,276 @@ bad:
     return NULL;
 }
 
+/* ---- the key ------------------------------------------------------------------------
+ *
+ * Entries are authenticated with HMAC-SHA-256 under a per-user key, a
+ * 32-byte file made from getrandom on first use.  It must be a regular
+ * file (not a link) owned by the user with no group/other bits, in a
+ * directory owned by the user and writable by nobody else; anything else
+ * means no cache (and a reason), never a failed run.  The callers keep it
+ * away from guests: bx_cache_check_grants refuses the cache for a run any
+ * of whose grants reaches the key. */
+
+#define KEY_LEN 32
+
+static int failf(char *why, size_t cap, const char *fmt, const char *a, const char *b)
+{
+    if (why && cap) snprintf(why, cap, fmt, a, b);
+    return -1;
+}
+
+static bool key_path(char *out, size_t cap)
+{
+    const char *e = getenv("BOXAGNTS_CACHE_KEY");
+    int k;
+    if (e && *e)
+        k = e[0] == '/' ? snprintf(out, cap, "%s", e) : -1;
+    else if ((e = getenv("XDG_CONFIG_HOME")) && e[0] == '/')
+        k = snprintf(out, cap, "%s/boxagnts/cache.key", e);
+    else if ((e = getenv("HOME")) && e[0] == '/')
+        k = snprintf(out, cap, "%s/.config/boxagnts/cache.key", e);
+    else
+        k = -1;
+    return k > 0 && (size_t)k < cap;
+}
+
+int bx_cache_key_location(char *out, size_t cap) { return key_path(out, cap); }
+
+/* 1 read, 0 absent, -1 present but not usable (why says so). */
+static int read_key(const char *path, uint8_t mk[KEY_LEN], char *why, size_t cap)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    size_t dl = slash && slash > path ? (size_t)(slash - path) : 1;
+    if (!slash || dl >= sizeof dir || !slash[1]) return failf(why, cap, "the cache key path %s%s is not a file path", path, "");
+    memcpy(dir, path, dl);
+    dir[dl] = 0;
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return errno == ENOENT ? 0 : failf(why, cap, "cannot open the cache key's directory %s: %s", dir, strerror(errno));
+    struct stat st;
+    if (fstat(dfd, &st) != 0 || st.st_uid != geteuid() || (st.st_mode & 022)) {
+        close(dfd);
+        return failf(why, cap, "the cache key's directory %s is not yours or others can write it%s; "
+                     "chmod go-w it, or set BOXAGNTS_CACHE_KEY to a file in a private directory", dir, "");
+    }
+    int fd = openat(dfd, slash + 1, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    close(dfd);
+    if (fd < 0) {
+        if (errno == ENOENT) return 0;
+        return failf(why, cap, "cannot open the cache key %s: %s", path,
+                     errno == ELOOP ? "it is a symbolic link (remove it: a new key is made)" : strerror(errno));
+    }
+    int rc = -1;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        failf(why, cap, "the cache key %s is not a regular file%s; remove it (a new key is made)", path, "");
+    else if (st.st_uid != geteuid())
+        failf(why, cap, "the cache key %s is not owned by you%s; remove it (a new key is made)", path, "");
+    else if (st.st_mode & 077)
+        failf(why, cap, "the cache key %s is open to group or others%s; chmod 600 it, or remove it "
+              "(a new key is made, the cache is rebuilt)", path, "");
+    else if (st.st_size != KEY_LEN)
+        failf(why, cap, "the cache key %s is damaged (not 32 bytes)%s; remove it (a new key is made)", path, "");
+    else {
+        size_t got = 0;
+        while (got < KEY_LEN) {
+            ssize_t k = read(fd, mk + got, KEY_LEN - got);
+            if (k < 0 && errno == EINTR) continue;
+            if (k <= 0) break;
+            got += (size_t)k;
+        }
+        if (got == KEY_LEN)
+            rc = 1;
+        else
+            failf(why, cap, "cannot read the cache key %s%s", path, "");
+    }
+    close(fd);
+    return rc;
+}
+
+static bool ensure_dir(const char *dir);
+static bool write_all(int fd, const uint8_t *p, size_t n);
+
+int bx_cache_load_key(uint8_t mk[KEY_LEN], char *why, size_t cap)
+{
+    char path[PATH_MAX];
+    if (!key_path(path, sizeof path))
+        return failf(why, cap, "no place for the cache key: set HOME, XDG_CONFIG_HOME or "
+                     "BOXAGNTS_CACHE_KEY (an absolute path)%s%s", "", "");
+    int r = read_key(path, mk, why, cap);
+    if (r != 0) return r > 0 ? 0 : -1;
+    /* First use: a complete key under a private name, then link(2), which
+     * never follows or replaces what is there: of two racing creators one
+     * wins and both read its key. */
+    char dir[PATH_MAX], tmp[PATH_MAX + 32];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash) return -1;
+    *slash = 0;
+    if (!ensure_dir(dir[0] ? dir : "/")) return failf(why, cap, "cannot create %s for the cache key: %s", dir, strerror(errno));
+    snprintf(tmp, sizeof tmp, "%s/.cache.key-XXXXXX", dir);
+    int fd = mkostemp(tmp, O_CLOEXEC);      /* O_EXCL, 0600 */
+    if (fd < 0) return failf(why, cap, "cannot create the cache key in %s: %s", dir, strerror(errno));
+    uint8_t k[KEY_LEN];
+    size_t got = 0;
+    while (got < KEY_LEN) {
+        ssize_t n = getrandom(k + got, KEY_LEN - got, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+    }
+    bool ok = got == KEY_LEN && fchmod(fd, 0600) == 0 && write_all(fd, k, KEY_LEN) && fsync(fd) == 0;
+    memset(k, 0, sizeof k);
+    ok = close(fd) == 0 && ok;
+    if (ok && link(tmp, path) != 0 && errno != EEXIST) ok = false;
+    unlink(tmp);
+    if (!ok) return failf(why, cap, "cannot create the cache key %s: %s", path, strerror(errno));
+    r = read_key(path, mk, why, cap);
+    if (r == 0) failf(why, cap, "the cache key %s vanished as it was made%s", path, "");
+    return r > 0 ? 0 : -1;
+}
+
+/* ---- who may reach the cache ---------------------------------------------------------- */
+
+/* a is b or beneath it (both canonical, absolute) */
+static bool in_or_eq(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    if (n == 1 && b[0] == '/') return true;
+    return !strncmp(a, b, n) && (a[n] == '/' || a[n] == 0);
+}
+
+/* Whether a grant reaches path: every existing prefix of path (made
+ * absolute) is resolved with realpath, and a writable grant over any of
+ * them is a hit (the guest could swap a component); then the whole path
+ * (the components still missing appended lexically) against writable
+ * grants either way round (inside or above), and with any_grant_reads
+ * against every grant containing it.  Sets *hit to the grant's host
+ * path or NULL; false when the path cannot be judged (too long, or a ".."
+ * after a missing component). */
+
+static bool judge_path(const char *path, const char *const *hosts, const int *writable, size_t n,
+                       bool any_grant_reads, const char **hit)
+{
+    char abs[PATH_MAX], real[PATH_MAX], full[PATH_MAX];
+    if (path[0] == '/') {
+        if (snprintf(abs, sizeof abs, "%s", path) >= (int)sizeof abs) return false;
+    } else {
+        char cwd[PATH_MAX];
+        if (!getcwd(cwd, sizeof cwd) || snprintf(abs, sizeof abs, "%s/%s", cwd, path) >= (int)sizeof abs)
+            return false;
+    }
+    size_t len = strlen(abs);
+    for (size_t g = 0; g < n; g++)     /* the root itself */
+        if (writable[g] && !strcmp(hosts[g], "/")) {
+            *hit = hosts[g];
+            return true;
+        }
+    strcpy(full, "/");
+    size_t rest = 0;        /* abs[rest..] has not been resolved */
+    for (size_t i = 1; i <= len; i++) {
+        if (abs[i] != '/' && abs[i] != 0) continue;
+        char c = abs[i];
+        abs[i] = 0;
+        bool found = realpath(abs, real) != NULL;
+        abs[i] = c;
+        if (!found) break;
+        /* a writable grant over any component lets a guest swap what
+         * the rest of the path means */
+        for (size_t g = 0; g < n; g++)
+            if (writable[g] && in_or_eq(real, hosts[g])) {
+                *hit = hosts[g];
+                return true;
+            }
+        snprintf(full, sizeof full, "%s", real);
+        rest = i;
+    }
+    /* the components still to be created, lexically */
+    for (const char *p = abs + rest; *p;) {
+        while (*p == '/') p++;
+        const char *e = strchr(p, '/');
+        size_t cl = e ? (size_t)(e - p) : strlen(p);
+        if (cl == 2 && p[0] == '.' && p[1] == '.') return false;
+        if (cl && !(cl == 1 && p[0] == '.')) {
+            size_t fl = strlen(full);
+            if (fl + 1 + cl >= sizeof full) return false;
+            if (fl > 1) full[fl++] = '/';
+            memcpy(full + fl, p, cl);
+            full[fl + cl] = 0;
+        }
+        p += cl;
+    }
+    for (size_t g = 0; g < n; g++) {
+        if (writable[g] && (in_or_eq(full, hosts[g]) || in_or_eq(hosts[g], full))) {
+            *hit = hosts[g];
+            return true;
+        }
+        if (any_grant_reads && in_or_eq(full, hosts[g])) {
+            *hit = hosts[g];
+            return true;
+        }
+    }
+    *hit = NULL;
+    return true;
+}
+
+bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const *hosts, const int *writable,
+                                       size_t n, char *why, size_t cap)
+{
+    if (why && cap) why[0] = 0;
+    if (!cache_dir || !*cache_dir) return BX_CACHE_USE;
+    const char *hit = NULL;
+    if (!judge_path(cache_dir, hosts, writable, n, false, &hit)) {
+        failf(why, cap, "the compiled-module cache %s cannot be resolved (a \"..\" after a missing "
+              "directory, or too long)%s; name an existing directory's path", cache_dir, "");
+        return BX_CACHE_REFUSED;
+    }
+    if (hit) {
+        if (why && cap)
+            snprintf(why, cap, "the compiled-module cache %s overlaps the writable grant of %s: a guest "
+                     "could plant forged compiled code there. Use a --cache-dir outside the workspace "
+                     "and every writable grant (for example ~/.cache/boxagnts)", cache_dir, hit);
+        return BX_CACHE_REFUSED;
+    }
+    char key[PATH_MAX];
+    if (!key_path(key, sizeof key)) {
+        failf(why, cap, "not using the compiled-module cache: no place for its key (set HOME, "
+              "XDG_CONFIG_HOME or BOXAGNTS_CACHE_KEY to an absolute path)%s%s", "", "");
+        return BX_CACHE_SKIP;
+    }
+    if (!judge_path(key, hosts, writable, n, true, &hit) || hit) {
+        if (why && cap)
+            snprintf(why, cap, "not using the compiled-module cache: its key %s is reachable through the "
+                     "grant of %s, so a guest could read it and forge entries. Drop that grant, or keep "
+                     "the key elsewhere (BOXAGNTS_CACHE_KEY=/a/private/path)", key, hit ? hit : "?");
+        return BX_CACHE_SKIP;
+    }
+    uint8_t mk[KEY_LEN];
+    char kw[512];
+    if (bx_cache_load_key(mk, kw, sizeof kw) != 0) {
+        if (why && cap) snprintf(why, cap, "not using the compiled-module cache: %s", kw);
+        return BX_CACHE_SKIP;
+    }
+    memset(mk, 0, sizeof mk);
+    return BX_CACHE_USE;
+}
+
 /* ---- files ---------------------------------------------------------------------------- */
 
 static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
 static uint64_t get64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 
-static void make_header(uint8_t h[HDR_SIZE], const uint8_t key[32], uint64_t id, size_t len,
-                        const uint8_t *payload, size_t n)
+static void entry_mac(const uint8_t mk[32], const uint8_t *h, const uint8_t *payload, size_t n,
+                      uint8_t out[32])
+{
+    bx_hmac_sha256_ctx x;
+    bx_hmac_sha256_init(&x, mk, 32);
+    bx_hmac_sha256_update(&x, h, HDR_CHECKED);
+    bx_hmac_sha256_update(&x, payload, n);
+    bx_hmac_sha256_final(&x, out);
+}
+
+void bx_cache_make_header(uint8_t h[HDR_SIZE], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
+                          size_t len, const uint8_t *payload, size_t n)
 {
     memset(h, 0, HDR_SIZE);
     memcpy(h, MAGIC, 8);
@@ -910,6 +1495,7 @@ static void make_header(uint8_t h[HDR_SIZE], const uint8_t key[32], uint64_t id,
     put64(h + 72, bx_hash64(payload, n, id));
     put64(h + HDR_CHECKED - 8, 0);
     put64(h + HDR_CHECKED - 8, bx_hash64(h, HDR_CHECKED - 8, id));
+    entry_mac(mk, h, payload, n, h + HDR_MAC);
 }
 
 static bool header_ok(const uint8_t *h, size_t fsize, const uint8_t key[32], uint64_t id, size_t len)
@@ -922,7 +1508,7 @@ static bool header_ok(const uint8_t *h, size_t fsize, const uint8_t key[32], uin
     if (get64(h + 16) != id || memcmp(h + 24, key, 32) || get64(h + 56) != (uint64_t)len)
         return false;
     if (get64(h + 64) != fsize - HDR_SIZE) return false;
-    for (size_t i = HDR_CHECKED; i < HDR_SIZE; i++)
+    for (size_t i = HDR_MAC + 32; i < HDR_SIZE; i++)
         if (h[i]) return false;
     return true;
 }
@@ -956,8 +1542,8 @@ static bool ensure_dir(const char *dir)
 
 /* Reads the entry; returns 1 loaded, 0 absent, -1 present but rejected.
  * Mapped rather than read: the payload is copied once, into the module. */
-static int load_entry(const char *path, const uint8_t key[32], uint64_t id, const uint8_t *bytes,
-                      size_t len, struct bx_module **out)
+static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[32], uint64_t id,
+                      const uint8_t *bytes, size_t len, struct bx_module **out)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return errno == ENOENT ? 0 : -1;
@@ -978,8 +1564,12 @@ static int load_entry(const char *path, const uint8_t key[32], uint64_t id, cons
     if (header_ok(buf, fsize, key, id, len)) {
         const uint8_t *payload = buf + HDR_SIZE;
         size_t n = fsize - HDR_SIZE;
-        if (get64(buf + 72) == bx_hash64(payload, n, id) &&
-            (*out = bx_module_deserialize(payload, n, bytes, len)))
+        uint8_t mac[32];
+        /* the MAC proves the entry was written by a holder of the key, and
+         * catches plain damage too: the payload checksum (still written,
+         * for tools that inspect entries) would be a second pass for nothing */
+        entry_mac(mk, buf, payload, n, mac);
+        if (bx_ct_equal(mac, buf + HDR_MAC, 32) && (*out = bx_module_deserialize(payload, n, bytes, len)))
             rc = 1;
     }
     munmap(buf, fsize);
@@ -998,8 +1588,8 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
     return true;
 }
 
-static bool store_entry(const char *dir, const char *path, const uint8_t key[32], uint64_t id,
-                        size_t len, const struct bx_module *m)
+static bool store_entry(const char *dir, const char *path, const uint8_t mk[32], const uint8_t key[32],
+                        uint64_t id, size_t len, const struct bx_module *m)
 {
     uint8_t *payload = NULL;
     size_t n = 0;
@@ -1009,7 +1599,7 @@ static bool store_entry(const char *dir, const char *path, const uint8_t key[32]
         return false;
     }
     uint8_t h[HDR_SIZE];
-    make_header(h, key, id, len, payload, n);
+    bx_cache_make_header(h, mk, key, id, len, payload, n);
     char tmp[4200];
     bool ok = false;
     int k = snprintf(tmp, sizeof tmp, "%s/.tmp-bxm-XXXXXX", dir);
@@ -1038,7 +1628,13 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     bx_cache_event local_ev;
     if (!event) event = &local_ev;
     *event = BX_CACHE_NONE;
-    if (!cache_dir || !*cache_dir || (!bytes && len)) return bx_module_new(bytes, len, err);
+    if (!cache_dir || !*cache_dir || (!bytes && len) || bx_nofusion_env())
+        return bx_module_new(bytes, len, err);
+    uint8_t mk[32];
+    if (bx_cache_load_key(mk, NULL, 0) != 0) {    /* no key, no cache: never an error */
+        *event = BX_CACHE_NO_KEY;
+        return bx_module_new(bytes, len, err);
+    }
     uint8_t key[32];
     bx_sha256(bytes, len, key);
     uint64_t id = bx_cache_build_id();
@@ -1047,18 +1643,23 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     int got = 0;
     bx_module *m = NULL;
     if (usable) {
-        got = load_entry(path, key, id, bytes, len, &m);
+        got = load_entry(path, mk, key, id, bytes, len, &m);
         if (got == 1) {
+            memset(mk, 0, sizeof mk);
             if (err) memset(err, 0, sizeof *err);
             *event = BX_CACHE_HIT;
             return m;
         }
     }
     m = bx_module_new(bytes, len, err);
-    if (!m) return NULL;    /* invalid modules are not cached: the error is the same each time */
-    if (usable && store_entry(cache_dir, path, key, id, len, m))
+    if (!m) {   /* invalid modules are not cached: the error is the same each time */
+        memset(mk, 0, sizeof mk);
+        return NULL;
+    }
+    if (usable && store_entry(cache_dir, path, mk, key, id, len, m))
         *event = got < 0 ? BX_CACHE_REPLACED : BX_CACHE_STORED;
     else
         *event = BX_CACHE_UNWRITABLE;
+    memset(mk, 0, sizeof mk);
     return m;
 }

@@ -59,6 +59,21 @@
     X(ADD_BR_##C, 5) X(ADD_BR_##C##_K, 5) X(ADDK_BR_##C, 5)                  \
     X(ADDK_BR_##C##_K, 5)
 
+/* WebAssembly 3.0 features compilers emit (kept together).  Tail calls:
+ * args at fp[a..], moved to fp[0..) and the frame reused (RETURN_CALL x a,
+ * RETURN_CALL_INDIRECT typeidx table c a).  Multi-memory: memory
+ * instructions on a memory other than 0 (memory 0 keeps the fast ops);
+ * `mem` a memory index, `op` the wasm load/store opcode 0x28..0x3E. */
+#define BX_OPS3(X)                                                          \
+    X(RETURN_CALL, 2) X(RETURN_CALL_INDIRECT, 4)                            \
+    X(MLOAD, 5)             /* d a off mem op */                            \
+    X(MSTORE, 5)            /* a b off mem op */                            \
+    X(MMEMORY_SIZE, 2)      /* d mem */                                     \
+    X(MMEMORY_GROW, 3)      /* d a mem */                                   \
+    X(MMEMORY_INIT, 5)      /* mem seg a b c */                             \
+    X(MMEMORY_COPY, 5)      /* memd mems a b c */                           \
+    X(MMEMORY_FILL, 4)      /* mem a b c */
+
 /* X(name, operand words) */
 #define BX_OPS(X)                                                           \
     X(UNREACHABLE, 0)                                                       \
@@ -188,6 +203,9 @@
     BX_ADDBR(X, EQ) BX_ADDBR(X, NE) BX_ADDBR(X, LT_S) BX_ADDBR(X, LT_U)       \
     BX_ADDBR(X, GT_S) BX_ADDBR(X, GT_U) BX_ADDBR(X, LE_S) BX_ADDBR(X, LE_U)   \
     BX_ADDBR(X, GE_S) BX_ADDBR(X, GE_U)                                      \
+    BX_OPS3(X)                                                              \
+    /* SIMD (see simd.h): sub d a b c k; shuffle d a b m0 m1 m2 m3 */       \
+    X(SIMD, 6) X(SIMD_SHUFFLE, 7)                                           \
     X(COUNT_, 0)
 
 enum bx_op {

@@ -1,5 +1,5 @@
 /*
- * compile.c — validate a function body (WebAssembly 2.0, no SIMD) and
+ * compile.c — validate a function body (WebAssembly 2.0) and
  * translate it into the register-style internal code of code.h.
  *
  * One pass.  The validator's operand stack doubles as a "virtual stack":
@@ -22,6 +22,7 @@
 
 #include "code.h"
 #include "module.h"
+#include "simd.h"
 
 #define NONE32 UINT32_MAX
 #define BX_MAX_CONST_SLOTS 32
@@ -62,8 +63,11 @@ typedef struct C {
     uint32_t sbase;     /* first operand-stack slot: nlocals + nconsts */
     uint32_t nconsts;
     uint64_t consts[BX_MAX_CONST_SLOTS];
-    bx_valtype *ltypes;
+    bx_valtype *ltypes;     /* per slot: a v128 local is (BX_V128_LO, BX_V128) */
     const bx_functype *ft;
+    uint32_t nwlocals;      /* wasm locals (params included) */
+    uint32_t *lslot;        /* wasm local -> slot; NULL when equal (no v128) */
+    bx_functype **xt;       /* types with v128 expanded (see xtype), by index */
 
     vent *stk;
     uint32_t nstk, capstk;
@@ -79,7 +83,13 @@ typedef struct C {
     uint32_t last_end, last_dst;    /* retargetable producer */
     uint32_t last_op;               /* opcode word of the last emitted instruction */
     uint32_t nconsts_used;          /* constant slots [0, this) read by some instruction */
+    bool nofuse;                    /* BOXAGNTS_NO_FUSION: plain stack code, see nofusion_env */
 } C;
+
+/* A v128 block result, and types with v128 expanded (compile_simd.inc) */
+static const bx_valtype v128_pair[2] = {(bx_valtype)BX_V128_LO, BX_V128};
+static const bx_functype ft_v128_result = {0, 2, NULL, v128_pair};
+static const bx_functype *xtype(struct C *c, uint32_t ti);
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -160,7 +170,7 @@ static uint32_t rd_u32(C *c) { return (uint32_t)rd_leb(c, 32, false); }
 static bool is_valtype(uint8_t b)
 {
     return b == BX_I32 || b == BX_I64 || b == BX_F32 || b == BX_F64 ||
-           b == BX_FUNCREF || b == BX_EXTERNREF;
+           b == BX_FUNCREF || b == BX_EXTERNREF || b == BX_V128;
 }
 
 static bool is_num(uint8_t t)
@@ -174,10 +184,6 @@ static uint8_t rd_valtype(C *c)
 {
     uint8_t b = rd_byte(c);
     if (c->st) return BX_I32;
-    if (b == BX_V128) {
-        INVALID("SIMD (v128) is not supported");
-        return BX_I32;
-    }
     if (!is_valtype(b)) {
         MALFORMED("malformed value type 0x%02x", b);
         return BX_I32;
@@ -328,7 +334,8 @@ static vent pop(C *c, uint8_t type)
 static void emit_copy(C *c, uint32_t d, uint32_t a)
 {
     uint32_t la = c->last_op;
-    if (live(c) && !c->st && la != NONE32 && la + 3 == c->len && c->code[la] == BXOP_COPY) {
+    if (live(c) && !c->st && !c->nofuse && la != NONE32 && la + 3 == c->len &&
+        c->code[la] == BXOP_COPY) {
         grow_code(c, 2);
         if (c->st) return;
         c->code[la] = BXOP_COPY2;
@@ -350,7 +357,7 @@ static void materialize(C *c, vent *e)
         break;
     case V_CONST:
         if (e->type == BX_I64 || e->type == BX_F64 || e->type == BX_FUNCREF ||
-            e->type == BX_EXTERNREF)
+            e->type == BX_EXTERNREF || e->type == BX_V128 || e->type == BX_V128_LO)
             EMIT(BXOP_CONST64, e->home, (uint32_t)e->k, (uint32_t)(e->k >> 32));
         else
             EMIT(BXOP_CONST32, e->home, (uint32_t)e->k);
@@ -359,8 +366,11 @@ static void materialize(C *c, vent *e)
         if (e->cmp_op == BXOP_I32_EQZ || e->cmp_op == BXOP_I64_EQZ) {
             EMIT(e->cmp_op, e->home, e->src);
         } else if (e->cmp_k) {
-            EMIT(BXOP_CONST32, e->home + 1, e->src2);
-            EMIT(e->cmp_op, e->home, e->src, e->home + 1);
+            /* the constant needs a slot that is not the other operand's (a
+             * mirrored comparison reads its operand from home + 1) */
+            uint32_t ks = e->src == e->home + 1 ? e->home : e->home + 1;
+            EMIT(BXOP_CONST32, ks, e->src2);
+            EMIT(e->cmp_op, e->home, e->src, ks);
         } else {
             EMIT(e->cmp_op, e->home, e->src, e->src2);
         }
@@ -405,6 +415,16 @@ static void materialize_local(C *c, uint32_t x)
             materialize(c, e);
         }
     }
+}
+
+/* BOXAGNTS_NO_FUSION: the entry just pushed is written to its slot at
+ * once, so no later instruction reads a deferred operand. */
+static void nofuse_push(C *c)
+{
+    if (!c->nofuse || !live(c) || c->st || !c->nstk) return;
+    vent *e = &c->stk[c->nstk - 1];
+    if (e->kind == V_LOCAL) c->nrefs--;
+    materialize(c, e);
 }
 
 /* Copy entry e's value into slot dst. */
@@ -488,8 +508,12 @@ static bool rd_blocktype(C *c, const bx_functype **ft, uint8_t *single)
         c->p++;
         return true;
     }
-    if (is_valtype(b) || b == BX_V128) {
+    if (is_valtype(b)) {
         *single = rd_valtype(c);
+        if (*single == BX_V128) {
+            *single = 0;
+            *ft = &ft_v128_result;
+        }
         return !c->st;
     }
     int64_t x = (int64_t)rd_leb(c, 33, true);
@@ -502,8 +526,8 @@ static bool rd_blocktype(C *c, const bx_functype **ft, uint8_t *single)
         INVALID("unknown type %lld", (long long)x);
         return false;
     }
-    *ft = &c->m->types[x];
-    return true;
+    *ft = xtype(c, (uint32_t)x);
+    return !c->st;
 }
 
 /* Pop n values of the given types (checking), leaving the entries in the
@@ -546,6 +570,26 @@ static void emit_return(C *c, uint32_t base)
         EMIT(BXOP_RETURN, n, c->stk[base].home);
     }
     no_producer(c);
+}
+
+/* A copy of the popped entries stk[base .. base+n), for code paths that
+ * fork (see op_br, op_br_table).  NULL with n == 0; on allocation failure
+ * c->st is set.  The caller frees it. */
+static vent *save_ents(C *c, uint32_t base, uint32_t n)
+{
+    if (!n) return NULL;
+    vent *v = malloc((size_t)n * sizeof *v);
+    if (!v) {
+        fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
+        return NULL;
+    }
+    memcpy(v, &c->stk[base], (size_t)n * sizeof *v);
+    return v;
+}
+
+static void restore_ents(C *c, uint32_t base, uint32_t n, const vent *v)
+{
+    if (v) memcpy(&c->stk[base], v, (size_t)n * sizeof *v);
 }
 
 /* Does a branch to t with values at stk[base..) need moves? */
@@ -702,16 +746,11 @@ static const uint8_t storesig[9][2] = {
 #undef F
 #undef D
 
-/* ---- the compiler ---------------------------------------------------- */
+/* ---- SIMD ------------------------------------------------------------- */
 
-static bool check_mem(C *c)
-{
-    if (c->m->nmems_total == 0) {
-        INVALID("unknown memory 0");
-        return false;
-    }
-    return true;
-}
+#include "compile_simd.inc"
+
+/* ---- the compiler ---------------------------------------------------- */
 
 static bool check_table(C *c, uint32_t x)
 {
@@ -726,6 +765,43 @@ static void zero_byte(C *c)
 {
     uint8_t b = rd_byte(c);
     if (!c->st && b != 0) MALFORMED("zero byte expected");
+}
+
+/* ---- multi-memory (WebAssembly 3.0) ------------------------------------ */
+
+/* The memory index of memory.size/grow/init/copy/fill.  With several
+ * memories it is a u32 (multi-memory); with one or none it stays the 2.0
+ * reserved zero byte, so a long or nonzero encoding is malformed as the
+ * 2.0 testsuite expects (no compiler emits one for a single memory). */
+static uint32_t rd_memidx(C *c)
+{
+    if (c->m->nmems_total < 2) {
+        zero_byte(c);
+        return 0;
+    }
+    return rd_u32(c);
+}
+
+static bool check_memx(C *c, uint32_t x)
+{
+    if (x >= c->m->nmems_total) {
+        INVALID("unknown memory %u", x);
+        return false;
+    }
+    return true;
+}
+
+/* A memarg: alignment flags, then a memory index when bit 6 is set, then
+ * the offset. */
+static void rd_memarg(C *c, uint32_t *align, uint32_t *off, uint32_t *mem)
+{
+    *align = rd_u32(c);
+    *mem = 0;
+    if (!c->st && (*align & 0x40)) {
+        *align &= ~0x40u;
+        *mem = rd_u32(c);
+    }
+    *off = rd_u32(c);
 }
 
 /* Binary i32/i64 op with an immediate form when b (or commutative a) is a
@@ -781,7 +857,8 @@ static void op_numeric(C *c, uint8_t op)
             }
             return;
         }
-        if ((op == 0x45 || op == 0x50) && next_is_branch(c) && live(c) && a.kind != V_CONST) {
+        if ((op == 0x45 || op == 0x50) && next_is_branch(c) && live(c) && a.kind != V_CONST &&
+            !c->nofuse) {
             uint32_t s = use(c, &a);
             vent *e = push(c, sig[2]);
             e->kind = V_CMP;
@@ -802,6 +879,7 @@ static void op_numeric(C *c, uint8_t op)
         push(c, sig[2]);
         return;
     }
+    if (c->nofuse) goto plain;
     if (a.kind == V_CONST && b.kind != V_CONST && commutative(iop)) {
         vent t = a;
         a = b;
@@ -840,6 +918,16 @@ static void op_numeric(C *c, uint8_t op)
         vent *e = push(c, BX_I32);
         if (c->st) return;
         uint32_t home = e->home;
+        /* the value is x, but the result lives in the slot of the first
+         * operand: a stack x that came second (swapped in by commutativity)
+         * sits one slot up and must be moved down, not just relabelled */
+        if (a.kind == V_STACK && a.home != home) {
+            if (c->last_end == c->len && c->last_end != NONE32 && c->code[c->last_dst] == a.home)
+                c->code[c->last_dst] = home;    /* its producer writes home instead */
+            else
+                emit_copy(c, home, a.home);
+            a.home = home;
+        }
         *e = a;
         e->home = home;
         e->type = BX_I32;
@@ -897,18 +985,51 @@ static void op_numeric(C *c, uint8_t op)
             return;
         }
     }
+plain:;
     uint32_t sa = use(c, &a);
     uint32_t sb = use(c, &b);
     producer(c, EMIT(iop, dst, sa, sb));
     push(c, sig[2]);
 }
 
+static void op_local_set_slot(C *c, uint32_t x, bool tee);
+
+/* A v128 local is set half by half, high half first (it is on top). */
 static void op_local_set(C *c, uint32_t x, bool tee)
 {
-    if (x >= c->nlocals) {
+    if (x >= c->nwlocals) {
         INVALID("unknown local %u", x);
         return;
     }
+    if (c->lslot) x = c->lslot[x];
+    if (c->ltypes[x] != BX_V128_LO) {
+        op_local_set_slot(c, x, tee);
+        return;
+    }
+    vent top = pop(c, BX_V128);
+    if (c->st) return;
+    if (top.type == 0) {        /* unreachable code: one unknown entry */
+        if (tee) push128(c);
+        return;
+    }
+    c->nstk++;                  /* back, for op_local_set_slot to pop */
+    if (top.kind == V_LOCAL) c->nrefs++;
+    op_local_set_slot(c, x + 1, false);
+    op_local_set_slot(c, x, false);
+    if (tee) {
+        for (uint32_t i = 0; i < 2; i++) {
+            vent *e = push(c, (uint8_t)c->ltypes[x + i]);
+            if (live(c) && !c->st) {
+                e->kind = V_LOCAL;
+                e->src = x + i;
+                c->nrefs++;
+            }
+        }
+    }
+}
+
+static void op_local_set_slot(C *c, uint32_t x, bool tee)
+{
     uint8_t t = (uint8_t)c->ltypes[x];
     vent v = pop(c, t);
     if (c->st) return;
@@ -918,7 +1039,7 @@ static void op_local_set(C *c, uint32_t x, bool tee)
             for (uint32_t i = 0; i < c->nstk; i++)
                 if (c->stk[i].kind == V_LOCAL && c->stk[i].src == x) refs = true;
         }
-        if (v.kind == V_STACK && !refs && c->last_end == c->len && c->last_end != NONE32 &&
+        if (v.kind == V_STACK && !refs && !c->nofuse && c->last_end == c->len && c->last_end != NONE32 &&
             c->code[c->last_dst] == v.home) {
             c->code[c->last_dst] = x;  /* the producer writes the local */
         } else {
@@ -933,6 +1054,7 @@ static void op_local_set(C *c, uint32_t x, bool tee)
             e->kind = V_LOCAL;
             e->src = x;
             c->nrefs++;
+            nofuse_push(c);
         }
     }
 }
@@ -1061,9 +1183,16 @@ static void op_br(C *c, uint32_t d, int kind /* 0 br, 1 br_if */)
             uint32_t w = emit_condbr(c, &cond, false, t->kind == K_LOOP);
             set_target(c, t, w);
         } else {
+            /* the taken path may materialise the label's values; the
+             * fall-through must see them as they were, or it reads slots
+             * only the taken path wrote */
+            vent *saved = save_ents(c, base, n);
+            if (c->st) return;
             uint32_t skip = emit_condbr(c, &cond, true, false);
             emit_branch(c, t, base);
             if (skip != NONE32 && !c->st) c->code[skip] = c->len;
+            restore_ents(c, base, n, saved);
+            free(saved);
         }
     }
     repush_label(c, t, n);
@@ -1135,6 +1264,10 @@ static void op_br_table(C *c)
             need[i] = branch_needs_moves(c, t, base);
             if (!need[i]) set_target(c, t, tab + i);
         }
+        /* each trampoline is a path of its own: one that materialises the
+         * carried values (a return, say) must not make the next one read
+         * slots that only it wrote */
+        vent *saved = save_ents(c, base, arity);
         for (uint32_t i = 0; i <= n && !c->st; i++) {
             if (!need[i]) continue;
             uint32_t j;
@@ -1145,8 +1278,10 @@ static void op_br_table(C *c)
                 continue;
             }
             c->code[tab + i] = c->len;
+            restore_ents(c, base, arity, saved);
             emit_branch(c, &c->ctl[c->nctl - 1 - depths[i]], base);
         }
+        free(saved);
     }
     set_unreachable(c);
 out:
@@ -1175,12 +1310,40 @@ static void op_call_common(C *c, const bx_functype *ft, uint32_t word0, uint32_t
     no_producer(c);
 }
 
+/* return_call / return_call_indirect (tail calls, WebAssembly 3.0): the
+ * callee's results must be the caller's; the arguments are materialised in
+ * their operand slots and the interpreter moves them down to fp[0..) and
+ * reuses the frame, so a chain of tail calls runs in constant stack. */
+static void op_return_call(C *c, const bx_functype *ft, uint32_t x, vent *idx, uint32_t table)
+{
+    const bx_functype *me = c->ft;
+    bool same = ft->nresults == me->nresults;
+    for (uint32_t i = 0; same && i < ft->nresults; i++) same = ft->results[i] == me->results[i];
+    if (!same) {
+        INVALID("type mismatch (return_call: the callee's results differ from the caller's)");
+        return;
+    }
+    for (uint32_t i = ft->nparams; i-- > 0;) pop(c, (uint8_t)ft->params[i]);
+    if (c->st) return;
+    uint32_t base = c->nstk;
+    if (live(c)) {
+        uint32_t is = idx ? use(c, idx) : 0;
+        for (uint32_t i = 0; i < ft->nparams; i++) materialize(c, &c->stk[base + i]);
+        if (idx)
+            EMIT(BXOP_RETURN_CALL_INDIRECT, x, table, is, c->sbase + base);
+        else
+            EMIT(BXOP_RETURN_CALL, x, c->sbase + base);
+    }
+    set_unreachable(c);
+}
+
 /* The address entry a was just computed by an I32_ADD_K (the last
  * instruction): drop that instruction and hand back its operand and
  * constant, for a memory access addressing (u32)(src + k) + off. */
 static bool fuse_addr(C *c, const vent *a, uint32_t *src, uint32_t *k, bool *reg, bool allow_reg)
 {
-    if (a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32) return false;
+    if (c->nofuse || a->kind != V_STACK || c->last_end != c->len || c->last_end == NONE32)
+        return false;
     uint32_t at = c->last_dst - 1;
     if ((c->code[at] != BXOP_I32_ADD_K && !(allow_reg && c->code[at] == BXOP_I32_ADD)) ||
         c->code[at + 1] != a->home || at + 4 != c->len)
@@ -1242,7 +1405,7 @@ static void compile_body(C *c)
                 INVALID("unknown function %u", x);
                 break;
             }
-            op_call_common(c, &m->types[m->func_types[x]], x, 0, NULL, 0);
+            op_call_common(c, xtype(c, m->func_types[x]), x, 0, NULL, 0);
             break;
         }
         case 0x11: {
@@ -1259,10 +1422,40 @@ static void compile_body(C *c)
                 break;
             }
             vent idx = pop(c, BX_I32);
-            op_call_common(c, &m->types[ti], ti, 0, &idx, tab);
+            op_call_common(c, xtype(c, ti), ti, 0, &idx, tab);
             break;
         }
-        case 0x1A: pop_any(c); break;
+        case 0x12: {
+            uint32_t x = rd_u32(c);
+            if (c->st) break;
+            if (x >= m->nfuncs_total) {
+                INVALID("unknown function %u", x);
+                break;
+            }
+            op_return_call(c, xtype(c, m->func_types[x]), x, NULL, 0);
+            break;
+        }
+        case 0x13: {
+            uint32_t ti = rd_u32(c);
+            uint32_t tab = rd_u32(c);
+            if (c->st) break;
+            if (ti >= m->ntypes) {
+                INVALID("unknown type %u", ti);
+                break;
+            }
+            if (!check_table(c, tab)) break;
+            if (m->tables[tab].elem != BX_FUNCREF) {
+                INVALID("type mismatch (return_call_indirect on a table of externref)");
+                break;
+            }
+            vent idx = pop(c, BX_I32);
+            if (c->st) break;
+            op_return_call(c, xtype(c, ti), ti, &idx, tab);
+            break;
+        }
+        case 0x1A:
+            if (pop_any(c).type == BX_V128) pop_any(c);
+            break;
         case 0x1B:
         case 0x1C: {
             uint8_t want = 0;
@@ -1275,6 +1468,11 @@ static void compile_body(C *c)
                 }
                 want = rd_valtype(c);
                 if (c->st) break;
+            }
+            if (want == BX_V128 || (op == 0x1B && c->nstk >= c->ctl[c->nctl - 1].height + 2 &&
+                                    c->stk[c->nstk - 2].type == BX_V128)) {
+                op_select128(c);
+                break;
             }
             vent cnd = pop(c, BX_I32);
             vent b = pop(c, want);
@@ -1307,15 +1505,19 @@ static void compile_body(C *c)
         case 0x20: {
             uint32_t x = rd_u32(c);
             if (c->st) break;
-            if (x >= c->nlocals) {
+            if (x >= c->nwlocals) {
                 INVALID("unknown local %u", x);
                 break;
             }
-            vent *e = push(c, (uint8_t)c->ltypes[x]);
-            if (live(c) && !c->st) {
-                e->kind = V_LOCAL;
-                e->src = x;
-                c->nrefs++;
+            if (c->lslot) x = c->lslot[x];
+            for (uint32_t h = c->ltypes[x] == BX_V128_LO ? 2 : 1, i = 0; i < h; i++) {
+                vent *e = push(c, (uint8_t)c->ltypes[x + i]);
+                if (live(c) && !c->st) {
+                    e->kind = V_LOCAL;
+                    e->src = x + i;
+                    c->nrefs++;
+                    nofuse_push(c);
+                }
             }
             break;
         }
@@ -1335,6 +1537,14 @@ static void compile_body(C *c)
                 break;
             }
             uint8_t t = (uint8_t)m->global_types[x].type;
+            if (t == BX_V128) {
+                if (op == 0x24 && !m->global_types[x].mutable_) {
+                    INVALID("global is immutable");
+                    break;
+                }
+                op_global128(c, op == 0x24, x);
+                break;
+            }
             if (op == 0x23) {
                 uint32_t dst = c->sbase + c->nstk;
                 producer(c, EMIT(BXOP_GLOBAL_GET, dst, x));
@@ -1379,13 +1589,32 @@ static void compile_body(C *c)
         case 0x34: case 0x35:
         case 0x36: case 0x37: case 0x38: case 0x39: case 0x3A: case 0x3B:
         case 0x3C: case 0x3D: case 0x3E: {
-            uint32_t align = rd_u32(c);
-            uint32_t off = rd_u32(c);
-            if (c->st || !check_mem(c)) break;
+            uint32_t align, off, mem;
+            rd_memarg(c, &align, &off, &mem);
+            if (c->st || !check_memx(c, mem)) break;
             bool load = op <= 0x35;
             const uint8_t *sig = load ? loadsig[op - 0x28] : storesig[op - 0x36];
             if (align > sig[1]) {
                 INVALID("alignment must not be larger than natural");
+                break;
+            }
+            if (mem != 0) {     /* other memories: one generic op each way */
+                if (load) {
+                    vent a = pop(c, BX_I32);
+                    if (c->st) break;
+                    uint32_t dst = c->sbase + c->nstk;
+                    if (live(c)) producer(c, EMIT(BXOP_MLOAD, dst, use(c, &a), off, mem, op));
+                    push(c, sig[0]);
+                } else {
+                    vent v = pop(c, sig[0]);
+                    vent a = pop(c, BX_I32);
+                    if (c->st) break;
+                    if (live(c)) {
+                        uint32_t sa = use(c, &a), sv = use(c, &v);
+                        EMIT(BXOP_MSTORE, sa, sv, off, mem, op);
+                    }
+                    no_producer(c);
+                }
                 break;
             }
             static const uint8_t loadk[14] = {
@@ -1437,17 +1666,19 @@ static void compile_body(C *c)
         }
         case 0x3F:
         case 0x40: {
-            zero_byte(c);
-            if (c->st || !check_mem(c)) break;
+            uint32_t mem = rd_memidx(c);
+            if (c->st || !check_memx(c, mem)) break;
             uint32_t dst;
             if (op == 0x3F) {
                 dst = c->sbase + c->nstk;
-                producer(c, EMIT(BXOP_MEMORY_SIZE, dst));
+                if (mem) producer(c, EMIT(BXOP_MMEMORY_SIZE, dst, mem));
+                else producer(c, EMIT(BXOP_MEMORY_SIZE, dst));
             } else {
                 vent a = pop(c, BX_I32);
                 if (c->st) break;
                 dst = c->sbase + c->nstk;
-                if (live(c)) EMIT(BXOP_MEMORY_GROW, dst, use(c, &a));
+                if (live(c) && mem) EMIT(BXOP_MMEMORY_GROW, dst, use(c, &a), mem);
+                else if (live(c)) EMIT(BXOP_MEMORY_GROW, dst, use(c, &a));
                 no_producer(c);
             }
             push(c, BX_I32);
@@ -1459,6 +1690,7 @@ static void compile_body(C *c)
             vent *e = push(c, BX_I32);
             e->kind = V_CONST;
             e->k = (uint32_t)k;
+            nofuse_push(c);
             break;
         }
         case 0x42: {
@@ -1467,6 +1699,7 @@ static void compile_body(C *c)
             vent *e = push(c, BX_I64);
             e->kind = V_CONST;
             e->k = k;
+            nofuse_push(c);
             break;
         }
         case 0x43:
@@ -1482,6 +1715,7 @@ static void compile_body(C *c)
             vent *e = push(c, op == 0x43 ? BX_F32 : BX_F64);
             e->kind = V_CONST;
             e->k = k;
+            nofuse_push(c);
             break;
         }
         case 0xD0: {
@@ -1494,6 +1728,7 @@ static void compile_body(C *c)
             vent *e = push(c, t);
             e->kind = V_CONST;
             e->k = 0;
+            nofuse_push(c);
             break;
         }
         case 0xD1: {
@@ -1524,6 +1759,7 @@ static void compile_body(C *c)
             push(c, BX_FUNCREF);
             break;
         }
+        case 0xFD: op_simd(c); break;
         case 0xFC: {
             uint32_t sub = rd_u32(c);
             if (c->st) break;
@@ -1538,8 +1774,8 @@ static void compile_body(C *c)
             switch (sub) {
             case 8: {   /* memory.init */
                 uint32_t seg = rd_u32(c);
-                zero_byte(c);
-                if (c->st || !check_mem(c)) break;
+                uint32_t mem = c->st ? 0 : rd_memidx(c);
+                if (c->st || !check_memx(c, mem)) break;
                 /* (a binary without a data count section and without data
                  * has an unknown segment, as the text-format tests expect) */
                 if (!m->has_datacount && seg < m->ndatas) {
@@ -1554,7 +1790,8 @@ static void compile_body(C *c)
                 if (c->st) break;
                 if (live(c)) {
                     uint32_t sd = use(c, &d), ss = use(c, &s), sn = use(c, &n);
-                    EMIT(BXOP_MEMORY_INIT, seg, sd, ss, sn);
+                    if (mem) EMIT(BXOP_MMEMORY_INIT, mem, seg, sd, ss, sn);
+                    else EMIT(BXOP_MEMORY_INIT, seg, sd, ss, sn);
                 }
                 no_producer(c);
                 break;
@@ -1578,14 +1815,16 @@ static void compile_body(C *c)
             }
             case 10:
             case 11: {  /* memory.copy / memory.fill */
-                zero_byte(c);
-                if (sub == 10) zero_byte(c);
-                if (c->st || !check_mem(c)) break;
+                uint32_t m1 = rd_memidx(c);
+                uint32_t m2 = sub == 10 && !c->st ? rd_memidx(c) : 0;
+                if (c->st || !check_memx(c, m1) || !check_memx(c, m2)) break;
                 vent n = pop(c, BX_I32), v = pop(c, BX_I32), d = pop(c, BX_I32);
                 if (c->st) break;
                 if (live(c)) {
                     uint32_t sd = use(c, &d), sv = use(c, &v), sn = use(c, &n);
-                    EMIT(sub == 10 ? BXOP_MEMORY_COPY : BXOP_MEMORY_FILL, sd, sv, sn);
+                    if (sub == 10 && (m1 || m2)) EMIT(BXOP_MMEMORY_COPY, m1, m2, sd, sv, sn);
+                    else if (sub == 11 && m1) EMIT(BXOP_MMEMORY_FILL, m1, sd, sv, sn);
+                    else EMIT(sub == 10 ? BXOP_MEMORY_COPY : BXOP_MEMORY_FILL, sd, sv, sn);
                 }
                 no_producer(c);
                 break;
@@ -1721,7 +1960,7 @@ static void scan_body(C *c, bool collect)
                 return;
             }
             uint8_t b = *c->p;
-            if (b == 0x40 || is_valtype(b) || b == BX_V128) c->p++;
+            if (b == 0x40 || is_valtype(b)) c->p++;
             else if ((int64_t)rd_leb(c, 33, true) < 0 && !c->st) MALFORMED("malformed block type");
             if (op == 0x03 && loop_at == NONE32) loop_at = depth;
             depth++;
@@ -1748,11 +1987,13 @@ static void scan_body(C *c, bool collect)
             uint32_t n = rd_u32(c);
             for (uint64_t i = 0; i < n && !c->st; i++) {
                 uint8_t b = rd_byte(c);
-                if (!c->st && !is_valtype(b) && b != BX_V128) MALFORMED("malformed value type");
+                if (!c->st && !is_valtype(b)) MALFORMED("malformed value type");
             }
             break;
         }
-        case 0x3F: case 0x40: zero_byte(c); break;
+        case 0x3F: case 0x40: rd_memidx(c); break;
+        case 0x12: rd_u32(c); break;
+        case 0x13: rd_u32(c); rd_u32(c); break;
         case 0x41: {
             uint32_t k = (uint32_t)rd_leb(c, 32, true);
             if (collect && loop_at != NONE32 && !c->st) add_const(c, k);
@@ -1782,6 +2023,7 @@ static void scan_body(C *c, bool collect)
         }
         case 0x00: case 0x01: case 0x05: case 0x0F: case 0x1A: case 0x1B: case 0xD1:
             break;
+        case 0xFD: scan_simd(c); break;
         case 0xFC: {
             uint32_t sub = rd_u32(c);
             if (c->st) break;
@@ -1790,13 +2032,13 @@ static void scan_body(C *c, bool collect)
             case 8:
             case 9: {
                 uint32_t seg = rd_u32(c);
-                if (sub == 8) zero_byte(c);
+                if (sub == 8 && !c->st) rd_memidx(c);
                 if (!c->st && !c->m->has_datacount && seg < c->m->ndatas)
                     MALFORMED("data count section required");
                 break;
             }
-            case 10: zero_byte(c); zero_byte(c); break;
-            case 11: zero_byte(c); break;
+            case 10: rd_memidx(c); if (!c->st) rd_memidx(c); break;
+            case 11: rd_memidx(c); break;
             case 12: case 14: rd_u32(c); rd_u32(c); break;
             case 13: case 15: case 16: case 17: rd_u32(c); break;
             default: MALFORMED("illegal opcode 0xfc %u", sub); break;
@@ -1805,14 +2047,27 @@ static void scan_body(C *c, bool collect)
         }
         default:
             if (op >= 0x28 && op <= 0x3E) {
-                rd_u32(c);
-                rd_u32(c);
+                uint32_t a, o, x;
+                rd_memarg(c, &a, &o, &x);
             } else if (!(op >= 0x45 && op <= 0xC4)) {
                 MALFORMED("illegal opcode 0x%02x", op);
             }
             break;
         }
     }
+}
+
+/* Test-only: BOXAGNTS_NO_FUSION=1 (any value but empty or "0") in the
+ * environment when a module is compiled turns every deferral, immediate
+ * form, fused instruction and retargeting off: each wasm instruction then
+ * becomes plain code reading and writing operand-stack slots.  The spec
+ * testsuite and the differential fuzzer run both ways and compare; never
+ * set it in production (slower code, same results).  Modules compiled so
+ * are not cached (cache.c checks bx_nofusion_env). */
+bool bx_nofusion_env(void)
+{
+    const char *e = getenv("BOXAGNTS_NO_FUSION");
+    return e && *e && strcmp(e, "0") != 0;
 }
 
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
@@ -1824,21 +2079,38 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     c->err = err;
     c->p = f->body;
     c->end = f->body + f->body_len;
-    c->ft = &m->types[f->type];
-    uint32_t np = c->ft->nparams;
-    c->nlocals = np + f->nlocals;
+    c->ft = xtype(c, f->type);
+    if (c->st) {
+        free_xtypes(c);
+        return c->st;
+    }
+    c->nofuse = bx_nofusion_env();
+    uint32_t np = c->ft->nparams;   /* slots */
+    uint32_t nwp = m->types[f->type].nparams;
+    c->nwlocals = nwp + f->nlocals;
+    c->nlocals = np + bx_type_slots(f->locals, f->nlocals);
     c->fuel_pos = NONE32;
     c->last_end = NONE32;
     c->last_op = NONE32;
     c->ltypes = malloc(((size_t)c->nlocals + 1) * sizeof *c->ltypes);
-    if (!c->ltypes) return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+    if (c->ltypes && c->nlocals != c->nwlocals)
+        c->lslot = malloc(((size_t)c->nwlocals + 1) * sizeof *c->lslot);
+    if (!c->ltypes || (c->nlocals != c->nwlocals && !c->lslot)) {
+        free(c->ltypes);
+        free_xtypes(c);
+        return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+    }
     for (uint32_t k = 0; k < np; k++) c->ltypes[k] = c->ft->params[k];
-    for (uint32_t k = 0; k < f->nlocals; k++) {
-        c->ltypes[np + k] = f->locals[k];
-        if (f->locals[k] == BX_V128) {
-            c->ins = f->body;
-            INVALID("SIMD (v128) is not supported");
+    for (uint32_t k = 0, s = 0; k < c->nwlocals; k++) {
+        if (c->lslot) c->lslot[k] = s;
+        if (k >= nwp) {
+            bx_valtype t = f->locals[k - nwp];
+            if (t == BX_V128) c->ltypes[s++] = (bx_valtype)BX_V128_LO;
+            c->ltypes[s] = t;
+        } else if (c->ltypes[s] == (bx_valtype)BX_V128_LO) {
+            s++;
         }
+        s++;
     }
     if (!c->st) {
         /* constants used inside loops get slots of their own */
@@ -1849,7 +2121,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         pc.err = &dummy;
         pc.p = f->body;
         pc.end = f->body + f->body_len;
-        scan_body(&pc, true);
+        scan_body(&pc, !c->nofuse);
         if (!pc.st) {
             c->nconsts = pc.nconsts;
             memcpy(c->consts, pc.consts, sizeof c->consts);
@@ -1877,7 +2149,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
             fail(c, BX_ERR_NOMEM, "out of host memory compiling a function");
         } else {
             code->nparams = np;
-            code->nresults = c->ft->nresults;
+            code->nresults = c->ft->nresults;     /* slots */
             code->nlocals = c->nlocals;
             /* +1: a deferred comparison may be materialised one slot up */
             code->frame_size = c->sbase + c->maxh + 1;
@@ -1894,6 +2166,8 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         }
     }
     free(c->ltypes);
+    free(c->lslot);
+    free_xtypes(c);
     free(c->stk);
     free(c->ctl);
     free(c->code);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "module.h"
+#include "simd.h"
 
 /* Locals expanded over the whole module are bounded by the input size so
  * that "50000 locals" declared in 3 bytes, repeated, cannot multiply into
@@ -300,9 +301,10 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         if (r->p < r->end && (*r->p == 0x40 || is_valtype(*r->p))) { r->p++; return true; }
         return rd_leb(r, 33, true, &v);
     }
-    case 0x0C: case 0x0D: case 0x10:
+    case 0x0C: case 0x0D: case 0x10: case 0x12:  /* 0x12 return_call */
     case 0x20: case 0x21: case 0x22: case 0x24: case 0x25: case 0x26:
         return rd_u32(r, &u);
+    case 0x13: return rd_u32(r, &u) && rd_u32(r, &u);   /* return_call_indirect */
     case 0x0E: {
         uint32_t n;
         if (!rd_count(r, &n)) return false;
@@ -330,12 +332,22 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
         default: return illegal(r, at, 0xFC00u | u);
         }
     }
-    case 0xFD:                                  /* only v128.const is framed */
+    case 0xFD: {                                /* immediates from simd.c's table */
         if (!rd_u32(r, &u)) return false;
-        if (u == 12) return rd_bytes(r, 16, &s);
-        return illegal(r, at, 0xFD00u | u);
+        bx_simd_info in = bx_simd_info_of(u);
+        uint8_t b;
+        if (u > 0xFF || in.kind == SK_NONE) return illegal(r, at, 0xFD00u | u);
+        switch (in.kind) {
+        case SK_CONST: case SK_SHUFFLE: return rd_bytes(r, 16, &s);
+        case SK_LOAD: case SK_STORE: return rd_u32(r, &u) && rd_u32(r, &u);
+        case SK_LOAD_LANE: case SK_STORE_LANE: return rd_u32(r, &u) && rd_u32(r, &u) && rd_byte(r, &b);
+        case SK_EXTRACT: case SK_REPLACE: return rd_byte(r, &b);
+        default: return true;
+        }
+    }
     default:
-        if (op >= 0x28 && op <= 0x3E) return rd_u32(r, &u) && rd_u32(r, &u);
+        if (op >= 0x28 && op <= 0x3E)   /* memarg; bit 6: a memory index follows */
+            return rd_u32(r, &u) && (!(u & 0x40) || rd_u32(r, &u)) && rd_u32(r, &u);
         if (op >= 0x45 && op <= 0xC4) return true;
         return illegal(r, at, op);
     }
@@ -351,7 +363,7 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
 {
     size_t start = off(r);
     unsigned nconst = 0, depth = 0;
-    bool nonconst = false;
+    bool nonconst = false, ext = false;
     memset(ce, 0, sizeof *ce);
     ce->offset = start;
     ce->op = BX_CONST_I32;
@@ -402,11 +414,23 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
             /* type is filled in by validation, which knows the globals */
             one.op = BX_CONST_GLOBAL_GET; one.type = BX_I32; one.index = u;
             break;
+        case 0x6A: case 0x6B: case 0x6C: case 0x7C: case 0x7D: case 0x7E:
+            /* extended-const: i32/i64 add, sub, mul (typed by validation) */
+            ext = true;
+            continue;
+        case 0xFD:
+            /* v128.const (0xFD 12) is the one constant SIMD instruction */
+            if (r->p < r->end && *r->p == 0x0C) {
+                r->p++;
+                if (!rd_bytes(r, 16, &s)) return false;
+                one.op = BX_CONST_V128; one.type = BX_V128;
+                for (int k = 7; k >= 0; k--) one.bits = one.bits << 8 | s[k];
+                for (int k = 15; k >= 8; k--) one.hi = one.hi << 8 | s[k];
+                break;
+            }
+            /* fall through */
         default:
             if (!skip_immediates(r, at, op)) return false;
-            /* v128.const is constant, but SIMD is not supported */
-            if (op == 0xFD && !nonconst)
-                defer_invalid(d, at, "invalid value type v128 (SIMD is not supported)");
             if (!nonconst) defer_invalid(d, at, "constant expression required");
             nonconst = true;
             if (op >= 0x02 && op <= 0x04) depth++;
@@ -414,8 +438,15 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
         }
         if (nconst++ == 0) *ce = one;
     }
-    if (!nonconst && nconst != 1)
+    if (!nonconst && ext) {
+        memset(ce, 0, sizeof *ce);
+        ce->op = BX_CONST_EXTENDED;
+        ce->type = BX_I32;
+        ce->offset = start;
+        ce->bits = off(r) - 1 - start;   /* without the final end */
+    } else if (!nonconst && nconst != 1) {
         defer_invalid(d, start, "type mismatch (constant expression must produce exactly one value)");
+    }
     return true;
 }
 

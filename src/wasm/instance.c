@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "simd.h"
 
 static const char *kind_name(bx_externkind k)
 {
@@ -149,7 +150,19 @@ static uint64_t eval_const(const bx_instance *inst, const bx_constexpr *e)
         return (uint64_t)(uintptr_t)inst->funcs[e->index];
     case BX_CONST_GLOBAL_GET:
         return inst->globals[e->index]->val;
+    case BX_CONST_EXTENDED:
+        return bx_constexpr_ext_eval(inst->module, e, inst->globals);
+    case BX_CONST_V128:
+        return e->bits;
     }
+    return 0;
+}
+
+/* The high half of a v128 constant expression (0 for the other types). */
+static uint64_t eval_const_hi(const bx_instance *inst, const bx_constexpr *e)
+{
+    if (e->op == BX_CONST_V128) return e->hi;
+    if (e->op == BX_CONST_GLOBAL_GET) return inst->globals[e->index]->hi;
     return 0;
 }
 
@@ -249,6 +262,7 @@ static bx_instance *build(bx_store *s, const bx_module *m, const bx_extern *impo
         g->type = d->type.type;
         g->mutable_ = d->type.mutable_;
         g->val = bx_canon_bits(g->type, eval_const(inst, &d->init));
+        g->hi = eval_const_hi(inst, &d->init);
         inst->globals[i] = g;
     }
     /* Element segments are evaluated now so ref.func and global.get see
@@ -401,24 +415,28 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
     if (f->inst && f->inst->store != s)
         return bx_fail(err, BX_ERR_ARG, 0, "the function belongs to another store");
     const bx_functype *t = f->type;
-    if (nargs != t->nparams)
-        return bx_fail(err, BX_ERR_ARG, 0, "the function takes %u arguments, %u given",
-                       t->nparams, nargs);
-    if (nresults < t->nresults)
+    /* a v128 is two entries (low half, high half), as it is two slots */
+    uint32_t np = bx_type_slots(t->params, t->nparams);
+    uint32_t nr = bx_type_slots(t->results, t->nresults);
+    if (nargs != np)
+        return bx_fail(err, BX_ERR_ARG, 0, "the function takes %u arguments, %u given%s",
+                       np, nargs, np != t->nparams ? " (a v128 counts as two)" : "");
+    if (nresults < nr)
         return bx_fail(err, BX_ERR_ARG, 0,
                        "the function returns %u results, room for only %u given",
-                       t->nresults, nresults);
-    if ((nargs && !args) || (t->nresults && !results))
+                       nr, nresults);
+    if ((nargs && !args) || (nr && !results))
         return bx_fail(err, BX_ERR_ARG, 0, "NULL argument or result array");
-    for (uint32_t i = 0; i < nargs; i++)
-        if (args[i].type != t->params[i])
-            return bx_fail(err, BX_ERR_ARG, 0, "argument %u must be %s, not %s", i,
-                           bx_valtype_name(t->params[i]), bx_valtype_name(args[i].type));
+    for (uint32_t i = 0, k = 0; i < t->nparams; i++)
+        for (uint32_t h = t->params[i] == BX_V128 ? 2 : 1; h; h--, k++)
+            if (args[k].type != t->params[i])
+                return bx_fail(err, BX_ERR_ARG, 0, "argument %u must be %s, not %s", k,
+                               bx_valtype_name(t->params[i]), bx_valtype_name(args[k].type));
 
     /* Small calls use the C stack; big signatures (bounded by the
      * validator's limits) get a heap array. */
     uint64_t local[16], *slots = local;
-    size_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+    size_t n = np > nr ? np : nr;
     if (n > 16 && !(slots = zalloc_array(n, sizeof *slots)))
         return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a call");
     for (uint32_t i = 0; i < nargs; i++) slots[i] = bx_canon_bits(args[i].type, args[i].bits);
@@ -426,10 +444,11 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
     s->trap_msg[0] = '\0';
     bx_trap trap = bx_interp_call(s, f, slots);
     if (trap == BX_TRAP_NONE) {
-        for (uint32_t i = 0; i < t->nresults; i++) {
-            results[i].type = t->results[i];
-            results[i].bits = bx_canon_bits(t->results[i], slots[i]);
-        }
+        for (uint32_t i = 0, k = 0; i < t->nresults; i++)
+            for (uint32_t h = t->results[i] == BX_V128 ? 2 : 1; h; h--, k++) {
+                results[k].type = t->results[i];
+                results[k].bits = bx_canon_bits(t->results[i], slots[k]);
+            }
     }
     if (slots != local) free(slots);
     return trap == BX_TRAP_NONE ? BX_OK : bx_trap_error(s, err, trap);

@@ -17,6 +17,7 @@
 #include "code.h"
 #include "numeric.h"
 #include "runtime.h"
+#include "simd.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "the interpreter assumes a little-endian host"
@@ -160,6 +161,31 @@ static bool bulk_fill64(bx_store *s, uint64_t *d, uint64_t v, uint64_t n)
     ADDBR1(ADDK_BR_##C##_K, pc[2], pc[3], cond)
 
 static bx_trap run(bx_store *s, bx_func *f, uint64_t *fp, bx_frame *fr);
+
+/* Multi-memory loads and stores (MLOAD/MSTORE): access size of the wasm
+ * opcode op (0x28..0x3E, 0 = not a memory access), and the access itself at
+ * p (bounds already checked). */
+static inline unsigned mx_size(uint32_t op)
+{
+    static const uint8_t n[0x3F - 0x28] = {4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,
+                                           4, 8, 4, 8, 1, 2, 1, 2, 4};
+    return op >= 0x28 && op <= 0x3E ? n[op - 0x28] : 0;
+}
+static inline uint64_t mx_load(const uint8_t *p, uint32_t op)
+{
+    uint8_t b[8] = {0};
+    memcpy(b, p, mx_size(op));
+    uint64_t u;
+    memcpy(&u, b, 8);
+    switch (op) {
+    case 0x2C: return (uint32_t)(int32_t)(int8_t)u;
+    case 0x2E: return (uint32_t)(int32_t)(int16_t)u;
+    case 0x30: return (uint64_t)(int64_t)(int8_t)u;
+    case 0x32: return (uint64_t)(int64_t)(int16_t)u;
+    case 0x34: return (uint64_t)(int64_t)(int32_t)u;
+    default: return u;  /* zero-extended by the copy */
+    }
+}
 
 bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
 {
@@ -513,6 +539,94 @@ dispatch:
         nfp = fp + pc[3];
         pc += 4;
         goto do_call;
+    }
+    /* tail calls and other memories (WebAssembly 3.0, code.h BX_OPS3) */
+    OP(RETURN_CALL) {
+        callee = funcs[pc[0]];
+        nfp = fp + pc[1];
+        goto do_tail;
+    }
+    OP(RETURN_CALL_INDIRECT) {
+        bx_table *t = inst->tables[pc[1]];
+        uint32_t i = R32(2);
+        if (UNLIKELY(i >= t->size)) TRAP(BX_TRAP_UNDEFINED_ELEMENT);
+        callee = (bx_func *)(uintptr_t)t->elems[i];
+        if (UNLIKELY(!callee)) TRAP(BX_TRAP_UNINITIALIZED);
+        const bx_module *m = inst->module;
+        const bx_functype *want = &m->types[m->type_canon ? m->type_canon[pc[0]] : pc[0]];
+        if (UNLIKELY(callee->type != want && !bx_functype_eq(callee->type, want)))
+            TRAP(BX_TRAP_INDIRECT_TYPE);
+        nfp = fp + pc[3];
+        goto do_tail;
+    }
+    OP(MLOAD) {
+        const bx_memory *mx = inst->mems[pc[3]];
+        uint64_t ea = (uint64_t)R32(1) + pc[2];
+        unsigned n = mx_size(pc[4]);
+        if (UNLIKELY(!n || pc[4] > 0x35)) TRAP(BX_TRAP_UNREACHABLE);
+        if (UNLIKELY(ea + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
+        fp[pc[0]] = mx_load(mx->data + ea, pc[4]);
+        pc += 5;
+        NEXT;
+    }
+    OP(MSTORE) {
+        bx_memory *mx = inst->mems[pc[3]];
+        uint64_t ea = (uint64_t)R32(0) + pc[2];
+        unsigned n = mx_size(pc[4]);
+        if (UNLIKELY(!n || pc[4] < 0x36)) TRAP(BX_TRAP_UNREACHABLE);
+        if (UNLIKELY(ea + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
+        uint64_t v = R64(1);
+        memcpy(mx->data + ea, &v, n);
+        pc += 5;
+        NEXT;
+    }
+    OP(MMEMORY_SIZE) {
+        fp[pc[0]] = (uint32_t)(inst->mems[pc[1]]->size / BX_PAGE_SIZE);
+        pc += 2;
+        NEXT;
+    }
+    OP(MMEMORY_GROW) {
+        uint32_t r = bx_memory_grow(s, inst->mems[pc[2]], R32(1));
+        if (mem0) {     /* the same memory may also be memory 0 */
+            mbase = mem0->data;
+            msize = mem0->size;
+        }
+        fp[pc[0]] = r;
+        pc += 3;
+        NEXT;
+    }
+    OP(MMEMORY_INIT) {
+        bx_memory *mx = inst->mems[pc[0]];
+        uint32_t seg = pc[1];
+        uint32_t d = R32(2), sr = R32(3), n = R32(4);
+        const bx_data_decl *dd = &inst->module->datas[seg];
+        uint64_t len = inst->data_dropped[seg] ? 0 : dd->len;
+        if (UNLIKELY((uint64_t)sr + n > len || (uint64_t)d + n > mx->size))
+            TRAP(BX_TRAP_MEMORY_OOB);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_move(s, mx->data + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
+        pc += 5;
+        NEXT;
+    }
+    OP(MMEMORY_COPY) {
+        bx_memory *md = inst->mems[pc[0]], *ms = inst->mems[pc[1]];
+        uint32_t d = R32(2), sr = R32(3), n = R32(4);
+        if (UNLIKELY((uint64_t)d + n > md->size || (uint64_t)sr + n > ms->size))
+            TRAP(BX_TRAP_MEMORY_OOB);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_move(s, md->data + d, ms->data + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
+        pc += 5;
+        NEXT;
+    }
+    OP(MMEMORY_FILL) {
+        bx_memory *mx = inst->mems[pc[0]];
+        uint32_t d = R32(1), n = R32(3);
+        uint8_t v = (uint8_t)R32(2);
+        if (UNLIKELY((uint64_t)d + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_fill(s, mx->data + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
+        pc += 4;
+        NEXT;
     }
     OP(SELECT) {
         fp[pc[0]] = R32(1) ? fp[pc[2]] : fp[pc[3]];
@@ -1043,6 +1157,17 @@ dispatch:
     }
     F64_M(F64_ADD_M, a + b)
     F64_M(F64_MUL_M, a * b)
+    /* SIMD: one handler each, the lanes are done out of line (simd.c) */
+    OP(SIMD) {
+        pc = bx_simd_run(pc, fp, inst);
+        if (UNLIKELY(!pc)) TRAP(BX_TRAP_MEMORY_OOB);   /* the one SIMD trap */
+        NEXT;
+    }
+    OP(SIMD_SHUFFLE) {
+        bx_simd_shuffle(pc, fp);
+        pc += 7;
+        NEXT;
+    }
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);
 
 #if !(defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO))
@@ -1094,6 +1219,49 @@ do_call:
             LOAD_INST();
         }
         /* the entry block's OP_FUEL, done here without a dispatch */
+        if (LIKELY(pc[0] == BXOP_FUEL)) {
+            fuel -= pc[1];
+            pc += 2;
+            if (UNLIKELY(fuel < 0)) goto out_of_fuel;
+        }
+        NEXT;
+    }
+
+/* A tail call: the callee takes over this frame (fr is not pushed), its
+ * arguments moved from nfp down to fp[0..).  Fuel, the interrupt flag and
+ * the stack cap are checked as for a call. */
+do_tail:
+    if (UNLIKELY(atomic_load_explicit(&s->interrupt, memory_order_relaxed)))
+        TRAP(BX_TRAP_INTERRUPTED);
+    if (callee->host) {
+        s->fuel = fuel;
+        s->stack[0] = (uint64_t)(fp + code->frame_size - s->stack);
+        s->stack[1] = (uint64_t)(fr - s->frames);
+        bx_hostcall hc = {s, inst, mbase, msize, callee->user};
+        bx_trap t = callee->host(&hc, nfp);
+        fuel = s->fuel;
+        if (mem0) {
+            mbase = mem0->data;
+            msize = mem0->size;
+        }
+        if (t != BX_TRAP_NONE) TRAP(t);
+        memmove(fp, nfp, (size_t)callee->type->nresults * sizeof *fp);
+        goto do_return;
+    }
+    {
+        const struct bx_code *cc = callee->code;
+        if (UNLIKELY((uint64_t)(send - fp) < cc->frame_size)) TRAP(BX_TRAP_STACK_EXHAUSTED);
+        memmove(fp, nfp, (size_t)cc->nparams * sizeof *fp);
+        for (uint32_t i = cc->nparams; i < cc->nlocals; i++) fp[i] = 0;
+        if (UNLIKELY(cc->nconsts))
+            memcpy(fp + cc->nlocals, cc->code + cc->len, (size_t)cc->nconsts * sizeof *fp);
+        f = callee;
+        code = cc;
+        pc = cbase = cc->code;
+        if (callee->inst != inst) {
+            inst = callee->inst;
+            LOAD_INST();
+        }
         if (LIKELY(pc[0] == BXOP_FUEL)) {
             fuel -= pc[1];
             pc += 2;

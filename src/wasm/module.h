@@ -27,7 +27,10 @@ typedef enum bx_constop {
     BX_CONST_I32, BX_CONST_I64, BX_CONST_F32, BX_CONST_F64,
     BX_CONST_REF_NULL,    /* value.type = reftype */
     BX_CONST_REF_FUNC,    /* index = function index */
-    BX_CONST_GLOBAL_GET   /* index = global index */
+    BX_CONST_GLOBAL_GET,  /* index = global index */
+    BX_CONST_EXTENDED,    /* extended-const: bytes [offset, offset+bits) of the
+                             binary, evaluated by constexpr.c */
+    BX_CONST_V128         /* bits = low 64 bits, hi = high 64 bits */
 } bx_constop;
 
 typedef struct bx_constexpr {
@@ -35,6 +38,7 @@ typedef struct bx_constexpr {
     bx_valtype type;      /* type of the value produced */
     uint32_t index;
     uint64_t bits;        /* literal bits for the four const ops */
+    uint64_t hi;          /* BX_CONST_V128: the high 64 bits */
     size_t offset;        /* where it starts, for error messages */
 } bx_constexpr;
 
@@ -169,6 +173,14 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err);
 /* compile.c: validate function body i (defined index) and translate it. */
 bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
 void bx_code_free(struct bx_code *c);
+/* constexpr.c: type-check (sets ce->type) and evaluate a BX_CONST_EXTENDED
+ * expression; global values come from globals (the instance's). */
+struct bx_global;
+bx_status bx_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err);
+uint64_t bx_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
+                               struct bx_global *const *globals);
+/* Test-only switch BOXAGNTS_NO_FUSION (see compile.c): true when set. */
+bool bx_nofusion_env(void);
 
 /* cache.c: the payload of a cache entry.  bx_module_serialize writes every
  * decoded part and the compiled code (BX_OK or BX_ERR_NOMEM; *out is
@@ -182,6 +194,13 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n,
 uint64_t bx_cache_build_id(void);
 /* True when cache.c's operand table agrees with code.h's opcode list. */
 bool bx_cache_selfcheck(void);
+/* The per-user key that authenticates entries: read, or made on first
+ * use.  0 with mk filled; -1 with why (may be NULL) saying what is wrong. */
+int bx_cache_load_key(uint8_t mk[32], char *why, size_t cap);
+/* The 128-byte header of an entry for payload, authenticated with mk
+ * (tests sign their own malformed entries with it). */
+void bx_cache_make_header(uint8_t h[128], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
+                          size_t len, const uint8_t *payload, size_t n);
 
 /* Shared error helper: formats into err, returns status. */
 bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)

@@ -50,6 +50,7 @@ struct bx_global {
     bx_valtype type;
     bool mutable_;
     uint64_t val;
+    uint64_t hi;                /* v128: the high 64 bits (val the low) */
 };
 
 struct bx_instance {

@@ -3,7 +3,8 @@
  * has them (checked once with cpuid; the portable code otherwise), and the
  * 64-bit checksum bx_hash64.  Both serve the compiled-module cache: the key
  * of an entry is the SHA-256 of the module bytes, so hashing a multi-MiB
- * module must cost little next to compiling it.
+ * module must cost little next to compiling it.  HMAC-SHA-256 (RFC 2104)
+ * authenticates entries with the per-user cache key.
  */
 #include <string.h>
 
@@ -178,6 +179,58 @@ void bx_sha256(const void *data, size_t len, uint8_t out[32])
     bx_sha256_init(&s);
     bx_sha256_update(&s, data, len);
     bx_sha256_final(&s, out);
+}
+
+/* ---- HMAC-SHA-256 (RFC 2104) ------------------------------------------- */
+
+void bx_hmac_sha256_init(bx_hmac_sha256_ctx *h, const void *key, size_t klen)
+{
+    uint8_t k[64], pad[64];
+    memset(k, 0, sizeof k);
+    if (klen > 64)
+        bx_sha256(key, klen, k);
+    else if (klen)
+        memcpy(k, key, klen);
+    for (int i = 0; i < 64; i++) pad[i] = k[i] ^ 0x36;
+    bx_sha256_init(&h->inner);
+    bx_sha256_update(&h->inner, pad, 64);
+    for (int i = 0; i < 64; i++) pad[i] = k[i] ^ 0x5c;
+    bx_sha256_init(&h->outer);
+    bx_sha256_update(&h->outer, pad, 64);
+    memset(k, 0, sizeof k);
+    memset(pad, 0, sizeof pad);
+}
+
+void bx_hmac_sha256_update(bx_hmac_sha256_ctx *h, const void *data, size_t len)
+{
+    bx_sha256_update(&h->inner, data, len);
+}
+
+void bx_hmac_sha256_final(bx_hmac_sha256_ctx *h, uint8_t out[32])
+{
+    uint8_t ih[32];
+    bx_sha256_final(&h->inner, ih);
+    bx_sha256_update(&h->outer, ih, 32);
+    bx_sha256_final(&h->outer, out);
+    memset(ih, 0, sizeof ih);
+}
+
+void bx_hmac_sha256(const void *key, size_t klen, const void *data, size_t len, uint8_t out[32])
+{
+    bx_hmac_sha256_ctx h;
+    bx_hmac_sha256_init(&h, key, klen);
+    bx_hmac_sha256_update(&h, data, len);
+    bx_hmac_sha256_final(&h, out);
+}
+
+/* Compares without an early exit, so the time taken says nothing about
+ * where a forged MAC first differs. */
+int bx_ct_equal(const void *a, const void *b, size_t n)
+{
+    const volatile uint8_t *x = a, *y = b;
+    uint8_t d = 0;
+    for (size_t i = 0; i < n; i++) d |= x[i] ^ y[i];
+    return d == 0;
 }
 
 /* ---- bx_hash64 ---------------------------------------------------------- */

@@ -263,7 +263,9 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
     if (decl->has_max && decl->min > decl->max)
         return bx_fail(err, BX_ERR_ARG, 0, "memory minimum %u exceeds its maximum %u",
                        decl->min, decl->max);
-    if (decl->min > cap) {
+    /* the cap bounds all memories of the store together (multi-memory) */
+    uint64_t in_use = s->mem_total / BX_PAGE_SIZE;
+    if (decl->min > cap || decl->min > cap - (in_use < cap ? in_use : cap)) {
         char want[32], have[32];
         fmt_bytes(want, sizeof want, (uint64_t)decl->min * BX_PAGE_SIZE);
         fmt_bytes(have, sizeof have, (uint64_t)cap * BX_PAGE_SIZE);

@@ -13,12 +13,6 @@
 #include "module.h"
 #include "runtime.h"
 
-static bx_status invalid_v128(bx_error *err, size_t at, const char *where, uint32_t i)
-{
-    return bx_fail(err, BX_ERR_INVALID, at,
-                   "invalid value type v128 in %s %u (SIMD is not supported)", where, i);
-}
-
 static bx_status check_limits(bx_error *err, const bx_limits_decl *l, uint64_t bound,
                               const char *what, uint32_t i)
 {
@@ -45,6 +39,11 @@ static bx_status check_const(struct bx_module *m, bx_constexpr *ce, bx_valtype w
         if (ce->index >= m->nfuncs_total)
             return bx_fail(err, BX_ERR_INVALID, ce->offset, "unknown function %u", ce->index);
         break;
+    case BX_CONST_EXTENDED: {
+        bx_status st = bx_constexpr_ext_check(m, ce, err);
+        if (st != BX_OK) return st;
+        break;
+    }
     case BX_CONST_GLOBAL_GET:
         if (ce->index >= m->nglobal_imports)
             return bx_fail(err, BX_ERR_INVALID, ce->offset,
@@ -138,12 +137,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
 {
     bx_status st;
 
-    for (uint32_t i = 0; i < m->ntypes; i++) {
-        const bx_functype *t = &m->types[i];
-        for (uint32_t k = 0; k < t->nparams + t->nresults; k++)
-            if ((k < t->nparams ? t->params[k] : t->results[k - t->nparams]) == BX_V128)
-                return invalid_v128(err, 0, "type", i);
-    }
     if ((st = canon_types(m, err)) != BX_OK) return st;
 
     uint32_t ti = 0, mi = 0;
@@ -162,7 +155,6 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
             if ((st = check_limits(err, &im->desc.memory, BX_MAX_PAGES, "memory", mi++)) != BX_OK) return st;
             break;
         case BX_EXTERN_GLOBAL:
-            if (im->desc.global.type == BX_V128) return invalid_v128(err, 0, "imported global", i);
             break;
         }
     }
@@ -172,22 +164,16 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
         if (f->type >= m->ntypes)
             return bx_fail(err, BX_ERR_INVALID, 0, "unknown type %u (function %u)",
                            f->type, m->nfunc_imports + i);
-        for (uint32_t k = 0; k < f->nlocals; k++)
-            if (f->locals[k] == BX_V128)
-                return invalid_v128(err, f->body_offset, "locals of function", m->nfunc_imports + i);
     }
 
     for (uint32_t i = m->ntable_imports; i < m->ntables_total; i++)
         if ((st = check_limits(err, &m->tables[i].limits, 0, "table", i)) != BX_OK) return st;
 
-    if (m->nmems_total > 1)
-        return bx_fail(err, BX_ERR_INVALID, 0, "multiple memories (%u declared)", m->nmems_total);
     for (uint32_t i = m->nmem_imports; i < m->nmems_total; i++)
         if ((st = check_limits(err, &m->mems[i], BX_MAX_PAGES, "memory", i)) != BX_OK) return st;
 
     for (uint32_t i = 0; i < m->nglobals_total - m->nglobal_imports; i++) {
         bx_global_decl *g = &m->globals[i];
-        if (g->type.type == BX_V128) return invalid_v128(err, g->init.offset, "global", m->nglobal_imports + i);
         if ((st = check_const(m, &g->init, g->type.type, err)) != BX_OK) return st;
     }
 

@@ -18,6 +18,8 @@ check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
 T=$(mktemp -d /tmp/bx-t-cache-XXXXXX)
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 C=$T/deep/cache
+export XDG_CONFIG_HOME=$T/config   # the cache key goes there, never to the user's
+unset BOXAGNTS_CACHE_KEY
 entry() { ls "$C"/*.bxm 2>/dev/null; }
 mode() { stat -c %a "$1"; }
 

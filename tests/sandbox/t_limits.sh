@@ -95,6 +95,20 @@ for op in "${!HUGE[@]}"; do
     [ "$FUEL" = 1000 ] && ok "fuel-$n-used-is-budget" || bad "fuel-$n-used-is-budget" "fuel_used '$FUEL'"
     [ "$RC" -eq 123 ] && ok "fuel-$n-exit" || bad "fuel-$n-exit" "exit $RC (want 123)"
 done
+# Multi-memory: the same rule for memory 1 (fill, copy between memories, init).
+for v in 'memory.fill $b (i32.const 0) (i32.const 1) (i32.const 0x40000000)' \
+         'memory.copy $b $a (i32.const 0) (i32.const 0) (i32.const 0x40000000)' \
+         'memory.init $b $d (i32.const 0) (i32.const 0) (i32.const 65536)'; do
+    n=mm-${v%% *}; n=${n/./-}
+    { printf '(module (memory $a 16384) (memory $b 16384) (data $d "'; head -c 65536 /dev/zero | tr '\0' 'm'
+      printf '")\n  (func (export "_start") (%s)))\n' "$v"; } >"$TMP/$n.wat"
+    if wat2wasm --enable-multi-memory "$TMP/$n.wat" -o "$TMP/$n.wasm" 2>"$TMP/$n.err"; then
+        run_rec "fuel-$n" --fuel 500 --max-memory 3GiB "$TMP/$n.wasm"
+        want "fuel-$n" "fuel exhausted"
+    else
+        bad "build-$n" "$(head -c 300 "$TMP/$n.err")"
+    fi
+done
 # memory.init and table.init read segments, whose size the module pays for
 # in bytes: a 1 MiB data segment, a 4096-entry element segment.
 { printf '(module (memory 64) (data $d "'; head -c 1048576 /dev/zero | tr '\0' 'a'; echo '")'

@@ -216,7 +216,7 @@ static void test_types_imports(void)
     MAL("malformed value type", S(1, "\x01\x60\x01\x40\x00"));
     MAL("malformed function type", S(1, "\x01\x61\x00\x00"));
     MAL("integer representation too long", S(1, "\x01\xe0\x7f\x00\x00"));
-    INV("SIMD", S(1, "\x01\x60\x01\x7b\x00"));
+    OK(S(1, "\x01\x60\x01\x7b\x00"));                  /* v128 param */
     /* imports of every kind */
     OK(TYPE_V_V, S(2, "\x04"
                       "\x01m\x01" "f\x00\x00"
@@ -229,9 +229,10 @@ static void test_types_imports(void)
     MAL("malformed mutability", S(2, "\x01\x01m\x01" "g\x03\x7f\xff"));
     MAL("malformed reference type", S(2, "\x01\x01m\x01" "t\x01\x7f\x00\x00"));
     INV("unknown type", S(2, "\x01\x01m\x01" "f\x00\x00"));
-    INV("SIMD", S(2, "\x01\x01m\x01" "g\x03\x7b\x00"));
-    INV("multiple memories", S(2, "\x02\x01m\x01" "a\x02\x00\x00\x01m\x01" "b\x02\x00\x00"));
-    INV("multiple memories", S(2, "\x01\x01m\x01" "a\x02\x00\x00"), S(5, "\x01\x00\x00"));
+    OK(S(2, "\x01\x01m\x01" "g\x03\x7b\x00"));       /* v128 global import */
+    /* several memories are valid since multi-memory (WebAssembly 3.0) */
+    OK(S(2, "\x02\x01m\x01" "a\x02\x00\x00\x01m\x01" "b\x02\x00\x00"));
+    OK(S(2, "\x01\x01m\x01" "a\x02\x00\x00"), S(5, "\x01\x00\x00"));
     INV("must be at most 65536 pages", S(2, "\x01\x01m\x01" "a\x02\x00\x81\x80\x04"));
     INV("size minimum must not be greater than maximum", S(2, "\x01\x01m\x01" "t\x01\x70\x01\x02\x01"));
     /* a huge vector count in a tiny module fails without allocating it */
@@ -252,7 +253,7 @@ static void test_tables_memories_globals(void)
     INV("memory size must be at most 65536 pages (4GiB)", S(5, "\x01\x00\x81\x80\x04"));
     INV("memory size must be at most 65536 pages (4GiB)", S(5, "\x01\x01\x00\x81\x80\x04"));
     INV("size minimum must not be greater than maximum", S(5, "\x01\x01\x02\x01"));
-    INV("multiple memories", S(5, "\x02\x00\x00\x00\x00"));
+    OK(S(5, "\x02\x00\x00\x00\x00"));    /* multi-memory */
     MAL("integer too large", S(5, "\x01\x02\x00"));
     MAL("integer representation too long", S(5, "\x01\x81\x01\x00\x00"));
     MAL("unexpected end of section or function", S(5, "\x01"));
@@ -282,7 +283,10 @@ static void test_tables_memories_globals(void)
     INV("unknown global", S(6, "\x01\x7f\x00\x23\x00\x0b"));
     INV("constant expression required", S(2, "\x01\x01m\x01g\x03\x7f\x01"), S(6, "\x01\x7f\x00\x23\x00\x0b"));
     INV("type mismatch", S(2, "\x01\x01m\x01g\x03\x7e\x00"), S(6, "\x01\x7f\x00\x23\x00\x0b"));
-    INV("SIMD", S(6, "\x01\x7b\x00\xfd\x0c\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0b"));
+    OK(S(6, "\x01\x7b\x00\xfd\x0c\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0b"));
+    INV("type mismatch", S(6, "\x01\x7f\x00\xfd\x0c\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x0b"));
+    INV("constant expression required", S(6, "\x01\x7b\x00\x41\x00\xfd\x0f\x0b")); /* i8x16.splat */
+    MAL("unexpected end", S(6, "\x01\x7b\x00\xfd\x0c\0\0\0\x0b"));
     /* ref.func */
     OK(TYPE_V_V, FUNC1, S(6, "\x01\x70\x00\xd2\x00\x0b"), CODE1);
     INV("unknown function", TYPE_V_V, FUNC1, S(6, "\x01\x70\x00\xd2\x01\x0b"), CODE1);
@@ -362,7 +366,7 @@ static void test_code(void)
     MAL("unexpected end of section or function", TYPE_V_V, FUNC1, S(10, "\x01\x05\x00\x0b"));
     MAL("section size mismatch", TYPE_V_V, FUNC1, S(10, "\x01\x02\x00\x0b\x0b"));
     MAL("unexpected end", TYPE_V_V, FUNC1, S(10, "\x01\x00"));
-    INV("SIMD", TYPE_V_V, FUNC1, S(10, "\x01\x04\x01\x01\x7b\x0b"));
+    OK(TYPE_V_V, FUNC1, S(10, "\x01\x04\x01\x01\x7b\x0b"));       /* a v128 local */
     INV("unknown type", S(3, "\x01\x00"), CODE1);
     /* many functions each declaring 50000 locals: bounded by module size */
     {

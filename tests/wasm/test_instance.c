@@ -189,9 +189,12 @@ static void test_memory(void)
 
     bx_memory *m2 = bx_memory_new(s, 0, 2, 1, &e);
     CHECK(m2 && bx_memory_size(m2) == 0 && bx_memory_data(m2) != NULL);
-    /* one budget for all the store's memories (and tables): m holds it all */
-    CHECK(bx_memory_grow(s, m2, 1) == UINT32_MAX);
+    /* the cap counts all memories together (multi-memory): m holds it all */
+    CHECK(bx_memory_grow(s, m2, 2) == UINT32_MAX);
     CHECK(bx_store_peak_memory(s) == 16 * 65536);
+    CHECK(bx_memory_grow(s, m, 0) == 16);
+    bx_memory *m3 = bx_memory_new(s, 1, 0, 0, &e);    /* no room for a page */
+    CHECK(!m3 && e.status == BX_ERR_LIMIT);
 
     bx_memory *z = bx_memory_new(s, 0, 0, 1, &e);      /* max 0: no pages ever */
     CHECK(z && bx_memory_size(z) == 0 && bx_memory_data(z) != NULL);
