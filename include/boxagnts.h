@@ -172,7 +172,8 @@ const bx_functype *bx_module_export_functype_at(const bx_module *m, uint32_t i);
 /* ---- stores and limits ----------------------------------------------- */
 
 typedef struct bx_limits {
-    uint64_t max_memory_bytes;  /* all linear memories of the store together; 0 = 4 GiB */
+    uint64_t max_memory_bytes;  /* all linear memories and tables of the store together
+                                   (tables at 8 bytes an element); 0 = 4 GiB */
     uint64_t max_stack_bytes;   /* wasm value stack + call frames; 0 = 1 MiB */
     uint64_t max_table_elems;   /* per table; 0 = 10,000,000 */
     uint64_t fuel;              /* instructions; 0 = unlimited */
@@ -202,8 +203,26 @@ void bx_store_clear_interrupt(bx_store *s);
  * check it so a timeout also ends a guest waiting in the host. */
 int bx_store_is_interrupted(const bx_store *s);
 
-/* Peak linear memory (bytes, summed over the store's memories). */
+/* Peak of linear memory plus table storage (bytes, summed over the
+ * store's memories and tables: what max_memory_bytes caps). */
 uint64_t bx_store_peak_memory(const bx_store *s);
+
+/*
+ * Work that grows with an operand.  Fuel counts instructions, and work
+ * whose size a guest chooses costs more: memory.fill/copy/init one extra
+ * unit per BX_FUEL_BYTES bytes, table.fill/copy/init/grow the same per
+ * 8-byte element, a call one unit per 8 locals it zeroes, and host
+ * functions the same rate for the guest bytes they move (WASI and
+ * boxagnts:http document theirs).  Such work is charged before it is done,
+ * so fuel runs out before any of it happens, and it checks the interrupt
+ * at least every BX_WORK_CHUNK bytes, so --timeout stops it promptly.
+ */
+#define BX_FUEL_BYTES 64u
+#define BX_WORK_CHUNK 65536u
+static inline uint64_t bx_fuel_for_bytes(uint64_t n)
+{
+    return n / BX_FUEL_BYTES + (n % BX_FUEL_BYTES != 0);
+}
 
 /* ---- externs: what imports are satisfied with ------------------------ */
 
@@ -238,6 +257,13 @@ typedef bx_trap (*bx_host_fn)(bx_hostcall *hc, uint64_t *args_results);
 bx_func *bx_func_new_host(bx_store *s, const bx_functype *type, bx_host_fn fn,
                           void *user);
 bx_trap bx_hostcall_fail(bx_hostcall *hc, const char *fmt, ...);
+/* Charge units of fuel (see BX_FUEL_BYTES) for work about to be done, and
+ * check the interrupt.  BX_TRAP_NONE to go on; else return the trap it
+ * gives (BX_TRAP_FUEL_EXHAUSTED, the budget then left at 0, or
+ * BX_TRAP_INTERRUPTED) from the host function.  Host functions whose work
+ * grows with a guest operand call it before each chunk of at most
+ * BX_WORK_CHUNK bytes (units may be 0: then only the interrupt). */
+bx_trap bx_hostcall_charge(const bx_hostcall *hc, uint64_t units);
 bx_trap bx_hostcall_exit(bx_hostcall *hc, int32_t code);
 /* Exit code recorded by the last BX_TRAP_EXIT. */
 int32_t bx_store_exit_code(const bx_store *s);

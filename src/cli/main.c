@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ static void usage(FILE *f)
             "      negative; f32/f64: decimal, inf, nan; externref: null or an integer;\n"
             "      funcref: null); results are printed one per line\n"
             "      --fuel N           stop after N instructions (trap \"fuel exhausted\")\n"
-            "      --max-memory SIZE  cap linear memory, all memories together (e.g. 64MiB; default 4GiB)\n"
+            "      --max-memory SIZE  cap linear memories and tables together (e.g. 64MiB; default 4GiB)\n"
             "      --max-stack SIZE   cap the wasm stack (e.g. 512KiB; default 1MiB)\n"
             "      SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "  --version, --help\n"
@@ -59,6 +60,9 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    /* A closed pipe is an error to report (EPIPE), never a reason to die
+     * without the result record: the guest sees EPIPE, the CLI goes on. */
+    signal(SIGPIPE, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -4,11 +4,15 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -43,7 +47,8 @@ static void run_usage(FILE *f)
             "                             the module never sees it\n"
             "limits:\n"
             "  --timeout DURATION     wall-clock limit, e.g. 5s, 200ms (default: none)\n"
-            "  --max-memory SIZE      cap linear memory, e.g. 64MiB (memory.grow returns -1)\n"
+            "  --max-memory SIZE      cap linear memory and tables together, e.g. 64MiB\n"
+            "                         (memory.grow and table.grow return -1)\n"
             "  --max-stack SIZE       cap the wasm stack (default 1MiB)\n"
             "  --fuel N               stop after N instructions\n"
             "  --max-output SIZE      capture stdout/stderr up to SIZE each and print them at\n"
@@ -197,6 +202,61 @@ typedef struct grant_arg {
     int kind; /* 0 --cap, 1 --dir, 2 --env */
     const char *spec;
 } grant_arg;
+
+/* The run's last words on stderr, which may be a pipe its reader never
+ * empties (the guest may have filled it): written through a non-blocking
+ * description of our own (never the shared one's flags), waiting at most
+ * FINAL_WAIT_MS for room.  The record file (--json-file) never depends
+ * on this. */
+#define FINAL_WAIT_MS 2000
+static void final_write(int fd, const char *p, size_t n)
+{
+    struct stat st;
+    char path[64];
+    int wfd = fd, own = 0, waited = 0;
+    fflush(stderr);
+    if (!n)
+        return;
+    if (fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || isatty(fd))) {
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        if ((wfd = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) >= 0)
+            own = 1;
+        else
+            wfd = fd;
+    }
+    while (n) {
+        ssize_t k = write(wfd, p, n);
+        if (k > 0) {
+            p += k;
+            n -= (size_t)k;
+        } else if (k < 0 && errno == EAGAIN && waited < FINAL_WAIT_MS) {
+            struct pollfd pf = { wfd, POLLOUT, 0 };
+            poll(&pf, 1, 10);
+            waited += 10;
+        } else if (!(k < 0 && errno == EINTR)) {
+            break;
+        }
+    }
+    if (own)
+        close(wfd);
+}
+
+/* The exit status for how the run ended (see usage). */
+static int run_exit(const bx_run_result *r)
+{
+    switch (r->outcome) {
+    case BX_RUN_EXITED: return r->exit_code;
+    case BX_RUN_RETURNED: return EXIT_OK;
+    case BX_RUN_LOAD_ERROR: return RUN_EXIT_LOAD;
+    case BX_RUN_OUT_OF_MEMORY: return RUN_EXIT_OOM;
+    case BX_RUN_TRAPPED:
+        return r->trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
+               : r->trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
+               : r->trap == BX_TRAP_STACK_EXHAUSTED ? RUN_EXIT_STACK
+                                                    : RUN_EXIT_TRAP;
+    }
+    return EXIT_ERROR;
+}
 
 int cmd_run(int argc, char **argv)
 {
@@ -484,59 +544,61 @@ int cmd_run(int argc, char **argv)
 
     bx_status st = bx_sandbox_run(&o, wasm, wasm_len, &io, &r, &err);
     free(gargv);
+    int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
+    if (setup_failed) {
+        /* Not a verdict on the module: the run could not be set up. */
+        snprintf(r.message, sizeof r.message, "%s", err.msg);
+        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        r.outcome = BX_RUN_LOAD_ERROR;
+    }
+    if (!setup_failed)
+        rc = run_exit(&r);
+    /* What follows for stderr is kept in memory and written at the end
+     * with a bounded wait (final_write): stderr may be a full pipe. */
+    char *ebuf = NULL;
+    size_t elen = 0;
+    FILE *ef = open_memstream(&ebuf, &elen);
+    if (!ef)
+        ef = stderr;
+    /* The record file first: stdout or stderr below may be a pipe nobody
+     * reads, and a write there must not cost the record. */
+    int json_file_failed = 0;
+    if (json_file) {
+        FILE *jf = fopen(json_file, "w");
+        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
+            fprintf(ef, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
+            json_file_failed = 1;
+        }
+    }
     fflush(stdout);
     if (io.capture) {
         if (r.out_len)
             fwrite(r.out, 1, r.out_len, stdout);
         fflush(stdout);
         if (r.err_len)
-            fwrite(r.err, 1, r.err_len, stderr);
+            fwrite(r.err, 1, r.err_len, ef);
     }
-    if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
-        /* Not a verdict on the module: the run could not be set up. */
-        snprintf(r.message, sizeof r.message, "%s", err.msg);
-        fprintf(stderr, "boxagnts: %s\n", err.msg);
-        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
-        r.outcome = BX_RUN_LOAD_ERROR;
+    if (setup_failed) {
+        fprintf(ef, "boxagnts: %s\n", err.msg);
     } else {
-        switch (r.outcome) {
-        case BX_RUN_EXITED:
-            rc = r.exit_code;
-            break;
-        case BX_RUN_RETURNED:
-            rc = EXIT_OK;
+        if (r.outcome == BX_RUN_RETURNED)
             for (uint32_t k = 0; k < r.nresults; k++)
                 cli_print_val(r.results[k].type, r.results[k].bits);
-            break;
-        case BX_RUN_LOAD_ERROR:
-            rc = RUN_EXIT_LOAD;
-            break;
-        case BX_RUN_OUT_OF_MEMORY:
-            rc = RUN_EXIT_OOM;
-            break;
-        case BX_RUN_TRAPPED:
-            rc = r.trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
-                 : r.trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
-                 : r.trap == BX_TRAP_STACK_EXHAUSTED ? RUN_EXIT_STACK
-                                                     : RUN_EXIT_TRAP;
-            break;
-        }
         if (r.outcome == BX_RUN_OUT_OF_MEMORY && !strstr(r.message, "--max-memory"))
-            fprintf(stderr, "boxagnts: %s; raise --max-memory to allow it\n", r.message);
+            fprintf(ef, "boxagnts: %s; raise --max-memory to allow it\n", r.message);
         else if ((r.outcome != BX_RUN_EXITED && r.outcome != BX_RUN_RETURNED) || r.write_limit_hit)
-            fprintf(stderr, "boxagnts: %s\n", r.message);
+            fprintf(ef, "boxagnts: %s\n", r.message);
     }
     fflush(stdout);
     if (json)
-        write_json(stderr, &r, rc);
-    if (json_file) {
-        FILE *jf = fopen(json_file, "w");
-        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
-            fprintf(stderr, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
-            if (rc == EXIT_OK)
-                rc = EXIT_ERROR;
-        }
+        write_json(ef, &r, rc);
+    if (ef != stderr) {
+        fclose(ef);
+        final_write(2, ebuf, elen);
+        free(ebuf);
     }
+    if (json_file && json_file_failed && rc == EXIT_OK)
+        rc = EXIT_ERROR;
 
 done:
     bx_run_result_free(&r);

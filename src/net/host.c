@@ -68,6 +68,10 @@ static bx_trap h_request(bx_hostcall *hc, uint64_t *a)
     if (!mem_ok(hc, rp, rl) || !mem_ok(hc, hp, 4))
         return ret(a, n, BX_NET_ERANGE, "request: a pointer or length is outside the module's memory");
     if (rl > MAX_REQUEST) return ret(a, n, BX_NET_ETOOBIG, "request: the request is larger than 16 MiB");
+    /* fuel (boxagnts.h rate): the request's bytes up front, the response
+     * body's once it is in; response_meta/body/last_error the bytes copied */
+    bx_trap t = bx_hostcall_charge(hc, bx_fuel_for_bytes(rl));
+    if (t != BX_TRAP_NONE) return t;
     int slot = -1;
     for (int i = 0; i < BXN_MAX_HANDLES && slot < 0; i++)
         if (!n->resp[i]) slot = i;
@@ -158,6 +162,7 @@ static bx_trap h_request(bx_hostcall *hc, uint64_t *a)
     }
     n->resp[slot] = r;
     put32(hc, hp, (uint32_t)slot + 1);
+    if ((t = bx_hostcall_charge(hc, bx_fuel_for_bytes(r->body_len))) != BX_TRAP_NONE) return t;
     return ret(a, n, BX_NET_OK, NULL);
 }
 
@@ -185,6 +190,11 @@ static bx_trap h_meta(bx_hostcall *hc, uint64_t *a)
     cJSON_Delete(o);
     if (!s) return ret(a, n, BX_NET_ENOMEM, "response_meta: out of memory");
     size_t l = strlen(s);
+    bx_trap t = bx_hostcall_charge(hc, bx_fuel_for_bytes(l));
+    if (t != BX_TRAP_NONE) {
+        free(s);
+        return t;
+    }
     put32(hc, lp, (uint32_t)l);
     if (l > cap) {
         free(s);
@@ -206,6 +216,8 @@ static bx_trap h_body(bx_hostcall *hc, uint64_t *a)
         return ret(a, n, BX_NET_ERANGE, "response_body: a pointer or length is outside the module's memory");
     size_t k = off >= r->body_len ? 0 : r->body_len - off;
     if (k > cap) k = cap;
+    bx_trap t = bx_hostcall_charge(hc, bx_fuel_for_bytes(k));
+    if (t != BX_TRAP_NONE) return t;
     if (k) memcpy(hc->mem + bp, r->body + off, k);
     put32(hc, lp, (uint32_t)k);
     return ret(a, n, BX_NET_OK, NULL);

@@ -8,13 +8,16 @@
  * deadline also covers time spent in the host.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "boxagnts.h"
 #include "sandbox_impl.h"
@@ -389,6 +392,30 @@ static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi
     return bx_net_define(*out, s, l, err);
 }
 
+/* The audit log: a file, a terminal or /dev/null.  Opened without
+ * blocking (a FIFO with no reader would hang the open) and never a pipe
+ * or socket, whose stalled reader would block every audited decision of
+ * the guest beyond its timeout. */
+static bx_status open_audit(const char *path, FILE **out, bx_error *err)
+{
+    struct stat st;
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", path,
+                          errno == ENXIO ? "a FIFO nobody reads; give a regular file" : strerror(errno));
+    if (fstat(fd, &st) != 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
+        close(fd);
+        return bx_sb_fail(err, BX_ERR_ARG, "audit log %s is a pipe or socket; give a regular file "
+                          "(a reader that stalls would block the sandbox)", path);
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (!(*out = fdopen(fd, "a"))) {
+        close(fd);
+        return bx_sb_fail(err, BX_ERR_NOMEM, "cannot open audit log %s: %s", path, strerror(errno));
+    }
+    return BX_OK;
+}
+
 /* The compiled-module cache key is no guest's to read, whatever its grants
  * (a guest that could read it and write some cache directory could sign
  * entries for every later run that uses that cache): deny rules for the
@@ -471,13 +498,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
         pre[i].guest_path = o->map_dirs[i].guest;
         pre[i].read_only = o->map_dirs[i].read_only;
     }
-    if (o->audit_path) {
-        audit = fopen(o->audit_path, "a");
-        if (!audit) {
-            st = bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path, strerror(errno));
-            goto out;
-        }
-    }
+    if (o->audit_path && (st = open_audit(o->audit_path, &audit, err)) != BX_OK)
+        goto out;
 
     bx_wasi_config wc;
     memset(&wc, 0, sizeof wc);

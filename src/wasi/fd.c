@@ -149,16 +149,6 @@ uint16_t bxw_iovecs(const bx_hostcall *hc, uint32_t iovs, uint32_t n, void *host
     return 0;
 }
 
-/* Wait up to 10 ms for fd; 1 if the store was interrupted meanwhile. */
-static int wait_slice(bx_hostcall *hc, int fd, short ev)
-{
-    struct pollfd p = { fd, ev, 0 };
-    if (bx_store_is_interrupted(hc->store))
-        return 1;
-    poll(&p, 1, 10);
-    return bx_store_is_interrupted(hc->store);
-}
-
 /* ---- read / write ------------------------------------------------------- */
 
 static bx_trap do_read(bx_hostcall *hc, uint64_t *a, int positional)
@@ -169,7 +159,6 @@ static bx_trap do_read(bx_hostcall *hc, uint64_t *a, int positional)
     uint64_t off = positional ? a[3] : 0;
     struct iovec iov[BXW_IOV_MAX];
     uint16_t r;
-    ssize_t k;
     if (!e)
         BXW_RET(W_BADF);
     if (!(e->base & R_FD_READ) || (positional && !(e->base & R_FD_SEEK)))
@@ -180,8 +169,11 @@ static bx_trap do_read(bx_hostcall *hc, uint64_t *a, int positional)
         BXW_RET(r);
     if (e->kind == FK_STDIN && w->stdin_kind != BX_WASI_STDIN_HOST) {
         size_t got = 0;
+        bx_trap t;
         if (positional)
             BXW_RET(W_SPIPE);
+        if ((t = bx_hostcall_charge(hc, n)) != BX_TRAP_NONE)
+            return t;
         for (uint32_t i = 0; i < n && w->stdin_pos < w->stdin_len; i++) {
             size_t take = w->stdin_len - w->stdin_pos;
             if (take > iov[i].iov_len)
@@ -191,6 +183,8 @@ static bx_trap do_read(bx_hostcall *hc, uint64_t *a, int positional)
             w->stdin_pos += take;
             got += take;
         }
+        if ((t = bx_hostcall_charge(hc, bx_fuel_for_bytes(got))) != BX_TRAP_NONE)
+            return t;
         bxw_st32(bxw_mem(hc, outp), (uint32_t)got);
         BXW_RET(0);
     }
@@ -198,27 +192,22 @@ static bx_trap do_read(bx_hostcall *hc, uint64_t *a, int positional)
         BXW_RET(W_BADF);
     if (positional && off > INT64_MAX)
         BXW_RET(W_INVAL);
-    for (;;) {
-        if (e->kind == FK_STDIN && !(e->fdflags & WF_NONBLOCK)) {
-            /* The host's fd 0 is shared: never make it O_NONBLOCK, wait here. */
-            struct pollfd p = { e->host, POLLIN, 0 };
-            while (poll(&p, 1, 0) == 0)
-                if (wait_slice(hc, e->host, POLLIN))
-                    return BX_TRAP_INTERRUPTED;
-        }
-        k = positional ? preadv(e->host, iov, (int)n, (off_t)off) : readv(e->host, iov, (int)n);
-        if (k >= 0)
-            break;
-        if (errno == EINTR)
-            continue;
-        if (errno == EAGAIN && !(e->fdflags & WF_NONBLOCK) && e->kind != FK_STDIN) {
-            if (wait_slice(hc, e->host, POLLIN))
-                return BX_TRAP_INTERRUPTED;
-            continue;
-        }
-        BXW_RET(bxw_errno(errno));
+    {
+        /* chunked, charged, interruptible (io.c); the host's fd 0 is
+         * shared, so it is never made O_NONBLOCK: polled before reading */
+        int fl = positional ? BXW_IO_POSITIONAL : 0, err;
+        size_t got;
+        bx_trap t;
+        if (e->kind == FK_STDIN)
+            fl |= BXW_IO_POLL_FIRST;
+        if (!(e->fdflags & WF_NONBLOCK))
+            fl |= BXW_IO_WAIT;
+        if ((t = bxw_rw(hc, e->host, iov, n, fl, off, &got, &err)) != BX_TRAP_NONE)
+            return t;
+        if (err)
+            BXW_RET(bxw_errno(err));
+        bxw_st32(bxw_mem(hc, outp), (uint32_t)got);
     }
-    bxw_st32(bxw_mem(hc, outp), (uint32_t)k);
     BXW_RET(0);
 }
 
@@ -230,7 +219,6 @@ static bx_trap do_write(bx_hostcall *hc, uint64_t *a, int positional)
     uint64_t off = positional ? a[3] : 0;
     struct iovec iov[BXW_IOV_MAX];
     uint16_t r;
-    ssize_t k;
     if (!e)
         BXW_RET(W_BADF);
     if (is_ro(w, e))
@@ -244,10 +232,11 @@ static bx_trap do_write(bx_hostcall *hc, uint64_t *a, int positional)
     if (e->kind == FK_OUT) {
         size_t total = 0;
         int err = 0;
+        bx_trap t;
         if (positional)
             BXW_RET(W_SPIPE);
-        for (uint32_t i = 0; i < n && !err; i++)
-            total += bxw_out_write(e->out, iov[i].iov_base, iov[i].iov_len, &err);
+        if ((t = bxw_out_put(hc, e->out, iov, n, &total, &err)) != BX_TRAP_NONE)
+            return t;
         if (err && !total)
             BXW_RET(bxw_errno(err));
         if (w->stop_on_cap && e->out->dropped)
@@ -262,20 +251,22 @@ static bx_trap do_write(bx_hostcall *hc, uint64_t *a, int positional)
         BXW_RET(W_INVAL);
     if ((r = bxw_quota_write(w, e, iov, n)) != 0)
         BXW_RET(r);
-    for (;;) {
-        k = positional ? pwritev(e->host, iov, (int)n, (off_t)off) : writev(e->host, iov, (int)n);
-        if (k >= 0)
-            break;
-        if (errno == EINTR)
-            continue;
-        if (errno == EAGAIN && !(e->fdflags & WF_NONBLOCK)) {
-            if (wait_slice(hc, e->host, POLLOUT))
-                return BX_TRAP_INTERRUPTED;
-            continue;
-        }
-        BXW_RET(bxw_errno(errno));
+    {
+        /* chunked, charged, interruptible (io.c); FIFOs and sockets (no
+         * regular WASI type) never raise SIGPIPE */
+        int fl = BXW_IO_WRITE | (positional ? BXW_IO_POSITIONAL : 0), err;
+        size_t done;
+        bx_trap t;
+        if (!(e->fdflags & WF_NONBLOCK))
+            fl |= BXW_IO_WAIT;
+        if (e->filetype != WFT_REG && e->filetype != WFT_DIR)
+            fl |= BXW_IO_NOSIG;
+        if ((t = bxw_rw(hc, e->host, iov, n, fl, off, &done, &err)) != BX_TRAP_NONE)
+            return t;
+        if (err)
+            BXW_RET(bxw_errno(err));
+        bxw_st32(bxw_mem(hc, outp), (uint32_t)done);
     }
-    bxw_st32(bxw_mem(hc, outp), (uint32_t)k);
     BXW_RET(0);
 }
 
@@ -535,7 +526,11 @@ BXW_FN(fd_allocate)
         BXW_RET(W_BADF);
     if ((rc = bxw_quota_allocate(w, e, a[1], a[2])) != 0)
         BXW_RET(rc);
-    rc = posix_fallocate(e->host, (off_t)a[1], (off_t)a[2]);
+    {
+        bx_trap t = bxw_allocate(hc, e->host, a[1], a[2], &rc);
+        if (t != BX_TRAP_NONE)
+            return t;
+    }
     BXW_RET(rc ? bxw_errno(rc) : 0);
 }
 
@@ -694,12 +689,21 @@ BXW_FN(fd_readdir)
     while (!done && used < blen) {
         long n = syscall(SYS_getdents64, fd, hbuf, 32768);
         long pos = 0;
+        bx_trap t;
         if (n < 0) {
             r = bxw_errno(errno);
             goto out;
         }
         if (n == 0)
             break;
+        /* entries hidden by deny rules cost work but no buffer: charge
+         * every batch read, and stop at the interrupt */
+        if ((t = bx_hostcall_charge(hc, bx_fuel_for_bytes((uint64_t)n))) != BX_TRAP_NONE) {
+            free(hbuf);
+            if (tmp >= 0)
+                close(tmp);
+            return t;
+        }
         while (pos < n && used < blen) {
             struct linux_dirent64 *d = (struct linux_dirent64 *)(hbuf + pos);
             size_t nl = strlen(d->d_name);

@@ -383,6 +383,9 @@ uint16_t bxw_path_arg(const bx_hostcall *hc, uint32_t ptr, uint32_t len, char *o
         return W_FAULT;
     if (len > BXW_PATH_MAX)
         return W_NAMETOOLONG;
+    /* resolution work grows with the path: charged as bulk work; running
+     * out traps at the guest's next block (this returns an errno) */
+    (void)bx_hostcall_charge(hc, bx_fuel_for_bytes(len));
     if (len)
         memcpy(out, bxw_mem(hc, ptr), len);
     out[len] = 0;

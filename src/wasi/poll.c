@@ -109,6 +109,12 @@ BXW_FN(poll_oneoff)
     if (!bxw_mem_ok(hc, in, (uint64_t)n * 48) || !bxw_mem_ok(hc, out, (uint64_t)n * 32) ||
         !bxw_mem_ok(hc, neventsp, 4))
         BXW_RET(W_FAULT);
+    {
+        /* one unit per subscription (each is scanned every slice) */
+        bx_trap t = bx_hostcall_charge(hc, n);
+        if (t != BX_TRAP_NONE)
+            return t;
+    }
     subs = calloc(n, sizeof *subs);
     pfds = calloc(n, sizeof *pfds);
     if (!subs || !pfds) {

@@ -513,6 +513,8 @@ void bx_wasi_free(bx_wasi *w)
     free_strv(w->env, w->envc);
     free(w->sandbox_id);
     free(w->stdin_buf);
+    bxw_out_close(&w->out[0]);
+    bxw_out_close(&w->out[1]);
     free(w->out[0].buf);
     free(w->out[1].buf);
     free(w->readout);
@@ -563,6 +565,9 @@ static uint16_t put_strv(const bx_hostcall *hc, char **v, uint32_t n, size_t byt
 {
     if (!bxw_mem_ok(hc, ptrs, (uint64_t)n * 4) || !bxw_mem_ok(hc, buf, bytes))
         return W_FAULT;
+    /* charged as bulk work (boxagnts.h); running out traps at the guest's
+     * next block, one block late, since this returns an errno */
+    (void)bx_hostcall_charge(hc, bx_fuel_for_bytes((uint64_t)n * 4 + bytes));
     for (uint32_t i = 0; i < n; i++) {
         size_t l = strlen(v[i]) + 1;
         bxw_st32(bxw_mem(hc, ptrs + (uint64_t)i * 4), buf);
@@ -655,10 +660,18 @@ BXW_FN(clock_time_get)
 BXW_FN(random_get)
 {
     uint32_t p = A32(0), n = A32(1), done = 0;
+    bx_trap t;
     if (!bxw_mem_ok(hc, p, n))
         BXW_RET(W_FAULT);
+    /* charged up front, filled in chunks with the interrupt checked */
+    if ((t = bx_hostcall_charge(hc, bx_fuel_for_bytes(n))) != BX_TRAP_NONE)
+        return t;
     while (done < n) {
-        ssize_t k = getrandom(bxw_mem(hc, p + (uint64_t)done), n - done, 0);
+        uint32_t want = n - done < BX_WORK_CHUNK ? n - done : BX_WORK_CHUNK;
+        ssize_t k;
+        if (done && (t = bx_hostcall_charge(hc, 0)) != BX_TRAP_NONE)
+            return t;
+        k = getrandom(bxw_mem(hc, p + (uint64_t)done), want, 0);
         if (k < 0) {
             if (errno == EINTR)
                 continue;

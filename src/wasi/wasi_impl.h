@@ -110,6 +110,8 @@ typedef struct bxw_out {
     uint8_t *buf;        /* capture buffer (cap + room for the marker) */
     size_t len, alloc;
     uint64_t dropped;    /* bytes beyond cap */
+    /* BX_WASI_OUT_HOST, set up at the first write (io.c) */
+    int wready, wfd, wown, wmode;
 } bxw_out;
 
 typedef struct bxw_grant {
@@ -245,6 +247,24 @@ void bxw_fd_release(bxw_fd *e);
 uint8_t bxw_filetype(unsigned st_mode);
 size_t bxw_out_write(bxw_out *o, const uint8_t *p, size_t n, int *err);
 uint16_t bxw_iovecs(const bx_hostcall *hc, uint32_t iovs, uint32_t n, void *host_iov);
+
+/* ---- io.c: chunked, charged, interruptible I/O -------------------------- */
+#define BXW_IO_WRITE      1     /* else read */
+#define BXW_IO_POSITIONAL 2     /* at off (pread/pwrite) */
+#define BXW_IO_WAIT       4     /* EAGAIN before any byte: wait in slices (blocking semantics) */
+#define BXW_IO_POLL_FIRST 8     /* a blocking host fd: poll before each chunk */
+#define BXW_IO_NOSIG      16    /* may be a pipe: EPIPE, never SIGPIPE */
+struct iovec;
+/* Transfer iov[0..n) on host fd in charged chunks.  *done = bytes moved,
+ * *err = errno when nothing moved; returns a trap (fuel, interrupt) or NONE. */
+bx_trap bxw_rw(bx_hostcall *hc, int fd, const struct iovec *iov, uint32_t n, int flags,
+               uint64_t off, size_t *done, int *err);
+/* stdout/stderr: capture, discard, or the host's fd without blocking. */
+bx_trap bxw_out_put(bx_hostcall *hc, bxw_out *o, const struct iovec *iov, uint32_t n,
+                    size_t *total, int *err);
+void bxw_out_close(bxw_out *o);
+/* fd_allocate: fallocate(2) in charged, interruptible pieces; *err = errno. */
+bx_trap bxw_allocate(bx_hostcall *hc, int fd, uint64_t off, uint64_t len, int *err);
 
 /* ---- path.c: lexical ---------------------------------------------------- */
 /* Normalize an absolute guest path: collapse "//", ".", "..": never climbs

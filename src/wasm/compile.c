@@ -1362,6 +1362,8 @@ static void compile_body(C *c)
     push_ctl(c, K_FUNC, c->ft, 0);
     c->fuel_pos = NONE32;
     fuel_block(c, false);
+    /* a call zeroes its locals: charged as bulk work (boxagnts.h) */
+    c->fuel_count += (uint32_t)((uint64_t)(c->nlocals - c->ft->nparams) * 8 / BX_FUEL_BYTES);
     while (!c->st) {
         if (c->p >= c->end) {
             MALFORMED("unexpected end of section or function");

@@ -177,7 +177,7 @@ static void pending_free(bx_store *s, bx_instance *inst, pending *p)
 {
     const bx_module *m = inst->module;
     for (uint32_t i = 0; i < p->ntables; i++)
-        bx_table_destroy(inst->tables[m->ntable_imports + i]);
+        bx_table_destroy(s, inst->tables[m->ntable_imports + i]);
     for (uint32_t i = 0; i < p->nmems; i++)
         bx_memory_destroy(s, inst->mems[m->nmem_imports + i]);
     free(p->funcblock);

@@ -86,6 +86,64 @@ static bool alloc_stacks(bx_store *s)
     return true;
 }
 
+/* ---- bulk work ------------------------------------------------------------
+ * memory.fill/copy/init and table.fill/copy/init move as many bytes as their
+ * operand says: they are charged fuel up front (BX_FUEL_BYTES bytes a unit,
+ * see boxagnts.h), so running out traps before any byte moves, and do the
+ * work in BX_WORK_CHUNK pieces with an interrupt check between pieces, so a
+ * timeout stops a 4 GiB fill within one chunk.  Kept out of line: only the
+ * bulk handlers call these, never the per-instruction path. */
+
+static inline bool interrupted(bx_store *s)
+{
+    return atomic_load_explicit(&s->interrupt, memory_order_relaxed) != 0;
+}
+
+/* memmove in chunks, in the direction that keeps overlapping copies right.
+ * false when interrupted (part of the copy done, as a trap allows). */
+static bool bulk_move(bx_store *s, uint8_t *d, const uint8_t *src, uint64_t n)
+{
+    if (n <= BX_WORK_CHUNK) {
+        memmove(d, src, (size_t)n);
+        return true;
+    }
+    if ((uintptr_t)d <= (uintptr_t)src) {
+        for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
+            uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
+            if (at && interrupted(s)) return false;
+            memmove(d + at, src + at, (size_t)k);
+        }
+    } else {
+        for (uint64_t left = n; left;) {
+            uint64_t k = left < BX_WORK_CHUNK ? left : BX_WORK_CHUNK;
+            if (left != n && interrupted(s)) return false;
+            left -= k;
+            memmove(d + left, src + left, (size_t)k);
+        }
+    }
+    return true;
+}
+
+static bool bulk_fill(bx_store *s, uint8_t *d, uint8_t v, uint64_t n)
+{
+    for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
+        uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
+        if (at && interrupted(s)) return false;
+        memset(d + at, v, (size_t)k);
+    }
+    return true;
+}
+
+static bool bulk_fill64(bx_store *s, uint64_t *d, uint64_t v, uint64_t n)
+{
+    const uint64_t chunk = BX_WORK_CHUNK / sizeof *d;
+    for (uint64_t at = 0; at < n; at++) {
+        if (at % chunk == 0 && at && interrupted(s)) return false;
+        d[at] = v;
+    }
+    return true;
+}
+
 /* induction update + loop back-edge: d = a + b; branch back if d cc c */
 #define ADDBR1(n, bexpr, cexpr, cond)                                        \
     OP(n) {                                                                  \
@@ -191,6 +249,22 @@ static inline double quiet_f64(double a)
         trap = (t);      \
         goto trapped;    \
     } while (0)
+
+/* Charge bulk work before doing it.  fuel is >= 0 between instructions;
+ * an unlimited budget is refilled as out_of_fuel does. */
+#define CHARGE(units)                                                        \
+    do {                                                                     \
+        uint64_t u_ = (units);                                               \
+        if (UNLIKELY(u_ > (uint64_t)fuel)) {                                 \
+            if (s->fuel_limited) {                                           \
+                fuel = 0;                                                    \
+                TRAP(BX_TRAP_FUEL_EXHAUSTED);                                \
+            }                                                                \
+            fuel = INT64_MAX;                                                \
+        }                                                                    \
+        fuel -= (int64_t)u_;                                                 \
+    } while (0)
+#define ELEM_UNITS(n) bx_fuel_for_bytes((uint64_t)(n) * sizeof(uint64_t))
 
 #if defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO)
 #define OP(n) L_##n:
@@ -529,7 +603,8 @@ dispatch:
         uint64_t len = inst->data_dropped[seg] ? 0 : dd->len;
         if (UNLIKELY((uint64_t)sr + n > len || (uint64_t)d + n > mx->size))
             TRAP(BX_TRAP_MEMORY_OOB);
-        if (n) memcpy(mx->data + d, dd->bytes + sr, n);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_move(s, mx->data + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
         NEXT;
     }
@@ -538,7 +613,8 @@ dispatch:
         uint32_t d = R32(2), sr = R32(3), n = R32(4);
         if (UNLIKELY((uint64_t)d + n > md->size || (uint64_t)sr + n > ms->size))
             TRAP(BX_TRAP_MEMORY_OOB);
-        if (n) memmove(md->data + d, ms->data + sr, n);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_move(s, md->data + d, ms->data + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
         NEXT;
     }
@@ -547,7 +623,8 @@ dispatch:
         uint32_t d = R32(1), n = R32(3);
         uint8_t v = (uint8_t)R32(2);
         if (UNLIKELY((uint64_t)d + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
-        if (n) memset(mx->data + d, v, n);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_fill(s, mx->data + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 4;
         NEXT;
     }
@@ -612,6 +689,8 @@ dispatch:
         bx_table *t = inst->tables[pc[1]];
         uint64_t init = fp[pc[2]];
         uint32_t delta = R32(3);
+        /* a grow that cannot succeed is O(1): charge only one that may */
+        if (delta <= t->max - t->size) CHARGE(ELEM_UNITS(delta));
         fp[pc[0]] = bx_table_grow(s, t, delta, init);
         pc += 4;
         NEXT;
@@ -621,7 +700,8 @@ dispatch:
         uint32_t i = R32(1), n = R32(3);
         uint64_t v = fp[pc[2]];
         if (UNLIKELY((uint64_t)i + n > t->size)) TRAP(BX_TRAP_TABLE_OOB);
-        for (uint32_t k = 0; k < n; k++) t->elems[i + k] = v;
+        CHARGE(ELEM_UNITS(n));
+        if (UNLIKELY(!bulk_fill64(s, t->elems + i, v, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 4;
         NEXT;
     }
@@ -630,7 +710,10 @@ dispatch:
         uint32_t d = R32(2), sr = R32(3), n = R32(4);
         if (UNLIKELY((uint64_t)d + n > td->size || (uint64_t)sr + n > ts->size))
             TRAP(BX_TRAP_TABLE_OOB);
-        if (n) memmove(td->elems + d, ts->elems + sr, (size_t)n * sizeof(uint64_t));
+        CHARGE(ELEM_UNITS(n));
+        if (UNLIKELY(n && !bulk_move(s, (uint8_t *)(td->elems + d), (const uint8_t *)(ts->elems + sr),
+                                      (uint64_t)n * sizeof(uint64_t))))
+            TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
         NEXT;
     }
@@ -640,7 +723,11 @@ dispatch:
         uint32_t d = R32(2), sr = R32(3), n = R32(4);
         if (UNLIKELY((uint64_t)sr + n > inst->elem_len[seg] || (uint64_t)d + n > t->size))
             TRAP(BX_TRAP_TABLE_OOB);
-        if (n) memcpy(t->elems + d, inst->elem_values[seg] + sr, (size_t)n * sizeof(uint64_t));
+        CHARGE(ELEM_UNITS(n));
+        if (UNLIKELY(n && !bulk_move(s, (uint8_t *)(t->elems + d),
+                                      (const uint8_t *)(inst->elem_values[seg] + sr),
+                                      (uint64_t)n * sizeof(uint64_t))))
+            TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
         NEXT;
     }
@@ -669,7 +756,8 @@ dispatch:
         uint64_t len = inst->data_dropped[seg] ? 0 : dd->len;
         if (UNLIKELY((uint64_t)sr + n > len || (uint64_t)d + n > msize))
             TRAP(BX_TRAP_MEMORY_OOB);
-        if (n) memcpy(mbase + d, dd->bytes + sr, n);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_move(s, mbase + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 4;
         NEXT;
     }
@@ -682,7 +770,8 @@ dispatch:
         uint32_t d = R32(0), sr = R32(1), n = R32(2);
         if (UNLIKELY((uint64_t)d + n > msize || (uint64_t)sr + n > msize))
             TRAP(BX_TRAP_MEMORY_OOB);
-        if (n) memmove(mbase + d, mbase + sr, n);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_move(s, mbase + d, mbase + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 3;
         NEXT;
     }
@@ -690,7 +779,8 @@ dispatch:
         uint32_t d = R32(0), n = R32(2);
         uint8_t v = (uint8_t)R32(1);
         if (UNLIKELY((uint64_t)d + n > msize)) TRAP(BX_TRAP_MEMORY_OOB);
-        if (n) memset(mbase + d, v, n);
+        CHARGE(bx_fuel_for_bytes(n));
+        if (UNLIKELY(n && !bulk_fill(s, mbase + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 3;
         NEXT;
     }

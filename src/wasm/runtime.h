@@ -101,7 +101,7 @@ struct bx_store {
     int32_t exit_code;
     char trap_msg[256];         /* detail for BX_TRAP_HOST */
 
-    uint64_t mem_total;         /* current bytes of all memories */
+    uint64_t mem_total;         /* current bytes of all memories and tables */
     uint64_t mem_peak;
 
     /* ownership lists */

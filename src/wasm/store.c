@@ -55,7 +55,7 @@ void bx_store_free(bx_store *s)
                 break;
             }
             case BX_OBJ_MEMORY: bx_memory_destroy(s, o->p); break;
-            case BX_OBJ_TABLE: bx_table_destroy(o->p); break;
+            case BX_OBJ_TABLE: bx_table_destroy(s, o->p); break;
             case BX_OBJ_FUNCBLOCK:
             case BX_OBJ_GLOBAL: free(o->p); break;
             }
@@ -187,6 +187,24 @@ bx_trap bx_hostcall_fail(bx_hostcall *hc, const char *fmt, ...)
     return BX_TRAP_HOST;
 }
 
+bx_trap bx_hostcall_charge(const bx_hostcall *hc, uint64_t units)
+{
+    bx_store *s = hc->store;
+    /* s->fuel is the live counter during a host call (the interpreter
+     * stores it before the call and reloads it after) and is >= 0. */
+    if (units) {
+        if (units > (uint64_t)s->fuel) {
+            if (s->fuel_limited) {
+                s->fuel = 0;
+                return BX_TRAP_FUEL_EXHAUSTED;
+            }
+            s->fuel = INT64_MAX;        /* unlimited: refill, as the interpreter does */
+        }
+        s->fuel -= (int64_t)units;
+    }
+    return bx_store_is_interrupted(s) ? BX_TRAP_INTERRUPTED : BX_TRAP_NONE;
+}
+
 bx_trap bx_hostcall_exit(bx_hostcall *hc, int32_t code)
 {
     if (hc && hc->store) hc->store->exit_code = code;
@@ -222,6 +240,13 @@ static uint32_t memory_cap_pages(const bx_store *s)
     return p > BX_MAX_PAGES ? BX_MAX_PAGES : (uint32_t)p;
 }
 
+/* One budget, max_memory_bytes, for every memory and table of the store:
+ * what is left of it. */
+static uint64_t budget_left(const bx_store *s)
+{
+    return s->limits.max_memory_bytes > s->mem_total ? s->limits.max_memory_bytes - s->mem_total : 0;
+}
+
 static void mem_account(bx_store *s, uint64_t add)
 {
     s->mem_total += add;
@@ -247,6 +272,16 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
         return bx_fail(err, BX_ERR_LIMIT, 0,
                        "memory minimum %u pages (%s) exceeds the limit %u pages (%s); "
                        "raise --max-memory", decl->min, want, cap, have);
+    }
+    if ((uint64_t)decl->min * BX_PAGE_SIZE > budget_left(s)) {
+        char want[32], used[32], have[32];
+        fmt_bytes(want, sizeof want, (uint64_t)decl->min * BX_PAGE_SIZE);
+        fmt_bytes(used, sizeof used, s->mem_total);
+        fmt_bytes(have, sizeof have, s->limits.max_memory_bytes);
+        return bx_fail(err, BX_ERR_LIMIT, 0,
+                       "memory minimum %u pages (%s) does not fit: other memories and tables "
+                       "already use %s of the %s limit; raise --max-memory",
+                       decl->min, want, used, have);
     }
     bx_memory *m = calloc(1, sizeof *m);
     if (!m) return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a linear memory");
@@ -307,8 +342,7 @@ uint32_t bx_memory_grow(bx_store *s, bx_memory *m, uint32_t delta)
     if (delta > m->max_pages - old) return UINT32_MAX;
     if (delta == 0) return old;
     uint64_t add = (uint64_t)delta * BX_PAGE_SIZE;
-    /* the cap bounds all memories of the store together (multi-memory) */
-    if (s->mem_total + add > (uint64_t)memory_cap_pages(s) * BX_PAGE_SIZE) return UINT32_MAX;
+    if (add > budget_left(s)) return UINT32_MAX;     /* tables share the budget */
     /* Fails only when the kernel refuses to commit (strict overcommit):
      * that is an ordinary grow failure, not a trap. */
     if (mprotect(m->data + m->size, add, PROT_READ | PROT_WRITE) != 0) return UINT32_MAX;
@@ -361,9 +395,23 @@ bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl
         return bx_fail(err, BX_ERR_LIMIT, 0,
                        "table minimum %u elements exceeds the limit %u elements",
                        decl->min, cap);
+    /* Tables are host memory the guest chooses the size of: they count
+     * against the same budget as linear memory, at 8 bytes an element. */
+    uint64_t bytes = (uint64_t)decl->min * sizeof(uint64_t);
+    if (bytes > budget_left(s)) {
+        char want[32], used[32], have[32];
+        fmt_bytes(want, sizeof want, bytes);
+        fmt_bytes(used, sizeof used, s->mem_total);
+        fmt_bytes(have, sizeof have, s->limits.max_memory_bytes);
+        return bx_fail(err, BX_ERR_LIMIT, 0,
+                       "table minimum %u elements (%s) does not fit: memories and tables "
+                       "already use %s of the %s limit; raise --max-memory",
+                       decl->min, want, used, have);
+    }
     bx_table *t = calloc(1, sizeof *t);
     if (!t) return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a table");
-    /* At least one slot so elems is never NULL (see bx_memory_make). */
+    /* At least one slot so elems is never NULL (see bx_memory_make); the
+     * budget counts cap, the slots the guest asked for. */
     size_t n = decl->min ? decl->min : 1;
     if (n > SIZE_MAX / sizeof(uint64_t) || !(t->elems = calloc(n, sizeof(uint64_t)))) {
         free(t);
@@ -372,7 +420,8 @@ bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl
     }
     t->elem = elem;
     t->size = decl->min;
-    t->cap = (uint32_t)n;
+    t->cap = decl->min;
+    mem_account(s, bytes);
     t->max = decl->has_max && decl->max < cap ? decl->max : cap;
     t->decl_max = decl->max;
     t->has_max = decl->has_max;
@@ -380,28 +429,32 @@ bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl
     return BX_OK;
 }
 
-void bx_table_destroy(bx_table *t)
+void bx_table_destroy(bx_store *s, bx_table *t)
 {
     if (!t) return;
+    s->mem_total -= (uint64_t)t->cap * sizeof(uint64_t);
     free(t->elems);
     free(t);
 }
 
 uint32_t bx_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init)
 {
-    (void)s;
     uint32_t old = t->size;
     if (delta > t->max - old) return UINT32_MAX;
     uint32_t want = old + delta;
     if (want > t->cap) {
-        /* Geometric growth keeps repeated table.grow 1 linear overall. */
+        /* Geometric growth keeps repeated table.grow 1 linear overall;
+         * the exact size when the budget has no room for the slack. */
         uint64_t ncap = (uint64_t)t->cap * 2;
         if (ncap < want) ncap = want;
         if (ncap > t->max) ncap = t->max;
+        if ((ncap - t->cap) * sizeof(uint64_t) > budget_left(s)) ncap = want;
+        if ((ncap - t->cap) * sizeof(uint64_t) > budget_left(s)) return UINT32_MAX;
         if (ncap > SIZE_MAX / sizeof(uint64_t)) return UINT32_MAX;
-        uint64_t *e = realloc(t->elems, (size_t)ncap * sizeof *e);
+        uint64_t *e = realloc(t->elems, (size_t)(ncap ? ncap : 1) * sizeof *e);
         if (!e) return UINT32_MAX;
         t->elems = e;
+        mem_account(s, (ncap - t->cap) * sizeof(uint64_t));
         t->cap = (uint32_t)ncap;
     }
     for (uint32_t i = old; i < want; i++) t->elems[i] = init;

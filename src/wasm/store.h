@@ -40,14 +40,16 @@ bx_status bx_store_reserve(bx_store *s, size_t more);
 void bx_store_own(bx_store *s, bx_objkind kind, void *p);
 
 /* Memories and tables not yet owned by anyone.  The caller either
- * bx_store_own()s them or destroys them.  The store cap applies: a minimum
- * above it is BX_ERR_LIMIT with a message saying which flag to raise. */
+ * bx_store_own()s them or destroys them.  The store cap applies to all of
+ * them together (memories at their committed size, tables at 8 bytes an
+ * allocated element, both in mem_total): a minimum above what is left is
+ * BX_ERR_LIMIT with a message saying which flag to raise. */
 bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
                          bx_memory **out, bx_error *err);
 void bx_memory_destroy(bx_store *s, bx_memory *m);
 bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,
                         bx_table **out, bx_error *err);
-void bx_table_destroy(bx_table *t);
+void bx_table_destroy(bx_store *s, bx_table *t);
 
 /* instance.c: free an instance's arrays (not the objects, the store owns them). */
 void bx_instance_destroy(bx_instance *inst);
