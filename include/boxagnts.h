@@ -434,6 +434,7 @@ typedef struct bx_run_io {
     const char *sandbox_id;   /* for the audit log */
     const volatile int *cancel; /* non-zero (set by another thread) stops the run; may be NULL */
     int stop_on_output_cap;   /* with capture: output over max_output traps (BX_WASI_STOP_ON_OUTPUT_CAP) */
+    FILE *audit_file;         /* already open (a confined worker's): used instead of audit_path */
 } bx_run_io;
 
 typedef enum bx_run_outcome_kind {
@@ -441,7 +442,10 @@ typedef enum bx_run_outcome_kind {
     BX_RUN_RETURNED,          /* --invoke returned: results */
     BX_RUN_TRAPPED,           /* trap (timeout, fuel, stack, or other): trap, message */
     BX_RUN_LOAD_ERROR,        /* malformed, invalid, unlinkable, no entry: message */
-    BX_RUN_OUT_OF_MEMORY      /* memory minimum above --max-memory: message */
+    BX_RUN_OUT_OF_MEMORY,     /* memory minimum above --max-memory: message */
+    /* src/confine: the worker process, as its parent saw it end */
+    BX_RUN_CONFINEMENT_VIOLATION, /* a system call the kernel's wall forbids: message */
+    BX_RUN_CRASHED            /* a signal, or no valid result record: message */
 } bx_run_outcome_kind;
 
 /* The result record.  out/err are owned (bx_run_result_free). */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "confine.h"
 
 static void run_usage(FILE *f)
 {
@@ -59,6 +60,10 @@ static void run_usage(FILE *f)
             "  --json-file FILE       write the result record as JSON to FILE\n"
             "  --cache-dir DIR        keep compiled modules in DIR (created 0700) so later\n"
             "                         runs of the same module skip compilation; best effort\n"
+            "  --require-os-confinement   refuse to run unless the worker process is fully\n"
+            "                         confined by the kernel (Landlock, seccomp, rlimits)\n"
+            "  --no-os-confinement    run in this process, without the kernel's wall\n"
+            "                         (debugging; reported as \"os_confinement\": \"none\")\n"
             "  SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "\n"
             "exit status: the guest's exit code when it exits (0 when --invoke returns), else\n"
@@ -70,6 +75,8 @@ static void run_usage(FILE *f)
             "  123  fuel exhausted (raise --fuel)\n"
             "  124  timeout (raise --timeout)\n"
             "  125  out of memory at instantiation (raise --max-memory)\n"
+            "  126  confinement violation: a forbidden system call stopped the worker\n"
+            "  118  the worker crashed (a signal, or no valid result)\n"
             "  1    other host error\n"
             "A one-line message on stderr (\"boxagnts: ...\") says which limit or grant\n"
             "stopped the module and how to change that.\n");
@@ -127,7 +134,7 @@ static void json_val(FILE *f, bx_valtype t, uint64_t bits)
     }
 }
 
-static void write_json(FILE *f, const bx_run_result *r, int code)
+static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confine_status *cs)
 {
     fputs("{\"outcome\":", f);
     json_str(f, bx_run_outcome(r));
@@ -150,7 +157,15 @@ static void write_json(FILE *f, const bx_run_result *r, int code)
             fputc(',', f);
         json_val(f, r->results[i].type, r->results[i].bits);
     }
-    fputs("]}\n", f);
+    fputs("],\"os_confinement\":", f);
+    json_str(f, bx_confine_level_name(cs->level));
+    fputs(",\"os_confinement_reason\":", f);
+    json_str(f, cs->reason);
+    if (cs->end == BX_CONFINE_VIOLATION) {
+        fputs(",\"syscall\":", f);
+        json_str(f, cs->syscall);
+    }
+    fputs("}\n", f);
 }
 
 typedef struct grant_arg {
@@ -167,7 +182,11 @@ int cmd_run(int argc, char **argv)
     grant_arg *grants = calloc((size_t)argc + 1, sizeof *grants);
     size_t ngrants = 0;
     const char *workspace = NULL, *invoke = NULL, *stdin_file = NULL, *json_file = NULL;
-    int json = 0, max_output_set = 0;
+    int json = 0, max_output_set = 0, no_confine = 0, require_confine = 0;
+    bx_confine_policy pol;
+    bx_confine_status cs;
+    bx_confine_policy_init(&pol);
+    memset(&cs, 0, sizeof cs);
     int rc = EXIT_USAGE;
     uint8_t *wasm = NULL, *stdin_buf = NULL;
     size_t wasm_len = 0, stdin_len = 0;
@@ -195,6 +214,14 @@ int cmd_run(int argc, char **argv)
         }
         if (strcmp(a, "--json") == 0) {
             json = 1;
+            continue;
+        }
+        if (strcmp(a, "--no-os-confinement") == 0) {
+            no_confine = 1;
+            continue;
+        }
+        if (strcmp(a, "--require-os-confinement") == 0) {
+            require_confine = 1;
             continue;
         }
         static const char *const with_value[] = {
@@ -423,7 +450,16 @@ int cmd_run(int argc, char **argv)
     io.nargs = nargs;
     io.sandbox_id = "run";
 
-    bx_status st = bx_sandbox_run(&o, wasm, wasm_len, &io, &r, &err);
+    if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) {
+        free(gargv);
+        fprintf(stderr, "boxagnts: %s\n", err.msg);
+        rc = EXIT_ERROR;
+        goto done;
+    }
+    pol.disabled = no_confine;
+    pol.require_full = require_confine;
+    pol.sandbox_id = io.sandbox_id;
+    bx_status st = bx_confined_run(&pol, &o, wasm, wasm_len, &io, &r, &cs, &err);
     free(gargv);
     fflush(stdout);
     if (io.capture) {
@@ -433,7 +469,11 @@ int cmd_run(int argc, char **argv)
         if (r.err_len)
             fwrite(r.err, 1, r.err_len, stderr);
     }
-    if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
+    if (cs.end == BX_CONFINE_REFUSED) {
+        fprintf(stderr, "boxagnts: %s\n", cs.detail);
+        rc = EXIT_ERROR;
+        r.outcome = BX_RUN_LOAD_ERROR;
+    } else if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
         /* Not a verdict on the module: the run could not be set up. */
         snprintf(r.message, sizeof r.message, "%s", err.msg);
         fprintf(stderr, "boxagnts: %s\n", err.msg);
@@ -455,6 +495,12 @@ int cmd_run(int argc, char **argv)
         case BX_RUN_OUT_OF_MEMORY:
             rc = RUN_EXIT_OOM;
             break;
+        case BX_RUN_CONFINEMENT_VIOLATION:
+            rc = RUN_EXIT_VIOLATION;
+            break;
+        case BX_RUN_CRASHED:
+            rc = RUN_EXIT_CRASHED;
+            break;
         case BX_RUN_TRAPPED:
             rc = r.trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
                  : r.trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
@@ -469,10 +515,10 @@ int cmd_run(int argc, char **argv)
     }
     fflush(stdout);
     if (json)
-        write_json(stderr, &r, rc);
+        write_json(stderr, &r, rc, &cs);
     if (json_file) {
         FILE *jf = fopen(json_file, "w");
-        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
+        if (!jf || (write_json(jf, &r, rc, &cs), fclose(jf) != 0)) {
             fprintf(stderr, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
             if (rc == EXIT_OK)
                 rc = EXIT_ERROR;
@@ -480,6 +526,7 @@ int cmd_run(int argc, char **argv)
     }
 
 done:
+    bx_confine_policy_free(&pol);
     bx_run_result_free(&r);
     bx_run_options_free(&o);
     free(grants);

@@ -230,6 +230,8 @@ const char *bx_run_outcome(const bx_run_result *r)
     case BX_RUN_LOAD_ERROR: return "load error";
     case BX_RUN_OUT_OF_MEMORY: return "out of memory";
     case BX_RUN_TRAPPED: return r->cancelled ? "cancelled" : trap_outcome(r->trap);
+    case BX_RUN_CONFINEMENT_VIOLATION: return "confinement_violation";
+    case BX_RUN_CRASHED: return "crashed";
     }
     return "?";
 }
@@ -359,7 +361,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
         pre[i].guest_path = o->map_dirs[i].guest;
         pre[i].read_only = o->map_dirs[i].read_only;
     }
-    if (o->audit_path) {
+    if (o->audit_path && !io->audit_file) {
         audit = fopen(o->audit_path, "a");
         if (!audit) {
             st = bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path, strerror(errno));
@@ -384,7 +386,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.stderr_kind = wc.stdout_kind;
     wc.stdout_cap = wc.stderr_cap = o->max_output ? o->max_output : 1024 * 1024;
     wc.max_fds = o->max_fds;
-    wc.audit_file = audit;
+    wc.audit_file = io->audit_file ? io->audit_file : audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
     if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
     w = bx_wasi_new(&wc, err);
