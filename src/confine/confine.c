@@ -221,8 +221,28 @@ static int ll_add_path(int rs, const char *path, uint64_t access, uint64_t handl
         return errno == ENOENT ? 0 : -1;   /* a path that is not there grants nothing */
     struct stat sb;
     if (fstat(fd, &sb) != 0) { close(fd); return -1; }
-    if (!S_ISDIR(sb.st_mode))
+    if (!S_ISDIR(sb.st_mode)) {
+        /* A single-file grant: src/wasi opens its directory to show the
+         * granted names (and several files of one directory share it), so
+         * the directory gets READ_DIR, and a writable file also the right
+         * to replace entries there (rename onto it).  Landlock's rights
+         * on directory entries are per directory: that is the coarsening
+         * README names.  Contents stay per file. */
+        char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
+        if (slash) {
+            *(slash == dir ? slash + 1 : slash) = 0;
+            uint64_t da = LANDLOCK_ACCESS_FS_READ_DIR;
+            if (access & LANDLOCK_ACCESS_FS_WRITE_FILE)
+                da |= LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_REG;
+            int dfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+            struct bxc_path_beneath dp = { da & handled, dfd };
+            long drc = dfd >= 0 ? syscall(SYS_landlock_add_rule, rs, BXC_RULE_PATH_BENEATH, &dp, 0) : 0;
+            if (dfd >= 0) close(dfd);
+            if (drc != 0) { free(dir); close(fd); return -1; }
+        }
+        free(dir);
         access &= FS_FILE_RIGHTS;
+    }
     struct bxc_path_beneath pb = { access & handled, fd };
     long rc = pb.allowed_access ? syscall(SYS_landlock_add_rule, rs, BXC_RULE_PATH_BENEATH, &pb, 0) : 0;
     close(fd);

@@ -108,7 +108,7 @@ static int run_body(void *arg, int fd)
 
 static int valtype_ok(uint32_t t)
 {
-    return t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_V128 ||
+    return t == 0 /* not set: a call that trapped */ || t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_V128 ||
            t == BX_FUNCREF || t == BX_EXTERNREF;
 }
 
@@ -125,8 +125,10 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
         w.err_status > BX_ERR_TRAP || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
         w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
         w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
-        n - sizeof w != w.out_len + w.err_len)
+        n - sizeof w != w.out_len + w.err_len) {
+        if (getenv("BXC_DEBUG")) fprintf(stderr, "decode: n=%zu w=%zu out=%llu err=%llu cap=%zu st=%d outc=%u trap=%u nres=%u\n", n, sizeof w, (unsigned long long)w.out_len, (unsigned long long)w.err_len, cap, w.st, w.outcome, w.trap, w.nresults);
         return -1;
+    }
     for (uint32_t i = 0; i < w.nresults; i++)
         if (!valtype_ok(w.rtype[i])) return -1;
     memset(r, 0, sizeof *r);
@@ -179,7 +181,8 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
                             strerror(errno));
         pol.audit_fd = j.audit_fd;
     }
-    size_t cap = o->max_output ? o->max_output : 1024 * 1024;
+    /* the capture cap plus the truncation marker src/wasi appends */
+    size_t cap = (o->max_output ? o->max_output : 1024 * 1024) + 4096;
     uint8_t *reply = NULL;
     size_t rlen = 0;
     bx_status st = bx_confine_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap, &reply, &rlen, cs, err);
