@@ -435,6 +435,9 @@ typedef struct bx_run_io {
     const volatile int *cancel; /* non-zero (set by another thread) stops the run; may be NULL */
     int stop_on_output_cap;   /* with capture: output over max_output traps (BX_WASI_STOP_ON_OUTPUT_CAP) */
     FILE *audit_file;         /* already open (a confined worker's): used instead of audit_path */
+    /* An embedder's own imports, defined after WASI and the network (may be NULL). */
+    bx_status (*define_imports)(void *user, bx_store *s, bx_linker *l, bx_error *err);
+    void *define_user;
 } bx_run_io;
 
 typedef enum bx_run_outcome_kind {
@@ -621,6 +624,7 @@ typedef struct bx_tool_context {
     const char *agent_id;            /* appears in the audit log as sandbox id prefix */
     const char *audit_path;          /* JSON lines appended here (NULL: none) */
     const volatile int *cancel;      /* non-zero stops the running call (may be NULL) */
+    FILE *audit_file;                /* already open (a confined worker's): instead of audit_path */
 } bx_tool_context;
 
 /* Owned strings (bx_tool_result_free).  Usage is filled for wasm tools. */

@@ -414,7 +414,7 @@ static void worker_main(const bx_confine_policy *p, int fd, int vfd, bx_confine_
     }
     if (!lim_ok)
         snprintf(why, sizeof why, "resource limits not set: %s", strerror(errno));
-    if (p->net) {
+    if (p->net || p->preload_curl) {
         /* Loaded now, while its files and dependencies are still reachable
          * (src/net's dlopen later finds it already loaded). */
         void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);

@@ -47,6 +47,9 @@ typedef struct bx_confine_policy {
     int require_full;         /* --require-os-confinement */
     bx_confine_path *paths; size_t npaths;
     int net;                  /* a fetch: grant exists: sockets, resolver and TLS files */
+    int preload_curl;         /* the module may use the HTTP capability: load libcurl
+                                 before confinement even without a grant, so that
+                                 src/net can refuse the request by its own policy */
     int connect_any;          /* a grant with an unknown port: TCP connect unrestricted */
     uint16_t ports[32]; size_t nports;   /* TCP connect allowed to these */
     uint32_t max_fds;         /* the guest's fd cap (0 = 256) */
@@ -111,5 +114,10 @@ void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *c
 bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
                           const uint8_t *wasm, size_t len, const bx_run_io *io,
                           bx_run_result *r, bx_confine_status *cs, bx_error *err);
+
+/* `call`: the grants of a tool call (workspace at the profile's level when
+ * no read:/write: grant names paths; grants; fetch patterns; cache dir). */
+bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
+                                              bx_error *err);
 
 #endif

@@ -68,12 +68,13 @@ static int run_body(void *arg, int fd)
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
         /* opened by the parent before the fork: Landlock checks opens only */
-        if (!(audit = fdopen(j->audit_fd, "a"))) return -1;
+        int afd = dup(j->audit_fd);   /* ours to close */
+        if (afd < 0 || !(audit = fdopen(afd, "a"))) { if (afd >= 0) close(afd); return -1; }
         io.audit_file = audit;
         o.audit_path = NULL;
     }
     bx_status st = bx_sandbox_run(&o, j->wasm, j->len, &io, &r, &err);
-    if (audit) fflush(audit);
+    if (audit) fclose(audit);
     wire w;
     memset(&w, 0, sizeof w);
     w.magic = WIRE_MAGIC;
@@ -174,6 +175,9 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
     memset(r, 0, sizeof *r);
     run_job j = { o, wasm, len, io, -1 };
     bx_confine_policy pol = *p;
+    /* the import's module name in the bytes: a cheap over-approximation */
+    if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)))
+        pol.preload_curl = 1;
     if (o->audit_path) {
         j.audit_fd = open(o->audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
         if (j.audit_fd < 0)
@@ -204,4 +208,36 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
                  : cs->end == BX_CONFINE_REFUSED ? BX_RUN_LOAD_ERROR : BX_RUN_CRASHED;
     snprintf(r->message, sizeof r->message, "%s", cs->detail);
     return BX_OK;
+}
+
+bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
+                                              bx_error *err)
+{
+    bx_run_options o;
+    bx_error ignored;
+    bx_status st = BX_OK;
+    int fs_grant = 0;
+    bx_run_options_init(&o);
+    if (ctx->workspace && bx_run_options_set_workspace(&o, ctx->workspace, &ignored) != BX_OK) {
+        bx_run_options_free(&o);
+        return BX_OK;   /* the call itself will refuse the workspace */
+    }
+    for (size_t i = 0; i < ctx->ngrants; i++) {
+        const char *g = ctx->grants[i];
+        fs_grant |= !strncmp(g, "read:", 5) || !strncmp(g, "write:", 6);
+        /* a grant the tool layer will refuse grants nothing here either */
+        bx_run_options_add_cap(&o, g, &ignored);
+    }
+    if (ctx->workspace && !fs_grant && ctx->max_level > BX_PERM_NONE)
+        st = bx_confine_policy_add_path(p, o.work_dir ? o.work_dir : ctx->workspace,
+                                        ctx->max_level >= BX_PERM_WRITE, err);
+    free(o.cache_dir);
+    o.cache_dir = ctx->cache_dir ? strdup(ctx->cache_dir) : NULL;
+    if (!st) st = bx_confine_policy_from_options(p, &o, err);
+    p->max_memory = ctx->max_memory;
+    p->timeout_ns = ctx->timeout_ns;
+    p->max_fds = 0;
+    p->sandbox_id = ctx->agent_id;
+    bx_run_options_free(&o);
+    return st;
 }

@@ -404,6 +404,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     }
     if ((st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
     if ((st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
+    if (io->define_imports && (st = io->define_imports(io->define_user, s, l, err)) != BX_OK) goto out;
 
     watchdog wd;
     int have_wd = 0;
