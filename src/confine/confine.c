@@ -396,13 +396,33 @@ int bx_confine_reply(int reply_fd, const void *buf, size_t len)
     return 0;
 }
 
-static void worker_main(const bx_confine_policy *p, int fd, int vfd, bx_confine_body body, void *arg)
+/* Close every descriptor but stdio and keep[]: a descriptor open before
+ * confinement stays usable after it, so the worker keeps only its own. */
+static void close_others(const int *keep, int n)
+{
+    int k[3], m = 0;
+    for (int i = 0; i < n; i++)
+        if (keep[i] > 2) k[m++] = keep[i];
+    for (int i = 1; i < m; i++)          /* sort (at most 3) */
+        for (int j = i; j > 0 && k[j - 1] > k[j]; j--) { int t = k[j]; k[j] = k[j - 1]; k[j - 1] = t; }
+    unsigned lo = 3;
+    for (int i = 0; i < m; i++) {
+        if ((unsigned)k[i] > lo) syscall(SYS_close_range, lo, (unsigned)k[i] - 1, 0);
+        lo = (unsigned)k[i] + 1;
+    }
+    syscall(SYS_close_range, lo, ~0u, 0);
+}
+
+static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vfd,
+                        bx_confine_body body, void *arg)
 {
     char why[256] = "";
     int lim_ok = 1, nnp, ll, sc;
     /* The worker must not outlive the run's owner. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() == 1) _exit(WORKER_BODY_FAILED);
+    if (getppid() != parent) _exit(WORKER_BODY_FAILED);
+    int keep[3] = { fd, vfd, p->audit_fd };
+    close_others(keep, 3);
 
     struct rlimit rl = { 0, 0 };
     lim_ok &= setrlimit(RLIMIT_CORE, &rl) == 0;
@@ -553,6 +573,7 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
     }
     fflush(NULL);   /* else the worker would write our buffered output again */
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
@@ -562,8 +583,7 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
     if (pid == 0) {
         close(sv[0]);
         close(vp[0]);
-        if (p->audit_fd >= 0) fcntl(p->audit_fd, F_SETFD, 0);
-        worker_main(p, sv[1], vp[1], body, arg);
+        worker_main(p, parent, sv[1], vp[1], body, arg);
         _exit(WORKER_BODY_FAILED);
     }
     close(sv[1]);

@@ -11,7 +11,8 @@
  *   rawrun [--no-os-confinement] [--cap GRANT]... [--max-memory SIZE] [--audit FILE]
  *          --op OP [--arg ARG] RAW.wasm
  *   OP: read PATH | write PATH | exec CMD | connect PORT | kill-parent |
- *       ptrace-parent | userns | mount DIR | segv | none
+ *       ptrace-parent | userns | mount DIR | readfd PATH (opened by the host
+ *       before the run) | segv | none
  * Prints one line on stdout: outcome=... syscall=... os_confinement=...
  * and the operation's own result on stderr ("raw: OP ok" / "raw: OP errno N").
  */
@@ -35,6 +36,7 @@
 typedef struct raw_cfg {
     const char *op, *arg;
     pid_t host;     /* the boxagnts-like process: the worker's parent when confined */
+    int leaked;     /* readfd: a descriptor the host opened before the run */
 } raw_cfg;
 
 static void say(const char *op, int rc)
@@ -82,6 +84,9 @@ static bx_trap raw_go(bx_hostcall *hc, uint64_t *ar)
     } else if (!strcmp(op, "mount")) {
         if (mount("none", arg, "tmpfs", 0, NULL) != 0) rc = errno;
         else umount(arg);
+    } else if (!strcmp(op, "readfd")) {
+        char buf[64];
+        if (read(c->leaked, buf, sizeof buf) < 0) rc = errno;
     } else if (!strcmp(op, "segv")) {
         volatile int *p = NULL;
         *p = 1;
@@ -116,7 +121,7 @@ int main(int argc, char **argv)
     bx_run_options_init(&o);
     bx_error err;
     memset(&err, 0, sizeof err);
-    raw_cfg cfg = { "none", NULL, getpid() };
+    raw_cfg cfg = { "none", NULL, getpid(), -1 };
     int disabled = 0, i = 1;
     for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -141,6 +146,10 @@ int main(int argc, char **argv)
     if (f) fclose(f);
     if (!len) { fprintf(stderr, "rawrun: cannot read %s\n", argv[i]); return 2; }
     signal(SIGUSR1, on_usr1);
+    if (!strcmp(cfg.op, "readfd") && (cfg.leaked = open(cfg.arg, O_RDONLY)) < 0) {
+        fprintf(stderr, "rawrun: cannot open %s\n", cfg.arg);
+        return 2;
+    }
 
     bx_confine_policy pol;
     bx_confine_policy_init(&pol);

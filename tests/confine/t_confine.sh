@@ -67,6 +67,8 @@ has 'raw: read ok' err; check read-ro-grant-allowed $? "$(cat "$TMP/err")"
 raw on write "$G/g2.txt"
 has 'raw: write ok' err && [ "$(cat "$G/g2.txt")" = pwned ]; check write-rw-grant-allowed $? "$(cat "$TMP/err")"
 rm -f "$G/g2.txt"
+raw on readfd "$OUT/secret.txt"
+has 'raw: readfd errno 9' err; check host-descriptors-closed $? "$(cat "$TMP/err")"
 # the same without confinement: each takes effect (so the checks above can fail)
 raw off read "$OUT/secret.txt"
 has 'raw: read ok' err && has 'os_confinement=none' out; check off-read-outside-happens $? "$(cat "$TMP/err")"
@@ -76,6 +78,8 @@ rm -f "$OUT/new.txt"
 raw off write "$RO/ro.txt"
 [ "$(cat "$RO/ro.txt")" = pwned ]; check off-write-ro-grant-happens $? "$(cat "$TMP/err")"
 printf 'read only\n' >"$RO/ro.txt"
+raw off readfd "$OUT/secret.txt"
+has 'raw: readfd ok' err; check off-host-descriptor-readable $? "$(cat "$TMP/err")"
 
 # ---- processes -----------------------------------------------------------------
 raw on exec "touch $OUT/marker"
