@@ -7,7 +7,9 @@
  * with safe arguments: clone without namespace flags, kill/tgkill on the
  * worker itself, prlimit64 on itself, sockets only with a fetch: grant
  * (IPv4/IPv6; unnamed unix socketpairs always), ioctl for terminal and
- * FIONREAD/FIONBIO queries, prctl for thread names, mmap/mprotect without
+ * FIONREAD/FIONBIO queries, prctl for thread names, fchmod (on a
+ * descriptor, so on a file Landlock let the worker open; chmod and
+ * fchmodat take paths Landlock does not check for metadata changes), mmap/mprotect without
  * PROT_EXEC unless libcurl's resolver may dlopen.  clone3 answers ENOSYS
  * (its flags live in memory the filter cannot read; glibc falls back to
  * clone).  Everything else (execve, ptrace, mount, unshare, bpf, io_uring,
@@ -65,7 +67,7 @@ static const int allowed[] = {
     SYS_faccessat, SYS_faccessat2, SYS_connect, SYS_sendto, SYS_recvfrom, SYS_sendmsg,
     SYS_recvmsg, SYS_sendmmsg, SYS_recvmmsg, SYS_shutdown, SYS_bind, SYS_getsockname,
     SYS_getpeername, SYS_setsockopt, SYS_getsockopt, SYS_copy_file_range, SYS_sendfile,
-    SYS_membarrier,
+    SYS_membarrier, SYS_fchmod /* on a descriptor Landlock let it open */,
 #if defined(__x86_64__)
     SYS_open, SYS_stat, SYS_lstat, SYS_access, SYS_pipe, SYS_dup2, SYS_poll, SYS_select,
     SYS_epoll_wait, SYS_mkdir, SYS_rmdir, SYS_unlink, SYS_rename, SYS_link, SYS_symlink,
@@ -192,7 +194,7 @@ static const struct { int nr; const char *name; } names[] = {
     N(request_key), N(clone), N(clone3), N(kill), N(tgkill), N(tkill), N(chroot),
     N(pivot_root), N(init_module), N(finit_module), N(delete_module), N(kexec_load),
     N(reboot), N(swapon), N(swapoff), N(setuid), N(setgid), N(setreuid), N(setregid),
-    N(setresuid), N(setresgid), N(setgroups), N(mknodat), N(fchmod), N(fchmodat),
+    N(setresuid), N(setresgid), N(setgroups), N(mknodat), N(fchmodat),
     N(fchown), N(fchownat), N(listen), N(accept), N(accept4), N(memfd_create),
     N(personality), N(seccomp), N(mmap), N(mprotect), N(pkey_mprotect), N(open_by_handle_at),
     N(name_to_handle_at), N(fanotify_init), N(inotify_init1), N(move_mount), N(fsopen),
