@@ -199,7 +199,20 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
      * parent never deserialises an entry the worker could have planted
      * without the cache's own checks, which are the same either way. */
     if (o->cache_dir && *o->cache_dir) {
-        mkdir(o->cache_dir, 0700);
+        /* created here as src/wasm/cache.c would (mkdir -p, 0700): a path
+         * that does not exist yet cannot be granted */
+        char buf[4096];
+        size_t n = strlen(o->cache_dir);
+        if (n < sizeof buf) {
+            memcpy(buf, o->cache_dir, n + 1);
+            for (size_t i = 1; i <= n; i++) {
+                if (buf[i] != '/' && buf[i] != 0) continue;
+                char c = buf[i];
+                buf[i] = 0;
+                (void)mkdir(buf, 0700);   /* best effort, like the cache */
+                buf[i] = c;
+            }
+        }
         if ((st = bx_confine_policy_add_path(p, o->cache_dir, 1, err)))
             return st;
     }
