@@ -104,6 +104,47 @@ static void emit(prog *p, uint16_t code, uint32_t k, uint8_t jt, uint8_t jf)
 #define ERRNO(e) (SECCOMP_RET_ERRNO | ((e) & SECCOMP_RET_DATA))
 #define ARG_LO(i) (offsetof(struct seccomp_data, args) + 8 * (i))
 
+typedef struct range { uint32_t lo, hi; } range;
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Allow A in one of r[a..b), else TRAP.  A node tests the middle range's
+ * low end and jumps over the left half's code; a leaf tests up to four
+ * ranges in a row.  Jumps are at most 255 forward: emit() marks the
+ * program broken (oom) if one would be longer. */
+static void tree(prog *p, const range *r, int a, int b)
+{
+    if (b - a <= 4) {
+        for (int i = a; i < b; i++) {
+            if (r[i].lo == r[i].hi) {
+                JEQ(p, r[i].lo, 0, 1);
+            } else {   /* lo <= nr <= hi */
+                emit(p, BPF_JMP | BPF_JGE | BPF_K, r[i].lo, 0, 2);
+                emit(p, BPF_JMP | BPF_JGT | BPF_K, r[i].hi, 1, 0);
+            }
+            RET(p, ALLOW);
+        }
+        RET(p, TRAP);
+        return;
+    }
+    int m = (a + b) / 2;
+    prog left = { NULL, 0, 0, 0 };
+    tree(&left, r, a, m);
+    if (left.oom || left.n > 255) {
+        p->oom = 1;
+    } else {
+        emit(p, BPF_JMP | BPF_JGE | BPF_K, r[m].lo, (uint8_t)left.n, 0);
+        for (size_t i = 0; i < left.n; i++)
+            emit(p, left.f[i].code, left.f[i].k, left.f[i].jt, left.f[i].jf);
+        tree(p, r, m, b);
+    }
+    free(left.f);
+}
+
 /* if nr == n: A = arg i; allow when A is one of v[], else ret other. */
 static void one_of(prog *p, int nr, int arg, const unsigned long *v, size_t nv, uint32_t other)
 {
@@ -169,11 +210,24 @@ int bxc_seccomp_program(int net, pid_t self, struct sock_filter **out, size_t *n
             RET(&p, ALLOW);
         }
     }
-    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
-        JEQ(&p, allowed[i], 0, 1);
-        RET(&p, ALLOW);
+    /* The plain allowlist, sorted, folded into runs of consecutive
+     * numbers, searched as a balanced tree: the kernel evaluates the
+     * filter once per system call number when it installs it (its action
+     * cache), so a short path is what makes a worker cheap to start. */
+    enum { NA = sizeof allowed / sizeof *allowed };
+    int v[NA];
+    range rg[NA];
+    int nr = 0;
+    memcpy(v, allowed, sizeof v);
+    qsort(v, NA, sizeof *v, cmp_int);
+    for (int i = 0; i < NA;) {
+        int j = i;
+        while (j + 1 < NA && v[j + 1] <= v[j] + 1) j++;
+        rg[nr].lo = (uint32_t)v[i];
+        rg[nr++].hi = (uint32_t)v[j];
+        i = j + 1;
     }
-    RET(&p, TRAP);
+    tree(&p, rg, 0, nr);
     if (p.oom || p.n > BPF_MAXINSNS) {
         free(p.f);
         return -1;

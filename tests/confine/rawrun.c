@@ -8,6 +8,7 @@
  * stops it when confinement is on, and that it happens when it is off.
  *
  *   rawrun --probe                (prints the kernel's Landlock ABI)
+ *   rawrun --bench N              (mean cost of one confined worker, empty body)
  *   rawrun [--no-os-confinement] [--cap GRANT]... [--max-memory SIZE] [--audit FILE]
  *          --op OP [--arg ARG] RAW.wasm
  *   OP: read PATH | write PATH | exec CMD | connect PORT | kill-parent |
@@ -28,6 +29,7 @@
 #include <sys/mount.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "boxagnts.h"
@@ -112,6 +114,36 @@ static bx_status define_raw(void *user, bx_store *s, bx_linker *l, bx_error *err
     return bx_linker_define(l, "test:raw", "go", ex);
 }
 
+static int empty_body(void *arg, int fd)
+{
+    (void)arg;
+    return bx_confine_reply(fd, "ok", 2);
+}
+
+/* --bench N: mean cost of one confined worker with an empty body (fork,
+ * no_new_privs, Landlock, seccomp, rlimits, reply, wait), on and off. */
+static int bench(int n)
+{
+    for (int off = 0; off < 2; off++) {
+        bx_confine_policy p;
+        bx_confine_policy_init(&p);
+        p.disabled = off;
+        bx_confine_policy_add_path(&p, "/tmp", 1, NULL);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        for (int i = 0; i < n; i++) {
+            uint8_t *rep; size_t rl; bx_confine_status cs; bx_error e;
+            if (bx_confine_exec(&p, empty_body, NULL, 64, &rep, &rl, &cs, &e) != BX_OK || rl != 2) return 1;
+            free(rep);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        printf("%s: %.1f us per worker (%d runs)\n", off ? "in-process (off)" : "confined worker",
+               ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / 1e3 / n, n);
+        bx_confine_policy_free(&p);
+    }
+    return 0;
+}
+
 static volatile sig_atomic_t got_usr1;
 static void on_usr1(int sig) { (void)sig; got_usr1 = 1; }
 
@@ -126,6 +158,7 @@ int main(int argc, char **argv)
     for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--no-os-confinement")) { disabled = 1; continue; }
+        if (!strcmp(a, "--bench") && v) return bench(atoi(v));
         if (!strcmp(a, "--probe")) { printf("landlock_abi=%d\n", bx_confine_landlock_abi()); return 0; }
         if (!v) { fprintf(stderr, "rawrun: %s needs a value\n", a); return 2; }
         i++;
