@@ -441,12 +441,21 @@ static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vf
     lim_ok &= setrlimit(RLIMIT_CORE, &rl) == 0;
     rl.rlim_cur = rl.rlim_max = (p->max_fds ? p->max_fds : 256) + 64;  /* + stdio, sockets, libs */
     lim_ok &= setrlimit(RLIMIT_NOFILE, &rl) == 0;
-    if (p->max_memory) {
-        rl.rlim_cur = rl.rlim_max = p->max_memory + BX_CONFINE_AS_HEADROOM;
-        lim_ok &= setrlimit(RLIMIT_AS, &rl) == 0;
-    }
     if (!lim_ok)
         snprintf(why, sizeof why, "resource limits not set: %s", strerror(errno));
+    if (p->max_memory) {
+#if defined(__SANITIZE_ADDRESS__)
+        /* AddressSanitizer's shadow already spans terabytes of address space */
+        lim_ok = 0;
+        snprintf(why, sizeof why, "RLIMIT_AS not set: an AddressSanitizer build");
+#else
+        rl.rlim_cur = rl.rlim_max = p->max_memory + BX_CONFINE_AS_HEADROOM;
+        if (setrlimit(RLIMIT_AS, &rl) != 0) {
+            lim_ok = 0;
+            snprintf(why, sizeof why, "RLIMIT_AS not set: %s", strerror(errno));
+        }
+#endif
+    }
     if (p->net || p->preload_curl) {
         /* Loaded now, while its files and dependencies are still reachable
          * (src/net's dlopen later finds it already loaded). */

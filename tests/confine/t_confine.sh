@@ -161,5 +161,13 @@ rc=$?
 [ $rc -ne 0 ] && ! grep -qx hello "$TMP/o" && grep -q 'require-os-confinement' "$TMP/o"
 check require-refuses-none $? "rc $rc: $(cat "$TMP/o")"
 
+# call: the same report in its result object, the grants still work through the wall
+"$B" call file-read --workspace "$G" '{"file_path":"g.txt"}' >"$TMP/j" 2>&1
+grep -q '"is_error":false' "$TMP/j" && grep -q 'granted' "$TMP/j" && grep -q '"os_confinement":"full"' "$TMP/j"
+check call-reports-full $? "$(cat "$TMP/j")"
+"$B" call file-read --no-os-confinement --workspace "$G" '{"file_path":"g.txt"}' >"$TMP/j" 2>&1
+grep -q '"is_error":false' "$TMP/j" && grep -q '"os_confinement":"none","os_confinement_reason":"disabled by --no-os-confinement"' "$TMP/j"
+check call-reports-disabled $? "$(cat "$TMP/j")"
+
 echo "$PASS passed, $FAIL failed, $SKIP skipped"
 [ "$FAIL" -eq 0 ]
