@@ -5,7 +5,8 @@
 # the engine would.  With confinement on, each must be refused (EACCES) or
 # stop the worker (confinement_violation, with the call's name), and the
 # host must see no effect; with it off the same operation must take effect,
-# which proves each check can fail.  Needs: make tests (rawrun, raw.wasm).
+# which proves each check can fail.  Also runs test_filter (the seccomp
+# program through a BPF interpreter).  Needs: make tests (rawrun, raw.wasm).
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -25,6 +26,18 @@ TMP=$(mktemp -d)
 LISTENER=
 cleanup() { [ -n "$LISTENER" ] && kill "$LISTENER" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
+
+# The seccomp program, every system call number through a BPF interpreter.
+F=$BUILD/tests/confine/test_filter
+if [ -x "$F" ]; then
+    "$F" >"$TMP/filter" 2>&1
+    grep '^FAIL' "$TMP/filter"
+    read -r fp _ ff _ <<<"$(tail -n 1 "$TMP/filter" | tr -d ',')"
+    PASS=$((PASS + ${fp:-0})) FAIL=$((FAIL + ${ff:-1}))
+    echo "# test_filter: $(tail -n 1 "$TMP/filter")"
+else
+    bad test_filter "missing $F (run make tests)"
+fi
 
 ABI=$("$R" --probe | sed 's/landlock_abi=//')
 echo "# Landlock ABI $ABI"
