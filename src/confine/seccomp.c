@@ -4,7 +4,7 @@
  *
  * Allowed: what the engine, the WASI layer (files under Landlock), the
  * watchdog thread, glibc and libcurl use.  A few calls are allowed only
- * with safe arguments: clone without namespace flags, kill/tgkill on the
+ * with safe arguments: clone of a thread (no namespace flags, no new process), kill/tgkill on the
  * worker itself, prlimit64 on itself, sockets only with a fetch: grant
  * (IPv4/IPv6; unnamed unix socketpairs always), ioctl for terminal and
  * FIONREAD/FIONBIO queries, prctl for thread names, fchmod (on a
@@ -172,10 +172,12 @@ int bxc_seccomp_program(int net, pid_t self, struct sock_filter **out, size_t *n
     emit(&p, BPF_JMP | BPF_JGE | BPF_K, 0x40000000u, 0, 1);   /* the x32 ABI */
     RET(&p, TRAP);
 #endif
-    /* clone: threads yes, namespaces no */
-    JEQ(&p, SYS_clone, 0, 4);
+    /* clone: threads yes; namespaces and new processes (a lingering
+     * grandchild would outlive the worker the parent waits for) no */
+    JEQ(&p, SYS_clone, 0, 5);
     LD(&p, ARG_LO(0));
-    emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_NS_FLAGS, 0, 1);
+    emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_NS_FLAGS, 1, 0);
+    emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0);
     RET(&p, TRAP);
     RET(&p, ALLOW);
     JEQ(&p, SYS_clone3, 0, 1);

@@ -12,7 +12,7 @@
  *   rawrun [--no-os-confinement] [--cap GRANT]... [--max-memory SIZE] [--audit FILE]
  *          --op OP [--arg ARG] RAW.wasm
  *   OP: read PATH | write PATH | exec CMD | connect PORT | kill-parent |
- *       ptrace-parent | userns | mount DIR | readfd PATH (opened by the host
+ *       ptrace-parent | userns | fork | mount DIR | readfd PATH (opened by the host
  *       before the run) | segv | none
  * Prints one line on stdout: outcome=... syscall=... os_confinement=...
  * and the operation's own result on stderr ("raw: OP ok" / "raw: OP errno N").
@@ -29,6 +29,7 @@
 #include <sys/mount.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -89,6 +90,11 @@ static bx_trap raw_go(bx_hostcall *hc, uint64_t *ar)
     } else if (!strcmp(op, "readfd")) {
         char buf[64];
         if (read(c->leaked, buf, sizeof buf) < 0) rc = errno;
+    } else if (!strcmp(op, "fork")) {
+        pid_t pid = fork();
+        if (pid == 0) _exit(0);
+        if (pid < 0) rc = errno;
+        else waitpid(pid, NULL, 0);
     } else if (!strcmp(op, "segv")) {
         volatile int *p = NULL;
         *p = 1;

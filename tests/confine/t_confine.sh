@@ -120,6 +120,11 @@ has 'outcome=confinement_violation syscall=unshare' out; check userns-stopped $?
 raw off userns
 has 'raw: userns' err; check off-userns-reaches-kernel $? "$(cat "$TMP/err")"
 
+raw on fork
+has 'outcome=confinement_violation syscall=clone' out; check fork-stopped $? "$(cat "$TMP/out")"
+raw off fork
+has 'raw: fork ok' err; check off-fork-happens $? "$(cat "$TMP/err")"
+
 mkdir -p "$TMP/mnt"
 raw on mount "$TMP/mnt"
 has 'outcome=confinement_violation syscall=mount' out; check mount-stopped $? "$(cat "$TMP/out")"

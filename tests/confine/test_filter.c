@@ -116,6 +116,8 @@ int main(void)
         EXPECT(TRAP, SYS_clone, thread | CLONE_NEWUSER, 0, 0);
         EXPECT(TRAP, SYS_clone, CLONE_NEWNS, 0, 0);
         EXPECT(TRAP, SYS_clone, CLONE_NEWNET | SIGCHLD, 0, 0);
+        EXPECT(TRAP, SYS_clone, SIGCHLD, 0, 0);                     /* fork */
+        EXPECT(TRAP, SYS_clone, CLONE_VM | CLONE_VFORK | SIGCHLD, 0, 0);   /* vfork, posix_spawn */
         EXPECT(ERR(ENOSYS), SYS_clone3, 0, 0, 0);
         EXPECT(ALLOW, SYS_kill, SELF, SIGSEGV, 0);
         EXPECT(TRAP, SYS_kill, 1, SIGKILL, 0);
