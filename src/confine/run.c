@@ -126,10 +126,8 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
         w.err_status > BX_ERR_TRAP || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
         w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
         w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
-        n - sizeof w != w.out_len + w.err_len) {
-        if (getenv("BXC_DEBUG")) fprintf(stderr, "decode: n=%zu w=%zu out=%llu err=%llu cap=%zu st=%d outc=%u trap=%u nres=%u\n", n, sizeof w, (unsigned long long)w.out_len, (unsigned long long)w.err_len, cap, w.st, w.outcome, w.trap, w.nresults);
+        n - sizeof w != w.out_len + w.err_len)
         return -1;
-    }
     for (uint32_t i = 0; i < w.nresults; i++)
         if (!valtype_ok(w.rtype[i])) return -1;
     memset(r, 0, sizeof *r);

@@ -279,10 +279,5 @@ void bx_confine_syscall_name(long nr, char *buf, size_t n)
             snprintf(buf, n, "%s", names[i].name);
             return;
         }
-    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++)
-        if (allowed[i] == nr) {   /* allowed with other arguments: say which number */
-            snprintf(buf, n, "syscall %ld", nr);
-            return;
-        }
     snprintf(buf, n, "syscall %ld", nr);
 }
