@@ -11,7 +11,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
-CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/tools
+CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/confine -Isrc/tools
 BUILD   ?= build
 LDLIBS  := -lcjson -ldl -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite
@@ -25,7 +25,7 @@ ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.
-LAYERS  := wasm wasi net sandbox tools server
+LAYERS  := wasm wasi net sandbox confine tools server
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libboxagnts.a

@@ -502,6 +502,10 @@ typedef struct bx_run_io {
     const char *sandbox_id;   /* for the audit log */
     const volatile int *cancel; /* non-zero (set by another thread) stops the run; may be NULL */
     int stop_on_output_cap;   /* with capture: output over max_output traps (BX_WASI_STOP_ON_OUTPUT_CAP) */
+    FILE *audit_file;         /* already open (a confined worker's): used instead of audit_path */
+    /* An embedder's own imports, defined after WASI and the network (may be NULL). */
+    bx_status (*define_imports)(void *user, bx_store *s, bx_linker *l, bx_error *err);
+    void *define_user;
 } bx_run_io;
 
 typedef enum bx_run_outcome_kind {
@@ -509,7 +513,10 @@ typedef enum bx_run_outcome_kind {
     BX_RUN_RETURNED,          /* --invoke returned: results */
     BX_RUN_TRAPPED,           /* trap (timeout, fuel, stack, or other): trap, message */
     BX_RUN_LOAD_ERROR,        /* malformed, invalid, unlinkable, no entry: message */
-    BX_RUN_OUT_OF_MEMORY      /* memory minimum above --max-memory: message */
+    BX_RUN_OUT_OF_MEMORY,     /* memory minimum above --max-memory: message */
+    /* src/confine: the worker process, as its parent saw it end */
+    BX_RUN_CONFINEMENT_VIOLATION, /* a system call the kernel's wall forbids: message */
+    BX_RUN_CRASHED            /* a signal, or no valid result record: message */
 } bx_run_outcome_kind;
 
 /* The result record.  out/err are owned (bx_run_result_free). */
@@ -693,6 +700,7 @@ typedef struct bx_tool_context {
     const char *agent_id;            /* appears in the audit log as sandbox id prefix */
     const char *audit_path;          /* JSON lines appended here (NULL: none) */
     const volatile int *cancel;      /* non-zero stops the running call (may be NULL) */
+    FILE *audit_file;                /* already open (a confined worker's): instead of audit_path */
 } bx_tool_context;
 
 /* Owned strings (bx_tool_result_free).  Usage is filled for wasm tools. */

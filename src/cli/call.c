@@ -5,6 +5,7 @@
  * directory in $BOXAGNTS_TOOLS_PATH (colon-separated), then each --tools-dir.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "confine.h"
 
 static void call_usage(FILE *f)
 {
@@ -51,6 +53,10 @@ static void call_usage(FILE *f)
             "                         call that could write DIR is refused; one whose grants\n"
             "                         reach the cache key runs without it (default:\n"
             "                         $BOXAGNTS_CACHE_DIR, else none)\n"
+            "  --require-os-confinement   refuse unless the worker process is fully confined\n"
+            "                         by the kernel (Landlock, seccomp, rlimits)\n"
+            "  --no-os-confinement    run in this process, without the kernel's wall (debugging)\n"
+            "The result also says \"os_confinement\": \"full\" | \"partial\" | \"none\" and why.\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
             "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
@@ -83,6 +89,116 @@ static void builtin_dir(char *out, size_t cap)
 
 /* Loads every tool directory; prints problems (broken manifests) as
  * warnings.  Returns NULL after printing why. */
+/* ---- the confined call ---------------------------------------------------- */
+
+/* The worker's reply: 'J' + the result JSON, or 'E' + status + message. */
+typedef struct call_job {
+    bx_registry *r;
+    const char *tool, *input;
+    const bx_tool_context *ctx;
+    int audit_fd;
+} call_job;
+
+static int call_body(void *arg, int fd)
+{
+    call_job *j = arg;
+    bx_tool_context ctx = *j->ctx;
+    FILE *audit = NULL;
+    if (j->audit_fd >= 0) {
+        int afd = dup(j->audit_fd);   /* ours to close */
+        if (afd < 0 || !(audit = fdopen(afd, "a"))) { if (afd >= 0) close(afd); return -1; }
+        ctx.audit_file = audit;
+    }
+    bx_tool_result res;
+    bx_error err;
+    memset(&res, 0, sizeof res);
+    memset(&err, 0, sizeof err);
+    bx_status st = bx_tool_call(j->r, j->tool, &ctx, j->input, &res, &err);
+    char *json = st == BX_OK ? bx_tool_result_json(&res) : NULL;
+    int rc;
+    if (json) {
+        rc = bx_confine_reply(fd, "J", 1) || bx_confine_reply(fd, json, strlen(json));
+    } else {
+        uint8_t h[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
+        const char *m = st == BX_OK ? "out of memory" : err.msg;
+        rc = bx_confine_reply(fd, h, 2) || bx_confine_reply(fd, m, strnlen(m, sizeof err.msg));
+    }
+    cJSON_free(json);
+    bx_tool_result_free(&res);
+    if (audit) fclose(audit);
+    return rc ? -1 : 0;
+}
+
+/* The tools' directories, read-only for the worker (modules load lazily). */
+static void builtin_dir(char *out, size_t cap);
+static bx_status tool_dirs_policy(bx_confine_policy *p, char **extra, size_t nextra, bx_error *err)
+{
+    char dir[PATH_MAX];
+    bx_status st = BX_OK;
+    builtin_dir(dir, sizeof dir);
+    if (dir[0]) st = bx_confine_policy_add_path(p, dir, 0, err);
+    const char *path = getenv("BOXAGNTS_TOOLS_PATH");
+    if (!st && path && *path) {
+        char *copy = strdup(path), *save = NULL;
+        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d && !st; d = strtok_r(NULL, ":", &save))
+            st = bx_confine_policy_add_path(p, d, 0, err);
+        free(copy);
+    }
+    for (size_t i = 0; i < nextra && !st; i++)
+        st = bx_confine_policy_add_path(p, extra[i], 0, err);
+    return st;
+}
+
+/* Check the worker's reply and print the result with what confinement
+ * held.  Returns the exit status. */
+static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
+{
+    if (cs->end == BX_CONFINE_REFUSED) {
+        fprintf(stderr, "boxagnts call: %s\n", cs->detail);
+        return EXIT_ERROR;
+    }
+    cJSON *o = NULL;
+    if (cs->end == BX_CONFINE_ENDED && n >= 2 && b[0] == 'E' && b[1] > BX_OK && b[1] <= BX_ERR_TRAP) {
+        int len = n - 2 > 255 ? 255 : (int)(n - 2);
+        char msg[256];
+        memcpy(msg, b + 2, (size_t)len);
+        msg[len] = 0;
+        for (char *c = msg; *c; c++)
+            if ((unsigned char)*c < 0x20) *c = ' ';
+        fprintf(stderr, "boxagnts call: %s\n", msg);
+        return b[1] == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+    }
+    if (cs->end == BX_CONFINE_ENDED && n >= 1 && b[0] == 'J')
+        o = cJSON_ParseWithLength((const char *)b + 1, n - 1);
+    if (o && (!cJSON_IsObject(o) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(o, "content")) ||
+              !cJSON_IsBool(cJSON_GetObjectItemCaseSensitive(o, "is_error")))) {
+        cJSON_Delete(o);
+        o = NULL;
+    }
+    int rc = EXIT_OK;
+    if (!o) {   /* the worker ended without a result we believe */
+        const char *why = cs->end == BX_CONFINE_ENDED ? "crashed: the worker sent a malformed result"
+                                                      : cs->detail;
+        o = cJSON_CreateObject();
+        if (!o) return EXIT_ERROR;
+        cJSON_AddStringToObject(o, "content", why);
+        cJSON_AddBoolToObject(o, "is_error", 1);
+        cJSON_AddNullToObject(o, "metadata");
+        cJSON_AddStringToObject(o, "outcome", cs->end == BX_CONFINE_VIOLATION ? "confinement_violation" : "crashed");
+        if (cs->end == BX_CONFINE_VIOLATION) cJSON_AddStringToObject(o, "syscall", cs->syscall);
+        fprintf(stderr, "boxagnts call: %s\n", why);
+        rc = EXIT_ERROR;
+    }
+    cJSON_AddStringToObject(o, "os_confinement", bx_confine_level_name(cs->level));
+    cJSON_AddStringToObject(o, "os_confinement_reason", cs->reason);
+    char *json = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!json) return EXIT_ERROR;
+    puts(json);
+    cJSON_free(json);
+    return rc;
+}
+
 static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
 {
     bx_registry *r = bx_registry_new();
@@ -226,6 +342,9 @@ int cmd_call(int argc, char **argv)
                **secrets = calloc(n, sizeof *secrets);
     char **dirs = calloc(n, sizeof *dirs), **owned = calloc(n, sizeof *owned);
     size_t nowned = 0, ndirs = 0;
+    int no_confine = 0, require_confine = 0;
+    bx_confine_policy pol;
+    bx_confine_policy_init(&pol);
     const char *input_arg = NULL;
     char *input = NULL;
     int rc = EXIT_USAGE;
@@ -245,6 +364,8 @@ int cmd_call(int argc, char **argv)
             continue;
         }
         if (!strcmp(a, "--help")) { call_usage(stdout); rc = EXIT_OK; goto done; }
+        if (!strcmp(a, "--no-os-confinement")) { no_confine = 1; continue; }
+        if (!strcmp(a, "--require-os-confinement")) { require_confine = 1; continue; }
         static const char *const with_value[] = {
             "--workspace", "--cap", "--allow-host", "--block-network", "--block-url", "--profile",
             "--timeout", "--max-memory", "--max-stack", "--fuel", "--max-output", "--tools-dir",
@@ -373,19 +494,44 @@ int cmd_call(int argc, char **argv)
     if (!r) { rc = EXIT_ERROR; goto done; }
     bx_error err;
     memset(&err, 0, sizeof err);
-    bx_status st = bx_tool_call(r, tool, &ctx, input, &res, &err);
-    if (st != BX_OK) {
+    if (bx_confine_policy_from_tool_context(&pol, &ctx, &err) != BX_OK ||
+        tool_dirs_policy(&pol, dirs, ndirs, &err) != BX_OK) {
         fprintf(stderr, "boxagnts call: %s\n", err.msg);
-        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        rc = EXIT_ERROR;
         goto done;
     }
-    char *json = bx_tool_result_json(&res);
-    if (!json) { fprintf(stderr, "boxagnts call: out of memory\n"); rc = EXIT_ERROR; goto done; }
-    puts(json);
-    cJSON_free(json);
-    rc = EXIT_OK;
+    pol.disabled = no_confine;
+    pol.require_full = require_confine;
+    const bx_tool *bt = bx_registry_find(r, tool);
+    if (bt) {
+        pol.preload_curl = bt->needs_network;
+        if (!pol.timeout_ns) pol.timeout_ns = bt->default_timeout_ns;
+    }
+    call_job job = { r, tool, input, &ctx, -1 };
+    if (ctx.audit_path) {
+        /* opened here, before the worker's confinement; the worker appends */
+        if ((job.audit_fd = open(ctx.audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+            fprintf(stderr, "boxagnts call: cannot open audit log %s: %s\n", ctx.audit_path, strerror(errno));
+            rc = EXIT_ERROR;
+            goto done;
+        }
+        pol.audit_fd = job.audit_fd;
+    }
+    bx_confine_status cs;
+    uint8_t *reply = NULL;
+    size_t rlen = 0;
+    bx_status st = bx_confine_exec(&pol, call_body, &job, (size_t)256 << 20, &reply, &rlen, &cs, &err);
+    if (job.audit_fd >= 0) close(job.audit_fd);
+    if (st != BX_OK) {
+        fprintf(stderr, "boxagnts call: %s\n", err.msg);
+        rc = EXIT_ERROR;
+        goto done;
+    }
+    rc = call_report(reply, rlen, &cs);
+    free(reply);
 
 done:
+    bx_confine_policy_free(&pol);
     bx_tool_result_free(&res);
     bx_registry_free(r);
     for (size_t i = 0; i < nowned; i++) free(owned[i]);

@@ -27,7 +27,9 @@ enum {
     RUN_EXIT_STACK = 122,   /* stack exhausted (--max-stack) */
     RUN_EXIT_FUEL = 123,    /* fuel exhausted (--fuel) */
     RUN_EXIT_TIMEOUT = 124, /* timeout (--timeout) */
-    RUN_EXIT_OOM = 125      /* memory minimum above --max-memory at instantiation */
+    RUN_EXIT_OOM = 125,     /* memory minimum above --max-memory at instantiation */
+    RUN_EXIT_VIOLATION = 126, /* the worker made a system call confinement forbids */
+    RUN_EXIT_CRASHED = 118  /* the worker died of a signal or sent no valid result */
 };
 
 /* Whole file into a malloc'd buffer (caller frees); NULL after printing why. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "confine.h"
 
 static void run_usage(FILE *f)
 {
@@ -68,6 +69,10 @@ static void run_usage(FILE *f)
             "                         runs of the same module skip compilation; best effort.\n"
             "                         Refused inside or above a writable grant; entries are\n"
             "                         signed with ~/.config/boxagnts/cache.key\n"
+            "  --require-os-confinement   refuse to run unless the worker process is fully\n"
+            "                         confined by the kernel (Landlock, seccomp, rlimits)\n"
+            "  --no-os-confinement    run in this process, without the kernel's wall\n"
+            "                         (debugging; reported as \"os_confinement\": \"none\")\n"
             "  SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
             "\n"
             "exit status: the guest's exit code when it exits (0 when --invoke returns), else\n"
@@ -79,6 +84,8 @@ static void run_usage(FILE *f)
             "  123  fuel exhausted (raise --fuel)\n"
             "  124  timeout (raise --timeout)\n"
             "  125  out of memory at instantiation (raise --max-memory)\n"
+            "  126  confinement violation: a forbidden system call stopped the worker\n"
+            "  118  the worker crashed (a signal, or no valid result)\n"
             "  1    other host error\n"
             "A one-line message on stderr (\"boxagnts: ...\") says which limit or grant\n"
             "stopped the module and how to change that.\n");
@@ -162,7 +169,7 @@ static void json_val(FILE *f, bx_valtype t, uint64_t bits)
     }
 }
 
-static void write_json(FILE *f, const bx_run_result *r, int code)
+static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confine_status *cs)
 {
     fputs("{\"outcome\":", f);
     json_str(f, bx_run_outcome(r));
@@ -195,7 +202,16 @@ static void write_json(FILE *f, const bx_run_result *r, int code)
         json_guest_str(f, r->links[i].target);
         fputc('}', f);
     }
-    fprintf(f, "],\"links_made\":%" PRIu64 "}\n", r->links_made);
+    fprintf(f, "],\"links_made\":%" PRIu64, r->links_made);
+    fputs(",\"os_confinement\":", f);
+    json_str(f, bx_confine_level_name(cs->level));
+    fputs(",\"os_confinement_reason\":", f);
+    json_str(f, cs->reason);
+    if (cs->end == BX_CONFINE_VIOLATION) {
+        fputs(",\"syscall\":", f);
+        json_str(f, cs->syscall);
+    }
+    fputs("}\n", f);
 }
 
 typedef struct grant_arg {
@@ -249,6 +265,8 @@ static int run_exit(const bx_run_result *r)
     case BX_RUN_RETURNED: return EXIT_OK;
     case BX_RUN_LOAD_ERROR: return RUN_EXIT_LOAD;
     case BX_RUN_OUT_OF_MEMORY: return RUN_EXIT_OOM;
+    case BX_RUN_CONFINEMENT_VIOLATION: return RUN_EXIT_VIOLATION;
+    case BX_RUN_CRASHED: return RUN_EXIT_CRASHED;
     case BX_RUN_TRAPPED:
         return r->trap == BX_TRAP_INTERRUPTED       ? RUN_EXIT_TIMEOUT
                : r->trap == BX_TRAP_FUEL_EXHAUSTED  ? RUN_EXIT_FUEL
@@ -267,7 +285,11 @@ int cmd_run(int argc, char **argv)
     grant_arg *grants = calloc((size_t)argc + 1, sizeof *grants);
     size_t ngrants = 0;
     const char *workspace = NULL, *invoke = NULL, *stdin_file = NULL, *json_file = NULL;
-    int json = 0, max_output_set = 0;
+    int json = 0, max_output_set = 0, no_confine = 0, require_confine = 0;
+    bx_confine_policy pol;
+    bx_confine_status cs;
+    bx_confine_policy_init(&pol);
+    memset(&cs, 0, sizeof cs);
     int rc = EXIT_USAGE;
     uint8_t *wasm = NULL, *stdin_buf = NULL;
     size_t wasm_len = 0, stdin_len = 0;
@@ -292,6 +314,14 @@ int cmd_run(int argc, char **argv)
             run_usage(stdout);
             rc = EXIT_OK;
             goto done;
+        }
+        if (strcmp(a, "--no-os-confinement") == 0) {
+            no_confine = 1;
+            continue;
+        }
+        if (strcmp(a, "--require-os-confinement") == 0) {
+            require_confine = 1;
+            continue;
         }
         if (strcmp(a, "--json") == 0) {
             json = 1;
@@ -542,10 +572,26 @@ int cmd_run(int argc, char **argv)
     io.nargs = nargs;
     io.sandbox_id = "run";
 
-    bx_status st = bx_sandbox_run(&o, wasm, wasm_len, &io, &r, &err);
+    if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) {
+        free(gargv);
+        fprintf(stderr, "boxagnts: %s\n", err.msg);
+        rc = EXIT_ERROR;
+        goto done;
+    }
+    pol.disabled = no_confine;
+    pol.require_full = require_confine;
+    pol.sandbox_id = io.sandbox_id;
+    bx_status st = bx_confined_run(&pol, &o, wasm, wasm_len, &io, &r, &cs, &err);
     free(gargv);
     int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
-    if (setup_failed) {
+    if (cs.end == BX_CONFINE_REFUSED) {
+        /* refused before any guest code: --require-os-confinement */
+        snprintf(err.msg, sizeof err.msg, "%s", cs.detail);
+        snprintf(r.message, sizeof r.message, "%s", cs.detail);
+        setup_failed = 1;
+        rc = EXIT_ERROR;
+        r.outcome = BX_RUN_LOAD_ERROR;
+    } else if (setup_failed) {
         /* Not a verdict on the module: the run could not be set up. */
         snprintf(r.message, sizeof r.message, "%s", err.msg);
         rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
@@ -565,7 +611,7 @@ int cmd_run(int argc, char **argv)
     int json_file_failed = 0;
     if (json_file) {
         FILE *jf = fopen(json_file, "w");
-        if (!jf || (write_json(jf, &r, rc), fclose(jf) != 0)) {
+        if (!jf || (write_json(jf, &r, rc, &cs), fclose(jf) != 0)) {
             fprintf(ef, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
             json_file_failed = 1;
         }
@@ -591,7 +637,7 @@ int cmd_run(int argc, char **argv)
     }
     fflush(stdout);
     if (json)
-        write_json(ef, &r, rc);
+        write_json(ef, &r, rc, &cs);
     if (ef != stderr) {
         fclose(ef);
         final_write(2, ebuf, elen);
@@ -601,6 +647,7 @@ int cmd_run(int argc, char **argv)
         rc = EXIT_ERROR;
 
 done:
+    bx_confine_policy_free(&pol);
     bx_run_result_free(&r);
     bx_run_options_free(&o);
     free(grants);

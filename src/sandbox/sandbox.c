@@ -234,6 +234,8 @@ const char *bx_run_outcome(const bx_run_result *r)
     case BX_RUN_LOAD_ERROR: return "load error";
     case BX_RUN_OUT_OF_MEMORY: return "out of memory";
     case BX_RUN_TRAPPED: return r->cancelled ? "cancelled" : trap_outcome(r->trap);
+    case BX_RUN_CONFINEMENT_VIOLATION: return "confinement_violation";
+    case BX_RUN_CRASHED: return "crashed";
     }
     return "?";
 }
@@ -498,7 +500,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
         pre[i].guest_path = o->map_dirs[i].guest;
         pre[i].read_only = o->map_dirs[i].read_only;
     }
-    if (o->audit_path && (st = open_audit(o->audit_path, &audit, err)) != BX_OK)
+    if (o->audit_path && !io->audit_file && (st = open_audit(o->audit_path, &audit, err)) != BX_OK)
         goto out;
 
     bx_wasi_config wc;
@@ -519,7 +521,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.stdout_cap = wc.stderr_cap = o->max_output ? o->max_output : 1024 * 1024;
     wc.max_fds = o->max_fds;
     wc.max_write = o->max_write;
-    wc.audit_file = audit;
+    wc.audit_file = io->audit_file ? io->audit_file : audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
     if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
     wc.flags |= BX_WASI_GRANTS_NO_LINKS;   /* options.c stores canonical paths */
@@ -538,6 +540,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     }
     if ((st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
     if ((st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
+    if (io->define_imports && (st = io->define_imports(io->define_user, s, l, err)) != BX_OK) goto out;
 
     watchdog wd;
     int have_wd = 0;

@@ -580,6 +580,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     io.capture = 1;
     io.sandbox_id = sid;
     io.cancel = ctx->cancel;
+    io.audit_file = ctx->audit_file;
     io.stop_on_output_cap = !w->argv_input;   /* a cut JSON result is no result */
 
     bx_run_result r;

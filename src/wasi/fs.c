@@ -448,8 +448,15 @@ BXW_FN(path_rename)
         e = bxw_errno(errno);
     else if (!e && (recheck || w->ndeny) && bxw_after_commit(w, nd, &rn, recheck))
         e = W_NOTCAPABLE;               /* a concurrent change: what broke a rule was removed */
-    else if (!e && fix_mode)   /* only once the rename happened: a failed one changes nothing */
-        (void)fchmodat(rn.parent, rn.last, want, AT_SYMLINK_NOFOLLOW);
+    else if (!e && fix_mode) { /* only once the rename happened: a failed one changes nothing */
+        /* By descriptor: glibc's fchmodat(AT_SYMLINK_NOFOLLOW) is chmod() on
+         * a /proc path, which the confined worker may not do (src/confine). */
+        int fd = openat(rn.parent, rn.last, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        struct stat sf;
+        if (fd >= 0 && fstat(fd, &sf) == 0 && S_ISREG(sf.st_mode))
+            (void)fchmod(fd, want);
+        if (fd >= 0) close(fd);
+    }
     audit_res(w, "rename", &rn, e);
     bxw_res_done(&ro);
     bxw_res_done(&rn);

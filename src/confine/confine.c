@@ -1,0 +1,730 @@
+/*
+ * confine.c — fork a worker and wall it in with the kernel's mechanisms:
+ * no_new_privs, Landlock (files, TCP, scoping), a seccomp-bpf allowlist,
+ * resource limits.  Then run the caller's body and carry its reply back.
+ *
+ * Why a process and not a thread: Landlock and seccomp bind a process's
+ * threads, and a bug in our engine must meet the kernel's wall, not ours.
+ *
+ * Protocol (worker -> parent, one SOCK_STREAM socketpair):
+ *   'C' u8 level, u16 n, reason[n]      written before any guest code runs
+ *   'D' u32 n, bytes[n]                 the body's reply, repeated
+ * plus a pipe on which the SIGSYS handler writes one u32: the number of
+ * the forbidden system call.  The parent trusts the 'C' frame only
+ * because it precedes guest code in a FIFO stream; everything after it
+ * may come from a compromised worker and is bounded and validated (by
+ * this file: frame shape and total size; by the caller: the contents).
+ */
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/landlock.h>
+#include <linux/seccomp.h>
+#include <sched.h>
+#include <termios.h>
+#include <sys/ioctl.h>
+
+#include "confine.h"
+#include "confine_impl.h"
+
+/* ---- Landlock UAPI beyond Debian's header (ABI 3..6) ----------------- */
+
+#ifndef LANDLOCK_ACCESS_FS_TRUNCATE
+#define LANDLOCK_ACCESS_FS_TRUNCATE (1ULL << 14)
+#endif
+#ifndef LANDLOCK_ACCESS_FS_IOCTL_DEV
+#define LANDLOCK_ACCESS_FS_IOCTL_DEV (1ULL << 15)
+#endif
+#define BXC_NET_BIND_TCP (1ULL << 0)
+#define BXC_NET_CONNECT_TCP (1ULL << 1)
+#define BXC_SCOPE_ABSTRACT_UNIX (1ULL << 0)
+#define BXC_SCOPE_SIGNAL (1ULL << 1)
+#define BXC_RULE_PATH_BENEATH 1
+#define BXC_RULE_NET_PORT 2
+
+struct bxc_ruleset_attr {
+    uint64_t handled_access_fs;
+    uint64_t handled_access_net;   /* ABI 4 */
+    uint64_t scoped;               /* ABI 6 */
+};
+struct bxc_path_beneath {
+    uint64_t allowed_access;
+    int32_t parent_fd;
+} __attribute__((packed));
+struct bxc_net_port {
+    uint64_t allowed_access;
+    uint64_t port;
+};
+
+#ifndef SYS_landlock_create_ruleset
+#define SYS_landlock_create_ruleset 444
+#define SYS_landlock_add_rule 445
+#define SYS_landlock_restrict_self 446
+#endif
+
+#define FS_READ (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR)
+#define FS_WRITE (LANDLOCK_ACCESS_FS_WRITE_FILE | LANDLOCK_ACCESS_FS_REMOVE_DIR | \
+                  LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_DIR |   \
+                  LANDLOCK_ACCESS_FS_MAKE_REG | LANDLOCK_ACCESS_FS_MAKE_SYM |     \
+                  LANDLOCK_ACCESS_FS_REFER | LANDLOCK_ACCESS_FS_TRUNCATE)
+/* The rights Landlock accepts on a file (not a directory). */
+#define FS_FILE_RIGHTS (LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_WRITE_FILE | \
+                        LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_TRUNCATE |  \
+                        LANDLOCK_ACCESS_FS_IOCTL_DEV)
+
+/* Worker exit codes the parent interprets (anything else: crashed). */
+#define WORKER_OK 0
+#define WORKER_BODY_FAILED 1
+#define WORKER_REFUSED 157
+#define WORKER_VIOLATION 159
+
+int bx_confine_landlock_abi(void)
+{
+    long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+    return abi < 0 ? 0 : (int)abi;
+}
+
+const char *bx_confine_level_name(bx_confine_level l)
+{
+    return l == BX_CONFINE_FULL ? "full" : l == BX_CONFINE_PARTIAL ? "partial" : "none";
+}
+
+/* ---- policy ----------------------------------------------------------- */
+
+void bx_confine_policy_init(bx_confine_policy *p)
+{
+    memset(p, 0, sizeof *p);
+    p->audit_fd = -1;
+}
+
+void bx_confine_policy_free(bx_confine_policy *p)
+{
+    for (size_t i = 0; i < p->npaths; i++)
+        free(p->paths[i].path);
+    free(p->paths);
+    p->paths = NULL;
+    p->npaths = 0;
+}
+
+bx_status bx_confine_policy_add_path(bx_confine_policy *p, const char *path, int writable,
+                                     bx_error *err)
+{
+    if (p->npaths >= 4096)
+        return bxc_fail(err, BX_ERR_LIMIT, "too many paths to confine (over 4096)");
+    bx_confine_path *v = realloc(p->paths, (p->npaths + 1) * sizeof *v);
+    if (!v)
+        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+    p->paths = v;
+    if (!(v[p->npaths].path = strdup(path)))
+        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+    v[p->npaths++].writable = writable;
+    return BX_OK;
+}
+
+/* scheme://host[:port][/...]: the port, its scheme's default, or 0 when
+ * it cannot be known (a wildcard, an unknown scheme). */
+static unsigned pattern_port(const char *pat)
+{
+    const char *s = strstr(pat, "://");
+    unsigned def = 0;
+    if (!s) /* a bare host: the net layer takes it as https */
+        s = pat, def = 443;
+    else if (!strncmp(pat, "https", 5) && s - pat == 5)
+        def = 443, s += 3;
+    else if (!strncmp(pat, "http", 4) && s - pat == 4)
+        def = 80, s += 3;
+    else
+        return 0;
+    const char *end = s + strcspn(s, "/?#");
+    const char *h = s;
+    if (*h == '[') {                    /* [v6]:port */
+        const char *rb = memchr(h, ']', (size_t)(end - h));
+        if (!rb) return 0;
+        h = rb + 1;
+    }
+    const char *colon = memchr(h, ':', (size_t)(end - h));
+    if (!colon) return def;
+    unsigned v = 0;
+    const char *q = colon + 1;
+    if (q == end) return def;
+    for (; q < end; q++) {
+        if (*q < '0' || *q > '9') return 0;     /* "*" or junk: unknown */
+        v = v * 10 + (unsigned)(*q - '0');
+        if (v > 65535) return 0;
+    }
+    return v;
+}
+
+bx_status bx_confine_policy_add_fetch(bx_confine_policy *p, const char *pattern, bx_error *err)
+{
+    (void)err;
+    p->net = 1;
+    unsigned port = pattern_port(pattern);
+    if (!port || p->nports >= sizeof p->ports / sizeof *p->ports) {
+        p->connect_any = 1;
+        return BX_OK;
+    }
+    for (size_t i = 0; i < p->nports; i++)
+        if (p->ports[i] == port) return BX_OK;
+    p->ports[p->nports++] = (uint16_t)port;
+    return BX_OK;
+}
+
+bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_options *o,
+                                         bx_error *err)
+{
+    bx_status st;
+    for (size_t i = 0; i < o->nmap_dirs; i++)
+        if ((st = bx_confine_policy_add_path(p, o->map_dirs[i].host, !o->map_dirs[i].read_only, err)))
+            return st;
+    /* The cache is written by the worker (best effort; see README): the
+     * parent never deserialises an entry the worker could have planted
+     * without the cache's own checks, which are the same either way. */
+    if (o->cache_dir && *o->cache_dir) {
+        /* created here as src/wasm/cache.c would (mkdir -p, 0700): a path
+         * that does not exist yet cannot be granted */
+        char buf[4096];
+        size_t n = strlen(o->cache_dir);
+        if (n < sizeof buf) {
+            memcpy(buf, o->cache_dir, n + 1);
+            for (size_t i = 1; i <= n; i++) {
+                if (buf[i] != '/' && buf[i] != 0) continue;
+                char c = buf[i];
+                buf[i] = 0;
+                (void)mkdir(buf, 0700);   /* best effort, like the cache */
+                buf[i] = c;
+            }
+        }
+        if ((st = bx_confine_policy_add_path(p, o->cache_dir, 1, err)))
+            return st;
+    }
+    for (size_t i = 0; i < o->nallowed_outbound_hosts; i++)
+        if ((st = bx_confine_policy_add_fetch(p, o->allowed_outbound_hosts[i], err)))
+            return st;
+    p->max_fds = o->max_fds;
+    p->max_memory = o->max_memory;
+    p->timeout_ns = o->timeout_ns;
+    return BX_OK;
+}
+
+/* ---- in the worker: Landlock ------------------------------------------ */
+
+static int ll_add_path(int rs, const char *path, uint64_t access, uint64_t handled)
+{
+    int fd = open(path, O_PATH | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : -1;   /* a path that is not there grants nothing */
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) { close(fd); return -1; }
+    if (!S_ISDIR(sb.st_mode)) {
+        /* A single-file grant: src/wasi opens its directory to show the
+         * granted names (and several files of one directory share it), so
+         * the directory gets READ_DIR, and a writable file also the right
+         * to replace entries there (rename onto it).  Landlock's rights
+         * on directory entries are per directory: that is the coarsening
+         * README names.  Contents stay per file. */
+        char *dir = strdup(path), *slash = dir ? strrchr(dir, '/') : NULL;
+        if (slash) {
+            *(slash == dir ? slash + 1 : slash) = 0;
+            uint64_t da = LANDLOCK_ACCESS_FS_READ_DIR;
+            if (access & LANDLOCK_ACCESS_FS_WRITE_FILE)
+                da |= LANDLOCK_ACCESS_FS_REMOVE_FILE | LANDLOCK_ACCESS_FS_MAKE_REG;
+            int dfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+            struct bxc_path_beneath dp = { da & handled, dfd };
+            long drc = dfd >= 0 ? syscall(SYS_landlock_add_rule, rs, BXC_RULE_PATH_BENEATH, &dp, 0) : 0;
+            if (dfd >= 0) close(dfd);
+            if (drc != 0) { free(dir); close(fd); return -1; }
+        }
+        free(dir);
+        access &= FS_FILE_RIGHTS;
+    }
+    struct bxc_path_beneath pb = { access & handled, fd };
+    long rc = pb.allowed_access ? syscall(SYS_landlock_add_rule, rs, BXC_RULE_PATH_BENEATH, &pb, 0) : 0;
+    close(fd);
+    return rc == 0 ? 0 : -1;
+}
+
+/* What a fetch needs to read after confinement: resolver configuration,
+ * TLS trust and configuration, and libraries dlopen'd by the resolver or
+ * the TLS library.  Read-only and none of it secret. */
+static const char *const net_paths[] = {
+    "/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf", "/etc/host.conf", "/etc/gai.conf",
+    "/etc/services", "/etc/ssl", "/usr/lib/ssl", "/usr/share/ca-certificates",
+    "/etc/ca-certificates", "/usr/lib", "/lib", "/lib64", "/etc/ld.so.cache", NULL};
+
+/* Apply the ruleset.  Appends what did not hold to why.  Returns the ABI
+ * used (0: no Landlock). */
+static int apply_landlock(const bx_confine_policy *p, char *why, size_t nwhy)
+{
+    int abi = bx_confine_landlock_abi();
+    if (abi <= 0) {
+        snprintf(why + strlen(why), nwhy - strlen(why), "%sLandlock unavailable (%s)",
+                 *why ? "; " : "",
+                 errno == ENOSYS ? "kernel without CONFIG_SECURITY_LANDLOCK"
+                 : errno == EOPNOTSUPP ? "Landlock disabled at boot" : strerror(errno));
+        return 0;
+    }
+    struct bxc_ruleset_attr ra;
+    memset(&ra, 0, sizeof ra);
+    ra.handled_access_fs = (LANDLOCK_ACCESS_FS_MAKE_SYM << 1) - 1;     /* ABI 1 */
+    if (abi >= 2) ra.handled_access_fs |= LANDLOCK_ACCESS_FS_REFER;
+    if (abi >= 3) ra.handled_access_fs |= LANDLOCK_ACCESS_FS_TRUNCATE;
+    if (abi >= 5) ra.handled_access_fs |= LANDLOCK_ACCESS_FS_IOCTL_DEV;
+    size_t sz = offsetof(struct bxc_ruleset_attr, handled_access_net);
+    if (abi >= 4) {
+        ra.handled_access_net = BXC_NET_BIND_TCP;
+        if (!p->connect_any) ra.handled_access_net |= BXC_NET_CONNECT_TCP;
+        sz = offsetof(struct bxc_ruleset_attr, scoped);
+    }
+    if (abi >= 6) {
+        ra.scoped = BXC_SCOPE_ABSTRACT_UNIX | BXC_SCOPE_SIGNAL;
+        sz = sizeof ra;
+    }
+    int rs = (int)syscall(SYS_landlock_create_ruleset, &ra, sz, 0);
+    if (rs < 0) {
+        snprintf(why + strlen(why), nwhy - strlen(why), "%sLandlock ruleset refused: %s",
+                 *why ? "; " : "", strerror(errno));
+        return 0;
+    }
+    int ok = 1;
+    for (size_t i = 0; i < p->npaths && ok; i++)
+        ok = ll_add_path(rs, p->paths[i].path, p->paths[i].writable ? FS_READ | FS_WRITE : FS_READ,
+                         ra.handled_access_fs) == 0;
+    if (p->net)
+        for (size_t i = 0; net_paths[i] && ok; i++)
+            ok = ll_add_path(rs, net_paths[i], FS_READ, ra.handled_access_fs) == 0;
+    if (abi >= 4 && p->net && !p->connect_any) {
+        /* DNS over TCP (truncated answers) besides the granted ports */
+        struct bxc_net_port np = { BXC_NET_CONNECT_TCP, 53 };
+        ok = ok && syscall(SYS_landlock_add_rule, rs, BXC_RULE_NET_PORT, &np, 0) == 0;
+        for (size_t i = 0; i < p->nports && ok; i++) {
+            np.port = p->ports[i];
+            ok = syscall(SYS_landlock_add_rule, rs, BXC_RULE_NET_PORT, &np, 0) == 0;
+        }
+    }
+    if (!ok || syscall(SYS_landlock_restrict_self, rs, 0) != 0) {
+        snprintf(why + strlen(why), nwhy - strlen(why), "%sLandlock rule refused: %s",
+                 *why ? "; " : "", strerror(errno));
+        close(rs);
+        return 0;
+    }
+    close(rs);
+    if (abi < 4)
+        snprintf(why + strlen(why), nwhy - strlen(why),
+                 "%sLandlock ABI %d: no TCP bind/connect rules (needs ABI 4, Linux 6.7)",
+                 *why ? "; " : "", abi);
+    else if (abi < 6)
+        snprintf(why + strlen(why), nwhy - strlen(why),
+                 "%sLandlock ABI %d: signals and abstract unix sockets not scoped (needs ABI 6, Linux 6.12)",
+                 *why ? "; " : "", abi);
+    return abi;
+}
+
+/* ---- in the worker: seccomp ------------------------------------------- */
+
+/* Set once in the worker, after the fork and before the filter: the
+ * handler has no other way to find its pipe.  Never used in the parent. */
+static int violation_fd = -1;
+
+static void on_sigsys(int sig, siginfo_t *si, void *uc)
+{
+    (void)sig;
+    (void)uc;
+    uint32_t nr = (uint32_t)si->si_syscall;
+    ssize_t w = write(violation_fd, &nr, sizeof nr);
+    (void)w;
+    syscall(SYS_exit_group, WORKER_VIOLATION);
+}
+
+static int apply_seccomp(const bx_confine_policy *p, char *why, size_t nwhy)
+{
+    struct sock_filter *f = NULL;
+    size_t n = 0;
+    if (bxc_seccomp_program(p->net, getpid(), &f, &n) != 0) {
+        snprintf(why + strlen(why), nwhy - strlen(why), "%sseccomp filter not built: out of memory",
+                 *why ? "; " : "");
+        return -1;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_sigsys;
+    sa.sa_flags = SA_SIGINFO;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSYS, &sa, NULL);
+    struct sock_fprog prog = { (unsigned short)n, f };
+    long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+    int e = errno;
+    free(f);
+    if (rc != 0) {
+        snprintf(why + strlen(why), nwhy - strlen(why), "%sseccomp unavailable: %s",
+                 *why ? "; " : "", e == EINVAL ? "kernel without CONFIG_SECCOMP_FILTER" : strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- in the worker: the whole setup ------------------------------------ */
+
+static int send_all(int fd, const void *buf, size_t len)
+{
+    const uint8_t *b = buf;
+    while (len) {
+        ssize_t k = write(fd, b, len);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        b += k;
+        len -= (size_t)k;
+    }
+    return 0;
+}
+
+int bx_confine_reply(int reply_fd, const void *buf, size_t len)
+{
+    while (len) {
+        uint32_t chunk = len > (1u << 20) ? 1u << 20 : (uint32_t)len;
+        uint8_t h[5] = { 'D' };
+        memcpy(h + 1, &chunk, 4);
+        if (send_all(reply_fd, h, 5) || send_all(reply_fd, buf, chunk)) return -1;
+        buf = (const uint8_t *)buf + chunk;
+        len -= chunk;
+    }
+    return 0;
+}
+
+/* Close every descriptor but stdio and keep[]: a descriptor open before
+ * confinement stays usable after it, so the worker keeps only its own. */
+static void close_others(const int *keep, int n)
+{
+    int k[3], m = 0;
+    for (int i = 0; i < n; i++)
+        if (keep[i] > 2) k[m++] = keep[i];
+    for (int i = 1; i < m; i++)          /* sort (at most 3) */
+        for (int j = i; j > 0 && k[j - 1] > k[j]; j--) { int t = k[j]; k[j] = k[j - 1]; k[j - 1] = t; }
+    unsigned lo = 3;
+    for (int i = 0; i < m; i++) {
+        if ((unsigned)k[i] > lo) syscall(SYS_close_range, lo, (unsigned)k[i] - 1, 0);
+        lo = (unsigned)k[i] + 1;
+    }
+    syscall(SYS_close_range, lo, ~0u, 0);
+}
+
+static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vfd,
+                        bx_confine_body body, void *arg)
+{
+    char why[256] = "";
+    int lim_ok = 1, nnp, ll, sc;
+    /* The worker must not outlive the run's owner. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(WORKER_BODY_FAILED);
+    int keep[3] = { fd, vfd, p->audit_fd };
+    close_others(keep, 3);
+
+    struct rlimit rl = { 0, 0 };
+    lim_ok &= setrlimit(RLIMIT_CORE, &rl) == 0;
+    rl.rlim_cur = rl.rlim_max = (p->max_fds ? p->max_fds : 256) + 64;  /* + stdio, sockets, libs */
+    lim_ok &= setrlimit(RLIMIT_NOFILE, &rl) == 0;
+    if (!lim_ok)
+        snprintf(why, sizeof why, "resource limits not set: %s", strerror(errno));
+    if (p->max_memory) {
+#if defined(__SANITIZE_ADDRESS__)
+        /* AddressSanitizer's shadow already spans terabytes of address space */
+        lim_ok = 0;
+        snprintf(why, sizeof why, "RLIMIT_AS not set: an AddressSanitizer build");
+#else
+        rl.rlim_cur = rl.rlim_max = p->max_memory + BX_CONFINE_AS_HEADROOM;
+        if (setrlimit(RLIMIT_AS, &rl) != 0) {
+            lim_ok = 0;
+            snprintf(why, sizeof why, "RLIMIT_AS not set: %s", strerror(errno));
+        }
+#endif
+    }
+    if (p->net || p->preload_curl) {
+        /* Loaded now, while its files and dependencies are still reachable
+         * (src/net's dlopen later finds it already loaded). */
+        void *h = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+        (void)h;
+    }
+
+    nnp = prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0;
+    if (!nnp)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "%sno_new_privs refused: %s",
+                 *why ? "; " : "", strerror(errno));
+    ll = nnp ? apply_landlock(p, why, sizeof why) : 0;
+    violation_fd = vfd;
+    sc = nnp ? apply_seccomp(p, why, sizeof why) == 0 : 0;
+
+    bx_confine_level lv = (!ll && !sc) ? BX_CONFINE_NONE
+                          : (nnp && ll >= 6 && sc && lim_ok) ? BX_CONFINE_FULL : BX_CONFINE_PARTIAL;
+    if (lv == BX_CONFINE_NONE && !*why)
+        snprintf(why, sizeof why, "neither Landlock nor seccomp could be applied");
+    uint16_t wl = (uint16_t)strlen(why);
+    uint8_t h[4] = { 'C', (uint8_t)lv };
+    memcpy(h + 2, &wl, 2);
+    if (send_all(fd, h, 4) || send_all(fd, why, wl)) _exit(WORKER_BODY_FAILED);
+    if (p->require_full && lv != BX_CONFINE_FULL) _exit(WORKER_REFUSED);
+
+    int rc = body(arg, fd);
+    fflush(NULL);
+    _exit(rc == 0 ? WORKER_OK : WORKER_BODY_FAILED);
+}
+
+/* ---- in the parent ----------------------------------------------------- */
+
+static uint64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* A growing buffer bounded by max. */
+typedef struct rbuf_ {
+    uint8_t *p;
+    size_t n, cap, max;
+    int over;
+} rbuf_;
+
+static int rb_put(rbuf_ *b, const uint8_t *s, size_t n)
+{
+    if (b->n + n > b->max) { b->over = 1; return -1; }
+    if (b->n + n > b->cap) {
+        size_t c = b->cap ? b->cap : 4096;
+        while (c < b->n + n) c *= 2;
+        uint8_t *q = realloc(b->p, c);
+        if (!q) { b->over = 1; return -1; }
+        b->p = q;
+        b->cap = c;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    return 0;
+}
+
+/* Parse the frames in raw[0..n) into cs (the 'C' frame) and out. */
+static void parse_frames(const uint8_t *raw, size_t n, bx_confine_status *cs, int *have_c, rbuf_ *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!*have_c) {
+            uint16_t wl;
+            if (raw[i] != 'C' || n - i < 4) return;
+            memcpy(&wl, raw + i + 2, 2);
+            if (raw[i + 1] > BX_CONFINE_NONE || n - i - 4 < wl || wl >= sizeof cs->reason) return;
+            cs->level = (bx_confine_level)raw[i + 1];
+            memcpy(cs->reason, raw + i + 4, wl);
+            cs->reason[wl] = 0;
+            for (char *c = cs->reason; *c; c++)   /* one printable line */
+                if ((unsigned char)*c < 0x20) *c = ' ';
+            *have_c = 1;
+            i += 4 + wl;
+            continue;
+        }
+        uint32_t len;
+        if (raw[i] != 'D' || n - i < 5) { out->over = 1; return; }
+        memcpy(&len, raw + i + 1, 4);
+        if (n - i - 5 < len) { out->over = 1; return; }
+        if (rb_put(out, raw + i + 5, len)) return;
+        i += 5 + len;
+    }
+}
+
+bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void *arg,
+                          size_t max_reply, uint8_t **reply, size_t *reply_len,
+                          bx_confine_status *cs, bx_error *err)
+{
+    memset(cs, 0, sizeof *cs);
+    *reply = NULL;
+    *reply_len = 0;
+    rbuf_ out = { NULL, 0, 0, max_reply, 0 };
+
+    if (p->disabled) {
+        cs->level = BX_CONFINE_NONE;
+        snprintf(cs->reason, sizeof cs->reason, "disabled by --no-os-confinement");
+        if (p->require_full) {
+            cs->end = BX_CONFINE_REFUSED;
+            snprintf(cs->detail, sizeof cs->detail,
+                     "--require-os-confinement and --no-os-confinement contradict each other");
+            return BX_OK;
+        }
+        /* In-process: the body writes frames into a memory file. */
+        int mfd = memfd_create("bx-reply", MFD_CLOEXEC);
+        if (mfd < 0)
+            return bxc_fail(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
+        int rc = body(arg, mfd);
+        off_t sz = lseek(mfd, 0, SEEK_CUR);
+        uint8_t *raw = NULL;
+        if (sz > 0 && (raw = malloc((size_t)sz)) && pread(mfd, raw, (size_t)sz, 0) == sz) {
+            int have_c = 1;
+            parse_frames(raw, (size_t)sz, cs, &have_c, &out);
+        }
+        free(raw);
+        close(mfd);
+        if (rc != 0 || out.over) {
+            free(out.p);
+            return bxc_fail(err, BX_ERR_NOMEM, "the run failed to produce its result");
+        }
+        *reply = out.p;
+        *reply_len = out.n;
+        return BX_OK;
+    }
+
+    int sv[2], vp[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+    if (pipe2(vp, O_CLOEXEC) != 0) {
+        close(sv[0]);
+        close(sv[1]);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+    }
+    fflush(NULL);   /* else the worker would write our buffered output again */
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        close(vp[0]);
+        worker_main(p, parent, sv[1], vp[1], body, arg);
+        _exit(WORKER_BODY_FAILED);
+    }
+    close(sv[1]);
+    close(vp[1]);
+
+    /* Read everything until EOF; bounded; a parent-side deadline (the
+     * run's timeout plus a grace) for a worker that stops listening to
+     * its own watchdog. */
+    rbuf_ raw = { NULL, 0, 0, max_reply + (max_reply >> 4) + 4096 + 64, 0 };
+    uint64_t deadline = p->timeout_ns ? mono_ns() + p->timeout_ns + 2000000000ull : 0;
+    int killed_late = 0;
+    uint8_t tmp[65536];
+    for (;;) {
+        int ms = -1;
+        if (deadline) {
+            uint64_t now = mono_ns();
+            ms = now >= deadline ? 0 : (int)((deadline - now) / 1000000 + 1);
+        }
+        struct pollfd pf = { sv[0], POLLIN, 0 };
+        int pr = poll(&pf, 1, ms);
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr == 0) {
+            kill(pid, SIGKILL);
+            killed_late = 1;
+            break;
+        }
+        ssize_t k = read(sv[0], tmp, sizeof tmp);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        if (rb_put(&raw, tmp, (size_t)k)) {
+            kill(pid, SIGKILL);    /* more than any valid reply */
+            break;
+        }
+    }
+    close(sv[0]);
+    int ws = 0;
+    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) {}
+    uint32_t nr = 0;
+    int have_nr = 0;
+    {
+        int fl = fcntl(vp[0], F_GETFL);
+        fcntl(vp[0], F_SETFL, fl | O_NONBLOCK);
+        have_nr = read(vp[0], &nr, sizeof nr) == (ssize_t)sizeof nr;
+        close(vp[0]);
+    }
+
+    int have_c = 0;
+    cs->level = BX_CONFINE_NONE;
+    parse_frames(raw.p, raw.n, cs, &have_c, &out);
+    int raw_over = raw.over;
+    free(raw.p);
+    if (!have_c)
+        snprintf(cs->reason, sizeof cs->reason, "the worker ended before reporting its confinement");
+
+    if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGSYS) {
+        cs->end = BX_CONFINE_VIOLATION;
+        snprintf(cs->syscall, sizeof cs->syscall, "unknown");
+    } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_VIOLATION && have_nr) {
+        cs->end = BX_CONFINE_VIOLATION;
+        bx_confine_syscall_name((long)nr, cs->syscall, sizeof cs->syscall);
+    } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_REFUSED && have_c && p->require_full) {
+        cs->end = BX_CONFINE_REFUSED;
+    } else if (killed_late) {
+        cs->end = BX_CONFINE_CRASHED;
+        cs->signal = SIGKILL;
+        snprintf(cs->detail, sizeof cs->detail,
+                 "crashed: the worker did not end within its timeout plus 2s and was killed");
+    } else if (WIFSIGNALED(ws)) {
+        cs->end = BX_CONFINE_CRASHED;
+        cs->signal = WTERMSIG(ws);
+        snprintf(cs->detail, sizeof cs->detail, "crashed: the worker died of signal %d (%s)",
+                 cs->signal, strsignal(cs->signal));
+    } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != WORKER_OK || !have_c || out.over || raw_over) {
+        cs->end = BX_CONFINE_CRASHED;
+        snprintf(cs->detail, sizeof cs->detail,
+                 "crashed: the worker exited (status %d) without a valid result",
+                 WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
+    }
+    if (cs->end == BX_CONFINE_VIOLATION)
+        snprintf(cs->detail, sizeof cs->detail,
+                 "confinement violation: the worker made the forbidden system call %s and was "
+                 "stopped (a module exploiting the engine, or a call missing from the allowlist)",
+                 cs->syscall);
+    else if (cs->end == BX_CONFINE_REFUSED)
+        snprintf(cs->detail, sizeof cs->detail,
+                 "refused by --require-os-confinement: confinement is %s (%s)",
+                 bx_confine_level_name(cs->level), cs->reason);
+    if (cs->end != BX_CONFINE_ENDED) {
+        free(out.p);
+        if (p->audit_fd >= 0)
+            bx_confine_audit(p->audit_fd, p->sandbox_id, cs);
+        return BX_OK;
+    }
+    *reply = out.p;
+    *reply_len = out.n;
+    return BX_OK;
+}
+
+/* {"ts":..,"sandbox":..,"event":"confinement","path":SYSCALL,"decision":"deny",...} */
+void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *cs)
+{
+    char line[1024], esc[600];
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    const char *d = cs->detail;
+    size_t k = 0;
+    for (; *d && k + 7 < sizeof esc; d++) {
+        if (*d == '"' || *d == '\\') esc[k++] = '\\';
+        esc[k++] = (unsigned char)*d < 0x20 ? ' ' : *d;
+    }
+    esc[k] = 0;
+    const char *rule = cs->end == BX_CONFINE_VIOLATION ? "seccomp"
+                       : cs->end == BX_CONFINE_REFUSED ? "require_os_confinement" : "worker";
+    int n = snprintf(line, sizeof line,
+                     "{\"ts\":%lld.%03ld,\"sandbox\":\"%s\",\"event\":\"confinement\",\"path\":\"%s\","
+                     "\"decision\":\"deny\",\"rule\":\"%s\",\"errno\":0,\"hint\":\"%s\"}\n",
+                     (long long)ts.tv_sec, ts.tv_nsec / 1000000,
+                     sandbox_id && !strpbrk(sandbox_id, "\"\\") ? sandbox_id : "run",
+                     cs->end == BX_CONFINE_VIOLATION ? cs->syscall : "", rule, esc);
+    if (n > 0 && (size_t)n < sizeof line)
+        send_all(fd, line, (size_t)n);
+}

@@ -1,0 +1,123 @@
+/*
+ * confine.h — the kernel's wall around a sandbox (src/confine).
+ *
+ * A worker process is forked per run; before any guest code runs it sets
+ * no_new_privs, applies a Landlock ruleset derived from the grants (files,
+ * TCP, scoping), installs a seccomp-bpf allowlist and resource limits, and
+ * then runs a body given by the caller.  The body sends its reply to the
+ * parent over a socketpair in frames the parent bounds and validates.
+ * The parent reports how much of that held ("full", "partial", "none")
+ * and how the worker ended (a forbidden system call, a crash).
+ *
+ * Layering: src/confine sits between src/sandbox and the tools/server/CLI
+ * above: bx_confined_run (run.c of this folder) calls down into
+ * bx_sandbox_run; callers above hand their own body to bx_confine_exec.
+ */
+#ifndef BX_CONFINE_H
+#define BX_CONFINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "boxagnts.h"
+
+typedef enum bx_confine_level {
+    BX_CONFINE_FULL = 0,      /* nnp + Landlock fs/net/scope + seccomp + rlimits */
+    BX_CONFINE_PARTIAL,       /* some of them: see reason */
+    BX_CONFINE_NONE           /* none (disabled, or nothing available) */
+} bx_confine_level;
+
+/* How the worker ended, as the parent saw it. */
+typedef enum bx_confine_end {
+    BX_CONFINE_ENDED = 0,     /* exited with a reply */
+    BX_CONFINE_VIOLATION,     /* a forbidden system call: syscall[] */
+    BX_CONFINE_CRASHED,       /* a signal or an exit without a valid reply */
+    BX_CONFINE_REFUSED        /* require_full and less than full held */
+} bx_confine_end;
+
+typedef struct bx_confine_path {
+    char *path;               /* host path (owned) */
+    int writable;             /* 0: read-only */
+} bx_confine_path;
+
+/* What the worker may reach.  Build with bx_confine_policy_init/_add_*,
+ * free with bx_confine_policy_free. */
+typedef struct bx_confine_policy {
+    int disabled;             /* --no-os-confinement: run in-process, report "none" */
+    int require_full;         /* --require-os-confinement */
+    bx_confine_path *paths; size_t npaths;
+    int net;                  /* a fetch: grant exists: sockets, resolver and TLS files */
+    int preload_curl;         /* the module may use the HTTP capability: load libcurl
+                                 before confinement even without a grant, so that
+                                 src/net can refuse the request by its own policy */
+    int connect_any;          /* a grant with an unknown port: TCP connect unrestricted */
+    uint16_t ports[32]; size_t nports;   /* TCP connect allowed to these */
+    uint32_t max_fds;         /* the guest's fd cap (0 = 256) */
+    uint64_t max_memory;      /* the memory cap (0: no RLIMIT_AS) */
+    uint64_t timeout_ns;      /* the run's timeout: the parent kills the worker 2s after */
+    int audit_fd;             /* -1, or an audit log open for appending (parent's) */
+    const char *sandbox_id;   /* for the audit line */
+} bx_confine_policy;
+
+void bx_confine_policy_init(bx_confine_policy *p);
+void bx_confine_policy_free(bx_confine_policy *p);
+bx_status bx_confine_policy_add_path(bx_confine_policy *p, const char *path, int writable,
+                                     bx_error *err);
+/* A fetch: pattern (scheme://host[:port]): the worker may use the network,
+ * TCP connect to that port (443/80 by scheme). */
+bx_status bx_confine_policy_add_fetch(bx_confine_policy *p, const char *pattern, bx_error *err);
+/* The grants of run options: map_dirs, cache dir, fetch patterns, limits. */
+bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_options *o,
+                                         bx_error *err);
+
+/* RLIMIT_AS = max_memory + this: code, compiled functions, heap, thread
+ * stacks, libcurl and its TLS library. */
+#define BX_CONFINE_AS_HEADROOM ((uint64_t)1 << 30)
+
+typedef struct bx_confine_status {
+    bx_confine_level level;
+    char reason[256];         /* what did not hold, and why ("" when full) */
+    bx_confine_end end;
+    char syscall[32];         /* BX_CONFINE_VIOLATION: the call's name */
+    int signal;               /* BX_CONFINE_CRASHED by a signal, else 0 */
+    char detail[320];         /* one line for the user */
+} bx_confine_status;
+
+const char *bx_confine_level_name(bx_confine_level l);
+
+/* In the worker: the body writes its reply with bx_confine_reply (once or
+ * several times; the parent concatenates).  Returns 0, or -1. */
+typedef int (*bx_confine_body)(void *arg, int reply_fd);
+int bx_confine_reply(int reply_fd, const void *buf, size_t len);
+
+/* Fork a confined worker, run body(arg) in it, collect its reply (at most
+ * max_reply bytes; more ends the worker as crashed).  With p->disabled the
+ * body runs in this process (reply through a pipe-less buffer).  BX_OK
+ * when the worker was run, whatever its end (see cs); *reply is malloc'd. */
+bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void *arg,
+                          size_t max_reply, uint8_t **reply, size_t *reply_len,
+                          bx_confine_status *cs, bx_error *err);
+
+/* What this kernel offers, probed without confining anything:
+ * the Landlock ABI (0 = none) and whether seccomp filters are available. */
+int bx_confine_landlock_abi(void);
+
+/* Name of a system call on this architecture ("syscall 123" if unknown). */
+void bx_confine_syscall_name(long nr, char *buf, size_t n);
+
+/* One audit line for a confinement event, in src/wasi/audit.c's format. */
+void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *cs);
+
+/* `run`: bx_sandbox_run inside a confined worker.  The result record gets
+ * the confinement level/reason; a violation or crash becomes its outcome.
+ * With p->disabled, bx_sandbox_run in-process. */
+bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
+                          const uint8_t *wasm, size_t len, const bx_run_io *io,
+                          bx_run_result *r, bx_confine_status *cs, bx_error *err);
+
+/* `call`: the grants of a tool call (workspace at the profile's level when
+ * no read:/write: grant names paths; grants; fetch patterns; cache dir). */
+bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
+                                              bx_error *err);
+
+#endif

@@ -1,0 +1,241 @@
+/*
+ * run.c — bx_sandbox_run inside a confined worker: the result record
+ * crosses the socketpair as a fixed header plus the captured output, and
+ * the parent checks every field before it believes it (the worker may be
+ * the one an exploit took over).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "confine_impl.h"
+
+bx_status bxc_fail(bx_error *err, bx_status st, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        err->status = st;
+        err->trap = BX_TRAP_NONE;
+        err->offset = 0;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+#define WIRE_MAGIC 0x42585231u   /* "BXR1" */
+
+typedef struct wire {
+    uint32_t magic;
+    int32_t st;
+    int32_t err_status, err_trap;
+    char err_msg[256];
+    uint32_t outcome;
+    int32_t exit_code;
+    uint32_t trap;
+    int32_t timed_out, cancelled;
+    char message[320];
+    uint32_t nresults;
+    uint32_t rtype[BX_RUN_MAX_RESULTS];
+    uint64_t rbits[BX_RUN_MAX_RESULTS];
+    uint64_t fuel_used, wall_ns, peak_memory;
+    uint64_t out_len, err_len;
+    int32_t out_trunc, err_trunc;
+} wire;
+
+typedef struct run_job {
+    const bx_run_options *o;
+    const uint8_t *wasm;
+    size_t len;
+    const bx_run_io *io;
+    int audit_fd;
+} run_job;
+
+static int run_body(void *arg, int fd)
+{
+    run_job *j = arg;
+    bx_run_io io = *j->io;
+    bx_run_options o = *j->o;
+    bx_run_result r;
+    bx_error err;
+    memset(&err, 0, sizeof err);
+    FILE *audit = NULL;
+    if (j->audit_fd >= 0) {
+        /* opened by the parent before the fork: Landlock checks opens only */
+        int afd = dup(j->audit_fd);   /* ours to close */
+        if (afd < 0 || !(audit = fdopen(afd, "a"))) { if (afd >= 0) close(afd); return -1; }
+        io.audit_file = audit;
+        o.audit_path = NULL;
+    }
+    bx_status st = bx_sandbox_run(&o, j->wasm, j->len, &io, &r, &err);
+    if (audit) fclose(audit);
+    wire w;
+    memset(&w, 0, sizeof w);
+    w.magic = WIRE_MAGIC;
+    w.st = (int32_t)st;
+    w.err_status = (int32_t)err.status;
+    w.err_trap = (int32_t)err.trap;
+    memcpy(w.err_msg, err.msg, sizeof w.err_msg);
+    w.outcome = (uint32_t)r.outcome;
+    w.exit_code = r.exit_code;
+    w.trap = (uint32_t)r.trap;
+    w.timed_out = r.timed_out;
+    w.cancelled = r.cancelled;
+    memcpy(w.message, r.message, sizeof w.message);
+    w.nresults = r.nresults;
+    for (uint32_t i = 0; i < r.nresults && i < BX_RUN_MAX_RESULTS; i++) {
+        w.rtype[i] = (uint32_t)r.results[i].type;
+        w.rbits[i] = r.results[i].bits;
+    }
+    w.fuel_used = r.fuel_used;
+    w.wall_ns = r.wall_ns;
+    w.peak_memory = r.peak_memory;
+    w.out_len = r.out_len;
+    w.err_len = r.err_len;
+    w.out_trunc = r.out_truncated;
+    w.err_trunc = r.err_truncated;
+    int rc = bx_confine_reply(fd, &w, sizeof w);
+    if (!rc && r.out_len) rc = bx_confine_reply(fd, r.out, r.out_len);
+    if (!rc && r.err_len) rc = bx_confine_reply(fd, r.err, r.err_len);
+    bx_run_result_free(&r);
+    return rc;
+}
+
+static int valtype_ok(uint32_t t)
+{
+    return t == 0 /* not set: a call that trapped */ || t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_V128 ||
+           t == BX_FUNCREF || t == BX_EXTERNREF;
+}
+
+/* The reply -> r and the status.  0, or -1 when it is not a valid record. */
+static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_status *st,
+                  bx_error *err)
+{
+    wire w;
+    if (n < sizeof w) return -1;
+    memcpy(&w, b, sizeof w);
+    w.err_msg[sizeof w.err_msg - 1] = 0;
+    w.message[sizeof w.message - 1] = 0;
+    if (w.magic != WIRE_MAGIC || w.st < 0 || w.st > BX_ERR_TRAP || w.err_status < 0 ||
+        w.err_status > BX_ERR_TRAP || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
+        w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
+        w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
+        n - sizeof w != w.out_len + w.err_len)
+        return -1;
+    for (uint32_t i = 0; i < w.nresults; i++)
+        if (!valtype_ok(w.rtype[i])) return -1;
+    memset(r, 0, sizeof *r);
+    r->outcome = (bx_run_outcome_kind)w.outcome;
+    r->exit_code = w.exit_code;
+    r->trap = (bx_trap)w.trap;
+    r->timed_out = w.timed_out != 0;
+    r->cancelled = w.cancelled != 0;
+    memcpy(r->message, w.message, sizeof r->message);
+    r->nresults = w.nresults;
+    for (uint32_t i = 0; i < w.nresults; i++) {
+        r->results[i].type = (bx_valtype)w.rtype[i];
+        r->results[i].bits = w.rbits[i];
+    }
+    r->fuel_used = w.fuel_used;
+    r->wall_ns = w.wall_ns;
+    r->peak_memory = w.peak_memory;
+    r->out_truncated = w.out_trunc != 0;
+    r->err_truncated = w.err_trunc != 0;
+    if (w.out_len) {
+        if (!(r->out = malloc(w.out_len))) return -1;
+        memcpy(r->out, b + sizeof w, w.out_len);
+        r->out_len = w.out_len;
+    }
+    if (w.err_len) {
+        if (!(r->err = malloc(w.err_len))) return -1;
+        memcpy(r->err, b + sizeof w + w.out_len, w.err_len);
+        r->err_len = w.err_len;
+    }
+    *st = (bx_status)w.st;
+    if (w.st != BX_OK) {
+        err->status = (bx_status)w.err_status;
+        err->trap = (bx_trap)w.err_trap;
+        memcpy(err->msg, w.err_msg, sizeof err->msg);
+    }
+    return 0;
+}
+
+bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
+                          const uint8_t *wasm, size_t len, const bx_run_io *io,
+                          bx_run_result *r, bx_confine_status *cs, bx_error *err)
+{
+    memset(r, 0, sizeof *r);
+    run_job j = { o, wasm, len, io, -1 };
+    bx_confine_policy pol = *p;
+    /* the import's module name in the bytes: a cheap over-approximation */
+    if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)))
+        pol.preload_curl = 1;
+    if (o->audit_path) {
+        j.audit_fd = open(o->audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+        if (j.audit_fd < 0)
+            return bxc_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path,
+                            strerror(errno));
+        pol.audit_fd = j.audit_fd;
+    }
+    /* the capture cap plus the truncation marker src/wasi appends */
+    size_t cap = (o->max_output ? o->max_output : 1024 * 1024) + 4096;
+    uint8_t *reply = NULL;
+    size_t rlen = 0;
+    bx_status st = bx_confine_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap, &reply, &rlen, cs, err);
+    if (j.audit_fd >= 0) close(j.audit_fd);
+    if (st != BX_OK) return st;
+    if (cs->end == BX_CONFINE_ENDED) {
+        bx_status rst = BX_OK;
+        if (decode(reply, rlen, cap, r, &rst, err) == 0) {
+            free(reply);
+            return rst;
+        }
+        bx_run_result_free(r);
+        memset(r, 0, sizeof *r);
+        cs->end = BX_CONFINE_CRASHED;
+        snprintf(cs->detail, sizeof cs->detail, "crashed: the worker sent a malformed result record");
+    }
+    free(reply);
+    r->outcome = cs->end == BX_CONFINE_VIOLATION ? BX_RUN_CONFINEMENT_VIOLATION
+                 : cs->end == BX_CONFINE_REFUSED ? BX_RUN_LOAD_ERROR : BX_RUN_CRASHED;
+    snprintf(r->message, sizeof r->message, "%s", cs->detail);
+    return BX_OK;
+}
+
+bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
+                                              bx_error *err)
+{
+    bx_run_options o;
+    bx_error ignored;
+    bx_status st = BX_OK;
+    int fs_grant = 0;
+    bx_run_options_init(&o);
+    if (ctx->workspace && bx_run_options_set_workspace(&o, ctx->workspace, &ignored) != BX_OK) {
+        bx_run_options_free(&o);
+        return BX_OK;   /* the call itself will refuse the workspace */
+    }
+    for (size_t i = 0; i < ctx->ngrants; i++) {
+        const char *g = ctx->grants[i];
+        fs_grant |= !strncmp(g, "read:", 5) || !strncmp(g, "write:", 6);
+        /* a grant the tool layer will refuse grants nothing here either */
+        bx_run_options_add_cap(&o, g, &ignored);
+    }
+    if (ctx->workspace && !fs_grant && ctx->max_level > BX_PERM_NONE)
+        st = bx_confine_policy_add_path(p, o.work_dir ? o.work_dir : ctx->workspace,
+                                        ctx->max_level >= BX_PERM_WRITE, err);
+    free(o.cache_dir);
+    o.cache_dir = ctx->cache_dir ? strdup(ctx->cache_dir) : NULL;
+    if (!st) st = bx_confine_policy_from_options(p, &o, err);
+    p->max_memory = ctx->max_memory;
+    p->timeout_ns = ctx->timeout_ns;
+    p->max_fds = 0;
+    p->sandbox_id = ctx->agent_id;
+    bx_run_options_free(&o);
+    return st;
+}

@@ -1,0 +1,216 @@
+/*
+ * rawrun.c — TEST ONLY, never installed, never linked into boxagnts.
+ *
+ * `run`'s library path (grants -> bx_run_options -> confinement policy ->
+ * bx_confined_run) with one extra import, test:raw.go, that performs a
+ * raw host operation inside the worker, as code that took over the engine
+ * would: the compromise tests (t_confine.sh) check that the kernel's wall
+ * stops it when confinement is on, and that it happens when it is off.
+ *
+ *   rawrun --probe                (prints the kernel's Landlock ABI)
+ *   rawrun --bench N              (mean cost of one confined worker, empty body)
+ *   rawrun [--no-os-confinement] [--cap GRANT]... [--max-memory SIZE] [--audit FILE]
+ *          --op OP [--arg ARG] RAW.wasm
+ *   OP: read PATH | write PATH | exec CMD | connect PORT | kill-parent |
+ *       ptrace-parent | userns | fork | mount DIR | readfd PATH (opened by the host
+ *       before the run) | segv | none
+ * Prints one line on stdout: outcome=... syscall=... os_confinement=...
+ * and the operation's own result on stderr ("raw: OP ok" / "raw: OP errno N").
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "boxagnts.h"
+#include "confine.h"
+
+typedef struct raw_cfg {
+    const char *op, *arg;
+    pid_t host;     /* the boxagnts-like process: the worker's parent when confined */
+    int leaked;     /* readfd: a descriptor the host opened before the run */
+} raw_cfg;
+
+static void say(const char *op, int rc)
+{
+    char line[128];
+    int n = rc == 0 ? snprintf(line, sizeof line, "raw: %s ok\n", op)
+                    : snprintf(line, sizeof line, "raw: %s errno %d\n", op, rc);
+    if (write(2, line, (size_t)n) < 0) {}
+}
+
+static bx_trap raw_go(bx_hostcall *hc, uint64_t *ar)
+{
+    const raw_cfg *c = hc->user;
+    const char *op = c->op, *arg = c->arg ? c->arg : "";
+    int rc = 0;
+    if (!strcmp(op, "read")) {
+        char buf[64];
+        int fd = open(arg, O_RDONLY);
+        if (fd < 0 || read(fd, buf, sizeof buf) < 0) rc = errno;
+        if (fd >= 0) close(fd);
+    } else if (!strcmp(op, "write")) {
+        int fd = open(arg, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0 || write(fd, "pwned\n", 6) != 6) rc = errno;
+        if (fd >= 0) close(fd);
+    } else if (!strcmp(op, "exec")) {
+        char *const av[] = { "sh", "-c", (char *)arg, NULL };
+        execve("/bin/sh", av, NULL);
+        rc = errno;
+    } else if (!strcmp(op, "connect")) {
+        struct sockaddr_in sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sin_family = AF_INET;
+        sa.sin_port = htons((uint16_t)atoi(arg));
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) rc = errno;
+        if (fd >= 0) close(fd);
+    } else if (!strcmp(op, "kill-parent")) {
+        if (kill(c->host, SIGUSR1) != 0) rc = errno;
+    } else if (!strcmp(op, "ptrace-parent")) {
+        if (ptrace(PTRACE_ATTACH, c->host, NULL, NULL) != 0) rc = errno;
+        else ptrace(PTRACE_DETACH, c->host, NULL, NULL);
+    } else if (!strcmp(op, "userns")) {
+        if (unshare(CLONE_NEWUSER) != 0) rc = errno;
+    } else if (!strcmp(op, "mount")) {
+        if (mount("none", arg, "tmpfs", 0, NULL) != 0) rc = errno;
+        else umount(arg);
+    } else if (!strcmp(op, "readfd")) {
+        char buf[64];
+        if (read(c->leaked, buf, sizeof buf) < 0) rc = errno;
+    } else if (!strcmp(op, "fork")) {
+        pid_t pid = fork();
+        if (pid == 0) _exit(0);
+        if (pid < 0) rc = errno;
+        else waitpid(pid, NULL, 0);
+    } else if (!strcmp(op, "segv")) {
+        volatile int *p = NULL;
+        *p = 1;
+    }
+    say(op, rc);
+    ar[0] = (uint32_t)rc;
+    return BX_TRAP_NONE;
+}
+
+static bx_status define_raw(void *user, bx_store *s, bx_linker *l, bx_error *err)
+{
+    bx_valtype res = BX_I32;
+    bx_functype ft;
+    memset(&ft, 0, sizeof ft);
+    ft.nresults = 1;
+    ft.results = &res;
+    bx_func *f = bx_func_new_host(s, &ft, raw_go, user);
+    bx_extern ex;
+    memset(&ex, 0, sizeof ex);
+    ex.kind = BX_EXTERN_FUNC;
+    ex.of.func = f;
+    if (!f) { snprintf(err->msg, sizeof err->msg, "out of memory"); return err->status = BX_ERR_NOMEM; }
+    return bx_linker_define(l, "test:raw", "go", ex);
+}
+
+static int empty_body(void *arg, int fd)
+{
+    (void)arg;
+    return bx_confine_reply(fd, "ok", 2);
+}
+
+/* --bench N: mean cost of one confined worker with an empty body (fork,
+ * no_new_privs, Landlock, seccomp, rlimits, reply, wait), on and off. */
+static int bench(int n)
+{
+    for (int off = 0; off < 2; off++) {
+        bx_confine_policy p;
+        bx_confine_policy_init(&p);
+        p.disabled = off;
+        bx_confine_policy_add_path(&p, "/tmp", 1, NULL);
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        for (int i = 0; i < n; i++) {
+            uint8_t *rep; size_t rl; bx_confine_status cs; bx_error e;
+            if (bx_confine_exec(&p, empty_body, NULL, 64, &rep, &rl, &cs, &e) != BX_OK || rl != 2) return 1;
+            free(rep);
+        }
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        printf("%s: %.1f us per worker (%d runs)\n", off ? "in-process (off)" : "confined worker",
+               ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / 1e3 / n, n);
+        bx_confine_policy_free(&p);
+    }
+    return 0;
+}
+
+static volatile sig_atomic_t got_usr1;
+static void on_usr1(int sig) { (void)sig; got_usr1 = 1; }
+
+int main(int argc, char **argv)
+{
+    bx_run_options o;
+    bx_run_options_init(&o);
+    bx_error err;
+    memset(&err, 0, sizeof err);
+    raw_cfg cfg = { "none", NULL, getpid(), -1 };
+    int disabled = 0, i = 1;
+    for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--no-os-confinement")) { disabled = 1; continue; }
+        if (!strcmp(a, "--bench") && v) return bench(atoi(v));
+        if (!strcmp(a, "--probe")) { printf("landlock_abi=%d\n", bx_confine_landlock_abi()); return 0; }
+        if (!v) { fprintf(stderr, "rawrun: %s needs a value\n", a); return 2; }
+        i++;
+        bx_status st = BX_OK;
+        if (!strcmp(a, "--cap")) st = bx_run_options_add_cap(&o, v, &err);
+        else if (!strcmp(a, "--workspace")) st = bx_run_options_set_workspace(&o, v, &err);
+        else if (!strcmp(a, "--max-memory")) st = bx_parse_size(v, &o.max_memory, &err);
+        else if (!strcmp(a, "--op")) cfg.op = v;
+        else if (!strcmp(a, "--arg")) cfg.arg = v;
+        else if (!strcmp(a, "--audit")) o.audit_path = strdup(v);
+        else { fprintf(stderr, "rawrun: unknown option %s\n", a); return 2; }
+        if (st) { fprintf(stderr, "rawrun: %s: %s\n", a, err.msg); return 2; }
+    }
+    if (i != argc - 1) { fprintf(stderr, "usage: rawrun [options] --op OP [--arg ARG] RAW.wasm\n"); return 2; }
+    FILE *f = fopen(argv[i], "rb");
+    static uint8_t wasm[1 << 16];
+    size_t len = f ? fread(wasm, 1, sizeof wasm, f) : 0;
+    if (f) fclose(f);
+    if (!len) { fprintf(stderr, "rawrun: cannot read %s\n", argv[i]); return 2; }
+    signal(SIGUSR1, on_usr1);
+    if (!strcmp(cfg.op, "readfd") && (cfg.leaked = open(cfg.arg, O_RDONLY)) < 0) {
+        fprintf(stderr, "rawrun: cannot open %s\n", cfg.arg);
+        return 2;
+    }
+
+    bx_confine_policy pol;
+    bx_confine_policy_init(&pol);
+    if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 2; }
+    pol.disabled = disabled;
+    const char *av[] = { "raw" };
+    bx_run_io io;
+    memset(&io, 0, sizeof io);
+    io.argv = av;
+    io.argc = 1;
+    io.stdin_kind = BX_WASI_STDIN_EMPTY;
+    io.define_imports = define_raw;
+    io.define_user = &cfg;
+    bx_run_result r;
+    bx_confine_status cs;
+    bx_status st = bx_confined_run(&pol, &o, wasm, len, &io, &r, &cs, &err);
+    if (st != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 1; }
+    printf("outcome=%s syscall=%s os_confinement=%s parent_signalled=%d\n", bx_run_outcome(&r),
+           cs.end == BX_CONFINE_VIOLATION ? cs.syscall : "-", bx_confine_level_name(cs.level), (int)got_usr1);
+    if (r.outcome != BX_RUN_EXITED) fprintf(stderr, "rawrun: %s\n", r.message);
+    bx_run_result_free(&r);
+    bx_confine_policy_free(&pol);
+    bx_run_options_free(&o);
+    return 0;
+}
