@@ -586,8 +586,8 @@ int cmd_run(int argc, char **argv)
     int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
     if (cs.end == BX_CONFINE_REFUSED) {
         /* refused before any guest code: --require-os-confinement */
-        snprintf(err.msg, sizeof err.msg, "%s", cs.detail);
-        snprintf(r.message, sizeof r.message, "%s", cs.detail);
+        snprintf(err.msg, sizeof err.msg, "%.*s", (int)sizeof err.msg - 1, cs.detail);
+        snprintf(r.message, sizeof r.message, "%.*s", (int)sizeof r.message - 1, cs.detail);
         setup_failed = 1;
         rc = EXIT_ERROR;
         r.outcome = BX_RUN_LOAD_ERROR;

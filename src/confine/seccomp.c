@@ -53,6 +53,7 @@ static const int allowed[] = {
     SYS_pwritev, SYS_preadv2, SYS_pwritev2, SYS_close, SYS_close_range, SYS_fstat,
     SYS_newfstatat, SYS_statx, SYS_lseek, SYS_brk, SYS_munmap, SYS_mremap, SYS_madvise,
     SYS_msync, SYS_mincore, SYS_rt_sigaction, SYS_rt_sigprocmask, SYS_rt_sigreturn,
+    SYS_rt_sigpending, SYS_rt_sigtimedwait /* io.c: a SIGPIPE of its own write, consumed */,
     SYS_sigaltstack, SYS_restart_syscall, SYS_futex, SYS_set_robust_list, SYS_get_robust_list,
     SYS_rseq, SYS_set_tid_address, SYS_sched_yield, SYS_sched_getaffinity, SYS_getpid,
     SYS_gettid, SYS_getppid, SYS_getuid, SYS_geteuid, SYS_getgid, SYS_getegid,

@@ -103,7 +103,8 @@ int main(void)
                               SYS_exit_group, SYS_getrandom, SYS_clock_gettime, SYS_newfstatat,
                               SYS_renameat2, SYS_unlinkat, SYS_mkdirat, SYS_getdents64,
                               SYS_fchmod, SYS_rt_sigreturn, SYS_rt_sigaction, SYS_munmap,
-                              SYS_brk, SYS_lseek, SYS_ftruncate, SYS_fsync, SYS_ppoll };
+                              SYS_brk, SYS_lseek, SYS_ftruncate, SYS_fsync, SYS_ppoll,
+                              SYS_rt_sigpending, SYS_rt_sigtimedwait };
         for (size_t i = 0; i < sizeof allow / sizeof *allow; i++) {
             uint32_t got = run(f, n, ARCH, allow[i], 0, 0, 0);
             CHECK(got == ALLOW, "net=%d syscall %d: got %#x, want ALLOW", net, allow[i], got);
