@@ -1,8 +1,8 @@
 /*
  * call.c — `boxagnts tools` and `boxagnts call`: the tool registry from the
- * command line.  Tool directories: the built-in one next to the executable
- * (tools/ beside it, or ../share/boxagnts/tools when installed), then every
- * directory in $BOXAGNTS_TOOLS_PATH (colon-separated), then each --tools-dir.
+ * command line.  Tool directories: the built-in one found from the binary's
+ * location (tooldirs.c), then every directory in $BOXAGNTS_TOOLS_PATH
+ * (colon-separated), then each --tools-dir.
  */
 #include <errno.h>
 #include <limits.h>
@@ -64,22 +64,6 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Built-in tools: beside the executable. */
-static void builtin_dir(char *out, size_t cap)
-{
-    char exe[PATH_MAX];
-    out[0] = 0;
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return;
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (!slash) return;
-    *slash = 0;
-    if ((size_t)snprintf(out, cap, "%.*s/tools", PATH_MAX - 64, exe) < cap && is_dir(out)) return;
-    if ((size_t)snprintf(out, cap, "%.*s/../share/boxagnts/tools", PATH_MAX - 64, exe) >= cap || !is_dir(out))
-        out[0] = 0;
-}
-
 /* Loads every tool directory; prints problems (broken manifests) as
  * warnings.  Returns NULL after printing why. */
 static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
@@ -90,14 +74,16 @@ static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
         fprintf(stderr, "boxagnts %s: out of memory\n", cmd);
         return NULL;
     }
-    char dir[PATH_MAX];
-    builtin_dir(dir, sizeof dir);
+    char dir[PATH_MAX], looked[3 * PATH_MAX];
+    size_t searched = nextra;
+    cli_builtin_tools_dir(dir, sizeof dir, looked, sizeof looked);
+    searched += dir[0] != 0;
     if (dir[0] && bx_registry_load_dir(r, dir, &err) != BX_OK)
         fprintf(stderr, "boxagnts %s: warning: %s\n", cmd, err.msg);
     const char *path = getenv("BOXAGNTS_TOOLS_PATH");
     if (path && *path) {
         char *copy = strdup(path), *save = NULL;
-        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
+        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save), searched++)
             if (bx_registry_load_dir(r, d, &err) != BX_OK)
                 fprintf(stderr, "boxagnts %s: warning: BOXAGNTS_TOOLS_PATH: %s\n", cmd, err.msg);
         free(copy);
@@ -110,6 +96,11 @@ static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
         }
     for (size_t i = 0; i < bx_registry_problem_count(r); i++)
         fprintf(stderr, "boxagnts %s: warning: tool skipped: %s\n", cmd, bx_registry_problem(r, i));
+    if (bx_registry_count(r) == 0) {
+        cli_no_tools(cmd, looked, searched);
+        bx_registry_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -171,8 +162,6 @@ int cmd_tools(int argc, char **argv)
         cJSON_free(s);
         cJSON_Delete(arr);
     } else {
-        if (bx_registry_count(r) == 0)
-            printf("no tools found (build them with `make`, or pass --tools-dir DIR)\n");
         for (size_t i = 0; i < bx_registry_count(r); i++) {
             const bx_tool *t = bx_registry_at(r, i);
             printf("%-14s %-10s %s\n", t->name, bx_perm_name(t->level), t->description);

@@ -42,6 +42,12 @@ void cli_print_val(bx_valtype t, uint64_t bits);
 /* 1 when s is an IPv4/IPv6 address, a CIDR, or "private". */
 int cli_cidr_ok(const char *s);
 
+/* tooldirs.c: the built-in tools' directory, relative to the binary (empty
+ * when none); `looked` (may be NULL) gets the places tried.  cli_no_tools
+ * says on stderr where tools were looked for and how to provide them. */
+void cli_builtin_tools_dir(char *out, size_t cap, char *looked, size_t lcap);
+void cli_no_tools(const char *cmd, const char *looked, size_t ndirs);
+
 /* Subcommands: argv[0] is the first argument after the command name. */
 int cmd_validate(int argc, char **argv);
 int cmd_invoke(int argc, char **argv);

@@ -77,24 +77,14 @@ static int add_str(char ***v, size_t *n, const char *s)
     return 0;
 }
 
-/* The built-in tools beside the executable (as `boxagnts call`), then
+/* The built-in tools found from the binary's location (tooldirs.c), then
  * $BOXAGNTS_TOOLS_PATH: before the policy's and the flags' dirs. */
 static int default_tool_dirs(bx_server_config *c)
 {
-    char exe[PATH_MAX], dir[PATH_MAX + 64];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            snprintf(dir, sizeof dir, "%s/tools", exe);
-            if (!is_dir(dir))
-                snprintf(dir, sizeof dir, "%s/../share/boxagnts/tools", exe);
-            if (is_dir(dir) && add_str(&c->tool_dirs, &c->ntool_dirs, dir))
-                return -1;
-        }
-    }
+    char dir[PATH_MAX];
+    cli_builtin_tools_dir(dir, sizeof dir, NULL, 0);
+    if (dir[0] && add_str(&c->tool_dirs, &c->ntool_dirs, dir))
+        return -1;
     const char *path = getenv("BOXAGNTS_TOOLS_PATH");
     if (path && *path) {
         char *copy = strdup(path), *save = NULL;
@@ -246,6 +236,7 @@ static int serve(const char *cmd, int argc, char **argv)
     bx_error err;
     memset(&err, 0, sizeof err);
     bx_server *s = bx_server_new(&c, &err);
+    size_t searched = c.ntool_dirs;
     bx_server_config_free(&c);
     if (!s) {
         fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
@@ -254,6 +245,13 @@ static int serve(const char *cmd, int argc, char **argv)
     const bx_registry *r = bx_server_registry(s);
     for (size_t i = 0; i < bx_registry_problem_count(r); i++)
         fprintf(stderr, "boxagnts %s: warning: tool skipped: %s\n", cmd, bx_registry_problem(r, i));
+    if (bx_registry_count(r) == 0) {
+        char dir[PATH_MAX], looked[3 * PATH_MAX];
+        cli_builtin_tools_dir(dir, sizeof dir, looked, sizeof looked);
+        cli_no_tools(cmd, looked, searched);
+        bx_server_free(s);
+        return EXIT_ERROR;
+    }
     /* A client that goes away must not kill us mid-write: writes fail
      * instead, and the server stops cleanly. */
     signal(SIGPIPE, SIG_IGN);
