@@ -49,7 +49,8 @@ static void call_usage(FILE *f)
             "  --agent-id ID          names the caller in the audit log\n"
             "  --cache-dir DIR        compiled-module cache: a second call skips compiling. DIR\n"
             "                         must be the host's alone: a call whose grants reach it\n"
-            "                         does not use it (default: $BOXAGNTS_CACHE_DIR, else none)\n"
+            "                         does not use it, and says so (default: $BOXAGNTS_CACHE_DIR, else\n"
+            "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
             "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
@@ -317,10 +318,9 @@ int cmd_call(int argc, char **argv)
             goto done;
         }
     }
-    if (!ctx.cache_dir) {
-        const char *c = getenv("BOXAGNTS_CACHE_DIR");
-        if (c && *c) ctx.cache_dir = c;
-    }
+    char cache_buf[PATH_MAX];
+    const char *cache_from = NULL;
+    ctx.cache_dir = cli_cache_dir(ctx.cache_dir, cache_buf, sizeof cache_buf, &cache_from);
     ctx.grants = grants;
     ctx.block_networks = blocks;
     ctx.block_url = urls;
@@ -330,6 +330,11 @@ int cmd_call(int argc, char **argv)
         fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
         goto done;
     }
+    /* A bad grant is the operator's mistake, refused as `run` does (exit
+     * 2), not an is_error result that looks like the tool's failure. */
+    if ((rc = cli_check_grants("call", ctx.workspace, grants, ctx.ngrants, ctx.cache_dir, cache_from)) != 0)
+        goto done;
+    rc = EXIT_USAGE;
 
     if (!input_arg) {
         input = strdup("{}");

@@ -42,7 +42,8 @@ static void usage(FILE *f, const char *cmd)
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --workers N            worker threads (default: online cores)\n"
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
-            "  --audit FILE  --cache-dir DIR\n"
+            "  --audit FILE  --cache-dir DIR   (cache default: $BOXAGNTS_CACHE_DIR, else\n"
+            "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "%s"
             "\n"
             "Reads until end of input, finishes the running calls, then exits 0.  Exit 1 when\n"
@@ -232,6 +233,24 @@ static int serve(const char *cmd, int argc, char **argv)
         bx_server_config_free(&c);
         fprintf(stderr, "boxagnts serve: say which protocol: --jsonl (see boxagnts serve --help)\n");
         return EXIT_USAGE;
+    }
+    /* The cache location rule (cachedir.c), for the defaults the
+     * executors inherit. */
+    const char *cache_from = "--cache-dir or the policy";
+    if (c.defaults.cache_dir && (!*c.defaults.cache_dir || !strcmp(c.defaults.cache_dir, "none"))) {
+        free(c.defaults.cache_dir);
+        c.defaults.cache_dir = NULL;
+    } else if (!c.defaults.cache_dir) {
+        char cbuf[PATH_MAX];
+        const char *cd = cli_cache_dir(NULL, cbuf, sizeof cbuf, &cache_from);
+        if (cd && !(c.defaults.cache_dir = strdup(cd))) {
+            bx_server_config_free(&c);
+            return EXIT_ERROR;
+        }
+    }
+    if ((rc = cli_check_server_grants(cmd, &c, cache_from)) != 0) {
+        bx_server_config_free(&c);
+        return rc;
     }
     bx_error err;
     memset(&err, 0, sizeof err);
