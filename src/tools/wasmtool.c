@@ -448,6 +448,20 @@ static void describe_failure(const wasm_tool *w, const bx_run_result *r, char *b
     }
 }
 
+/* A tool that broke its contract is debugged from what it printed: up to
+ * `max` bytes of out as text (control bytes but \n and \t shown as '?',
+ * a UTF-8 sequence never cut in half), "..." when there was more. */
+static void cut_output(const uint8_t *out, size_t len, size_t max, char *buf, size_t cap)
+{
+    size_t n = len < max ? len : max;
+    if (n >= cap - 4) n = cap - 4;
+    if (n < len)
+        while (n > 0 && (out[n] & 0xC0) == 0x80) n--;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = out[i] < 0x20 && out[i] != '\n' && out[i] != '\t' ? '?' : (char)out[i];
+    snprintf(buf + n, cap - n, "%s", n < len ? "..." : "");
+}
+
 /* 1 when the cache directory and a granted host path overlap (one inside
  * the other), or the cache cannot be resolved: then it is not used. */
 static int cache_reachable(const bx_run_options *o, const char *cache_dir)
@@ -582,7 +596,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     uint64_t out_cap = o.max_output ? o.max_output : 1048576, write_cap = o.max_write;
     bx_run_options_free(&o);
 
-    char msg[1024];
+    char msg[2048], so[512];
     if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
         bx_run_result_free(&r);
         if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "%s", rerr.msg);
@@ -601,6 +615,10 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (!ok) {
             describe_failure(w, &r, msg, sizeof msg);
             k += (size_t)snprintf(text + k, n - k, "%s%s", k ? "\n" : "", msg);
+        } else if (r.exit_code != 0) {
+            /* is_error must come with a reason the model can read. */
+            k += (size_t)snprintf(text + k, n - k, "%s[the %s tool exited with status %d]",
+                                  k && text[k - 1] != '\n' ? "\n" : "", w->name, r.exit_code);
         }
         text[k] = 0;
         st = bx_tool_result_set(out, text, !ok || r.exit_code != 0, NULL);
@@ -616,9 +634,13 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             st = bx_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
             cJSON_free(mtext);
         } else {
-            st = bx_tool_result_errorf(out, "The %s tool printed no valid result object (%zu bytes on stdout)%s%.*s",
-                                       w->name, r.out_len, r.err_len ? "; stderr: " : "",
-                                       (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
+            cut_output(r.out, r.out_len, 400, so, sizeof so);
+            snprintf(msg, sizeof msg, "The %s tool broke its contract: it exited with status 0 but printed no "
+                     "valid result object ({\"content\": \"...\", \"is_error\": false, \"metadata\": {...}}). "
+                     "stdout (%zu bytes): %s%s%.*s",
+                     w->name, r.out_len, r.out_len ? so : "(empty)", r.err_len ? "; stderr: " : "",
+                     (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
+            st = bx_tool_result_set(out, msg, 1, NULL);
         }
         cJSON_Delete(res);
     } else {
@@ -627,6 +649,11 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
                      w->name, (unsigned long long)out_cap);
         else
             describe_failure(w, &r, msg, sizeof msg);
+        if (r.out_len && r.outcome == BX_RUN_EXITED && r.exit_code != 0) {
+            size_t k = strlen(msg);
+            cut_output(r.out, r.out_len, 400, so, sizeof so);
+            snprintf(msg + k, sizeof msg - k, " stdout (%zu bytes): %s", r.out_len, so);
+        }
         if (r.err_len && r.outcome == BX_RUN_EXITED) {
             size_t k = strlen(msg);
             snprintf(msg + k, sizeof msg - k, " stderr: %.*s", (int)(r.err_len > 400 ? 400 : r.err_len), (char *)r.err);
