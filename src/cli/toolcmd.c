@@ -274,7 +274,8 @@ static int tool_new(int argc, char **argv)
 /* ---- tool check ---------------------------------------------------------- */
 
 /* What the host links: every wasi_snapshot_preview1 function, and
- * boxagnts:http for tools whose manifest needs the network. */
+ * boxagnts:http (useful only to tools whose manifest needs the network:
+ * the others receive no fetch: grant). */
 static const char *const HTTP_FUNCS[] = {"request", "response_meta", "response_body", "close", "last_error", NULL};
 
 static int tool_check(int argc, char **argv)
@@ -353,7 +354,8 @@ static int tool_check(int argc, char **argv)
                     problems++;
                 } else if (!network) {
                     printf("import    FAIL  boxagnts:http.%s: the manifest does not need the network "
-                           "(\"needs\": {\"network\": true}), so the host does not provide it\n", n);
+                           "(\"needs\": {\"network\": true}), so the tool gets no fetch: grant and every "
+                           "request is refused\n", n);
                     problems++;
                 } else {
                     printf("import    ok    boxagnts:http.%s (needs.network)\n", n);
