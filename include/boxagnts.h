@@ -661,6 +661,12 @@ struct bx_tool {
     uint64_t default_timeout_ns, default_fuel;
     void (*destroy)(bx_tool *t);
     void *impl;
+    /* For describing the tool (MCP tools/list); NULL/0 when unknown:
+     * a human-readable title, the most of the workspace it may use (0 none,
+     * 1 read, 2 write), the JSON Schema of its result's metadata. */
+    const char *title;
+    int needs_workspace;
+    const char *output_schema;
 };
 
 /* Load a WasmTool from a manifest file (tool.json next to its .wasm).

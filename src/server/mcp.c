@@ -21,10 +21,24 @@ typedef struct mcp_state {
     char version[16];           /* negotiated; "" before initialize */
 } mcp_state;
 
-static cJSON *tool_entry(const bx_server *s, const bx_tool *t)
+/* A title for tools whose manifest gives none: "file-read" -> "File read". */
+static void derive_title(const char *name, char *buf, size_t cap)
 {
+    size_t i = 0;
+    for (; name[i] && i + 1 < cap; i++)
+        buf[i] = name[i] == '-' || name[i] == '_' ? ' ' : name[i];
+    buf[i] = 0;
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+static cJSON *tool_entry(const mcp_state *m, const bx_tool *t)
+{
+    const bx_server *s = m->ss.s;
     cJSON *o = cJSON_CreateObject();
+    char title[128];
     cJSON_AddStringToObject(o, "name", t->name);
+    if (!t->title) derive_title(t->name, title, sizeof title);
+    cJSON_AddStringToObject(o, "title", t->title ? t->title : title);
     cJSON_AddStringToObject(o, "description", t->description ? t->description : "");
     cJSON *schema = t->input_schema ? cJSON_Parse(t->input_schema) : NULL;
     if (!cJSON_IsObject(schema)) {
@@ -33,15 +47,29 @@ static cJSON *tool_entry(const bx_server *s, const bx_tool *t)
         cJSON_AddStringToObject(schema, "type", "object");
     }
     cJSON_AddItemToObject(o, "inputSchema", schema);
-    /* Hints for the client's confirmations, from the permission level and
-     * the manifest's needs (MCP 2025-03-26 tool annotations). */
+    /* Hints for the client's confirmations (MCP 2025-03-26 annotations),
+     * from what the sandbox lets the tool do, not from its level: a tool
+     * that can neither write (needs.workspace "write") nor reach the
+     * network (which may carry side effects, a POST) changes nothing, so
+     * js-execute (level execute, workspace read) is read-only; a dangerous
+     * tool is never called read-only. */
     cJSON *a = cJSON_CreateObject();
-    int ro = t->level <= BX_PERM_READ_ONLY;
+    int net = srv_tool_network(s, t->name);
+    int writes = t->needs_workspace == 2 || t->level >= BX_PERM_DANGEROUS;
+    int ro = !writes && !net;
+    if (t->title) cJSON_AddStringToObject(a, "title", t->title);
     cJSON_AddBoolToObject(a, "readOnlyHint", ro);
     cJSON_AddBoolToObject(a, "destructiveHint", !ro);
     cJSON_AddBoolToObject(a, "idempotentHint", ro);
-    cJSON_AddBoolToObject(a, "openWorldHint", srv_tool_network(s, t->name));
+    cJSON_AddBoolToObject(a, "openWorldHint", net);
     cJSON_AddItemToObject(o, "annotations", a);
+    /* The metadata's schema, for clients that use structuredContent
+     * (2025-06-18); older revisions do not know the field. */
+    cJSON *os = t->output_schema && !strcmp(m->version, "2025-06-18") ? cJSON_Parse(t->output_schema) : NULL;
+    if (cJSON_IsObject(os))
+        cJSON_AddItemToObject(o, "outputSchema", os);
+    else
+        cJSON_Delete(os);
     return o;
 }
 
@@ -55,7 +83,7 @@ static cJSON *tools_list(mcp_state *m)
         if (!srv_tool_allowed(m->ex, t->name) || t->level == BX_PERM_FORBIDDEN ||
             t->level > m->ex->cfg.max_level)
             continue;
-        cJSON_AddItemToArray(arr, tool_entry(m->ss.s, t));
+        cJSON_AddItemToArray(arr, tool_entry(m, t));
     }
     cJSON_AddItemToObject(res, "tools", arr);
     return res;
@@ -135,6 +163,13 @@ cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result
         cJSON_AddNumberToObject(usage, "peak_memory", (double)r->peak_memory);
         cJSON_AddItemToObject(meta, "boxagnts/usage", usage);
         cJSON *md = r->metadata ? cJSON_Parse(r->metadata) : NULL;
+        /* structuredContent: the metadata, for tools that declare its
+         * schema, on successful results (what the schema describes); the
+         * text content stays for clients that do not read it. */
+        const bx_tool *t = bx_registry_find(j->ss->s->reg, j->tool);
+        if (t && t->output_schema && !r->is_error)
+            cJSON_AddItemToObject(res, "structuredContent",
+                                  cJSON_IsObject(md) ? cJSON_Duplicate(md, 1) : cJSON_CreateObject());
         if (cJSON_IsObject(md))
             cJSON_AddItemToObject(meta, "boxagnts/metadata", md);
         else
@@ -172,6 +207,12 @@ static void handle(mcp_state *m, const cJSON *msg, srv_batch *b)
         return;
     }
     cJSON *reply;
+    if (!m->version[0] && strcmp(method, "initialize") && strcmp(method, "ping")) {
+        /* The lifecycle: nothing but initialize (and ping) before it. */
+        srv_session_send(ss, b, rpc_error(id, RPC_INVALID_REQUEST,
+                                          "%.100s before initialize: send initialize first", method));
+        return;
+    }
     if (!strcmp(method, "initialize"))
         reply = b ? rpc_error(id, RPC_INVALID_REQUEST, "initialize must not be part of a batch")
                   : initialize(m, id, params);

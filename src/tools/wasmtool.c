@@ -30,6 +30,7 @@ typedef enum { NEED_NONE, NEED_READ, NEED_WRITE } ws_need;
 typedef struct wasm_tool {
     bx_tool tool;                 /* tool.impl points back here */
     char *name, *description, *schema;
+    char *title, *output_schema;  /* optional "title", "output_schema" */
     char *path;                   /* the .wasm, for messages */
     /* Compiled on first use (a registry lists many tools, a call uses one),
      * then immutable and shared by concurrent calls. */
@@ -80,6 +81,7 @@ static void wasm_tool_destroy(bx_tool *t)
     wasm_tool *w = t->impl;
     if (!w) return;
     free(w->name); free(w->description); free(w->schema); free(w->path); free(w->timeout_field);
+    free(w->title); free(w->output_schema);
     for (size_t i = 0; i < w->nenv; i++) free(w->env[i]);
     free(w->env);
     if (w->module) bx_module_free(w->module);
@@ -251,6 +253,26 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     w->tool.default_timeout_ns = w->timeout_ns;
     w->tool.default_fuel = w->fuel;
     w->tool.input_schema = w->schema;
+    w->tool.needs_workspace = w->workspace == NEED_WRITE ? 2 : w->workspace == NEED_READ ? 1 : 0;
+    {
+        const cJSON *ti = cJSON_GetObjectItemCaseSensitive(m, "title");
+        const cJSON *os = cJSON_GetObjectItemCaseSensitive(m, "output_schema");
+        if (ti && (!cJSON_IsString(ti) || !*ti->valuestring || strlen(ti->valuestring) > 200)) {
+            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"title\" must be a string of 1 to 200 characters", mpath);
+            goto fail;
+        }
+        if (os && (!cJSON_IsObject(os) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(os, "type")) ||
+                   strcmp(cJSON_GetObjectItemCaseSensitive(os, "type")->valuestring, "object"))) {
+            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"output_schema\" must be a JSON Schema of type \"object\" (the metadata)", mpath);
+            goto fail;
+        }
+        if ((ti && !(w->title = strdup(ti->valuestring))) || (os && !(w->output_schema = cJSON_PrintUnformatted(os)))) {
+            st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+            goto fail;
+        }
+        w->tool.title = w->title;
+        w->tool.output_schema = w->output_schema;
+    }
 
     /* A cheap check now (the file is there and is a wasm binary); the
      * full decode and validation when the tool is first called. */
