@@ -743,6 +743,14 @@ void bx_server_config_free(bx_server_config *c);
  * c->defaults and tool dirs; its executors are checked now, applied later. */
 bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx_error *err);
 
+/* The effective settings of executor i (0: "default", then the policy's
+ * executors in file order), as bx_server_new builds them; free with
+ * bx_executor_config_free.  (src/server/effective.c) */
+size_t bx_server_config_executor_count(const bx_server_config *c);
+bx_status bx_server_config_executor(const bx_server_config *c, size_t i, bx_executor_config *out,
+                                    bx_error *err);
+void bx_executor_config_free(bx_executor_config *e);
+
 typedef struct bx_server bx_server;
 /* Loads every tool dir into a registry and resolves the executors. */
 bx_server *bx_server_new(const bx_server_config *c, bx_error *err);

@@ -73,5 +73,6 @@ int cmd_tools(int argc, char **argv);
 int cmd_call(int argc, char **argv);
 int cmd_mcp(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
-int cmd_tool(int argc, char **argv);     /* toolcmd.c: tool new, tool check */
+int cmd_tool(int argc, char **argv);
+int cmd_policy(int argc, char **argv);   /* policycmd.c: policy check */     /* toolcmd.c: tool new, tool check */
 #endif
