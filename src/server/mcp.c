@@ -16,10 +16,74 @@
 static const char *const mcp_versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
 
 typedef struct mcp_state {
-    srv_session ss;
+    srv_session ss;             /* first: workers reach the state from their job's session */
     srv_executor *ex;
     char version[16];           /* negotiated; "" before initialize */
+    int log_level;              /* logging/setLevel: index in log_levels + 1; 0 = off.
+                                   Written by the reader, read by workers (atomics). */
 } mcp_state;
+
+/* RFC 5424 severities, as MCP logging names them. */
+static const char *const log_levels[] = {"debug", "info", "notice", "warning", "error",
+                                         "critical", "alert", "emergency"};
+#define LOG_WARNING 3
+
+/* What a failed call was stopped by, for notifications/message: a refusal
+ * by the sandbox or the profile, or a limit.  Read from the result the
+ * host and guest/common write (wasmtool.c's describe_failure and
+ * note_write_limit, guest/common/tool.c's refusal sentences, the quota
+ * refusal of executor.c); NULL for an ordinary tool error. */
+static const char *stop_event(const bx_tool_result *r)
+{
+    const char *c = r->content ? r->content : "";
+    if (!r->is_error)
+        return NULL;
+    if (!strncmp(c, "Permission denied", 17) || !strncmp(c, "Request refused by the sandbox", 30))
+        return "denied";
+    if (strstr(c, "quota exhausted"))
+        return "quota";
+    if ((r->metadata && strstr(r->metadata, "\"limits_hit\"")) || strstr(c, " call was stopped: ") ||
+        strstr(c, "stopped: fuel exhausted") || strstr(c, "stopped: stack exhausted") ||
+        strstr(c, "exceeded the output cap") || strstr(c, "could not start: "))
+        return "limit";
+    return NULL;
+}
+
+static void log_stop(srv_call_job *j, const bx_tool_result *r)
+{
+    mcp_state *m = (mcp_state *)j->ss;
+    int lv = __atomic_load_n(&m->log_level, __ATOMIC_RELAXED);
+    const char *ev = lv ? stop_event(r) : NULL;
+    if (!ev || lv - 1 > LOG_WARNING)
+        return;
+    cJSON *n = cJSON_CreateObject(), *p = cJSON_CreateObject(), *d = cJSON_CreateObject();
+    char msg[600];
+    snprintf(msg, sizeof msg, "%.580s", r->content ? r->content : "");
+    cJSON_AddStringToObject(n, "jsonrpc", "2.0");
+    cJSON_AddStringToObject(n, "method", "notifications/message");
+    cJSON_AddStringToObject(p, "level", "warning");
+    cJSON_AddStringToObject(p, "logger", "boxagnts");
+    cJSON_AddStringToObject(d, "event", ev);
+    cJSON_AddStringToObject(d, "tool", j->tool);
+    cJSON_AddStringToObject(d, "executor", j->ex && j->ex->cfg.name ? j->ex->cfg.name : "default");
+    cJSON_AddStringToObject(d, "message", msg);
+    cJSON_AddItemToObject(p, "data", d);
+    cJSON_AddItemToObject(n, "params", p);
+    srv_session_send(j->ss, NULL, n);
+}
+
+static cJSON *set_level(mcp_state *m, const cJSON *id, const cJSON *params)
+{
+    const cJSON *l = cJSON_GetObjectItemCaseSensitive(params, "level");
+    for (size_t i = 0; cJSON_IsString(l) && i < sizeof log_levels / sizeof *log_levels; i++)
+        if (!strcmp(l->valuestring, log_levels[i])) {
+            __atomic_store_n(&m->log_level, (int)i + 1, __ATOMIC_RELAXED);
+            return rpc_result(id, cJSON_CreateObject());
+        }
+    return rpc_error(id, RPC_INVALID_PARAMS,
+                     "logging/setLevel: params.level must be one of debug, info, notice, warning, "
+                     "error, critical, alert, emergency");
+}
 
 /* A title for tools whose manifest gives none: "file-read" -> "File read". */
 static void derive_title(const char *name, char *buf, size_t cap)
@@ -105,6 +169,9 @@ static cJSON *initialize(mcp_state *m, const cJSON *id, const cJSON *params)
     cJSON *caps = cJSON_CreateObject(), *tools = cJSON_CreateObject();
     cJSON_AddBoolToObject(tools, "listChanged", 0);
     cJSON_AddItemToObject(caps, "tools", tools);
+    /* notifications/message for refusals and limit hits, once the client
+     * asks (logging/setLevel; warning and below get them). */
+    cJSON_AddItemToObject(caps, "logging", cJSON_CreateObject());
     cJSON_AddItemToObject(res, "capabilities", caps);
     cJSON *info = cJSON_CreateObject();
     cJSON_AddStringToObject(info, "name", SRV_NAME);
@@ -147,6 +214,8 @@ cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result
 {
     if (refused == SRV_REFUSED_TOOL)
         return rpc_error(j->id, RPC_INVALID_PARAMS, "%s", r->content ? r->content : "unknown tool");
+    if (st == BX_OK)
+        log_stop(j, r);
     cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
     cJSON_AddStringToObject(txt, "type", "text");
     if (st == BX_OK)
@@ -216,6 +285,8 @@ static void handle(mcp_state *m, const cJSON *msg, srv_batch *b)
     if (!strcmp(method, "initialize"))
         reply = b ? rpc_error(id, RPC_INVALID_REQUEST, "initialize must not be part of a batch")
                   : initialize(m, id, params);
+    else if (!strcmp(method, "logging/setLevel"))
+        reply = set_level(m, id, params);
     else if (!strcmp(method, "ping"))
         reply = rpc_result(id, cJSON_CreateObject());
     else if (!strcmp(method, "tools/list"))

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 const [sdkDir, readme, root] = process.argv.slice(2);
 const { Client } = await import(pathToFileURL(path.join(sdkDir, 'dist/esm/client/index.js')));
 const { StdioClientTransport } = await import(pathToFileURL(path.join(sdkDir, 'dist/esm/client/stdio.js')));
+const { LoggingMessageNotificationSchema } = await import(pathToFileURL(path.join(sdkDir, 'dist/esm/types.js')));
 
 let passed = 0, failed = 0;
 function check(cond, what, detail) {
@@ -97,6 +98,40 @@ async function features(client, tools) {
     check(g.structuredContent?.count === onDisk, 'file-glob structuredContent.count = files on disk', [g.structuredContent, onDisk]);
     const j = await client.callTool({ name: 'js-execute', arguments: { code: '6*7' } });
     check(j.content[0].text === '42' && typeof j.structuredContent === 'object', 'js-execute: {} structuredContent', j);
+    // logging: refusals and limit hits as notifications/message, at the level set
+    const logs = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { logs.push(n.params); });
+    const d0 = await client.callTool({ name: 'file-read', arguments: { file_path: '/etc/hostname' } });
+    check(d0.isError && logs.length === 0, 'no log messages before logging/setLevel', logs);
+    await client.setLoggingLevel('warning');
+    const d1 = await client.callTool({ name: 'file-read', arguments: { file_path: '/etc/hostname' } });
+    const l1 = logs.find((l) => l.data?.event === 'denied');
+    check(d1.isError && l1 && l1.level === 'warning' && l1.data.tool === 'file-read' && /Permission denied/.test(l1.data.message),
+          'a refusal is logged (warning, event denied, the tool, the sentence)', logs);
+    const before = logs.length;
+    const ok2 = await client.callTool({ name: 'file-read', arguments: { file_path: 'five.txt' } });
+    check(!ok2.isError && logs.length === before, 'a successful call logs nothing', logs.slice(before));
+    await client.setLoggingLevel('error');
+    await client.callTool({ name: 'file-read', arguments: { file_path: '/etc/hostname' } });
+    check(logs.length === before, 'at level error, warnings are not sent', logs.slice(before));
+    let bad = null;
+    try { await client.setLoggingLevel('loud'); } catch (e) { bad = e; }
+    check(bad && /-32602|level/.test(String(bad.code ?? '') + bad.message), 'an unknown level is refused (-32602)', String(bad));
+}
+
+// ---- a limit hit is logged: the configured server with --timeout 1s ------------------
+{
+    const c = configs[0];
+    const client = new Client({ name: 'limit-test', version: '1' });
+    const logs = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => { logs.push(n.params); });
+    await client.connect(new StdioClientTransport({ command: relocate(c.command), args: [...c.args.map(relocate), '--timeout', '1s'], env }));
+    await client.setLoggingLevel('info');
+    const r = await client.callTool({ name: 'js-execute', arguments: { code: 'for (;;) {}' } });
+    const l = logs.find((x) => x.data?.event === 'limit');
+    check(r.isError && l && l.data.tool === 'js-execute' && /stopped/.test(l.data.message),
+          'a limit hit (timeout) is logged as event limit', { r: r.content?.[0]?.text, logs });
+    await client.close();
 }
 
 // ---- before initialize: a JSON-RPC error, then the session works -------------------
