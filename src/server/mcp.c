@@ -21,6 +21,7 @@ typedef struct mcp_state {
     char version[16];           /* negotiated; "" before initialize */
     int log_level;              /* logging/setLevel: index in log_levels + 1; 0 = off.
                                    Written by the reader, read by workers (atomics). */
+    srv_progress progress;      /* progress.c */
 } mcp_state;
 
 /* RFC 5424 severities, as MCP logging names them. */
@@ -205,6 +206,10 @@ static cJSON *tools_call(mcp_state *m, const cJSON *id, const cJSON *params, srv
         cJSON_Delete(idc);
         return rpc_error(id, RPC_INTERNAL_ERROR, "out of memory");
     }
+    const cJSON *token = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "_meta"),
+                                                          "progressToken");
+    if (cJSON_IsString(token) || cJSON_IsNumber(token))
+        srv_progress_begin(&m->progress, id, token, tool);
     srv_session_submit(&m->ss, m->ex, idc, tool, input, b);
     return NULL;
 }
@@ -214,6 +219,7 @@ cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result
 {
     if (refused == SRV_REFUSED_TOOL)
         return rpc_error(j->id, RPC_INVALID_PARAMS, "%s", r->content ? r->content : "unknown tool");
+    srv_progress_end(&((mcp_state *)j->ss)->progress, j->idkey);
     if (st == BX_OK)
         log_stop(j, r);
     cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
@@ -266,8 +272,13 @@ static void handle(mcp_state *m, const cJSON *msg, srv_batch *b)
     if (k == RPC_NOTIFICATION) {
         if (!strcmp(method, "notifications/cancelled")) {
             const cJSON *rid = cJSON_GetObjectItemCaseSensitive(params, "requestId");
-            if (rid)
+            if (rid) {
                 srv_session_cancel(ss, rid);
+                char *key = rpc_id_key(rid);
+                if (key)
+                    srv_progress_end(&m->progress, key);
+                free(key);
+            }
         }
         return;                                 /* others (initialized, ...) need nothing */
     }
@@ -350,6 +361,9 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
     bx_status st = srv_session_init(&m.ss, s, out_fd, 1, err);
     if (st != BX_OK)
         return st;
+    srv_progress_init(&m.progress, &m.ss);
     /* The SDK's client kills us if we take too long after end of input. */
-    return srv_session_serve(&m.ss, in_fd, on_message, &m, "the client's messages", err);
+    st = srv_session_serve(&m.ss, in_fd, on_message, &m, "the client's messages", err);
+    srv_progress_finish(&m.progress);
+    return st;
 }

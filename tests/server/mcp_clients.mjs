@@ -156,5 +156,34 @@ async function features(client, tools) {
     check(byId(4)?.result?.protocolVersion && Array.isArray(byId(5)?.result?.tools), 'after initialize, tools/list works', byId(5));
 }
 
+// ---- progress: start, heartbeats, all before the response (raw, to see the order) ----
+{
+    const c = configs[0];
+    const p = spawn(relocate(c.command), c.args.map(relocate), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    p.stdout.on('data', (d) => { out += d; });
+    const send = (m) => p.stdin.write(JSON.stringify(m) + '\n');
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } });
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'js-execute', _meta: { progressToken: 'tok-2' },
+           arguments: { code: 'const t = Date.now(); while (Date.now() - t < 2500) {} "done"' } } });
+    send({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'file-read', arguments: { file_path: 'five.txt' } } });
+    p.stdin.end();            // the calls still finish and are answered
+    await new Promise((res) => p.on('close', res));
+    const msgs = out.trim().split('\n').map((l) => JSON.parse(l));
+    const prog = msgs.map((m, i) => [m, i]).filter(([m]) => m.method === 'notifications/progress');
+    const resp = msgs.findIndex((m) => m.id === 2);
+    check(resp >= 0 && msgs[resp].result?.content?.[0]?.text === 'done', 'the long call is answered', msgs[resp]);
+    check(prog.length >= 2 && prog.every(([m]) => m.params.progressToken === 'tok-2'),
+          'progress: a start and at least one heartbeat, with the token given', prog.map(([m]) => m.params));
+    check(prog[0]?.[0].params.progress === 0 && /started/.test(prog[0][0].params.message) &&
+          prog.slice(1).every(([m]) => /running, \d+ s elapsed/.test(m.params.message)),
+          'progress 0 "started", then "running, N s elapsed"', prog.map(([m]) => m.params));
+    check(prog.every(([, i]) => i < resp), 'no progress notification after the response', { prog: prog.map(([, i]) => i), resp });
+    check(prog.map(([m]) => m.params.progress).every((v, i, a) => i === 0 || v >= a[i - 1]), 'progress never decreases', prog.map(([m]) => m.params.progress));
+    check(!msgs.some((m) => m.method === 'notifications/progress' && m.params.progressToken !== 'tok-2'),
+          'a call without a token gets no progress', msgs.filter((m) => m.method));
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
