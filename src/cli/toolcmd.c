@@ -171,6 +171,7 @@ static const char TEMPLATE_JSON[] =
     "  \"limits\": {\"timeout\": \"5s\", \"max_memory\": \"16MiB\", \"max_output\": \"64KiB\"},\n"
     "  \"input\": \"json\",\n"
     "  \"module\": \"tool.wasm\",\n"
+    "  \"output_schema\": {\"type\": \"object\", \"properties\": {\"length\": {\"type\": \"integer\"}}},\n"
     "  \"examples\": [\n"
     "    {\"input\": {\"name\": \"Ada\"}, \"is_error\": false, \"content_contains\": \"Hello, Ada!\"},\n"
     "    {\"input\": {\"name\": \"\\\"quoted\\\" \\u00e9\"}, \"is_error\": false, \"content_contains\": \"Hello, \\\"quoted\\\" \\u00e9!\"},\n"
