@@ -185,5 +185,23 @@ async function features(client, tools) {
           'a call without a token gets no progress', msgs.filter((m) => m.method));
 }
 
+// ---- SIGTERM with a call running: the server goes, its sandbox with it ----------------
+{
+    const c = configs[0];
+    const p = spawn(relocate(c.command), c.args.map(relocate), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const started = new Promise((res) => p.stdout.on('data', (d) => { out += d; if (/js-execute started/.test(out)) res(); }));
+    const send = (m) => p.stdin.write(JSON.stringify(m) + '\n');
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'js-execute', _meta: { progressToken: 1 }, arguments: { code: 'for (;;) {}' } } });
+    await started;                       // the call is running
+    const closed = new Promise((res) => p.on('close', (code, sig) => res({ code, sig })));
+    p.kill('SIGTERM');
+    const ex = await closed;
+    check(ex.sig === 'SIGTERM' || ex.code === 0 || ex.code === 143, 'SIGTERM with a call running: the server exits', ex);
+    check(out.split('\n').filter((l) => l).every((l) => { try { JSON.parse(l); return true; } catch { return false; } }),
+          'SIGTERM: every line written is whole JSON', out.slice(-200));
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
