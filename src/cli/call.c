@@ -53,8 +53,8 @@ static void call_usage(FILE *f)
             "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
-            "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
-            "(unknown tool or option, unreadable input file).\n");
+            "1 when it could not run (no tools found, tool directory unreadable, out of memory),\n"
+            "2 usage errors (unknown tool or option, a bad or unresolvable grant, unreadable input).\n");
 }
 
 /* ---- the registry -------------------------------------------------------- */
