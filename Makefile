@@ -4,6 +4,7 @@
 #   make test        scripts/setup.sh, then build and run every test (tests/run.sh)
 #   make test-asan   the same with ASan+UBSan, in build-asan/
 #   make bench       benchmarks (bench/bench.mk)      make fuzz   fuzzer (fuzz/fuzz.mk)
+#   make install     PREFIX=/usr/local (DESTDIR honoured); make uninstall
 #   make clean
 #
 # Variables you may set: CC, OPT, CFLAGS, BUILD, SPEC_SUITE, SAN=1.
@@ -106,6 +107,9 @@ clean:
 .SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SPEC_OBJ)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(SPEC_OBJ:.o=.d)
+
+# `make install` / `make uninstall` (PREFIX, DESTDIR).
+include scripts/install.mk
 
 # `make bench` and `make fuzz` live with their owners.
 -include bench/bench.mk fuzz/fuzz.mk

@@ -731,6 +731,12 @@ struct bx_tool {
     uint64_t default_timeout_ns, default_fuel;
     void (*destroy)(bx_tool *t);
     void *impl;
+    /* For describing the tool (MCP tools/list); NULL/0 when unknown:
+     * a human-readable title, the most of the workspace it may use (0 none,
+     * 1 read, 2 write), the JSON Schema of its result's metadata. */
+    const char *title;
+    int needs_workspace;
+    const char *output_schema;
 };
 
 /* Load a WasmTool from a manifest file (tool.json next to its .wasm).
@@ -806,6 +812,14 @@ void bx_server_config_free(bx_server_config *c);
 /* Read a policy file (JSON, docs/policy.md) into c: its top level sets
  * c->defaults and tool dirs; its executors are checked now, applied later. */
 bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx_error *err);
+
+/* The effective settings of executor i (0: "default", then the policy's
+ * executors in file order), as bx_server_new builds them; free with
+ * bx_executor_config_free.  (src/server/effective.c) */
+size_t bx_server_config_executor_count(const bx_server_config *c);
+bx_status bx_server_config_executor(const bx_server_config *c, size_t i, bx_executor_config *out,
+                                    bx_error *err);
+void bx_executor_config_free(bx_executor_config *e);
 
 typedef struct bx_server bx_server;
 /* Loads every tool dir into a registry and resolves the executors. */

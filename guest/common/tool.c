@@ -158,7 +158,7 @@ _Noreturn void tool_fail(const char *fmt, ...)
 
 const char *tool_errno_text(int e, const char *path, const char *verb)
 {
-    static char buf[1024];
+    static char buf[2048];
     switch (e) {
     case ENOENT:
         snprintf(buf, sizeof buf, "File not found: %s", path); break;
@@ -166,17 +166,20 @@ const char *tool_errno_text(int e, const char *path, const char *verb)
         snprintf(buf, sizeof buf, "Not a directory: a component of %s is a file", path); break;
     case EISDIR:
         snprintf(buf, sizeof buf, "%s is a directory, not a file", path); break;
-    case EACCES: case EPERM: case ENOTCAPABLE:
+    case EACCES: case EPERM: case ENOTCAPABLE: {
+        char hint[900];
+        tool_denied_hint(path, strcmp(verb, "read") == 0 ? "read" : "write", hint, sizeof hint);
         snprintf(buf, sizeof buf,
                  "Permission denied by the sandbox: cannot %s %s (it is outside the granted "
-                 "directories or the grant does not allow this; grant %s:%s to allow it)",
-                 verb, path, strcmp(verb, "read") == 0 ? "read" : "write", path);
+                 "directories or the grant does not allow this; %s)", verb, path, hint);
         break;
-    case EROFS:
-        snprintf(buf, sizeof buf,
-                 "Permission denied by the sandbox: %s is in a read-only grant (grant write:%s to allow this)",
-                 path, path);
+    }
+    case EROFS: {
+        char hint[900];
+        tool_denied_hint(path, "write", hint, sizeof hint);
+        snprintf(buf, sizeof buf, "Permission denied by the sandbox: %s is in a read-only grant (%s)", path, hint);
         break;
+    }
     case ELOOP:
         snprintf(buf, sizeof buf, "Too many symbolic links, or a symbolic link the sandbox refuses to follow: %s", path); break;
     case ENAMETOOLONG:

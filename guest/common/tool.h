@@ -50,4 +50,8 @@ _Noreturn void tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 
  * every granted directory (grant read:/etc to allow it)", ... */
 const char *tool_errno_text(int e, const char *path, const char *verb);
 
+/* hint.c: for a path the sandbox refused (mode "read" or "write"), the
+ * advice that would work: a grant, or what the operator must change. */
+void tool_denied_hint(const char *path, const char *mode, char *out, size_t cap);
+
 #endif

@@ -1,8 +1,8 @@
 /*
  * call.c — `boxagnts tools` and `boxagnts call`: the tool registry from the
- * command line.  Tool directories: the built-in one next to the executable
- * (tools/ beside it, or ../share/boxagnts/tools when installed), then every
- * directory in $BOXAGNTS_TOOLS_PATH (colon-separated), then each --tools-dir.
+ * command line.  Tool directories: the built-in one found from the binary's
+ * location (tooldirs.c), then every directory in $BOXAGNTS_TOOLS_PATH
+ * (colon-separated), then each --tools-dir.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -52,15 +52,16 @@ static void call_usage(FILE *f)
             "  --cache-dir DIR        compiled-module cache: a second call skips compiling. A\n"
             "                         call that could write DIR is refused; one whose grants\n"
             "                         reach the cache key runs without it (default:\n"
-            "                         $BOXAGNTS_CACHE_DIR, else none)\n"
+            "                         $BOXAGNTS_CACHE_DIR, else $XDG_CACHE_HOME/boxagnts, else\n"
+            "                         ~/.cache/boxagnts; none: off)\n"
             "  --require-os-confinement   refuse unless the worker process is fully confined\n"
             "                         by the kernel (Landlock, seccomp, rlimits)\n"
             "  --no-os-confinement    run in this process, without the kernel's wall (debugging)\n"
             "The result also says \"os_confinement\": \"full\" | \"partial\" | \"none\" and why.\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
-            "1 when it could not run (tool directory unreadable, out of memory), 2 usage errors\n"
-            "(unknown tool or option, unreadable input file).\n");
+            "1 when it could not run (no tools found, tool directory unreadable, out of memory),\n"
+            "2 usage errors (unknown tool or option, a bad or unresolvable grant, unreadable input).\n");
 }
 
 /* ---- the registry -------------------------------------------------------- */
@@ -69,22 +70,6 @@ static int is_dir(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Built-in tools: beside the executable. */
-static void builtin_dir(char *out, size_t cap)
-{
-    char exe[PATH_MAX];
-    out[0] = 0;
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) return;
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (!slash) return;
-    *slash = 0;
-    if ((size_t)snprintf(out, cap, "%.*s/tools", PATH_MAX - 64, exe) < cap && is_dir(out)) return;
-    if ((size_t)snprintf(out, cap, "%.*s/../share/boxagnts/tools", PATH_MAX - 64, exe) >= cap || !is_dir(out))
-        out[0] = 0;
 }
 
 /* Loads every tool directory; prints problems (broken manifests) as
@@ -130,12 +115,11 @@ static int call_body(void *arg, int fd)
 }
 
 /* The tools' directories, read-only for the worker (modules load lazily). */
-static void builtin_dir(char *out, size_t cap);
 static bx_status tool_dirs_policy(bx_confine_policy *p, char **extra, size_t nextra, bx_error *err)
 {
     char dir[PATH_MAX];
     bx_status st = BX_OK;
-    builtin_dir(dir, sizeof dir);
+    cli_builtin_tools_dir(dir, sizeof dir, NULL, 0);
     if (dir[0]) st = bx_confine_policy_add_path(p, dir, 0, err);
     const char *path = getenv("BOXAGNTS_TOOLS_PATH");
     if (!st && path && *path) {
@@ -207,14 +191,16 @@ static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
         fprintf(stderr, "boxagnts %s: out of memory\n", cmd);
         return NULL;
     }
-    char dir[PATH_MAX];
-    builtin_dir(dir, sizeof dir);
+    char dir[PATH_MAX], looked[3 * PATH_MAX];
+    size_t searched = nextra;
+    cli_builtin_tools_dir(dir, sizeof dir, looked, sizeof looked);
+    searched += dir[0] != 0;
     if (dir[0] && bx_registry_load_dir(r, dir, &err) != BX_OK)
         fprintf(stderr, "boxagnts %s: warning: %s\n", cmd, err.msg);
     const char *path = getenv("BOXAGNTS_TOOLS_PATH");
     if (path && *path) {
         char *copy = strdup(path), *save = NULL;
-        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
+        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save), searched++)
             if (bx_registry_load_dir(r, d, &err) != BX_OK)
                 fprintf(stderr, "boxagnts %s: warning: BOXAGNTS_TOOLS_PATH: %s\n", cmd, err.msg);
         free(copy);
@@ -227,6 +213,11 @@ static bx_registry *load_registry(char **extra, size_t nextra, const char *cmd)
         }
     for (size_t i = 0; i < bx_registry_problem_count(r); i++)
         fprintf(stderr, "boxagnts %s: warning: tool skipped: %s\n", cmd, bx_registry_problem(r, i));
+    if (bx_registry_count(r) == 0) {
+        cli_no_tools(cmd, looked, searched);
+        bx_registry_free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -288,8 +279,6 @@ int cmd_tools(int argc, char **argv)
         cJSON_free(s);
         cJSON_Delete(arr);
     } else {
-        if (bx_registry_count(r) == 0)
-            printf("no tools found (build them with `make`, or pass --tools-dir DIR)\n");
         for (size_t i = 0; i < bx_registry_count(r); i++) {
             const bx_tool *t = bx_registry_at(r, i);
             printf("%-14s %-10s %s\n", t->name, bx_perm_name(t->level), t->description);
@@ -450,10 +439,9 @@ int cmd_call(int argc, char **argv)
             goto done;
         }
     }
-    if (!ctx.cache_dir) {
-        const char *c = getenv("BOXAGNTS_CACHE_DIR");
-        if (c && *c) ctx.cache_dir = c;
-    }
+    char cache_buf[PATH_MAX];
+    const char *cache_from = NULL;
+    ctx.cache_dir = cli_cache_dir(ctx.cache_dir, cache_buf, sizeof cache_buf, &cache_from);
     ctx.grants = grants;
     ctx.block_networks = blocks;
     ctx.block_url = urls;
@@ -476,6 +464,11 @@ int cmd_call(int argc, char **argv)
         fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
         goto done;
     }
+    /* A bad grant is the operator's mistake, refused as `run` does (exit
+     * 2), not an is_error result that looks like the tool's failure. */
+    if ((rc = cli_check_grants("call", ctx.workspace, grants, ctx.ngrants, ctx.cache_dir, cache_from)) != 0)
+        goto done;
+    rc = EXIT_USAGE;
 
     if (!input_arg) {
         input = strdup("{}");

@@ -44,6 +44,29 @@ void cli_print_val(bx_valtype t, uint64_t bits);
 /* 1 when s is an IPv4/IPv6 address, a CIDR, or "private". */
 int cli_cidr_ok(const char *s);
 
+/* tooldirs.c: the built-in tools' directory, relative to the binary (empty
+ * when none); `looked` (may be NULL) gets the places tried.  cli_no_tools
+ * says on stderr where tools were looked for and how to provide them. */
+void cli_builtin_tools_dir(char *out, size_t cap, char *looked, size_t lcap);
+void cli_no_tools(const char *cmd, const char *looked, size_t ndirs);
+
+/* grants.c: every grant checked as a call would, before anything runs;
+ * 0, or EXIT_USAGE after saying which grant and why on stderr.  With a
+ * cache dir (may be NULL; `from` names where it came from), also a note
+ * when the grants reach it (cachedir.c). */
+int cli_check_grants(const char *cmd, const char *workspace, const char *const *grants, size_t n,
+                     const char *cache_dir, const char *cache_from);
+int cli_check_server_grants(const char *cmd, const bx_server_config *c, const char *cache_from);
+
+/* cachedir.c: the cache location rule (--cache-dir, $BOXAGNTS_CACHE_DIR,
+ * $XDG_CACHE_HOME/boxagnts, ~/.cache/boxagnts; "none": off).  `given` is
+ * the flag's value or NULL; returns NULL for no cache; *from names the
+ * source.  cli_cache_overlap: 1 when a grant of o reaches dir (why says
+ * which); cli_cache_note prints it. */
+const char *cli_cache_dir(const char *given, char *buf, size_t cap, const char **from);
+int cli_cache_overlap(const char *dir, const bx_run_options *o, char *why, size_t cap);
+void cli_cache_note(const char *cmd, const char *who, const char *dir, const char *from, const bx_run_options *o);
+
 /* Subcommands: argv[0] is the first argument after the command name. */
 int cmd_validate(int argc, char **argv);
 int cmd_invoke(int argc, char **argv);
@@ -52,4 +75,6 @@ int cmd_tools(int argc, char **argv);
 int cmd_call(int argc, char **argv);
 int cmd_mcp(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_tool(int argc, char **argv);
+int cmd_policy(int argc, char **argv);   /* policycmd.c: policy check */     /* toolcmd.c: tool new, tool check */
 #endif

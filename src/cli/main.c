@@ -34,6 +34,11 @@ static void usage(FILE *f)
             "      (see boxagnts call --help: grants are the intersection of the tool's needs and yours)\n"
             "  mcp [options]\n"
             "      serve the tools over the Model Context Protocol on stdio (see boxagnts mcp --help)\n"
+            "  policy check FILE\n"
+            "      validate a policy file and print each executor's effective settings\n"
+            "  tool new NAME | tool check DIR\n"
+            "      write a buildable template for your own tool; check a tool directory\n"
+            "      (manifest, module, imports, examples; see docs/tools.md)\n"
             "  serve --jsonl [options]\n"
             "      the same tools as line-delimited JSON requests {\"id\",\"executor\",\"tool\",\"input\"}\n"
             "  validate FILE.wasm\n"
@@ -88,6 +93,10 @@ int main(int argc, char **argv)
         return cmd_call(argc - 2, argv + 2);
     if (strcmp(cmd, "mcp") == 0)
         return cmd_mcp(argc - 2, argv + 2);
+    if (strcmp(cmd, "policy") == 0)
+        return cmd_policy(argc - 2, argv + 2);
+    if (strcmp(cmd, "tool") == 0)
+        return cmd_tool(argc - 2, argv + 2);
     if (strcmp(cmd, "serve") == 0)
         return cmd_serve(argc - 2, argv + 2);
     fprintf(stderr, "boxagnts: unknown command \"%s\" (see boxagnts --help)\n", cmd);

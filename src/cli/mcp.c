@@ -42,7 +42,8 @@ static void usage(FILE *f, const char *cmd)
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --workers N            worker threads (default: online cores)\n"
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
-            "  --audit FILE  --cache-dir DIR\n"
+            "  --audit FILE  --cache-dir DIR   (cache default: $BOXAGNTS_CACHE_DIR, else\n"
+            "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "%s"
             "\n"
             "Reads until end of input, finishes the running calls, then exits 0.  Exit 1 when\n"
@@ -77,24 +78,14 @@ static int add_str(char ***v, size_t *n, const char *s)
     return 0;
 }
 
-/* The built-in tools beside the executable (as `boxagnts call`), then
+/* The built-in tools found from the binary's location (tooldirs.c), then
  * $BOXAGNTS_TOOLS_PATH: before the policy's and the flags' dirs. */
 static int default_tool_dirs(bx_server_config *c)
 {
-    char exe[PATH_MAX], dir[PATH_MAX + 64];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = 0;
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = 0;
-            snprintf(dir, sizeof dir, "%s/tools", exe);
-            if (!is_dir(dir))
-                snprintf(dir, sizeof dir, "%s/../share/boxagnts/tools", exe);
-            if (is_dir(dir) && add_str(&c->tool_dirs, &c->ntool_dirs, dir))
-                return -1;
-        }
-    }
+    char dir[PATH_MAX];
+    cli_builtin_tools_dir(dir, sizeof dir, NULL, 0);
+    if (dir[0] && add_str(&c->tool_dirs, &c->ntool_dirs, dir))
+        return -1;
     const char *path = getenv("BOXAGNTS_TOOLS_PATH");
     if (path && *path) {
         char *copy = strdup(path), *save = NULL;
@@ -243,9 +234,28 @@ static int serve(const char *cmd, int argc, char **argv)
         fprintf(stderr, "boxagnts serve: say which protocol: --jsonl (see boxagnts serve --help)\n");
         return EXIT_USAGE;
     }
+    /* The cache location rule (cachedir.c), for the defaults the
+     * executors inherit. */
+    const char *cache_from = "--cache-dir or the policy";
+    if (c.defaults.cache_dir && (!*c.defaults.cache_dir || !strcmp(c.defaults.cache_dir, "none"))) {
+        free(c.defaults.cache_dir);
+        c.defaults.cache_dir = NULL;
+    } else if (!c.defaults.cache_dir) {
+        char cbuf[PATH_MAX];
+        const char *cd = cli_cache_dir(NULL, cbuf, sizeof cbuf, &cache_from);
+        if (cd && !(c.defaults.cache_dir = strdup(cd))) {
+            bx_server_config_free(&c);
+            return EXIT_ERROR;
+        }
+    }
+    if ((rc = cli_check_server_grants(cmd, &c, cache_from)) != 0) {
+        bx_server_config_free(&c);
+        return rc;
+    }
     bx_error err;
     memset(&err, 0, sizeof err);
     bx_server *s = bx_server_new(&c, &err);
+    size_t searched = c.ntool_dirs;
     bx_server_config_free(&c);
     if (!s) {
         fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
@@ -254,6 +264,13 @@ static int serve(const char *cmd, int argc, char **argv)
     const bx_registry *r = bx_server_registry(s);
     for (size_t i = 0; i < bx_registry_problem_count(r); i++)
         fprintf(stderr, "boxagnts %s: warning: tool skipped: %s\n", cmd, bx_registry_problem(r, i));
+    if (bx_registry_count(r) == 0) {
+        char dir[PATH_MAX], looked[3 * PATH_MAX];
+        cli_builtin_tools_dir(dir, sizeof dir, looked, sizeof looked);
+        cli_no_tools(cmd, looked, searched);
+        bx_server_free(s);
+        return EXIT_ERROR;
+    }
     /* A client that goes away must not kill us mid-write: writes fail
      * instead, and the server stops cleanly. */
     signal(SIGPIPE, SIG_IGN);

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <math.h>
 #include <poll.h>
@@ -496,6 +497,22 @@ int cmd_run(int argc, char **argv)
     if (stdin_file) {
         if (!(stdin_buf = cli_read_file(stdin_file, &stdin_len))) {
             rc = EXIT_USAGE;
+            goto done;
+        }
+    }
+    /* The cache location rule (cachedir.c).  The default location is used
+     * only when no grant of this run reaches it (cached code is trusted). */
+    if (o.cache_dir && (!*o.cache_dir || !strcmp(o.cache_dir, "none"))) {
+        free(o.cache_dir);
+        o.cache_dir = NULL;
+    } else if (!o.cache_dir) {
+        char cbuf[PATH_MAX], why[PATH_MAX + 64];
+        const char *from = NULL, *cd = cli_cache_dir(NULL, cbuf, sizeof cbuf, &from);
+        if (cd && cli_cache_overlap(cd, &o, why, sizeof why))
+            cli_cache_note("run", "", cd, from, &o);
+        else if (cd && !(o.cache_dir = strdup(cd))) {
+            fprintf(stderr, "boxagnts: out of memory\n");
+            rc = EXIT_ERROR;
             goto done;
         }
     }

@@ -16,15 +16,94 @@
 static const char *const mcp_versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
 
 typedef struct mcp_state {
-    srv_session ss;
+    srv_session ss;             /* first: workers reach the state from their job's session */
     srv_executor *ex;
     char version[16];           /* negotiated; "" before initialize */
+    int log_level;              /* logging/setLevel: index in log_levels + 1; 0 = off.
+                                   Written by the reader, read by workers (atomics). */
+    srv_progress progress;      /* progress.c */
 } mcp_state;
 
-static cJSON *tool_entry(const bx_server *s, const bx_tool *t)
+/* RFC 5424 severities, as MCP logging names them. */
+static const char *const log_levels[] = {"debug", "info", "notice", "warning", "error",
+                                         "critical", "alert", "emergency"};
+#define LOG_WARNING 3
+
+/* What a failed call was stopped by, for notifications/message: a refusal
+ * by the sandbox or the profile, or a limit.  Read from the result the
+ * host and guest/common write (wasmtool.c's describe_failure and
+ * note_write_limit, guest/common/tool.c's refusal sentences, the quota
+ * refusal of executor.c); NULL for an ordinary tool error. */
+static const char *stop_event(const bx_tool_result *r)
 {
+    const char *c = r->content ? r->content : "";
+    if (!r->is_error)
+        return NULL;
+    if (!strncmp(c, "Permission denied", 17) || !strncmp(c, "Request refused by the sandbox", 30))
+        return "denied";
+    if (strstr(c, "quota exhausted"))
+        return "quota";
+    if ((r->metadata && strstr(r->metadata, "\"limits_hit\"")) || strstr(c, " call was stopped: ") ||
+        strstr(c, "stopped: fuel exhausted") || strstr(c, "stopped: stack exhausted") ||
+        strstr(c, "exceeded the output cap") || strstr(c, "could not start: "))
+        return "limit";
+    return NULL;
+}
+
+static void log_stop(srv_call_job *j, const bx_tool_result *r)
+{
+    mcp_state *m = (mcp_state *)j->ss;
+    int lv = __atomic_load_n(&m->log_level, __ATOMIC_RELAXED);
+    const char *ev = lv ? stop_event(r) : NULL;
+    if (!ev || lv - 1 > LOG_WARNING)
+        return;
+    cJSON *n = cJSON_CreateObject(), *p = cJSON_CreateObject(), *d = cJSON_CreateObject();
+    char msg[600];
+    snprintf(msg, sizeof msg, "%.580s", r->content ? r->content : "");
+    cJSON_AddStringToObject(n, "jsonrpc", "2.0");
+    cJSON_AddStringToObject(n, "method", "notifications/message");
+    cJSON_AddStringToObject(p, "level", "warning");
+    cJSON_AddStringToObject(p, "logger", "boxagnts");
+    cJSON_AddStringToObject(d, "event", ev);
+    cJSON_AddStringToObject(d, "tool", j->tool);
+    cJSON_AddStringToObject(d, "executor", j->ex && j->ex->cfg.name ? j->ex->cfg.name : "default");
+    cJSON_AddStringToObject(d, "message", msg);
+    cJSON_AddItemToObject(p, "data", d);
+    cJSON_AddItemToObject(n, "params", p);
+    srv_session_send(j->ss, NULL, n);
+}
+
+static cJSON *set_level(mcp_state *m, const cJSON *id, const cJSON *params)
+{
+    const cJSON *l = cJSON_GetObjectItemCaseSensitive(params, "level");
+    for (size_t i = 0; cJSON_IsString(l) && i < sizeof log_levels / sizeof *log_levels; i++)
+        if (!strcmp(l->valuestring, log_levels[i])) {
+            __atomic_store_n(&m->log_level, (int)i + 1, __ATOMIC_RELAXED);
+            return rpc_result(id, cJSON_CreateObject());
+        }
+    return rpc_error(id, RPC_INVALID_PARAMS,
+                     "logging/setLevel: params.level must be one of debug, info, notice, warning, "
+                     "error, critical, alert, emergency");
+}
+
+/* A title for tools whose manifest gives none: "file-read" -> "File read". */
+static void derive_title(const char *name, char *buf, size_t cap)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < cap; i++)
+        buf[i] = name[i] == '-' || name[i] == '_' ? ' ' : name[i];
+    buf[i] = 0;
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+static cJSON *tool_entry(const mcp_state *m, const bx_tool *t)
+{
+    const bx_server *s = m->ss.s;
     cJSON *o = cJSON_CreateObject();
+    char title[128];
     cJSON_AddStringToObject(o, "name", t->name);
+    if (!t->title) derive_title(t->name, title, sizeof title);
+    cJSON_AddStringToObject(o, "title", t->title ? t->title : title);
     cJSON_AddStringToObject(o, "description", t->description ? t->description : "");
     cJSON *schema = t->input_schema ? cJSON_Parse(t->input_schema) : NULL;
     if (!cJSON_IsObject(schema)) {
@@ -33,15 +112,29 @@ static cJSON *tool_entry(const bx_server *s, const bx_tool *t)
         cJSON_AddStringToObject(schema, "type", "object");
     }
     cJSON_AddItemToObject(o, "inputSchema", schema);
-    /* Hints for the client's confirmations, from the permission level and
-     * the manifest's needs (MCP 2025-03-26 tool annotations). */
+    /* Hints for the client's confirmations (MCP 2025-03-26 annotations),
+     * from what the sandbox lets the tool do, not from its level: a tool
+     * that can neither write (needs.workspace "write") nor reach the
+     * network (which may carry side effects, a POST) changes nothing, so
+     * js-execute (level execute, workspace read) is read-only; a dangerous
+     * tool is never called read-only. */
     cJSON *a = cJSON_CreateObject();
-    int ro = t->level <= BX_PERM_READ_ONLY;
+    int net = srv_tool_network(s, t->name);
+    int writes = t->needs_workspace == 2 || t->level >= BX_PERM_DANGEROUS;
+    int ro = !writes && !net;
+    if (t->title) cJSON_AddStringToObject(a, "title", t->title);
     cJSON_AddBoolToObject(a, "readOnlyHint", ro);
     cJSON_AddBoolToObject(a, "destructiveHint", !ro);
     cJSON_AddBoolToObject(a, "idempotentHint", ro);
-    cJSON_AddBoolToObject(a, "openWorldHint", srv_tool_network(s, t->name));
+    cJSON_AddBoolToObject(a, "openWorldHint", net);
     cJSON_AddItemToObject(o, "annotations", a);
+    /* The metadata's schema, for clients that use structuredContent
+     * (2025-06-18); older revisions do not know the field. */
+    cJSON *os = t->output_schema && !strcmp(m->version, "2025-06-18") ? cJSON_Parse(t->output_schema) : NULL;
+    if (cJSON_IsObject(os))
+        cJSON_AddItemToObject(o, "outputSchema", os);
+    else
+        cJSON_Delete(os);
     return o;
 }
 
@@ -55,7 +148,7 @@ static cJSON *tools_list(mcp_state *m)
         if (!srv_tool_allowed(m->ex, t->name) || t->level == BX_PERM_FORBIDDEN ||
             t->level > m->ex->cfg.max_level)
             continue;
-        cJSON_AddItemToArray(arr, tool_entry(m->ss.s, t));
+        cJSON_AddItemToArray(arr, tool_entry(m, t));
     }
     cJSON_AddItemToObject(res, "tools", arr);
     return res;
@@ -77,6 +170,9 @@ static cJSON *initialize(mcp_state *m, const cJSON *id, const cJSON *params)
     cJSON *caps = cJSON_CreateObject(), *tools = cJSON_CreateObject();
     cJSON_AddBoolToObject(tools, "listChanged", 0);
     cJSON_AddItemToObject(caps, "tools", tools);
+    /* notifications/message for refusals and limit hits, once the client
+     * asks (logging/setLevel; warning and below get them). */
+    cJSON_AddItemToObject(caps, "logging", cJSON_CreateObject());
     cJSON_AddItemToObject(res, "capabilities", caps);
     cJSON *info = cJSON_CreateObject();
     cJSON_AddStringToObject(info, "name", SRV_NAME);
@@ -110,6 +206,10 @@ static cJSON *tools_call(mcp_state *m, const cJSON *id, const cJSON *params, srv
         cJSON_Delete(idc);
         return rpc_error(id, RPC_INTERNAL_ERROR, "out of memory");
     }
+    const cJSON *token = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(params, "_meta"),
+                                                          "progressToken");
+    if (cJSON_IsString(token) || cJSON_IsNumber(token))
+        srv_progress_begin(&m->progress, id, token, tool);
     srv_session_submit(&m->ss, m->ex, idc, tool, input, b);
     return NULL;
 }
@@ -119,6 +219,9 @@ cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result
 {
     if (refused == SRV_REFUSED_TOOL)
         return rpc_error(j->id, RPC_INVALID_PARAMS, "%s", r->content ? r->content : "unknown tool");
+    srv_progress_end(&((mcp_state *)j->ss)->progress, j->idkey);
+    if (st == BX_OK)
+        log_stop(j, r);
     cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
     cJSON_AddStringToObject(txt, "type", "text");
     if (st == BX_OK)
@@ -135,6 +238,13 @@ cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result
         cJSON_AddNumberToObject(usage, "peak_memory", (double)r->peak_memory);
         cJSON_AddItemToObject(meta, "boxagnts/usage", usage);
         cJSON *md = r->metadata ? cJSON_Parse(r->metadata) : NULL;
+        /* structuredContent: the metadata, for tools that declare its
+         * schema, on successful results (what the schema describes); the
+         * text content stays for clients that do not read it. */
+        const bx_tool *t = bx_registry_find(j->ss->s->reg, j->tool);
+        if (t && t->output_schema && !r->is_error)
+            cJSON_AddItemToObject(res, "structuredContent",
+                                  cJSON_IsObject(md) ? cJSON_Duplicate(md, 1) : cJSON_CreateObject());
         if (cJSON_IsObject(md))
             cJSON_AddItemToObject(meta, "boxagnts/metadata", md);
         else
@@ -162,8 +272,13 @@ static void handle(mcp_state *m, const cJSON *msg, srv_batch *b)
     if (k == RPC_NOTIFICATION) {
         if (!strcmp(method, "notifications/cancelled")) {
             const cJSON *rid = cJSON_GetObjectItemCaseSensitive(params, "requestId");
-            if (rid)
+            if (rid) {
                 srv_session_cancel(ss, rid);
+                char *key = rpc_id_key(rid);
+                if (key)
+                    srv_progress_end(&m->progress, key);
+                free(key);
+            }
         }
         return;                                 /* others (initialized, ...) need nothing */
     }
@@ -172,9 +287,17 @@ static void handle(mcp_state *m, const cJSON *msg, srv_batch *b)
         return;
     }
     cJSON *reply;
+    if (!m->version[0] && strcmp(method, "initialize") && strcmp(method, "ping")) {
+        /* The lifecycle: nothing but initialize (and ping) before it. */
+        srv_session_send(ss, b, rpc_error(id, RPC_INVALID_REQUEST,
+                                          "%.100s before initialize: send initialize first", method));
+        return;
+    }
     if (!strcmp(method, "initialize"))
         reply = b ? rpc_error(id, RPC_INVALID_REQUEST, "initialize must not be part of a batch")
                   : initialize(m, id, params);
+    else if (!strcmp(method, "logging/setLevel"))
+        reply = set_level(m, id, params);
     else if (!strcmp(method, "ping"))
         reply = rpc_result(id, cJSON_CreateObject());
     else if (!strcmp(method, "tools/list"))
@@ -238,6 +361,9 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
     bx_status st = srv_session_init(&m.ss, s, out_fd, 1, err);
     if (st != BX_OK)
         return st;
+    srv_progress_init(&m.progress, &m.ss);
     /* The SDK's client kills us if we take too long after end of input. */
-    return srv_session_serve(&m.ss, in_fd, on_message, &m, "the client's messages", err);
+    st = srv_session_serve(&m.ss, in_fd, on_message, &m, "the client's messages", err);
+    srv_progress_finish(&m.progress);
+    return st;
 }

@@ -401,7 +401,8 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
         if (st == BX_OK && !all)
             st = fail(err, BX_ERR_NOMEM, "out of memory%s%s", "", "");
         if (st == BX_OK) {
-            memcpy(all + c->ntool_dirs, dirs, nd * sizeof *dirs);
+            if (nd)   /* "tool_dirs": [] gives no array to copy */
+                memcpy(all + c->ntool_dirs, dirs, nd * sizeof *dirs);
             c->tool_dirs = all;
             c->ntool_dirs += nd;
             free(dirs);

@@ -193,6 +193,22 @@ bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void 
                             const char *what, bx_error *err);
 /* Send a message, or add it to its batch. Consumes msg. */
 void srv_session_send(srv_session *ss, srv_batch *b, cJSON *msg);
+
+/* progress.c: MCP notifications/progress for calls given a progressToken
+ * (start, then a heartbeat a second); end before the response or on
+ * cancel, so nothing follows the response. */
+typedef struct srv_progress {
+    srv_session *ss;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t th;
+    int started, stop;
+    struct prog_entry *head;
+} srv_progress;
+void srv_progress_init(srv_progress *p, srv_session *ss);
+void srv_progress_begin(srv_progress *p, const cJSON *id, const cJSON *token, const char *tool);
+void srv_progress_end(srv_progress *p, const char *idkey);
+void srv_progress_finish(srv_progress *p);
 srv_batch *srv_batch_new(void);
 /* Drop one hold on the batch; the last one writes it. */
 void srv_batch_release(srv_session *ss, srv_batch *b);

@@ -30,6 +30,7 @@ typedef enum { NEED_NONE, NEED_READ, NEED_WRITE } ws_need;
 typedef struct wasm_tool {
     bx_tool tool;                 /* tool.impl points back here */
     char *name, *description, *schema;
+    char *title, *output_schema;  /* optional "title", "output_schema" */
     char *path;                   /* the .wasm, for messages */
     /* Compiled on first use (a registry lists many tools, a call uses one),
      * then immutable and shared by concurrent calls. */
@@ -80,6 +81,7 @@ static void wasm_tool_destroy(bx_tool *t)
     wasm_tool *w = t->impl;
     if (!w) return;
     free(w->name); free(w->description); free(w->schema); free(w->path); free(w->timeout_field);
+    free(w->title); free(w->output_schema);
     for (size_t i = 0; i < w->nenv; i++) free(w->env[i]);
     free(w->env);
     if (w->module) bx_module_free(w->module);
@@ -251,6 +253,26 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     w->tool.default_timeout_ns = w->timeout_ns;
     w->tool.default_fuel = w->fuel;
     w->tool.input_schema = w->schema;
+    w->tool.needs_workspace = w->workspace == NEED_WRITE ? 2 : w->workspace == NEED_READ ? 1 : 0;
+    {
+        const cJSON *ti = cJSON_GetObjectItemCaseSensitive(m, "title");
+        const cJSON *os = cJSON_GetObjectItemCaseSensitive(m, "output_schema");
+        if (ti && (!cJSON_IsString(ti) || !*ti->valuestring || strlen(ti->valuestring) > 200)) {
+            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"title\" must be a string of 1 to 200 characters", mpath);
+            goto fail;
+        }
+        if (os && (!cJSON_IsObject(os) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(os, "type")) ||
+                   strcmp(cJSON_GetObjectItemCaseSensitive(os, "type")->valuestring, "object"))) {
+            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"output_schema\" must be a JSON Schema of type \"object\" (the metadata)", mpath);
+            goto fail;
+        }
+        if ((ti && !(w->title = strdup(ti->valuestring))) || (os && !(w->output_schema = cJSON_PrintUnformatted(os)))) {
+            st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+            goto fail;
+        }
+        w->tool.title = w->title;
+        w->tool.output_schema = w->output_schema;
+    }
 
     /* A cheap check now (the file is there and is a wasm binary); the
      * full decode and validation when the tool is first called. */
@@ -475,6 +497,20 @@ static void describe_failure(const wasm_tool *w, const bx_run_result *r, char *b
     }
 }
 
+/* A tool that broke its contract is debugged from what it printed: up to
+ * `max` bytes of out as text (control bytes but \n and \t shown as '?',
+ * a UTF-8 sequence never cut in half), "..." when there was more. */
+static void cut_output(const uint8_t *out, size_t len, size_t max, char *buf, size_t cap)
+{
+    size_t n = len < max ? len : max;
+    if (n >= cap - 4) n = cap - 4;
+    if (n < len)
+        while (n > 0 && (out[n] & 0xC0) == 0x80) n--;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = out[i] < 0x20 && out[i] != '\n' && out[i] != '\t' ? '?' : (char)out[i];
+    snprintf(buf + n, cap - n, "%s", n < len ? "..." : "");
+}
+
 /* The shared module, compiled on the first call.  NULL when it does not
  * load, with why in why[].  A malformed or invalid module is remembered
  * (every later call says so at once); any other failure (out of memory, the
@@ -595,7 +631,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     uint64_t out_cap = o.max_output ? o.max_output : 1048576, write_cap = o.max_write;
     bx_run_options_free(&o);
 
-    char msg[1024];
+    char msg[2048], so[512];
     if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
         bx_run_result_free(&r);
         if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "%s", rerr.msg);
@@ -614,6 +650,10 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (!ok) {
             describe_failure(w, &r, msg, sizeof msg);
             k += (size_t)snprintf(text + k, n - k, "%s%s", k ? "\n" : "", msg);
+        } else if (r.exit_code != 0) {
+            /* is_error must come with a reason the model can read. */
+            k += (size_t)snprintf(text + k, n - k, "%s[the %s tool exited with status %d]",
+                                  k && text[k - 1] != '\n' ? "\n" : "", w->name, r.exit_code);
         }
         text[k] = 0;
         cJSON *mdc = note_links(NULL, &r);
@@ -635,9 +675,13 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             st = bx_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
             cJSON_free(mtext);
         } else {
-            st = bx_tool_result_errorf(out, "The %s tool printed no valid result object (%zu bytes on stdout)%s%.*s",
-                                       w->name, r.out_len, r.err_len ? "; stderr: " : "",
-                                       (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
+            cut_output(r.out, r.out_len, 400, so, sizeof so);
+            snprintf(msg, sizeof msg, "The %s tool broke its contract: it exited with status 0 but printed no "
+                     "valid result object ({\"content\": \"...\", \"is_error\": false, \"metadata\": {...}}). "
+                     "stdout (%zu bytes): %s%s%.*s",
+                     w->name, r.out_len, r.out_len ? so : "(empty)", r.err_len ? "; stderr: " : "",
+                     (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
+            st = bx_tool_result_set(out, msg, 1, NULL);
         }
         cJSON_Delete(res);
     } else {
@@ -646,6 +690,11 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
                      w->name, (unsigned long long)out_cap);
         else
             describe_failure(w, &r, msg, sizeof msg);
+        if (r.out_len && r.outcome == BX_RUN_EXITED && r.exit_code != 0) {
+            size_t k = strlen(msg);
+            cut_output(r.out, r.out_len, 400, so, sizeof so);
+            snprintf(msg + k, sizeof msg - k, " stdout (%zu bytes): %s", r.out_len, so);
+        }
         if (r.err_len && r.outcome == BX_RUN_EXITED) {
             size_t k = strlen(msg);
             snprintf(msg + k, sizeof msg - k, " stderr: %.*s", (int)(r.err_len > 400 ? 400 : r.err_len), (char *)r.err);

@@ -6,10 +6,10 @@
 BASH_NATIVE := $(BUILD)/tests/bash/bash-native
 BASH_SRC    := $(wildcard guest/bash/*.c)
 
-$(BASH_NATIVE): $(BASH_SRC) $(wildcard guest/bash/*.h) guest/common/tool.c guest/common/tool.h
+$(BASH_NATIVE): $(BASH_SRC) $(wildcard guest/bash/*.h) guest/common/tool.c guest/common/hint.c guest/common/tool.h
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -g -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE -DENOTCAPABLE=76 -Iguest/common -Iguest/bash -I/usr/include/cjson \
-	    $(SANFLAGS) -o $@ $(BASH_SRC) guest/common/tool.c -lcjson -lm
+	    $(SANFLAGS) -o $@ $(BASH_SRC) guest/common/tool.c guest/common/hint.c -lcjson -lm
 
 TESTS_ALL += $(TOOLS_DIR)/bash/tool.wasm $(TOOLS_DIR)/bash/tool.json $(BASH_NATIVE)
 

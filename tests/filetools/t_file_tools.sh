@@ -270,7 +270,7 @@ check "write: ...and the file stays" cmp -s "$WS/small.txt" <(printf 'alpha\nbet
 echo "outside secret" >"$T/outside.txt"; cp "$T/outside.txt" "$T/outside.orig"
 call file-write '{"file_path":"/etc/boxagnts-test","content":"x"}'
 check "write: /etc is refused" is_error
-check "write: ...naming the grant needed" has "grant write:/etc/boxagnts-test"
+check "write: ...naming the grant needed" has "--cap write:/etc=/host/dir"
 check "write: ...and nothing appears on the host" test ! -e /etc/boxagnts-test
 call file-write "$(mk file_path="$T/outside.txt" content=pwned)"
 check "write: an absolute host path is refused" is_error
@@ -314,7 +314,7 @@ check "read: ...and shows nothing of it" bash -c '! grep -q "outside dir file" "
 cp "$WS/utf8.txt" "$T/utf8.orig"
 call file-write '{"file_path":"utf8.txt","content":"x"}' ro
 check "write: read-only grant refused" is_error
-check "write: ...message says read-only and the grant" has "write:/workspace/utf8.txt"
+check "write: ...message says read-only and the grant" has "grant write:/workspace to allow it"
 check "write: ...file byte-identical" cmp -s "$WS/utf8.txt" "$T/utf8.orig"
 check "write: ...no temporary file" no_temp "$WS"
 call file-write '{"file_path":"ro-new/x.txt","content":"x"}' ro
@@ -478,7 +478,7 @@ check "edit: outside file untouched" cmp -s "$T/outside.txt" "$T/outside.orig"
 cp "$WS/gr.txt" "$T/before"
 call file-edit '{"file_path":"gr.txt","old_string":"κόσμε","new_string":"world"}' ro
 check "edit: read-only grant refused" is_error
-check "edit: ...naming the grant" has "write:/workspace/gr.txt"
+check "edit: ...naming the grant" has "grant write:/workspace to allow it"
 check "edit: ...file byte-identical" cmp -s "$WS/gr.txt" "$T/before"
 check "edit: ...no temporary file" no_temp "$WS"
 
@@ -556,7 +556,7 @@ rm -rf "$deep"
 
 call file-glob '{"pattern":"/etc/*"}'
 check "glob: /etc refused" is_error
-check "glob: ...naming the grant" has "grant read:/etc"
+check "glob: ...naming the grant" has "--cap read:/etc=/host/"
 call file-glob '{"pattern":"*","path":"/tmp"}'
 check "glob: path /tmp refused" is_error
 call file-glob '{"pattern":"../*"}'

@@ -266,6 +266,8 @@ check(ex.code === 0 && !/Sanitizer/.test(s.stderr), 'server exits 0, no sanitize
 // End of input right after a call, the client still reading (a script
 // piping requests): the call is answered, then the server exits.
 s = new Server();
+s.send(init('2025-06-18'));
+await s.byId('init');
 s.send({ jsonrpc: '2.0', id: 60, method: 'tools/call', params: { name: 't-echo', arguments: { text: 'piped', n: 20000 } } });
 ex = await s.close();
 check(ex.code === 0 && s.msgs.find((x) => x.id === 60)?.result?.content?.[0]?.text === fnv('piped', 20000),

@@ -63,9 +63,12 @@ for (const t of tools) {
     check(t.inputSchema?.type === 'object' && typeof t.description === 'string' && t.description.length > 0,
           `${t.name}: inputSchema is an object schema, description present`, t.inputSchema);
     const m = JSON.parse(fs.readFileSync(path.join(fs.existsSync(path.join(toolsDir, t.name)) ? toolsDir : testTools, t.name, 'tool.json'), 'utf8'));
-    const ro = m.permission_level === 'none' || m.permission_level === 'read_only';
+    // True hints: a tool changes nothing unless it may write the workspace
+    // or reach the network (js-execute, level execute, cannot write).
+    const ro = (m.needs?.workspace || 'none') !== 'write' && !m.needs?.network &&
+               m.permission_level !== 'dangerous';
     check(t.annotations?.readOnlyHint === ro && t.annotations?.destructiveHint === !ro,
-          `${t.name}: readOnlyHint/destructiveHint follow permission_level ${m.permission_level}`, t.annotations);
+          `${t.name}: readOnlyHint/destructiveHint follow needs ${JSON.stringify(m.needs)}`, t.annotations);
     check(t.annotations?.openWorldHint === !!(m.needs && m.needs.network),
           `${t.name}: openWorldHint follows needs.network`, t.annotations);
     check(JSON.stringify(t.inputSchema.required || []) === JSON.stringify(m.input_schema.required || []),

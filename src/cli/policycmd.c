@@ -1,0 +1,154 @@
+/*
+ * policycmd.c — `boxagnts policy check FILE`: is this policy file what the
+ * server will accept, and what does each executor end up with?  Loads the
+ * file and the tools exactly as `boxagnts mcp --policy FILE` does, checks
+ * every grant (grants.c), then prints each executor's effective workspace,
+ * grants, profile, offered tools, limits and quotas.  Exit 0 when the
+ * server would start with it, 2 when the policy is wrong, 1 when no tool
+ * loads.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void put_dur(const char *k, uint64_t ns, const char *zero)
+{
+    if (!ns) printf(" %s %s", k, zero);
+    else if (ns % 1000000000ull == 0) printf(" %s %llus", k, (unsigned long long)(ns / 1000000000ull));
+    else printf(" %s %llums", k, (unsigned long long)(ns / 1000000ull));
+}
+
+static void put_size(const char *k, uint64_t b, const char *zero)
+{
+    if (!b) printf(" %s %s", k, zero);
+    else if (b % (1ull << 20) == 0) printf(" %s %lluMiB", k, (unsigned long long)(b >> 20));
+    else if (b % 1024 == 0) printf(" %s %lluKiB", k, (unsigned long long)(b >> 10));
+    else printf(" %s %llu", k, (unsigned long long)b);
+}
+
+static void put_num(const char *k, uint64_t n, const char *zero)
+{
+    if (!n) printf(" %s %s", k, zero);
+    else printf(" %s %llu", k, (unsigned long long)n);
+}
+
+static int offered(const bx_executor_config *e, const bx_tool *t)
+{
+    if (t->level == BX_PERM_FORBIDDEN || t->level > e->max_level) return 0;
+    if (!e->ntools) return 1;
+    for (size_t i = 0; i < e->ntools; i++)
+        if (!strcmp(e->tools[i], t->name)) return 1;
+    return 0;
+}
+
+static void show(const bx_executor_config *e, const bx_registry *r)
+{
+    printf("executor %s\n", e->name);
+    printf("  workspace  %s\n", e->workspace ? e->workspace : "(none)");
+    printf("  grants    ");
+    if (!e->ngrants)
+        printf(" %s", e->workspace ? "(none given: read:/workspace, write:/workspace for tools that need it)" : "(none)");
+    for (size_t i = 0; i < e->ngrants; i++) printf(" %s", e->grants[i]);
+    printf("\n  profile    %s\n  tools     ", bx_perm_name(e->max_level));
+    int n = 0;
+    for (size_t i = 0; i < bx_registry_count(r); i++) {
+        const bx_tool *t = bx_registry_at(r, i);
+        if (offered(e, t)) { printf(" %s", t->name); n++; }
+    }
+    if (!n) printf(" (none: the profile or the tools list excludes every tool)");
+    for (size_t i = 0; i < e->ntools; i++)
+        if (!bx_registry_find(r, e->tools[i])) printf(" [%s: no such tool]", e->tools[i]);
+    printf("\n  limits    ");
+    put_dur("timeout", e->timeout_ns, "tool default");
+    put_size(" max_memory", e->max_memory, "tool default");
+    put_size(" max_stack", e->max_stack, "tool default");
+    put_num(" fuel", e->fuel, "tool default");
+    put_size(" max_output", e->max_output, "tool default");
+    put_size(" max_write", e->max_write, "tool default");
+    printf("\n  quotas    ");
+    put_num("fuel", e->quota_fuel, "unlimited");
+    put_dur(" wall_time", e->quota_wall_ns, "unlimited");
+    put_num(" calls", e->quota_calls, "unlimited");
+    printf("\n");
+    for (size_t i = 0; i < e->nblock_networks; i++) printf("  block      %s\n", e->block_networks[i]);
+    for (size_t i = 0; i < e->nallow_networks; i++) printf("  allow net  %s\n", e->allow_networks[i]);
+    for (size_t i = 0; i < e->nblock_url; i++) printf("  block url  %s\n", e->block_url[i]);
+    for (size_t i = 0; i < e->nsecret_headers; i++) {
+        const char *eq = strchr(e->secret_headers[i], '=');
+        printf("  secret     %.*s=...\n", eq ? (int)(eq - e->secret_headers[i]) : 0, e->secret_headers[i]);
+    }
+    if (e->cache_dir) printf("  cache      %s\n", e->cache_dir);
+    if (e->audit_path) printf("  audit      %s\n", e->audit_path);
+}
+
+int cmd_policy(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "check") || argc != 2 || argv[1][0] == '-') {
+        int help = argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"));
+        fprintf(help ? stdout : stderr,
+                "usage: boxagnts policy check FILE\n"
+                "Validates a policy file as `boxagnts mcp --policy FILE` would (keys, grants, tool\n"
+                "dirs) and prints each executor's effective workspace, grants, profile, tools,\n"
+                "limits and quotas.  Exit 0: the server would start; 2: the policy is wrong;\n"
+                "1: no tool loads.  Format: docs/policy.md.\n");
+        return help ? EXIT_OK : EXIT_USAGE;
+    }
+    const char *file = argv[1];
+    bx_server_config c;
+    bx_server_config_init(&c);
+    bx_error err;
+    memset(&err, 0, sizeof err);
+    int rc = EXIT_USAGE;
+    bx_server *s = NULL;
+    char dir[PATH_MAX], looked[3 * PATH_MAX];
+    cli_builtin_tools_dir(dir, sizeof dir, looked, sizeof looked);
+    if (dir[0] && bx_run_options_add_list(&c.tool_dirs, &c.ntool_dirs, dir, &err) != BX_OK) goto out;
+    const char *path = getenv("BOXAGNTS_TOOLS_PATH");
+    if (path && *path) {
+        char *copy = strdup(path), *save = NULL;
+        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
+            bx_run_options_add_list(&c.tool_dirs, &c.ntool_dirs, d, &err);
+        free(copy);
+    }
+    if (bx_server_config_load_policy(&c, file, &err) != BX_OK) {
+        fprintf(stderr, "boxagnts policy: %s\n", err.msg);
+        goto out;
+    }
+    if ((rc = cli_check_server_grants("policy", &c, "the policy")) != 0) goto out;
+    rc = EXIT_USAGE;
+    if (!(s = bx_server_new(&c, &err))) {
+        fprintf(stderr, "boxagnts policy: %s\n", err.msg);
+        rc = err.status == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        goto out;
+    }
+    const bx_registry *r = bx_server_registry(s);
+    for (size_t i = 0; i < bx_registry_problem_count(r); i++)
+        fprintf(stderr, "boxagnts policy: warning: tool skipped: %s\n", bx_registry_problem(r, i));
+    if (bx_registry_count(r) == 0) {
+        cli_no_tools("policy", looked, c.ntool_dirs);
+        rc = EXIT_ERROR;
+        goto out;
+    }
+    printf("policy %s: ok\n  tool dirs ", file);
+    for (size_t i = 0; i < c.ntool_dirs; i++) printf(" %s", c.tool_dirs[i]);
+    printf("\n  workers    %u%s\n", c.workers, c.workers ? "" : " (online cores)");
+    size_t n = bx_server_config_executor_count(&c);
+    for (size_t i = 0; i < n; i++) {
+        bx_executor_config e;
+        if (bx_server_config_executor(&c, i, &e, &err) != BX_OK) {
+            fprintf(stderr, "boxagnts policy: %s\n", err.msg);
+            rc = EXIT_USAGE;
+            goto out;
+        }
+        show(&e, r);
+        bx_executor_config_free(&e);
+    }
+    rc = EXIT_OK;
+out:
+    bx_server_free(s);
+    bx_server_config_free(&c);
+    return rc;
+}
