@@ -155,6 +155,10 @@ bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const 
                                        size_t n, char *why, size_t cap);
 /* Where the key is (or would be); 0 when no place can be named. */
 int bx_cache_key_location(char *out, size_t cap);
+/* Make the key if there is none yet (as the first cached load would):
+ * for a caller that forks a confined worker, which may read the key but
+ * not create it.  0 when a usable key is there. */
+int bx_cache_key_ensure(void);
 
 /* Introspection: i < count.  Names point into the module. */
 uint32_t bx_module_import_count(const bx_module *m);

@@ -198,8 +198,12 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
     /* The cache is written by the worker (best effort; see README): the
      * parent never deserialises an entry the worker could have planted
      * without the cache's own checks, which are the same either way. */
-    if (o->cache_dir && *o->cache_dir) {
-        /* created here as src/wasm/cache.c would (mkdir -p, 0700): a path
+    char cwhy[512];
+    if (o->cache_dir && *o->cache_dir &&
+        bx_run_options_cache_verdict(o, o->cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE) {
+        /* (a cache the run will not use is neither made nor opened to the
+         * worker: a refused cache inside a grant must leave no trace)
+         * created here as src/wasm/cache.c would (mkdir -p, 0700): a path
          * that does not exist yet cannot be granted */
         char buf[4096];
         size_t n = strlen(o->cache_dir);
@@ -214,6 +218,14 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
             }
         }
         if ((st = bx_confine_policy_add_path(p, o->cache_dir, 1, err)))
+            return st;
+        /* Entries are authenticated: the worker reads the key (made here
+         * first, since it may not create it).  A worker taken over by an
+         * engine bug could then sign entries, but not make them pass the
+         * loader's full verification (README, the cache's trust rule). */
+        char key[4096];
+        if (bx_cache_key_ensure() == 0 && bx_cache_key_location(key, sizeof key) &&
+            (st = bx_confine_policy_add_path(p, key, 0, err)))
             return st;
     }
     for (size_t i = 0; i < o->nallowed_outbound_hosts; i++)

@@ -47,7 +47,16 @@ typedef struct wire {
     uint64_t fuel_used, wall_ns, peak_memory;
     uint64_t out_len, err_len;
     int32_t out_trunc, err_trunc;
+    uint64_t bytes_written, links_made;
+    int32_t write_limit_hit;
+    uint32_t nlinks;
+    uint64_t links_len;     /* after out and err: per link, u32 length + path, u32 length + target */
 } wire;
+
+/* The links a guest made travel as strings: bounded like the sandbox's own
+ * record (256 kept), each string at most a guest path. */
+#define WIRE_MAX_LINKS 256u
+#define WIRE_MAX_STR 8192u
 
 typedef struct run_job {
     const bx_run_options *o;
@@ -100,9 +109,24 @@ static int run_body(void *arg, int fd)
     w.err_len = r.err_len;
     w.out_trunc = r.out_truncated;
     w.err_trunc = r.err_truncated;
+    w.bytes_written = r.bytes_written;
+    w.write_limit_hit = r.write_limit_hit;
+    w.links_made = r.links_made;
+    w.nlinks = r.nlinks < WIRE_MAX_LINKS ? r.nlinks : WIRE_MAX_LINKS;
+    for (uint32_t i = 0; i < w.nlinks; i++)
+        w.links_len += 8 + strnlen(r.links[i].path ? r.links[i].path : "", WIRE_MAX_STR) +
+                       strnlen(r.links[i].target ? r.links[i].target : "", WIRE_MAX_STR);
     int rc = bx_confine_reply(fd, &w, sizeof w);
     if (!rc && r.out_len) rc = bx_confine_reply(fd, r.out, r.out_len);
     if (!rc && r.err_len) rc = bx_confine_reply(fd, r.err, r.err_len);
+    for (uint32_t i = 0; i < w.nlinks && !rc; i++) {
+        const char *sv[2] = { r.links[i].path ? r.links[i].path : "", r.links[i].target ? r.links[i].target : "" };
+        for (int k = 0; k < 2 && !rc; k++) {
+            uint32_t l = (uint32_t)strnlen(sv[k], WIRE_MAX_STR);
+            rc = bx_confine_reply(fd, &l, sizeof l);
+            if (!rc && l) rc = bx_confine_reply(fd, sv[k], l);
+        }
+    }
     bx_run_result_free(&r);
     return rc;
 }
@@ -126,7 +150,8 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
         w.err_status > BX_ERR_TRAP || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
         w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
         w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
-        n - sizeof w != w.out_len + w.err_len)
+        w.nlinks > WIRE_MAX_LINKS || w.links_len > (uint64_t)w.nlinks * (8 + 2 * WIRE_MAX_STR) ||
+        n - sizeof w != w.out_len + w.err_len + w.links_len)
         return -1;
     for (uint32_t i = 0; i < w.nresults; i++)
         if (!valtype_ok(w.rtype[i])) return -1;
@@ -147,6 +172,34 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
     r->peak_memory = w.peak_memory;
     r->out_truncated = w.out_trunc != 0;
     r->err_truncated = w.err_trunc != 0;
+    r->bytes_written = w.bytes_written;
+    r->write_limit_hit = w.write_limit_hit != 0;
+    r->links_made = w.links_made;
+    if (w.nlinks) {   /* each string's length checked against what is left */
+        const uint8_t *q = b + sizeof w + w.out_len + w.err_len, *end = q + w.links_len;
+        if (!(r->links = calloc(w.nlinks, sizeof *r->links))) return -1;
+        for (uint32_t i = 0; i < w.nlinks; i++) {
+            char *sv[2] = { NULL, NULL };
+            for (int k = 0; k < 2; k++) {
+                uint32_t l;
+                if ((size_t)(end - q) < sizeof l) goto bad_links;
+                memcpy(&l, q, sizeof l);
+                q += sizeof l;
+                if (l > WIRE_MAX_STR || (size_t)(end - q) < l || memchr(q, 0, l)) goto bad_links;
+                if (!(sv[k] = strndup((const char *)q, l))) goto bad_links;
+                q += l;
+            }
+            r->links[i].path = sv[0];
+            r->links[i].target = sv[1];
+            r->nlinks = i + 1;
+            continue;
+        bad_links:
+            free(sv[0]);
+            free(sv[1]);
+            return -1;   /* the caller frees what was kept (bx_run_result_free) */
+        }
+        if (q != end) return -1;
+    }
     if (w.out_len) {
         if (!(r->out = malloc(w.out_len))) return -1;
         memcpy(r->out, b + sizeof w, w.out_len);
@@ -187,7 +240,7 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
     size_t cap = (o->max_output ? o->max_output : 1024 * 1024) + 4096;
     uint8_t *reply = NULL;
     size_t rlen = 0;
-    bx_status st = bx_confine_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap, &reply, &rlen, cs, err);
+    bx_status st = bx_confine_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap + (size_t)WIRE_MAX_LINKS * (8 + 2 * WIRE_MAX_STR), &reply, &rlen, cs, err);
     if (j.audit_fd >= 0) close(j.audit_fd);
     if (st != BX_OK) return st;
     if (cs->end == BX_CONFINE_ENDED) {
@@ -226,9 +279,11 @@ bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_too
         /* a grant the tool layer will refuse grants nothing here either */
         bx_run_options_add_cap(&o, g, &ignored);
     }
+    /* the workspace grant a tool gets by default, as a grant of o: the
+     * cache verdict below must see it as the tool layer will */
     if (ctx->workspace && !fs_grant && ctx->max_level > BX_PERM_NONE)
-        st = bx_confine_policy_add_path(p, o.work_dir ? o.work_dir : ctx->workspace,
-                                        ctx->max_level >= BX_PERM_WRITE, err);
+        bx_run_options_add_cap(&o, ctx->max_level >= BX_PERM_WRITE ? "write:/workspace" : "read:/workspace",
+                               &ignored);
     free(o.cache_dir);
     o.cache_dir = ctx->cache_dir ? strdup(ctx->cache_dir) : NULL;
     if (!st) st = bx_confine_policy_from_options(p, &o, err);

@@ -186,7 +186,8 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
     n = readlink(link, real, sizeof real - 1);
     if (n > 0) {
         real[n] = 0;
-        w->have_proc = 1;
+        /* (have_proc starts at 1 and only a failure clears it: one grant
+         * without /proc is enough to lose the post-resolution checks) */
         /* Canonical host path, yet the kernel opened something else: a
          * link was planted on the way since the grant was resolved. */
         if (no_links && strcmp(real, host) != 0) {
@@ -468,12 +469,24 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     }
     if (!w->have_proc) {
         int needs = cfg->ndeny > 0;
-        for (i = 0; i < w->ngrants; i++)
+        for (i = 0; i < w->ngrants; i++) {
             needs |= w->grants[i].nfiles > 0;
+            /* nested grants of different modes: the most specific one can
+             * only be found on the real path (a link could reach a
+             * read-only grant's files by another name) */
+            for (uint32_t j = 0; j < w->ngrants; j++) {
+                const char *a = w->grants[i].host_real, *b = w->grants[j].host_real;
+                size_t la = a ? strlen(a) : 0;
+                if (i != j && a && b && w->grants[i].ro != w->grants[j].ro && !strncmp(a, b, la) &&
+                    (b[la] == '/' || b[la] == 0 || (la == 1 && a[0] == '/')))
+                    needs = 1;
+            }
+        }
         if (needs) {
             /* Without /proc we cannot see where a path really landed, so
              * symlinks could route around a deny rule: refuse to pretend. */
-            seterr(err, BX_ERR_ARG, "deny patterns and single-file grants need /proc mounted");
+            seterr(err, BX_ERR_ARG, "deny patterns, single-file grants and nested grants of different "
+                   "modes need /proc mounted");
             bx_wasi_free(w);
             return NULL;
         }

@@ -693,8 +693,21 @@ static bool ref_need(const uint8_t *cur, uint32_t slot, bx_valtype t)
 /* The effect of a call on the caller's slots: arguments must carry their
  * parameter's tag; everything from the argument area up is the callee's
  * frame afterwards; the results carry their type's tag. */
+/* Frame slots and values differ once a v128 (two slots) is in a type; the
+ * pass below walks types by value, so such types fail it (closed: the
+ * entry is rebuilt from the module, never trusted). */
+static bool type_has_v128(const bx_functype *t)
+{
+    for (uint32_t i = 0; i < t->nparams; i++)
+        if (t->params[i] == BX_V128) return true;
+    for (uint32_t i = 0; i < t->nresults; i++)
+        if (t->results[i] == BX_V128) return true;
+    return false;
+}
+
 static bool ref_call(uint8_t *cur, size_t frame, const bx_functype *t, uint32_t a)
 {
+    if (type_has_v128(t)) return false;
     for (uint32_t i = 0; i < t->nparams; i++)
         if (!ref_need(cur, a + i, t->params[i])) return false;
     memset(cur + a, 0, frame - a);
@@ -712,6 +725,7 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
     r.frame = frame;
     bool ok = false;
     uint8_t *cur = NULL;
+    if (type_has_v128(ft)) return false;
     /* blocks: the entry and every branch target */
     if (!(r.lid = malloc((size_t)len * sizeof *r.lid))) return false;
     memset(r.lid, 0xFF, (size_t)len * sizeof *r.lid);
@@ -1247,6 +1261,14 @@ static bool key_path(char *out, size_t cap)
 
 int bx_cache_key_location(char *out, size_t cap) { return key_path(out, cap); }
 
+int bx_cache_key_ensure(void)
+{
+    uint8_t mk[32];
+    int rc = bx_cache_load_key(mk, NULL, 0);
+    memset(mk, 0, sizeof mk);
+    return rc;
+}
+
 /* 1 read, 0 absent, -1 present but not usable (why says so). */
 static int read_key(const char *path, uint8_t mk[KEY_LEN], char *why, size_t cap)
 {
@@ -1441,6 +1463,15 @@ bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const 
                      "could plant forged compiled code there. Use a --cache-dir outside the workspace "
                      "and every writable grant (for example ~/.cache/boxagnts)", cache_dir, hit);
         return BX_CACHE_REFUSED;
+    }
+    /* Under a read-only grant no guest can plant an entry, but the call
+     * would show the operator's cache to the guest and fill the workspace
+     * with entries: not used, said so (the CLI's note). */
+    if (judge_path(cache_dir, hosts, writable, n, true, &hit) && hit) {
+        if (why && cap)
+            snprintf(why, cap, "not using the compiled-module cache %s: the grant of %s reaches it; keep the "
+                     "cache outside every grant (for example ~/.cache/boxagnts)", cache_dir, hit);
+        return BX_CACHE_SKIP;
     }
     char key[PATH_MAX];
     if (!key_path(key, sizeof key)) {
