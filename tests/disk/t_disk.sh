@@ -81,6 +81,8 @@ fresh; mkdir "$WS/d0"
 "$BX" run --workspace "$WS" --cap write:/workspace --max-write 4KiB --json-file "$T/rec" "$W" mkdirs /workspace/d 1 > "$T/out" 2> "$T/err"
 [ "$(jq -r .bytes_written "$T/rec")" = 0 ] && [ "$(jq -r '.limits_hit | length' "$T/rec")" = 0 ] && ok || bad "failed mkdir refunded: $(cat "$T/rec")"
 fresh; runw allocate /workspace/f 5000000;       check_run "fallocate past the cap" 0
+# holes inside the file's size take blocks when reserved: the range counts
+fresh; runw sparse-allocate /workspace/f 5000000; check_run "fallocate of a sparse file's holes" 5000000
 fresh; runw rewrite /workspace/f 300000 10;      check_run "truncation gives nothing back" 300000
 # Under the cap nothing is reported, and the count is exact.
 fresh; runw small /workspace/f 500000 4096

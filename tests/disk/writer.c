@@ -106,6 +106,14 @@ int main(int argc, char **argv)
         if (fd < 0) { printf("setup failed %s\n", strerror(errno)); return 1; }
         err = posix_fallocate(fd, 0, (off_t)atoll(argv[3]));
         close(fd);
+    } else if (!strcmp(m, "sparse-allocate") && argc == 4) {
+        /* a file grown to N by set_size (free: holes take no blocks), then
+         * its whole range reserved: the blocks are real, so they count */
+        int fd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0) { printf("setup failed %s\n", strerror(errno)); return 1; }
+        if (ftruncate(fd, (off_t)atoll(argv[3])) != 0) { printf("setup failed %s\n", strerror(errno)); return 1; }
+        err = posix_fallocate(fd, 0, (off_t)atoll(argv[3]));
+        close(fd);
     } else if (!strcmp(m, "rewrite") && argc == 5) {
         long long n = atoll(argv[3]), k = atoll(argv[4]);
         for (long long i = 0; i < k && !err; i++) {
@@ -115,7 +123,7 @@ int main(int argc, char **argv)
             close(fd);
         }
     } else {
-        printf("usage: writer big|small|pwrite|files|mkdirs|allocate|rewrite ...\n");
+        printf("usage: writer big|small|pwrite|files|mkdirs|allocate|sparse-allocate|rewrite ...\n");
         return 2;
     }
     printf("wrote %lld err %s\n", total, ename(err));
