@@ -555,6 +555,11 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
 bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                                 const bx_run_io *io, bx_run_result *r, bx_error *err);
 void bx_run_result_free(bx_run_result *r);
+/* The audit log at path, opened for appending as every run opens it: a
+ * regular file (a FIFO or socket is refused: a reader that stalls would
+ * block the sandbox), never blocking on the open.  The fd (the caller
+ * closes it), or -1 with err set (BX_ERR_ARG). */
+int bx_audit_open_fd(const char *path, bx_error *err);
 /* "exited", "timeout", "fuel exhausted", "stack exhausted", "trap", ... */
 const char *bx_run_outcome(const bx_run_result *r);
 

@@ -60,7 +60,7 @@ install: all
 	    'Description: default-deny WebAssembly sandbox for AI agents'"'"' tools' \
 	    'Version: $(BOXAGNTS_PC_VERSION)' \
 	    'Cflags: -I$${includedir}' \
-	    'Libs: -L$${libdir} -lboxagnts -lcjson -ldl -lm -lpthread' \
+	    'Libs: -L$${libdir} -lboxagnts -lcjson -ldl -lm -lpthread$(if $(SANFLAGS), $(SANFLAGS))' \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/boxagnts.pc
 	@chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/boxagnts.pc
 	@echo "installed $(DESTDIR)$(PKGCONFIGDIR)/boxagnts.pc"

@@ -461,7 +461,10 @@ static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vf
         lim_ok = 0;
         snprintf(why, sizeof why, "RLIMIT_AS not set: an AddressSanitizer build");
 #else
-        rl.rlim_cur = rl.rlim_max = p->max_memory + BX_CONFINE_AS_HEADROOM;
+        rl.rlim_cur = rl.rlim_max =
+            p->max_memory > (RLIM_INFINITY - BX_CONFINE_AS_HEADROOM) / BX_CONFINE_AS_MEMORIES
+                ? RLIM_INFINITY
+                : p->max_memory * BX_CONFINE_AS_MEMORIES + BX_CONFINE_AS_HEADROOM;
         if (setrlimit(RLIMIT_AS, &rl) != 0) {
             lim_ok = 0;
             snprintf(why, sizeof why, "RLIMIT_AS not set: %s", strerror(errno));

@@ -70,9 +70,15 @@ bx_status bx_confine_policy_add_fetch(bx_confine_policy *p, const char *pattern,
 bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_options *o,
                                          bx_error *err);
 
-/* RLIMIT_AS = max_memory + this: code, compiled functions, heap, thread
+/* RLIMIT_AS = max_memory x BX_CONFINE_AS_MEMORIES + this: code, compiled functions, heap, thread
  * stacks, libcurl and its TLS library. */
 #define BX_CONFINE_AS_HEADROOM ((uint64_t)1 << 30)
+/* Each linear memory reserves address space up to the cap (memories share
+ * the cap's budget, but each may grow into all of it), so RLIMIT_AS allows
+ * that many reservations at the cap: multi-memory modules of up to four
+ * memories keep their full growth room; more fall back to reserving their
+ * minimum (store.c), and memory.grow may then return -1. */
+#define BX_CONFINE_AS_MEMORIES 4u
 
 typedef struct bx_confine_status {
     bx_confine_level level;

@@ -230,10 +230,10 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
     if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)))
         pol.preload_curl = 1;
     if (o->audit_path) {
-        j.audit_fd = open(o->audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+        /* as the sandbox opens it: never blocking on a FIFO, never a pipe */
+        j.audit_fd = bx_audit_open_fd(o->audit_path, err);
         if (j.audit_fd < 0)
-            return bxc_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", o->audit_path,
-                            strerror(errno));
+            return err->status;
         pol.audit_fd = j.audit_fd;
     }
     /* the capture cap plus the truncation marker src/wasi appends */

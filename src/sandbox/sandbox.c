@@ -398,19 +398,30 @@ static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi
  * blocking (a FIFO with no reader would hang the open) and never a pipe
  * or socket, whose stalled reader would block every audited decision of
  * the guest beyond its timeout. */
-static bx_status open_audit(const char *path, FILE **out, bx_error *err)
+int bx_audit_open_fd(const char *path, bx_error *err)
 {
     struct stat st;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", path,
-                          errno == ENXIO ? "a FIFO nobody reads; give a regular file" : strerror(errno));
+    if (fd < 0) {
+        bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", path,
+                   errno == ENXIO ? "a FIFO nobody reads; give a regular file" : strerror(errno));
+        return -1;
+    }
     if (fstat(fd, &st) != 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
         close(fd);
-        return bx_sb_fail(err, BX_ERR_ARG, "audit log %s is a pipe or socket; give a regular file "
-                          "(a reader that stalls would block the sandbox)", path);
+        bx_sb_fail(err, BX_ERR_ARG, "audit log %s is a pipe or socket; give a regular file "
+                   "(a reader that stalls would block the sandbox)", path);
+        return -1;
     }
     fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+
+static bx_status open_audit(const char *path, FILE **out, bx_error *err)
+{
+    int fd = bx_audit_open_fd(path, err);
+    if (fd < 0)
+        return err->status;
     if (!(*out = fdopen(fd, "a"))) {
         close(fd);
         return bx_sb_fail(err, BX_ERR_NOMEM, "cannot open audit log %s: %s", path, strerror(errno));
