@@ -1175,21 +1175,29 @@ dispatch:
     }
 #endif
 
+/* A host function called with its arguments at nfp (results there too):
+ * fuel and the stack height handed over, memory 0 reloaded after (the host
+ * may have grown it).  Shared by calls and tail calls. */
+#define CALL_HOST()                                                            \
+    do {                                                                       \
+        s->fuel = fuel;                                                        \
+        s->stack[0] = (uint64_t)(fp + code->frame_size - s->stack);            \
+        s->stack[1] = (uint64_t)(fr - s->frames);                              \
+        bx_hostcall hc = {s, inst, mbase, msize, callee->user};                \
+        bx_trap t = callee->host(&hc, nfp);                                    \
+        fuel = s->fuel;                                                        \
+        if (mem0) {                                                            \
+            mbase = mem0->data;                                                \
+            msize = mem0->size;                                                \
+        }                                                                      \
+        if (t != BX_TRAP_NONE) TRAP(t);                                        \
+    } while (0)
+
 do_call:
     if (UNLIKELY(atomic_load_explicit(&s->interrupt, memory_order_relaxed)))
         TRAP(BX_TRAP_INTERRUPTED);
     if (callee->host) {
-        s->fuel = fuel;
-        s->stack[0] = (uint64_t)(fp + code->frame_size - s->stack);
-        s->stack[1] = (uint64_t)(fr - s->frames);
-        bx_hostcall hc = {s, inst, mbase, msize, callee->user};
-        bx_trap t = callee->host(&hc, nfp);
-        fuel = s->fuel;
-        if (mem0) {
-            mbase = mem0->data;
-            msize = mem0->size;
-        }
-        if (t != BX_TRAP_NONE) TRAP(t);
+        CALL_HOST();
         NEXT;
     }
     {
@@ -1234,17 +1242,7 @@ do_tail:
     if (UNLIKELY(atomic_load_explicit(&s->interrupt, memory_order_relaxed)))
         TRAP(BX_TRAP_INTERRUPTED);
     if (callee->host) {
-        s->fuel = fuel;
-        s->stack[0] = (uint64_t)(fp + code->frame_size - s->stack);
-        s->stack[1] = (uint64_t)(fr - s->frames);
-        bx_hostcall hc = {s, inst, mbase, msize, callee->user};
-        bx_trap t = callee->host(&hc, nfp);
-        fuel = s->fuel;
-        if (mem0) {
-            mbase = mem0->data;
-            msize = mem0->size;
-        }
-        if (t != BX_TRAP_NONE) TRAP(t);
+        CALL_HOST();
         memmove(fp, nfp, (size_t)callee->type->nresults * sizeof *fp);
         goto do_return;
     }
