@@ -1398,17 +1398,21 @@ static void compile_body(C *c)
             set_unreachable(c);
             break;
         }
-        case 0x10: {
+        case 0x10:
+        case 0x12: {    /* call, return_call */
             uint32_t x = rd_u32(c);
             if (c->st) break;
             if (x >= m->nfuncs_total) {
                 INVALID("unknown function %u", x);
                 break;
             }
-            op_call_common(c, xtype(c, m->func_types[x]), x, 0, NULL, 0);
+            const bx_functype *ft = xtype(c, m->func_types[x]);
+            if (op == 0x10) op_call_common(c, ft, x, 0, NULL, 0);
+            else op_return_call(c, ft, x, NULL, 0);
             break;
         }
-        case 0x11: {
+        case 0x11:
+        case 0x13: {    /* call_indirect, return_call_indirect */
             uint32_t ti = rd_u32(c);
             uint32_t tab = rd_u32(c);
             if (c->st) break;
@@ -1418,39 +1422,14 @@ static void compile_body(C *c)
             }
             if (!check_table(c, tab)) break;
             if (m->tables[tab].elem != BX_FUNCREF) {
-                INVALID("type mismatch (call_indirect on a table of externref)");
-                break;
-            }
-            vent idx = pop(c, BX_I32);
-            op_call_common(c, xtype(c, ti), ti, 0, &idx, tab);
-            break;
-        }
-        case 0x12: {
-            uint32_t x = rd_u32(c);
-            if (c->st) break;
-            if (x >= m->nfuncs_total) {
-                INVALID("unknown function %u", x);
-                break;
-            }
-            op_return_call(c, xtype(c, m->func_types[x]), x, NULL, 0);
-            break;
-        }
-        case 0x13: {
-            uint32_t ti = rd_u32(c);
-            uint32_t tab = rd_u32(c);
-            if (c->st) break;
-            if (ti >= m->ntypes) {
-                INVALID("unknown type %u", ti);
-                break;
-            }
-            if (!check_table(c, tab)) break;
-            if (m->tables[tab].elem != BX_FUNCREF) {
-                INVALID("type mismatch (return_call_indirect on a table of externref)");
+                INVALID("type mismatch (%s on a table of externref)",
+                        op == 0x11 ? "call_indirect" : "return_call_indirect");
                 break;
             }
             vent idx = pop(c, BX_I32);
             if (c->st) break;
-            op_return_call(c, xtype(c, ti), ti, &idx, tab);
+            if (op == 0x11) op_call_common(c, xtype(c, ti), ti, 0, &idx, tab);
+            else op_return_call(c, xtype(c, ti), ti, &idx, tab);
             break;
         }
         case 0x1A:
