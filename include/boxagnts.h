@@ -762,6 +762,11 @@ bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
 /* Every DIR/<name>/tool.json.  A broken manifest is recorded as a problem
  * (bx_registry_problem) and skipped; only an unreadable DIR is an error. */
 bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
+/* Look again in every DIR loaded so far and add the tools whose manifests
+ * are new (a manifest already seen, loaded or not, is retried only once it
+ * changes; a loaded tool is never replaced).  *added: how many.  Safe
+ * while other threads find and call tools. */
+bx_status bx_registry_rescan(bx_registry *r, size_t *added, bx_error *err);
 size_t bx_registry_count(const bx_registry *r);
 const bx_tool *bx_registry_at(const bx_registry *r, size_t i);   /* sorted by name */
 const bx_tool *bx_registry_find(const bx_registry *r, const char *name);
@@ -858,6 +863,19 @@ bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage 
 bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
                             bx_error *err);
 bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err);
+/* Requests to a running bx_server_run_*, async-signal-safe (for SIGTERM
+ * and SIGHUP handlers): STOP cancels every call (sandboxes stopped through
+ * their interrupt; answered as cancelled while the client reads) and
+ * returns; RESCAN looks for new tools in the tool dirs (bx_registry_rescan)
+ * and tells MCP clients (notifications/tools/list_changed).  A request
+ * made before the run starts is served when it starts. */
+#define BX_SERVER_STOP 1u
+#define BX_SERVER_RESCAN 2u
+void bx_server_request(bx_server *s, unsigned what);
+/* At end of input, wait this long for running calls, then cancel them as
+ * STOP does; 0 (the default): wait until they finish (a script piping
+ * requests reads every answer). */
+void bx_server_set_drain(bx_server *s, uint64_t ns);
 
 #ifdef __cplusplus
 }

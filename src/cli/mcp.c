@@ -42,12 +42,18 @@ static void usage(FILE *f, const char *cmd)
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --workers N            worker threads (default: online cores)\n"
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
+            "  --drain DURATION       at end of input, cancel calls still running after this\n"
+            "                         long (default: answer them all; 0: cancel at once)\n"
             "  --audit FILE  --cache-dir DIR   (cache default: $BOXAGNTS_CACHE_DIR, else\n"
             "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "%s"
             "\n"
-            "Reads until end of input, finishes the running calls, then exits 0.  Exit 1 when\n"
-            "the tools cannot be loaded or output cannot be written, 2 on usage errors.\n",
+            "Reads until end of input, finishes the running calls (see --drain), then exits 0.\n"
+            "SIGTERM or SIGINT: the running calls are cancelled (their sandboxes stopped, each\n"
+            "answered as cancelled), then exit 0; a second one kills.  SIGHUP: look for new\n"
+            "tools in the tool dirs and tell MCP clients (notifications/tools/list_changed).\n"
+            "Exit 1 when the tools cannot be loaded or output cannot be written, 2 on usage\n"
+            "errors.\n",
             cmd,
             !strcmp(cmd, "mcp")
                 ? "A Model Context Protocol server over stdio (JSON-RPC 2.0, one message per\n"
@@ -99,6 +105,29 @@ static int default_tool_dirs(bx_server_config *c)
     return 0;
 }
 
+/* The server the signal handlers talk to (the one process-wide thing a
+ * handler can reach).  SIGTERM and SIGINT stop it once; SA_RESETHAND makes
+ * a second one kill, for a sandbox that does not stop. */
+static bx_server *volatile signal_server;
+
+static void on_signal(int sig)
+{
+    bx_server_request(signal_server, sig == SIGHUP ? BX_SERVER_RESCAN : BX_SERVER_STOP);
+}
+
+static void on_signals(bx_server *s)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = s ? on_signal : SIG_DFL;
+    signal_server = s;
+    sigaction(SIGHUP, &sa, NULL);
+    sa.sa_flags = s ? SA_RESETHAND : 0;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
 static int bad(const char *cmd, const char *what, const char *msg)
 {
     fprintf(stderr, "boxagnts %s: %s: %s\n", cmd, what, msg);
@@ -108,7 +137,7 @@ static int bad(const char *cmd, const char *what, const char *msg)
 /* Parses argv into c (policy first, then the flags over it).  Returns -1
  * when all is well, else the exit code. */
 static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, const char **executor,
-                 int *jsonl)
+                 int *jsonl, uint64_t *drain)
 {
     bx_error err;
     bx_executor_config *d = &c->defaults;
@@ -169,6 +198,10 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, co
         } else if (!strcmp(a, "--profile")) {
             if (bx_perm_parse(v, &d->max_level, &err) != BX_OK)
                 return bad(cmd, "--profile", err.msg);
+        } else if (!strcmp(a, "--drain")) {
+            if (bx_parse_duration(v, &num, &err) != BX_OK)
+                return bad(cmd, a, err.msg);
+            *drain = num ? num : 1;     /* 0 means at once; the server's 0 means never */
         } else if (!strcmp(a, "--timeout") || !strcmp(a, "--quota-wall")) {
             if (bx_parse_duration(v, &num, &err) != BX_OK)
                 return bad(cmd, a, err.msg);
@@ -224,7 +257,8 @@ static int serve(const char *cmd, int argc, char **argv)
     bx_server_config_init(&c);
     const char *executor = NULL;
     int jsonl = 0;
-    int rc = parse(cmd, argc, argv, &c, &executor, &jsonl);
+    uint64_t drain = 0;
+    int rc = parse(cmd, argc, argv, &c, &executor, &jsonl, &drain);
     if (rc >= 0) {
         bx_server_config_free(&c);
         return rc;
@@ -274,8 +308,11 @@ static int serve(const char *cmd, int argc, char **argv)
     /* A client that goes away must not kill us mid-write: writes fail
      * instead, and the server stops cleanly. */
     signal(SIGPIPE, SIG_IGN);
+    bx_server_set_drain(s, drain);
+    on_signals(s);
     bx_status st = jsonl ? bx_server_run_jsonl(s, 0, 1, &err)
                          : bx_server_run_mcp(s, 0, 1, executor, &err);
+    on_signals(NULL);
     bx_server_free(s);
     if (st != BX_OK) {
         fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);

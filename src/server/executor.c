@@ -106,6 +106,7 @@ void bx_server_free(bx_server *s)
     }
     free(s->ex);
     bx_registry_free(s->reg);
+    srv_control_close(s);
     free(s);
 }
 

@@ -7,40 +7,26 @@
  * "cancelled").  Codes: parse_error, invalid_request, too_large,
  * unknown_executor, unknown_tool, quota_exceeded, cancelled, call_failed.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "server_impl.h"
 
-static cJSON *jerr(const cJSON *id, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static cJSON *jerr(const cJSON *id, const char *code, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    cJSON *m = cJSON_CreateObject(), *e = cJSON_CreateObject();
-    cJSON_AddItemToObject(m, "id", id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull());
-    cJSON_AddStringToObject(e, "code", code);
-    cJSON_AddStringToObject(e, "message", msg);
-    cJSON_AddItemToObject(m, "error", e);
-    return m;
-}
+#define jerr(id, code, ...) srv_error(SRV_WIRE_JSONL, (id), (code), __VA_ARGS__)
 
-cJSON *srv_jsonl_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
-                               int refused, const bx_error *err)
+static cJSON *call_reply(srv_call_job *j, bx_status st, const bx_tool_result *r, int refused,
+                         const bx_error *err)
 {
-    if (__atomic_load_n(&j->cancel, __ATOMIC_SEQ_CST))
-        return jerr(j->id, "cancelled", "the call was cancelled");
+    int why = __atomic_load_n(&j->cancel, __ATOMIC_SEQ_CST);
+    if (why)
+        return jerr(j->id, SRV_ERR_CANCELLED, "the call was cancelled%s",
+                    why == SRV_CANCEL_SHUTDOWN ? ": the server is shutting down" : "");
     if (refused)
-        return jerr(j->id, refused == SRV_REFUSED_QUOTA ? "quota_exceeded" : "unknown_tool", "%s",
+        return jerr(j->id, refused == SRV_REFUSED_QUOTA ? SRV_ERR_QUOTA : SRV_ERR_UNKNOWN_TOOL, "%s",
                     r->content ? r->content : "refused");
     if (st != BX_OK)
-        return jerr(j->id, "call_failed", "%s", err->msg[0] ? err->msg : "the tool could not be run");
+        return jerr(j->id, SRV_ERR_CALL_FAILED, "%s", err->msg[0] ? err->msg : "the tool could not be run");
     cJSON *m = cJSON_CreateObject(), *res = cJSON_CreateObject(), *u = cJSON_CreateObject();
     cJSON_AddItemToObject(m, "id", cJSON_Duplicate(j->id, 1));
     cJSON_AddStringToObject(res, "content", r->content ? r->content : "");
@@ -62,7 +48,7 @@ cJSON *srv_jsonl_call_response(srv_call_job *j, bx_status st, const bx_tool_resu
 static void handle(srv_session *ss, const cJSON *msg)
 {
     if (!cJSON_IsObject(msg)) {
-        srv_session_send(ss, NULL, jerr(NULL, "invalid_request", "a request is a JSON object"));
+        srv_session_send(ss, NULL, jerr(NULL, RPC_INVALID_REQUEST, "a request is a JSON object"));
         return;
     }
     const cJSON *cancel = cJSON_GetObjectItemCaseSensitive(msg, "cancel");
@@ -75,29 +61,29 @@ static void handle(srv_session *ss, const cJSON *msg)
     const cJSON *tool = cJSON_GetObjectItemCaseSensitive(msg, "tool");
     const cJSON *input = cJSON_GetObjectItemCaseSensitive(msg, "input");
     if (!rpc_id_ok(id)) {
-        srv_session_send(ss, NULL, jerr(NULL, "invalid_request", "\"id\" (a string or number) is required"));
+        srv_session_send(ss, NULL, jerr(NULL, RPC_INVALID_REQUEST, "\"id\" (a string or number) is required"));
         return;
     }
     if (!cJSON_IsString(tool)) {
-        srv_session_send(ss, NULL, jerr(id, "invalid_request", "\"tool\" (a string) is required"));
+        srv_session_send(ss, NULL, jerr(id, RPC_INVALID_REQUEST, "\"tool\" (a string) is required"));
         return;
     }
     if (input && !cJSON_IsObject(input) && !cJSON_IsNull(input)) {
-        srv_session_send(ss, NULL, jerr(id, "invalid_request", "\"input\" must be an object"));
+        srv_session_send(ss, NULL, jerr(id, RPC_INVALID_REQUEST, "\"input\" must be an object"));
         return;
     }
     if (exn && !cJSON_IsString(exn) && !cJSON_IsNull(exn)) {
-        srv_session_send(ss, NULL, jerr(id, "invalid_request", "\"executor\" must be a string"));
+        srv_session_send(ss, NULL, jerr(id, RPC_INVALID_REQUEST, "\"executor\" must be a string"));
         return;
     }
     const char *name = cJSON_IsString(exn) ? exn->valuestring : "default";
     srv_executor *ex = srv_find_executor(ss->s, name);
     if (!ex) {
-        srv_session_send(ss, NULL, jerr(id, "unknown_executor", "no executor named \"%.128s\"", name));
+        srv_session_send(ss, NULL, jerr(id, SRV_ERR_UNKNOWN_EXECUTOR, "no executor named \"%.128s\"", name));
         return;
     }
     if (!srv_tool_allowed(ex, tool->valuestring) || !bx_registry_find(ss->s->reg, tool->valuestring)) {
-        srv_session_send(ss, NULL, jerr(id, "unknown_tool", "unknown tool \"%.200s\" for executor \"%.128s\"",
+        srv_session_send(ss, NULL, jerr(id, SRV_ERR_UNKNOWN_TOOL, "unknown tool \"%.200s\" for executor \"%.128s\"",
                                         tool->valuestring, name));
         return;
     }
@@ -108,31 +94,37 @@ static void handle(srv_session *ss, const cJSON *msg)
         free(in);
         free(t);
         cJSON_Delete(idc);
-        srv_session_send(ss, NULL, jerr(id, "call_failed", "out of memory"));
+        srv_session_send(ss, NULL, jerr(id, SRV_ERR_CALL_FAILED, "out of memory"));
         return;
     }
     srv_session_submit(ss, ex, idc, t, in, NULL);
 }
 
-static void on_line(void *user, cJSON *msg, int too_large)
+static void on_line(srv_session *ss, cJSON *msg, int too_large)
 {
-    srv_session *ss = user;
     if (too_large)
-        srv_session_send(ss, NULL, jerr(NULL, "too_large", "request larger than %llu bytes: skipped",
+        srv_session_send(ss, NULL, jerr(NULL, SRV_ERR_TOO_LARGE, "request larger than %llu bytes: skipped",
                                         (unsigned long long)ss->s->max_message));
     else if (!msg)
-        srv_session_send(ss, NULL, jerr(NULL, "parse_error", "not valid JSON"));
+        srv_session_send(ss, NULL, jerr(NULL, RPC_PARSE_ERROR, "not valid JSON"));
     else
         handle(ss, msg);
 }
 
+static const srv_proto jsonl_proto = {
+    .wire = SRV_WIRE_JSONL,
+    .on_msg = on_line,
+    .call_reply = call_reply,
+    .tools_changed = NULL,      /* JSONL has no notifications: a new tool is simply callable */
+};
+
 bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err)
 {
     srv_session ss;
-    bx_status st = srv_session_init(&ss, s, out_fd, 0, err);
+    bx_status st = srv_session_init(&ss, s, out_fd, &jsonl_proto, err);
     if (st != BX_OK)
         return st;
-    st = srv_session_serve(&ss, in_fd, on_line, &ss, "requests", err);
+    st = srv_session_serve(&ss, in_fd, "requests", err);
     if (st == BX_OK && ss.out.broken) {
         err->status = st = BX_ERR_ARG;
         snprintf(err->msg, sizeof err->msg, "cannot write responses (stdout closed)");

@@ -4,6 +4,7 @@
  * message as one whole line, and JSON-RPC 2.0 message checks and replies.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@ void srv_reader_init(srv_reader *r, int fd, size_t max)
 {
     memset(r, 0, sizeof *r);
     r->fd = fd;
+    r->wake_fd = -1;
     r->max = max ? max : SRV_DEFAULT_MAX_MESSAGE;
 }
 
@@ -103,6 +105,20 @@ srv_read_kind srv_read_line(srv_reader *r, char **line, size_t *len)
         size_t want = r->cap - r->end - 1;
         if (want > READ_CHUNK)
             want = READ_CHUNK;
+        if (r->wake_fd >= 0) {
+            /* Wait for input or a request, whichever comes first. */
+            struct pollfd pf[2] = {{.fd = r->fd, .events = POLLIN, .revents = 0},
+                                   {.fd = r->wake_fd, .events = POLLIN, .revents = 0}};
+            int n = poll(pf, 2, -1);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                return SRV_IOERR;
+            if (pf[1].revents & POLLIN)
+                return SRV_WAKE;
+            if (!pf[0].revents)
+                continue;
+        }
         ssize_t got = read(r->fd, r->buf + r->end, want);
         if (got < 0) {
             if (errno == EINTR)
@@ -155,7 +171,18 @@ int srv_out_send(srv_out *o, cJSON *msg)
     return rc;
 }
 
-cJSON *rpc_error(const cJSON *id, int code, const char *fmt, ...)
+/* The JSONL names of the codes (jsonl.c's protocol speaks names, not
+ * numbers); one table, so both wires report the same failure alike. */
+static const struct { int code; const char *name; } err_names[] = {
+    {RPC_PARSE_ERROR, "parse_error"},       {RPC_INVALID_REQUEST, "invalid_request"},
+    {RPC_METHOD_NOT_FOUND, "invalid_request"}, {RPC_INVALID_PARAMS, "invalid_request"},
+    {RPC_INTERNAL_ERROR, "call_failed"},    {SRV_ERR_TOO_LARGE, "too_large"},
+    {SRV_ERR_UNKNOWN_EXECUTOR, "unknown_executor"}, {SRV_ERR_UNKNOWN_TOOL, "unknown_tool"},
+    {SRV_ERR_QUOTA, "quota_exceeded"},      {SRV_ERR_CANCELLED, "cancelled"},
+    {SRV_ERR_CALL_FAILED, "call_failed"},
+};
+
+cJSON *srv_error(srv_wire wire, const cJSON *id, int code, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
@@ -163,9 +190,18 @@ cJSON *rpc_error(const cJSON *id, int code, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     cJSON *m = cJSON_CreateObject(), *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(m, "jsonrpc", "2.0");
+    if (wire == SRV_WIRE_JSONRPC)
+        cJSON_AddStringToObject(m, "jsonrpc", "2.0");
     cJSON_AddItemToObject(m, "id", id ? cJSON_Duplicate(id, 1) : cJSON_CreateNull());
-    cJSON_AddNumberToObject(e, "code", code);
+    if (wire == SRV_WIRE_JSONRPC) {
+        cJSON_AddNumberToObject(e, "code", code);
+    } else {
+        const char *name = "call_failed";
+        for (size_t i = 0; i < sizeof err_names / sizeof *err_names; i++)
+            if (err_names[i].code == code)
+                name = err_names[i].name;
+        cJSON_AddStringToObject(e, "code", name);
+    }
     cJSON_AddStringToObject(e, "message", msg);
     cJSON_AddItemToObject(m, "error", e);
     return m;

@@ -2,9 +2,10 @@
  * mcp.c — the Model Context Protocol over stdio: JSON-RPC 2.0, one message
  * per line.  initialize (revisions 2025-06-18, 2025-03-26, 2024-11-05),
  * ping, tools/list, tools/call (run on the worker pool; responses in any
- * order), notifications/cancelled (stops the running sandbox).  Batches are
- * answered only for 2025-03-26 and 2024-11-05 sessions; 2025-06-18 removed
- * them.
+ * order), notifications/cancelled (stops the running sandbox), logging,
+ * progress (progress.c), and notifications/tools/list_changed when the
+ * operator adds tools (SIGHUP: bx_server_request).  Batches are answered
+ * only for 2025-03-26 and 2024-11-05 sessions; 2025-06-18 removed them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,7 +169,7 @@ static cJSON *initialize(mcp_state *m, const cJSON *id, const cJSON *params)
     cJSON *res = cJSON_CreateObject();
     cJSON_AddStringToObject(res, "protocolVersion", ver);
     cJSON *caps = cJSON_CreateObject(), *tools = cJSON_CreateObject();
-    cJSON_AddBoolToObject(tools, "listChanged", 0);
+    cJSON_AddBoolToObject(tools, "listChanged", 1);     /* tools added on SIGHUP */
     cJSON_AddItemToObject(caps, "tools", tools);
     /* notifications/message for refusals and limit hits, once the client
      * asks (logging/setLevel; warning and below get them). */
@@ -214,12 +215,29 @@ static cJSON *tools_call(mcp_state *m, const cJSON *id, const cJSON *params, srv
     return NULL;
 }
 
-cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
-                             int refused, const bx_error *err)
+static cJSON *call_reply(srv_call_job *j, bx_status st, const bx_tool_result *r, int refused,
+                         const bx_error *err)
 {
+    /* Progress ends before the response, whatever the response is. */
+    srv_progress_end(&((mcp_state *)j->ss)->progress, j->idkey);
+    int why = __atomic_load_n(&j->cancel, __ATOMIC_SEQ_CST);
+    if (why == SRV_CANCEL_CLIENT)
+        return NULL;                    /* MCP: a cancelled request gets no response */
+    if (why == SRV_CANCEL_SHUTDOWN &&
+        (!r || (st == BX_OK && r->is_error && r->content && strstr(r->content, " call was cancelled")))) {
+        /* Stopped by the server's shutdown, not by the client: say so. */
+        cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
+        char msg[300];
+        snprintf(msg, sizeof msg, "The %.200s call was cancelled: the server is shutting down.", j->tool);
+        cJSON_AddStringToObject(txt, "type", "text");
+        cJSON_AddStringToObject(txt, "text", msg);
+        cJSON_AddItemToArray(content, txt);
+        cJSON_AddItemToObject(res, "content", content);
+        cJSON_AddBoolToObject(res, "isError", 1);
+        return rpc_result(j->id, res);
+    }
     if (refused == SRV_REFUSED_TOOL)
         return rpc_error(j->id, RPC_INVALID_PARAMS, "%s", r->content ? r->content : "unknown tool");
-    srv_progress_end(&((mcp_state *)j->ss)->progress, j->idkey);
     if (st == BX_OK)
         log_stop(j, r);
     cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
@@ -316,9 +334,9 @@ static int batches_allowed(const mcp_state *m)
     return !strcmp(m->version, "2025-03-26") || !strcmp(m->version, "2024-11-05");
 }
 
-static void on_message(void *user, cJSON *msg, int too_large)
+static void on_message(srv_session *ss, cJSON *msg, int too_large)
 {
-    mcp_state *m = user;
+    mcp_state *m = (mcp_state *)ss;
     if (too_large) {
         srv_session_send(&m->ss, NULL, rpc_error(NULL, RPC_INVALID_REQUEST, "message larger than %llu bytes: skipped",
                                                  (unsigned long long)m->ss.s->max_message));
@@ -346,6 +364,41 @@ static void on_message(void *user, cJSON *msg, int too_large)
     }
 }
 
+/* The operator added tools (SIGHUP): tell the client to list again, and
+ * log the manifests that could not be loaded (the operator's terminal is
+ * not ours to write to; a client with logging shows them). */
+static void tools_changed(srv_session *ss, size_t added, size_t problems_from)
+{
+    mcp_state *m = (mcp_state *)ss;
+    const bx_registry *reg = ss->s->reg;
+    int lv = __atomic_load_n(&m->log_level, __ATOMIC_RELAXED);
+    for (size_t i = problems_from; lv && lv - 1 <= LOG_WARNING && i < bx_registry_problem_count(reg); i++) {
+        cJSON *n = cJSON_CreateObject(), *p = cJSON_CreateObject(), *d = cJSON_CreateObject();
+        cJSON_AddStringToObject(n, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(n, "method", "notifications/message");
+        cJSON_AddStringToObject(p, "level", "warning");
+        cJSON_AddStringToObject(p, "logger", "boxagnts");
+        cJSON_AddStringToObject(d, "event", "tool_skipped");
+        cJSON_AddStringToObject(d, "message", bx_registry_problem(reg, i));
+        cJSON_AddItemToObject(p, "data", d);
+        cJSON_AddItemToObject(n, "params", p);
+        srv_session_send(ss, NULL, n);
+    }
+    if (added && m->version[0]) {
+        cJSON *n = cJSON_CreateObject();
+        cJSON_AddStringToObject(n, "jsonrpc", "2.0");
+        cJSON_AddStringToObject(n, "method", "notifications/tools/list_changed");
+        srv_session_send(ss, NULL, n);
+    }
+}
+
+static const srv_proto mcp_proto = {
+    .wire = SRV_WIRE_JSONRPC,
+    .on_msg = on_message,
+    .call_reply = call_reply,
+    .tools_changed = tools_changed,
+};
+
 bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
                             bx_error *err)
 {
@@ -358,12 +411,12 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
                  executor);
         return BX_ERR_ARG;
     }
-    bx_status st = srv_session_init(&m.ss, s, out_fd, 1, err);
+    bx_status st = srv_session_init(&m.ss, s, out_fd, &mcp_proto, err);
     if (st != BX_OK)
         return st;
     srv_progress_init(&m.progress, &m.ss);
     /* The SDK's client kills us if we take too long after end of input. */
-    st = srv_session_serve(&m.ss, in_fd, on_message, &m, "the client's messages", err);
+    st = srv_session_serve(&m.ss, in_fd, "the client's messages", err);
     srv_progress_finish(&m.progress);
     return st;
 }

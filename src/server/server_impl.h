@@ -22,11 +22,13 @@ typedef enum srv_read_kind {
     SRV_LINE,        /* line, len: one line without its newline, NUL-terminated */
     SRV_TOO_LONG,    /* a line longer than max was skipped whole */
     SRV_EOF,
-    SRV_IOERR
+    SRV_IOERR,
+    SRV_WAKE         /* wake_fd became readable first (a request: bx_server_request) */
 } srv_read_kind;
 
 typedef struct srv_reader {
     int fd;
+    int wake_fd;                /* polled with fd; -1 (the default): none */
     size_t max;                 /* longest line kept */
     char *buf;
     size_t cap, pos, end, scanned;
@@ -56,11 +58,23 @@ enum {
     RPC_INVALID_REQUEST = -32600,
     RPC_METHOD_NOT_FOUND = -32601,
     RPC_INVALID_PARAMS = -32602,
-    RPC_INTERNAL_ERROR = -32603
+    RPC_INTERNAL_ERROR = -32603,
+    /* the server's own, in JSON-RPC's implementation-defined range */
+    SRV_ERR_TOO_LARGE = -32001,
+    SRV_ERR_UNKNOWN_EXECUTOR = -32002,
+    SRV_ERR_UNKNOWN_TOOL = -32003,
+    SRV_ERR_QUOTA = -32004,
+    SRV_ERR_CANCELLED = -32005,
+    SRV_ERR_CALL_FAILED = -32006
 };
-/* {"jsonrpc":"2.0","id":id,"error":{"code","message"}}; id NULL -> null. */
-cJSON *rpc_error(const cJSON *id, int code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* How a protocol spells an error reply: JSON-RPC 2.0 ({"jsonrpc":"2.0",
+ * "id", "error":{"code":NUMBER,"message"}}) or JSONL ({"id", "error":
+ * {"code":"name","message"}}, the names in jsonrpc.c's table). */
+typedef enum srv_wire { SRV_WIRE_JSONRPC, SRV_WIRE_JSONL } srv_wire;
+/* The one error-reply builder of both protocols; id NULL -> null. */
+cJSON *srv_error(srv_wire wire, const cJSON *id, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+#define rpc_error(id, ...) srv_error(SRV_WIRE_JSONRPC, (id), __VA_ARGS__)
 cJSON *rpc_result(const cJSON *id, cJSON *result);
 
 typedef enum rpc_kind {
@@ -115,7 +129,20 @@ struct bx_server {
     srv_executor *ex; size_t nex;
     uint32_t workers;
     uint64_t max_message;
+    /* control.c: requests (bx_server_request, from signal handlers) as
+     * bits in ctl_pending, and a pipe that wakes the session's reader.
+     * The pipe is made by the first session and closed by bx_server_free
+     * (srv_control_close), so a handler never writes to a closed fd. */
+    int ctl_fd[2];
+    int ctl_open;               /* atomics: ctl_fd is valid */
+    unsigned ctl_pending;       /* atomics: BX_SERVER_* bits not yet handled */
+    uint64_t drain_ns;          /* bx_server_set_drain; 0: wait for every call */
 };
+/* control.c */
+bx_status srv_control_open(bx_server *s, bx_error *err);
+void srv_control_close(bx_server *s);
+/* The requests made since the last call (and empties the pipe). */
+unsigned srv_control_take(bx_server *s);
 srv_executor *srv_find_executor(bx_server *s, const char *name);
 int srv_tool_allowed(const srv_executor *e, const char *tool);
 int srv_tool_network(const bx_server *s, const char *tool);
@@ -142,6 +169,10 @@ char *srv_join_path(const char *base_dir, const char *path);
 /* ---- a protocol session (session.c) ------------------------------------ */
 typedef struct srv_session srv_session;
 typedef struct srv_batch srv_batch;
+
+/* Why a call was stopped: its cancel flag (non-zero stops the sandbox). */
+enum { SRV_CANCEL_NONE = 0, SRV_CANCEL_CLIENT = 1, SRV_CANCEL_SHUTDOWN = 2 };
+
 typedef struct srv_call_job {
     srv_job job;                /* first: the pool sees this */
     struct srv_call_job *inext, *iprev;
@@ -151,16 +182,34 @@ typedef struct srv_call_job {
     srv_executor *ex;
     char *tool, *input;
     srv_batch *batch;
-    volatile int cancel;
+    volatile int cancel;        /* SRV_CANCEL_* */
 } srv_call_job;
+
+/* What a protocol gives the session it runs on: the session calls these
+ * and nothing else of the protocol's, so data flows one way (mcp.c and
+ * jsonl.c call into session.c, never the reverse). */
+typedef struct srv_proto {
+    srv_wire wire;
+    /* One input line: msg NULL when not valid JSON; too_large: the line
+     * was longer than the server's max_message and skipped unread. */
+    void (*on_msg)(srv_session *ss, cJSON *msg, int too_large);
+    /* The reply to a call that ended, or NULL for none.  j->cancel says
+     * whether and why it was stopped; r is NULL when it never started. */
+    cJSON *(*call_reply)(srv_call_job *j, bx_status st, const bx_tool_result *r, int refused,
+                         const bx_error *err);
+    /* The registry changed (bx_registry_rescan): added tools, and the
+     * problems from index problems_from on.  May be NULL. */
+    void (*tools_changed)(srv_session *ss, size_t added, size_t problems_from);
+} srv_proto;
 
 struct srv_session {
     bx_server *s;
+    const srv_proto *proto;
     srv_out out;
     srv_pool *pool;
     pthread_mutex_t mu;         /* in-flight list and batches */
     srv_call_job *inflight;
-    int mcp;                    /* 1: MCP, 0: JSONL (response shapes) */
+    int stopping;               /* a stop was requested: no new calls */
 };
 
 struct srv_batch {              /* a JSON-RPC batch being answered (MCP 2025-03-26) */
@@ -168,29 +217,26 @@ struct srv_batch {              /* a JSON-RPC batch being answered (MCP 2025-03-
     int pending;
 };
 
-bx_status srv_session_init(srv_session *ss, bx_server *s, int out_fd, int mcp, bx_error *err);
+bx_status srv_session_init(srv_session *ss, bx_server *s, int out_fd, const srv_proto *proto,
+                           bx_error *err);
 /* Finish every call, then free. */
 void srv_session_finish(srv_session *ss);
 /* Queue a call; takes ownership of id, tool, input. */
 void srv_session_submit(srv_session *ss, srv_executor *ex, cJSON *id, char *tool, char *input,
                         srv_batch *batch);
-/* Stop the in-flight call with this id; returns 1 when one was found.
- * A still-queued call is dropped with no response in MCP (a JSONL call
- * answers "cancelled"). */
+/* Stop the in-flight call with this id (SRV_CANCEL_CLIENT); returns 1
+ * when one was found.  A still-queued call never runs and is answered as
+ * the protocol's call_reply says. */
 int srv_session_cancel(srv_session *ss, const cJSON *id);
-/* Set every in-flight call's cancel flag. */
-void srv_session_cancel_all(srv_session *ss);
-/* At end of input: wait until every call has answered, or cancel them all
- * as soon as the output's reader is gone. */
-void srv_session_drain(srv_session *ss);
+/* Stop every in-flight call for `why` (SRV_CANCEL_*): running ones
+ * through their sandbox's interrupt, queued ones dropped and answered. */
+void srv_session_cancel_all(srv_session *ss, int why);
 /* The loop both protocols share: read lines from in_fd (each capped at the
- * server's max_message), hand each non-blank one to on_msg (msg NULL: not
- * valid JSON; too_large: the line was skipped unread), stop when the input
- * ends or the output's reader is gone, then answer (or cancel) what runs
- * and finish the session.  what names the input in the read-error message. */
-typedef void (*srv_on_msg)(void *user, cJSON *msg, int too_large);
-bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void *user,
-                            const char *what, bx_error *err);
+ * server's max_message), hand each non-blank one to proto->on_msg, serve
+ * bx_server_request's requests (stop, rescan), stop when the input ends or
+ * the output's reader is gone, then answer (or cancel) what runs and
+ * finish the session.  what names the input in the read-error message. */
+bx_status srv_session_serve(srv_session *ss, int in_fd, const char *what, bx_error *err);
 /* Send a message, or add it to its batch. Consumes msg. */
 void srv_session_send(srv_session *ss, srv_batch *b, cJSON *msg);
 
@@ -212,9 +258,4 @@ void srv_progress_finish(srv_progress *p);
 srv_batch *srv_batch_new(void);
 /* Drop one hold on the batch; the last one writes it. */
 void srv_batch_release(srv_session *ss, srv_batch *b);
-/* Make the response of a finished call (mcp.c / jsonl.c). */
-cJSON *srv_mcp_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
-                             int refused, const bx_error *err);
-cJSON *srv_jsonl_call_response(srv_call_job *j, bx_status st, const bx_tool_result *r,
-                               int refused, const bx_error *err);
 #endif

@@ -1,9 +1,13 @@
 /*
  * session.c — what MCP and JSONL sessions share: the in-flight calls (so a
  * cancellation can find its call), running a call on a worker and sending
- * its response, and batches (one reply array once every member is done).
+ * its response, batches (one reply array once every member is done), and
+ * the end of a session: end of input, a stop request (SIGTERM), or the
+ * client gone.  A protocol plugs in through its srv_proto table; nothing
+ * here calls mcp.c or jsonl.c by name.
  */
 #include <poll.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +18,14 @@
  * that writes faster than calls run is slowed down instead of growing us. */
 #define SESSION_MAX_QUEUED 1024
 
-bx_status srv_session_init(srv_session *ss, bx_server *s, int out_fd, int mcp, bx_error *err)
+bx_status srv_session_init(srv_session *ss, bx_server *s, int out_fd, const srv_proto *proto,
+                           bx_error *err)
 {
     memset(ss, 0, sizeof *ss);
     ss->s = s;
-    ss->mcp = mcp;
+    ss->proto = proto;
+    if (srv_control_open(s, err) != BX_OK)
+        return err->status;
     ss->pool = srv_pool_new(s->workers, s->nex, SESSION_MAX_QUEUED, err);
     if (!ss->pool)
         return err->status;
@@ -110,11 +117,7 @@ static void run_call(srv_job *job)
     pthread_mutex_lock(&ss->mu);
     unlink_job(ss, j);
     pthread_mutex_unlock(&ss->mu);
-    int cancelled = __atomic_load_n(&j->cancel, __ATOMIC_SEQ_CST);
-    cJSON *msg = NULL;
-    if (!(ss->mcp && cancelled))        /* MCP: a cancelled request gets no response */
-        msg = ss->mcp ? srv_mcp_call_response(j, st, &r, refused, &err)
-                      : srv_jsonl_call_response(j, st, &r, refused, &err);
+    cJSON *msg = ss->proto->call_reply(j, st, &r, refused, &err);
     bx_tool_result_free(&r);
     srv_session_send(ss, j->batch, msg);
     srv_batch_release(ss, j->batch);
@@ -127,8 +130,7 @@ void srv_session_submit(srv_session *ss, srv_executor *ex, cJSON *id, char *tool
     srv_call_job *j = calloc(1, sizeof *j);
     char *key = rpc_id_key(id);
     if (!j || !key) {
-        srv_session_send(ss, batch, ss->mcp ? rpc_error(id, RPC_INTERNAL_ERROR, "out of memory")
-                                            : NULL);
+        srv_session_send(ss, batch, srv_error(ss->proto->wire, id, RPC_INTERNAL_ERROR, "out of memory"));
         free(j);
         free(key);
         cJSON_Delete(id);
@@ -145,18 +147,41 @@ void srv_session_submit(srv_session *ss, srv_executor *ex, cJSON *id, char *tool
     j->tool = tool;
     j->input = input;
     j->batch = batch;
-    if (batch) {
-        pthread_mutex_lock(&ss->mu);
-        batch->pending++;
-        pthread_mutex_unlock(&ss->mu);
-    }
     pthread_mutex_lock(&ss->mu);
+    if (batch)
+        batch->pending++;
     j->inext = ss->inflight;
     if (ss->inflight)
         ss->inflight->iprev = j;
     ss->inflight = j;
     pthread_mutex_unlock(&ss->mu);
     srv_pool_submit(ss->pool, &j->job);
+}
+
+/* Answer calls that were dropped from the queue (they never ran). */
+static void answer_dropped(srv_session *ss, srv_call_job *list)
+{
+    while (list) {
+        srv_call_job *j = list;
+        list = j->inext;
+        bx_error err;
+        memset(&err, 0, sizeof err);
+        srv_session_send(ss, j->batch, ss->proto->call_reply(j, BX_OK, NULL, SRV_RAN, &err));
+        srv_batch_release(ss, j->batch);
+        free_job(j);
+    }
+}
+
+/* Under ss->mu: flag j; a still-queued j is taken out of the in-flight
+ * list (lock order: session, then pool) and returned, for answering. */
+static srv_call_job *stop_job(srv_session *ss, srv_call_job *j, int why)
+{
+    int none = SRV_CANCEL_NONE;
+    __atomic_compare_exchange_n(&j->cancel, &none, why, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    if (!srv_pool_unqueue(ss->pool, &j->job))
+        return NULL;
+    unlink_job(ss, j);
+    return j;
 }
 
 int srv_session_cancel(srv_session *ss, const cJSON *id)
@@ -171,82 +196,111 @@ int srv_session_cancel(srv_session *ss, const cJSON *id)
         if (strcmp(j->idkey, key) != 0)
             continue;
         found = 1;
-        __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
-        /* Still queued: it never runs (lock order: session, then pool). */
-        if (srv_pool_unqueue(ss->pool, &j->job)) {
-            unlink_job(ss, j);
-            dropped = j;
-        }
+        dropped = stop_job(ss, j, SRV_CANCEL_CLIENT);
         break;
     }
     pthread_mutex_unlock(&ss->mu);
     free(key);
-    if (dropped) {
-        if (!ss->mcp) {
-            bx_error err = {0};
-            err.status = BX_ERR_TRAP;
-            srv_session_send(ss, dropped->batch,
-                             srv_jsonl_call_response(dropped, BX_ERR_TRAP, NULL, SRV_RAN, &err));
-        }
-        srv_batch_release(ss, dropped->batch);
-        free_job(dropped);
-    }
+    answer_dropped(ss, dropped);
     return found;
 }
 
-void srv_session_cancel_all(srv_session *ss)
+void srv_session_cancel_all(srv_session *ss, int why)
 {
+    srv_call_job *dropped = NULL;
     pthread_mutex_lock(&ss->mu);
-    for (srv_call_job *j = ss->inflight; j; j = j->inext)
-        __atomic_store_n(&j->cancel, 1, __ATOMIC_SEQ_CST);
+    for (srv_call_job *j = ss->inflight, *next; j; j = next) {
+        next = j->inext;
+        srv_call_job *d = stop_job(ss, j, why);
+        if (d) {
+            d->inext = dropped;
+            dropped = d;
+        }
+    }
     pthread_mutex_unlock(&ss->mu);
+    answer_dropped(ss, dropped);
 }
 
-void srv_session_drain(srv_session *ss)
+/* The operator's requests (bx_server_request).  Returns 1 on stop. */
+static int serve_requests(srv_session *ss)
 {
-    /* Answer every call still running, unless the reader of our output is
-     * gone (a pipe's write end then polls POLLERR, a socket's POLLHUP):
-     * then nobody waits for the answers, so stop the calls now instead of
-     * waiting out their timeouts. */
+    unsigned req = srv_control_take(ss->s);
+    if (req & BX_SERVER_RESCAN) {
+        bx_registry *reg = ss->s->reg;
+        size_t p0 = bx_registry_problem_count(reg), added = 0;
+        bx_error err;
+        memset(&err, 0, sizeof err);
+        bx_registry_rescan(reg, &added, &err);
+        if ((added || bx_registry_problem_count(reg) > p0) && ss->proto->tools_changed)
+            ss->proto->tools_changed(ss, added, p0);
+    }
+    if (req & BX_SERVER_STOP)
+        ss->stopping = 1;
+    return ss->stopping;
+}
+
+static uint64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* At end of input: answer every call still running, until the drain time
+ * (bx_server_set_drain) runs out or a stop is requested, or until the
+ * reader of our output is gone (a pipe's write end then polls POLLERR, a
+ * socket's POLLHUP): then nobody waits for the answers, so the calls are
+ * stopped now instead of waiting out their timeouts. */
+static void drain(srv_session *ss)
+{
+    uint64_t deadline = ss->s->drain_ns ? mono_ns() + ss->s->drain_ns : UINT64_MAX;
     for (;;) {
         pthread_mutex_lock(&ss->mu);
         int busy = ss->inflight != NULL;
         pthread_mutex_unlock(&ss->mu);
         if (!busy)
             return;
-        struct pollfd pfd = {.fd = ss->out.fd, .events = 0, .revents = 0};
-        int n = poll(&pfd, 1, 50);
-        if (ss->out.broken || (n > 0 && (pfd.revents & (POLLERR | POLLHUP | POLLNVAL)))) {
-            srv_session_cancel_all(ss);
-            return;
+        struct pollfd pfd[2] = {{.fd = ss->out.fd, .events = 0, .revents = 0},
+                                {.fd = ss->s->ctl_fd[0], .events = POLLIN, .revents = 0}};
+        int n = poll(pfd, 2, 20);
+        int gone = ss->out.broken || (n > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)));
+        if ((n > 0 && (pfd[1].revents & POLLIN) && serve_requests(ss)) || gone || mono_ns() >= deadline) {
+            srv_session_cancel_all(ss, SRV_CANCEL_SHUTDOWN);
+            return;             /* srv_session_finish waits for the stopped sandboxes */
         }
     }
 }
 
-bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void *user,
-                            const char *what, bx_error *err)
+bx_status srv_session_serve(srv_session *ss, int in_fd, const char *what, bx_error *err)
 {
     bx_status st = BX_OK;
     srv_reader rd;
     srv_reader_init(&rd, in_fd, ss->s->max_message);
-    for (;;) {
+    rd.wake_fd = ss->s->ctl_fd[0];
+    /* A request made before we started (a signal during start-up). */
+    int stop = __atomic_load_n(&ss->s->ctl_pending, __ATOMIC_SEQ_CST) && serve_requests(ss);
+    while (!stop) {
         char *line;
         size_t len;
         srv_read_kind rk = srv_read_line(&rd, &line, &len);
         if (rk == SRV_EOF)
             break;
+        if (rk == SRV_WAKE) {
+            stop = serve_requests(ss);
+            continue;
+        }
         if (rk == SRV_IOERR) {
             err->status = st = BX_ERR_ARG;
             snprintf(err->msg, sizeof err->msg, "cannot read %s (stdin)", what);
             break;
         }
         if (rk == SRV_TOO_LONG) {
-            on_msg(user, NULL, 1);
+            ss->proto->on_msg(ss, NULL, 1);
         } else if (strspn(line, " \t\r") < len) {
             cJSON *msg = memchr(line, 0, len) ? NULL : cJSON_ParseWithLengthOpts(line, len + 1, NULL, 1);
             if (msg)
                 rpc_exact_strings(msg, line, len);
-            on_msg(user, msg, 0);
+            ss->proto->on_msg(ss, msg, 0);
             cJSON_Delete(msg);
         }
         if (ss->out.broken)
@@ -254,12 +308,14 @@ bx_status srv_session_serve(srv_session *ss, int in_fd, srv_on_msg on_msg, void 
     }
     srv_reader_free(&rd);
     /* End of input is how a client asks us to exit: answer what runs (it
-     * may still be reading, as a script piping requests is), unless it has
-     * stopped reading. */
-    if (ss->out.broken)
-        srv_session_cancel_all(ss);
+     * may still be reading, as a script piping requests is) for as long as
+     * the drain time allows, unless it has stopped reading.  A stop
+     * request (SIGTERM) cancels at once; the cancelled calls are answered
+     * as such while the client reads. */
+    if (stop || ss->out.broken)
+        srv_session_cancel_all(ss, SRV_CANCEL_SHUTDOWN);
     else
-        srv_session_drain(ss);
+        drain(ss);
     srv_session_finish(ss);
     return st;
 }

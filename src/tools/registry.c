@@ -2,12 +2,16 @@
  * registry.c — the set of tools a caller can use (built-ins plus every
  * manifest in the tool directories) and bx_tool_call, the one path by which
  * a tool runs: lookup, permission check, input parse and schema check,
- * execute.  A registry is filled once, then only read, so many threads may
- * call through it at once without locks.
+ * execute.  Tools are added (at start, and by bx_registry_rescan while a
+ * server runs) but never removed or replaced before bx_registry_free, so a
+ * tool found stays valid while it is called; the lists themselves grow
+ * under a read-write lock, so lookups on worker threads and a rescan on
+ * the server's reader thread can meet.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,14 +22,34 @@
 #define MAX_TOOLS    4096
 #define MAX_PROBLEMS 4096
 
+#define MAX_DIRS     256
+
+/* A manifest seen by a load or a rescan, loaded or not: a rescan retries
+ * it only once it changes (mtime or size), so an unchanged broken one is
+ * reported once, not at every rescan. */
+typedef struct seen_manifest {
+    char *path;
+    int64_t mtime_ns;
+    int64_t size;
+    int loaded;
+} seen_manifest;
+
 struct bx_registry {
+    pthread_rwlock_t lock;                     /* the three lists below */
     bx_tool **tools; size_t ntools, cap;       /* sorted by name */
     char **problems; size_t nproblems, pcap;
+    char **dirs; size_t ndirs;                 /* loaded by bx_registry_load_dir, for rescans */
+    seen_manifest *seen; size_t nseen, scap;   /* only the loading thread reads these */
 };
 
 bx_registry *bx_registry_new(void)
 {
-    return calloc(1, sizeof(bx_registry));
+    bx_registry *r = calloc(1, sizeof(bx_registry));
+    if (r && pthread_rwlock_init(&r->lock, NULL) != 0) {
+        free(r);
+        return NULL;
+    }
+    return r;
 }
 
 void bx_registry_free(bx_registry *r)
@@ -33,8 +57,13 @@ void bx_registry_free(bx_registry *r)
     if (!r) return;
     for (size_t i = 0; i < r->ntools; i++) bx_tool_free(r->tools[i]);
     for (size_t i = 0; i < r->nproblems; i++) free(r->problems[i]);
+    for (size_t i = 0; i < r->ndirs; i++) free(r->dirs[i]);
+    for (size_t i = 0; i < r->nseen; i++) free(r->seen[i].path);
     free(r->tools);
     free(r->problems);
+    free(r->dirs);
+    free(r->seen);
+    pthread_rwlock_destroy(&r->lock);
     free(r);
 }
 
@@ -49,10 +78,8 @@ static size_t lower_bound(const bx_registry *r, const char *name)
     return lo;
 }
 
-bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err)
+static bx_status add_locked(bx_registry *r, bx_tool *t, bx_error *err)
 {
-    if (!t || !t->name || !t->execute || !t->input_schema)
-        return bx_tl_fail(err, BX_ERR_ARG, "a tool needs a name, an input schema and an execute function");
     size_t i = lower_bound(r, t->name);
     if (i < r->ntools && strcmp(r->tools[i]->name, t->name) == 0)
         return bx_tl_fail(err, BX_ERR_ARG, "a tool named \"%s\" is already registered", t->name);
@@ -69,17 +96,81 @@ bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err)
     return BX_OK;
 }
 
+bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err)
+{
+    if (!t || !t->name || !t->execute || !t->input_schema)
+        return bx_tl_fail(err, BX_ERR_ARG, "a tool needs a name, an input schema and an execute function");
+    pthread_rwlock_wrlock(&r->lock);
+    bx_status st = add_locked(r, t, err);
+    pthread_rwlock_unlock(&r->lock);
+    return st;
+}
+
 static void add_problem(bx_registry *r, const char *msg)
 {
-    if (r->nproblems >= MAX_PROBLEMS) return;
+    pthread_rwlock_wrlock(&r->lock);
+    if (r->nproblems >= MAX_PROBLEMS) {
+        pthread_rwlock_unlock(&r->lock);
+        return;
+    }
     if (r->nproblems == r->pcap) {
         size_t cap = r->pcap ? r->pcap * 2 : 8;
         char **np = realloc(r->problems, cap * sizeof *np);
-        if (!np) return;
+        if (!np) {
+            pthread_rwlock_unlock(&r->lock);
+            return;
+        }
         r->problems = np, r->pcap = cap;
     }
     char *c = strdup(msg);
     if (c) r->problems[r->nproblems++] = c;
+    pthread_rwlock_unlock(&r->lock);
+}
+
+/* Whether mpath (stat st) needs loading, recording it as seen.  A loaded
+ * manifest that changed is reported (a tool is never replaced under calls
+ * that may be running it) and not loaded again. */
+static int need_load(bx_registry *r, const char *mpath, const struct stat *st, size_t *at)
+{
+    int64_t mt = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    for (size_t i = 0; i < r->nseen; i++) {
+        seen_manifest *s = &r->seen[i];
+        if (strcmp(s->path, mpath) != 0)
+            continue;
+        if (s->mtime_ns == mt && s->size == (int64_t)st->st_size)
+            return 0;
+        s->mtime_ns = mt, s->size = (int64_t)st->st_size;
+        if (s->loaded) {
+            char msg[PATH_MAX + 96];
+            snprintf(msg, sizeof msg, "%s: changed since it was loaded; restart the server to use the new version", mpath);
+            add_problem(r, msg);
+            return 0;
+        }
+        *at = i;
+        return 1;
+    }
+    if (r->nseen == r->scap) {
+        size_t cap = r->scap ? r->scap * 2 : 16;
+        seen_manifest *ns = realloc(r->seen, cap * sizeof *ns);
+        if (!ns) return 1;               /* loaded, not remembered: a rescan reports it once more */
+        r->seen = ns, r->scap = cap;
+    }
+    char *p = strdup(mpath);
+    if (!p) return 1;
+    r->seen[r->nseen] = (seen_manifest){p, mt, (int64_t)st->st_size, 0};
+    *at = r->nseen++;
+    return 1;
+}
+
+static void remember_dir(bx_registry *r, const char *dir)
+{
+    for (size_t i = 0; i < r->ndirs; i++)
+        if (!strcmp(r->dirs[i], dir)) return;
+    if (r->ndirs >= MAX_DIRS) return;
+    char **nd = realloc(r->dirs, (r->ndirs + 1) * sizeof *nd);
+    if (!nd) return;
+    r->dirs = nd;
+    if ((r->dirs[r->ndirs] = strdup(dir)) != NULL) r->ndirs++;
 }
 
 static int by_name(const void *a, const void *b)
@@ -87,7 +178,8 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err)
+/* Every new manifest of dir; *added counts the tools added. */
+static bx_status load_dir(bx_registry *r, const char *dir, size_t *added, bx_error *err)
 {
     DIR *d = opendir(dir);
     if (!d) return bx_tl_fail(err, BX_ERR_ARG, "cannot read the tool directory %s: %s", dir, strerror(errno));
@@ -114,6 +206,8 @@ bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err)
         struct stat st;
         if (snprintf(mpath, sizeof mpath, "%s/%s/tool.json", dir, names[i]) >= (int)sizeof mpath) continue;
         if (stat(mpath, &st) != 0) continue;   /* not a tool directory */
+        size_t at = SIZE_MAX;
+        if (!need_load(r, mpath, &st, &at)) continue;
         bx_error lerr;
         memset(&lerr, 0, sizeof lerr);
         bx_tool *t = bx_wasm_tool_load(mpath, &lerr);
@@ -126,22 +220,82 @@ bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err)
             snprintf(msg, sizeof msg, "%s: %s; skipped", mpath, lerr.msg);
             add_problem(r, msg);
             bx_tool_free(t);
+            continue;
         }
+        if (at != SIZE_MAX) r->seen[at].loaded = 1;
+        (*added)++;
     }
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
     return BX_OK;
 }
 
-size_t bx_registry_count(const bx_registry *r) { return r->ntools; }
-const bx_tool *bx_registry_at(const bx_registry *r, size_t i) { return i < r->ntools ? r->tools[i] : NULL; }
-size_t bx_registry_problem_count(const bx_registry *r) { return r->nproblems; }
-const char *bx_registry_problem(const bx_registry *r, size_t i) { return i < r->nproblems ? r->problems[i] : NULL; }
+bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err)
+{
+    size_t added = 0;
+    bx_status st = load_dir(r, dir, &added, err);
+    if (st == BX_OK) remember_dir(r, dir);
+    return st;
+}
+
+bx_status bx_registry_rescan(bx_registry *r, size_t *added, bx_error *err)
+{
+    *added = 0;
+    for (size_t i = 0; i < r->ndirs; i++) {
+        bx_error derr;
+        memset(&derr, 0, sizeof derr);
+        if (load_dir(r, r->dirs[i], added, &derr) != BX_OK)
+            add_problem(r, derr.msg);     /* a dir gone since: the others still count */
+    }
+    (void)err;
+    return BX_OK;
+}
+
+/* The lock is taken by const readers too: it guards the lists, not the
+ * registry's meaning, so casting it out of const is what a mutable
+ * member would say. */
+#define RDLOCK(r) pthread_rwlock_rdlock(&((bx_registry *)(r))->lock)
+#define UNLOCK(r) pthread_rwlock_unlock(&((bx_registry *)(r))->lock)
+
+size_t bx_registry_count(const bx_registry *r)
+{
+    RDLOCK(r);
+    size_t n = r->ntools;
+    UNLOCK(r);
+    return n;
+}
+
+const bx_tool *bx_registry_at(const bx_registry *r, size_t i)
+{
+    RDLOCK(r);
+    const bx_tool *t = i < r->ntools ? r->tools[i] : NULL;
+    UNLOCK(r);
+    return t;
+}
+
+size_t bx_registry_problem_count(const bx_registry *r)
+{
+    RDLOCK(r);
+    size_t n = r->nproblems;
+    UNLOCK(r);
+    return n;
+}
+
+const char *bx_registry_problem(const bx_registry *r, size_t i)
+{
+    RDLOCK(r);
+    const char *p = i < r->nproblems ? r->problems[i] : NULL;
+    UNLOCK(r);
+    return p;
+}
 
 const bx_tool *bx_registry_find(const bx_registry *r, const char *name)
 {
+    RDLOCK(r);
     size_t i = lower_bound(r, name);
-    return i < r->ntools && strcmp(r->tools[i]->name, name) == 0 ? r->tools[i] : NULL;
+    const bx_tool *t = i < r->ntools && strcmp(r->tools[i]->name, name) == 0 ? r->tools[i] : NULL;
+    UNLOCK(r);
+    return t;
 }
 
 #define INPUT_MAX (64u << 20)
@@ -154,9 +308,11 @@ bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_con
     if (!t) {
         char list[512] = "";
         size_t k = 0;
+        RDLOCK(r);
         for (size_t i = 0; i < r->ntools && k < sizeof list - 80; i++)
             k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", r->tools[i]->name);
-        return bx_tl_fail(err, BX_ERR_ARG, "no tool named \"%s\" (available: %s)", name, r->ntools ? list : "none");
+        UNLOCK(r);
+        return bx_tl_fail(err, BX_ERR_ARG, "no tool named \"%s\" (available: %s)", name, list[0] ? list : "none");
     }
     if (t->level == BX_PERM_FORBIDDEN)
         return bx_tool_result_errorf(out, "The tool %s is forbidden: it never runs.", t->name);

@@ -1,0 +1,69 @@
+/*
+ * control.c — requests to a running server from outside the protocol:
+ * stop (SIGTERM) and rescan the tool dirs (SIGHUP), made by the operator's
+ * signals through the CLI's handlers, never by a client's messages.
+ *
+ * bx_server_request runs inside a signal handler, so it only sets a bit
+ * and writes one byte to a pipe the session's reader polls next to its
+ * input (async-signal-safe: atomics on an int and write(2)).  The pipe
+ * lives as long as the server: closing it at the end of a session would
+ * let a handler running on another thread write to a closed, or reused, fd.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "server_impl.h"
+
+bx_status srv_control_open(bx_server *s, bx_error *err)
+{
+    if (__atomic_load_n(&s->ctl_open, __ATOMIC_ACQUIRE))
+        return BX_OK;
+    if (pipe2(s->ctl_fd, O_CLOEXEC | O_NONBLOCK) != 0) {
+        err->status = BX_ERR_ARG;
+        snprintf(err->msg, sizeof err->msg, "cannot make the server's control pipe: %s", strerror(errno));
+        return BX_ERR_ARG;
+    }
+    __atomic_store_n(&s->ctl_open, 1, __ATOMIC_RELEASE);
+    return BX_OK;
+}
+
+void srv_control_close(bx_server *s)
+{
+    if (!__atomic_exchange_n(&s->ctl_open, 0, __ATOMIC_ACQ_REL))
+        return;
+    close(s->ctl_fd[0]);
+    close(s->ctl_fd[1]);
+}
+
+void bx_server_request(bx_server *s, unsigned what)
+{
+    if (!s)
+        return;
+    int saved = errno;          /* a handler must leave errno as it found it */
+    /* The bit first, then the byte: a reader woken by the byte finds the
+     * bit; one that starts after it finds the bit at its start. */
+    __atomic_fetch_or(&s->ctl_pending, what & (BX_SERVER_STOP | BX_SERVER_RESCAN), __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&s->ctl_open, __ATOMIC_SEQ_CST)) {
+        ssize_t w = write(s->ctl_fd[1], "!", 1);   /* full pipe: a wake is pending anyway */
+        (void)w;
+    }
+    errno = saved;
+}
+
+unsigned srv_control_take(bx_server *s)
+{
+    if (__atomic_load_n(&s->ctl_open, __ATOMIC_ACQUIRE)) {
+        char buf[64];
+        while (read(s->ctl_fd[0], buf, sizeof buf) > 0)
+            ;
+    }
+    return __atomic_exchange_n(&s->ctl_pending, 0, __ATOMIC_SEQ_CST);
+}
+
+void bx_server_set_drain(bx_server *s, uint64_t ns)
+{
+    s->drain_ns = ns;
+}
