@@ -764,9 +764,13 @@ bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
 bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
 /* Look again in every DIR loaded so far and add the tools whose manifests
  * are new (a manifest already seen, loaded or not, is retried only once it
- * changes; a loaded tool is never replaced).  *added: how many.  Safe
- * while other threads find and call tools. */
-bx_status bx_registry_rescan(bx_registry *r, size_t *added, bx_error *err);
+ * changes; a loaded tool is never replaced).  dir_ok (may be NULL) vetoes
+ * a DIR (returning 0 with why filled): it is recorded as a problem and
+ * skipped.  *added: how many.  Safe while other threads find and call
+ * tools; one rescan at a time. */
+typedef int (*bx_registry_dir_ok)(void *user, const char *dir, char *why, size_t cap);
+bx_status bx_registry_rescan(bx_registry *r, bx_registry_dir_ok dir_ok, void *user, size_t *added,
+                             bx_error *err);
 size_t bx_registry_count(const bx_registry *r);
 const bx_tool *bx_registry_at(const bx_registry *r, size_t i);   /* sorted by name */
 const bx_tool *bx_registry_find(const bx_registry *r, const char *name);

@@ -8,10 +8,17 @@
  * input (async-signal-safe: atomics on an int and write(2)).  The pipe
  * lives as long as the server: closing it at the end of a session would
  * let a handler running on another thread write to a closed, or reused, fd.
+ *
+ * A rescan is the operator's act, so it must not be the model's either: a
+ * tool dir that any executor's sandbox can write (inside, above or through
+ * a link in a writable grant, the workspace included: the rule the module
+ * cache follows) is not scanned again, since a tool could have planted a
+ * manifest there for the next SIGHUP to load.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -66,4 +73,33 @@ unsigned srv_control_take(bx_server *s)
 void bx_server_set_drain(bx_server *s, uint64_t ns)
 {
     s->drain_ns = ns;
+}
+
+/* bx_registry_dir_ok for the server's executors: 0 when a call of any of
+ * them could write into dir. */
+int srv_tool_dir_ok(void *user, const char *dir, char *why, size_t cap)
+{
+    bx_server *s = user;
+    for (size_t i = 0; i < s->nex; i++) {
+        const bx_executor_config *c = &s->ex[i].cfg;
+        bx_run_options o;
+        bx_error err;
+        bx_run_options_init(&o);
+        memset(&err, 0, sizeof err);
+        /* What a tool of the highest level may be given: the workspace
+         * writable (needs.workspace "write"), and every grant as written. */
+        if (c->workspace && bx_run_options_set_workspace(&o, c->workspace, &err) == BX_OK)
+            bx_run_options_add_cap(&o, "write:/workspace", &err);
+        for (size_t k = 0; k < c->ngrants; k++)
+            bx_run_options_add_cap(&o, c->grants[k], &err);
+        char w[300] = "";
+        bx_cache_verdict v = bx_run_options_cache_verdict(&o, dir, w, sizeof w);
+        bx_run_options_free(&o);
+        if (v == BX_CACHE_REFUSED) {
+            snprintf(why, cap, "executor %.60s can write there (%.200s); move the tool directory out of "
+                     "every writable grant", c->name, w);
+            return 0;
+        }
+    }
+    return 1;
 }

@@ -143,6 +143,8 @@ bx_status srv_control_open(bx_server *s, bx_error *err);
 void srv_control_close(bx_server *s);
 /* The requests made since the last call (and empties the pipe). */
 unsigned srv_control_take(bx_server *s);
+/* bx_registry_dir_ok (user: the server): no executor can write into dir. */
+int srv_tool_dir_ok(void *user, const char *dir, char *why, size_t cap);
 srv_executor *srv_find_executor(bx_server *s, const char *name);
 int srv_tool_allowed(const srv_executor *e, const char *tool);
 int srv_tool_network(const bx_server *s, const char *tool);

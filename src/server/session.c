@@ -230,7 +230,7 @@ static int serve_requests(srv_session *ss)
         size_t p0 = bx_registry_problem_count(reg), added = 0;
         bx_error err;
         memset(&err, 0, sizeof err);
-        bx_registry_rescan(reg, &added, &err);
+        bx_registry_rescan(reg, srv_tool_dir_ok, ss->s, &added, &err);
         if ((added || bx_registry_problem_count(reg) > p0) && ss->proto->tools_changed)
             ss->proto->tools_changed(ss, added, p0);
     }

@@ -238,10 +238,18 @@ bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err)
     return st;
 }
 
-bx_status bx_registry_rescan(bx_registry *r, size_t *added, bx_error *err)
+bx_status bx_registry_rescan(bx_registry *r, bx_registry_dir_ok dir_ok, void *user, size_t *added,
+                             bx_error *err)
 {
     *added = 0;
     for (size_t i = 0; i < r->ndirs; i++) {
+        char why[400] = "";
+        if (dir_ok && !dir_ok(user, r->dirs[i], why, sizeof why)) {
+            char msg[PATH_MAX + 480];
+            snprintf(msg, sizeof msg, "tool directory %s not scanned again: %s", r->dirs[i], why);
+            add_problem(r, msg);
+            continue;
+        }
         bx_error derr;
         memset(&derr, 0, sizeof derr);
         if (load_dir(r, r->dirs[i], added, &derr) != BX_OK)

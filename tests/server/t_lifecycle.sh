@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# tests/server/t_lifecycle.sh — the end of a server and changes to it while it
+# runs (tests/server/lifecycle.mjs): SIGTERM/SIGINT and end of input cancel
+# calls (answered as cancelled, no process left), notifications/cancelled
+# stops one sandbox, SIGHUP adds the operator's new tools and tells MCP
+# clients (the official SDK client, installed as tests/server/t_mcp.sh does).
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+BX=$BUILD/boxagnts
+SDK_PREFIX=$BUILD/mcp-client
+SDK=$SDK_PREFIX/node_modules/@modelcontextprotocol/sdk
+TEST_TOOLS=$BUILD/tests/server/tools
+WORK=$BUILD/tests/server/lifecycle-work
+
+fail_all() { echo "FAIL $1"; echo "0 passed, 1 failed"; exit 1; }
+command -v node >/dev/null || fail_all "node is not installed (apt-get install nodejs npm)"
+[ -x "$BX" ] || fail_all "$BX not built (make)"
+[ -f "$TEST_TOOLS/t-echo/tool.wasm" ] && [ -f "$TEST_TOOLS/t-bad/tool.wasm" ] || fail_all "test tools not built (make tests)"
+[ -f "$BUILD/tools/file-write/tool.wasm" ] || fail_all "built-in tools not built (make)"
+if [ ! -f "$SDK/package.json" ]; then
+    command -v npm >/dev/null || fail_all "npm is not installed (apt-get install npm)"
+    mkdir -p "$SDK_PREFIX"
+    npm install --prefix "$SDK_PREFIX" --no-audit --no-fund --loglevel=error "@modelcontextprotocol/sdk@1" \
+        >"$SDK_PREFIX/npm.log" 2>&1 && [ -f "$SDK/package.json" ] || fail_all "npm install @modelcontextprotocol/sdk failed"
+fi
+rm -rf "$WORK" && mkdir -p "$WORK"
+timeout 600 node tests/server/lifecycle.mjs "$(realpath "$SDK")" "$(realpath "$BX")" "$(realpath "$TEST_TOOLS")" "$(realpath "$WORK")"
+rc=$?
+[ $rc -eq 124 ] && { echo "FAIL lifecycle.mjs timed out"; echo "0 passed, 1 failed"; }
+exit $rc
