@@ -710,6 +710,12 @@ typedef struct bx_tool_context {
     const char *audit_path;          /* JSON lines appended here (NULL: none) */
     const volatile int *cancel;      /* non-zero stops the running call (may be NULL) */
     FILE *audit_file;                /* already open (a confined worker's): instead of audit_path */
+    /* The output so far of a running call, as the tool reports it
+     * (boxagnts:progress.output: the bash tool's stdout, new bytes each
+     * time, at most 4 times a second); called on the calling thread while
+     * the call runs; text is valid only during the call.  May be NULL. */
+    void (*progress)(void *user, const char *text, size_t len);
+    void *progress_user;
 } bx_tool_context;
 
 /* Owned strings (bx_tool_result_free).  Usage is filled for wasm tools. */

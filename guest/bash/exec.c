@@ -26,7 +26,9 @@ int sh_tick(Sh *sh)
 {
     if (sh->timed_out) return 1;
     if ((++sh->ticks & 63) && sh->ticks > 64) return 0;
-    if (sh->deadline > 0 && sh_now() > sh->deadline) {
+    double now = sh_now();
+    if (sh->report && now >= sh->report_at) sh_report(sh, now);
+    if (sh->deadline > 0 && now > sh->deadline) {
         sh->timed_out = 1;
         sh->ctl = CTL_EXIT;
         sh->status = 124;

@@ -30,6 +30,7 @@ static void run(const char *cmd, double timeout, const char *cwd, tbuf *content,
     sh.fd[0] = st_in("", 0);
     sh.fd[1] = out;
     sh.fd[2] = err;
+    sh.report = out;            /* stdout so far, as MCP progress (progress.c) */
     var_set(&sh, "HOME", cwd);
     var_set(&sh, "PWD", cwd);
     var_set(&sh, "PATH", "/usr/local/bin:/usr/bin:/bin");

@@ -110,6 +110,11 @@ typedef struct Sh {
     double deadline, timeout;
     int lineno;
     unsigned long ticks;
+    /* progress.c: the script's output so far, reported to the host while
+     * it runs (NULL: not reported) */
+    Stream *report;
+    size_t reported;
+    double report_at;
 } Sh;
 
 /* exec.c */
@@ -118,6 +123,8 @@ int sh_exec(Sh *sh, Node *n);
 int sh_run_argv(Sh *sh, int argc, char **argv);         /* xargs, find -exec */
 int sh_tick(Sh *sh);                 /* timeout check; 1 when time is up */
 double sh_now(void);
+/* progress.c: report sh->report's new bytes when the time has come */
+void sh_report(Sh *sh, double now);
 typedef struct SubState SubState;
 SubState *sh_sub_enter(Sh *sh);
 void sh_run_exit_trap(Sh *sh);

@@ -363,7 +363,12 @@ static int tool_check(int argc, char **argv)
                 }
                 continue;
             }
-            printf("import    FAIL  %s.%s: the host provides only wasi_snapshot_preview1 and boxagnts:http\n", mn, n);
+            if (!strcmp(mn, "boxagnts:progress") && !strcmp(n, "output")) {
+                printf("import    ok    boxagnts:progress.output (output so far, for MCP progress)\n");
+                continue;
+            }
+            printf("import    FAIL  %s.%s: the host provides only wasi_snapshot_preview1, boxagnts:http and "
+                   "boxagnts:progress.output\n", mn, n);
             problems++;
         }
         printf("import    ok    %u wasi_snapshot_preview1 functions%s\n", (unsigned)nwasi,

@@ -196,7 +196,8 @@ static bx_status refuse(bx_tool_result *out, int *refused, int why, const char *
 }
 
 bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *input_json,
-                   const volatile int *cancel, bx_tool_result *out, int *refused, bx_error *err)
+                   const volatile int *cancel, const srv_call_hooks *hooks, bx_tool_result *out,
+                   int *refused, bx_error *err)
 {
     const bx_executor_config *c = &e->cfg;
     if (refused)
@@ -282,6 +283,10 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     ctx.agent_id = c->name;
     ctx.audit_path = c->audit_path;
     ctx.cancel = cancel;
+    if (hooks) {
+        ctx.progress = hooks->progress;
+        ctx.progress_user = hooks->user;
+    }
     memset(out, 0, sizeof *out);
     bx_status st = bx_tool_call(s->reg, tool, &ctx, input_json, out, err);
 
@@ -310,7 +315,7 @@ bx_status bx_server_call(bx_server *s, const char *executor, const char *tool,
         snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\"", executor);
         return BX_ERR_ARG;
     }
-    return srv_call(s, e, tool, input_json ? input_json : "{}", cancel, out, NULL, err);
+    return srv_call(s, e, tool, input_json ? input_json : "{}", cancel, NULL, out, NULL, err);
 }
 
 bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage *u, bx_error *err)

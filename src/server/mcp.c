@@ -392,11 +392,17 @@ static void tools_changed(srv_session *ss, size_t added, size_t problems_from)
     }
 }
 
+static void call_output(srv_call_job *j, const char *text, size_t len)
+{
+    srv_progress_output(&((mcp_state *)j->ss)->progress, j->idkey, text, len);
+}
+
 static const srv_proto mcp_proto = {
     .wire = SRV_WIRE_JSONRPC,
     .on_msg = on_message,
     .call_reply = call_reply,
     .tools_changed = tools_changed,
+    .call_output = call_output,
 };
 
 bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,

@@ -151,9 +151,14 @@ int srv_tool_network(const bx_server *s, const char *tool);
 /* A call through e; `refused` (may be NULL) says when the call never ran:
  * out then holds the reason as an is_error result. */
 enum { SRV_RAN = 0, SRV_REFUSED_TOOL = 1, SRV_REFUSED_QUOTA = 2 };
+/* What the call's context gets besides limits (bx_tool_context.progress). */
+typedef struct srv_call_hooks {
+    void (*progress)(void *user, const char *text, size_t len);
+    void *user;
+} srv_call_hooks;
 bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *input_json,
-                   const volatile int *cancel, bx_tool_result *out, int *refused,
-                   bx_error *err);
+                   const volatile int *cancel, const srv_call_hooks *hooks, bx_tool_result *out,
+                   int *refused, bx_error *err);
 
 /* ---- policy (policy.c) ------------------------------------------------- */
 void srv_exec_config_init(bx_executor_config *e);
@@ -202,6 +207,9 @@ typedef struct srv_proto {
     /* The registry changed (bx_registry_rescan): added tools, and the
      * problems from index problems_from on.  May be NULL. */
     void (*tools_changed)(srv_session *ss, size_t added, size_t problems_from);
+    /* A running call's output so far (bx_tool_context.progress), on the
+     * call's worker thread.  May be NULL. */
+    void (*call_output)(srv_call_job *j, const char *text, size_t len);
 } srv_proto;
 
 struct srv_session {
@@ -256,6 +264,9 @@ typedef struct srv_progress {
 void srv_progress_init(srv_progress *p, srv_session *ss);
 void srv_progress_begin(srv_progress *p, const cJSON *id, const cJSON *token, const char *tool);
 void srv_progress_end(srv_progress *p, const char *idkey);
+/* New output of the call idkey: sent as a progress notification (its tail
+ * when long), at most every 250 ms, the rest with the next heartbeat. */
+void srv_progress_output(srv_progress *p, const char *idkey, const char *text, size_t len);
 void srv_progress_finish(srv_progress *p);
 srv_batch *srv_batch_new(void);
 /* Drop one hold on the batch; the last one writes it. */

@@ -103,6 +103,12 @@ void srv_batch_release(srv_session *ss, srv_batch *b)
     free(b);
 }
 
+static void call_output(void *user, const char *text, size_t len)
+{
+    srv_call_job *j = user;
+    j->ss->proto->call_output(j, text, len);
+}
+
 static void run_call(srv_job *job)
 {
     srv_call_job *j = (srv_call_job *)job;
@@ -112,7 +118,8 @@ static void run_call(srv_job *job)
     memset(&r, 0, sizeof r);
     memset(&err, 0, sizeof err);
     int refused = SRV_RAN;
-    bx_status st = srv_call(ss->s, j->ex, j->tool, j->input, &j->cancel, &r, &refused, &err);
+    srv_call_hooks hooks = {ss->proto->call_output ? call_output : NULL, j};
+    bx_status st = srv_call(ss->s, j->ex, j->tool, j->input, &j->cancel, &hooks, &r, &refused, &err);
 
     pthread_mutex_lock(&ss->mu);
     unlink_job(ss, j);

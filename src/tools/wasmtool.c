@@ -542,6 +542,37 @@ static const bx_module *module_of(wasm_tool *w, const char *cache_dir, char *why
     return m;
 }
 
+/* boxagnts:progress.output(ptr, len) -> 0: the guest's output so far (the
+ * bash tool's), handed to the caller's ctx->progress while the call runs.
+ * Defined for every tool (a no-op without a callback), so a module that
+ * imports it links under every caller. */
+static bx_trap h_progress_output(bx_hostcall *hc, uint64_t *a)
+{
+    const bx_tool_context *ctx = hc->user;
+    uint64_t p = (uint32_t)a[0], n = (uint32_t)a[1];
+    if (p > hc->mem_size || n > hc->mem_size - p)
+        return bx_hostcall_fail(hc, "boxagnts:progress.output: the text is outside the module's memory");
+    bx_trap t = bx_hostcall_charge(hc, bx_fuel_for_bytes(n));
+    if (t != BX_TRAP_NONE) return t;
+    if (ctx->progress && n) ctx->progress(ctx->progress_user, (const char *)hc->mem + p, (size_t)n);
+    a[0] = 0;
+    return BX_TRAP_NONE;
+}
+
+static bx_status define_progress(void *user, bx_store *s, bx_linker *l, bx_error *err)
+{
+    static const bx_valtype i32s[2] = {BX_I32, BX_I32};
+    bx_functype ft = {2, 1, i32s, i32s};
+    bx_func *f = bx_func_new_host(s, &ft, h_progress_output, user);
+    if (!f) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+    bx_extern e;
+    e.kind = BX_EXTERN_FUNC;
+    e.of.func = f;
+    if (bx_linker_define(l, "boxagnts:progress", "output", e) != BX_OK)
+        return bx_tl_fail(err, BX_ERR_ARG, "cannot define boxagnts:progress.output");
+    return BX_OK;
+}
+
 static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
                                    const char *input_json, bx_tool_result *out, bx_error *err)
 {
@@ -617,6 +648,8 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     io.sandbox_id = sid;
     io.cancel = ctx->cancel;
     io.audit_file = ctx->audit_file;
+    io.define_imports = define_progress;
+    io.define_user = (void *)ctx;
     io.stop_on_output_cap = !w->argv_input;   /* a cut JSON result is no result */
 
     bx_run_result r;

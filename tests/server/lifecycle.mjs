@@ -316,5 +316,54 @@ const copyTool = (name, dir) => {
     await client.close().catch(() => {});
 }
 
+// ---- the bash tool's output as progress ---------------------------------------------------
+// The shell reports its new stdout at its first check 250 ms after the last report; each sleep
+// below ends past that, so every piece written before a sleep is reported while the call runs.
+{
+    const ws = path.join(work, 'ws-bash');
+    fs.rmSync(ws, { recursive: true, force: true });
+    fs.mkdirSync(ws, { recursive: true });
+    const builtin = path.join(path.dirname(bx), 'tools');
+    // On the wire (raw): order, UTF-8 kept whole across writes, values increasing.
+    const s = new Server(['mcp', '--workspace', ws, '--tools-dir', builtin]);
+    s.send(init);
+    await s.take((m) => m.id === 'init');
+    s.send({ jsonrpc: '2.0', id: 'b1', method: 'tools/call', params: { name: 'bash', _meta: { progressToken: 'tb' }, arguments: {
+        command: "echo line1; sleep 1; printf 'caf\\xc3'; sleep 1; printf '\\xa9 ok\\n'; sleep 1; echo end" } } });
+    s.send({ jsonrpc: '2.0', id: 'b2', method: 'tools/call', params: { name: 'bash', arguments: { command: 'echo quiet; sleep 1; echo done' } } });
+    const r1 = await s.take((m) => m.id === 'b1'), r2 = await s.take((m) => m.id === 'b2');
+    s.p.stdin.end();
+    const ex = await s.ended();
+    if (ex === 'hang') s.kill9();
+    const at = s.msgs.indexOf(r1);
+    const prog = s.msgs.filter((m) => m.method === 'notifications/progress' && m.params.progressToken === 'tb');
+    const outs = prog.filter((m) => m.params._meta?.['boxagnts/output'] === 'stdout');
+    const joined = outs.map((m) => m.params.message).join('');
+    const text = r1?.result?.content?.[0]?.text || '';
+    check(r1 && !r1.result.isError && text === 'line1\ncaf\u00e9 ok\nend\n', 'bash with a progress token: the result is unchanged', r1);
+    check(outs.length >= 2 && /line1/.test(joined) && /caf\u00e9 ok/.test(joined), 'bash output arrives as progress (stdout in _meta)', prog);
+    check(text.startsWith(joined) && !joined.includes('\ufffd'),
+          "the streamed output is the result's start; a UTF-8 character split across writes is kept whole", { joined, text });
+    check(prog.every((m) => s.msgs.indexOf(m) < at), 'every progress notification comes before the response', { at });
+    check(prog.every((m, i) => i === 0 || m.params.progress > prog[i - 1].params.progress), 'progress values increase strictly',
+          prog.map((m) => m.params.progress));
+    check(r2 && !r2.result.isError && !s.msgs.some((m) => m.method === 'notifications/progress' && m.params.progressToken !== 'tb'),
+          'a bash call without a token: answered, nothing streamed', r2);
+    // Through the SDK client's onprogress.
+    const transport = new StdioClientTransport({ command: bx, args: ['mcp', '--workspace', ws, '--tools-dir', builtin], env, stderr: 'pipe' });
+    const client = new Client({ name: 'bash-progress', version: '1' });
+    try {
+        await client.connect(transport);
+        const { CallToolResultSchema } = await import(pathToFileURL(path.join(sdkDir, 'dist/esm/types.js')));
+        const seen = [];
+        const r = await client.callTool({ name: 'bash', arguments: { command: 'echo building; sleep 1; echo built; sleep 1' } },
+                                        CallToolResultSchema, { onprogress: (p) => { seen.push(p); } });
+        check(!r.isError && seen.some((p) => /building/.test(p.message || '')), 'SDK client: onprogress gets the output', seen);
+    } catch (e) {
+        check(false, 'bash progress: SDK session', String(e));
+    }
+    await client.close().catch(() => {});
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
