@@ -90,8 +90,8 @@ static int call_body(void *arg, int fd)
     bx_tool_context ctx = *j->ctx;
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
-        int afd = dup(j->audit_fd);   /* ours to close */
-        if (afd < 0 || !(audit = fdopen(afd, "a"))) { if (afd >= 0) close(afd); return -1; }
+        /* the log is the parent's: lines go over the socket (src/confine) */
+        if (!(audit = bx_confine_audit_stream(fd))) return -1;
         ctx.audit_file = audit;
     }
     bx_tool_result res;

@@ -17,6 +17,7 @@
 #define BX_CONFINE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "boxagnts.h"
@@ -55,8 +56,10 @@ typedef struct bx_confine_policy {
     uint32_t max_fds;         /* the guest's fd cap (0 = 256) */
     uint64_t max_memory;      /* the memory cap (0: no RLIMIT_AS) */
     uint64_t timeout_ns;      /* the run's timeout: the parent kills the worker 2s after */
-    int audit_fd;             /* -1, or an audit log open for appending (parent's) */
-    const char *sandbox_id;   /* for the audit line */
+    int audit_fd;             /* -1, or an audit log open for appending: the parent's
+                                 only; the worker sends its lines (bx_confine_audit_stream) */
+    const char *sandbox_id;   /* tags the call's audit lines ("call") */
+    int landlock_abi_max;     /* 0; tests: use at most this Landlock ABI */
 } bx_confine_policy;
 
 void bx_confine_policy_init(bx_confine_policy *p);
@@ -95,6 +98,11 @@ const char *bx_confine_level_name(bx_confine_level l);
  * several times; the parent concatenates).  Returns 0, or -1. */
 typedef int (*bx_confine_body)(void *arg, int reply_fd);
 int bx_confine_reply(int reply_fd, const void *buf, size_t len);
+/* In the worker: a stream for the sandbox's audit lines (bx_run_io /
+ * bx_tool_context audit_file) that carries them to the parent, which
+ * checks each line, tags it with the call and appends it to the log the
+ * worker never holds.  NULL when out of memory. */
+FILE *bx_confine_audit_stream(int reply_fd);
 
 /* Fork a confined worker, run body(arg) in it, collect its reply (at most
  * max_reply bytes; more ends the worker as crashed).  With p->disabled the
@@ -111,8 +119,9 @@ int bx_confine_landlock_abi(void);
 /* Name of a system call on this architecture ("syscall 123" if unknown). */
 void bx_confine_syscall_name(long nr, char *buf, size_t n);
 
-/* One audit line for a confinement event, in src/wasi/audit.c's format. */
-void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *cs);
+/* One audit line for a confinement event, in src/wasi/audit.c's format,
+ * tagged with the call. */
+void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs);
 
 /* `run`: bx_sandbox_run inside a confined worker.  The result record gets
  * the confinement level/reason; a violation or crash becomes its outcome.
