@@ -199,8 +199,9 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
      * parent never deserialises an entry the worker could have planted
      * without the cache's own checks, which are the same either way. */
     char cwhy[512];
-    if (o->cache_dir && *o->cache_dir &&
-        bx_run_options_cache_verdict(o, o->cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE) {
+    p->cache_use = o->cache_dir && *o->cache_dir &&
+                   bx_run_options_cache_verdict(o, o->cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE;
+    if (p->cache_use && !p->cache_in_parent) {
         /* (a cache the run will not use is neither made nor opened to the
          * worker: a refused cache inside a grant must leave no trace)
          * created here as src/wasm/cache.c would (mkdir -p, 0700): a path

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "boxagnts.h"
 
@@ -60,6 +61,9 @@ typedef struct bx_confine_policy {
                                  only; the worker sends its lines (bx_confine_audit_stream) */
     const char *sandbox_id;   /* tags the call's audit lines ("call") */
     int landlock_abi_max;     /* 0; tests: use at most this Landlock ABI */
+    int cache_in_parent;      /* set before _from_*: the parent loads modules through the
+                                 cache (the worker is granted neither cache nor key) */
+    int cache_use;            /* set by _from_*: the cache may serve this run */
 } bx_confine_policy;
 
 void bx_confine_policy_init(bx_confine_policy *p);
@@ -134,5 +138,31 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
  * no read:/write: grant names paths; grants; fetch patterns; cache dir). */
 bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
                                               bx_error *err);
+
+/* ---- a zygote for long-lived servers (zygote.c) ----------------------- */
+typedef struct bx_zygote bx_zygote;
+/* In the zygote, before it forks a call's worker: make ready what workers
+ * share (a tool's module); hint is the server's (never a client's bytes). */
+typedef void (*bx_zygote_prefork)(void *ctx, const char *hint);
+/* In the worker, before confinement: read the request from fd, fill *pol
+ * (what to confine to) and *job.  0, or -1 to end the worker. */
+typedef int (*bx_zygote_prepare)(void *ctx, int fd, bx_confine_policy *pol, void **job);
+/* In the worker, confined: run the job, reply on fd (bx_confine_reply). */
+typedef int (*bx_zygote_body)(void *ctx, void *job, int fd);
+
+/* Fork the zygote now (before any request is read: it keeps a copy of
+ * this process's memory).  ctx is used in the zygote and its workers. */
+bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
+                           bx_zygote_body body, bx_error *err);
+/* Stop it (workers still running are killed) and free. */
+void bx_zygote_stop(bx_zygote *z);
+pid_t bx_zygote_pid(const bx_zygote *z);
+/* One call on a fresh worker: req goes to the worker's prepare; p gives
+ * the parent's side (audit_fd, sandbox_id as the audit tag, timeout_ns,
+ * require_full); cancel (may be NULL) stops the worker.  As bx_confine_exec. */
+bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
+                         const void *req, size_t req_len, const volatile int *cancel,
+                         size_t max_reply, uint8_t **reply, size_t *reply_len,
+                         bx_confine_status *cs, bx_error *err);
 
 #endif

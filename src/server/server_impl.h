@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cjson/cJSON.h>
 #include "boxagnts.h"
+#include "confine.h"
 
 #define SRV_DEFAULT_MAX_MESSAGE (16u << 20)
 #define SRV_MAX_WORKERS 1024u
@@ -108,6 +109,8 @@ typedef struct srv_executor {
     pthread_cond_t released;    /* signalled when a call settles its hold */
     uint64_t used_calls, used_fuel, used_wall;
     uint64_t held_calls, held_fuel, held_wall;
+    bx_confine_policy cpol;     /* what its calls' workers may reach (executor.c) */
+    uint64_t seq;               /* calls made: the audit tag "NAME#seq" (atomic) */
 } srv_executor;
 
 struct bx_server {
@@ -115,6 +118,9 @@ struct bx_server {
     srv_executor *ex; size_t nex;
     uint32_t workers;
     uint64_t max_message;
+    bx_zygote *zyg;             /* NULL: calls run in the server's threads */
+    int require_confine;
+    char confine_why[256];      /* why calls are not confined (zyg NULL) */
 };
 srv_executor *srv_find_executor(bx_server *s, const char *name);
 int srv_tool_allowed(const srv_executor *e, const char *tool);

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# tests/confine/t_serve_confine.sh — `serve` and `mcp` run each call in a
+# confined worker forked by a zygote (src/confine/zygote.c): results say
+# os_confinement; a worker killed mid-call (SIGSEGV, SIGKILL) ends its own
+# call with a "crashed" error while the server and the other calls go on;
+# workers hold neither the audit log nor the client's streams; audit lines
+# are written by the server, tagged with their call; the zygote's memory
+# holds no client's bytes (a marker sent in a call is found in the
+# worker's memory, which proves the scan can find it, and not in the
+# zygote's).  Needs: make tests (the t-bad test tool).
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+B=$BUILD/boxagnts
+TT=$BUILD/tests/server/tools
+PASS=0 FAIL=0
+ok() { PASS=$((PASS + 1)); echo "ok $1"; }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL $1: $2"; }
+check() { if [ "$2" -eq 0 ]; then ok "$1"; else bad "$1" "$3"; fi; }
+for f in "$B" "$TT/t-bad/tool.wasm"; do
+    [ -e "$f" ] || { echo "missing $f (run make tests)"; echo "0 passed, 1 failed"; exit 1; }
+done
+TMP=$(mktemp -d)
+SRV=
+cleanup() { [ -n "$SRV" ] && kill "$SRV" 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+export BOXAGNTS_TOOLS_PATH=
+mkdir -p "$TMP/ws"
+printf 'one\ntwo\n' >"$TMP/ws/f.txt"
+
+# ---- results report confinement; --no-os-confinement says none ---------------
+REQ='{"id":1,"tool":"file-read","input":{"file_path":"f.txt"}}'
+echo "$REQ" | "$B" serve --jsonl --workspace "$TMP/ws" >"$TMP/r1" 2>"$TMP/e1"
+grep -q '"content":"1\\tone\\n2\\ttwo\\n"' "$TMP/r1" && grep -q '"os_confinement":"full"' "$TMP/r1"
+check serve-confined-full $? "$(cat "$TMP/r1" "$TMP/e1")"
+echo "$REQ" | "$B" serve --jsonl --no-os-confinement --workspace "$TMP/ws" >"$TMP/r2" 2>&1
+grep -q '"os_confinement":"none","os_confinement_reason":"disabled by --no-os-confinement"' "$TMP/r2" &&
+    grep -q '1\\tone' "$TMP/r2"
+check serve-unconfined-reported $? "$(cat "$TMP/r2")"
+echo "$REQ" | "$B" serve --jsonl --no-os-confinement --require-os-confinement --workspace "$TMP/ws" >"$TMP/r3" 2>&1
+[ $? -ne 0 ] && grep -q contradict "$TMP/r3"
+check serve-require-and-no-refused $? "$(cat "$TMP/r3")"
+MCP='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
+{"jsonrpc":"2.0","method":"notifications/initialized"}
+{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"file-read","arguments":{"file_path":"f.txt"}}}'
+echo "$MCP" | "$B" mcp --workspace "$TMP/ws" >"$TMP/m1" 2>&1
+grep '"id":2' "$TMP/m1" | grep -q '"boxagnts/os_confinement":"full"'
+check mcp-confined-full $? "$(cat "$TMP/m1")"
+
+# ---- a server with spinning calls; workers killed under it --------------------
+mkfifo "$TMP/in"
+"$B" serve --jsonl --workers 4 --tools-dir "$TT" --workspace "$TMP/ws" --audit "$TMP/audit" \
+    <"$TMP/in" >"$TMP/out" 2>"$TMP/err" &
+SRV=$!
+exec 3>"$TMP/in"
+MARK=zygote-marker-$RANDOM$RANDOM$RANDOM
+for i in 1 2 3; do
+    echo "{\"id\":\"spin$i\",\"tool\":\"t-bad\",\"input\":{\"mode\":\"spin\",\"pad\":\"$MARK\"}}" >&3
+done
+ZYG=
+WORKERS=
+for _ in $(seq 100); do
+    ZYG=$(pgrep -P "$SRV" | head -n 1)
+    [ -n "$ZYG" ] && WORKERS=$(pgrep -P "$ZYG" | sort -n | tr '\n' ' ')
+    [ "$(echo $WORKERS | wc -w)" -ge 3 ] && break
+    sleep 0.1
+done
+set -- $WORKERS
+[ $# -ge 3 ]; check three-workers-forked $? "server $SRV zygote '$ZYG' workers '$WORKERS'"
+W1=${1:-0} W2=${2:-0}
+sleep 0.3   # past their request reading: running the guest
+# A worker holds its socket and violation pipe only: not the audit log, not
+# the client's stdin/stdout (those are /dev/null in the zygote and workers).
+fds=$(ls -l /proc/"$W1"/fd 2>/dev/null)
+! grep -q "$TMP/audit" <<<"$fds" && ! grep -q "$TMP/in\|$TMP/out" <<<"$fds" && [ -n "$fds" ]
+check worker-holds-no-log-or-client-stream $? "$fds"
+zfds=$(ls -l /proc/"$ZYG"/fd 2>/dev/null)
+! grep -q "$TMP/in\|$TMP/out\|$TMP/audit" <<<"$zfds" && [ -n "$zfds" ]
+check zygote-holds-no-client-stream $? "$zfds"
+# The marker: in a worker's memory (the scan works), not in the zygote's.
+scan() { python3 - "$1" "$MARK" <<'PY'
+import re, sys
+pid, mark = sys.argv[1], sys.argv[2].encode()
+found = 0
+with open(f"/proc/{pid}/maps") as m, open(f"/proc/{pid}/mem", "rb", 0) as mem:
+    for line in m:
+        a, b = [int(x, 16) for x in line.split()[0].split("-")]
+        if line.split()[1][0] != "r" or b - a > (1 << 31): continue
+        try:
+            mem.seek(a); found |= mark in mem.read(b - a)
+        except OSError: pass
+print("found" if found else "absent")
+PY
+}
+[ "$(scan "$W1")" = found ]; check marker-in-worker-memory $? "scan of worker $W1"
+[ "$(scan "$ZYG")" = absent ]; check marker-not-in-zygote-memory $? "scan of zygote $ZYG"
+kill -SEGV "$W1"
+kill -KILL "$W2"
+echo '{"id":"after","tool":"file-read","input":{"file_path":"f.txt"}}' >&3
+for _ in $(seq 150); do [ "$(wc -l <"$TMP/out")" -ge 4 ] && break; sleep 0.1; done
+exec 3>&-
+wait "$SRV"
+rc=$?
+SRV=
+[ "$rc" -eq 0 ]; check server-survives-and-exits-cleanly $? "exit $rc: $(cat "$TMP/err")"
+grep -q '"id":"after","result":{"content":"1\\tone\\n2\\ttwo\\n","is_error":false' "$TMP/out"
+check later-call-answered $? "$(cat "$TMP/out")"
+[ "$(grep -c '"outcome\\":\\"crashed\\",\\"signal\\":11\|"outcome":"crashed","signal":11' "$TMP/out")" -eq 1 ]
+check segv-worker-crashed-result $? "$(cat "$TMP/out")"
+[ "$(grep -c '"outcome":"crashed","signal":9' "$TMP/out")" -eq 1 ]
+check killed-worker-crashed-result $? "$(cat "$TMP/out")"
+[ "$(grep -c '"id":"spin[123]"' "$TMP/out")" -eq 3 ] &&
+    [ "$(grep '"id":"spin[123]"' "$TMP/out" | grep -c '"outcome":"crashed"')" -eq 2 ]
+check other-spin-ends-by-its-timeout $? "$(cat "$TMP/out")"
+grep -q 'crashed: the worker died of signal 11' "$TMP/out"
+check crash-says-why $? "$(cat "$TMP/out")"
+# Audit: the server's lines, each tagged with its call; the crash audited.
+[ -s "$TMP/audit" ] && ! grep -v '^{"call":"default/[a-z-]*#[0-9]*",' "$TMP/audit" | grep -q .
+check audit-lines-tagged $? "$(head -5 "$TMP/audit")"
+grep -q '"event":"confinement".*"rule":"worker".*signal 11' "$TMP/audit"
+check crash-audited $? "$(cat "$TMP/audit")"
+pgrep -P "$ZYG" >/dev/null 2>&1; [ $? -ne 0 ] && ! kill -0 "$ZYG" 2>/dev/null
+check zygote-and-workers-gone-after-exit $? "zygote $ZYG still there"
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
