@@ -424,6 +424,12 @@ int bx_confine_reply(int reply_fd, const void *buf, size_t len)
     return 0;
 }
 
+int bxc_reply_done(int fd)
+{
+    uint8_t z[5] = { 'Z', 0, 0, 0, 0 };
+    return send_all(fd, z, sizeof z);
+}
+
 /* The audit stream of a worker: each write becomes one 'A' frame (one
  * write(2), so the watchdog thread's lines never split a frame of the
  * main thread's); the parent cuts the stream into lines, checks each and
@@ -670,12 +676,14 @@ void bxc_rx_feed(bxc_rx *x, size_t got)
             continue;
         }
         uint32_t len;
-        if (f[0] != 'D' && f[0] != 'A') { x->bad = 1; break; }
+        if (x->done || (f[0] != 'D' && f[0] != 'A' && f[0] != 'Z')) { x->bad = 1; break; }
         if (avail < 5) break;
         memcpy(&len, f + 1, 4);
         if (len > BXC_FRAME_MAX) { x->bad = 1; break; }
         if (avail - 5 < len) break;
-        if (f[0] == 'D')
+        if (f[0] == 'Z')
+            x->done = len == 0 ? 1 : (x->bad = 1, 0);
+        else if (f[0] == 'D')
             rb_put(&x->out, f + 5, len);
         else
             audit_put(x, f + 5, len);

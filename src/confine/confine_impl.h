@@ -41,6 +41,7 @@ typedef struct bxc_rbuf {
 typedef struct bxc_rx {
     bx_confine_status *cs;       /* the 'C' frame lands here */
     int have_c, bad;
+    int done;                    /* the 'Z' frame: the body returned, its reply whole */
     uint8_t *pend; size_t npend; /* an incomplete frame */
     bxc_rbuf out;                /* the 'D' payloads */
     int audit_fd;                /* -1: audit lines dropped */
@@ -65,6 +66,10 @@ void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int
  * less held.  Closes every descriptor but stdio, fd and vfd. */
 void bxc_confine_self(const bx_confine_policy *p, int fd, int vfd);
 uint64_t bxc_mono_ns(void);
+
+/* In the worker: the body returned 0 and everything it wrote precedes
+ * this frame; the parent need not wait for the process to be torn down. */
+int bxc_reply_done(int fd);
 
 #define BXC_WORKER_OK 0
 #define BXC_WORKER_BODY_FAILED 1

@@ -89,6 +89,7 @@ static void zworker(bx_zygote *z, pid_t zpid, int fd, int vfd)
     bxc_confine_self(&pol, fd, vfd);
     int rc = z->body(z->ctx, job, fd);
     fflush(NULL);
+    if (rc == 0) bxc_reply_done(fd);
     _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
 }
 
@@ -389,6 +390,13 @@ bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *h
             if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
             if (k <= 0) { eof = 1; break; }
             bxc_rx_feed(&x, (size_t)k);
+            if (x.done && !x.bad && !x.out.over) {
+                /* the reply is whole: the call is answered now, without
+                 * waiting for the worker's teardown; nothing may outlive
+                 * its reply, so the zygote still kills it */
+                if (!killed) zctl(z, 'K', slot.id, NULL, NULL);
+                break;
+            }
             if ((x.bad || x.out.over) && !killed) {
                 killed = 1;           /* not a valid reply, or more than any */
                 zctl(z, 'K', slot.id, NULL, NULL);
@@ -400,7 +408,7 @@ bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *h
     /* its end as the zygote saw it (a worker that closed its socket and
      * lives on is killed at the deadline, or when the call is cancelled) */
     pthread_mutex_lock(&z->mu);
-    while (sent && !slot.done && !z->dead) {
+    while (sent && !slot.done && !z->dead && !x.done) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         ts.tv_nsec += 50000000;
@@ -420,6 +428,11 @@ bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *h
     uint32_t nr = 0;
     int have_nr = read(vp[0], &nr, sizeof nr) == (ssize_t)sizeof nr;
     close(vp[0]);
+    if (x.done && !x.bad && !x.out.over && !slot.ferr) {
+        slot.done = 1;
+        slot.ws = 0;          /* as an exit 0: the body returned and said so */
+        have_nr = 0;
+    }
     if (!sent || !slot.done || slot.ferr) {
         bxc_rx_free(&x);
         if (!sent || !slot.done)
