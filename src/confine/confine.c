@@ -283,10 +283,13 @@ static const char *const net_paths[] = {
     "/etc/services", "/etc/ssl", "/usr/lib/ssl", "/usr/share/ca-certificates",
     "/etc/ca-certificates", "/usr/lib", "/lib", "/lib64", "/etc/ld.so.cache", NULL};
 
-/* Apply the ruleset.  Appends what did not hold to why.  Returns the ABI
- * used (0: no Landlock). */
-static int apply_landlock(const bx_confine_policy *p, char *why, size_t nwhy)
+/* Build the ruleset (no process is restricted yet: the parent or zygote
+ * does this once, the worker only calls landlock_restrict_self).  Appends
+ * what did not hold to why.  Returns the ABI (0: no Landlock), *rs_out
+ * the ruleset (-1: none). */
+static int build_landlock(const bx_confine_policy *p, int *rs_out, char *why, size_t nwhy)
 {
+    *rs_out = -1;
     int abi = bx_confine_landlock_abi();
     if (p->landlock_abi_max && abi > p->landlock_abi_max)
         abi = p->landlock_abi_max;    /* tests: an older kernel's Landlock */
@@ -335,13 +338,13 @@ static int apply_landlock(const bx_confine_policy *p, char *why, size_t nwhy)
             ok = syscall(SYS_landlock_add_rule, rs, BXC_RULE_NET_PORT, &np, 0) == 0;
         }
     }
-    if (!ok || syscall(SYS_landlock_restrict_self, rs, 0) != 0) {
+    if (!ok) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sLandlock rule refused: %s",
                  *why ? "; " : "", strerror(errno));
         close(rs);
         return 0;
     }
-    close(rs);
+    *rs_out = rs;
     if (abi < 4)
         snprintf(why + strlen(why), nwhy - strlen(why),
                  "%sLandlock ABI %d: no TCP bind/connect rules (needs ABI 4, Linux 6.7)",
@@ -369,15 +372,23 @@ static void on_sigsys(int sig, siginfo_t *si, void *uc)
     syscall(SYS_exit_group, WORKER_VIOLATION);
 }
 
-static int apply_seccomp(const bx_confine_policy *p, int ll_abi, char *why, size_t nwhy)
+/* The program is built before the fork with a mark where the worker's
+ * pid goes (a pid is below 2^22): the worker only patches it in, so it
+ * neither allocates nor sorts after the fork. */
+#define PID_MARK 0x7ffffffeu
+
+static int apply_seccomp(const struct sock_filter *pf, size_t n, char *why, size_t nwhy)
 {
-    struct sock_filter *f = NULL;
-    size_t n = 0;
-    if (bxc_seccomp_program(p->net, ll_abi < 3, getpid(), &f, &n) != 0) {
+    if (!pf) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sseccomp filter not built: out of memory",
                  *why ? "; " : "");
         return -1;
     }
+    struct sock_filter f[BPF_MAXINSNS];
+    memcpy(f, pf, n * sizeof *f);
+    uint32_t self = (uint32_t)getpid();
+    for (size_t i = 0; i < n; i++)
+        if (f[i].code == (BPF_JMP | BPF_JEQ | BPF_K) && f[i].k == PID_MARK) f[i].k = self;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_sigsys;
@@ -387,7 +398,6 @@ static int apply_seccomp(const bx_confine_policy *p, int ll_abi, char *why, size
     struct sock_fprog prog = { (unsigned short)n, f };
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
     int e = errno;
-    free(f);
     if (rc != 0) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sseccomp unavailable: %s",
                  *why ? "; " : "", e == EINVAL ? "kernel without CONFIG_SECCOMP_FILTER" : strerror(e));
@@ -473,12 +483,41 @@ static void close_others(const int *keep, int n)
     syscall(SYS_close_range, lo, ~0u, 0);
 }
 
-void bxc_confine_self(const bx_confine_policy *p, int fd, int vfd)
+struct bx_confine_prepared {
+    int rs;                     /* the Landlock ruleset, -1: none */
+    int abi;                    /* its ABI, 0: no Landlock */
+    char why[256];              /* what did not hold in building it */
+    struct sock_filter *f;      /* the seccomp program (PID_MARK for the pid), NULL: none */
+    size_t n;
+};
+
+bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p)
+{
+    bx_confine_prepared *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->abi = build_landlock(p, &c->rs, c->why, sizeof c->why);
+    if (bxc_seccomp_program(p->net, c->abi < 3, (pid_t)PID_MARK, &c->f, &c->n) != 0 ||
+        c->n > BPF_MAXINSNS) {
+        free(c->f);
+        c->f = NULL;
+    }
+    return c;
+}
+
+void bx_confine_prepared_free(bx_confine_prepared *c)
+{
+    if (!c) return;
+    if (c->rs >= 0) close(c->rs);
+    free(c->f);
+    free(c);
+}
+
+void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd)
 {
     char why[256] = "";
     int lim_ok = 1, nnp, ll, sc;
-    int keep[2] = { fd, vfd };
-    close_others(keep, 2);
+    int keep[3] = { fd, vfd, pre ? pre->rs : -1 };
+    close_others(keep, 3);
 
     struct rlimit rl = { 0, 0 };
     lim_ok &= setrlimit(RLIMIT_CORE, &rl) == 0;
@@ -513,9 +552,23 @@ void bxc_confine_self(const bx_confine_policy *p, int fd, int vfd)
     if (!nnp)
         snprintf(why + strlen(why), sizeof why - strlen(why), "%sno_new_privs refused: %s",
                  *why ? "; " : "", strerror(errno));
-    ll = nnp ? apply_landlock(p, why, sizeof why) : 0;
+    ll = 0;
+    if (!pre) {
+        snprintf(why + strlen(why), sizeof why - strlen(why), "%sout of memory", *why ? "; " : "");
+    } else {
+        if (*pre->why)
+            snprintf(why + strlen(why), sizeof why - strlen(why), "%s%.200s", *why ? "; " : "", pre->why);
+        if (nnp && pre->rs >= 0) {
+            if (syscall(SYS_landlock_restrict_self, pre->rs, 0) == 0)
+                ll = pre->abi;
+            else
+                snprintf(why + strlen(why), sizeof why - strlen(why), "%sLandlock refused: %s",
+                         *why ? "; " : "", strerror(errno));
+        }
+        if (pre->rs >= 0) close(pre->rs);   /* the worker's copy */
+    }
     violation_fd = vfd;
-    sc = nnp ? apply_seccomp(p, ll, why, sizeof why) == 0 : 0;
+    sc = nnp && pre ? apply_seccomp(pre->f, pre->n, why, sizeof why) == 0 : 0;
 
     bx_confine_level lv = (!ll && !sc) ? BX_CONFINE_NONE
                           : (nnp && ll >= 6 && sc && lim_ok) ? BX_CONFINE_FULL : BX_CONFINE_PARTIAL;
@@ -528,13 +581,13 @@ void bxc_confine_self(const bx_confine_policy *p, int fd, int vfd)
     if (p->require_full && lv != BX_CONFINE_FULL) _exit(WORKER_REFUSED);
 }
 
-static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vfd,
-                        bx_confine_body body, void *arg)
+static void worker_main(const bx_confine_policy *p, const bx_confine_prepared *pre, pid_t parent,
+                        int fd, int vfd, bx_confine_body body, void *arg)
 {
     /* The worker must not outlive the run's owner. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(WORKER_BODY_FAILED);
-    bxc_confine_self(p, fd, vfd);
+    bxc_confine_self(p, pre, fd, vfd);
     int rc = body(arg, fd);
     fflush(NULL);
     _exit(rc == 0 ? WORKER_OK : WORKER_BODY_FAILED);
@@ -811,21 +864,24 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         bxc_rx_free(&x);
         return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
     }
+    bx_confine_prepared *pre = bx_confine_prepare(p);
     fflush(NULL);   /* else the worker would write our buffered output again */
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
         close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
+        bx_confine_prepared_free(pre);
         bxc_rx_free(&x);
         return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
     }
     if (pid == 0) {
         close(sv[0]);
         close(vp[0]);
-        worker_main(p, parent, sv[1], vp[1], body, arg);
+        worker_main(p, pre, parent, sv[1], vp[1], body, arg);
         _exit(WORKER_BODY_FAILED);
     }
+    bx_confine_prepared_free(pre);
     close(sv[1]);
     close(vp[1]);
 

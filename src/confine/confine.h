@@ -139,11 +139,20 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
 bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
                                               bx_error *err);
 
+/* What a worker applies, built before the fork (Landlock ruleset, seccomp
+ * program), so that the worker only restricts itself: cheaper per worker,
+ * and the same for every worker of one policy.  NULL: out of memory. */
+typedef struct bx_confine_prepared bx_confine_prepared;
+bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p);
+void bx_confine_prepared_free(bx_confine_prepared *c);
+
 /* ---- a zygote for long-lived servers (zygote.c) ----------------------- */
 typedef struct bx_zygote bx_zygote;
 /* In the zygote, before it forks a call's worker: make ready what workers
- * share (a tool's module); hint is the server's (never a client's bytes). */
-typedef void (*bx_zygote_prefork)(void *ctx, const char *hint);
+ * share (a tool's module); hint is the server's (never a client's bytes).
+ * Returns the prepared confinement of the call's policy (kept by ctx), or
+ * NULL (the worker then reports it). */
+typedef const bx_confine_prepared *(*bx_zygote_prefork)(void *ctx, const char *hint);
 /* In the worker, before confinement: read the request from fd, fill *pol
  * (what to confine to) and *job.  0, or -1 to end the worker. */
 typedef int (*bx_zygote_prepare)(void *ctx, int fd, bx_confine_policy *pol, void **job);

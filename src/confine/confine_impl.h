@@ -63,8 +63,9 @@ void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int
                bxc_rx *x, bx_confine_status *cs);
 /* In a forked worker: limits, no_new_privs, Landlock, seccomp, then the
  * 'C' frame on fd; exits the process when confinement is required and
- * less held.  Closes every descriptor but stdio, fd and vfd. */
-void bxc_confine_self(const bx_confine_policy *p, int fd, int vfd);
+ * less held.  Closes every descriptor but stdio, fd and vfd.  pre: from
+ * bx_confine_prepare(p) before the fork (NULL: out of memory, reported). */
+void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd);
 uint64_t bxc_mono_ns(void);
 
 /* In the worker: the body returned 0 and everything it wrote precedes

@@ -79,14 +79,14 @@ static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
     while (send(ctl, &m, sizeof m, MSG_NOSIGNAL) < 0 && errno == EINTR) {}
 }
 
-static void zworker(bx_zygote *z, pid_t zpid, int fd, int vfd)
+static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, int fd, int vfd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
     bx_confine_policy pol;
     void *job = NULL;
     if (z->prepare(z->ctx, fd, &pol, &job) != 0) _exit(BXC_WORKER_BODY_FAILED);
-    bxc_confine_self(&pol, fd, vfd);
+    bxc_confine_self(&pol, pre, fd, vfd);
     int rc = z->body(z->ctx, job, fd);
     fflush(NULL);
     if (rc == 0) bxc_reply_done(fd);
@@ -175,13 +175,13 @@ static void zygote_main(bx_zygote *z, pid_t server)
             cap = c2;
         }
         m.hint[sizeof m.hint - 1] = 0;
-        if (z->prefork) z->prefork(z->ctx, m.hint);
+        const bx_confine_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = fork();
         if (pid == 0) {
             close(ctl);
             close(sfd);
             sigprocmask(SIG_SETMASK, &old, NULL);
-            zworker(z, self, fds[0], fds[1]);
+            zworker(z, pre, self, fds[0], fds[1]);
             _exit(BXC_WORKER_BODY_FAILED);
         }
         int e = errno;

@@ -85,16 +85,21 @@ static int read_full(int fd, void *buf, size_t n)
 
 /* In the zygote: the tool's module, compiled (through its executor's cache
  * when that cache may serve it) before the worker is forked. */
-static void zprefork(void *ctx, const char *hint)
+static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
 {
     bx_server *s = ctx;
     char *end;
     unsigned long i = strtoul(hint, &end, 10);
-    if (*end != ':' || i >= s->nex) return;
+    if (*end != ':' || i >= s->nex) return NULL;
+    srv_executor *e = &s->ex[i];
     const bx_tool *t = bx_registry_find(s->reg, end + 1);
     bx_error err;
     memset(&err, 0, sizeof err);
-    if (t) bx_tool_prepare(t, s->ex[i].cpol.cache_use ? s->ex[i].cfg.cache_dir : NULL, &err);
+    if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.cache_dir : NULL, &err);
+    /* its Landlock ruleset and seccomp program, once per executor (the
+     * zygote is one thread: no lock) */
+    if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
+    return e->cprep;
 }
 
 /* In the worker, before confinement: the request, bounded. */

@@ -110,6 +110,7 @@ typedef struct srv_executor {
     uint64_t used_calls, used_fuel, used_wall;
     uint64_t held_calls, held_fuel, held_wall;
     bx_confine_policy cpol;     /* what its calls' workers may reach (executor.c) */
+    bx_confine_prepared *cprep; /* in the zygote only: cpol built once (executor.c) */
     uint64_t seq;               /* calls made: the audit tag "NAME#seq" (atomic) */
 } srv_executor;
 

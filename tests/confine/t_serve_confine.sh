@@ -49,7 +49,7 @@ check mcp-confined-full $? "$(cat "$TMP/m1")"
 
 # ---- a server with spinning calls; workers killed under it --------------------
 mkfifo "$TMP/in"
-"$B" serve --jsonl --workers 4 --tools-dir "$TT" --workspace "$TMP/ws" --audit "$TMP/audit" \
+"$B" serve --jsonl --workers 4 --timeout 20s --tools-dir "$TT" --workspace "$TMP/ws" --audit "$TMP/audit" \
     <"$TMP/in" >"$TMP/out" 2>"$TMP/err" &
 SRV=$!
 exec 3>"$TMP/in"
@@ -67,8 +67,8 @@ for _ in $(seq 100); do
 done
 set -- $WORKERS
 [ $# -ge 3 ]; check three-workers-forked $? "server $SRV zygote '$ZYG' workers '$WORKERS'"
-W1=${1:-0} W2=${2:-0}
-sleep 0.3   # past their request reading: running the guest
+W1=${1:-0} W2=${2:-0} W3=${3:-0}
+sleep 0.3   # past their request reading: running the guest (each spins until 20 s)
 # A worker holds its socket and violation pipe only: not the audit log, not
 # the client's stdin/stdout (those are /dev/null in the zygote and workers).
 fds=$(ls -l /proc/"$W1"/fd 2>/dev/null)
@@ -77,6 +77,8 @@ check worker-holds-no-log-or-client-stream $? "$fds"
 zfds=$(ls -l /proc/"$ZYG"/fd 2>/dev/null)
 ! grep -q "$TMP/in\|$TMP/out\|$TMP/audit" <<<"$zfds" && [ -n "$zfds" ]
 check zygote-holds-no-client-stream $? "$zfds"
+kill -SEGV "$W1"
+kill -KILL "$W2"
 # The marker: in a worker's memory (the scan works), not in the zygote's.
 scan() { python3 - "$1" "$MARK" <<'PY'
 import re, sys
@@ -92,12 +94,10 @@ with open(f"/proc/{pid}/maps") as m, open(f"/proc/{pid}/mem", "rb", 0) as mem:
 print("found" if found else "absent")
 PY
 }
-[ "$(scan "$W1")" = found ]; check marker-in-worker-memory $? "scan of worker $W1"
+[ "$(scan "$W3")" = found ]; check marker-in-worker-memory $? "scan of worker $W3"
 [ "$(scan "$ZYG")" = absent ]; check marker-not-in-zygote-memory $? "scan of zygote $ZYG"
-kill -SEGV "$W1"
-kill -KILL "$W2"
 echo '{"id":"after","tool":"file-read","input":{"file_path":"f.txt"}}' >&3
-for _ in $(seq 150); do [ "$(wc -l <"$TMP/out")" -ge 4 ] && break; sleep 0.1; done
+for _ in $(seq 600); do [ "$(wc -l <"$TMP/out")" -ge 4 ] && break; sleep 0.1; done
 exec 3>&-
 wait "$SRV"
 rc=$?
@@ -112,6 +112,10 @@ check killed-worker-crashed-result $? "$(cat "$TMP/out")"
 [ "$(grep -c '"id":"spin[123]"' "$TMP/out")" -eq 3 ] &&
     [ "$(grep '"id":"spin[123]"' "$TMP/out" | grep -c '"outcome":"crashed"')" -eq 2 ]
 check other-spin-ends-by-its-timeout $? "$(cat "$TMP/out")"
+la=$(grep -n '"id":"after"' "$TMP/out" | cut -d: -f1)
+ls=$(grep -n '"id":"spin[123]"' "$TMP/out" | grep -v '"outcome":"crashed"' | cut -d: -f1)
+[ -n "$la" ] && [ -n "$ls" ] && [ "$la" -lt "$ls" ]
+check later-call-answered-while-a-call-runs $? "$(cat "$TMP/out")"
 grep -q 'crashed: the worker died of signal 11' "$TMP/out"
 check crash-says-why $? "$(cat "$TMP/out")"
 # Audit: the server's lines, each tagged with its call; the crash audited.
