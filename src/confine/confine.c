@@ -784,7 +784,8 @@ void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int
         cs->signal = WTERMSIG(ws);
         snprintf(cs->detail, sizeof cs->detail, "crashed: the worker died of signal %d (%s)",
                  cs->signal, strsignal(cs->signal));
-    } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != WORKER_OK || !x->have_c || x->out.over || x->bad) {
+    } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != WORKER_OK || !x->have_c || x->out.over || x->bad ||
+               (x->need_done && !x->done)) {
         cs->end = BX_CONFINE_CRASHED;
         snprintf(cs->detail, sizeof cs->detail,
                  "crashed: the worker exited (status %d) without a valid result",

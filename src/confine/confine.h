@@ -160,11 +160,16 @@ typedef int (*bx_zygote_prepare)(void *ctx, int fd, bx_confine_policy *pol, void
 typedef int (*bx_zygote_body)(void *ctx, void *job, int fd);
 
 /* Fork the zygote now (before any request is read: it keeps a copy of
- * this process's memory).  ctx is used in the zygote and its workers. */
+ * this process's memory).  ctx is used in the zygote and its workers;
+ * refresh (may be NULL) runs in the zygote on bx_zygote_refresh. */
 bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
-                           bx_zygote_body body, bx_error *err);
+                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
 /* Stop it (workers still running are killed) and free. */
 void bx_zygote_stop(bx_zygote *z);
+/* Have the zygote run its refresh(ctx) before it forks the next worker
+ * (e.g. after the server added tools: the zygote's registry is its own
+ * copy).  0, or -1 when the zygote is gone. */
+int bx_zygote_refresh(bx_zygote *z);
 pid_t bx_zygote_pid(const bx_zygote *z);
 /* One call on a fresh worker: req goes to the worker's prepare; p gives
  * the parent's side (audit_fd, sandbox_id as the audit tag, timeout_ns,

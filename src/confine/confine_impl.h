@@ -42,6 +42,7 @@ typedef struct bxc_rx {
     bx_confine_status *cs;       /* the 'C' frame lands here */
     int have_c, bad;
     int done;                    /* the 'Z' frame: the body returned, its reply whole */
+    int need_done;               /* without 'Z' the worker did not finish (zygote.c) */
     uint8_t *pend; size_t npend; /* an incomplete frame */
     bxc_rbuf out;                /* the 'D' payloads */
     int audit_fd;                /* -1: audit lines dropped */

@@ -35,7 +35,7 @@
 #include "confine_impl.h"
 
 typedef struct zmsg {
-    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill;
+    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh;
                             zygote->server: 'P' started, 'X' ended, 'E' fork failed */
     uint8_t pad[3];
     int32_t val;         /* P: pid; X: wait status; E: errno */
@@ -57,6 +57,7 @@ struct bx_zygote {
     bx_zygote_prefork prefork;
     bx_zygote_prepare prepare;
     bx_zygote_body body;
+    void (*refresh)(void *ctx);
     pthread_mutex_t mu;
     pthread_cond_t cv;
     pthread_t reader;
@@ -153,6 +154,11 @@ static void zygote_main(bx_zygote *z, pid_t server)
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             continue;
         }
+        if (m.op == 'R') {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            if (z->refresh) z->refresh(z->ctx);
+            continue;
+        }
         if (m.op == 'K') {
             for (size_t i = 0; i < nlive; i++)
                 if (live[i].id == m.id) kill(live[i].pid, SIGKILL);
@@ -229,7 +235,7 @@ static void *zreader(void *arg)
 }
 
 bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
-                           bx_zygote_body body, bx_error *err)
+                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
 {
     bx_zygote *z = calloc(1, sizeof *z);
     int sv[2];
@@ -246,6 +252,7 @@ bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepa
     z->prefork = prefork;
     z->prepare = prepare;
     z->body = body;
+    z->refresh = refresh;
     pthread_mutex_init(&z->mu, NULL);
     pthread_cond_init(&z->cv, NULL);
     fflush(NULL);
@@ -322,6 +329,11 @@ static int zctl(bx_zygote *z, uint8_t op, uint64_t id, const char *hint, const i
     return n == (ssize_t)sizeof m ? 0 : -1;
 }
 
+int bx_zygote_refresh(bx_zygote *z)
+{
+    return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
+}
+
 bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
                          const void *req, size_t req_len, const volatile int *cancel,
                          size_t max_reply, uint8_t **reply, size_t *reply_len,
@@ -333,6 +345,7 @@ bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *h
     bxc_rx x;
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
         return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+    x.need_done = 1;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);

@@ -102,6 +102,22 @@ static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
     return e->cprep;
 }
 
+/* In the zygote, on srv_zygote_refresh: tools added to the tool dirs since
+ * it was forked (the names it has are refused again and kept; a problem
+ * recorded here is never shown). */
+static void zrefresh(void *ctx)
+{
+    bx_server *s = ctx;
+    bx_error err;
+    for (size_t i = 0; i < s->ntool_dirs; i++)
+        bx_registry_load_dir(s->reg, s->tool_dirs[i], &err);
+}
+
+int srv_zygote_refresh(bx_server *s)
+{
+    return s->zyg ? bx_zygote_refresh(s->zyg) : 0;
+}
+
 /* In the worker, before confinement: the request, bounded. */
 static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
 {
@@ -396,6 +412,9 @@ void bx_server_free(bx_server *s)
         pthread_cond_destroy(&s->ex[i].released);
     }
     free(s->ex);
+    for (size_t i = 0; i < s->ntool_dirs; i++)
+        free(s->tool_dirs[i]);
+    free(s->tool_dirs);
     bx_registry_free(s->reg);
     free(s);
 }
@@ -410,6 +429,15 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         return NULL;
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
+    if (c->ntool_dirs && !(s->tool_dirs = calloc(c->ntool_dirs, sizeof *s->tool_dirs))) {
+        bx_server_free(s);
+        err->status = BX_ERR_NOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory for the server");
+        return NULL;
+    }
+    for (size_t i = 0; i < c->ntool_dirs; i++)
+        if ((s->tool_dirs[s->ntool_dirs] = strdup(c->tool_dirs[i])))
+            s->ntool_dirs++;
     s->max_message = c->max_message ? c->max_message : SRV_DEFAULT_MAX_MESSAGE;
     bx_status st = BX_OK;
     for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++)
@@ -463,7 +491,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
          * process holds the tools and executors and no client's data. */
         bx_error ze;
         memset(&ze, 0, sizeof ze);
-        if (!(s->zyg = bx_zygote_start(s, zprefork, zprepare, zbody, &ze))) {
+        if (!(s->zyg = bx_zygote_start(s, zprefork, zprepare, zbody, zrefresh, &ze))) {
             snprintf(s->confine_why, sizeof s->confine_why, "no worker zygote: %.200s", ze.msg);
             if (c->require_os_confinement) {
                 err->status = st = BX_ERR_NOMEM;

@@ -122,7 +122,11 @@ struct bx_server {
     bx_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
+    char **tool_dirs; size_t ntool_dirs;   /* for the zygote's refresh */
 };
+/* After tools were added to s->reg (a rescan): the zygote loads them too
+ * before it forks the next worker.  0, or -1 when the zygote is gone. */
+int srv_zygote_refresh(bx_server *s);
 srv_executor *srv_find_executor(bx_server *s, const char *name);
 int srv_tool_allowed(const srv_executor *e, const char *tool);
 int srv_tool_network(const bx_server *s, const char *tool);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# tests/confine/t_serve_confine.sh — `serve` and `mcp` run each call in a
+# tests/confine/t_serve_confine.sh — test_zygote (the zygote's own API), then
+# `serve` and `mcp`, which run each call in a
 # confined worker forked by a zygote (src/confine/zygote.c): results say
 # os_confinement; a worker killed mid-call (SIGSEGV, SIGKILL) ends its own
 # call with a "crashed" error while the server and the other calls go on;
@@ -27,6 +28,18 @@ trap cleanup EXIT
 export BOXAGNTS_TOOLS_PATH=
 mkdir -p "$TMP/ws"
 printf 'one\ntwo\n' >"$TMP/ws/f.txt"
+
+# ---- the zygote through its own API (tests/confine/test_zygote.c) -------------
+Z=$BUILD/tests/confine/test_zygote
+if [ -x "$Z" ]; then
+    "$Z" >"$TMP/zyg" 2>&1
+    grep '^FAIL' "$TMP/zyg"
+    read -r zp _ zf _ <<<"$(tail -n 1 "$TMP/zyg" | tr -d ',')"
+    PASS=$((PASS + ${zp:-0})) FAIL=$((FAIL + ${zf:-1}))
+    echo "# test_zygote: $(tail -n 1 "$TMP/zyg")"
+else
+    bad test_zygote "missing $Z (run make tests)"
+fi
 
 # ---- results report confinement; --no-os-confinement says none ---------------
 REQ='{"id":1,"tool":"file-read","input":{"file_path":"f.txt"}}'
