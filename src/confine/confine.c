@@ -666,11 +666,24 @@ static void audit_line(bxc_rx *x)
     for (size_t i = 0; ok && i < n; i++)
         ok = (unsigned char)x->line[i] >= 0x20 && x->line[i] != 0x7f;
     if (x->audit_fd >= 0) {
-        if (x->audit_bytes > BXC_AUDIT_CALL_MAX) {
-            if (!x->audit_cut) audit_note(x, "audit_truncated", (size_t)x->audit_bytes);
+        /* the cap counts what reaches the log, tags included, and keeps
+         * room for the one record that says the rest was dropped */
+        if (x->audit_cut || x->audit_bytes + n + 128 > BXC_AUDIT_CALL_MAX - 512) {
+            if (!x->audit_cut) {
+                char line[512];
+                struct timespec ts;
+                clock_gettime(CLOCK_REALTIME, &ts);
+                int k = snprintf(line, sizeof line,
+                                 "{\"call\":\"%s\",\"ts\":%lld.%03ld,\"event\":\"audit_truncated\","
+                                 "\"limit_bytes\":%u,\"hint\":\"the audit log of this call reached its "
+                                 "size cap; later records were dropped\"}\n",
+                                 x->tag, (long long)ts.tv_sec, ts.tv_nsec / 1000000, BXC_AUDIT_CALL_MAX);
+                if (k > 0 && (size_t)k < sizeof line) send_all(x->audit_fd, line, (size_t)k);
+            }
             x->audit_cut = 1;
         } else if (!ok) {
             audit_note(x, "audit_line_rejected", x->line_over ? BXC_AUDIT_LINE_MAX : n);
+            x->audit_bytes += 160;   /* the note's size, bounded by the cap too */
         } else {
             char head[128];
             int k = snprintf(head, sizeof head, "{\"call\":\"%s\"%s", x->tag, n > 2 ? "," : "");
@@ -679,6 +692,7 @@ static void audit_line(bxc_rx *x)
             memcpy(x->line, head, (size_t)k);
             x->line[k + n - 1] = '\n';
             send_all(x->audit_fd, x->line, (size_t)k + n);
+            x->audit_bytes += (size_t)k;
         }
     }
     x->audit_bytes += n + 1;

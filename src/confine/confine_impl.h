@@ -30,7 +30,8 @@ int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter
 /* ---- the worker's stream, parsed by its parent as it arrives ---------- */
 #define BXC_FRAME_MAX (1u << 20)          /* one 'D' or 'A' frame */
 #define BXC_AUDIT_LINE_MAX 16384u         /* one audit line */
-#define BXC_AUDIT_CALL_MAX (64u << 20)    /* audit bytes of one call */
+#define BXC_AUDIT_CALL_MAX (16u << 20)    /* audit bytes one call writes, tags included
+                                             (the sandbox's own cap, src/wasi) */
 
 typedef struct bxc_rbuf {
     uint8_t *p;
