@@ -151,7 +151,8 @@ typedef struct bx_zygote bx_zygote;
 /* In the zygote, before it forks a call's worker: make ready what workers
  * share (a tool's module); hint is the server's (never a client's bytes).
  * Returns the prepared confinement of the call's policy (kept by ctx), or
- * NULL (the worker then reports it). */
+ * NULL (the worker then reports it).  Also called once with hint NULL when
+ * the zygote starts (to clean its copy of the server's memory). */
 typedef const bx_confine_prepared *(*bx_zygote_prefork)(void *ctx, const char *hint);
 /* In the worker, before confinement: read the request from fd, fill *pol
  * (what to confine to) and *job.  0, or -1 to end the worker. */

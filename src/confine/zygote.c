@@ -111,6 +111,7 @@ static void zygote_main(bx_zygote *z, pid_t server)
     int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
     if (sfd < 0) _exit(1);
     pid_t self = getpid();
+    if (z->prefork) z->prefork(z->ctx, NULL);   /* once, before serving */
     zlive *live = NULL;
     size_t nlive = 0, cap = 0;
     for (;;) {

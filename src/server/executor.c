@@ -83,11 +83,69 @@ static int read_full(int fd, void *buf, size_t n)
     return 0;
 }
 
+/* The value of a secret header spec (after NAME=), or NULL. */
+static const char *secret_value(const char *spec)
+{
+    const char *eq = strchr(spec, '=');
+    if (!eq) return NULL;
+    if (!strncmp(eq + 1, "env:", 4)) return getenv(eq + 5);
+    return eq + 1;
+}
+
+/* Every copy of needle in this process's private writable memory, but the
+ * one at keep, is wiped (the policy's text and parse trees, freed or not,
+ * still hold secrets the server read before the zygote was forked). */
+static void wipe_copies(const char *needle, const char *keep)
+{
+    size_t n = needle ? strlen(needle) : 0;
+    FILE *m = n >= 8 ? fopen("/proc/self/maps", "re") : NULL;
+    if (!m) return;
+    char line[512];
+    char *copy = strdup(needle);   /* what to look for, itself wiped below */
+    if (!copy) { fclose(m); return; }
+    while (fgets(line, sizeof line, m)) {
+        unsigned long a, b;
+        char perms[8];
+        if (sscanf(line, "%lx-%lx %7s", &a, &b, perms) != 3 || perms[0] != 'r' || perms[1] != 'w' ||
+            perms[3] != 'p' || strstr(line, "[vvar") || strstr(line, "[vsyscall"))
+            continue;
+        for (char *p = (char *)a, *end = (char *)b; p < end;) {
+            char *hit = memmem(p, (size_t)(end - p), copy, n);
+            if (!hit) break;
+            if (hit != keep && hit != copy) explicit_bzero(hit, n);
+            p = hit + 1;
+        }
+    }
+    fclose(m);
+    explicit_bzero(copy, n);
+    free(copy);
+}
+
+/* In the zygote, once before it serves: the copies of every executor's
+ * secret header values other than the executor's own are wiped, so that
+ * scrub_others (in each worker) leaves no trace of another agent's. */
+static void zwipe_secrets(bx_server *s)
+{
+    for (size_t i = 0; i < s->nex; i++)
+        for (size_t k = 0; k < s->ex[i].cfg.nsecret_headers; k++) {
+            const char *spec = s->ex[i].cfg.secret_headers[k];
+            const char *v = secret_value(spec);
+            if (v && v > spec && v < spec + strlen(spec))
+                wipe_copies(v, v);            /* a literal: kept in the spec only */
+            else if (v)
+                wipe_copies(v, v);            /* an env value: kept in the environment */
+        }
+}
+
 /* In the zygote: the tool's module, compiled (through its executor's cache
  * when that cache may serve it) before the worker is forked. */
 static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
 {
     bx_server *s = ctx;
+    if (!hint) {   /* the zygote starts */
+        zwipe_secrets(s);
+        return NULL;
+    }
     char *end;
     unsigned long i = strtoul(hint, &end, 10);
     if (*end != ':' || i >= s->nex) return NULL;
@@ -118,6 +176,53 @@ int srv_zygote_refresh(bx_server *s)
     return s->zyg ? bx_zygote_refresh(s->zyg) : 0;
 }
 
+/* The variable a secret header or an env grant takes its value from
+ * ("ORIGIN:NAME=env:VAR", "env:NAME"), into buf; NULL when none. */
+static const char *env_ref(const char *spec, int grant, char *buf, size_t cap)
+{
+    const char *v = grant ? (strncmp(spec, "env:", 4) ? NULL : spec + 4) : strstr(spec, "=env:");
+    if (!v) return NULL;
+    if (!grant) v += 5;
+    size_t n = strcspn(v, "=");
+    if (grant && v[n]) return NULL;   /* env:NAME=VALUE: no host variable */
+    if (!n || n >= cap) return NULL;
+    memcpy(buf, v, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static int refs_var(const bx_executor_config *c, const char *var)
+{
+    char b[256];
+    for (size_t k = 0; k < c->nsecret_headers; k++)
+        if (env_ref(c->secret_headers[k], 0, b, sizeof b) && !strcmp(b, var)) return 1;
+    for (size_t k = 0; k < c->ngrants; k++)
+        if (env_ref(c->grants[k], 1, b, sizeof b) && !strcmp(b, var)) return 1;
+    return 0;
+}
+
+/* In the worker, before confinement: what other executors were given is
+ * not this call's.  Their secret headers are wiped from this copy of the
+ * memory and the variables they (and not this executor) read are unset,
+ * so a worker taken over cannot send another agent's secrets. */
+static void scrub_others(bx_server *s, uint32_t me)
+{
+    const bx_executor_config *mine = &s->ex[me].cfg;
+    for (size_t i = 0; i < s->nex; i++) {
+        if (i == me) continue;
+        bx_executor_config *c = &s->ex[i].cfg;
+        for (size_t k = 0; k < c->nsecret_headers; k++) {
+            char b[256];
+            if (env_ref(c->secret_headers[k], 0, b, sizeof b) && !refs_var(mine, b)) {
+                char *v = getenv(b);   /* the value in place: unsetenv alone leaves it */
+                if (v) explicit_bzero(v, strlen(v));
+                unsetenv(b);
+            }
+            explicit_bzero(c->secret_headers[k], strlen(c->secret_headers[k]));
+        }
+    }
+}
+
 /* In the worker, before confinement: the request, bounded. */
 static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
 {
@@ -131,6 +236,7 @@ static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
         read_full(fd, j->tool, h.tool_len) || read_full(fd, j->input, h.input_len))
         return -1;   /* the process ends: nothing to free */
     j->exec = h.exec;
+    scrub_others(s, h.exec);
     j->fuel = h.fuel;
     j->timeout_ns = h.timeout_ns;
     *pol = s->ex[h.exec].cpol;

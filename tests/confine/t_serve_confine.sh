@@ -146,5 +146,44 @@ check crash-audited $? "$(cat "$TMP/audit")"
 pgrep -P "$ZYG" >/dev/null 2>&1; [ $? -ne 0 ] && ! kill -0 "$ZYG" 2>/dev/null
 check zygote-and-workers-gone-after-exit $? "zygote $ZYG still there"
 
+# ---- another executor's secrets are not in a worker's memory ----------------
+export BXT_SECRET_A=alpha-secret-$RANDOM$RANDOM BXT_SECRET_B=bravo-secret-$RANDOM$RANDOM
+cat >"$TMP/policy.json" <<JSON
+{"executors": {
+  "a": {"secret_headers": ["https://a.example:X-Key=env:BXT_SECRET_A"], "limits": {"timeout": "20s"}},
+  "b": {"secret_headers": ["https://b.example:X-Key=env:BXT_SECRET_B", "https://c.example:X-Key=literal-charlie-$RANDOM$RANDOM"]}
+}}
+JSON
+CHARLIE=$(grep -o 'literal-charlie-[0-9]*' "$TMP/policy.json")
+mkfifo "$TMP/in2"
+"$B" serve --jsonl --policy "$TMP/policy.json" --tools-dir "$TT" <"$TMP/in2" >"$TMP/out2" 2>"$TMP/err2" &
+SRV=$!
+exec 4>"$TMP/in2"
+echo '{"id":"s","executor":"a","tool":"t-bad","input":{"mode":"spin"}}' >&4
+W=
+for _ in $(seq 100); do
+    ZYG=$(pgrep -P "$SRV" | head -n 1)
+    [ -n "$ZYG" ] && W=$(pgrep -P "$ZYG" | head -n 1)
+    [ -n "$W" ] && break
+    sleep 0.1
+done
+sleep 0.3
+scan_for() { MARK=$2 scan "$1" 2>/dev/null || echo unreadable; }
+SA=$(scan_for "$W" "$BXT_SECRET_A")
+if [ -z "$W" ] || [ "$SA" = unreadable ]; then
+    bad worker-for-secrets "no worker found or memory unreadable: '$W' $SA $(cat "$TMP/err2")"
+else
+    [ "$SA" = found ]; check own-secret-in-worker $? "executor a's own secret: $SA"
+    [ "$(scan_for "$ZYG" "$BXT_SECRET_B")" = found ] && [ "$(scan_for "$ZYG" "$CHARLIE")" = found ]
+    check other-secrets-in-zygote $? "the zygote holds every executor's secrets (so the scan can find them)"
+    echo "# b-env: $(scan_for "$W" "$BXT_SECRET_B") b-literal: $(scan_for "$W" "$CHARLIE")"
+    [ "$(scan_for "$W" "$BXT_SECRET_B")" = absent ] && [ "$(scan_for "$W" "$CHARLIE")" = absent ]
+    check other-executor-secrets-not-in-worker $? "b's secrets in a's worker"
+fi
+kill -KILL "$W" 2>/dev/null
+exec 4>&-
+wait "$SRV"
+SRV=
+
 echo "$PASS passed, $FAIL failed, $SKIP skipped"
 [ "$FAIL" -eq 0 ]
