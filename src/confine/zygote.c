@@ -104,6 +104,10 @@ static void zygote_main(bx_zygote *z, pid_t server)
     if (dn >= 0) { dup2(dn, 0); dup2(dn, 1); close(dn); }
     if (ctl > 3) syscall(SYS_close_range, 3u, (unsigned)ctl - 1, 0);
     syscall(SYS_close_range, (unsigned)ctl + 1, ~0u, 0);
+    /* the server's handlers (SIGTERM, SIGHUP, ...) act on the server's
+     * state: here and in workers a signal does what it does by default */
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
     sigset_t chld, old;
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);
