@@ -92,9 +92,28 @@ static const char *secret_value(const char *spec)
     return eq + 1;
 }
 
+/* Wipe each copy of needle in [p, end) but the ones at keep and copy.  A
+ * plain loop that sanitizers leave alone: it reads freed (poisoned) heap
+ * chunks on purpose. */
+#if defined(__GNUC__)
+__attribute__((no_sanitize_address))
+#endif
+static void wipe_region(char *p, char *end, const char *needle, size_t n, const char *keep,
+                        const char *copy)
+{
+    for (; p + n <= end; p++) {
+        if (*p != needle[0] || p == keep || p == copy) continue;
+        size_t i = 1;
+        while (i < n && p[i] == needle[i]) i++;
+        if (i == n)
+            for (volatile char *q = p; q < p + n; q++) *q = 0;
+    }
+}
+
 /* Every copy of needle in this process's private writable memory, but the
  * one at keep, is wiped (the policy's text and parse trees, freed or not,
- * still hold secrets the server read before the zygote was forked). */
+ * still hold secrets the server read before the zygote was forked).
+ * Regions over 1 GiB are reservations (a sanitizer's shadow), not data. */
 static void wipe_copies(const char *needle, const char *keep)
 {
     size_t n = needle ? strlen(needle) : 0;
@@ -107,14 +126,9 @@ static void wipe_copies(const char *needle, const char *keep)
         unsigned long a, b;
         char perms[8];
         if (sscanf(line, "%lx-%lx %7s", &a, &b, perms) != 3 || perms[0] != 'r' || perms[1] != 'w' ||
-            perms[3] != 'p' || strstr(line, "[vvar") || strstr(line, "[vsyscall"))
+            perms[3] != 'p' || b - a > (1ul << 30) || strstr(line, "[vvar") || strstr(line, "[vsyscall"))
             continue;
-        for (char *p = (char *)a, *end = (char *)b; p < end;) {
-            char *hit = memmem(p, (size_t)(end - p), copy, n);
-            if (!hit) break;
-            if (hit != keep && hit != copy) explicit_bzero(hit, n);
-            p = hit + 1;
-        }
+        wipe_region((char *)a, (char *)b, copy, n, keep, copy);
     }
     fclose(m);
     explicit_bzero(copy, n);

