@@ -434,6 +434,14 @@ int bx_confine_reply(int reply_fd, const void *buf, size_t len)
     return 0;
 }
 
+int bx_confine_progress(int reply_fd, const char *text, size_t len)
+{
+    uint8_t h[5] = { 'P' };
+    uint32_t n = len > 65536 ? 65536 : (uint32_t)len;
+    memcpy(h + 1, &n, 4);
+    return send_all(reply_fd, h, 5) || send_all(reply_fd, text, n) ? -1 : 0;
+}
+
 int bxc_reply_done(int fd)
 {
     uint8_t z[5] = { 'Z', 0, 0, 0, 0 };
@@ -743,13 +751,17 @@ void bxc_rx_feed(bxc_rx *x, size_t got)
             continue;
         }
         uint32_t len;
-        if (x->done || (f[0] != 'D' && f[0] != 'A' && f[0] != 'Z')) { x->bad = 1; break; }
+        if (x->done || (f[0] != 'D' && f[0] != 'A' && f[0] != 'Z' && f[0] != 'P')) { x->bad = 1; break; }
         if (avail < 5) break;
         memcpy(&len, f + 1, 4);
         if (len > BXC_FRAME_MAX) { x->bad = 1; break; }
         if (avail - 5 < len) break;
         if (f[0] == 'Z')
             x->done = len == 0 ? 1 : (x->bad = 1, 0);
+        else if (f[0] == 'P') {
+            if (len > 65536) { x->bad = 1; break; }
+            if (x->on_progress) x->on_progress(x->progress_user, (const char *)f + 5, len);
+        }
         else if (f[0] == 'D')
             rb_put(&x->out, f + 5, len);
         else
@@ -842,6 +854,8 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
             if (mfd >= 0) close(mfd);
             return bxc_fail(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
         }
+        x.on_progress = p->on_progress;   /* (after the body: in-process, no live progress) */
+        x.progress_user = p->progress_user;
         int rc = body(arg, mfd);
         off_t at = 0;
         for (;;) {
@@ -868,6 +882,8 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
 
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
         return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+    x.on_progress = p->on_progress;
+    x.progress_user = p->progress_user;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);

@@ -61,6 +61,10 @@ typedef struct bx_confine_policy {
                                  only; the worker sends its lines (bx_confine_audit_stream) */
     const char *sandbox_id;   /* tags the call's audit lines ("call") */
     int landlock_abi_max;     /* 0; tests: use at most this Landlock ABI */
+    /* parent side: each progress frame the worker sends (bx_confine_progress),
+     * as it arrives, on the thread that waits for the worker (may be NULL) */
+    void (*on_progress)(void *user, const char *text, size_t len);
+    void *progress_user;
     int cache_in_parent;      /* set before _from_*: the parent loads modules through the
                                  cache (the worker is granted neither cache nor key) */
     int cache_use;            /* set by _from_*: the cache may serve this run */
@@ -107,6 +111,9 @@ int bx_confine_reply(int reply_fd, const void *buf, size_t len);
  * checks each line, tags it with the call and appends it to the log the
  * worker never holds.  NULL when out of memory. */
 FILE *bx_confine_audit_stream(int reply_fd);
+/* In the worker: a progress text for the parent's on_progress (the output
+ * so far of a running call), at most 64 KiB a frame.  0, or -1. */
+int bx_confine_progress(int reply_fd, const char *text, size_t len);
 
 /* Fork a confined worker, run body(arg) in it, collect its reply (at most
  * max_reply bytes; more ends the worker as crashed).  With p->disabled the

@@ -50,6 +50,8 @@ typedef struct bxc_rx {
     char tag[96];                /* "call" member of each line */
     char line[BXC_AUDIT_LINE_MAX + 160]; size_t nline; int line_over;
     uint64_t audit_bytes; int audit_cut;
+    void (*on_progress)(void *user, const char *text, size_t len);
+    void *progress_user;
 } bxc_rx;
 
 int bxc_rx_init(bxc_rx *x, bx_confine_status *cs, size_t max_reply, int audit_fd, const char *tag,

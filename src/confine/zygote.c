@@ -351,6 +351,8 @@ bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *h
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
         return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
     x.need_done = 1;
+    x.on_progress = p->on_progress;
+    x.progress_user = p->progress_user;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);

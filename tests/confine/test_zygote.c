@@ -85,6 +85,10 @@ static int body(void *c, void *jv, int fd)
         int n = snprintf(buf, sizeof buf, "open errno %d", f < 0 ? errno : 0);
         return bx_confine_reply(fd, buf, (size_t)n);
     }
+    if (!strcmp(j->op, "progress")) {
+        if (bx_confine_progress(fd, "one", 3) || bx_confine_progress(fd, "two", 3)) return -1;
+        return bx_confine_reply(fd, "done", 4);
+    }
     if (!strcmp(j->op, "audit")) {
         FILE *a = bx_confine_audit_stream(fd);
         if (!a) return -1;
@@ -93,6 +97,17 @@ static int body(void *c, void *jv, int fd)
         return bx_confine_reply(fd, "ok", 2);
     }
     return -1;
+}
+
+static void on_progress(void *user, const char *text, size_t len)
+{
+    char *acc = user;
+    size_t k = strlen(acc);
+    if (k + len + 2 < 64) {
+        memcpy(acc + k, text, len);
+        acc[k + len] = '|';
+        acc[k + len + 1] = 0;
+    }
 }
 
 static bx_status call(bx_zygote *z, const bx_confine_policy *p, const char *op, const char *data,
@@ -185,6 +200,14 @@ int main(void)
     CHECK(call(z, &pv, "open", outside, strlen(outside) + 1, NULL, out, sizeof out, &cs) == BX_OK &&
           (!strcmp(out, "open errno 13") || bx_confine_landlock_abi() == 0),
           "open outside the policy: '%s'", out);
+
+    char acc[64] = "";
+    bx_confine_policy pp = pv;
+    pp.on_progress = on_progress;
+    pp.progress_user = acc;
+    CHECK(call(z, &pp, "progress", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
+          cs.end == BX_CONFINE_ENDED && !strcmp(out, "done") && !strcmp(acc, "one|two|"),
+          "progress frames: '%s' then '%s'", acc, out);
 
     pv.audit_fd = open(audit, O_WRONLY | O_CREAT | O_APPEND, 0600);
     CHECK(call(z, &pv, "audit", "", 0, NULL, out, sizeof out, &cs) == BX_OK && !strcmp(out, "ok"),
