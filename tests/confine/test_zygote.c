@@ -75,6 +75,11 @@ static int body(void *c, void *jv, int fd)
     }
     if (!strcmp(j->op, "segv")) raise(SIGSEGV);
     if (!strcmp(j->op, "noreply")) _exit(0);
+    if (!strcmp(j->op, "exec")) {
+        char *const av[] = { "sh", "-c", "true", NULL };
+        execve("/bin/sh", av, NULL);
+        return bx_confine_reply(fd, "exec returned", 13);
+    }
     if (!strcmp(j->op, "spin")) for (volatile unsigned i = 0;; i++) {}
     if (!strcmp(j->op, "refreshed")) {
         int n = snprintf(buf, sizeof buf, "refreshed=%d", z->refreshed);
@@ -176,6 +181,9 @@ int main(void)
           "segv: end %d signal %d", cs.end, cs.signal);
     CHECK(call(z, &pv, "noreply", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
           cs.end == BX_CONFINE_CRASHED, "exit without reply: end %d", cs.end);
+    CHECK(call(z, &pv, "exec", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
+          cs.end == BX_CONFINE_VIOLATION && !strcmp(cs.syscall, "execve") && !*out,
+          "execve: end %d syscall '%s' reply '%s'", cs.end, cs.syscall, out);
     CHECK(call(z, &pv, "echo", "q", 1, NULL, out, sizeof out, &cs) == BX_OK &&
           cs.end == BX_CONFINE_ENDED && !strcmp(out, "got 1 bytes, last q"),
           "a call after crashes: '%s'", out);
