@@ -6,7 +6,9 @@
  * the next call works; a cancelled call is stopped; the refresh callback
  * runs in the zygote before the next fork (its effect is seen by the next
  * worker, not by this process); audit lines come back tagged; the worker
- * is confined (it cannot open a file outside its policy).
+ * is confined (it cannot open a file outside its policy; execve stops it
+ * as a confinement violation naming the call); progress frames arrive in
+ * order, before the reply.
  */
 #include <errno.h>
 #include <fcntl.h>
