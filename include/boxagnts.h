@@ -724,6 +724,10 @@ typedef struct bx_tool_result {
     int is_error;
     char *metadata;                  /* JSON object text, or NULL */
     uint64_t fuel_used, wall_ns, peak_memory;
+    /* Set by callers that confine the call (src/server): "full" | "partial"
+     * | "none" and why; "" when not reported. */
+    char os_confinement[8];
+    char os_confinement_reason[256];
 } bx_tool_result;
 void bx_tool_result_free(bx_tool_result *r);
 /* {"content":...,"is_error":...,"metadata":...}; malloc'd, caller frees. */
@@ -759,6 +763,9 @@ struct bx_tool {
  * on many threads at once).  NULL + err on a broken manifest or module. */
 bx_tool *bx_wasm_tool_load(const char *manifest_path, bx_error *err);
 void bx_tool_free(bx_tool *t);
+/* Compile a WasmTool's module now (through cache_dir, NULL: none), so that
+ * processes forked later share it; other tools: nothing to do. */
+bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err);
 
 typedef struct bx_registry bx_registry;
 bx_registry *bx_registry_new(void);
@@ -829,6 +836,11 @@ typedef struct bx_server_config {
     char **tool_dirs; size_t ntool_dirs;
     uint32_t workers;                /* 0 = online cores */
     uint64_t max_message;            /* bytes per protocol line; 0 = 16 MiB */
+    /* Kernel confinement (src/confine): by default each call runs in a
+     * worker forked by a zygote made in bx_server_new.  no_: calls run in
+     * the server's threads ("none"); require_: a call less than fully
+     * confined is refused. */
+    int no_os_confinement, require_os_confinement;
 } bx_server_config;
 
 void bx_server_config_init(bx_server_config *c);

@@ -82,16 +82,18 @@ typedef struct call_job {
     const char *tool, *input;
     const bx_tool_context *ctx;
     int audit_fd;
+    int cache_in_parent;      /* the module was loaded here through the cache */
 } call_job;
 
 static int call_body(void *arg, int fd)
 {
     call_job *j = arg;
     bx_tool_context ctx = *j->ctx;
+    if (j->cache_in_parent) ctx.cache_dir = NULL;   /* neither granted nor needed */
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
-        int afd = dup(j->audit_fd);   /* ours to close */
-        if (afd < 0 || !(audit = fdopen(afd, "a"))) { if (afd >= 0) close(afd); return -1; }
+        /* the log is the parent's: lines go over the socket (src/confine) */
+        if (!(audit = bx_confine_audit_stream(fd))) return -1;
         ctx.audit_file = audit;
     }
     bx_tool_result res;
@@ -487,6 +489,7 @@ int cmd_call(int argc, char **argv)
     if (!r) { rc = EXIT_ERROR; goto done; }
     bx_error err;
     memset(&err, 0, sizeof err);
+    pol.cache_in_parent = !no_confine;
     if (bx_confine_policy_from_tool_context(&pol, &ctx, &err) != BX_OK ||
         tool_dirs_policy(&pol, dirs, ndirs, &err) != BX_OK) {
         fprintf(stderr, "boxagnts call: %s\n", err.msg);
@@ -500,7 +503,13 @@ int cmd_call(int argc, char **argv)
         pol.preload_curl = bt->needs_network;
         if (!pol.timeout_ns) pol.timeout_ns = bt->default_timeout_ns;
     }
-    call_job job = { r, tool, input, &ctx, -1 };
+    call_job job = { r, tool, input, &ctx, -1, 0 };
+    if (bt && pol.cache_in_parent && pol.cache_use) {
+        /* the tool's module through the cache here (the worker can reach
+         * neither cache nor key); a failure is the worker's to report */
+        bx_error perr;
+        job.cache_in_parent = bx_tool_prepare(bt, ctx.cache_dir, &perr) == BX_OK;
+    }
     if (ctx.audit_path) {
         /* opened here, before the worker's confinement; the worker appends */
         if ((job.audit_fd = open(ctx.audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666)) < 0) {

@@ -41,6 +41,8 @@ static void usage(FILE *f, const char *cmd)
             "                         totals per executor (default: unlimited)\n"
             "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
             "  --workers N            worker threads (default: online cores)\n"
+            "  --require-os-confinement   refuse calls whose worker is not fully confined\n"
+            "  --no-os-confinement    run calls in the server's threads (debugging)\n"
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
             "  --drain DURATION       at end of input, cancel calls still running after this\n"
             "                         long (default: answer them all; 0: cancel at once)\n"
@@ -159,6 +161,10 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, co
         }
         if (!strcmp(a, "--jsonl")) {
             *jsonl = 1;
+            continue;
+        }
+        if (!strcmp(a, "--no-os-confinement") || !strcmp(a, "--require-os-confinement")) {
+            *(a[2] == 'n' ? &c->no_os_confinement : &c->require_os_confinement) = 1;
             continue;
         }
         if (i + 1 >= argc || strncmp(a, "--", 2) != 0) {

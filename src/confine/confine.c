@@ -91,8 +91,8 @@ struct bxc_net_port {
                         LANDLOCK_ACCESS_FS_IOCTL_DEV)
 
 /* Worker exit codes the parent interprets (anything else: crashed). */
-#define WORKER_OK 0
-#define WORKER_BODY_FAILED 1
+#define WORKER_OK BXC_WORKER_OK
+#define WORKER_BODY_FAILED BXC_WORKER_BODY_FAILED
 #define WORKER_REFUSED 157
 #define WORKER_VIOLATION 159
 
@@ -199,8 +199,9 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
      * parent never deserialises an entry the worker could have planted
      * without the cache's own checks, which are the same either way. */
     char cwhy[512];
-    if (o->cache_dir && *o->cache_dir &&
-        bx_run_options_cache_verdict(o, o->cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE) {
+    p->cache_use = o->cache_dir && *o->cache_dir &&
+                   bx_run_options_cache_verdict(o, o->cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE;
+    if (p->cache_use && !p->cache_in_parent) {
         /* (a cache the run will not use is neither made nor opened to the
          * worker: a refused cache inside a grant must leave no trace)
          * created here as src/wasm/cache.c would (mkdir -p, 0700): a path
@@ -282,11 +283,16 @@ static const char *const net_paths[] = {
     "/etc/services", "/etc/ssl", "/usr/lib/ssl", "/usr/share/ca-certificates",
     "/etc/ca-certificates", "/usr/lib", "/lib", "/lib64", "/etc/ld.so.cache", NULL};
 
-/* Apply the ruleset.  Appends what did not hold to why.  Returns the ABI
- * used (0: no Landlock). */
-static int apply_landlock(const bx_confine_policy *p, char *why, size_t nwhy)
+/* Build the ruleset (no process is restricted yet: the parent or zygote
+ * does this once, the worker only calls landlock_restrict_self).  Appends
+ * what did not hold to why.  Returns the ABI (0: no Landlock), *rs_out
+ * the ruleset (-1: none). */
+static int build_landlock(const bx_confine_policy *p, int *rs_out, char *why, size_t nwhy)
 {
+    *rs_out = -1;
     int abi = bx_confine_landlock_abi();
+    if (p->landlock_abi_max && abi > p->landlock_abi_max)
+        abi = p->landlock_abi_max;    /* tests: an older kernel's Landlock */
     if (abi <= 0) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sLandlock unavailable (%s)",
                  *why ? "; " : "",
@@ -332,13 +338,13 @@ static int apply_landlock(const bx_confine_policy *p, char *why, size_t nwhy)
             ok = syscall(SYS_landlock_add_rule, rs, BXC_RULE_NET_PORT, &np, 0) == 0;
         }
     }
-    if (!ok || syscall(SYS_landlock_restrict_self, rs, 0) != 0) {
+    if (!ok) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sLandlock rule refused: %s",
                  *why ? "; " : "", strerror(errno));
         close(rs);
         return 0;
     }
-    close(rs);
+    *rs_out = rs;
     if (abi < 4)
         snprintf(why + strlen(why), nwhy - strlen(why),
                  "%sLandlock ABI %d: no TCP bind/connect rules (needs ABI 4, Linux 6.7)",
@@ -366,15 +372,23 @@ static void on_sigsys(int sig, siginfo_t *si, void *uc)
     syscall(SYS_exit_group, WORKER_VIOLATION);
 }
 
-static int apply_seccomp(const bx_confine_policy *p, char *why, size_t nwhy)
+/* The program is built before the fork with a mark where the worker's
+ * pid goes (a pid is below 2^22): the worker only patches it in, so it
+ * neither allocates nor sorts after the fork. */
+#define PID_MARK 0x7ffffffeu
+
+static int apply_seccomp(const struct sock_filter *pf, size_t n, char *why, size_t nwhy)
 {
-    struct sock_filter *f = NULL;
-    size_t n = 0;
-    if (bxc_seccomp_program(p->net, getpid(), &f, &n) != 0) {
+    if (!pf) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sseccomp filter not built: out of memory",
                  *why ? "; " : "");
         return -1;
     }
+    struct sock_filter f[BPF_MAXINSNS];
+    memcpy(f, pf, n * sizeof *f);
+    uint32_t self = (uint32_t)getpid();
+    for (size_t i = 0; i < n; i++)
+        if (f[i].code == (BPF_JMP | BPF_JEQ | BPF_K) && f[i].k == PID_MARK) f[i].k = self;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_sigsys;
@@ -384,7 +398,6 @@ static int apply_seccomp(const bx_confine_policy *p, char *why, size_t nwhy)
     struct sock_fprog prog = { (unsigned short)n, f };
     long rc = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
     int e = errno;
-    free(f);
     if (rc != 0) {
         snprintf(why + strlen(why), nwhy - strlen(why), "%sseccomp unavailable: %s",
                  *why ? "; " : "", e == EINVAL ? "kernel without CONFIG_SECCOMP_FILTER" : strerror(e));
@@ -411,7 +424,7 @@ static int send_all(int fd, const void *buf, size_t len)
 int bx_confine_reply(int reply_fd, const void *buf, size_t len)
 {
     while (len) {
-        uint32_t chunk = len > (1u << 20) ? 1u << 20 : (uint32_t)len;
+        uint32_t chunk = len > BXC_FRAME_MAX ? BXC_FRAME_MAX : (uint32_t)len;
         uint8_t h[5] = { 'D' };
         memcpy(h + 1, &chunk, 4);
         if (send_all(reply_fd, h, 5) || send_all(reply_fd, buf, chunk)) return -1;
@@ -421,12 +434,52 @@ int bx_confine_reply(int reply_fd, const void *buf, size_t len)
     return 0;
 }
 
+int bx_confine_progress(int reply_fd, const char *text, size_t len)
+{
+    uint8_t h[5] = { 'P' };
+    uint32_t n = len > 65536 ? 65536 : (uint32_t)len;
+    memcpy(h + 1, &n, 4);
+    return send_all(reply_fd, h, 5) || send_all(reply_fd, text, n) ? -1 : 0;
+}
+
+int bxc_reply_done(int fd)
+{
+    uint8_t z[5] = { 'Z', 0, 0, 0, 0 };
+    return send_all(fd, z, sizeof z);
+}
+
+/* The audit stream of a worker: each write becomes one 'A' frame (one
+ * write(2), so the watchdog thread's lines never split a frame of the
+ * main thread's); the parent cuts the stream into lines, checks each and
+ * appends it, tagged with the call, to the log only it holds open. */
+static ssize_t audit_write(void *c, const char *buf, size_t n)
+{
+    int fd = (int)(intptr_t)c;
+    size_t done = 0;
+    while (done < n) {
+        uint8_t fr[5 + 4096];
+        uint32_t k = n - done > 4096 ? 4096 : (uint32_t)(n - done);
+        fr[0] = 'A';
+        memcpy(fr + 1, &k, 4);
+        memcpy(fr + 5, buf + done, k);
+        if (send_all(fd, fr, 5 + (size_t)k)) return done ? (ssize_t)done : -1;
+        done += k;
+    }
+    return (ssize_t)n;
+}
+
+FILE *bx_confine_audit_stream(int reply_fd)
+{
+    cookie_io_functions_t io = { NULL, audit_write, NULL, NULL };
+    return fopencookie((void *)(intptr_t)reply_fd, "w", io);
+}
+
 /* Close every descriptor but stdio and keep[]: a descriptor open before
  * confinement stays usable after it, so the worker keeps only its own. */
 static void close_others(const int *keep, int n)
 {
     int k[3], m = 0;
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n && m < 3; i++)
         if (keep[i] > 2) k[m++] = keep[i];
     for (int i = 1; i < m; i++)          /* sort (at most 3) */
         for (int j = i; j > 0 && k[j - 1] > k[j]; j--) { int t = k[j]; k[j] = k[j - 1]; k[j - 1] = t; }
@@ -438,15 +491,40 @@ static void close_others(const int *keep, int n)
     syscall(SYS_close_range, lo, ~0u, 0);
 }
 
-static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vfd,
-                        bx_confine_body body, void *arg)
+struct bx_confine_prepared {
+    int rs;                     /* the Landlock ruleset, -1: none */
+    int abi;                    /* its ABI, 0: no Landlock */
+    char why[256];              /* what did not hold in building it */
+    struct sock_filter *f;      /* the seccomp program (PID_MARK for the pid), NULL: none */
+    size_t n;
+};
+
+bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p)
+{
+    bx_confine_prepared *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->abi = build_landlock(p, &c->rs, c->why, sizeof c->why);
+    if (bxc_seccomp_program(p->net, c->abi < 3, (pid_t)PID_MARK, &c->f, &c->n) != 0 ||
+        c->n > BPF_MAXINSNS) {
+        free(c->f);
+        c->f = NULL;
+    }
+    return c;
+}
+
+void bx_confine_prepared_free(bx_confine_prepared *c)
+{
+    if (!c) return;
+    if (c->rs >= 0) close(c->rs);
+    free(c->f);
+    free(c);
+}
+
+void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd)
 {
     char why[256] = "";
     int lim_ok = 1, nnp, ll, sc;
-    /* The worker must not outlive the run's owner. */
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent) _exit(WORKER_BODY_FAILED);
-    int keep[3] = { fd, vfd, p->audit_fd };
+    int keep[3] = { fd, vfd, pre ? pre->rs : -1 };
     close_others(keep, 3);
 
     struct rlimit rl = { 0, 0 };
@@ -482,9 +560,23 @@ static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vf
     if (!nnp)
         snprintf(why + strlen(why), sizeof why - strlen(why), "%sno_new_privs refused: %s",
                  *why ? "; " : "", strerror(errno));
-    ll = nnp ? apply_landlock(p, why, sizeof why) : 0;
+    ll = 0;
+    if (!pre) {
+        snprintf(why + strlen(why), sizeof why - strlen(why), "%sout of memory", *why ? "; " : "");
+    } else {
+        if (*pre->why)
+            snprintf(why + strlen(why), sizeof why - strlen(why), "%s%.200s", *why ? "; " : "", pre->why);
+        if (nnp && pre->rs >= 0) {
+            if (syscall(SYS_landlock_restrict_self, pre->rs, 0) == 0)
+                ll = pre->abi;
+            else
+                snprintf(why + strlen(why), sizeof why - strlen(why), "%sLandlock refused: %s",
+                         *why ? "; " : "", strerror(errno));
+        }
+        if (pre->rs >= 0) close(pre->rs);   /* the worker's copy */
+    }
     violation_fd = vfd;
-    sc = nnp ? apply_seccomp(p, why, sizeof why) == 0 : 0;
+    sc = nnp && pre ? apply_seccomp(pre->f, pre->n, why, sizeof why) == 0 : 0;
 
     bx_confine_level lv = (!ll && !sc) ? BX_CONFINE_NONE
                           : (nnp && ll >= 6 && sc && lim_ok) ? BX_CONFINE_FULL : BX_CONFINE_PARTIAL;
@@ -495,7 +587,15 @@ static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vf
     memcpy(h + 2, &wl, 2);
     if (send_all(fd, h, 4) || send_all(fd, why, wl)) _exit(WORKER_BODY_FAILED);
     if (p->require_full && lv != BX_CONFINE_FULL) _exit(WORKER_REFUSED);
+}
 
+static void worker_main(const bx_confine_policy *p, const bx_confine_prepared *pre, pid_t parent,
+                        int fd, int vfd, bx_confine_body body, void *arg)
+{
+    /* The worker must not outlive the run's owner. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(WORKER_BODY_FAILED);
+    bxc_confine_self(p, pre, fd, vfd);
     int rc = body(arg, fd);
     fflush(NULL);
     _exit(rc == 0 ? WORKER_OK : WORKER_BODY_FAILED);
@@ -503,21 +603,14 @@ static void worker_main(const bx_confine_policy *p, pid_t parent, int fd, int vf
 
 /* ---- in the parent ----------------------------------------------------- */
 
-static uint64_t mono_ns(void)
+uint64_t bxc_mono_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-/* A growing buffer bounded by max. */
-typedef struct rbuf_ {
-    uint8_t *p;
-    size_t n, cap, max;
-    int over;
-} rbuf_;
-
-static int rb_put(rbuf_ *b, const uint8_t *s, size_t n)
+static int rb_put(bxc_rbuf *b, const uint8_t *s, size_t n)
 {
     if (b->n + n > b->max) { b->over = 1; return -1; }
     if (b->n + n > b->cap) {
@@ -533,155 +626,179 @@ static int rb_put(rbuf_ *b, const uint8_t *s, size_t n)
     return 0;
 }
 
-/* Parse the frames in raw[0..n) into cs (the 'C' frame) and out. */
-static void parse_frames(const uint8_t *raw, size_t n, bx_confine_status *cs, int *have_c, rbuf_ *out)
+int bxc_rx_init(bxc_rx *x, bx_confine_status *cs, size_t max_reply, int audit_fd, const char *tag,
+                int have_c)
 {
-    size_t i = 0;
-    while (i < n) {
-        if (!*have_c) {
-            uint16_t wl;
-            if (raw[i] != 'C' || n - i < 4) return;
-            memcpy(&wl, raw + i + 2, 2);
-            if (raw[i + 1] > BX_CONFINE_NONE || n - i - 4 < wl || wl >= sizeof cs->reason) return;
-            cs->level = (bx_confine_level)raw[i + 1];
-            memcpy(cs->reason, raw + i + 4, wl);
-            cs->reason[wl] = 0;
-            for (char *c = cs->reason; *c; c++)   /* one printable line */
-                if ((unsigned char)*c < 0x20) *c = ' ';
-            *have_c = 1;
-            i += 4 + wl;
-            continue;
+    memset(x, 0, sizeof *x);
+    x->cs = cs;
+    x->have_c = have_c;
+    x->out.max = max_reply;
+    x->audit_fd = audit_fd;
+    /* the tag goes into JSON as written: anything that would need escaping
+     * is replaced, so a tag can never end the string early */
+    snprintf(x->tag, sizeof x->tag, "%s", tag && *tag ? tag : "run");
+    for (char *c = x->tag; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == '"' || *c == '\\') *c = '_';
+    x->pend = malloc(BXC_FRAME_MAX + 16);
+    return x->pend ? 0 : -1;
+}
+
+void bxc_rx_free(bxc_rx *x)
+{
+    free(x->pend);
+    free(x->out.p);
+    x->pend = NULL;
+    x->out.p = NULL;
+}
+
+static void audit_note(bxc_rx *x, const char *event, size_t bytes)
+{
+    char line[256];
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int n = snprintf(line, sizeof line,
+                     "{\"call\":\"%s\",\"ts\":%lld.%03ld,\"event\":\"%s\",\"bytes\":%zu}\n", x->tag,
+                     (long long)ts.tv_sec, ts.tv_nsec / 1000000, event, bytes);
+    if (n > 0 && (size_t)n < sizeof line) send_all(x->audit_fd, line, (size_t)n);
+}
+
+/* One complete line from the worker: a JSON object on one line of
+ * printable bytes is appended, tagged as the first member; anything else
+ * is replaced by a note.  (The worker may lie inside its own lines; it
+ * cannot remove, reorder or truncate other lines, nor speak for another
+ * call: the tag is the parent's.) */
+static void audit_line(bxc_rx *x)
+{
+    size_t n = x->nline;
+    int ok = !x->line_over && n >= 2 && x->line[0] == '{' && x->line[n - 1] == '}';
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (unsigned char)x->line[i] >= 0x20 && x->line[i] != 0x7f;
+    if (x->audit_fd >= 0) {
+        /* the cap counts what reaches the log, tags included, and keeps
+         * room for the one record that says the rest was dropped */
+        if (x->audit_cut || x->audit_bytes + n + 128 > BXC_AUDIT_CALL_MAX - 512) {
+            if (!x->audit_cut) {
+                char line[512];
+                struct timespec ts;
+                clock_gettime(CLOCK_REALTIME, &ts);
+                int k = snprintf(line, sizeof line,
+                                 "{\"call\":\"%s\",\"ts\":%lld.%03ld,\"event\":\"audit_truncated\","
+                                 "\"limit_bytes\":%u,\"hint\":\"the audit log of this call reached its "
+                                 "size cap; later records were dropped\"}\n",
+                                 x->tag, (long long)ts.tv_sec, ts.tv_nsec / 1000000, BXC_AUDIT_CALL_MAX);
+                if (k > 0 && (size_t)k < sizeof line) send_all(x->audit_fd, line, (size_t)k);
+            }
+            x->audit_cut = 1;
+        } else if (!ok) {
+            audit_note(x, "audit_line_rejected", x->line_over ? BXC_AUDIT_LINE_MAX : n);
+            x->audit_bytes += 160;   /* the note's size, bounded by the cap too */
+        } else {
+            char head[128];
+            int k = snprintf(head, sizeof head, "{\"call\":\"%s\"%s", x->tag, n > 2 ? "," : "");
+            /* one write: O_APPEND keeps whole lines whole between writers */
+            memmove(x->line + k, x->line + 1, n - 1);
+            memcpy(x->line, head, (size_t)k);
+            x->line[k + n - 1] = '\n';
+            send_all(x->audit_fd, x->line, (size_t)k + n);
+            x->audit_bytes += (size_t)k;
         }
-        uint32_t len;
-        if (raw[i] != 'D' || n - i < 5) { out->over = 1; return; }
-        memcpy(&len, raw + i + 1, 4);
-        if (n - i - 5 < len) { out->over = 1; return; }
-        if (rb_put(out, raw + i + 5, len)) return;
-        i += 5 + len;
+    }
+    x->audit_bytes += n + 1;
+    x->nline = 0;
+    x->line_over = 0;
+}
+
+static void audit_put(bxc_rx *x, const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (b[i] == '\n') {
+            audit_line(x);
+        } else if (x->nline < BXC_AUDIT_LINE_MAX) {
+            x->line[x->nline++] = (char)b[i];
+        } else {
+            x->line_over = 1;
+        }
     }
 }
 
-bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void *arg,
-                          size_t max_reply, uint8_t **reply, size_t *reply_len,
-                          bx_confine_status *cs, bx_error *err)
+size_t bxc_rx_room(bxc_rx *x, uint8_t **at)
 {
-    memset(cs, 0, sizeof *cs);
-    *reply = NULL;
-    *reply_len = 0;
-    rbuf_ out = { NULL, 0, 0, max_reply, 0 };
+    *at = x->pend + x->npend;
+    return BXC_FRAME_MAX + 16 - x->npend;
+}
 
-    if (p->disabled) {
+void bxc_rx_feed(bxc_rx *x, size_t got)
+{
+    x->npend += got;
+    size_t i = 0;
+    while (!x->bad && i < x->npend) {
+        const uint8_t *f = x->pend + i;
+        size_t avail = x->npend - i;
+        if (!x->have_c) {
+            uint16_t wl;
+            if (f[0] != 'C') { x->bad = 1; break; }
+            if (avail < 4) break;
+            memcpy(&wl, f + 2, 2);
+            if (f[1] > BX_CONFINE_NONE || wl >= sizeof x->cs->reason) { x->bad = 1; break; }
+            if (avail < 4u + wl) break;
+            x->cs->level = (bx_confine_level)f[1];
+            memcpy(x->cs->reason, f + 4, wl);
+            x->cs->reason[wl] = 0;
+            for (char *c = x->cs->reason; *c; c++)   /* one printable line */
+                if ((unsigned char)*c < 0x20) *c = ' ';
+            x->have_c = 1;
+            i += 4u + wl;
+            continue;
+        }
+        uint32_t len;
+        if (x->done || (f[0] != 'D' && f[0] != 'A' && f[0] != 'Z' && f[0] != 'P')) { x->bad = 1; break; }
+        if (avail < 5) break;
+        memcpy(&len, f + 1, 4);
+        if (len > BXC_FRAME_MAX) { x->bad = 1; break; }
+        if (avail - 5 < len) break;
+        if (f[0] == 'Z')
+            x->done = len == 0 ? 1 : (x->bad = 1, 0);
+        else if (f[0] == 'P') {
+            if (len > 65536) { x->bad = 1; break; }
+            if (x->on_progress) x->on_progress(x->progress_user, (const char *)f + 5, len);
+        }
+        else if (f[0] == 'D')
+            rb_put(&x->out, f + 5, len);
+        else
+            audit_put(x, f + 5, len);
+        i += 5u + len;
+    }
+    if (x->bad || x->out.over) {
+        x->npend = 0;
+        return;
+    }
+    memmove(x->pend, x->pend + i, x->npend - i);
+    x->npend -= i;
+}
+
+void bxc_rx_end(bxc_rx *x)
+{
+    if (x->nline || x->line_over) {   /* a last line without its newline */
+        if (x->audit_fd >= 0) audit_note(x, "audit_line_rejected", x->nline);
+        x->nline = 0;
+    }
+    if (x->npend) x->bad = 1;         /* a frame cut short */
+}
+
+void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
+               bxc_rx *x, bx_confine_status *cs)
+{
+    if (!x->have_c) {
         cs->level = BX_CONFINE_NONE;
-        snprintf(cs->reason, sizeof cs->reason, "disabled by --no-os-confinement");
-        if (p->require_full) {
-            cs->end = BX_CONFINE_REFUSED;
-            snprintf(cs->detail, sizeof cs->detail,
-                     "--require-os-confinement and --no-os-confinement contradict each other");
-            return BX_OK;
-        }
-        /* In-process: the body writes frames into a memory file. */
-        int mfd = memfd_create("bx-reply", MFD_CLOEXEC);
-        if (mfd < 0)
-            return bxc_fail(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
-        int rc = body(arg, mfd);
-        off_t sz = lseek(mfd, 0, SEEK_CUR);
-        uint8_t *raw = NULL;
-        if (sz > 0 && (raw = malloc((size_t)sz)) && pread(mfd, raw, (size_t)sz, 0) == sz) {
-            int have_c = 1;
-            parse_frames(raw, (size_t)sz, cs, &have_c, &out);
-        }
-        free(raw);
-        close(mfd);
-        if (rc != 0 || out.over) {
-            free(out.p);
-            return bxc_fail(err, BX_ERR_NOMEM, "the run failed to produce its result");
-        }
-        *reply = out.p;
-        *reply_len = out.n;
-        return BX_OK;
-    }
-
-    int sv[2], vp[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0)
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
-    if (pipe2(vp, O_CLOEXEC) != 0) {
-        close(sv[0]);
-        close(sv[1]);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
-    }
-    fflush(NULL);   /* else the worker would write our buffered output again */
-    pid_t parent = getpid();
-    pid_t pid = fork();
-    if (pid < 0) {
-        int e = errno;
-        close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
-    }
-    if (pid == 0) {
-        close(sv[0]);
-        close(vp[0]);
-        worker_main(p, parent, sv[1], vp[1], body, arg);
-        _exit(WORKER_BODY_FAILED);
-    }
-    close(sv[1]);
-    close(vp[1]);
-
-    /* Read everything until EOF; bounded; a parent-side deadline (the
-     * run's timeout plus a grace) for a worker that stops listening to
-     * its own watchdog. */
-    rbuf_ raw = { NULL, 0, 0, max_reply + (max_reply >> 4) + 4096 + 64, 0 };
-    uint64_t deadline = p->timeout_ns ? mono_ns() + p->timeout_ns + 2000000000ull : 0;
-    int killed_late = 0;
-    uint8_t tmp[65536];
-    for (;;) {
-        int ms = -1;
-        if (deadline) {
-            uint64_t now = mono_ns();
-            ms = now >= deadline ? 0 : (int)((deadline - now) / 1000000 + 1);
-        }
-        struct pollfd pf = { sv[0], POLLIN, 0 };
-        int pr = poll(&pf, 1, ms);
-        if (pr < 0 && errno == EINTR) continue;
-        if (pr == 0) {
-            kill(pid, SIGKILL);
-            killed_late = 1;
-            break;
-        }
-        ssize_t k = read(sv[0], tmp, sizeof tmp);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) break;
-        if (rb_put(&raw, tmp, (size_t)k)) {
-            kill(pid, SIGKILL);    /* more than any valid reply */
-            break;
-        }
-    }
-    close(sv[0]);
-    int ws = 0;
-    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) {}
-    uint32_t nr = 0;
-    int have_nr = 0;
-    {
-        int fl = fcntl(vp[0], F_GETFL);
-        fcntl(vp[0], F_SETFL, fl | O_NONBLOCK);
-        have_nr = read(vp[0], &nr, sizeof nr) == (ssize_t)sizeof nr;
-        close(vp[0]);
-    }
-
-    int have_c = 0;
-    cs->level = BX_CONFINE_NONE;
-    parse_frames(raw.p, raw.n, cs, &have_c, &out);
-    int raw_over = raw.over;
-    free(raw.p);
-    if (!have_c)
         snprintf(cs->reason, sizeof cs->reason, "the worker ended before reporting its confinement");
-
+    }
     if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGSYS) {
         cs->end = BX_CONFINE_VIOLATION;
         snprintf(cs->syscall, sizeof cs->syscall, "unknown");
     } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_VIOLATION && have_nr) {
         cs->end = BX_CONFINE_VIOLATION;
         bx_confine_syscall_name((long)nr, cs->syscall, sizeof cs->syscall);
-    } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_REFUSED && have_c && p->require_full) {
+    } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_REFUSED && x->have_c && p->require_full) {
         cs->end = BX_CONFINE_REFUSED;
     } else if (killed_late) {
         cs->end = BX_CONFINE_CRASHED;
@@ -693,7 +810,8 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         cs->signal = WTERMSIG(ws);
         snprintf(cs->detail, sizeof cs->detail, "crashed: the worker died of signal %d (%s)",
                  cs->signal, strsignal(cs->signal));
-    } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != WORKER_OK || !have_c || out.over || raw_over) {
+    } else if (!WIFEXITED(ws) || WEXITSTATUS(ws) != WORKER_OK || !x->have_c || x->out.over || x->bad ||
+               (x->need_done && !x->done)) {
         cs->end = BX_CONFINE_CRASHED;
         snprintf(cs->detail, sizeof cs->detail,
                  "crashed: the worker exited (status %d) without a valid result",
@@ -708,21 +826,152 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         snprintf(cs->detail, sizeof cs->detail,
                  "refused by --require-os-confinement: confinement is %s (%s)",
                  bx_confine_level_name(cs->level), cs->reason);
-    if (cs->end != BX_CONFINE_ENDED) {
-        free(out.p);
-        if (p->audit_fd >= 0)
-            bx_confine_audit(p->audit_fd, p->sandbox_id, cs);
+    if (cs->end != BX_CONFINE_ENDED && p->audit_fd >= 0)
+        bx_confine_audit(p->audit_fd, x->tag, cs);
+}
+
+bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void *arg,
+                          size_t max_reply, uint8_t **reply, size_t *reply_len,
+                          bx_confine_status *cs, bx_error *err)
+{
+    memset(cs, 0, sizeof *cs);
+    *reply = NULL;
+    *reply_len = 0;
+    bxc_rx x;
+
+    if (p->disabled) {
+        cs->level = BX_CONFINE_NONE;
+        snprintf(cs->reason, sizeof cs->reason, "disabled by --no-os-confinement");
+        if (p->require_full) {
+            cs->end = BX_CONFINE_REFUSED;
+            snprintf(cs->detail, sizeof cs->detail,
+                     "--require-os-confinement and --no-os-confinement contradict each other");
+            return BX_OK;
+        }
+        /* In-process: the body writes frames into a memory file. */
+        int mfd = memfd_create("bx-reply", MFD_CLOEXEC);
+        if (mfd < 0 || bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 1) != 0) {
+            if (mfd >= 0) close(mfd);
+            return bxc_fail(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
+        }
+        x.on_progress = p->on_progress;   /* (after the body: in-process, no live progress) */
+        x.progress_user = p->progress_user;
+        int rc = body(arg, mfd);
+        off_t at = 0;
+        for (;;) {
+            uint8_t *room;
+            size_t n = bxc_rx_room(&x, &room);
+            ssize_t k = pread(mfd, room, n, at);
+            if (k <= 0) break;
+            at += k;
+            bxc_rx_feed(&x, (size_t)k);
+            if (x.bad || x.out.over) break;
+        }
+        bxc_rx_end(&x);
+        close(mfd);
+        if (rc != 0 || x.out.over || x.bad) {
+            bxc_rx_free(&x);
+            return bxc_fail(err, BX_ERR_NOMEM, "the run failed to produce its result");
+        }
+        *reply = x.out.p;
+        *reply_len = x.out.n;
+        x.out.p = NULL;
+        bxc_rx_free(&x);
         return BX_OK;
     }
-    *reply = out.p;
-    *reply_len = out.n;
+
+    if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
+        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+    x.on_progress = p->on_progress;
+    x.progress_user = p->progress_user;
+    int sv[2], vp[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        bxc_rx_free(&x);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+    }
+    if (pipe2(vp, O_CLOEXEC) != 0) {
+        close(sv[0]);
+        close(sv[1]);
+        bxc_rx_free(&x);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+    }
+    bx_confine_prepared *pre = bx_confine_prepare(p);
+    fflush(NULL);   /* else the worker would write our buffered output again */
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
+        bx_confine_prepared_free(pre);
+        bxc_rx_free(&x);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        close(vp[0]);
+        worker_main(p, pre, parent, sv[1], vp[1], body, arg);
+        _exit(WORKER_BODY_FAILED);
+    }
+    bx_confine_prepared_free(pre);
+    close(sv[1]);
+    close(vp[1]);
+
+    /* Read everything until EOF; bounded; a parent-side deadline (the
+     * run's timeout plus a grace) for a worker that stops listening to
+     * its own watchdog. */
+    uint64_t deadline = p->timeout_ns ? bxc_mono_ns() + p->timeout_ns + 2000000000ull : 0;
+    int killed_late = 0;
+    for (;;) {
+        int ms = -1;
+        if (deadline) {
+            uint64_t now = bxc_mono_ns();
+            ms = now >= deadline ? 0 : (int)((deadline - now) / 1000000 + 1);
+        }
+        struct pollfd pf = { sv[0], POLLIN, 0 };
+        int pr = poll(&pf, 1, ms);
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr == 0) {
+            kill(pid, SIGKILL);
+            killed_late = 1;
+            break;
+        }
+        uint8_t *room;
+        size_t n = bxc_rx_room(&x, &room);
+        ssize_t k = read(sv[0], room, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        bxc_rx_feed(&x, (size_t)k);
+        if (x.bad || x.out.over) {
+            kill(pid, SIGKILL);    /* not a valid reply, or more than any */
+            break;
+        }
+    }
+    bxc_rx_end(&x);
+    close(sv[0]);
+    int ws = 0;
+    while (waitpid(pid, &ws, 0) < 0 && errno == EINTR) {}
+    uint32_t nr = 0;
+    int have_nr;
+    {
+        int fl = fcntl(vp[0], F_GETFL);
+        fcntl(vp[0], F_SETFL, fl | O_NONBLOCK);
+        have_nr = read(vp[0], &nr, sizeof nr) == (ssize_t)sizeof nr;
+        close(vp[0]);
+    }
+    bxc_judge(p, ws, have_nr, nr, killed_late, &x, cs);
+    if (cs->end == BX_CONFINE_ENDED) {
+        *reply = x.out.p;
+        *reply_len = x.out.n;
+        x.out.p = NULL;
+    }
+    bxc_rx_free(&x);
     return BX_OK;
 }
 
-/* {"ts":..,"sandbox":..,"event":"confinement","path":SYSCALL,"decision":"deny",...} */
-void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *cs)
+/* {"call":..,"ts":..,"sandbox":..,"event":"confinement","path":SYSCALL,"decision":"deny",...} */
+void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs)
 {
-    char line[1024], esc[600];
+    char line[1200], esc[600];
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     const char *d = cs->detail;
@@ -732,13 +981,13 @@ void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *c
         esc[k++] = (unsigned char)*d < 0x20 ? ' ' : *d;
     }
     esc[k] = 0;
+    const char *id = tag && *tag && !strpbrk(tag, "\"\\") ? tag : "run";
     const char *rule = cs->end == BX_CONFINE_VIOLATION ? "seccomp"
                        : cs->end == BX_CONFINE_REFUSED ? "require_os_confinement" : "worker";
     int n = snprintf(line, sizeof line,
-                     "{\"ts\":%lld.%03ld,\"sandbox\":\"%s\",\"event\":\"confinement\",\"path\":\"%s\","
-                     "\"decision\":\"deny\",\"rule\":\"%s\",\"errno\":0,\"hint\":\"%s\"}\n",
-                     (long long)ts.tv_sec, ts.tv_nsec / 1000000,
-                     sandbox_id && !strpbrk(sandbox_id, "\"\\") ? sandbox_id : "run",
+                     "{\"call\":\"%s\",\"ts\":%lld.%03ld,\"sandbox\":\"%s\",\"event\":\"confinement\","
+                     "\"path\":\"%s\",\"decision\":\"deny\",\"rule\":\"%s\",\"errno\":0,\"hint\":\"%s\"}\n",
+                     id, (long long)ts.tv_sec, ts.tv_nsec / 1000000, id,
                      cs->end == BX_CONFINE_VIOLATION ? cs->syscall : "", rule, esc);
     if (n > 0 && (size_t)n < sizeof line)
         send_all(fd, line, (size_t)n);

@@ -17,7 +17,9 @@
 #define BX_CONFINE_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "boxagnts.h"
 
@@ -55,8 +57,17 @@ typedef struct bx_confine_policy {
     uint32_t max_fds;         /* the guest's fd cap (0 = 256) */
     uint64_t max_memory;      /* the memory cap (0: no RLIMIT_AS) */
     uint64_t timeout_ns;      /* the run's timeout: the parent kills the worker 2s after */
-    int audit_fd;             /* -1, or an audit log open for appending (parent's) */
-    const char *sandbox_id;   /* for the audit line */
+    int audit_fd;             /* -1, or an audit log open for appending: the parent's
+                                 only; the worker sends its lines (bx_confine_audit_stream) */
+    const char *sandbox_id;   /* tags the call's audit lines ("call") */
+    int landlock_abi_max;     /* 0; tests: use at most this Landlock ABI */
+    /* parent side: each progress frame the worker sends (bx_confine_progress),
+     * as it arrives, on the thread that waits for the worker (may be NULL) */
+    void (*on_progress)(void *user, const char *text, size_t len);
+    void *progress_user;
+    int cache_in_parent;      /* set before _from_*: the parent loads modules through the
+                                 cache (the worker is granted neither cache nor key) */
+    int cache_use;            /* set by _from_*: the cache may serve this run */
 } bx_confine_policy;
 
 void bx_confine_policy_init(bx_confine_policy *p);
@@ -95,6 +106,14 @@ const char *bx_confine_level_name(bx_confine_level l);
  * several times; the parent concatenates).  Returns 0, or -1. */
 typedef int (*bx_confine_body)(void *arg, int reply_fd);
 int bx_confine_reply(int reply_fd, const void *buf, size_t len);
+/* In the worker: a stream for the sandbox's audit lines (bx_run_io /
+ * bx_tool_context audit_file) that carries them to the parent, which
+ * checks each line, tags it with the call and appends it to the log the
+ * worker never holds.  NULL when out of memory. */
+FILE *bx_confine_audit_stream(int reply_fd);
+/* In the worker: a progress text for the parent's on_progress (the output
+ * so far of a running call), at most 64 KiB a frame.  0, or -1. */
+int bx_confine_progress(int reply_fd, const char *text, size_t len);
 
 /* Fork a confined worker, run body(arg) in it, collect its reply (at most
  * max_reply bytes; more ends the worker as crashed).  With p->disabled the
@@ -111,8 +130,9 @@ int bx_confine_landlock_abi(void);
 /* Name of a system call on this architecture ("syscall 123" if unknown). */
 void bx_confine_syscall_name(long nr, char *buf, size_t n);
 
-/* One audit line for a confinement event, in src/wasi/audit.c's format. */
-void bx_confine_audit(int fd, const char *sandbox_id, const bx_confine_status *cs);
+/* One audit line for a confinement event, in src/wasi/audit.c's format,
+ * tagged with the call. */
+void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs);
 
 /* `run`: bx_sandbox_run inside a confined worker.  The result record gets
  * the confinement level/reason; a violation or crash becomes its outcome.
@@ -125,5 +145,46 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
  * no read:/write: grant names paths; grants; fetch patterns; cache dir). */
 bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
                                               bx_error *err);
+
+/* What a worker applies, built before the fork (Landlock ruleset, seccomp
+ * program), so that the worker only restricts itself: cheaper per worker,
+ * and the same for every worker of one policy.  NULL: out of memory. */
+typedef struct bx_confine_prepared bx_confine_prepared;
+bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p);
+void bx_confine_prepared_free(bx_confine_prepared *c);
+
+/* ---- a zygote for long-lived servers (zygote.c) ----------------------- */
+typedef struct bx_zygote bx_zygote;
+/* In the zygote, before it forks a call's worker: make ready what workers
+ * share (a tool's module); hint is the server's (never a client's bytes).
+ * Returns the prepared confinement of the call's policy (kept by ctx), or
+ * NULL (the worker then reports it).  Also called once with hint NULL when
+ * the zygote starts (to clean its copy of the server's memory). */
+typedef const bx_confine_prepared *(*bx_zygote_prefork)(void *ctx, const char *hint);
+/* In the worker, before confinement: read the request from fd, fill *pol
+ * (what to confine to) and *job.  0, or -1 to end the worker. */
+typedef int (*bx_zygote_prepare)(void *ctx, int fd, bx_confine_policy *pol, void **job);
+/* In the worker, confined: run the job, reply on fd (bx_confine_reply). */
+typedef int (*bx_zygote_body)(void *ctx, void *job, int fd);
+
+/* Fork the zygote now (before any request is read: it keeps a copy of
+ * this process's memory).  ctx is used in the zygote and its workers;
+ * refresh (may be NULL) runs in the zygote on bx_zygote_refresh. */
+bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
+                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
+/* Stop it (workers still running are killed) and free. */
+void bx_zygote_stop(bx_zygote *z);
+/* Have the zygote run its refresh(ctx) before it forks the next worker
+ * (e.g. after the server added tools: the zygote's registry is its own
+ * copy).  0, or -1 when the zygote is gone. */
+int bx_zygote_refresh(bx_zygote *z);
+pid_t bx_zygote_pid(const bx_zygote *z);
+/* One call on a fresh worker: req goes to the worker's prepare; p gives
+ * the parent's side (audit_fd, sandbox_id as the audit tag, timeout_ns,
+ * require_full); cancel (may be NULL) stops the worker.  As bx_confine_exec. */
+bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
+                         const void *req, size_t req_len, const volatile int *cancel,
+                         size_t max_reply, uint8_t **reply, size_t *reply_len,
+                         bx_confine_status *cs, bx_error *err);
 
 #endif

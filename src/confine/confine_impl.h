@@ -5,7 +5,10 @@
 #define BX_CONFINE_IMPL_H
 
 #include <linux/filter.h>
+#include <stdint.h>
 #include <sys/types.h>
+
+#include "confine.h"
 
 #include "boxagnts.h"
 
@@ -17,7 +20,63 @@ bx_status bxc_fail(bx_error *err, bx_status st, const char *fmt, ...)
     ;
 
 /* The worker's seccomp program (malloc'd): the allowlist; sockets only
- * with net; signals only to the worker itself (pid). */
-int bxc_seccomp_program(int net, pid_t self, struct sock_filter **out, size_t *n);
+ * with net; signals only to the worker itself (pid).  no_truncate (a
+ * Landlock without LANDLOCK_ACCESS_FS_TRUNCATE, ABI < 3): truncate(2)
+ * and a read-only open with O_TRUNC fail with EPERM, openat2 (whose flags
+ * the filter cannot read) with ENOSYS; ftruncate needs a descriptor open
+ * for writing, which Landlock checks on every ABI. */
+int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter **out, size_t *n);
+
+/* ---- the worker's stream, parsed by its parent as it arrives ---------- */
+#define BXC_FRAME_MAX (1u << 20)          /* one 'D' or 'A' frame */
+#define BXC_AUDIT_LINE_MAX 16384u         /* one audit line */
+#define BXC_AUDIT_CALL_MAX (16u << 20)    /* audit bytes one call writes, tags included
+                                             (the sandbox's own cap, src/wasi) */
+
+typedef struct bxc_rbuf {
+    uint8_t *p;
+    size_t n, cap, max;
+    int over;
+} bxc_rbuf;
+
+typedef struct bxc_rx {
+    bx_confine_status *cs;       /* the 'C' frame lands here */
+    int have_c, bad;
+    int done;                    /* the 'Z' frame: the body returned, its reply whole */
+    int need_done;               /* without 'Z' the worker did not finish (zygote.c) */
+    uint8_t *pend; size_t npend; /* an incomplete frame */
+    bxc_rbuf out;                /* the 'D' payloads */
+    int audit_fd;                /* -1: audit lines dropped */
+    char tag[96];                /* "call" member of each line */
+    char line[BXC_AUDIT_LINE_MAX + 160]; size_t nline; int line_over;
+    uint64_t audit_bytes; int audit_cut;
+    void (*on_progress)(void *user, const char *text, size_t len);
+    void *progress_user;
+} bxc_rx;
+
+int bxc_rx_init(bxc_rx *x, bx_confine_status *cs, size_t max_reply, int audit_fd, const char *tag,
+                int have_c);
+/* Where to read next (at most the returned size); then feed what was read. */
+size_t bxc_rx_room(bxc_rx *x, uint8_t **at);
+void bxc_rx_feed(bxc_rx *x, size_t got);
+void bxc_rx_end(bxc_rx *x);
+void bxc_rx_free(bxc_rx *x);
+/* The worker's end from its wait status and the violation pipe -> cs;
+ * audits what is not a normal end. */
+void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
+               bxc_rx *x, bx_confine_status *cs);
+/* In a forked worker: limits, no_new_privs, Landlock, seccomp, then the
+ * 'C' frame on fd; exits the process when confinement is required and
+ * less held.  Closes every descriptor but stdio, fd and vfd.  pre: from
+ * bx_confine_prepare(p) before the fork (NULL: out of memory, reported). */
+void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd);
+uint64_t bxc_mono_ns(void);
+
+/* In the worker: the body returned 0 and everything it wrote precedes
+ * this frame; the parent need not wait for the process to be torn down. */
+int bxc_reply_done(int fd);
+
+#define BXC_WORKER_OK 0
+#define BXC_WORKER_BODY_FAILED 1
 
 #endif

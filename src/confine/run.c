@@ -76,9 +76,8 @@ static int run_body(void *arg, int fd)
     memset(&err, 0, sizeof err);
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
-        /* opened by the parent before the fork: Landlock checks opens only */
-        int afd = dup(j->audit_fd);   /* ours to close */
-        if (afd < 0 || !(audit = fdopen(afd, "a"))) { if (afd >= 0) close(afd); return -1; }
+        /* the log is the parent's: lines go over the socket (confine.c) */
+        if (!(audit = bx_confine_audit_stream(fd))) return -1;
         io.audit_file = audit;
         o.audit_path = NULL;
     }

@@ -16,6 +16,7 @@
  * ...) traps: the worker's SIGSYS handler reports the number and exits.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -158,10 +159,24 @@ static void one_of(prog *p, int nr, int arg, const unsigned long *v, size_t nv, 
     RET(p, other);
 }
 
-int bxc_seccomp_program(int net, pid_t self, struct sock_filter **out, size_t *n)
+/* if nr == n: a read-only open (flags in arg) with O_TRUNC fails with
+ * EPERM (Linux truncates such a file although it was opened for reading,
+ * and Landlock below ABI 3 only checks the read); any other allowed. */
+static void no_rdonly_trunc(prog *p, int nr, int arg)
+{
+    JEQ(p, nr, 0, 6);
+    LD(p, ARG_LO(arg));
+    emit(p, BPF_JMP | BPF_JSET | BPF_K, O_TRUNC, 0, 3);
+    emit(p, BPF_ALU | BPF_AND | BPF_K, O_ACCMODE, 0, 0);
+    JEQ(p, O_RDONLY, 0, 1);
+    RET(p, ERRNO(EPERM));
+    RET(p, ALLOW);
+}
+
+int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter **out, size_t *n)
 {
 #ifndef BXC_ARCH
-    (void)net; (void)self; (void)out; (void)n;
+    (void)net; (void)no_truncate; (void)self; (void)out; (void)n;
     return -1;
 #else
     prog p = { NULL, 0, 0, 0 };
@@ -183,6 +198,20 @@ int bxc_seccomp_program(int net, pid_t self, struct sock_filter **out, size_t *n
     RET(&p, ALLOW);
     JEQ(&p, SYS_clone3, 0, 1);
     RET(&p, ERRNO(ENOSYS));
+    if (no_truncate) {
+        /* Landlock without LANDLOCK_ACCESS_FS_TRUNCATE (ABI < 3) does not
+         * stop truncation of a file granted read-only: truncate(2) by path
+         * and open(O_RDONLY|O_TRUNC).  Writable opens and ftruncate (on a
+         * descriptor open for writing) stay under Landlock's write check. */
+        JEQ(&p, SYS_truncate, 0, 1);
+        RET(&p, ERRNO(EPERM));
+        JEQ(&p, SYS_openat2, 0, 1);
+        RET(&p, ERRNO(ENOSYS));
+        no_rdonly_trunc(&p, SYS_openat, 2);
+#if defined(__x86_64__)
+        no_rdonly_trunc(&p, SYS_open, 1);
+#endif
+    }
     /* signals: only to itself (Landlock's scoping says the same on ABI 6) */
     unsigned long me[] = { (unsigned long)self };
     one_of(&p, SYS_kill, 0, me, 1, TRAP);

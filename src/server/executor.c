@@ -6,6 +6,8 @@
  * executor can never together go past its totals.
  */
 #include <dirent.h>
+#include <errno.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,451 @@
 
 static uint64_t sub0(uint64_t a, uint64_t b) { return a > b ? a - b : 0; }
 static uint64_t min_nz(uint64_t limit, uint64_t avail) { return limit && limit < avail ? limit : avail; }
+
+/* What a call through executor c may use. */
+static void fill_ctx(bx_tool_context *ctx, const bx_executor_config *c, uint64_t fuel,
+                     uint64_t timeout, const volatile int *cancel)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->workspace = c->workspace;
+    ctx->grants = (const char *const *)c->grants;
+    ctx->ngrants = c->ngrants;
+    ctx->block_networks = (const char *const *)c->block_networks;
+    ctx->nblock_networks = c->nblock_networks;
+    ctx->block_url = (const char *const *)c->block_url;
+    ctx->nblock_url = c->nblock_url;
+    ctx->allow_networks = (const char *const *)c->allow_networks;
+    ctx->nallow_networks = c->nallow_networks;
+    ctx->secret_headers = (const char *const *)c->secret_headers;
+    ctx->nsecret_headers = c->nsecret_headers;
+    ctx->max_level = c->max_level;
+    ctx->timeout_ns = timeout;
+    ctx->max_memory = c->max_memory;
+    ctx->max_stack = c->max_stack;
+    ctx->fuel = fuel;
+    ctx->max_output = c->max_output;
+    ctx->max_write = c->max_write;
+    ctx->cache_dir = c->cache_dir;
+    ctx->agent_id = c->name;
+    ctx->audit_path = c->audit_path;
+    ctx->cancel = cancel;
+}
+
+/* ---- confined calls: the zygote's side (src/confine/zygote.c) ---------- *
+ * The zygote is forked at the end of bx_server_new, before any request is
+ * read: it holds the registry and the executors, no client's bytes.  A
+ * call's worker reads its request (zreq + tool + input) from its socket,
+ * confines itself to its executor's grants and runs the tool; the server
+ * thread believes nothing of the reply it has not checked. */
+#define ZREQ_MAGIC 0x42585a31u   /* "BXZ1" */
+#define ZREPLY_MAX ((size_t)256 << 20)
+
+typedef struct zreq {
+    uint32_t magic, exec;
+    uint64_t fuel, timeout_ns;
+    uint32_t tool_len, input_len;
+} zreq;
+
+typedef struct zjob {
+    uint32_t exec;
+    uint64_t fuel, timeout_ns;
+    char *tool, *input;
+} zjob;
+
+static int read_full(int fd, void *buf, size_t n)
+{
+    uint8_t *b = buf;
+    while (n) {
+        ssize_t k = read(fd, b, n);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) return -1;
+        b += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* The value of a secret header spec (after NAME=), or NULL. */
+static const char *secret_value(const char *spec)
+{
+    const char *eq = strchr(spec, '=');
+    if (!eq) return NULL;
+    if (!strncmp(eq + 1, "env:", 4)) return getenv(eq + 5);
+    return eq + 1;
+}
+
+/* Wipe each copy of needle in [p, end) but the ones at keep and copy.  A
+ * plain loop that sanitizers leave alone: it reads freed (poisoned) heap
+ * chunks on purpose. */
+#if defined(__GNUC__)
+__attribute__((no_sanitize_address))
+#endif
+static void wipe_region(char *p, char *end, const char *needle, size_t n, const char *keep,
+                        const char *copy)
+{
+    for (; p + n <= end; p++) {
+        if (*p != needle[0] || p == keep || p == copy) continue;
+        size_t i = 1;
+        while (i < n && p[i] == needle[i]) i++;
+        if (i == n)
+            for (volatile char *q = p; q < p + n; q++) *q = 0;
+    }
+}
+
+/* Every copy of needle in this process's private writable memory, but the
+ * one at keep, is wiped (the policy's text and parse trees, freed or not,
+ * still hold secrets the server read before the zygote was forked).
+ * Regions over 1 GiB are reservations (a sanitizer's shadow), not data. */
+static void wipe_copies(const char *needle, const char *keep)
+{
+    size_t n = needle ? strlen(needle) : 0;
+    FILE *m = n >= 8 ? fopen("/proc/self/maps", "re") : NULL;
+    if (!m) return;
+    char line[512];
+    char *copy = strdup(needle);   /* what to look for, itself wiped below */
+    if (!copy) { fclose(m); return; }
+    while (fgets(line, sizeof line, m)) {
+        unsigned long a, b;
+        char perms[8];
+        if (sscanf(line, "%lx-%lx %7s", &a, &b, perms) != 3 || perms[0] != 'r' || perms[1] != 'w' ||
+            perms[3] != 'p' || b - a > (1ul << 30) || strstr(line, "[vvar") || strstr(line, "[vsyscall"))
+            continue;
+        wipe_region((char *)a, (char *)b, copy, n, keep, copy);
+    }
+    fclose(m);
+    explicit_bzero(copy, n);
+    free(copy);
+}
+
+/* In the zygote, once before it serves: the copies of every executor's
+ * secret header values other than the executor's own are wiped, so that
+ * scrub_others (in each worker) leaves no trace of another agent's. */
+static void zwipe_secrets(bx_server *s)
+{
+    for (size_t i = 0; i < s->nex; i++)
+        for (size_t k = 0; k < s->ex[i].cfg.nsecret_headers; k++) {
+            const char *spec = s->ex[i].cfg.secret_headers[k];
+            const char *v = secret_value(spec);
+            if (v && v > spec && v < spec + strlen(spec))
+                wipe_copies(v, v);            /* a literal: kept in the spec only */
+            else if (v)
+                wipe_copies(v, v);            /* an env value: kept in the environment */
+        }
+}
+
+/* In the zygote: the tool's module, compiled (through its executor's cache
+ * when that cache may serve it) before the worker is forked. */
+static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
+{
+    bx_server *s = ctx;
+    if (!hint) {   /* the zygote starts */
+        zwipe_secrets(s);
+        return NULL;
+    }
+    char *end;
+    unsigned long i = strtoul(hint, &end, 10);
+    if (*end != ':' || i >= s->nex) return NULL;
+    srv_executor *e = &s->ex[i];
+    const bx_tool *t = bx_registry_find(s->reg, end + 1);
+    bx_error err;
+    memset(&err, 0, sizeof err);
+    if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.cache_dir : NULL, &err);
+    /* its Landlock ruleset and seccomp program, once per executor (the
+     * zygote is one thread: no lock) */
+    if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
+    return e->cprep;
+}
+
+/* In the zygote, on srv_zygote_refresh: tools added to the tool dirs since
+ * it was forked (the names it has are refused again and kept; a problem
+ * recorded here is never shown). */
+static void zrefresh(void *ctx)
+{
+    bx_server *s = ctx;
+    bx_error err;
+    size_t added = 0;
+    memset(&err, 0, sizeof err);
+    /* the server's rescan rule (a folder a sandbox could write is skipped) */
+    bx_registry_rescan(s->reg, srv_tool_dir_ok, s, &added, &err);
+}
+
+int srv_zygote_refresh(bx_server *s)
+{
+    return s->zyg ? bx_zygote_refresh(s->zyg) : 0;
+}
+
+/* The variable a secret header or an env grant takes its value from
+ * ("ORIGIN:NAME=env:VAR", "env:NAME"), into buf; NULL when none. */
+static const char *env_ref(const char *spec, int grant, char *buf, size_t cap)
+{
+    const char *v = grant ? (strncmp(spec, "env:", 4) ? NULL : spec + 4) : strstr(spec, "=env:");
+    if (!v) return NULL;
+    if (!grant) v += 5;
+    size_t n = strcspn(v, "=");
+    if (grant && v[n]) return NULL;   /* env:NAME=VALUE: no host variable */
+    if (!n || n >= cap) return NULL;
+    memcpy(buf, v, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static int refs_var(const bx_executor_config *c, const char *var)
+{
+    char b[256];
+    for (size_t k = 0; k < c->nsecret_headers; k++)
+        if (env_ref(c->secret_headers[k], 0, b, sizeof b) && !strcmp(b, var)) return 1;
+    for (size_t k = 0; k < c->ngrants; k++)
+        if (env_ref(c->grants[k], 1, b, sizeof b) && !strcmp(b, var)) return 1;
+    return 0;
+}
+
+/* In the worker, before confinement: what other executors were given is
+ * not this call's.  Their secret headers are wiped from this copy of the
+ * memory and the variables they (and not this executor) read are unset,
+ * so a worker taken over cannot send another agent's secrets. */
+static void scrub_others(bx_server *s, uint32_t me)
+{
+    const bx_executor_config *mine = &s->ex[me].cfg;
+    for (size_t i = 0; i < s->nex; i++) {
+        if (i == me) continue;
+        bx_executor_config *c = &s->ex[i].cfg;
+        for (size_t k = 0; k < c->nsecret_headers; k++) {
+            char b[256];
+            if (env_ref(c->secret_headers[k], 0, b, sizeof b) && !refs_var(mine, b)) {
+                char *v = getenv(b);   /* the value in place: unsetenv alone leaves it */
+                if (v) explicit_bzero(v, strlen(v));
+                unsetenv(b);
+            }
+            explicit_bzero(c->secret_headers[k], strlen(c->secret_headers[k]));
+        }
+    }
+}
+
+/* In the worker, before confinement: the request, bounded. */
+static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
+{
+    bx_server *s = ctx;
+    zreq h;
+    if (read_full(fd, &h, sizeof h) || h.magic != ZREQ_MAGIC || h.exec >= s->nex || !h.tool_len ||
+        h.tool_len > 1024 || h.input_len > s->max_message + 4096)
+        return -1;
+    zjob *j = calloc(1, sizeof *j);
+    if (!j || !(j->tool = calloc(1, h.tool_len + 1)) || !(j->input = calloc(1, (size_t)h.input_len + 1)) ||
+        read_full(fd, j->tool, h.tool_len) || read_full(fd, j->input, h.input_len))
+        return -1;   /* the process ends: nothing to free */
+    j->exec = h.exec;
+    scrub_others(s, h.exec);
+    j->fuel = h.fuel;
+    j->timeout_ns = h.timeout_ns;
+    *pol = s->ex[h.exec].cpol;
+    pol->audit_fd = -1;
+    pol->require_full = s->require_confine;
+    const bx_tool *t = bx_registry_find(s->reg, j->tool);
+    pol->preload_curl = t && t->needs_network;
+    *job = j;
+    return 0;
+}
+
+/* In the worker: a tool's output so far, sent to the server thread, which
+ * hands it to the call's srv_call_hooks (a pointer cannot cross the fork). */
+static void zprogress(void *user, const char *text, size_t len)
+{
+    (void)bx_confine_progress(*(const int *)user, text, len);
+}
+
+/* In the worker, confined: the call; the reply is 'J' + a JSON record, or
+ * 'E' + status + message. */
+static int zbody(void *ctx, void *jv, int fd)
+{
+    bx_server *s = ctx;
+    zjob *j = jv;
+    const bx_executor_config *c = &s->ex[j->exec].cfg;
+    bx_tool_context tc;
+    fill_ctx(&tc, c, j->fuel, j->timeout_ns, NULL);
+    tc.progress = zprogress;   /* the output so far, as frames to the server */
+    tc.progress_user = &fd;
+    /* The zygote compiled the module through the cache this executor may
+     * use (zprefork): the worker, which cannot reach it, does not look. */
+    if (s->ex[j->exec].cpol.cache_use)
+        tc.cache_dir = NULL;
+    FILE *audit = NULL;
+    if (c->audit_path) {
+        if (!(audit = bx_confine_audit_stream(fd))) return -1;
+        tc.audit_file = audit;
+        tc.audit_path = NULL;
+    }
+    bx_tool_result r;
+    bx_error err;
+    memset(&r, 0, sizeof r);
+    memset(&err, 0, sizeof err);
+    bx_status st = bx_tool_call(s->reg, j->tool, &tc, j->input, &r, &err);
+    if (audit) fclose(audit);   /* its lines before the reply */
+    int rc = -1;
+    cJSON *o = st == BX_OK ? cJSON_CreateObject() : NULL;
+    char *txt = NULL;
+    if (o && cJSON_AddStringToObject(o, "content", r.content ? r.content : "") &&
+        cJSON_AddBoolToObject(o, "is_error", r.is_error) &&
+        (r.metadata ? cJSON_AddStringToObject(o, "metadata", r.metadata) != NULL
+                    : cJSON_AddNullToObject(o, "metadata") != NULL) &&
+        cJSON_AddNumberToObject(o, "fuel", (double)r.fuel_used) &&
+        cJSON_AddNumberToObject(o, "peak_memory", (double)r.peak_memory))
+        txt = cJSON_PrintUnformatted(o);
+    if (txt) {
+        rc = bx_confine_reply(fd, "J", 1) || bx_confine_reply(fd, txt, strlen(txt));
+    } else {
+        uint8_t hd[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
+        const char *m = st == BX_OK ? "out of memory" : err.msg;
+        rc = bx_confine_reply(fd, hd, 2) || bx_confine_reply(fd, m, strnlen(m, sizeof err.msg));
+    }
+    cJSON_free(txt);
+    cJSON_Delete(o);
+    bx_tool_result_free(&r);
+    return rc ? -1 : 0;
+}
+
+static uint64_t mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+static int num_ok(const cJSON *v)
+{
+    return cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 1.8e19;
+}
+
+/* The worker's 'J' record -> out; -1 when it is not one. */
+static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
+{
+    if (n < 1 || b[0] != 'J') return -1;
+    cJSON *o = cJSON_ParseWithLength((const char *)b + 1, n - 1);
+    const cJSON *ct = cJSON_GetObjectItemCaseSensitive(o, "content");
+    const cJSON *ie = cJSON_GetObjectItemCaseSensitive(o, "is_error");
+    const cJSON *md = cJSON_GetObjectItemCaseSensitive(o, "metadata");
+    const cJSON *fu = cJSON_GetObjectItemCaseSensitive(o, "fuel");
+    const cJSON *pm = cJSON_GetObjectItemCaseSensitive(o, "peak_memory");
+    int ok = cJSON_IsObject(o) && cJSON_IsString(ct) && cJSON_IsBool(ie) &&
+             (cJSON_IsNull(md) || cJSON_IsString(md)) && num_ok(fu) && num_ok(pm);
+    if (ok && cJSON_IsString(md)) {   /* an object, as the tool layer makes it */
+        cJSON *m = cJSON_Parse(md->valuestring);
+        ok = cJSON_IsObject(m);
+        cJSON_Delete(m);
+    }
+    if (ok) {
+        out->content = strdup(ct->valuestring);
+        out->metadata = cJSON_IsString(md) ? strdup(md->valuestring) : NULL;
+        out->is_error = cJSON_IsTrue(ie);
+        out->fuel_used = (uint64_t)fu->valuedouble;
+        out->peak_memory = (uint64_t)pm->valuedouble;
+        ok = out->content && (out->metadata || !cJSON_IsString(md));
+    }
+    cJSON_Delete(o);
+    return ok ? 0 : -1;
+}
+
+static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const char *input,
+                       uint64_t fuel, uint64_t timeout, const volatile int *cancel,
+                       const srv_call_hooks *hooks, bx_tool_result *out, bx_error *err)
+{
+    const bx_executor_config *c = &e->cfg;
+    const bx_tool *t = bx_registry_find(s->reg, tool);
+    size_t tl = strlen(tool), il = strlen(input);
+    if (tl > 1024 || il > s->max_message + 4096) {
+        err->status = BX_ERR_LIMIT;
+        snprintf(err->msg, sizeof err->msg, "the call's tool name or input is too long");
+        return BX_ERR_LIMIT;
+    }
+    zreq h = { ZREQ_MAGIC, (uint32_t)e->index, fuel, timeout, (uint32_t)tl, (uint32_t)il };
+    uint8_t *req = malloc(sizeof h + tl + il);
+    if (!req) {
+        err->status = BX_ERR_NOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return BX_ERR_NOMEM;
+    }
+    memcpy(req, &h, sizeof h);
+    memcpy(req + sizeof h, tool, tl);
+    memcpy(req + sizeof h + tl, input, il);
+
+    bx_confine_policy pv = e->cpol;    /* the parent's side: audit, tag, deadline */
+    pv.require_full = s->require_confine;
+    pv.timeout_ns = timeout ? timeout : t ? t->default_timeout_ns : 0;
+    char tag[200], hint[256];
+    snprintf(tag, sizeof tag, "%.100s/%.80s#%llu", c->name, tool,
+             (unsigned long long)__atomic_add_fetch(&e->seq, 1, __ATOMIC_RELAXED));
+    pv.sandbox_id = tag;
+    snprintf(hint, sizeof hint, "%zu:%s", e->index, tool);
+    pv.audit_fd = -1;
+    pv.on_progress = hooks ? hooks->progress : NULL;   /* the worker's output frames */
+    pv.progress_user = hooks ? hooks->user : NULL;
+    if (c->audit_path && (pv.audit_fd = bx_audit_open_fd(c->audit_path, err)) < 0) {
+        free(req);
+        return err->status;
+    }
+    uint8_t *reply = NULL;
+    size_t rlen = 0;
+    bx_confine_status cs;
+    uint64_t t0 = mono_ns();
+    bx_status st = bx_zygote_call(s->zyg, &pv, hint, req, sizeof h + tl + il, cancel, ZREPLY_MAX,
+                                  &reply, &rlen, &cs, err);
+    uint64_t wall = mono_ns() - t0;
+    free(req);
+    if (pv.audit_fd >= 0) close(pv.audit_fd);
+    if (st != BX_OK) return st;
+    memset(out, 0, sizeof *out);
+    snprintf(out->os_confinement, sizeof out->os_confinement, "%s", bx_confine_level_name(cs.level));
+    snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", cs.reason);
+    if (cs.end == BX_CONFINE_ENDED && rlen >= 2 && reply[0] == 'E' && reply[1] > BX_OK &&
+        reply[1] <= BX_ERR_TRAP) {
+        size_t ml = rlen - 2 < sizeof err->msg - 1 ? rlen - 2 : sizeof err->msg - 1;
+        memset(err, 0, sizeof *err);
+        err->status = (bx_status)reply[1];
+        memcpy(err->msg, reply + 2, ml);
+        for (char *q = err->msg; *q; q++)
+            if ((unsigned char)*q < 0x20) *q = ' ';
+        free(reply);
+        return err->status;
+    }
+    if (cs.end == BX_CONFINE_ENDED && zdecode(reply, rlen, out) != 0) {
+        bx_tool_result_free(out);
+        cs.end = BX_CONFINE_CRASHED;
+        snprintf(cs.detail, sizeof cs.detail, "crashed: the worker sent a malformed result");
+    }
+    free(reply);
+    /* what it used, as the server saw it: a worker's own figures bounded */
+    out->wall_ns = wall;
+    if (fuel && out->fuel_used > fuel) out->fuel_used = fuel;
+    if (cs.end != BX_CONFINE_ENDED) {
+        /* this call only ends in error; the server and other calls go on */
+        bx_tool_result_free(out);
+        int cancelled = cancel && __atomic_load_n(cancel, __ATOMIC_SEQ_CST) &&
+                        cs.end == BX_CONFINE_CRASHED;
+        if (cancelled) {   /* worded as an in-process call's cancellation */
+            char m[300];
+            snprintf(m, sizeof m, "The %.200s call was cancelled.", tool);
+            out->content = strdup(m);
+        } else {
+            out->content = strdup(cs.detail);
+        }
+        cJSON *m = cJSON_CreateObject();
+        cJSON_AddStringToObject(m, "outcome", cancelled ? "cancelled"
+                                              : cs.end == BX_CONFINE_VIOLATION ? "confinement_violation"
+                                              : cs.end == BX_CONFINE_REFUSED ? "refused" : "crashed");
+        if (cs.end == BX_CONFINE_VIOLATION) cJSON_AddStringToObject(m, "syscall", cs.syscall);
+        if (cs.signal && !cancelled) cJSON_AddNumberToObject(m, "signal", cs.signal);
+        out->metadata = m ? cJSON_PrintUnformatted(m) : NULL;
+        cJSON_Delete(m);
+        out->is_error = 1;
+        out->wall_ns = wall;
+        out->fuel_used = fuel;   /* nothing it says is believed: charged in full */
+        if (!out->content) {
+            err->status = BX_ERR_NOMEM;
+            snprintf(err->msg, sizeof err->msg, "out of memory");
+            return BX_ERR_NOMEM;
+        }
+    }
+    return BX_OK;
+}
 
 /* ---- manifests: what tools/list shows beyond the bx_tool interface ----- */
 
@@ -99,12 +546,17 @@ void bx_server_free(bx_server *s)
 {
     if (!s)
         return;
+    bx_zygote_stop(s->zyg);
     for (size_t i = 0; i < s->nex; i++) {
+        bx_confine_policy_free(&s->ex[i].cpol);
         srv_exec_config_free(&s->ex[i].cfg);
         pthread_mutex_destroy(&s->ex[i].mu);
         pthread_cond_destroy(&s->ex[i].released);
     }
     free(s->ex);
+    for (size_t i = 0; i < s->ntool_dirs; i++)
+        free(s->tool_dirs[i]);
+    free(s->tool_dirs);
     bx_registry_free(s->reg);
     srv_control_close(s);
     free(s);
@@ -120,6 +572,15 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         return NULL;
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
+    if (c->ntool_dirs && !(s->tool_dirs = calloc(c->ntool_dirs, sizeof *s->tool_dirs))) {
+        bx_server_free(s);
+        err->status = BX_ERR_NOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory for the server");
+        return NULL;
+    }
+    for (size_t i = 0; i < c->ntool_dirs; i++)
+        if ((s->tool_dirs[s->ntool_dirs] = strdup(c->tool_dirs[i])))
+            s->ntool_dirs++;
     s->max_message = c->max_message ? c->max_message : SRV_DEFAULT_MAX_MESSAGE;
     bx_status st = BX_OK;
     for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++)
@@ -145,6 +606,41 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         s->ex[i].index = i;
         pthread_mutex_init(&s->ex[i].mu, NULL);
         pthread_cond_init(&s->ex[i].released, NULL);
+    }
+    /* What each executor's workers may reach: its grants, its tools'
+     * directories read-only; never the cache or its key (the zygote loads
+     * modules through the cache before it forks a worker). */
+    for (size_t i = 0; st == BX_OK && i < s->nex; i++) {
+        bx_confine_policy *cp = &s->ex[i].cpol;
+        bx_confine_policy_init(cp);
+        cp->cache_in_parent = 1;
+        bx_tool_context tc;
+        fill_ctx(&tc, &s->ex[i].cfg, 0, 0, NULL);
+        st = bx_confine_policy_from_tool_context(cp, &tc, err);
+        for (size_t k = 0; st == BX_OK && k < c->ntool_dirs; k++)
+            st = bx_confine_policy_add_path(cp, c->tool_dirs[k], 0, err);
+        cp->sandbox_id = NULL;
+    }
+    s->require_confine = c->require_os_confinement;
+    if (st == BX_OK && c->no_os_confinement) {
+        snprintf(s->confine_why, sizeof s->confine_why, "disabled by --no-os-confinement");
+        if (c->require_os_confinement) {
+            err->status = st = BX_ERR_ARG;
+            snprintf(err->msg, sizeof err->msg,
+                     "--require-os-confinement and --no-os-confinement contradict each other");
+        }
+    } else if (st == BX_OK) {
+        /* Last, before any request is read: the zygote's copy of this
+         * process holds the tools and executors and no client's data. */
+        bx_error ze;
+        memset(&ze, 0, sizeof ze);
+        if (!(s->zyg = bx_zygote_start(s, zprefork, zprepare, zbody, zrefresh, &ze))) {
+            snprintf(s->confine_why, sizeof s->confine_why, "no worker zygote: %.200s", ze.msg);
+            if (c->require_os_confinement) {
+                err->status = st = BX_ERR_NOMEM;
+                snprintf(err->msg, sizeof err->msg, "--require-os-confinement: %.200s", s->confine_why);
+            }
+        }
     }
     if (st != BX_OK) {
         bx_server_free(s);
@@ -259,36 +755,21 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     e->held_wall += hw;
     pthread_mutex_unlock(&e->mu);
 
-    bx_tool_context ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.workspace = c->workspace;
-    ctx.grants = (const char *const *)c->grants;
-    ctx.ngrants = c->ngrants;
-    ctx.block_networks = (const char *const *)c->block_networks;
-    ctx.nblock_networks = c->nblock_networks;
-    ctx.block_url = (const char *const *)c->block_url;
-    ctx.nblock_url = c->nblock_url;
-    ctx.allow_networks = (const char *const *)c->allow_networks;
-    ctx.nallow_networks = c->nallow_networks;
-    ctx.secret_headers = (const char *const *)c->secret_headers;
-    ctx.nsecret_headers = c->nsecret_headers;
-    ctx.max_level = c->max_level;
-    ctx.timeout_ns = timeout;
-    ctx.max_memory = c->max_memory;
-    ctx.max_stack = c->max_stack;
-    ctx.fuel = fuel;
-    ctx.max_output = c->max_output;
-    ctx.max_write = c->max_write;
-    ctx.cache_dir = c->cache_dir;
-    ctx.agent_id = c->name;
-    ctx.audit_path = c->audit_path;
-    ctx.cancel = cancel;
-    if (hooks) {
-        ctx.progress = hooks->progress;
-        ctx.progress_user = hooks->user;
-    }
     memset(out, 0, sizeof *out);
-    bx_status st = bx_tool_call(s->reg, tool, &ctx, input_json, out, err);
+    bx_status st;
+    if (s->zyg) {
+        st = zcall(s, e, tool, input_json, fuel, timeout, cancel, hooks, out, err);
+    } else {
+        bx_tool_context ctx;
+        fill_ctx(&ctx, c, fuel, timeout, cancel);
+        if (hooks) {
+            ctx.progress = hooks->progress;
+            ctx.progress_user = hooks->user;
+        }
+        st = bx_tool_call(s->reg, tool, &ctx, input_json, out, err);
+        snprintf(out->os_confinement, sizeof out->os_confinement, "none");
+        snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", s->confine_why);
+    }
 
     /* Settle: charge what was used, return the rest. */
     pthread_mutex_lock(&e->mu);

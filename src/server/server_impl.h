@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <cjson/cJSON.h>
 #include "boxagnts.h"
+#include "confine.h"
 
 #define SRV_DEFAULT_MAX_MESSAGE (16u << 20)
 #define SRV_MAX_WORKERS 1024u
@@ -122,6 +123,9 @@ typedef struct srv_executor {
     pthread_cond_t released;    /* signalled when a call settles its hold */
     uint64_t used_calls, used_fuel, used_wall;
     uint64_t held_calls, held_fuel, held_wall;
+    bx_confine_policy cpol;     /* what its calls' workers may reach (executor.c) */
+    bx_confine_prepared *cprep; /* in the zygote only: cpol built once (executor.c) */
+    uint64_t seq;               /* calls made: the audit tag "NAME#seq" (atomic) */
 } srv_executor;
 
 struct bx_server {
@@ -137,6 +141,10 @@ struct bx_server {
     int ctl_open;               /* atomics: ctl_fd is valid */
     unsigned ctl_pending;       /* atomics: BX_SERVER_* bits not yet handled */
     uint64_t drain_ns;          /* bx_server_set_drain; 0: wait for every call */
+    bx_zygote *zyg;             /* NULL: calls run in the server's threads */
+    int require_confine;
+    char confine_why[256];      /* why calls are not confined (zyg NULL) */
+    char **tool_dirs; size_t ntool_dirs;   /* for the zygote's refresh */
 };
 /* control.c */
 bx_status srv_control_open(bx_server *s, bx_error *err);
@@ -145,6 +153,9 @@ void srv_control_close(bx_server *s);
 unsigned srv_control_take(bx_server *s);
 /* bx_registry_dir_ok (user: the server): no executor can write into dir. */
 int srv_tool_dir_ok(void *user, const char *dir, char *why, size_t cap);
+/* After tools were added to s->reg (a rescan): the zygote loads them too
+ * before it forks the next worker.  0, or -1 when the zygote is gone. */
+int srv_zygote_refresh(bx_server *s);
 srv_executor *srv_find_executor(bx_server *s, const char *name);
 int srv_tool_allowed(const srv_executor *e, const char *tool);
 int srv_tool_network(const bx_server *s, const char *tool);

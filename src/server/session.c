@@ -238,6 +238,8 @@ static int serve_requests(srv_session *ss)
         bx_error err;
         memset(&err, 0, sizeof err);
         bx_registry_rescan(reg, srv_tool_dir_ok, ss->s, &added, &err);
+        if (added)
+            (void)srv_zygote_refresh(ss->s);   /* workers fork from it: it loads them too */
         if ((added || bx_registry_problem_count(reg) > p0) && ss->proto->tools_changed)
             ss->proto->tools_changed(ss, added, p0);
     }

@@ -757,3 +757,15 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "out of memory");
     return BX_OK;
 }
+
+/* For a server's zygote (src/server): the module compiled before workers
+ * are forked from it, so they share it and never open the cache. */
+bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err)
+{
+    if (!t || t->execute != wasm_tool_execute)
+        return BX_OK;
+    char why[256];
+    if (!module_of(t->impl, cache_dir, why, sizeof why))
+        return bx_tl_fail(err, BX_ERR_INVALID, "%s", why);
+    return BX_OK;
+}

@@ -16,3 +16,9 @@ $(CONFINE_TEST_DIR)/raw.wasm: tests/confine/raw.wat
 	$(WAT2WASM) $< -o $@
 
 TESTS_ALL += $(CONFINE_TEST_DIR)/test_filter $(CONFINE_TEST_DIR)/rawrun $(CONFINE_TEST_DIR)/raw.wasm
+
+$(CONFINE_TEST_DIR)/test_zygote: tests/confine/test_zygote.c tests/check.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc/confine $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+TESTS_ALL += $(CONFINE_TEST_DIR)/test_zygote

@@ -13,7 +13,8 @@
  *          --op OP [--arg ARG] RAW.wasm
  *   OP: read PATH | write PATH | exec CMD | connect PORT | kill-parent |
  *       ptrace-parent | userns | fork | mount DIR | readfd PATH (opened by the host
- *       before the run) | segv | none
+ *       before the run) | truncate PATH | open-trunc PATH | clobber-fds | segv | none
+ *   --landlock-abi N: use at most Landlock ABI N (an older kernel's)
  * Prints one line on stdout: outcome=... syscall=... os_confinement=...
  * and the operation's own result on stderr ("raw: OP ok" / "raw: OP errno N").
  */
@@ -31,6 +32,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "boxagnts.h"
@@ -95,6 +97,23 @@ static bx_trap raw_go(bx_hostcall *hc, uint64_t *ar)
         if (pid == 0) _exit(0);
         if (pid < 0) rc = errno;
         else waitpid(pid, NULL, 0);
+    } else if (!strcmp(op, "truncate")) {
+        if (truncate(arg, 0) != 0) rc = errno;
+    } else if (!strcmp(op, "open-trunc")) {
+        /* Linux truncates on O_RDONLY|O_TRUNC: only a read is checked
+         * by Landlock below ABI 3 */
+        int fd = open(arg, O_RDONLY | O_TRUNC);
+        if (fd < 0) rc = errno;
+        else close(fd);
+    } else if (!strcmp(op, "clobber-fds")) {
+        /* every descriptor past stdio: truncate it and write a forged
+         * audit line (an exploit after the audit log's descriptor) */
+        int hit = 0;
+        for (int fd = 3; fd < 1024; fd++) {
+            if (ftruncate(fd, 0) == 0) hit++;
+            if (write(fd, "{\"forged\":1}\n", 13) == 13) hit++;
+        }
+        rc = hit ? 0 : ENOENT;
     } else if (!strcmp(op, "segv")) {
         volatile int *p = NULL;
         *p = 1;
@@ -160,7 +179,7 @@ int main(int argc, char **argv)
     bx_error err;
     memset(&err, 0, sizeof err);
     raw_cfg cfg = { "none", NULL, getpid(), -1 };
-    int disabled = 0, i = 1;
+    int disabled = 0, i = 1, abi_max = 0;
     for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--no-os-confinement")) { disabled = 1; continue; }
@@ -174,11 +193,15 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--max-memory")) st = bx_parse_size(v, &o.max_memory, &err);
         else if (!strcmp(a, "--op")) cfg.op = v;
         else if (!strcmp(a, "--arg")) cfg.arg = v;
+        else if (!strcmp(a, "--landlock-abi")) abi_max = atoi(v);
         else if (!strcmp(a, "--audit")) o.audit_path = strdup(v);
         else { fprintf(stderr, "rawrun: unknown option %s\n", a); return 2; }
         if (st) { fprintf(stderr, "rawrun: %s: %s\n", a, err.msg); return 2; }
     }
     if (i != argc - 1) { fprintf(stderr, "usage: rawrun [options] --op OP [--arg ARG] RAW.wasm\n"); return 2; }
+    /* clobber-fds attacks every descriptor: only this process's own, never
+     * one inherited from whatever started the test */
+    if (!strcmp(cfg.op, "clobber-fds")) syscall(SYS_close_range, 3u, ~0u, 0);
     FILE *f = fopen(argv[i], "rb");
     static uint8_t wasm[1 << 16];
     size_t len = f ? fread(wasm, 1, sizeof wasm, f) : 0;
@@ -194,6 +217,7 @@ int main(int argc, char **argv)
     bx_confine_policy_init(&pol);
     if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 2; }
     pol.disabled = disabled;
+    pol.landlock_abi_max = abi_max;
     const char *av[] = { "raw" };
     bx_run_io io;
     memset(&io, 0, sizeof io);

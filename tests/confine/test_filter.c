@@ -8,6 +8,7 @@
  * from the allowlist in src/confine/seccomp.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stddef.h>
@@ -56,6 +57,7 @@ static uint32_t run(const struct sock_filter *f, size_t n, uint32_t arch, int nr
         case BPF_JMP | BPF_JGE | BPF_K: pc += A >= i->k ? i->jt : i->jf; break;
         case BPF_JMP | BPF_JGT | BPF_K: pc += A > i->k ? i->jt : i->jf; break;
         case BPF_JMP | BPF_JSET | BPF_K: pc += (A & i->k) ? i->jt : i->jf; break;
+        case BPF_ALU | BPF_AND | BPF_K: A &= i->k; break;
         default: return 0xdead;
         }
     }
@@ -72,10 +74,11 @@ int main(void)
     printf("0 passed, 0 failed, 1 skipped\n");
     return 0;
 #else
-    for (int net = 0; net < 2; net++) {
+    for (int variant = 0; variant < 4; variant++) {
+        int net = variant & 1, nt = variant >> 1;   /* nt: Landlock without TRUNCATE */
         struct sock_filter *f;
         size_t n;
-        CHECK(bxc_seccomp_program(net, SELF, &f, &n) == 0 && n <= BPF_MAXINSNS, "program built");
+        CHECK(bxc_seccomp_program(net, nt, SELF, &f, &n) == 0 && n <= BPF_MAXINSNS, "program built");
 #define EXPECT(want, nr, a0, a1, a2)                                                         \
         do {                                                                                 \
             uint32_t got = run(f, n, ARCH, nr, a0, a1, a2);                                  \
@@ -146,6 +149,17 @@ int main(void)
             EXPECT(TRAP, SYS_mmap, 0, 4096, PROT_READ | PROT_EXEC);
             EXPECT(TRAP, SYS_mprotect, 0, 4096, PROT_READ | PROT_EXEC);
         }
+        /* truncation of a read-only grant: Landlock's on ABI >= 3, the filter's below */
+        EXPECT(nt ? ERR(EPERM) : ALLOW, SYS_truncate, 0, 0, 0);
+        EXPECT(nt ? ERR(EPERM) : ALLOW, SYS_openat, AT_FDCWD, 0, O_RDONLY | O_TRUNC);
+        EXPECT(nt ? ERR(EPERM) : ALLOW, SYS_openat, 3, 0, O_RDONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
+        EXPECT(nt ? ERR(EPERM) : ALLOW, SYS_open, 0, O_RDONLY | O_TRUNC, 0);
+        EXPECT(nt ? ERR(ENOSYS) : ALLOW, SYS_openat2, AT_FDCWD, 0, 0);
+        EXPECT(ALLOW, SYS_openat, AT_FDCWD, 0, O_WRONLY | O_TRUNC);   /* Landlock's write check */
+        EXPECT(ALLOW, SYS_openat, AT_FDCWD, 0, O_RDWR | O_TRUNC | O_CREAT);
+        EXPECT(ALLOW, SYS_openat, AT_FDCWD, 0, O_RDONLY | O_CLOEXEC);
+        EXPECT(ALLOW, SYS_open, 0, O_RDONLY, 0);
+        EXPECT(ALLOW, SYS_ftruncate, 3, 0, 0);
         EXPECT(TRAP, SYS_read | 0x40000000, 0, 0, 0);                    /* the x32 ABI */
         uint32_t got = run(f, n, AUDIT_ARCH_I386, SYS_read, 0, 0, 0);
         CHECK(got == SECCOMP_RET_KILL_PROCESS, "another architecture: got %#x", got);

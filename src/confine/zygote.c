@@ -1,0 +1,476 @@
+/*
+ * zygote.c — confined workers for a long-lived server (mcp, serve).
+ *
+ * The server forks the zygote once, before it reads any request: the
+ * zygote's memory holds the tools and the executors' settings, never a
+ * client's bytes.  Per call the server hands the zygote two descriptors
+ * (the call's socket and violation pipe) and a hint (the tool to have
+ * loaded); the zygote forks a worker and reports its pid and, when it
+ * ends, its wait status.  The worker reads its request from the socket,
+ * confines itself (bxc_confine_self: limits, Landlock to the call's
+ * grants, seccomp) and only then runs the call; its reply and audit lines
+ * come back on the socket to the server thread that asked, parsed and
+ * bounded as bx_confine_exec does.  The server never runs guest code, and
+ * a worker that crashes ends its own call only.
+ *
+ * Control messages: SOCK_SEQPACKET, one fixed-size zmsg each way.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "confine_impl.h"
+
+typedef struct zmsg {
+    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh;
+                            zygote->server: 'P' started, 'X' ended, 'E' fork failed */
+    uint8_t pad[3];
+    int32_t val;         /* P: pid; X: wait status; E: errno */
+    uint64_t id;
+    char hint[256];
+} zmsg;
+
+typedef struct zslot {
+    struct zslot *next;
+    uint64_t id;
+    pid_t pid;
+    int done, ws, ferr;
+} zslot;
+
+struct bx_zygote {
+    pid_t pid;
+    int ctl;
+    void *ctx;
+    bx_zygote_prefork prefork;
+    bx_zygote_prepare prepare;
+    bx_zygote_body body;
+    void (*refresh)(void *ctx);
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pthread_t reader;
+    uint64_t next_id;
+    zslot *slots;
+    int dead;
+};
+
+/* ---- the zygote process ------------------------------------------------- */
+
+typedef struct zlive { uint64_t id; pid_t pid; } zlive;
+
+static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
+{
+    zmsg m;
+    memset(&m, 0, sizeof m);
+    m.op = op;
+    m.id = id;
+    m.val = val;
+    while (send(ctl, &m, sizeof m, MSG_NOSIGNAL) < 0 && errno == EINTR) {}
+}
+
+static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, int fd, int vfd)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
+    bx_confine_policy pol;
+    void *job = NULL;
+    if (z->prepare(z->ctx, fd, &pol, &job) != 0) _exit(BXC_WORKER_BODY_FAILED);
+    bxc_confine_self(&pol, pre, fd, vfd);
+    int rc = z->body(z->ctx, job, fd);
+    fflush(NULL);
+    if (rc == 0) bxc_reply_done(fd);
+    _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+}
+
+static void zygote_main(bx_zygote *z, pid_t server)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != server) _exit(0);
+    int ctl = z->ctl;
+    /* No client's streams: stdin/stdout are the protocol's pipes. */
+    int dn = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (dn >= 0) { dup2(dn, 0); dup2(dn, 1); close(dn); }
+    if (ctl > 3) syscall(SYS_close_range, 3u, (unsigned)ctl - 1, 0);
+    syscall(SYS_close_range, (unsigned)ctl + 1, ~0u, 0);
+    /* the server's handlers (SIGTERM, SIGHUP, ...) act on the server's
+     * state: here and in workers a signal does what it does by default */
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
+    sigset_t chld, old;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
+    int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (sfd < 0) _exit(1);
+    pid_t self = getpid();
+    if (z->prefork) z->prefork(z->ctx, NULL);   /* once, before serving */
+    zlive *live = NULL;
+    size_t nlive = 0, cap = 0;
+    for (;;) {
+        struct pollfd pf[2] = { { ctl, POLLIN, 0 }, { sfd, POLLIN, 0 } };
+        if (poll(pf, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        if (pf[1].revents) {
+            struct signalfd_siginfo si;
+            while (read(sfd, &si, sizeof si) > 0) {}
+            int ws;
+            pid_t p;
+            while ((p = waitpid(-1, &ws, WNOHANG)) > 0)
+                for (size_t i = 0; i < nlive; i++)
+                    if (live[i].pid == p) {
+                        zsend(ctl, 'X', live[i].id, ws);
+                        live[i] = live[--nlive];
+                        break;
+                    }
+        }
+        if (!pf[0].revents) continue;
+        zmsg m;
+        int fds[2] = { -1, -1 };
+        union { struct cmsghdr h; char b[CMSG_SPACE(sizeof fds)]; } cb;
+        struct iovec iov = { &m, sizeof m };
+        struct msghdr mh;
+        memset(&mh, 0, sizeof mh);
+        mh.msg_iov = &iov;
+        mh.msg_iovlen = 1;
+        mh.msg_control = cb.b;
+        mh.msg_controllen = sizeof cb.b;
+        ssize_t n = recvmsg(ctl, &mh, MSG_CMSG_CLOEXEC);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;                       /* the server is gone */
+        for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+                c->cmsg_len == CMSG_LEN(sizeof fds))
+                memcpy(fds, CMSG_DATA(c), sizeof fds);
+        if (n != (ssize_t)sizeof m) {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            continue;
+        }
+        if (m.op == 'R') {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            if (z->refresh) z->refresh(z->ctx);
+            continue;
+        }
+        if (m.op == 'K') {
+            for (size_t i = 0; i < nlive; i++)
+                if (live[i].id == m.id) kill(live[i].pid, SIGKILL);
+            continue;
+        }
+        if (m.op != 'F' || fds[0] < 0 || fds[1] < 0) {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            zsend(ctl, 'E', m.id, EINVAL);
+            continue;
+        }
+        if (nlive == cap) {
+            size_t c2 = cap ? cap * 2 : 64;
+            zlive *q = realloc(live, c2 * sizeof *q);
+            if (!q) {
+                close(fds[0]); close(fds[1]);
+                zsend(ctl, 'E', m.id, ENOMEM);
+                continue;
+            }
+            live = q;
+            cap = c2;
+        }
+        m.hint[sizeof m.hint - 1] = 0;
+        const bx_confine_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
+        pid_t pid = fork();
+        if (pid == 0) {
+            close(ctl);
+            close(sfd);
+            sigprocmask(SIG_SETMASK, &old, NULL);
+            zworker(z, pre, self, fds[0], fds[1]);
+            _exit(BXC_WORKER_BODY_FAILED);
+        }
+        int e = errno;
+        close(fds[0]);
+        close(fds[1]);
+        if (pid < 0) {
+            zsend(ctl, 'E', m.id, e);
+            continue;
+        }
+        live[nlive].id = m.id;
+        live[nlive++].pid = pid;
+        zsend(ctl, 'P', m.id, pid);
+    }
+    /* Reaped before the zygote goes, so no worker outlives the server
+     * (an orphan is left to whatever reaps for pid 1 in a container). */
+    for (size_t i = 0; i < nlive; i++) kill(live[i].pid, SIGKILL);
+    for (size_t i = 0; i < nlive; i++)
+        while (waitpid(live[i].pid, NULL, 0) < 0 && errno == EINTR) {}
+    _exit(0);
+}
+
+/* ---- the server's side -------------------------------------------------- */
+
+static void *zreader(void *arg)
+{
+    bx_zygote *z = arg;
+    for (;;) {
+        zmsg m;
+        ssize_t n = recv(z->ctl, &m, sizeof m, 0);
+        if (n < 0 && errno == EINTR) continue;
+        pthread_mutex_lock(&z->mu);
+        if (n != (ssize_t)sizeof m) {
+            z->dead = 1;
+            pthread_cond_broadcast(&z->cv);
+            pthread_mutex_unlock(&z->mu);
+            break;
+        }
+        for (zslot *s = z->slots; s; s = s->next) {
+            if (s->id != m.id) continue;
+            if (m.op == 'P') s->pid = m.val;
+            else if (m.op == 'X') s->done = 1, s->ws = m.val;
+            else if (m.op == 'E') s->done = 1, s->ferr = m.val ? m.val : EIO;
+            break;
+        }
+        pthread_cond_broadcast(&z->cv);
+        pthread_mutex_unlock(&z->mu);
+    }
+    return NULL;
+}
+
+bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
+                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
+{
+    bx_zygote *z = calloc(1, sizeof *z);
+    int sv[2];
+    if (!z) {
+        bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
+        bxc_fail(err, BX_ERR_NOMEM, "cannot create the zygote's socket: %s", strerror(errno));
+        free(z);
+        return NULL;
+    }
+    z->ctx = ctx;
+    z->prefork = prefork;
+    z->prepare = prepare;
+    z->body = body;
+    z->refresh = refresh;
+    pthread_mutex_init(&z->mu, NULL);
+    pthread_cond_init(&z->cv, NULL);
+    fflush(NULL);
+    pid_t server = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        bxc_fail(err, BX_ERR_NOMEM, "cannot fork the zygote: %s", strerror(errno));
+        close(sv[0]); close(sv[1]);
+        pthread_mutex_destroy(&z->mu);
+        pthread_cond_destroy(&z->cv);
+        free(z);
+        return NULL;
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        z->ctl = sv[1];
+        zygote_main(z, server);
+        _exit(0);
+    }
+    close(sv[1]);
+    z->ctl = sv[0];
+    z->pid = pid;
+    if (pthread_create(&z->reader, NULL, zreader, z) != 0) {
+        bxc_fail(err, BX_ERR_NOMEM, "cannot start the zygote's reader thread");
+        close(z->ctl);
+        waitpid(pid, NULL, 0);
+        pthread_mutex_destroy(&z->mu);
+        pthread_cond_destroy(&z->cv);
+        free(z);
+        return NULL;
+    }
+    return z;
+}
+
+pid_t bx_zygote_pid(const bx_zygote *z) { return z ? z->pid : -1; }
+
+void bx_zygote_stop(bx_zygote *z)
+{
+    if (!z) return;
+    shutdown(z->ctl, SHUT_WR);      /* the zygote sees the end, kills what runs, exits */
+    pthread_join(z->reader, NULL);
+    close(z->ctl);
+    while (waitpid(z->pid, NULL, 0) < 0 && errno == EINTR) {}
+    pthread_mutex_destroy(&z->mu);
+    pthread_cond_destroy(&z->cv);
+    free(z);
+}
+
+static int zctl(bx_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+{
+    zmsg m;
+    memset(&m, 0, sizeof m);
+    m.op = op;
+    m.id = id;
+    if (hint) snprintf(m.hint, sizeof m.hint, "%s", hint);
+    struct iovec iov = { &m, sizeof m };
+    union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    if (fds) {
+        memset(&cb, 0, sizeof cb);
+        mh.msg_control = cb.b;
+        mh.msg_controllen = sizeof cb.b;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+        memcpy(CMSG_DATA(c), fds, 2 * sizeof(int));
+    }
+    ssize_t n;
+    while ((n = sendmsg(z->ctl, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
+    return n == (ssize_t)sizeof m ? 0 : -1;
+}
+
+int bx_zygote_refresh(bx_zygote *z)
+{
+    return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
+}
+
+bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
+                         const void *req, size_t req_len, const volatile int *cancel,
+                         size_t max_reply, uint8_t **reply, size_t *reply_len,
+                         bx_confine_status *cs, bx_error *err)
+{
+    memset(cs, 0, sizeof *cs);
+    *reply = NULL;
+    *reply_len = 0;
+    bxc_rx x;
+    if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
+        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+    x.need_done = 1;
+    x.on_progress = p->on_progress;
+    x.progress_user = p->progress_user;
+    int sv[2], vp[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        bxc_rx_free(&x);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+    }
+    if (pipe2(vp, O_CLOEXEC | O_NONBLOCK) != 0) {
+        close(sv[0]); close(sv[1]);
+        bxc_rx_free(&x);
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+    }
+    zslot slot;
+    memset(&slot, 0, sizeof slot);
+    pthread_mutex_lock(&z->mu);
+    slot.id = ++z->next_id;
+    slot.next = z->slots;
+    z->slots = &slot;
+    int dead = z->dead;
+    pthread_mutex_unlock(&z->mu);
+    int fds[2] = { sv[1], vp[1] };
+    int sent = !dead && zctl(z, 'F', slot.id, hint, fds) == 0;
+    close(sv[1]);
+    close(vp[1]);
+
+    uint64_t deadline = p->timeout_ns ? bxc_mono_ns() + p->timeout_ns + 2000000000ull : 0;
+    int killed_late = 0, killed = 0, eof = !sent;
+    const uint8_t *rq = req;
+    size_t rq_left = sent ? req_len : 0;
+    /* the request goes out while the reply comes in: the worker reads all
+     * of it before it writes, so neither side blocks the other for good */
+    while (!eof) {
+        int ms = 50;      /* how often the cancel flag is looked at */
+        if (deadline) {
+            uint64_t now = bxc_mono_ns();
+            if (now >= deadline) ms = 0;
+            else if ((deadline - now) / 1000000 + 1 < (uint64_t)ms) ms = (int)((deadline - now) / 1000000 + 1);
+        }
+        struct pollfd pf = { sv[0], (short)(POLLIN | (rq_left ? POLLOUT : 0)), 0 };
+        int pr = poll(&pf, 1, ms);
+        if (pr < 0 && errno == EINTR) continue;
+        if (!killed && ((cancel && *cancel) || (deadline && bxc_mono_ns() >= deadline))) {
+            killed = 1;
+            killed_late = !(cancel && *cancel);
+            if (zctl(z, 'K', slot.id, NULL, NULL) != 0) break;
+        }
+        if (pr <= 0) continue;
+        if (rq_left && (pf.revents & POLLOUT)) {
+            ssize_t k = send(sv[0], rq, rq_left, MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (k > 0) rq += k, rq_left -= (size_t)k;
+            else if (k < 0 && errno != EAGAIN && errno != EINTR) rq_left = 0;
+        }
+        if (pf.revents & (POLLIN | POLLHUP | POLLERR)) {
+            uint8_t *room;
+            size_t n = bxc_rx_room(&x, &room);
+            ssize_t k = recv(sv[0], room, n, MSG_DONTWAIT);
+            if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+            if (k <= 0) { eof = 1; break; }
+            bxc_rx_feed(&x, (size_t)k);
+            if (x.done && !x.bad && !x.out.over) {
+                /* the reply is whole: the call is answered now, without
+                 * waiting for the worker's teardown; nothing may outlive
+                 * its reply, so the zygote still kills it */
+                if (!killed) zctl(z, 'K', slot.id, NULL, NULL);
+                break;
+            }
+            if ((x.bad || x.out.over) && !killed) {
+                killed = 1;           /* not a valid reply, or more than any */
+                zctl(z, 'K', slot.id, NULL, NULL);
+            }
+        }
+    }
+    bxc_rx_end(&x);
+    close(sv[0]);
+    /* its end as the zygote saw it (a worker that closed its socket and
+     * lives on is killed at the deadline, or when the call is cancelled) */
+    pthread_mutex_lock(&z->mu);
+    while (sent && !slot.done && !z->dead && !x.done) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 50000000;
+        if (ts.tv_nsec >= 1000000000) ts.tv_sec++, ts.tv_nsec -= 1000000000;
+        pthread_cond_timedwait(&z->cv, &z->mu, &ts);
+        if (!killed && ((cancel && *cancel) || (deadline && bxc_mono_ns() >= deadline))) {
+            killed = 1;
+            killed_late = !(cancel && *cancel);
+            pthread_mutex_unlock(&z->mu);
+            zctl(z, 'K', slot.id, NULL, NULL);
+            pthread_mutex_lock(&z->mu);
+        }
+    }
+    for (zslot **q = &z->slots; *q; q = &(*q)->next)
+        if (*q == &slot) { *q = slot.next; break; }
+    pthread_mutex_unlock(&z->mu);
+    uint32_t nr = 0;
+    int have_nr = read(vp[0], &nr, sizeof nr) == (ssize_t)sizeof nr;
+    close(vp[0]);
+    if (x.done && !x.bad && !x.out.over && !slot.ferr) {
+        slot.done = 1;
+        slot.ws = 0;          /* as an exit 0: the body returned and said so */
+        have_nr = 0;
+    }
+    if (!sent || !slot.done || slot.ferr) {
+        bxc_rx_free(&x);
+        if (!sent || !slot.done)
+            return bxc_fail(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
+        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
+    }
+    bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
+    if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
+        snprintf(cs->detail, sizeof cs->detail, "cancelled: the call's worker was stopped");
+    if (cs->end == BX_CONFINE_ENDED) {
+        *reply = x.out.p;
+        *reply_len = x.out.n;
+        x.out.p = NULL;
+    }
+    bxc_rx_free(&x);
+    return BX_OK;
+}
