@@ -57,6 +57,7 @@
 
 #include "code.h"
 #include "module.h"
+#include "opcodes.h"
 #include "sha256.h"
 #include "simd.h"
 
@@ -83,7 +84,8 @@ static const uint8_t op_words[] = {
 };
 
 /* Deterministic for identical sources: the format version, the name,
- * position and operand count of every opcode, and the sizes of the structs
+ * position and operand count of every internal opcode, the text of every
+ * row of the instruction table (opcodes.def), and the sizes of the structs
  * whose fields the payload mirrors. */
 uint64_t bx_cache_build_id(void)
 {
@@ -92,6 +94,7 @@ uint64_t bx_cache_build_id(void)
         h = bx_hash64(op_names[i], strlen(op_names[i]), h ^ i);
         h = bx_hash64(&op_words[i], 1, h);
     }
+    h = bxe_ops_hash(h);
     uint32_t sizes[] = {(uint32_t)sizeof(struct bx_code), (uint32_t)sizeof(bx_constexpr),
                         (uint32_t)sizeof(bx_import), (uint32_t)sizeof(bx_elem_decl),
                         (uint32_t)sizeof(bx_data_decl), (uint32_t)sizeof(bx_func_decl),
@@ -313,23 +316,16 @@ static bool r_bool(rbuf *r)
     return v == 1;
 }
 
-static bool is_valtype(uint8_t t)
-{
-    return t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_FUNCREF ||
-           t == BX_EXTERNREF || t == BX_V128;
-}
-static bool is_reftype(uint8_t t) { return t == BX_FUNCREF || t == BX_EXTERNREF; }
-
 static bx_valtype r_valtype(rbuf *r)
 {
     uint8_t t = r_u8(r);
-    if (!is_valtype(t)) r->bad = true;
+    if (!bxe_is_valtype(t)) r->bad = true;
     return r->bad ? BX_I32 : (bx_valtype)t;
 }
 static bx_valtype r_reftype(rbuf *r)
 {
     uint8_t t = r_u8(r);
-    if (!is_reftype(t)) r->bad = true;
+    if (!bxe_is_reftype(t)) r->bad = true;
     return r->bad ? BX_FUNCREF : (bx_valtype)t;
 }
 
@@ -370,7 +366,7 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
         if (op != 0 || t != 0 || c->index || c->bits || c->hi || c->offset) r->bad = true;
         return;
     }
-    if (!is_valtype(t)) r->bad = true;
+    if (!bxe_is_valtype(t)) r->bad = true;
     c->type = r->bad ? BX_I32 : (bx_valtype)t;
     c->index = r_u32(r);
     c->bits = r_u64(r);
@@ -390,7 +386,7 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
     static const uint8_t want[BX_CONST_V128 + 1] = {[BX_CONST_V128] = BX_V128,[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
                                    [BX_CONST_F32] = BX_F32, [BX_CONST_F64] = BX_F64,
                                    [BX_CONST_REF_FUNC] = BX_FUNCREF};
-    if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !is_reftype(c->type))
+    if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !bxe_is_reftype(c->type))
         r->bad = true;
     if (c->op == BX_CONST_REF_FUNC && c->index >= m->nfuncs_total) r->bad = true;
     if (c->op == BX_CONST_GLOBAL_GET &&

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "opcodes.h"
 #include "runtime.h"
 
 typedef struct xr {
@@ -22,19 +23,8 @@ typedef struct xr {
 static uint64_t x_leb(xr *r, unsigned bits, bool sign)
 {
     uint64_t v = 0;
-    unsigned shift = 0;
-    for (unsigned i = 0; i < (bits + 6) / 7; i++) {
-        if (r->p >= r->end) break;
-        uint8_t b = *r->p++;
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80)) {
-            if (sign && shift < 64 && (b & 0x40)) v |= ~(uint64_t)0 << shift;
-            return v;
-        }
-    }
-    r->bad = true;
-    return 0;
+    if (bxe_leb(&r->p, r->end, bits, sign, &v) != BXE_RD_OK) r->bad = true;
+    return v;
 }
 
 /* One pass over the expression: with vals == NULL it only types it,

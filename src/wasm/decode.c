@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "module.h"
-#include "simd.h"
+#include "opcodes.h"
 
 /* Locals expanded over the whole module are bounded by the input size so
  * that "50000 locals" declared in 3 bytes, repeated, cannot multiply into
@@ -69,50 +69,35 @@ static bool rd_bytes(rd *r, size_t n, const uint8_t **out)
     return true;
 }
 
-/*
- * LEB128 of at most ceil(bits/7) bytes.  In the last byte the bits beyond
- * the value's width must be zero (unsigned) or copies of the sign bit
- * (signed): "integer too large"; a continuation bit there is "integer
- * representation too long".
- */
+static bool rd_err(rd *r, bxe_rderr e, const uint8_t *at)
+{
+    static const char *const why[] = {
+        [BXE_RD_TOO_LONG] = "integer representation too long",
+        [BXE_RD_TOO_LARGE] = "integer too large",
+        [BXE_RD_VALTYPE] = "malformed value type",
+        [BXE_RD_REFTYPE] = "malformed reference type",
+        [BXE_RD_ZERO] = "zero byte expected",
+        [BXE_RD_BLOCKTYPE] = "malformed block type",
+    };
+    if (e == BXE_RD_EOF) {
+        r->p = at < r->end ? at : r->end;
+        return eof_fail(r);
+    }
+    bx_fail(r->err, BX_ERR_MALFORMED, (size_t)(at - r->base), "%s",
+            e < sizeof why / sizeof why[0] && why[e] ? why[e] : "malformed instruction");
+    return false;
+}
+
+/* An LEB128 number (opcodes.h).  Bytes past the section end (but inside
+ * the binary) are looked at so that an over-long number is reported as
+ * such, as the reference interpreter does; running past the section is
+ * reported after.  The value is truncated to its width. */
 static bool rd_leb(rd *r, unsigned bits, bool sign, uint64_t *out)
 {
-    unsigned maxbytes = (bits + 6) / 7, shift = 0;
-    uint64_t v = 0;
-    /* Bytes past the section end (but inside the binary) are looked at so
-     * that an over-long number is reported as such, as the reference
-     * interpreter does; running past the section is reported after. */
     const uint8_t *q = r->p;
-    for (unsigned i = 0;; i++) {
-        if (q >= r->limit) {
-            r->p = q < r->end ? q : r->end;
-            return eof_fail(r);
-        }
-        size_t at = (size_t)(q - r->base);
-        uint8_t b = *q++;
-        if (i == maxbytes - 1) {
-            unsigned used = bits - 7 * i;      /* value bits in this byte */
-            const char *bad = NULL;
-            if (b & 0x80) {
-                bad = "integer representation too long";
-            } else if (!sign) {
-                if (b >> used) bad = "integer too large";
-            } else {
-                uint8_t mask = (uint8_t)((0x7Fu << (used - 1)) & 0x7Fu);
-                if ((b & mask) != 0 && (b & mask) != mask) bad = "integer too large";
-            }
-            if (bad) {
-                bx_fail(r->err, BX_ERR_MALFORMED, at, "%s", bad);
-                return false;
-            }
-        }
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80)) {
-            if (sign && shift < 64 && (b & 0x40)) v |= ~(uint64_t)0 << shift;
-            break;
-        }
-    }
+    uint64_t v;
+    bxe_rderr e = bxe_leb(&q, r->limit, bits, sign, &v);
+    if (e) return rd_err(r, e, q);
     if (q > r->end) {
         r->p = r->end;
         return eof_fail(r);
@@ -193,18 +178,12 @@ static bool rd_name(rd *r, char **out, uint32_t *outlen)
     return true;
 }
 
-static bool is_valtype(uint8_t b)
-{
-    return b == BX_I32 || b == BX_I64 || b == BX_F32 || b == BX_F64 ||
-           b == BX_V128 || b == BX_FUNCREF || b == BX_EXTERNREF;
-}
-
 static bool rd_valtype(rd *r, bx_valtype *t)
 {
     size_t at = off(r);
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
-    if (!is_valtype(b)) {
+    if (!bxe_is_valtype(b)) {
         bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed value type (0x%02x)", b);
         return false;
     }
@@ -217,7 +196,7 @@ static bool rd_reftype(rd *r, bx_valtype *t)
     size_t at = off(r);
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
-    if (b != BX_FUNCREF && b != BX_EXTERNREF) {
+    if (!bxe_is_reftype(b)) {
         bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed reference type (0x%02x)", b);
         return false;
     }
@@ -274,83 +253,18 @@ static bool illegal(rd *r, size_t at, unsigned op)
     return false;
 }
 
-static bool zero_byte(rd *r)
-{
-    size_t at = off(r);
-    uint8_t b;
-    if (!rd_byte(r, &b)) return false;
-    if (b != 0) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "zero byte expected");
-        return false;
-    }
-    return true;
-}
-
 /* Skip the immediates of one non-constant instruction (so the expression's
  * end can be found); block nesting is tracked by the caller. */
-static bool skip_immediates(rd *r, size_t at, uint8_t op)
+static bool skip_immediates(dec *d, rd *r, size_t at, uint8_t op)
 {
-    uint32_t u;
-    uint64_t v;
-    const uint8_t *s;
-    switch (op) {
-    case 0x00: case 0x01: case 0x05: case 0x0F: case 0x1A: case 0x1B:
-    case 0xD1:
-        return true;
-    case 0x02: case 0x03: case 0x04: {         /* blocktype */
-        if (r->p < r->end && (*r->p == 0x40 || is_valtype(*r->p))) { r->p++; return true; }
-        return rd_leb(r, 33, true, &v);
-    }
-    case 0x0C: case 0x0D: case 0x10: case 0x12:  /* 0x12 return_call */
-    case 0x20: case 0x21: case 0x22: case 0x24: case 0x25: case 0x26:
-        return rd_u32(r, &u);
-    case 0x13: return rd_u32(r, &u) && rd_u32(r, &u);   /* return_call_indirect */
-    case 0x0E: {
-        uint32_t n;
-        if (!rd_count(r, &n)) return false;
-        for (uint32_t i = 0; i <= n; i++) if (!rd_u32(r, &u)) return false;
-        return true;
-    }
-    case 0x11: return rd_u32(r, &u) && rd_u32(r, &u);
-    case 0x1C: {
-        uint32_t n;
-        bx_valtype t;
-        if (!rd_count(r, &n)) return false;
-        for (uint32_t i = 0; i < n; i++) if (!rd_valtype(r, &t)) return false;
-        return true;
-    }
-    case 0x3F: case 0x40: return zero_byte(r);
-    case 0xFC: {
-        if (!rd_u32(r, &u)) return false;
-        switch (u) {
-        case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: return true;
-        case 8: return rd_u32(r, &u) && zero_byte(r);
-        case 9: case 13: case 15: case 16: case 17: return rd_u32(r, &u);
-        case 10: return zero_byte(r) && zero_byte(r);
-        case 11: return zero_byte(r);
-        case 12: case 14: return rd_u32(r, &u) && rd_u32(r, &u);
-        default: return illegal(r, at, 0xFC00u | u);
-        }
-    }
-    case 0xFD: {                                /* immediates from simd.c's table */
-        if (!rd_u32(r, &u)) return false;
-        bx_simd_info in = bx_simd_info_of(u);
-        uint8_t b;
-        if (u > 0xFF || in.kind == SK_NONE) return illegal(r, at, 0xFD00u | u);
-        switch (in.kind) {
-        case SK_CONST: case SK_SHUFFLE: return rd_bytes(r, 16, &s);
-        case SK_LOAD: case SK_STORE: return rd_u32(r, &u) && rd_u32(r, &u);
-        case SK_LOAD_LANE: case SK_STORE_LANE: return rd_u32(r, &u) && rd_u32(r, &u) && rd_byte(r, &b);
-        case SK_EXTRACT: case SK_REPLACE: return rd_byte(r, &b);
-        default: return true;
-        }
-    }
-    default:
-        if (op >= 0x28 && op <= 0x3E)   /* memarg; bit 6: a memory index follows */
-            return rd_u32(r, &u) && (!(u & 0x40) || rd_u32(r, &u)) && rd_u32(r, &u);
-        if (op >= 0x45 && op <= 0xC4) return true;
-        return illegal(r, at, op);
-    }
+    bxe_ins in;
+    const uint8_t *q = r->p;
+    bxe_rderr e = bxe_skip_imm(&q, r->end, op, d->m->nmems_total, &in);
+    if (e == BXE_RD_ILLEGAL)
+        return illegal(r, at, op == 0xFC || op == 0xFD ? (unsigned)op << 8 | in.sub : op);
+    if (e) return rd_err(r, e, q);
+    r->p = q;
+    return true;
 }
 
 /*
@@ -430,7 +344,7 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
             }
             /* fall through */
         default:
-            if (!skip_immediates(r, at, op)) return false;
+            if (!skip_immediates(d, r, at, op)) return false;
             if (!nonconst) defer_invalid(d, at, "constant expression required");
             nonconst = true;
             if (op >= 0x02 && op <= 0x04) depth++;

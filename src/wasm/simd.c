@@ -1,7 +1,7 @@
 /*
- * simd.c — the WebAssembly 2.0 SIMD instructions: their description (one
- * table for the compiler and the cache verifier) and their execution, in
- * plain C over the lanes (no intrinsics, no -ffast-math: the lane results
+ * simd.c — the WebAssembly 2.0 SIMD instructions: their description (the S
+ * rows of opcodes.def, for the compiler and the cache verifier) and their
+ * execution, in plain C over the lanes (no intrinsics, no -ffast-math: the lane results
  * are the scalar ones of numeric.h, NaNs included).
  */
 #include <math.h>
@@ -10,6 +10,7 @@
 #include "code.h"
 #include "module.h"
 #include "numeric.h"
+#include "opcodes.h"
 #include "runtime.h"
 #include "simd.h"
 
@@ -18,84 +19,21 @@
 #define F BX_F32
 #define D BX_F64
 
+/* The S rows of opcodes.def as a table. */
+#define _ 0
+static const bx_simd_info simd_info[256] = {
+#define S(sub, text, kind, t, n, al) [sub] = {SK_##kind, t, n, al},
+    BX_WASM_OPS_SIMD(S)
+#undef S
+};
+#undef _
+
 bx_simd_info bx_simd_info_of(uint32_t s)
 {
     bx_simd_info r = {SK_NONE, 0, 0, 0};
-#define R(k, t, n, al) do { r.kind = (k); r.scalar = (t); r.lanes = (n); r.align = (al); return r; } while (0)
-    if (s == BXS_GLOBAL_GET) R(SK_GGET, 0, 0, 0);
-    if (s == BXS_GLOBAL_SET) R(SK_GSET, 0, 0, 0);
-    if (s <= 0x06) R(s == 0 ? SK_LOAD : SK_LOAD, 0, 0, s == 0 ? 4 : 3);
-    switch (s) {
-    case 0x07: R(SK_LOAD, 0, 0, 0);
-    case 0x08: R(SK_LOAD, 0, 0, 1);
-    case 0x09: R(SK_LOAD, 0, 0, 2);
-    case 0x0a: R(SK_LOAD, 0, 0, 3);
-    case 0x0b: R(SK_STORE, 0, 0, 4);
-    case 0x0c: R(SK_CONST, 0, 0, 0);
-    case 0x0d: R(SK_SHUFFLE, 0, 16, 0);
-    case 0x0e: R(SK_BIN, 0, 0, 0);
-    case 0x0f: case 0x10: case 0x11: R(SK_SPLAT, I, 0, 0);
-    case 0x12: R(SK_SPLAT, L, 0, 0);
-    case 0x13: R(SK_SPLAT, F, 0, 0);
-    case 0x14: R(SK_SPLAT, D, 0, 0);
-    case 0x15: case 0x16: R(SK_EXTRACT, I, 16, 0);
-    case 0x17: R(SK_REPLACE, I, 16, 0);
-    case 0x18: case 0x19: R(SK_EXTRACT, I, 8, 0);
-    case 0x1a: R(SK_REPLACE, I, 8, 0);
-    case 0x1b: R(SK_EXTRACT, I, 4, 0);
-    case 0x1c: R(SK_REPLACE, I, 4, 0);
-    case 0x1d: R(SK_EXTRACT, L, 2, 0);
-    case 0x1e: R(SK_REPLACE, L, 2, 0);
-    case 0x1f: R(SK_EXTRACT, F, 4, 0);
-    case 0x20: R(SK_REPLACE, F, 4, 0);
-    case 0x21: R(SK_EXTRACT, D, 2, 0);
-    case 0x22: R(SK_REPLACE, D, 2, 0);
-    case 0x4d: R(SK_UN, 0, 0, 0);
-    case 0x52: R(SK_TERN, 0, 0, 0);
-    case 0x53: R(SK_TEST, I, 0, 0);
-    case 0x54: R(SK_LOAD_LANE, 0, 16, 0);
-    case 0x55: R(SK_LOAD_LANE, 0, 8, 1);
-    case 0x56: R(SK_LOAD_LANE, 0, 4, 2);
-    case 0x57: R(SK_LOAD_LANE, 0, 2, 3);
-    case 0x58: R(SK_STORE_LANE, 0, 16, 0);
-    case 0x59: R(SK_STORE_LANE, 0, 8, 1);
-    case 0x5a: R(SK_STORE_LANE, 0, 4, 2);
-    case 0x5b: R(SK_STORE_LANE, 0, 2, 3);
-    case 0x5c: R(SK_LOAD, 0, 0, 2);
-    case 0x5d: R(SK_LOAD, 0, 0, 3);
-    case 0x5e: case 0x5f: R(SK_UN, 0, 0, 0);
-    case 0x63: case 0x64: case 0x83: case 0x84: case 0xa3: case 0xa4: case 0xc3: case 0xc4:
-        R(SK_TEST, I, 0, 0);
-    case 0x6b: case 0x6c: case 0x6d: case 0x8b: case 0x8c: case 0x8d:
-    case 0xab: case 0xac: case 0xad: case 0xcb: case 0xcc: case 0xcd:
-        R(SK_SHIFT, I, 0, 0);
-    /* unary v128 -> v128 */
-    case 0x60: case 0x61: case 0x62: case 0x67: case 0x68: case 0x69: case 0x6a:
-    case 0x74: case 0x75: case 0x7a: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
-    case 0x80: case 0x81: case 0x87: case 0x88: case 0x89: case 0x8a: case 0x94:
-    case 0xa0: case 0xa1: case 0xa7: case 0xa8: case 0xa9: case 0xaa:
-    case 0xc0: case 0xc1: case 0xc7: case 0xc8: case 0xc9: case 0xca:
-    case 0xe0: case 0xe1: case 0xe3: case 0xec: case 0xed: case 0xef:
-    case 0xf8: case 0xf9: case 0xfa: case 0xfb: case 0xfc: case 0xfd: case 0xfe: case 0xff:
-        R(SK_UN, 0, 0, 0);
-    /* binary v128 v128 -> v128 */
-    case 0x65: case 0x66: case 0x6e: case 0x6f: case 0x70: case 0x71: case 0x72: case 0x73:
-    case 0x76: case 0x77: case 0x78: case 0x79: case 0x7b:
-    case 0x82: case 0x85: case 0x86: case 0x8e: case 0x8f: case 0x90: case 0x91: case 0x92:
-    case 0x93: case 0x95: case 0x96: case 0x97: case 0x98: case 0x99: case 0x9b:
-    case 0x9c: case 0x9d: case 0x9e: case 0x9f:
-    case 0xae: case 0xb1: case 0xb5: case 0xb6: case 0xb7: case 0xb8: case 0xb9: case 0xba:
-    case 0xbc: case 0xbd: case 0xbe: case 0xbf:
-    case 0xce: case 0xd1: case 0xd5: case 0xd6: case 0xd7: case 0xd8: case 0xd9: case 0xda:
-    case 0xdb: case 0xdc: case 0xdd: case 0xde: case 0xdf:
-    case 0xe4: case 0xe5: case 0xe6: case 0xe7: case 0xe8: case 0xe9: case 0xea: case 0xeb:
-    case 0xf0: case 0xf1: case 0xf2: case 0xf3: case 0xf4: case 0xf5: case 0xf6: case 0xf7:
-        R(SK_BIN, 0, 0, 0);
-    default: break;
-    }
-    if (s >= 0x23 && s <= 0x4c) R(SK_BIN, 0, 0, 0);   /* comparisons */
-    if (s >= 0x4e && s <= 0x51) R(SK_BIN, 0, 0, 0);   /* and andnot or xor */
-#undef R
+    if (s == BXS_GLOBAL_GET) r.kind = SK_GGET;
+    else if (s == BXS_GLOBAL_SET) r.kind = SK_GSET;
+    else if (s < 256) r = simd_info[s];
     return r;
 }
 

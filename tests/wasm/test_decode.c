@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "module.h"
+#include "opcodes.h"
 
 __attribute__((weak)) bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
 {
@@ -480,11 +481,10 @@ static void test_truncation_and_mutation(void)
             bool boundary = n == 8;
             size_t p = 8;
             while (p < n) {
-                size_t sz = 0, sh = 0;
-                p++;
-                while (o.b[p] & 0x80) sz |= (size_t)(o.b[p++] & 0x7F) << sh, sh += 7;
-                sz |= (size_t)o.b[p++] << sh;
-                p += sz;
+                uint64_t sz = 0;
+                const uint8_t *q = o.b + p + 1;
+                bxe_leb(&q, o.b + o.n, 32, false, &sz);
+                p = (size_t)(q - o.b) + (size_t)sz;
                 if (p == n) boundary = true;
             }
             if (!boundary || st == BX_ERR_NOMEM) { bad++; printf("  prefix %zu: status %d\n", n, st); }

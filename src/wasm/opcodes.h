@@ -1,0 +1,146 @@
+/*
+ * opcodes.h — the instruction table (opcodes.def) as data, and the three
+ * readers every part of src/wasm shares: LEB128 numbers, value types and
+ * the immediates of one instruction.  Private to src/wasm.
+ *
+ * The decoder, the compiler and the cache each used to carry their own
+ * copy of these and they had drifted apart (v128 known to one and not to
+ * another); callers now differ only in how they word an error.
+ */
+#ifndef BX_WASM_OPCODES_H
+#define BX_WASM_OPCODES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "boxagnts.h"
+#include "opcodes.def"
+
+/* How an instruction's immediates are encoded (the imm column). */
+typedef enum bxe_imm {
+    BXE_IMM_NONE,
+    BXE_IMM_BLOCK,      /* block type: 0x40, a value type, or an s33 type index */
+    BXE_IMM_U32,        /* one index */
+    BXE_IMM_U32X2,      /* two indices */
+    BXE_IMM_BR_TABLE,   /* a vector of labels and the default label */
+    BXE_IMM_SELECT_T,   /* a vector of value types */
+    BXE_IMM_MEMARG,     /* alignment (bit 6: a memory index follows), offset */
+    BXE_IMM_MEMIDX,     /* a memory index: the reserved zero byte with < 2 memories */
+    BXE_IMM_S32, BXE_IMM_S64,
+    BXE_IMM_BYTES4, BXE_IMM_BYTES8,
+    BXE_IMM_REFTYPE,
+    BXE_IMM_MEMINIT,    /* data index, memory index */
+    BXE_IMM_MEMCOPY     /* two memory indices */
+} bxe_imm;
+
+typedef enum bxe_class { BXE_CLASS_CTL, BXE_CLASS_NUM, BXE_CLASS_MEM } bxe_class;
+
+/* One row of BX_WASM_OPS / BX_WASM_OPS_FC.  name NULL: no such opcode. */
+typedef struct bxe_opinfo {
+    const char *name;
+    uint16_t iop;       /* internal opcode (code.h) of NUM and MEM rows */
+    uint8_t cls, imm;   /* bxe_class, bxe_imm */
+    uint8_t a, b, r;    /* value types, 0 = none */
+    uint8_t align;      /* MEM: log2 of the natural alignment */
+} bxe_opinfo;
+
+#define BXE_FC_COUNT 18u
+extern const bxe_opinfo bxe_ops[256];
+extern const bxe_opinfo bxe_ops_fc[BXE_FC_COUNT];
+
+/* A hash of the text of every row of opcodes.def, for the cache build id. */
+uint64_t bxe_ops_hash(uint64_t seed);
+
+/* ---- LEB128 ------------------------------------------------------------ */
+
+typedef enum bxe_rderr {
+    BXE_RD_OK,
+    BXE_RD_EOF,         /* ran out of bytes */
+    BXE_RD_TOO_LONG,    /* "integer representation too long" */
+    BXE_RD_TOO_LARGE,   /* "integer too large" */
+    BXE_RD_ILLEGAL,     /* unknown opcode */
+    BXE_RD_VALTYPE,     /* malformed value type */
+    BXE_RD_REFTYPE,     /* malformed reference type */
+    BXE_RD_ZERO,        /* zero byte expected */
+    BXE_RD_BLOCKTYPE    /* malformed block type */
+} bxe_rderr;
+
+/*
+ * An LEB128 number of at most ceil(bits/7) bytes from *pp (limit end).  In
+ * the last byte, the bits beyond the value's width must be zero (unsigned)
+ * or copies of the sign bit (signed): TOO_LARGE; a continuation bit there
+ * is TOO_LONG.  A signed value comes back sign-extended to 64 bits.  On
+ * success *pp is past the number; on an error it points at the offending
+ * byte (end for EOF).  Inline: the compiler reads one per instruction.
+ */
+static inline bxe_rderr bxe_leb(const uint8_t **pp, const uint8_t *end, unsigned bits, bool sign,
+                                uint64_t *out)
+{
+    const uint8_t *q = *pp;
+    unsigned maxbytes = (bits + 6) / 7, shift = 0;
+    uint64_t v = 0;
+    for (unsigned i = 0;; i++) {
+        if (q >= end) {
+            *pp = end;
+            return BXE_RD_EOF;
+        }
+        uint8_t b = *q;
+        if (i == maxbytes - 1) {
+            unsigned used = bits - 7 * i;      /* value bits in this byte */
+            if (b & 0x80) {
+                *pp = q;
+                return BXE_RD_TOO_LONG;
+            }
+            if (used < 7) {
+                uint8_t mask = sign ? (uint8_t)((0x7Fu << (used - 1)) & 0x7Fu)
+                                    : (uint8_t)((0x7Fu << used) & 0x7Fu);
+                if ((b & mask) != 0 && (!sign || (b & mask) != mask)) {
+                    *pp = q;
+                    return BXE_RD_TOO_LARGE;
+                }
+            }
+        }
+        q++;
+        v |= (uint64_t)(b & 0x7F) << shift;
+        shift += 7;
+        if (!(b & 0x80)) {
+            if (sign && shift < 64 && (b & 0x40)) v |= ~(uint64_t)0 << shift;
+            break;
+        }
+    }
+    *pp = q;
+    *out = v;
+    return BXE_RD_OK;
+}
+
+/* ---- value types --------------------------------------------------------- */
+
+static inline bool bxe_is_reftype(uint8_t b) { return b == BX_FUNCREF || b == BX_EXTERNREF; }
+
+static inline bool bxe_is_valtype(uint8_t b)
+{
+    return b == BX_I32 || b == BX_I64 || b == BX_F32 || b == BX_F64 || b == BX_V128 ||
+           bxe_is_reftype(b);
+}
+
+/* ---- one instruction's immediates ------------------------------------------ */
+
+/* What bxe_skip_imm learnt besides the position. */
+typedef struct bxe_ins {
+    uint32_t sub;       /* 0xFC / 0xFD sub-opcode */
+    uint64_t k;         /* S32/S64 (sign-extended), BYTES4/8 (little-endian) */
+    uint32_t idx;       /* the first index of U32, U32X2 and MEMINIT */
+} bxe_ins;
+
+/*
+ * Skip the immediates of the instruction whose opcode byte op was just read
+ * (*pp is after it), in a module with nmems memories.  Checks what the
+ * binary format requires of them (known opcode, value types, zero bytes,
+ * LEB128 sizes) and nothing that needs the module.  On an error *pp points
+ * at the offending byte and, for ILLEGAL, in->sub holds the sub-opcode.
+ */
+bxe_rderr bxe_skip_imm(const uint8_t **pp, const uint8_t *end, uint8_t op, uint32_t nmems,
+                       bxe_ins *in);
+
+#endif
