@@ -105,7 +105,7 @@ static void fail(C *c, bx_status st, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     size_t off = (size_t)((c->ins ? c->ins : c->p) - c->m->bytes);
-    c->st = bx_fail(c->err, st, off, "%s", buf);
+    c->st = bxe_fail(c->err, st, off, "%s", buf);
 }
 
 #define MALFORMED(...) fail(c, BX_ERR_MALFORMED, __VA_ARGS__)
@@ -1070,14 +1070,16 @@ static bool op_end(C *c)
     return false;
 }
 
-static void op_br(C *c, uint32_t d, int kind /* 0 br, 1 br_if */)
+typedef enum br_kind { BR_ALWAYS, BR_IF } br_kind;
+
+static void op_br(C *c, uint32_t d, br_kind kind)
 {
     if (d >= c->nctl) {
         INVALID("unknown label %u", d);
         return;
     }
     ctl *t = &c->ctl[c->nctl - 1 - d];
-    if (kind == 0) {
+    if (kind == BR_ALWAYS) {
         pop_label(c, t);
         if (c->st) return;
         emit_branch(c, t, c->nstk);
@@ -1299,8 +1301,8 @@ static void compile_body(C *c)
                 return;
             }
             break;
-        case 0x0C: op_br(c, rd_u32(c), 0); break;
-        case 0x0D: op_br(c, rd_u32(c), 1); break;
+        case 0x0C: op_br(c, rd_u32(c), BR_ALWAYS); break;
+        case 0x0D: op_br(c, rd_u32(c), BR_IF); break;
         case 0x0E: op_br_table(c); break;
         case 0x0F: {
             for (uint32_t i = c->ft->nresults; i-- > 0;) pop(c, (uint8_t)c->ft->results[i]);
@@ -1901,14 +1903,14 @@ static void scan_body(C *c, bool collect)
  * becomes plain code reading and writing operand-stack slots.  The spec
  * testsuite and the differential fuzzer run both ways and compare; never
  * set it in production (slower code, same results).  Modules compiled so
- * are not cached (cache.c checks bx_nofusion_env). */
-bool bx_nofusion_env(void)
+ * are not cached (cache_store.c checks bxe_nofusion_env). */
+bool bxe_nofusion_env(void)
 {
     const char *e = getenv("BOXAGNTS_NO_FUSION");
     return e && *e && strcmp(e, "0") != 0;
 }
 
-bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
+bx_status bxe_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
 {
     bx_func_decl *f = &m->funcs[i];
     C cc, *c = &cc;
@@ -1922,7 +1924,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         free_xtypes(c);
         return c->st;
     }
-    c->nofuse = bx_nofusion_env();
+    c->nofuse = bxe_nofusion_env();
     uint32_t np = c->ft->nparams;   /* slots */
     uint32_t nwp = m->types[f->type].nparams;
     c->nwlocals = nwp + f->nlocals;
@@ -1936,7 +1938,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     if (!c->ltypes || (c->nlocals != c->nwlocals && !c->lslot)) {
         free(c->ltypes);
         free_xtypes(c);
-        return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+        return bxe_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
     }
     for (uint32_t k = 0; k < np; k++) c->ltypes[k] = c->ft->params[k];
     for (uint32_t k = 0, s = 0; k < c->nwlocals; k++) {
@@ -2012,4 +2014,4 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     return c->st;
 }
 
-void bx_code_free(struct bx_code *c) { free(c); }
+void bxe_code_free(struct bx_code *c) { free(c); }

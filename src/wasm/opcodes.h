@@ -16,6 +16,7 @@
 
 #include "boxagnts.h"
 #include "opcodes.def"
+#include "simd.h"
 
 /* How an instruction's immediates are encoded (the imm column). */
 typedef enum bxe_imm {
@@ -78,6 +79,13 @@ static inline bxe_rderr bxe_leb(const uint8_t **pp, const uint8_t *end, unsigned
                                 uint64_t *out)
 {
     const uint8_t *q = *pp;
+    if (q < end && !(*q & 0x80)) {      /* one byte: most numbers in code */
+        uint64_t v = *q;
+        if (sign && (v & 0x40)) v |= ~(uint64_t)0 << 7;
+        *pp = q + 1;
+        *out = v;
+        return BXE_RD_OK;
+    }
     unsigned maxbytes = (bits + 6) / 7, shift = 0;
     uint64_t v = 0;
     for (unsigned i = 0;; i++) {
@@ -133,6 +141,121 @@ typedef struct bxe_ins {
     uint32_t idx;       /* the first index of U32, U32X2 and MEMINIT */
 } bxe_ins;
 
+/* Inline: the compiler skips one per instruction before compiling a body. */
+
+static inline bxe_rderr bxe_rd_u32(const uint8_t **pp, const uint8_t *end, uint32_t *v)
+{
+    uint64_t x = 0;
+    bxe_rderr e = bxe_leb(pp, end, 32, false, &x);
+    *v = (uint32_t)x;
+    return e;
+}
+
+static inline bxe_rderr bxe_rd_bytes(const uint8_t **pp, const uint8_t *end, size_t n)
+{
+    if ((size_t)(end - *pp) < n) {
+        *pp = end;
+        return BXE_RD_EOF;
+    }
+    *pp += n;
+    return BXE_RD_OK;
+}
+
+/* With one memory or none the index is the 2.0 reserved zero byte, so a
+ * long or nonzero encoding stays malformed as the 2.0 testsuite expects. */
+static inline bxe_rderr bxe_rd_memidx(const uint8_t **pp, const uint8_t *end, uint32_t nmems)
+{
+    uint32_t v;
+    if (nmems >= 2) return bxe_rd_u32(pp, end, &v);
+    if (*pp >= end) return BXE_RD_EOF;
+    if (**pp != 0) return BXE_RD_ZERO;
+    (*pp)++;
+    return BXE_RD_OK;
+}
+
+static inline bxe_rderr bxe_rd_memarg(const uint8_t **pp, const uint8_t *end)
+{
+    uint32_t a, v;
+    bxe_rderr e = bxe_rd_u32(pp, end, &a);
+    if (!e && (a & 0x40)) e = bxe_rd_u32(pp, end, &v);
+    if (!e) e = bxe_rd_u32(pp, end, &v);
+    return e;
+}
+
+static inline bxe_rderr bxe_skip_imm_kind(const uint8_t **pp, const uint8_t *end, bxe_imm imm,
+                                         uint32_t nmems, bxe_ins *in)
+{
+    uint32_t n, v;
+    uint64_t x = 0;
+    bxe_rderr e;
+    switch (imm) {
+    case BXE_IMM_NONE: return BXE_RD_OK;
+    case BXE_IMM_BLOCK:
+        if (*pp < end && (**pp == 0x40 || bxe_is_valtype(**pp))) {
+            (*pp)++;
+            return BXE_RD_OK;
+        }
+        {
+            const uint8_t *at = *pp;
+            if ((e = bxe_leb(pp, end, 33, true, &x))) return e;
+            if ((int64_t)x < 0) {
+                *pp = at;
+                return BXE_RD_BLOCKTYPE;
+            }
+        }
+        return BXE_RD_OK;
+    case BXE_IMM_U32: return bxe_rd_u32(pp, end, &in->idx);
+    case BXE_IMM_U32X2:
+        if ((e = bxe_rd_u32(pp, end, &in->idx))) return e;
+        return bxe_rd_u32(pp, end, &v);
+    case BXE_IMM_BR_TABLE:
+        if ((e = bxe_rd_u32(pp, end, &n))) return e;
+        /* each label takes a byte: refuse a count the bytes cannot hold */
+        if (n > (size_t)(end - *pp)) {
+            *pp = end;
+            return BXE_RD_EOF;
+        }
+        for (uint64_t i = 0; i <= n; i++)
+            if ((e = bxe_rd_u32(pp, end, &v))) return e;
+        return BXE_RD_OK;
+    case BXE_IMM_SELECT_T:
+        if ((e = bxe_rd_u32(pp, end, &n))) return e;
+        for (uint64_t i = 0; i < n; i++) {
+            if (*pp >= end) return BXE_RD_EOF;
+            if (!bxe_is_valtype(**pp)) return BXE_RD_VALTYPE;
+            (*pp)++;
+        }
+        return BXE_RD_OK;
+    case BXE_IMM_MEMARG: return bxe_rd_memarg(pp, end);
+    case BXE_IMM_MEMIDX: return bxe_rd_memidx(pp, end, nmems);
+    case BXE_IMM_S32:
+        e = bxe_leb(pp, end, 32, true, &in->k);
+        return e;
+    case BXE_IMM_S64: return bxe_leb(pp, end, 64, true, &in->k);
+    case BXE_IMM_BYTES4:
+    case BXE_IMM_BYTES8: {
+        unsigned w = imm == BXE_IMM_BYTES4 ? 4 : 8;
+        const uint8_t *s = *pp;
+        if ((e = bxe_rd_bytes(pp, end, w))) return e;
+        in->k = 0;
+        for (unsigned i = 0; i < w; i++) in->k |= (uint64_t)s[i] << (8 * i);
+        return BXE_RD_OK;
+    }
+    case BXE_IMM_REFTYPE:
+        if (*pp >= end) return BXE_RD_EOF;
+        if (!bxe_is_reftype(**pp)) return BXE_RD_REFTYPE;
+        (*pp)++;
+        return BXE_RD_OK;
+    case BXE_IMM_MEMINIT:
+        if ((e = bxe_rd_u32(pp, end, &in->idx))) return e;
+        return bxe_rd_memidx(pp, end, nmems);
+    case BXE_IMM_MEMCOPY:
+        if ((e = bxe_rd_memidx(pp, end, nmems))) return e;
+        return bxe_rd_memidx(pp, end, nmems);
+    }
+    return BXE_RD_ILLEGAL;
+}
+
 /*
  * Skip the immediates of the instruction whose opcode byte op was just read
  * (*pp is after it), in a module with nmems memories.  Checks what the
@@ -140,7 +263,41 @@ typedef struct bxe_ins {
  * LEB128 sizes) and nothing that needs the module.  On an error *pp points
  * at the offending byte and, for ILLEGAL, in->sub holds the sub-opcode.
  */
-bxe_rderr bxe_skip_imm(const uint8_t **pp, const uint8_t *end, uint8_t op, uint32_t nmems,
-                       bxe_ins *in);
+static inline bxe_rderr bxe_skip_imm(const uint8_t **pp, const uint8_t *end, uint8_t op, uint32_t nmems,
+                       bxe_ins *in)
+{
+    const uint8_t *at = *pp - 1;
+    bxe_rderr e;
+    in->sub = 0;
+    if (op == 0xFC || op == 0xFD) {
+        if ((e = bxe_rd_u32(pp, end, &in->sub))) return e;
+        if (op == 0xFC) {
+            if (in->sub >= BXE_FC_COUNT || !bxe_ops_fc[in->sub].name) {
+                *pp = at;
+                return BXE_RD_ILLEGAL;
+            }
+            return bxe_skip_imm_kind(pp, end, (bxe_imm)bxe_ops_fc[in->sub].imm, nmems, in);
+        }
+        bx_simd_info si = bxe_simd_info_of(in->sub);
+        if (in->sub > 0xFF || si.kind == SK_NONE) {
+            *pp = at;
+            return BXE_RD_ILLEGAL;
+        }
+        switch (si.kind) {
+        case SK_CONST: case SK_SHUFFLE: return bxe_rd_bytes(pp, end, 16);
+        case SK_LOAD: case SK_STORE: return bxe_rd_memarg(pp, end);
+        case SK_LOAD_LANE: case SK_STORE_LANE:
+            if ((e = bxe_rd_memarg(pp, end))) return e;
+            return bxe_rd_bytes(pp, end, 1);
+        case SK_EXTRACT: case SK_REPLACE: return bxe_rd_bytes(pp, end, 1);
+        default: return BXE_RD_OK;
+        }
+    }
+    if (!bxe_ops[op].name) {
+        *pp = at;
+        return BXE_RD_ILLEGAL;
+    }
+    return bxe_skip_imm_kind(pp, end, (bxe_imm)bxe_ops[op].imm, nmems, in);
+}
 
 #endif
