@@ -120,21 +120,6 @@ static bx_status check_import(const bx_module *m, uint32_t i, const bx_extern *e
 
 /* ---- instance life cycle --------------------------------------------- */
 
-void bxe_instance_destroy(bx_instance *inst)
-{
-    /* Touches nothing of the module, so a store may be freed after its
-     * modules even though the API asks for the opposite order. */
-    if (!inst) return;
-    free(inst->elem_values);   /* one block: pointers and values */
-    free(inst->elem_len);
-    free(inst->data_dropped);
-    free(inst->funcs);
-    free(inst->tables);
-    free(inst->mems);
-    free(inst->globals);
-    free(inst);
-}
-
 /* Value of a constant expression.  Validation guarantees indices are in
  * range and global.get names an (imported) global already initialised. */
 static uint64_t eval_const(const bx_instance *inst, const bx_constexpr *e)

@@ -36,6 +36,23 @@ bx_store *bx_store_new(const bx_limits *limits)
     return s;
 }
 
+/* Here rather than in instance.c: the store frees what it owns, and
+ * instance.c already depends on the store, not the other way round. */
+void bxe_instance_destroy(bx_instance *inst)
+{
+    /* Touches nothing of the module, so a store may be freed after its
+     * modules even though the API asks for the opposite order. */
+    if (!inst) return;
+    free(inst->elem_values);   /* one block: pointers and values */
+    free(inst->elem_len);
+    free(inst->data_dropped);
+    free(inst->funcs);
+    free(inst->tables);
+    free(inst->mems);
+    free(inst->globals);
+    free(inst);
+}
+
 void bx_store_free(bx_store *s)
 {
     if (!s) return;

@@ -51,7 +51,7 @@ bx_status bxe_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *dec
                         bx_table **out, bx_error *err);
 void bxe_table_destroy(bx_store *s, bx_table *t);
 
-/* instance.c: free an instance's arrays (not the objects, the store owns them). */
+/* Free an instance's arrays (not the objects, the store owns them). */
 void bxe_instance_destroy(bx_instance *inst);
 /* Clear err to "no error" (err may not be NULL). */
 static inline void bx_error_clear(bx_error *err)
