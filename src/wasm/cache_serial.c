@@ -402,7 +402,7 @@ static const char *op_kinds(uint32_t op)
         return "SL";
     case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
     case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
-    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE:     /* checked by simd.c's table */
+    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE: case BXOP_SIMD_MEM: /* checked by simd.c's table */
         return NULL;
     /* multi-memory: X a memory index (the interpreter traps on a bad op) */
     case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
@@ -783,6 +783,10 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
                 cur[o[0]] = 0;
                 if (o[0] + 1 < frame) cur[o[0] + 1] = 0;
                 break;
+            case BXOP_SIMD_MEM:
+                cur[o[2]] = 0;
+                if (o[2] + 1 < frame) cur[o[2] + 1] = 0;
+                break;
             default:
                 if (!writes_no_slot(op))
                     for (uint32_t i = 0, sm = oi->smask; sm; i++, sm >>= 1)
@@ -873,6 +877,10 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                     return false;
             } else if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) {
                 if (avail < n || !bxe_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
+                    return false;
+            } else if (op == BXOP_SIMD_MEM) {   /* a memory > 0 and a memory kind */
+                if (avail < n || o[0] == 0 || o[0] >= m->nmems_total ||
+                    !bxe_simd_is_mem(o[1]) || !bxe_simd_verify(m, false, o + 1, frame))
                     return false;
             }
         }

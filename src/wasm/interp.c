@@ -1168,6 +1168,11 @@ dispatch:
         pc += 7;
         NEXT;
     }
+    OP(SIMD_MEM) {
+        pc = bxe_simd_run_mem(pc, fp, inst);
+        if (UNLIKELY(!pc)) TRAP(BX_TRAP_MEMORY_OOB);
+        NEXT;
+    }
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);
 
 #if !(defined(__GNUC__) && !defined(BX_NO_COMPUTED_GOTO))

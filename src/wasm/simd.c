@@ -162,6 +162,33 @@ static inline double f64_round(double x, int how)
 #define WIDEN(H, FROM, TO, off) { H##FROM##_t h_; memcpy(&h_, a.u8 + (off), 8); \
     r.v##TO = __builtin_convertvector(h_, v##TO##_t); goto out; }
 
+/* The memory instructions, shared by bxe_simd_run (memory 0) and
+ * bxe_simd_run_mem (any other): each function has its own EA, EAL, out and
+ * done, so memory 0 keeps its registers. */
+#define SIMD_MEM_CASES \
+    case 0x00: EA(16); memcpy(fp + d, mbase + ea, 16); goto done; \
+    case 0x01: { EA(8); hi8_t x; memcpy(&x, mbase + ea, 8); r.vi16 = __builtin_convertvector(x, vi16_t); goto out; } \
+    case 0x02: { EA(8); hu8_t x; memcpy(&x, mbase + ea, 8); r.vu16 = __builtin_convertvector(x, vu16_t); goto out; } \
+    case 0x03: { EA(8); hi16_t x; memcpy(&x, mbase + ea, 8); r.vi32 = __builtin_convertvector(x, vi32_t); goto out; } \
+    case 0x04: { EA(8); hu16_t x; memcpy(&x, mbase + ea, 8); r.vu32 = __builtin_convertvector(x, vu32_t); goto out; } \
+    case 0x05: { EA(8); hi32_t x; memcpy(&x, mbase + ea, 8); r.vi64 = __builtin_convertvector(x, vi64_t); goto out; } \
+    case 0x06: { EA(8); hu32_t x; memcpy(&x, mbase + ea, 8); r.vu64 = __builtin_convertvector(x, vu64_t); goto out; } \
+    case 0x07: { EA(1); uint8_t x = mbase[ea]; LANES(16) r.u8[i] = x; goto out; } \
+    case 0x08: { EA(2); uint16_t x; memcpy(&x, mbase + ea, 2); LANES(8) r.u16[i] = x; goto out; } \
+    case 0x09: { EA(4); uint32_t x; memcpy(&x, mbase + ea, 4); LANES(4) r.u32[i] = x; goto out; } \
+    case 0x0a: { EA(8); uint64_t x; memcpy(&x, mbase + ea, 8); LANES(2) r.u64[i] = x; goto out; } \
+    case 0x5c: { EA(4); uint32_t x; memcpy(&x, mbase + ea, 4); r.u64[0] = x; r.u64[1] = 0; goto out; } \
+    case 0x5d: EA(8); memcpy(&r.u64[0], mbase + ea, 8); r.u64[1] = 0; goto out; \
+    case 0x0b: EA(16); memcpy(mbase + ea, fp + sb, 16); goto done; \
+    case 0x54: EAL(1); r = get(fp, sb); r.u8[sc] = mbase[ea]; goto out; \
+    case 0x55: EAL(2); r = get(fp, sb); memcpy(&r.u16[sc], mbase + ea, 2); goto out; \
+    case 0x56: EAL(4); r = get(fp, sb); memcpy(&r.u32[sc], mbase + ea, 4); goto out; \
+    case 0x57: EAL(8); r = get(fp, sb); memcpy(&r.u64[sc], mbase + ea, 8); goto out; \
+    case 0x58: EAL(1); a = get(fp, sb); mbase[ea] = a.u8[sc]; goto done; \
+    case 0x59: EAL(2); a = get(fp, sb); memcpy(mbase + ea, &a.u16[sc], 2); goto done; \
+    case 0x5a: EAL(4); a = get(fp, sb); memcpy(mbase + ea, &a.u32[sc], 4); goto done; \
+    case 0x5b: EAL(8); a = get(fp, sb); memcpy(mbase + ea, &a.u64[sc], 8); goto done;
+
 const uint32_t *bxe_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst)
 {
     struct bx_global **globals = inst->globals;
@@ -187,28 +214,7 @@ next:
     ea = (uint64_t)(uint32_t)fp[sa] + k;                             \
     if (ea + (n) > msize) return NULL
     switch (sub) {
-    case 0x00: EA(16); memcpy(fp + d, mbase + ea, 16); goto done;
-    case 0x01: { EA(8); hi8_t x; memcpy(&x, mbase + ea, 8); r.vi16 = __builtin_convertvector(x, vi16_t); goto out; }
-    case 0x02: { EA(8); hu8_t x; memcpy(&x, mbase + ea, 8); r.vu16 = __builtin_convertvector(x, vu16_t); goto out; }
-    case 0x03: { EA(8); hi16_t x; memcpy(&x, mbase + ea, 8); r.vi32 = __builtin_convertvector(x, vi32_t); goto out; }
-    case 0x04: { EA(8); hu16_t x; memcpy(&x, mbase + ea, 8); r.vu32 = __builtin_convertvector(x, vu32_t); goto out; }
-    case 0x05: { EA(8); hi32_t x; memcpy(&x, mbase + ea, 8); r.vi64 = __builtin_convertvector(x, vi64_t); goto out; }
-    case 0x06: { EA(8); hu32_t x; memcpy(&x, mbase + ea, 8); r.vu64 = __builtin_convertvector(x, vu64_t); goto out; }
-    case 0x07: { EA(1); uint8_t x = mbase[ea]; LANES(16) r.u8[i] = x; goto out; }
-    case 0x08: { EA(2); uint16_t x; memcpy(&x, mbase + ea, 2); LANES(8) r.u16[i] = x; goto out; }
-    case 0x09: { EA(4); uint32_t x; memcpy(&x, mbase + ea, 4); LANES(4) r.u32[i] = x; goto out; }
-    case 0x0a: { EA(8); uint64_t x; memcpy(&x, mbase + ea, 8); LANES(2) r.u64[i] = x; goto out; }
-    case 0x5c: { EA(4); uint32_t x; memcpy(&x, mbase + ea, 4); r.u64[0] = x; r.u64[1] = 0; goto out; }
-    case 0x5d: EA(8); memcpy(&r.u64[0], mbase + ea, 8); r.u64[1] = 0; goto out;
-    case 0x0b: EA(16); memcpy(mbase + ea, fp + sb, 16); goto done;
-    case 0x54: EAL(1); r = get(fp, sb); r.u8[sc] = mbase[ea]; goto out;
-    case 0x55: EAL(2); r = get(fp, sb); memcpy(&r.u16[sc], mbase + ea, 2); goto out;
-    case 0x56: EAL(4); r = get(fp, sb); memcpy(&r.u32[sc], mbase + ea, 4); goto out;
-    case 0x57: EAL(8); r = get(fp, sb); memcpy(&r.u64[sc], mbase + ea, 8); goto out;
-    case 0x58: EAL(1); a = get(fp, sb); mbase[ea] = a.u8[sc]; goto done;
-    case 0x59: EAL(2); a = get(fp, sb); memcpy(mbase + ea, &a.u16[sc], 2); goto done;
-    case 0x5a: EAL(4); a = get(fp, sb); memcpy(mbase + ea, &a.u32[sc], 4); goto done;
-    case 0x5b: EAL(8); a = get(fp, sb); memcpy(mbase + ea, &a.u64[sc], 8); goto done;
+    SIMD_MEM_CASES
     case BXS_GLOBAL_GET:
         fp[d] = globals[k]->val;
         fp[d + 1] = globals[k]->hi;
@@ -466,6 +472,33 @@ done:
     return w + 6;
 #undef LA
 #undef LB
+#undef EA
+#undef EAL
+}
+
+const uint32_t *bxe_simd_run_mem(const uint32_t *w, uint64_t *fp, bx_instance *inst)
+{
+    const struct bx_memory *mx = inst->mems[w[0]];
+    uint8_t *mbase = mx->data;
+    uint64_t msize = mx->size;
+    v128 a, r;
+    uint64_t ea;
+    uint32_t sub = w[1], d = w[2], sa = w[3], sb = w[4], sc = w[5], k = w[6];
+#define EA(n)                                                        \
+    ea = (uint64_t)(uint32_t)((uint32_t)fp[sa] + sc) + k;            \
+    if (ea + (n) > msize) return NULL
+#define EAL(n)                                                       \
+    ea = (uint64_t)(uint32_t)fp[sa] + k;                             \
+    if (ea + (n) > msize) return NULL
+    switch (sub) {
+    SIMD_MEM_CASES
+    default:
+        return NULL;    /* never: the compiler and the cache verifier check sub */
+    }
+out:
+    memcpy(fp + d, &r, 16);
+done:
+    return w + 7;
 #undef EA
 #undef EAL
 }

@@ -11,7 +11,8 @@
  *
  * Internal code: OP_SIMD sub d a b c k (6 operand words), where sub is
  * the wasm sub-opcode (0..255) or one of the BXS_* below; OP_SIMD_SHUFFLE
- * d a b m0 m1 m2 m3 (the 16 lane indices, 4 per word).  What d a b c k
+ * d a b m0 m1 m2 m3 (the 16 lane indices, 4 per word); OP_SIMD_MEM mem sub
+ * d a b c k, a load or store of OP_SIMD on memory mem (> 0: multi-memory).  What d a b c k
  * mean depends on the kind of sub (see bx_simd_info).
  */
 #ifndef BX_WASM_SIMD_H
@@ -57,6 +58,12 @@ typedef struct bx_simd_info {
 
 /* Description of sub-opcode sub (wasm 0..255 or BXS_*). */
 bx_simd_info bxe_simd_info_of(uint32_t sub);
+/* True for the memory kinds (loads and stores, lane forms included). */
+static inline bool bxe_simd_is_mem(uint32_t sub)
+{
+    uint8_t k = bxe_simd_info_of(sub).kind;
+    return k == SK_LOAD || k == SK_STORE || k == SK_LOAD_LANE || k == SK_STORE_LANE;
+}
 
 /* Cache verifier: operand words o[] of an OP_SIMD (shuffle false) or
  * OP_SIMD_SHUFFLE instruction are well formed for a frame of `frame`
@@ -71,6 +78,10 @@ bool bxe_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o,
  * made gcc spill them in the whole dispatch loop. */
 const uint32_t *bxe_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst);
 void bxe_simd_shuffle(const uint32_t *w, uint64_t *fp);
+/* Execute one OP_SIMD_MEM (w[0] the memory index, then the operand words
+ * of an OP_SIMD load or store): the position of the next instruction, or
+ * NULL after an out of bounds access. */
+const uint32_t *bxe_simd_run_mem(const uint32_t *w, uint64_t *fp, bx_instance *inst);
 
 /* Slots taken by a list of value types (a v128 takes two). */
 static inline uint32_t bx_type_slots(const bx_valtype *t, uint32_t n)
