@@ -139,7 +139,7 @@ static bool is_num(uint8_t t)
     return t == 0 || t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64;
 }
 
-static bool is_ref(uint8_t t) { return t == 0 || t == BX_FUNCREF || t == BX_EXTERNREF; }
+static bool is_ref(uint8_t t) { return t == 0 || bxe_is_reftype(t); }
 
 static uint8_t rd_valtype(C *c)
 {
