@@ -54,7 +54,7 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
         case 0xD0:
             if (r.p >= r.end) { r.bad = true; break; }
             t = *r.p++;
-            if (t != BX_FUNCREF && t != BX_EXTERNREF) r.bad = true;
+            if (!bxe_is_reftype(t)) r.bad = true;
             break;
         case 0xD2: {
             uint32_t x = (uint32_t)x_leb(&r, 32, false);
@@ -73,7 +73,7 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
             break;
         }
         case 0x6A: case 0x6B: case 0x6C: case 0x7C: case 0x7D: case 0x7E: {
-            uint8_t want = op <= 0x6C ? BX_I32 : BX_I64;
+            uint8_t want = bxe_ops[op].a;      /* the table's operand type */
             if (n < 2 || tys[n - 1] != want || tys[n - 2] != want) { *why = "type mismatch"; break; }
             n -= 2;
             if (vals) {
@@ -87,7 +87,7 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
                 default: v = a * b; break;
                 }
             }
-            t = want;
+            t = bxe_ops[op].r;
             break;
         }
         default:
