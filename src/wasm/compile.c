@@ -28,7 +28,8 @@
 #define NONE32 UINT32_MAX
 #define BX_MAX_CONST_SLOTS 32
 
-enum { V_STACK, V_LOCAL, V_CONST, V_CMP };
+/* Where a virtual stack entry's value is (vent.kind). */
+typedef enum vkind { V_STACK, V_LOCAL, V_CONST, V_CMP } vkind;
 
 typedef struct vent {
     uint8_t type;       /* bx_valtype, 0 = unknown (polymorphic) */
@@ -41,7 +42,8 @@ typedef struct vent {
     uint64_t k;         /* V_CONST */
 } vent;
 
-enum { K_FUNC, K_BLOCK, K_LOOP, K_IF, K_ELSE };
+/* The kind of a control frame (ctl.kind). */
+typedef enum ctl_kind { K_FUNC, K_BLOCK, K_LOOP, K_IF, K_ELSE } ctl_kind;
 
 typedef struct ctl {
     uint8_t kind;
@@ -417,7 +419,7 @@ static uint8_t ctl_param(const ctl *t, uint32_t i) { return (uint8_t)t->ft->para
 static uint32_t label_arity(const ctl *t) { return t->kind == K_LOOP ? ctl_nparams(t) : ctl_nresults(t); }
 static uint8_t label_type(const ctl *t, uint32_t i) { return t->kind == K_LOOP ? ctl_param(t, i) : ctl_result(t, i); }
 
-static ctl *push_ctl(C *c, uint8_t kind, const bx_functype *ft, uint8_t single)
+static ctl *push_ctl(C *c, ctl_kind kind, const bx_functype *ft, uint8_t single)
 {
     if (c->nctl == c->capctl) {
         uint32_t n = c->capctl ? c->capctl * 2 : 16;
@@ -970,7 +972,7 @@ static void op_local_set_slot(C *c, uint32_t x, bool tee)
     }
 }
 
-static void op_block_start(C *c, uint8_t kind)
+static void op_block_start(C *c, ctl_kind kind)
 {
     const bx_functype *ft;
     uint8_t single;

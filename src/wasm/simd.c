@@ -129,23 +129,24 @@ static inline int32_t sat_s(int32_t x, int32_t lo, int32_t hi) { return x < lo ?
 
 /* A NaN result must be quiet: the rounding functions return a signalling
  * NaN operand unchanged on some libms. */
-static inline float f32_round(float x, int how)
+typedef enum round_how { R_CEIL, R_FLOOR, R_TRUNC, R_NEAREST } round_how;
+static inline float f32_round(float x, round_how how)
 {
     if (isnan(x)) return x + x;
     switch (how) {
-    case 0: return ceilf(x);
-    case 1: return floorf(x);
-    case 2: return truncf(x);
+    case R_CEIL: return ceilf(x);
+    case R_FLOOR: return floorf(x);
+    case R_TRUNC: return truncf(x);
     default: return bx_f32_nearest(x);
     }
 }
-static inline double f64_round(double x, int how)
+static inline double f64_round(double x, round_how how)
 {
     if (isnan(x)) return x + x;
     switch (how) {
-    case 0: return ceil(x);
-    case 1: return floor(x);
-    case 2: return trunc(x);
+    case R_CEIL: return ceil(x);
+    case R_FLOOR: return floor(x);
+    case R_TRUNC: return trunc(x);
     default: return bx_f64_nearest(x);
     }
 }
@@ -276,14 +277,14 @@ next:
     case 0x60: LA; LANES(16) r.u8[i] = a.i8[i] < 0 ? (uint8_t)-a.u8[i] : a.u8[i]; goto out;
     case 0x61: LA; r.vu8 = -a.vu8; goto out;
     case 0x62: LA; LANES(16) r.u8[i] = (uint8_t)__builtin_popcount(a.u8[i]); goto out;
-    case 0x67: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], 0); goto out;
-    case 0x68: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], 1); goto out;
-    case 0x69: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], 2); goto out;
-    case 0x6a: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], 3); goto out;
-    case 0x74: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], 0); goto out;
-    case 0x75: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], 1); goto out;
-    case 0x7a: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], 2); goto out;
-    case 0x94: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], 3); goto out;
+    case 0x67: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], R_CEIL); goto out;
+    case 0x68: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], R_FLOOR); goto out;
+    case 0x69: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], R_TRUNC); goto out;
+    case 0x6a: LA; LANES(4) r.f32[i] = f32_round(a.f32[i], R_NEAREST); goto out;
+    case 0x74: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], R_CEIL); goto out;
+    case 0x75: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], R_FLOOR); goto out;
+    case 0x7a: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], R_TRUNC); goto out;
+    case 0x94: LA; LANES(2) r.f64[i] = f64_round(a.f64[i], R_NEAREST); goto out;
     case 0x7c: LA; LANES(8) r.i16[i] = (int16_t)(a.i8[2 * i] + a.i8[2 * i + 1]); goto out;
     case 0x7d: LA; LANES(8) r.u16[i] = (uint16_t)(a.u8[2 * i] + a.u8[2 * i + 1]); goto out;
     case 0x7e: LA; LANES(4) r.i32[i] = a.i16[2 * i] + a.i16[2 * i + 1]; goto out;
