@@ -124,13 +124,28 @@ static uint8_t rd_byte(C *c)
     return *c->p++;
 }
 
+/* A reader of opcodes.h failed: the spec testsuite's wording. */
+static void rd_fail(C *c, bxe_rderr e)
+{
+    static const char *const why[] = {
+        [BXE_RD_EOF] = "unexpected end",
+        [BXE_RD_TOO_LONG] = "integer representation too long",
+        [BXE_RD_TOO_LARGE] = "integer too large",
+        [BXE_RD_ILLEGAL] = "illegal opcode",
+        [BXE_RD_VALTYPE] = "malformed value type",
+        [BXE_RD_REFTYPE] = "malformed reference type",
+        [BXE_RD_ZERO] = "zero byte expected",
+        [BXE_RD_BLOCKTYPE] = "malformed block type",
+    };
+    MALFORMED("%s", e < sizeof why / sizeof why[0] && why[e] ? why[e] : "malformed instruction");
+}
+
 static uint64_t rd_leb(C *c, unsigned bits, bool sign)
 {
-    uint64_t r;
+    uint64_t r = 0;
     bxe_rderr e = bxe_leb(&c->p, c->end, bits, sign, &r);
     if (e == BXE_RD_OK) return r;
-    if (e == BXE_RD_EOF) MALFORMED("unexpected end");
-    else MALFORMED(e == BXE_RD_TOO_LONG ? "integer representation too long" : "integer too large");
+    rd_fail(c, e);
     return 0;
 }
 
@@ -673,25 +688,15 @@ static bool check_table(C *c, uint32_t x)
     return true;
 }
 
-static void zero_byte(C *c)
-{
-    uint8_t b = rd_byte(c);
-    if (!c->st && b != 0) MALFORMED("zero byte expected");
-}
-
 /* ---- multi-memory (WebAssembly 3.0) ------------------------------------ */
 
-/* The memory index of memory.size/grow/init/copy/fill.  With several
- * memories it is a u32 (multi-memory); with one or none it stays the 2.0
- * reserved zero byte, so a long or nonzero encoding is malformed as the
- * 2.0 testsuite expects (no compiler emits one for a single memory). */
+/* The memory index of memory.size/grow/init/copy/fill (opcodes.h). */
 static uint32_t rd_memidx(C *c)
 {
-    if (c->m->nmems_total < 2) {
-        zero_byte(c);
-        return 0;
-    }
-    return rd_u32(c);
+    uint32_t x;
+    bxe_rderr e = bxe_rd_memidx(&c->p, c->end, c->m->nmems_total, &x);
+    if (e) rd_fail(c, e);
+    return x;
 }
 
 static bool check_memx(C *c, uint32_t x)
@@ -703,17 +708,11 @@ static bool check_memx(C *c, uint32_t x)
     return true;
 }
 
-/* A memarg: alignment flags, then a memory index when bit 6 is set, then
- * the offset. */
+/* A memarg: alignment, memory index, offset (opcodes.h). */
 static void rd_memarg(C *c, uint32_t *align, uint32_t *off, uint32_t *mem)
 {
-    *align = rd_u32(c);
-    *mem = 0;
-    if (!c->st && (*align & 0x40)) {
-        *align &= ~0x40u;
-        *mem = rd_u32(c);
-    }
-    *off = rd_u32(c);
+    bxe_rderr e = bxe_rd_memarg(&c->p, c->end, align, mem, off);
+    if (e) rd_fail(c, e);
 }
 
 /* Binary i32/i64 op with an immediate form when b (or commutative a) is a
@@ -1852,21 +1851,12 @@ static void scan_body(C *c, bool collect)
         bxe_ins in;
         bxe_rderr e = bxe_skip_imm(&c->p, c->end, op, c->m->nmems_total, &in);
         if (e) {
-            static const char *const why[] = {
-                [BXE_RD_EOF] = "unexpected end",
-                [BXE_RD_TOO_LONG] = "integer representation too long",
-                [BXE_RD_TOO_LARGE] = "integer too large",
-                [BXE_RD_VALTYPE] = "malformed value type",
-                [BXE_RD_REFTYPE] = "malformed reference type",
-                [BXE_RD_ZERO] = "zero byte expected",
-                [BXE_RD_BLOCKTYPE] = "malformed block type",
-            };
             if (e == BXE_RD_ILLEGAL && (op == 0xFC || op == 0xFD))
                 MALFORMED("illegal opcode 0x%02x %u", op, in.sub);
             else if (e == BXE_RD_ILLEGAL)
                 MALFORMED("illegal opcode 0x%02x", op);
             else
-                MALFORMED("%s", why[e]);
+                rd_fail(c, e);
             return;
         }
         switch (op) {

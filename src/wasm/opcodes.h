@@ -161,24 +161,33 @@ static inline bxe_rderr bxe_rd_bytes(const uint8_t **pp, const uint8_t *end, siz
     return BXE_RD_OK;
 }
 
-/* With one memory or none the index is the 2.0 reserved zero byte, so a
- * long or nonzero encoding stays malformed as the 2.0 testsuite expects. */
-static inline bxe_rderr bxe_rd_memidx(const uint8_t **pp, const uint8_t *end, uint32_t nmems)
+/* The memory index of memory.size/grow/init/copy/fill.  With several
+ * memories it is a u32 (multi-memory); with one or none it stays the 2.0
+ * reserved zero byte, so a long or nonzero encoding is malformed as the 2.0
+ * testsuite expects (no compiler emits one for a single memory). */
+static inline bxe_rderr bxe_rd_memidx(const uint8_t **pp, const uint8_t *end, uint32_t nmems,
+                                      uint32_t *x)
 {
-    uint32_t v;
-    if (nmems >= 2) return bxe_rd_u32(pp, end, &v);
+    *x = 0;
+    if (nmems >= 2) return bxe_rd_u32(pp, end, x);
     if (*pp >= end) return BXE_RD_EOF;
     if (**pp != 0) return BXE_RD_ZERO;
     (*pp)++;
     return BXE_RD_OK;
 }
 
-static inline bxe_rderr bxe_rd_memarg(const uint8_t **pp, const uint8_t *end)
+/* A memarg: alignment flags, then a memory index when bit 6 is set, then
+ * the offset. */
+static inline bxe_rderr bxe_rd_memarg(const uint8_t **pp, const uint8_t *end, uint32_t *align,
+                                      uint32_t *mem, uint32_t *off)
 {
-    uint32_t a, v;
-    bxe_rderr e = bxe_rd_u32(pp, end, &a);
-    if (!e && (a & 0x40)) e = bxe_rd_u32(pp, end, &v);
-    if (!e) e = bxe_rd_u32(pp, end, &v);
+    *mem = *off = 0;
+    bxe_rderr e = bxe_rd_u32(pp, end, align);
+    if (!e && (*align & 0x40)) {
+        *align &= ~0x40u;
+        e = bxe_rd_u32(pp, end, mem);
+    }
+    if (!e) e = bxe_rd_u32(pp, end, off);
     return e;
 }
 
@@ -226,8 +235,8 @@ static inline bxe_rderr bxe_skip_imm_kind(const uint8_t **pp, const uint8_t *end
             (*pp)++;
         }
         return BXE_RD_OK;
-    case BXE_IMM_MEMARG: return bxe_rd_memarg(pp, end);
-    case BXE_IMM_MEMIDX: return bxe_rd_memidx(pp, end, nmems);
+    case BXE_IMM_MEMARG: return bxe_rd_memarg(pp, end, &n, &v, &v);
+    case BXE_IMM_MEMIDX: return bxe_rd_memidx(pp, end, nmems, &v);
     case BXE_IMM_S32:
         e = bxe_leb(pp, end, 32, true, &in->k);
         return e;
@@ -248,10 +257,10 @@ static inline bxe_rderr bxe_skip_imm_kind(const uint8_t **pp, const uint8_t *end
         return BXE_RD_OK;
     case BXE_IMM_MEMINIT:
         if ((e = bxe_rd_u32(pp, end, &in->idx))) return e;
-        return bxe_rd_memidx(pp, end, nmems);
+        return bxe_rd_memidx(pp, end, nmems, &v);
     case BXE_IMM_MEMCOPY:
-        if ((e = bxe_rd_memidx(pp, end, nmems))) return e;
-        return bxe_rd_memidx(pp, end, nmems);
+        if ((e = bxe_rd_memidx(pp, end, nmems, &v))) return e;
+        return bxe_rd_memidx(pp, end, nmems, &v);
     }
     return BXE_RD_ILLEGAL;
 }
@@ -263,10 +272,11 @@ static inline bxe_rderr bxe_skip_imm_kind(const uint8_t **pp, const uint8_t *end
  * LEB128 sizes) and nothing that needs the module.  On an error *pp points
  * at the offending byte and, for ILLEGAL, in->sub holds the sub-opcode.
  */
-static inline bxe_rderr bxe_skip_imm(const uint8_t **pp, const uint8_t *end, uint8_t op, uint32_t nmems,
-                       bxe_ins *in)
+static inline bxe_rderr bxe_skip_imm(const uint8_t **pp, const uint8_t *end, uint8_t op,
+                                     uint32_t nmems, bxe_ins *in)
 {
     const uint8_t *at = *pp - 1;
+    uint32_t al, x;
     bxe_rderr e;
     in->sub = 0;
     if (op == 0xFC || op == 0xFD) {
@@ -285,9 +295,9 @@ static inline bxe_rderr bxe_skip_imm(const uint8_t **pp, const uint8_t *end, uin
         }
         switch (si.kind) {
         case SK_CONST: case SK_SHUFFLE: return bxe_rd_bytes(pp, end, 16);
-        case SK_LOAD: case SK_STORE: return bxe_rd_memarg(pp, end);
+        case SK_LOAD: case SK_STORE: return bxe_rd_memarg(pp, end, &al, &x, &x);
         case SK_LOAD_LANE: case SK_STORE_LANE:
-            if ((e = bxe_rd_memarg(pp, end))) return e;
+            if ((e = bxe_rd_memarg(pp, end, &al, &x, &x))) return e;
             return bxe_rd_bytes(pp, end, 1);
         case SK_EXTRACT: case SK_REPLACE: return bxe_rd_bytes(pp, end, 1);
         default: return BXE_RD_OK;
