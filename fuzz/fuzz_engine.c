@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "boxagnts.h"
+#include "opcodes.h"
 
 #define FUZZ_FUEL 10000u
 #define FUZZ_MEM_CAP (16u << 20)
@@ -49,15 +50,11 @@ static uint8_t rd_u8(rd *r) {
     return *r->p++;
 }
 
+/* The engine's own LEB128 reader (src/wasm/opcodes.h). */
 static uint32_t rd_u32(rd *r) {
-    uint32_t v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-        uint8_t b = rd_u8(r);
-        v |= (uint32_t)(b & 0x7f) << shift;
-        if (!(b & 0x80)) return v;
-    }
-    r->bad = 1;
-    return 0;
+    uint64_t v = 0;
+    if (bxe_leb(&r->p, r->end, 32, false, &v) != BXE_RD_OK) { r->bad = 1; return 0; }
+    return (uint32_t)v;
 }
 
 static void rd_skip(rd *r, uint32_t n) {

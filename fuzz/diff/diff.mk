@@ -2,6 +2,7 @@
 # (included by fuzz/fuzz.mk; the driver's rule is in tests/diff/diff.mk).
 #
 #   make fuzz-diff [FUZZ_SECONDS=3600] [FUZZ_DIFF_SEED=1000000] [FUZZ_DIFF_BATCH=500]
+#   DIFF_SIMD=1 make fuzz-diff ...       the same with SIMD in the modules
 #
 # Differences land in $(BUILD)/fuzz/diff-found (modules, their batch lines,
 # the differing lines).  Seeds are deterministic: rerunning with the same

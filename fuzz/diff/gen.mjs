@@ -1,5 +1,8 @@
-// fuzz/diff/gen.mjs — random VALID WebAssembly 2.0 modules (no SIMD),
-// deterministic from a seed, emitted directly in the binary format.
+// fuzz/diff/gen.mjs — random VALID WebAssembly 2.0 modules, deterministic
+// from a seed, emitted directly in the binary format.  With DIFF_SIMD=1 in
+// the environment they also use SIMD (see "SIMD" below); without it the
+// modules of every seed are what they always were, so seeds recorded as
+// regressions keep making the same module.
 //
 // generate(seed) -> { bytes: Uint8Array, calls: [{name, args:[{t,bits}]}] }
 //
@@ -162,6 +165,44 @@ const LOADS = [[0x28, I32, 2, 4], [0x29, I64, 3, 8], [0x2a, F32, 2, 4], [0x2b, F
 const STORES = [[0x36, I32, 2], [0x37, I64, 3], [0x38, F32, 2], [0x39, F64, 3],
     [0x3a, I32, 0], [0x3b, I32, 1], [0x3c, I64, 0], [0x3d, I64, 1], [0x3e, I64, 2]];
 
+// ---- SIMD (DIFF_SIMD=1) ---------------------------------------------------------
+// v128 values stay inside functions (JS cannot pass them), reduced to a
+// scalar by extract_lane, any_true, all_true or bitmask, or stored.  NaN
+// bits are free in the spec, so vectors are generated in three kinds:
+// VI, integer lanes, whose every bit is determined (loads, constants,
+// integer arithmetic, comparisons, trunc_sat of floats); VF32/VF64, float
+// lanes, which may hold NaNs with any payload and so only flow into float
+// lane operations, comparisons, trunc_sat or a float extract_lane (the
+// scalar float rules then apply).  A VF is never stored, never reaches a
+// bitwise or integer operation, never a bitmask.  A VI may be used as a VF
+// (every bit pattern is a valid float input).
+const SIMD = typeof process !== 'undefined' && process.env.DIFF_SIMD === '1';
+const VI = 'vi', VF32 = 'vf32', VF64 = 'vf64';
+const range = (a, b) => { const o = []; for (let i = a; i <= b; i++) o.push(i); return o; };
+const V_BIN_I = [0x0e, ...range(0x23, 0x40), 0x4e, 0x4f, 0x50, 0x51, 0x65, 0x66, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0x73,
+    0x76, 0x77, 0x78, 0x79, 0x7b, 0x82, 0x85, 0x86, ...range(0x8e, 0x93), 0x95, 0x96, 0x97, 0x98, 0x99, 0x9b,
+    0x9c, 0x9d, 0x9e, 0x9f, 0xae, 0xb1, ...range(0xb5, 0xba), ...range(0xbc, 0xbf), 0xce, 0xd1, ...range(0xd5, 0xdf)];
+const V_UN_I = [0x4d, 0x60, 0x61, 0x62, 0x7c, 0x7d, 0x7e, 0x7f, 0x80, 0x81, 0x87, 0x88, 0x89, 0x8a,
+    0xa0, 0xa1, 0xa7, 0xa8, 0xa9, 0xaa, 0xc0, 0xc1, 0xc7, 0xc8, 0xc9, 0xca];
+const V_SHIFT = [0x6b, 0x6c, 0x6d, 0x8b, 0x8c, 0x8d, 0xab, 0xac, 0xad, 0xcb, 0xcc, 0xcd];
+const V_CMP_F = { [VF32]: range(0x41, 0x46), [VF64]: range(0x47, 0x4c) };
+const V_TRUNC = { [VF32]: [0xf8, 0xf9], [VF64]: [0xfc, 0xfd] };
+const V_UN_F = { [VF32]: [0x67, 0x68, 0x69, 0x6a, 0xe0, 0xe1, 0xe3], [VF64]: [0x74, 0x75, 0x7a, 0x94, 0xec, 0xed, 0xef] };
+const V_BIN_F = { [VF32]: range(0xe4, 0xeb), [VF64]: range(0xf0, 0xf7) };
+// [sub, natural alignment log2]
+const V_LOADS = [[0x00, 4], [0x01, 3], [0x02, 3], [0x03, 3], [0x04, 3], [0x05, 3], [0x06, 3],
+    [0x07, 0], [0x08, 1], [0x09, 2], [0x0a, 3], [0x5c, 2], [0x5d, 3]];
+// [sub, natural alignment log2, lanes]
+const V_LOAD_LANES = [[0x54, 0, 16], [0x55, 1, 8], [0x56, 2, 4], [0x57, 3, 2]];
+const V_STORE_LANES = [[0x58, 0, 16], [0x59, 1, 8], [0x5a, 2, 4], [0x5b, 3, 2]];
+// scalar reductions of a VI: [sub, result, lanes (0: no lane immediate)]
+const V_REDUCE = {
+    [I32]: [[0x15, I32, 16], [0x16, I32, 16], [0x18, I32, 8], [0x19, I32, 8], [0x1b, I32, 4], [0x53, I32, 0],
+        [0x63, I32, 0], [0x64, I32, 0], [0x83, I32, 0], [0x84, I32, 0], [0xa3, I32, 0], [0xa4, I32, 0],
+        [0xc3, I32, 0], [0xc4, I32, 0]],
+    [I64]: [[0x1d, I64, 2]],
+};
+
 // ---- the generator -------------------------------------------------------------
 export function generate(seed) {
     const r = rng(seed);
@@ -208,7 +249,7 @@ export function generate(seed) {
     const elemPassive = [];
     for (let i = 1 + r.int(4); i > 0; i--) elemPassive.push(r.int(nfuncs));
 
-    const ctx = { r, funcs, globals, types, typeIdx, budgetG, refG, TABLE_MIN, nData: dataSegs.length, nActive: ndata, dataLen: dataSegs.map((x) => x.bytes.length), nElem: 3 };
+    const ctx = { r, funcs, globals, types, typeIdx, budgetG, refG, TABLE_MIN, nData: dataSegs.length, nActive: ndata, dataLen: dataSegs.map((x) => x.bytes.length), nElem: 3, simd: SIMD };
 
     const bodies = funcs.map((f, i) => genFunc(ctx, i));
 
@@ -424,10 +465,92 @@ class Gen {
     }
     blocktype(t) { if (t === undefined) this.emit(0x40); else this.emit(t); }
 
+    // ---- SIMD ----------------------------------------------------------------------
+    vop(sub) { this.emit(0xfd); uleb(this.c, sub); }
+    // A scalar of type t from a vector.
+    vreduce(t, d) {
+        const r = this.r;
+        if (t === F32 || t === F64) {
+            this.vec(t === F32 ? VF32 : VF64, d - 1);
+            this.vop(t === F32 ? 0x1f : 0x21); this.c.push(r.int(t === F32 ? 4 : 2));
+            return;
+        }
+        const [sub, , lanes] = r.pick(V_REDUCE[t]);
+        this.vec(VI, d - 1);
+        this.vop(sub);
+        if (lanes) this.c.push(r.int(lanes));
+    }
+    // A vector of kind k (VI, VF32, VF64) on the stack.
+    vec(k, d) {
+        const r = this.r;
+        if (d <= 0 || this.F.size > 400) {
+            if (k !== VI && r.chance(0.5)) { this.expr(k === VF32 ? F32 : F64, 0); this.vop(k === VF32 ? 0x13 : 0x14); return; }
+            this.vop(0x0c);
+            const pat = r.int(4);
+            for (let i = 0; i < 16; i++) this.c.push(pat === 0 ? 0 : pat === 1 ? 0xff : pat === 2 ? (i * 17) & 0xff : r.u32() & 0xff);
+            return;
+        }
+        if (k !== VI) {
+            const x = r.int(10);
+            if (x < 2) return this.vec(VI, d - 1);                        // any bits are float inputs
+            if (x < 4) { this.expr(k === VF32 ? F32 : F64, d - 1); this.vop(k === VF32 ? 0x13 : 0x14); return; }
+            if (x < 6) { this.vec(k, d - 1); this.vop(r.pick(V_UN_F[k])); return; }
+            if (x < 8) { this.vec(k, d - 1); this.vec(k, d - 1); this.vop(r.pick(V_BIN_F[k])); return; }
+            if (x < 9) {                                                  // conversions
+                if (k === VF32) { if (r.chance(0.5)) { this.vec(VI, d - 1); this.vop(r.pick([0xfa, 0xfb])); } else { this.vec(VF64, d - 1); this.vop(0x5e); } }
+                else if (r.chance(0.5)) { this.vec(VI, d - 1); this.vop(r.pick([0xfe, 0xff])); } else { this.vec(VF32, d - 1); this.vop(0x5f); }
+                return;
+            }
+            this.vec(k, d - 1); this.expr(k === VF32 ? F32 : F64, d - 1);  // replace_lane
+            this.vop(k === VF32 ? 0x20 : 0x22); this.c.push(r.int(k === VF32 ? 4 : 2));
+            return;
+        }
+        const x = r.int(100);
+        if (x < 8) return this.vec(VI, 0);
+        if (x < 16) {                                                     // splat
+            const [sub, t] = r.pick([[0x0f, I32], [0x10, I32], [0x11, I32], [0x12, I64]]);
+            this.expr(t, d - 1); this.vop(sub); return;
+        }
+        if (x < 28) {                                                     // a load (may trap)
+            const [sub, al] = r.pick(V_LOADS);
+            this.addr(d); this.vop(sub); this.memarg(al); return;
+        }
+        if (x < 32) {                                                     // a lane load
+            const [sub, al, lanes] = r.pick(V_LOAD_LANES);
+            this.addr(d); this.vec(VI, d - 1); this.vop(sub); this.memarg(al); this.c.push(r.int(lanes)); return;
+        }
+        if (x < 55) { this.vec(VI, d - 1); this.vec(VI, d - 1); this.vop(r.pick(V_BIN_I)); return; }
+        if (x < 65) { this.vec(VI, d - 1); this.vop(r.pick(V_UN_I)); return; }
+        if (x < 71) { this.vec(VI, d - 1); this.expr(I32, d - 1); this.vop(r.pick(V_SHIFT)); return; }
+        if (x < 75) { this.vec(VI, d - 1); this.vec(VI, d - 1); this.vec(VI, d - 1); this.vop(0x52); return; }   // bitselect
+        if (x < 80) {                                                     // shuffle
+            this.vec(VI, d - 1); this.vec(VI, d - 1); this.vop(0x0d);
+            for (let i = 0; i < 16; i++) this.c.push(r.int(32));
+            return;
+        }
+        if (x < 85) {                                                     // replace_lane
+            const [sub, t, lanes] = r.pick([[0x17, I32, 16], [0x1a, I32, 8], [0x1c, I32, 4], [0x1e, I64, 2]]);
+            this.vec(VI, d - 1); this.expr(t, d - 1); this.vop(sub); this.c.push(r.int(lanes)); return;
+        }
+        const f = r.chance(0.5) ? VF32 : VF64;
+        if (x < 93) { this.vec(f, d - 1); this.vec(f, d - 1); this.vop(r.pick(V_CMP_F[f])); return; }
+        if (x < 97) { this.vec(f, d - 1); this.vop(r.pick(V_TRUNC[f])); return; }
+        // select of two vectors (the typed form)
+        this.vec(VI, d - 1); this.vec(VI, d - 1); this.expr(I32, d - 1); this.emit(0x1c, 0x01, 0x7b);
+    }
+    // A vector store (integer lanes only: a float lane's NaN bits are free).
+    vstore(d) {
+        const r = this.r;
+        if (r.chance(0.6)) { this.addr(d); this.vec(VI, d - 1); this.vop(0x0b); this.memarg(4); return; }
+        const [sub, al, lanes] = r.pick(V_STORE_LANES);
+        this.addr(d); this.vec(VI, d - 1); this.vop(sub); this.memarg(al); this.c.push(r.int(lanes));
+    }
+
     // Exactly one value of type t (or a diverging sequence).
     expr(t, d) {
         const r = this.r, F = this.F;
         if (d <= 0 || F.size > 400) return this.leaf(t);
+        if (this.ctx.simd && d > 1 && r.chance(0.12)) return this.vreduce(t, d);
         const k = r.int(100);
         if (k < 22) return this.leaf(t);
         if (k < 34) {           // a binary operator on two simple operands: the fused forms' food
@@ -569,6 +692,7 @@ class Gen {
     stmt(d) {
         const r = this.r, F = this.F, ctx = this.ctx;
         if (d <= 0 || F.size > 400) return;
+        if (ctx.simd && r.chance(0.08)) return this.vstore(d);
         const k = r.int(100);
         if (k < 16) {           // local.set
             const t = r.pick(NUM); const ls = this.localsOf(t, true);

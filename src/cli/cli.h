@@ -41,6 +41,10 @@ bx_module *cli_load(const char *path, int *rc);
 int cli_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *bits);
 int cli_parse_arg(bx_valtype t, const char *s, bx_val *v);
 void cli_print_val(bx_valtype t, uint64_t bits);
+/* A v128 as 0x and 32 hex digits (lane 0 lowest); the API passes it as
+ * two entries, low half first. */
+int cli_parse_v128(const char *s, bx_val *lo, bx_val *hi);
+void cli_print_v128(uint64_t lo, uint64_t hi);
 /* 1 when s is an IPv4/IPv6 address, a CIDR, or "private". */
 int cli_cidr_ok(const char *s);
 

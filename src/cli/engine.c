@@ -27,28 +27,6 @@ int cmd_validate(int argc, char **argv)
     return EXIT_OK;
 }
 
-/* A v128 argument or result, as wasmtime spells it: 0x and 32 hex digits,
- * the vector as one little-endian 128-bit integer (lane 0 lowest).  The
- * API passes it as two entries, low half first. */
-static int parse_v128(const char *s, bx_val *lo, bx_val *hi)
-{
-    if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || strlen(s + 2) != 32)
-        return 0;
-    uint64_t h[2] = {0, 0};
-    for (int i = 0; i < 32; i++) {
-        char c = s[2 + i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
-            return 0;
-        h[i < 16] = h[i < 16] << 4 | (uint64_t)d;
-    }
-    lo->type = hi->type = BX_V128;
-    lo->bits = h[0];
-    hi->bits = h[1];
-    return 1;
-}
-
 /* An integer in [min, max]: decimal or 0x hex, optionally negative. */
 int cmd_invoke(int argc, char **argv)
 {
@@ -164,7 +142,7 @@ int cmd_invoke(int argc, char **argv)
         return EXIT_ERROR;
     }
     for (int p = 0; p < nargs; p++) {
-        int ok = ft->params[p] == BX_V128 ? parse_v128(args[p], &av[na], &av[na + 1])
+        int ok = ft->params[p] == BX_V128 ? cli_parse_v128(args[p], &av[na], &av[na + 1])
                                           : cli_parse_arg(ft->params[p], args[p], &av[na]);
         na += ft->params[p] == BX_V128 ? 2 : 1;
         if (!ok) {
@@ -208,7 +186,7 @@ int cmd_invoke(int argc, char **argv)
         } else {
             for (uint32_t r = 0, k = 0; r < ft->nresults; r++, k++) {
                 if (ft->results[r] == BX_V128) {
-                    printf("0x%016" PRIx64 "%016" PRIx64 "\n", rv[k + 1].bits, rv[k].bits);
+                    cli_print_v128(rv[k].bits, rv[k + 1].bits);
                     k++;
                 } else {
                     cli_print_val(ft->results[r], rv[k].bits);

@@ -193,7 +193,13 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confi
     for (uint32_t i = 0; i < r->nresults && i < BX_RUN_MAX_RESULTS; i++) {
         if (i)
             fputc(',', f);
-        json_val(f, r->results[i].type, r->results[i].bits);
+        if (r->results[i].type == BX_V128 && i + 1 < r->nresults) {   /* two entries */
+            fprintf(f, "\"0x%016" PRIx64 "%016" PRIx64 "\"", r->results[i + 1].bits,
+                    r->results[i].bits);
+            i++;
+        } else {
+            json_val(f, r->results[i].type, r->results[i].bits);
+        }
     }
     fputs("],\"links\":[", f);       /* symbolic links the guest made */
     for (uint32_t i = 0; i < r->nlinks; i++) {
@@ -537,7 +543,16 @@ int cmd_run(int argc, char **argv)
             rc = RUN_EXIT_LOAD;
             goto done;
         }
-        if ((uint32_t)ngargs != ft->nparams || ft->nparams > BX_RUN_MAX_RESULTS) {
+        /* a v128 takes two entries of the API's arrays */
+        uint32_t slots = ft->nparams;
+        for (uint32_t p = 0; p < ft->nparams; p++) slots += ft->params[p] == BX_V128;
+        if (slots > BX_RUN_MAX_RESULTS) {
+            fprintf(stderr, "boxagnts run: %s has more parameters than --invoke handles (%d "
+                    "values, a v128 counting two)\n", invoke, BX_RUN_MAX_RESULTS);
+            bx_module_free(m);
+            goto done;
+        }
+        if ((uint32_t)ngargs != ft->nparams) {
             fprintf(stderr, "boxagnts run: %s takes %" PRIu32 " argument(s) (", invoke, ft->nparams);
             for (uint32_t p = 0; p < ft->nparams; p++)
                 fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
@@ -545,21 +560,23 @@ int cmd_run(int argc, char **argv)
             bx_module_free(m);
             goto done;
         }
-        args = calloc((size_t)ngargs + 1, sizeof *args);
+        args = calloc((size_t)slots + 1, sizeof *args);
         if (!args) {
             bx_module_free(m);
             rc = EXIT_ERROR;
             goto done;
         }
         for (int p = 0; p < ngargs; p++) {
-            if (!cli_parse_arg(ft->params[p], gargs[p], &args[p])) {
+            int ok = ft->params[p] == BX_V128 ? cli_parse_v128(gargs[p], &args[nargs], &args[nargs + 1])
+                                              : cli_parse_arg(ft->params[p], gargs[p], &args[nargs]);
+            nargs += ft->params[p] == BX_V128 ? 2 : 1;
+            if (!ok) {
                 fprintf(stderr, "boxagnts run: argument %d: \"%s\" is not a valid %s\n", p + 1,
                         gargs[p], bx_valtype_name(ft->params[p]));
                 bx_module_free(m);
                 goto done;
             }
         }
-        nargs = (uint32_t)ngargs;
         bx_module_free(m);
     }
 
@@ -645,8 +662,14 @@ int cmd_run(int argc, char **argv)
         fprintf(ef, "boxagnts: %s\n", err.msg);
     } else {
         if (r.outcome == BX_RUN_RETURNED)
-            for (uint32_t k = 0; k < r.nresults; k++)
-                cli_print_val(r.results[k].type, r.results[k].bits);
+            for (uint32_t k = 0; k < r.nresults; k++) {
+                if (r.results[k].type == BX_V128 && k + 1 < r.nresults) {
+                    cli_print_v128(r.results[k].bits, r.results[k + 1].bits);
+                    k++;
+                } else {
+                    cli_print_val(r.results[k].type, r.results[k].bits);
+                }
+            }
         if (r.outcome == BX_RUN_OUT_OF_MEMORY && !strstr(r.message, "--max-memory"))
             fprintf(ef, "boxagnts: %s; raise --max-memory to allow it\n", r.message);
         else if ((r.outcome != BX_RUN_EXITED && r.outcome != BX_RUN_RETURNED) || r.write_limit_hit)

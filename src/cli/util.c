@@ -180,6 +180,33 @@ int cli_parse_arg(bx_valtype t, const char *s, bx_val *v)
     }
 }
 
+/* A v128 argument or result, as wasmtime spells it: 0x and 32 hex digits,
+ * the vector as one little-endian 128-bit integer (lane 0 lowest).  The
+ * API passes it as two entries, low half first. */
+int cli_parse_v128(const char *s, bx_val *lo, bx_val *hi)
+{
+    if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || strlen(s + 2) != 32)
+        return 0;
+    uint64_t h[2] = {0, 0};
+    for (int i = 0; i < 32; i++) {
+        char c = s[2 + i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return 0;
+        h[i < 16] = h[i < 16] << 4 | (uint64_t)d;
+    }
+    lo->type = hi->type = BX_V128;
+    lo->bits = h[0];
+    hi->bits = h[1];
+    return 1;
+}
+
+void cli_print_v128(uint64_t lo, uint64_t hi)
+{
+    printf("0x%016" PRIx64 "%016" PRIx64 "\n", hi, lo);
+}
+
 void cli_print_val(bx_valtype t, uint64_t bits)
 {
     switch (t) {

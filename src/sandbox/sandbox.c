@@ -577,7 +577,11 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
         } else {
             const bx_functype *ft = bx_func_type(ex.of.func);
             uint32_t nargs = io->invoke ? io->nargs : 0;
-            if (nargs != ft->nparams || ft->nresults > BX_RUN_MAX_RESULTS) {
+            /* the API's arrays hold a v128 as two entries */
+            uint32_t slots = ft->nparams, rslots = ft->nresults;
+            for (uint32_t i = 0; i < ft->nparams; i++) slots += ft->params[i] == BX_V128;
+            for (uint32_t i = 0; i < ft->nresults; i++) rslots += ft->results[i] == BX_V128;
+            if (nargs != slots || slots > BX_RUN_MAX_RESULTS || rslots > BX_RUN_MAX_RESULTS) {
                 r->outcome = BX_RUN_LOAD_ERROR;
                 snprintf(r->message, sizeof r->message,
                          "\"%s\" takes %u argument(s), %u given", entry, ft->nparams, nargs);
@@ -586,8 +590,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                 bx_error cerr = {0};
                 bx_val args[BX_RUN_MAX_RESULTS];
                 for (uint32_t i = 0; i < nargs && i < BX_RUN_MAX_RESULTS; i++) args[i] = io->args[i];
-                st = bx_func_call(s, ex.of.func, args, nargs, r->results, ft->nresults, &cerr);
-                r->nresults = ft->nresults;
+                st = bx_func_call(s, ex.of.func, args, nargs, r->results, rslots, &cerr);
+                r->nresults = rslots;
                 if (st == BX_OK) {
                     r->outcome = io->invoke ? BX_RUN_RETURNED : BX_RUN_EXITED;
                     r->exit_code = 0;

@@ -204,8 +204,9 @@
     BX_ADDBR(X, GT_S) BX_ADDBR(X, GT_U) BX_ADDBR(X, LE_S) BX_ADDBR(X, LE_U)   \
     BX_ADDBR(X, GE_S) BX_ADDBR(X, GE_U)                                      \
     BX_OPS3(X)                                                              \
-    /* SIMD (see simd.h): sub d a b c k; shuffle d a b m0 m1 m2 m3 */       \
-    X(SIMD, 6) X(SIMD_SHUFFLE, 7)                                           \
+    /* SIMD (see simd.h): sub d a b c k; shuffle d a b m0 m1 m2 m3; */     \
+    /* a SIMD load/store on a memory other than 0: mem sub d a b c k */     \
+    X(SIMD, 6) X(SIMD_SHUFFLE, 7) X(SIMD_MEM, 7)                            \
     X(COUNT_, 0)
 
 enum bx_op {

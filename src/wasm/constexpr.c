@@ -7,11 +7,12 @@
  * where its bytes start in the module binary and `bits` their length (the
  * final end excluded).  Both functions re-read those bytes; they check every
  * read against the length and every index, so a cache entry naming any byte
- * range cannot make them read out of bounds (cache.c only checks the range).
+ * range cannot make them read out of bounds (cache_serial.c only checks the range).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "opcodes.h"
 #include "runtime.h"
 
 typedef struct xr {
@@ -22,19 +23,8 @@ typedef struct xr {
 static uint64_t x_leb(xr *r, unsigned bits, bool sign)
 {
     uint64_t v = 0;
-    unsigned shift = 0;
-    for (unsigned i = 0; i < (bits + 6) / 7; i++) {
-        if (r->p >= r->end) break;
-        uint8_t b = *r->p++;
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80)) {
-            if (sign && shift < 64 && (b & 0x40)) v |= ~(uint64_t)0 << shift;
-            return v;
-        }
-    }
-    r->bad = true;
-    return 0;
+    if (bxe_leb(&r->p, r->end, bits, sign, &v) != BXE_RD_OK) r->bad = true;
+    return v;
 }
 
 /* One pass over the expression: with vals == NULL it only types it,
@@ -64,7 +54,7 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
         case 0xD0:
             if (r.p >= r.end) { r.bad = true; break; }
             t = *r.p++;
-            if (t != BX_FUNCREF && t != BX_EXTERNREF) r.bad = true;
+            if (!bxe_is_reftype(t)) r.bad = true;
             break;
         case 0xD2: {
             uint32_t x = (uint32_t)x_leb(&r, 32, false);
@@ -83,7 +73,7 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
             break;
         }
         case 0x6A: case 0x6B: case 0x6C: case 0x7C: case 0x7D: case 0x7E: {
-            uint8_t want = op <= 0x6C ? BX_I32 : BX_I64;
+            uint8_t want = bxe_ops[op].a;      /* the table's operand type */
             if (n < 2 || tys[n - 1] != want || tys[n - 2] != want) { *why = "type mismatch"; break; }
             n -= 2;
             if (vals) {
@@ -97,7 +87,7 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
                 default: v = a * b; break;
                 }
             }
-            t = want;
+            t = bxe_ops[op].r;
             break;
         }
         default:
@@ -113,27 +103,27 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
     return n;
 }
 
-bx_status bx_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err)
+bx_status bxe_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err)
 {
     if (ce->offset > m->len || ce->bits > m->len - ce->offset)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset, "constant expression out of the module");
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset, "constant expression out of the module");
     uint8_t *tys = malloc(ce->bits + 1);
-    if (!tys) return bx_fail(err, BX_ERR_NOMEM, ce->offset, "out of memory");
+    if (!tys) return bxe_fail(err, BX_ERR_NOMEM, ce->offset, "out of memory");
     const char *why;
     uint32_t x = 0;
     uint32_t n = walk(m, ce, tys, NULL, NULL, &why, &x);
     bx_valtype t = n == 1 ? (bx_valtype)tys[0] : BX_I32;
     free(tys);
     if (why && strcmp(why, "type mismatch") != 0)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset, "%s %u", why, x);
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset, "%s %u", why, x);
     if (why || n != 1)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset,
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset,
                        "type mismatch (constant expression must produce exactly one value)");
     ce->type = t;
     return BX_OK;
 }
 
-uint64_t bx_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
+uint64_t bxe_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
                                bx_global *const *globals)
 {
     if (ce->offset > m->len || ce->bits > m->len - ce->offset) return 0;

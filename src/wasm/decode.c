@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "module.h"
-#include "simd.h"
+#include "opcodes.h"
 
 /* Locals expanded over the whole module are bounded by the input size so
  * that "50000 locals" declared in 3 bytes, repeated, cannot multiply into
@@ -44,13 +44,13 @@ static size_t off(const rd *r) { return (size_t)(r->p - r->base); }
 
 static bool eof_fail(rd *r)
 {
-    bx_fail(r->err, BX_ERR_MALFORMED, off(r), "%s", r->eof);
+    bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "%s", r->eof);
     return false;
 }
 
 static bool nomem(rd *r)
 {
-    bx_fail(r->err, BX_ERR_NOMEM, off(r), "out of memory while decoding");
+    bxe_fail(r->err, BX_ERR_NOMEM, off(r), "out of memory while decoding");
     return false;
 }
 
@@ -69,50 +69,35 @@ static bool rd_bytes(rd *r, size_t n, const uint8_t **out)
     return true;
 }
 
-/*
- * LEB128 of at most ceil(bits/7) bytes.  In the last byte the bits beyond
- * the value's width must be zero (unsigned) or copies of the sign bit
- * (signed): "integer too large"; a continuation bit there is "integer
- * representation too long".
- */
+static bool rd_err(rd *r, bxe_rderr e, const uint8_t *at)
+{
+    static const char *const why[] = {
+        [BXE_RD_TOO_LONG] = "integer representation too long",
+        [BXE_RD_TOO_LARGE] = "integer too large",
+        [BXE_RD_VALTYPE] = "malformed value type",
+        [BXE_RD_REFTYPE] = "malformed reference type",
+        [BXE_RD_ZERO] = "zero byte expected",
+        [BXE_RD_BLOCKTYPE] = "malformed block type",
+    };
+    if (e == BXE_RD_EOF) {
+        r->p = at < r->end ? at : r->end;
+        return eof_fail(r);
+    }
+    bxe_fail(r->err, BX_ERR_MALFORMED, (size_t)(at - r->base), "%s",
+            e < sizeof why / sizeof why[0] && why[e] ? why[e] : "malformed instruction");
+    return false;
+}
+
+/* An LEB128 number (opcodes.h).  Bytes past the section end (but inside
+ * the binary) are looked at so that an over-long number is reported as
+ * such, as the reference interpreter does; running past the section is
+ * reported after.  The value is truncated to its width. */
 static bool rd_leb(rd *r, unsigned bits, bool sign, uint64_t *out)
 {
-    unsigned maxbytes = (bits + 6) / 7, shift = 0;
-    uint64_t v = 0;
-    /* Bytes past the section end (but inside the binary) are looked at so
-     * that an over-long number is reported as such, as the reference
-     * interpreter does; running past the section is reported after. */
     const uint8_t *q = r->p;
-    for (unsigned i = 0;; i++) {
-        if (q >= r->limit) {
-            r->p = q < r->end ? q : r->end;
-            return eof_fail(r);
-        }
-        size_t at = (size_t)(q - r->base);
-        uint8_t b = *q++;
-        if (i == maxbytes - 1) {
-            unsigned used = bits - 7 * i;      /* value bits in this byte */
-            const char *bad = NULL;
-            if (b & 0x80) {
-                bad = "integer representation too long";
-            } else if (!sign) {
-                if (b >> used) bad = "integer too large";
-            } else {
-                uint8_t mask = (uint8_t)((0x7Fu << (used - 1)) & 0x7Fu);
-                if ((b & mask) != 0 && (b & mask) != mask) bad = "integer too large";
-            }
-            if (bad) {
-                bx_fail(r->err, BX_ERR_MALFORMED, at, "%s", bad);
-                return false;
-            }
-        }
-        v |= (uint64_t)(b & 0x7F) << shift;
-        shift += 7;
-        if (!(b & 0x80)) {
-            if (sign && shift < 64 && (b & 0x40)) v |= ~(uint64_t)0 << shift;
-            break;
-        }
-    }
+    uint64_t v = 0;
+    bxe_rderr e = bxe_leb(&q, r->limit, bits, sign, &v);
+    if (e) return rd_err(r, e, q);
     if (q > r->end) {
         r->p = r->end;
         return eof_fail(r);
@@ -173,13 +158,13 @@ static bool rd_name(rd *r, char **out, uint32_t *outlen)
     const uint8_t *s;
     if (!rd_u32(r, &n)) return false;
     if (n > (size_t)(r->end - r->p)) {
-        bx_fail(r->err, BX_ERR_MALFORMED, off(r), "length out of bounds");
+        bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "length out of bounds");
         return false;
     }
     size_t at = off(r);
     rd_bytes(r, n, &s);
     if (!utf8_ok(s, n)) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed UTF-8 encoding");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed UTF-8 encoding");
         return false;
     }
     if (out) {
@@ -193,19 +178,13 @@ static bool rd_name(rd *r, char **out, uint32_t *outlen)
     return true;
 }
 
-static bool is_valtype(uint8_t b)
-{
-    return b == BX_I32 || b == BX_I64 || b == BX_F32 || b == BX_F64 ||
-           b == BX_V128 || b == BX_FUNCREF || b == BX_EXTERNREF;
-}
-
 static bool rd_valtype(rd *r, bx_valtype *t)
 {
     size_t at = off(r);
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
-    if (!is_valtype(b)) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed value type (0x%02x)", b);
+    if (!bxe_is_valtype(b)) {
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed value type (0x%02x)", b);
         return false;
     }
     *t = (bx_valtype)b;
@@ -217,8 +196,8 @@ static bool rd_reftype(rd *r, bx_valtype *t)
     size_t at = off(r);
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
-    if (b != BX_FUNCREF && b != BX_EXTERNREF) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed reference type (0x%02x)", b);
+    if (!bxe_is_reftype(b)) {
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed reference type (0x%02x)", b);
         return false;
     }
     *t = (bx_valtype)b;
@@ -231,11 +210,11 @@ static bool rd_limits(rd *r, bx_limits_decl *l)
     uint8_t flag;
     if (!rd_byte(r, &flag)) return false;
     if (flag & 0x80) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long");
         return false;
     }
     if (flag > 1) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "integer too large (limits flag 0x%02x)", flag);
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "integer too large (limits flag 0x%02x)", flag);
         return false;
     }
     l->has_max = flag == 1;
@@ -252,7 +231,7 @@ static bool rd_globaltype(rd *r, bx_globaltype *g)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (b > 1) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed mutability");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed mutability");
         return false;
     }
     g->mutable_ = b == 1;
@@ -264,93 +243,28 @@ static bool rd_globaltype(rd *r, bx_globaltype *g)
 static void defer_invalid(dec *d, size_t at, const char *msg)
 {
     if (d->has_deferred) return;
-    bx_fail(&d->deferred, BX_ERR_INVALID, at, "%s", msg);
+    bxe_fail(&d->deferred, BX_ERR_INVALID, at, "%s", msg);
     d->has_deferred = true;
 }
 
 static bool illegal(rd *r, size_t at, unsigned op)
 {
-    bx_fail(r->err, BX_ERR_MALFORMED, at, "illegal opcode 0x%x", op);
+    bxe_fail(r->err, BX_ERR_MALFORMED, at, "illegal opcode 0x%x", op);
     return false;
-}
-
-static bool zero_byte(rd *r)
-{
-    size_t at = off(r);
-    uint8_t b;
-    if (!rd_byte(r, &b)) return false;
-    if (b != 0) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "zero byte expected");
-        return false;
-    }
-    return true;
 }
 
 /* Skip the immediates of one non-constant instruction (so the expression's
  * end can be found); block nesting is tracked by the caller. */
-static bool skip_immediates(rd *r, size_t at, uint8_t op)
+static bool skip_immediates(dec *d, rd *r, size_t at, uint8_t op)
 {
-    uint32_t u;
-    uint64_t v;
-    const uint8_t *s;
-    switch (op) {
-    case 0x00: case 0x01: case 0x05: case 0x0F: case 0x1A: case 0x1B:
-    case 0xD1:
-        return true;
-    case 0x02: case 0x03: case 0x04: {         /* blocktype */
-        if (r->p < r->end && (*r->p == 0x40 || is_valtype(*r->p))) { r->p++; return true; }
-        return rd_leb(r, 33, true, &v);
-    }
-    case 0x0C: case 0x0D: case 0x10: case 0x12:  /* 0x12 return_call */
-    case 0x20: case 0x21: case 0x22: case 0x24: case 0x25: case 0x26:
-        return rd_u32(r, &u);
-    case 0x13: return rd_u32(r, &u) && rd_u32(r, &u);   /* return_call_indirect */
-    case 0x0E: {
-        uint32_t n;
-        if (!rd_count(r, &n)) return false;
-        for (uint32_t i = 0; i <= n; i++) if (!rd_u32(r, &u)) return false;
-        return true;
-    }
-    case 0x11: return rd_u32(r, &u) && rd_u32(r, &u);
-    case 0x1C: {
-        uint32_t n;
-        bx_valtype t;
-        if (!rd_count(r, &n)) return false;
-        for (uint32_t i = 0; i < n; i++) if (!rd_valtype(r, &t)) return false;
-        return true;
-    }
-    case 0x3F: case 0x40: return zero_byte(r);
-    case 0xFC: {
-        if (!rd_u32(r, &u)) return false;
-        switch (u) {
-        case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: return true;
-        case 8: return rd_u32(r, &u) && zero_byte(r);
-        case 9: case 13: case 15: case 16: case 17: return rd_u32(r, &u);
-        case 10: return zero_byte(r) && zero_byte(r);
-        case 11: return zero_byte(r);
-        case 12: case 14: return rd_u32(r, &u) && rd_u32(r, &u);
-        default: return illegal(r, at, 0xFC00u | u);
-        }
-    }
-    case 0xFD: {                                /* immediates from simd.c's table */
-        if (!rd_u32(r, &u)) return false;
-        bx_simd_info in = bx_simd_info_of(u);
-        uint8_t b;
-        if (u > 0xFF || in.kind == SK_NONE) return illegal(r, at, 0xFD00u | u);
-        switch (in.kind) {
-        case SK_CONST: case SK_SHUFFLE: return rd_bytes(r, 16, &s);
-        case SK_LOAD: case SK_STORE: return rd_u32(r, &u) && rd_u32(r, &u);
-        case SK_LOAD_LANE: case SK_STORE_LANE: return rd_u32(r, &u) && rd_u32(r, &u) && rd_byte(r, &b);
-        case SK_EXTRACT: case SK_REPLACE: return rd_byte(r, &b);
-        default: return true;
-        }
-    }
-    default:
-        if (op >= 0x28 && op <= 0x3E)   /* memarg; bit 6: a memory index follows */
-            return rd_u32(r, &u) && (!(u & 0x40) || rd_u32(r, &u)) && rd_u32(r, &u);
-        if (op >= 0x45 && op <= 0xC4) return true;
-        return illegal(r, at, op);
-    }
+    bxe_ins in;
+    const uint8_t *q = r->p;
+    bxe_rderr e = bxe_skip_imm(&q, r->end, op, d->m->nmems_total, &in);
+    if (e == BXE_RD_ILLEGAL)
+        return illegal(r, at, op == 0xFC || op == 0xFD ? (unsigned)op << 8 | in.sub : op);
+    if (e) return rd_err(r, e, q);
+    r->p = q;
+    return true;
 }
 
 /*
@@ -430,7 +344,7 @@ static bool rd_constexpr(dec *d, rd *r, bx_constexpr *ce)
             }
             /* fall through */
         default:
-            if (!skip_immediates(r, at, op)) return false;
+            if (!skip_immediates(d, r, at, op)) return false;
             if (!nonconst) defer_invalid(d, at, "constant expression required");
             nonconst = true;
             if (op >= 0x02 && op <= 0x04) depth++;
@@ -465,11 +379,11 @@ static bool sec_type(dec *d, rd *r)
         uint32_t np, nr;
         if (!rd_byte(r, &form)) return false;
         if (form & 0x80) {               /* the form is a signed LEB128 byte */
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long (function type form)");
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long (function type form)");
             return false;
         }
         if (form != 0x60) {
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed function type (form 0x%02x)", form);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed function type (form 0x%02x)", form);
             return false;
         }
         /* params and results share one array, owned through params */
@@ -532,7 +446,7 @@ static bool sec_import(dec *d, rd *r)
             m->nglobal_imports++;
             break;
         default:
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed import kind (0x%02x)", kind);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed import kind (0x%02x)", kind);
             return false;
         }
     }
@@ -620,7 +534,7 @@ static bool sec_export(dec *d, rd *r)
         uint8_t kind;
         if (!rd_byte(r, &kind)) return false;
         if (kind > 3) {
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed export kind (0x%02x)", kind);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed export kind (0x%02x)", kind);
             return false;
         }
         e->kind = (bx_externkind)kind;
@@ -635,7 +549,7 @@ static bool rd_elemkind(rd *r)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (b != 0) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (0x%02x)", b);
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (0x%02x)", b);
         return false;
     }
     return true;
@@ -654,7 +568,7 @@ static bool sec_elem(dec *d, rd *r)
         uint32_t flags, cnt;
         if (!rd_u32(r, &flags)) return false;
         if (flags > 7) {
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (flags %u)", flags);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (flags %u)", flags);
             return false;
         }
         /* bit 0: passive/declarative; bit 1: explicit table (active) or
@@ -698,7 +612,7 @@ static bool sec_code(dec *d, rd *r)
     uint32_t n;
     if (!rd_u32(r, &n)) return false;
     if (n != m->nfuncs) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at,
+        bxe_fail(r->err, BX_ERR_MALFORMED, at,
                 "function and code section have inconsistent lengths (%u functions, %u bodies)",
                 m->nfuncs, n);
         return false;
@@ -708,7 +622,7 @@ static bool sec_code(dec *d, rd *r)
         uint32_t size;
         if (!rd_u32(r, &size)) return false;
         if (size > (size_t)(r->end - r->p)) {
-            bx_fail(r->err, BX_ERR_MALFORMED, off(r),
+            bxe_fail(r->err, BX_ERR_MALFORMED, off(r),
                     "unexpected end of section or function (body %u declares %u bytes)", i, size);
             return false;
         }
@@ -729,14 +643,14 @@ static bool sec_code(dec *d, rd *r)
             if (!rd_u32(&e, &cnt) || !rd_valtype(&e, &t)) return false;
             total += cnt;
             if (total > BX_MAX_LOCALS) {
-                bx_fail(r->err, BX_ERR_MALFORMED, gat, "too many locals (function %u)", i);
+                bxe_fail(r->err, BX_ERR_MALFORMED, gat, "too many locals (function %u)", i);
                 return false;
             }
             f->nlocals += cnt;
         }
         d->locals_total += f->nlocals;
         if (d->locals_total > (uint64_t)m->len * LOCALS_PER_BYTE + BX_MAX_LOCALS) {
-            bx_fail(r->err, BX_ERR_MALFORMED, off(&e), "too many locals (module total)");
+            bxe_fail(r->err, BX_ERR_MALFORMED, off(&e), "too many locals (module total)");
             return false;
         }
         if (f->nlocals && !(f->locals = malloc((size_t)f->nlocals * sizeof *f->locals)))
@@ -756,7 +670,7 @@ static bool sec_code(dec *d, rd *r)
         f->body_offset = off(&e);
         /* every body ends with the end opcode; compile.c checks the rest */
         if (f->body_len == 0 || f->body[f->body_len - 1] != 0x0B) {
-            bx_fail(r->err, BX_ERR_MALFORMED, (size_t)(e.end - e.base),
+            bxe_fail(r->err, BX_ERR_MALFORMED, (size_t)(e.end - e.base),
                     "END opcode expected (function %u)", i);
             return false;
         }
@@ -771,7 +685,7 @@ static bool sec_data(dec *d, rd *r)
     uint32_t n;
     if (!rd_count(r, &n)) return false;
     if (m->has_datacount && n != m->datacount) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at,
+        bxe_fail(r->err, BX_ERR_MALFORMED, at,
                 "data count and data section have inconsistent lengths (%u declared, %u segments)",
                 m->datacount, n);
         return false;
@@ -785,7 +699,7 @@ static bool sec_data(dec *d, rd *r)
         const uint8_t *b;
         if (!rd_u32(r, &flags)) return false;
         if (flags > 2) {
-            bx_fail(r->err, BX_ERR_MALFORMED, fat, "malformed data segment kind (flags %u)", flags);
+            bxe_fail(r->err, BX_ERR_MALFORMED, fat, "malformed data segment kind (flags %u)", flags);
             return false;
         }
         s->mode = flags == 1 ? BX_SEG_PASSIVE : BX_SEG_ACTIVE;
@@ -793,7 +707,7 @@ static bool sec_data(dec *d, rd *r)
         if (flags != 1 && !rd_constexpr(d, r, &s->offset)) return false;
         if (!rd_u32(r, &len)) return false;
         if (len > (size_t)(r->end - r->p)) {
-            bx_fail(r->err, BX_ERR_MALFORMED, off(r), "unexpected end of section or function (data segment %u declares %u bytes)", i, len);
+            bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "unexpected end of section or function (data segment %u declares %u bytes)", i, len);
             return false;
         }
         rd_bytes(r, len, &b);
@@ -819,7 +733,7 @@ static bool finish(dec *d, rd *r)
 {
     struct bx_module *m = d->m;
     uint64_t total = (uint64_t)m->nfunc_imports + m->nfuncs;
-    if (total > UINT32_MAX) { bx_fail(r->err, BX_ERR_MALFORMED, off(r), "too many functions"); return false; }
+    if (total > UINT32_MAX) { bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "too many functions"); return false; }
     m->nfuncs_total = (uint32_t)total;
     if (total) {
         if (!(m->func_types = calloc(total, sizeof *m->func_types))) return nomem(r);
@@ -864,24 +778,24 @@ static bool finish(dec *d, rd *r)
     return true;
 }
 
-bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_error *err)
+bx_status bxe_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_error *err)
 {
     static const uint8_t magic[4] = { 0x00, 0x61, 0x73, 0x6D };
     static const uint8_t version[4] = { 0x01, 0x00, 0x00, 0x00 };
     dec d = { .m = m, .err = err };
     rd r = { .base = NULL, .err = err, .eof = "unexpected end" };
 
-    if (!(m->bytes = malloc(len ? len : 1))) return bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+    if (!(m->bytes = malloc(len ? len : 1))) return bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
     if (len) memcpy(m->bytes, bytes, len);
     m->len = len;
     r.base = r.p = m->bytes;
     r.end = r.limit = m->bytes + len;
 
-    if (len < 4) return bx_fail(err, BX_ERR_MALFORMED, 0, "unexpected end (no magic header)");
-    if (memcmp(r.p, magic, 4) != 0) return bx_fail(err, BX_ERR_MALFORMED, 0, "magic header not detected");
+    if (len < 4) return bxe_fail(err, BX_ERR_MALFORMED, 0, "unexpected end (no magic header)");
+    if (memcmp(r.p, magic, 4) != 0) return bxe_fail(err, BX_ERR_MALFORMED, 0, "magic header not detected");
     r.p += 4;
-    if (len < 8) return bx_fail(err, BX_ERR_MALFORMED, 4, "unexpected end (no version)");
-    if (memcmp(r.p, version, 4) != 0) return bx_fail(err, BX_ERR_MALFORMED, 4, "unknown binary version");
+    if (len < 8) return bxe_fail(err, BX_ERR_MALFORMED, 4, "unexpected end (no version)");
+    if (memcmp(r.p, version, 4) != 0) return bxe_fail(err, BX_ERR_MALFORMED, 4, "unknown binary version");
     r.p += 4;
 
     int last = 0;
@@ -891,15 +805,15 @@ bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_er
         uint8_t id = *r.p++;
         uint32_t size;
         int rank = section_rank(id);
-        if (rank < 0) return bx_fail(err, BX_ERR_MALFORMED, at, "malformed section id %u", id);
+        if (rank < 0) return bxe_fail(err, BX_ERR_MALFORMED, at, "malformed section id %u", id);
         if (!rd_u32(&r, &size)) return err->status;
         if (size > (size_t)(r.end - r.p))
-            return bx_fail(err, BX_ERR_MALFORMED, off(&r),
+            return bxe_fail(err, BX_ERR_MALFORMED, off(&r),
                            "length out of bounds (section %u declares %u bytes, %zu remain)",
                            id, size, (size_t)(r.end - r.p));
         if (id != 0) {
             if (rank <= last)
-                return bx_fail(err, BX_ERR_MALFORMED, at,
+                return bxe_fail(err, BX_ERR_MALFORMED, at,
                                "unexpected content after last section (section %u is duplicate or out of order)", id);
             last = rank;
         }
@@ -924,16 +838,16 @@ bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_er
         }
         if (!ok) return err->status;
         if (s.p != s.end)
-            return bx_fail(err, BX_ERR_MALFORMED, off(&s),
+            return bxe_fail(err, BX_ERR_MALFORMED, off(&s),
                            "section size mismatch (section %u declares %u bytes, %zu used)",
                            id, size, (size_t)(s.p - (s.end - size)));
     }
     if (!has_code && m->nfuncs)
-        return bx_fail(err, BX_ERR_MALFORMED, len,
+        return bxe_fail(err, BX_ERR_MALFORMED, len,
                        "function and code section have inconsistent lengths (%u functions, no code section)",
                        m->nfuncs);
     if (m->has_datacount && !m->datas && m->datacount)
-        return bx_fail(err, BX_ERR_MALFORMED, len,
+        return bxe_fail(err, BX_ERR_MALFORMED, len,
                        "data count and data section have inconsistent lengths (%u declared, no data section)",
                        m->datacount);
     if (!finish(&d, &r)) return err->status;

@@ -1159,13 +1159,18 @@ dispatch:
     F64_M(F64_MUL_M, a * b)
     /* SIMD: one handler each, the lanes are done out of line (simd.c) */
     OP(SIMD) {
-        pc = bx_simd_run(pc, fp, inst);
+        pc = bxe_simd_run(pc, fp, inst);
         if (UNLIKELY(!pc)) TRAP(BX_TRAP_MEMORY_OOB);   /* the one SIMD trap */
         NEXT;
     }
     OP(SIMD_SHUFFLE) {
-        bx_simd_shuffle(pc, fp);
+        bxe_simd_shuffle(pc, fp);
         pc += 7;
+        NEXT;
+    }
+    OP(SIMD_MEM) {
+        pc = bxe_simd_run_mem(pc, fp, inst);
+        if (UNLIKELY(!pc)) TRAP(BX_TRAP_MEMORY_OOB);
         NEXT;
     }
     OP(COUNT_) TRAP(BX_TRAP_UNREACHABLE);

@@ -1,60 +1,16 @@
 /*
  * module.c — the module object: build (decode, validate, compile), free,
- * introspection, and the shared error helpers.
+ * and introspection.
  *
  * bx_module_free must cope with a module abandoned at any point of
  * bx_module_new, so every array is paired with a count that is only ever
  * as large as what was allocated, and entries start zeroed.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "module.h"
-
-bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
-{
-    if (!err) return st;
-    err->status = st;
-    err->trap = BX_TRAP_NONE;
-    err->offset = offset;
-    size_t n = 0;
-    /* only decode/validation errors have a meaningful place in the binary */
-    if (st == BX_ERR_MALFORMED || st == BX_ERR_INVALID) {
-        int k = snprintf(err->msg, sizeof err->msg, "at byte 0x%zx: ", offset);
-        n = k > 0 ? (size_t)k : 0;
-        if (n >= sizeof err->msg) n = sizeof err->msg - 1;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->msg + n, sizeof err->msg - n, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
-const char *bx_trap_message(bx_trap t)
-{
-    static const char *const msg[BX_TRAP_COUNT] = {
-        [BX_TRAP_NONE] = "no trap",
-        [BX_TRAP_UNREACHABLE] = "unreachable",
-        [BX_TRAP_MEMORY_OOB] = "out of bounds memory access",
-        [BX_TRAP_TABLE_OOB] = "out of bounds table access",
-        [BX_TRAP_UNDEFINED_ELEMENT] = "undefined element",
-        [BX_TRAP_UNINITIALIZED] = "uninitialized element",
-        [BX_TRAP_INDIRECT_TYPE] = "indirect call type mismatch",
-        [BX_TRAP_DIV_ZERO] = "integer divide by zero",
-        [BX_TRAP_INT_OVERFLOW] = "integer overflow",
-        [BX_TRAP_INVALID_CONV] = "invalid conversion to integer",
-        [BX_TRAP_STACK_EXHAUSTED] = "call stack exhausted",
-        [BX_TRAP_FUEL_EXHAUSTED] = "fuel exhausted",
-        [BX_TRAP_INTERRUPTED] = "interrupted",
-        [BX_TRAP_HOST] = "host error",
-        [BX_TRAP_EXIT] = "exit",
-    };
-    if ((unsigned)t >= BX_TRAP_COUNT) return "unknown trap";
-    return msg[t];
-}
 
 void bx_module_free(bx_module *m)
 {
@@ -70,7 +26,7 @@ void bx_module_free(bx_module *m)
     free(m->func_types);
     for (uint32_t i = 0; i < m->nfuncs; i++) {
         free(m->funcs[i].locals);
-        if (m->funcs[i].code) bx_code_free(m->funcs[i].code);
+        if (m->funcs[i].code) bxe_code_free(m->funcs[i].code);
     }
     free(m->funcs);
     free(m->tables);
@@ -94,18 +50,18 @@ bx_module *bx_module_new(const uint8_t *bytes, size_t len, bx_error *err)
     if (!err) err = &local;
     memset(err, 0, sizeof *err);
     if (!bytes && len) {
-        bx_fail(err, BX_ERR_ARG, 0, "bx_module_new: NULL bytes with length %zu", len);
+        bxe_fail(err, BX_ERR_ARG, 0, "bx_module_new: NULL bytes with length %zu", len);
         return NULL;
     }
     bx_module *m = calloc(1, sizeof *m);
     if (!m) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
         return NULL;
     }
-    if (bx_decode(m, bytes, len, err) != BX_OK || bx_validate_module(m, err) != BX_OK)
+    if (bxe_decode(m, bytes, len, err) != BX_OK || bxe_validate_module(m, err) != BX_OK)
         goto fail;
     for (uint32_t i = 0; i < m->nfuncs; i++)
-        if (bx_compile_func(m, i, err) != BX_OK) goto fail;
+        if (bxe_compile_func(m, i, err) != BX_OK) goto fail;
     return m;
 fail:
     bx_module_free(m);

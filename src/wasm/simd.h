@@ -1,7 +1,8 @@
 /*
- * simd.h — the 0xFD (SIMD, 128-bit vector) instructions: one table of their
- * immediates and operand types (used by compile.c and cache.c) and their
- * execution (used by interp.c).  Private to src/wasm.
+ * simd.h — the 0xFD (SIMD, 128-bit vector) instructions: their immediates
+ * and operand types (the S rows of opcodes.def, used by compile.c and
+ * cache_serial.c) and their execution (used by interp.c).  Private to
+ * src/wasm.
  *
  * A v128 value occupies two consecutive 64-bit slots, low half first
  * (little-endian lane order: lane 0 is the low byte of the first slot).
@@ -10,7 +11,8 @@
  *
  * Internal code: OP_SIMD sub d a b c k (6 operand words), where sub is
  * the wasm sub-opcode (0..255) or one of the BXS_* below; OP_SIMD_SHUFFLE
- * d a b m0 m1 m2 m3 (the 16 lane indices, 4 per word).  What d a b c k
+ * d a b m0 m1 m2 m3 (the 16 lane indices, 4 per word); OP_SIMD_MEM mem sub
+ * d a b c k, a load or store of OP_SIMD on memory mem (> 0: multi-memory).  What d a b c k
  * mean depends on the kind of sub (see bx_simd_info).
  */
 #ifndef BX_WASM_SIMD_H
@@ -55,12 +57,18 @@ typedef struct bx_simd_info {
 } bx_simd_info;
 
 /* Description of sub-opcode sub (wasm 0..255 or BXS_*). */
-bx_simd_info bx_simd_info_of(uint32_t sub);
+bx_simd_info bxe_simd_info_of(uint32_t sub);
+/* True for the memory kinds (loads and stores, lane forms included). */
+static inline bool bxe_simd_is_mem(uint32_t sub)
+{
+    uint8_t k = bxe_simd_info_of(sub).kind;
+    return k == SK_LOAD || k == SK_STORE || k == SK_LOAD_LANE || k == SK_STORE_LANE;
+}
 
 /* Cache verifier: operand words o[] of an OP_SIMD (shuffle false) or
  * OP_SIMD_SHUFFLE instruction are well formed for a frame of `frame`
  * slots in module m. */
-bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame);
+bool bxe_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame);
 
 /* Execute the OP_SIMD whose operand words start at w (w[0] = sub), and
  * the OP_SIMD instructions that directly follow it.  Returns the position
@@ -68,8 +76,12 @@ bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, 
  * bounds memory access (the only trap a SIMD instruction has).  Takes the
  * instance rather than the interpreter's memory registers: passing those
  * made gcc spill them in the whole dispatch loop. */
-const uint32_t *bx_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst);
-void bx_simd_shuffle(const uint32_t *w, uint64_t *fp);
+const uint32_t *bxe_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst);
+void bxe_simd_shuffle(const uint32_t *w, uint64_t *fp);
+/* Execute one OP_SIMD_MEM (w[0] the memory index, then the operand words
+ * of an OP_SIMD load or store): the position of the next instruction, or
+ * NULL after an out of bounds access. */
+const uint32_t *bxe_simd_run_mem(const uint32_t *w, uint64_t *fp, bx_instance *inst);
 
 /* Slots taken by a list of value types (a v128 takes two). */
 static inline uint32_t bx_type_slots(const bx_valtype *t, uint32_t n)

@@ -942,10 +942,6 @@ static void do_module(filectx *x, const cJSON *cmd)
     int r = load_module(x, cmd, &m, &err, why, sizeof why);
     if (r < 0) {
         cmd_fail(x, "%s", why);
-    } else if (r == 0 && strstr(x->wast, "proposals/") && strstr(err.msg, "SIMD access to memory")) {
-        /* a proposal's test of its feature combined with SIMD (multi-memory
-         * lane loads on memory 1): the SIMD handlers address memory 0 only */
-        cmd_skip(x, "SIMD on a memory other than 0 (not implemented)");
     } else if (r == 0) {
         describe_error(&err, why, sizeof why);
         cmd_fail(x, "module does not compile: %s", why);

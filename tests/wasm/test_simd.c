@@ -9,7 +9,10 @@
  *  - compiled SIMD code serialised by the cache is refused when any
  *    operand is out of its range (unknown sub-opcode, a v128 slot that
  *    does not fit the frame, lane index, global index or type, shuffle
- *    lane), and accepted unaltered or with a harmless change.
+ *    lane), and accepted unaltered or with a harmless change;
+ *  - the same for OP_SIMD_MEM (a SIMD load or store on a memory other than
+ *    0): refused when its memory is 0 or out of range, its sub-opcode not
+ *    a memory one, or a slot outside the frame.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,8 +176,8 @@ static int loads_with(uint32_t func, uint32_t word, uint32_t value)
     uint8_t *p;
     size_t n;
     int r = -1;
-    if (bx_module_serialize(m, &p, &n) == BX_OK) {
-        bx_module *d = bx_module_deserialize(p, n, UNIT_WASM, sizeof UNIT_WASM);
+    if (bxe_module_serialize(m, &p, &n) == BX_OK) {
+        bx_module *d = bxe_module_deserialize(p, n, UNIT_WASM, sizeof UNIT_WASM);
         r = d != NULL;
         bx_module_free(d);
         free(p);
@@ -209,7 +212,7 @@ static void test_verifier(void)
             }
             if (c->code[pc] != BXOP_SIMD) continue;
             nsimd++;
-            bx_simd_info in = bx_simd_info_of(o[0]);
+            bx_simd_info in = bxe_simd_info_of(o[0]);
             kinds[in.kind]++;
             accepted_bad += loads_with(f, pc + 1, 0x9a) != 0;               /* unassigned */
             accepted_bad += loads_with(f, pc + 1, BXS_COUNT) != 0;
@@ -246,9 +249,82 @@ static void test_verifier(void)
     bx_module_free(m);
 }
 
+/* wat2wasm --enable-multi-memory of:
+ * (module
+ *   (memory 1 1)
+ *   (memory 1 1)
+ *   (func (export "f") (param $p i32) (param $v v128) (result v128)
+ *     (v128.store 1 offset=16 (local.get $p) (local.get $v))
+ *     (v128.store16_lane 1 offset=2 5 (local.get $p) (local.get $v))
+ *     (v128.load32_lane 1 1 (local.get $p) (v128.load 1 (local.get $p)))))
+ */
+static const uint8_t MEM1_WASM[] = {
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x07, 0x01, 0x60,
+    0x02, 0x7f, 0x7b, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00, 0x05, 0x07, 0x02,
+    0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x07, 0x05, 0x01, 0x01, 0x66, 0x00,
+    0x00, 0x0a, 0x26, 0x01, 0x24, 0x00, 0x20, 0x00, 0x20, 0x01, 0xfd, 0x0b,
+    0x44, 0x01, 0x10, 0x20, 0x00, 0x20, 0x01, 0xfd, 0x59, 0x41, 0x01, 0x02,
+    0x05, 0x20, 0x00, 0x20, 0x00, 0xfd, 0x00, 0x44, 0x01, 0x00, 0xfd, 0x56,
+    0x42, 0x01, 0x00, 0x01, 0x0b
+};
+
+static int mem1_loads_with(uint32_t word, uint32_t value)
+{
+    bx_error err;
+    bx_module *m = bx_module_new(MEM1_WASM, sizeof MEM1_WASM, &err);
+    if (!m) return -1;
+    struct bx_code *c = m->funcs[0].code;
+    if (word < c->len) c->code[word] = value;
+    uint8_t *p;
+    size_t n;
+    int r = -1;
+    if (bxe_module_serialize(m, &p, &n) == BX_OK) {
+        bx_module *d = bxe_module_deserialize(p, n, MEM1_WASM, sizeof MEM1_WASM);
+        r = d != NULL;
+        bx_module_free(d);
+        free(p);
+    }
+    bx_module_free(m);
+    return r;
+}
+
+static void test_verifier_mem(void)
+{
+    bx_error err;
+    bx_module *m = bx_module_new(MEM1_WASM, sizeof MEM1_WASM, &err);
+    if (!m) {
+        CHECK(0, "multi-memory module: %s", err.msg);
+        return;
+    }
+    CHECK(mem1_loads_with(UINT32_MAX, 0) == 1, "the unaltered multi-memory module loads from the cache");
+    const struct bx_code *c = m->funcs[0].code;
+    uint32_t fs = c->frame_size;
+    int nmem = 0, accepted_bad = 0, refused_good = 0;
+    for (uint32_t pc = 0; pc < c->len; pc += 1 + op_w[c->code[pc]]) {
+        const uint32_t *o = c->code + pc + 1;
+        if (c->code[pc] == BXOP_SIMD) CHECK(!bxe_simd_is_mem(o[0]), "memory 1 access compiled as OP_SIMD");
+        if (c->code[pc] != BXOP_SIMD_MEM) continue;
+        nmem++;
+        CHECK(o[0] == 1 && bxe_simd_is_mem(o[1]), "OP_SIMD_MEM names memory 1 and a memory sub-opcode");
+        accepted_bad += mem1_loads_with(pc + 1, 0) != 0;                  /* memory 0: OP_SIMD's */
+        accepted_bad += mem1_loads_with(pc + 1, 2) != 0;                  /* no memory 2 */
+        accepted_bad += mem1_loads_with(pc + 1, UINT32_MAX) != 0;
+        accepted_bad += mem1_loads_with(pc + 2, 0x6e) != 0;               /* i8x16.add */
+        accepted_bad += mem1_loads_with(pc + 2, BXS_GLOBAL_GET) != 0;
+        accepted_bad += mem1_loads_with(pc + 4, fs) != 0;                 /* address slot */
+        accepted_bad += mem1_loads_with(pc + 3, fs - 1) != 0;             /* d or d != 0 */
+        refused_good += mem1_loads_with(pc + 7, o[6] + 1) != 1;           /* another offset */
+    }
+    CHECK(nmem == 4, "OP_SIMD_MEM instructions found: %d (expected 4)", nmem);
+    CHECK(accepted_bad == 0, "%d bad OP_SIMD_MEM operands accepted by the cache", accepted_bad);
+    CHECK(refused_good == 0, "%d harmless OP_SIMD_MEM changes refused", refused_good);
+    bx_module_free(m);
+}
+
 int main(void)
 {
     test_api();
     test_verifier();
+    test_verifier_mem();
     return check_report();
 }

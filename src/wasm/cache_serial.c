@@ -1,73 +1,39 @@
 /*
- * cache.c — the compiled-module cache: a bx_module (decoded parts and the
- * compiled code of every function) serialised to a file named by the
- * SHA-256 of the module bytes and the engine's build id, so a warm start
- * skips decode, validation and compilation.
+ * cache_serial.c — the payload of a compiled-module cache entry: a
+ * bx_module (decoded parts and the compiled code of every function)
+ * written to bytes and read back, and the engine build id that names
+ * entries.  The file store around it is cache_store.c.
  *
- * Trust.  Cached code runs without being compiled again, so three walls
- * stand between a file in the cache directory and the interpreter:
- *   1. No guest can write there: callers ask bx_cache_check_grants before
- *      using a directory, which refuses one inside, above or reached
- *      through a component of any writable grant.
- *   2. Entries are authenticated: HMAC-SHA-256 of the header and payload
- *      under a per-user key file (see "the key"), which callers keep out
- *      of every grant of a run that uses the cache.  Anyone can recompute
- *      the checksums; without the key no entry verifies.  Entries are 0600,
- *      regular files owned by the user, opened without following links.
- *   3. Loaded code is verified as if it came from an attacker who holds
- *      the key, so even a signed but malformed entry cannot make the
- *      interpreter read or write outside its tables:
- *   header: magic, format version, header size, build id, key (SHA-256 of
- *           the module bytes), module length, payload length = file size,
- *           header checksum, MAC, zero padding;
- *   payload: a structural reader that bounds-checks every count, index and
- *           length against the payload and against the module's own index
- *           spaces, and a verifier of each compiled body: opcodes known
- *           (unknown ones fail closed), operand words inside the body,
- *           slot operands inside the frame, branch targets on instruction
- *           starts (loop back-edges on an OP_LOOP), module indices in range,
- *           calls' argument areas inside the frame, call_indirect only
- *           through funcref tables, global.set only of mutable globals, a
- *           terminator last, and a data-flow pass over the slots proving
- *           that whatever reaches a funcref table, global, argument or
- *           result is a reference of that type (a funcref slot holds a
- *           bx_func pointer).
+ * Loaded code runs without being compiled again, so the reader treats a
+ * payload as if it came from an attacker who holds the cache key (see
+ * cache_store.c for the walls in front of it): a structural reader that
+ * bounds-checks every count, index and length against the payload and
+ * against the module's own index spaces, and a verifier of each compiled
+ * body: opcodes known (unknown ones fail closed), operand words inside the
+ * body, slot operands inside the frame, branch targets on instruction
+ * starts (loop back-edges on an OP_LOOP), module indices in range, calls'
+ * argument areas inside the frame, call_indirect only through funcref
+ * tables, global.set only of mutable globals, a terminator last, and a
+ * data-flow pass over the slots proving that whatever reaches a funcref
+ * table, global, argument or result is a reference of that type (a funcref
+ * slot holds a bx_func pointer).
  * Reference types are also checked where they are declared (constant
  * expressions, segments against their tables, table.init/table.copy).
  * Not re-checked: the numeric typing of the code (an f32 slot read as an
  * i32, say): slots are untyped 64-bit words to the interpreter, so that can
  * give wrong numbers but never an access outside the instance.
- *
- * The cache is best effort: any failure to read or write it just means the
- * module is compiled as bx_module_new would.  Writes are atomic (a private
- * temporary file in the directory, then rename), so concurrent writers and
- * readers of the same entry see either nothing or a complete file.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <limits.h>
-#include <sys/mman.h>
-#include <sys/random.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "code.h"
 #include "module.h"
+#include "opcodes.h"
 #include "sha256.h"
 #include "simd.h"
 
-/* Bump whenever the payload layout changes.  Changes to the internal code
- * (code.h) are caught by the build id, which hashes the opcode table. */
-#define BX_CACHE_FORMAT 2u
-#define HDR_SIZE 128u
-#define HDR_CHECKED 88u     /* bytes covered by the header checksum */
-#define HDR_MAC HDR_CHECKED /* HMAC-SHA-256 of header[0..88) || payload */
-#define MAX_PAYLOAD ((uint64_t)1 << 30)
-static const char MAGIC[8] = {'B', 'X', 'W', 'M', 'C', 'A', 'C', 'H'};
 
 /* ---- build id ------------------------------------------------------------ */
 
@@ -83,20 +49,22 @@ static const uint8_t op_words[] = {
 };
 
 /* Deterministic for identical sources: the format version, the name,
- * position and operand count of every opcode, and the sizes of the structs
+ * position and operand count of every internal opcode, the text of every
+ * row of the instruction table (opcodes.def), and the sizes of the structs
  * whose fields the payload mirrors. */
-uint64_t bx_cache_build_id(void)
+uint64_t bxe_cache_build_id(void)
 {
-    uint64_t h = bx_hash64("boxagnts-module-cache", 21, BX_CACHE_FORMAT);
+    uint64_t h = bxe_hash64("boxagnts-module-cache", 21, BXE_CACHE_FORMAT);
     for (uint32_t i = 0; i < BXOP_COUNT_ + 1; i++) {
-        h = bx_hash64(op_names[i], strlen(op_names[i]), h ^ i);
-        h = bx_hash64(&op_words[i], 1, h);
+        h = bxe_hash64(op_names[i], strlen(op_names[i]), h ^ i);
+        h = bxe_hash64(&op_words[i], 1, h);
     }
+    h = bxe_ops_hash(h);
     uint32_t sizes[] = {(uint32_t)sizeof(struct bx_code), (uint32_t)sizeof(bx_constexpr),
                         (uint32_t)sizeof(bx_import), (uint32_t)sizeof(bx_elem_decl),
                         (uint32_t)sizeof(bx_data_decl), (uint32_t)sizeof(bx_func_decl),
                         (uint32_t)sizeof(struct bx_module)};
-    return bx_hash64(sizes, sizeof sizes, h);
+    return bxe_hash64(sizes, sizeof sizes, h);
 }
 
 /* ---- writer ---------------------------------------------------------------- */
@@ -146,7 +114,7 @@ static void w_limits(wbuf *w, const bx_limits_decl *l)
     w_u8(w, l->has_max);
 }
 
-bx_status bx_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen)
+bx_status bxe_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen)
 {
     wbuf w = {0};
     w_u32(&w, m->ntypes);
@@ -313,23 +281,16 @@ static bool r_bool(rbuf *r)
     return v == 1;
 }
 
-static bool is_valtype(uint8_t t)
-{
-    return t == BX_I32 || t == BX_I64 || t == BX_F32 || t == BX_F64 || t == BX_FUNCREF ||
-           t == BX_EXTERNREF || t == BX_V128;
-}
-static bool is_reftype(uint8_t t) { return t == BX_FUNCREF || t == BX_EXTERNREF; }
-
 static bx_valtype r_valtype(rbuf *r)
 {
     uint8_t t = r_u8(r);
-    if (!is_valtype(t)) r->bad = true;
+    if (!bxe_is_valtype(t)) r->bad = true;
     return r->bad ? BX_I32 : (bx_valtype)t;
 }
 static bx_valtype r_reftype(rbuf *r)
 {
     uint8_t t = r_u8(r);
-    if (!is_reftype(t)) r->bad = true;
+    if (!bxe_is_reftype(t)) r->bad = true;
     return r->bad ? BX_FUNCREF : (bx_valtype)t;
 }
 
@@ -370,7 +331,7 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
         if (op != 0 || t != 0 || c->index || c->bits || c->hi || c->offset) r->bad = true;
         return;
     }
-    if (!is_valtype(t)) r->bad = true;
+    if (!bxe_is_valtype(t)) r->bad = true;
     c->type = r->bad ? BX_I32 : (bx_valtype)t;
     c->index = r_u32(r);
     c->bits = r_u64(r);
@@ -390,7 +351,7 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
     static const uint8_t want[BX_CONST_V128 + 1] = {[BX_CONST_V128] = BX_V128,[BX_CONST_I32] = BX_I32, [BX_CONST_I64] = BX_I64,
                                    [BX_CONST_F32] = BX_F32, [BX_CONST_F64] = BX_F64,
                                    [BX_CONST_REF_FUNC] = BX_FUNCREF};
-    if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !is_reftype(c->type))
+    if (want[op] ? c->type != want[op] : c->op == BX_CONST_REF_NULL && !bxe_is_reftype(c->type))
         r->bad = true;
     if (c->op == BX_CONST_REF_FUNC && c->index >= m->nfuncs_total) r->bad = true;
     if (c->op == BX_CONST_GLOBAL_GET &&
@@ -441,7 +402,7 @@ static const char *op_kinds(uint32_t op)
         return "SL";
     case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
     case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
-    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE:     /* checked by simd.c's table */
+    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE: case BXOP_SIMD_MEM: /* checked by simd.c's table */
         return NULL;
     /* multi-memory: X a memory index (the interpreter traps on a bad op) */
     case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
@@ -473,7 +434,7 @@ static const char *op_kinds(uint32_t op)
 
 /* Every fixed-size opcode's kind string has one letter per operand word:
  * fails when code.h gains an opcode this file does not know. */
-bool bx_cache_selfcheck(void)
+bool bxe_cache_selfcheck(void)
 {
     for (uint32_t op = 0; op < BXOP_COUNT_; op++) {
         const char *k = op_kinds(op);
@@ -812,7 +773,7 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
                 for (uint32_t i = 0; i <= o[1]; i++) ref_meet(&r, r.lid[o[2 + i]], cur);
                 break;
             /* SIMD writes at most the two slots of its destination (a v128,
-             * or one slot for extract/test results); bx_simd_verify already
+             * or one slot for extract/test results); bxe_simd_verify already
              * placed both inside the frame */
             case BXOP_SIMD:
                 cur[o[1]] = 0;
@@ -821,6 +782,10 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
             case BXOP_SIMD_SHUFFLE:
                 cur[o[0]] = 0;
                 if (o[0] + 1 < frame) cur[o[0] + 1] = 0;
+                break;
+            case BXOP_SIMD_MEM:
+                cur[o[2]] = 0;
+                if (o[2] + 1 < frame) cur[o[2] + 1] = 0;
                 break;
             default:
                 if (!writes_no_slot(op))
@@ -911,7 +876,11 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                     m->types[o[0]].nresults != c->nresults)
                     return false;
             } else if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) {
-                if (avail < n || !bx_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
+                if (avail < n || !bxe_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
+                    return false;
+            } else if (op == BXOP_SIMD_MEM) {   /* a memory > 0 and a memory kind */
+                if (avail < n || o[0] == 0 || o[0] >= m->nmems_total ||
+                    !bxe_simd_is_mem(o[1]) || !bxe_simd_verify(m, false, o + 1, frame))
                     return false;
             }
         }
@@ -973,7 +942,7 @@ static bool same_type(const bx_functype *a, const bx_functype *b)
 
 #define NEED(cond) do { if (r.bad || !(cond)) goto bad; } while (0)
 
-struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
+struct bx_module *bxe_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
                                         size_t len)
 {
     rbuf r = {payload, payload + n, false};
@@ -1224,473 +1193,4 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
 bad:
     bx_module_free(m);
     return NULL;
-}
-
-/* ---- the key ------------------------------------------------------------------------
- *
- * Entries are authenticated with HMAC-SHA-256 under a per-user key, a
- * 32-byte file made from getrandom on first use.  It must be a regular
- * file (not a link) owned by the user with no group/other bits, in a
- * directory owned by the user and writable by nobody else; anything else
- * means no cache (and a reason), never a failed run.  The callers keep it
- * away from guests: bx_cache_check_grants refuses the cache for a run any
- * of whose grants reaches the key. */
-
-#define KEY_LEN 32
-
-static int failf(char *why, size_t cap, const char *fmt, const char *a, const char *b)
-{
-    if (why && cap) snprintf(why, cap, fmt, a, b);
-    return -1;
-}
-
-static bool key_path(char *out, size_t cap)
-{
-    const char *e = getenv("BOXAGNTS_CACHE_KEY");
-    int k;
-    if (e && *e)
-        k = e[0] == '/' ? snprintf(out, cap, "%s", e) : -1;
-    else if ((e = getenv("XDG_CONFIG_HOME")) && e[0] == '/')
-        k = snprintf(out, cap, "%s/boxagnts/cache.key", e);
-    else if ((e = getenv("HOME")) && e[0] == '/')
-        k = snprintf(out, cap, "%s/.config/boxagnts/cache.key", e);
-    else
-        k = -1;
-    return k > 0 && (size_t)k < cap;
-}
-
-int bx_cache_key_location(char *out, size_t cap) { return key_path(out, cap); }
-
-int bx_cache_key_ensure(void)
-{
-    uint8_t mk[32];
-    int rc = bx_cache_load_key(mk, NULL, 0);
-    memset(mk, 0, sizeof mk);
-    return rc;
-}
-
-/* 1 read, 0 absent, -1 present but not usable (why says so). */
-static int read_key(const char *path, uint8_t mk[KEY_LEN], char *why, size_t cap)
-{
-    char dir[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    size_t dl = slash && slash > path ? (size_t)(slash - path) : 1;
-    if (!slash || dl >= sizeof dir || !slash[1]) return failf(why, cap, "the cache key path %s%s is not a file path", path, "");
-    memcpy(dir, path, dl);
-    dir[dl] = 0;
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0) return errno == ENOENT ? 0 : failf(why, cap, "cannot open the cache key's directory %s: %s", dir, strerror(errno));
-    struct stat st;
-    if (fstat(dfd, &st) != 0 || st.st_uid != geteuid() || (st.st_mode & 022)) {
-        close(dfd);
-        return failf(why, cap, "the cache key's directory %s is not yours or others can write it%s; "
-                     "chmod go-w it, or set BOXAGNTS_CACHE_KEY to a file in a private directory", dir, "");
-    }
-    int fd = openat(dfd, slash + 1, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-    close(dfd);
-    if (fd < 0) {
-        if (errno == ENOENT) return 0;
-        return failf(why, cap, "cannot open the cache key %s: %s", path,
-                     errno == ELOOP ? "it is a symbolic link (remove it: a new key is made)" : strerror(errno));
-    }
-    int rc = -1;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        failf(why, cap, "the cache key %s is not a regular file%s; remove it (a new key is made)", path, "");
-    else if (st.st_uid != geteuid())
-        failf(why, cap, "the cache key %s is not owned by you%s; remove it (a new key is made)", path, "");
-    else if (st.st_mode & 077)
-        failf(why, cap, "the cache key %s is open to group or others%s; chmod 600 it, or remove it "
-              "(a new key is made, the cache is rebuilt)", path, "");
-    else if (st.st_size != KEY_LEN)
-        failf(why, cap, "the cache key %s is damaged (not 32 bytes)%s; remove it (a new key is made)", path, "");
-    else {
-        size_t got = 0;
-        while (got < KEY_LEN) {
-            ssize_t k = read(fd, mk + got, KEY_LEN - got);
-            if (k < 0 && errno == EINTR) continue;
-            if (k <= 0) break;
-            got += (size_t)k;
-        }
-        if (got == KEY_LEN)
-            rc = 1;
-        else
-            failf(why, cap, "cannot read the cache key %s%s", path, "");
-    }
-    close(fd);
-    return rc;
-}
-
-static bool ensure_dir(const char *dir);
-static bool write_all(int fd, const uint8_t *p, size_t n);
-
-int bx_cache_load_key(uint8_t mk[KEY_LEN], char *why, size_t cap)
-{
-    char path[PATH_MAX];
-    if (!key_path(path, sizeof path))
-        return failf(why, cap, "no place for the cache key: set HOME, XDG_CONFIG_HOME or "
-                     "BOXAGNTS_CACHE_KEY (an absolute path)%s%s", "", "");
-    int r = read_key(path, mk, why, cap);
-    if (r != 0) return r > 0 ? 0 : -1;
-    /* First use: a complete key under a private name, then link(2), which
-     * never follows or replaces what is there: of two racing creators one
-     * wins and both read its key. */
-    char dir[PATH_MAX], tmp[PATH_MAX + 32];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash) return -1;
-    *slash = 0;
-    if (!ensure_dir(dir[0] ? dir : "/")) return failf(why, cap, "cannot create %s for the cache key: %s", dir, strerror(errno));
-    snprintf(tmp, sizeof tmp, "%s/.cache.key-XXXXXX", dir);
-    int fd = mkostemp(tmp, O_CLOEXEC);      /* O_EXCL, 0600 */
-    if (fd < 0) return failf(why, cap, "cannot create the cache key in %s: %s", dir, strerror(errno));
-    uint8_t k[KEY_LEN];
-    size_t got = 0;
-    while (got < KEY_LEN) {
-        ssize_t n = getrandom(k + got, KEY_LEN - got, 0);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += (size_t)n;
-    }
-    bool ok = got == KEY_LEN && fchmod(fd, 0600) == 0 && write_all(fd, k, KEY_LEN) && fsync(fd) == 0;
-    memset(k, 0, sizeof k);
-    ok = close(fd) == 0 && ok;
-    if (ok && link(tmp, path) != 0 && errno != EEXIST) ok = false;
-    unlink(tmp);
-    if (!ok) return failf(why, cap, "cannot create the cache key %s: %s", path, strerror(errno));
-    r = read_key(path, mk, why, cap);
-    if (r == 0) failf(why, cap, "the cache key %s vanished as it was made%s", path, "");
-    return r > 0 ? 0 : -1;
-}
-
-/* ---- who may reach the cache ---------------------------------------------------------- */
-
-/* a is b or beneath it (both canonical, absolute) */
-static bool in_or_eq(const char *a, const char *b)
-{
-    size_t n = strlen(b);
-    if (n == 1 && b[0] == '/') return true;
-    return !strncmp(a, b, n) && (a[n] == '/' || a[n] == 0);
-}
-
-/* Whether a grant reaches path: every existing prefix of path (made
- * absolute) is resolved with realpath, and a writable grant over any of
- * them is a hit (the guest could swap a component); then the whole path
- * (the components still missing appended lexically) against writable
- * grants either way round (inside or above), and with any_grant_reads
- * against every grant containing it.  Sets *hit to the grant's host
- * path or NULL; false when the path cannot be judged (too long, or a ".."
- * after a missing component). */
-
-static bool judge_path(const char *path, const char *const *hosts, const int *writable, size_t n,
-                       bool any_grant_reads, const char **hit)
-{
-    char abs[PATH_MAX], real[PATH_MAX], full[PATH_MAX];
-    if (path[0] == '/') {
-        if (snprintf(abs, sizeof abs, "%s", path) >= (int)sizeof abs) return false;
-    } else {
-        char cwd[PATH_MAX];
-        if (!getcwd(cwd, sizeof cwd) || snprintf(abs, sizeof abs, "%s/%s", cwd, path) >= (int)sizeof abs)
-            return false;
-    }
-    size_t len = strlen(abs);
-    for (size_t g = 0; g < n; g++)     /* the root itself */
-        if (writable[g] && !strcmp(hosts[g], "/")) {
-            *hit = hosts[g];
-            return true;
-        }
-    strcpy(full, "/");
-    size_t rest = 0;        /* abs[rest..] has not been resolved */
-    for (size_t i = 1; i <= len; i++) {
-        if (abs[i] != '/' && abs[i] != 0) continue;
-        char c = abs[i];
-        abs[i] = 0;
-        bool found = realpath(abs, real) != NULL;
-        abs[i] = c;
-        if (!found) break;
-        /* a writable grant over any component lets a guest swap what
-         * the rest of the path means */
-        for (size_t g = 0; g < n; g++)
-            if (writable[g] && in_or_eq(real, hosts[g])) {
-                *hit = hosts[g];
-                return true;
-            }
-        snprintf(full, sizeof full, "%s", real);
-        rest = i;
-    }
-    /* the components still to be created, lexically */
-    for (const char *p = abs + rest; *p;) {
-        while (*p == '/') p++;
-        const char *e = strchr(p, '/');
-        size_t cl = e ? (size_t)(e - p) : strlen(p);
-        if (cl == 2 && p[0] == '.' && p[1] == '.') return false;
-        if (cl && !(cl == 1 && p[0] == '.')) {
-            size_t fl = strlen(full);
-            if (fl + 1 + cl >= sizeof full) return false;
-            if (fl > 1) full[fl++] = '/';
-            memcpy(full + fl, p, cl);
-            full[fl + cl] = 0;
-        }
-        p += cl;
-    }
-    for (size_t g = 0; g < n; g++) {
-        if (writable[g] && (in_or_eq(full, hosts[g]) || in_or_eq(hosts[g], full))) {
-            *hit = hosts[g];
-            return true;
-        }
-        if (any_grant_reads && in_or_eq(full, hosts[g])) {
-            *hit = hosts[g];
-            return true;
-        }
-    }
-    *hit = NULL;
-    return true;
-}
-
-bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const *hosts, const int *writable,
-                                       size_t n, char *why, size_t cap)
-{
-    if (why && cap) why[0] = 0;
-    if (!cache_dir || !*cache_dir) return BX_CACHE_USE;
-    const char *hit = NULL;
-    if (!judge_path(cache_dir, hosts, writable, n, false, &hit)) {
-        failf(why, cap, "the compiled-module cache %s cannot be resolved (a \"..\" after a missing "
-              "directory, or too long)%s; name an existing directory's path", cache_dir, "");
-        return BX_CACHE_REFUSED;
-    }
-    if (hit) {
-        if (why && cap)
-            snprintf(why, cap, "the compiled-module cache %s overlaps the writable grant of %s: a guest "
-                     "could plant forged compiled code there. Use a --cache-dir outside the workspace "
-                     "and every writable grant (for example ~/.cache/boxagnts)", cache_dir, hit);
-        return BX_CACHE_REFUSED;
-    }
-    /* Under a read-only grant no guest can plant an entry, but the call
-     * would show the operator's cache to the guest and fill the workspace
-     * with entries: not used, said so (the CLI's note). */
-    if (judge_path(cache_dir, hosts, writable, n, true, &hit) && hit) {
-        if (why && cap)
-            snprintf(why, cap, "not using the compiled-module cache %s: the grant of %s reaches it; keep the "
-                     "cache outside every grant (for example ~/.cache/boxagnts)", cache_dir, hit);
-        return BX_CACHE_SKIP;
-    }
-    char key[PATH_MAX];
-    if (!key_path(key, sizeof key)) {
-        failf(why, cap, "not using the compiled-module cache: no place for its key (set HOME, "
-              "XDG_CONFIG_HOME or BOXAGNTS_CACHE_KEY to an absolute path)%s%s", "", "");
-        return BX_CACHE_SKIP;
-    }
-    if (!judge_path(key, hosts, writable, n, true, &hit) || hit) {
-        if (why && cap)
-            snprintf(why, cap, "not using the compiled-module cache: its key %s is reachable through the "
-                     "grant of %s, so a guest could read it and forge entries. Drop that grant, or keep "
-                     "the key elsewhere (BOXAGNTS_CACHE_KEY=/a/private/path)", key, hit ? hit : "?");
-        return BX_CACHE_SKIP;
-    }
-    uint8_t mk[KEY_LEN];
-    char kw[512];
-    if (bx_cache_load_key(mk, kw, sizeof kw) != 0) {
-        if (why && cap) snprintf(why, cap, "not using the compiled-module cache: %s", kw);
-        return BX_CACHE_SKIP;
-    }
-    memset(mk, 0, sizeof mk);
-    return BX_CACHE_USE;
-}
-
-/* ---- files ---------------------------------------------------------------------------- */
-
-static void put64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
-static uint64_t get64(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-
-static void entry_mac(const uint8_t mk[32], const uint8_t *h, const uint8_t *payload, size_t n,
-                      uint8_t out[32])
-{
-    bx_hmac_sha256_ctx x;
-    bx_hmac_sha256_init(&x, mk, 32);
-    bx_hmac_sha256_update(&x, h, HDR_CHECKED);
-    bx_hmac_sha256_update(&x, payload, n);
-    bx_hmac_sha256_final(&x, out);
-}
-
-void bx_cache_make_header(uint8_t h[HDR_SIZE], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
-                          size_t len, const uint8_t *payload, size_t n)
-{
-    memset(h, 0, HDR_SIZE);
-    memcpy(h, MAGIC, 8);
-    uint32_t v = BX_CACHE_FORMAT, hs = HDR_SIZE;
-    memcpy(h + 8, &v, 4);
-    memcpy(h + 12, &hs, 4);
-    put64(h + 16, id);
-    memcpy(h + 24, key, 32);
-    put64(h + 56, (uint64_t)len);
-    put64(h + 64, (uint64_t)n);
-    put64(h + 72, bx_hash64(payload, n, id));
-    put64(h + HDR_CHECKED - 8, 0);
-    put64(h + HDR_CHECKED - 8, bx_hash64(h, HDR_CHECKED - 8, id));
-    entry_mac(mk, h, payload, n, h + HDR_MAC);
-}
-
-static bool header_ok(const uint8_t *h, size_t fsize, const uint8_t key[32], uint64_t id, size_t len)
-{
-    uint32_t v, hs;
-    memcpy(&v, h + 8, 4);
-    memcpy(&hs, h + 12, 4);
-    if (memcmp(h, MAGIC, 8) || v != BX_CACHE_FORMAT || hs != HDR_SIZE) return false;
-    if (get64(h + HDR_CHECKED - 8) != bx_hash64(h, HDR_CHECKED - 8, id)) return false;
-    if (get64(h + 16) != id || memcmp(h + 24, key, 32) || get64(h + 56) != (uint64_t)len)
-        return false;
-    if (get64(h + 64) != fsize - HDR_SIZE) return false;
-    for (size_t i = HDR_MAC + 32; i < HDR_SIZE; i++)
-        if (h[i]) return false;
-    return true;
-}
-
-static bool entry_path(char *out, size_t outsz, const char *dir, const uint8_t key[32], uint64_t id)
-{
-    char hex[65];
-    for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", key[i]);
-    int k = snprintf(out, outsz, "%s/%s-%016llx.bxm", dir, hex, (unsigned long long)id);
-    return k > 0 && (size_t)k < outsz;
-}
-
-/* mkdir -p with 0700 for the components it creates. */
-static bool ensure_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0) return S_ISDIR(st.st_mode);
-    char buf[4096];
-    size_t n = strlen(dir);
-    if (n == 0 || n >= sizeof buf) return false;
-    memcpy(buf, dir, n + 1);
-    for (size_t i = 1; i <= n; i++) {
-        if (buf[i] != '/' && buf[i] != 0) continue;
-        char c = buf[i];
-        buf[i] = 0;
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) return false;
-        buf[i] = c;
-    }
-    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* Reads the entry; returns 1 loaded, 0 absent, -1 present but rejected.
- * Mapped rather than read: the payload is copied once, into the module. */
-static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[32], uint64_t id,
-                      const uint8_t *bytes, size_t len, struct bx_module **out)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    if (fd < 0) return errno == ENOENT ? 0 : -1;
-    struct stat st;
-    int rc = -1;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
-        st.st_size < (off_t)HDR_SIZE || (uint64_t)st.st_size > MAX_PAYLOAD + HDR_SIZE) {
-        close(fd);
-        return -1;
-    }
-    size_t fsize = (size_t)st.st_size;
-    /* A file shrunk under the mapping would fault (SIGBUS); entries are
-     * only ever replaced by rename, never truncated in place, and a
-     * private mapping keeps the pages it already has. */
-    uint8_t *buf = mmap(NULL, fsize, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    close(fd);
-    if (buf == MAP_FAILED) return -1;
-    if (header_ok(buf, fsize, key, id, len)) {
-        const uint8_t *payload = buf + HDR_SIZE;
-        size_t n = fsize - HDR_SIZE;
-        uint8_t mac[32];
-        /* the MAC proves the entry was written by a holder of the key, and
-         * catches plain damage too: the payload checksum (still written,
-         * for tools that inspect entries) would be a second pass for nothing */
-        entry_mac(mk, buf, payload, n, mac);
-        if (bx_ct_equal(mac, buf + HDR_MAC, 32) && (*out = bx_module_deserialize(payload, n, bytes, len)))
-            rc = 1;
-    }
-    munmap(buf, fsize);
-    return rc;
-}
-
-static bool write_all(int fd, const uint8_t *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR) continue;
-        if (k <= 0) return false;
-        p += k;
-        n -= (size_t)k;
-    }
-    return true;
-}
-
-static bool store_entry(const char *dir, const char *path, const uint8_t mk[32], const uint8_t key[32],
-                        uint64_t id, size_t len, const struct bx_module *m)
-{
-    uint8_t *payload = NULL;
-    size_t n = 0;
-    if (bx_module_serialize(m, &payload, &n) != BX_OK) return false;
-    if (n > MAX_PAYLOAD) {
-        free(payload);
-        return false;
-    }
-    uint8_t h[HDR_SIZE];
-    bx_cache_make_header(h, mk, key, id, len, payload, n);
-    char tmp[4200];
-    bool ok = false;
-    int k = snprintf(tmp, sizeof tmp, "%s/.tmp-bxm-XXXXXX", dir);
-    if (k > 0 && (size_t)k < sizeof tmp) {
-        int fd = mkstemp(tmp);      /* 0600, private name: no collision between writers */
-        if (fd >= 0) {
-            ok = write_all(fd, h, HDR_SIZE) && write_all(fd, payload, n);
-            ok = close(fd) == 0 && ok;
-            ok = ok && rename(tmp, path) == 0;
-            if (!ok) unlink(tmp);
-        }
-    }
-    free(payload);
-    return ok;
-}
-
-bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
-                                bx_error *err)
-{
-    return bx_module_new_cached_event(bytes, len, cache_dir, NULL, err);
-}
-
-bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
-                                      bx_cache_event *event, bx_error *err)
-{
-    bx_cache_event local_ev;
-    if (!event) event = &local_ev;
-    *event = BX_CACHE_NONE;
-    if (!cache_dir || !*cache_dir || (!bytes && len) || bx_nofusion_env())
-        return bx_module_new(bytes, len, err);
-    uint8_t mk[32];
-    if (bx_cache_load_key(mk, NULL, 0) != 0) {    /* no key, no cache: never an error */
-        *event = BX_CACHE_NO_KEY;
-        return bx_module_new(bytes, len, err);
-    }
-    uint8_t key[32];
-    bx_sha256(bytes, len, key);
-    uint64_t id = bx_cache_build_id();
-    char path[4200];
-    bool usable = ensure_dir(cache_dir) && entry_path(path, sizeof path, cache_dir, key, id);
-    int got = 0;
-    bx_module *m = NULL;
-    if (usable) {
-        got = load_entry(path, mk, key, id, bytes, len, &m);
-        if (got == 1) {
-            memset(mk, 0, sizeof mk);
-            if (err) memset(err, 0, sizeof *err);
-            *event = BX_CACHE_HIT;
-            return m;
-        }
-    }
-    m = bx_module_new(bytes, len, err);
-    if (!m) {   /* invalid modules are not cached: the error is the same each time */
-        memset(mk, 0, sizeof mk);
-        return NULL;
-    }
-    if (usable && store_entry(cache_dir, path, mk, key, id, len, m))
-        *event = got < 0 ? BX_CACHE_REPLACED : BX_CACHE_STORED;
-    else
-        *event = BX_CACHE_UNWRITABLE;
-    memset(mk, 0, sizeof mk);
-    return m;
 }
