@@ -31,6 +31,8 @@ const char *bxa_tier_name(bxa_tier t);
 /* emit.c: the C text of module m (malloc'd, NUL-terminated, *len bytes).
  * NULL when the translator refuses the module, with why filled. */
 char *bxa_emit(const struct bx_module *m, size_t *len, char *why, size_t cap);
+/* Changes whenever the emitted text would (part of the cache key). */
+uint64_t bxa_translator_id(void);
 
 /* A loaded shared object for one module. */
 typedef struct bxa_module bxa_module;

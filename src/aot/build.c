@@ -43,8 +43,8 @@
 
 #define BXA_TRANSLATOR "bxa-translator-1"
 #define BXA_CFLAGS "-O2", "-fPIC", "-shared", "-fno-strict-aliasing", "-fwrapv", "-ffp-contract=off", \
-                   "-fno-fast-math", "-std=gnu11", "-w"
-#define BXA_CFLAGS_TEXT "-O2 -fPIC -shared -fno-strict-aliasing -fwrapv -ffp-contract=off -fno-fast-math -std=gnu11 -w"
+                   "-fno-fast-math", "-fsignaling-nans", "-std=gnu11", "-w"
+#define BXA_CFLAGS_TEXT "-O2 -fPIC -shared -fno-strict-aliasing -fwrapv -ffp-contract=off -fno-fast-math -fsignaling-nans -std=gnu11 -w"
 #define BXA_CC_TIMEOUT_S 300
 #define BXA_CC_MEM ((rlim_t)4 << 30)
 #define BXA_MAX_SO ((size_t)1 << 30)
@@ -301,7 +301,7 @@ static void cache_key(const char *ccid, const uint8_t mh[32], uint8_t key[32])
     bx_sha256_ctx x;
     bx_sha256_init(&x);
     bx_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
-    uint64_t v[3] = {BXA_ABI_VERSION, bx_cache_build_id(), bx_nofusion_env() ? 1u : 0u};
+    uint64_t v[4] = {BXA_ABI_VERSION, bx_cache_build_id(), bx_nofusion_env() ? 1u : 0u, bxa_translator_id()};
     bx_sha256_update(&x, v, sizeof v);
     bx_sha256_update(&x, mh, 32);
     bx_sha256_update(&x, ccid, strlen(ccid) + 1);

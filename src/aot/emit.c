@@ -28,6 +28,7 @@
 #include "code.h"
 #include "module.h"
 #include "runtime.h"
+#include "sha256.h"
 
 #define BXA_MAX_FRAME 20000u
 #define BXA_MAX_TEXT ((size_t)256 << 20)
@@ -125,7 +126,7 @@ static const char *refuse(const bx_module *m)
             if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) return "the module uses SIMD";
             if (op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)
                 return "the module uses tail calls";
-            pc += op == BXOP_BR_TABLE ? 3 + cd->code[pc + 2] : 1u + op_words[op];
+            pc += op == BXOP_BR_TABLE ? 4 + cd->code[pc + 2] : 1u + op_words[op];
         }
     }
     return NULL;
@@ -361,6 +362,16 @@ static void emit_trap_names(sbuf *b)
     };
     put(b, "typedef int bx_trap;\n");
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) put(b, "#define %s %d\n", t[i].n, t[i].v);
+}
+
+/* Bump when the emitter's output changes; the pasted texts are hashed. */
+#define BXA_EMIT_VERSION 1u
+
+uint64_t bxa_translator_id(void)
+{
+    uint64_t h = bx_hash64(abi_text, sizeof abi_text, BXA_EMIT_VERSION);
+    h = bx_hash64(numeric_text, sizeof numeric_text, h);
+    return bx_hash64(prelude_text, sizeof prelude_text, h);
 }
 
 char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)

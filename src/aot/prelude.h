@@ -224,7 +224,9 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
 #define F64_CONVERT_I32_U(d, a) d = bf64((double)U32(a))
 #define F64_CONVERT_I64_S(d, a) d = bf64(bx_f64_from_i64(S64(a)))
 #define F64_CONVERT_I64_U(d, a) d = bf64(bx_f64_from_u64(a))
-#define F64_PROMOTE_F32(d, a) d = bf64(bx_f64_promote(f32of(a)))
+/* the barrier keeps gcc from folding demote(promote(x)) to x, which it
+ * does even under -fsignaling-nans and which would not quiet a NaN */
+#define F64_PROMOTE_F32(d, a) do { d = bf64(bx_f64_promote(f32of(a))); __asm__("" : "+r"(d)); } while (0)
 #define I32_REINTERPRET_F32(d, a) d = U32(a)
 #define I64_REINTERPRET_F64(d, a) d = (a)
 #define F32_REINTERPRET_I32(d, a) d = U32(a)
