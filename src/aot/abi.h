@@ -52,6 +52,11 @@ struct bxa_ctx {
     void *const *funcs;         /* bx_func * of each function (ref.func) */
     uint64_t *mv;               /* results beyond the first of a call */
     uint32_t depth, max_depth;  /* wasm call depth and its cap */
+    /* The interpreter's value-stack accounting, kept so the compiled code
+     * runs out of stack at the same call as the interpreter: vbase is the
+     * first slot of the frame being entered (the caller's argument area),
+     * vslots the number of slots the same --max-stack gives. */
+    uint64_t vbase, vslots;
     uintptr_t stack_lo;         /* lowest C stack address the code may use */
     void *rt_private;           /* the runtime's own state */
 };

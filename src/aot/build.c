@@ -418,6 +418,11 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
     char src[PBUF];
     snprintf(src, sizeof src, "%s/m.c", dir);
     bxa_module *am = NULL;
+    const char *keep = getenv("BOXAGNTS_AOT_KEEP");   /* debugging: a copy of the C text */
+    if (keep && *keep) {
+        unlink(keep);
+        write_file(keep, text, clen);
+    }
     if (write_file(src, text, clen) != 0) {
         snprintf(why, cap, "cannot write the C text: %s", strerror(errno));
     } else if (run_cc(cc, dir, why, cap) == 0) {

@@ -197,7 +197,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
     }
     put(b, "\n    int64_t fu = *c->fuel; uint8_t *mb = *c->mbase; uint64_t ms = *c->msize;\n");
-    put(b, "    (void)mb; (void)ms;\n    ENTER();\n");
+    put(b, "    const uint64_t vb_ = c->vbase;\n    (void)mb; (void)ms;\n    ENTER(%uu);\n", cd->frame_size);
 
     for (uint32_t pc = 0; pc < cd->len && !b->bad;) {
         uint32_t op = code[pc];
@@ -236,11 +236,11 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             if (x < nfi) {
                 char e[64];
                 snprintf(e, sizeof e, "c->rt->call(c, %uu, s_)", x);
-                put(b, "INTR(); ");
+                put(b, "INTR(); ARGS_AT(%u); ", a);
                 slot_call(b, t, a, e);
                 break;
             }
-            put(b, "INTR(); SYNC(); ");
+            put(b, "INTR(); SYNC(); ARGS_AT(%u); ", a);
             if (t->nresults) put(b, "r%u = ", a);
             put(b, "f%u(c", x - nfi);
             args(b, a, t->nparams);
@@ -253,6 +253,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             const bx_functype *t = &m->types[o[0]];
             char e[96];
             snprintf(e, sizeof e, "c->rt->call_indirect(c, %uu, %uu, (uint32_t)r%u, s_)", o[1], o[0], o[2]);
+            put(b, "ARGS_AT(%u); ", o[3]);
             slot_call(b, t, o[3], e);
             break;
         }
@@ -288,11 +289,11 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             case BXOP_MMEMORY_FILL: SLOW(NULL, o[0], 0, s[1], s[2], s[3]); goto next;
             default: break;
             }
-            if (op >= BXOP_BR_I32_EQ && op <= BXOP_BR_I32_GE_U_K_B) {
-                uint32_t r = op - BXOP_BR_I32_EQ;
-                bool back = r >= 20;
-                (void)back;
-                r %= 20;
+            /* compare-and-branch, and its loop back-edge twin (the target is
+             * the loop's OP_LOOP, so the goto charges its fuel as BACK_TAKEN) */
+            if ((op >= BXOP_BR_I32_EQ && op <= BXOP_BR_I32_GE_U_K) ||
+                (op >= BXOP_BR_I32_EQ_B && op <= BXOP_BR_I32_GE_U_K_B)) {
+                uint32_t r = op <= BXOP_BR_I32_GE_U_K ? op - BXOP_BR_I32_EQ : op - BXOP_BR_I32_EQ_B;
                 if (r < 10) put(b, "if (C_%s(r%u, r%u)) goto L%u;\n", cc_name[r], o[0], o[1], o[2]);
                 else put(b, "if (C_%s(r%u, %uu)) goto L%u;\n", cc_name[r - 10], o[0], o[1], o[2]);
                 goto next;
@@ -365,7 +366,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 1u
+#define BXA_EMIT_VERSION 3u
 
 uint64_t bxa_translator_id(void)
 {

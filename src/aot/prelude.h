@@ -24,7 +24,9 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
 #define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) { SYNC(); fu = c->rt->out_of_fuel(c); } } while (0)
 #define INTR() do { if (UNLIKELY(__atomic_load_n(c->interrupt, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
 #define LOOP(n) do { FUEL(n); INTR(); } while (0)
-#define ENTER() do { if (UNLIKELY(++c->depth > c->max_depth || (uintptr_t)__builtin_frame_address(0) < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#define ENTER(fs) do { if (UNLIKELY(++c->depth > c->max_depth || c->vslots - vb_ < (fs) || \
+    (uintptr_t)__builtin_frame_address(0) < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#define ARGS_AT(a) (c->vbase = vb_ + (a))
 #define LEAVE() do { SYNC(); c->depth--; } while (0)
 
 #define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)

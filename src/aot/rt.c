@@ -344,7 +344,11 @@ static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
     jmp_buf jb, *volatile saved_jb = ai->jb;
     volatile uint32_t saved_depth = c->depth;
     volatile uintptr_t saved_lo = c->stack_lo;
-    if (c->depth == 0) c->stack_lo = stack_floor(ai);
+    volatile uint64_t saved_vbase = c->vbase;
+    if (c->depth == 0) {
+        c->stack_lo = stack_floor(ai);
+        c->vbase = s->stack ? s->stack[0] : 2;   /* interp.c's HDR */
+    }
     ai->jb = &jb;
     s->depth++;
     int t = setjmp(jb);
@@ -353,6 +357,7 @@ static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
     ai->jb = saved_jb;
     c->depth = saved_depth;
     c->stack_lo = saved_lo;
+    c->vbase = saved_vbase;
     return (bx_trap)t;
 }
 
@@ -396,9 +401,14 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
     uint64_t total = s->limits.max_stack_bytes;
     if (total < 4096) total = 4096;
     if (total > ((uint64_t)1 << 40)) total = (uint64_t)1 << 40;
-    uint64_t nframes = total / 4 / sizeof(bx_frame);
+    uint64_t fbytes = total / 4;
+    uint64_t nframes = fbytes / sizeof(bx_frame);
+    uint64_t nslots = (total - fbytes) / sizeof(uint64_t);
     if (nframes < 16) nframes = 16;
-    c->max_depth = nframes > UINT32_MAX ? UINT32_MAX : (uint32_t)nframes;
+    if (nslots < 256) nslots = 256;
+    /* the first function takes no frame record: nframes calls below it */
+    c->max_depth = nframes >= UINT32_MAX ? UINT32_MAX : (uint32_t)nframes + 1;
+    c->vslots = nslots;
     c->rt_private = ai;
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         bx_func *f = inst->funcs[m->nfunc_imports + k];
