@@ -197,7 +197,8 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
     }
     put(b, "\n    int64_t fu = *c->fuel; uint8_t *mb = *c->mbase; uint64_t ms = *c->msize;\n");
-    put(b, "    const uint64_t vb_ = c->vbase;\n    (void)mb; (void)ms;\n    ENTER(%uu);\n", cd->frame_size);
+    put(b, "    const uint64_t vb_ = c->vbase;\n    int *const ip_ = c->interrupt;\n"
+           "    (void)mb; (void)ms; (void)ip_;\n    ENTER(%uu);\n", cd->frame_size);
 
     for (uint32_t pc = 0; pc < cd->len && !b->bad;) {
         uint32_t op = code[pc];
@@ -366,7 +367,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 3u
+#define BXA_EMIT_VERSION 4u
 
 uint64_t bxa_translator_id(void)
 {

@@ -19,10 +19,14 @@ static inline float quiet_f32(float a) { uint32_t b; memcpy(&b, &a, 4); b |= 0x0
 static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0x0008000000000000ull; memcpy(&a, &b, 8); return a; }
 
 #define SYNC() (*c->fuel = fu)
-#define RELOAD() (fu = *c->fuel, mb = *c->mbase, ms = *c->msize)
+/* after a call or a slow op: fuel and memory 0's size may have changed (its
+ * base may not: runtime.h reserves a memory once, data never moves) */
+#define RELOAD() (fu = *c->fuel, ms = *c->msize)
 #define TRAP(k) do { SYNC(); c->rt->trap(c, (k)); __builtin_unreachable(); } while (0)
 #define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) { SYNC(); fu = c->rt->out_of_fuel(c); } } while (0)
-#define INTR() do { if (UNLIKELY(__atomic_load_n(c->interrupt, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
+/* ip_ is c->interrupt kept in a local: a store to linear memory could alias
+ * the field, and reloading it at every loop head costs */
+#define INTR() do { if (UNLIKELY(__atomic_load_n(ip_, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
 #define LOOP(n) do { FUEL(n); INTR(); } while (0)
 #define ENTER(fs) do { if (UNLIKELY(++c->depth > c->max_depth || c->vslots - vb_ < (fs) || \
     (uintptr_t)__builtin_frame_address(0) < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/aot/t_diff_aot.sh — a slice of the differential test against V8
 # (tests/diff/t_diff.sh) in the compiled tier: random valid modules from
-# fixed seeds (fuzz/diff/gen.mjs; AOT_DIFF_SEEDS, default 1-200) and the
+# fixed seeds (fuzz/diff/gen.mjs; AOT_DIFF_SEEDS, default 1-100) and the
 # reduced regressions, run in V8 and by diffrun under BOXAGNTS_TIER=aot.
 # One test per module: results bit for bit (NaN: NaN-ness), trap or not
 # and its class, globals, memory size and hash.  A module the tier did not
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 RUN=$BUILD/tests/diff/diffrun
 WORK=$BUILD/tests/aot/diff
-SEEDS=${AOT_DIFF_SEEDS:-1-200,1064,1178,1453,1579,1600,1689,2723,2778,2882}
+SEEDS=${AOT_DIFF_SEEDS:-1-100,1064,1178,1453,1579,1600,1689,2723,2778,2882}
 fail_all() { echo "FAIL $1"; echo "0 passed, 1 failed"; exit 1; }
 command -v node >/dev/null || { echo "node not found"; echo "0 passed, 0 failed, 1 skipped"; exit 0; }
 command -v cc >/dev/null || command -v gcc >/dev/null || { echo "no C compiler"; echo "0 passed, 0 failed, 1 skipped"; exit 0; }
