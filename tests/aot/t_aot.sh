@@ -12,7 +12,7 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 B=$BUILD/boxagnts
-T=$BUILD/tests/aot
+T=$BUILD/tests/aot/cli
 pass=0 fail=0 skip=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $*"; }
