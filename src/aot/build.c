@@ -349,6 +349,7 @@ static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key
 {
     char sub[PATH_MAX], path[PBUF], tmp[PBUF];
     snprintf(sub, sizeof sub, "%s/aot", dir);
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) return;   /* as the module cache makes it */
     if (mkdir(sub, 0700) != 0 && errno != EEXIST) return;
     entry_path(path, sizeof path, dir, key);
     snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", sub);
