@@ -34,7 +34,9 @@ for src in tests/corpus/c/*.c; do
         w=$D/c/$n.$v.wasm
         [ -f "$w" ] || { skip=$((skip + 1)); continue; }
         "$BX" run --json-file "$TMP/a.json" --cache-dir "$C" --tier aot "$w" "${ARGS[@]}" <"$IN" >"$TMP/got" 2>"$TMP/err"; grc=$?
-        "$BX" run --json-file "$TMP/i.json" --tier interp "$w" "${ARGS[@]}" <"$IN" >/dev/null 2>&1
+        # the same kinds of stdout/stderr as above: wasi-libc asks (fdstat) and
+        # buffers a file and /dev/null differently, which changes the fuel
+        "$BX" run --json-file "$TMP/i.json" --tier interp "$w" "${ARGS[@]}" <"$IN" >"$TMP/got.i" 2>"$TMP/err.i"
         if ! grep -q '"tier":"aot"' "$TMP/a.json"; then
             if grep -q 'SIMD\|tail calls' "$TMP/err"; then skip=$((skip + 1)); continue; fi
             bad "c/$n.$v: not compiled: $(head -c 300 "$TMP/err")"; continue
