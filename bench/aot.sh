@@ -11,6 +11,7 @@
 # printed).
 #
 # Environment: BUILD, BENCH_RUNS (default 5), BENCH_KERNELS, BENCH_DRIVER,
+# BENCH_AOT_ICOUNT=1 (also count instructions with valgrind: load-independent),
 # CLANG (default clang-14, builds the wasm32 kernels), CC (default cc).
 set -eu
 cd "$(dirname "$0")/.."
@@ -91,3 +92,27 @@ awk -v a="$t0" -v b="$t1" -v n="$(wc -c < "$B/kernels.wasm")" 'BEGIN {
     printf "compile (translate + cc + cache) of kernels.wasm (%d bytes): %.2f s\n", n, b - a }'
 awk -v a="$t2" -v b="$t3" -v c="$t4" -v d="$t5" 'BEGIN {
     printf "process start to fib(1), cached artifact: %.1f ms; interpreted: %.1f ms\n", (b - a) * 1000, (d - c) * 1000 }'
+# BENCH_AOT_ICOUNT=1: instructions executed inside the kernel calls (warm-up +
+# one run), counted by valgrind's callgrind: independent of the machine's load.
+if [ -n "${BENCH_AOT_ICOUNT:-}" ] && command -v valgrind >/dev/null; then
+    ICK=${BENCH_AOT_ICOUNT_KERNELS:-"fib:25 sieve:1 sha256:1 matmul:100 strhash:20000"}
+    ir() {  # FUNCTION CMD... -> Ir inside FUNCTION
+        f=$1; shift
+        valgrind --tool=callgrind --callgrind-out-file="$A/cg.out" --toggle-collect="$f" "$@" >/dev/null 2>&1 ||
+            { echo -; return; }
+        awk '/^(summary|totals):/ { print $2; exit }' "$A/cg.out"
+    }
+    echo "instructions (callgrind), ratio to native:"
+    printf '%-14s %12s %12s %7s %12s %7s %12s %7s\n' kernel native interp x aot x wasm2c x
+    for kv in $ICK; do
+        n=${kv%%:*}; fn=$n; [ "$n" = sha256 ] && fn=sha256_kernel
+        nat=$(ir "$fn" "$A/native" 1 "$kv")
+        it=$(ir bx_interp_call "$DRIVER" kernels "$B/kernels.wasm" 1 "$kv")
+        ao=$(BOXAGNTS_TIER=aot BOXAGNTS_AOT_CACHE="$A/cache" ir rt_enter "$DRIVER" kernels "$B/kernels.wasm" 1 "$kv")
+        wc=-; [ -n "$w2c" ] && wc=$(ir "Z_kernZ_$n" "$A/w2c" 1 "$kv")
+        printf '%-14s %12s %12s %7s %12s %7s %12s %7s\n' "$kv" "$nat" \
+            "$it" "$(awk -v a="$it" -v b="$nat" 'BEGIN { printf "%.2f", a / b }')" \
+            "$ao" "$(awk -v a="$ao" -v b="$nat" 'BEGIN { printf "%.2f", a / b }')" \
+            "$wc" "$(awk -v a="$wc" -v b="$nat" 'BEGIN { if (a + 0) printf "%.2f", a / b; else print "-" }')"
+    done
+fi
