@@ -177,11 +177,9 @@ static int run_cc(const char *cc, const char *dir, char *why, size_t cap)
         return -1;
     }
     if (pid == 0) {
+        /* the limits last, right before exec: this image may not map more
+         * once RLIMIT_AS is below its size (an ASan build's shadow is) */
         setpgid(0, 0);
-        struct rlimit rl = {BXA_CC_MEM, BXA_CC_MEM};
-        setrlimit(RLIMIT_AS, &rl);
-        struct rlimit cpu = {(rlim_t)timeout, (rlim_t)timeout + 5};
-        setrlimit(RLIMIT_CPU, &cpu);
         int nul = open("/dev/null", O_RDWR);
         int ef = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (nul >= 0) {
@@ -192,6 +190,10 @@ static int run_cc(const char *cc, const char *dir, char *why, size_t cap)
         setenv("TMPDIR", dir, 1);
         if (chdir(dir) != 0) _exit(126);
         char *argv[] = {(char *)cc, BXA_CFLAGS, "-o", out, src, "-lm", NULL};
+        struct rlimit rl = {BXA_CC_MEM, BXA_CC_MEM};
+        struct rlimit cpu = {(rlim_t)timeout, (rlim_t)timeout + 5};
+        setrlimit(RLIMIT_CPU, &cpu);
+        setrlimit(RLIMIT_AS, &rl);
         execv(cc, argv);
         _exit(127);
     }
