@@ -12,7 +12,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
-CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/confine -Isrc/tools
+CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/aot -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/confine -Isrc/tools
 BUILD   ?= build
 LDLIBS  := -lcjson -ldl -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite
@@ -26,7 +26,7 @@ ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.
-LAYERS  := wasm wasi net sandbox confine tools server
+LAYERS  := wasm aot wasi net sandbox confine tools server
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libboxagnts.a
@@ -71,6 +71,7 @@ $(BUILD)/samples/%.wasm: samples/%.wat
 
 # WASI guest programs and their host drivers (tests/wasi).
 include src/wasi/wasi.mk
+include src/aot/aot.mk
 # The guest tools (guest/guest.mk first: the shared runtime and cJSON, then
 # one .mk per tool) and the test areas (tests/<area>/<area>.mk).  Each adds
 # what `make` builds to TOOLS_ALL and what `make tests` needs to TESTS_ALL;

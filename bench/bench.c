@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "boxagnts.h"
+#include "aot.h"
 
 static double now(void) {
     struct timespec ts;
@@ -81,6 +82,14 @@ static int run_kernels(const char *path, int runs, int nspecs, char **specs) {
     bx_instance *inst = bx_instance_new(s, m, NULL, 0, &err);
     if (!inst) {
         fprintf(stderr, "bench: instantiate %s: %s\n", path, err.msg);
+        return 2;
+    }
+    /* BOXAGNTS_TIER=aot: the compiled tier (src/aot, bench/aot.sh) */
+    bxa_run ar;
+    bxa_tier tier = bxa_tier_env(BXA_TIER_INTERP);
+    bxa_attach(&ar, tier, m, getenv("BOXAGNTS_AOT_CACHE"), s, inst);
+    if (tier != BXA_TIER_INTERP && ar.ran != BXA_TIER_AOT) {
+        fprintf(stderr, "bench: the compiled tier is not available: %s\n", ar.why);
         return 2;
     }
     /* BENCH_FUEL=N: run metered, with a budget of N set before each call */
@@ -152,6 +161,7 @@ static int run_kernels(const char *path, int runs, int nspecs, char **specs) {
         fflush(stdout);
     }
     bx_store_free(s);
+    bxa_detach(&ar);
     bx_module_free(m);
     return status;
 }

@@ -10,12 +10,17 @@ BENCH_CC ?= $(or $(CC),cc)
 
 $(BENCH_DIR)/bench: bench/bench.c include/boxagnts.h $(BENCH_LIB)
 	@mkdir -p $(dir $@)
-	$(BENCH_CC) -Iinclude -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g \
+	$(BENCH_CC) -Iinclude -Isrc/aot -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g \
 	    -o $@ bench/bench.c $(BENCH_LIB) $(LDLIBS)
 
 bench: $(BENCH_DIR)/bench $(CLI) $(CLI_GUESTS)
 	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/run.sh
 	BUILD=$(BUILD) bench/hello.sh
+
+# The compiled tier against the interpreter, native code and wasm2c (bench/aot.sh).
+bench-aot: $(BENCH_DIR)/bench
+	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/aot.sh
+bench: bench-aot
 
 # In-process cost of one sandboxed hello world (bench/inproc.c).
 $(BENCH_DIR)/inproc: bench/inproc.c include/boxagnts.h $(BENCH_LIB)
@@ -30,5 +35,5 @@ bench-simd: $(BENCH_DIR)/bench
 	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/simd.sh
 bench: bench-simd
 
-.PHONY: bench bench-inproc bench-simd
+.PHONY: bench bench-inproc bench-simd bench-aot
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

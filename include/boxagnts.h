@@ -478,6 +478,10 @@ typedef struct bx_run_options {
     uint64_t max_write;             /* bytes written to granted files; 0 = no cap */
     char *cache_dir;
     char *audit_path;
+    /* The compiled tier (src/aot): a bxa_module the caller loaded for this
+     * module before any confinement (a confined worker can neither run the
+     * C compiler nor map code), or NULL to interpret.  Borrowed. */
+    void *aot_module;
 } bx_run_options;
 
 void bx_run_options_init(bx_run_options *o);
@@ -544,6 +548,7 @@ typedef struct bx_run_result {
     struct bx_run_link { char *path, *target; } *links;
     uint32_t nlinks;
     uint64_t links_made;
+    int tier_aot;             /* 1: the compiled tier ran the module, 0: the interpreter */
 } bx_run_result;
 
 /* Run one module under the options.  Returns BX_OK when the module ran

@@ -25,6 +25,7 @@
 #include <inttypes.h>
 
 #include "boxagnts.h"
+#include "aot.h"
 
 #define MAXLINE 4096
 
@@ -95,6 +96,7 @@ typedef struct run {
     bx_module *mod;
     bx_store *store;
     bx_instance *inst;
+    bxa_run aot;            /* BOXAGNTS_TIER=aot: the compiled tier (src/aot) */
     int dead;                   /* compile or instantiation failed: ignore C lines */
     char gnames[64][16];
     int ng;
@@ -121,6 +123,7 @@ static void finish(run *r)
         }
     }
     if (r->store) bx_store_free(r->store);
+    bxa_detach(&r->aot);
     if (r->mod) bx_module_free(r->mod);
     memset(r, 0, sizeof *r);
 }
@@ -207,6 +210,11 @@ int main(int argc, char **argv)
                 if (err.status == BX_ERR_TRAP) printf("I %s\n", trap_class(err.trap));
                 else printf("I error %s\n", err.msg);
                 r.dead = 1;
+            } else {
+                bxa_tier tier = bxa_tier_env(BXA_TIER_INTERP);
+                bxa_attach(&r.aot, tier, r.mod, getenv("BOXAGNTS_AOT_CACHE"), r.store, r.inst);
+                if (tier == BXA_TIER_AOT && r.aot.ran != BXA_TIER_AOT)
+                    fprintf(stderr, "%s: interpreted: %s\n", path, r.aot.why);
             }
         } else if (line[0] == 'T' && line[1] == ' ' && !r.dead) {
             char g[16], t[8];

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "aot.h"
 #include "cli.h"
 #include "confine.h"
 
@@ -53,6 +54,10 @@ static void run_usage(FILE *f)
             "                         (memory.grow and table.grow return -1)\n"
             "  --max-stack SIZE       cap the wasm stack (default 1MiB)\n"
             "  --fuel N               stop after N instructions\n"
+            "  --tier interp|aot|auto run interpreted, compiled to native code with the\n"
+            "                         system C compiler (cached; falls back to the\n"
+            "                         interpreter), or compiled only if cached (default:\n"
+            "                         $BOXAGNTS_TIER, else interp)\n"
             "  --max-output SIZE      capture stdout/stderr up to SIZE each and print them at\n"
             "                         the end, truncation marked (default: passed through)\n"
             "  --max-write SIZE       bytes the module may write to granted files (default:\n"
@@ -184,10 +189,10 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confi
     fputs(",\"message\":", f);
     json_str(f, r->message);
     fprintf(f,
-            ",\"fuel_used\":%" PRIu64 ",\"wall_ms\":%.3f,\"peak_memory_bytes\":%" PRIu64
+            ",\"tier\":\"%s\",\"fuel_used\":%" PRIu64 ",\"wall_ms\":%.3f,\"peak_memory_bytes\":%" PRIu64
             ",\"stdout_truncated\":%s,\"stderr_truncated\":%s,\"bytes_written\":%" PRIu64
             ",\"limits_hit\":[%s],\"results\":[",
-            r->fuel_used, (double)r->wall_ns / 1e6, r->peak_memory,
+            r->tier_aot ? "aot" : "interp", r->fuel_used, (double)r->wall_ns / 1e6, r->peak_memory,
             r->out_truncated ? "true" : "false", r->err_truncated ? "true" : "false",
             r->bytes_written, r->write_limit_hit ? "\"max_write\"" : "");
     for (uint32_t i = 0; i < r->nresults && i < BX_RUN_MAX_RESULTS; i++) {
@@ -292,7 +297,7 @@ int cmd_run(int argc, char **argv)
     grant_arg *grants = calloc((size_t)argc + 1, sizeof *grants);
     size_t ngrants = 0;
     const char *workspace = NULL, *invoke = NULL, *stdin_file = NULL, *json_file = NULL;
-    int json = 0, max_output_set = 0, no_confine = 0, require_confine = 0;
+    int json = 0, max_output_set = 0, no_confine = 0, require_confine = 0, tier_flag = -1;
     bx_confine_policy pol;
     bx_confine_status cs;
     bx_confine_policy_init(&pol);
@@ -338,7 +343,7 @@ int cmd_run(int argc, char **argv)
             "--workspace", "--dir",  "--env",        "--cap",        "--allow-host",
             "--block-network", "--block-url", "--timeout", "--max-memory", "--max-stack",
             "--fuel",      "--max-output", "--max-fds", "--audit", "--json-file", "--invoke",
-            "--stdin-file", "--allow-network", "--secret-header", "--cache-dir", "--max-write", NULL};
+            "--stdin-file", "--allow-network", "--secret-header", "--cache-dir", "--max-write", "--tier", NULL};
         const char *eq = strchr(a, '=');
         size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
         const char *name = NULL;
@@ -415,6 +420,13 @@ int cmd_run(int argc, char **argv)
                 goto done;
             }
             max_output_set = 1;
+        } else if (!strcmp(name, "--tier")) {
+            int t = bxa_tier_parse(val);
+            if (t < 0) {
+                fprintf(stderr, "boxagnts run: bad value for --tier: %s (interp, aot or auto)\n", val);
+                goto done;
+            }
+            tier_flag = t;
         } else if (!strcmp(name, "--fuel")) {
             uint64_t v = 0;
             if (!cli_parse_int(val, 0, UINT64_MAX, &v) || v == 0 || val[0] == '-') {
@@ -615,7 +627,25 @@ int cmd_run(int argc, char **argv)
     pol.disabled = no_confine;
     pol.require_full = require_confine;
     pol.sandbox_id = io.sandbox_id;
+    /* The compiled tier: compiled (or found in the cache) and mapped here,
+     * before the worker is forked and walled in (src/aot). */
+    bxa_tier tier = tier_flag >= 0 ? (bxa_tier)tier_flag : bxa_tier_env(BXA_TIER_INTERP);
+    bx_module *aot_src = NULL;
+    bxa_module *aot = NULL;
+    char aot_why[160] = "";
+    if (tier != BXA_TIER_INTERP) {
+        bx_error aerr;
+        memset(&aerr, 0, sizeof aerr);
+        if ((aot_src = bx_module_new_cached(wasm, wasm_len, o.cache_dir, &aerr)))
+            aot = bxa_module_get(aot_src, o.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
+        else
+            snprintf(aot_why, sizeof aot_why, "%.150s", aerr.msg);
+    }
+    o.aot_module = aot;
     bx_status st = bx_confined_run(&pol, &o, wasm, wasm_len, &io, &r, &cs, &err);
+    o.aot_module = NULL;
+    bxa_module_free(aot);
+    bx_module_free(aot_src);
     free(gargv);
     int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
     if (cs.end == BX_CONFINE_REFUSED) {
@@ -640,6 +670,8 @@ int cmd_run(int argc, char **argv)
     FILE *ef = open_memstream(&ebuf, &elen);
     if (!ef)
         ef = stderr;
+    if (tier == BXA_TIER_AOT && !r.tier_aot && aot_why[0])
+        fprintf(ef, "boxagnts run: --tier aot: the interpreter ran the module (%s)\n", aot_why);
     /* The record file first: stdout or stderr below may be a pipe nobody
      * reads, and a write there must not cost the record. */
     int json_file_failed = 0;

@@ -49,6 +49,7 @@ typedef struct wire {
     int32_t out_trunc, err_trunc;
     uint64_t bytes_written, links_made;
     int32_t write_limit_hit;
+    int32_t tier_aot;
     uint32_t nlinks;
     uint64_t links_len;     /* after out and err: per link, u32 length + path, u32 length + target */
 } wire;
@@ -102,6 +103,7 @@ static int run_body(void *arg, int fd)
         w.rbits[i] = r.results[i].bits;
     }
     w.fuel_used = r.fuel_used;
+    w.tier_aot = r.tier_aot;
     w.wall_ns = r.wall_ns;
     w.peak_memory = r.peak_memory;
     w.out_len = r.out_len;
@@ -167,6 +169,7 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
         r->results[i].bits = w.rbits[i];
     }
     r->fuel_used = w.fuel_used;
+    r->tier_aot = w.tier_aot != 0;
     r->wall_ns = w.wall_ns;
     r->peak_memory = w.peak_memory;
     r->out_truncated = w.out_trunc != 0;

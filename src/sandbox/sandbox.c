@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "boxagnts.h"
+#include "aot.h"
 #include "sandbox_impl.h"
 
 static uint64_t now_ns(void)
@@ -491,6 +492,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     FILE *audit = NULL;
     bx_net *net = NULL;
     char **deny = NULL;
+    bxa_run aot;                   /* the compiled tier (src/aot), if chosen */
+    memset(&aot, 0, sizeof aot);
     size_t ndeny = 0;
     uint64_t t0 = now_ns();
 
@@ -565,6 +568,12 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     if (o->fuel) bx_store_set_fuel(s, o->fuel);
 
     bx_instance *inst = bx_linker_instantiate(l, s, m, err);
+    if (inst && o->aot_module) {
+        aot.am = o->aot_module;    /* the caller's: bxa_detach leaves it alone */
+        aot.borrowed = 1;
+        bxa_bind_run(&aot, s, inst);
+    }
+    r->tier_aot = aot.ran == BXA_TIER_AOT;
     if (inst) {
         const char *entry = io->invoke ? io->invoke : "_start";
         bx_extern ex;
@@ -652,6 +661,7 @@ out:
     if (w) bx_wasi_free(w);
     if (l) bx_linker_free(l);
     if (s) bx_store_free(s);
+    bxa_detach(&aot);
     bx_net_free(net);
     if (env) {
         for (uint32_t i = 0; i < nenv; i++) free(env[i]);

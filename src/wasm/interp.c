@@ -193,6 +193,7 @@ bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
         bx_hostcall hc = {s, NULL, NULL, 0, f->user};
         return f->host(&hc, slots);
     }
+    if (f->aot_entry) return f->aot_entry(s, f, slots);
     if (!s->stack && !alloc_stacks(s)) {
         strncpy(s->trap_msg, "out of host memory for the wasm stack", sizeof s->trap_msg - 1);
         return BX_TRAP_HOST;

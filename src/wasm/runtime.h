@@ -22,6 +22,10 @@ struct bx_func {
     bx_host_fn host;            /* host only */
     void *user;                 /* host only */
     bx_functype owned_type;     /* host only: copy of the type (arrays owned) */
+    /* wasm, compiled tier (src/aot): when set, bx_interp_call runs the
+     * function through aot_entry instead of interpreting it. */
+    bx_trap (*aot_entry)(bx_store *s, bx_func *f, uint64_t *slots);
+    void *aot_data;
 };
 
 /* Linear memory: reserved once at its maximum (bounded by the store cap),

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "boxagnts.h"
+#include "aot.h"
 
 static uint8_t *slurp(const char *path, size_t *len)
 {
@@ -85,6 +86,15 @@ int main(int argc, char **argv)
             printf("%s: cannot instantiate: %s\n", argv[i], s ? err.msg : "no store");
             rc = 2;
         }
+        /* BOXAGNTS_TIER=aot: the compiled tier (src/aot); a module it does
+         * not take is reported and fails the run (exit 3), so a test of the
+         * tier never silently tests the interpreter */
+        bxa_run ar;
+        bxa_attach(&ar, bxa_tier_env(BXA_TIER_INTERP), m, getenv("BOXAGNTS_AOT_CACHE"), s, inst);
+        if (inst && bxa_tier_env(BXA_TIER_INTERP) == BXA_TIER_AOT && ar.ran != BXA_TIER_AOT) {
+            fprintf(stderr, "%s: interpreted: %s\n", argv[i], ar.why);
+            rc = 3;
+        }
         for (uint32_t k = 0; inst && k < bx_module_export_count(m); k++) {
             const char *name;
             bx_extern ex;
@@ -99,6 +109,7 @@ int main(int argc, char **argv)
             else show(&r);
         }
         bx_store_free(s);
+        bxa_detach(&ar);
         bx_module_free(m);
         free(bytes);
     }

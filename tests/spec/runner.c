@@ -47,6 +47,7 @@
 #include <cjson/cJSON.h>
 
 #include "boxagnts.h"
+#include "aot.h"
 #include "spectest.h"
 
 extern char **environ;
@@ -83,6 +84,7 @@ typedef struct counts {
     int cur_line;           /* line of the command being run */
     int finished;           /* the file ran to its end */
     char cur_type[32];
+    uint64_t aot_bound, aot_fallback;   /* instances compiled / left interpreted */
 } counts;
 
 /* ---- small helpers --------------------------------------------------- */
@@ -326,6 +328,8 @@ typedef struct filectx {
     size_t nnames, capnames;
     bx_module **mods;
     size_t nmods, capmods;
+    bxa_run *aot;          /* BOXAGNTS_TIER=aot: one binding per instance */
+    size_t naot, capaot;
     counts *c;
     uint64_t details;
     /* command being run */
@@ -486,6 +490,31 @@ static int load_module(filectx *x, const cJSON *cmd, bx_module **out, bx_error *
     return 1;
 }
 
+/* The compiled tier (BOXAGNTS_TIER=aot): bind every instance; a module the
+ * tier cannot take stays interpreted and is counted (printed at exit). */
+static void aot_attach(filectx *x, bx_module *m, bx_instance *inst)
+{
+    bxa_tier t = bxa_tier_env(BXA_TIER_INTERP);
+    if (t == BXA_TIER_INTERP) return;
+    if (x->naot == x->capaot) {
+        size_t cap = x->capaot ? x->capaot * 2 : 16;
+        bxa_run *n = realloc(x->aot, cap * sizeof *n);
+        if (!n) return;
+        x->aot = n;
+        x->capaot = cap;
+    }
+    bxa_run *r = &x->aot[x->naot];
+    const char *dir = getenv("BOXAGNTS_AOT_CACHE");
+    bxa_attach(r, t, m, dir && *dir ? dir : NULL, x->store, inst);
+    if (r->ran == BXA_TIER_AOT) {
+        x->naot++;
+        x->c->aot_bound++;
+    } else {
+        x->c->aot_fallback++;
+        if (opt.verbose) printf("  %s:%d: interpreted: %s\n", x->wast, x->line, r->why);
+    }
+}
+
 /* Instantiate through the linker, under the watchdog. */
 static bx_instance *instantiate(filectx *x, bx_module *m, bx_error *err, int *timed_out)
 {
@@ -493,6 +522,7 @@ static bx_instance *instantiate(filectx *x, bx_module *m, bx_error *err, int *ti
     watchdog_arm(x->store);
     bx_instance *inst = bx_linker_instantiate(x->linker, x->store, m, err);
     *timed_out = watchdog_disarm(x->store);
+    if (inst) aot_attach(x, m, inst);
     if (!inst && err->status == BX_OK)
         err->status = BX_ERR_ARG;
     return inst;
@@ -1289,6 +1319,9 @@ static void run_file(const char *wast, const char *json, counts *c)
 
     bx_linker_free(x.linker);
     bx_store_free(x.store);
+    for (size_t i = 0; i < x.naot; i++)
+        bxa_detach(&x.aot[i]);
+    free(x.aot);
     for (size_t i = 0; i < x.nmods; i++)
         bx_module_free(x.mods[i]);
     free(x.mods);
@@ -1663,6 +1696,8 @@ int main(int argc, char **argv)
         total.passed += c.passed;
         total.failed += c.failed;
         total.skipped += c.skipped;
+        total.aot_bound += c.aot_bound;
+        total.aot_fallback += c.aot_fallback;
         free(json);
         free(log);
         free(files[i]);
@@ -1673,6 +1708,9 @@ int main(int argc, char **argv)
     printf("spec: %zu files (%" PRIu64 " with failures) in %.1f s; %" PRIu64
            " proposal files (%" PRIu64 " passed)\n",
            nfiles, nfailed_files, now_sec() - t0, prop_files, prop_passed);
+    if (bxa_tier_env(BXA_TIER_INTERP) != BXA_TIER_INTERP)
+        printf("tier %s: %" PRIu64 " instances compiled, %" PRIu64 " interpreted (-v says why)\n",
+               bxa_tier_name(bxa_tier_env(BXA_TIER_INTERP)), total.aot_bound, total.aot_fallback);
     printf("%" PRIu64 " passed, %" PRIu64 " failed, %" PRIu64 " skipped\n", total.passed,
            total.failed, total.skipped);
     return total.failed ? 1 : 0;

@@ -1,0 +1,75 @@
+/*
+ * aot.h — the compiled tier (layer-private: src/aot sits on src/wasm and is
+ * used by src/sandbox and the CLI; prefix bxa_).
+ *
+ * A validated module is translated to C (emit.c) from the interpreter's own
+ * register code, so fuel, traps and numeric results are those of interp.c
+ * by construction; the system C compiler makes a shared object of it
+ * (build.c), kept in the module cache under an authenticated entry, and
+ * rt.c binds it to an instance: every entry into one of the instance's
+ * functions then runs native code.  Any failure on the way (no compiler, a
+ * module the translator refuses, a compiler error or timeout, a cache
+ * entry that does not verify) leaves the interpreter in charge: the tier is
+ * an optimisation, never a user-visible error.
+ */
+#ifndef BX_AOT_H
+#define BX_AOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "boxagnts.h"
+
+typedef enum bxa_tier { BXA_TIER_INTERP = 0, BXA_TIER_AOT, BXA_TIER_AUTO } bxa_tier;
+
+/* "interp" | "aot" | "auto" -> tier; -1 for anything else. */
+int bxa_tier_parse(const char *s);
+/* The tier named by $BOXAGNTS_TIER, or dflt when unset or invalid. */
+bxa_tier bxa_tier_env(bxa_tier dflt);
+const char *bxa_tier_name(bxa_tier t);
+
+/* emit.c: the C text of module m (malloc'd, NUL-terminated, *len bytes).
+ * NULL when the translator refuses the module, with why filled. */
+char *bxa_emit(const struct bx_module *m, size_t *len, char *why, size_t cap);
+/* Changes whenever the emitted text would (part of the cache key). */
+uint64_t bxa_translator_id(void);
+
+/* A loaded shared object for one module. */
+typedef struct bxa_module bxa_module;
+/* build.c: the compiled form of m, from the cache under cache_dir (NULL:
+ * no cache) or compiled now (allow_compile) and then cached.  NULL with why
+ * filled when there is none; the caller then interprets. */
+bxa_module *bxa_module_get(const struct bx_module *m, const char *cache_dir, int allow_compile,
+                           char *why, size_t cap);
+void bxa_module_free(bxa_module *am);
+/* Was it loaded from the cache (1) or compiled by this call (0)? */
+int bxa_module_cached(const bxa_module *am);
+
+/* rt.c: bind am to inst, an instance of the same module in store s: from
+ * now on every call into inst's functions runs the compiled code.  The
+ * binding must be freed after the store (bxa_inst_free).  NULL on failure
+ * (out of memory): the instance stays interpreted. */
+typedef struct bxa_inst bxa_inst;
+bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst);
+void bxa_inst_free(bxa_inst *ai);
+
+/* The one-call form for callers: tier t for inst (of m, in s).  Returns the
+ * binding (or NULL when the interpreter runs it); *ran_out is set to the
+ * tier that will run, and why (may be NULL) says why aot was not used. */
+typedef struct bxa_run {
+    bxa_module *am;
+    bxa_inst *ai;
+    bxa_tier ran;           /* BXA_TIER_INTERP or BXA_TIER_AOT */
+    int from_cache;
+    int borrowed;           /* am belongs to the caller */
+    char why[160];
+} bxa_run;
+void bxa_attach(bxa_run *r, bxa_tier t, const struct bx_module *m, const char *cache_dir,
+                bx_store *s, bx_instance *inst);
+/* The same in two steps: the compiled form first (r zeroed by the caller or
+ * by this call), the binding once the instance exists. */
+void bxa_prepare(bxa_run *r, bxa_tier t, const struct bx_module *m, const char *cache_dir);
+void bxa_bind_run(bxa_run *r, bx_store *s, bx_instance *inst);
+void bxa_detach(bxa_run *r);   /* after bx_store_free */
+
+#endif

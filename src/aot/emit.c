@@ -1,0 +1,427 @@
+/*
+ * emit.c — translate a validated module into one C translation unit.
+ *
+ * The input is not the wasm bytes but the interpreter's register code of
+ * every function (code.h), made by compile.c from the validated bodies:
+ * each slot fp[N] becomes the C local rN, each instruction a statement
+ * (a prelude.h macro of the same name), each branch target a label.  So
+ * the compiled code charges fuel at the same points and by the same
+ * amounts as the interpreter (OP_FUEL / OP_LOOP heads of the same blocks),
+ * checks the interrupt flag where it does (loop heads, before calls),
+ * traps with the same kinds, and computes with the same helpers
+ * (numeric.h, pasted in).  The C compiler then allocates the slots to
+ * registers.  Nothing of the module reaches the text except numbers:
+ * functions are fK/wK, locals rN, labels LN.
+ *
+ * Refused (the interpreter runs the module): SIMD (v128 anywhere), tail
+ * calls (they need a trampoline to keep the C stack bounded), and
+ * functions with more than BXA_MAX_FRAME slots.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abi.h"
+#include "aot.h"
+#include "code.h"
+#include "module.h"
+#include "runtime.h"
+#include "sha256.h"
+
+#define BXA_MAX_FRAME 20000u
+#define BXA_MAX_TEXT ((size_t)256 << 20)
+
+static const char abi_text[] =
+#include "abi_text.inc"
+    ;
+static const char numeric_text[] =
+#include "numeric_text.inc"
+    ;
+static const char prelude_text[] =
+#include "prelude_text.inc"
+    ;
+
+static const char *const op_name[] = {
+#define BXA_NAME(n, w) #n,
+    BX_OPS(BXA_NAME)
+#undef BXA_NAME
+};
+static const uint8_t op_words[] = {
+#define BXA_WORDS(n, w) (w),
+    BX_OPS(BXA_WORDS)
+#undef BXA_WORDS
+};
+
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+    bool bad;
+} sbuf;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void put(sbuf *b, const char *fmt, ...)
+{
+    if (b->bad) return;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(b->p + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            b->bad = true;
+            return;
+        }
+        if ((size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        size_t nc = b->cap * 2 + (size_t)n + 1;
+        if (nc > BXA_MAX_TEXT) {
+            b->bad = true;
+            return;
+        }
+        char *np = realloc(b->p, nc);
+        if (!np) {
+            b->bad = true;
+            return;
+        }
+        b->p = np;
+        b->cap = nc;
+    }
+}
+
+static const char *const cc_name[10] = {"EQ", "NE", "LT_S", "LT_U", "GT_S",
+                                        "GT_U", "LE_S", "LE_U", "GE_S", "GE_U"};
+
+static bool has_v128(const bx_functype *t)
+{
+    for (uint32_t i = 0; i < t->nparams; i++)
+        if (t->params[i] == BX_V128) return true;
+    for (uint32_t i = 0; i < t->nresults; i++)
+        if (t->results[i] == BX_V128) return true;
+    return false;
+}
+
+/* Why the translator refuses m, or NULL. */
+static const char *refuse(const bx_module *m)
+{
+    for (uint32_t i = 0; i < m->ntypes; i++)
+        if (has_v128(&m->types[i])) return "the module uses SIMD (v128)";
+    for (uint32_t i = 0; i < m->nglobals_total; i++)
+        if (m->global_types[i].type == BX_V128) return "the module uses SIMD (v128)";
+    for (uint32_t f = 0; f < m->nfuncs; f++) {
+        const bx_func_decl *d = &m->funcs[f];
+        const struct bx_code *cd = d->code;
+        if (!cd) return "a function has no compiled code";
+        for (uint32_t i = 0; i < d->nlocals; i++)
+            if (d->locals[i] == BX_V128) return "the module uses SIMD (v128)";
+        if (cd->frame_size > BXA_MAX_FRAME) return "a function has too many locals";
+        for (uint32_t pc = 0; pc < cd->len;) {
+            uint32_t op = cd->code[pc];
+            if (op >= BXOP_COUNT_) return "unknown instruction";
+            if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) return "the module uses SIMD";
+            if (op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)
+                return "the module uses tail calls";
+            pc += op == BXOP_BR_TABLE ? 4 + cd->code[pc + 2] : 1u + op_words[op];
+        }
+    }
+    return NULL;
+}
+
+static const bx_functype *func_type(const bx_module *m, uint32_t x)
+{
+    return &m->types[m->func_types[x]];
+}
+
+/* comma-separated argument list rA, rA+1, ... (n of them) */
+static void args(sbuf *b, uint32_t a, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) put(b, ", r%u", a + i);
+}
+
+static void slot_call(sbuf *b, const bx_functype *t, uint32_t a, const char *callexpr)
+{
+    uint32_t n = t->nparams > t->nresults ? t->nparams : t->nresults;
+    put(b, "{ uint64_t s_[%u];", n ? n : 1);
+    for (uint32_t i = 0; i < t->nparams; i++) put(b, " s_[%u] = r%u;", i, a + i);
+    put(b, " SYNC(); %s; RELOAD();", callexpr);
+    for (uint32_t i = 0; i < t->nresults; i++) put(b, " r%u = s_[%u];", a + i, i);
+    put(b, " }\n");
+}
+
+static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
+{
+    const bx_func_decl *fd = &m->funcs[k];
+    const struct bx_code *cd = fd->code;
+    const uint32_t *code = cd->code;
+    const uint32_t nfi = m->nfunc_imports;
+    uint8_t *target = calloc((size_t)cd->len + 1, 1);
+    if (!target) {
+        b->bad = true;
+        return;
+    }
+    /* pass 1: branch targets */
+    for (uint32_t pc = 0; pc < cd->len;) {
+        uint32_t op = code[pc];
+        const uint32_t *o = code + pc + 1;
+        uint32_t w = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : op_words[op];
+        uint32_t t = UINT32_MAX;
+        if (op == BXOP_BR_TABLE) {
+            for (uint32_t i = 0; i <= o[1]; i++)
+                if (o[2 + i] <= cd->len) target[o[2 + i]] = 1;
+        } else if (op == BXOP_BR || op == BXOP_BR_B) {
+            t = o[0];
+        } else if ((op >= BXOP_BR_IF && op <= BXOP_BR_I64_NEZ_B) ||
+                   (op >= BXOP_ADD_BR_EQ && op <= BXOP_ADDK_BR_GE_U_K)) {
+            t = o[w - 1];
+        }
+        if (t != UINT32_MAX && t <= cd->len) target[t] = 1;
+        pc += 1 + w;
+    }
+
+    const bx_functype *ft = func_type(m, nfi + k);
+    put(b, "static uint64_t f%u(bxa_ctx *c", k);
+    for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t r%u", i);
+    put(b, ")\n{\n");
+    for (uint32_t i = cd->nparams; i < cd->frame_size; i++) {
+        uint64_t v = 0;
+        if (i >= cd->nlocals && i < cd->nlocals + cd->nconsts) {
+            const uint32_t *cw = code + cd->len + 2 * (i - cd->nlocals);
+            v = (uint64_t)cw[0] | (uint64_t)cw[1] << 32;
+        }
+        put(b, "%suint64_t r%u = 0x%llxull;%s", (i - cd->nparams) % 8 ? " " : "    ", i,
+            (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
+    }
+    put(b, "\n    int64_t fu = *c->fuel; uint8_t *mb = *c->mbase; uint64_t ms = *c->msize;\n");
+    put(b, "    const uint64_t vb_ = c->vbase;\n    int *const ip_ = c->interrupt;\n"
+           "    (void)mb; (void)ms; (void)ip_;\n    ENTER(%uu);\n", cd->frame_size);
+
+    for (uint32_t pc = 0; pc < cd->len && !b->bad;) {
+        uint32_t op = code[pc];
+        const uint32_t *o = code + pc + 1;
+        uint32_t w = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : op_words[op];
+        if (target[pc]) put(b, "L%u:;\n", pc);
+        put(b, "    ");
+        switch (op) {
+        case BXOP_UNREACHABLE: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
+        case BXOP_COUNT_: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
+        case BXOP_FUEL: put(b, "FUEL(%u);\n", o[0]); break;
+        case BXOP_LOOP: put(b, "LOOP(%u);\n", o[0]); break;
+        case BXOP_BR: case BXOP_BR_B: put(b, "goto L%u;\n", o[0]); break;
+        case BXOP_BR_IF: case BXOP_BR_IF_B: put(b, "if ((uint32_t)r%u != 0) goto L%u;\n", o[0], o[1]); break;
+        case BXOP_BR_UNLESS: case BXOP_BR_UNLESS_B:
+            put(b, "if ((uint32_t)r%u == 0) goto L%u;\n", o[0], o[1]);
+            break;
+        case BXOP_BR_I64_EQZ: case BXOP_BR_I64_EQZ_B: put(b, "if (r%u == 0) goto L%u;\n", o[0], o[1]); break;
+        case BXOP_BR_I64_NEZ: case BXOP_BR_I64_NEZ_B: put(b, "if (r%u != 0) goto L%u;\n", o[0], o[1]); break;
+        case BXOP_BR_TABLE:
+            put(b, "{ uint32_t i_ = (uint32_t)r%u; if (i_ > %uu) i_ = %uu; switch (i_) {", o[0], o[1], o[1]);
+            for (uint32_t i = 0; i < o[1]; i++) put(b, " case %u: goto L%u;", i, o[2 + i]);
+            put(b, " default: goto L%u; } }\n", o[2 + o[1]]);
+            break;
+        case BXOP_RETURN0: put(b, "LEAVE(); return 0;\n"); break;
+        case BXOP_RETURN1: put(b, "LEAVE(); return r%u;\n", o[0]); break;
+        case BXOP_RETURN:
+            put(b, "{");
+            for (uint32_t i = 1; i < o[0]; i++) put(b, " c->mv[%u] = r%u;", i - 1, o[1] + i);
+            if (o[0]) put(b, " LEAVE(); return r%u; }\n", o[1]);
+            else put(b, " LEAVE(); return 0; }\n");
+            break;
+        case BXOP_CALL: {
+            uint32_t x = o[0], a = o[1];
+            const bx_functype *t = func_type(m, x);
+            if (x < nfi) {
+                char e[64];
+                snprintf(e, sizeof e, "c->rt->call(c, %uu, s_)", x);
+                put(b, "INTR(); ARGS_AT(%u); ", a);
+                slot_call(b, t, a, e);
+                break;
+            }
+            put(b, "INTR(); SYNC(); ARGS_AT(%u); ", a);
+            if (t->nresults) put(b, "r%u = ", a);
+            put(b, "f%u(c", x - nfi);
+            args(b, a, t->nparams);
+            put(b, ");");
+            for (uint32_t i = 1; i < t->nresults; i++) put(b, " r%u = c->mv[%u];", a + i, i - 1);
+            put(b, " RELOAD();\n");
+            break;
+        }
+        case BXOP_CALL_INDIRECT: {
+            const bx_functype *t = &m->types[o[0]];
+            char e[96];
+            snprintf(e, sizeof e, "c->rt->call_indirect(c, %uu, %uu, (uint32_t)r%u, s_)", o[1], o[0], o[2]);
+            put(b, "ARGS_AT(%u); ", o[3]);
+            slot_call(b, t, o[3], e);
+            break;
+        }
+        case BXOP_GLOBAL_GET: put(b, "r%u = *c->globals[%u];\n", o[0], o[1]); break;
+        case BXOP_GLOBAL_SET: put(b, "*c->globals[%u] = r%u;\n", o[0], o[1]); break;
+        case BXOP_REF_FUNC: put(b, "r%u = (uint64_t)(uintptr_t)c->funcs[%u];\n", o[0], o[1]); break;
+#define SLOW(d, i, j, x, y, z)                                                                  \
+    put(b, "SYNC(); %s%s%sc->rt->slow(c, %uu, %uu, %uu, %s, %s, %s); RELOAD();\n", d ? "r" : "",   \
+        d ? d : "", d ? " = " : "", op, i, j, x, y, z)
+        default: {
+            /* slow ops: operands as text */
+            char s[5][24];
+            for (uint32_t i = 0; i < 5 && i < w; i++) snprintf(s[i], sizeof s[i], "r%u", o[i]);
+            char k[5][24];
+            for (uint32_t i = 0; i < 5 && i < w; i++) snprintf(k[i], sizeof k[i], "%uu", o[i]);
+            switch (op) {
+            case BXOP_TABLE_GET: SLOW(s[0] + 1, o[1], 0, s[2], "0", "0"); goto next;
+            case BXOP_TABLE_SET: SLOW(NULL, o[0], 0, s[1], s[2], "0"); goto next;
+            case BXOP_TABLE_SIZE: SLOW(s[0] + 1, o[1], 0, "0", "0", "0"); goto next;
+            case BXOP_TABLE_GROW: SLOW(s[0] + 1, o[1], 0, s[2], s[3], "0"); goto next;
+            case BXOP_TABLE_FILL: SLOW(NULL, o[0], 0, s[1], s[2], s[3]); goto next;
+            case BXOP_TABLE_COPY: case BXOP_TABLE_INIT: case BXOP_MMEMORY_INIT: case BXOP_MMEMORY_COPY:
+                SLOW(NULL, o[0], o[1], s[2], s[3], s[4]);
+                goto next;
+            case BXOP_ELEM_DROP: case BXOP_DATA_DROP: SLOW(NULL, o[0], 0, "0", "0", "0"); goto next;
+            case BXOP_MEMORY_GROW: SLOW(s[0] + 1, 0, 0, s[1], "0", "0"); goto next;
+            case BXOP_MEMORY_INIT: SLOW(NULL, o[0], 0, s[1], s[2], s[3]); goto next;
+            case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL: SLOW(NULL, 0, 0, s[0], s[1], s[2]); goto next;
+            case BXOP_MLOAD: SLOW(s[0] + 1, o[3], o[4], s[1], k[2], "0"); goto next;
+            case BXOP_MSTORE: SLOW(NULL, o[3], o[4], s[0], s[1], k[2]); goto next;
+            case BXOP_MMEMORY_SIZE: SLOW(s[0] + 1, o[1], 0, "0", "0", "0"); goto next;
+            case BXOP_MMEMORY_GROW: SLOW(s[0] + 1, o[2], 0, s[1], "0", "0"); goto next;
+            case BXOP_MMEMORY_FILL: SLOW(NULL, o[0], 0, s[1], s[2], s[3]); goto next;
+            default: break;
+            }
+            /* compare-and-branch, and its loop back-edge twin (the target is
+             * the loop's OP_LOOP, so the goto charges its fuel as BACK_TAKEN) */
+            if ((op >= BXOP_BR_I32_EQ && op <= BXOP_BR_I32_GE_U_K) ||
+                (op >= BXOP_BR_I32_EQ_B && op <= BXOP_BR_I32_GE_U_K_B)) {
+                uint32_t r = op <= BXOP_BR_I32_GE_U_K ? op - BXOP_BR_I32_EQ : op - BXOP_BR_I32_EQ_B;
+                if (r < 10) put(b, "if (C_%s(r%u, r%u)) goto L%u;\n", cc_name[r], o[0], o[1], o[2]);
+                else put(b, "if (C_%s(r%u, %uu)) goto L%u;\n", cc_name[r - 10], o[0], o[1], o[2]);
+                goto next;
+            }
+            if (op >= BXOP_ADD_BR_EQ && op <= BXOP_ADDK_BR_GE_U_K) {
+                uint32_t r = op - BXOP_ADD_BR_EQ, v = r % 4;
+                char bb[24], cc[24];
+                snprintf(bb, sizeof bb, v < 2 ? "r%u" : "%uu", o[2]);
+                snprintf(cc, sizeof cc, v % 2 == 0 ? "r%u" : "%uu", o[3]);
+                put(b, "r%u = (uint32_t)((uint32_t)r%u + (uint32_t)%s); if (C_%s(r%u, %s)) goto L%u;\n", o[0],
+                    o[1], bb, cc_name[r / 4], o[0], cc, o[4]);
+                goto next;
+            }
+            /* generic: NAME(operands), slots as rN, immediates as numbers */
+            const char *kinds;
+            if (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) kinds = "ssk";
+            else if (op == BXOP_MEMORY_SIZE) kinds = "s";
+            else if (op == BXOP_CONST32) kinds = "sk";
+            else if (op == BXOP_CONST64) kinds = "skk";
+            else if (op == BXOP_I64_ADD_K) kinds = "sskk";
+            else if (op == BXOP_F64_ADD_M || op == BXOP_F64_MUL_M) kinds = "sssk";
+            else if (op == BXOP_SELECT || op == BXOP_COPY2) kinds = "ssss";
+            else if (op == BXOP_COPY || op == BXOP_REF_IS_NULL) kinds = "ss";
+            else if (op >= BXOP_I32_EQZ && op <= BXOP_I64_TRUNC_SAT_F64_U) kinds = w == 2 ? "ss" : "sss";
+            else if ((op >= BXOP_I32_ADD_K && op <= BXOP_I32_MUL_K) || op == BXOP_I32_ROTL_K ||
+                     op == BXOP_I32_ROTR_K)
+                kinds = "ssk";
+            else if (op >= BXOP_I32_ADD_ROTL_K && op <= BXOP_I32_AND_SHR_U_K) kinds = "sssk";
+            else if (op >= BXOP_I32_LOAD_K && op <= BXOP_I32_STORE16_K) kinds = "sskk";
+            else if (op >= BXOP_I32_LOAD_R && op <= BXOP_I32_STORE16_R) kinds = "sssk";
+            else {
+                put(b, "#error unknown op %u\n", op);
+                b->bad = true;
+                goto next;
+            }
+            if (strlen(kinds) != w) {
+                put(b, "#error operand count of op %u\n", op);
+                b->bad = true;
+                goto next;
+            }
+            put(b, "%s(", op_name[op]);
+            for (uint32_t i = 0; i < w; i++)
+                put(b, kinds[i] == 's' ? "%sr%u" : "%s%uu", i ? ", " : "", o[i]);
+            put(b, ");\n");
+            break;
+        }
+        }
+    next:
+        pc += 1 + w;
+    }
+    if (target[cd->len]) put(b, "L%u:;\n", cd->len);
+    /* the compiled code always ends in a return; this keeps C happy */
+    put(b, "    LEAVE(); return 0;\n}\n\n");
+    (void)ft;
+    free(target);
+}
+#undef SLOW
+
+static void emit_trap_names(sbuf *b)
+{
+    static const struct { const char *n; int v; } t[] = {
+        {"BX_TRAP_NONE", BX_TRAP_NONE}, {"BX_TRAP_UNREACHABLE", BX_TRAP_UNREACHABLE},
+        {"BX_TRAP_MEMORY_OOB", BX_TRAP_MEMORY_OOB}, {"BX_TRAP_DIV_ZERO", BX_TRAP_DIV_ZERO},
+        {"BX_TRAP_INT_OVERFLOW", BX_TRAP_INT_OVERFLOW}, {"BX_TRAP_INVALID_CONV", BX_TRAP_INVALID_CONV},
+        {"BX_TRAP_STACK_EXHAUSTED", BX_TRAP_STACK_EXHAUSTED},
+        {"BX_TRAP_INTERRUPTED", BX_TRAP_INTERRUPTED},
+    };
+    put(b, "typedef int bx_trap;\n");
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) put(b, "#define %s %d\n", t[i].n, t[i].v);
+}
+
+/* Bump when the emitter's output changes; the pasted texts are hashed. */
+#define BXA_EMIT_VERSION 4u
+
+uint64_t bxa_translator_id(void)
+{
+    uint64_t h = bx_hash64(abi_text, sizeof abi_text, BXA_EMIT_VERSION);
+    h = bx_hash64(numeric_text, sizeof numeric_text, h);
+    return bx_hash64(prelude_text, sizeof prelude_text, h);
+}
+
+char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
+{
+    const char *r = refuse(m);
+    if (r) {
+        snprintf(why, cap, "%s", r);
+        return NULL;
+    }
+    sbuf b = {0};
+    b.cap = 1 << 16;
+    if (!(b.p = malloc(b.cap))) {
+        snprintf(why, cap, "out of memory");
+        return NULL;
+    }
+    b.p[0] = '\0';
+    put(&b, "/* generated by boxagnts (src/aot/emit.c) */\n");
+    put(&b, "#include <stdint.h>\n#include <string.h>\n#include <math.h>\n");
+    emit_trap_names(&b);
+    put(&b, "%s\n%s\n%s\n", abi_text, numeric_text, prelude_text);
+    for (uint32_t k = 0; k < m->nfuncs; k++) {
+        const struct bx_code *cd = m->funcs[k].code;
+        put(&b, "static uint64_t f%u(bxa_ctx *c", k);
+        for (uint32_t i = 0; i < cd->nparams; i++) put(&b, ", uint64_t");
+        put(&b, ");\n");
+    }
+    for (uint32_t k = 0; k < m->nfuncs && !b.bad; k++) emit_func(&b, m, k);
+    /* the slot-convention wrappers and the exported table */
+    for (uint32_t k = 0; k < m->nfuncs; k++) {
+        const struct bx_code *cd = m->funcs[k].code;
+        put(&b, "static void w%u(bxa_ctx *c, uint64_t *s)\n{\n    uint64_t r = f%u(c", k, k);
+        for (uint32_t i = 0; i < cd->nparams; i++) put(&b, ", s[%u]", i);
+        put(&b, ");\n    (void)r;\n");
+        if (cd->nresults) put(&b, "    s[0] = r;\n");
+        for (uint32_t i = 1; i < cd->nresults; i++) put(&b, "    s[%u] = c->mv[%u];\n", i, i - 1);
+        put(&b, "}\n");
+    }
+    put(&b, "__attribute__((visibility(\"default\"))) const bxa_wrap_fn bxa_funcs[] = {");
+    for (uint32_t k = 0; k < m->nfuncs; k++) put(&b, "%sw%u,", k % 16 ? " " : "\n    ", k);
+    put(&b, " 0};\n");
+    put(&b, "__attribute__((visibility(\"default\"))) const uint64_t bxa_info[2] = {%uu, %uu};\n",
+        BXA_ABI_VERSION, m->nfuncs);
+    if (b.bad) {
+        free(b.p);
+        snprintf(why, cap, "the C text could not be made (out of memory or over %zu MiB)",
+                 BXA_MAX_TEXT >> 20);
+        return NULL;
+    }
+    *len = b.len;
+    return b.p;
+}

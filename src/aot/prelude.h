@@ -1,0 +1,291 @@
+/*
+ * prelude.h — macros of the generated C (pasted into every translation
+ * unit after abi.h and numeric.h; aot.mk makes it a string for emit.c).
+ *
+ * One macro per instruction of the interpreter's code (code.h), with the
+ * interpreter's semantics (interp.c): r<N> are the frame's slots as C
+ * locals (uint64_t, i32/f32 zero-extended), fu the fuel counter, mb/ms
+ * memory 0's base and size, c the context.  Every memory access is checked
+ * against ms before it is made; every trap leaves through TRAP.
+ */
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+static inline float f32of(uint64_t x) { uint32_t u = (uint32_t)x; float f; memcpy(&f, &u, 4); return f; }
+static inline double f64of(uint64_t x) { double d; memcpy(&d, &x, 8); return d; }
+static inline uint64_t bf32(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+static inline uint64_t bf64(double d) { uint64_t u; memcpy(&u, &d, 8); return u; }
+static inline float quiet_f32(float a) { uint32_t b; memcpy(&b, &a, 4); b |= 0x00400000u; memcpy(&a, &b, 4); return a; }
+static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0x0008000000000000ull; memcpy(&a, &b, 8); return a; }
+
+#define SYNC() (*c->fuel = fu)
+/* after a call or a slow op: fuel and memory 0's size may have changed (its
+ * base may not: runtime.h reserves a memory once, data never moves) */
+#define RELOAD() (fu = *c->fuel, ms = *c->msize)
+#define TRAP(k) do { SYNC(); c->rt->trap(c, (k)); __builtin_unreachable(); } while (0)
+#define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) { SYNC(); fu = c->rt->out_of_fuel(c); } } while (0)
+/* ip_ is c->interrupt kept in a local: a store to linear memory could alias
+ * the field, and reloading it at every loop head costs */
+#define INTR() do { if (UNLIKELY(__atomic_load_n(ip_, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
+#define LOOP(n) do { FUEL(n); INTR(); } while (0)
+#define ENTER(fs) do { if (UNLIKELY(++c->depth > c->max_depth || c->vslots - vb_ < (fs) || \
+    (uintptr_t)__builtin_frame_address(0) < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#define ARGS_AT(a) (c->vbase = vb_ + (a))
+#define LEAVE() do { SYNC(); c->depth--; } while (0)
+
+#define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)
+#define COPY(d, a) d = (a)
+#define COPY2(d, a, e, b) do { d = (a); e = (b); } while (0)
+#define CONST32(d, k) d = (uint64_t)(k)
+#define CONST64(d, lo, hi) d = (uint64_t)(lo) | (uint64_t)(hi) << 32
+#define REF_IS_NULL(d, a) d = ((a) == 0)
+
+/* memory 0: address (u32) + offset, then the bounds check */
+#define EA(ea, base, off, n) uint64_t ea = (uint64_t)(uint32_t)(base) + (off); if (UNLIKELY(ea + (n) > ms)) TRAP(BX_TRAP_MEMORY_OOB)
+#define LD(d, T, N, conv, base, off) do { EA(ea_, base, off, N); T v; memcpy(&v, mb + ea_, N); d = (conv); } while (0)
+#define ST(T, N, base, off, val) do { EA(ea_, base, off, N); T v = (T)(val); memcpy(mb + ea_, &v, N); } while (0)
+#define LOADS(X, P, B)                                                       \
+    X(I32_LOAD##P, uint32_t, 4, (uint64_t)v, B) X(I64_LOAD##P, uint64_t, 8, (uint64_t)v, B) \
+    X(I32_LOAD8_S##P, int8_t, 1, (uint32_t)(int32_t)v, B) X(I32_LOAD8_U##P, uint8_t, 1, (uint32_t)v, B) \
+    X(I32_LOAD16_S##P, int16_t, 2, (uint32_t)(int32_t)v, B) X(I32_LOAD16_U##P, uint16_t, 2, (uint32_t)v, B)
+#define I32_LOAD(d, a, off) LD(d, uint32_t, 4, (uint64_t)v, a, off)
+#define I64_LOAD(d, a, off) LD(d, uint64_t, 8, v, a, off)
+#define F32_LOAD(d, a, off) LD(d, uint32_t, 4, (uint64_t)v, a, off)
+#define F64_LOAD(d, a, off) LD(d, uint64_t, 8, v, a, off)
+#define I32_LOAD8_S(d, a, off) LD(d, int8_t, 1, (uint32_t)(int32_t)v, a, off)
+#define I32_LOAD8_U(d, a, off) LD(d, uint8_t, 1, (uint32_t)v, a, off)
+#define I32_LOAD16_S(d, a, off) LD(d, int16_t, 2, (uint32_t)(int32_t)v, a, off)
+#define I32_LOAD16_U(d, a, off) LD(d, uint16_t, 2, (uint32_t)v, a, off)
+#define I64_LOAD8_S(d, a, off) LD(d, int8_t, 1, (uint64_t)(int64_t)v, a, off)
+#define I64_LOAD8_U(d, a, off) LD(d, uint8_t, 1, (uint64_t)v, a, off)
+#define I64_LOAD16_S(d, a, off) LD(d, int16_t, 2, (uint64_t)(int64_t)v, a, off)
+#define I64_LOAD16_U(d, a, off) LD(d, uint16_t, 2, (uint64_t)v, a, off)
+#define I64_LOAD32_S(d, a, off) LD(d, int32_t, 4, (uint64_t)(int64_t)v, a, off)
+#define I64_LOAD32_U(d, a, off) LD(d, uint32_t, 4, (uint64_t)v, a, off)
+#define I32_STORE(a, b, off) ST(uint32_t, 4, a, off, b)
+#define I64_STORE(a, b, off) ST(uint64_t, 8, a, off, b)
+#define F32_STORE(a, b, off) ST(uint32_t, 4, a, off, b)
+#define F64_STORE(a, b, off) ST(uint64_t, 8, a, off, b)
+#define I32_STORE8(a, b, off) ST(uint8_t, 1, a, off, b)
+#define I32_STORE16(a, b, off) ST(uint16_t, 2, a, off, b)
+#define I64_STORE8(a, b, off) ST(uint8_t, 1, a, off, b)
+#define I64_STORE16(a, b, off) ST(uint16_t, 2, a, off, b)
+#define I64_STORE32(a, b, off) ST(uint32_t, 4, a, off, b)
+/* _K: address (u32)(a + k) + off; _R: (u32)(a + b) + off */
+#define KA(a, k) ((uint32_t)(a) + (uint32_t)(k))
+#define I32_LOAD_K(d, a, k, off) I32_LOAD(d, KA(a, k), off)
+#define I64_LOAD_K(d, a, k, off) I64_LOAD(d, KA(a, k), off)
+#define I32_LOAD8_S_K(d, a, k, off) I32_LOAD8_S(d, KA(a, k), off)
+#define I32_LOAD8_U_K(d, a, k, off) I32_LOAD8_U(d, KA(a, k), off)
+#define I32_LOAD16_S_K(d, a, k, off) I32_LOAD16_S(d, KA(a, k), off)
+#define I32_LOAD16_U_K(d, a, k, off) I32_LOAD16_U(d, KA(a, k), off)
+#define I32_STORE_K(a, b, k, off) I32_STORE(KA(a, k), b, off)
+#define I64_STORE_K(a, b, k, off) I64_STORE(KA(a, k), b, off)
+#define I32_STORE8_K(a, b, k, off) I32_STORE8(KA(a, k), b, off)
+#define I32_STORE16_K(a, b, k, off) I32_STORE16(KA(a, k), b, off)
+#define I32_LOAD_R I32_LOAD_K
+#define I64_LOAD_R I64_LOAD_K
+#define I32_LOAD8_S_R I32_LOAD8_S_K
+#define I32_LOAD8_U_R I32_LOAD8_U_K
+#define I32_LOAD16_S_R I32_LOAD16_S_K
+#define I32_LOAD16_U_R I32_LOAD16_U_K
+#define I32_STORE_R I32_STORE_K
+#define I64_STORE_R I64_STORE_K
+#define I32_STORE8_R I32_STORE8_K
+#define I32_STORE16_R I32_STORE16_K
+#define F64_ADD_M(d, a, b, off) do { uint64_t m_; I64_LOAD(m_, b, off); d = bf64(f64of(a) + f64of(m_)); } while (0)
+#define F64_MUL_M(d, a, b, off) do { uint64_t m_; I64_LOAD(m_, b, off); d = bf64(f64of(a) * f64of(m_)); } while (0)
+#define MEMORY_SIZE(d) d = (uint32_t)(ms / 65536u)
+
+/* numeric: unary d a, binary d a b (names as in code.h) */
+#define U32(a) ((uint32_t)(a))
+#define S32(a) ((int32_t)(uint32_t)(a))
+#define S64(a) ((int64_t)(a))
+#define I32B(d, e) d = (uint32_t)(e)
+#define I32_EQZ(d, a) I32B(d, U32(a) == 0)
+#define I32_EQ(d, a, b) I32B(d, U32(a) == U32(b))
+#define I32_NE(d, a, b) I32B(d, U32(a) != U32(b))
+#define I32_LT_S(d, a, b) I32B(d, S32(a) < S32(b))
+#define I32_LT_U(d, a, b) I32B(d, U32(a) < U32(b))
+#define I32_GT_S(d, a, b) I32B(d, S32(a) > S32(b))
+#define I32_GT_U(d, a, b) I32B(d, U32(a) > U32(b))
+#define I32_LE_S(d, a, b) I32B(d, S32(a) <= S32(b))
+#define I32_LE_U(d, a, b) I32B(d, U32(a) <= U32(b))
+#define I32_GE_S(d, a, b) I32B(d, S32(a) >= S32(b))
+#define I32_GE_U(d, a, b) I32B(d, U32(a) >= U32(b))
+#define I64_EQZ(d, a) d = ((uint64_t)(a) == 0)
+#define I64_EQ(d, a, b) d = ((uint64_t)(a) == (uint64_t)(b))
+#define I64_NE(d, a, b) d = ((uint64_t)(a) != (uint64_t)(b))
+#define I64_LT_S(d, a, b) d = (S64(a) < S64(b))
+#define I64_LT_U(d, a, b) d = ((uint64_t)(a) < (uint64_t)(b))
+#define I64_GT_S(d, a, b) d = (S64(a) > S64(b))
+#define I64_GT_U(d, a, b) d = ((uint64_t)(a) > (uint64_t)(b))
+#define I64_LE_S(d, a, b) d = (S64(a) <= S64(b))
+#define I64_LE_U(d, a, b) d = ((uint64_t)(a) <= (uint64_t)(b))
+#define I64_GE_S(d, a, b) d = (S64(a) >= S64(b))
+#define I64_GE_U(d, a, b) d = ((uint64_t)(a) >= (uint64_t)(b))
+#define F32_EQ(d, a, b) d = (uint32_t)(f32of(a) == f32of(b))
+#define F32_NE(d, a, b) d = (uint32_t)(f32of(a) != f32of(b))
+#define F32_LT(d, a, b) d = (uint32_t)(f32of(a) < f32of(b))
+#define F32_GT(d, a, b) d = (uint32_t)(f32of(a) > f32of(b))
+#define F32_LE(d, a, b) d = (uint32_t)(f32of(a) <= f32of(b))
+#define F32_GE(d, a, b) d = (uint32_t)(f32of(a) >= f32of(b))
+#define F64_EQ(d, a, b) d = (uint32_t)(f64of(a) == f64of(b))
+#define F64_NE(d, a, b) d = (uint32_t)(f64of(a) != f64of(b))
+#define F64_LT(d, a, b) d = (uint32_t)(f64of(a) < f64of(b))
+#define F64_GT(d, a, b) d = (uint32_t)(f64of(a) > f64of(b))
+#define F64_LE(d, a, b) d = (uint32_t)(f64of(a) <= f64of(b))
+#define F64_GE(d, a, b) d = (uint32_t)(f64of(a) >= f64of(b))
+#define I32_CLZ(d, a) I32B(d, bx_i32_clz(U32(a)))
+#define I32_CTZ(d, a) I32B(d, bx_i32_ctz(U32(a)))
+#define I32_POPCNT(d, a) I32B(d, bx_i32_popcnt(U32(a)))
+#define I32_ADD(d, a, b) I32B(d, U32(a) + U32(b))
+#define I32_SUB(d, a, b) I32B(d, U32(a) - U32(b))
+#define I32_MUL(d, a, b) I32B(d, U32(a) * U32(b))
+#define I32_DIV_S(d, a, b) do { int32_t x_ = S32(a), y_ = S32(b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); \
+    if (UNLIKELY(x_ == INT32_MIN && y_ == -1)) TRAP(BX_TRAP_INT_OVERFLOW); d = (uint32_t)(x_ / y_); } while (0)
+#define I32_DIV_U(d, a, b) do { uint32_t x_ = U32(a), y_ = U32(b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); d = x_ / y_; } while (0)
+#define I32_REM_S(d, a, b) do { int32_t x_ = S32(a), y_ = S32(b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); \
+    d = (uint32_t)(y_ == -1 ? 0 : x_ % y_); } while (0)
+#define I32_REM_U(d, a, b) do { uint32_t x_ = U32(a), y_ = U32(b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); d = x_ % y_; } while (0)
+#define I32_AND(d, a, b) I32B(d, U32(a) & U32(b))
+#define I32_OR(d, a, b) I32B(d, U32(a) | U32(b))
+#define I32_XOR(d, a, b) I32B(d, U32(a) ^ U32(b))
+#define I32_SHL(d, a, b) I32B(d, U32(a) << (U32(b) & 31))
+#define I32_SHR_S(d, a, b) I32B(d, (uint32_t)(S32(a) >> (U32(b) & 31)))
+#define I32_SHR_U(d, a, b) I32B(d, U32(a) >> (U32(b) & 31))
+#define I32_ROTL(d, a, b) I32B(d, bx_i32_rotl(U32(a), U32(b)))
+#define I32_ROTR(d, a, b) I32B(d, bx_i32_rotr(U32(a), U32(b)))
+#define I64_CLZ(d, a) d = bx_i64_clz(a)
+#define I64_CTZ(d, a) d = bx_i64_ctz(a)
+#define I64_POPCNT(d, a) d = bx_i64_popcnt(a)
+#define I64_ADD(d, a, b) d = (uint64_t)(a) + (uint64_t)(b)
+#define I64_SUB(d, a, b) d = (uint64_t)(a) - (uint64_t)(b)
+#define I64_MUL(d, a, b) d = (uint64_t)(a) * (uint64_t)(b)
+#define I64_DIV_S(d, a, b) do { int64_t x_ = S64(a), y_ = S64(b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); \
+    if (UNLIKELY(x_ == INT64_MIN && y_ == -1)) TRAP(BX_TRAP_INT_OVERFLOW); d = (uint64_t)(x_ / y_); } while (0)
+#define I64_DIV_U(d, a, b) do { uint64_t x_ = (a), y_ = (b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); d = x_ / y_; } while (0)
+#define I64_REM_S(d, a, b) do { int64_t x_ = S64(a), y_ = S64(b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); \
+    d = (uint64_t)(y_ == -1 ? 0 : x_ % y_); } while (0)
+#define I64_REM_U(d, a, b) do { uint64_t x_ = (a), y_ = (b); if (UNLIKELY(y_ == 0)) TRAP(BX_TRAP_DIV_ZERO); d = x_ % y_; } while (0)
+#define I64_AND(d, a, b) d = (uint64_t)(a) & (uint64_t)(b)
+#define I64_OR(d, a, b) d = (uint64_t)(a) | (uint64_t)(b)
+#define I64_XOR(d, a, b) d = (uint64_t)(a) ^ (uint64_t)(b)
+#define I64_SHL(d, a, b) d = (uint64_t)(a) << ((b) & 63)
+#define I64_SHR_S(d, a, b) d = (uint64_t)(S64(a) >> ((b) & 63))
+#define I64_SHR_U(d, a, b) d = (uint64_t)(a) >> ((b) & 63)
+#define I64_ROTL(d, a, b) d = bx_i64_rotl(a, b)
+#define I64_ROTR(d, a, b) d = bx_i64_rotr(a, b)
+#define F32U(d, a, e) do { float x_ = f32of(a); d = bf32(e); } while (0)
+#define F32B(d, a, b, e) do { float x_ = f32of(a), y_ = f32of(b); d = bf32(e); } while (0)
+#define F64U(d, a, e) do { double x_ = f64of(a); d = bf64(e); } while (0)
+#define F64B(d, a, b, e) do { double x_ = f64of(a), y_ = f64of(b); d = bf64(e); } while (0)
+#define F32_ABS(d, a) d = U32(a) & 0x7FFFFFFFu
+#define F32_NEG(d, a) d = U32(a) ^ 0x80000000u
+#define F32_CEIL(d, a) F32U(d, a, x_ != x_ ? quiet_f32(x_) : ceilf(x_))
+#define F32_FLOOR(d, a) F32U(d, a, x_ != x_ ? quiet_f32(x_) : floorf(x_))
+#define F32_TRUNC(d, a) F32U(d, a, x_ != x_ ? quiet_f32(x_) : truncf(x_))
+#define F32_NEAREST(d, a) F32U(d, a, bx_f32_nearest(x_))
+#define F32_SQRT(d, a) F32U(d, a, sqrtf(x_))
+#define F32_ADD(d, a, b) F32B(d, a, b, x_ + y_)
+#define F32_SUB(d, a, b) F32B(d, a, b, x_ - y_)
+#define F32_MUL(d, a, b) F32B(d, a, b, x_ * y_)
+#define F32_DIV(d, a, b) F32B(d, a, b, x_ / y_)
+#define F32_MIN(d, a, b) F32B(d, a, b, bx_f32_min(x_, y_))
+#define F32_MAX(d, a, b) F32B(d, a, b, bx_f32_max(x_, y_))
+#define F32_COPYSIGN(d, a, b) d = (U32(a) & 0x7FFFFFFFu) | (U32(b) & 0x80000000u)
+#define F64_ABS(d, a) d = (a) & 0x7FFFFFFFFFFFFFFFull
+#define F64_NEG(d, a) d = (a) ^ 0x8000000000000000ull
+#define F64_CEIL(d, a) F64U(d, a, x_ != x_ ? quiet_f64(x_) : ceil(x_))
+#define F64_FLOOR(d, a) F64U(d, a, x_ != x_ ? quiet_f64(x_) : floor(x_))
+#define F64_TRUNC(d, a) F64U(d, a, x_ != x_ ? quiet_f64(x_) : trunc(x_))
+#define F64_NEAREST(d, a) F64U(d, a, bx_f64_nearest(x_))
+#define F64_SQRT(d, a) F64U(d, a, sqrt(x_))
+#define F64_ADD(d, a, b) F64B(d, a, b, x_ + y_)
+#define F64_SUB(d, a, b) F64B(d, a, b, x_ - y_)
+#define F64_MUL(d, a, b) F64B(d, a, b, x_ * y_)
+#define F64_DIV(d, a, b) F64B(d, a, b, x_ / y_)
+#define F64_MIN(d, a, b) F64B(d, a, b, bx_f64_min(x_, y_))
+#define F64_MAX(d, a, b) F64B(d, a, b, bx_f64_max(x_, y_))
+#define F64_COPYSIGN(d, a, b) d = ((a) & 0x7FFFFFFFFFFFFFFFull) | ((b) & 0x8000000000000000ull)
+/* conversions */
+#define TRUNCX(d, a, S, fn, R) do { bx_trap t_ = BX_TRAP_NONE; R r_ = fn(S(a), &t_); if (UNLIKELY(t_)) TRAP(t_); d = (uint64_t)r_; } while (0)
+#define I32_WRAP_I64(d, a) d = (uint32_t)(a)
+#define I32_TRUNC_F32_S(d, a) TRUNCX(d, a, f32of, bx_i32_trunc_f32_s, uint32_t)
+#define I32_TRUNC_F32_U(d, a) TRUNCX(d, a, f32of, bx_i32_trunc_f32_u, uint32_t)
+#define I32_TRUNC_F64_S(d, a) TRUNCX(d, a, f64of, bx_i32_trunc_f64_s, uint32_t)
+#define I32_TRUNC_F64_U(d, a) TRUNCX(d, a, f64of, bx_i32_trunc_f64_u, uint32_t)
+#define I64_EXTEND_I32_S(d, a) d = (uint64_t)(int64_t)S32(a)
+#define I64_EXTEND_I32_U(d, a) d = U32(a)
+#define I64_TRUNC_F32_S(d, a) TRUNCX(d, a, f32of, bx_i64_trunc_f32_s, uint64_t)
+#define I64_TRUNC_F32_U(d, a) TRUNCX(d, a, f32of, bx_i64_trunc_f32_u, uint64_t)
+#define I64_TRUNC_F64_S(d, a) TRUNCX(d, a, f64of, bx_i64_trunc_f64_s, uint64_t)
+#define I64_TRUNC_F64_U(d, a) TRUNCX(d, a, f64of, bx_i64_trunc_f64_u, uint64_t)
+#define F32_CONVERT_I32_S(d, a) d = bf32((float)S32(a))
+#define F32_CONVERT_I32_U(d, a) d = bf32((float)U32(a))
+#define F32_CONVERT_I64_S(d, a) d = bf32(bx_f32_from_i64(S64(a)))
+#define F32_CONVERT_I64_U(d, a) d = bf32(bx_f32_from_u64(a))
+#define F32_DEMOTE_F64(d, a) d = bf32(bx_f32_demote(f64of(a)))
+#define F64_CONVERT_I32_S(d, a) d = bf64((double)S32(a))
+#define F64_CONVERT_I32_U(d, a) d = bf64((double)U32(a))
+#define F64_CONVERT_I64_S(d, a) d = bf64(bx_f64_from_i64(S64(a)))
+#define F64_CONVERT_I64_U(d, a) d = bf64(bx_f64_from_u64(a))
+/* the barrier keeps gcc from folding demote(promote(x)) to x, which it
+ * does even under -fsignaling-nans and which would not quiet a NaN */
+#define F64_PROMOTE_F32(d, a) do { d = bf64(bx_f64_promote(f32of(a))); __asm__("" : "+r"(d)); } while (0)
+#define I32_REINTERPRET_F32(d, a) d = U32(a)
+#define I64_REINTERPRET_F64(d, a) d = (a)
+#define F32_REINTERPRET_I32(d, a) d = U32(a)
+#define F64_REINTERPRET_I64(d, a) d = (a)
+#define I32_EXTEND8_S(d, a) d = (uint32_t)(int32_t)(int8_t)(uint8_t)(a)
+#define I32_EXTEND16_S(d, a) d = (uint32_t)(int32_t)(int16_t)(uint16_t)(a)
+#define I64_EXTEND8_S(d, a) d = (uint64_t)(int64_t)(int8_t)(uint8_t)(a)
+#define I64_EXTEND16_S(d, a) d = (uint64_t)(int64_t)(int16_t)(uint16_t)(a)
+#define I64_EXTEND32_S(d, a) d = (uint64_t)(int64_t)(int32_t)(uint32_t)(a)
+#define I32_TRUNC_SAT_F32_S(d, a) d = (uint32_t)bx_i32_trunc_sat_f32_s(f32of(a))
+#define I32_TRUNC_SAT_F32_U(d, a) d = (uint32_t)bx_i32_trunc_sat_f32_u(f32of(a))
+#define I32_TRUNC_SAT_F64_S(d, a) d = (uint32_t)bx_i32_trunc_sat_f64_s(f64of(a))
+#define I32_TRUNC_SAT_F64_U(d, a) d = (uint32_t)bx_i32_trunc_sat_f64_u(f64of(a))
+#define I64_TRUNC_SAT_F32_S(d, a) d = (uint64_t)bx_i64_trunc_sat_f32_s(f32of(a))
+#define I64_TRUNC_SAT_F32_U(d, a) d = (uint64_t)bx_i64_trunc_sat_f32_u(f32of(a))
+#define I64_TRUNC_SAT_F64_S(d, a) d = (uint64_t)bx_i64_trunc_sat_f64_s(f64of(a))
+#define I64_TRUNC_SAT_F64_U(d, a) d = (uint64_t)bx_i64_trunc_sat_f64_u(f64of(a))
+/* immediate forms: d a k */
+#define I32_ADD_K(d, a, k) I32B(d, U32(a) + (uint32_t)(k))
+#define I32_SUB_K(d, a, k) I32B(d, U32(a) - (uint32_t)(k))
+#define I32_AND_K(d, a, k) I32B(d, U32(a) & (uint32_t)(k))
+#define I32_OR_K(d, a, k) I32B(d, U32(a) | (uint32_t)(k))
+#define I32_XOR_K(d, a, k) I32B(d, U32(a) ^ (uint32_t)(k))
+#define I32_SHL_K(d, a, k) I32B(d, U32(a) << ((uint32_t)(k) & 31))
+#define I32_SHR_S_K(d, a, k) I32B(d, (uint32_t)(S32(a) >> ((uint32_t)(k) & 31)))
+#define I32_SHR_U_K(d, a, k) I32B(d, U32(a) >> ((uint32_t)(k) & 31))
+#define I32_MUL_K(d, a, k) I32B(d, U32(a) * (uint32_t)(k))
+#define I32_ROTL_K(d, a, k) I32B(d, bx_i32_rotl(U32(a), (uint32_t)(k)))
+#define I32_ROTR_K(d, a, k) I32B(d, bx_i32_rotr(U32(a), (uint32_t)(k)))
+#define I64_ADD_K(d, a, lo, hi) d = (uint64_t)(a) + ((uint64_t)(lo) | (uint64_t)(hi) << 32)
+/* d = a OUTER (b INNER k) */
+#define OI(d, a, o, in) I32B(d, U32(a) o (uint32_t)(in))
+#define I32_ADD_ROTL_K(d, a, b, k) OI(d, a, +, bx_i32_rotl(U32(b), (uint32_t)(k)))
+#define I32_ADD_SHL_K(d, a, b, k) OI(d, a, +, U32(b) << ((uint32_t)(k) & 31))
+#define I32_ADD_SHR_U_K(d, a, b, k) OI(d, a, +, U32(b) >> ((uint32_t)(k) & 31))
+#define I32_XOR_ROTL_K(d, a, b, k) OI(d, a, ^, bx_i32_rotl(U32(b), (uint32_t)(k)))
+#define I32_XOR_SHL_K(d, a, b, k) OI(d, a, ^, U32(b) << ((uint32_t)(k) & 31))
+#define I32_XOR_SHR_U_K(d, a, b, k) OI(d, a, ^, U32(b) >> ((uint32_t)(k) & 31))
+#define I32_OR_ROTL_K(d, a, b, k) OI(d, a, |, bx_i32_rotl(U32(b), (uint32_t)(k)))
+#define I32_OR_SHL_K(d, a, b, k) OI(d, a, |, U32(b) << ((uint32_t)(k) & 31))
+#define I32_OR_SHR_U_K(d, a, b, k) OI(d, a, |, U32(b) >> ((uint32_t)(k) & 31))
+#define I32_AND_ROTL_K(d, a, b, k) OI(d, a, &, bx_i32_rotl(U32(b), (uint32_t)(k)))
+#define I32_AND_SHL_K(d, a, b, k) OI(d, a, &, U32(b) << ((uint32_t)(k) & 31))
+#define I32_AND_SHR_U_K(d, a, b, k) OI(d, a, &, U32(b) >> ((uint32_t)(k) & 31))
+
+/* branch conditions: (a, b) -> bool, for BR_I32_cc[_K] and ADD_BR_cc */
+#define C_EQ(a, b) (U32(a) == U32(b))
+#define C_NE(a, b) (U32(a) != U32(b))
+#define C_LT_S(a, b) (S32(a) < S32(b))
+#define C_LT_U(a, b) (U32(a) < U32(b))
+#define C_GT_S(a, b) (S32(a) > S32(b))
+#define C_GT_U(a, b) (U32(a) > U32(b))
+#define C_LE_S(a, b) (S32(a) <= S32(b))
+#define C_LE_U(a, b) (U32(a) <= U32(b))
+#define C_GE_S(a, b) (S32(a) >= S32(b))
+#define C_GE_U(a, b) (U32(a) >= U32(b))

@@ -1,0 +1,427 @@
+/*
+ * rt.c — the compiled tier's runtime: binding a loaded shared object to an
+ * instance, the entry point every call into a bound function goes through,
+ * and the out-of-line operations of the generated code (bxa_rt in abi.h).
+ *
+ * Traps leave through one exit: the entry point's setjmp; rt_trap longjmps
+ * there with the trap kind after the generated code has stored its fuel.
+ * Nothing is skipped by the jump that needs undoing: the generated code
+ * holds no resources, and the call depth is restored by the entry point.
+ * Re-entry (a host function calling back into wasm) nests entry points,
+ * each with its own jump buffer, bounded as the interpreter's (s->depth).
+ *
+ * Stack: the wasm call depth is counted against the interpreter's frame
+ * cap for the same --max-stack, and every generated function also checks
+ * its C frame address against a floor below which it may not go, so deep
+ * recursion traps "call stack exhausted" instead of overflowing the
+ * thread's stack (the floor keeps BXA_STACK_RESERVE bytes for host calls).
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abi.h"
+#include "aot.h"
+#include "code.h"
+#include "module.h"
+#include "runtime.h"
+
+#define BXA_MAX_REENTRY 8u              /* as interp.c's BX_MAX_REENTRY */
+#define BXA_STACK_RESERVE (256u << 10)  /* C stack left to host calls and libc */
+
+/* A per-module part lives in build.c (the dlopen handle and the table). */
+const bxa_wrap_fn *bxa_module_funcs(const bxa_module *am, const bx_module *m, uint32_t *n);
+
+struct bxa_inst {
+    bxa_ctx ctx;
+    bx_store *s;
+    bx_instance *inst;
+    const bxa_wrap_fn *wrap;
+    uint32_t nwrap;
+    jmp_buf *jb;                /* innermost entry point */
+    pthread_t stack_tid;        /* the thread stack_base describes */
+    uintptr_t stack_floor;
+    bool have_stack;
+    uint8_t *null_base;
+    uint64_t zero_size;
+    uint64_t **gvals;
+    uint64_t *mv;
+};
+
+static inline bxa_inst *AI(bxa_ctx *c) { return (bxa_inst *)c->rt_private; }
+
+static _Noreturn void rt_trap(bxa_ctx *c, int k)
+{
+    longjmp(*AI(c)->jb, k);
+}
+
+static int64_t rt_out_of_fuel(bxa_ctx *c)
+{
+    bx_store *s = AI(c)->s;
+    if (s->fuel_limited) {
+        s->fuel = 0;
+        rt_trap(c, BX_TRAP_FUEL_EXHAUSTED);
+    }
+    return INT64_MAX;
+}
+
+static inline bool interrupted(bx_store *s)
+{
+    return atomic_load_explicit(&s->interrupt, memory_order_relaxed) != 0;
+}
+
+/* Charge bulk work up front, as interp.c's CHARGE (s->fuel is synced). */
+static void charge(bxa_ctx *c, uint64_t units)
+{
+    bx_store *s = AI(c)->s;
+    if (units > (uint64_t)s->fuel) {
+        if (s->fuel_limited) {
+            s->fuel = 0;
+            rt_trap(c, BX_TRAP_FUEL_EXHAUSTED);
+        }
+        s->fuel = INT64_MAX;
+    }
+    s->fuel -= (int64_t)units;
+}
+
+/* Chunked memmove/memset with interrupt checks between chunks (interp.c). */
+static bool bulk_move(bx_store *s, uint8_t *d, const uint8_t *src, uint64_t n)
+{
+    if (n <= BX_WORK_CHUNK) {
+        memmove(d, src, (size_t)n);
+        return true;
+    }
+    if ((uintptr_t)d <= (uintptr_t)src) {
+        for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
+            uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
+            if (at && interrupted(s)) return false;
+            memmove(d + at, src + at, (size_t)k);
+        }
+    } else {
+        for (uint64_t left = n; left;) {
+            uint64_t k = left < BX_WORK_CHUNK ? left : BX_WORK_CHUNK;
+            if (left != n && interrupted(s)) return false;
+            left -= k;
+            memmove(d + left, src + left, (size_t)k);
+        }
+    }
+    return true;
+}
+
+static bool bulk_fill(bx_store *s, uint8_t *d, uint8_t v, uint64_t n)
+{
+    for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
+        uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
+        if (at && interrupted(s)) return false;
+        memset(d + at, v, (size_t)k);
+    }
+    return true;
+}
+
+static bool bulk_fill64(bx_store *s, uint64_t *d, uint64_t v, uint64_t n)
+{
+    const uint64_t chunk = BX_WORK_CHUNK / sizeof *d;
+    for (uint64_t at = 0; at < n; at++) {
+        if (at % chunk == 0 && at && interrupted(s)) return false;
+        d[at] = v;
+    }
+    return true;
+}
+
+#define ELEM_UNITS(n) bx_fuel_for_bytes((uint64_t)(n) * sizeof(uint64_t))
+#define TRAP(k) rt_trap(c, (k))
+
+/* A host function, as interp.c's CALL_HOST: the caller's memory 0 in the
+ * call record, fuel live in the store. */
+static void call_func(bxa_ctx *c, bx_func *callee, uint64_t *sl)
+{
+    bxa_inst *ai = AI(c);
+    bx_store *s = ai->s;
+    bx_trap t;
+    if (callee->host) {
+        bx_instance *inst = ai->inst;
+        bx_memory *mem0 = inst->module->nmems_total ? inst->mems[0] : NULL;
+        bx_hostcall hc = {s, inst, mem0 ? mem0->data : NULL, mem0 ? mem0->size : 0, callee->user};
+        t = callee->host(&hc, sl);
+    } else if (callee->inst == ai->inst && callee->index < ai->nwrap) {
+        ai->wrap[callee->index](c, sl);    /* same instance: stay native */
+        return;
+    } else {
+        t = bx_interp_call(s, callee, sl);  /* another instance, bound or not */
+    }
+    if (t != BX_TRAP_NONE) TRAP(t);
+}
+
+static void rt_call(bxa_ctx *c, uint32_t x, uint64_t *sl)
+{
+    call_func(c, AI(c)->inst->funcs[x], sl);
+}
+
+static void rt_call_indirect(bxa_ctx *c, uint32_t tab, uint32_t ty, uint32_t e, uint64_t *sl)
+{
+    bxa_inst *ai = AI(c);
+    bx_instance *inst = ai->inst;
+    bx_table *t = inst->tables[tab];
+    if (e >= t->size) TRAP(BX_TRAP_UNDEFINED_ELEMENT);
+    bx_func *callee = (bx_func *)(uintptr_t)t->elems[e];
+    if (!callee) TRAP(BX_TRAP_UNINITIALIZED);
+    const bx_module *m = inst->module;
+    const bx_functype *want = &m->types[m->type_canon ? m->type_canon[ty] : ty];
+    if (callee->type != want && !bx_functype_eq(callee->type, want)) TRAP(BX_TRAP_INDIRECT_TYPE);
+    if (interrupted(ai->s)) TRAP(BX_TRAP_INTERRUPTED);
+    call_func(c, callee, sl);
+}
+
+/* Multi-memory access sizes (interp.c's mx_size) */
+static unsigned mx_size(uint32_t op)
+{
+    static const uint8_t n[0x3F - 0x28] = {4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,
+                                           4, 8, 4, 8, 1, 2, 1, 2, 4};
+    return op >= 0x28 && op <= 0x3E ? n[op - 0x28] : 0;
+}
+
+static uint64_t mx_load(const uint8_t *p, uint32_t op)
+{
+    uint8_t b[8] = {0};
+    memcpy(b, p, mx_size(op));
+    uint64_t u;
+    memcpy(&u, b, 8);
+    switch (op) {
+    case 0x2C: return (uint32_t)(int32_t)(int8_t)u;
+    case 0x2E: return (uint32_t)(int32_t)(int16_t)u;
+    case 0x30: return (uint64_t)(int64_t)(int8_t)u;
+    case 0x32: return (uint64_t)(int64_t)(int16_t)u;
+    case 0x34: return (uint64_t)(int64_t)(int32_t)u;
+    default: return u;
+    }
+}
+
+static void mem_init(bxa_ctx *c, bx_memory *mx, uint32_t seg, uint32_t d, uint32_t sr, uint32_t n)
+{
+    bx_instance *inst = AI(c)->inst;
+    const bx_data_decl *dd = &inst->module->datas[seg];
+    uint64_t len = inst->data_dropped[seg] ? 0 : dd->len;
+    if ((uint64_t)sr + n > len || (uint64_t)d + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
+    charge(c, bx_fuel_for_bytes(n));
+    if (n && !bulk_move(AI(c)->s, mx->data + d, dd->bytes + sr, n)) TRAP(BX_TRAP_INTERRUPTED);
+}
+
+static void mem_copy(bxa_ctx *c, bx_memory *md, bx_memory *ms, uint32_t d, uint32_t sr, uint32_t n)
+{
+    if ((uint64_t)d + n > md->size || (uint64_t)sr + n > ms->size) TRAP(BX_TRAP_MEMORY_OOB);
+    charge(c, bx_fuel_for_bytes(n));
+    if (n && !bulk_move(AI(c)->s, md->data + d, ms->data + sr, n)) TRAP(BX_TRAP_INTERRUPTED);
+}
+
+static void mem_fill(bxa_ctx *c, bx_memory *mx, uint32_t d, uint8_t v, uint32_t n)
+{
+    if ((uint64_t)d + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
+    charge(c, bx_fuel_for_bytes(n));
+    if (n && !bulk_fill(AI(c)->s, mx->data + d, v, n)) TRAP(BX_TRAP_INTERRUPTED);
+}
+
+static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a, uint64_t b,
+                        uint64_t d)
+{
+    bxa_inst *ai = AI(c);
+    bx_store *s = ai->s;
+    bx_instance *inst = ai->inst;
+    switch (op) {
+    case BXOP_TABLE_GET: {
+        bx_table *t = inst->tables[i];
+        if ((uint32_t)a >= t->size) TRAP(BX_TRAP_TABLE_OOB);
+        return t->elems[(uint32_t)a];
+    }
+    case BXOP_TABLE_SET: {
+        bx_table *t = inst->tables[i];
+        if ((uint32_t)a >= t->size) TRAP(BX_TRAP_TABLE_OOB);
+        t->elems[(uint32_t)a] = b;
+        return 0;
+    }
+    case BXOP_TABLE_SIZE: return inst->tables[i]->size;
+    case BXOP_TABLE_GROW: {
+        bx_table *t = inst->tables[i];
+        uint32_t delta = (uint32_t)b;
+        if (delta <= t->max - t->size) charge(c, ELEM_UNITS(delta));
+        return bx_table_grow(s, t, delta, a);
+    }
+    case BXOP_TABLE_FILL: {
+        bx_table *t = inst->tables[i];
+        uint32_t at = (uint32_t)a, n = (uint32_t)d;
+        if ((uint64_t)at + n > t->size) TRAP(BX_TRAP_TABLE_OOB);
+        charge(c, ELEM_UNITS(n));
+        if (!bulk_fill64(s, t->elems + at, b, n)) TRAP(BX_TRAP_INTERRUPTED);
+        return 0;
+    }
+    case BXOP_TABLE_COPY: {
+        bx_table *td = inst->tables[i], *ts = inst->tables[j];
+        uint32_t dd = (uint32_t)a, sr = (uint32_t)b, n = (uint32_t)d;
+        if ((uint64_t)dd + n > td->size || (uint64_t)sr + n > ts->size) TRAP(BX_TRAP_TABLE_OOB);
+        charge(c, ELEM_UNITS(n));
+        if (n && !bulk_move(s, (uint8_t *)(td->elems + dd), (const uint8_t *)(ts->elems + sr),
+                            (uint64_t)n * sizeof(uint64_t)))
+            TRAP(BX_TRAP_INTERRUPTED);
+        return 0;
+    }
+    case BXOP_TABLE_INIT: {
+        bx_table *t = inst->tables[i];
+        uint32_t seg = j, dd = (uint32_t)a, sr = (uint32_t)b, n = (uint32_t)d;
+        if ((uint64_t)sr + n > inst->elem_len[seg] || (uint64_t)dd + n > t->size) TRAP(BX_TRAP_TABLE_OOB);
+        charge(c, ELEM_UNITS(n));
+        if (n && !bulk_move(s, (uint8_t *)(t->elems + dd), (const uint8_t *)(inst->elem_values[seg] + sr),
+                            (uint64_t)n * sizeof(uint64_t)))
+            TRAP(BX_TRAP_INTERRUPTED);
+        return 0;
+    }
+    case BXOP_ELEM_DROP: inst->elem_len[i] = 0; return 0;
+    case BXOP_DATA_DROP: inst->data_dropped[i] = 1; return 0;
+    case BXOP_MEMORY_GROW: return bx_memory_grow(s, inst->mems[0], (uint32_t)a);
+    case BXOP_MEMORY_INIT: mem_init(c, inst->mems[0], i, (uint32_t)a, (uint32_t)b, (uint32_t)d); return 0;
+    case BXOP_MEMORY_COPY:
+        mem_copy(c, inst->mems[0], inst->mems[0], (uint32_t)a, (uint32_t)b, (uint32_t)d);
+        return 0;
+    case BXOP_MEMORY_FILL: mem_fill(c, inst->mems[0], (uint32_t)a, (uint8_t)b, (uint32_t)d); return 0;
+    case BXOP_MLOAD: {
+        const bx_memory *mx = inst->mems[i];
+        uint64_t ea = (uint64_t)(uint32_t)a + (uint32_t)b;
+        unsigned n = mx_size(j);
+        if (!n || j > 0x35) TRAP(BX_TRAP_UNREACHABLE);
+        if (ea + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
+        return mx_load(mx->data + ea, j);
+    }
+    case BXOP_MSTORE: {
+        bx_memory *mx = inst->mems[i];
+        uint64_t ea = (uint64_t)(uint32_t)a + (uint32_t)d;
+        unsigned n = mx_size(j);
+        if (!n || j < 0x36) TRAP(BX_TRAP_UNREACHABLE);
+        if (ea + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
+        memcpy(mx->data + ea, &b, n);
+        return 0;
+    }
+    case BXOP_MMEMORY_SIZE: return (uint32_t)(inst->mems[i]->size / BX_PAGE_SIZE);
+    case BXOP_MMEMORY_GROW: return bx_memory_grow(s, inst->mems[i], (uint32_t)a);
+    case BXOP_MMEMORY_INIT: mem_init(c, inst->mems[i], j, (uint32_t)a, (uint32_t)b, (uint32_t)d); return 0;
+    case BXOP_MMEMORY_COPY:
+        mem_copy(c, inst->mems[i], inst->mems[j], (uint32_t)a, (uint32_t)b, (uint32_t)d);
+        return 0;
+    case BXOP_MMEMORY_FILL: mem_fill(c, inst->mems[i], (uint32_t)a, (uint8_t)b, (uint32_t)d); return 0;
+    default: TRAP(BX_TRAP_UNREACHABLE);
+    }
+}
+
+static const bxa_rt rt_table = {rt_trap, rt_out_of_fuel, rt_call, rt_call_indirect, rt_slow};
+
+/* The lowest address the generated code may use on this thread's stack. */
+static uintptr_t stack_floor(bxa_inst *ai)
+{
+    pthread_t me = pthread_self();
+    if (ai->have_stack && pthread_equal(me, ai->stack_tid)) return ai->stack_floor;
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0), lo = 0;
+    pthread_attr_t at;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(me, &at) == 0) {
+        if (pthread_attr_getstack(&at, &addr, &size) != 0) addr = NULL;
+        pthread_attr_destroy(&at);
+    }
+    if (addr && size > 2 * BXA_STACK_RESERVE) lo = (uintptr_t)addr + BXA_STACK_RESERVE;
+    else if (addr) lo = (uintptr_t)addr + size / 2;
+    else lo = here > ((uintptr_t)1 << 20) ? here - ((uintptr_t)1 << 20) : here;  /* unknown: 1 MiB */
+    ai->stack_tid = me;
+    ai->stack_floor = lo;
+    ai->have_stack = true;
+    return lo;
+}
+
+/* The entry point: installed in every bound bx_func (runtime.h), reached
+ * through bx_interp_call. */
+static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
+{
+    bxa_inst *ai = f->aot_data;
+    bxa_ctx *c = &ai->ctx;
+    if (s->depth >= BXA_MAX_REENTRY) return BX_TRAP_STACK_EXHAUSTED;
+    jmp_buf jb, *volatile saved_jb = ai->jb;
+    volatile uint32_t saved_depth = c->depth;
+    volatile uintptr_t saved_lo = c->stack_lo;
+    volatile uint64_t saved_vbase = c->vbase;
+    if (c->depth == 0) {
+        c->stack_lo = stack_floor(ai);
+        c->vbase = s->stack ? s->stack[0] : 2;   /* interp.c's HDR */
+    }
+    ai->jb = &jb;
+    s->depth++;
+    int t = setjmp(jb);
+    if (t == 0) ai->wrap[f->index](c, slots);
+    s->depth--;
+    ai->jb = saved_jb;
+    c->depth = saved_depth;
+    c->stack_lo = saved_lo;
+    c->vbase = saved_vbase;
+    return (bx_trap)t;
+}
+
+bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
+{
+    const bx_module *m = inst->module;
+    uint32_t n = 0;
+    const bxa_wrap_fn *w = bxa_module_funcs(am, m, &n);
+    if (!w || n != m->nfuncs) return NULL;
+    bxa_inst *ai = calloc(1, sizeof *ai);
+    if (!ai) return NULL;
+    uint32_t maxres = 1;
+    for (uint32_t i = 0; i < m->ntypes; i++)
+        if (m->types[i].nresults > maxres) maxres = m->types[i].nresults;
+    ai->gvals = calloc(m->nglobals_total ? m->nglobals_total : 1, sizeof *ai->gvals);
+    ai->mv = calloc(maxres, sizeof *ai->mv);
+    if (!ai->gvals || !ai->mv) {
+        bxa_inst_free(ai);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < m->nglobals_total; i++) ai->gvals[i] = &inst->globals[i]->val;
+    ai->s = s;
+    ai->inst = inst;
+    ai->wrap = w;
+    ai->nwrap = n;
+    bxa_ctx *c = &ai->ctx;
+    c->rt = &rt_table;
+    c->fuel = &s->fuel;
+    c->interrupt = (int *)&s->interrupt;
+    if (m->nmems_total) {
+        c->mbase = &inst->mems[0]->data;
+        c->msize = &inst->mems[0]->size;
+    } else {
+        c->mbase = &ai->null_base;
+        c->msize = &ai->zero_size;
+    }
+    c->globals = ai->gvals;
+    c->funcs = (void *const *)inst->funcs;
+    c->mv = ai->mv;
+    /* the interpreter's frame cap for the same stack budget (interp.c) */
+    uint64_t total = s->limits.max_stack_bytes;
+    if (total < 4096) total = 4096;
+    if (total > ((uint64_t)1 << 40)) total = (uint64_t)1 << 40;
+    uint64_t fbytes = total / 4;
+    uint64_t nframes = fbytes / sizeof(bx_frame);
+    uint64_t nslots = (total - fbytes) / sizeof(uint64_t);
+    if (nframes < 16) nframes = 16;
+    if (nslots < 256) nslots = 256;
+    /* the first function takes no frame record: nframes calls below it */
+    c->max_depth = nframes >= UINT32_MAX ? UINT32_MAX : (uint32_t)nframes + 1;
+    c->vslots = nslots;
+    c->rt_private = ai;
+    for (uint32_t k = 0; k < m->nfuncs; k++) {
+        bx_func *f = inst->funcs[m->nfunc_imports + k];
+        f->aot_data = ai;
+        f->aot_entry = rt_enter;
+    }
+    return ai;
+}
+
+void bxa_inst_free(bxa_inst *ai)
+{
+    if (!ai) return;
+    free(ai->gvals);
+    free(ai->mv);
+    free(ai);
+}
