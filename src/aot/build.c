@@ -14,7 +14,7 @@
  * bytes, the translator and ABI versions, the engine build id (which hashes
  * the opcode table), the fusion switch, the compiler's identity (resolved
  * path, size, mtime, inode) and the flags.  An entry is the cache's
- * 128-byte authenticated header (bx_cache_make_header: HMAC-SHA-256 under
+ * 128-byte authenticated header (bxe_cache_make_header: HMAC-SHA-256 under
  * the per-user key) followed by the shared object; it is loaded only if
  * the header made again from the payload is byte-identical, and only from a
  * private copy of the verified bytes (dlopen never opens the cache file by
@@ -69,8 +69,8 @@ const bxa_wrap_fn *bxa_module_funcs(const bxa_module *am, const bx_module *m, ui
     if (!am || am->nfuncs != m->nfuncs) return NULL;
     if (m != am->src) {
         uint8_t h[32];
-        bx_sha256(m->bytes, m->len, h);
-        if (!bx_ct_equal(h, am->mhash, 32)) return NULL;
+        bxe_sha256(m->bytes, m->len, h);
+        if (!bxe_ct_equal(h, am->mhash, 32)) return NULL;
     }
     *n = am->nfuncs;
     return am->funcs;
@@ -301,14 +301,14 @@ static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, c
 static void cache_key(const char *ccid, const uint8_t mh[32], uint8_t key[32])
 {
     bx_sha256_ctx x;
-    bx_sha256_init(&x);
-    bx_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
-    uint64_t v[4] = {BXA_ABI_VERSION, bx_cache_build_id(), bx_nofusion_env() ? 1u : 0u, bxa_translator_id()};
-    bx_sha256_update(&x, v, sizeof v);
-    bx_sha256_update(&x, mh, 32);
-    bx_sha256_update(&x, ccid, strlen(ccid) + 1);
-    bx_sha256_update(&x, BXA_CFLAGS_TEXT, sizeof BXA_CFLAGS_TEXT);
-    bx_sha256_final(&x, key);
+    bxe_sha256_init(&x);
+    bxe_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
+    uint64_t v[4] = {BXA_ABI_VERSION, bxe_cache_build_id(), bxe_nofusion_env() ? 1u : 0u, bxa_translator_id()};
+    bxe_sha256_update(&x, v, sizeof v);
+    bxe_sha256_update(&x, mh, 32);
+    bxe_sha256_update(&x, ccid, strlen(ccid) + 1);
+    bxe_sha256_update(&x, BXA_CFLAGS_TEXT, sizeof BXA_CFLAGS_TEXT);
+    bxe_sha256_final(&x, key);
 }
 
 #define BXA_ENTRY_ID 0x4258414f54534f31ull   /* "BXAOTSO1": the header's build id field */
@@ -338,9 +338,9 @@ static bxa_module *cache_load(const char *dir, const uint8_t mk[32], const uint8
         return NULL;
     }
     uint8_t h[HDR];
-    bx_cache_make_header(h, mk, key, BXA_ENTRY_ID, m->len, p + HDR, n - HDR);
+    bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, m->len, p + HDR, n - HDR);
     bxa_module *am = NULL;
-    if (bx_ct_equal(h, p, HDR)) am = load_bytes(p + HDR, n - HDR, m, why, cap);
+    if (bxe_ct_equal(h, p, HDR)) am = load_bytes(p + HDR, n - HDR, m, why, cap);
     free(p);
     if (am) am->cached = 1;
     return am;
@@ -358,7 +358,7 @@ static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key
     int fd = mkstemp(tmp);
     if (fd < 0) return;
     uint8_t h[HDR];
-    bx_cache_make_header(h, mk, key, BXA_ENTRY_ID, m->len, so, n);
+    bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, m->len, so, n);
     bool ok = fchmod(fd, 0600) == 0;
     const uint8_t *parts[2] = {h, so};
     size_t lens[2] = {HDR, n};
@@ -388,12 +388,12 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
     }
     cc_identity(cc, ccid, sizeof ccid);
     uint8_t key[32], mk[32], mh[32];
-    bx_sha256(m->bytes, m->len, mh);
+    bxe_sha256(m->bytes, m->len, mh);
     cache_key(ccid, mh, key);
     bool have_mk = false;
     if (cache_dir) {
         char kw[160];
-        have_mk = bx_cache_load_key(mk, kw, sizeof kw) == 0;
+        have_mk = bxe_cache_load_key(mk, kw, sizeof kw) == 0;
         if (have_mk) {
             bxa_module *am = cache_load(cache_dir, mk, key, m, why, cap);
             if (am) {

@@ -123,7 +123,7 @@ static const char *refuse(const bx_module *m)
         for (uint32_t pc = 0; pc < cd->len;) {
             uint32_t op = cd->code[pc];
             if (op >= BXOP_COUNT_) return "unknown instruction";
-            if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) return "the module uses SIMD";
+            if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE || op == BXOP_SIMD_MEM) return "the module uses SIMD";
             if (op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)
                 return "the module uses tail calls";
             pc += op == BXOP_BR_TABLE ? 4 + cd->code[pc + 2] : 1u + op_words[op];
@@ -371,9 +371,9 @@ static void emit_trap_names(sbuf *b)
 
 uint64_t bxa_translator_id(void)
 {
-    uint64_t h = bx_hash64(abi_text, sizeof abi_text, BXA_EMIT_VERSION);
-    h = bx_hash64(numeric_text, sizeof numeric_text, h);
-    return bx_hash64(prelude_text, sizeof prelude_text, h);
+    uint64_t h = bxe_hash64(abi_text, sizeof abi_text, BXA_EMIT_VERSION);
+    h = bxe_hash64(numeric_text, sizeof numeric_text, h);
+    return bxe_hash64(prelude_text, sizeof prelude_text, h);
 }
 
 char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
