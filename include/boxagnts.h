@@ -102,6 +102,15 @@ typedef struct bx_error {
     char msg[256];
 } bx_error;
 
+/* Fill err (when not NULL): status st, no trap, offset 0, msg from fmt
+ * (cut to fit).  Returns st, so a failure path is one line:
+ * `return bx_error_setf(err, BX_ERR_ARG, "bad size '%s'", s);` */
+bx_status bx_error_setf(bx_error *err, bx_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* ---- modules --------------------------------------------------------- */
 
 typedef struct bx_module bx_module;
@@ -448,6 +457,61 @@ uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const cha
 /* Closes every host fd the guest left open. */
 void bx_wasi_free(bx_wasi *w);
 
+/* ---- grants and limits: one struct for every layer above WASI ---------- */
+
+/*
+ * What a caller lets one run or one tool call use, as users write it: the
+ * workspace, the grants (read:GUEST[=HOST], write:GUEST[=HOST], env:NAME[=VALUE],
+ * fetch:PATTERN, deny:GLOB), the network lists and the limits.  The same
+ * struct is embedded in bx_run_options, bx_net_config, bx_tool_context and
+ * bx_executor_config, and built by one set of functions (src/sandbox/grants.c):
+ * the CLI's flags and the policy file both go through bx_grants_set, a
+ * server merges policy file, then flags, then executor with bx_grants_merge.
+ * Strings are owned by whoever called bx_grants_init (bx_grants_free); a
+ * struct that embeds one says whether its copy is owned or borrowed.
+ * Zero limits mean "the default" of whoever applies them.
+ */
+typedef struct bx_grants {
+    char *workspace;                            /* host dir shown at /workspace (NULL: none) */
+    char **caps; size_t ncaps;                  /* grants as written, in order */
+    char **block_networks; size_t nblock_networks;  /* CIDRs, addresses or "private" */
+    char **block_url; size_t nblock_url;            /* URL prefixes always refused */
+    char **allow_networks; size_t nallow_networks;  /* addresses/CIDRs lifted from the blocks */
+    char **secret_headers; size_t nsecret_headers;  /* ORIGIN:NAME=env:VAR|VALUE, added at the egress */
+    uint64_t timeout_ns;                        /* wall clock of one run or call */
+    uint64_t max_memory, max_stack;             /* bytes */
+    uint64_t fuel;                              /* instructions */
+    uint64_t max_output;                        /* captured bytes per stream */
+    uint64_t max_write;                         /* bytes written to granted files */
+    char *cache_dir;                            /* compiled-module cache */
+    char *audit_path;                           /* JSON lines appended here */
+    int require_os_confinement;                 /* refuse unless the kernel confines the worker */
+} bx_grants;
+
+void bx_grants_init(bx_grants *g);
+void bx_grants_free(bx_grants *g);
+/* A deep copy: dst is initialised first (never freed). */
+bx_status bx_grants_copy(bx_grants *dst, const bx_grants *src, bx_error *err);
+/* src over dst: its strings and non-zero limits replace dst's, its lists
+ * are appended to dst's (flags add to what the policy file grants). */
+bx_status bx_grants_merge(bx_grants *dst, const bx_grants *src, bx_error *err);
+/* One setting by name, its value as a user writes it; the one parser of
+ * the CLI's flags and the policy file.  Keys: workspace, cap, allow_host
+ * (= cap fetch:VALUE), env (= cap env:VALUE), block_network, block_url,
+ * allow_network, secret_header, timeout, max_memory, max_stack, fuel,
+ * max_output, max_write, cache_dir, audit.  Checked here: a CIDR or
+ * address (block_network may also say "private"), a URL with "://"
+ * (block_url, allow_host), sizes, durations, whole numbers.  Grants are
+ * checked against the file system when a run resolves them
+ * (bx_run_options_add_cap), not here. */
+bx_status bx_grants_set(bx_grants *g, const char *key, const char *value, bx_error *err);
+/* Replace one list (key as above: cap, block_network, ...) with n values,
+ * each checked as bx_grants_set checks it (the policy file's arrays). */
+bx_status bx_grants_set_list(bx_grants *g, const char *key, const char *const *values, size_t n,
+                             bx_error *err);
+bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err);
+bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err);
+
 /* ---- sandbox: RunOption -> one sandboxed run (src/sandbox) ----------- */
 
 typedef struct bx_dir_map {
@@ -457,27 +521,18 @@ typedef struct bx_dir_map {
     int is_file;       /* a single-file grant */
 } bx_dir_map;
 
-/* The seed's RunOption.  Every string is owned (bx_run_options_free). */
+/* The seed's RunOption.  Every string is owned (bx_run_options_free).
+ * g holds the grants and limits; g.workspace is canonical once set
+ * (bx_run_options_set_workspace) and g.caps records each grant added. The
+ * fields below it are the grants resolved: what src/wasi and src/net get. */
 typedef struct bx_run_options {
-    char *work_dir;                 /* host dir behind /workspace in grants */
+    bx_grants g;
     bx_dir_map *map_dirs; size_t nmap_dirs;
     char **env_vars; size_t nenv_vars;       /* NAME=VALUE, or NAME = pass the host's */
     char **deny; size_t ndeny;               /* guest path globs made absent */
-    char **allowed_outbound_hosts; size_t nallowed_outbound_hosts;
-    char **block_url; size_t nblock_url;
-    char **block_networks; size_t nblock_networks;
+    char **allowed_outbound_hosts; size_t nallowed_outbound_hosts;   /* fetch: patterns */
     int block_private;              /* default 1: `private` is always blocked unless lifted */
-    char **allow_networks; size_t nallow_networks;   /* addresses/CIDRs lifted from the blocks (src/net) */
-    char **secret_headers; size_t nsecret_headers;   /* ORIGIN:NAME=env:VAR, added at the egress (src/net) */
-    uint64_t timeout_ns;            /* 0 = none */
-    uint64_t max_memory;            /* bytes, 0 = engine default */
-    uint64_t max_stack;             /* bytes, 0 = engine default */
-    uint64_t fuel;                  /* 0 = unlimited */
-    uint64_t max_output;            /* bytes per stream, 0 = 1 MiB */
     uint32_t max_fds;               /* open guest fds incl. stdio and preopens; 0 = 256 */
-    uint64_t max_write;             /* bytes written to granted files; 0 = no cap */
-    char *cache_dir;
-    char *audit_path;
 } bx_run_options;
 
 void bx_run_options_init(bx_run_options *o);
@@ -489,9 +544,9 @@ bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_er
 bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err);
 bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *err);
 bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err);
-bx_status bx_run_options_add_list(char ***v, size_t *n, const char *s, bx_error *err);
-bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err);
-bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err);
+/* Everything in g, over o: its grants resolved in order against its
+ * workspace (or o's), its lists and limits as bx_grants_merge. */
+bx_status bx_run_options_apply(bx_run_options *o, const bx_grants *g, bx_error *err);
 
 /* What the caller supplies besides the options: argv, stdin, how output
  * is handled, and optionally one export to call instead of _start. */
@@ -599,12 +654,12 @@ typedef struct bx_net_addr {
 } bx_net_addr;
 
 typedef struct bx_net_config {
-    const char *const *allow; size_t nallow;
-    const char *const *block_networks; size_t nblock_networks;  /* CIDR or "private" */
+    /* Borrowed: block_networks, block_url, allow_networks and
+     * secret_headers of g are used (its caps and limits are not: fetch:
+     * grants arrive parsed as allow). */
+    bx_grants g;
+    const char *const *allow; size_t nallow;    /* fetch patterns */
     int block_private;          /* also block "private" (bx_run_options' default) */
-    const char *const *allow_networks; size_t nallow_networks;  /* CIDRs lifted */
-    const char *const *block_url; size_t nblock_url;            /* URL prefixes */
-    const char *const *secret_headers; size_t nsecret_headers;
     uint32_t max_redirects;         /* 0 = 5 (a request may ask for fewer) */
     uint64_t max_response_bytes;    /* 0 = 10 MiB (a request may ask for fewer) */
     uint64_t timeout_ns;            /* per request incl. redirects; 0 = 30 s */
@@ -689,27 +744,18 @@ typedef enum bx_perm {
 const char *bx_perm_name(bx_perm p);                 /* "read_only", ... */
 bx_status bx_perm_parse(const char *s, bx_perm *out, bx_error *err);
 
-/* What a caller lets a call use.  Borrowed strings; the context must
- * outlive the call.  Zero limits mean "the tool's default". */
+/* What a caller lets a call use.  g is borrowed (never freed through the
+ * context: a shallow copy of the caller's, which must outlive the call);
+ * its grants are intersected with what the tool's manifest needs, and its
+ * network lifts and secret headers reach only tools that need the
+ * network.  Zero limits mean "the tool's default"; no block_networks
+ * means "private". */
 typedef struct bx_tool_context {
-    const char *workspace;           /* host directory shown at /workspace (NULL: none) */
-    /* Grants, as on the command line: read:GUEST[=HOST], write:GUEST[=HOST],
-     * fetch:PATTERN, env:NAME[=VALUE], deny:GLOB. */
-    const char *const *grants; size_t ngrants;
-    const char *const *block_networks; size_t nblock_networks;  /* CIDRs or "private"; none = private */
-    const char *const *block_url; size_t nblock_url;
-    /* For tools that need the network only: CIDRs lifted from the blocked
-     * networks, and ORIGIN:NAME=env:VAR|VALUE headers added at the egress. */
-    const char *const *allow_networks; size_t nallow_networks;
-    const char *const *secret_headers; size_t nsecret_headers;
+    bx_grants g;
     bx_perm max_level;               /* the caller's profile: highest level allowed */
-    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
-    uint64_t max_write;              /* bytes written to files; 0 = the tool's default */
-    const char *cache_dir;           /* compiled-module cache (NULL: none) */
     const char *agent_id;            /* appears in the audit log as sandbox id prefix */
-    const char *audit_path;          /* JSON lines appended here (NULL: none) */
     const volatile int *cancel;      /* non-zero stops the running call (may be NULL) */
-    FILE *audit_file;                /* already open (a confined worker's): instead of audit_path */
+    FILE *audit_file;                /* already open (a confined worker's): instead of g.audit_path */
 } bx_tool_context;
 
 /* Owned strings (bx_tool_result_free).  Usage is filled for wasm tools. */
@@ -788,22 +834,14 @@ bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_con
  */
 typedef struct bx_executor_config {
     char *name;
-    char *workspace;                 /* host dir shown at /workspace (NULL: none) */
-    char **grants; size_t ngrants;   /* as bx_tool_context.grants */
-    char **block_networks; size_t nblock_networks;
-    char **block_url; size_t nblock_url;
-    char **allow_networks; size_t nallow_networks;   /* as bx_tool_context */
-    char **secret_headers; size_t nsecret_headers;   /* as bx_tool_context */
+    bx_grants g;                     /* owned; as bx_tool_context.g */
     char **tools; size_t ntools;     /* allowlist of tool names; none = every tool */
     bx_perm max_level;               /* profile; default BX_PERM_EXECUTE */
-    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;  /* per call; 0 = tool default */
-    uint64_t max_write;              /* per call; 0 = tool default */
     /* Totals over the executor's life; 0 = unlimited.  A call is given the
-     * smaller of its own limit (above, else the manifest's) and what is left
+     * smaller of its own limit (g, else the manifest's) and what is left
      * and not held by the executor's running calls, so concurrent calls
      * never go past a total; a call that finds nothing left is refused. */
     uint64_t quota_fuel, quota_wall_ns, quota_calls;
-    char *cache_dir, *audit_path;
 } bx_executor_config;
 
 typedef struct bx_server_config {

@@ -41,14 +41,17 @@ bx_module *cli_load(const char *path, int *rc);
 int cli_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *bits);
 int cli_parse_arg(bx_valtype t, const char *s, bx_val *v);
 void cli_print_val(bx_valtype t, uint64_t bits);
-/* 1 when s is an IPv4/IPv6 address, a CIDR, or "private". */
-int cli_cidr_ok(const char *s);
 
 /* tooldirs.c: the built-in tools' directory, relative to the binary (empty
  * when none); `looked` (may be NULL) gets the places tried.  cli_no_tools
  * says on stderr where tools were looked for and how to provide them. */
 void cli_builtin_tools_dir(char *out, size_t cap, char *looked, size_t lcap);
 void cli_no_tools(const char *cmd, const char *looked, size_t ndirs);
+/* The built-in tools' dir, then $BOXAGNTS_TOOLS_PATH, appended to c's tool
+ * dirs (before a policy's and the flags'); -1 after saying why. */
+int cli_default_tool_dirs(bx_server_config *c);
+/* flags.c: append a copy of s to a string vector; EXIT_ERROR after saying why. */
+int cli_push(char ***v, size_t *n, const char *s);
 
 /* grants.c: every grant checked as a call would, before anything runs;
  * 0, or EXIT_USAGE after saying which grant and why on stderr.  With a

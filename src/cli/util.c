@@ -225,30 +225,4 @@ void cli_print_val(bx_valtype t, uint64_t bits)
 
 
 /* An address, a CIDR, or the keyword "private". */
-int cli_cidr_ok(const char *s)
-{
-    if (strcmp(s, "private") == 0)
-        return 1;
-    char buf[64];
-    const char *slash = strchr(s, '/');
-    size_t n = slash ? (size_t)(slash - s) : strlen(s);
-    if (n == 0 || n >= sizeof buf)
-        return 0;
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    unsigned char addr[16];
-    int maxbits;
-    if (inet_pton(AF_INET, buf, addr) == 1)
-        maxbits = 32;
-    else if (inet_pton(AF_INET6, buf, addr) == 1)
-        maxbits = 128;
-    else
-        return 0;
-    if (!slash)
-        return 1;
-    char *end;
-    errno = 0;
-    long bits = strtol(slash + 1, &end, 10);
-    return !errno && end != slash + 1 && !*end && bits >= 0 && bits <= maxbits;
-}
 

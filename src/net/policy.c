@@ -832,10 +832,10 @@ bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err)
     char w[400];
     if (!n) return nfail(n, err, BX_ERR_NOMEM, "out of memory");
     n->allow = calloc(cfg->nallow + 1, sizeof *n->allow);
-    n->nets.block = calloc(cfg->nblock_networks + 1, sizeof *n->nets.block);
-    n->nets.allow = calloc(cfg->nallow_networks + 1, sizeof *n->nets.allow);
-    n->block_url = calloc(cfg->nblock_url + 1, sizeof *n->block_url);
-    n->secrets = calloc(cfg->nsecret_headers + 1, sizeof *n->secrets);
+    n->nets.block = calloc(cfg->g.nblock_networks + 1, sizeof *n->nets.block);
+    n->nets.allow = calloc(cfg->g.nallow_networks + 1, sizeof *n->nets.allow);
+    n->block_url = calloc(cfg->g.nblock_url + 1, sizeof *n->block_url);
+    n->secrets = calloc(cfg->g.nsecret_headers + 1, sizeof *n->secrets);
     if (!n->allow || !n->nets.block || !n->nets.allow || !n->block_url || !n->secrets)
         return nfail(n, err, BX_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < cfg->nallow; i++) {
@@ -844,26 +844,26 @@ bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err)
         n->nallow++;
     }
     n->nets.block_private = cfg->block_private;
-    for (size_t i = 0; i < cfg->nblock_networks; i++) {
-        if (!strcmp(cfg->block_networks[i], "private")) { n->nets.block_private = 1; continue; }
-        if (bxn_cidr_parse(cfg->block_networks[i], &n->nets.block[n->nets.nblock]) != 0)
+    for (size_t i = 0; i < cfg->g.nblock_networks; i++) {
+        if (!strcmp(cfg->g.block_networks[i], "private")) { n->nets.block_private = 1; continue; }
+        if (bxn_cidr_parse(cfg->g.block_networks[i], &n->nets.block[n->nets.nblock]) != 0)
             return nfail(n, err, BX_ERR_ARG, "bad blocked network '%s': expected an address, a CIDR "
-                                             "(10.0.0.0/8, fd00::/8) or \"private\"", cfg->block_networks[i]);
+                                             "(10.0.0.0/8, fd00::/8) or \"private\"", cfg->g.block_networks[i]);
         n->nets.nblock++;
     }
-    for (size_t i = 0; i < cfg->nallow_networks; i++) {
-        if (bxn_cidr_parse(cfg->allow_networks[i], &n->nets.allow[i]) != 0)
+    for (size_t i = 0; i < cfg->g.nallow_networks; i++) {
+        if (bxn_cidr_parse(cfg->g.allow_networks[i], &n->nets.allow[i]) != 0)
             return nfail(n, err, BX_ERR_ARG, "bad --allow-network '%s': expected an address or a CIDR "
-                                             "(127.0.0.1, 10.1.0.0/16)", cfg->allow_networks[i]);
+                                             "(127.0.0.1, 10.1.0.0/16)", cfg->g.allow_networks[i]);
         n->nets.nallow++;
     }
-    for (size_t i = 0; i < cfg->nblock_url; i++) {
-        if (bxn_url_parse(cfg->block_url[i], &n->block_url[i], w, sizeof w) != 0)
-            return nfail(n, err, BX_ERR_ARG, "bad --block-url '%s': %s", cfg->block_url[i], w);
+    for (size_t i = 0; i < cfg->g.nblock_url; i++) {
+        if (bxn_url_parse(cfg->g.block_url[i], &n->block_url[i], w, sizeof w) != 0)
+            return nfail(n, err, BX_ERR_ARG, "bad --block-url '%s': %s", cfg->g.block_url[i], w);
         n->nblock_url++;
     }
-    for (size_t i = 0; i < cfg->nsecret_headers; i++) {
-        if (parse_secret(cfg->secret_headers[i], &n->secrets[i], w, sizeof w) != 0)
+    for (size_t i = 0; i < cfg->g.nsecret_headers; i++) {
+        if (parse_secret(cfg->g.secret_headers[i], &n->secrets[i], w, sizeof w) != 0)
             return nfail(n, err, BX_ERR_ARG, "%s", w);
         n->nsecrets++;
     }

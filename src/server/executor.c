@@ -48,17 +48,17 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
     if (st == BX_OK && over)
         st = srv_exec_config_apply(&cfg, over, NULL, 0, where, err);
     struct stat sb;
-    if (st == BX_OK && cfg.workspace && (stat(cfg.workspace, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+    if (st == BX_OK && cfg.g.workspace && (stat(cfg.g.workspace, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
         err->status = st = BX_ERR_ARG;
         snprintf(err->msg, sizeof err->msg, "executor %.60s: workspace %.150s is not a directory",
-                 name, cfg.workspace);
+                 name, cfg.g.workspace);
     }
-    if (st == BX_OK && cfg.nsecret_headers) {
+    if (st == BX_OK && cfg.g.nsecret_headers) {
         /* refused at startup, not at the first call that needs the network */
         bx_net_config nc;
         memset(&nc, 0, sizeof nc);
-        nc.secret_headers = (const char *const *)cfg.secret_headers;
-        nc.nsecret_headers = cfg.nsecret_headers;
+        nc.g.secret_headers = cfg.g.secret_headers;
+        nc.g.nsecret_headers = cfg.g.nsecret_headers;
         bx_error e2;
         memset(&e2, 0, sizeof e2);
         bx_net *chk = bx_net_new(&nc, &e2);
@@ -209,7 +209,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
      * explicitly, so an unset per-call limit falls back to the manifest's
      * default here (the context would otherwise replace it). */
     const bx_tool *tl = bx_registry_find(s->reg, tool);
-    uint64_t fuel = c->fuel, timeout = c->timeout_ns;
+    uint64_t fuel = c->g.fuel, timeout = c->g.timeout_ns;
     uint64_t fuel_cap = fuel ? fuel : tl->default_fuel;
     uint64_t timeout_cap = timeout ? timeout : tl->default_timeout_ns;
     pthread_mutex_lock(&e->mu);
@@ -259,27 +259,11 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
 
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
-    ctx.workspace = c->workspace;
-    ctx.grants = (const char *const *)c->grants;
-    ctx.ngrants = c->ngrants;
-    ctx.block_networks = (const char *const *)c->block_networks;
-    ctx.nblock_networks = c->nblock_networks;
-    ctx.block_url = (const char *const *)c->block_url;
-    ctx.nblock_url = c->nblock_url;
-    ctx.allow_networks = (const char *const *)c->allow_networks;
-    ctx.nallow_networks = c->nallow_networks;
-    ctx.secret_headers = (const char *const *)c->secret_headers;
-    ctx.nsecret_headers = c->nsecret_headers;
+    ctx.g = c->g;           /* borrowed; the executor outlives the call */
+    ctx.g.timeout_ns = timeout;
+    ctx.g.fuel = fuel;
     ctx.max_level = c->max_level;
-    ctx.timeout_ns = timeout;
-    ctx.max_memory = c->max_memory;
-    ctx.max_stack = c->max_stack;
-    ctx.fuel = fuel;
-    ctx.max_output = c->max_output;
-    ctx.max_write = c->max_write;
-    ctx.cache_dir = c->cache_dir;
     ctx.agent_id = c->name;
-    ctx.audit_path = c->audit_path;
     ctx.cancel = cancel;
     memset(out, 0, sizeof *out);
     bx_status st = bx_tool_call(s->reg, tool, &ctx, input_json, out, err);

@@ -344,9 +344,9 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
 {
     bx_status st;
     int have_fs_grant = 0;
-    if (ctx->workspace && (st = bx_run_options_set_workspace(o, ctx->workspace, err))) return st;
-    for (size_t i = 0; i < ctx->ngrants; i++) {
-        const char *g = ctx->grants[i];
+    if (ctx->g.workspace && (st = bx_run_options_set_workspace(o, ctx->g.workspace, err))) return st;
+    for (size_t i = 0; i < ctx->g.ncaps; i++) {
+        const char *g = ctx->g.caps[i];
         if (!strncmp(g, "read:", 5) || !strncmp(g, "write:", 6)) {
             if (w->workspace == NEED_NONE) continue;
             have_fs_grant = 1;
@@ -367,28 +367,31 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
     }
     /* A workspace and no explicit fs grant: the workspace itself, at the
      * level the tool needs. */
-    if (ctx->workspace && !have_fs_grant && w->workspace != NEED_NONE &&
+    if (ctx->g.workspace && !have_fs_grant && w->workspace != NEED_NONE &&
         (st = bx_run_options_add_cap(o, w->workspace == NEED_WRITE ? "write:/workspace" : "read:/workspace", err)))
         return st;
-    for (size_t i = 0; i < ctx->nblock_networks; i++)
-        if ((st = bx_run_options_add_list(&o->block_networks, &o->nblock_networks, ctx->block_networks[i], err))) return st;
-    for (size_t i = 0; i < ctx->nblock_url; i++)
-        if ((st = bx_run_options_add_list(&o->block_url, &o->nblock_url, ctx->block_url[i], err))) return st;
-    /* Lifting a block or lending a credential only matters to a tool that
-     * may reach the network; the others never see them. */
-    for (size_t i = 0; w->network && i < ctx->nallow_networks; i++)
-        if ((st = bx_run_options_add_list(&o->allow_networks, &o->nallow_networks, ctx->allow_networks[i], err))) return st;
-    for (size_t i = 0; w->network && i < ctx->nsecret_headers; i++)
-        if ((st = bx_run_options_add_list(&o->secret_headers, &o->nsecret_headers, ctx->secret_headers[i], err))) return st;
+    /* The caller's lists and audit log (borrowed: merge copies).  Lifting
+     * a block or lending a credential only matters to a tool that may
+     * reach the network; the others never see them. */
+    bx_grants rest;
+    bx_grants_init(&rest);
+    rest.block_networks = ctx->g.block_networks, rest.nblock_networks = ctx->g.nblock_networks;
+    rest.block_url = ctx->g.block_url, rest.nblock_url = ctx->g.nblock_url;
+    if (w->network) {
+        rest.allow_networks = ctx->g.allow_networks, rest.nallow_networks = ctx->g.nallow_networks;
+        rest.secret_headers = ctx->g.secret_headers, rest.nsecret_headers = ctx->g.nsecret_headers;
+    }
+    rest.audit_path = ctx->g.audit_path;
+    if ((st = bx_grants_merge(&o->g, &rest, err))) return st;
 
     /* Limits: the caller's where set, else the manifest's. */
-    o->timeout_ns = ctx->timeout_ns ? ctx->timeout_ns : w->timeout_ns;
-    o->max_memory = ctx->max_memory ? ctx->max_memory : w->max_memory;
-    o->max_stack = ctx->max_stack ? ctx->max_stack : w->max_stack;
-    o->fuel = ctx->fuel ? ctx->fuel : w->fuel;
-    o->max_output = ctx->max_output ? ctx->max_output : w->max_output;
+    o->g.timeout_ns = ctx->g.timeout_ns ? ctx->g.timeout_ns : w->timeout_ns;
+    o->g.max_memory = ctx->g.max_memory ? ctx->g.max_memory : w->max_memory;
+    o->g.max_stack = ctx->g.max_stack ? ctx->g.max_stack : w->max_stack;
+    o->g.fuel = ctx->g.fuel ? ctx->g.fuel : w->fuel;
+    o->g.max_output = ctx->g.max_output ? ctx->g.max_output : w->max_output;
     /* Every tool call has a write cap: a manifest without one gets 256 MiB. */
-    o->max_write = ctx->max_write ? ctx->max_write : w->max_write ? w->max_write : BX_TOOL_MAX_WRITE_DEFAULT;
+    o->g.max_write = ctx->g.max_write ? ctx->g.max_write : w->max_write ? w->max_write : BX_TOOL_MAX_WRITE_DEFAULT;
     /* The input may ask for less time (bash's timeout_seconds), never more
      * than the caller allows. */
     if (w->timeout_field) {
@@ -398,10 +401,9 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
             if (ns == 0) ns = 1;   /* 0 would mean "no timeout" */
             /* Against the effective timeout (the caller's, else the
              * manifest's): the input only ever shortens it. */
-            if (!o->timeout_ns || ns < o->timeout_ns) o->timeout_ns = ns;
+            if (!o->g.timeout_ns || ns < o->g.timeout_ns) o->g.timeout_ns = ns;
         }
     }
-    if (ctx->audit_path && !(o->audit_path = strdup(ctx->audit_path))) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
     return BX_OK;
 }
 
@@ -565,7 +567,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     /* A cache this call's guest could write is refused (the call fails,
      * saying why); one whose key a grant reaches, or without a usable key,
      * is not used (the call goes on without it). */
-    const char *cache = ctx->cache_dir;
+    const char *cache = ctx->g.cache_dir;
     char cache_note[1024] = "";
     if (cache) {
         char cwhy[1024];
@@ -628,7 +630,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         free(av);
     }
     cJSON_Delete(input);
-    uint64_t out_cap = o.max_output ? o.max_output : 1048576, write_cap = o.max_write;
+    uint64_t out_cap = o.g.max_output ? o.g.max_output : 1048576, write_cap = o.g.max_write;
     bx_run_options_free(&o);
 
     char msg[2048], so[512];

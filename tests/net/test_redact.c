@@ -353,8 +353,8 @@ static void test_config(void)
         bx_error err;
         memset(&c, 0, sizeof c);
         memset(&err, 0, sizeof err);
-        c.secret_headers = &shortv[i];
-        c.nsecret_headers = 1;
+        c.g.secret_headers = (char **)&shortv[i];
+        c.g.nsecret_headers = 1;
         bx_net *n = bx_net_new(&c, &err);
         const char *val = strchr(shortv[i], '=') + 1;
         CHECK(!n && strstr(err.msg, "shorter than 8 bytes") && strstr(err.msg, "X-Key") &&
@@ -366,8 +366,8 @@ static void test_config(void)
     bx_net_config c;
     bx_error err;
     memset(&c, 0, sizeof c);
-    c.secret_headers = &ok8;
-    c.nsecret_headers = 1;
+    c.g.secret_headers = (char **)&ok8;
+    c.g.nsecret_headers = 1;
     bx_net *n = bx_net_new(&c, &err);
     CHECK(n != NULL, "an 8-byte secret is accepted");
     bx_net_free(n);
@@ -413,11 +413,11 @@ static void test_live(const char *port)
     memset(&c, 0, sizeof c);
     c.allow = allows;
     c.nallow = 1;
-    c.allow_networks = lift;
-    c.nallow_networks = 1;
+    c.g.allow_networks = (char **)lift;
+    c.g.nallow_networks = 1;
     c.block_private = 1;
-    c.secret_headers = specs;
-    c.nsecret_headers = 1;
+    c.g.secret_headers = (char **)specs;
+    c.g.nsecret_headers = 1;
     c.audit = audit;
     bx_net *n = bx_net_new(&c, &err);
     CHECK(n != NULL, "live net: %s", n ? "" : err.msg);

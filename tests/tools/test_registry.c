@@ -192,7 +192,7 @@ static void *run_loop(void *arg)
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.max_level = BX_PERM_EXECUTE;
-    ctx.timeout_ns = 600ull * 1000000000ull;    /* far away: only cancel can stop it */
+    ctx.g.timeout_ns = 600ull * 1000000000ull;    /* far away: only cancel can stop it */
     ctx.cancel = &j->cancel;
     bx_error err;
     j->st = bx_tool_call(j->r, "probe-none", &ctx, "{\"action\":\"loop\"}", &j->res, &err);
