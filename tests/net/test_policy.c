@@ -22,19 +22,8 @@
 
 #include "net_impl.h"
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond, ...)                                   \
-    do {                                                   \
-        if (cond) {                                        \
-            passed++;                                      \
-        } else {                                           \
-            failed++;                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);    \
-            printf(__VA_ARGS__);                           \
-            printf("\n");                                  \
-        }                                                  \
-    } while (0)
 
 /* ---- URLs ------------------------------------------------------------------- */
 
@@ -252,7 +241,7 @@ static int addr_of(const char *s, bx_net_addr *a)
 static int blocked(const bxn_nets *n, const char *s, char *why, size_t wl)
 {
     bx_net_addr a;
-    if (addr_of(s, &a) != 0) { printf("FAIL bad test address %s\n", s); failed++; return -1; }
+    if (addr_of(s, &a) != 0) { printf("FAIL bad test address %s\n", s); nfail++; return -1; }
     return bxn_addr_blocked(n, &a, why, wl);
 }
 
@@ -724,6 +713,5 @@ int main(int argc, char **argv)
     test_config();
     if (argc > 1) test_live(atoi(argv[1]));
     if (argc > 2 && atoi(argv[2]) > 0) test_live6(atoi(argv[2]));
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

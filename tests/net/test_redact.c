@@ -29,19 +29,8 @@
 
 #include "net_impl.h"
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond, ...)                                   \
-    do {                                                   \
-        if (cond) {                                        \
-            passed++;                                      \
-        } else {                                           \
-            failed++;                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);    \
-            printf(__VA_ARGS__);                           \
-            printf("\n");                                  \
-        }                                                  \
-    } while (0)
 
 /* '/', '+', '&', '=', '%', '?', ' ', '"' and '\\': every escape has work */
 static const char SECRET[] = "Bearer sk/live+Tok&en=42%ab_CD-ef?gh\"q\\z";
@@ -247,7 +236,7 @@ static void test_alone(void)
                         free(o);
                     }
                 }
-                if (!bad) passed++;
+                if (!bad) npass++;
                 free(full);
                 free(e.p);
                 free(body.p);
@@ -519,7 +508,7 @@ static void test_live(const char *port)
             }
             bx_http_response_free(&o);
         }
-        if (!bad) passed++;
+        if (!bad) npass++;
         bx_http_response_free(&full);
     }
     bx_net_free(n);
@@ -531,6 +520,5 @@ int main(int argc, char **argv)
     test_utf8();
     test_config();
     if (argc > 1 && argv[1][0]) test_live(argv[1]);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return check_report();
 }

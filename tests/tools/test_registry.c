@@ -15,11 +15,7 @@
 
 #include "boxagnts.h"
 
-static int passed, failed;
-#define CHECK(cond, ...) do { \
-    if (cond) passed++; \
-    else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); putchar('\n'); } \
-} while (0)
+#include "../check.h"
 
 /* ---- a native tool: records the input it was given -------------------- */
 
@@ -229,6 +225,5 @@ int main(int argc, char **argv)
     test_native();
     test_threads(argv[1]);
     test_cancel(argv[1]);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

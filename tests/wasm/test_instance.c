@@ -15,18 +15,14 @@
 #include "boxagnts.h"
 #include "runtime.h"
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond) do { \
-        if (cond) passed++; \
-        else { failed++; fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); } \
-    } while (0)
 
 #define CHECK_ERR(e, st, substr) do { \
         CHECK((e).status == (st)); \
-        if (!strstr((e).msg, (substr))) { failed++; \
+        if (!strstr((e).msg, (substr))) { nfail++; \
             fprintf(stderr, "%s:%d: message \"%s\" lacks \"%s\"\n", __FILE__, __LINE__, (e).msg, (substr)); } \
-        else passed++; \
+        else npass++; \
     } while (0)
 
 /* ---- a tiny wasm binary builder -------------------------------------- */
@@ -748,6 +744,5 @@ int main(void)
     test_calls();
     test_start_trap_keeps_writes();
     test_export_names_with_nul();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }
