@@ -1,8 +1,7 @@
 /*
  * tests/check.h — the assertion kit of the host-side test programs:
  * CHECK(cond, fmt, ...) counts a pass, or counts a failure and prints
- * "FAIL file:line: cond: message" (the message may be left out:
- * CHECK(cond)); check_report() prints the summary line
+ * "FAIL file:line: message"; check_report() prints the summary line
  * tests/run.sh reads ("N passed, N failed") and gives the exit status.
  * (Guests compiled to wasm have their own, tests/wasi/guest/check.h.)
  */
@@ -19,8 +18,8 @@ static int npass, nfail;
             npass++;                                                      \
         } else {                                                          \
             nfail++;                                                      \
-            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);        \
-            printf(" " __VA_ARGS__);                                      \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                   \
+            printf(__VA_ARGS__);                                          \
             printf("\n");                                                 \
         }                                                                 \
     } while (0)
