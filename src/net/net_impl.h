@@ -25,6 +25,10 @@ typedef struct bxn_url {
     char *path;                 /* "/p/a/t/h?query", normalised, owned */
 } bxn_url;
 
+/* Format a reason into why (up to wl bytes; why may be NULL) and return
+ * -1: the one failure helper of the parsers (url.c). */
+int bxn_why(char *why, size_t wl, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* 0 on success; otherwise why says what is wrong with the URL. */
 int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl);
 /* ref relative to base (a Location header). */
