@@ -22,7 +22,8 @@ WAT2WASM ?= wat2wasm
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
-ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
+# Hidden by default: only what include/boxagnts.h marks BX_API is exported.
+ALL_CFLAGS := $(WARN) -fvisibility=hidden $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.

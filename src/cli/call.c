@@ -157,7 +157,7 @@ static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
         return EXIT_ERROR;
     }
     cJSON *o = NULL;
-    if (cs->end == BX_CONFINE_ENDED && n >= 2 && b[0] == 'E' && b[1] > BX_OK && b[1] <= BX_ERR_TRAP) {
+    if (cs->end == BX_CONFINE_ENDED && n >= 2 && b[0] == 'E' && b[1] > BX_OK && b[1] < BX_STATUS_COUNT) {
         int len = n - 2 > 255 ? 255 : (int)(n - 2);
         char msg[256];
         memcpy(msg, b + 2, (size_t)len);
@@ -165,7 +165,7 @@ static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
         for (char *c = msg; *c; c++)
             if ((unsigned char)*c < 0x20) *c = ' ';
         fprintf(stderr, "boxagnts call: %s\n", msg);
-        return b[1] == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        return cli_setup_exit((bx_status)b[1]);
     }
     if (cs->end == BX_CONFINE_ENDED && n >= 1 && b[0] == 'J')
         o = cJSON_ParseWithLength((const char *)b + 1, n - 1);

@@ -37,6 +37,10 @@ uint8_t *cli_read_file(const char *path, size_t *len);
 const char *cli_status_text(bx_status s);
 /* Print err for `what` on stderr; returns the exit code to use. */
 int cli_report(const char *what, const bx_error *err);
+/* The exit status when a run, call or server could not be set up: a bad
+ * argument, or a file the user named that cannot be used (BX_ERR_IO), is
+ * the user's to fix (EXIT_USAGE); anything else is EXIT_ERROR. */
+int cli_setup_exit(bx_status st);
 bx_module *cli_load(const char *path, int *rc);
 int cli_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *bits);
 int cli_parse_arg(bx_valtype t, const char *s, bx_val *v);

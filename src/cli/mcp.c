@@ -163,7 +163,7 @@ static int serve(const char *cmd, int argc, char **argv)
     bx_server_config_free(&c);
     if (!s) {
         fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
-        return err.status == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        return cli_setup_exit(err.status);
     }
     const bx_registry *r = bx_server_registry(s);
     for (size_t i = 0; i < bx_registry_problem_count(r); i++)

@@ -119,7 +119,7 @@ int cmd_policy(int argc, char **argv)
     rc = EXIT_USAGE;
     if (!(s = bx_server_new(&c, &err))) {
         fprintf(stderr, "boxagnts policy: %s\n", err.msg);
-        rc = err.status == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        rc = cli_setup_exit(err.status);
         goto out;
     }
     const bx_registry *r = bx_server_registry(s);

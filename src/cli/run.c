@@ -465,7 +465,7 @@ int cmd_run(int argc, char **argv)
     int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
     if (cs.end == BX_CONFINE_REFUSED) {
         /* refused before any guest code: --require-os-confinement */
-        snprintf(err.msg, sizeof err.msg, "%.*s", (int)sizeof err.msg - 1, cs.detail);
+        bx_error_setf(&err, err.status, "%s", cs.detail);
         snprintf(r.message, sizeof r.message, "%.*s", (int)sizeof r.message - 1, cs.detail);
         setup_failed = 1;
         rc = EXIT_ERROR;
@@ -473,7 +473,7 @@ int cmd_run(int argc, char **argv)
     } else if (setup_failed) {
         /* Not a verdict on the module: the run could not be set up. */
         snprintf(r.message, sizeof r.message, "%s", err.msg);
-        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        rc = cli_setup_exit(st);
         r.outcome = BX_RUN_LOAD_ERROR;
     }
     if (!setup_failed)

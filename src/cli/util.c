@@ -62,8 +62,15 @@ const char *cli_status_text(bx_status s)
     case BX_ERR_NOMEM: return "out of memory";
     case BX_ERR_ARG: return "bad argument";
     case BX_ERR_TRAP: return "trap";
+    case BX_ERR_IO: return "I/O error";
+    case BX_STATUS_COUNT: break;
     }
     return "error";
+}
+
+int cli_setup_exit(bx_status st)
+{
+    return st == BX_ERR_ARG || st == BX_ERR_IO ? EXIT_USAGE : EXIT_ERROR;
 }
 
 int cli_report(const char *what, const bx_error *err)

@@ -146,8 +146,8 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
     memcpy(&w, b, sizeof w);
     w.err_msg[sizeof w.err_msg - 1] = 0;
     w.message[sizeof w.message - 1] = 0;
-    if (w.magic != WIRE_MAGIC || w.st < 0 || w.st > BX_ERR_TRAP || w.err_status < 0 ||
-        w.err_status > BX_ERR_TRAP || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
+    if (w.magic != WIRE_MAGIC || w.st < 0 || w.st >= BX_STATUS_COUNT || w.err_status < 0 ||
+        w.err_status >= BX_STATUS_COUNT || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
         w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
         w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
         w.nlinks > WIRE_MAX_LINKS || w.links_len > (uint64_t)w.nlinks * (8 + 2 * WIRE_MAX_STR) ||

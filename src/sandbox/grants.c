@@ -28,7 +28,7 @@ static void list_free(char **v, size_t n)
     free(v);
 }
 
-bx_status sb_list_push(char ***v, size_t *n, const char *s, bx_error *err)
+bx_status bxs_list_push(char ***v, size_t *n, const char *s, bx_error *err)
 {
     char **nv = realloc(*v, (*n + 1) * sizeof **v);
     if (!nv) return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
@@ -80,7 +80,7 @@ bx_status bx_grants_merge(bx_grants *dst, const bx_grants *src, bx_error *err)
     bx_status st = BX_OK;
     for (size_t l = 0; l < nl && !st; l++)
         for (size_t i = 0; i < *sn[l] && !st; i++)
-            st = sb_list_push(dv[l], dn[l], (*sv[l])[i], err);
+            st = bxs_list_push(dv[l], dn[l], (*sv[l])[i], err);
     if (!st && src->workspace) st = set_str(&dst->workspace, src->workspace, err);
     if (!st && src->cache_dir) st = set_str(&dst->cache_dir, src->cache_dir, err);
     if (!st && src->audit_path) st = set_str(&dst->audit_path, src->audit_path, err);
@@ -225,7 +225,7 @@ static bx_status set_one(bx_grants *g, const key_def *k, const char *v, bx_error
         char buf[256];
         const char *item;
         bx_status st = check_item(k->key, v, buf, sizeof buf, &item, err);
-        if (!st) st = sb_list_push((char ***)(base + k->off), (size_t *)(base + k->noff), item, err);
+        if (!st) st = bxs_list_push((char ***)(base + k->off), (size_t *)(base + k->noff), item, err);
         if (item != v && item != buf) free((char *)item);
         return st;
     }

@@ -332,7 +332,7 @@ static bx_status add_cap(bx_run_options *o, const char *cap, bx_error *err);
 bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err)
 {
     bx_status st = add_cap(o, cap, err);
-    return st ? st : sb_list_push(&o->g.caps, &o->g.ncaps, cap, err);
+    return st ? st : bxs_list_push(&o->g.caps, &o->g.ncaps, cap, err);
 }
 
 static bx_status add_cap(bx_run_options *o, const char *cap, bx_error *err)
@@ -366,16 +366,16 @@ static bx_status add_cap(bx_run_options *o, const char *cap, bx_error *err)
     if (kl == 3 && !strncmp(cap, "env", 3)) {
         size_t nl = strcspn(arg, "=");
         if (nl == 0) return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': empty variable name", cap);
-        return sb_list_push(&o->env_vars, &o->nenv_vars, arg, err);
+        return bxs_list_push(&o->env_vars, &o->nenv_vars, arg, err);
     }
     if (kl == 4 && !strncmp(cap, "deny", 4)) {
         if (arg[0] != '/') return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': a deny pattern is an absolute guest path pattern", cap);
-        return sb_list_push(&o->deny, &o->ndeny, arg, err);
+        return bxs_list_push(&o->deny, &o->ndeny, arg, err);
     }
     if (kl == 5 && !strncmp(cap, "fetch", 5)) {
         if (!strstr(arg, "://"))
             return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': expected fetch:SCHEME://HOST[:PORT], e.g. fetch:https://api.example.com", cap);
-        return sb_list_push(&o->allowed_outbound_hosts, &o->nallowed_outbound_hosts, arg, err);
+        return bxs_list_push(&o->allowed_outbound_hosts, &o->nallowed_outbound_hosts, arg, err);
     }
     return bx_error_setf(err, BX_ERR_ARG, "unknown grant kind in '%s': use read, write, env, fetch or deny", cap);
 }
@@ -412,7 +412,7 @@ bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *
 bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err)
 {
     if (!*spec || *spec == '=') return bx_error_setf(err, BX_ERR_ARG, "--env '%s': empty variable name", spec);
-    return sb_list_push(&o->env_vars, &o->nenv_vars, spec, err);
+    return bxs_list_push(&o->env_vars, &o->nenv_vars, spec, err);
 }
 
 /* Grants as given, resolved in order; lists and limits as bx_grants_merge.

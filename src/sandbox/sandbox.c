@@ -333,12 +333,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
         r->outcome = BX_RUN_LOAD_ERROR;
         snprintf(r->message, sizeof r->message, "%s", why);
         r->wall_ns = now_ns() - t0;
-        if (err) {
-            memset(err, 0, sizeof *err);
-            err->status = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "%.*s", (int)sizeof err->msg - 1, why);
-        }
-        return BX_ERR_ARG;
+        return bx_error_setf(err, BX_ERR_ARG, "%s", why);
     }
     bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->g.cache_dir : NULL, err);
     if (!m) {
@@ -396,7 +391,7 @@ int bx_audit_open_fd(const char *path, bx_error *err)
     struct stat st;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
     if (fd < 0) {
-        bx_error_setf(err, BX_ERR_ARG, "cannot open audit log %s: %s", path,
+        bx_error_setf(err, errno == ENXIO ? BX_ERR_ARG : BX_ERR_IO, "cannot open audit log %s: %s", path,
                    errno == ENXIO ? "a FIFO nobody reads; give a regular file" : strerror(errno));
         return -1;
     }

@@ -7,6 +7,6 @@
 #include "boxagnts.h"
 
 /* Append a copy of s to a string vector (grants.c). */
-bx_status sb_list_push(char ***v, size_t *n, const char *s, bx_error *err);
+bx_status bxs_list_push(char ***v, size_t *n, const char *s, bx_error *err);
 
 #endif

@@ -339,7 +339,7 @@ static char *read_small_file(const char *path, bx_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        bx_error_setf(err, BX_ERR_ARG, "cannot open policy file %s: %s", path, strerror(errno));
+        bx_error_setf(err, BX_ERR_IO, "cannot open policy file %s: %s", path, strerror(errno));
         return NULL;
     }
     char *buf = malloc(POLICY_MAX_BYTES + 1);
@@ -348,7 +348,7 @@ static char *read_small_file(const char *path, bx_error *err)
     fclose(f);
     if (!buf || bad || n > POLICY_MAX_BYTES) {
         free(buf);
-        bx_error_setf(err, BX_ERR_ARG, "cannot read policy file %s%s", path,
+        bx_error_setf(err, n > POLICY_MAX_BYTES ? BX_ERR_LIMIT : BX_ERR_IO, "cannot read policy file %s%s", path,
              n > POLICY_MAX_BYTES ? ": larger than 4 MiB" : "");
         return NULL;
     }

@@ -49,26 +49,26 @@ typedef struct wasm_tool {
 static char *slurp(const char *path, size_t max, size_t *len, bx_error *err)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) { bx_tl_fail(err, BX_ERR_ARG, "cannot open %s: %s", path, strerror(errno)); return NULL; }
+    if (!f) { bx_error_setf(err, BX_ERR_IO, "cannot open %s: %s", path, strerror(errno)); return NULL; }
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        bx_tl_fail(err, BX_ERR_ARG, "%s is not a regular file", path);
+        bx_error_setf(err, BX_ERR_ARG, "%s is not a regular file", path);
         return NULL;
     }
     if ((uint64_t)st.st_size > max) {
         fclose(f);
-        bx_tl_fail(err, BX_ERR_LIMIT, "%s is larger than %zu bytes", path, max);
+        bx_error_setf(err, BX_ERR_LIMIT, "%s is larger than %zu bytes", path, max);
         return NULL;
     }
     char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf) { fclose(f); bx_tl_fail(err, BX_ERR_NOMEM, "out of memory reading %s", path); return NULL; }
+    if (!buf) { fclose(f); bx_error_setf(err, BX_ERR_NOMEM, "out of memory reading %s", path); return NULL; }
     size_t n = fread(buf, 1, (size_t)st.st_size, f);
     int bad = ferror(f);
     fclose(f);
     if (bad || n != (size_t)st.st_size) {
         free(buf);
-        bx_tl_fail(err, BX_ERR_ARG, "cannot read %s", path);
+        bx_error_setf(err, BX_ERR_IO, "cannot read %s", path);
         return NULL;
     }
     buf[n] = 0;
@@ -115,11 +115,11 @@ static bx_status limit_field(const cJSON *limits, const char *key, int is_size, 
         return BX_OK;
     }
     if (!cJSON_IsString(v))
-        return bx_tl_fail(err, BX_ERR_ARG, "%s: limits.%s must be a string like \"30s\" / \"64MiB\" or a number", mpath, key);
+        return bx_error_setf(err, BX_ERR_ARG, "%s: limits.%s must be a string like \"30s\" / \"64MiB\" or a number", mpath, key);
     bx_error e2;
     bx_status st = strcmp(key, "timeout") == 0 ? bx_parse_duration(v->valuestring, out, &e2)
                                                : bx_parse_size(v->valuestring, out, &e2);
-    if (st) return bx_tl_fail(err, BX_ERR_ARG, "%s: limits.%s: %s", mpath, key, e2.msg);
+    if (st) return bx_error_setf(err, BX_ERR_ARG, "%s: limits.%s: %s", mpath, key, e2.msg);
     return BX_OK;
 }
 
@@ -135,7 +135,7 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     cJSON *m = cJSON_ParseWithOpts(text, &end, 1);
     if (!cJSON_IsObject(m)) {
         size_t off = end ? (size_t)(end - text) : 0;
-        bx_tl_fail(err, BX_ERR_ARG, "%s: not a JSON object (syntax error near byte %zu)", mpath, off);
+        bx_error_setf(err, BX_ERR_ARG, "%s: not a JSON object (syntax error near byte %zu)", mpath, off);
         cJSON_Delete(m);
         free(text);
         return NULL;
@@ -145,7 +145,7 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     wasm_tool *w = calloc(1, sizeof *w);
     bx_status st = BX_OK;
     char msg[400];
-    if (!w) { bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); cJSON_Delete(m); return NULL; }
+    if (!w) { bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); cJSON_Delete(m); return NULL; }
     pthread_mutex_init(&w->mu, NULL);
     w->tool.impl = w;
     w->tool.destroy = wasm_tool_destroy;
@@ -161,23 +161,23 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     const cJSON *module = cJSON_GetObjectItemCaseSensitive(m, "module");
 
     if (!cJSON_IsString(name) || !name_ok(name->valuestring)) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"name\" must be 1-64 characters of a-z 0-9 - _", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"name\" must be 1-64 characters of a-z 0-9 - _", mpath);
         goto fail;
     }
     if (!cJSON_IsString(desc) || !desc->valuestring[0]) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"description\" (a non-empty string) is required", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"description\" (a non-empty string) is required", mpath);
         goto fail;
     }
     if (!cJSON_IsString(level) || bx_perm_parse(level->valuestring, &w->tool.level, err) != BX_OK) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"permission_level\" must be one of none, read_only, write, execute, dangerous, forbidden", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"permission_level\" must be one of none, read_only, write, execute, dangerous, forbidden", mpath);
         goto fail;
     }
-    if (!schema || bx_schema_lint(schema, msg, sizeof msg) != 0) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: %s", mpath, schema ? msg : "\"input_schema\" is required");
+    if (!schema || bxt_schema_lint(schema, msg, sizeof msg) != 0) {
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: %s", mpath, schema ? msg : "\"input_schema\" is required");
         goto fail;
     }
     if (needs && !cJSON_IsObject(needs)) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"needs\" must be an object", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"needs\" must be an object", mpath);
         goto fail;
     }
     const cJSON *nws = cJSON_GetObjectItemCaseSensitive(needs, "workspace");
@@ -186,26 +186,26 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         if (!strcmp(v, "none")) w->workspace = NEED_NONE;
         else if (!strcmp(v, "read")) w->workspace = NEED_READ;
         else if (!strcmp(v, "write")) w->workspace = NEED_WRITE;
-        else { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.workspace must be \"none\", \"read\" or \"write\"", mpath); goto fail; }
+        else { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.workspace must be \"none\", \"read\" or \"write\"", mpath); goto fail; }
     }
     const cJSON *nnet = cJSON_GetObjectItemCaseSensitive(needs, "network");
-    if (nnet && !cJSON_IsBool(nnet)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.network must be true or false", mpath); goto fail; }
+    if (nnet && !cJSON_IsBool(nnet)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.network must be true or false", mpath); goto fail; }
     w->network = cJSON_IsTrue(nnet);
     const cJSON *nenv = cJSON_GetObjectItemCaseSensitive(needs, "env");
     if (nenv) {
-        if (!cJSON_IsArray(nenv)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath); goto fail; }
+        if (!cJSON_IsArray(nenv)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath); goto fail; }
         w->env = calloc((size_t)cJSON_GetArraySize(nenv) + 1, sizeof *w->env);
-        if (!w->env) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+        if (!w->env) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
         const cJSON *e;
         cJSON_ArrayForEach(e, nenv) {
             if (!cJSON_IsString(e) || !e->valuestring[0] || strchr(e->valuestring, '=')) {
-                st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath);
+                st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath);
                 goto fail;
             }
-            if (!(w->env[w->nenv++] = strdup(e->valuestring))) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+            if (!(w->env[w->nenv++] = strdup(e->valuestring))) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
         }
     }
-    if (limits && !cJSON_IsObject(limits)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"limits\" must be an object", mpath); goto fail; }
+    if (limits && !cJSON_IsObject(limits)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: \"limits\" must be an object", mpath); goto fail; }
     if ((st = limit_field(limits, "timeout", 0, &w->timeout_ns, mpath, err)) ||
         (st = limit_field(limits, "max_memory", 1, &w->max_memory, mpath, err)) ||
         (st = limit_field(limits, "max_stack", 1, &w->max_stack, mpath, err)) ||
@@ -214,39 +214,39 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         goto fail;
     const cJSON *fuel = cJSON_GetObjectItemCaseSensitive(limits, "fuel");
     if (fuel) {
-        if (!cJSON_IsNumber(fuel) || fuel->valuedouble < 0) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: limits.fuel must be a number >= 0", mpath); goto fail; }
+        if (!cJSON_IsNumber(fuel) || fuel->valuedouble < 0) { st = bx_error_setf(err, BX_ERR_ARG, "%s: limits.fuel must be a number >= 0", mpath); goto fail; }
         w->fuel = (uint64_t)fuel->valuedouble;
     }
     const cJSON *tf = cJSON_GetObjectItemCaseSensitive(limits, "timeout_from_input");
     if (tf) {
-        if (!cJSON_IsString(tf)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: limits.timeout_from_input must name an input field", mpath); goto fail; }
-        if (!(w->timeout_field = strdup(tf->valuestring))) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+        if (!cJSON_IsString(tf)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: limits.timeout_from_input must name an input field", mpath); goto fail; }
+        if (!(w->timeout_field = strdup(tf->valuestring))) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     }
     if (input) {
         if (cJSON_IsString(input) && !strcmp(input->valuestring, "argv")) w->argv_input = 1;
         else if (!cJSON_IsString(input) || strcmp(input->valuestring, "json") != 0) {
-            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"input\" must be \"json\" or \"argv\"", mpath);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"input\" must be \"json\" or \"argv\"", mpath);
             goto fail;
         }
     }
     const char *modname = cJSON_IsString(module) ? module->valuestring : "tool.wasm";
-    if (module && !cJSON_IsString(module)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"module\" must be a file name", mpath); goto fail; }
+    if (module && !cJSON_IsString(module)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: \"module\" must be a file name", mpath); goto fail; }
     if (!modname[0] || strchr(modname, '/') || !strcmp(modname, "..") || !strcmp(modname, ".")) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"module\" must be a file name next to the manifest", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"module\" must be a file name next to the manifest", mpath);
         goto fail;
     }
     /* The module sits next to the manifest. */
     const char *slash = strrchr(mpath, '/');
     size_t dl = slash ? (size_t)(slash - mpath) + 1 : 0;
     w->path = malloc(dl + strlen(modname) + 1);
-    if (!w->path) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    if (!w->path) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     memcpy(w->path, mpath, dl);
     strcpy(w->path + dl, modname);
 
     w->name = strdup(name->valuestring);
     w->description = strdup(desc->valuestring);
     w->schema = cJSON_PrintUnformatted(schema);
-    if (!w->name || !w->description || !w->schema) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    if (!w->name || !w->description || !w->schema) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     w->tool.name = w->name;
     w->tool.description = w->description;
     w->tool.needs_network = w->network;
@@ -258,16 +258,16 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         const cJSON *ti = cJSON_GetObjectItemCaseSensitive(m, "title");
         const cJSON *os = cJSON_GetObjectItemCaseSensitive(m, "output_schema");
         if (ti && (!cJSON_IsString(ti) || !*ti->valuestring || strlen(ti->valuestring) > 200)) {
-            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"title\" must be a string of 1 to 200 characters", mpath);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"title\" must be a string of 1 to 200 characters", mpath);
             goto fail;
         }
         if (os && (!cJSON_IsObject(os) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(os, "type")) ||
                    strcmp(cJSON_GetObjectItemCaseSensitive(os, "type")->valuestring, "object"))) {
-            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"output_schema\" must be a JSON Schema of type \"object\" (the metadata)", mpath);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"output_schema\" must be a JSON Schema of type \"object\" (the metadata)", mpath);
             goto fail;
         }
         if ((ti && !(w->title = strdup(ti->valuestring))) || (os && !(w->output_schema = cJSON_PrintUnformatted(os)))) {
-            st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+            st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             goto fail;
         }
         w->tool.title = w->title;
@@ -280,11 +280,11 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         unsigned char head[8];
         static const unsigned char magic[8] = { 0, 'a', 's', 'm', 1, 0, 0, 0 };
         FILE *f = fopen(w->path, "rb");
-        if (!f) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: cannot open %s: %s", mpath, w->path, strerror(errno)); goto fail; }
+        if (!f) { st = bx_error_setf(err, BX_ERR_IO, "%s: cannot open %s: %s", mpath, w->path, strerror(errno)); goto fail; }
         size_t got = fread(head, 1, sizeof head, f);
         fclose(f);
         if (got != sizeof head || memcmp(head, magic, sizeof head) != 0) {
-            st = bx_tl_fail(err, BX_ERR_MALFORMED, "%s: the module %s is not a WebAssembly 1.0 binary", mpath, w->path);
+            st = bx_error_setf(err, BX_ERR_MALFORMED, "%s: the module %s is not a WebAssembly 1.0 binary", mpath, w->path);
             goto fail;
         }
     }
@@ -361,7 +361,7 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
         } else if (!strncmp(g, "env:", 4)) {
             if (!env_allowed(w, g + 4)) continue;
         } else if (strncmp(g, "deny:", 5) != 0) {
-            return bx_tl_fail(err, BX_ERR_ARG, "bad grant '%s': expected read:, write:, fetch:, env: or deny:", g);
+            return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': expected read:, write:, fetch:, env: or deny:", g);
         }
         if ((st = bx_run_options_add_cap(o, g, err))) return st;
     }
@@ -552,7 +552,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     cJSON *input = cJSON_Parse(input_json);
     if (!cJSON_IsObject(input)) {
         cJSON_Delete(input);
-        return bx_tool_result_errorf(out, "invalid input: not a JSON object");
+        return bxt_tool_result_errorf(out, "invalid input: not a JSON object");
     }
     bx_run_options o;
     bx_run_options_init(&o);
@@ -562,7 +562,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         bx_run_options_free(&o);
         cJSON_Delete(input);
         if (st == BX_ERR_NOMEM) return st;
-        return bx_tool_result_errorf(out, "%s", err->msg);
+        return bxt_tool_result_errorf(out, "%s", err->msg);
     }
     /* A cache this call's guest could write is refused (the call fails,
      * saying why); one whose key a grant reaches, or without a usable key,
@@ -575,7 +575,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (cv == BX_CACHE_REFUSED) {
             bx_run_options_free(&o);
             cJSON_Delete(input);
-            return bx_tool_result_errorf(out, "The %s tool was not run: %s.", w->name, cwhy);
+            return bxt_tool_result_errorf(out, "The %s tool was not run: %s.", w->name, cwhy);
         }
         if (cv != BX_CACHE_USE) {
             cache = NULL;
@@ -587,7 +587,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     if (!mod) {
         bx_run_options_free(&o);
         cJSON_Delete(input);
-        return bx_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
+        return bxt_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
                                      w->name, w->path, why);
     }
 
@@ -604,7 +604,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (!(av = build_argv(w, input, &ac))) {
             bx_run_options_free(&o);
             cJSON_Delete(input);
-            return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+            return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         }
         io.argv = (const char *const *)av;
         io.stdin_kind = BX_WASI_STDIN_EMPTY;
@@ -636,8 +636,8 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     char msg[2048], so[512];
     if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
         bx_run_result_free(&r);
-        if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "%s", rerr.msg);
-        return bx_tool_result_errorf(out, "The %s tool could not run: %s", w->name, rerr.msg);
+        if (st == BX_ERR_NOMEM) return bx_error_setf(err, st, "%s", rerr.msg);
+        return bxt_tool_result_errorf(out, "The %s tool could not run: %s", w->name, rerr.msg);
     }
 
     if (w->argv_input) {
@@ -645,7 +645,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         int ok = r.outcome == BX_RUN_EXITED;
         size_t n = r.out_len + r.err_len + sizeof msg + 8;
         char *text = malloc(n);
-        if (!text) { bx_run_result_free(&r); return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); }
+        if (!text) { bx_run_result_free(&r); return bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); }
         size_t k = 0;
         memcpy(text, r.out ? (char *)r.out : "", r.out_len), k = r.out_len;
         if (r.err_len) { memcpy(text + k, r.err, r.err_len); k += r.err_len; }
@@ -661,7 +661,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         cJSON *mdc = note_links(NULL, &r);
         char *mtext = mdc ? cJSON_PrintUnformatted(mdc) : NULL;
         cJSON_Delete(mdc);
-        st = bx_tool_result_set(out, text, !ok || r.exit_code != 0, mtext);
+        st = bxt_tool_result_set(out, text, !ok || r.exit_code != 0, mtext);
         cJSON_free(mtext);
         free(text);
     } else if (r.outcome == BX_RUN_EXITED && r.exit_code == 0 && !r.out_truncated) {
@@ -674,7 +674,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             cJSON *mdc = note_links(md, &r);
             char *mtext = mdc ? cJSON_PrintUnformatted(mdc) : NULL;
             cJSON_Delete(mdc);
-            st = bx_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
+            st = bxt_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
             cJSON_free(mtext);
         } else {
             cut_output(r.out, r.out_len, 400, so, sizeof so);
@@ -683,7 +683,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
                      "stdout (%zu bytes): %s%s%.*s",
                      w->name, r.out_len, r.out_len ? so : "(empty)", r.err_len ? "; stderr: " : "",
                      (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
-            st = bx_tool_result_set(out, msg, 1, NULL);
+            st = bxt_tool_result_set(out, msg, 1, NULL);
         }
         cJSON_Delete(res);
     } else {
@@ -701,7 +701,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             size_t k = strlen(msg);
             snprintf(msg + k, sizeof msg - k, " stderr: %.*s", (int)(r.err_len > 400 ? 400 : r.err_len), (char *)r.err);
         }
-        st = bx_tool_result_set(out, msg, 1, NULL);
+        st = bxt_tool_result_set(out, msg, 1, NULL);
     }
     if (st == BX_OK && r.write_limit_hit)
         st = note_write_limit(out, w->name, write_cap);
@@ -723,6 +723,6 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         cJSON_free(t);
         cJSON_Delete(md);
     }
-    if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "out of memory");
+    if (st == BX_ERR_NOMEM) return bx_error_setf(err, st, "out of memory");
     return BX_OK;
 }

@@ -5,7 +5,11 @@
  * merge (lists appended, set limits replace, unset ones keep) and
  * set_list (replace, all or nothing).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "boxagnts.h"
 #include "../check.h"
@@ -74,5 +78,26 @@ int main(void)
     bx_grants_free(&b);
     bx_grants_free(&c);
     CHECK(c.ncaps == 0 && c.caps == NULL, "free leaves it empty");
+
+    /* the error model: a file the host cannot give us is BX_ERR_IO, a
+     * value of the wrong kind BX_ERR_ARG */
+    char dir[] = "/tmp/bx_test_grants_XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+    snprintf(path, sizeof path, "%s/missing/audit.log", dir);
+    CHECK(bx_audit_open_fd(path, &e) < 0 && e.status == BX_ERR_IO, "audit log in a missing dir: %d %s", e.status, e.msg);
+    snprintf(path, sizeof path, "%s/fifo", dir);
+    CHECK(mkfifo(path, 0600) == 0, "mkfifo");
+    CHECK(bx_audit_open_fd(path, &e) < 0 && e.status == BX_ERR_ARG, "audit log a FIFO: %d %s", e.status, e.msg);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/nope.json", dir);
+    bx_server_config sc;
+    bx_server_config_init(&sc);
+    CHECK(bx_server_config_load_policy(&sc, path, &e) == BX_ERR_IO && strstr(e.msg, "nope.json"),
+          "missing policy file: %d %s", e.status, e.msg);
+    bx_server_config_free(&sc);
+    bx_registry *r = bx_registry_new();
+    CHECK(r && bx_registry_load_dir(r, path, &e) == BX_ERR_IO, "missing tool dir: %d %s", e.status, e.msg);
+    bx_registry_free(r);
+    rmdir(dir);
     return check_report();
 }
