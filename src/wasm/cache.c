@@ -85,18 +85,18 @@ static const uint8_t op_words[] = {
 /* Deterministic for identical sources: the format version, the name,
  * position and operand count of every opcode, and the sizes of the structs
  * whose fields the payload mirrors. */
-uint64_t bx_cache_build_id(void)
+uint64_t bxe_cache_build_id(void)
 {
-    uint64_t h = bx_hash64("boxagnts-module-cache", 21, BX_CACHE_FORMAT);
+    uint64_t h = bxe_hash64("boxagnts-module-cache", 21, BX_CACHE_FORMAT);
     for (uint32_t i = 0; i < BXOP_COUNT_ + 1; i++) {
-        h = bx_hash64(op_names[i], strlen(op_names[i]), h ^ i);
-        h = bx_hash64(&op_words[i], 1, h);
+        h = bxe_hash64(op_names[i], strlen(op_names[i]), h ^ i);
+        h = bxe_hash64(&op_words[i], 1, h);
     }
     uint32_t sizes[] = {(uint32_t)sizeof(struct bx_code), (uint32_t)sizeof(bx_constexpr),
                         (uint32_t)sizeof(bx_import), (uint32_t)sizeof(bx_elem_decl),
                         (uint32_t)sizeof(bx_data_decl), (uint32_t)sizeof(bx_func_decl),
                         (uint32_t)sizeof(struct bx_module)};
-    return bx_hash64(sizes, sizeof sizes, h);
+    return bxe_hash64(sizes, sizeof sizes, h);
 }
 
 /* ---- writer ---------------------------------------------------------------- */
@@ -146,7 +146,7 @@ static void w_limits(wbuf *w, const bx_limits_decl *l)
     w_u8(w, l->has_max);
 }
 
-bx_status bx_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen)
+bx_status bxe_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen)
 {
     wbuf w = {0};
     w_u32(&w, m->ntypes);
@@ -473,7 +473,7 @@ static const char *op_kinds(uint32_t op)
 
 /* Every fixed-size opcode's kind string has one letter per operand word:
  * fails when code.h gains an opcode this file does not know. */
-bool bx_cache_selfcheck(void)
+bool bxe_cache_selfcheck(void)
 {
     for (uint32_t op = 0; op < BXOP_COUNT_; op++) {
         const char *k = op_kinds(op);
@@ -812,7 +812,7 @@ static bool refs_ok(const struct bx_module *m, const bx_func_decl *f, vscratch *
                 for (uint32_t i = 0; i <= o[1]; i++) ref_meet(&r, r.lid[o[2 + i]], cur);
                 break;
             /* SIMD writes at most the two slots of its destination (a v128,
-             * or one slot for extract/test results); bx_simd_verify already
+             * or one slot for extract/test results); bxe_simd_verify already
              * placed both inside the frame */
             case BXOP_SIMD:
                 cur[o[1]] = 0;
@@ -911,7 +911,7 @@ static bool verify_code(const struct bx_module *m, const bx_func_decl *f, vscrat
                     m->types[o[0]].nresults != c->nresults)
                     return false;
             } else if (op == BXOP_SIMD || op == BXOP_SIMD_SHUFFLE) {
-                if (avail < n || !bx_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
+                if (avail < n || !bxe_simd_verify(m, op == BXOP_SIMD_SHUFFLE, o, frame))
                     return false;
             }
         }
@@ -973,7 +973,7 @@ static bool same_type(const bx_functype *a, const bx_functype *b)
 
 #define NEED(cond) do { if (r.bad || !(cond)) goto bad; } while (0)
 
-struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
+struct bx_module *bxe_module_deserialize(const uint8_t *payload, size_t n, const uint8_t *bytes,
                                         size_t len)
 {
     rbuf r = {payload, payload + n, false};
@@ -1155,7 +1155,7 @@ struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n, const 
     if (m->has_start) {
         NEED(m->start < m->nfuncs_total);
         const bx_functype *st = &m->types[m->func_types[m->start]];
-        NEED(st->nparams == 0 && st->nresults == 0);   /* bx_interp_call passes no args */
+        NEED(st->nparams == 0 && st->nresults == 0);   /* bxe_interp_call passes no args */
     }
     /* segments */
     uint32_t nel = r_count(&r, 32);
@@ -1264,7 +1264,7 @@ int bx_cache_key_location(char *out, size_t cap) { return key_path(out, cap); }
 int bx_cache_key_ensure(void)
 {
     uint8_t mk[32];
-    int rc = bx_cache_load_key(mk, NULL, 0);
+    int rc = bxe_cache_load_key(mk, NULL, 0);
     memset(mk, 0, sizeof mk);
     return rc;
 }
@@ -1323,7 +1323,7 @@ static int read_key(const char *path, uint8_t mk[KEY_LEN], char *why, size_t cap
 static bool ensure_dir(const char *dir);
 static bool write_all(int fd, const uint8_t *p, size_t n);
 
-int bx_cache_load_key(uint8_t mk[KEY_LEN], char *why, size_t cap)
+int bxe_cache_load_key(uint8_t mk[KEY_LEN], char *why, size_t cap)
 {
     char path[PATH_MAX];
     if (!key_path(path, sizeof path))
@@ -1488,7 +1488,7 @@ bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const 
     }
     uint8_t mk[KEY_LEN];
     char kw[512];
-    if (bx_cache_load_key(mk, kw, sizeof kw) != 0) {
+    if (bxe_cache_load_key(mk, kw, sizeof kw) != 0) {
         if (why && cap) snprintf(why, cap, "not using the compiled-module cache: %s", kw);
         return BX_CACHE_SKIP;
     }
@@ -1505,13 +1505,13 @@ static void entry_mac(const uint8_t mk[32], const uint8_t *h, const uint8_t *pay
                       uint8_t out[32])
 {
     bx_hmac_sha256_ctx x;
-    bx_hmac_sha256_init(&x, mk, 32);
-    bx_hmac_sha256_update(&x, h, HDR_CHECKED);
-    bx_hmac_sha256_update(&x, payload, n);
-    bx_hmac_sha256_final(&x, out);
+    bxe_hmac_sha256_init(&x, mk, 32);
+    bxe_hmac_sha256_update(&x, h, HDR_CHECKED);
+    bxe_hmac_sha256_update(&x, payload, n);
+    bxe_hmac_sha256_final(&x, out);
 }
 
-void bx_cache_make_header(uint8_t h[HDR_SIZE], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
+void bxe_cache_make_header(uint8_t h[HDR_SIZE], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
                           size_t len, const uint8_t *payload, size_t n)
 {
     memset(h, 0, HDR_SIZE);
@@ -1523,9 +1523,9 @@ void bx_cache_make_header(uint8_t h[HDR_SIZE], const uint8_t mk[32], const uint8
     memcpy(h + 24, key, 32);
     put64(h + 56, (uint64_t)len);
     put64(h + 64, (uint64_t)n);
-    put64(h + 72, bx_hash64(payload, n, id));
+    put64(h + 72, bxe_hash64(payload, n, id));
     put64(h + HDR_CHECKED - 8, 0);
-    put64(h + HDR_CHECKED - 8, bx_hash64(h, HDR_CHECKED - 8, id));
+    put64(h + HDR_CHECKED - 8, bxe_hash64(h, HDR_CHECKED - 8, id));
     entry_mac(mk, h, payload, n, h + HDR_MAC);
 }
 
@@ -1535,7 +1535,7 @@ static bool header_ok(const uint8_t *h, size_t fsize, const uint8_t key[32], uin
     memcpy(&v, h + 8, 4);
     memcpy(&hs, h + 12, 4);
     if (memcmp(h, MAGIC, 8) || v != BX_CACHE_FORMAT || hs != HDR_SIZE) return false;
-    if (get64(h + HDR_CHECKED - 8) != bx_hash64(h, HDR_CHECKED - 8, id)) return false;
+    if (get64(h + HDR_CHECKED - 8) != bxe_hash64(h, HDR_CHECKED - 8, id)) return false;
     if (get64(h + 16) != id || memcmp(h + 24, key, 32) || get64(h + 56) != (uint64_t)len)
         return false;
     if (get64(h + 64) != fsize - HDR_SIZE) return false;
@@ -1600,7 +1600,7 @@ static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[
          * catches plain damage too: the payload checksum (still written,
          * for tools that inspect entries) would be a second pass for nothing */
         entry_mac(mk, buf, payload, n, mac);
-        if (bx_ct_equal(mac, buf + HDR_MAC, 32) && (*out = bx_module_deserialize(payload, n, bytes, len)))
+        if (bxe_ct_equal(mac, buf + HDR_MAC, 32) && (*out = bxe_module_deserialize(payload, n, bytes, len)))
             rc = 1;
     }
     munmap(buf, fsize);
@@ -1624,13 +1624,13 @@ static bool store_entry(const char *dir, const char *path, const uint8_t mk[32],
 {
     uint8_t *payload = NULL;
     size_t n = 0;
-    if (bx_module_serialize(m, &payload, &n) != BX_OK) return false;
+    if (bxe_module_serialize(m, &payload, &n) != BX_OK) return false;
     if (n > MAX_PAYLOAD) {
         free(payload);
         return false;
     }
     uint8_t h[HDR_SIZE];
-    bx_cache_make_header(h, mk, key, id, len, payload, n);
+    bxe_cache_make_header(h, mk, key, id, len, payload, n);
     char tmp[4200];
     bool ok = false;
     int k = snprintf(tmp, sizeof tmp, "%s/.tmp-bxm-XXXXXX", dir);
@@ -1659,16 +1659,16 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     bx_cache_event local_ev;
     if (!event) event = &local_ev;
     *event = BX_CACHE_NONE;
-    if (!cache_dir || !*cache_dir || (!bytes && len) || bx_nofusion_env())
+    if (!cache_dir || !*cache_dir || (!bytes && len) || bxe_nofusion_env())
         return bx_module_new(bytes, len, err);
     uint8_t mk[32];
-    if (bx_cache_load_key(mk, NULL, 0) != 0) {    /* no key, no cache: never an error */
+    if (bxe_cache_load_key(mk, NULL, 0) != 0) {    /* no key, no cache: never an error */
         *event = BX_CACHE_NO_KEY;
         return bx_module_new(bytes, len, err);
     }
     uint8_t key[32];
-    bx_sha256(bytes, len, key);
-    uint64_t id = bx_cache_build_id();
+    bxe_sha256(bytes, len, key);
+    uint64_t id = bxe_cache_build_id();
     char path[4200];
     bool usable = ensure_dir(cache_dir) && entry_path(path, sizeof path, cache_dir, key, id);
     int got = 0;

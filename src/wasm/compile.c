@@ -104,7 +104,7 @@ static void fail(C *c, bx_status st, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     size_t off = (size_t)((c->ins ? c->ins : c->p) - c->m->bytes);
-    c->st = bx_fail(c->err, st, off, "%s", buf);
+    c->st = bxe_fail(c->err, st, off, "%s", buf);
 }
 
 #define MALFORMED(...) fail(c, BX_ERR_MALFORMED, __VA_ARGS__)
@@ -2042,14 +2042,14 @@ static void scan_body(C *c, bool collect)
  * becomes plain code reading and writing operand-stack slots.  The spec
  * testsuite and the differential fuzzer run both ways and compare; never
  * set it in production (slower code, same results).  Modules compiled so
- * are not cached (cache.c checks bx_nofusion_env). */
-bool bx_nofusion_env(void)
+ * are not cached (cache.c checks bxe_nofusion_env). */
+bool bxe_nofusion_env(void)
 {
     const char *e = getenv("BOXAGNTS_NO_FUSION");
     return e && *e && strcmp(e, "0") != 0;
 }
 
-bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
+bx_status bxe_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
 {
     bx_func_decl *f = &m->funcs[i];
     C cc, *c = &cc;
@@ -2063,7 +2063,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
         free_xtypes(c);
         return c->st;
     }
-    c->nofuse = bx_nofusion_env();
+    c->nofuse = bxe_nofusion_env();
     uint32_t np = c->ft->nparams;   /* slots */
     uint32_t nwp = m->types[f->type].nparams;
     c->nwlocals = nwp + f->nlocals;
@@ -2077,7 +2077,7 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     if (!c->ltypes || (c->nlocals != c->nwlocals && !c->lslot)) {
         free(c->ltypes);
         free_xtypes(c);
-        return bx_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
+        return bxe_fail(err, BX_ERR_NOMEM, f->body_offset, "out of host memory");
     }
     for (uint32_t k = 0; k < np; k++) c->ltypes[k] = c->ft->params[k];
     for (uint32_t k = 0, s = 0; k < c->nwlocals; k++) {
@@ -2153,4 +2153,4 @@ bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
     return c->st;
 }
 
-void bx_code_free(struct bx_code *c) { free(c); }
+void bxe_code_free(struct bx_code *c) { free(c); }

@@ -113,27 +113,27 @@ static uint32_t walk(const struct bx_module *m, const bx_constexpr *ce, uint8_t 
     return n;
 }
 
-bx_status bx_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err)
+bx_status bxe_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err)
 {
     if (ce->offset > m->len || ce->bits > m->len - ce->offset)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset, "constant expression out of the module");
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset, "constant expression out of the module");
     uint8_t *tys = malloc(ce->bits + 1);
-    if (!tys) return bx_fail(err, BX_ERR_NOMEM, ce->offset, "out of memory");
+    if (!tys) return bxe_fail(err, BX_ERR_NOMEM, ce->offset, "out of memory");
     const char *why;
     uint32_t x = 0;
     uint32_t n = walk(m, ce, tys, NULL, NULL, &why, &x);
     bx_valtype t = n == 1 ? (bx_valtype)tys[0] : BX_I32;
     free(tys);
     if (why && strcmp(why, "type mismatch") != 0)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset, "%s %u", why, x);
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset, "%s %u", why, x);
     if (why || n != 1)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset,
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset,
                        "type mismatch (constant expression must produce exactly one value)");
     ce->type = t;
     return BX_OK;
 }
 
-uint64_t bx_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
+uint64_t bxe_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
                                bx_global *const *globals)
 {
     if (ce->offset > m->len || ce->bits > m->len - ce->offset) return 0;

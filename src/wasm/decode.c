@@ -44,13 +44,13 @@ static size_t off(const rd *r) { return (size_t)(r->p - r->base); }
 
 static bool eof_fail(rd *r)
 {
-    bx_fail(r->err, BX_ERR_MALFORMED, off(r), "%s", r->eof);
+    bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "%s", r->eof);
     return false;
 }
 
 static bool nomem(rd *r)
 {
-    bx_fail(r->err, BX_ERR_NOMEM, off(r), "out of memory while decoding");
+    bxe_fail(r->err, BX_ERR_NOMEM, off(r), "out of memory while decoding");
     return false;
 }
 
@@ -102,7 +102,7 @@ static bool rd_leb(rd *r, unsigned bits, bool sign, uint64_t *out)
                 if ((b & mask) != 0 && (b & mask) != mask) bad = "integer too large";
             }
             if (bad) {
-                bx_fail(r->err, BX_ERR_MALFORMED, at, "%s", bad);
+                bxe_fail(r->err, BX_ERR_MALFORMED, at, "%s", bad);
                 return false;
             }
         }
@@ -173,13 +173,13 @@ static bool rd_name(rd *r, char **out, uint32_t *outlen)
     const uint8_t *s;
     if (!rd_u32(r, &n)) return false;
     if (n > (size_t)(r->end - r->p)) {
-        bx_fail(r->err, BX_ERR_MALFORMED, off(r), "length out of bounds");
+        bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "length out of bounds");
         return false;
     }
     size_t at = off(r);
     rd_bytes(r, n, &s);
     if (!utf8_ok(s, n)) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed UTF-8 encoding");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed UTF-8 encoding");
         return false;
     }
     if (out) {
@@ -205,7 +205,7 @@ static bool rd_valtype(rd *r, bx_valtype *t)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (!is_valtype(b)) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed value type (0x%02x)", b);
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed value type (0x%02x)", b);
         return false;
     }
     *t = (bx_valtype)b;
@@ -218,7 +218,7 @@ static bool rd_reftype(rd *r, bx_valtype *t)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (b != BX_FUNCREF && b != BX_EXTERNREF) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed reference type (0x%02x)", b);
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed reference type (0x%02x)", b);
         return false;
     }
     *t = (bx_valtype)b;
@@ -231,11 +231,11 @@ static bool rd_limits(rd *r, bx_limits_decl *l)
     uint8_t flag;
     if (!rd_byte(r, &flag)) return false;
     if (flag & 0x80) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long");
         return false;
     }
     if (flag > 1) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "integer too large (limits flag 0x%02x)", flag);
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "integer too large (limits flag 0x%02x)", flag);
         return false;
     }
     l->has_max = flag == 1;
@@ -252,7 +252,7 @@ static bool rd_globaltype(rd *r, bx_globaltype *g)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (b > 1) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed mutability");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed mutability");
         return false;
     }
     g->mutable_ = b == 1;
@@ -264,13 +264,13 @@ static bool rd_globaltype(rd *r, bx_globaltype *g)
 static void defer_invalid(dec *d, size_t at, const char *msg)
 {
     if (d->has_deferred) return;
-    bx_fail(&d->deferred, BX_ERR_INVALID, at, "%s", msg);
+    bxe_fail(&d->deferred, BX_ERR_INVALID, at, "%s", msg);
     d->has_deferred = true;
 }
 
 static bool illegal(rd *r, size_t at, unsigned op)
 {
-    bx_fail(r->err, BX_ERR_MALFORMED, at, "illegal opcode 0x%x", op);
+    bxe_fail(r->err, BX_ERR_MALFORMED, at, "illegal opcode 0x%x", op);
     return false;
 }
 
@@ -280,7 +280,7 @@ static bool zero_byte(rd *r)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (b != 0) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "zero byte expected");
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "zero byte expected");
         return false;
     }
     return true;
@@ -334,7 +334,7 @@ static bool skip_immediates(rd *r, size_t at, uint8_t op)
     }
     case 0xFD: {                                /* immediates from simd.c's table */
         if (!rd_u32(r, &u)) return false;
-        bx_simd_info in = bx_simd_info_of(u);
+        bx_simd_info in = bxe_simd_info_of(u);
         uint8_t b;
         if (u > 0xFF || in.kind == SK_NONE) return illegal(r, at, 0xFD00u | u);
         switch (in.kind) {
@@ -465,11 +465,11 @@ static bool sec_type(dec *d, rd *r)
         uint32_t np, nr;
         if (!rd_byte(r, &form)) return false;
         if (form & 0x80) {               /* the form is a signed LEB128 byte */
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long (function type form)");
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "integer representation too long (function type form)");
             return false;
         }
         if (form != 0x60) {
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed function type (form 0x%02x)", form);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed function type (form 0x%02x)", form);
             return false;
         }
         /* params and results share one array, owned through params */
@@ -532,7 +532,7 @@ static bool sec_import(dec *d, rd *r)
             m->nglobal_imports++;
             break;
         default:
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed import kind (0x%02x)", kind);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed import kind (0x%02x)", kind);
             return false;
         }
     }
@@ -620,7 +620,7 @@ static bool sec_export(dec *d, rd *r)
         uint8_t kind;
         if (!rd_byte(r, &kind)) return false;
         if (kind > 3) {
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed export kind (0x%02x)", kind);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed export kind (0x%02x)", kind);
             return false;
         }
         e->kind = (bx_externkind)kind;
@@ -635,7 +635,7 @@ static bool rd_elemkind(rd *r)
     uint8_t b;
     if (!rd_byte(r, &b)) return false;
     if (b != 0) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (0x%02x)", b);
+        bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (0x%02x)", b);
         return false;
     }
     return true;
@@ -654,7 +654,7 @@ static bool sec_elem(dec *d, rd *r)
         uint32_t flags, cnt;
         if (!rd_u32(r, &flags)) return false;
         if (flags > 7) {
-            bx_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (flags %u)", flags);
+            bxe_fail(r->err, BX_ERR_MALFORMED, at, "malformed elements segment kind (flags %u)", flags);
             return false;
         }
         /* bit 0: passive/declarative; bit 1: explicit table (active) or
@@ -698,7 +698,7 @@ static bool sec_code(dec *d, rd *r)
     uint32_t n;
     if (!rd_u32(r, &n)) return false;
     if (n != m->nfuncs) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at,
+        bxe_fail(r->err, BX_ERR_MALFORMED, at,
                 "function and code section have inconsistent lengths (%u functions, %u bodies)",
                 m->nfuncs, n);
         return false;
@@ -708,7 +708,7 @@ static bool sec_code(dec *d, rd *r)
         uint32_t size;
         if (!rd_u32(r, &size)) return false;
         if (size > (size_t)(r->end - r->p)) {
-            bx_fail(r->err, BX_ERR_MALFORMED, off(r),
+            bxe_fail(r->err, BX_ERR_MALFORMED, off(r),
                     "unexpected end of section or function (body %u declares %u bytes)", i, size);
             return false;
         }
@@ -729,14 +729,14 @@ static bool sec_code(dec *d, rd *r)
             if (!rd_u32(&e, &cnt) || !rd_valtype(&e, &t)) return false;
             total += cnt;
             if (total > BX_MAX_LOCALS) {
-                bx_fail(r->err, BX_ERR_MALFORMED, gat, "too many locals (function %u)", i);
+                bxe_fail(r->err, BX_ERR_MALFORMED, gat, "too many locals (function %u)", i);
                 return false;
             }
             f->nlocals += cnt;
         }
         d->locals_total += f->nlocals;
         if (d->locals_total > (uint64_t)m->len * LOCALS_PER_BYTE + BX_MAX_LOCALS) {
-            bx_fail(r->err, BX_ERR_MALFORMED, off(&e), "too many locals (module total)");
+            bxe_fail(r->err, BX_ERR_MALFORMED, off(&e), "too many locals (module total)");
             return false;
         }
         if (f->nlocals && !(f->locals = malloc((size_t)f->nlocals * sizeof *f->locals)))
@@ -756,7 +756,7 @@ static bool sec_code(dec *d, rd *r)
         f->body_offset = off(&e);
         /* every body ends with the end opcode; compile.c checks the rest */
         if (f->body_len == 0 || f->body[f->body_len - 1] != 0x0B) {
-            bx_fail(r->err, BX_ERR_MALFORMED, (size_t)(e.end - e.base),
+            bxe_fail(r->err, BX_ERR_MALFORMED, (size_t)(e.end - e.base),
                     "END opcode expected (function %u)", i);
             return false;
         }
@@ -771,7 +771,7 @@ static bool sec_data(dec *d, rd *r)
     uint32_t n;
     if (!rd_count(r, &n)) return false;
     if (m->has_datacount && n != m->datacount) {
-        bx_fail(r->err, BX_ERR_MALFORMED, at,
+        bxe_fail(r->err, BX_ERR_MALFORMED, at,
                 "data count and data section have inconsistent lengths (%u declared, %u segments)",
                 m->datacount, n);
         return false;
@@ -785,7 +785,7 @@ static bool sec_data(dec *d, rd *r)
         const uint8_t *b;
         if (!rd_u32(r, &flags)) return false;
         if (flags > 2) {
-            bx_fail(r->err, BX_ERR_MALFORMED, fat, "malformed data segment kind (flags %u)", flags);
+            bxe_fail(r->err, BX_ERR_MALFORMED, fat, "malformed data segment kind (flags %u)", flags);
             return false;
         }
         s->mode = flags == 1 ? BX_SEG_PASSIVE : BX_SEG_ACTIVE;
@@ -793,7 +793,7 @@ static bool sec_data(dec *d, rd *r)
         if (flags != 1 && !rd_constexpr(d, r, &s->offset)) return false;
         if (!rd_u32(r, &len)) return false;
         if (len > (size_t)(r->end - r->p)) {
-            bx_fail(r->err, BX_ERR_MALFORMED, off(r), "unexpected end of section or function (data segment %u declares %u bytes)", i, len);
+            bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "unexpected end of section or function (data segment %u declares %u bytes)", i, len);
             return false;
         }
         rd_bytes(r, len, &b);
@@ -819,7 +819,7 @@ static bool finish(dec *d, rd *r)
 {
     struct bx_module *m = d->m;
     uint64_t total = (uint64_t)m->nfunc_imports + m->nfuncs;
-    if (total > UINT32_MAX) { bx_fail(r->err, BX_ERR_MALFORMED, off(r), "too many functions"); return false; }
+    if (total > UINT32_MAX) { bxe_fail(r->err, BX_ERR_MALFORMED, off(r), "too many functions"); return false; }
     m->nfuncs_total = (uint32_t)total;
     if (total) {
         if (!(m->func_types = calloc(total, sizeof *m->func_types))) return nomem(r);
@@ -864,24 +864,24 @@ static bool finish(dec *d, rd *r)
     return true;
 }
 
-bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_error *err)
+bx_status bxe_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_error *err)
 {
     static const uint8_t magic[4] = { 0x00, 0x61, 0x73, 0x6D };
     static const uint8_t version[4] = { 0x01, 0x00, 0x00, 0x00 };
     dec d = { .m = m, .err = err };
     rd r = { .base = NULL, .err = err, .eof = "unexpected end" };
 
-    if (!(m->bytes = malloc(len ? len : 1))) return bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+    if (!(m->bytes = malloc(len ? len : 1))) return bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
     if (len) memcpy(m->bytes, bytes, len);
     m->len = len;
     r.base = r.p = m->bytes;
     r.end = r.limit = m->bytes + len;
 
-    if (len < 4) return bx_fail(err, BX_ERR_MALFORMED, 0, "unexpected end (no magic header)");
-    if (memcmp(r.p, magic, 4) != 0) return bx_fail(err, BX_ERR_MALFORMED, 0, "magic header not detected");
+    if (len < 4) return bxe_fail(err, BX_ERR_MALFORMED, 0, "unexpected end (no magic header)");
+    if (memcmp(r.p, magic, 4) != 0) return bxe_fail(err, BX_ERR_MALFORMED, 0, "magic header not detected");
     r.p += 4;
-    if (len < 8) return bx_fail(err, BX_ERR_MALFORMED, 4, "unexpected end (no version)");
-    if (memcmp(r.p, version, 4) != 0) return bx_fail(err, BX_ERR_MALFORMED, 4, "unknown binary version");
+    if (len < 8) return bxe_fail(err, BX_ERR_MALFORMED, 4, "unexpected end (no version)");
+    if (memcmp(r.p, version, 4) != 0) return bxe_fail(err, BX_ERR_MALFORMED, 4, "unknown binary version");
     r.p += 4;
 
     int last = 0;
@@ -891,15 +891,15 @@ bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_er
         uint8_t id = *r.p++;
         uint32_t size;
         int rank = section_rank(id);
-        if (rank < 0) return bx_fail(err, BX_ERR_MALFORMED, at, "malformed section id %u", id);
+        if (rank < 0) return bxe_fail(err, BX_ERR_MALFORMED, at, "malformed section id %u", id);
         if (!rd_u32(&r, &size)) return err->status;
         if (size > (size_t)(r.end - r.p))
-            return bx_fail(err, BX_ERR_MALFORMED, off(&r),
+            return bxe_fail(err, BX_ERR_MALFORMED, off(&r),
                            "length out of bounds (section %u declares %u bytes, %zu remain)",
                            id, size, (size_t)(r.end - r.p));
         if (id != 0) {
             if (rank <= last)
-                return bx_fail(err, BX_ERR_MALFORMED, at,
+                return bxe_fail(err, BX_ERR_MALFORMED, at,
                                "unexpected content after last section (section %u is duplicate or out of order)", id);
             last = rank;
         }
@@ -924,16 +924,16 @@ bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len, bx_er
         }
         if (!ok) return err->status;
         if (s.p != s.end)
-            return bx_fail(err, BX_ERR_MALFORMED, off(&s),
+            return bxe_fail(err, BX_ERR_MALFORMED, off(&s),
                            "section size mismatch (section %u declares %u bytes, %zu used)",
                            id, size, (size_t)(s.p - (s.end - size)));
     }
     if (!has_code && m->nfuncs)
-        return bx_fail(err, BX_ERR_MALFORMED, len,
+        return bxe_fail(err, BX_ERR_MALFORMED, len,
                        "function and code section have inconsistent lengths (%u functions, no code section)",
                        m->nfuncs);
     if (m->has_datacount && !m->datas && m->datacount)
-        return bx_fail(err, BX_ERR_MALFORMED, len,
+        return bxe_fail(err, BX_ERR_MALFORMED, len,
                        "data count and data section have inconsistent lengths (%u declared, no data section)",
                        m->datacount);
     if (!finish(&d, &r)) return err->status;

@@ -69,7 +69,7 @@ static bx_status check_import(const bx_module *m, uint32_t i, const bx_extern *e
 {
     const bx_import *im = &m->imports[i];
     char a[96], b[96];
-#define MISMATCH(...) bx_fail(err, BX_ERR_UNLINKABLE, 0, \
+#define MISMATCH(...) bxe_fail(err, BX_ERR_UNLINKABLE, 0, \
         "incompatible import type for \"%s\".\"%s\": " __VA_ARGS__)
     if (ext->kind != im->kind)
         return MISMATCH("expected %s, got %s", im->module, im->name,
@@ -114,13 +114,13 @@ static bx_status check_import(const bx_module *m, uint32_t i, const bx_extern *e
     }
     }
 #undef MISMATCH
-    return bx_fail(err, BX_ERR_ARG, 0, "import %u (\"%s\".\"%s\") is NULL", i,
+    return bxe_fail(err, BX_ERR_ARG, 0, "import %u (\"%s\".\"%s\") is NULL", i,
                    im->module, im->name);
 }
 
 /* ---- instance life cycle --------------------------------------------- */
 
-void bx_instance_destroy(bx_instance *inst)
+void bxe_instance_destroy(bx_instance *inst)
 {
     /* Touches nothing of the module, so a store may be freed after its
      * modules even though the API asks for the opposite order. */
@@ -151,7 +151,7 @@ static uint64_t eval_const(const bx_instance *inst, const bx_constexpr *e)
     case BX_CONST_GLOBAL_GET:
         return inst->globals[e->index]->val;
     case BX_CONST_EXTENDED:
-        return bx_constexpr_ext_eval(inst->module, e, inst->globals);
+        return bxe_constexpr_ext_eval(inst->module, e, inst->globals);
     case BX_CONST_V128:
         return e->bits;
     }
@@ -177,12 +177,12 @@ static void pending_free(bx_store *s, bx_instance *inst, pending *p)
 {
     const bx_module *m = inst->module;
     for (uint32_t i = 0; i < p->ntables; i++)
-        bx_table_destroy(s, inst->tables[m->ntable_imports + i]);
+        bxe_table_destroy(s, inst->tables[m->ntable_imports + i]);
     for (uint32_t i = 0; i < p->nmems; i++)
-        bx_memory_destroy(s, inst->mems[m->nmem_imports + i]);
+        bxe_memory_destroy(s, inst->mems[m->nmem_imports + i]);
     free(p->funcblock);
     free(p->globalblock);
-    bx_instance_destroy(inst);
+    bxe_instance_destroy(inst);
 }
 
 /* Phase one: everything that can fail without side effects. */
@@ -190,7 +190,7 @@ static bx_instance *build(bx_store *s, const bx_module *m, const bx_extern *impo
                           pending *p, bx_error *err)
 {
     bx_instance *inst = calloc(1, sizeof *inst);
-    if (!inst) { bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for an instance"); return NULL; }
+    if (!inst) { bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for an instance"); return NULL; }
     inst->store = s;
     inst->module = m;
     inst->funcs = zalloc_array(m->nfuncs_total, sizeof *inst->funcs);
@@ -246,12 +246,12 @@ static bx_instance *build(bx_store *s, const bx_module *m, const bx_extern *impo
         inst->funcs[m->nfunc_imports + i] = f;
     }
     for (uint32_t i = m->ntable_imports; i < m->ntables_total; i++) {
-        if (bx_table_make(s, m->tables[i].elem, &m->tables[i].limits, &inst->tables[i], err))
+        if (bxe_table_make(s, m->tables[i].elem, &m->tables[i].limits, &inst->tables[i], err))
             goto fail;
         p->ntables++;
     }
     for (uint32_t i = m->nmem_imports; i < m->nmems_total; i++) {
-        if (bx_memory_make(s, &m->mems[i], &inst->mems[i], err)) goto fail;
+        if (bxe_memory_make(s, &m->mems[i], &inst->mems[i], err)) goto fail;
         p->nmems++;
     }
     /* Globals in order: an initialiser may read an imported global (or, as
@@ -273,7 +273,7 @@ static bx_instance *build(bx_store *s, const bx_module *m, const bx_extern *impo
     return inst;
 
 nomem:
-    bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for an instance");
+    bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for an instance");
 fail:
     pending_free(s, inst, p);
     return NULL;
@@ -306,7 +306,7 @@ static bx_trap initialise(bx_store *s, bx_instance *inst)
     }
     if (m->has_start) {
         uint64_t slots[1] = { 0 };
-        return bx_interp_call(s, inst->funcs[m->start], slots);
+        return bxe_interp_call(s, inst->funcs[m->start], slots);
     }
     return BX_TRAP_NONE;
 }
@@ -319,9 +319,9 @@ bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
     pending p = { 0 };
     if (!err) err = &dummy;
     bx_error_clear(err);
-    if (!s || !m) { bx_fail(err, BX_ERR_ARG, 0, "no store or no module"); return NULL; }
+    if (!s || !m) { bxe_fail(err, BX_ERR_ARG, 0, "no store or no module"); return NULL; }
     if (nimports != m->nimports || (nimports && !imports)) {
-        bx_fail(err, BX_ERR_ARG, 0, "the module has %u imports but %u were given",
+        bxe_fail(err, BX_ERR_ARG, 0, "the module has %u imports but %u were given",
                 m->nimports, nimports);
         return NULL;
     }
@@ -331,26 +331,26 @@ bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
     /* Reserve the store's bookkeeping first so handing over cannot fail. */
     uint32_t ndef_tables = m->ntables_total - m->ntable_imports;
     uint32_t ndef_mems = m->nmems_total - m->nmem_imports;
-    if (bx_store_reserve(s, (size_t)2 + ndef_tables + ndef_mems) != BX_OK) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for an instance");
+    if (bxe_store_reserve(s, (size_t)2 + ndef_tables + ndef_mems) != BX_OK) {
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for an instance");
         return NULL;
     }
     bx_instance *inst = build(s, m, imports, &p, err);
     if (!inst) return NULL;
 
-    bx_store_own(s, BX_OBJ_FUNCBLOCK, p.funcblock);
-    bx_store_own(s, BX_OBJ_GLOBAL, p.globalblock);
+    bxe_store_own(s, BX_OBJ_FUNCBLOCK, p.funcblock);
+    bxe_store_own(s, BX_OBJ_GLOBAL, p.globalblock);
     for (uint32_t i = m->ntable_imports; i < m->ntables_total; i++)
-        bx_store_own(s, BX_OBJ_TABLE, inst->tables[i]);
+        bxe_store_own(s, BX_OBJ_TABLE, inst->tables[i]);
     for (uint32_t i = m->nmem_imports; i < m->nmems_total; i++)
-        bx_store_own(s, BX_OBJ_MEMORY, inst->mems[i]);
+        bxe_store_own(s, BX_OBJ_MEMORY, inst->mems[i]);
     inst->next = s->instances;
     s->instances = inst;
 
     s->trap_msg[0] = '\0';
     bx_trap t = initialise(s, inst);
     if (t != BX_TRAP_NONE) {
-        bx_trap_error(s, err, t);
+        bxe_trap_error(s, err, t);
         return NULL;     /* still owned by the store, see the file comment */
     }
     return inst;
@@ -411,26 +411,26 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
     bx_error dummy;
     if (!err) err = &dummy;
     bx_error_clear(err);
-    if (!s || !f) return bx_fail(err, BX_ERR_ARG, 0, "no store or no function");
+    if (!s || !f) return bxe_fail(err, BX_ERR_ARG, 0, "no store or no function");
     if (f->inst && f->inst->store != s)
-        return bx_fail(err, BX_ERR_ARG, 0, "the function belongs to another store");
+        return bxe_fail(err, BX_ERR_ARG, 0, "the function belongs to another store");
     const bx_functype *t = f->type;
     /* a v128 is two entries (low half, high half), as it is two slots */
     uint32_t np = bx_type_slots(t->params, t->nparams);
     uint32_t nr = bx_type_slots(t->results, t->nresults);
     if (nargs != np)
-        return bx_fail(err, BX_ERR_ARG, 0, "the function takes %u arguments, %u given%s",
+        return bxe_fail(err, BX_ERR_ARG, 0, "the function takes %u arguments, %u given%s",
                        np, nargs, np != t->nparams ? " (a v128 counts as two)" : "");
     if (nresults < nr)
-        return bx_fail(err, BX_ERR_ARG, 0,
+        return bxe_fail(err, BX_ERR_ARG, 0,
                        "the function returns %u results, room for only %u given",
                        nr, nresults);
     if ((nargs && !args) || (nr && !results))
-        return bx_fail(err, BX_ERR_ARG, 0, "NULL argument or result array");
+        return bxe_fail(err, BX_ERR_ARG, 0, "NULL argument or result array");
     for (uint32_t i = 0, k = 0; i < t->nparams; i++)
         for (uint32_t h = t->params[i] == BX_V128 ? 2 : 1; h; h--, k++)
             if (args[k].type != t->params[i])
-                return bx_fail(err, BX_ERR_ARG, 0, "argument %u must be %s, not %s", k,
+                return bxe_fail(err, BX_ERR_ARG, 0, "argument %u must be %s, not %s", k,
                                bx_valtype_name(t->params[i]), bx_valtype_name(args[k].type));
 
     /* Small calls use the C stack; big signatures (bounded by the
@@ -438,11 +438,11 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
     uint64_t local[16], *slots = local;
     size_t n = np > nr ? np : nr;
     if (n > 16 && !(slots = zalloc_array(n, sizeof *slots)))
-        return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a call");
+        return bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a call");
     for (uint32_t i = 0; i < nargs; i++) slots[i] = bx_canon_bits(args[i].type, args[i].bits);
 
     s->trap_msg[0] = '\0';
-    bx_trap trap = bx_interp_call(s, f, slots);
+    bx_trap trap = bxe_interp_call(s, f, slots);
     if (trap == BX_TRAP_NONE) {
         for (uint32_t i = 0, k = 0; i < t->nresults; i++)
             for (uint32_t h = t->results[i] == BX_V128 ? 2 : 1; h; h--, k++) {
@@ -451,5 +451,5 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
             }
     }
     if (slots != local) free(slots);
-    return trap == BX_TRAP_NONE ? BX_OK : bx_trap_error(s, err, trap);
+    return trap == BX_TRAP_NONE ? BX_OK : bxe_trap_error(s, err, trap);
 }

@@ -103,21 +103,21 @@ bx_instance *bx_linker_instantiate(bx_linker *l, bx_store *s, const bx_module *m
     if (!err) err = &dummy;
     bx_error_clear(err);
     if (!l || !s || !m) {
-        bx_fail(err, BX_ERR_ARG, 0, "no linker, store or module");
+        bxe_fail(err, BX_ERR_ARG, 0, "no linker, store or module");
         return NULL;
     }
     bx_extern *imports = NULL;
     if (m->nimports) {
         imports = calloc(m->nimports, sizeof *imports);
         if (!imports) {
-            bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
+            bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
             return NULL;
         }
     }
     for (uint32_t i = 0; i < m->nimports; i++) {
         const entry *e = find(l, m->imports[i].module, m->imports[i].name);
         if (!e) {
-            bx_fail(err, BX_ERR_UNLINKABLE, 0, "unknown import \"%s\".\"%s\"",
+            bxe_fail(err, BX_ERR_UNLINKABLE, 0, "unknown import \"%s\".\"%s\"",
                     m->imports[i].module, m->imports[i].name);
             free(imports);
             return NULL;

@@ -13,7 +13,7 @@
 
 #include "module.h"
 
-bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
+bx_status bxe_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
 {
     if (!err) return st;
     err->status = st;
@@ -70,7 +70,7 @@ void bx_module_free(bx_module *m)
     free(m->func_types);
     for (uint32_t i = 0; i < m->nfuncs; i++) {
         free(m->funcs[i].locals);
-        if (m->funcs[i].code) bx_code_free(m->funcs[i].code);
+        if (m->funcs[i].code) bxe_code_free(m->funcs[i].code);
     }
     free(m->funcs);
     free(m->tables);
@@ -94,18 +94,18 @@ bx_module *bx_module_new(const uint8_t *bytes, size_t len, bx_error *err)
     if (!err) err = &local;
     memset(err, 0, sizeof *err);
     if (!bytes && len) {
-        bx_fail(err, BX_ERR_ARG, 0, "bx_module_new: NULL bytes with length %zu", len);
+        bxe_fail(err, BX_ERR_ARG, 0, "bx_module_new: NULL bytes with length %zu", len);
         return NULL;
     }
     bx_module *m = calloc(1, sizeof *m);
     if (!m) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
         return NULL;
     }
-    if (bx_decode(m, bytes, len, err) != BX_OK || bx_validate_module(m, err) != BX_OK)
+    if (bxe_decode(m, bytes, len, err) != BX_OK || bxe_validate_module(m, err) != BX_OK)
         goto fail;
     for (uint32_t i = 0; i < m->nfuncs; i++)
-        if (bx_compile_func(m, i, err) != BX_OK) goto fail;
+        if (bxe_compile_func(m, i, err) != BX_OK) goto fail;
     return m;
 fail:
     bx_module_free(m);

@@ -164,46 +164,46 @@ struct bx_module {
 
 /* decode.c: parse the binary into m (zeroed by the caller).  Returns
  * BX_OK or fills err with BX_ERR_MALFORMED and the offset. */
-bx_status bx_decode(struct bx_module *m, const uint8_t *bytes, size_t len,
+bx_status bxe_decode(struct bx_module *m, const uint8_t *bytes, size_t len,
                     bx_error *err);
 
 /* validate.c: module-level rules (everything except function bodies). */
-bx_status bx_validate_module(struct bx_module *m, bx_error *err);
+bx_status bxe_validate_module(struct bx_module *m, bx_error *err);
 
 /* compile.c: validate function body i (defined index) and translate it. */
-bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
-void bx_code_free(struct bx_code *c);
+bx_status bxe_compile_func(struct bx_module *m, uint32_t i, bx_error *err);
+void bxe_code_free(struct bx_code *c);
 /* constexpr.c: type-check (sets ce->type) and evaluate a BX_CONST_EXTENDED
  * expression; global values come from globals (the instance's). */
 struct bx_global;
-bx_status bx_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err);
-uint64_t bx_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
+bx_status bxe_constexpr_ext_check(const struct bx_module *m, bx_constexpr *ce, bx_error *err);
+uint64_t bxe_constexpr_ext_eval(const struct bx_module *m, const bx_constexpr *ce,
                                struct bx_global *const *globals);
 /* Test-only switch BOXAGNTS_NO_FUSION (see compile.c): true when set. */
-bool bx_nofusion_env(void);
+bool bxe_nofusion_env(void);
 
-/* cache.c: the payload of a cache entry.  bx_module_serialize writes every
+/* cache.c: the payload of a cache entry.  bxe_module_serialize writes every
  * decoded part and the compiled code (BX_OK or BX_ERR_NOMEM; *out is
- * malloc'd).  bx_module_deserialize rebuilds the module from a payload and
+ * malloc'd).  bxe_module_deserialize rebuilds the module from a payload and
  * the module's bytes, or returns NULL if any count, index, length or
  * compiled body fails a check (see cache.c for what is checked). */
-bx_status bx_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen);
-struct bx_module *bx_module_deserialize(const uint8_t *payload, size_t n,
+bx_status bxe_module_serialize(const struct bx_module *m, uint8_t **out, size_t *outlen);
+struct bx_module *bxe_module_deserialize(const uint8_t *payload, size_t n,
                                         const uint8_t *bytes, size_t len);
 /* The engine build id in every entry; deterministic for identical sources. */
-uint64_t bx_cache_build_id(void);
+uint64_t bxe_cache_build_id(void);
 /* True when cache.c's operand table agrees with code.h's opcode list. */
-bool bx_cache_selfcheck(void);
+bool bxe_cache_selfcheck(void);
 /* The per-user key that authenticates entries: read, or made on first
  * use.  0 with mk filled; -1 with why (may be NULL) saying what is wrong. */
-int bx_cache_load_key(uint8_t mk[32], char *why, size_t cap);
+int bxe_cache_load_key(uint8_t mk[32], char *why, size_t cap);
 /* The 128-byte header of an entry for payload, authenticated with mk
  * (tests sign their own malformed entries with it). */
-void bx_cache_make_header(uint8_t h[128], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
+void bxe_cache_make_header(uint8_t h[128], const uint8_t mk[32], const uint8_t key[32], uint64_t id,
                           size_t len, const uint8_t *payload, size_t n);
 
 /* Shared error helper: formats into err, returns status. */
-bx_status bx_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
+bx_status bxe_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif

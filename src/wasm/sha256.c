@@ -1,7 +1,7 @@
 /*
  * sha256.c — SHA-256 (FIPS 180-4), with the x86 SHA extensions when the CPU
  * has them (checked once with cpuid; the portable code otherwise), and the
- * 64-bit checksum bx_hash64.  Both serve the compiled-module cache: the key
+ * 64-bit checksum bxe_hash64.  Both serve the compiled-module cache: the key
  * of an entry is the SHA-256 of the module bytes, so hashing a multi-MiB
  * module must cost little next to compiling it.  HMAC-SHA-256 (RFC 2104)
  * authenticates entries with the per-user cache key.
@@ -113,12 +113,12 @@ static int have_shani(void)
 }
 #endif
 
-int bx_sha256_portable_only;   /* tests set it to compare both paths */
+int bxe_sha256_portable_only;   /* tests set it to compare both paths */
 
 static void blocks(uint32_t h[8], const uint8_t *p, size_t n)
 {
 #ifdef BX_HAVE_SHANI
-    if (!bx_sha256_portable_only && have_shani()) {
+    if (!bxe_sha256_portable_only && have_shani()) {
         blocks_shani(h, p, n);
         return;
     }
@@ -126,7 +126,7 @@ static void blocks(uint32_t h[8], const uint8_t *p, size_t n)
     blocks_portable(h, p, n);
 }
 
-void bx_sha256_init(bx_sha256_ctx *s)
+void bxe_sha256_init(bx_sha256_ctx *s)
 {
     static const uint32_t iv[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -135,7 +135,7 @@ void bx_sha256_init(bx_sha256_ctx *s)
     s->nbuf = 0;
 }
 
-void bx_sha256_update(bx_sha256_ctx *s, const void *data, size_t len)
+void bxe_sha256_update(bx_sha256_ctx *s, const void *data, size_t len)
 {
     const uint8_t *p = data;
     s->total += len;
@@ -158,13 +158,13 @@ void bx_sha256_update(bx_sha256_ctx *s, const void *data, size_t len)
     s->nbuf = (uint32_t)len;
 }
 
-void bx_sha256_final(bx_sha256_ctx *s, uint8_t out[32])
+void bxe_sha256_final(bx_sha256_ctx *s, uint8_t out[32])
 {
     uint64_t bits = s->total * 8;
     uint8_t pad[72] = {0x80};
     size_t npad = (s->nbuf < 56 ? 56 : 120) - s->nbuf;
     for (int i = 0; i < 8; i++) pad[npad + i] = (uint8_t)(bits >> (56 - 8 * i));
-    bx_sha256_update(s, pad, npad + 8);
+    bxe_sha256_update(s, pad, npad + 8);
     for (int i = 0; i < 8; i++) {
         out[4 * i] = (uint8_t)(s->h[i] >> 24);
         out[4 * i + 1] = (uint8_t)(s->h[i] >> 16);
@@ -173,59 +173,59 @@ void bx_sha256_final(bx_sha256_ctx *s, uint8_t out[32])
     }
 }
 
-void bx_sha256(const void *data, size_t len, uint8_t out[32])
+void bxe_sha256(const void *data, size_t len, uint8_t out[32])
 {
     bx_sha256_ctx s;
-    bx_sha256_init(&s);
-    bx_sha256_update(&s, data, len);
-    bx_sha256_final(&s, out);
+    bxe_sha256_init(&s);
+    bxe_sha256_update(&s, data, len);
+    bxe_sha256_final(&s, out);
 }
 
 /* ---- HMAC-SHA-256 (RFC 2104) ------------------------------------------- */
 
-void bx_hmac_sha256_init(bx_hmac_sha256_ctx *h, const void *key, size_t klen)
+void bxe_hmac_sha256_init(bx_hmac_sha256_ctx *h, const void *key, size_t klen)
 {
     uint8_t k[64], pad[64];
     memset(k, 0, sizeof k);
     if (klen > 64)
-        bx_sha256(key, klen, k);
+        bxe_sha256(key, klen, k);
     else if (klen)
         memcpy(k, key, klen);
     for (int i = 0; i < 64; i++) pad[i] = k[i] ^ 0x36;
-    bx_sha256_init(&h->inner);
-    bx_sha256_update(&h->inner, pad, 64);
+    bxe_sha256_init(&h->inner);
+    bxe_sha256_update(&h->inner, pad, 64);
     for (int i = 0; i < 64; i++) pad[i] = k[i] ^ 0x5c;
-    bx_sha256_init(&h->outer);
-    bx_sha256_update(&h->outer, pad, 64);
+    bxe_sha256_init(&h->outer);
+    bxe_sha256_update(&h->outer, pad, 64);
     memset(k, 0, sizeof k);
     memset(pad, 0, sizeof pad);
 }
 
-void bx_hmac_sha256_update(bx_hmac_sha256_ctx *h, const void *data, size_t len)
+void bxe_hmac_sha256_update(bx_hmac_sha256_ctx *h, const void *data, size_t len)
 {
-    bx_sha256_update(&h->inner, data, len);
+    bxe_sha256_update(&h->inner, data, len);
 }
 
-void bx_hmac_sha256_final(bx_hmac_sha256_ctx *h, uint8_t out[32])
+void bxe_hmac_sha256_final(bx_hmac_sha256_ctx *h, uint8_t out[32])
 {
     uint8_t ih[32];
-    bx_sha256_final(&h->inner, ih);
-    bx_sha256_update(&h->outer, ih, 32);
-    bx_sha256_final(&h->outer, out);
+    bxe_sha256_final(&h->inner, ih);
+    bxe_sha256_update(&h->outer, ih, 32);
+    bxe_sha256_final(&h->outer, out);
     memset(ih, 0, sizeof ih);
 }
 
-void bx_hmac_sha256(const void *key, size_t klen, const void *data, size_t len, uint8_t out[32])
+void bxe_hmac_sha256(const void *key, size_t klen, const void *data, size_t len, uint8_t out[32])
 {
     bx_hmac_sha256_ctx h;
-    bx_hmac_sha256_init(&h, key, klen);
-    bx_hmac_sha256_update(&h, data, len);
-    bx_hmac_sha256_final(&h, out);
+    bxe_hmac_sha256_init(&h, key, klen);
+    bxe_hmac_sha256_update(&h, data, len);
+    bxe_hmac_sha256_final(&h, out);
 }
 
 /* Compares without an early exit, so the time taken says nothing about
  * where a forged MAC first differs. */
-int bx_ct_equal(const void *a, const void *b, size_t n)
+int bxe_ct_equal(const void *a, const void *b, size_t n)
 {
     const volatile uint8_t *x = a, *y = b;
     uint8_t d = 0;
@@ -233,7 +233,7 @@ int bx_ct_equal(const void *a, const void *b, size_t n)
     return d == 0;
 }
 
-/* ---- bx_hash64 ---------------------------------------------------------- */
+/* ---- bxe_hash64 ---------------------------------------------------------- */
 
 #define P1 0x9E3779B185EBCA87ull
 #define P2 0xC2B2AE3D27D4EB4Full
@@ -247,7 +247,7 @@ static inline uint32_t rd32(const uint8_t *p) { uint32_t v; memcpy(&v, p, 4); re
 static inline uint64_t round64(uint64_t acc, uint64_t in) { return rotl64(acc + in * P2, 31) * P1; }
 static inline uint64_t merge64(uint64_t acc, uint64_t v) { return (acc ^ round64(0, v)) * P1 + P4; }
 
-uint64_t bx_hash64(const void *data, size_t len, uint64_t seed)
+uint64_t bxe_hash64(const void *data, size_t len, uint64_t seed)
 {
     const uint8_t *p = data, *end = p + len;
     uint64_t h;

@@ -18,7 +18,7 @@
 #define F BX_F32
 #define D BX_F64
 
-bx_simd_info bx_simd_info_of(uint32_t s)
+bx_simd_info bxe_simd_info_of(uint32_t s)
 {
     bx_simd_info r = {SK_NONE, 0, 0, 0};
 #define R(k, t, n, al) do { r.kind = (k); r.scalar = (t); r.lanes = (n); r.align = (al); return r; } while (0)
@@ -104,7 +104,7 @@ bx_simd_info bx_simd_info_of(uint32_t s)
 static bool s64(uint32_t x, uint32_t frame) { return x < frame; }
 static bool s128(uint32_t x, uint32_t frame) { return x < frame && x + 1 < frame; }
 
-bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame)
+bool bxe_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame)
 {
     if (shuffle) {
         for (int i = 0; i < 4; i++)
@@ -112,7 +112,7 @@ bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, 
                 if (((o[3 + i] >> (8 * k)) & 0xFF) >= 32) return false;
         return s128(o[0], frame) && s128(o[1], frame) && s128(o[2], frame);
     }
-    bx_simd_info in = bx_simd_info_of(o[0]);
+    bx_simd_info in = bxe_simd_info_of(o[0]);
     uint32_t d = o[1], a = o[2], b = o[3], c = o[4], k = o[5];
     switch (in.kind) {
     case SK_LOAD:
@@ -224,7 +224,7 @@ static inline double f64_round(double x, int how)
 #define WIDEN(H, FROM, TO, off) { H##FROM##_t h_; memcpy(&h_, a.u8 + (off), 8); \
     r.v##TO = __builtin_convertvector(h_, v##TO##_t); goto out; }
 
-const uint32_t *bx_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst)
+const uint32_t *bxe_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst)
 {
     struct bx_global **globals = inst->globals;
     struct bx_memory *mem0 = inst->module->nmems_total ? inst->mems[0] : NULL;
@@ -532,7 +532,7 @@ done:
 #undef EAL
 }
 
-void bx_simd_shuffle(const uint32_t *w, uint64_t *fp)
+void bxe_simd_shuffle(const uint32_t *w, uint64_t *fp)
 {
     uint8_t ab[32], r[16];
     memcpy(ab, fp + w[1], 16);

@@ -55,12 +55,12 @@ typedef struct bx_simd_info {
 } bx_simd_info;
 
 /* Description of sub-opcode sub (wasm 0..255 or BXS_*). */
-bx_simd_info bx_simd_info_of(uint32_t sub);
+bx_simd_info bxe_simd_info_of(uint32_t sub);
 
 /* Cache verifier: operand words o[] of an OP_SIMD (shuffle false) or
  * OP_SIMD_SHUFFLE instruction are well formed for a frame of `frame`
  * slots in module m. */
-bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame);
+bool bxe_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, uint32_t frame);
 
 /* Execute the OP_SIMD whose operand words start at w (w[0] = sub), and
  * the OP_SIMD instructions that directly follow it.  Returns the position
@@ -68,8 +68,8 @@ bool bx_simd_verify(const struct bx_module *m, bool shuffle, const uint32_t *o, 
  * bounds memory access (the only trap a SIMD instruction has).  Takes the
  * instance rather than the interpreter's memory registers: passing those
  * made gcc spill them in the whole dispatch loop. */
-const uint32_t *bx_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst);
-void bx_simd_shuffle(const uint32_t *w, uint64_t *fp);
+const uint32_t *bxe_simd_run(const uint32_t *w, uint64_t *fp, bx_instance *inst);
+void bxe_simd_shuffle(const uint32_t *w, uint64_t *fp);
 
 /* Slots taken by a list of value types (a v128 takes two). */
 static inline uint32_t bx_type_slots(const bx_valtype *t, uint32_t n)

@@ -41,7 +41,7 @@ void bx_store_free(bx_store *s)
     if (!s) return;
     for (bx_instance *i = s->instances, *next; i; i = next) {
         next = i->next;
-        bx_instance_destroy(i);
+        bxe_instance_destroy(i);
     }
     if (s->objs) {
         for (size_t k = 0; k < s->objs->n; k++) {
@@ -54,8 +54,8 @@ void bx_store_free(bx_store *s)
                 free(f);
                 break;
             }
-            case BX_OBJ_MEMORY: bx_memory_destroy(s, o->p); break;
-            case BX_OBJ_TABLE: bx_table_destroy(s, o->p); break;
+            case BX_OBJ_MEMORY: bxe_memory_destroy(s, o->p); break;
+            case BX_OBJ_TABLE: bxe_table_destroy(s, o->p); break;
             case BX_OBJ_FUNCBLOCK:
             case BX_OBJ_GLOBAL: free(o->p); break;
             }
@@ -68,7 +68,7 @@ void bx_store_free(bx_store *s)
     free(s);
 }
 
-bx_status bx_store_reserve(bx_store *s, size_t more)
+bx_status bxe_store_reserve(bx_store *s, size_t more)
 {
     size_t n = s->objs ? s->objs->n : 0, cap = s->objs ? s->objs->cap : 0;
     if (more <= cap - n) return BX_OK;
@@ -83,9 +83,9 @@ bx_status bx_store_reserve(bx_store *s, size_t more)
     return BX_OK;
 }
 
-void bx_store_own(bx_store *s, bx_objkind kind, void *p)
+void bxe_store_own(bx_store *s, bx_objkind kind, void *p)
 {
-    /* bx_store_reserve guaranteed the room: this cannot fail. */
+    /* bxe_store_reserve guaranteed the room: this cannot fail. */
     s->objs->items[s->objs->n].kind = kind;
     s->objs->items[s->objs->n].p = p;
     s->objs->n++;
@@ -128,7 +128,7 @@ int bx_store_is_interrupted(const bx_store *s)
 uint64_t bx_store_peak_memory(const bx_store *s) { return s->mem_peak; }
 int32_t bx_store_exit_code(const bx_store *s) { return s->exit_code; }
 
-bx_status bx_trap_error(bx_store *s, bx_error *err, bx_trap t)
+bx_status bxe_trap_error(bx_store *s, bx_error *err, bx_trap t)
 {
     err->status = BX_ERR_TRAP;
     err->trap = t;
@@ -151,7 +151,7 @@ bx_func *bx_func_new_host(bx_store *s, const bx_functype *type, bx_host_fn fn,
     if (!s || !type || !fn) return NULL;
     if ((type->nparams && !type->params) || (type->nresults && !type->results))
         return NULL;
-    if (bx_store_reserve(s, 1) != BX_OK) return NULL;
+    if (bxe_store_reserve(s, 1) != BX_OK) return NULL;
     bx_func *f = calloc(1, sizeof *f);
     bx_valtype *p = NULL, *r = NULL;
     if (!f) return NULL;
@@ -172,7 +172,7 @@ bx_func *bx_func_new_host(bx_store *s, const bx_functype *type, bx_host_fn fn,
     f->type = &f->owned_type;
     f->host = fn;
     f->user = user;
-    bx_store_own(s, BX_OBJ_HOSTFUNC, f);
+    bxe_store_own(s, BX_OBJ_HOSTFUNC, f);
     return f;
 }
 
@@ -253,15 +253,15 @@ static void mem_account(bx_store *s, uint64_t add)
     if (s->mem_total > s->mem_peak) s->mem_peak = s->mem_total;
 }
 
-bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
+bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl,
                          bx_memory **out, bx_error *err)
 {
     uint32_t cap = memory_cap_pages(s);
     *out = NULL;
     if (decl->min > BX_MAX_PAGES || (decl->has_max && decl->max > BX_MAX_PAGES))
-        return bx_fail(err, BX_ERR_ARG, 0, "memory size must be at most 65536 pages (4 GiB)");
+        return bxe_fail(err, BX_ERR_ARG, 0, "memory size must be at most 65536 pages (4 GiB)");
     if (decl->has_max && decl->min > decl->max)
-        return bx_fail(err, BX_ERR_ARG, 0, "memory minimum %u exceeds its maximum %u",
+        return bxe_fail(err, BX_ERR_ARG, 0, "memory minimum %u exceeds its maximum %u",
                        decl->min, decl->max);
     /* the cap bounds all memories of the store together (multi-memory) */
     uint64_t in_use = s->mem_total / BX_PAGE_SIZE;
@@ -269,7 +269,7 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
         char want[32], have[32];
         fmt_bytes(want, sizeof want, (uint64_t)decl->min * BX_PAGE_SIZE);
         fmt_bytes(have, sizeof have, (uint64_t)cap * BX_PAGE_SIZE);
-        return bx_fail(err, BX_ERR_LIMIT, 0,
+        return bxe_fail(err, BX_ERR_LIMIT, 0,
                        "memory minimum %u pages (%s) exceeds the limit %u pages (%s); "
                        "raise --max-memory", decl->min, want, cap, have);
     }
@@ -278,13 +278,13 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
         fmt_bytes(want, sizeof want, (uint64_t)decl->min * BX_PAGE_SIZE);
         fmt_bytes(used, sizeof used, s->mem_total);
         fmt_bytes(have, sizeof have, s->limits.max_memory_bytes);
-        return bx_fail(err, BX_ERR_LIMIT, 0,
+        return bxe_fail(err, BX_ERR_LIMIT, 0,
                        "memory minimum %u pages (%s) does not fit: other memories and tables "
                        "already use %s of the %s limit; raise --max-memory",
                        decl->min, want, used, have);
     }
     bx_memory *m = calloc(1, sizeof *m);
-    if (!m) return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a linear memory");
+    if (!m) return bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a linear memory");
     m->max_pages = decl->has_max ? decl->max : BX_MAX_PAGES;
     if (m->max_pages > cap) m->max_pages = cap;
     m->decl_max = decl->max;
@@ -309,7 +309,7 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
     if (p == MAP_FAILED) {
         uint32_t pages = m->max_pages;
         free(m);
-        return bx_fail(err, BX_ERR_NOMEM, 0, "cannot reserve %u pages of linear memory: %s",
+        return bxe_fail(err, BX_ERR_NOMEM, 0, "cannot reserve %u pages of linear memory: %s",
                        pages, strerror(errno));
     }
     m->data = p;
@@ -318,7 +318,7 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
     if (bytes && mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0) {
         munmap(p, want);
         free(m);
-        return bx_fail(err, BX_ERR_NOMEM, 0, "cannot commit %u pages of linear memory: %s",
+        return bxe_fail(err, BX_ERR_NOMEM, 0, "cannot commit %u pages of linear memory: %s",
                        decl->min, strerror(errno));
     }
     m->pages = decl->min;
@@ -328,7 +328,7 @@ bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
     return BX_OK;
 }
 
-void bx_memory_destroy(bx_store *s, bx_memory *m)
+void bxe_memory_destroy(bx_store *s, bx_memory *m)
 {
     if (!m) return;
     s->mem_total -= m->size;
@@ -336,7 +336,7 @@ void bx_memory_destroy(bx_store *s, bx_memory *m)
     free(m);
 }
 
-uint32_t bx_memory_grow(bx_store *s, bx_memory *m, uint32_t delta)
+uint32_t bxe_memory_grow(bx_store *s, bx_memory *m, uint32_t delta)
 {
     uint32_t old = m->pages;
     if (delta > m->max_pages - old) return UINT32_MAX;
@@ -359,14 +359,14 @@ bx_memory *bx_memory_new(bx_store *s, uint32_t min_pages, uint32_t max_pages,
     bx_memory *m;
     if (!err) err = &dummy;
     bx_error_clear(err);
-    if (!s) { bx_fail(err, BX_ERR_ARG, 0, "no store"); return NULL; }
+    if (!s) { bxe_fail(err, BX_ERR_ARG, 0, "no store"); return NULL; }
     bx_limits_decl d = { min_pages, max_pages, has_max != 0 };
-    if (bx_store_reserve(s, 1) != BX_OK) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
+    if (bxe_store_reserve(s, 1) != BX_OK) {
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
         return NULL;
     }
-    if (bx_memory_make(s, &d, &m, err) != BX_OK) return NULL;
-    bx_store_own(s, BX_OBJ_MEMORY, m);
+    if (bxe_memory_make(s, &d, &m, err) != BX_OK) return NULL;
+    bxe_store_own(s, BX_OBJ_MEMORY, m);
     return m;
 }
 
@@ -381,18 +381,18 @@ static uint32_t table_cap(const bx_store *s)
                                                   : (uint32_t)s->limits.max_table_elems;
 }
 
-bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,
+bx_status bxe_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,
                         bx_table **out, bx_error *err)
 {
     uint32_t cap = table_cap(s);
     *out = NULL;
     if (elem != BX_FUNCREF && elem != BX_EXTERNREF)
-        return bx_fail(err, BX_ERR_ARG, 0, "table element type must be funcref or externref");
+        return bxe_fail(err, BX_ERR_ARG, 0, "table element type must be funcref or externref");
     if (decl->has_max && decl->min > decl->max)
-        return bx_fail(err, BX_ERR_ARG, 0, "table minimum %u exceeds its maximum %u",
+        return bxe_fail(err, BX_ERR_ARG, 0, "table minimum %u exceeds its maximum %u",
                        decl->min, decl->max);
     if (decl->min > cap)
-        return bx_fail(err, BX_ERR_LIMIT, 0,
+        return bxe_fail(err, BX_ERR_LIMIT, 0,
                        "table minimum %u elements exceeds the limit %u elements",
                        decl->min, cap);
     /* Tables are host memory the guest chooses the size of: they count
@@ -403,19 +403,19 @@ bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl
         fmt_bytes(want, sizeof want, bytes);
         fmt_bytes(used, sizeof used, s->mem_total);
         fmt_bytes(have, sizeof have, s->limits.max_memory_bytes);
-        return bx_fail(err, BX_ERR_LIMIT, 0,
+        return bxe_fail(err, BX_ERR_LIMIT, 0,
                        "table minimum %u elements (%s) does not fit: memories and tables "
                        "already use %s of the %s limit; raise --max-memory",
                        decl->min, want, used, have);
     }
     bx_table *t = calloc(1, sizeof *t);
-    if (!t) return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a table");
-    /* At least one slot so elems is never NULL (see bx_memory_make); the
+    if (!t) return bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a table");
+    /* At least one slot so elems is never NULL (see bxe_memory_make); the
      * budget counts cap, the slots the guest asked for. */
     size_t n = decl->min ? decl->min : 1;
     if (n > SIZE_MAX / sizeof(uint64_t) || !(t->elems = calloc(n, sizeof(uint64_t)))) {
         free(t);
-        return bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a table of %u elements",
+        return bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory for a table of %u elements",
                        decl->min);
     }
     t->elem = elem;
@@ -429,7 +429,7 @@ bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl
     return BX_OK;
 }
 
-void bx_table_destroy(bx_store *s, bx_table *t)
+void bxe_table_destroy(bx_store *s, bx_table *t)
 {
     if (!t) return;
     s->mem_total -= (uint64_t)t->cap * sizeof(uint64_t);
@@ -437,7 +437,7 @@ void bx_table_destroy(bx_store *s, bx_table *t)
     free(t);
 }
 
-uint32_t bx_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init)
+uint32_t bxe_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init)
 {
     uint32_t old = t->size;
     if (delta > t->max - old) return UINT32_MAX;
@@ -469,14 +469,14 @@ bx_table *bx_table_new(bx_store *s, bx_valtype elem, uint32_t min, uint32_t max,
     bx_table *t;
     if (!err) err = &dummy;
     bx_error_clear(err);
-    if (!s) { bx_fail(err, BX_ERR_ARG, 0, "no store"); return NULL; }
+    if (!s) { bxe_fail(err, BX_ERR_ARG, 0, "no store"); return NULL; }
     bx_limits_decl d = { min, max, has_max != 0 };
-    if (bx_store_reserve(s, 1) != BX_OK) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
+    if (bxe_store_reserve(s, 1) != BX_OK) {
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
         return NULL;
     }
-    if (bx_table_make(s, elem, &d, &t, err) != BX_OK) return NULL;
-    bx_store_own(s, BX_OBJ_TABLE, t);
+    if (bxe_table_make(s, elem, &d, &t, err) != BX_OK) return NULL;
+    bxe_store_own(s, BX_OBJ_TABLE, t);
     return t;
 }
 
@@ -487,28 +487,28 @@ bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err)
     bx_error dummy;
     if (!err) err = &dummy;
     bx_error_clear(err);
-    if (!s) { bx_fail(err, BX_ERR_ARG, 0, "no store"); return NULL; }
+    if (!s) { bxe_fail(err, BX_ERR_ARG, 0, "no store"); return NULL; }
     switch (init.type) {
     case BX_I32: case BX_I64: case BX_F32: case BX_F64:
     case BX_FUNCREF: case BX_EXTERNREF:
         break;
     default:
-        bx_fail(err, BX_ERR_ARG, 0, "unsupported global type 0x%02x", (unsigned)init.type);
+        bxe_fail(err, BX_ERR_ARG, 0, "unsupported global type 0x%02x", (unsigned)init.type);
         return NULL;
     }
-    if (bx_store_reserve(s, 1) != BX_OK) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
+    if (bxe_store_reserve(s, 1) != BX_OK) {
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
         return NULL;
     }
     bx_global *g = calloc(1, sizeof *g);
     if (!g) {
-        bx_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
         return NULL;
     }
     g->type = init.type;
     g->mutable_ = mutable_ != 0;
     g->val = bx_canon_bits(init.type, init.bits);
-    bx_store_own(s, BX_OBJ_GLOBAL, g);
+    bxe_store_own(s, BX_OBJ_GLOBAL, g);
     return g;
 }
 

@@ -8,7 +8,7 @@
  * kept in the growable array below.  Creation is split in two steps,
  * make + own, so instantiation can build everything, free it cleanly on
  * the first failure, and only then hand it to the store — after
- * bx_store_reserve() the hand-over cannot fail.
+ * bxe_store_reserve() the hand-over cannot fail.
  */
 #ifndef BX_WASM_STORE_H
 #define BX_WASM_STORE_H
@@ -35,24 +35,24 @@ struct bx_objlist {
 
 /* Make sure `more` objects can be owned without allocating.  BX_OK or
  * BX_ERR_NOMEM. */
-bx_status bx_store_reserve(bx_store *s, size_t more);
-/* Hand an object to the store; requires an earlier bx_store_reserve. */
-void bx_store_own(bx_store *s, bx_objkind kind, void *p);
+bx_status bxe_store_reserve(bx_store *s, size_t more);
+/* Hand an object to the store; requires an earlier bxe_store_reserve. */
+void bxe_store_own(bx_store *s, bx_objkind kind, void *p);
 
 /* Memories and tables not yet owned by anyone.  The caller either
- * bx_store_own()s them or destroys them.  The store cap applies to all of
+ * bxe_store_own()s them or destroys them.  The store cap applies to all of
  * them together (memories at their committed size, tables at 8 bytes an
  * allocated element, both in mem_total): a minimum above what is left is
  * BX_ERR_LIMIT with a message saying which flag to raise. */
-bx_status bx_memory_make(bx_store *s, const bx_limits_decl *decl,
+bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl,
                          bx_memory **out, bx_error *err);
-void bx_memory_destroy(bx_store *s, bx_memory *m);
-bx_status bx_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,
+void bxe_memory_destroy(bx_store *s, bx_memory *m);
+bx_status bxe_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,
                         bx_table **out, bx_error *err);
-void bx_table_destroy(bx_store *s, bx_table *t);
+void bxe_table_destroy(bx_store *s, bx_table *t);
 
 /* instance.c: free an instance's arrays (not the objects, the store owns them). */
-void bx_instance_destroy(bx_instance *inst);
+void bxe_instance_destroy(bx_instance *inst);
 /* Clear err to "no error" (err may not be NULL). */
 static inline void bx_error_clear(bx_error *err)
 {
@@ -63,7 +63,7 @@ static inline void bx_error_clear(bx_error *err)
 }
 
 /* Fill err for a trap, with the host's detail for BX_TRAP_HOST. */
-bx_status bx_trap_error(bx_store *s, bx_error *err, bx_trap t);
+bx_status bxe_trap_error(bx_store *s, bx_error *err, bx_trap t);
 
 /* Mask raw bits to what the type uses (upper 32 bits zero for i32/f32). */
 static inline uint64_t bx_canon_bits(bx_valtype t, uint64_t bits)

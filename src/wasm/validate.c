@@ -18,11 +18,11 @@ static bx_status check_limits(bx_error *err, const bx_limits_decl *l, uint64_t b
 {
     if (bound) {
         if (l->min > bound || (l->has_max && l->max > bound))
-            return bx_fail(err, BX_ERR_INVALID, 0,
+            return bxe_fail(err, BX_ERR_INVALID, 0,
                            "memory size must be at most 65536 pages (4GiB) (%s %u)", what, i);
     }
     if (l->has_max && l->min > l->max)
-        return bx_fail(err, BX_ERR_INVALID, 0,
+        return bxe_fail(err, BX_ERR_INVALID, 0,
                        "size minimum must not be greater than maximum (%s %u: %u > %u)",
                        what, i, l->min, l->max);
     return BX_OK;
@@ -37,20 +37,20 @@ static bx_status check_const(struct bx_module *m, bx_constexpr *ce, bx_valtype w
     switch (ce->op) {
     case BX_CONST_REF_FUNC:
         if (ce->index >= m->nfuncs_total)
-            return bx_fail(err, BX_ERR_INVALID, ce->offset, "unknown function %u", ce->index);
+            return bxe_fail(err, BX_ERR_INVALID, ce->offset, "unknown function %u", ce->index);
         break;
     case BX_CONST_EXTENDED: {
-        bx_status st = bx_constexpr_ext_check(m, ce, err);
+        bx_status st = bxe_constexpr_ext_check(m, ce, err);
         if (st != BX_OK) return st;
         break;
     }
     case BX_CONST_GLOBAL_GET:
         if (ce->index >= m->nglobal_imports)
-            return bx_fail(err, BX_ERR_INVALID, ce->offset,
+            return bxe_fail(err, BX_ERR_INVALID, ce->offset,
                            "unknown global %u (a constant expression may only use imported globals)",
                            ce->index);
         if (m->global_types[ce->index].mutable_)
-            return bx_fail(err, BX_ERR_INVALID, ce->offset,
+            return bxe_fail(err, BX_ERR_INVALID, ce->offset,
                            "constant expression required (global %u is mutable)", ce->index);
         ce->type = m->global_types[ce->index].type;
         break;
@@ -58,7 +58,7 @@ static bx_status check_const(struct bx_module *m, bx_constexpr *ce, bx_valtype w
         break;
     }
     if (ce->type != want)
-        return bx_fail(err, BX_ERR_INVALID, ce->offset,
+        return bxe_fail(err, BX_ERR_INVALID, ce->offset,
                        "type mismatch (constant expression of type 0x%02x, expected 0x%02x)",
                        (unsigned)ce->type, (unsigned)want);
     return BX_OK;
@@ -78,11 +78,11 @@ static bx_status canon_types(struct bx_module *m, bx_error *err)
 {
     if (!m->ntypes) return BX_OK;
     if (!(m->type_canon = malloc((size_t)m->ntypes * sizeof *m->type_canon)))
-        return bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+        return bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
     size_t cap = 16;
     while (cap < (size_t)m->ntypes * 2) cap *= 2;
     uint32_t *slot = malloc(cap * sizeof *slot);
-    if (!slot) return bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+    if (!slot) return bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
     memset(slot, 0xFF, cap * sizeof *slot);
     for (uint32_t i = 0; i < m->ntypes; i++) {
         size_t h = type_hash(&m->types[i]) & (cap - 1);
@@ -115,25 +115,25 @@ static bx_status check_exports(struct bx_module *m, bx_error *err)
                    : e->kind == BX_EXTERN_TABLE ? m->ntables_total
                    : e->kind == BX_EXTERN_MEMORY ? m->nmems_total : m->nglobals_total;
         if (e->index >= n)
-            return bx_fail(err, BX_ERR_INVALID, 0, "unknown %s %u (export \"%s\")",
+            return bxe_fail(err, BX_ERR_INVALID, 0, "unknown %s %u (export \"%s\")",
                            what[e->kind], e->index, e->name);
     }
     if (m->nexports < 2) return BX_OK;
     const bx_export **v = malloc((size_t)m->nexports * sizeof *v);
-    if (!v) return bx_fail(err, BX_ERR_NOMEM, 0, "out of memory");
+    if (!v) return bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory");
     for (uint32_t i = 0; i < m->nexports; i++) v[i] = &m->exports[i];
     qsort(v, m->nexports, sizeof *v, cmp_export);
     bx_status st = BX_OK;
     for (uint32_t i = 1; i < m->nexports; i++)
         if (cmp_export(&v[i - 1], &v[i]) == 0) {
-            st = bx_fail(err, BX_ERR_INVALID, 0, "duplicate export name \"%s\"", v[i]->name);
+            st = bxe_fail(err, BX_ERR_INVALID, 0, "duplicate export name \"%s\"", v[i]->name);
             break;
         }
     free(v);
     return st;
 }
 
-bx_status bx_validate_module(struct bx_module *m, bx_error *err)
+bx_status bxe_validate_module(struct bx_module *m, bx_error *err)
 {
     bx_status st;
 
@@ -145,7 +145,7 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
         switch (im->kind) {
         case BX_EXTERN_FUNC:
             if (im->desc.func_type >= m->ntypes)
-                return bx_fail(err, BX_ERR_INVALID, 0, "unknown type %u (import \"%s\" \"%s\")",
+                return bxe_fail(err, BX_ERR_INVALID, 0, "unknown type %u (import \"%s\" \"%s\")",
                                im->desc.func_type, im->module, im->name);
             break;
         case BX_EXTERN_TABLE:
@@ -162,7 +162,7 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
     for (uint32_t i = 0; i < m->nfuncs; i++) {
         const bx_func_decl *f = &m->funcs[i];
         if (f->type >= m->ntypes)
-            return bx_fail(err, BX_ERR_INVALID, 0, "unknown type %u (function %u)",
+            return bxe_fail(err, BX_ERR_INVALID, 0, "unknown type %u (function %u)",
                            f->type, m->nfunc_imports + i);
     }
 
@@ -181,10 +181,10 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
         bx_elem_decl *e = &m->elems[i];
         if (e->mode == BX_SEG_ACTIVE) {
             if (e->table >= m->ntables_total)
-                return bx_fail(err, BX_ERR_INVALID, e->offset.offset, "unknown table %u (elem segment %u)", e->table, i);
+                return bxe_fail(err, BX_ERR_INVALID, e->offset.offset, "unknown table %u (elem segment %u)", e->table, i);
             if ((st = check_const(m, &e->offset, BX_I32, err)) != BX_OK) return st;
             if (m->tables[e->table].elem != e->type)
-                return bx_fail(err, BX_ERR_INVALID, e->offset.offset,
+                return bxe_fail(err, BX_ERR_INVALID, e->offset.offset,
                                "type mismatch (elem segment %u type differs from table %u)", i, e->table);
         }
         for (uint32_t k = 0; k < e->count; k++)
@@ -195,16 +195,16 @@ bx_status bx_validate_module(struct bx_module *m, bx_error *err)
         bx_data_decl *d = &m->datas[i];
         if (d->mode != BX_SEG_ACTIVE) continue;
         if (d->memory >= m->nmems_total)
-            return bx_fail(err, BX_ERR_INVALID, d->offset.offset, "unknown memory %u (data segment %u)", d->memory, i);
+            return bxe_fail(err, BX_ERR_INVALID, d->offset.offset, "unknown memory %u (data segment %u)", d->memory, i);
         if ((st = check_const(m, &d->offset, BX_I32, err)) != BX_OK) return st;
     }
 
     if (m->has_start) {
         if (m->start >= m->nfuncs_total)
-            return bx_fail(err, BX_ERR_INVALID, 0, "unknown function %u (start)", m->start);
+            return bxe_fail(err, BX_ERR_INVALID, 0, "unknown function %u (start)", m->start);
         const bx_functype *t = &m->types[m->func_types[m->start]];
         if (t->nparams || t->nresults)
-            return bx_fail(err, BX_ERR_INVALID, 0, "start function %u must have type [] -> []", m->start);
+            return bxe_fail(err, BX_ERR_INVALID, 0, "start function %u must have type [] -> []", m->start);
     }
 
     return check_exports(m, err);

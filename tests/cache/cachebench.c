@@ -80,7 +80,7 @@ int main(int argc, char **argv)
         }
         uint8_t *payload;
         size_t plen;
-        bx_module_serialize(m, &payload, &plen);
+        bxe_module_serialize(m, &payload, &plen);
         bx_module_free(m);
         for (int i = 0; i < runs; i++) {
             double t0 = now();
@@ -99,11 +99,11 @@ int main(int argc, char **argv)
             if (t1 - t0 < warm) warm = t1 - t0;
             uint8_t key[32];
             t0 = now();
-            bx_sha256(bytes, len, key);
+            bxe_sha256(bytes, len, key);
             t1 = now();
             if (t1 - t0 < hash) hash = t1 - t0;
             t0 = now();
-            m = bx_module_deserialize(payload, plen, bytes, len);
+            m = bxe_module_deserialize(payload, plen, bytes, len);
             t1 = now();
             bx_module_free(m);
             if (t1 - t0 < deser) deser = t1 - t0;

@@ -151,24 +151,24 @@ static void test_sha256(void)
     uint8_t d[32];
     char h[65];
     for (int pass = 0; pass < 2; pass++) {
-        bx_sha256_portable_only = pass;
+        bxe_sha256_portable_only = pass;
         for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
-            bx_sha256(v[i].msg, strlen(v[i].msg), d);
+            bxe_sha256(v[i].msg, strlen(v[i].msg), d);
             hexs(d, h);
             CHECK(!strcmp(h, v[i].hex), "sha256 vector %zu (portable=%d): %s", i, pass, h);
         }
         /* one million 'a', fed in uneven pieces */
         bx_sha256_ctx c;
-        bx_sha256_init(&c);
+        bxe_sha256_init(&c);
         char a[997];
         memset(a, 'a', sizeof a);
         size_t left = 1000000;
         while (left) {
             size_t k = left < 997 ? left : 1 + left % 997;
-            bx_sha256_update(&c, a, k);
+            bxe_sha256_update(&c, a, k);
             left -= k;
         }
-        bx_sha256_final(&c, d);
+        bxe_sha256_final(&c, d);
         hexs(d, h);
         CHECK(!strcmp(h, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
               "sha256 of a million 'a' (portable=%d): %s", pass, h);
@@ -178,16 +178,16 @@ static void test_sha256(void)
     for (size_t i = 0; i < sizeof buf; i++) buf[i] = (uint8_t)(i * 131 + 7);
     int same = 1;
     for (size_t n = 0; n <= sizeof buf; n++) {
-        bx_sha256_portable_only = 0;
-        bx_sha256(buf, n, d);
-        bx_sha256_portable_only = 1;
-        bx_sha256(buf, n, d2);
+        bxe_sha256_portable_only = 0;
+        bxe_sha256(buf, n, d);
+        bxe_sha256_portable_only = 1;
+        bxe_sha256(buf, n, d2);
         if (memcmp(d, d2, 32)) same = 0;
     }
-    bx_sha256_portable_only = 0;
+    bxe_sha256_portable_only = 0;
     CHECK(same, "accelerated and portable SHA-256 differ");
-    CHECK(bx_hash64("abc", 3, 0) != bx_hash64("abd", 3, 0), "hash64 separates inputs");
-    CHECK(bx_hash64("abc", 3, 0) != bx_hash64("abc", 3, 1), "hash64 depends on the seed");
+    CHECK(bxe_hash64("abc", 3, 0) != bxe_hash64("abd", 3, 0), "hash64 separates inputs");
+    CHECK(bxe_hash64("abc", 3, 0) != bxe_hash64("abc", 3, 1), "hash64 depends on the seed");
 }
 
 /* ---- round-trip and behaviour over the spec modules ------------------------------ */
@@ -297,9 +297,9 @@ static void test_spec_modules(const char *build)
         uint8_t *p1 = NULL, *p2 = NULL;
         size_t n1 = 0, n2 = 0;
         bx_module *c = NULL;
-        int ok = bx_module_serialize(m, &p1, &n1) == BX_OK &&
-                 (c = bx_module_deserialize(p1, n1, bytes, len)) != NULL &&
-                 bx_module_serialize(c, &p2, &n2) == BX_OK && n1 == n2 && !memcmp(p1, p2, n1);
+        int ok = bxe_module_serialize(m, &p1, &n1) == BX_OK &&
+                 (c = bxe_module_deserialize(p1, n1, bytes, len)) != NULL &&
+                 bxe_module_serialize(c, &p2, &n2) == BX_OK && n1 == n2 && !memcmp(p1, p2, n1);
         if (!ok && bad_rt++ < 10) printf("FAIL round-trip of %s (%s)\n", path, c ? "differs" : "rejected");
         if (ok && bx_module_import_count(m) == 0) {
             compared++;
@@ -391,14 +391,14 @@ static void test_entries(const char *base)
 
     /* a well-formed entry from another build: header fields changed and the
      * header checksum recomputed, so only the field check can refuse it */
-    uint64_t id = bx_cache_build_id();
-    CHECK(id == bx_cache_build_id() && id != 0, "build id is deterministic");
+    uint64_t id = bxe_cache_build_id();
+    CHECK(id == bxe_cache_build_id() && id != 0, "build id is deterministic");
     struct { size_t off; const char *what; } fields[] = {{16, "build id"}, {8, "format version"},
                                                            {56, "module length"}};
     for (size_t f = 0; f < 3; f++) {
         memcpy(dam, good, elen);
         dam[fields[f].off] ^= 0x40;
-        uint64_t hc = bx_hash64(dam, 80, id);
+        uint64_t hc = bxe_hash64(dam, 80, id);
         memcpy(dam + 80, &hc, 8);
         write_file(entry, dam, elen);
         m = bx_module_new_cached_event(ADD_WASM, sizeof ADD_WASM, dir, &ev, &err);
@@ -414,7 +414,7 @@ static void test_entries(const char *base)
     bx_module_free(m);
     char hx[65];
     uint8_t key[32];
-    bx_sha256(SUB_WASM, sizeof SUB_WASM, key);
+    bxe_sha256(SUB_WASM, sizeof SUB_WASM, key);
     hexs(key, hx);
     snprintf(other, sizeof other, "%s/%s-%016llx.bxm", dir, hx, (unsigned long long)id);
     size_t olen;
@@ -473,11 +473,11 @@ static void fuzz_payload(const uint8_t *bytes, size_t len, const char *what)
     if (!m) return;
     uint8_t *p;
     size_t n;
-    CHECK(bx_module_serialize(m, &p, &n) == BX_OK, "serialize %s", what);
+    CHECK(bxe_module_serialize(m, &p, &n) == BX_OK, "serialize %s", what);
     bx_module_free(m);
     int accepted_trunc = 0;
     for (size_t k = 0; k < n; k++) {
-        bx_module *c = bx_module_deserialize(p, k, bytes, len);
+        bx_module *c = bxe_module_deserialize(p, k, bytes, len);
         if (c) accepted_trunc++;
         bx_module_free(c);
     }
@@ -492,7 +492,7 @@ static void fuzz_payload(const uint8_t *bytes, size_t len, const char *what)
             seed = seed * 1103515245u + 12345u;
             uint8_t x = v == 0 ? 0x80 : v == 1 ? 0xFF : v == 2 ? 0x01 : (uint8_t)(seed >> 16 | 1);
             q[i] ^= x;
-            bx_module *c = bx_module_deserialize(q, n, bytes, len);
+            bx_module *c = bxe_module_deserialize(q, n, bytes, len);
             tried++;
             if (c) accepted++;
             bx_module_free(c);
@@ -506,7 +506,7 @@ static void fuzz_payload(const uint8_t *bytes, size_t len, const char *what)
 }
 
 /* ---- the code verifier: a valid module whose compiled code is altered in
- * memory and serialised again (bx_module_serialize does not check), so
+ * memory and serialised again (bxe_module_serialize does not check), so
  * only the deserialiser's checks stand between the payload and the
  * interpreter.  Each alteration must be refused. */
 
@@ -527,8 +527,8 @@ static int loads_after(const uint8_t *bytes, size_t len, void (*mutate)(struct b
     uint8_t *p;
     size_t n;
     int r = -1;
-    if (bx_module_serialize(m, &p, &n) == BX_OK) {
-        bx_module *c = bx_module_deserialize(p, n, bytes, len);
+    if (bxe_module_serialize(m, &p, &n) == BX_OK) {
+        bx_module *c = bxe_module_deserialize(p, n, bytes, len);
         r = c != NULL;
         bx_module_free(c);
         free(p);
@@ -734,7 +734,7 @@ int main(void)
     char keyp[1100];
     snprintf(keyp, sizeof keyp, "%s/key/cache.key", base);
     setenv("BOXAGNTS_CACHE_KEY", keyp, 1);
-    CHECK(bx_cache_selfcheck(), "cache.c's operand table disagrees with code.h");
+    CHECK(bxe_cache_selfcheck(), "cache.c's operand table disagrees with code.h");
     test_sha256();
     test_entries(base);
     fuzz_payload(ADD_WASM, sizeof ADD_WASM, "add module");

@@ -3,7 +3,7 @@
  * item 2).  An attacker who can write the cache directory but not read
  * the key: entries whose code was changed and whose checksums were
  * recomputed are rebuilt, never run.  An attacker holding the key (the
- * test-only path: bx_cache_make_header signs what the test wrote): every
+ * test-only path: bxe_cache_make_header signs what the test wrote): every
  * kind of out-of-range operand and every way of turning a number into a
  * funcref is refused by the verifier, while the benign forms of the same
  * code still load (so a refusal is the verifier's, not the signature's).
@@ -111,7 +111,7 @@ static uint8_t *payload_with(const uint8_t *wasm, size_t wlen, uint32_t f, const
         if (nconsts) memcpy(c->code + n, consts, 2 * (size_t)nconsts * sizeof *consts);
         free(old);
         fd->code = c;
-        if (bx_module_serialize(m, &p, plen) != BX_OK) p = NULL;
+        if (bxe_module_serialize(m, &p, plen) != BX_OK) p = NULL;
     }
     bx_module_free(m);
     return p;
@@ -124,7 +124,7 @@ static int loads(const uint8_t *wasm, size_t wlen, uint32_t f, const uint32_t *c
     size_t plen;
     uint8_t *p = payload_with(wasm, wlen, f, code, n, consts, nconsts, &plen);
     if (!p) return -1;
-    bx_module *c = bx_module_deserialize(p, plen, wasm, wlen);
+    bx_module *c = bxe_module_deserialize(p, plen, wasm, wlen);
     free(p);
     bx_module_free(c);
     return c != NULL;
@@ -136,10 +136,10 @@ static int loads(const uint8_t *wasm, size_t wlen, uint32_t f, const uint32_t *c
 static void entry_path(char *out, size_t cap, const char *dir, const uint8_t *wasm, size_t wlen)
 {
     uint8_t key[32];
-    bx_sha256(wasm, wlen, key);
+    bxe_sha256(wasm, wlen, key);
     int k = snprintf(out, cap, "%s/", dir);
     for (int i = 0; i < 32; i++) k += snprintf(out + k, cap - (size_t)k, "%02x", key[i]);
-    snprintf(out + k, cap - (size_t)k, "-%016llx.bxm", (unsigned long long)bx_cache_build_id());
+    snprintf(out + k, cap - (size_t)k, "-%016llx.bxm", (unsigned long long)bxe_cache_build_id());
 }
 
 static int write_file(const char *path, const uint8_t *b, size_t n)
@@ -170,8 +170,8 @@ static bx_cache_event via_file(const char *dir, const uint8_t *wasm, size_t wlen
     char path[2048];
     entry_path(path, sizeof path, dir, wasm, wlen);
     uint8_t h[128], key[32];
-    bx_sha256(wasm, wlen, key);
-    bx_cache_make_header(h, mk, key, bx_cache_build_id(), wlen, p, plen);
+    bxe_sha256(wasm, wlen, key);
+    bxe_cache_make_header(h, mk, key, bxe_cache_build_id(), wlen, p, plen);
     uint8_t *file = malloc(128 + plen);
     memcpy(file, h, 128);
     memcpy(file + 128, p, plen);
@@ -208,28 +208,28 @@ static void test_hmac(void)
 {
     uint8_t out[32], k[131], d[50];
     memset(k, 0x0b, 20);
-    bx_hmac_sha256(k, 20, "Hi There", 8, out);
+    bxe_hmac_sha256(k, 20, "Hi There", 8, out);
     CHECK(hexeq(out, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"), "RFC 4231 case 1");
-    bx_hmac_sha256("Jefe", 4, "what do ya want for nothing?", 28, out);
+    bxe_hmac_sha256("Jefe", 4, "what do ya want for nothing?", 28, out);
     CHECK(hexeq(out, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"), "RFC 4231 case 2");
     memset(k, 0xaa, 20);
     memset(d, 0xdd, 50);
-    bx_hmac_sha256(k, 20, d, 50, out);
+    bxe_hmac_sha256(k, 20, d, 50, out);
     CHECK(hexeq(out, "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"), "RFC 4231 case 3");
     memset(k, 0xaa, 131);   /* a key longer than the block: hashed first */
     const char *m6 = "Test Using Larger Than Block-Size Key - Hash Key First";
-    bx_hmac_sha256(k, 131, m6, strlen(m6), out);
+    bxe_hmac_sha256(k, 131, m6, strlen(m6), out);
     CHECK(hexeq(out, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"), "RFC 4231 case 6");
     const char *m7 = "This is a test using a larger than block-size key and a larger than block-size data. "
                      "The key needs to be hashed before being used by the HMAC algorithm.";
     /* streamed in uneven pieces: the same MAC */
     bx_hmac_sha256_ctx x;
-    bx_hmac_sha256_init(&x, k, 131);
+    bxe_hmac_sha256_init(&x, k, 131);
     for (size_t i = 0, n = strlen(m7); i < n; i += 37)
-        bx_hmac_sha256_update(&x, m7 + i, n - i < 37 ? n - i : 37);
-    bx_hmac_sha256_final(&x, out);
+        bxe_hmac_sha256_update(&x, m7 + i, n - i < 37 ? n - i : 37);
+    bxe_hmac_sha256_final(&x, out);
     CHECK(hexeq(out, "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"), "RFC 4231 case 7");
-    CHECK(bx_ct_equal("abcd", "abcd", 4) && !bx_ct_equal("abcd", "abce", 4), "constant-time compare");
+    CHECK(bxe_ct_equal("abcd", "abcd", 4) && !bxe_ct_equal("abcd", "abce", 4), "constant-time compare");
 }
 
 /* ---- an attacker without the key ------------------------------------------------------ */
@@ -247,7 +247,7 @@ static void test_no_key_forgery(const char *dir)
     uint8_t *good = read_all(path, &len);
     CHECK(good && len > 128, "entry at %s", path);
     if (!good) return;
-    uint64_t id = bx_cache_build_id();
+    uint64_t id = bxe_cache_build_id();
     /* the attacker's edit: i32.add becomes i32.sub in the code words, then
      * both checksums recomputed as anyone can */
     int edited = 0;
@@ -264,7 +264,7 @@ static void test_no_key_forgery(const char *dir)
         }
     bx_module_free(m);
     /* without a MAC the forgery would load and run i32.sub */
-    bx_module *raw = bx_module_deserialize(f + 128, len - 128, ADD_WASM, sizeof ADD_WASM);
+    bx_module *raw = bxe_module_deserialize(f + 128, len - 128, ADD_WASM, sizeof ADD_WASM);
     CHECK(raw != NULL, "the forged payload is structurally valid (so only the MAC can refuse it)");
     if (raw) {
         bx_store *s0 = bx_store_new(NULL);
@@ -276,9 +276,9 @@ static void test_no_key_forgery(const char *dir)
         bx_store_free(s0);
         bx_module_free(raw);
     }
-    uint64_t pc = bx_hash64(f + 128, len - 128, id);
+    uint64_t pc = bxe_hash64(f + 128, len - 128, id);
     memcpy(f + 72, &pc, 8);
-    uint64_t hc = bx_hash64(f, 80, id);
+    uint64_t hc = bxe_hash64(f, 80, id);
     memcpy(f + 80, &hc, 8);
     CHECK(edited >= 1, "found the add opcode to forge");
     write_file(path, f, len);
@@ -295,8 +295,8 @@ static void test_no_key_forgery(const char *dir)
     bx_module_free(m);
     /* the same edit, signed with a guessed key (all zero) */
     uint8_t zero[32] = {0}, key[32];
-    bx_sha256(ADD_WASM, sizeof ADD_WASM, key);
-    bx_cache_make_header(f, zero, key, id, sizeof ADD_WASM, f + 128, len - 128);
+    bxe_sha256(ADD_WASM, sizeof ADD_WASM, key);
+    bxe_cache_make_header(f, zero, key, id, sizeof ADD_WASM, f + 128, len - 128);
     write_file(path, f, len);
     m = bx_module_new_cached_event(ADD_WASM, sizeof ADD_WASM, dir, &ev, &err);
     CHECK(m && ev == BX_CACHE_REPLACED, "entry signed with another key refused: event %d", ev);
@@ -513,8 +513,8 @@ static void test_type_canon(void)
         uint8_t *p;
         size_t n;
         bx_module *c = NULL;
-        if (bx_module_serialize(m, &p, &n) == BX_OK) {
-            c = bx_module_deserialize(p, n, FORGE, sizeof FORGE);
+        if (bxe_module_serialize(m, &p, &n) == BX_OK) {
+            c = bxe_module_deserialize(p, n, FORGE, sizeof FORGE);
             free(p);
         }
         CHECK((c != NULL) == !forge, forge ? "a forged canonical type accepted" : "genuine canonical types refused");
@@ -544,7 +544,7 @@ static void test_every_opcode(void)
         }
     }
     CHECK(tried == BXOP_COUNT_ && bad == 0, "%d of %d opcodes mishandled with huge operands", bad, tried);
-    CHECK(bx_cache_selfcheck(), "operand table agrees with code.h");
+    CHECK(bxe_cache_selfcheck(), "operand table agrees with code.h");
 }
 
 /* ---- the key file ------------------------------------------------------------------------------ */
@@ -593,7 +593,7 @@ static void test_key_file(void)
     uint8_t *k1 = read_all(key, &klen);
     CHECK(load_ok(cdir, &ev) && ev == BX_CACHE_HIT, "second use hits: event %d", ev);
     uint8_t mk[32];
-    CHECK(bx_cache_load_key(mk, why, sizeof why) == 0 && k1 && klen == 32 && !memcmp(mk, k1, 32), "the key is kept");
+    CHECK(bxe_cache_load_key(mk, why, sizeof why) == 0 && k1 && klen == 32 && !memcmp(mk, k1, 32), "the key is kept");
     /* another key: every entry made under the first is refused */
     char key2[1200];
     snprintf(key2, sizeof key2, "%s/other.key", kdir);
@@ -633,7 +633,7 @@ static void test_key_file(void)
         CHECK(ok && ev == BX_CACHE_NO_KEY, "%s: the run works without the cache (ok %d, event %d)", bad[i].what, ok, ev);
         CHECK(nentries(cdir) == n0, "%s: nothing written to the cache", bad[i].what);
         why[0] = 0;
-        CHECK(bx_cache_load_key(mk, why, sizeof why) != 0 && strstr(why, bad[i].needle),
+        CHECK(bxe_cache_load_key(mk, why, sizeof why) != 0 && strstr(why, bad[i].needle),
               "%s: refused with a reason naming it: \"%s\"", bad[i].what, why);
         const char *none = NULL;
         int w0 = 0;
@@ -657,7 +657,7 @@ static void test_key_file(void)
         write_file(key, k1, 32);
         CHECK(chown(key, 12345, 12345) == 0, "chown");
         CHECK(load_ok(cdir, &ev) && ev == BX_CACHE_NO_KEY, "foreign-owned key not used: event %d", ev);
-        CHECK(bx_cache_load_key(mk, why, sizeof why) != 0 && strstr(why, "not owned by you"), "reason: %s", why);
+        CHECK(bxe_cache_load_key(mk, why, sizeof why) != 0 && strstr(why, "not owned by you"), "reason: %s", why);
         unlink(key);
     }
     /* no place for a key: relative path, or no HOME/XDG */
@@ -760,7 +760,7 @@ static void test_grants(void)
     CHECK(realpath(kdir, real_k) != NULL, "realpath kdir");
     kh[0] = real_k;
     CHECK(bx_cache_check_grants(cache, kh, kw, 1, why, sizeof why) == BX_CACHE_SKIP, "read grant of the key's directory");
-    CHECK(bx_cache_load_key((uint8_t[32]){0}, why, sizeof why) == 0, "key made");
+    CHECK(bxe_cache_load_key((uint8_t[32]){0}, why, sizeof why) == 0, "key made");
     char real_key[1200];
     CHECK(realpath(key, real_key) != NULL, "realpath key");
     kh[0] = real_key;
@@ -833,7 +833,7 @@ int main(void)
     test_no_key_forgery(dir);
     uint8_t mk[32];
     char why[512];
-    CHECK(bx_cache_load_key(mk, why, sizeof why) == 0, "the test's key: %s", why);
+    CHECK(bxe_cache_load_key(mk, why, sizeof why) == 0, "the test's key: %s", why);
     snprintf(dir, sizeof dir, "%s/c2", base);
     mkdir(dir, 0700);
     test_signed_forgery(dir, mk);

@@ -6,7 +6,7 @@
  * prefix of a rich valid module must fail cleanly, and a few thousand
  * deterministic mutations of it must never crash (run under ASan/UBSan).
  *
- * bx_compile_func/bx_code_free are weak stubs so this links without
+ * bxe_compile_func/bxe_code_free are weak stubs so this links without
  * compile.c; linked with the real one, the real one wins.
  */
 #include <stdarg.h>
@@ -16,12 +16,12 @@
 
 #include "module.h"
 
-__attribute__((weak)) bx_status bx_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
+__attribute__((weak)) bx_status bxe_compile_func(struct bx_module *m, uint32_t i, bx_error *err)
 {
     (void)m; (void)i; (void)err;
     return BX_OK;
 }
-__attribute__((weak)) void bx_code_free(struct bx_code *c) { (void)c; }
+__attribute__((weak)) void bxe_code_free(struct bx_code *c) { (void)c; }
 
 #include "../check.h"
 
@@ -440,9 +440,9 @@ static void test_module_api(void)
     CHECK(!strcmp(bx_trap_message(BX_TRAP_STACK_EXHAUSTED), "call stack exhausted"), "trap msg");
     CHECK(!strcmp(bx_trap_message(BX_TRAP_EXIT), "exit"), "trap msg");
     CHECK(bx_trap_message((bx_trap)99) != NULL, "trap msg out of range");
-    CHECK(bx_fail(&err, BX_ERR_MALFORMED, 0x1f, "x %d", 5) == BX_ERR_MALFORMED &&
-          !strcmp(err.msg, "at byte 0x1f: x 5") && err.offset == 0x1f, "bx_fail: %s", err.msg);
-    CHECK(bx_fail(&err, BX_ERR_ARG, 0, "plain") == BX_ERR_ARG && !strcmp(err.msg, "plain"), "bx_fail arg");
+    CHECK(bxe_fail(&err, BX_ERR_MALFORMED, 0x1f, "x %d", 5) == BX_ERR_MALFORMED &&
+          !strcmp(err.msg, "at byte 0x1f: x 5") && err.offset == 0x1f, "bxe_fail: %s", err.msg);
+    CHECK(bxe_fail(&err, BX_ERR_ARG, 0, "plain") == BX_ERR_ARG && !strcmp(err.msg, "plain"), "bxe_fail arg");
     CHECK(bx_module_new(NULL, 5, &err) == NULL && err.status == BX_ERR_ARG, "NULL bytes");
     bx_module *m2 = bx_module_new(o.b, o.n, NULL);
     bx_module_free(m2);

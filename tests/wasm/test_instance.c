@@ -176,28 +176,28 @@ static void test_memory(void)
     CHECK_C(bx_memory_size(m) == 65536 && m->max_pages == 16);
     uint8_t *d = bx_memory_data(m);
     d[0] = 1; d[65535] = 2;
-    CHECK_C(bx_memory_grow(s, m, 0) == 1);
-    CHECK_C(bx_memory_grow(s, m, 15) == 1);
+    CHECK_C(bxe_memory_grow(s, m, 0) == 1);
+    CHECK_C(bxe_memory_grow(s, m, 15) == 1);
     CHECK_C(bx_memory_data(m) == d && d[65535] == 2);   /* never moves */
     d[16 * 65536 - 1] = 3;                            /* committed */
     CHECK_C(bx_memory_size(m) == 16 * 65536);
-    CHECK_C(bx_memory_grow(s, m, 1) == UINT32_MAX);     /* cap */
-    CHECK_C(bx_memory_grow(s, m, UINT32_MAX) == UINT32_MAX);
+    CHECK_C(bxe_memory_grow(s, m, 1) == UINT32_MAX);     /* cap */
+    CHECK_C(bxe_memory_grow(s, m, UINT32_MAX) == UINT32_MAX);
     CHECK_C(bx_store_peak_memory(s) == 16 * 65536);
 
     bx_memory *m2 = bx_memory_new(s, 0, 2, 1, &e);
     CHECK_C(m2 && bx_memory_size(m2) == 0 && bx_memory_data(m2) != NULL);
     /* the cap counts all memories together (multi-memory): m holds it all */
-    CHECK_C(bx_memory_grow(s, m2, 2) == UINT32_MAX);
+    CHECK_C(bxe_memory_grow(s, m2, 2) == UINT32_MAX);
     CHECK_C(bx_store_peak_memory(s) == 16 * 65536);
-    CHECK_C(bx_memory_grow(s, m, 0) == 16);
+    CHECK_C(bxe_memory_grow(s, m, 0) == 16);
     bx_memory *m3 = bx_memory_new(s, 1, 0, 0, &e);    /* no room for a page */
     CHECK_C(!m3 && e.status == BX_ERR_LIMIT);
 
     bx_memory *z = bx_memory_new(s, 0, 0, 1, &e);      /* max 0: no pages ever */
     CHECK_C(z && bx_memory_size(z) == 0 && bx_memory_data(z) != NULL);
-    CHECK_C(bx_memory_grow(s, z, 1) == UINT32_MAX);
-    CHECK_C(bx_memory_grow(s, z, 0) == 0);
+    CHECK_C(bxe_memory_grow(s, z, 1) == UINT32_MAX);
+    CHECK_C(bxe_memory_grow(s, z, 0) == 0);
 
     CHECK_C(bx_memory_new(s, 17, 0, 0, &e) == NULL);
     CHECK_ERR(e, BX_ERR_LIMIT, "memory minimum 17 pages (1.0625 MiB) exceeds the limit 16 pages (1 MiB); raise --max-memory");
@@ -214,7 +214,7 @@ static void test_memory(void)
     lim.max_memory_bytes = 1000;
     s = bx_store_new(&lim);
     m = bx_memory_new(s, 0, 0, 0, &e);
-    CHECK_C(m && bx_memory_grow(s, m, 1) == UINT32_MAX);
+    CHECK_C(m && bxe_memory_grow(s, m, 1) == UINT32_MAX);
     bx_store_free(s);
 }
 
@@ -225,13 +225,13 @@ static void test_tables_globals(void)
     bx_error e;
     bx_table *t = bx_table_new(s, BX_FUNCREF, 2, 5, 1, &e);
     CHECK_C(t && t->size == 2 && t->elems[0] == 0 && t->elems[1] == 0);
-    CHECK_C(bx_table_grow(s, t, 3, 77) == 2);
+    CHECK_C(bxe_table_grow(s, t, 3, 77) == 2);
     CHECK_C(t->size == 5 && t->elems[4] == 77 && t->elems[1] == 0);
-    CHECK_C(bx_table_grow(s, t, 1, 0) == UINT32_MAX);
+    CHECK_C(bxe_table_grow(s, t, 1, 0) == UINT32_MAX);
     bx_table *u = bx_table_new(s, BX_EXTERNREF, 0, 0, 0, &e);
     CHECK_C(u && u->size == 0 && u->max == 10);
-    for (uint32_t i = 0; i < 10; i++) CHECK_C(bx_table_grow(s, u, 1, i + 1) == i);
-    CHECK_C(bx_table_grow(s, u, 1, 0) == UINT32_MAX);
+    for (uint32_t i = 0; i < 10; i++) CHECK_C(bxe_table_grow(s, u, 1, i + 1) == i);
+    CHECK_C(bxe_table_grow(s, u, 1, 0) == UINT32_MAX);
     CHECK_C(u->elems[9] == 10);
     CHECK_C(bx_table_new(s, BX_FUNCREF, 11, 0, 0, &e) == NULL);
     CHECK_ERR(e, BX_ERR_LIMIT, "table minimum 11");
@@ -357,7 +357,7 @@ static void test_limits_matching(void)
         im2[0].of.memory = bx_memory_new(s, 2, 0, 0, NULL);
         CHECK_C(bx_instance_new(s, ok, im2, 3, &e) == NULL && e.status == BX_ERR_UNLINKABLE);
         /* grown memory counts with its current size */
-        CHECK_C(bx_memory_grow(s, im[0].of.memory, 1) == 2);
+        CHECK_C(bxe_memory_grow(s, im[0].of.memory, 1) == 2);
         CHECK_C(bx_instance_new(s, mem_min, im, 3, &e) != NULL);
     }
     bx_store_free(s);
@@ -409,8 +409,8 @@ static void test_memory_cap_instantiation(void)
         CHECK_C(inst && bx_instance_export(inst, "m", &x) && x.kind == BX_EXTERN_MEMORY);
         if (inst) {
             CHECK_C(x.of.memory == bx_instance_memory(inst, 0));
-            CHECK_C(bx_memory_grow(s, x.of.memory, 255) == 1);
-            CHECK_C(bx_memory_grow(s, x.of.memory, 1) == UINT32_MAX);
+            CHECK_C(bxe_memory_grow(s, x.of.memory, 255) == 1);
+            CHECK_C(bxe_memory_grow(s, x.of.memory, 1) == UINT32_MAX);
             CHECK_C(x.of.memory->has_max && x.of.memory->decl_max == 1000);
         }
         /* freed after the store: it has an instance */

@@ -173,8 +173,8 @@ static int loads_with(uint32_t func, uint32_t word, uint32_t value)
     uint8_t *p;
     size_t n;
     int r = -1;
-    if (bx_module_serialize(m, &p, &n) == BX_OK) {
-        bx_module *d = bx_module_deserialize(p, n, UNIT_WASM, sizeof UNIT_WASM);
+    if (bxe_module_serialize(m, &p, &n) == BX_OK) {
+        bx_module *d = bxe_module_deserialize(p, n, UNIT_WASM, sizeof UNIT_WASM);
         r = d != NULL;
         bx_module_free(d);
         free(p);
@@ -209,7 +209,7 @@ static void test_verifier(void)
             }
             if (c->code[pc] != BXOP_SIMD) continue;
             nsimd++;
-            bx_simd_info in = bx_simd_info_of(o[0]);
+            bx_simd_info in = bxe_simd_info_of(o[0]);
             kinds[in.kind]++;
             accepted_bad += loads_with(f, pc + 1, 0x9a) != 0;               /* unassigned */
             accepted_bad += loads_with(f, pc + 1, BXS_COUNT) != 0;
