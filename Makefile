@@ -42,6 +42,12 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# Each layer's sources see only their own folder and include/boxagnts.h
+# (tests and tools keep the full CPPFLAGS).  A layer that must see another's
+# private header says so in one line, e.g. LAYER_SEES_aot := src/wasm.
+LAYER_SEES_cli := src/confine
+$(foreach l,$(LAYERS) cli,$(eval $(BUILD)/src/$(l)/%.o: CPPFLAGS := -Iinclude -Isrc/$(l) $(addprefix -I,$(LAYER_SEES_$(l)))))
+
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^

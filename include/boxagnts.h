@@ -797,6 +797,11 @@ typedef struct bx_tool bx_tool;
 typedef bx_status (*bx_tool_exec_fn)(const bx_tool *t, const bx_tool_context *ctx,
                                      const char *input_json, bx_tool_result *out,
                                      bx_error *err);
+/* The most of the workspace a tool may use (values fixed: 0, 1, 2). */
+typedef enum bx_workspace_need {
+    BX_NEED_NONE = 0, BX_NEED_READ = 1, BX_NEED_WRITE = 2
+} bx_workspace_need;
+
 /* The interface.  A native tool fills one in; bx_wasm_tool_load makes one
  * from a manifest.  destroy (may be NULL) frees impl. */
 struct bx_tool {
@@ -811,10 +816,10 @@ struct bx_tool {
     void (*destroy)(bx_tool *t);
     void *impl;
     /* For describing the tool (MCP tools/list); NULL/0 when unknown:
-     * a human-readable title, the most of the workspace it may use (0 none,
-     * 1 read, 2 write), the JSON Schema of its result's metadata. */
+     * a human-readable title, the most of the workspace it may use, the
+     * JSON Schema of its result's metadata. */
     const char *title;
-    int needs_workspace;
+    bx_workspace_need needs_workspace;
     const char *output_schema;
 };
 

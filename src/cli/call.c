@@ -261,12 +261,9 @@ static void print_params(const char *schema_text)
 int cmd_tools(int argc, char **argv)
 {
     cli_opts fl;
-    cli_opts_init(&fl, CLI_TOOLS, "tools");
+    cli_opts_init(&fl, CLI_TOOLS, "tools", tools_usage);
     int rc = cli_parse(&fl, argc, argv, 0);
-    if (rc < 0 && fl.help) {
-        tools_usage(stdout);
-        rc = EXIT_OK;
-    } else if (rc < 0 && fl.npos) {
+    if (rc < 0 && fl.npos) {
         fprintf(stderr, "boxagnts tools: unknown argument %s (usage: boxagnts tools [--json] [--tools-dir DIR])\n",
                 fl.pos[0]);
         rc = EXIT_USAGE;
@@ -329,7 +326,7 @@ static char *read_all(FILE *f, size_t max)
 int cmd_call(int argc, char **argv)
 {
     cli_opts fl;
-    cli_opts_init(&fl, CLI_CALL, "call");
+    cli_opts_init(&fl, CLI_CALL, "call", call_usage);
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
     bx_confine_policy pol;
@@ -344,11 +341,6 @@ int cmd_call(int argc, char **argv)
     if ((rc = cli_parse(&fl, argc, argv, 0)) >= 0)
         goto done;
     rc = EXIT_USAGE;
-    if (fl.help) {
-        call_usage(stdout);
-        rc = EXIT_OK;
-        goto done;
-    }
     if (argc < 1 || argv[0][0] == '-') {
         fprintf(stderr, "boxagnts call: name a tool first: boxagnts call TOOL [options] '{json}' (see boxagnts tools)\n");
         goto done;

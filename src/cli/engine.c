@@ -43,12 +43,9 @@ static void invoke_usage(FILE *f)
 int cmd_validate(int argc, char **argv)
 {
     cli_opts fl;
-    cli_opts_init(&fl, CLI_VALIDATE, "validate");
+    cli_opts_init(&fl, CLI_VALIDATE, "validate", validate_usage);
     int rc = cli_parse(&fl, argc, argv, 1);
-    if (rc < 0 && fl.help) {
-        validate_usage(stdout);
-        rc = EXIT_OK;
-    } else if (rc < 0 && fl.npos != 1) {
+    if (rc < 0 && fl.npos != 1) {
         validate_usage(stderr);
         rc = EXIT_USAGE;
     }
@@ -95,12 +92,9 @@ int cmd_invoke(int argc, char **argv)
     bx_limits lim;
     memset(&lim, 0, sizeof lim);
     cli_opts fl;
-    cli_opts_init(&fl, CLI_INVOKE, "invoke");
+    cli_opts_init(&fl, CLI_INVOKE, "invoke", invoke_usage);
     int prc = cli_parse(&fl, argc, argv, 1);
-    if (prc < 0 && fl.help) {
-        invoke_usage(stdout);
-        prc = EXIT_OK;
-    } else if (prc < 0 && fl.npos < 2) {
+    if (prc < 0 && fl.npos < 2) {
         fprintf(stderr, "usage: boxagnts invoke [--fuel N] [--max-memory SIZE] [--max-stack SIZE] "
                         "FILE.wasm FUNC [ARGS...] (see boxagnts invoke --help)\n");
         prc = EXIT_USAGE;

@@ -188,11 +188,12 @@ static const cli_flag flags[] = {
     {"--max-message",              CLI_SERVERS,                   1, NULL,             set_max_message, 0},
 };
 
-void cli_opts_init(cli_opts *o, cli_cmd cmd, const char *name)
+void cli_opts_init(cli_opts *o, cli_cmd cmd, const char *name, void (*usage)(FILE *f))
 {
     memset(o, 0, sizeof *o);
     o->cmd = cmd;
     o->name = name;
+    o->usage = usage;
     o->max_level = BX_PERM_EXECUTE;
     bx_grants_init(&o->g);
 }
@@ -280,7 +281,10 @@ int cli_parse(cli_opts *o, int argc, char **argv, int stop_at_pos)
         }
         int rc = apply(o, f, v);
         if (rc) return rc;
-        if (o->help) return -1;
+        if (o->help) {
+            if (o->usage) o->usage(stdout);
+            return EXIT_OK;
+        }
     }
     return -1;
 }

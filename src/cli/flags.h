@@ -49,15 +49,16 @@ typedef struct cli_opts {
     uint32_t workers;
     uint64_t max_message;
     char **pos; size_t npos;         /* positional arguments (borrowed from argv) */
+    void (*usage)(FILE *f);          /* the subcommand's help (--help prints it) */
 } cli_opts;
 
-void cli_opts_init(cli_opts *o, cli_cmd cmd, const char *name);
+void cli_opts_init(cli_opts *o, cli_cmd cmd, const char *name, void (*usage)(FILE *f));
 void cli_opts_free(cli_opts *o);
 /* Parse argv (after the subcommand name).  stop_at_pos: the first
  * positional argument and everything after it are positional (run: the
  * module and the guest's arguments); "--" ends the flags anywhere.
- * Returns -1 when all is well (o->help set: print help and exit 0), else
- * the exit code, after saying why on stderr. */
+ * Returns -1 when all is well, else the exit code: EXIT_OK after --help
+ * printed the usage on stdout, another after saying why on stderr. */
 int cli_parse(cli_opts *o, int argc, char **argv, int stop_at_pos);
 /* The workspace made canonical (realpath) and checked to be a directory;
  * 0, or EXIT_USAGE after saying why. */

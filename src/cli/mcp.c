@@ -63,6 +63,9 @@ static void usage(FILE *f, const char *cmd)
                                 : "  --jsonl                the protocol (required; the only one so far)\n");
 }
 
+static void mcp_usage(FILE *f) { usage(f, "mcp"); }
+static void serve_usage(FILE *f) { usage(f, "serve"); }
+
 /* Parses argv into c: the policy file first, then the flags over its
  * defaults (bx_grants_merge: flags add to its lists, replace its limits).
  * Returns -1 when all is well, else the exit code. */
@@ -74,10 +77,6 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, cl
     int rc = cli_parse(fl, argc, argv, 0);
     if (rc >= 0)
         return rc;
-    if (fl->help) {
-        usage(stdout, cmd);
-        return EXIT_OK;
-    }
     if (fl->npos) {
         fprintf(stderr, "boxagnts %s: unknown argument %s (see boxagnts %s --help)\n", cmd, fl->pos[0], cmd);
         return EXIT_USAGE;
@@ -124,7 +123,8 @@ static int serve(const char *cmd, int argc, char **argv)
     bx_server_config c;
     bx_server_config_init(&c);
     cli_opts fl;
-    cli_opts_init(&fl, !strcmp(cmd, "mcp") ? CLI_MCP : CLI_SERVE, cmd);
+    int mcp = !strcmp(cmd, "mcp");
+    cli_opts_init(&fl, mcp ? CLI_MCP : CLI_SERVE, cmd, mcp ? mcp_usage : serve_usage);
     int rc = parse(cmd, argc, argv, &c, &fl);
     const char *executor = fl.executor;   /* borrowed from argv */
     int jsonl = fl.jsonl;

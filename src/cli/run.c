@@ -280,7 +280,7 @@ int cmd_run(int argc, char **argv)
     bx_error err;
     memset(&err, 0, sizeof err);
     cli_opts fl;
-    cli_opts_init(&fl, CLI_RUN, "run");
+    cli_opts_init(&fl, CLI_RUN, "run", run_usage);
     bx_confine_policy pol;
     bx_confine_status cs;
     bx_confine_policy_init(&pol);
@@ -295,11 +295,6 @@ int cmd_run(int argc, char **argv)
     if ((rc = cli_parse(&fl, argc, argv, 1)) >= 0)
         goto done;
     rc = EXIT_USAGE;
-    if (fl.help) {
-        run_usage(stdout);
-        rc = EXIT_OK;
-        goto done;
-    }
     if (fl.npos < 1) {
         fprintf(stderr, "usage: boxagnts run [options] MODULE.wasm [ARGS...] "
                         "(see boxagnts run --help)\n");

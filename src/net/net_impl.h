@@ -50,7 +50,7 @@ int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16
 
 typedef struct bxn_pattern {
     char scheme[8];             /* "http", "https" or "*" */
-    int host_kind;              /* 0 exact, 1 "*.suffix", 2 any */
+    enum { BXN_HOST_EXACT, BXN_HOST_SUFFIX /* "*.suffix" */, BXN_HOST_ANY } host_kind;
     char host[BXN_HOST_MAX];    /* exact host, or the suffix with its leading '.' */
     int port;                   /* -1 any, 0 the scheme's default, else the port */
     char text[BXN_HOST_MAX + 32];

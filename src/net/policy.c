@@ -58,14 +58,14 @@ int bxn_pattern_parse(const char *s, bxn_pattern *p, char *why, size_t wl)
         if (c) port = c + 1;
     }
     if (hl == 1 && h[0] == '*') {
-        p->host_kind = 2;
+        p->host_kind = BXN_HOST_ANY;
     } else if (hl > 2 && h[0] == '*' && h[1] == '.') {
         int v;
         uint8_t ip[16];
         char tmp[BXN_HOST_MAX];
         if (memchr(h + 1, '*', hl - 1) || bxn_host_parse(h + 2, hl - 2, tmp, &v, ip, NULL, 0) != 0 || v)
             return bxn_why(why, wl, "bad host pattern '%s': after '*.' comes a domain name", s);
-        p->host_kind = 1;
+        p->host_kind = BXN_HOST_SUFFIX;
         size_t tl = strnlen(tmp, sizeof p->host - 2);
         p->host[0] = '.';
         memcpy(p->host + 1, tmp, tl);
@@ -102,8 +102,8 @@ int bxn_pattern_match(const bxn_pattern *p, const bxn_url *u)
     if (strcmp(p->scheme, "*") && strcmp(p->scheme, u->scheme)) return 0;
     if (p->port == 0 ? u->port != bxn_default_port(u->scheme) : p->port > 0 && (unsigned)p->port != u->port)
         return 0;
-    if (p->host_kind == 2) return 1;
-    if (p->host_kind == 1) {
+    if (p->host_kind == BXN_HOST_ANY) return 1;
+    if (p->host_kind == BXN_HOST_SUFFIX) {
         size_t hl = strlen(u->host), sl = strlen(p->host);
         return !u->ipver && hl > sl && !strcmp(u->host + hl - sl, p->host);
     }

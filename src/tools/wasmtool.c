@@ -25,7 +25,6 @@
 #define MANIFEST_MAX (1u << 20)
 #define MODULE_MAX   (256u << 20)
 
-typedef enum { NEED_NONE, NEED_READ, NEED_WRITE } ws_need;
 
 typedef struct wasm_tool {
     bx_tool tool;                 /* tool.impl points back here */
@@ -37,7 +36,7 @@ typedef struct wasm_tool {
     pthread_mutex_t mu;
     bx_module *module;
     char load_error[256];         /* malformed/invalid: every call says so */
-    ws_need workspace;
+    bx_workspace_need workspace;
     int network;
     char **env; size_t nenv;      /* variable names the tool may receive */
     int argv_input;               /* "input": "argv" */
@@ -183,9 +182,9 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     const cJSON *nws = cJSON_GetObjectItemCaseSensitive(needs, "workspace");
     if (nws) {
         const char *v = cJSON_IsString(nws) ? nws->valuestring : "";
-        if (!strcmp(v, "none")) w->workspace = NEED_NONE;
-        else if (!strcmp(v, "read")) w->workspace = NEED_READ;
-        else if (!strcmp(v, "write")) w->workspace = NEED_WRITE;
+        if (!strcmp(v, "none")) w->workspace = BX_NEED_NONE;
+        else if (!strcmp(v, "read")) w->workspace = BX_NEED_READ;
+        else if (!strcmp(v, "write")) w->workspace = BX_NEED_WRITE;
         else { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.workspace must be \"none\", \"read\" or \"write\"", mpath); goto fail; }
     }
     const cJSON *nnet = cJSON_GetObjectItemCaseSensitive(needs, "network");
@@ -253,7 +252,7 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     w->tool.default_timeout_ns = w->timeout_ns;
     w->tool.default_fuel = w->fuel;
     w->tool.input_schema = w->schema;
-    w->tool.needs_workspace = w->workspace == NEED_WRITE ? 2 : w->workspace == NEED_READ ? 1 : 0;
+    w->tool.needs_workspace = w->workspace;
     {
         const cJSON *ti = cJSON_GetObjectItemCaseSensitive(m, "title");
         const cJSON *os = cJSON_GetObjectItemCaseSensitive(m, "output_schema");
@@ -348,9 +347,9 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
     for (size_t i = 0; i < ctx->g.ncaps; i++) {
         const char *g = ctx->g.caps[i];
         if (!strncmp(g, "read:", 5) || !strncmp(g, "write:", 6)) {
-            if (w->workspace == NEED_NONE) continue;
+            if (w->workspace == BX_NEED_NONE) continue;
             have_fs_grant = 1;
-            if (g[0] == 'w' && w->workspace == NEED_READ) {
+            if (g[0] == 'w' && w->workspace == BX_NEED_READ) {
                 char buf[PATH_MAX + 16];
                 snprintf(buf, sizeof buf, "read:%s", g + 6);
                 if ((st = bx_run_options_add_cap(o, buf, err))) return st;
@@ -367,8 +366,8 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
     }
     /* A workspace and no explicit fs grant: the workspace itself, at the
      * level the tool needs. */
-    if (ctx->g.workspace && !have_fs_grant && w->workspace != NEED_NONE &&
-        (st = bx_run_options_add_cap(o, w->workspace == NEED_WRITE ? "write:/workspace" : "read:/workspace", err)))
+    if (ctx->g.workspace && !have_fs_grant && w->workspace != BX_NEED_NONE &&
+        (st = bx_run_options_add_cap(o, w->workspace == BX_NEED_WRITE ? "write:/workspace" : "read:/workspace", err)))
         return st;
     /* The caller's lists and audit log (borrowed: merge copies).  Lifting
      * a block or lending a credential only matters to a tool that may
