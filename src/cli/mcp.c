@@ -45,6 +45,8 @@ static void usage(FILE *f, const char *cmd)
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
             "  --audit FILE  --cache-dir DIR   (cache default: $BOXAGNTS_CACHE_DIR, else\n"
             "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
+            "  --require-os-confinement   refused here: calls run on this process's threads,\n"
+            "                         not in kernel-confined workers (policy key of that name too)\n"
             "%s"
             "\n"
             "Reads until end of input, finishes the running calls, then exits 0.  Exit 1 when\n"
