@@ -22,7 +22,8 @@ WAT2WASM ?= wat2wasm
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
-ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS)
+# Hidden by default: only what include/boxagnts.h marks BX_API is exported.
+ALL_CFLAGS := $(WARN) -fvisibility=hidden $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.
@@ -31,14 +32,6 @@ LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libboxagnts.a
 CLI     := $(BUILD)/boxagnts
-
-# Unit tests: every tests/wasm/test_*.c is a standalone program.
-UNIT_SRC  := $(wildcard tests/wasm/test_*.c)
-UNIT_BINS := $(UNIT_SRC:%.c=$(BUILD)/%)
-# The spec testsuite runner: every tests/spec/*.c, linked into one program.
-SPEC_SRC  := $(wildcard tests/spec/*.c)
-SPEC_OBJ  := $(SPEC_SRC:%.c=$(BUILD)/%.o)
-SPEC_RUNNER := $(BUILD)/tests/spec/runner
 
 SAMPLES := $(patsubst samples/%.wat,$(BUILD)/samples/%.wasm,$(wildcard samples/*.wat))
 
@@ -49,6 +42,15 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+# Each layer's sources see only their own folder and include/boxagnts.h
+# (tests and tools keep the full CPPFLAGS).  A layer that must see another's
+# private header says so in one line, e.g. LAYER_SEES_aot := src/wasm.
+LAYER_SEES_cli := src/confine src/aot
+LAYER_SEES_aot := src/wasm $(BUILD)/src/aot
+LAYER_SEES_sandbox := src/aot
+LAYER_SEES_server := src/confine
+$(foreach l,$(LAYERS) cli,$(eval $(BUILD)/src/$(l)/%.o: CPPFLAGS := -Iinclude -Isrc/$(l) $(addprefix -I,$(LAYER_SEES_$(l)))))
+
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
@@ -57,20 +59,14 @@ CLI_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/cli/*.c))
 $(CLI): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/wasm/test_%: $(BUILD)/tests/wasm/test_%.o $(LIB)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ $(LDLIBS)
-
-$(SPEC_RUNNER): $(SPEC_OBJ) $(LIB)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $^ -lcjson $(LDLIBS)
-
 # Sample modules (text in samples/, binaries only under $(BUILD)).
 $(BUILD)/samples/%.wasm: samples/%.wat
 	@mkdir -p $(dir $@)
 	@command -v $(WAT2WASM) >/dev/null 2>&1 || scripts/setup.sh
 	$(WAT2WASM) $< -o $@
 
-# WASI guest programs and their host drivers (tests/wasi).
-include src/wasi/wasi.mk
+# The wasm32-wasi toolchain the guest and test .mk files share.
+include scripts/wasm32.mk
 include src/aot/aot.mk
 # The guest tools (guest/guest.mk first: the shared runtime and cJSON, then
 # one .mk per tool) and the test areas (tests/<area>/<area>.mk).  Each adds
@@ -84,8 +80,7 @@ all: $(TOOLS_ALL)
 setup:
 	@scripts/setup.sh
 
-tests: $(LIB) $(CLI) $(SAMPLES) $(UNIT_BINS) $(SPEC_RUNNER) $(WASI_TESTS) $(WASI_GUESTS) $(CLI_GUESTS) \
-       $(TOOLS_ALL) $(TESTS_ALL)
+tests: $(LIB) $(CLI) $(SAMPLES) $(TOOLS_ALL) $(TESTS_ALL)
 
 test: setup
 	@$(MAKE) --no-print-directory tests
@@ -105,9 +100,7 @@ clean:
 	rm -rf build build-asan $(BUILD) $(ASAN_BUILD)
 
 .PHONY: all setup tests test check demo test-asan clean
-.SECONDARY: $(UNIT_SRC:%.c=$(BUILD)/%.o) $(SPEC_OBJ)
-
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_SRC:%.c=$(BUILD)/%.d) $(SPEC_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
 # `make install` / `make uninstall` (PREFIX, DESTDIR).
 include scripts/install.mk

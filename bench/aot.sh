@@ -107,7 +107,7 @@ if [ -n "${BENCH_AOT_ICOUNT:-}" ] && command -v valgrind >/dev/null; then
     for kv in $ICK; do
         n=${kv%%:*}; fn=$n; [ "$n" = sha256 ] && fn=sha256_kernel
         nat=$(ir "$fn" "$A/native" 1 "$kv")
-        it=$(ir bx_interp_call "$DRIVER" kernels "$B/kernels.wasm" 1 "$kv")
+        it=$(ir bxe_interp_call "$DRIVER" kernels "$B/kernels.wasm" 1 "$kv")
         ao=$(BOXAGNTS_TIER=aot BOXAGNTS_AOT_CACHE="$A/cache" ir rt_enter "$DRIVER" kernels "$B/kernels.wasm" 1 "$kv")
         wc=-; [ -n "$w2c" ] && wc=$(ir "Z_kernZ_$n" "$A/w2c" 1 "$kv")
         printf '%-14s %12s %12s %7s %12s %7s %12s %7s\n' "$kv" "$nat" \

@@ -124,7 +124,7 @@ int main(int argc, char **argv)
     printf("in-process sandboxed run of %s (%zu bytes), stdout captured:\n", argv[1], len);
     bench("run (bytes)", &o, wasm, len, NULL, iter);
     bench("run_module", &o, NULL, 0, m, iter);
-    o.timeout_ns = 30000000000ull;
+    o.g.timeout_ns = 30000000000ull;
     bench("run_module +timeout", &o, NULL, 0, m, iter);
     snprintf(cap, sizeof cap, "read:/data=%s", dir);
     if (bx_run_options_add_cap(&o, cap, &err) != BX_OK) {

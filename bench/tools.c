@@ -34,7 +34,7 @@ static void *worker(void *arg)
     job *j = arg;
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
-    ctx.workspace = j->ws;
+    ctx.g.workspace = (char *)j->ws;
     ctx.max_level = BX_PERM_EXECUTE;
     ctx.agent_id = "bench";
     while (now() < j->until) {

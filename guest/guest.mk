@@ -1,5 +1,5 @@
 # guest/guest.mk — the built-in tools' shared guest runtime and the generic
-# tool build.  Included by the top Makefile after src/wasi/wasi.mk (which
+# tool build.  Included by the top Makefile after scripts/wasm32.mk (which
 # defines WASM_CC, WASI_SYSROOT and its stamp).
 #
 # cJSON comes from Debian's *source* package (scripts/debsrc.sh: a private

@@ -1,8 +1,20 @@
 /*
- * boxagnts.h — the one public header of libboxagnts.
+ * boxagnts.h — the one public header of libboxagnts, a default-deny
+ * WebAssembly sandbox for AI agents' tools.
  *
- * This part is the WebAssembly engine (layer src/wasm): compile a module
- * once, instantiate it in a store with hard limits, call its exports.
+ * The library is a stack of layers, each usable on its own through this
+ * header (docs/architecture.md is the map):
+ *   engine (src/wasm)    compile a module once, instantiate it in a store
+ *                        with hard limits (memory, stack, tables, fuel,
+ *                        interrupt), call its exports;
+ *   WASI (src/wasi)      wasi_snapshot_preview1 with confined preopens;
+ *   network (src/net)    outbound HTTP as a host capability under a policy;
+ *   grants and sandbox   bx_grants (one struct for grants and limits, one
+ *   (src/sandbox)        parser) and bx_sandbox_run: one module, one run;
+ *   tools (src/tools)    tool manifests, the registry, bx_tool_call;
+ *   server (src/server)  executors, quotas and the MCP/JSONL servers.
+ * Errors: every call that can fail fills a bx_error (status + message that
+ * says what to do); nothing here exits or aborts on bad input.
  *
  * Ownership in one paragraph: a bx_module is immutable after bx_module_new
  * and may be shared by any number of stores on any number of threads; it
@@ -10,12 +22,22 @@
  * created in it (instances, host functions, memories, tables, globals) and
  * frees them all in bx_store_free; a store is used by one thread at a time,
  * except bx_store_interrupt, which any thread may call at any time.
+ *
+ * Only what this header declares is exported (BX_API; the library is built
+ * with -fvisibility=hidden).
  */
 #ifndef BOXAGNTS_H
 #define BOXAGNTS_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#if defined(__GNUC__)
+#define BX_API __attribute__((visibility("default")))
+#else
+#define BX_API
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,7 +67,7 @@ typedef enum bx_valtype {
  *  twice.
  */
 /* "i32", "funcref", ... */
-const char *bx_valtype_name(bx_valtype t);
+BX_API const char *bx_valtype_name(bx_valtype t);
 
 typedef struct bx_val {
     bx_valtype type;
@@ -68,7 +90,10 @@ typedef enum bx_status {
     BX_ERR_LIMIT,          /* a store limit forbids it (memory min > cap, ...) */
     BX_ERR_NOMEM,          /* host allocation failed */
     BX_ERR_ARG,            /* API misuse: bad name, wrong arg count/type */
-    BX_ERR_TRAP            /* execution trapped; see bx_error.trap */
+    BX_ERR_TRAP,           /* execution trapped; see bx_error.trap */
+    BX_ERR_IO,             /* the host failed us: a file, directory or stream that
+                              cannot be opened, read or written (errno in msg) */
+    BX_STATUS_COUNT        /* not a status: one past the last */
 } bx_status;
 
 typedef enum bx_trap {
@@ -91,7 +116,7 @@ typedef enum bx_trap {
 } bx_trap;
 
 /* The spec testsuite's text for each trap kind ("out of bounds memory access"). */
-const char *bx_trap_message(bx_trap t);
+BX_API const char *bx_trap_message(bx_trap t);
 
 /* Filled by every call that can fail.  msg is NUL-terminated and says what
  * to do where there is something to do. */
@@ -101,6 +126,15 @@ typedef struct bx_error {
     size_t offset;         /* byte offset in the module binary, for MALFORMED/INVALID */
     char msg[256];
 } bx_error;
+
+/* Fill err (when not NULL): status st, no trap, offset 0, msg from fmt
+ * (cut to fit).  Returns st, so a failure path is one line:
+ * `return bx_error_setf(err, BX_ERR_ARG, "bad size '%s'", s);` */
+BX_API bx_status bx_error_setf(bx_error *err, bx_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* ---- modules --------------------------------------------------------- */
 
@@ -115,8 +149,8 @@ typedef enum bx_externkind {
 
 /* Decode, validate (WebAssembly 2.0 core, no SIMD) and compile.  The bytes
  * are not retained.  Returns NULL and fills err on failure. */
-bx_module *bx_module_new(const uint8_t *bytes, size_t len, bx_error *err);
-void bx_module_free(bx_module *m);
+BX_API bx_module *bx_module_new(const uint8_t *bytes, size_t len, bx_error *err);
+BX_API void bx_module_free(bx_module *m);
 
 /* The same, through a compiled-module cache in cache_dir (created 0700 if
  * missing; NULL or "" = no cache).  An entry is keyed by the SHA-256 of the
@@ -136,9 +170,9 @@ typedef enum bx_cache_event {
     BX_CACHE_UNWRITABLE,    /* compiled; the entry could not be written */
     BX_CACHE_NO_KEY         /* compiled; no usable cache key, so no cache */
 } bx_cache_event;
-bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
+BX_API bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *cache_dir,
                                 bx_error *err);
-bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
+BX_API bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
                                       bx_cache_event *event, bx_error *err);
 
 /* Trust rule of the cache.  Entries are authenticated (HMAC-SHA-256) with a
@@ -151,27 +185,27 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
  * grant (read or write) reaches the key or the key is unusable (run
  * without the cache; why says what to do); USE otherwise. */
 typedef enum bx_cache_verdict { BX_CACHE_USE = 0, BX_CACHE_REFUSED, BX_CACHE_SKIP } bx_cache_verdict;
-bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const *hosts, const int *writable,
+BX_API bx_cache_verdict bx_cache_check_grants(const char *cache_dir, const char *const *hosts, const int *writable,
                                        size_t n, char *why, size_t cap);
 /* Where the key is (or would be); 0 when no place can be named. */
-int bx_cache_key_location(char *out, size_t cap);
+BX_API int bx_cache_key_location(char *out, size_t cap);
 /* Make the key if there is none yet (as the first cached load would):
  * for a caller that forks a confined worker, which may read the key but
  * not create it.  0 when a usable key is there. */
-int bx_cache_key_ensure(void);
+BX_API int bx_cache_key_ensure(void);
 
 /* Introspection: i < count.  Names point into the module. */
-uint32_t bx_module_import_count(const bx_module *m);
-void bx_module_import(const bx_module *m, uint32_t i, const char **module,
+BX_API uint32_t bx_module_import_count(const bx_module *m);
+BX_API void bx_module_import(const bx_module *m, uint32_t i, const char **module,
                       const char **name, bx_externkind *kind);
-uint32_t bx_module_export_count(const bx_module *m);
-void bx_module_export(const bx_module *m, uint32_t i, const char **name,
+BX_API uint32_t bx_module_export_count(const bx_module *m);
+BX_API void bx_module_export(const bx_module *m, uint32_t i, const char **name,
                       bx_externkind *kind);
 /* The type of exported or imported function, or NULL if not a function. */
-const bx_functype *bx_module_export_functype(const bx_module *m, const char *name);
-const bx_functype *bx_module_import_functype(const bx_module *m, uint32_t i);
+BX_API const bx_functype *bx_module_export_functype(const bx_module *m, const char *name);
+BX_API const bx_functype *bx_module_import_functype(const bx_module *m, uint32_t i);
 /* By position: the i-th export's function type, or NULL if not a function. */
-const bx_functype *bx_module_export_functype_at(const bx_module *m, uint32_t i);
+BX_API const bx_functype *bx_module_export_functype_at(const bx_module *m, uint32_t i);
 
 /* ---- stores and limits ----------------------------------------------- */
 
@@ -191,25 +225,25 @@ typedef struct bx_table bx_table;
 typedef struct bx_global bx_global;
 
 /* limits may be NULL (all defaults). */
-bx_store *bx_store_new(const bx_limits *limits);
-void bx_store_free(bx_store *s);
+BX_API bx_store *bx_store_new(const bx_limits *limits);
+BX_API void bx_store_free(bx_store *s);
 
 /* Fuel: set the remaining budget (0 = unlimited), read what was used since
  * the last set. */
-void bx_store_set_fuel(bx_store *s, uint64_t fuel);
-uint64_t bx_store_fuel_used(const bx_store *s);
+BX_API void bx_store_set_fuel(bx_store *s, uint64_t fuel);
+BX_API uint64_t bx_store_fuel_used(const bx_store *s);
 
 /* Thread-safe: the running guest traps BX_TRAP_INTERRUPTED at its next
  * loop back-edge or call.  Stays set until bx_store_clear_interrupt. */
-void bx_store_interrupt(bx_store *s);
-void bx_store_clear_interrupt(bx_store *s);
+BX_API void bx_store_interrupt(bx_store *s);
+BX_API void bx_store_clear_interrupt(bx_store *s);
 /* Whether the interrupt is set: host functions that block (poll, reads)
  * check it so a timeout also ends a guest waiting in the host. */
-int bx_store_is_interrupted(const bx_store *s);
+BX_API int bx_store_is_interrupted(const bx_store *s);
 
 /* Peak of linear memory plus table storage (bytes, summed over the
  * store's memories and tables: what max_memory_bytes caps). */
-uint64_t bx_store_peak_memory(const bx_store *s);
+BX_API uint64_t bx_store_peak_memory(const bx_store *s);
 
 /*
  * Work that grows with an operand.  Fuel counts instructions, and work
@@ -258,56 +292,56 @@ typedef struct bx_hostcall {
 typedef bx_trap (*bx_host_fn)(bx_hostcall *hc, uint64_t *args_results);
 
 /* The type is copied.  The function lives until bx_store_free. */
-bx_func *bx_func_new_host(bx_store *s, const bx_functype *type, bx_host_fn fn,
+BX_API bx_func *bx_func_new_host(bx_store *s, const bx_functype *type, bx_host_fn fn,
                           void *user);
-bx_trap bx_hostcall_fail(bx_hostcall *hc, const char *fmt, ...);
+BX_API bx_trap bx_hostcall_fail(bx_hostcall *hc, const char *fmt, ...);
 /* Charge units of fuel (see BX_FUEL_BYTES) for work about to be done, and
  * check the interrupt.  BX_TRAP_NONE to go on; else return the trap it
  * gives (BX_TRAP_FUEL_EXHAUSTED, the budget then left at 0, or
  * BX_TRAP_INTERRUPTED) from the host function.  Host functions whose work
  * grows with a guest operand call it before each chunk of at most
  * BX_WORK_CHUNK bytes (units may be 0: then only the interrupt). */
-bx_trap bx_hostcall_charge(const bx_hostcall *hc, uint64_t units);
-bx_trap bx_hostcall_exit(bx_hostcall *hc, int32_t code);
+BX_API bx_trap bx_hostcall_charge(const bx_hostcall *hc, uint64_t units);
+BX_API bx_trap bx_hostcall_exit(bx_hostcall *hc, int32_t code);
 /* Exit code recorded by the last BX_TRAP_EXIT. */
-int32_t bx_store_exit_code(const bx_store *s);
+BX_API int32_t bx_store_exit_code(const bx_store *s);
 
 /* Standalone host-made objects (e.g. the spectest module). */
-bx_memory *bx_memory_new(bx_store *s, uint32_t min_pages, uint32_t max_pages,
+BX_API bx_memory *bx_memory_new(bx_store *s, uint32_t min_pages, uint32_t max_pages,
                          int has_max, bx_error *err);
-bx_table *bx_table_new(bx_store *s, bx_valtype elem, uint32_t min, uint32_t max,
+BX_API bx_table *bx_table_new(bx_store *s, bx_valtype elem, uint32_t min, uint32_t max,
                        int has_max, bx_error *err);
-bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
+BX_API bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
 
-uint8_t *bx_memory_data(bx_memory *m);
-uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
-bx_val bx_global_get(const bx_global *g);   /* v128: bits is the low half only */
+BX_API uint8_t *bx_memory_data(bx_memory *m);
+BX_API uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
+BX_API bx_val bx_global_get(const bx_global *g);   /* v128: bits is the low half only */
 
 /* ---- instances ------------------------------------------------------- */
 
 /* imports[i] satisfies the module's i-th import (in the module's order).
  * Runs the start function.  On failure returns NULL, fills err (a trap
  * in a segment or the start function gives BX_ERR_TRAP). */
-bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
+BX_API bx_instance *bx_instance_new(bx_store *s, const bx_module *m,
                              const bx_extern *imports, uint32_t nimports,
                              bx_error *err);
 
 /* Find an export by name; returns 0 if absent. */
-int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out);
+BX_API int bx_instance_export(bx_instance *inst, const char *name, bx_extern *out);
 /* The i-th export (i < bx_module_export_count of its module). */
-void bx_instance_export_at(bx_instance *inst, uint32_t i, const char **name,
+BX_API void bx_instance_export_at(bx_instance *inst, uint32_t i, const char **name,
                            bx_extern *out);
 /* The same with an explicit length, for names holding U+0000. */
-int bx_instance_export_n(bx_instance *inst, const char *name, size_t len,
+BX_API int bx_instance_export_n(bx_instance *inst, const char *name, size_t len,
                          bx_extern *out);
-bx_memory *bx_instance_memory(bx_instance *inst, uint32_t idx);
+BX_API bx_memory *bx_instance_memory(bx_instance *inst, uint32_t idx);
 
-const bx_functype *bx_func_type(const bx_func *f);
+BX_API const bx_functype *bx_func_type(const bx_func *f);
 
 /* Call a function.  args must match the type; results has room for
  * nresults values.  On a trap returns BX_ERR_TRAP with err->trap set;
  * the store stays usable. */
-bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
+BX_API bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
                        uint32_t nargs, bx_val *results, uint32_t nresults,
                        bx_error *err);
 
@@ -316,16 +350,16 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
 /* Maps (module, name) to externs, for the CLI and the spec runner.  Does
  * not own the externs; copies the names. */
 typedef struct bx_linker bx_linker;
-bx_linker *bx_linker_new(void);
-void bx_linker_free(bx_linker *l);
-bx_status bx_linker_define(bx_linker *l, const char *module, const char *name,
+BX_API bx_linker *bx_linker_new(void);
+BX_API void bx_linker_free(bx_linker *l);
+BX_API bx_status bx_linker_define(bx_linker *l, const char *module, const char *name,
                            bx_extern ext);
 /* Define every export of inst under module name `as` (the spec's `register`). */
-bx_status bx_linker_define_instance(bx_linker *l, const char *as,
+BX_API bx_status bx_linker_define_instance(bx_linker *l, const char *as,
                                     bx_instance *inst);
 /* Resolve the module's imports and instantiate; an absent import is
  * BX_ERR_UNLINKABLE with "unknown import MODULE.NAME". */
-bx_instance *bx_linker_instantiate(bx_linker *l, bx_store *s,
+BX_API bx_instance *bx_linker_instantiate(bx_linker *l, bx_store *s,
                                    const bx_module *m, bx_error *err);
 
 /* ---- WASI ------------------------------------------------------------ */
@@ -343,8 +377,6 @@ bx_instance *bx_linker_instantiate(bx_linker *l, bx_store *s,
  * symlinks never leave it.  Deny patterns make matching guest paths (and
  * everything under them) absent (ENOENT) for every operation.
  */
-#include <stdio.h>
-
 typedef struct bx_wasi bx_wasi;
 
 typedef struct bx_wasi_preopen {
@@ -416,37 +448,92 @@ typedef struct bx_wasi_config {
 
 /* Opens every preopen now: a missing or unreadable directory fails here
  * with a message naming it.  NULL on failure, err filled. */
-bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err);
+BX_API bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err);
 
 /* Define every wasi_snapshot_preview1 function in the linker, as host
  * functions of store s with user = w.  w must outlive the store's use. */
-bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err);
+BX_API bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err);
 /* The same for only the wasi_snapshot_preview1 functions module m imports
  * (what a per-run sandbox needs; an unknown name still fails to link). */
-bx_status bx_wasi_define_for(bx_wasi *w, bx_store *s, bx_linker *l, const bx_module *m,
+BX_API bx_status bx_wasi_define_for(bx_wasi *w, bx_store *s, bx_linker *l, const bx_module *m,
                              bx_error *err);
 
 /* Captured output (BX_WASI_OUT_CAPTURE): the first cap bytes, followed,
  * when more was written, by "\n[output truncated: N bytes dropped]\n".
  * The pointer stays valid until the next guest write or bx_wasi_free.
  * truncated may be NULL. */
-const uint8_t *bx_wasi_stdout(bx_wasi *w, size_t *len, int *truncated);
-const uint8_t *bx_wasi_stderr(bx_wasi *w, size_t *len, int *truncated);
+BX_API const uint8_t *bx_wasi_stdout(bx_wasi *w, size_t *len, int *truncated);
+BX_API const uint8_t *bx_wasi_stderr(bx_wasi *w, size_t *len, int *truncated);
 
 /* Write one audit line in the same format (for the sandbox layer: env
  * reads, limits hit).  allow: 1 allow, 0 deny. */
-void bx_wasi_audit(bx_wasi *w, const char *event, const char *path, int allow,
+BX_API void bx_wasi_audit(bx_wasi *w, const char *event, const char *path, int allow,
                    const char *rule, const char *hint);
 
 /* Bytes counted against max_write so far; *limit_hit (may be NULL) is set
  * when a write was refused for it. */
-uint64_t bx_wasi_bytes_written(const bx_wasi *w, int *limit_hit);
+BX_API uint64_t bx_wasi_bytes_written(const bx_wasi *w, int *limit_hit);
 /* The symbolic links the guest made, in order: link i's guest path and
  * target (both NULL past the first 256 kept).  Returns how many it made. */
-uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const char **target);
+BX_API uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const char **target);
 
 /* Closes every host fd the guest left open. */
-void bx_wasi_free(bx_wasi *w);
+BX_API void bx_wasi_free(bx_wasi *w);
+
+/* ---- grants and limits: one struct for every layer above WASI ---------- */
+
+/*
+ * What a caller lets one run or one tool call use, as users write it: the
+ * workspace, the grants (read:GUEST[=HOST], write:GUEST[=HOST], env:NAME[=VALUE],
+ * fetch:PATTERN, deny:GLOB), the network lists and the limits.  The same
+ * struct is embedded in bx_run_options, bx_net_config, bx_tool_context and
+ * bx_executor_config, and built by one set of functions (src/sandbox/grants.c):
+ * the CLI's flags and the policy file both go through bx_grants_set, a
+ * server merges policy file, then flags, then executor with bx_grants_merge.
+ * Strings are owned by whoever called bx_grants_init (bx_grants_free); a
+ * struct that embeds one says whether its copy is owned or borrowed.
+ * Zero limits mean "the default" of whoever applies them.
+ */
+typedef struct bx_grants {
+    char *workspace;                            /* host dir shown at /workspace (NULL: none) */
+    char **caps; size_t ncaps;                  /* grants as written, in order */
+    char **block_networks; size_t nblock_networks;  /* CIDRs, addresses or "private" */
+    char **block_url; size_t nblock_url;            /* URL prefixes always refused */
+    char **allow_networks; size_t nallow_networks;  /* addresses/CIDRs lifted from the blocks */
+    char **secret_headers; size_t nsecret_headers;  /* ORIGIN:NAME=env:VAR|VALUE, added at the egress */
+    uint64_t timeout_ns;                        /* wall clock of one run or call */
+    uint64_t max_memory, max_stack;             /* bytes */
+    uint64_t fuel;                              /* instructions */
+    uint64_t max_output;                        /* captured bytes per stream */
+    uint64_t max_write;                         /* bytes written to granted files */
+    char *cache_dir;                            /* compiled-module cache */
+    char *audit_path;                           /* JSON lines appended here */
+    int require_os_confinement;                 /* refuse unless the kernel confines the worker */
+} bx_grants;
+
+BX_API void bx_grants_init(bx_grants *g);
+BX_API void bx_grants_free(bx_grants *g);
+/* A deep copy: dst is initialised first (never freed). */
+BX_API bx_status bx_grants_copy(bx_grants *dst, const bx_grants *src, bx_error *err);
+/* src over dst: its strings and non-zero limits replace dst's, its lists
+ * are appended to dst's (flags add to what the policy file grants). */
+BX_API bx_status bx_grants_merge(bx_grants *dst, const bx_grants *src, bx_error *err);
+/* One setting by name, its value as a user writes it; the one parser of
+ * the CLI's flags and the policy file.  Keys: workspace, cap, allow_host
+ * (= cap fetch:VALUE), env (= cap env:VALUE), block_network, block_url,
+ * allow_network, secret_header, timeout, max_memory, max_stack, fuel,
+ * max_output, max_write, cache_dir, audit.  Checked here: a CIDR or
+ * address (block_network may also say "private"), a URL with "://"
+ * (block_url, allow_host), sizes, durations, whole numbers.  Grants are
+ * checked against the file system when a run resolves them
+ * (bx_run_options_add_cap), not here. */
+BX_API bx_status bx_grants_set(bx_grants *g, const char *key, const char *value, bx_error *err);
+/* Replace one list (key as above: cap, block_network, ...) with n values,
+ * each checked as bx_grants_set checks it (the policy file's arrays). */
+BX_API bx_status bx_grants_set_list(bx_grants *g, const char *key, const char *const *values, size_t n,
+                             bx_error *err);
+BX_API bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err);
+BX_API bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err);
 
 /* ---- sandbox: RunOption -> one sandboxed run (src/sandbox) ----------- */
 
@@ -457,45 +544,36 @@ typedef struct bx_dir_map {
     int is_file;       /* a single-file grant */
 } bx_dir_map;
 
-/* The seed's RunOption.  Every string is owned (bx_run_options_free). */
+/* The seed's RunOption.  Every string is owned (bx_run_options_free).
+ * g holds the grants and limits; g.workspace is canonical once set
+ * (bx_run_options_set_workspace) and g.caps records each grant added. The
+ * fields below it are the grants resolved: what src/wasi and src/net get. */
 typedef struct bx_run_options {
-    char *work_dir;                 /* host dir behind /workspace in grants */
+    bx_grants g;
     bx_dir_map *map_dirs; size_t nmap_dirs;
     char **env_vars; size_t nenv_vars;       /* NAME=VALUE, or NAME = pass the host's */
     char **deny; size_t ndeny;               /* guest path globs made absent */
-    char **allowed_outbound_hosts; size_t nallowed_outbound_hosts;
-    char **block_url; size_t nblock_url;
-    char **block_networks; size_t nblock_networks;
+    char **allowed_outbound_hosts; size_t nallowed_outbound_hosts;   /* fetch: patterns */
     int block_private;              /* default 1: `private` is always blocked unless lifted */
-    char **allow_networks; size_t nallow_networks;   /* addresses/CIDRs lifted from the blocks (src/net) */
-    char **secret_headers; size_t nsecret_headers;   /* ORIGIN:NAME=env:VAR, added at the egress (src/net) */
-    uint64_t timeout_ns;            /* 0 = none */
-    uint64_t max_memory;            /* bytes, 0 = engine default */
-    uint64_t max_stack;             /* bytes, 0 = engine default */
-    uint64_t fuel;                  /* 0 = unlimited */
-    uint64_t max_output;            /* bytes per stream, 0 = 1 MiB */
     uint32_t max_fds;               /* open guest fds incl. stdio and preopens; 0 = 256 */
-    uint64_t max_write;             /* bytes written to granted files; 0 = no cap */
-    char *cache_dir;
-    char *audit_path;
     /* The compiled tier (src/aot): a bxa_module the caller loaded for this
      * module before any confinement (a confined worker can neither run the
      * C compiler nor map code), or NULL to interpret.  Borrowed. */
     void *aot_module;
 } bx_run_options;
 
-void bx_run_options_init(bx_run_options *o);
+BX_API void bx_run_options_init(bx_run_options *o);
 /* bx_cache_check_grants for cache_dir against o's grants (see there). */
-bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const char *cache_dir, char *why,
+BX_API bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const char *cache_dir, char *why,
                                               size_t cap);
-void bx_run_options_free(bx_run_options *o);
-bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_error *err);
-bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err);
-bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *err);
-bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err);
-bx_status bx_run_options_add_list(char ***v, size_t *n, const char *s, bx_error *err);
-bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err);
-bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err);
+BX_API void bx_run_options_free(bx_run_options *o);
+BX_API bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_error *err);
+BX_API bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err);
+BX_API bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *err);
+BX_API bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err);
+/* Everything in g, over o: its grants resolved in order against its
+ * workspace (or o's), its lists and limits as bx_grants_merge. */
+BX_API bx_status bx_run_options_apply(bx_run_options *o, const bx_grants *g, bx_error *err);
 
 /* What the caller supplies besides the options: argv, stdin, how output
  * is handled, and optionally one export to call instead of _start. */
@@ -553,20 +631,21 @@ typedef struct bx_run_result {
 
 /* Run one module under the options.  Returns BX_OK when the module ran
  * (however it ended: see r->outcome), else an error with err->msg. */
-bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
+BX_API bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err);
 /* The same with a module compiled once (bx_module is immutable: many runs,
  * on many threads, may share it).  The caller keeps ownership of m. */
-bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
+BX_API bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                                 const bx_run_io *io, bx_run_result *r, bx_error *err);
-void bx_run_result_free(bx_run_result *r);
+BX_API void bx_run_result_free(bx_run_result *r);
 /* The audit log at path, opened for appending as every run opens it: a
  * regular file (a FIFO or socket is refused: a reader that stalls would
- * block the sandbox), never blocking on the open.  The fd (the caller
- * closes it), or -1 with err set (BX_ERR_ARG). */
-int bx_audit_open_fd(const char *path, bx_error *err);
+ * block the sandbox, BX_ERR_ARG), never blocking on the open.  The fd (the
+ * caller closes it), or -1 with err set (BX_ERR_IO when it cannot be
+ * opened). */
+BX_API int bx_audit_open_fd(const char *path, bx_error *err);
 /* "exited", "timeout", "fuel exhausted", "stack exhausted", "trap", ... */
-const char *bx_run_outcome(const bx_run_result *r);
+BX_API const char *bx_run_outcome(const bx_run_result *r);
 
 /* ---- net: outbound HTTP as a host capability (src/net) ---------------- */
 /*
@@ -604,12 +683,12 @@ typedef struct bx_net_addr {
 } bx_net_addr;
 
 typedef struct bx_net_config {
-    const char *const *allow; size_t nallow;
-    const char *const *block_networks; size_t nblock_networks;  /* CIDR or "private" */
+    /* Borrowed: block_networks, block_url, allow_networks and
+     * secret_headers of g are used (its caps and limits are not: fetch:
+     * grants arrive parsed as allow). */
+    bx_grants g;
+    const char *const *allow; size_t nallow;    /* fetch patterns */
     int block_private;          /* also block "private" (bx_run_options' default) */
-    const char *const *allow_networks; size_t nallow_networks;  /* CIDRs lifted */
-    const char *const *block_url; size_t nblock_url;            /* URL prefixes */
-    const char *const *secret_headers; size_t nsecret_headers;
     uint32_t max_redirects;         /* 0 = 5 (a request may ask for fewer) */
     uint64_t max_response_bytes;    /* 0 = 10 MiB (a request may ask for fewer) */
     uint64_t timeout_ns;            /* per request incl. redirects; 0 = 30 s */
@@ -628,8 +707,8 @@ typedef struct bx_net_config {
 
 /* Parses every pattern, network, prefix and secret (env read now): a bad
  * one fails here with a message naming it.  Strings are copied. */
-bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err);
-void bx_net_free(bx_net *n);
+BX_API bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err);
+BX_API void bx_net_free(bx_net *n);
 
 typedef enum bx_net_code {
     BX_NET_OK = 0,
@@ -647,7 +726,7 @@ typedef enum bx_net_code {
     BX_NET_ERANGE = 12,         /* guest buffer too small / outside memory */
     BX_NET_ETOOBIG = 13         /* request or headers above their caps */
 } bx_net_code;
-const char *bx_net_code_name(bx_net_code c);    /* "denied", ... */
+BX_API const char *bx_net_code_name(bx_net_code c);    /* "denied", ... */
 
 typedef struct bx_http_request {
     const char *method;                  /* NULL = GET */
@@ -671,13 +750,13 @@ typedef struct bx_http_response {
 
 /* One request under the policy.  msg receives a sentence for the user on
  * failure (never a secret).  out is filled on BX_NET_OK only. */
-bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_response *out,
+BX_API bx_net_code bx_net_request(bx_net *n, const bx_http_request *rq, bx_http_response *out,
                            char *msg, size_t msglen);
-void bx_http_response_free(bx_http_response *r);
+BX_API void bx_http_response_free(bx_http_response *r);
 
 /* Define the boxagnts:http functions in the linker (host functions of s,
  * user = n, which must outlive the store's use). */
-bx_status bx_net_define(bx_net *n, bx_store *s, bx_linker *l, bx_error *err);
+BX_API bx_status bx_net_define(bx_net *n, bx_store *s, bx_linker *l, bx_error *err);
 
 /* ---- tools: the Tool interface, WasmTool, registry (src/tools) -------- */
 /*
@@ -691,30 +770,21 @@ typedef enum bx_perm {
     BX_PERM_NONE = 0, BX_PERM_READ_ONLY, BX_PERM_WRITE, BX_PERM_EXECUTE,
     BX_PERM_DANGEROUS, BX_PERM_FORBIDDEN
 } bx_perm;
-const char *bx_perm_name(bx_perm p);                 /* "read_only", ... */
-bx_status bx_perm_parse(const char *s, bx_perm *out, bx_error *err);
+BX_API const char *bx_perm_name(bx_perm p);                 /* "read_only", ... */
+BX_API bx_status bx_perm_parse(const char *s, bx_perm *out, bx_error *err);
 
-/* What a caller lets a call use.  Borrowed strings; the context must
- * outlive the call.  Zero limits mean "the tool's default". */
+/* What a caller lets a call use.  g is borrowed (never freed through the
+ * context: a shallow copy of the caller's, which must outlive the call);
+ * its grants are intersected with what the tool's manifest needs, and its
+ * network lifts and secret headers reach only tools that need the
+ * network.  Zero limits mean "the tool's default"; no block_networks
+ * means "private". */
 typedef struct bx_tool_context {
-    const char *workspace;           /* host directory shown at /workspace (NULL: none) */
-    /* Grants, as on the command line: read:GUEST[=HOST], write:GUEST[=HOST],
-     * fetch:PATTERN, env:NAME[=VALUE], deny:GLOB. */
-    const char *const *grants; size_t ngrants;
-    const char *const *block_networks; size_t nblock_networks;  /* CIDRs or "private"; none = private */
-    const char *const *block_url; size_t nblock_url;
-    /* For tools that need the network only: CIDRs lifted from the blocked
-     * networks, and ORIGIN:NAME=env:VAR|VALUE headers added at the egress. */
-    const char *const *allow_networks; size_t nallow_networks;
-    const char *const *secret_headers; size_t nsecret_headers;
+    bx_grants g;
     bx_perm max_level;               /* the caller's profile: highest level allowed */
-    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;
-    uint64_t max_write;              /* bytes written to files; 0 = the tool's default */
-    const char *cache_dir;           /* compiled-module cache (NULL: none) */
     const char *agent_id;            /* appears in the audit log as sandbox id prefix */
-    const char *audit_path;          /* JSON lines appended here (NULL: none) */
     const volatile int *cancel;      /* non-zero stops the running call (may be NULL) */
-    FILE *audit_file;                /* already open (a confined worker's): instead of audit_path */
+    FILE *audit_file;                /* already open (a confined worker's): instead of g.audit_path */
     /* The output so far of a running call, as the tool reports it
      * (boxagnts:progress.output: the bash tool's stdout, new bytes each
      * time, at most 4 times a second); called on the calling thread while
@@ -734,14 +804,19 @@ typedef struct bx_tool_result {
     char os_confinement[8];
     char os_confinement_reason[256];
 } bx_tool_result;
-void bx_tool_result_free(bx_tool_result *r);
+BX_API void bx_tool_result_free(bx_tool_result *r);
 /* {"content":...,"is_error":...,"metadata":...}; malloc'd, caller frees. */
-char *bx_tool_result_json(const bx_tool_result *r);
+BX_API char *bx_tool_result_json(const bx_tool_result *r);
 
 typedef struct bx_tool bx_tool;
 typedef bx_status (*bx_tool_exec_fn)(const bx_tool *t, const bx_tool_context *ctx,
                                      const char *input_json, bx_tool_result *out,
                                      bx_error *err);
+/* The most of the workspace a tool may use (values fixed: 0, 1, 2). */
+typedef enum bx_workspace_need {
+    BX_NEED_NONE = 0, BX_NEED_READ = 1, BX_NEED_WRITE = 2
+} bx_workspace_need;
+
 /* The interface.  A native tool fills one in; bx_wasm_tool_load makes one
  * from a manifest.  destroy (may be NULL) frees impl. */
 struct bx_tool {
@@ -756,30 +831,30 @@ struct bx_tool {
     void (*destroy)(bx_tool *t);
     void *impl;
     /* For describing the tool (MCP tools/list); NULL/0 when unknown:
-     * a human-readable title, the most of the workspace it may use (0 none,
-     * 1 read, 2 write), the JSON Schema of its result's metadata. */
+     * a human-readable title, the most of the workspace it may use, the
+     * JSON Schema of its result's metadata. */
     const char *title;
-    int needs_workspace;
+    bx_workspace_need needs_workspace;
     const char *output_schema;
 };
 
 /* Load a WasmTool from a manifest file (tool.json next to its .wasm).
  * The module is compiled once here and shared by every call (calls may run
  * on many threads at once).  NULL + err on a broken manifest or module. */
-bx_tool *bx_wasm_tool_load(const char *manifest_path, bx_error *err);
-void bx_tool_free(bx_tool *t);
+BX_API bx_tool *bx_wasm_tool_load(const char *manifest_path, bx_error *err);
+BX_API void bx_tool_free(bx_tool *t);
 /* Compile a WasmTool's module now (through cache_dir, NULL: none), so that
  * processes forked later share it; other tools: nothing to do. */
-bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err);
+BX_API bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err);
 
 typedef struct bx_registry bx_registry;
-bx_registry *bx_registry_new(void);
-void bx_registry_free(bx_registry *r);
+BX_API bx_registry *bx_registry_new(void);
+BX_API void bx_registry_free(bx_registry *r);
 /* Takes ownership of t; a second tool with the same name is refused. */
-bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
+BX_API bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
 /* Every DIR/<name>/tool.json.  A broken manifest is recorded as a problem
  * (bx_registry_problem) and skipped; only an unreadable DIR is an error. */
-bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
+BX_API bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
 /* Look again in every DIR loaded so far and add the tools whose manifests
  * are new (a manifest already seen, loaded or not, is retried only once it
  * changes; a loaded tool is never replaced).  dir_ok (may be NULL) vetoes
@@ -787,20 +862,20 @@ bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
  * skipped.  *added: how many.  Safe while other threads find and call
  * tools; one rescan at a time. */
 typedef int (*bx_registry_dir_ok)(void *user, const char *dir, char *why, size_t cap);
-bx_status bx_registry_rescan(bx_registry *r, bx_registry_dir_ok dir_ok, void *user, size_t *added,
+BX_API bx_status bx_registry_rescan(bx_registry *r, bx_registry_dir_ok dir_ok, void *user, size_t *added,
                              bx_error *err);
-size_t bx_registry_count(const bx_registry *r);
-const bx_tool *bx_registry_at(const bx_registry *r, size_t i);   /* sorted by name */
-const bx_tool *bx_registry_find(const bx_registry *r, const char *name);
-size_t bx_registry_problem_count(const bx_registry *r);
-const char *bx_registry_problem(const bx_registry *r, size_t i);
+BX_API size_t bx_registry_count(const bx_registry *r);
+BX_API const bx_tool *bx_registry_at(const bx_registry *r, size_t i);   /* sorted by name */
+BX_API const bx_tool *bx_registry_find(const bx_registry *r, const char *name);
+BX_API size_t bx_registry_problem_count(const bx_registry *r);
+BX_API const char *bx_registry_problem(const bx_registry *r, size_t i);
 
 /* The one way to call a tool: permission check against ctx->max_level,
  * input parsed and validated against the schema, then execute.  Refusals
  * and invalid input are is_error results (BX_OK); other statuses mean the
  * call could not be made at all (err says why).  Thread-safe for one
  * registry shared by many threads. */
-bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_context *ctx,
+BX_API bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_context *ctx,
                        const char *input_json, bx_tool_result *out, bx_error *err);
 
 
@@ -815,22 +890,14 @@ bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_con
  */
 typedef struct bx_executor_config {
     char *name;
-    char *workspace;                 /* host dir shown at /workspace (NULL: none) */
-    char **grants; size_t ngrants;   /* as bx_tool_context.grants */
-    char **block_networks; size_t nblock_networks;
-    char **block_url; size_t nblock_url;
-    char **allow_networks; size_t nallow_networks;   /* as bx_tool_context */
-    char **secret_headers; size_t nsecret_headers;   /* as bx_tool_context */
+    bx_grants g;                     /* owned; as bx_tool_context.g */
     char **tools; size_t ntools;     /* allowlist of tool names; none = every tool */
     bx_perm max_level;               /* profile; default BX_PERM_EXECUTE */
-    uint64_t timeout_ns, max_memory, max_stack, fuel, max_output;  /* per call; 0 = tool default */
-    uint64_t max_write;              /* per call; 0 = tool default */
     /* Totals over the executor's life; 0 = unlimited.  A call is given the
-     * smaller of its own limit (above, else the manifest's) and what is left
+     * smaller of its own limit (g, else the manifest's) and what is left
      * and not held by the executor's running calls, so concurrent calls
      * never go past a total; a call that finds nothing left is refused. */
     uint64_t quota_fuel, quota_wall_ns, quota_calls;
-    char *cache_dir, *audit_path;
 } bx_executor_config;
 
 typedef struct bx_server_config {
@@ -848,37 +915,37 @@ typedef struct bx_server_config {
     int no_os_confinement, require_os_confinement;
 } bx_server_config;
 
-void bx_server_config_init(bx_server_config *c);
-void bx_server_config_free(bx_server_config *c);
+BX_API void bx_server_config_init(bx_server_config *c);
+BX_API void bx_server_config_free(bx_server_config *c);
 /* Read a policy file (JSON, docs/policy.md) into c: its top level sets
  * c->defaults and tool dirs; its executors are checked now, applied later. */
-bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx_error *err);
+BX_API bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx_error *err);
 
 /* The effective settings of executor i (0: "default", then the policy's
  * executors in file order), as bx_server_new builds them; free with
  * bx_executor_config_free.  (src/server/effective.c) */
-size_t bx_server_config_executor_count(const bx_server_config *c);
-bx_status bx_server_config_executor(const bx_server_config *c, size_t i, bx_executor_config *out,
+BX_API size_t bx_server_config_executor_count(const bx_server_config *c);
+BX_API bx_status bx_server_config_executor(const bx_server_config *c, size_t i, bx_executor_config *out,
                                     bx_error *err);
-void bx_executor_config_free(bx_executor_config *e);
+BX_API void bx_executor_config_free(bx_executor_config *e);
 
 typedef struct bx_server bx_server;
 /* Loads every tool dir into a registry and resolves the executors. */
-bx_server *bx_server_new(const bx_server_config *c, bx_error *err);
-void bx_server_free(bx_server *s);
-const bx_registry *bx_server_registry(const bx_server *s);
+BX_API bx_server *bx_server_new(const bx_server_config *c, bx_error *err);
+BX_API void bx_server_free(bx_server *s);
+BX_API const bx_registry *bx_server_registry(const bx_server *s);
 
 /* One call through executor `executor` (NULL: "default"), on the calling
  * thread, with quota accounting.  Quota refusals, unknown or disallowed
  * tools are is_error results (BX_OK); other statuses as bx_tool_call. */
-bx_status bx_server_call(bx_server *s, const char *executor, const char *tool,
+BX_API bx_status bx_server_call(bx_server *s, const char *executor, const char *tool,
                          const char *input_json, const volatile int *cancel,
                          bx_tool_result *out, bx_error *err);
 /* What an executor has used so far; BX_ERR_ARG for an unknown name. */
 typedef struct bx_executor_usage {
     uint64_t calls, fuel, wall_ns;
 } bx_executor_usage;
-bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage *u,
+BX_API bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage *u,
                           bx_error *err);
 
 /* Serve until in_fd reaches end of file, then finish the calls still
@@ -887,9 +954,9 @@ bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage 
  * calls made as `executor` (NULL: "default").  JSONL: one request
  * {"id","executor","tool","input"} per line (docs/policy.md).  Returns
  * BX_OK at end of input, an error when out_fd cannot be written. */
-bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
+BX_API bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *executor,
                             bx_error *err);
-bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err);
+BX_API bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err);
 /* Requests to a running bx_server_run_*, async-signal-safe (for SIGTERM
  * and SIGHUP handlers): STOP cancels every call (sandboxes stopped through
  * their interrupt; answered as cancelled while the client reads) and
@@ -898,11 +965,11 @@ bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err
  * made before the run starts is served when it starts. */
 #define BX_SERVER_STOP 1u
 #define BX_SERVER_RESCAN 2u
-void bx_server_request(bx_server *s, unsigned what);
+BX_API void bx_server_request(bx_server *s, unsigned what);
 /* At end of input, wait this long for running calls, then cancel them as
  * STOP does; 0 (the default): wait until they finish (a script piping
  * requests reads every answer). */
-void bx_server_set_drain(bx_server *s, uint64_t ns);
+BX_API void bx_server_set_drain(bx_server *s, uint64_t ns);
 
 #ifdef __cplusplus
 }

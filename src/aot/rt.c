@@ -148,7 +148,7 @@ static void call_func(bxa_ctx *c, bx_func *callee, uint64_t *sl)
         ai->wrap[callee->index](c, sl);    /* same instance: stay native */
         return;
     } else {
-        t = bx_interp_call(s, callee, sl);  /* another instance, bound or not */
+        t = bxe_interp_call(s, callee, sl);  /* another instance, bound or not */
     }
     if (t != BX_TRAP_NONE) TRAP(t);
 }
@@ -244,7 +244,7 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
         bx_table *t = inst->tables[i];
         uint32_t delta = (uint32_t)b;
         if (delta <= t->max - t->size) charge(c, ELEM_UNITS(delta));
-        return bx_table_grow(s, t, delta, a);
+        return bxe_table_grow(s, t, delta, a);
     }
     case BXOP_TABLE_FILL: {
         bx_table *t = inst->tables[i];
@@ -276,7 +276,7 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
     }
     case BXOP_ELEM_DROP: inst->elem_len[i] = 0; return 0;
     case BXOP_DATA_DROP: inst->data_dropped[i] = 1; return 0;
-    case BXOP_MEMORY_GROW: return bx_memory_grow(s, inst->mems[0], (uint32_t)a);
+    case BXOP_MEMORY_GROW: return bxe_memory_grow(s, inst->mems[0], (uint32_t)a);
     case BXOP_MEMORY_INIT: mem_init(c, inst->mems[0], i, (uint32_t)a, (uint32_t)b, (uint32_t)d); return 0;
     case BXOP_MEMORY_COPY:
         mem_copy(c, inst->mems[0], inst->mems[0], (uint32_t)a, (uint32_t)b, (uint32_t)d);
@@ -300,7 +300,7 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
         return 0;
     }
     case BXOP_MMEMORY_SIZE: return (uint32_t)(inst->mems[i]->size / BX_PAGE_SIZE);
-    case BXOP_MMEMORY_GROW: return bx_memory_grow(s, inst->mems[i], (uint32_t)a);
+    case BXOP_MMEMORY_GROW: return bxe_memory_grow(s, inst->mems[i], (uint32_t)a);
     case BXOP_MMEMORY_INIT: mem_init(c, inst->mems[i], j, (uint32_t)a, (uint32_t)b, (uint32_t)d); return 0;
     case BXOP_MMEMORY_COPY:
         mem_copy(c, inst->mems[i], inst->mems[j], (uint32_t)a, (uint32_t)b, (uint32_t)d);
@@ -335,7 +335,7 @@ static uintptr_t stack_floor(bxa_inst *ai)
 }
 
 /* The entry point: installed in every bound bx_func (runtime.h), reached
- * through bx_interp_call. */
+ * through bxe_interp_call. */
 static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
 {
     bxa_inst *ai = f->aot_data;

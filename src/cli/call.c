@@ -17,12 +17,12 @@
 
 #include "cli.h"
 #include "confine.h"
+#include "flags.h"
 
 static void call_usage(FILE *f)
 {
     fprintf(f,
             "usage: boxagnts call TOOL [options] ['{json input}' | -]\n"
-            "       boxagnts tools [--json] [--tools-dir DIR]...\n"
             "\n"
             "Runs one tool call in a sandbox and prints its result, one JSON object:\n"
             "  {\"content\": \"...\", \"is_error\": false, \"metadata\": {...}}\n"
@@ -64,6 +64,21 @@ static void call_usage(FILE *f)
             "2 usage errors (unknown tool or option, a bad or unresolvable grant, unreadable input).\n");
 }
 
+static void tools_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: boxagnts tools [--json] [--tools-dir DIR]...\n"
+            "\n"
+            "Lists the tools: name, permission level, description and parameters.\n"
+            "  --json                 one JSON array: name, description, permission_level,\n"
+            "                         input_schema of each tool\n"
+            "  --tools-dir DIR        also load the tools in DIR/<name>/tool.json (repeatable)\n"
+            "Tools are found in the built-in directory next to the binary, then in each\n"
+            "directory of $BOXAGNTS_TOOLS_PATH (colon-separated), then in each --tools-dir.\n"
+            "\n"
+            "Exit status: 0 listed, 1 no tools found or a --tools-dir unreadable, 2 usage.\n");
+}
+
 /* ---- the registry -------------------------------------------------------- */
 
 static int is_dir(const char *p)
@@ -89,7 +104,7 @@ static int call_body(void *arg, int fd)
 {
     call_job *j = arg;
     bx_tool_context ctx = *j->ctx;
-    if (j->cache_in_parent) ctx.cache_dir = NULL;   /* neither granted nor needed */
+    if (j->cache_in_parent) ctx.g.cache_dir = NULL;   /* neither granted nor needed */
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
         /* the log is the parent's: lines go over the socket (src/confine) */
@@ -144,7 +159,7 @@ static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
         return EXIT_ERROR;
     }
     cJSON *o = NULL;
-    if (cs->end == BX_CONFINE_ENDED && n >= 2 && b[0] == 'E' && b[1] > BX_OK && b[1] <= BX_ERR_TRAP) {
+    if (cs->end == BX_CONFINE_ENDED && n >= 2 && b[0] == 'E' && b[1] > BX_OK && b[1] < BX_STATUS_COUNT) {
         int len = n - 2 > 255 ? 255 : (int)(n - 2);
         char msg[256];
         memcpy(msg, b + 2, (size_t)len);
@@ -152,7 +167,7 @@ static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
         for (char *c = msg; *c; c++)
             if ((unsigned char)*c < 0x20) *c = ' ';
         fprintf(stderr, "boxagnts call: %s\n", msg);
-        return b[1] == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        return cli_setup_exit((bx_status)b[1]);
     }
     if (cs->end == BX_CONFINE_ENDED && n >= 1 && b[0] == 'J')
         o = cJSON_ParseWithLength((const char *)b + 1, n - 1);
@@ -247,23 +262,21 @@ static void print_params(const char *schema_text)
 
 int cmd_tools(int argc, char **argv)
 {
-    int json = 0;
-    char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
-    size_t ndirs = 0;
-    if (!dirs) return EXIT_ERROR;
-    for (int i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) json = 1;
-        else if (!strcmp(argv[i], "--help")) { call_usage(stdout); free(dirs); return EXIT_OK; }
-        else if (!strcmp(argv[i], "--tools-dir") && i + 1 < argc) dirs[ndirs++] = argv[++i];
-        else if (!strncmp(argv[i], "--tools-dir=", 12)) dirs[ndirs++] = argv[i] + 12;
-        else {
-            fprintf(stderr, "boxagnts tools: unknown argument %s (usage: boxagnts tools [--json] [--tools-dir DIR])\n", argv[i]);
-            free(dirs);
-            return EXIT_USAGE;
-        }
+    cli_opts fl;
+    cli_opts_init(&fl, CLI_TOOLS, "tools", tools_usage);
+    int rc = cli_parse(&fl, argc, argv, 0);
+    if (rc < 0 && fl.npos) {
+        fprintf(stderr, "boxagnts tools: unknown argument %s (usage: boxagnts tools [--json] [--tools-dir DIR])\n",
+                fl.pos[0]);
+        rc = EXIT_USAGE;
     }
-    bx_registry *r = load_registry(dirs, ndirs, "tools");
-    free(dirs);
+    if (rc >= 0) {
+        cli_opts_free(&fl);
+        return rc;
+    }
+    int json = fl.json;
+    bx_registry *r = load_registry(fl.tool_dirs, fl.ntool_dirs, "tools");
+    cli_opts_free(&fl);
     if (!r) return EXIT_ERROR;
     if (json) {
         cJSON *arr = cJSON_CreateArray();
@@ -314,147 +327,44 @@ static char *read_all(FILE *f, size_t max)
 
 int cmd_call(int argc, char **argv)
 {
-    if (argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"))) {
-        call_usage(stdout);
-        return EXIT_OK;
-    }
-    if (argc < 1 || argv[0][0] == '-') {
-        fprintf(stderr, "boxagnts call: name a tool first: boxagnts call TOOL [options] '{json}' (see boxagnts tools)\n");
-        return EXIT_USAGE;
-    }
-    const char *tool = argv[0];
+    cli_opts fl;
+    cli_opts_init(&fl, CLI_CALL, "call", call_usage);
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
-    ctx.max_level = BX_PERM_EXECUTE;
-    ctx.agent_id = "cli";
-    size_t n = (size_t)argc + 1;
-    const char **grants = calloc(n, sizeof *grants), **blocks = calloc(n, sizeof *blocks),
-               **urls = calloc(n, sizeof *urls), **lifts = calloc(n, sizeof *lifts),
-               **secrets = calloc(n, sizeof *secrets);
-    char **dirs = calloc(n, sizeof *dirs), **owned = calloc(n, sizeof *owned);
-    size_t nowned = 0, ndirs = 0;
-    int no_confine = 0, require_confine = 0;
     bx_confine_policy pol;
     bx_confine_policy_init(&pol);
     const char *input_arg = NULL;
     char *input = NULL;
-    int rc = EXIT_USAGE;
+    int rc;
     bx_registry *r = NULL;
     bx_tool_result res;
     memset(&res, 0, sizeof res);
-    if (!grants || !blocks || !urls || !lifts || !secrets || !dirs || !owned) { rc = EXIT_ERROR; goto done; }
 
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strncmp(a, "--", 2) != 0 || !strcmp(a, "-")) {
-            if (input_arg) {
-                fprintf(stderr, "boxagnts call: one input only (got a second: %.40s)\n", a);
-                goto done;
-            }
-            input_arg = a;
-            continue;
-        }
-        if (!strcmp(a, "--help")) { call_usage(stdout); rc = EXIT_OK; goto done; }
-        if (!strcmp(a, "--no-os-confinement")) { no_confine = 1; continue; }
-        if (!strcmp(a, "--require-os-confinement")) { require_confine = 1; continue; }
-        static const char *const with_value[] = {
-            "--workspace", "--cap", "--allow-host", "--block-network", "--block-url", "--profile",
-            "--timeout", "--max-memory", "--max-stack", "--fuel", "--max-output", "--tools-dir",
-            "--audit", "--agent-id", "--cache-dir", "--allow-network", "--secret-header", "--max-write", NULL};
-        const char *eq = strchr(a, '=');
-        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-        const char *name = NULL;
-        for (int k = 0; with_value[k]; k++)
-            if (strlen(with_value[k]) == nlen && !strncmp(a, with_value[k], nlen)) name = with_value[k];
-        if (!name) {
-            fprintf(stderr, "boxagnts call: unknown option %s (see boxagnts call --help)\n", a);
-            goto done;
-        }
-        const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-        if (!val) {
-            fprintf(stderr, "boxagnts call: %s needs a value\n", name);
-            goto done;
-        }
-        bx_error err;
-        memset(&err, 0, sizeof err);
-        bx_status st = BX_OK;
-        if (!strcmp(name, "--workspace")) {
-            ctx.workspace = val;
-        } else if (!strcmp(name, "--cap")) {
-            grants[ctx.ngrants++] = val;
-        } else if (!strcmp(name, "--allow-host")) {
-            char *g = malloc(strlen(val) + 7);
-            if (!g) { rc = EXIT_ERROR; goto done; }
-            sprintf(g, "fetch:%s", val);
-            owned[nowned++] = g;
-            grants[ctx.ngrants++] = g;
-        } else if (!strcmp(name, "--block-network")) {
-            if (!cli_cidr_ok(val)) {
-                fprintf(stderr, "boxagnts call: --block-network %s: expected an address, a CIDR (10.0.0.0/8) or private\n", val);
-                goto done;
-            }
-            blocks[ctx.nblock_networks++] = val;
-        } else if (!strcmp(name, "--allow-network")) {
-            if (!strcmp(val, "private") || !cli_cidr_ok(val)) {
-                fprintf(stderr, "boxagnts call: --allow-network %s: expected an address or a CIDR (127.0.0.1, 10.1.0.0/16)\n", val);
-                goto done;
-            }
-            lifts[ctx.nallow_networks++] = val;
-        } else if (!strcmp(name, "--secret-header")) {
-            secrets[ctx.nsecret_headers++] = val;
-        } else if (!strcmp(name, "--block-url")) {
-            if (!strstr(val, "://")) {
-                fprintf(stderr, "boxagnts call: --block-url %s: expected a URL prefix, e.g. https://example.com/admin\n", val);
-                goto done;
-            }
-            urls[ctx.nblock_url++] = val;
-        } else if (!strcmp(name, "--profile")) {
-            st = bx_perm_parse(val, &ctx.max_level, &err);
-        } else if (!strcmp(name, "--timeout")) {
-            st = bx_parse_duration(val, &ctx.timeout_ns, &err);
-        } else if (!strcmp(name, "--max-memory")) {
-            st = bx_parse_size(val, &ctx.max_memory, &err);
-        } else if (!strcmp(name, "--max-stack")) {
-            st = bx_parse_size(val, &ctx.max_stack, &err);
-        } else if (!strcmp(name, "--max-output")) {
-            st = bx_parse_size(val, &ctx.max_output, &err);
-        } else if (!strcmp(name, "--max-write")) {
-            st = bx_parse_size(val, &ctx.max_write, &err);
-        } else if (!strcmp(name, "--fuel")) {
-            uint64_t v;
-            if (!cli_parse_int(val, 0, UINT64_MAX, &v) || v == 0) {
-                fprintf(stderr, "boxagnts call: --fuel needs a positive integer\n");
-                goto done;
-            }
-            ctx.fuel = v;
-        } else if (!strcmp(name, "--tools-dir")) {
-            dirs[ndirs++] = (char *)val;
-        } else if (!strcmp(name, "--audit")) {
-            ctx.audit_path = val;
-        } else if (!strcmp(name, "--agent-id")) {
-            ctx.agent_id = val;
-        } else if (!strcmp(name, "--cache-dir")) {
-            ctx.cache_dir = val;
-        }
-        if (st != BX_OK) {
-            fprintf(stderr, "boxagnts call: %s: %s\n", name, err.msg);
-            goto done;
-        }
+    if ((rc = cli_parse(&fl, argc, argv, 0)) >= 0)
+        goto done;
+    rc = EXIT_USAGE;
+    if (argc < 1 || argv[0][0] == '-') {
+        fprintf(stderr, "boxagnts call: name a tool first: boxagnts call TOOL [options] '{json}' (see boxagnts tools)\n");
+        goto done;
     }
+    const char *tool = fl.pos[0];
+    if (fl.npos > 2) {
+        fprintf(stderr, "boxagnts call: one input only (got a second: %.40s)\n", fl.pos[2]);
+        goto done;
+    }
+    input_arg = fl.npos == 2 ? fl.pos[1] : NULL;
+    ctx.g = fl.g;            /* borrowed from fl */
+    ctx.max_level = fl.max_level;
+    ctx.agent_id = fl.agent_id ? fl.agent_id : "cli";
     char cache_buf[PATH_MAX];
     const char *cache_from = NULL;
-    ctx.cache_dir = cli_cache_dir(ctx.cache_dir, cache_buf, sizeof cache_buf, &cache_from);
-    ctx.grants = grants;
-    ctx.block_networks = blocks;
-    ctx.block_url = urls;
-    ctx.allow_networks = lifts;
-    ctx.secret_headers = secrets;
-    if (ctx.nsecret_headers) {   /* a bad secret is refused whatever the tool (src/net checks it) */
+    ctx.g.cache_dir = (char *)cli_cache_dir(fl.g.cache_dir, cache_buf, sizeof cache_buf, &cache_from);
+    if (ctx.g.nsecret_headers) {   /* a bad secret is refused whatever the tool (src/net checks it) */
         bx_net_config nc;
         bx_error nerr;
         memset(&nc, 0, sizeof nc);
-        nc.secret_headers = (const char *const *)secrets;
-        nc.nsecret_headers = ctx.nsecret_headers;
+        nc.g.secret_headers = ctx.g.secret_headers;
+        nc.g.nsecret_headers = ctx.g.nsecret_headers;
         bx_net *chk = bx_net_new(&nc, &nerr);
         if (!chk) {
             fprintf(stderr, "boxagnts call: --secret-header: %s\n", nerr.msg);
@@ -462,13 +372,14 @@ int cmd_call(int argc, char **argv)
         }
         bx_net_free(chk);
     }
-    if (ctx.workspace && !is_dir(ctx.workspace)) {
-        fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.workspace);
+    if (ctx.g.workspace && !is_dir(ctx.g.workspace)) {
+        fprintf(stderr, "boxagnts call: --workspace %s is not a directory\n", ctx.g.workspace);
         goto done;
     }
     /* A bad grant is the operator's mistake, refused as `run` does (exit
      * 2), not an is_error result that looks like the tool's failure. */
-    if ((rc = cli_check_grants("call", ctx.workspace, grants, ctx.ngrants, ctx.cache_dir, cache_from)) != 0)
+    if ((rc = cli_check_grants("call", ctx.g.workspace, (const char *const *)ctx.g.caps, ctx.g.ncaps,
+                               ctx.g.cache_dir, cache_from)) != 0)
         goto done;
     rc = EXIT_USAGE;
 
@@ -485,19 +396,19 @@ int cmd_call(int argc, char **argv)
     }
     if (!input) { rc = EXIT_ERROR; goto done; }
 
-    r = load_registry(dirs, ndirs, "call");
+    r = load_registry(fl.tool_dirs, fl.ntool_dirs, "call");
     if (!r) { rc = EXIT_ERROR; goto done; }
     bx_error err;
     memset(&err, 0, sizeof err);
-    pol.cache_in_parent = !no_confine;
+    pol.cache_in_parent = !fl.no_confine;
     if (bx_confine_policy_from_tool_context(&pol, &ctx, &err) != BX_OK ||
-        tool_dirs_policy(&pol, dirs, ndirs, &err) != BX_OK) {
+        tool_dirs_policy(&pol, fl.tool_dirs, fl.ntool_dirs, &err) != BX_OK) {
         fprintf(stderr, "boxagnts call: %s\n", err.msg);
         rc = EXIT_ERROR;
         goto done;
     }
-    pol.disabled = no_confine;
-    pol.require_full = require_confine;
+    pol.disabled = fl.no_confine;
+    pol.require_full = fl.g.require_os_confinement;
     const bx_tool *bt = bx_registry_find(r, tool);
     if (bt) {
         pol.preload_curl = bt->needs_network;
@@ -508,12 +419,12 @@ int cmd_call(int argc, char **argv)
         /* the tool's module through the cache here (the worker can reach
          * neither cache nor key); a failure is the worker's to report */
         bx_error perr;
-        job.cache_in_parent = bx_tool_prepare(bt, ctx.cache_dir, &perr) == BX_OK;
+        job.cache_in_parent = bx_tool_prepare(bt, ctx.g.cache_dir, &perr) == BX_OK;
     }
-    if (ctx.audit_path) {
+    if (ctx.g.audit_path) {
         /* opened here, before the worker's confinement; the worker appends */
-        if ((job.audit_fd = open(ctx.audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666)) < 0) {
-            fprintf(stderr, "boxagnts call: cannot open audit log %s: %s\n", ctx.audit_path, strerror(errno));
+        if ((job.audit_fd = open(ctx.g.audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666)) < 0) {
+            fprintf(stderr, "boxagnts call: cannot open audit log %s: %s\n", ctx.g.audit_path, strerror(errno));
             rc = EXIT_ERROR;
             goto done;
         }
@@ -536,14 +447,7 @@ done:
     bx_confine_policy_free(&pol);
     bx_tool_result_free(&res);
     bx_registry_free(r);
-    for (size_t i = 0; i < nowned; i++) free(owned[i]);
-    free(owned);
-    free(grants);
-    free(blocks);
-    free(urls);
-    free(lifts);
-    free(secrets);
-    free(dirs);
+    cli_opts_free(&fl);
     free(input);
     return rc;
 }

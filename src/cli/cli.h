@@ -37,6 +37,10 @@ uint8_t *cli_read_file(const char *path, size_t *len);
 const char *cli_status_text(bx_status s);
 /* Print err for `what` on stderr; returns the exit code to use. */
 int cli_report(const char *what, const bx_error *err);
+/* The exit status when a run, call or server could not be set up: a bad
+ * argument, or a file the user named that cannot be used (BX_ERR_IO), is
+ * the user's to fix (EXIT_USAGE); anything else is EXIT_ERROR. */
+int cli_setup_exit(bx_status st);
 bx_module *cli_load(const char *path, int *rc);
 int cli_parse_int(const char *s, int64_t min, uint64_t max, uint64_t *bits);
 int cli_parse_arg(bx_valtype t, const char *s, bx_val *v);
@@ -45,14 +49,17 @@ void cli_print_val(bx_valtype t, uint64_t bits);
  * two entries, low half first. */
 int cli_parse_v128(const char *s, bx_val *lo, bx_val *hi);
 void cli_print_v128(uint64_t lo, uint64_t hi);
-/* 1 when s is an IPv4/IPv6 address, a CIDR, or "private". */
-int cli_cidr_ok(const char *s);
 
 /* tooldirs.c: the built-in tools' directory, relative to the binary (empty
  * when none); `looked` (may be NULL) gets the places tried.  cli_no_tools
  * says on stderr where tools were looked for and how to provide them. */
 void cli_builtin_tools_dir(char *out, size_t cap, char *looked, size_t lcap);
 void cli_no_tools(const char *cmd, const char *looked, size_t ndirs);
+/* The built-in tools' dir, then $BOXAGNTS_TOOLS_PATH, appended to c's tool
+ * dirs (before a policy's and the flags'); -1 after saying why. */
+int cli_default_tool_dirs(bx_server_config *c);
+/* flags.c: append a copy of s to a string vector; EXIT_ERROR after saying why. */
+int cli_push(char ***v, size_t *n, const char *s);
 
 /* grants.c: every grant checked as a call would, before anything runs;
  * 0, or EXIT_USAGE after saying which grant and why on stderr.  With a

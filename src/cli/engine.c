@@ -11,15 +11,50 @@
 #include <string.h>
 
 #include "cli.h"
+#include "flags.h"
+
+static void validate_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: boxagnts validate FILE.wasm\n"
+            "\n"
+            "Decodes and validates a module (WebAssembly 2.0 core); prints \"ok\", or the error\n"
+            "and its byte offset.  Exit status: 0 valid, 1 unreadable, malformed or invalid,\n"
+            "2 usage error.\n");
+}
+
+static void invoke_usage(FILE *f)
+{
+    fprintf(f,
+            "usage: boxagnts invoke [options] FILE.wasm FUNC [ARGS...]\n"
+            "\n"
+            "Instantiates a module that has no imports and calls its export FUNC; ARGS are\n"
+            "parsed by FUNC's parameter types (i32/i64: decimal or 0x hex, may be negative;\n"
+            "f32/f64: decimal, inf, nan; v128: 0x and 32 hex digits; externref: null or an\n"
+            "integer; funcref: null); results are printed one per line.\n"
+            "  --fuel N           stop after N instructions (trap \"fuel exhausted\")\n"
+            "  --max-memory SIZE  cap linear memories and tables together (e.g. 64MiB; default 4GiB)\n"
+            "  --max-stack SIZE   cap the wasm stack (e.g. 512KiB; default 1MiB)\n"
+            "  SIZE: bytes or with B/K/KiB/M/MiB/G/GiB (KB/MB/GB: powers of 1000)\n"
+            "Exit status: 0 success, 1 error (unreadable, malformed, invalid, has imports,\n"
+            "no such export), 2 usage error, 3 the module trapped.\n");
+}
 
 int cmd_validate(int argc, char **argv)
 {
-    if (argc != 1) {
-        fprintf(stderr, "usage: boxagnts validate FILE.wasm\n");
-        return EXIT_USAGE;
+    cli_opts fl;
+    cli_opts_init(&fl, CLI_VALIDATE, "validate", validate_usage);
+    int rc = cli_parse(&fl, argc, argv, 1);
+    if (rc < 0 && fl.npos != 1) {
+        validate_usage(stderr);
+        rc = EXIT_USAGE;
     }
-    int rc = EXIT_OK;
-    bx_module *m = cli_load(argv[0], &rc);
+    const char *path = fl.npos ? fl.pos[0] : NULL;
+    cli_opts_free(&fl);
+    if (rc >= 0)
+        return rc;
+    rc = EXIT_OK;
+    bx_module *m = cli_load(path, &rc);
     if (!m)
         return rc == EXIT_TRAP ? EXIT_ERROR : rc;
     bx_module_free(m);
@@ -28,63 +63,43 @@ int cmd_validate(int argc, char **argv)
 }
 
 /* An integer in [min, max]: decimal or 0x hex, optionally negative. */
+static int invoke_module(int argc, char **argv, const bx_limits *limp, int fuel_set);
+
 int cmd_invoke(int argc, char **argv)
 {
     bx_limits lim;
     memset(&lim, 0, sizeof lim);
-    int fuel_set = 0;
-    int i = 0;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        }
-        if (strncmp(a, "--", 2) != 0)
-            break;
-        const char *val = NULL;
-        const char *eq = strchr(a, '=');
-        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-        if (eq)
-            val = eq + 1;
-        else if (i + 1 < argc)
-            val = argv[i + 1];
-        int consumed = !eq;
-        uint64_t *dst = NULL;
-        int is_size = 1;
-        if (nlen == 6 && strncmp(a, "--fuel", 6) == 0) {
-            dst = &lim.fuel;
-            is_size = 0;
-        } else if (nlen == 12 && strncmp(a, "--max-memory", 12) == 0) {
-            dst = &lim.max_memory_bytes;
-        } else if (nlen == 11 && strncmp(a, "--max-stack", 11) == 0) {
-            dst = &lim.max_stack_bytes;
-        } else {
-            fprintf(stderr, "boxagnts invoke: unknown option %s (see boxagnts --help)\n", a);
-            return EXIT_USAGE;
-        }
-        if (!val) {
-            fprintf(stderr, "boxagnts invoke: %.*s needs a value\n", (int)nlen, a);
-            return EXIT_USAGE;
-        }
-        uint64_t v = 0;
-        bx_error perr;
-        int ok = is_size ? bx_parse_size(val, &v, &perr) == BX_OK
-                         : cli_parse_int(val, 0, UINT64_MAX, &v);
-        if (!ok || v == 0) {
-            fprintf(stderr, "boxagnts invoke: bad value for %.*s: %s\n", (int)nlen, a, val);
-            return EXIT_USAGE;
-        }
-        *dst = v;
-        if (dst == &lim.fuel)
-            fuel_set = 1;
-        i += consumed;
-    }
-    if (argc - i < 2) {
+    cli_opts fl;
+    cli_opts_init(&fl, CLI_INVOKE, "invoke", invoke_usage);
+    int prc = cli_parse(&fl, argc, argv, 1);
+    if (prc < 0 && fl.npos < 2) {
         fprintf(stderr, "usage: boxagnts invoke [--fuel N] [--max-memory SIZE] [--max-stack SIZE] "
-                        "FILE.wasm FUNC [ARGS...]\n");
-        return EXIT_USAGE;
+                        "FILE.wasm FUNC [ARGS...] (see boxagnts invoke --help)\n");
+        prc = EXIT_USAGE;
     }
+    lim.fuel = fl.g.fuel;
+    lim.max_memory_bytes = fl.g.max_memory;
+    lim.max_stack_bytes = fl.g.max_stack;
+    int fuel_set = lim.fuel != 0;
+    /* the positional arguments point into argv: they outlive fl */
+    char **pos = fl.pos;
+    int npos = (int)fl.npos;
+    fl.pos = NULL;
+    cli_opts_free(&fl);
+    if (prc >= 0) {
+        free(pos);
+        return prc;
+    }
+    prc = invoke_module(npos, pos, &lim, fuel_set);
+    free(pos);
+    return prc;
+}
+
+/* FILE FUNC ARGS... under lim. */
+static int invoke_module(int argc, char **argv, const bx_limits *limp, int fuel_set)
+{
+    bx_limits lim = *limp;
+    int i = 0;
     const char *path = argv[i], *fname = argv[i + 1];
     char **args = argv + i + 2;
     int nargs = argc - i - 2;

@@ -55,8 +55,8 @@ int cli_check_grants(const char *cmd, const char *workspace, const char *const *
 
 int cli_check_server_grants(const char *cmd, const bx_server_config *c, const char *cache_from)
 {
-    int rc = check_one(cmd, "", c->defaults.workspace, (const char *const *)c->defaults.grants,
-                       c->defaults.ngrants, c->defaults.cache_dir, cache_from);
+    int rc = check_one(cmd, "", c->defaults.g.workspace, (const char *const *)c->defaults.g.caps,
+                       c->defaults.g.ncaps, c->defaults.g.cache_dir, cache_from);
     if (rc || !c->executors_json) return rc;
     /* Executors inherit the top level's workspace and grants unless they
      * set their own (which replace them; paths are absolute by now). */
@@ -66,13 +66,13 @@ int cli_check_server_grants(const char *cmd, const bx_server_config *c, const ch
         const cJSON *ws = cJSON_GetObjectItemCaseSensitive(e, "workspace");
         const cJSON *gs = cJSON_GetObjectItemCaseSensitive(e, "grants");
         const cJSON *cd = cJSON_GetObjectItemCaseSensitive(e, "cache_dir");
-        const char *cache = !cd ? c->defaults.cache_dir : cJSON_IsString(cd) ? cd->valuestring : NULL;
+        const char *cache = !cd ? c->defaults.g.cache_dir : cJSON_IsString(cd) ? cd->valuestring : NULL;
         const char *from = cd ? "the policy" : cache_from;
-        const char *w = !ws ? c->defaults.workspace : cJSON_IsString(ws) ? ws->valuestring : NULL;
+        const char *w = !ws ? c->defaults.g.workspace : cJSON_IsString(ws) ? ws->valuestring : NULL;
         char who[200];
         snprintf(who, sizeof who, "executor %.128s: ", e->string ? e->string : "?");
         if (!cJSON_IsArray(gs)) {
-            rc = check_one(cmd, who, w, (const char *const *)c->defaults.grants, c->defaults.ngrants, cache, from);
+            rc = check_one(cmd, who, w, (const char *const *)c->defaults.g.caps, c->defaults.g.ncaps, cache, from);
             continue;
         }
         size_t n = (size_t)cJSON_GetArraySize(gs), k = 0;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "flags.h"
 
 static void usage(FILE *f, const char *cmd)
 {
@@ -70,43 +71,6 @@ static void usage(FILE *f, const char *cmd)
                                 : "  --jsonl                the protocol (required; the only one so far)\n");
 }
 
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int add_str(char ***v, size_t *n, const char *s)
-{
-    bx_error err;
-    if (bx_run_options_add_list(v, n, s, &err) != BX_OK) {
-        fprintf(stderr, "boxagnts: %s\n", err.msg);
-        return -1;
-    }
-    return 0;
-}
-
-/* The built-in tools found from the binary's location (tooldirs.c), then
- * $BOXAGNTS_TOOLS_PATH: before the policy's and the flags' dirs. */
-static int default_tool_dirs(bx_server_config *c)
-{
-    char dir[PATH_MAX];
-    cli_builtin_tools_dir(dir, sizeof dir, NULL, 0);
-    if (dir[0] && add_str(&c->tool_dirs, &c->ntool_dirs, dir))
-        return -1;
-    const char *path = getenv("BOXAGNTS_TOOLS_PATH");
-    if (path && *path) {
-        char *copy = strdup(path), *save = NULL;
-        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
-            if (add_str(&c->tool_dirs, &c->ntool_dirs, d)) {
-                free(copy);
-                return -1;
-            }
-        free(copy);
-    }
-    return 0;
-}
-
 /* The server the signal handlers talk to (the one process-wide thing a
  * handler can reach).  SIGTERM and SIGINT stop it once; SA_RESETHAND makes
  * a second one kill, for a sandbox that does not stop. */
@@ -130,130 +94,56 @@ static void on_signals(bx_server *s)
     sigaction(SIGINT, &sa, NULL);
 }
 
-static int bad(const char *cmd, const char *what, const char *msg)
-{
-    fprintf(stderr, "boxagnts %s: %s: %s\n", cmd, what, msg);
-    return EXIT_USAGE;
-}
+static void mcp_usage(FILE *f) { usage(f, "mcp"); }
+static void serve_usage(FILE *f) { usage(f, "serve"); }
 
-/* Parses argv into c (policy first, then the flags over it).  Returns -1
- * when all is well, else the exit code. */
-static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, const char **executor,
-                 int *jsonl, uint64_t *drain)
+/* Parses argv into c: the policy file first, then the flags over its
+ * defaults (bx_grants_merge: flags add to its lists, replace its limits).
+ * Returns -1 when all is well, else the exit code. */
+static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, cli_opts *fl)
 {
     bx_error err;
+    memset(&err, 0, sizeof err);
     bx_executor_config *d = &c->defaults;
-    if (default_tool_dirs(c))
+    int rc = cli_parse(fl, argc, argv, 0);
+    if (rc >= 0)
+        return rc;
+    if (fl->npos) {
+        fprintf(stderr, "boxagnts %s: unknown argument %s (see boxagnts %s --help)\n", cmd, fl->pos[0], cmd);
+        return EXIT_USAGE;
+    }
+    if ((rc = cli_workspace(fl)) != 0)
+        return rc;
+    if (cli_default_tool_dirs(c))
         return EXIT_ERROR;
-    for (int i = 0; i < argc; i++) {
-        if ((!strcmp(argv[i], "--policy")) && i + 1 < argc) {
-            if (bx_server_config_load_policy(c, argv[i + 1], &err) != BX_OK) {
-                fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
-                return EXIT_USAGE;
-            }
-        }
+    if (fl->policy && bx_server_config_load_policy(c, fl->policy, &err) != BX_OK) {
+        fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
+        return EXIT_USAGE;
     }
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            usage(stdout, cmd);
-            return EXIT_OK;
-        }
-        if (!strcmp(a, "--jsonl")) {
-            *jsonl = 1;
-            continue;
-        }
-        if (!strcmp(a, "--no-os-confinement") || !strcmp(a, "--require-os-confinement")) {
-            *(a[2] == 'n' ? &c->no_os_confinement : &c->require_os_confinement) = 1;
-            continue;
-        }
-        if (i + 1 >= argc || strncmp(a, "--", 2) != 0) {
-            fprintf(stderr, "boxagnts %s: unknown argument %s (see boxagnts %s --help)\n", cmd, a, cmd);
-            return EXIT_USAGE;
-        }
-        const char *v = argv[++i];
-        uint64_t num;
-        int rc = 0;
-        if (!strcmp(a, "--policy")) {
-            /* loaded above */
-        } else if (!strcmp(a, "--workspace")) {
-            char real[PATH_MAX];
-            if (!realpath(v, real) || !is_dir(real))
-                return bad(cmd, "--workspace", "not a directory");
-            free(d->workspace);
-            d->workspace = strdup(real);
-            rc = d->workspace ? 0 : -1;
-        } else if (!strcmp(a, "--cap")) {
-            rc = add_str(&d->grants, &d->ngrants, v);
-        } else if (!strcmp(a, "--allow-host")) {
-            char g[1024];
-            snprintf(g, sizeof g, "fetch:%s", v);
-            rc = add_str(&d->grants, &d->ngrants, g);
-        } else if (!strcmp(a, "--block-network")) {
-            rc = add_str(&d->block_networks, &d->nblock_networks, v);
-        } else if (!strcmp(a, "--block-url")) {
-            rc = add_str(&d->block_url, &d->nblock_url, v);
-        } else if (!strcmp(a, "--allow-network")) {
-            rc = add_str(&d->allow_networks, &d->nallow_networks, v);
-        } else if (!strcmp(a, "--secret-header")) {
-            rc = add_str(&d->secret_headers, &d->nsecret_headers, v);
-        } else if (!strcmp(a, "--tool")) {
-            rc = add_str(&d->tools, &d->ntools, v);
-        } else if (!strcmp(a, "--tools-dir")) {
-            rc = add_str(&c->tool_dirs, &c->ntool_dirs, v);
-        } else if (!strcmp(a, "--profile")) {
-            if (bx_perm_parse(v, &d->max_level, &err) != BX_OK)
-                return bad(cmd, "--profile", err.msg);
-        } else if (!strcmp(a, "--drain")) {
-            if (bx_parse_duration(v, &num, &err) != BX_OK)
-                return bad(cmd, a, err.msg);
-            *drain = num ? num : 1;     /* 0 means at once; the server's 0 means never */
-        } else if (!strcmp(a, "--timeout") || !strcmp(a, "--quota-wall")) {
-            if (bx_parse_duration(v, &num, &err) != BX_OK)
-                return bad(cmd, a, err.msg);
-            *(!strcmp(a, "--timeout") ? &d->timeout_ns : &d->quota_wall_ns) = num;
-        } else if (!strcmp(a, "--max-memory") || !strcmp(a, "--max-stack") ||
-                   !strcmp(a, "--max-output") || !strcmp(a, "--max-message") || !strcmp(a, "--max-write")) {
-            if (bx_parse_size(v, &num, &err) != BX_OK)
-                return bad(cmd, a, err.msg);
-            if (!strcmp(a, "--max-memory"))
-                d->max_memory = num;
-            else if (!strcmp(a, "--max-stack"))
-                d->max_stack = num;
-            else if (!strcmp(a, "--max-output"))
-                d->max_output = num;
-            else if (!strcmp(a, "--max-write"))
-                d->max_write = num;
-            else
-                c->max_message = num;
-        } else if (!strcmp(a, "--fuel") || !strcmp(a, "--quota-fuel") ||
-                   !strcmp(a, "--quota-calls") || !strcmp(a, "--workers")) {
-            if (!cli_parse_int(v, 0, UINT64_MAX, &num))
-                return bad(cmd, a, "expected a whole number >= 0");
-            if (!strcmp(a, "--fuel"))
-                d->fuel = num;
-            else if (!strcmp(a, "--quota-fuel"))
-                d->quota_fuel = num;
-            else if (!strcmp(a, "--quota-calls"))
-                d->quota_calls = num;
-            else if (num < 1 || num > 1024)
-                return bad(cmd, a, "expected 1 to 1024 worker threads");
-            else
-                c->workers = (uint32_t)num;
-        } else if (!strcmp(a, "--audit") || !strcmp(a, "--cache-dir")) {
-            char **dst = !strcmp(a, "--audit") ? &d->audit_path : &d->cache_dir;
-            free(*dst);
-            *dst = strdup(v);
-            rc = *dst ? 0 : -1;
-        } else if (!strcmp(a, "--executor") && !strcmp(cmd, "mcp")) {
-            *executor = v;
-        } else {
-            fprintf(stderr, "boxagnts %s: unknown option %s (see boxagnts %s --help)\n", cmd, a, cmd);
-            return EXIT_USAGE;
-        }
-        if (rc)
+    if (bx_grants_merge(&d->g, &fl->g, &err) != BX_OK) {
+        fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
+        return EXIT_ERROR;
+    }
+    for (size_t i = 0; i < fl->ntools; i++)
+        if (cli_push(&d->tools, &d->ntools, fl->tools[i]))
             return EXIT_ERROR;
+    for (size_t i = 0; i < fl->ntool_dirs; i++)
+        if (cli_push(&c->tool_dirs, &c->ntool_dirs, fl->tool_dirs[i]))
+            return EXIT_ERROR;
+    if (fl->profile_set)
+        d->max_level = fl->max_level;
+    if (fl->quota_fuel) d->quota_fuel = fl->quota_fuel;
+    if (fl->quota_calls) d->quota_calls = fl->quota_calls;
+    if (fl->quota_wall_ns) d->quota_wall_ns = fl->quota_wall_ns;
+    if (fl->workers) c->workers = fl->workers;
+    if (fl->max_message) c->max_message = fl->max_message;
+    if (fl->no_confine && d->g.require_os_confinement) {
+        fprintf(stderr, "boxagnts %s: --no-os-confinement contradicts --require-os-confinement "
+                        "(or the policy's require_os_confinement)\n", cmd);
+        return EXIT_USAGE;
     }
+    c->no_os_confinement = fl->no_confine;
+    c->require_os_confinement = d->g.require_os_confinement;
     return -1;
 }
 
@@ -261,10 +151,14 @@ static int serve(const char *cmd, int argc, char **argv)
 {
     bx_server_config c;
     bx_server_config_init(&c);
-    const char *executor = NULL;
-    int jsonl = 0;
-    uint64_t drain = 0;
-    int rc = parse(cmd, argc, argv, &c, &executor, &jsonl, &drain);
+    cli_opts fl;
+    int mcp = !strcmp(cmd, "mcp");
+    cli_opts_init(&fl, mcp ? CLI_MCP : CLI_SERVE, cmd, mcp ? mcp_usage : serve_usage);
+    int rc = parse(cmd, argc, argv, &c, &fl);
+    const char *executor = fl.executor;   /* borrowed from argv */
+    int jsonl = fl.jsonl;
+    uint64_t drain = fl.drain_ns;
+    cli_opts_free(&fl);
     if (rc >= 0) {
         bx_server_config_free(&c);
         return rc;
@@ -277,13 +171,13 @@ static int serve(const char *cmd, int argc, char **argv)
     /* The cache location rule (cachedir.c), for the defaults the
      * executors inherit. */
     const char *cache_from = "--cache-dir or the policy";
-    if (c.defaults.cache_dir && (!*c.defaults.cache_dir || !strcmp(c.defaults.cache_dir, "none"))) {
-        free(c.defaults.cache_dir);
-        c.defaults.cache_dir = NULL;
-    } else if (!c.defaults.cache_dir) {
+    if (c.defaults.g.cache_dir && (!*c.defaults.g.cache_dir || !strcmp(c.defaults.g.cache_dir, "none"))) {
+        free(c.defaults.g.cache_dir);
+        c.defaults.g.cache_dir = NULL;
+    } else if (!c.defaults.g.cache_dir) {
         char cbuf[PATH_MAX];
         const char *cd = cli_cache_dir(NULL, cbuf, sizeof cbuf, &cache_from);
-        if (cd && !(c.defaults.cache_dir = strdup(cd))) {
+        if (cd && !(c.defaults.g.cache_dir = strdup(cd))) {
             bx_server_config_free(&c);
             return EXIT_ERROR;
         }
@@ -299,7 +193,7 @@ static int serve(const char *cmd, int argc, char **argv)
     bx_server_config_free(&c);
     if (!s) {
         fprintf(stderr, "boxagnts %s: %s\n", cmd, err.msg);
-        return err.status == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        return cli_setup_exit(err.status);
     }
     const bx_registry *r = bx_server_registry(s);
     for (size_t i = 0; i < bx_registry_problem_count(r); i++)

@@ -47,11 +47,11 @@ static int offered(const bx_executor_config *e, const bx_tool *t)
 static void show(const bx_executor_config *e, const bx_registry *r)
 {
     printf("executor %s\n", e->name);
-    printf("  workspace  %s\n", e->workspace ? e->workspace : "(none)");
+    printf("  workspace  %s\n", e->g.workspace ? e->g.workspace : "(none)");
     printf("  grants    ");
-    if (!e->ngrants)
-        printf(" %s", e->workspace ? "(none given: read:/workspace, write:/workspace for tools that need it)" : "(none)");
-    for (size_t i = 0; i < e->ngrants; i++) printf(" %s", e->grants[i]);
+    if (!e->g.ncaps)
+        printf(" %s", e->g.workspace ? "(none given: read:/workspace, write:/workspace for tools that need it)" : "(none)");
+    for (size_t i = 0; i < e->g.ncaps; i++) printf(" %s", e->g.caps[i]);
     printf("\n  profile    %s\n  tools     ", bx_perm_name(e->max_level));
     int n = 0;
     for (size_t i = 0; i < bx_registry_count(r); i++) {
@@ -62,32 +62,34 @@ static void show(const bx_executor_config *e, const bx_registry *r)
     for (size_t i = 0; i < e->ntools; i++)
         if (!bx_registry_find(r, e->tools[i])) printf(" [%s: no such tool]", e->tools[i]);
     printf("\n  limits    ");
-    put_dur("timeout", e->timeout_ns, "tool default");
-    put_size(" max_memory", e->max_memory, "tool default");
-    put_size(" max_stack", e->max_stack, "tool default");
-    put_num(" fuel", e->fuel, "tool default");
-    put_size(" max_output", e->max_output, "tool default");
-    put_size(" max_write", e->max_write, "tool default");
+    put_dur("timeout", e->g.timeout_ns, "tool default");
+    put_size(" max_memory", e->g.max_memory, "tool default");
+    put_size(" max_stack", e->g.max_stack, "tool default");
+    put_num(" fuel", e->g.fuel, "tool default");
+    put_size(" max_output", e->g.max_output, "tool default");
+    put_size(" max_write", e->g.max_write, "tool default");
     printf("\n  quotas    ");
     put_num("fuel", e->quota_fuel, "unlimited");
     put_dur(" wall_time", e->quota_wall_ns, "unlimited");
     put_num(" calls", e->quota_calls, "unlimited");
     printf("\n");
-    for (size_t i = 0; i < e->nblock_networks; i++) printf("  block      %s\n", e->block_networks[i]);
-    for (size_t i = 0; i < e->nallow_networks; i++) printf("  allow net  %s\n", e->allow_networks[i]);
-    for (size_t i = 0; i < e->nblock_url; i++) printf("  block url  %s\n", e->block_url[i]);
-    for (size_t i = 0; i < e->nsecret_headers; i++) {
-        const char *eq = strchr(e->secret_headers[i], '=');
-        printf("  secret     %.*s=...\n", eq ? (int)(eq - e->secret_headers[i]) : 0, e->secret_headers[i]);
+    for (size_t i = 0; i < e->g.nblock_networks; i++) printf("  block      %s\n", e->g.block_networks[i]);
+    for (size_t i = 0; i < e->g.nallow_networks; i++) printf("  allow net  %s\n", e->g.allow_networks[i]);
+    for (size_t i = 0; i < e->g.nblock_url; i++) printf("  block url  %s\n", e->g.block_url[i]);
+    for (size_t i = 0; i < e->g.nsecret_headers; i++) {
+        const char *eq = strchr(e->g.secret_headers[i], '=');
+        printf("  secret     %.*s=...\n", eq ? (int)(eq - e->g.secret_headers[i]) : 0, e->g.secret_headers[i]);
     }
-    if (e->cache_dir) printf("  cache      %s\n", e->cache_dir);
-    if (e->audit_path) printf("  audit      %s\n", e->audit_path);
+    if (e->g.cache_dir) printf("  cache      %s\n", e->g.cache_dir);
+    if (e->g.audit_path) printf("  audit      %s\n", e->g.audit_path);
 }
 
 int cmd_policy(int argc, char **argv)
 {
     if (argc < 1 || strcmp(argv[0], "check") || argc != 2 || argv[1][0] == '-') {
-        int help = argc >= 1 && (!strcmp(argv[0], "--help") || !strcmp(argv[0], "-h"));
+        int help = 0;   /* policy --help and policy check --help alike */
+        for (int i = 0; i < argc; i++)
+            help |= !strcmp(argv[i], "--help") || !strcmp(argv[i], "-h");
         fprintf(help ? stdout : stderr,
                 "usage: boxagnts policy check FILE\n"
                 "Validates a policy file as `boxagnts mcp --policy FILE` would (keys, grants, tool\n"
@@ -105,13 +107,9 @@ int cmd_policy(int argc, char **argv)
     bx_server *s = NULL;
     char dir[PATH_MAX], looked[3 * PATH_MAX];
     cli_builtin_tools_dir(dir, sizeof dir, looked, sizeof looked);
-    if (dir[0] && bx_run_options_add_list(&c.tool_dirs, &c.ntool_dirs, dir, &err) != BX_OK) goto out;
-    const char *path = getenv("BOXAGNTS_TOOLS_PATH");
-    if (path && *path) {
-        char *copy = strdup(path), *save = NULL;
-        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
-            bx_run_options_add_list(&c.tool_dirs, &c.ntool_dirs, d, &err);
-        free(copy);
+    if (cli_default_tool_dirs(&c)) {
+        rc = EXIT_ERROR;
+        goto out;
     }
     if (bx_server_config_load_policy(&c, file, &err) != BX_OK) {
         fprintf(stderr, "boxagnts policy: %s\n", err.msg);
@@ -121,7 +119,7 @@ int cmd_policy(int argc, char **argv)
     rc = EXIT_USAGE;
     if (!(s = bx_server_new(&c, &err))) {
         fprintf(stderr, "boxagnts policy: %s\n", err.msg);
-        rc = err.status == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        rc = cli_setup_exit(err.status);
         goto out;
     }
     const bx_registry *r = bx_server_registry(s);

@@ -18,6 +18,7 @@
 #include "aot.h"
 #include "cli.h"
 #include "confine.h"
+#include "flags.h"
 
 static void run_usage(FILE *f)
 {
@@ -226,11 +227,6 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confi
     fputs("}\n", f);
 }
 
-typedef struct grant_arg {
-    int kind; /* 0 --cap, 1 --dir, 2 --env */
-    const char *spec;
-} grant_arg;
-
 /* The run's last words on stderr, which may be a pipe its reader never
  * empties (the guest may have filled it): written through a non-blocking
  * description of our own (never the shared one's flags), waiting at most
@@ -294,10 +290,8 @@ int cmd_run(int argc, char **argv)
     bx_run_options_init(&o);
     bx_error err;
     memset(&err, 0, sizeof err);
-    grant_arg *grants = calloc((size_t)argc + 1, sizeof *grants);
-    size_t ngrants = 0;
-    const char *workspace = NULL, *invoke = NULL, *stdin_file = NULL, *json_file = NULL;
-    int json = 0, max_output_set = 0, no_confine = 0, require_confine = 0, tier_flag = -1;
+    cli_opts fl;
+    cli_opts_init(&fl, CLI_RUN, "run", run_usage);
     bx_confine_policy pol;
     bx_confine_status cs;
     bx_confine_policy_init(&pol);
@@ -308,187 +302,43 @@ int cmd_run(int argc, char **argv)
     bx_val *args = NULL;
     bx_run_result r;
     memset(&r, 0, sizeof r);
-    if (!grants) {
-        fprintf(stderr, "boxagnts: out of memory\n");
-        return EXIT_ERROR;
-    }
 
-    int i = 0;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--") == 0) {
-            i++;
-            break;
-        }
-        if (strncmp(a, "--", 2) != 0)
-            break;
-        if (strcmp(a, "--help") == 0) {
-            run_usage(stdout);
-            rc = EXIT_OK;
-            goto done;
-        }
-        if (strcmp(a, "--no-os-confinement") == 0) {
-            no_confine = 1;
-            continue;
-        }
-        if (strcmp(a, "--require-os-confinement") == 0) {
-            require_confine = 1;
-            continue;
-        }
-        if (strcmp(a, "--json") == 0) {
-            json = 1;
-            continue;
-        }
-        static const char *const with_value[] = {
-            "--workspace", "--dir",  "--env",        "--cap",        "--allow-host",
-            "--block-network", "--block-url", "--timeout", "--max-memory", "--max-stack",
-            "--fuel",      "--max-output", "--max-fds", "--audit", "--json-file", "--invoke",
-            "--stdin-file", "--allow-network", "--secret-header", "--cache-dir", "--max-write", "--tier", NULL};
-        const char *eq = strchr(a, '=');
-        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-        const char *name = NULL;
-        for (int k = 0; with_value[k]; k++)
-            if (strlen(with_value[k]) == nlen && strncmp(a, with_value[k], nlen) == 0)
-                name = with_value[k];
-        if (!name) {
-            fprintf(stderr, "boxagnts run: unknown option %s (see boxagnts run --help)\n", a);
-            goto done;
-        }
-        const char *val;
-        if (eq) {
-            val = eq + 1;
-        } else if (i + 1 < argc) {
-            val = argv[++i];
-        } else {
-            fprintf(stderr, "boxagnts run: %s needs a value\n", name);
-            goto done;
-        }
-        bx_status st = BX_OK;
-        if (!strcmp(name, "--workspace")) {
-            workspace = val;
-        } else if (!strcmp(name, "--cap")) {
-            grants[ngrants++] = (grant_arg){0, val};
-        } else if (!strcmp(name, "--dir")) {
-            grants[ngrants++] = (grant_arg){1, val};
-        } else if (!strcmp(name, "--env")) {
-            grants[ngrants++] = (grant_arg){2, val};
-        } else if (!strcmp(name, "--allow-host")) {
-            if (!*val) {
-                fprintf(stderr, "boxagnts run: --allow-host needs a pattern, e.g. https://*.example.com\n");
-                goto done;
-            }
-            st = bx_run_options_add_list(&o.allowed_outbound_hosts, &o.nallowed_outbound_hosts, val, &err);
-        } else if (!strcmp(name, "--block-network")) {
-            if (!cli_cidr_ok(val)) {
-                fprintf(stderr, "boxagnts run: --block-network %s: expected an address, a CIDR "
-                                "(10.0.0.0/8, fd00::/8) or \"private\"\n", val);
-                goto done;
-            }
-            st = bx_run_options_add_list(&o.block_networks, &o.nblock_networks, val, &err);
-        } else if (!strcmp(name, "--allow-network")) {
-            if (!strcmp(val, "private") || !cli_cidr_ok(val)) {
-                fprintf(stderr, "boxagnts run: --allow-network %s: expected an address or a CIDR "
-                                "(127.0.0.1, 10.1.0.0/16) to lift from the blocked networks\n", val);
-                goto done;
-            }
-            st = bx_run_options_add_list(&o.allow_networks, &o.nallow_networks, val, &err);
-        } else if (!strcmp(name, "--secret-header")) {
-            st = bx_run_options_add_list(&o.secret_headers, &o.nsecret_headers, val, &err);
-        } else if (!strcmp(name, "--block-url")) {
-            if (!strstr(val, "://")) {
-                fprintf(stderr, "boxagnts run: --block-url %s: expected a URL prefix, e.g. "
-                                "https://example.com/admin\n", val);
-                goto done;
-            }
-            st = bx_run_options_add_list(&o.block_url, &o.nblock_url, val, &err);
-        } else if (!strcmp(name, "--timeout")) {
-            st = bx_parse_duration(val, &o.timeout_ns, &err);
-            if (!st && o.timeout_ns == 0) {
-                fprintf(stderr, "boxagnts run: --timeout must be above 0\n");
-                goto done;
-            }
-        } else if (!strcmp(name, "--max-memory")) {
-            st = bx_parse_size(val, &o.max_memory, &err);
-        } else if (!strcmp(name, "--max-stack")) {
-            st = bx_parse_size(val, &o.max_stack, &err);
-        } else if (!strcmp(name, "--max-write")) {
-            st = bx_parse_size(val, &o.max_write, &err);
-        } else if (!strcmp(name, "--max-output")) {
-            st = bx_parse_size(val, &o.max_output, &err);
-            if (!st && o.max_output == 0) {
-                fprintf(stderr, "boxagnts run: --max-output must be above 0\n");
-                goto done;
-            }
-            max_output_set = 1;
-        } else if (!strcmp(name, "--tier")) {
-            int t = bxa_tier_parse(val);
-            if (t < 0) {
-                fprintf(stderr, "boxagnts run: bad value for --tier: %s (interp, aot or auto)\n", val);
-                goto done;
-            }
-            tier_flag = t;
-        } else if (!strcmp(name, "--fuel")) {
-            uint64_t v = 0;
-            if (!cli_parse_int(val, 0, UINT64_MAX, &v) || v == 0 || val[0] == '-') {
-                fprintf(stderr, "boxagnts run: bad value for --fuel: %s (a positive integer)\n", val);
-                goto done;
-            }
-            o.fuel = v;
-        } else if (!strcmp(name, "--max-fds")) {
-            uint64_t v = 0;
-            if (!cli_parse_int(val, 0, 65536, &v) || v < 3 || val[0] == '-') {
-                fprintf(stderr, "boxagnts run: bad value for --max-fds: %s (3 to 65536)\n", val);
-                goto done;
-            }
-            o.max_fds = (uint32_t)v;
-        } else if (!strcmp(name, "--audit")) {
-            free(o.audit_path);
-            if (!(o.audit_path = strdup(val))) {
-                rc = EXIT_ERROR;
-                goto done;
-            }
-        } else if (!strcmp(name, "--json-file")) {
-            json_file = val;
-        } else if (!strcmp(name, "--invoke")) {
-            invoke = val;
-        } else if (!strcmp(name, "--stdin-file")) {
-            stdin_file = val;
-        } else if (!strcmp(name, "--cache-dir")) {
-            free(o.cache_dir);
-            if (!(o.cache_dir = strdup(val))) {
-                rc = EXIT_ERROR;
-                goto done;
-            }
-        }
-        if (st != BX_OK) {
-            fprintf(stderr, "boxagnts run: %s: %s\n", name, err.msg);
-            goto done;
-        }
-    }
-    if (i >= argc) {
+    if ((rc = cli_parse(&fl, argc, argv, 1)) >= 0)
+        goto done;
+    rc = EXIT_USAGE;
+    if (fl.npos < 1) {
         fprintf(stderr, "usage: boxagnts run [options] MODULE.wasm [ARGS...] "
                         "(see boxagnts run --help)\n");
         goto done;
     }
-    const char *path = argv[i];
-    char **gargs = argv + i + 1;
-    int ngargs = argc - i - 1;
+    const char *invoke = fl.invoke, *stdin_file = fl.stdin_file, *json_file = fl.json_file;
+    int json = fl.json, max_output_set = fl.max_output_set;
+    const char *path = fl.pos[0];
+    char **gargs = fl.pos + 1;
+    int ngargs = (int)fl.npos - 1;
+    if (fl.max_fds) o.max_fds = fl.max_fds;
 
     /* Grants, in order, after the workspace they may refer to. */
-    if (workspace && bx_run_options_set_workspace(&o, workspace, &err) != BX_OK) {
+    if (fl.g.workspace && bx_run_options_set_workspace(&o, fl.g.workspace, &err) != BX_OK) {
         fprintf(stderr, "boxagnts: --workspace: %s\n", err.msg);
         goto done;
     }
-    for (size_t g = 0; g < ngrants; g++) {
-        bx_status st = grants[g].kind == 0   ? bx_run_options_add_cap(&o, grants[g].spec, &err)
-                       : grants[g].kind == 1 ? bx_run_options_add_dir(&o, grants[g].spec, &err)
-                                             : bx_run_options_add_env(&o, grants[g].spec, &err);
+    for (size_t g = 0; g < fl.ngrants; g++) {
+        bx_status st = fl.grants[g].kind == CLI_GRANT_CAP ? bx_run_options_add_cap(&o, fl.grants[g].spec, &err)
+                                                          : bx_run_options_add_dir(&o, fl.grants[g].spec, &err);
         if (st != BX_OK) {
             fprintf(stderr, "boxagnts: %s\n", err.msg);
             goto done;
         }
     }
-
+    /* The lists and limits (the grants are resolved above). */
+    bx_grants rest = fl.g;
+    rest.workspace = NULL, rest.caps = NULL, rest.ncaps = 0;
+    if (bx_grants_merge(&o.g, &rest, &err) != BX_OK) {
+        fprintf(stderr, "boxagnts: %s\n", err.msg);
+        rc = EXIT_ERROR;
+        goto done;
+    }
     if (o.max_fds < 3 + o.nmap_dirs) {
         fprintf(stderr, "boxagnts run: --max-fds %u is below the 3 stdio fds plus %zu granted "
                         "paths; raise --max-fds\n", (unsigned)o.max_fds, o.nmap_dirs);
@@ -497,9 +347,9 @@ int cmd_run(int argc, char **argv)
 
     /* The cache is refused when a guest of this run could write it, and
      * skipped (with a warning) when its key is within a grant. */
-    if (o.cache_dir) {
+    if (o.g.cache_dir) {
         char why[1024];
-        bx_cache_verdict cv = bx_run_options_cache_verdict(&o, o.cache_dir, why, sizeof why);
+        bx_cache_verdict cv = bx_run_options_cache_verdict(&o, o.g.cache_dir, why, sizeof why);
         if (cv == BX_CACHE_REFUSED) {
             fprintf(stderr, "boxagnts run: --cache-dir refused: %s\n", why);
             rc = EXIT_USAGE;
@@ -507,8 +357,8 @@ int cmd_run(int argc, char **argv)
         }
         if (cv == BX_CACHE_SKIP) {
             fprintf(stderr, "boxagnts run: warning: %s\n", why);
-            free(o.cache_dir);
-            o.cache_dir = NULL;
+            free(o.g.cache_dir);
+            o.g.cache_dir = NULL;
         }
     }
 
@@ -520,15 +370,15 @@ int cmd_run(int argc, char **argv)
     }
     /* The cache location rule (cachedir.c).  The default location is used
      * only when no grant of this run reaches it (cached code is trusted). */
-    if (o.cache_dir && (!*o.cache_dir || !strcmp(o.cache_dir, "none"))) {
-        free(o.cache_dir);
-        o.cache_dir = NULL;
-    } else if (!o.cache_dir) {
+    if (o.g.cache_dir && (!*o.g.cache_dir || !strcmp(o.g.cache_dir, "none"))) {
+        free(o.g.cache_dir);
+        o.g.cache_dir = NULL;
+    } else if (!o.g.cache_dir) {
         char cbuf[PATH_MAX], why[PATH_MAX + 64];
         const char *from = NULL, *cd = cli_cache_dir(NULL, cbuf, sizeof cbuf, &from);
         if (cd && cli_cache_overlap(cd, &o, why, sizeof why))
             cli_cache_note("run", "", cd, from, &o);
-        else if (cd && !(o.cache_dir = strdup(cd))) {
+        else if (cd && !(o.g.cache_dir = strdup(cd))) {
             fprintf(stderr, "boxagnts: out of memory\n");
             rc = EXIT_ERROR;
             goto done;
@@ -542,7 +392,7 @@ int cmd_run(int argc, char **argv)
     /* --invoke: parse ARGS by the export's parameter types. */
     uint32_t nargs = 0;
     if (invoke) {
-        bx_module *m = bx_module_new_cached(wasm, wasm_len, o.cache_dir, &err);
+        bx_module *m = bx_module_new_cached(wasm, wasm_len, o.g.cache_dir, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
             rc = RUN_EXIT_LOAD;
@@ -624,20 +474,20 @@ int cmd_run(int argc, char **argv)
         rc = EXIT_ERROR;
         goto done;
     }
-    pol.disabled = no_confine;
-    pol.require_full = require_confine;
+    pol.disabled = fl.no_confine;
+    pol.require_full = fl.g.require_os_confinement;
     pol.sandbox_id = io.sandbox_id;
     /* The compiled tier: compiled (or found in the cache) and mapped here,
      * before the worker is forked and walled in (src/aot). */
-    bxa_tier tier = tier_flag >= 0 ? (bxa_tier)tier_flag : bxa_tier_env(BXA_TIER_INTERP);
+    bxa_tier tier = fl.tier >= 0 ? (bxa_tier)fl.tier : bxa_tier_env(BXA_TIER_INTERP);
     bx_module *aot_src = NULL;
     bxa_module *aot = NULL;
     char aot_why[160] = "";
     if (tier != BXA_TIER_INTERP) {
         bx_error aerr;
         memset(&aerr, 0, sizeof aerr);
-        if ((aot_src = bx_module_new_cached(wasm, wasm_len, o.cache_dir, &aerr)))
-            aot = bxa_module_get(aot_src, o.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
+        if ((aot_src = bx_module_new_cached(wasm, wasm_len, o.g.cache_dir, &aerr)))
+            aot = bxa_module_get(aot_src, o.g.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
         else
             snprintf(aot_why, sizeof aot_why, "%.150s", aerr.msg);
     }
@@ -650,7 +500,7 @@ int cmd_run(int argc, char **argv)
     int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
     if (cs.end == BX_CONFINE_REFUSED) {
         /* refused before any guest code: --require-os-confinement */
-        snprintf(err.msg, sizeof err.msg, "%.*s", (int)sizeof err.msg - 1, cs.detail);
+        bx_error_setf(&err, err.status, "%s", cs.detail);
         snprintf(r.message, sizeof r.message, "%.*s", (int)sizeof r.message - 1, cs.detail);
         setup_failed = 1;
         rc = EXIT_ERROR;
@@ -658,7 +508,7 @@ int cmd_run(int argc, char **argv)
     } else if (setup_failed) {
         /* Not a verdict on the module: the run could not be set up. */
         snprintf(r.message, sizeof r.message, "%s", err.msg);
-        rc = st == BX_ERR_ARG ? EXIT_USAGE : EXIT_ERROR;
+        rc = cli_setup_exit(st);
         r.outcome = BX_RUN_LOAD_ERROR;
     }
     if (!setup_failed)
@@ -722,7 +572,7 @@ done:
     bx_confine_policy_free(&pol);
     bx_run_result_free(&r);
     bx_run_options_free(&o);
-    free(grants);
+    cli_opts_free(&fl);
     free(wasm);
     free(stdin_buf);
     free(args);

@@ -396,7 +396,7 @@ static int tool_check(int argc, char **argv)
         memset(&ctx, 0, sizeof ctx);
         ctx.max_level = rt->level == BX_PERM_FORBIDDEN ? BX_PERM_DANGEROUS : rt->level;
         ctx.agent_id = "tool-check";
-        ctx.workspace = workspace;
+        ctx.g.workspace = (char *)workspace;   /* borrowed: the context never frees */
         int k = 0;
         const cJSON *ex;
         cJSON_ArrayForEach(ex, examples) {
@@ -433,9 +433,12 @@ static int tool_check(int argc, char **argv)
 
 int cmd_tool(int argc, char **argv)
 {
-    if (argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
-        tool_usage(argc < 1 ? stderr : stdout);
-        return argc < 1 ? EXIT_USAGE : EXIT_OK;
+    int help = 0;   /* tool --help, tool new --help, tool check -h: the one help */
+    for (int i = 0; i < argc; i++)
+        help |= !strcmp(argv[i], "--help") || !strcmp(argv[i], "-h");
+    if (argc < 1 || help) {
+        tool_usage(help ? stdout : stderr);
+        return help ? EXIT_OK : EXIT_USAGE;
     }
     if (!strcmp(argv[0], "new")) return tool_new(argc - 1, argv + 1);
     if (!strcmp(argv[0], "check")) return tool_check(argc - 1, argv + 1);

@@ -78,3 +78,25 @@ void cli_no_tools(const char *cmd, const char *looked, size_t ndirs)
             "  them in PREFIX/lib/boxagnts/tools), or name a directory with --tools-dir DIR.\n",
             cmd, looked && *looked ? looked : "(nowhere)", path && *path ? path : "(unset)", ndirs);
 }
+
+/* The built-in tools found from the binary's location (tooldirs.c), then
+ * $BOXAGNTS_TOOLS_PATH: before the policy's and the flags' dirs. */
+int cli_default_tool_dirs(bx_server_config *c)
+{
+    char dir[PATH_MAX];
+    cli_builtin_tools_dir(dir, sizeof dir, NULL, 0);
+    if (dir[0] && cli_push(&c->tool_dirs, &c->ntool_dirs, dir))
+        return -1;
+    const char *path = getenv("BOXAGNTS_TOOLS_PATH");
+    if (path && *path) {
+        char *copy = strdup(path), *save = NULL;
+        for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d; d = strtok_r(NULL, ":", &save))
+            if (cli_push(&c->tool_dirs, &c->ntool_dirs, d)) {
+                free(copy);
+                return -1;
+            }
+        free(copy);
+    }
+    return 0;
+}
+

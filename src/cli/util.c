@@ -62,8 +62,15 @@ const char *cli_status_text(bx_status s)
     case BX_ERR_NOMEM: return "out of memory";
     case BX_ERR_ARG: return "bad argument";
     case BX_ERR_TRAP: return "trap";
+    case BX_ERR_IO: return "I/O error";
+    case BX_STATUS_COUNT: break;
     }
     return "error";
+}
+
+int cli_setup_exit(bx_status st)
+{
+    return st == BX_ERR_ARG || st == BX_ERR_IO ? EXIT_USAGE : EXIT_ERROR;
 }
 
 int cli_report(const char *what, const bx_error *err)
@@ -252,30 +259,4 @@ void cli_print_val(bx_valtype t, uint64_t bits)
 
 
 /* An address, a CIDR, or the keyword "private". */
-int cli_cidr_ok(const char *s)
-{
-    if (strcmp(s, "private") == 0)
-        return 1;
-    char buf[64];
-    const char *slash = strchr(s, '/');
-    size_t n = slash ? (size_t)(slash - s) : strlen(s);
-    if (n == 0 || n >= sizeof buf)
-        return 0;
-    memcpy(buf, s, n);
-    buf[n] = 0;
-    unsigned char addr[16];
-    int maxbits;
-    if (inet_pton(AF_INET, buf, addr) == 1)
-        maxbits = 32;
-    else if (inet_pton(AF_INET6, buf, addr) == 1)
-        maxbits = 128;
-    else
-        return 0;
-    if (!slash)
-        return 1;
-    char *end;
-    errno = 0;
-    long bits = strtol(slash + 1, &end, 10);
-    return !errno && end != slash + 1 && !*end && bits >= 0 && bits <= maxbits;
-}
 

@@ -199,17 +199,17 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
      * parent never deserialises an entry the worker could have planted
      * without the cache's own checks, which are the same either way. */
     char cwhy[512];
-    p->cache_use = o->cache_dir && *o->cache_dir &&
-                   bx_run_options_cache_verdict(o, o->cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE;
+    p->cache_use = o->g.cache_dir && *o->g.cache_dir &&
+                   bx_run_options_cache_verdict(o, o->g.cache_dir, cwhy, sizeof cwhy) == BX_CACHE_USE;
     if (p->cache_use && !p->cache_in_parent) {
         /* (a cache the run will not use is neither made nor opened to the
          * worker: a refused cache inside a grant must leave no trace)
          * created here as src/wasm/cache.c would (mkdir -p, 0700): a path
          * that does not exist yet cannot be granted */
         char buf[4096];
-        size_t n = strlen(o->cache_dir);
+        size_t n = strlen(o->g.cache_dir);
         if (n < sizeof buf) {
-            memcpy(buf, o->cache_dir, n + 1);
+            memcpy(buf, o->g.cache_dir, n + 1);
             for (size_t i = 1; i <= n; i++) {
                 if (buf[i] != '/' && buf[i] != 0) continue;
                 char c = buf[i];
@@ -218,7 +218,7 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
                 buf[i] = c;
             }
         }
-        if ((st = bx_confine_policy_add_path(p, o->cache_dir, 1, err)))
+        if ((st = bx_confine_policy_add_path(p, o->g.cache_dir, 1, err)))
             return st;
         /* Entries are authenticated: the worker reads the key (made here
          * first, since it may not create it).  A worker taken over by an
@@ -233,8 +233,8 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
         if ((st = bx_confine_policy_add_fetch(p, o->allowed_outbound_hosts[i], err)))
             return st;
     p->max_fds = o->max_fds;
-    p->max_memory = o->max_memory;
-    p->timeout_ns = o->timeout_ns;
+    p->max_memory = o->g.max_memory;
+    p->timeout_ns = o->g.timeout_ns;
     return BX_OK;
 }
 

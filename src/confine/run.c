@@ -80,7 +80,7 @@ static int run_body(void *arg, int fd)
         /* the log is the parent's: lines go over the socket (confine.c) */
         if (!(audit = bx_confine_audit_stream(fd))) return -1;
         io.audit_file = audit;
-        o.audit_path = NULL;
+        o.g.audit_path = NULL;
     }
     bx_status st = bx_sandbox_run(&o, j->wasm, j->len, &io, &r, &err);
     if (audit) fclose(audit);
@@ -147,8 +147,8 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
     memcpy(&w, b, sizeof w);
     w.err_msg[sizeof w.err_msg - 1] = 0;
     w.message[sizeof w.message - 1] = 0;
-    if (w.magic != WIRE_MAGIC || w.st < 0 || w.st > BX_ERR_TRAP || w.err_status < 0 ||
-        w.err_status > BX_ERR_TRAP || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
+    if (w.magic != WIRE_MAGIC || w.st < 0 || w.st >= BX_STATUS_COUNT || w.err_status < 0 ||
+        w.err_status >= BX_STATUS_COUNT || w.err_trap < 0 || w.err_trap >= BX_TRAP_COUNT ||
         w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
         w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
         w.nlinks > WIRE_MAX_LINKS || w.links_len > (uint64_t)w.nlinks * (8 + 2 * WIRE_MAX_STR) ||
@@ -231,15 +231,15 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
     /* the import's module name in the bytes: a cheap over-approximation */
     if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)))
         pol.preload_curl = 1;
-    if (o->audit_path) {
+    if (o->g.audit_path) {
         /* as the sandbox opens it: never blocking on a FIFO, never a pipe */
-        j.audit_fd = bx_audit_open_fd(o->audit_path, err);
+        j.audit_fd = bx_audit_open_fd(o->g.audit_path, err);
         if (j.audit_fd < 0)
             return err->status;
         pol.audit_fd = j.audit_fd;
     }
     /* the capture cap plus the truncation marker src/wasi appends */
-    size_t cap = (o->max_output ? o->max_output : 1024 * 1024) + 4096;
+    size_t cap = (o->g.max_output ? o->g.max_output : 1024 * 1024) + 4096;
     uint8_t *reply = NULL;
     size_t rlen = 0;
     bx_status st = bx_confine_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap + (size_t)WIRE_MAX_LINKS * (8 + 2 * WIRE_MAX_STR), &reply, &rlen, cs, err);
@@ -271,26 +271,26 @@ bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_too
     bx_status st = BX_OK;
     int fs_grant = 0;
     bx_run_options_init(&o);
-    if (ctx->workspace && bx_run_options_set_workspace(&o, ctx->workspace, &ignored) != BX_OK) {
+    if (ctx->g.workspace && bx_run_options_set_workspace(&o, ctx->g.workspace, &ignored) != BX_OK) {
         bx_run_options_free(&o);
         return BX_OK;   /* the call itself will refuse the workspace */
     }
-    for (size_t i = 0; i < ctx->ngrants; i++) {
-        const char *g = ctx->grants[i];
+    for (size_t i = 0; i < ctx->g.ncaps; i++) {
+        const char *g = ctx->g.caps[i];
         fs_grant |= !strncmp(g, "read:", 5) || !strncmp(g, "write:", 6);
         /* a grant the tool layer will refuse grants nothing here either */
         bx_run_options_add_cap(&o, g, &ignored);
     }
     /* the workspace grant a tool gets by default, as a grant of o: the
      * cache verdict below must see it as the tool layer will */
-    if (ctx->workspace && !fs_grant && ctx->max_level > BX_PERM_NONE)
+    if (ctx->g.workspace && !fs_grant && ctx->max_level > BX_PERM_NONE)
         bx_run_options_add_cap(&o, ctx->max_level >= BX_PERM_WRITE ? "write:/workspace" : "read:/workspace",
                                &ignored);
-    free(o.cache_dir);
-    o.cache_dir = ctx->cache_dir ? strdup(ctx->cache_dir) : NULL;
+    free(o.g.cache_dir);
+    o.g.cache_dir = ctx->g.cache_dir ? strdup(ctx->g.cache_dir) : NULL;
     if (!st) st = bx_confine_policy_from_options(p, &o, err);
-    p->max_memory = ctx->max_memory;
-    p->timeout_ns = ctx->timeout_ns;
+    p->max_memory = ctx->g.max_memory;
+    p->timeout_ns = ctx->g.timeout_ns;
     p->max_fds = 0;
     p->sandbox_id = ctx->agent_id;
     bx_run_options_free(&o);

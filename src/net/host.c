@@ -259,23 +259,13 @@ bx_status bx_net_define(bx_net *n, bx_store *s, bx_linker *l, bx_error *err)
         bx_functype ft = {fns[i].np, 1, i32s, i32s};
         bx_func *f = bx_func_new_host(s, &ft, fns[i].fn, n);
         bx_extern e;
-        if (!f) {
-            if (err) {
-                err->status = BX_ERR_NOMEM;
-                snprintf(err->msg, sizeof err->msg, "out of memory");
-            }
-            return BX_ERR_NOMEM;
-        }
+        if (!f)
+            return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         e.kind = BX_EXTERN_FUNC;
         e.of.func = f;
         bx_status st = bx_linker_define(l, BX_NET_MODULE, fns[i].name, e);
-        if (st != BX_OK) {
-            if (err) {
-                err->status = st;
-                snprintf(err->msg, sizeof err->msg, "cannot define %s.%s", BX_NET_MODULE, fns[i].name);
-            }
-            return st;
-        }
+        if (st != BX_OK)
+            return bx_error_setf(err, st, "cannot define %s.%s", BX_NET_MODULE, fns[i].name);
     }
     return BX_OK;
 }

@@ -25,6 +25,10 @@ typedef struct bxn_url {
     char *path;                 /* "/p/a/t/h?query", normalised, owned */
 } bxn_url;
 
+/* Format a reason into why (up to wl bytes; why may be NULL) and return
+ * -1: the one failure helper of the parsers (url.c). */
+int bxn_why(char *why, size_t wl, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* 0 on success; otherwise why says what is wrong with the URL. */
 int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl);
 /* ref relative to base (a Location header). */
@@ -46,7 +50,7 @@ int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16
 
 typedef struct bxn_pattern {
     char scheme[8];             /* "http", "https" or "*" */
-    int host_kind;              /* 0 exact, 1 "*.suffix", 2 any */
+    enum { BXN_HOST_EXACT, BXN_HOST_SUFFIX /* "*.suffix" */, BXN_HOST_ANY } host_kind;
     char host[BXN_HOST_MAX];    /* exact host, or the suffix with its leading '.' */
     int port;                   /* -1 any, 0 the scheme's default, else the port */
     char text[BXN_HOST_MAX + 32];

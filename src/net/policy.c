@@ -18,19 +18,6 @@
 
 #include "net_impl.h"
 
-static int fail(char *why, size_t wl, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(char *why, size_t wl, const char *fmt, ...)
-{
-    if (why && wl) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(why, wl, fmt, ap);
-        va_end(ap);
-    }
-    return -1;
-}
-
 uint64_t bxn_now_ns(void)
 {
     struct timespec ts;
@@ -46,23 +33,23 @@ int bxn_pattern_parse(const char *s, bxn_pattern *p, char *why, size_t wl)
     snprintf(p->text, sizeof p->text, "%s", s);
     const char *sep = strstr(s, "://");
     if (!sep || sep == s || (size_t)(sep - s) >= sizeof p->scheme)
-        return fail(why, wl, "bad host pattern '%s': expected SCHEME://HOST[:PORT], e.g. https://api.example.com", s);
+        return bxn_why(why, wl, "bad host pattern '%s': expected SCHEME://HOST[:PORT], e.g. https://api.example.com", s);
     for (size_t i = 0; s + i < sep; i++) p->scheme[i] = (char)tolower((unsigned char)s[i]);
     if (strcmp(p->scheme, "http") && strcmp(p->scheme, "https") && strcmp(p->scheme, "*"))
-        return fail(why, wl, "bad host pattern '%s': the scheme must be http, https or *", s);
+        return bxn_why(why, wl, "bad host pattern '%s': the scheme must be http, https or *", s);
     const char *h = sep + 3;
     size_t n = strlen(h);
     if (n && h[n - 1] == '/') n--;                   /* "https://x.com/" */
     if (memchr(h, '/', n) || memchr(h, '?', n) || memchr(h, '#', n) || memchr(h, '@', n))
-        return fail(why, wl, "bad host pattern '%s': a pattern is an origin, without path, query or user", s);
+        return bxn_why(why, wl, "bad host pattern '%s': a pattern is an origin, without path, query or user", s);
     size_t hl;
     const char *port = NULL;
     if (n && h[0] == '[') {
         const char *rb = memchr(h, ']', n);
-        if (!rb) return fail(why, wl, "bad host pattern '%s': unterminated [IPv6]", s);
+        if (!rb) return bxn_why(why, wl, "bad host pattern '%s': unterminated [IPv6]", s);
         hl = (size_t)(rb - h) + 1;
         if (hl < n) {
-            if (h[hl] != ':') return fail(why, wl, "bad host pattern '%s'", s);
+            if (h[hl] != ':') return bxn_why(why, wl, "bad host pattern '%s'", s);
             port = h + hl + 1;
         }
     } else {
@@ -71,14 +58,14 @@ int bxn_pattern_parse(const char *s, bxn_pattern *p, char *why, size_t wl)
         if (c) port = c + 1;
     }
     if (hl == 1 && h[0] == '*') {
-        p->host_kind = 2;
+        p->host_kind = BXN_HOST_ANY;
     } else if (hl > 2 && h[0] == '*' && h[1] == '.') {
         int v;
         uint8_t ip[16];
         char tmp[BXN_HOST_MAX];
         if (memchr(h + 1, '*', hl - 1) || bxn_host_parse(h + 2, hl - 2, tmp, &v, ip, NULL, 0) != 0 || v)
-            return fail(why, wl, "bad host pattern '%s': after '*.' comes a domain name", s);
-        p->host_kind = 1;
+            return bxn_why(why, wl, "bad host pattern '%s': after '*.' comes a domain name", s);
+        p->host_kind = BXN_HOST_SUFFIX;
         size_t tl = strnlen(tmp, sizeof p->host - 2);
         p->host[0] = '.';
         memcpy(p->host + 1, tmp, tl);
@@ -88,10 +75,10 @@ int bxn_pattern_parse(const char *s, bxn_pattern *p, char *why, size_t wl)
         uint8_t ip[16];
         char w[200];
         if (memchr(h, '*', hl))
-            return fail(why, wl, "bad host pattern '%s': '*' stands for a whole host, a leading "
+            return bxn_why(why, wl, "bad host pattern '%s': '*' stands for a whole host, a leading "
                                  "subdomain part (*.example.com), a port or a scheme", s);
         if (bxn_host_parse(h, hl, p->host, &v, ip, w, sizeof w) != 0)
-            return fail(why, wl, "bad host pattern '%s': %s", s, w);
+            return bxn_why(why, wl, "bad host pattern '%s': %s", s, w);
     }
     if (port) {
         size_t pl = n - (size_t)(port - h);
@@ -103,7 +90,7 @@ int bxn_pattern_parse(const char *s, bxn_pattern *p, char *why, size_t wl)
                 if (!isdigit((unsigned char)port[i]) || v > 65535) { v = 0; break; }
                 v = v * 10 + (port[i] - '0');
             }
-            if (v <= 0 || v > 65535) return fail(why, wl, "bad host pattern '%s': bad port", s);
+            if (v <= 0 || v > 65535) return bxn_why(why, wl, "bad host pattern '%s': bad port", s);
             p->port = (int)v;
         }
     }
@@ -115,8 +102,8 @@ int bxn_pattern_match(const bxn_pattern *p, const bxn_url *u)
     if (strcmp(p->scheme, "*") && strcmp(p->scheme, u->scheme)) return 0;
     if (p->port == 0 ? u->port != bxn_default_port(u->scheme) : p->port > 0 && (unsigned)p->port != u->port)
         return 0;
-    if (p->host_kind == 2) return 1;
-    if (p->host_kind == 1) {
+    if (p->host_kind == BXN_HOST_ANY) return 1;
+    if (p->host_kind == BXN_HOST_SUFFIX) {
         size_t hl = strlen(u->host), sl = strlen(p->host);
         return !u->ipver && hl > sl && !strcmp(u->host + hl - sl, p->host);
     }
@@ -274,7 +261,7 @@ int bxn_addr_blocked(const bxn_nets *nets, const bx_net_addr *addr, char *why, s
     for (int i = 0; !l && i < ne; i++)
         if (in_ranges(always, sizeof always / sizeof *always, 4, emb[i])) l = "an embedded unspecified/multicast IPv4 address";
     if (l) {
-        fail(why, wl, "%s is in %s, which is never allowed", as, l);
+        bxn_why(why, wl, "%s is in %s, which is never allowed", as, l);
         return 1;
     }
 
@@ -292,9 +279,9 @@ int bxn_addr_blocked(const bxn_nets *nets, const bx_net_addr *addr, char *why, s
     for (size_t i = 0; i < nets->nallow; i++)
         if (in_cidr(&nets->allow[i], dfam, da)) return 0;
     if (embtxt[0] && dfam == fam)
-        fail(why, wl, "%s%s is in a blocked network: %s", as, embtxt, b);
+        bxn_why(why, wl, "%s%s is in a blocked network: %s", as, embtxt, b);
     else
-        fail(why, wl, "%s%s is in a blocked network: %s; to allow this address only, pass "
+        bxn_why(why, wl, "%s%s is in a blocked network: %s; to allow this address only, pass "
                       "--allow-network %s", as, embtxt, b, as);
     return 1;
 }
@@ -457,17 +444,17 @@ int bxn_header_ok(const char *name, const char *value, char *why, size_t wl)
         "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te",
         "trailer", "proxy-authorization", "proxy-connection", "expect", NULL};
     size_t nl = strlen(name);
-    if (nl == 0 || nl > 256) return fail(why, wl, "bad header name");
+    if (nl == 0 || nl > 256) return bxn_why(why, wl, "bad header name");
     for (size_t i = 0; i < nl; i++)
         if (!tchar((unsigned char)name[i]))
-            return fail(why, wl, "header name '%.64s' has a character a header name cannot have", name);
+            return bxn_why(why, wl, "header name '%.64s' has a character a header name cannot have", name);
     for (int i = 0; forbidden[i]; i++)
         if (!strcasecmp(name, forbidden[i]))
-            return fail(why, wl, "the %s header is set by the host, not by the tool", name);
-    if (strlen(value) > 8192) return fail(why, wl, "header %s: value longer than 8192 bytes", name);
+            return bxn_why(why, wl, "the %s header is set by the host, not by the tool", name);
+    if (strlen(value) > 8192) return bxn_why(why, wl, "header %s: value longer than 8192 bytes", name);
     for (const unsigned char *p = (const unsigned char *)value; *p; p++)
         if ((*p < 0x20 && *p != '\t') || *p == 0x7f)
-            return fail(why, wl, "header %s: control characters (CR, LF, ...) are not allowed in header values", name);
+            return bxn_why(why, wl, "header %s: control characters (CR, LF, ...) are not allowed in header values", name);
     return 0;
 }
 
@@ -712,178 +699,6 @@ int bxn_check_hop(bx_net *n, const bxn_url *u, bx_net_addr *pin, char *msg, size
     bxn_audit(n, "http", subj, 1, rule, hint);
     free(full);
     return BX_NET_OK;
-}
-
-/* ---- bx_net ------------------------------------------------------------- */
-
-static int parse_secret(const char *spec, bxn_secret *s, char *why, size_t wl)
-{
-    memset(s, 0, sizeof *s);
-    const char *eq = strchr(spec, '=');
-    const char *c = NULL;
-    for (const char *p = spec; eq && p < eq; p++)
-        if (*p == ':') c = p;
-    if (!eq || !c || c == spec || c + 1 == eq)
-        return fail(why, wl, "bad secret header: expected ORIGIN:NAME=env:VAR or ORIGIN:NAME=VALUE, "
-                             "e.g. api.example.com:Authorization=env:API_TOKEN");
-    char origin[BXN_HOST_MAX + 16];
-    size_t ol = (size_t)(c - spec);
-    if (ol + 9 >= sizeof origin) return fail(why, wl, "bad secret header: origin too long");
-    if (strstr(spec, "://") && strstr(spec, "://") < c)
-        snprintf(origin, sizeof origin, "%.*s", (int)ol, spec);
-    else
-        snprintf(origin, sizeof origin, "https://%.*s", (int)ol, spec);   /* secrets: TLS only */
-    char w[300];
-    if (bxn_pattern_parse(origin, &s->origin, w, sizeof w) != 0)
-        return fail(why, wl, "bad secret header origin: %s", w);
-    s->name = strndup(c + 1, (size_t)(eq - c - 1));
-    const char *v = eq + 1;
-    if (!strncmp(v, "env:", 4)) {
-        const char *e = getenv(v + 4);
-        if (!e) {
-            free(s->name);
-            s->name = NULL;
-            return fail(why, wl, "secret header for %s: the environment variable %s is not set", origin, v + 4);
-        }
-        v = e;
-    }
-    s->value = strdup(v);
-    if (!s->name || !s->value) {
-        free(s->name);
-        free(s->value);
-        return fail(why, wl, "out of memory");
-    }
-    /* Never echo the value: the name alone says what is wrong. */
-    if (*s->value && strlen(s->value) < BXN_SECRET_MIN) {
-        fail(why, wl, "secret header %s for %s: the value is %zu bytes; secrets shorter than %d bytes are "
-                      "refused, because they cannot be told apart from ordinary text when a server echoes "
-                      "them back (use the full token)", s->name, origin, strlen(s->value), BXN_SECRET_MIN);
-        free(s->name);
-        free(s->value);
-        s->name = s->value = NULL;
-        return -1;
-    }
-    char hw[200];
-    if (bxn_header_ok(s->name, "", hw, sizeof hw) != 0 || !*s->value) {
-        fail(why, wl, "secret header for %s: %s", origin, *s->value ? hw : "empty value");
-        free(s->name);
-        free(s->value);
-        s->name = s->value = NULL;
-        return -1;
-    }
-    for (const unsigned char *p = (const unsigned char *)s->value; *p; p++) {
-        if ((*p < 0x20 && *p != '\t') || *p == 0x7f) {
-            fail(why, wl, "secret header %s for %s: the value holds a control character", s->name, origin);
-            free(s->name);
-            free(s->value);
-            s->name = s->value = NULL;
-            return -1;
-        }
-    }
-    return 0;
-}
-
-void bx_net_free(bx_net *n)
-{
-    if (!n) return;
-    for (size_t i = 0; i < BXN_MAX_HANDLES; i++) {
-        if (n->resp[i]) {
-            bx_http_response_free(n->resp[i]);
-            free(n->resp[i]);
-        }
-    }
-    free(n->allow);
-    free(n->nets.block);
-    free(n->nets.allow);
-    for (size_t i = 0; i < n->nblock_url; i++) bxn_url_free(&n->block_url[i]);
-    free(n->block_url);
-    for (size_t i = 0; i < n->nsecrets; i++) {
-        free(n->secrets[i].name);
-        if (n->secrets[i].value) {
-            memset(n->secrets[i].value, 0, strlen(n->secrets[i].value));
-            free(n->secrets[i].value);
-        }
-    }
-    free(n->secrets);
-    bxn_redactor_free(n->red);
-    free(n);
-}
-
-static bx_net *nfail(bx_net *n, bx_error *err, bx_status st, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static bx_net *nfail(bx_net *n, bx_error *err, bx_status st, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        err->status = st;
-        err->trap = BX_TRAP_NONE;
-        err->offset = 0;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    bx_net_free(n);
-    return NULL;
-}
-
-bx_net *bx_net_new(const bx_net_config *cfg, bx_error *err)
-{
-    bx_net *n = calloc(1, sizeof *n);
-    char w[400];
-    if (!n) return nfail(n, err, BX_ERR_NOMEM, "out of memory");
-    n->allow = calloc(cfg->nallow + 1, sizeof *n->allow);
-    n->nets.block = calloc(cfg->nblock_networks + 1, sizeof *n->nets.block);
-    n->nets.allow = calloc(cfg->nallow_networks + 1, sizeof *n->nets.allow);
-    n->block_url = calloc(cfg->nblock_url + 1, sizeof *n->block_url);
-    n->secrets = calloc(cfg->nsecret_headers + 1, sizeof *n->secrets);
-    if (!n->allow || !n->nets.block || !n->nets.allow || !n->block_url || !n->secrets)
-        return nfail(n, err, BX_ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < cfg->nallow; i++) {
-        if (bxn_pattern_parse(cfg->allow[i], &n->allow[i], w, sizeof w) != 0)
-            return nfail(n, err, BX_ERR_ARG, "%s", w);
-        n->nallow++;
-    }
-    n->nets.block_private = cfg->block_private;
-    for (size_t i = 0; i < cfg->nblock_networks; i++) {
-        if (!strcmp(cfg->block_networks[i], "private")) { n->nets.block_private = 1; continue; }
-        if (bxn_cidr_parse(cfg->block_networks[i], &n->nets.block[n->nets.nblock]) != 0)
-            return nfail(n, err, BX_ERR_ARG, "bad blocked network '%s': expected an address, a CIDR "
-                                             "(10.0.0.0/8, fd00::/8) or \"private\"", cfg->block_networks[i]);
-        n->nets.nblock++;
-    }
-    for (size_t i = 0; i < cfg->nallow_networks; i++) {
-        if (bxn_cidr_parse(cfg->allow_networks[i], &n->nets.allow[i]) != 0)
-            return nfail(n, err, BX_ERR_ARG, "bad --allow-network '%s': expected an address or a CIDR "
-                                             "(127.0.0.1, 10.1.0.0/16)", cfg->allow_networks[i]);
-        n->nets.nallow++;
-    }
-    for (size_t i = 0; i < cfg->nblock_url; i++) {
-        if (bxn_url_parse(cfg->block_url[i], &n->block_url[i], w, sizeof w) != 0)
-            return nfail(n, err, BX_ERR_ARG, "bad --block-url '%s': %s", cfg->block_url[i], w);
-        n->nblock_url++;
-    }
-    for (size_t i = 0; i < cfg->nsecret_headers; i++) {
-        if (parse_secret(cfg->secret_headers[i], &n->secrets[i], w, sizeof w) != 0)
-            return nfail(n, err, BX_ERR_ARG, "%s", w);
-        n->nsecrets++;
-    }
-    if (n->nsecrets) {
-        char **vals = calloc(n->nsecrets, sizeof *vals);
-        for (size_t i = 0; vals && i < n->nsecrets; i++) vals[i] = n->secrets[i].value;
-        n->red = vals ? bxn_redactor_new(vals, n->nsecrets) : NULL;
-        free(vals);
-        if (!n->red) return nfail(n, err, BX_ERR_NOMEM, "out of memory (secret headers)");
-    }
-    n->max_redirects = cfg->max_redirects ? cfg->max_redirects : 5;
-    n->max_response_bytes = cfg->max_response_bytes ? cfg->max_response_bytes : 10u << 20;
-    n->timeout_ns = cfg->timeout_ns ? cfg->timeout_ns : 30000000000ull;
-    n->connect_timeout_ns = cfg->connect_timeout_ns ? cfg->connect_timeout_ns : 10000000000ull;
-    n->deadline_ns = cfg->deadline_ns;
-    n->audit = cfg->audit;
-    n->audit_user = cfg->audit_user;
-    n->resolve = cfg->resolve;
-    n->resolve_user = cfg->resolve_user;
-    return n;
 }
 
 const char *bx_net_code_name(bx_net_code c)

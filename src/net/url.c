@@ -21,9 +21,7 @@
 
 #include "net_impl.h"
 
-static int fail(char *why, size_t wl, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(char *why, size_t wl, const char *fmt, ...)
+int bxn_why(char *why, size_t wl, const char *fmt, ...)
 {
     if (why && wl) {
         va_list ap;
@@ -118,32 +116,32 @@ int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16
 {
     *ipver = 0;
     memset(ip, 0, 16);
-    if (n == 0) return fail(why, wl, "the URL has no host");
+    if (n == 0) return bxn_why(why, wl, "the URL has no host");
     if (h[0] == '[') {
         char buf[64];
-        if (h[n - 1] != ']') return fail(why, wl, "unterminated [IPv6] host");
-        if (n - 2 >= sizeof buf) return fail(why, wl, "bad IPv6 host");
+        if (h[n - 1] != ']') return bxn_why(why, wl, "unterminated [IPv6] host");
+        if (n - 2 >= sizeof buf) return bxn_why(why, wl, "bad IPv6 host");
         memcpy(buf, h + 1, n - 2);
         buf[n - 2] = 0;
         if (strchr(buf, '%'))
-            return fail(why, wl, "IPv6 zone ids (%%...) are not allowed in URLs");
-        if (inet_pton(AF_INET6, buf, ip) != 1) return fail(why, wl, "bad IPv6 address [%s]", buf);
+            return bxn_why(why, wl, "IPv6 zone ids (%%...) are not allowed in URLs");
+        if (inet_pton(AF_INET6, buf, ip) != 1) return bxn_why(why, wl, "bad IPv6 address [%s]", buf);
         inet_ntop(AF_INET6, ip, out, BXN_HOST_MAX);
         *ipver = 6;
         return 0;
     }
-    if (n >= BXN_HOST_MAX - 1) return fail(why, wl, "host name too long");
+    if (n >= BXN_HOST_MAX - 1) return bxn_why(why, wl, "host name too long");
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)h[i];
         if (c >= 0x80)
-            return fail(why, wl, "non-ASCII host names are not supported: use the punycode (xn--) form");
-        if (c == '%') return fail(why, wl, "percent-encoded host names are not allowed");
+            return bxn_why(why, wl, "non-ASCII host names are not supported: use the punycode (xn--) form");
+        if (c == '%') return bxn_why(why, wl, "percent-encoded host names are not allowed");
         if (!(isalnum(c) || c == '-' || c == '.' || c == '_'))
-            return fail(why, wl, "invalid character '%c' in the host", c >= 0x20 && c < 0x7f ? c : '?');
+            return bxn_why(why, wl, "invalid character '%c' in the host", c >= 0x20 && c < 0x7f ? c : '?');
     }
     if (ends_in_number(h, n)) {
         uint8_t v4[4];
-        if (parse_ipv4(h, n, v4) != 0) return fail(why, wl, "invalid IPv4 address '%.*s'", (int)n, h);
+        if (parse_ipv4(h, n, v4) != 0) return bxn_why(why, wl, "invalid IPv4 address '%.*s'", (int)n, h);
         memcpy(ip, v4, 4);
         inet_ntop(AF_INET, v4, out, BXN_HOST_MAX);
         *ipver = 4;
@@ -152,10 +150,10 @@ int bxn_host_parse(const char *h, size_t n, char *out, int *ipver, uint8_t ip[16
     /* A name: lowercase, one trailing dot dropped, no empty labels. */
     size_t m = n;
     if (h[m - 1] == '.') m--;
-    if (m == 0 || h[0] == '.' || h[m - 1] == '.') return fail(why, wl, "empty label in host '%.*s'", (int)n, h);
+    if (m == 0 || h[0] == '.' || h[m - 1] == '.') return bxn_why(why, wl, "empty label in host '%.*s'", (int)n, h);
     for (size_t i = 0; i < m; i++) {
         if (h[i] == '.' && i + 1 < m && h[i + 1] == '.')
-            return fail(why, wl, "empty label in host '%.*s'", (int)n, h);
+            return bxn_why(why, wl, "empty label in host '%.*s'", (int)n, h);
         out[i] = (char)tolower((unsigned char)h[i]);
     }
     out[m] = 0;
@@ -200,7 +198,7 @@ static int clean_part(const char *s, size_t n, sb *out, char *why, size_t wl)
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x20 || c == 0x7f)
-            return fail(why, wl, "control character (0x%02x) in the URL", c);
+            return bxn_why(why, wl, "control character (0x%02x) in the URL", c);
         if (c == '%' && i + 2 < n && hexv(s[i + 1]) >= 0 && hexv(s[i + 2]) >= 0) {
             int v = hexv(s[i + 1]) * 16 + hexv(s[i + 2]);
             if (unreserved(v)) {
@@ -257,15 +255,15 @@ static int set_path(bxn_url *u, const char *path, size_t pl, const char *query, 
     sb b = {0};
     sb_c(&b, '/');
     if (clean_part(path, pl, &b, why, wl) != 0) { free(b.p); return -1; }
-    if (b.oom) { free(b.p); return fail(why, wl, "out of memory"); }
+    if (b.oom) { free(b.p); return bxn_why(why, wl, "out of memory"); }
     bxn_remove_dots(b.p);
     b.n = strlen(b.p);
     if (query) {
         sb_c(&b, '?');
         if (clean_part(query, ql, &b, why, wl) != 0) { free(b.p); return -1; }
     }
-    if (b.oom) { free(b.p); return fail(why, wl, "out of memory"); }
-    if (b.n > BXN_URL_MAX) { free(b.p); return fail(why, wl, "the URL is longer than %d bytes", BXN_URL_MAX); }
+    if (b.oom) { free(b.p); return bxn_why(why, wl, "out of memory"); }
+    if (b.n > BXN_URL_MAX) { free(b.p); return bxn_why(why, wl, "the URL is longer than %d bytes", BXN_URL_MAX); }
     free(u->path);
     u->path = b.p;
     return 0;
@@ -283,20 +281,20 @@ static int set_rest(bxn_url *u, const char *rest, char *why, size_t wl)
 int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl)
 {
     memset(u, 0, sizeof *u);
-    if (!s) return fail(why, wl, "no URL");
+    if (!s) return bxn_why(why, wl, "no URL");
     size_t len = strlen(s);
     while (len && (s[len - 1] == ' ')) len--;
     while (len && *s == ' ') { s++; len--; }
-    if (len > BXN_URL_MAX) return fail(why, wl, "the URL is longer than %d bytes", BXN_URL_MAX);
+    if (len > BXN_URL_MAX) return bxn_why(why, wl, "the URL is longer than %d bytes", BXN_URL_MAX);
     char *buf = malloc(len + 1);
-    if (!buf) return fail(why, wl, "out of memory");
+    if (!buf) return bxn_why(why, wl, "out of memory");
     memcpy(buf, s, len);
     buf[len] = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)buf[i];
         if (c < 0x20 || c == 0x7f) {
             free(buf);
-            return fail(why, wl, "control character (0x%02x) in the URL", c);
+            return bxn_why(why, wl, "control character (0x%02x) in the URL", c);
         }
         if (c == '\\') buf[i] = '/';   /* as browsers read special schemes */
     }
@@ -306,24 +304,24 @@ int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl)
     if (!colon || sl == 0 || sl >= sizeof u->scheme) {
         const char *c = strchr(buf, ':');
         if (c && (!strncasecmp(buf, "http:", 5) || !strncasecmp(buf, "https:", 6))) {
-            rc = fail(why, wl, "not an absolute URL: expected http://HOST/... or https://HOST/...");
+            rc = bxn_why(why, wl, "not an absolute URL: expected http://HOST/... or https://HOST/...");
         } else if (c && (size_t)(c - buf) < 12 && isalpha((unsigned char)buf[0])) {
-            rc = fail(why, wl, "only http:// and https:// URLs can be fetched (got %.*s:)", (int)(c - buf), buf);
+            rc = bxn_why(why, wl, "only http:// and https:// URLs can be fetched (got %.*s:)", (int)(c - buf), buf);
         } else {
-            rc = fail(why, wl, "not an absolute URL: expected http://HOST/... or https://HOST/...");
+            rc = bxn_why(why, wl, "not an absolute URL: expected http://HOST/... or https://HOST/...");
         }
         goto out;
     }
     for (size_t i = 0; i < sl; i++) u->scheme[i] = (char)tolower((unsigned char)buf[i]);
     u->scheme[sl] = 0;
     if (strcmp(u->scheme, "http") && strcmp(u->scheme, "https")) {
-        rc = fail(why, wl, "only http:// and https:// URLs can be fetched (got %s://)", u->scheme);
+        rc = bxn_why(why, wl, "only http:// and https:// URLs can be fetched (got %s://)", u->scheme);
         goto out;
     }
     char *auth = colon + 3;
     size_t al = strcspn(auth, "/?#");
     if (memchr(auth, '@', al)) {
-        rc = fail(why, wl, "credentials in URLs (user@host) are not allowed; a secret for an origin is "
+        rc = bxn_why(why, wl, "credentials in URLs (user@host) are not allowed; a secret for an origin is "
                            "configured on the host (--secret-header)");
         goto out;
     }
@@ -333,10 +331,10 @@ int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl)
     size_t portl = 0;
     if (auth[0] == '[') {
         const char *rb = memchr(auth, ']', al);
-        if (!rb) { rc = fail(why, wl, "unterminated [IPv6] host"); goto out; }
+        if (!rb) { rc = bxn_why(why, wl, "unterminated [IPv6] host"); goto out; }
         hl = (size_t)(rb - auth) + 1;
         if (hl < al) {
-            if (auth[hl] != ':') { rc = fail(why, wl, "unexpected text after the IPv6 host"); goto out; }
+            if (auth[hl] != ':') { rc = bxn_why(why, wl, "unexpected text after the IPv6 host"); goto out; }
             portp = auth + hl + 1;
             portl = al - hl - 1;
         }
@@ -353,7 +351,7 @@ int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl)
             if (!isdigit((unsigned char)portp[i]) || p > 65535) { p = 0; break; }
             p = p * 10 + (unsigned)(portp[i] - '0');
         }
-        if (p == 0 || p > 65535) { rc = fail(why, wl, "invalid port '%.*s'", (int)portl, portp); goto out; }
+        if (p == 0 || p > 65535) { rc = bxn_why(why, wl, "invalid port '%.*s'", (int)portl, portp); goto out; }
         u->port = (unsigned)p;
     }
     rc = set_rest(u, auth + al, why, wl);
@@ -405,7 +403,7 @@ int bxn_url_join(const bxn_url *base, const char *ref, bxn_url *out, char *why, 
     if ((ref[0] == '/' || ref[0] == '\\') && (ref[1] == '/' || ref[1] == '\\')) {
         size_t n = strlen(base->scheme) + strlen(ref) + 2;
         char *abs = malloc(n);
-        if (!abs) return fail(why, wl, "out of memory");
+        if (!abs) return bxn_why(why, wl, "out of memory");
         snprintf(abs, n, "%s:%s", base->scheme, ref);
         int rc = bxn_url_parse(abs, out, why, wl);
         free(abs);
@@ -418,7 +416,7 @@ int bxn_url_join(const bxn_url *base, const char *ref, bxn_url *out, char *why, 
     int rc;
     if (ref[0] == '/' || ref[0] == '\\') {
         char *r = strdup(ref);
-        if (!r) return fail(why, wl, "out of memory");
+        if (!r) return bxn_why(why, wl, "out of memory");
         for (char *q = r; *q && *q != '?' && *q != '#'; q++)
             if (*q == '\\') *q = '/';
         rc = set_rest(out, r, why, wl);
@@ -426,7 +424,7 @@ int bxn_url_join(const bxn_url *base, const char *ref, bxn_url *out, char *why, 
     } else if (ref[0] == '?') {
         size_t n = bpl + strlen(ref) + 1;
         char *r = malloc(n);
-        if (!r) return fail(why, wl, "out of memory");
+        if (!r) return bxn_why(why, wl, "out of memory");
         snprintf(r, n, "%.*s%s", (int)bpl, bp, ref);
         rc = set_rest(out, r, why, wl);
         free(r);
@@ -437,7 +435,7 @@ int bxn_url_join(const bxn_url *base, const char *ref, bxn_url *out, char *why, 
         while (dir && bp[dir - 1] != '/') dir--;
         size_t n = dir + strlen(ref) + 2;
         char *r = malloc(n);
-        if (!r) return fail(why, wl, "out of memory");
+        if (!r) return bxn_why(why, wl, "out of memory");
         snprintf(r, n, "%.*s%s", (int)dir, bp, ref);
         rc = set_rest(out, r, why, wl);
         free(r);

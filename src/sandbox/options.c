@@ -32,31 +32,6 @@
 #include "boxagnts.h"
 #include "sandbox_impl.h"
 
-bx_status bx_sb_fail(bx_error *err, bx_status st, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        err->status = st;
-        err->trap = BX_TRAP_NONE;
-        err->offset = 0;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
-/* Append a copy of s to a NULL-free string vector. */
-static bx_status vec_push(char ***v, size_t *n, const char *s, bx_error *err)
-{
-    char **nv = realloc(*v, (*n + 1) * sizeof **v);
-    if (!nv) return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
-    *v = nv;
-    if (!(nv[*n] = strdup(s))) return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
-    (*n)++;
-    return BX_OK;
-}
-
 static void vec_free(char **v, size_t n)
 {
     for (size_t i = 0; i < n; i++) free(v[i]);
@@ -72,7 +47,7 @@ void bx_run_options_init(bx_run_options *o)
 
 void bx_run_options_free(bx_run_options *o)
 {
-    free(o->work_dir);
+    bx_grants_free(&o->g);
     for (size_t i = 0; i < o->nmap_dirs; i++) {
         free(o->map_dirs[i].host);
         free(o->map_dirs[i].guest);
@@ -81,60 +56,7 @@ void bx_run_options_free(bx_run_options *o)
     vec_free(o->env_vars, o->nenv_vars);
     vec_free(o->deny, o->ndeny);
     vec_free(o->allowed_outbound_hosts, o->nallowed_outbound_hosts);
-    vec_free(o->block_url, o->nblock_url);
-    vec_free(o->block_networks, o->nblock_networks);
-    vec_free(o->allow_networks, o->nallow_networks);
-    vec_free(o->secret_headers, o->nsecret_headers);
-    free(o->cache_dir);
-    free(o->audit_path);
     memset(o, 0, sizeof *o);
-}
-
-bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err)
-{
-    char *end;
-    errno = 0;
-    if (!s || !isdigit((unsigned char)*s))
-        return bx_sb_fail(err, BX_ERR_ARG, "bad size '%s': expected a number with an optional unit, e.g. 64MiB", s ? s : "");
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno) return bx_sb_fail(err, BX_ERR_ARG, "size '%s' is too large", s);
-    static const struct { const char *unit; uint64_t mul; } units[] = {
-        {"", 1}, {"B", 1},
-        {"K", 1024}, {"KB", 1000}, {"KiB", 1024}, {"k", 1024},
-        {"M", 1024 * 1024}, {"MB", 1000 * 1000}, {"MiB", 1024 * 1024},
-        {"G", 1024ull * 1024 * 1024}, {"GB", 1000ull * 1000 * 1000}, {"GiB", 1024ull * 1024 * 1024},
-    };
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-        if (strcmp(end, units[i].unit) == 0) {
-            if (v > UINT64_MAX / units[i].mul)
-                return bx_sb_fail(err, BX_ERR_ARG, "size '%s' is too large", s);
-            *out = v * units[i].mul;
-            return BX_OK;
-        }
-    }
-    return bx_sb_fail(err, BX_ERR_ARG, "bad size unit in '%s': use B, KiB, MiB or GiB", s);
-}
-
-bx_status bx_parse_duration(const char *s, uint64_t *out_ns, bx_error *err)
-{
-    char *end;
-    errno = 0;
-    if (!s || !isdigit((unsigned char)*s))
-        return bx_sb_fail(err, BX_ERR_ARG, "bad duration '%s': expected e.g. 5s, 200ms, 2m", s ? s : "");
-    double v = strtod(s, &end);
-    if (errno || v < 0) return bx_sb_fail(err, BX_ERR_ARG, "bad duration '%s'", s);
-    double mul;
-    if (!strcmp(end, "s") || !*end) mul = 1e9;
-    else if (!strcmp(end, "ms")) mul = 1e6;
-    else if (!strcmp(end, "us")) mul = 1e3;
-    else if (!strcmp(end, "ns")) mul = 1;
-    else if (!strcmp(end, "m")) mul = 60e9;
-    else if (!strcmp(end, "h")) mul = 3600e9;
-    else return bx_sb_fail(err, BX_ERR_ARG, "bad duration unit in '%s': use ns, us, ms, s, m or h", s);
-    double ns = v * mul;
-    if (ns >= 1.8e19) return bx_sb_fail(err, BX_ERR_ARG, "duration '%s' is too long", s);
-    *out_ns = (uint64_t)ns;
-    return BX_OK;
 }
 
 /* A guest path must be absolute and already normal: no "." or ".."
@@ -171,9 +93,9 @@ static bx_status add_map(bx_run_options *o, const char *host, const char *guest,
     char real[PATH_MAX];
     struct stat st;
     if (!realpath(host, real))
-        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: host path %s: %s", guest, host, strerror(errno));
+        return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: host path %s: %s", guest, host, strerror(errno));
     if (stat(real, &st) != 0)
-        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s: %s", guest, real, strerror(errno));
+        return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: %s: %s", guest, real, strerror(errno));
     return add_real(o, real, &st, guest, read_only, err);
 }
 
@@ -190,14 +112,14 @@ static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *g
     char host[PATH_MAX], sofar[PATH_MAX];
     const char *p = rel;
     struct stat st;
-    int fd = open(o->work_dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    int fd = open(o->g.workspace, O_PATH | O_DIRECTORY | O_CLOEXEC);
     size_t sl = 0;
     if (fd < 0)
-        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: workspace %s: %s", what, o->work_dir, strerror(errno));
+        return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: workspace %s: %s", what, o->g.workspace, strerror(errno));
     sofar[0] = 0;
     if (fstat(fd, &st) != 0) {
         close(fd);
-        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s", what, strerror(errno));
+        return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: %s", what, strerror(errno));
     }
     for (;;) {
         char name[256];
@@ -211,13 +133,13 @@ static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *g
         n = (size_t)(p - s);
         if (n >= sizeof name || sl + n + 2 >= sizeof sofar) {
             close(fd);
-            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
+            return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
         }
         memcpy(name, s, n);
         name[n] = 0;
         if (!S_ISDIR(st.st_mode)) {
             close(fd);
-            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: /workspace/%s is not a directory", what, sofar);
+            return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: /workspace/%s is not a directory", what, sofar);
         }
         memcpy(sofar + sl, s, n);
         sl += n;
@@ -225,18 +147,18 @@ static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *g
         nfd = openat(fd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
         close(fd);
         if (nfd < 0)
-            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: /workspace/%s: %s", what, sofar, strerror(errno));
+            return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: /workspace/%s: %s", what, sofar, strerror(errno));
         fd = nfd;
         if (fstat(fd, &st) != 0) {
             close(fd);
-            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: %s", what, strerror(errno));
+            return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: %s", what, strerror(errno));
         }
         if (S_ISLNK(st.st_mode)) {
             char t[PATH_MAX];
             ssize_t tl = readlinkat(fd, "", t, sizeof t - 1);
             close(fd);
             t[tl > 0 ? tl : 0] = 0;
-            return bx_sb_fail(err, BX_ERR_ARG,
+            return bx_error_setf(err, BX_ERR_ARG,
                               "cannot grant %s: /workspace/%s is a symbolic link (to '%s'); grants inside the "
                               "workspace never follow links: grant the directory the link points to, or "
                               "remove the link", what, sofar, t);
@@ -246,9 +168,9 @@ static bx_status grant_beneath(bx_run_options *o, const char *rel, const char *g
     }
     close(fd);
     if (sl) sofar[--sl] = 0;
-    if ((size_t)snprintf(host, sizeof host, "%s%s%s", o->work_dir,
-                         sl && strcmp(o->work_dir, "/") ? "/" : "", sofar) >= sizeof host)
-        return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
+    if ((size_t)snprintf(host, sizeof host, "%s%s%s", o->g.workspace,
+                         sl && strcmp(o->g.workspace, "/") ? "/" : "", sofar) >= sizeof host)
+        return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: path too long", what);
     /* The workspace is canonical and nothing below it was a link, so host
      * is canonical too; src/wasi re-opens it refusing links. */
     return add_real(o, host, &st, guest, read_only, err);
@@ -313,7 +235,7 @@ static bx_status add_real(bx_run_options *o, const char *real, const struct stat
     if (!g || !h || !nm) {
         free(g); free(h);
         if (nm) o->map_dirs = nm;
-        return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     }
     trim_slashes(g);
     o->map_dirs = nm;
@@ -336,14 +258,14 @@ static bx_status add_real(bx_run_options *o, const char *real, const struct stat
             if (!nm[i].is_file || (size_t)(ogs - nm[i].guest) != gl || strncmp(nm[i].guest, g, gl))
                 continue;
             if ((size_t)(ohs - nm[i].host) != hl || strncmp(nm[i].host, h, hl)) {
-                bx_status st2 = bx_sb_fail(err, BX_ERR_ARG,
+                bx_status st2 = bx_error_setf(err, BX_ERR_ARG,
                     "cannot grant %s: %s is in another host directory than %s (granted as %s); "
                     "files shown in one guest directory must share one host directory", g, h, nm[i].host, nm[i].guest);
                 free(g); free(h);
                 return st2;
             }
             if (nm[i].read_only != read_only) {
-                bx_status st2 = bx_sb_fail(err, BX_ERR_ARG,
+                bx_status st2 = bx_error_setf(err, BX_ERR_ARG,
                     "cannot grant %s %s: %s in the same directory is granted %s; grant both read or both write",
                     read_only ? "read" : "write", g, nm[i].guest, nm[i].read_only ? "read" : "write");
                 free(g); free(h);
@@ -360,11 +282,11 @@ bx_status bx_run_options_set_workspace(bx_run_options *o, const char *dir, bx_er
     char real[PATH_MAX];
     struct stat st;
     if (!realpath(dir, real) || stat(real, &st) != 0 || !S_ISDIR(st.st_mode))
-        return bx_sb_fail(err, BX_ERR_ARG, "workspace %s is not a directory", dir);
+        return bx_error_setf(err, BX_ERR_ARG, "workspace %s is not a directory", dir);
     char *w = strdup(real);
-    if (!w) return bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
-    free(o->work_dir);
-    o->work_dir = w;
+    if (!w) return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
+    free(o->g.workspace);
+    o->g.workspace = w;
     return BX_OK;
 }
 
@@ -376,12 +298,12 @@ static bx_status workspace_host(const bx_run_options *o, const char *guest,
     static const char ws[] = "/workspace";
     size_t n = sizeof ws - 1;
     if (strncmp(guest, ws, n) != 0 || (guest[n] != 0 && guest[n] != '/'))
-        return bx_sb_fail(err, BX_ERR_ARG,
+        return bx_error_setf(err, BX_ERR_ARG,
                     "grant %s: a guest path outside /workspace needs a host path, e.g. read:%s=/host/dir", guest, guest);
-    if (!o->work_dir)
-        return bx_sb_fail(err, BX_ERR_ARG, "grant %s needs a workspace: pass --workspace DIR", guest);
-    if ((size_t)snprintf(out, cap, "%s%s", o->work_dir, guest + n) >= cap)
-        return bx_sb_fail(err, BX_ERR_ARG, "grant %s: path too long", guest);
+    if (!o->g.workspace)
+        return bx_error_setf(err, BX_ERR_ARG, "grant %s needs a workspace: pass --workspace DIR", guest);
+    if ((size_t)snprintf(out, cap, "%s%s", o->g.workspace, guest + n) >= cap)
+        return bx_error_setf(err, BX_ERR_ARG, "grant %s: path too long", guest);
     return BX_OK;
 }
 
@@ -394,39 +316,47 @@ static bx_status add_host(bx_run_options *o, const char *host, const char *guest
 {
     char lex[PATH_MAX];
     int lr;
-    if (o->work_dir && (lr = host_lexical(host, o->work_dir, lex, sizeof lex)) != -1) {
-        size_t wl = strlen(o->work_dir);
+    if (o->g.workspace && (lr = host_lexical(host, o->g.workspace, lex, sizeof lex)) != -1) {
+        size_t wl = strlen(o->g.workspace);
         if (lr == -2)
-            return bx_sb_fail(err, BX_ERR_ARG, "cannot grant %s: host path %s climbs with '..' out of a directory "
+            return bx_error_setf(err, BX_ERR_ARG, "cannot grant %s: host path %s climbs with '..' out of a directory "
                               "inside the workspace, which may be a link: write it without '..'", what, host);
-        if (!strcmp(lex, o->work_dir) || below(lex, o->work_dir))
-            return grant_beneath(o, strcmp(o->work_dir, "/") ? lex + wl : lex, guest, read_only, what, err);
+        if (!strcmp(lex, o->g.workspace) || below(lex, o->g.workspace))
+            return grant_beneath(o, strcmp(o->g.workspace, "/") ? lex + wl : lex, guest, read_only, what, err);
     }
     return add_map(o, host, guest, read_only, err);
 }
 
+static bx_status add_cap(bx_run_options *o, const char *cap, bx_error *err);
+
 bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *err)
+{
+    bx_status st = add_cap(o, cap, err);
+    return st ? st : bxs_list_push(&o->g.caps, &o->g.ncaps, cap, err);
+}
+
+static bx_status add_cap(bx_run_options *o, const char *cap, bx_error *err)
 {
     const char *colon = strchr(cap, ':');
     if (!colon)
-        return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': expected read:PATH, write:PATH, env:NAME, fetch:ORIGIN or deny:PATTERN", cap);
+        return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': expected read:PATH, write:PATH, env:NAME, fetch:ORIGIN or deny:PATTERN", cap);
     size_t kl = (size_t)(colon - cap);
     const char *arg = colon + 1;
-    if (!*arg) return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': nothing after the colon", cap);
+    if (!*arg) return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': nothing after the colon", cap);
 
     if ((kl == 4 && !strncmp(cap, "read", 4)) || (kl == 5 && !strncmp(cap, "write", 5))) {
         char guest[PATH_MAX], host[PATH_MAX];
         const char *eq = strchr(arg, '=');
         size_t gl = eq ? (size_t)(eq - arg) : strlen(arg);
-        if (gl == 0 || gl >= sizeof guest) return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': empty or too long guest path", cap);
+        if (gl == 0 || gl >= sizeof guest) return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': empty or too long guest path", cap);
         memcpy(guest, arg, gl);
         guest[gl] = 0;
         if (!guest_path_ok(guest))
-            return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': the guest path must be absolute, without . or .. components", cap);
+            return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': the guest path must be absolute, without . or .. components", cap);
         trim_slashes(guest);
         if (eq) {
             if (snprintf(host, sizeof host, "%s", eq + 1) >= (int)sizeof host)
-                return bx_sb_fail(err, BX_ERR_ARG, "grant %s: host path too long", cap);
+                return bx_error_setf(err, BX_ERR_ARG, "grant %s: host path too long", cap);
             return add_host(o, host, guest, kl == 4, cap, err);
         }
         bx_status st = workspace_host(o, guest, host, sizeof host, err);
@@ -435,19 +365,19 @@ bx_status bx_run_options_add_cap(bx_run_options *o, const char *cap, bx_error *e
     }
     if (kl == 3 && !strncmp(cap, "env", 3)) {
         size_t nl = strcspn(arg, "=");
-        if (nl == 0) return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': empty variable name", cap);
-        return vec_push(&o->env_vars, &o->nenv_vars, arg, err);
+        if (nl == 0) return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': empty variable name", cap);
+        return bxs_list_push(&o->env_vars, &o->nenv_vars, arg, err);
     }
     if (kl == 4 && !strncmp(cap, "deny", 4)) {
-        if (arg[0] != '/') return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': a deny pattern is an absolute guest path pattern", cap);
-        return vec_push(&o->deny, &o->ndeny, arg, err);
+        if (arg[0] != '/') return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': a deny pattern is an absolute guest path pattern", cap);
+        return bxs_list_push(&o->deny, &o->ndeny, arg, err);
     }
     if (kl == 5 && !strncmp(cap, "fetch", 5)) {
         if (!strstr(arg, "://"))
-            return bx_sb_fail(err, BX_ERR_ARG, "bad grant '%s': expected fetch:SCHEME://HOST[:PORT], e.g. fetch:https://api.example.com", cap);
-        return vec_push(&o->allowed_outbound_hosts, &o->nallowed_outbound_hosts, arg, err);
+            return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': expected fetch:SCHEME://HOST[:PORT], e.g. fetch:https://api.example.com", cap);
+        return bxs_list_push(&o->allowed_outbound_hosts, &o->nallowed_outbound_hosts, arg, err);
     }
-    return bx_sb_fail(err, BX_ERR_ARG, "unknown grant kind in '%s': use read, write, env, fetch or deny", cap);
+    return bx_error_setf(err, BX_ERR_ARG, "unknown grant kind in '%s': use read, write, env, fetch or deny", cap);
 }
 
 bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *err)
@@ -455,7 +385,7 @@ bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *
     /* HOST[::GUEST][:ro] — wasmtime's spelling. */
     char buf[2 * PATH_MAX];
     if (snprintf(buf, sizeof buf, "%s", spec) >= (int)sizeof buf)
-        return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
+        return bx_error_setf(err, BX_ERR_ARG, "--dir %s: too long", spec);
     int ro = 0;
     size_t n = strlen(buf);
     if (n > 3 && !strcmp(buf + n - 3, ":ro")) { ro = 1; buf[n - 3] = 0; }
@@ -463,29 +393,39 @@ bx_status bx_run_options_add_dir(bx_run_options *o, const char *spec, bx_error *
     const char *host = buf, *guest;
     if (sep) { *sep = 0; guest = sep + 2; }
     else guest = buf;
-    if (!*host || !*guest) return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: expected HOST[::GUEST][:ro]", spec);
+    if (!*host || !*guest) return bx_error_setf(err, BX_ERR_ARG, "--dir %s: expected HOST[::GUEST][:ro]", spec);
     char g[PATH_MAX];
     if (guest[0] != '/') {
         /* `--dir .` or `--dir data::data`: a relative guest name is
          * placed at the root, as wasmtime preopens it. */
         if (snprintf(g, sizeof g, "/%s", strcmp(guest, ".") ? guest : "") >= (int)sizeof g)
-            return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: too long", spec);
+            return bx_error_setf(err, BX_ERR_ARG, "--dir %s: too long", spec);
         if (!strcmp(guest, ".")) snprintf(g, sizeof g, "/");
     } else {
         snprintf(g, sizeof g, "%s", guest);
     }
     if (!guest_path_ok(g))
-        return bx_sb_fail(err, BX_ERR_ARG, "--dir %s: the guest path must not contain . or .. components", spec);
+        return bx_error_setf(err, BX_ERR_ARG, "--dir %s: the guest path must not contain . or .. components", spec);
     return add_host(o, host, g, ro, spec, err);
 }
 
 bx_status bx_run_options_add_env(bx_run_options *o, const char *spec, bx_error *err)
 {
-    if (!*spec || *spec == '=') return bx_sb_fail(err, BX_ERR_ARG, "--env '%s': empty variable name", spec);
-    return vec_push(&o->env_vars, &o->nenv_vars, spec, err);
+    if (!*spec || *spec == '=') return bx_error_setf(err, BX_ERR_ARG, "--env '%s': empty variable name", spec);
+    return bxs_list_push(&o->env_vars, &o->nenv_vars, spec, err);
 }
 
-bx_status bx_run_options_add_list(char ***v, size_t *n, const char *s, bx_error *err)
+/* Grants as given, resolved in order; lists and limits as bx_grants_merge.
+ * The workspace comes first: grants may refer to it. */
+bx_status bx_run_options_apply(bx_run_options *o, const bx_grants *g, bx_error *err)
 {
-    return vec_push(v, n, s, err);
+    bx_status st = BX_OK;
+    if (g->workspace && (st = bx_run_options_set_workspace(o, g->workspace, err))) return st;
+    for (size_t i = 0; i < g->ncaps; i++)
+        if ((st = bx_run_options_add_cap(o, g->caps[i], err))) return st;
+    bx_grants rest = *g;     /* borrowed: merge only reads it */
+    rest.workspace = NULL;
+    rest.caps = NULL;
+    rest.ncaps = 0;
+    return bx_grants_merge(&o->g, &rest, err);
 }

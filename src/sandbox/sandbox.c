@@ -191,7 +191,7 @@ static char **resolve_env(const bx_run_options *o, uint32_t *n, bx_error *err)
 {
     char **env = calloc(o->nenv_vars + 1, sizeof *env);
     *n = 0;
-    if (!env) { bx_sb_fail(err, BX_ERR_NOMEM, "out of memory"); return NULL; }
+    if (!env) { bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); return NULL; }
     for (size_t i = 0; i < o->nenv_vars; i++) {
         const char *e = o->env_vars[i];
         char *v;
@@ -207,7 +207,7 @@ static char **resolve_env(const bx_run_options *o, uint32_t *n, bx_error *err)
         if (!v) {
             for (uint32_t j = 0; j < *n; j++) free(env[j]);
             free(env);
-            bx_sb_fail(err, BX_ERR_NOMEM, "out of memory");
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             return NULL;
         }
         env[(*n)++] = v;
@@ -282,17 +282,17 @@ static void describe_trap(const bx_run_options *o, bx_run_result *r, const char 
     case BX_TRAP_INTERRUPTED:
         snprintf(r->message, sizeof r->message,
                  "timeout: the module ran longer than %.3gs; raise --timeout to allow more",
-                 (double)o->timeout_ns / 1e9);
+                 (double)o->g.timeout_ns / 1e9);
         break;
     case BX_TRAP_FUEL_EXHAUSTED:
         snprintf(r->message, sizeof r->message,
                  "fuel exhausted: the module executed more than %llu instructions; raise --fuel to allow more",
-                 (unsigned long long)o->fuel);
+                 (unsigned long long)o->g.fuel);
         break;
     case BX_TRAP_STACK_EXHAUSTED:
         snprintf(r->message, sizeof r->message,
                  "stack exhausted: the wasm stack outgrew its %llu bytes; raise --max-stack to allow deeper recursion",
-                 (unsigned long long)(o->max_stack ? o->max_stack : 1024 * 1024));
+                 (unsigned long long)(o->g.max_stack ? o->g.max_stack : 1024 * 1024));
         break;
     default:
         snprintf(r->message, sizeof r->message, "trap: %s", detail);
@@ -329,19 +329,14 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
     /* the compiled-module cache when the operator named one (best effort),
      * never one a guest of this run could write or whose key it can reach */
     char why[sizeof r->message];
-    bx_cache_verdict cv = bx_run_options_cache_verdict(o, o->cache_dir, why, sizeof why);
+    bx_cache_verdict cv = bx_run_options_cache_verdict(o, o->g.cache_dir, why, sizeof why);
     if (cv == BX_CACHE_REFUSED) {
         r->outcome = BX_RUN_LOAD_ERROR;
         snprintf(r->message, sizeof r->message, "%s", why);
         r->wall_ns = now_ns() - t0;
-        if (err) {
-            memset(err, 0, sizeof *err);
-            err->status = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "%.*s", (int)sizeof err->msg - 1, why);
-        }
-        return BX_ERR_ARG;
+        return bx_error_setf(err, BX_ERR_ARG, "%s", why);
     }
-    bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->cache_dir : NULL, err);
+    bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->g.cache_dir : NULL, err);
     if (!m) {
         r->outcome = BX_RUN_LOAD_ERROR;
         snprintf(r->message, sizeof r->message, "cannot load module: %s", err->msg);
@@ -379,16 +374,9 @@ static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi
     memset(&nc, 0, sizeof nc);
     nc.allow = (const char *const *)o->allowed_outbound_hosts;
     nc.nallow = o->nallowed_outbound_hosts;
-    nc.block_networks = (const char *const *)o->block_networks;
-    nc.nblock_networks = o->nblock_networks;
+    nc.g = o->g;        /* borrowed: the network lists */
     nc.block_private = o->block_private;
-    nc.allow_networks = (const char *const *)o->allow_networks;
-    nc.nallow_networks = o->nallow_networks;
-    nc.block_url = (const char *const *)o->block_url;
-    nc.nblock_url = o->nblock_url;
-    nc.secret_headers = (const char *const *)o->secret_headers;
-    nc.nsecret_headers = o->nsecret_headers;
-    nc.deadline_ns = o->timeout_ns ? t0 + o->timeout_ns : 0;
+    nc.deadline_ns = o->g.timeout_ns ? t0 + o->g.timeout_ns : 0;
     nc.audit = net_audit;
     nc.audit_user = w;
     if (!(*out = bx_net_new(&nc, err))) return err->status;
@@ -404,13 +392,13 @@ int bx_audit_open_fd(const char *path, bx_error *err)
     struct stat st;
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0666);
     if (fd < 0) {
-        bx_sb_fail(err, BX_ERR_ARG, "cannot open audit log %s: %s", path,
+        bx_error_setf(err, errno == ENXIO ? BX_ERR_ARG : BX_ERR_IO, "cannot open audit log %s: %s", path,
                    errno == ENXIO ? "a FIFO nobody reads; give a regular file" : strerror(errno));
         return -1;
     }
     if (fstat(fd, &st) != 0 || S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) {
         close(fd);
-        bx_sb_fail(err, BX_ERR_ARG, "audit log %s is a pipe or socket; give a regular file "
+        bx_error_setf(err, BX_ERR_ARG, "audit log %s is a pipe or socket; give a regular file "
                    "(a reader that stalls would block the sandbox)", path);
         return -1;
     }
@@ -425,7 +413,7 @@ static bx_status open_audit(const char *path, FILE **out, bx_error *err)
         return err->status;
     if (!(*out = fdopen(fd, "a"))) {
         close(fd);
-        return bx_sb_fail(err, BX_ERR_NOMEM, "cannot open audit log %s: %s", path, strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot open audit log %s: %s", path, strerror(errno));
     }
     return BX_OK;
 }
@@ -500,21 +488,21 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     memset(r, 0, sizeof *r);
 
     bx_limits lim = {0};
-    lim.max_memory_bytes = o->max_memory;
-    lim.max_stack_bytes = o->max_stack;
-    lim.fuel = o->fuel;
+    lim.max_memory_bytes = o->g.max_memory;
+    lim.max_stack_bytes = o->g.max_stack;
+    lim.fuel = o->g.fuel;
     s = bx_store_new(&lim);
     l = bx_linker_new();
     env = resolve_env(o, &nenv, err);
     pre = calloc(o->nmap_dirs + 1, sizeof *pre);
     deny = deny_with_key(o, &ndeny);
-    if (!s || !l || !env || !pre || !deny) { st = bx_sb_fail(err, BX_ERR_NOMEM, "out of memory"); goto out; }
+    if (!s || !l || !env || !pre || !deny) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto out; }
     for (size_t i = 0; i < o->nmap_dirs; i++) {
         pre[i].host_path = o->map_dirs[i].host;
         pre[i].guest_path = o->map_dirs[i].guest;
         pre[i].read_only = o->map_dirs[i].read_only;
     }
-    if (o->audit_path && !io->audit_file && (st = open_audit(o->audit_path, &audit, err)) != BX_OK)
+    if (o->g.audit_path && !io->audit_file && (st = open_audit(o->g.audit_path, &audit, err)) != BX_OK)
         goto out;
 
     bx_wasi_config wc;
@@ -532,9 +520,9 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     wc.stdin_len = io->stdin_len;
     wc.stdout_kind = io->capture ? BX_WASI_OUT_CAPTURE : BX_WASI_OUT_HOST;
     wc.stderr_kind = wc.stdout_kind;
-    wc.stdout_cap = wc.stderr_cap = o->max_output ? o->max_output : 1024 * 1024;
+    wc.stdout_cap = wc.stderr_cap = o->g.max_output ? o->g.max_output : 1024 * 1024;
     wc.max_fds = o->max_fds;
-    wc.max_write = o->max_write;
+    wc.max_write = o->g.max_write;
     wc.audit_file = io->audit_file ? io->audit_file : audit;
     wc.sandbox_id = io->sandbox_id ? io->sandbox_id : "run";
     if (io->capture && io->stop_on_output_cap) wc.flags |= BX_WASI_STOP_ON_OUTPUT_CAP;
@@ -558,14 +546,14 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
 
     watchdog wd;
     int have_wd = 0;
-    if (o->timeout_ns || io->cancel) {
-        if (watchdog_start(&wd, s, o->timeout_ns, io->cancel) != 0) {
-            st = bx_sb_fail(err, BX_ERR_NOMEM, "cannot start the timeout watchdog thread");
+    if (o->g.timeout_ns || io->cancel) {
+        if (watchdog_start(&wd, s, o->g.timeout_ns, io->cancel) != 0) {
+            st = bx_error_setf(err, BX_ERR_NOMEM, "cannot start the timeout watchdog thread");
             goto out;
         }
         have_wd = 1;
     }
-    if (o->fuel) bx_store_set_fuel(s, o->fuel);
+    if (o->g.fuel) bx_store_set_fuel(s, o->g.fuel);
 
     bx_instance *inst = bx_linker_instantiate(l, s, m, err);
     if (inst && o->aot_module) {
@@ -582,7 +570,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
             snprintf(r->message, sizeof r->message,
                      "the module exports no function \"%s\"%s", entry,
                      io->invoke ? "" : "; use --invoke NAME to call another export");
-            st = bx_sb_fail(err, BX_ERR_ARG, "%s", r->message);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s", r->message);
         } else {
             const bx_functype *ft = bx_func_type(ex.of.func);
             uint32_t nargs = io->invoke ? io->nargs : 0;
@@ -594,7 +582,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                 r->outcome = BX_RUN_LOAD_ERROR;
                 snprintf(r->message, sizeof r->message,
                          "\"%s\" takes %u argument(s), %u given", entry, ft->nparams, nargs);
-                st = bx_sb_fail(err, BX_ERR_ARG, "%s", r->message);
+                st = bx_error_setf(err, BX_ERR_ARG, "%s", r->message);
             } else {
                 bx_error cerr = {0};
                 bx_val args[BX_RUN_MAX_RESULTS];
@@ -647,7 +635,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     if (r->write_limit_hit && !r->message[0])
         snprintf(r->message, sizeof r->message,
                  "writes past the cap of %llu bytes failed with EDQUOT; raise --max-write to allow more",
-                 (unsigned long long)o->max_write);
+                 (unsigned long long)o->g.max_write);
     r->fuel_used = bx_store_fuel_used(s);
     r->peak_memory = bx_store_peak_memory(s);
     if (io->capture) {

@@ -6,12 +6,7 @@
 
 #include "boxagnts.h"
 
-/* Fill err (when not NULL) with st and a formatted message; returns st.
- * Defined in options.c. */
-bx_status bx_sb_fail(bx_error *err, bx_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
+/* Append a copy of s to a string vector (grants.c). */
+bx_status bxs_list_push(char ***v, size_t *n, const char *s, bx_error *err);
 
 #endif

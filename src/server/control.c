@@ -88,10 +88,10 @@ int srv_tool_dir_ok(void *user, const char *dir, char *why, size_t cap)
         memset(&err, 0, sizeof err);
         /* What a tool of the highest level may be given: the workspace
          * writable (needs.workspace "write"), and every grant as written. */
-        if (c->workspace && bx_run_options_set_workspace(&o, c->workspace, &err) == BX_OK)
+        if (c->g.workspace && bx_run_options_set_workspace(&o, c->g.workspace, &err) == BX_OK)
             bx_run_options_add_cap(&o, "write:/workspace", &err);
-        for (size_t k = 0; k < c->ngrants; k++)
-            bx_run_options_add_cap(&o, c->grants[k], &err);
+        for (size_t k = 0; k < c->g.ncaps; k++)
+            bx_run_options_add_cap(&o, c->g.caps[k], &err);
         char w[300] = "";
         bx_cache_verdict v = bx_run_options_cache_verdict(&o, dir, w, sizeof w);
         bx_run_options_free(&o);

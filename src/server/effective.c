@@ -29,18 +29,14 @@ bx_status bx_server_config_executor(const bx_server_config *c, size_t i, bx_exec
         if ((out->name = strdup("default")))
             return BX_OK;
         srv_exec_config_free(out);
-        err->status = BX_ERR_NOMEM;
-        strcpy(err->msg, "out of memory");
-        return BX_ERR_NOMEM;
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     }
     cJSON *ex = c->executors_json ? cJSON_Parse(c->executors_json) : NULL;
     cJSON *e = cJSON_IsObject(ex) ? cJSON_GetArrayItem(ex, (int)(i - 1)) : NULL;
     if (!e) {
         cJSON_Delete(ex);
         srv_exec_config_free(out);
-        err->status = BX_ERR_ARG;
-        strcpy(err->msg, "no such executor");
-        return BX_ERR_ARG;
+        return bx_error_setf(err, BX_ERR_ARG, "no such executor");
     }
     char where[160];
     snprintf(where, sizeof where, "executors.%.100s", e->string);
@@ -49,8 +45,7 @@ bx_status bx_server_config_executor(const bx_server_config *c, size_t i, bx_exec
     out->name = strdup(e->string);
     cJSON_Delete(ex);
     if (st == BX_OK && !out->name) {
-        st = err->status = BX_ERR_NOMEM;
-        strcpy(err->msg, "out of memory");
+        st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     }
     if (st != BX_OK) srv_exec_config_free(out);
     return st;

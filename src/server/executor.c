@@ -25,27 +25,11 @@ static void fill_ctx(bx_tool_context *ctx, const bx_executor_config *c, uint64_t
                      uint64_t timeout, const volatile int *cancel)
 {
     memset(ctx, 0, sizeof *ctx);
-    ctx->workspace = c->workspace;
-    ctx->grants = (const char *const *)c->grants;
-    ctx->ngrants = c->ngrants;
-    ctx->block_networks = (const char *const *)c->block_networks;
-    ctx->nblock_networks = c->nblock_networks;
-    ctx->block_url = (const char *const *)c->block_url;
-    ctx->nblock_url = c->nblock_url;
-    ctx->allow_networks = (const char *const *)c->allow_networks;
-    ctx->nallow_networks = c->nallow_networks;
-    ctx->secret_headers = (const char *const *)c->secret_headers;
-    ctx->nsecret_headers = c->nsecret_headers;
+    ctx->g = c->g;           /* borrowed; the executor outlives the call */
+    ctx->g.timeout_ns = timeout;
+    ctx->g.fuel = fuel;
     ctx->max_level = c->max_level;
-    ctx->timeout_ns = timeout;
-    ctx->max_memory = c->max_memory;
-    ctx->max_stack = c->max_stack;
-    ctx->fuel = fuel;
-    ctx->max_output = c->max_output;
-    ctx->max_write = c->max_write;
-    ctx->cache_dir = c->cache_dir;
     ctx->agent_id = c->name;
-    ctx->audit_path = c->audit_path;
     ctx->cancel = cancel;
 }
 
@@ -141,8 +125,8 @@ static void wipe_copies(const char *needle, const char *keep)
 static void zwipe_secrets(bx_server *s)
 {
     for (size_t i = 0; i < s->nex; i++)
-        for (size_t k = 0; k < s->ex[i].cfg.nsecret_headers; k++) {
-            const char *spec = s->ex[i].cfg.secret_headers[k];
+        for (size_t k = 0; k < s->ex[i].cfg.g.nsecret_headers; k++) {
+            const char *spec = s->ex[i].cfg.g.secret_headers[k];
             const char *v = secret_value(spec);
             if (v && v > spec && v < spec + strlen(spec))
                 wipe_copies(v, v);            /* a literal: kept in the spec only */
@@ -167,7 +151,7 @@ static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
     const bx_tool *t = bx_registry_find(s->reg, end + 1);
     bx_error err;
     memset(&err, 0, sizeof err);
-    if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.cache_dir : NULL, &err);
+    if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.g.cache_dir : NULL, &err);
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
     if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
@@ -210,10 +194,10 @@ static const char *env_ref(const char *spec, int grant, char *buf, size_t cap)
 static int refs_var(const bx_executor_config *c, const char *var)
 {
     char b[256];
-    for (size_t k = 0; k < c->nsecret_headers; k++)
-        if (env_ref(c->secret_headers[k], 0, b, sizeof b) && !strcmp(b, var)) return 1;
-    for (size_t k = 0; k < c->ngrants; k++)
-        if (env_ref(c->grants[k], 1, b, sizeof b) && !strcmp(b, var)) return 1;
+    for (size_t k = 0; k < c->g.nsecret_headers; k++)
+        if (env_ref(c->g.secret_headers[k], 0, b, sizeof b) && !strcmp(b, var)) return 1;
+    for (size_t k = 0; k < c->g.ncaps; k++)
+        if (env_ref(c->g.caps[k], 1, b, sizeof b) && !strcmp(b, var)) return 1;
     return 0;
 }
 
@@ -227,14 +211,14 @@ static void scrub_others(bx_server *s, uint32_t me)
     for (size_t i = 0; i < s->nex; i++) {
         if (i == me) continue;
         bx_executor_config *c = &s->ex[i].cfg;
-        for (size_t k = 0; k < c->nsecret_headers; k++) {
+        for (size_t k = 0; k < c->g.nsecret_headers; k++) {
             char b[256];
-            if (env_ref(c->secret_headers[k], 0, b, sizeof b) && !refs_var(mine, b)) {
+            if (env_ref(c->g.secret_headers[k], 0, b, sizeof b) && !refs_var(mine, b)) {
                 char *v = getenv(b);   /* the value in place: unsetenv alone leaves it */
                 if (v) explicit_bzero(v, strlen(v));
                 unsetenv(b);
             }
-            explicit_bzero(c->secret_headers[k], strlen(c->secret_headers[k]));
+            explicit_bzero(c->g.secret_headers[k], strlen(c->g.secret_headers[k]));
         }
     }
 }
@@ -285,12 +269,12 @@ static int zbody(void *ctx, void *jv, int fd)
     /* The zygote compiled the module through the cache this executor may
      * use (zprefork): the worker, which cannot reach it, does not look. */
     if (s->ex[j->exec].cpol.cache_use)
-        tc.cache_dir = NULL;
+        tc.g.cache_dir = NULL;
     FILE *audit = NULL;
-    if (c->audit_path) {
+    if (c->g.audit_path) {
         if (!(audit = bx_confine_audit_stream(fd))) return -1;
         tc.audit_file = audit;
-        tc.audit_path = NULL;
+        tc.g.audit_path = NULL;
     }
     bx_tool_result r;
     bx_error err;
@@ -396,7 +380,7 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
     pv.audit_fd = -1;
     pv.on_progress = hooks ? hooks->progress : NULL;   /* the worker's output frames */
     pv.progress_user = hooks ? hooks->user : NULL;
-    if (c->audit_path && (pv.audit_fd = bx_audit_open_fd(c->audit_path, err)) < 0) {
+    if (c->g.audit_path && (pv.audit_fd = bx_audit_open_fd(c->g.audit_path, err)) < 0) {
         free(req);
         return err->status;
     }
@@ -495,17 +479,17 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
     if (st == BX_OK && over)
         st = srv_exec_config_apply(&cfg, over, NULL, 0, where, err);
     struct stat sb;
-    if (st == BX_OK && cfg.workspace && (stat(cfg.workspace, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
+    if (st == BX_OK && cfg.g.workspace && (stat(cfg.g.workspace, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
         err->status = st = BX_ERR_ARG;
         snprintf(err->msg, sizeof err->msg, "executor %.60s: workspace %.150s is not a directory",
-                 name, cfg.workspace);
+                 name, cfg.g.workspace);
     }
-    if (st == BX_OK && cfg.nsecret_headers) {
+    if (st == BX_OK && cfg.g.nsecret_headers) {
         /* refused at startup, not at the first call that needs the network */
         bx_net_config nc;
         memset(&nc, 0, sizeof nc);
-        nc.secret_headers = (const char *const *)cfg.secret_headers;
-        nc.nsecret_headers = cfg.nsecret_headers;
+        nc.g.secret_headers = cfg.g.secret_headers;
+        nc.g.nsecret_headers = cfg.g.nsecret_headers;
         bx_error e2;
         memset(&e2, 0, sizeof e2);
         bx_net *chk = bx_net_new(&nc, &e2);
@@ -707,7 +691,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
      * explicitly, so an unset per-call limit falls back to the manifest's
      * default here (the context would otherwise replace it). */
     const bx_tool *tl = bx_registry_find(s->reg, tool);
-    uint64_t fuel = c->fuel, timeout = c->timeout_ns;
+    uint64_t fuel = c->g.fuel, timeout = c->g.timeout_ns;
     uint64_t fuel_cap = fuel ? fuel : tl->default_fuel;
     uint64_t timeout_cap = timeout ? timeout : tl->default_timeout_ns;
     pthread_mutex_lock(&e->mu);

@@ -13,13 +13,6 @@
 
 #define POLICY_MAX_BYTES (4u << 20)
 
-static bx_status fail(bx_error *err, bx_status st, const char *fmt, const char *a, const char *b)
-{
-    err->status = st;
-    snprintf(err->msg, sizeof err->msg, fmt, a, b);
-    return st;
-}
-
 void srv_exec_config_init(bx_executor_config *e)
 {
     memset(e, 0, sizeof *e);
@@ -36,64 +29,32 @@ static void free_list(char **v, size_t n)
 void srv_exec_config_free(bx_executor_config *e)
 {
     free(e->name);
-    free(e->workspace);
-    free_list(e->grants, e->ngrants);
-    free_list(e->block_networks, e->nblock_networks);
-    free_list(e->block_url, e->nblock_url);
-    free_list(e->allow_networks, e->nallow_networks);
-    free_list(e->secret_headers, e->nsecret_headers);
+    bx_grants_free(&e->g);
     free_list(e->tools, e->ntools);
-    free(e->cache_dir);
-    free(e->audit_path);
     srv_exec_config_init(e);
-}
-
-static int dup_str(char **dst, const char *src)
-{
-    *dst = NULL;
-    if (!src)
-        return 0;
-    return (*dst = strdup(src)) ? 0 : -1;
-}
-
-static int dup_list(char ***dst, size_t *ndst, char *const *src, size_t n)
-{
-    *dst = NULL;
-    *ndst = 0;
-    if (!n)
-        return 0;
-    char **v = calloc(n, sizeof *v);
-    if (!v)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        if (!(v[i] = strdup(src[i]))) {
-            free_list(v, i);
-            return -1;
-        }
-    }
-    *dst = v;
-    *ndst = n;
-    return 0;
 }
 
 bx_status srv_exec_config_copy(bx_executor_config *d, const bx_executor_config *s, bx_error *err)
 {
     *d = *s;
-    d->name = d->workspace = d->cache_dir = d->audit_path = NULL;
-    d->grants = d->block_networks = d->block_url = d->tools = NULL;
-    d->allow_networks = d->secret_headers = NULL;
-    d->ngrants = d->nblock_networks = d->nblock_url = d->ntools = 0;
-    d->nallow_networks = d->nsecret_headers = 0;
-    if (dup_str(&d->name, s->name) || dup_str(&d->workspace, s->workspace) ||
-        dup_str(&d->cache_dir, s->cache_dir) || dup_str(&d->audit_path, s->audit_path) ||
-        dup_list(&d->grants, &d->ngrants, s->grants, s->ngrants) ||
-        dup_list(&d->block_networks, &d->nblock_networks, s->block_networks, s->nblock_networks) ||
-        dup_list(&d->block_url, &d->nblock_url, s->block_url, s->nblock_url) ||
-        dup_list(&d->allow_networks, &d->nallow_networks, s->allow_networks, s->nallow_networks) ||
-        dup_list(&d->secret_headers, &d->nsecret_headers, s->secret_headers, s->nsecret_headers) ||
-        dup_list(&d->tools, &d->ntools, s->tools, s->ntools)) {
+    d->name = NULL;
+    d->tools = NULL;
+    d->ntools = 0;
+    bx_status st = bx_grants_copy(&d->g, &s->g, err);
+    if (st) {
+        bx_grants_init(&d->g);
         srv_exec_config_free(d);
-        return fail(err, BX_ERR_NOMEM, "out of memory copying executor settings%s%s", "", "");
+        return st;
+    }
+    int bad = s->name && !(d->name = strdup(s->name));
+    for (size_t i = 0; !bad && i < s->ntools; i++) {
+        char **t = realloc(d->tools, (i + 1) * sizeof *t);
+        bad = !t || !(t[i] = strdup(s->tools[i]));
+        if (t) d->tools = t, d->ntools = i + !bad;
+    }
+    if (bad) {
+        srv_exec_config_free(d);
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory copying executor settings");
     }
     return BX_OK;
 }
@@ -121,12 +82,55 @@ static bx_status set_path(char **dst, const cJSON *v, const char *base, const ch
         return BX_OK;
     }
     if (!cJSON_IsString(v) || !*v->valuestring)
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be a non-empty path string", where, key);
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be a non-empty path string", where, key);
     char *p = srv_join_path(base, v->valuestring);
     if (!p)
-        return fail(err, BX_ERR_NOMEM, "%s: out of memory for \"%s\"", where, key);
+        return bx_error_setf(err, BX_ERR_NOMEM, "%s: out of memory for \"%s\"", where, key);
     free(*dst);
     *dst = p;
+    return BX_OK;
+}
+
+/* A JSON array of strings, borrowed into a NULL-terminated vector
+ * (free the vector only).  NULL + err when it is not one. */
+static const char **str_array(const cJSON *v, size_t *n, const char *where, const char *key, bx_error *err)
+{
+    if (!cJSON_IsArray(v)) {
+        bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be an array of strings", where, key);
+        return NULL;
+    }
+    *n = (size_t)cJSON_GetArraySize(v);
+    const char **a = calloc(*n + 1, sizeof *a);
+    size_t i = 0;
+    const cJSON *it;
+    if (!a) {
+        bx_error_setf(err, BX_ERR_NOMEM, "%s: out of memory for \"%s\"", where, key);
+        return NULL;
+    }
+    cJSON_ArrayForEach(it, v) {
+        if (!cJSON_IsString(it)) {
+            free(a);
+            bx_error_setf(err, BX_ERR_ARG, "%s: every item of \"%s\" must be a string", where, key);
+            return NULL;
+        }
+        a[i++] = it->valuestring;
+    }
+    return a;
+}
+
+/* A list of grants: checked by the one parser (src/sandbox/grants.c). */
+static bx_status set_grant_list(bx_grants *g, const char *gkey, const cJSON *v, const char *where,
+                                const char *key, bx_error *err)
+{
+    size_t n = 0;
+    const char **a = str_array(v, &n, where, key, err);
+    if (!a)
+        return err->status;
+    bx_error e2 = {0};
+    bx_status st = bx_grants_set_list(g, gkey, a, n, &e2);
+    free(a);
+    if (st)
+        return bx_error_setf(err, st, "%.60s: \"%.30s\": %.150s", where, key, e2.msg);
     return BX_OK;
 }
 
@@ -134,17 +138,17 @@ static bx_status set_list(char ***dst, size_t *n, const cJSON *v, const char *wh
                           const char *key, bx_error *err)
 {
     if (!cJSON_IsArray(v))
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be an array of strings", where, key);
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be an array of strings", where, key);
     int cnt = cJSON_GetArraySize(v);
     char **list = cnt ? calloc((size_t)cnt, sizeof *list) : NULL;
     if (cnt && !list)
-        return fail(err, BX_ERR_NOMEM, "%s: out of memory for \"%s\"", where, key);
+        return bx_error_setf(err, BX_ERR_NOMEM, "%s: out of memory for \"%s\"", where, key);
     int i = 0;
     const cJSON *it;
     cJSON_ArrayForEach(it, v) {
         if (!cJSON_IsString(it) || !(list[i] = strdup(it->valuestring))) {
             free_list(list, (size_t)i);
-            return fail(err, cJSON_IsString(it) ? BX_ERR_NOMEM : BX_ERR_ARG,
+            return bx_error_setf(err, cJSON_IsString(it) ? BX_ERR_NOMEM : BX_ERR_ARG,
                         "%s: every item of \"%s\" must be a string", where, key);
         }
         i++;
@@ -161,7 +165,7 @@ static bx_status get_count(const cJSON *v, uint64_t *out, const char *where, con
 {
     if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 9007199254740992.0 ||
         v->valuedouble != (double)(uint64_t)v->valuedouble)
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be a whole number >= 0", where, key);
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be a whole number >= 0", where, key);
     *out = (uint64_t)v->valuedouble;
     return BX_OK;
 }
@@ -173,13 +177,11 @@ static bx_status get_size(const cJSON *v, uint64_t *out, const char *where, cons
     if (cJSON_IsNumber(v))
         return get_count(v, out, where, key, err);
     if (!cJSON_IsString(v))
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be a size like \"64MiB\" or a byte count",
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be a size like \"64MiB\" or a byte count",
                     where, key);
     bx_error e2 = {0};
     if (bx_parse_size(v->valuestring, out, &e2) != BX_OK) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "%.60s: \"%.30s\": %.150s", where, key, e2.msg);
-        return BX_ERR_ARG;
+        return bx_error_setf(err, BX_ERR_ARG, "%.60s: \"%.30s\": %.150s", where, key, e2.msg);
     }
     return BX_OK;
 }
@@ -190,19 +192,17 @@ static bx_status get_duration(const cJSON *v, uint64_t *out, const char *where, 
 {
     if (cJSON_IsNumber(v)) {
         if (!(v->valuedouble >= 0) || v->valuedouble > 1e9)
-            return fail(err, BX_ERR_ARG, "%s: \"%s\" must be seconds >= 0 or like \"30s\"",
+            return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be seconds >= 0 or like \"30s\"",
                         where, key);
         *out = (uint64_t)(v->valuedouble * 1e9);
         return BX_OK;
     }
     if (!cJSON_IsString(v))
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be a duration like \"30s\" or seconds",
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be a duration like \"30s\" or seconds",
                     where, key);
     bx_error e2 = {0};
     if (bx_parse_duration(v->valuestring, out, &e2) != BX_OK) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "%.60s: \"%.30s\": %.150s", where, key, e2.msg);
-        return BX_ERR_ARG;
+        return bx_error_setf(err, BX_ERR_ARG, "%.60s: \"%.30s\": %.150s", where, key, e2.msg);
     }
     return BX_OK;
 }
@@ -211,25 +211,25 @@ static bx_status apply_limits(bx_executor_config *e, const cJSON *obj, const cha
                               bx_error *err)
 {
     if (!cJSON_IsObject(obj))
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be an object", where, "limits");
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be an object", where, "limits");
     const cJSON *it;
     cJSON_ArrayForEach(it, obj) {
         const char *k = it->string;
         bx_status st;
         if (!strcmp(k, "timeout"))
-            st = get_duration(it, &e->timeout_ns, where, k, err);
+            st = get_duration(it, &e->g.timeout_ns, where, k, err);
         else if (!strcmp(k, "max_memory"))
-            st = get_size(it, &e->max_memory, where, k, err);
+            st = get_size(it, &e->g.max_memory, where, k, err);
         else if (!strcmp(k, "max_stack"))
-            st = get_size(it, &e->max_stack, where, k, err);
+            st = get_size(it, &e->g.max_stack, where, k, err);
         else if (!strcmp(k, "max_output"))
-            st = get_size(it, &e->max_output, where, k, err);
+            st = get_size(it, &e->g.max_output, where, k, err);
         else if (!strcmp(k, "max_write"))
-            st = get_size(it, &e->max_write, where, k, err);
+            st = get_size(it, &e->g.max_write, where, k, err);
         else if (!strcmp(k, "fuel"))
-            st = get_count(it, &e->fuel, where, k, err);
+            st = get_count(it, &e->g.fuel, where, k, err);
         else
-            st = fail(err, BX_ERR_ARG,
+            st = bx_error_setf(err, BX_ERR_ARG,
                       "%s: unknown limit \"%s\" (known: timeout, max_memory, max_stack, fuel, "
                       "max_output, max_write)", where, k);
         if (st != BX_OK)
@@ -242,7 +242,7 @@ static bx_status apply_quotas(bx_executor_config *e, const cJSON *obj, const cha
                               bx_error *err)
 {
     if (!cJSON_IsObject(obj))
-        return fail(err, BX_ERR_ARG, "%s: \"%s\" must be an object", where, "quotas");
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be an object", where, "quotas");
     const cJSON *it;
     cJSON_ArrayForEach(it, obj) {
         const char *k = it->string;
@@ -254,7 +254,7 @@ static bx_status apply_quotas(bx_executor_config *e, const cJSON *obj, const cha
         else if (!strcmp(k, "calls"))
             st = get_count(it, &e->quota_calls, where, k, err);
         else
-            st = fail(err, BX_ERR_ARG, "%s: unknown quota \"%s\" (known: fuel, wall_time, calls)",
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: unknown quota \"%s\" (known: fuel, wall_time, calls)",
                       where, k);
         if (st != BX_OK)
             return st;
@@ -272,7 +272,7 @@ bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const c
                                 int top, const char *where, bx_error *err)
 {
     if (!cJSON_IsObject(obj))
-        return fail(err, BX_ERR_ARG, "%s: must be a JSON object%s", where, "");
+        return bx_error_setf(err, BX_ERR_ARG, "%s: must be a JSON object", where);
     const cJSON *it;
     cJSON_ArrayForEach(it, obj) {
         const char *k = it->string;
@@ -280,23 +280,29 @@ bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const c
         if (top && is_top_key(k))
             continue;
         if (!strcmp(k, "workspace"))
-            st = set_path(&e->workspace, it, base, where, k, err);
+            st = set_path(&e->g.workspace, it, base, where, k, err);
         else if (!strcmp(k, "grants"))
-            st = set_list(&e->grants, &e->ngrants, it, where, k, err);
+            st = set_grant_list(&e->g, "cap", it, where, k, err);
         else if (!strcmp(k, "block_networks"))
-            st = set_list(&e->block_networks, &e->nblock_networks, it, where, k, err);
+            st = set_grant_list(&e->g, "block_network", it, where, k, err);
         else if (!strcmp(k, "block_url"))
-            st = set_list(&e->block_url, &e->nblock_url, it, where, k, err);
+            st = set_grant_list(&e->g, "block_url", it, where, k, err);
         else if (!strcmp(k, "allow_networks"))
-            st = set_list(&e->allow_networks, &e->nallow_networks, it, where, k, err);
+            st = set_grant_list(&e->g, "allow_network", it, where, k, err);
         else if (!strcmp(k, "secret_headers"))
-            st = set_list(&e->secret_headers, &e->nsecret_headers, it, where, k, err);
+            st = set_grant_list(&e->g, "secret_header", it, where, k, err);
+        else if (!strcmp(k, "require_os_confinement")) {
+            if (!cJSON_IsBool(it))
+                st = bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be true or false", where, k);
+            else
+                e->g.require_os_confinement = cJSON_IsTrue(it);
+        }
         else if (!strcmp(k, "tools"))
             st = set_list(&e->tools, &e->ntools, it, where, k, err);
         else if (!strcmp(k, "profile")) {
             bx_error e2 = {0};
             if (!cJSON_IsString(it) || bx_perm_parse(it->valuestring, &e->max_level, &e2) != BX_OK)
-                st = fail(err, BX_ERR_ARG,
+                st = bx_error_setf(err, BX_ERR_ARG,
                           "%s: \"%s\" must be one of none, read_only, write, execute, dangerous",
                           where, k);
         } else if (!strcmp(k, "limits"))
@@ -304,11 +310,11 @@ bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const c
         else if (!strcmp(k, "quotas"))
             st = apply_quotas(e, it, where, err);
         else if (!strcmp(k, "cache_dir"))
-            st = set_path(&e->cache_dir, it, base, where, k, err);
+            st = set_path(&e->g.cache_dir, it, base, where, k, err);
         else if (!strcmp(k, "audit"))
-            st = set_path(&e->audit_path, it, base, where, k, err);
+            st = set_path(&e->g.audit_path, it, base, where, k, err);
         else
-            st = fail(err, BX_ERR_ARG, "%s: unknown key \"%s\" (see docs/policy.md)", where, k);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: unknown key \"%s\" (see docs/policy.md)", where, k);
         if (st != BX_OK)
             return st;
     }
@@ -333,7 +339,7 @@ static char *read_small_file(const char *path, bx_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fail(err, BX_ERR_ARG, "cannot open policy file %s: %s", path, strerror(errno));
+        bx_error_setf(err, BX_ERR_IO, "cannot open policy file %s: %s", path, strerror(errno));
         return NULL;
     }
     char *buf = malloc(POLICY_MAX_BYTES + 1);
@@ -342,7 +348,7 @@ static char *read_small_file(const char *path, bx_error *err)
     fclose(f);
     if (!buf || bad || n > POLICY_MAX_BYTES) {
         free(buf);
-        fail(err, BX_ERR_ARG, "cannot read policy file %s%s", path,
+        bx_error_setf(err, n > POLICY_MAX_BYTES ? BX_ERR_LIMIT : BX_ERR_IO, "cannot read policy file %s%s", path,
              n > POLICY_MAX_BYTES ? ": larger than 4 MiB" : "");
         return NULL;
     }
@@ -370,14 +376,11 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
     if (!root) {
         long off = end ? (long)(end - text) : 0;
         free(text);
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "policy file %s is not valid JSON (near byte %ld)",
-                 path, off);
-        return BX_ERR_ARG;
+        return bx_error_setf(err, BX_ERR_ARG, "policy file %s is not valid JSON (near byte %ld)", path, off);
     }
     free(text);
     char *base = dir_of(path);
-    bx_status st = base ? BX_OK : fail(err, BX_ERR_NOMEM, "out of memory%s%s", "", "");
+    bx_status st = base ? BX_OK : bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     bx_executor_config scratch;
     srv_exec_config_init(&scratch);
     if (st == BX_OK)
@@ -390,7 +393,7 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
         for (size_t i = 0; st == BX_OK && i < nd; i++) {
             char *p = srv_join_path(base, dirs[i]);
             if (!p) {
-                st = fail(err, BX_ERR_NOMEM, "out of memory%s%s", "", "");
+                st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
                 break;
             }
             free(dirs[i]);
@@ -399,7 +402,7 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
         /* After the ones already there (the built-in dir). */
         char **all = st == BX_OK ? realloc(c->tool_dirs, (c->ntool_dirs + nd + 1) * sizeof *all) : NULL;
         if (st == BX_OK && !all)
-            st = fail(err, BX_ERR_NOMEM, "out of memory%s%s", "", "");
+            st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         if (st == BX_OK) {
             if (nd)   /* "tool_dirs": [] gives no array to copy */
                 memcpy(all + c->ntool_dirs, dirs, nd * sizeof *dirs);
@@ -414,7 +417,7 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
         uint64_t w = 0;
         st = get_count(v, &w, "policy", "workers", err);
         if (st == BX_OK && w > SRV_MAX_WORKERS)
-            st = fail(err, BX_ERR_ARG, "policy: \"workers\" must be at most 1024%s%s", "", "");
+            st = bx_error_setf(err, BX_ERR_ARG, "policy: \"workers\" must be at most 1024");
         if (st == BX_OK)
             c->workers = (uint32_t)w;
     }
@@ -422,8 +425,8 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
         st = get_size(v, &c->max_message, "policy", "max_message", err);
     if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "executors"))) {
         if (!cJSON_IsObject(v))
-            st = fail(err, BX_ERR_ARG,
-                      "policy: \"executors\" must be an object {\"NAME\": {settings}}%s%s", "", "");
+            st = bx_error_setf(err, BX_ERR_ARG,
+                      "policy: \"executors\" must be an object {\"NAME\": {settings}}");
         /* Check each now (errors at startup, with the executor's name);
          * relative paths become absolute here, while the base is known. */
         cJSON *ex;
@@ -433,7 +436,7 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
             char where[160];
             snprintf(where, sizeof where, "policy: executors.%.100s", ex->string);
             if (!*ex->string || strlen(ex->string) > 128) {
-                st = fail(err, BX_ERR_ARG, "%s: an executor name is 1 to 128 characters%s", where, "");
+                st = bx_error_setf(err, BX_ERR_ARG, "%s: an executor name is 1 to 128 characters", where);
                 break;
             }
             srv_exec_config_free(&scratch);
@@ -444,7 +447,7 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
                 if (cJSON_IsString(p)) {
                     char *abs = srv_join_path(base, p->valuestring);
                     if (!abs || !cJSON_ReplaceItemInObjectCaseSensitive(ex, pk[i], cJSON_CreateString(abs)))
-                        st = fail(err, BX_ERR_NOMEM, "out of memory%s%s", "", "");
+                        st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
                     free(abs);
                 }
             }
@@ -452,7 +455,7 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
         if (st == BX_OK) {
             char *js = cJSON_PrintUnformatted(v);
             if (!js)
-                st = fail(err, BX_ERR_NOMEM, "out of memory%s%s", "", "");
+                st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             free(c->executors_json);
             c->executors_json = js;
         }

@@ -25,25 +25,12 @@ bx_status bx_perm_parse(const char *s, bx_perm *out, bx_error *err)
             *out = (bx_perm)i;
             return BX_OK;
         }
-    return bx_tl_fail(err, BX_ERR_ARG,
+    return bx_error_setf(err, BX_ERR_ARG,
                       "unknown permission level '%s': use none, read_only, write, execute, dangerous or forbidden",
                       s ? s : "");
 }
 
-bx_status bx_tl_fail(bx_error *err, bx_status st, const char *fmt, ...)
-{
-    if (err) {
-        memset(err, 0, sizeof *err);
-        err->status = st;
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
-
-bx_status bx_tool_result_set(bx_tool_result *r, const char *content, int is_error, const char *meta)
+bx_status bxt_tool_result_set(bx_tool_result *r, const char *content, int is_error, const char *meta)
 {
     memset(r, 0, sizeof *r);
     r->content = strdup(content ? content : "");
@@ -56,14 +43,14 @@ bx_status bx_tool_result_set(bx_tool_result *r, const char *content, int is_erro
     return BX_OK;
 }
 
-bx_status bx_tool_result_errorf(bx_tool_result *r, const char *fmt, ...)
+bx_status bxt_tool_result_errorf(bx_tool_result *r, const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    return bx_tool_result_set(r, buf, 1, NULL);
+    return bxt_tool_result_set(r, buf, 1, NULL);
 }
 
 void bx_tool_result_free(bx_tool_result *r)

@@ -80,14 +80,16 @@ static size_t lower_bound(const bx_registry *r, const char *name)
 
 static bx_status add_locked(bx_registry *r, bx_tool *t, bx_error *err)
 {
+    if (!t || !t->name || !t->execute || !t->input_schema)
+        return bx_error_setf(err, BX_ERR_ARG, "a tool needs a name, an input schema and an execute function");
     size_t i = lower_bound(r, t->name);
     if (i < r->ntools && strcmp(r->tools[i]->name, t->name) == 0)
-        return bx_tl_fail(err, BX_ERR_ARG, "a tool named \"%s\" is already registered", t->name);
-    if (r->ntools >= MAX_TOOLS) return bx_tl_fail(err, BX_ERR_LIMIT, "more than %d tools", MAX_TOOLS);
+        return bx_error_setf(err, BX_ERR_ARG, "a tool named \"%s\" is already registered", t->name);
+    if (r->ntools >= MAX_TOOLS) return bx_error_setf(err, BX_ERR_LIMIT, "more than %d tools", MAX_TOOLS);
     if (r->ntools == r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 16;
         bx_tool **nt = realloc(r->tools, cap * sizeof *nt);
-        if (!nt) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+        if (!nt) return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         r->tools = nt, r->cap = cap;
     }
     memmove(r->tools + i + 1, r->tools + i, (r->ntools - i) * sizeof *r->tools);
@@ -99,7 +101,7 @@ static bx_status add_locked(bx_registry *r, bx_tool *t, bx_error *err)
 bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err)
 {
     if (!t || !t->name || !t->execute || !t->input_schema)
-        return bx_tl_fail(err, BX_ERR_ARG, "a tool needs a name, an input schema and an execute function");
+        return bx_error_setf(err, BX_ERR_ARG, "a tool needs a name, an input schema and an execute function");
     pthread_rwlock_wrlock(&r->lock);
     bx_status st = add_locked(r, t, err);
     pthread_rwlock_unlock(&r->lock);
@@ -182,7 +184,7 @@ static int by_name(const void *a, const void *b)
 static bx_status load_dir(bx_registry *r, const char *dir, size_t *added, bx_error *err)
 {
     DIR *d = opendir(dir);
-    if (!d) return bx_tl_fail(err, BX_ERR_ARG, "cannot read the tool directory %s: %s", dir, strerror(errno));
+    if (!d) return bx_error_setf(err, BX_ERR_IO, "cannot read the tool directory %s: %s", dir, strerror(errno));
     /* Sorted, so which of two same-named tools wins does not depend on
      * the filesystem's order. */
     char **names = NULL;
@@ -320,32 +322,32 @@ bx_status bx_tool_call(const bx_registry *r, const char *name, const bx_tool_con
         for (size_t i = 0; i < r->ntools && k < sizeof list - 80; i++)
             k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", r->tools[i]->name);
         UNLOCK(r);
-        return bx_tl_fail(err, BX_ERR_ARG, "no tool named \"%s\" (available: %s)", name, list[0] ? list : "none");
+        return bx_error_setf(err, BX_ERR_ARG, "no tool named \"%s\" (available: %s)", name, list[0] ? list : "none");
     }
     if (t->level == BX_PERM_FORBIDDEN)
-        return bx_tool_result_errorf(out, "The tool %s is forbidden: it never runs.", t->name);
+        return bxt_tool_result_errorf(out, "The tool %s is forbidden: it never runs.", t->name);
     if (t->level > ctx->max_level)
-        return bx_tool_result_errorf(out,
+        return bxt_tool_result_errorf(out,
             "Permission denied: the tool %s needs permission level '%s', and this caller's profile allows "
             "up to '%s' (raise the profile, e.g. --profile %s, to allow it).",
             t->name, bx_perm_name(t->level), bx_perm_name(ctx->max_level), bx_perm_name(t->level));
     size_t len = input_json ? strlen(input_json) : 0;
     if (len > INPUT_MAX)
-        return bx_tool_result_errorf(out, "Invalid input: %zu bytes is more than the %u-byte input limit.", len, INPUT_MAX);
+        return bxt_tool_result_errorf(out, "Invalid input: %zu bytes is more than the %u-byte input limit.", len, INPUT_MAX);
     const char *end = NULL;
     cJSON *in = cJSON_ParseWithOpts(input_json ? input_json : "", &end, 1);
     if (!in) {
         size_t off = end ? (size_t)(end - input_json) : 0;
-        return bx_tool_result_errorf(out, "Invalid input: not valid JSON (error near byte %zu).", off);
+        return bxt_tool_result_errorf(out, "Invalid input: not valid JSON (error near byte %zu).", off);
     }
     cJSON *schema = cJSON_Parse(t->input_schema);
     char msg[600];
     int bad = !cJSON_IsObject(in) ? (snprintf(msg, sizeof msg, "the input must be a JSON object"), 1)
-                                  : bx_schema_check(schema, in, msg, sizeof msg) != 0;
+                                  : bxt_schema_check(schema, in, msg, sizeof msg) != 0;
     cJSON_Delete(schema);
     if (bad) {
         cJSON_Delete(in);
-        return bx_tool_result_errorf(out, "Invalid input for %s: %s.", t->name, msg);
+        return bxt_tool_result_errorf(out, "Invalid input for %s: %s.", t->name, msg);
     }
     /* Tools get the input as it came (validated above): re-printing it
      * through cJSON would cut every string at a \u0000. */

@@ -3,7 +3,7 @@
  * module runs, so a tool never sees a missing field or a wrong type, and the
  * agent gets one sentence naming the field.  Only the subset listed in
  * tools_impl.h; anything else in a schema is refused at manifest load
- * (bx_schema_lint) rather than silently ignored.
+ * (bxt_schema_lint) rather than silently ignored.
  */
 #include <math.h>
 #include <stdio.h>
@@ -142,7 +142,7 @@ static int check(const cJSON *s, const cJSON *v, const char *path, char *msg, si
     return 0;
 }
 
-int bx_schema_check(const cJSON *schema, const cJSON *value, char *msg, size_t cap)
+int bxt_schema_check(const cJSON *schema, const cJSON *value, char *msg, size_t cap)
 {
     msg[0] = 0;
     return check(schema, value, "the input", msg, cap);
@@ -226,7 +226,7 @@ static int lint(const cJSON *s, const char *where, char *msg, size_t cap, int de
     return 0;
 }
 
-int bx_schema_lint(const cJSON *schema, char *msg, size_t cap)
+int bxt_schema_lint(const cJSON *schema, char *msg, size_t cap)
 {
     msg[0] = 0;
     if (lint(schema, "input_schema", msg, cap, 0)) return -1;

@@ -25,7 +25,6 @@
 #define MANIFEST_MAX (1u << 20)
 #define MODULE_MAX   (256u << 20)
 
-typedef enum { NEED_NONE, NEED_READ, NEED_WRITE } ws_need;
 
 typedef struct wasm_tool {
     bx_tool tool;                 /* tool.impl points back here */
@@ -37,7 +36,7 @@ typedef struct wasm_tool {
     pthread_mutex_t mu;
     bx_module *module;
     char load_error[256];         /* malformed/invalid: every call says so */
-    ws_need workspace;
+    bx_workspace_need workspace;
     int network;
     char **env; size_t nenv;      /* variable names the tool may receive */
     int argv_input;               /* "input": "argv" */
@@ -49,26 +48,26 @@ typedef struct wasm_tool {
 static char *slurp(const char *path, size_t max, size_t *len, bx_error *err)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) { bx_tl_fail(err, BX_ERR_ARG, "cannot open %s: %s", path, strerror(errno)); return NULL; }
+    if (!f) { bx_error_setf(err, BX_ERR_IO, "cannot open %s: %s", path, strerror(errno)); return NULL; }
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        bx_tl_fail(err, BX_ERR_ARG, "%s is not a regular file", path);
+        bx_error_setf(err, BX_ERR_ARG, "%s is not a regular file", path);
         return NULL;
     }
     if ((uint64_t)st.st_size > max) {
         fclose(f);
-        bx_tl_fail(err, BX_ERR_LIMIT, "%s is larger than %zu bytes", path, max);
+        bx_error_setf(err, BX_ERR_LIMIT, "%s is larger than %zu bytes", path, max);
         return NULL;
     }
     char *buf = malloc((size_t)st.st_size + 1);
-    if (!buf) { fclose(f); bx_tl_fail(err, BX_ERR_NOMEM, "out of memory reading %s", path); return NULL; }
+    if (!buf) { fclose(f); bx_error_setf(err, BX_ERR_NOMEM, "out of memory reading %s", path); return NULL; }
     size_t n = fread(buf, 1, (size_t)st.st_size, f);
     int bad = ferror(f);
     fclose(f);
     if (bad || n != (size_t)st.st_size) {
         free(buf);
-        bx_tl_fail(err, BX_ERR_ARG, "cannot read %s", path);
+        bx_error_setf(err, BX_ERR_IO, "cannot read %s", path);
         return NULL;
     }
     buf[n] = 0;
@@ -115,11 +114,11 @@ static bx_status limit_field(const cJSON *limits, const char *key, int is_size, 
         return BX_OK;
     }
     if (!cJSON_IsString(v))
-        return bx_tl_fail(err, BX_ERR_ARG, "%s: limits.%s must be a string like \"30s\" / \"64MiB\" or a number", mpath, key);
+        return bx_error_setf(err, BX_ERR_ARG, "%s: limits.%s must be a string like \"30s\" / \"64MiB\" or a number", mpath, key);
     bx_error e2;
     bx_status st = strcmp(key, "timeout") == 0 ? bx_parse_duration(v->valuestring, out, &e2)
                                                : bx_parse_size(v->valuestring, out, &e2);
-    if (st) return bx_tl_fail(err, BX_ERR_ARG, "%s: limits.%s: %s", mpath, key, e2.msg);
+    if (st) return bx_error_setf(err, BX_ERR_ARG, "%s: limits.%s: %s", mpath, key, e2.msg);
     return BX_OK;
 }
 
@@ -135,7 +134,7 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     cJSON *m = cJSON_ParseWithOpts(text, &end, 1);
     if (!cJSON_IsObject(m)) {
         size_t off = end ? (size_t)(end - text) : 0;
-        bx_tl_fail(err, BX_ERR_ARG, "%s: not a JSON object (syntax error near byte %zu)", mpath, off);
+        bx_error_setf(err, BX_ERR_ARG, "%s: not a JSON object (syntax error near byte %zu)", mpath, off);
         cJSON_Delete(m);
         free(text);
         return NULL;
@@ -145,7 +144,7 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     wasm_tool *w = calloc(1, sizeof *w);
     bx_status st = BX_OK;
     char msg[400];
-    if (!w) { bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); cJSON_Delete(m); return NULL; }
+    if (!w) { bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); cJSON_Delete(m); return NULL; }
     pthread_mutex_init(&w->mu, NULL);
     w->tool.impl = w;
     w->tool.destroy = wasm_tool_destroy;
@@ -161,51 +160,51 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
     const cJSON *module = cJSON_GetObjectItemCaseSensitive(m, "module");
 
     if (!cJSON_IsString(name) || !name_ok(name->valuestring)) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"name\" must be 1-64 characters of a-z 0-9 - _", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"name\" must be 1-64 characters of a-z 0-9 - _", mpath);
         goto fail;
     }
     if (!cJSON_IsString(desc) || !desc->valuestring[0]) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"description\" (a non-empty string) is required", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"description\" (a non-empty string) is required", mpath);
         goto fail;
     }
     if (!cJSON_IsString(level) || bx_perm_parse(level->valuestring, &w->tool.level, err) != BX_OK) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"permission_level\" must be one of none, read_only, write, execute, dangerous, forbidden", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"permission_level\" must be one of none, read_only, write, execute, dangerous, forbidden", mpath);
         goto fail;
     }
-    if (!schema || bx_schema_lint(schema, msg, sizeof msg) != 0) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: %s", mpath, schema ? msg : "\"input_schema\" is required");
+    if (!schema || bxt_schema_lint(schema, msg, sizeof msg) != 0) {
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: %s", mpath, schema ? msg : "\"input_schema\" is required");
         goto fail;
     }
     if (needs && !cJSON_IsObject(needs)) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"needs\" must be an object", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"needs\" must be an object", mpath);
         goto fail;
     }
     const cJSON *nws = cJSON_GetObjectItemCaseSensitive(needs, "workspace");
     if (nws) {
         const char *v = cJSON_IsString(nws) ? nws->valuestring : "";
-        if (!strcmp(v, "none")) w->workspace = NEED_NONE;
-        else if (!strcmp(v, "read")) w->workspace = NEED_READ;
-        else if (!strcmp(v, "write")) w->workspace = NEED_WRITE;
-        else { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.workspace must be \"none\", \"read\" or \"write\"", mpath); goto fail; }
+        if (!strcmp(v, "none")) w->workspace = BX_NEED_NONE;
+        else if (!strcmp(v, "read")) w->workspace = BX_NEED_READ;
+        else if (!strcmp(v, "write")) w->workspace = BX_NEED_WRITE;
+        else { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.workspace must be \"none\", \"read\" or \"write\"", mpath); goto fail; }
     }
     const cJSON *nnet = cJSON_GetObjectItemCaseSensitive(needs, "network");
-    if (nnet && !cJSON_IsBool(nnet)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.network must be true or false", mpath); goto fail; }
+    if (nnet && !cJSON_IsBool(nnet)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.network must be true or false", mpath); goto fail; }
     w->network = cJSON_IsTrue(nnet);
     const cJSON *nenv = cJSON_GetObjectItemCaseSensitive(needs, "env");
     if (nenv) {
-        if (!cJSON_IsArray(nenv)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath); goto fail; }
+        if (!cJSON_IsArray(nenv)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath); goto fail; }
         w->env = calloc((size_t)cJSON_GetArraySize(nenv) + 1, sizeof *w->env);
-        if (!w->env) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+        if (!w->env) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
         const cJSON *e;
         cJSON_ArrayForEach(e, nenv) {
             if (!cJSON_IsString(e) || !e->valuestring[0] || strchr(e->valuestring, '=')) {
-                st = bx_tl_fail(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath);
+                st = bx_error_setf(err, BX_ERR_ARG, "%s: needs.env must be a list of variable names", mpath);
                 goto fail;
             }
-            if (!(w->env[w->nenv++] = strdup(e->valuestring))) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+            if (!(w->env[w->nenv++] = strdup(e->valuestring))) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
         }
     }
-    if (limits && !cJSON_IsObject(limits)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"limits\" must be an object", mpath); goto fail; }
+    if (limits && !cJSON_IsObject(limits)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: \"limits\" must be an object", mpath); goto fail; }
     if ((st = limit_field(limits, "timeout", 0, &w->timeout_ns, mpath, err)) ||
         (st = limit_field(limits, "max_memory", 1, &w->max_memory, mpath, err)) ||
         (st = limit_field(limits, "max_stack", 1, &w->max_stack, mpath, err)) ||
@@ -214,60 +213,60 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         goto fail;
     const cJSON *fuel = cJSON_GetObjectItemCaseSensitive(limits, "fuel");
     if (fuel) {
-        if (!cJSON_IsNumber(fuel) || fuel->valuedouble < 0) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: limits.fuel must be a number >= 0", mpath); goto fail; }
+        if (!cJSON_IsNumber(fuel) || fuel->valuedouble < 0) { st = bx_error_setf(err, BX_ERR_ARG, "%s: limits.fuel must be a number >= 0", mpath); goto fail; }
         w->fuel = (uint64_t)fuel->valuedouble;
     }
     const cJSON *tf = cJSON_GetObjectItemCaseSensitive(limits, "timeout_from_input");
     if (tf) {
-        if (!cJSON_IsString(tf)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: limits.timeout_from_input must name an input field", mpath); goto fail; }
-        if (!(w->timeout_field = strdup(tf->valuestring))) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+        if (!cJSON_IsString(tf)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: limits.timeout_from_input must name an input field", mpath); goto fail; }
+        if (!(w->timeout_field = strdup(tf->valuestring))) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     }
     if (input) {
         if (cJSON_IsString(input) && !strcmp(input->valuestring, "argv")) w->argv_input = 1;
         else if (!cJSON_IsString(input) || strcmp(input->valuestring, "json") != 0) {
-            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"input\" must be \"json\" or \"argv\"", mpath);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"input\" must be \"json\" or \"argv\"", mpath);
             goto fail;
         }
     }
     const char *modname = cJSON_IsString(module) ? module->valuestring : "tool.wasm";
-    if (module && !cJSON_IsString(module)) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"module\" must be a file name", mpath); goto fail; }
+    if (module && !cJSON_IsString(module)) { st = bx_error_setf(err, BX_ERR_ARG, "%s: \"module\" must be a file name", mpath); goto fail; }
     if (!modname[0] || strchr(modname, '/') || !strcmp(modname, "..") || !strcmp(modname, ".")) {
-        st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"module\" must be a file name next to the manifest", mpath);
+        st = bx_error_setf(err, BX_ERR_ARG, "%s: \"module\" must be a file name next to the manifest", mpath);
         goto fail;
     }
     /* The module sits next to the manifest. */
     const char *slash = strrchr(mpath, '/');
     size_t dl = slash ? (size_t)(slash - mpath) + 1 : 0;
     w->path = malloc(dl + strlen(modname) + 1);
-    if (!w->path) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    if (!w->path) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     memcpy(w->path, mpath, dl);
     strcpy(w->path + dl, modname);
 
     w->name = strdup(name->valuestring);
     w->description = strdup(desc->valuestring);
     w->schema = cJSON_PrintUnformatted(schema);
-    if (!w->name || !w->description || !w->schema) { st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
+    if (!w->name || !w->description || !w->schema) { st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); goto fail; }
     w->tool.name = w->name;
     w->tool.description = w->description;
     w->tool.needs_network = w->network;
     w->tool.default_timeout_ns = w->timeout_ns;
     w->tool.default_fuel = w->fuel;
     w->tool.input_schema = w->schema;
-    w->tool.needs_workspace = w->workspace == NEED_WRITE ? 2 : w->workspace == NEED_READ ? 1 : 0;
+    w->tool.needs_workspace = w->workspace;
     {
         const cJSON *ti = cJSON_GetObjectItemCaseSensitive(m, "title");
         const cJSON *os = cJSON_GetObjectItemCaseSensitive(m, "output_schema");
         if (ti && (!cJSON_IsString(ti) || !*ti->valuestring || strlen(ti->valuestring) > 200)) {
-            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"title\" must be a string of 1 to 200 characters", mpath);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"title\" must be a string of 1 to 200 characters", mpath);
             goto fail;
         }
         if (os && (!cJSON_IsObject(os) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(os, "type")) ||
                    strcmp(cJSON_GetObjectItemCaseSensitive(os, "type")->valuestring, "object"))) {
-            st = bx_tl_fail(err, BX_ERR_ARG, "%s: \"output_schema\" must be a JSON Schema of type \"object\" (the metadata)", mpath);
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"output_schema\" must be a JSON Schema of type \"object\" (the metadata)", mpath);
             goto fail;
         }
         if ((ti && !(w->title = strdup(ti->valuestring))) || (os && !(w->output_schema = cJSON_PrintUnformatted(os)))) {
-            st = bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+            st = bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             goto fail;
         }
         w->tool.title = w->title;
@@ -280,11 +279,11 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         unsigned char head[8];
         static const unsigned char magic[8] = { 0, 'a', 's', 'm', 1, 0, 0, 0 };
         FILE *f = fopen(w->path, "rb");
-        if (!f) { st = bx_tl_fail(err, BX_ERR_ARG, "%s: cannot open %s: %s", mpath, w->path, strerror(errno)); goto fail; }
+        if (!f) { st = bx_error_setf(err, BX_ERR_IO, "%s: cannot open %s: %s", mpath, w->path, strerror(errno)); goto fail; }
         size_t got = fread(head, 1, sizeof head, f);
         fclose(f);
         if (got != sizeof head || memcmp(head, magic, sizeof head) != 0) {
-            st = bx_tl_fail(err, BX_ERR_MALFORMED, "%s: the module %s is not a WebAssembly 1.0 binary", mpath, w->path);
+            st = bx_error_setf(err, BX_ERR_MALFORMED, "%s: the module %s is not a WebAssembly 1.0 binary", mpath, w->path);
             goto fail;
         }
     }
@@ -344,13 +343,13 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
 {
     bx_status st;
     int have_fs_grant = 0;
-    if (ctx->workspace && (st = bx_run_options_set_workspace(o, ctx->workspace, err))) return st;
-    for (size_t i = 0; i < ctx->ngrants; i++) {
-        const char *g = ctx->grants[i];
+    if (ctx->g.workspace && (st = bx_run_options_set_workspace(o, ctx->g.workspace, err))) return st;
+    for (size_t i = 0; i < ctx->g.ncaps; i++) {
+        const char *g = ctx->g.caps[i];
         if (!strncmp(g, "read:", 5) || !strncmp(g, "write:", 6)) {
-            if (w->workspace == NEED_NONE) continue;
+            if (w->workspace == BX_NEED_NONE) continue;
             have_fs_grant = 1;
-            if (g[0] == 'w' && w->workspace == NEED_READ) {
+            if (g[0] == 'w' && w->workspace == BX_NEED_READ) {
                 char buf[PATH_MAX + 16];
                 snprintf(buf, sizeof buf, "read:%s", g + 6);
                 if ((st = bx_run_options_add_cap(o, buf, err))) return st;
@@ -361,34 +360,37 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
         } else if (!strncmp(g, "env:", 4)) {
             if (!env_allowed(w, g + 4)) continue;
         } else if (strncmp(g, "deny:", 5) != 0) {
-            return bx_tl_fail(err, BX_ERR_ARG, "bad grant '%s': expected read:, write:, fetch:, env: or deny:", g);
+            return bx_error_setf(err, BX_ERR_ARG, "bad grant '%s': expected read:, write:, fetch:, env: or deny:", g);
         }
         if ((st = bx_run_options_add_cap(o, g, err))) return st;
     }
     /* A workspace and no explicit fs grant: the workspace itself, at the
      * level the tool needs. */
-    if (ctx->workspace && !have_fs_grant && w->workspace != NEED_NONE &&
-        (st = bx_run_options_add_cap(o, w->workspace == NEED_WRITE ? "write:/workspace" : "read:/workspace", err)))
+    if (ctx->g.workspace && !have_fs_grant && w->workspace != BX_NEED_NONE &&
+        (st = bx_run_options_add_cap(o, w->workspace == BX_NEED_WRITE ? "write:/workspace" : "read:/workspace", err)))
         return st;
-    for (size_t i = 0; i < ctx->nblock_networks; i++)
-        if ((st = bx_run_options_add_list(&o->block_networks, &o->nblock_networks, ctx->block_networks[i], err))) return st;
-    for (size_t i = 0; i < ctx->nblock_url; i++)
-        if ((st = bx_run_options_add_list(&o->block_url, &o->nblock_url, ctx->block_url[i], err))) return st;
-    /* Lifting a block or lending a credential only matters to a tool that
-     * may reach the network; the others never see them. */
-    for (size_t i = 0; w->network && i < ctx->nallow_networks; i++)
-        if ((st = bx_run_options_add_list(&o->allow_networks, &o->nallow_networks, ctx->allow_networks[i], err))) return st;
-    for (size_t i = 0; w->network && i < ctx->nsecret_headers; i++)
-        if ((st = bx_run_options_add_list(&o->secret_headers, &o->nsecret_headers, ctx->secret_headers[i], err))) return st;
+    /* The caller's lists and audit log (borrowed: merge copies).  Lifting
+     * a block or lending a credential only matters to a tool that may
+     * reach the network; the others never see them. */
+    bx_grants rest;
+    bx_grants_init(&rest);
+    rest.block_networks = ctx->g.block_networks, rest.nblock_networks = ctx->g.nblock_networks;
+    rest.block_url = ctx->g.block_url, rest.nblock_url = ctx->g.nblock_url;
+    if (w->network) {
+        rest.allow_networks = ctx->g.allow_networks, rest.nallow_networks = ctx->g.nallow_networks;
+        rest.secret_headers = ctx->g.secret_headers, rest.nsecret_headers = ctx->g.nsecret_headers;
+    }
+    rest.audit_path = ctx->g.audit_path;
+    if ((st = bx_grants_merge(&o->g, &rest, err))) return st;
 
     /* Limits: the caller's where set, else the manifest's. */
-    o->timeout_ns = ctx->timeout_ns ? ctx->timeout_ns : w->timeout_ns;
-    o->max_memory = ctx->max_memory ? ctx->max_memory : w->max_memory;
-    o->max_stack = ctx->max_stack ? ctx->max_stack : w->max_stack;
-    o->fuel = ctx->fuel ? ctx->fuel : w->fuel;
-    o->max_output = ctx->max_output ? ctx->max_output : w->max_output;
+    o->g.timeout_ns = ctx->g.timeout_ns ? ctx->g.timeout_ns : w->timeout_ns;
+    o->g.max_memory = ctx->g.max_memory ? ctx->g.max_memory : w->max_memory;
+    o->g.max_stack = ctx->g.max_stack ? ctx->g.max_stack : w->max_stack;
+    o->g.fuel = ctx->g.fuel ? ctx->g.fuel : w->fuel;
+    o->g.max_output = ctx->g.max_output ? ctx->g.max_output : w->max_output;
     /* Every tool call has a write cap: a manifest without one gets 256 MiB. */
-    o->max_write = ctx->max_write ? ctx->max_write : w->max_write ? w->max_write : BX_TOOL_MAX_WRITE_DEFAULT;
+    o->g.max_write = ctx->g.max_write ? ctx->g.max_write : w->max_write ? w->max_write : BX_TOOL_MAX_WRITE_DEFAULT;
     /* The input may ask for less time (bash's timeout_seconds), never more
      * than the caller allows. */
     if (w->timeout_field) {
@@ -398,10 +400,9 @@ static bx_status build_options(const wasm_tool *w, const bx_tool_context *ctx, c
             if (ns == 0) ns = 1;   /* 0 would mean "no timeout" */
             /* Against the effective timeout (the caller's, else the
              * manifest's): the input only ever shortens it. */
-            if (!o->timeout_ns || ns < o->timeout_ns) o->timeout_ns = ns;
+            if (!o->g.timeout_ns || ns < o->g.timeout_ns) o->g.timeout_ns = ns;
         }
     }
-    if (ctx->audit_path && !(o->audit_path = strdup(ctx->audit_path))) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
     return BX_OK;
 }
 
@@ -564,12 +565,12 @@ static bx_status define_progress(void *user, bx_store *s, bx_linker *l, bx_error
     static const bx_valtype i32s[2] = {BX_I32, BX_I32};
     bx_functype ft = {2, 1, i32s, i32s};
     bx_func *f = bx_func_new_host(s, &ft, h_progress_output, user);
-    if (!f) return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+    if (!f) return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     bx_extern e;
     e.kind = BX_EXTERN_FUNC;
     e.of.func = f;
     if (bx_linker_define(l, "boxagnts:progress", "output", e) != BX_OK)
-        return bx_tl_fail(err, BX_ERR_ARG, "cannot define boxagnts:progress.output");
+        return bx_error_setf(err, BX_ERR_ARG, "cannot define boxagnts:progress.output");
     return BX_OK;
 }
 
@@ -581,7 +582,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     cJSON *input = cJSON_Parse(input_json);
     if (!cJSON_IsObject(input)) {
         cJSON_Delete(input);
-        return bx_tool_result_errorf(out, "invalid input: not a JSON object");
+        return bxt_tool_result_errorf(out, "invalid input: not a JSON object");
     }
     bx_run_options o;
     bx_run_options_init(&o);
@@ -591,12 +592,12 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         bx_run_options_free(&o);
         cJSON_Delete(input);
         if (st == BX_ERR_NOMEM) return st;
-        return bx_tool_result_errorf(out, "%s", err->msg);
+        return bxt_tool_result_errorf(out, "%s", err->msg);
     }
     /* A cache this call's guest could write is refused (the call fails,
      * saying why); one whose key a grant reaches, or without a usable key,
      * is not used (the call goes on without it). */
-    const char *cache = ctx->cache_dir;
+    const char *cache = ctx->g.cache_dir;
     char cache_note[1024] = "";
     if (cache) {
         char cwhy[1024];
@@ -604,7 +605,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (cv == BX_CACHE_REFUSED) {
             bx_run_options_free(&o);
             cJSON_Delete(input);
-            return bx_tool_result_errorf(out, "The %s tool was not run: %s.", w->name, cwhy);
+            return bxt_tool_result_errorf(out, "The %s tool was not run: %s.", w->name, cwhy);
         }
         if (cv != BX_CACHE_USE) {
             cache = NULL;
@@ -616,7 +617,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     if (!mod) {
         bx_run_options_free(&o);
         cJSON_Delete(input);
-        return bx_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
+        return bxt_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
                                      w->name, w->path, why);
     }
 
@@ -633,7 +634,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         if (!(av = build_argv(w, input, &ac))) {
             bx_run_options_free(&o);
             cJSON_Delete(input);
-            return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory");
+            return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         }
         io.argv = (const char *const *)av;
         io.stdin_kind = BX_WASI_STDIN_EMPTY;
@@ -661,14 +662,14 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         free(av);
     }
     cJSON_Delete(input);
-    uint64_t out_cap = o.max_output ? o.max_output : 1048576, write_cap = o.max_write;
+    uint64_t out_cap = o.g.max_output ? o.g.max_output : 1048576, write_cap = o.g.max_write;
     bx_run_options_free(&o);
 
     char msg[2048], so[512];
     if (st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY) {
         bx_run_result_free(&r);
-        if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "%s", rerr.msg);
-        return bx_tool_result_errorf(out, "The %s tool could not run: %s", w->name, rerr.msg);
+        if (st == BX_ERR_NOMEM) return bx_error_setf(err, st, "%s", rerr.msg);
+        return bxt_tool_result_errorf(out, "The %s tool could not run: %s", w->name, rerr.msg);
     }
 
     if (w->argv_input) {
@@ -676,7 +677,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         int ok = r.outcome == BX_RUN_EXITED;
         size_t n = r.out_len + r.err_len + sizeof msg + 8;
         char *text = malloc(n);
-        if (!text) { bx_run_result_free(&r); return bx_tl_fail(err, BX_ERR_NOMEM, "out of memory"); }
+        if (!text) { bx_run_result_free(&r); return bx_error_setf(err, BX_ERR_NOMEM, "out of memory"); }
         size_t k = 0;
         memcpy(text, r.out ? (char *)r.out : "", r.out_len), k = r.out_len;
         if (r.err_len) { memcpy(text + k, r.err, r.err_len); k += r.err_len; }
@@ -692,7 +693,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         cJSON *mdc = note_links(NULL, &r);
         char *mtext = mdc ? cJSON_PrintUnformatted(mdc) : NULL;
         cJSON_Delete(mdc);
-        st = bx_tool_result_set(out, text, !ok || r.exit_code != 0, mtext);
+        st = bxt_tool_result_set(out, text, !ok || r.exit_code != 0, mtext);
         cJSON_free(mtext);
         free(text);
     } else if (r.outcome == BX_RUN_EXITED && r.exit_code == 0 && !r.out_truncated) {
@@ -705,7 +706,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             cJSON *mdc = note_links(md, &r);
             char *mtext = mdc ? cJSON_PrintUnformatted(mdc) : NULL;
             cJSON_Delete(mdc);
-            st = bx_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
+            st = bxt_tool_result_set(out, c->valuestring, cJSON_IsTrue(ie), mtext);
             cJSON_free(mtext);
         } else {
             cut_output(r.out, r.out_len, 400, so, sizeof so);
@@ -714,7 +715,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
                      "stdout (%zu bytes): %s%s%.*s",
                      w->name, r.out_len, r.out_len ? so : "(empty)", r.err_len ? "; stderr: " : "",
                      (int)(r.err_len > 400 ? 400 : r.err_len), r.err ? (char *)r.err : "");
-            st = bx_tool_result_set(out, msg, 1, NULL);
+            st = bxt_tool_result_set(out, msg, 1, NULL);
         }
         cJSON_Delete(res);
     } else {
@@ -732,7 +733,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
             size_t k = strlen(msg);
             snprintf(msg + k, sizeof msg - k, " stderr: %.*s", (int)(r.err_len > 400 ? 400 : r.err_len), (char *)r.err);
         }
-        st = bx_tool_result_set(out, msg, 1, NULL);
+        st = bxt_tool_result_set(out, msg, 1, NULL);
     }
     if (st == BX_OK && r.write_limit_hit)
         st = note_write_limit(out, w->name, write_cap);
@@ -754,7 +755,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         cJSON_free(t);
         cJSON_Delete(md);
     }
-    if (st == BX_ERR_NOMEM) return bx_tl_fail(err, st, "out of memory");
+    if (st == BX_ERR_NOMEM) return bx_error_setf(err, st, "out of memory");
     return BX_OK;
 }
 
@@ -766,6 +767,6 @@ bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err
         return BX_OK;
     char why[256];
     if (!module_of(t->impl, cache_dir, why, sizeof why))
-        return bx_tl_fail(err, BX_ERR_INVALID, "%s", why);
+        return bx_error_setf(err, BX_ERR_INVALID, "%s", why);
     return BX_OK;
 }

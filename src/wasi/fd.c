@@ -81,51 +81,6 @@ static uint16_t ro_refuse(bx_wasi *w, const bxw_fd *e, const char *event)
     return W_ROFS;
 }
 
-/* ---- output capture ----------------------------------------------------- */
-
-size_t bxw_out_write(bxw_out *o, const uint8_t *p, size_t n, int *err)
-{
-    *err = 0;
-    if (o->kind == BX_WASI_OUT_HOST) {
-        size_t done = 0;
-        while (done < n) {
-            ssize_t k = write(o->hostfd, p + done, n - done);
-            if (k < 0) {
-                if (errno == EINTR)
-                    continue;
-                if (!done)
-                    *err = errno;
-                break;
-            }
-            done += (size_t)k;
-        }
-        return done;
-    }
-    if (o->kind == BX_WASI_OUT_CAPTURE) {
-        size_t take = o->cap - o->len < n ? o->cap - o->len : n;
-        if (take && o->len + take > o->alloc) {
-            size_t na = o->alloc ? o->alloc : 4096;
-            uint8_t *nb;
-            while (na < o->len + take)
-                na *= 2;
-            if (na > o->cap)
-                na = o->cap;
-            nb = realloc(o->buf, na);
-            if (!nb) {
-                take = 0;               /* keep what we have, count the rest */
-            } else {
-                o->buf = nb;
-                o->alloc = na;
-            }
-        }
-        if (take)
-            memcpy(o->buf + o->len, p, take);
-        o->len += take;
-        o->dropped += n - take;
-    }
-    return n;                           /* accepted: the guest must not retry */
-}
-
 /* Guest iovec array -> host iovecs pointing into guest memory. */
 uint16_t bxw_iovecs(const bx_hostcall *hc, uint32_t iovs, uint32_t n, void *host_iov)
 {

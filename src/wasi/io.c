@@ -1,7 +1,8 @@
 /*
  * io.c — guest I/O whose cost grows with its operands, done in bounded
  * chunks that are charged as fuel and stopped by the interrupt (--timeout,
- * cancel), and host writes that never block the host thread.
+ * cancel), host writes that never block the host thread, and the output
+ * capture of stdout/stderr (bxw_out_write).
  *
  * Rates (boxagnts.h, BX_FUEL_BYTES): fd_read, fd_write, fd_pread and
  * fd_pwrite cost one unit per iovec plus one per BX_FUEL_BYTES bytes
@@ -35,6 +36,8 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -330,4 +333,49 @@ bx_trap bxw_out_put(bx_hostcall *hc, bxw_out *o, const struct iovec *iov, uint32
         }
     }
     return BX_TRAP_NONE;
+}
+
+/* ---- output capture ----------------------------------------------------- */
+
+size_t bxw_out_write(bxw_out *o, const uint8_t *p, size_t n, int *err)
+{
+    *err = 0;
+    if (o->kind == BX_WASI_OUT_HOST) {
+        size_t done = 0;
+        while (done < n) {
+            ssize_t k = write(o->hostfd, p + done, n - done);
+            if (k < 0) {
+                if (errno == EINTR)
+                    continue;
+                if (!done)
+                    *err = errno;
+                break;
+            }
+            done += (size_t)k;
+        }
+        return done;
+    }
+    if (o->kind == BX_WASI_OUT_CAPTURE) {
+        size_t take = o->cap - o->len < n ? o->cap - o->len : n;
+        if (take && o->len + take > o->alloc) {
+            size_t na = o->alloc ? o->alloc : 4096;
+            uint8_t *nb;
+            while (na < o->len + take)
+                na *= 2;
+            if (na > o->cap)
+                na = o->cap;
+            nb = realloc(o->buf, na);
+            if (!nb) {
+                take = 0;               /* keep what we have, count the rest */
+            } else {
+                o->buf = nb;
+                o->alloc = na;
+            }
+        }
+        if (take)
+            memcpy(o->buf + o->len, p, take);
+        o->len += take;
+        o->dropped += n - take;
+    }
+    return n;                           /* accepted: the guest must not retry */
 }

@@ -24,45 +24,7 @@
 #define DEFAULT_FDS 256u
 #define MAX_FDS 65536u
 
-/* ---- errno -------------------------------------------------------------- */
-
-/* Indexed by WASI errno, 1..75 (api.h order). */
-static const int host_errnos[] = {
-    0, E2BIG, EACCES, EADDRINUSE, EADDRNOTAVAIL, EAFNOSUPPORT, EAGAIN, EALREADY,
-    EBADF, EBADMSG, EBUSY, ECANCELED, ECHILD, ECONNABORTED, ECONNREFUSED,
-    ECONNRESET, EDEADLK, EDESTADDRREQ, EDOM, EDQUOT, EEXIST, EFAULT, EFBIG,
-    EHOSTUNREACH, EIDRM, EILSEQ, EINPROGRESS, EINTR, EINVAL, EIO, EISCONN,
-    EISDIR, ELOOP, EMFILE, EMLINK, EMSGSIZE, EMULTIHOP, ENAMETOOLONG, ENETDOWN,
-    ENETRESET, ENETUNREACH, ENFILE, ENOBUFS, ENODEV, ENOENT, ENOEXEC, ENOLCK,
-    ENOLINK, ENOMEM, ENOMSG, ENOPROTOOPT, ENOSPC, ENOSYS, ENOTCONN, ENOTDIR,
-    ENOTEMPTY, ENOTRECOVERABLE, ENOTSOCK, ENOTSUP, ENOTTY, ENXIO, EOVERFLOW,
-    EOWNERDEAD, EPERM, EPIPE, EPROTO, EPROTONOSUPPORT, EPROTOTYPE, ERANGE,
-    EROFS, ESPIPE, ESRCH, ESTALE, ETIMEDOUT, ETXTBSY, EXDEV
-};
-
-uint16_t bxw_errno(int e)
-{
-    if (e == EWOULDBLOCK)
-        return W_AGAIN;
-    for (uint16_t i = 1; i < sizeof host_errnos / sizeof host_errnos[0]; i++)
-        if (host_errnos[i] == e)
-            return i;
-    return W_IO;                        /* no WASI equivalent */
-}
-
 /* ---- lifetime ----------------------------------------------------------- */
-
-static void seterr(bx_error *err, bx_status st, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err)
-        return;
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-    va_end(ap);
-}
 
 static char **copy_strv(const char *const *v, uint32_t n, size_t *bytes)
 {
@@ -114,22 +76,22 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
 
     g->dirfd = -1;
     if (!p->host_path || !p->guest_path || p->guest_path[0] != '/') {
-        seterr(err, BX_ERR_ARG, "preopen %u: host_path and an absolute guest_path are required", i);
+        bx_error_setf(err, BX_ERR_ARG, "preopen %u: host_path and an absolute guest_path are required", i);
         return -1;
     }
     if (bxw_normalize(p->guest_path, gbuf, sizeof gbuf) != 0 ||
         strlen(p->host_path) >= sizeof host) {
-        seterr(err, BX_ERR_ARG, "preopen %u: guest path '%s' is not a clean absolute path", i, p->guest_path);
+        bx_error_setf(err, BX_ERR_ARG, "preopen %u: guest path '%s' is not a clean absolute path", i, p->guest_path);
         return -1;
     }
     strcpy(host, p->host_path);
     g->files = calloc(1, sizeof *g->files);
     if (!g->files) {
-        seterr(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
     if (no_links && lstat(host, &st) == 0 && S_ISLNK(st.st_mode)) {
-        seterr(err, BX_ERR_ARG, "grant %s: %s is a symbolic link now (it was not when granted); "
+        bx_error_setf(err, BX_ERR_ARG, "grant %s: %s is a symbolic link now (it was not when granted); "
                "grants never follow links: remove the link", p->guest_path, host);
         return -1;
     }
@@ -138,12 +100,12 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
         char *hs = strrchr(host, '/'), *gs = strrchr(gbuf, '/');
         const char *hname = hs ? hs + 1 : host;
         if (!gs || strcmp(gs + 1, hname) != 0) {
-            seterr(err, BX_ERR_ARG, "file grant %s -> %s: the guest name must equal the host file name",
+            bx_error_setf(err, BX_ERR_ARG, "file grant %s -> %s: the guest name must equal the host file name",
                    p->host_path, p->guest_path);
             return -1;
         }
         if (!(g->files[0] = strdup(hname))) {
-            seterr(err, BX_ERR_NOMEM, "out of memory");
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             return -1;
         }
         g->nfiles = 1;
@@ -159,12 +121,12 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
             *gs = 0;
     } else if (file) {
         if (!*file || strchr(file, '/') || !strcmp(file, ".") || !strcmp(file, "..")) {
-            seterr(err, BX_ERR_ARG, "preopen %s: file '%s' must be one name inside the directory",
+            bx_error_setf(err, BX_ERR_ARG, "preopen %s: file '%s' must be one name inside the directory",
                    p->guest_path, file);
             return -1;
         }
         if (!(g->files[0] = strdup(file))) {
-            seterr(err, BX_ERR_NOMEM, "out of memory");
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             return -1;
         }
         g->nfiles = 1;
@@ -173,12 +135,12 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
     g->host = strdup(host);
     g->ro = p->read_only != 0;
     if (!g->guest || !g->host) {
-        seterr(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
     g->dirfd = open(host, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (g->dirfd < 0) {
-        seterr(err, BX_ERR_ARG, "grant %s: cannot open host directory '%s': %s", p->guest_path, host,
+        bx_error_setf(err, BX_ERR_ARG, "grant %s: cannot open host directory '%s': %s", p->guest_path, host,
                strerror(errno));
         return -1;
     }
@@ -191,7 +153,7 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
         /* Canonical host path, yet the kernel opened something else: a
          * link was planted on the way since the grant was resolved. */
         if (no_links && strcmp(real, host) != 0) {
-            seterr(err, BX_ERR_ARG, "grant %s: %s passes through a symbolic link now (it did not when "
+            bx_error_setf(err, BX_ERR_ARG, "grant %s: %s passes through a symbolic link now (it did not when "
                    "granted; it leads to %s); grants never follow links: remove the link",
                    p->guest_path, host, real);
             return -1;
@@ -200,7 +162,7 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
         char *rp = realpath(host, NULL);
         if (!rp || strlen(rp) >= sizeof real) {
             free(rp);
-            seterr(err, BX_ERR_ARG, "grant %s: cannot resolve '%s'", p->guest_path, host);
+            bx_error_setf(err, BX_ERR_ARG, "grant %s: cannot resolve '%s'", p->guest_path, host);
             return -1;
         }
         strcpy(real, rp);
@@ -209,7 +171,7 @@ static int init_grant(bx_wasi *w, bxw_grant *g, uint32_t i, const bx_wasi_preope
     }
     g->host_real = strdup(real);
     if (!g->host_real) {
-        seterr(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
     return 0;
@@ -251,14 +213,14 @@ static int merge_file_grant(bx_wasi *w, bxw_grant *g, bx_error *err)
             continue;
         if (fstat(o->dirfd, &a) != 0 || fstat(g->dirfd, &b) != 0 || a.st_dev != b.st_dev ||
             a.st_ino != b.st_ino) {
-            seterr(err, BX_ERR_ARG, "file grants %s/%s and %s/%s come from different host directories "
+            bx_error_setf(err, BX_ERR_ARG, "file grants %s/%s and %s/%s come from different host directories "
                    "(%s, %s): files shown in one guest directory must share one host directory",
                    strcmp(o->guest, "/") ? o->guest : "", o->files[0],
                    strcmp(g->guest, "/") ? g->guest : "", g->files[0], o->host, g->host);
             return -1;
         }
         if (o->ro != g->ro) {
-            seterr(err, BX_ERR_ARG, "file grants %s/%s (%s) and %s/%s (%s) in one guest directory differ "
+            bx_error_setf(err, BX_ERR_ARG, "file grants %s/%s (%s) and %s/%s (%s) in one guest directory differ "
                    "in access: grant both read or both write",
                    strcmp(o->guest, "/") ? o->guest : "", o->files[0], o->ro ? "read" : "write",
                    strcmp(g->guest, "/") ? g->guest : "", g->files[0], g->ro ? "read" : "write");
@@ -272,7 +234,7 @@ static int merge_file_grant(bx_wasi *w, bxw_grant *g, bx_error *err)
         }
         nf = realloc(o->files, (o->nfiles + 1) * sizeof *nf);
         if (!nf) {
-            seterr(err, BX_ERR_NOMEM, "out of memory");
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             return -1;
         }
         o->files = nf;
@@ -297,7 +259,7 @@ static int finish_grant(bx_wasi *w, uint32_t i, bx_error *err)
         rl += strlen(g->guest) + strlen(g->files[k]) + 9;
     g->rule = malloc(rl);
     if (!g->rule) {
-        seterr(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
     if (!g->nfiles)
@@ -320,7 +282,7 @@ static int finish_grant(bx_wasi *w, uint32_t i, bx_error *err)
     }
     e->guest = strdup(g->guest);
     if (!e->guest) {
-        seterr(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return -1;
     }
     return 0;
@@ -331,7 +293,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     bx_wasi *w;
     uint32_t i;
     if (!cfg) {
-        seterr(err, BX_ERR_ARG, "bx_wasi_new: config is NULL");
+        bx_error_setf(err, BX_ERR_ARG, "bx_wasi_new: config is NULL");
         return NULL;
     }
     w = calloc(1, sizeof *w);
@@ -348,7 +310,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     if (w->max_fds > MAX_FDS)
         w->max_fds = MAX_FDS;
     if (w->max_fds < 3 + cfg->npreopens) {
-        seterr(err, BX_ERR_ARG, "max_fds %u is below stdio + %u preopens; raise max_fds",
+        bx_error_setf(err, BX_ERR_ARG, "max_fds %u is below stdio + %u preopens; raise max_fds",
                w->max_fds, cfg->npreopens);
         bx_wasi_free(w);
         return NULL;
@@ -438,7 +400,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
         char *copy, *q;
         w->ndeny = i + 1;
         if (!pat || pat[0] != '/' || strlen(pat) >= BXW_GPATH_MAX) {
-            seterr(err, BX_ERR_ARG, "deny pattern '%s' must be an absolute guest path glob", pat ? pat : "");
+            bx_error_setf(err, BX_ERR_ARG, "deny pattern '%s' must be an absolute guest path glob", pat ? pat : "");
             bx_wasi_free(w);
             return NULL;
         }
@@ -456,7 +418,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
                 continue;
             if (!strcmp(q, "..")) {
                 free(copy);
-                seterr(err, BX_ERR_ARG, "deny pattern '%s' must not contain '..'", pat);
+                bx_error_setf(err, BX_ERR_ARG, "deny pattern '%s' must not contain '..'", pat);
                 bx_wasi_free(w);
                 return NULL;
             }
@@ -485,7 +447,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
         if (needs) {
             /* Without /proc we cannot see where a path really landed, so
              * symlinks could route around a deny rule: refuse to pretend. */
-            seterr(err, BX_ERR_ARG, "deny patterns, single-file grants and nested grants of different "
+            bx_error_setf(err, BX_ERR_ARG, "deny patterns, single-file grants and nested grants of different "
                    "modes need /proc mounted");
             bx_wasi_free(w);
             return NULL;
@@ -493,7 +455,7 @@ bx_wasi *bx_wasi_new(const bx_wasi_config *cfg, bx_error *err)
     }
     return w;
 nomem:
-    seterr(err, BX_ERR_NOMEM, "out of memory creating the WASI context");
+    bx_error_setf(err, BX_ERR_NOMEM, "out of memory creating the WASI context");
     bx_wasi_free(w);
     return NULL;
 }
@@ -632,14 +594,6 @@ static int host_clock(uint32_t id, clockid_t *out)
         return -1;
     *out = map[id];
     return 0;
-}
-
-uint64_t bxw_now_ns(int clock)
-{
-    struct timespec ts;
-    if (clock_gettime(clock, &ts) != 0)
-        return 0;
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 BXW_FN(clock_res_get)
@@ -801,19 +755,19 @@ static bx_status define_one(bx_wasi *w, bx_store *s, bx_linker *l, size_t i, bx_
     ext.kind = BX_EXTERN_FUNC;
     ext.of.func = bx_func_new_host(s, &ft, fns[i].fn, w);
     if (!ext.of.func) {
-        seterr(err, BX_ERR_NOMEM, "out of memory defining %s.%s", MODULE, fns[i].name);
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory defining %s.%s", MODULE, fns[i].name);
         return BX_ERR_NOMEM;
     }
     st = bx_linker_define(l, MODULE, fns[i].name, ext);
     if (st != BX_OK)
-        seterr(err, st, "cannot define %s.%s in the linker", MODULE, fns[i].name);
+        bx_error_setf(err, st, "cannot define %s.%s in the linker", MODULE, fns[i].name);
     return st;
 }
 
 bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err)
 {
     if (!w || !s || !l) {
-        seterr(err, BX_ERR_ARG, "bx_wasi_define: wasi, store and linker are required");
+        bx_error_setf(err, BX_ERR_ARG, "bx_wasi_define: wasi, store and linker are required");
         return BX_ERR_ARG;
     }
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
@@ -829,7 +783,7 @@ bx_status bx_wasi_define(bx_wasi *w, bx_store *s, bx_linker *l, bx_error *err)
 bx_status bx_wasi_define_for(bx_wasi *w, bx_store *s, bx_linker *l, const bx_module *m, bx_error *err)
 {
     if (!w || !s || !l || !m) {
-        seterr(err, BX_ERR_ARG, "bx_wasi_define_for: wasi, store, linker and module are required");
+        bx_error_setf(err, BX_ERR_ARG, "bx_wasi_define_for: wasi, store, linker and module are required");
         return BX_ERR_ARG;
     }
     for (uint32_t k = 0, n = bx_module_import_count(m); k < n; k++) {

@@ -104,7 +104,7 @@ enum { WST_ATIM = 1, WST_ATIM_NOW = 2, WST_MTIM = 4, WST_MTIM_NOW = 8 };
 /* ---- the context ------------------------------------------------------- */
 
 typedef struct bxw_out {
-    int kind;            /* bx_wasi_output_kind */
+    bx_wasi_output_kind kind;
     int hostfd;          /* BX_WASI_OUT_HOST */
     size_t cap;          /* bytes kept */
     uint8_t *buf;        /* capture buffer (cap + room for the marker) */

@@ -1124,7 +1124,7 @@ struct bx_module *bxe_module_deserialize(const uint8_t *payload, size_t n, const
     if (m->has_start) {
         NEED(m->start < m->nfuncs_total);
         const bx_functype *st = &m->types[m->func_types[m->start]];
-        NEED(st->nparams == 0 && st->nresults == 0);   /* bx_interp_call passes no args */
+        NEED(st->nparams == 0 && st->nresults == 0);   /* bxe_interp_call passes no args */
     }
     /* segments */
     uint32_t nel = r_count(&r, 32);

@@ -1,13 +1,28 @@
 /*
- * error.c — the engine's error helpers: formatting a bx_error and naming a
- * trap.  In a file of their own because every stage (decode.c, validate.c,
- * compile.c, instance.c, store.c) reports through them while module.c
- * drives those stages: with them in module.c the files imported each other.
+ * error.c — bx_error_setf, the one way every layer fills a bx_error (it
+ * lives in the bottom layer so that every layer above may use it), the
+ * engine's own bxe_fail (with the byte offset), and naming a trap.  Not in
+ * module.c: every stage (decode.c, validate.c, compile.c, instance.c,
+ * store.c) reports through them while module.c drives those stages.
  */
 #include <stdarg.h>
 #include <stdio.h>
 
 #include "module.h"
+
+bx_status bx_error_setf(bx_error *err, bx_status st, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        err->status = st;
+        err->trap = BX_TRAP_NONE;
+        err->offset = 0;
+        va_start(ap, fmt);
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
 
 bx_status bxe_fail(bx_error *err, bx_status st, size_t offset, const char *fmt, ...)
 {

@@ -291,7 +291,7 @@ static bx_trap initialise(bx_store *s, bx_instance *inst)
     }
     if (m->has_start) {
         uint64_t slots[1] = { 0 };
-        return bx_interp_call(s, inst->funcs[m->start], slots);
+        return bxe_interp_call(s, inst->funcs[m->start], slots);
     }
     return BX_TRAP_NONE;
 }
@@ -427,7 +427,7 @@ bx_status bx_func_call(bx_store *s, bx_func *f, const bx_val *args,
     for (uint32_t i = 0; i < nargs; i++) slots[i] = bx_canon_bits(args[i].type, args[i].bits);
 
     s->trap_msg[0] = '\0';
-    bx_trap trap = bx_interp_call(s, f, slots);
+    bx_trap trap = bxe_interp_call(s, f, slots);
     if (trap == BX_TRAP_NONE) {
         for (uint32_t i = 0, k = 0; i < t->nresults; i++)
             for (uint32_t h = t->results[i] == BX_V128 ? 2 : 1; h; h--, k++) {

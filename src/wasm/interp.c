@@ -1,9 +1,9 @@
 /*
  * interp.c — the interpreter for the register-style code of code.h.
  *
- * One dispatch loop per bx_interp_call; wasm->wasm calls push an explicit
+ * One dispatch loop per bxe_interp_call; wasm->wasm calls push an explicit
  * bx_frame on the store's frame area and never recurse on the C stack.
- * Host functions that call back into wasm re-enter bx_interp_call, bounded
+ * Host functions that call back into wasm re-enter bxe_interp_call, bounded
  * by BX_MAX_REENTRY.
  *
  * The store's value area: s->stack[0] and s->stack[1] are a small header
@@ -187,7 +187,7 @@ static inline uint64_t mx_load(const uint8_t *p, uint32_t op)
     }
 }
 
-bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
+bx_trap bxe_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
 {
     if (f->host) {
         bx_hostcall hc = {s, NULL, NULL, 0, f->user};
@@ -587,7 +587,7 @@ dispatch:
         NEXT;
     }
     OP(MMEMORY_GROW) {
-        uint32_t r = bx_memory_grow(s, inst->mems[pc[2]], R32(1));
+        uint32_t r = bxe_memory_grow(s, inst->mems[pc[2]], R32(1));
         if (mem0) {     /* the same memory may also be memory 0 */
             mbase = mem0->data;
             msize = mem0->size;
@@ -692,7 +692,7 @@ dispatch:
         uint32_t delta = R32(3);
         /* a grow that cannot succeed is O(1): charge only one that may */
         if (delta <= t->max - t->size) CHARGE(ELEM_UNITS(delta));
-        fp[pc[0]] = bx_table_grow(s, t, delta, init);
+        fp[pc[0]] = bxe_table_grow(s, t, delta, init);
         pc += 4;
         NEXT;
     }
@@ -743,7 +743,7 @@ dispatch:
         NEXT;
     }
     OP(MEMORY_GROW) {
-        uint32_t r = bx_memory_grow(s, mem0, R32(1));
+        uint32_t r = bxe_memory_grow(s, mem0, R32(1));
         mbase = mem0->data;
         msize = mem0->size;
         fp[pc[0]] = r;

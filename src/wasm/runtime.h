@@ -22,7 +22,7 @@ struct bx_func {
     bx_host_fn host;            /* host only */
     void *user;                 /* host only */
     bx_functype owned_type;     /* host only: copy of the type (arrays owned) */
-    /* wasm, compiled tier (src/aot): when set, bx_interp_call runs the
+    /* wasm, compiled tier (src/aot): when set, bxe_interp_call runs the
      * function through aot_entry instead of interpreting it. */
     bx_trap (*aot_entry)(bx_store *s, bx_func *f, uint64_t *slots);
     void *aot_data;
@@ -117,13 +117,13 @@ struct bx_store {
  * slots[0..nresults).  Returns BX_TRAP_NONE or the trap kind (and for
  * BX_TRAP_HOST the store's trap_msg holds the detail).  Handles host
  * functions too.  Never recurses on the C stack for wasm->wasm calls. */
-bx_trap bx_interp_call(bx_store *s, bx_func *f, uint64_t *slots);
+bx_trap bxe_interp_call(bx_store *s, bx_func *f, uint64_t *slots);
 
 /* instance.c helpers the interpreter needs */
 /* memory.grow: returns old page count or -1 (UINT32_MAX) */
-uint32_t bx_memory_grow(bx_store *s, bx_memory *m, uint32_t delta);
+uint32_t bxe_memory_grow(bx_store *s, bx_memory *m, uint32_t delta);
 /* table.grow: returns old size or UINT32_MAX */
-uint32_t bx_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init);
+uint32_t bxe_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init);
 
 /* Structural equality of two function types. */
 static inline bool bx_functype_eq(const bx_functype *a, const bx_functype *b)

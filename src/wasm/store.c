@@ -353,7 +353,7 @@ void bxe_memory_destroy(bx_store *s, bx_memory *m)
     free(m);
 }
 
-uint32_t bx_memory_grow(bx_store *s, bx_memory *m, uint32_t delta)
+uint32_t bxe_memory_grow(bx_store *s, bx_memory *m, uint32_t delta)
 {
     uint32_t old = m->pages;
     if (delta > m->max_pages - old) return UINT32_MAX;
@@ -454,7 +454,7 @@ void bxe_table_destroy(bx_store *s, bx_table *t)
     free(t);
 }
 
-uint32_t bx_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init)
+uint32_t bxe_table_grow(bx_store *s, bx_table *t, uint32_t delta, uint64_t init)
 {
     uint32_t old = t->size;
     if (delta > t->max - old) return UINT32_MAX;

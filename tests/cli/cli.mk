@@ -7,3 +7,4 @@ CLI_GUESTS    := $(patsubst tests/cli/%.c,$(CLI_GUEST_DIR)/%.wasm,$(wildcard tes
 $(CLI_GUEST_DIR)/%.wasm: tests/cli/%.c $(WASI_SYSROOT)/.stamp
 	@mkdir -p $(dir $@)
 	$(WASM_CC) --target=wasm32-wasi --sysroot=$(WASI_SYSROOT) $(WASM_CFLAGS) $< -o $@
+TESTS_ALL += $(CLI_GUESTS)

@@ -190,11 +190,11 @@ int main(int argc, char **argv)
         bx_status st = BX_OK;
         if (!strcmp(a, "--cap")) st = bx_run_options_add_cap(&o, v, &err);
         else if (!strcmp(a, "--workspace")) st = bx_run_options_set_workspace(&o, v, &err);
-        else if (!strcmp(a, "--max-memory")) st = bx_parse_size(v, &o.max_memory, &err);
+        else if (!strcmp(a, "--max-memory")) st = bx_parse_size(v, &o.g.max_memory, &err);
         else if (!strcmp(a, "--op")) cfg.op = v;
         else if (!strcmp(a, "--arg")) cfg.arg = v;
         else if (!strcmp(a, "--landlock-abi")) abi_max = atoi(v);
-        else if (!strcmp(a, "--audit")) o.audit_path = strdup(v);
+        else if (!strcmp(a, "--audit")) o.g.audit_path = strdup(v);
         else { fprintf(stderr, "rawrun: unknown option %s\n", a); return 2; }
         if (st) { fprintf(stderr, "rawrun: %s: %s\n", a, err.msg); return 2; }
     }

@@ -31,8 +31,8 @@ int main(int argc, char **argv)
     c.allow = allow;
     c.nallow = 3;
     c.block_private = 1;
-    c.allow_networks = lift;
-    c.nallow_networks = 1;
+    c.g.allow_networks = (char **)lift;
+    c.g.nallow_networks = 1;
     bx_error err;
     bx_net *net = bx_net_new(&c, &err);
     if (!net) { fprintf(stderr, "%s\n", err.msg); return 1; }

@@ -22,19 +22,8 @@
 
 #include "net_impl.h"
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond, ...)                                   \
-    do {                                                   \
-        if (cond) {                                        \
-            passed++;                                      \
-        } else {                                           \
-            failed++;                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);    \
-            printf(__VA_ARGS__);                           \
-            printf("\n");                                  \
-        }                                                  \
-    } while (0)
 
 /* ---- URLs ------------------------------------------------------------------- */
 
@@ -252,7 +241,7 @@ static int addr_of(const char *s, bx_net_addr *a)
 static int blocked(const bxn_nets *n, const char *s, char *why, size_t wl)
 {
     bx_net_addr a;
-    if (addr_of(s, &a) != 0) { printf("FAIL bad test address %s\n", s); failed++; return -1; }
+    if (addr_of(s, &a) != 0) { printf("FAIL bad test address %s\n", s); nfail++; return -1; }
     return bxn_addr_blocked(n, &a, why, wl);
 }
 
@@ -399,8 +388,8 @@ static void test_hops(void)
     c.allow = allow;
     c.nallow = 2;
     c.block_private = 1;
-    c.block_url = burl;
-    c.nblock_url = 1;
+    c.g.block_url = (char **)burl;
+    c.g.nblock_url = 1;
     c.resolve = fake_resolve;
     c.audit = audit;
     bx_error err;
@@ -487,29 +476,29 @@ static void test_config(void)
     CHECK(!bx_net_new(&c, &err) && strstr(err.msg, "*evil.com"), "bad pattern refused: %s", err.msg);
     memset(&c, 0, sizeof c);
     const char *bad_net[] = {"10.0.0.0/99"};
-    c.block_networks = bad_net;
-    c.nblock_networks = 1;
+    c.g.block_networks = (char **)bad_net;
+    c.g.nblock_networks = 1;
     CHECK(!bx_net_new(&c, &err) && strstr(err.msg, "10.0.0.0/99"), "bad network refused: %s", err.msg);
     memset(&c, 0, sizeof c);
     const char *sec_unset[] = {"api.example.com:Authorization=env:BX_TEST_SURELY_UNSET"};
-    c.secret_headers = sec_unset;
-    c.nsecret_headers = 1;
+    c.g.secret_headers = (char **)sec_unset;
+    c.g.nsecret_headers = 1;
     CHECK(!bx_net_new(&c, &err) && strstr(err.msg, "BX_TEST_SURELY_UNSET"), "unset env: %s", err.msg);
     setenv("BX_TEST_CRLF_SECRET", "topsecret\r\nX-Evil: 1", 1);
     const char *sec_crlf[] = {"api.example.com:Authorization=env:BX_TEST_CRLF_SECRET"};
-    c.secret_headers = sec_crlf;
+    c.g.secret_headers = (char **)sec_crlf;
     CHECK(!bx_net_new(&c, &err) && !strstr(err.msg, "topsecret") && strstr(err.msg, "control"),
           "CRLF secret refused without echoing it: %s", err.msg);
     const char *sec_bad[] = {"api.example.com:Bad Name=x", "noorigin=x", ":A=b"};
     for (int i = 0; i < 3; i++) {
-        c.secret_headers = &sec_bad[i];
+        c.g.secret_headers = (char **)&sec_bad[i];
         CHECK(!bx_net_new(&c, &err), "bad secret spec %s refused", sec_bad[i]);
     }
     setenv("BX_TEST_SECRET", "s3cr3t-value", 1);
     const char *sec_ok[] = {"api.example.com:Authorization=env:BX_TEST_SECRET",
                             "http://127.0.0.1:8080:X-Key=literal-value"};
-    c.secret_headers = sec_ok;
-    c.nsecret_headers = 2;
+    c.g.secret_headers = (char **)sec_ok;
+    c.g.nsecret_headers = 2;
     bx_net *n = bx_net_new(&c, &err);
     CHECK(n != NULL, "secrets parse: %s", n ? "" : err.msg);
     if (n) {
@@ -546,8 +535,8 @@ static void test_live6(int port)
     c.allow = allow;
     c.nallow = 1;
     c.block_private = 1;
-    c.allow_networks = lift;
-    c.nallow_networks = 1;
+    c.g.allow_networks = (char **)lift;
+    c.g.nallow_networks = 1;
     c.resolve = fake_resolve;
     bx_error err;
     bx_net *n = bx_net_new(&c, &err);
@@ -575,8 +564,8 @@ static void test_live(int port)
     c.allow = allow;
     c.nallow = 1;
     c.block_private = 1;
-    c.allow_networks = lift;
-    c.nallow_networks = 1;
+    c.g.allow_networks = (char **)lift;
+    c.g.nallow_networks = 1;
     c.resolve = fake_resolve;
     bx_error err;
     bx_net *n = bx_net_new(&c, &err);
@@ -647,10 +636,10 @@ static void test_block_url(void)
     memset(&c, 0, sizeof c);
     c.allow = allow;
     c.nallow = 1;
-    c.allow_networks = lift;
-    c.nallow_networks = 2;
-    c.block_url = burl;
-    c.nblock_url = 4;
+    c.g.allow_networks = (char **)lift;
+    c.g.nallow_networks = 2;
+    c.g.block_url = (char **)burl;
+    c.g.nblock_url = 4;
     c.resolve = fake_resolve;
     bx_error err;
     bx_net *n = bx_net_new(&c, &err);
@@ -724,6 +713,5 @@ int main(int argc, char **argv)
     test_config();
     if (argc > 1) test_live(atoi(argv[1]));
     if (argc > 2 && atoi(argv[2]) > 0) test_live6(atoi(argv[2]));
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

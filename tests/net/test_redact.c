@@ -29,19 +29,8 @@
 
 #include "net_impl.h"
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond, ...)                                   \
-    do {                                                   \
-        if (cond) {                                        \
-            passed++;                                      \
-        } else {                                           \
-            failed++;                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);    \
-            printf(__VA_ARGS__);                           \
-            printf("\n");                                  \
-        }                                                  \
-    } while (0)
 
 /* '/', '+', '&', '=', '%', '?', ' ', '"' and '\\': every escape has work */
 static const char SECRET[] = "Bearer sk/live+Tok&en=42%ab_CD-ef?gh\"q\\z";
@@ -247,7 +236,7 @@ static void test_alone(void)
                         free(o);
                     }
                 }
-                if (!bad) passed++;
+                if (!bad) npass++;
                 free(full);
                 free(e.p);
                 free(body.p);
@@ -353,8 +342,8 @@ static void test_config(void)
         bx_error err;
         memset(&c, 0, sizeof c);
         memset(&err, 0, sizeof err);
-        c.secret_headers = &shortv[i];
-        c.nsecret_headers = 1;
+        c.g.secret_headers = (char **)&shortv[i];
+        c.g.nsecret_headers = 1;
         bx_net *n = bx_net_new(&c, &err);
         const char *val = strchr(shortv[i], '=') + 1;
         CHECK(!n && strstr(err.msg, "shorter than 8 bytes") && strstr(err.msg, "X-Key") &&
@@ -366,8 +355,8 @@ static void test_config(void)
     bx_net_config c;
     bx_error err;
     memset(&c, 0, sizeof c);
-    c.secret_headers = &ok8;
-    c.nsecret_headers = 1;
+    c.g.secret_headers = (char **)&ok8;
+    c.g.nsecret_headers = 1;
     bx_net *n = bx_net_new(&c, &err);
     CHECK(n != NULL, "an 8-byte secret is accepted");
     bx_net_free(n);
@@ -413,11 +402,11 @@ static void test_live(const char *port)
     memset(&c, 0, sizeof c);
     c.allow = allows;
     c.nallow = 1;
-    c.allow_networks = lift;
-    c.nallow_networks = 1;
+    c.g.allow_networks = (char **)lift;
+    c.g.nallow_networks = 1;
     c.block_private = 1;
-    c.secret_headers = specs;
-    c.nsecret_headers = 1;
+    c.g.secret_headers = (char **)specs;
+    c.g.nsecret_headers = 1;
     c.audit = audit;
     bx_net *n = bx_net_new(&c, &err);
     CHECK(n != NULL, "live net: %s", n ? "" : err.msg);
@@ -519,7 +508,7 @@ static void test_live(const char *port)
             }
             bx_http_response_free(&o);
         }
-        if (!bad) passed++;
+        if (!bad) npass++;
         bx_http_response_free(&full);
     }
     bx_net_free(n);
@@ -531,6 +520,5 @@ int main(int argc, char **argv)
     test_utf8();
     test_config();
     if (argc > 1 && argv[1][0]) test_live(argv[1]);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return check_report();
 }

@@ -73,7 +73,7 @@ static void *run_job(void *arg)
         bx_error err;
         const char *argv[] = { "guest" };
         bx_run_options_init(&o);
-        o.timeout_ns = j->timeout_ms * 1000000ull;
+        o.g.timeout_ns = j->timeout_ms * 1000000ull;
         memset(&io, 0, sizeof io);
         io.argv = argv;
         io.argc = 1;

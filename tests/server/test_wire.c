@@ -12,8 +12,7 @@
 
 #include "server_impl.h"
 
-static int passed, failed;
-#define CHECK(cond, ...) do { if (cond) passed++; else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+#include "../check.h"
 
 typedef struct { int fd; const char *data; size_t len; size_t piece; } writer_arg;
 
@@ -248,6 +247,5 @@ int main(int argc, char **argv)
         test_api(argv[1]);
     else
         CHECK(0, "usage: test_wire TEST_TOOLS_DIR");
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

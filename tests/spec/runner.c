@@ -180,6 +180,8 @@ static const char *status_name(bx_status s)
     case BX_ERR_NOMEM: return "out of memory";
     case BX_ERR_ARG: return "bad argument";
     case BX_ERR_TRAP: return "trap";
+    case BX_ERR_IO: return "I/O error";
+    case BX_STATUS_COUNT: break;
     }
     return "unknown status";
 }

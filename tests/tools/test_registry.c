@@ -15,11 +15,7 @@
 
 #include "boxagnts.h"
 
-static int passed, failed;
-#define CHECK(cond, ...) do { \
-    if (cond) passed++; \
-    else { failed++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); putchar('\n'); } \
-} while (0)
+#include "../check.h"
 
 /* ---- a native tool: records the input it was given -------------------- */
 
@@ -192,7 +188,7 @@ static void *run_loop(void *arg)
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.max_level = BX_PERM_EXECUTE;
-    ctx.timeout_ns = 600ull * 1000000000ull;    /* far away: only cancel can stop it */
+    ctx.g.timeout_ns = 600ull * 1000000000ull;    /* far away: only cancel can stop it */
     ctx.cancel = &j->cancel;
     bx_error err;
     j->st = bx_tool_call(j->r, "probe-none", &ctx, "{\"action\":\"loop\"}", &j->res, &err);
@@ -229,6 +225,5 @@ int main(int argc, char **argv)
     test_native();
     test_threads(argv[1]);
     test_cancel(argv[1]);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

@@ -803,7 +803,7 @@ static void test_sandbox_run(void)
     char cap[] = "write:/workspace";
     int setup = bx_run_options_set_workspace(&o, ws, &err) == BX_OK && bx_run_options_add_cap(&o, cap, &err) == BX_OK;
     CHECK(setup, "options: %s", err.msg);
-    o.cache_dir = strdup(cache);
+    o.g.cache_dir = strdup(cache);
     bx_run_result r;
     bx_run_io io;
     memset(&io, 0, sizeof io);

@@ -24,10 +24,8 @@ __attribute__((weak)) bx_status bxe_compile_func(struct bx_module *m, uint32_t i
 }
 __attribute__((weak)) void bxe_code_free(struct bx_code *c) { (void)c; }
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond, ...) do { if (cond) passed++; else { failed++; \
-    printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
 
 /* ---- module builder ---------------------------------------------------- */
 
@@ -74,9 +72,9 @@ static void expect(int line, const uint8_t *b, size_t n, bx_status want, const c
     memset(&err, 0, sizeof err);
     bx_status st = load(b, n, &err);
     bool ok = st == want && (!text || strstr(err.msg, text));
-    if (ok) passed++;
+    if (ok) npass++;
     else {
-        failed++;
+        nfail++;
         printf("FAIL line %d: want status %d \"%s\", got %d \"%s\"\n", line, want,
                text ? text : "", st, st ? err.msg : "");
     }
@@ -504,7 +502,7 @@ static void test_truncation_and_mutation(void)
         }
         load(t.b, t.n, &err);
     }
-    passed++;
+    npass++;
 }
 
 int main(void)
@@ -520,6 +518,5 @@ int main(void)
     test_code();
     test_module_api();
     test_truncation_and_mutation();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

@@ -15,18 +15,16 @@
 #include "boxagnts.h"
 #include "runtime.h"
 
-static int passed, failed;
+#include "../check.h"
+/* This file's checks say no more than their condition. */
+#define CHECK_C(cond) CHECK(cond, "%s", #cond)
 
-#define CHECK(cond) do { \
-        if (cond) passed++; \
-        else { failed++; fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); } \
-    } while (0)
 
 #define CHECK_ERR(e, st, substr) do { \
-        CHECK((e).status == (st)); \
-        if (!strstr((e).msg, (substr))) { failed++; \
+        CHECK_C((e).status == (st)); \
+        if (!strstr((e).msg, (substr))) { nfail++; \
             fprintf(stderr, "%s:%d: message \"%s\" lacks \"%s\"\n", __FILE__, __LINE__, (e).msg, (substr)); } \
-        else passed++; \
+        else npass++; \
     } while (0)
 
 /* ---- a tiny wasm binary builder -------------------------------------- */
@@ -99,32 +97,32 @@ static const bx_valtype I32x2[2] = { BX_I32, BX_I32 };
 static void test_store(void)
 {
     bx_store *s = bx_store_new(NULL);
-    CHECK(s != NULL);
-    CHECK(s->limits.max_memory_bytes == (uint64_t)4 << 30);
-    CHECK(s->limits.max_stack_bytes == 1u << 20);
-    CHECK(s->limits.max_table_elems == 10000000u);
-    CHECK(!s->fuel_limited);
-    CHECK(bx_store_fuel_used(s) == 0);
+    CHECK_C(s != NULL);
+    CHECK_C(s->limits.max_memory_bytes == (uint64_t)4 << 30);
+    CHECK_C(s->limits.max_stack_bytes == 1u << 20);
+    CHECK_C(s->limits.max_table_elems == 10000000u);
+    CHECK_C(!s->fuel_limited);
+    CHECK_C(bx_store_fuel_used(s) == 0);
 
     bx_store_set_fuel(s, 100);
-    CHECK(s->fuel_limited && s->fuel == 100);
+    CHECK_C(s->fuel_limited && s->fuel == 100);
     s->fuel -= 30;                      /* what the interpreter does */
-    CHECK(bx_store_fuel_used(s) == 30);
+    CHECK_C(bx_store_fuel_used(s) == 30);
     s->fuel = -3;                       /* overshoot on exhaustion */
-    CHECK(bx_store_fuel_used(s) == 100);
+    CHECK_C(bx_store_fuel_used(s) == 100);
     bx_store_set_fuel(s, 0);
-    CHECK(!s->fuel_limited && bx_store_fuel_used(s) == 0);
+    CHECK_C(!s->fuel_limited && bx_store_fuel_used(s) == 0);
 
-    CHECK(!bx_store_is_interrupted(s));
+    CHECK_C(!bx_store_is_interrupted(s));
     bx_store_interrupt(s);
-    CHECK(bx_store_is_interrupted(s));
+    CHECK_C(bx_store_is_interrupted(s));
     bx_store_clear_interrupt(s);
-    CHECK(!bx_store_is_interrupted(s));
+    CHECK_C(!bx_store_is_interrupted(s));
     bx_store_free(s);
 
     bx_limits lim = { .max_memory_bytes = 1 << 20, .fuel = 7 };
     s = bx_store_new(&lim);
-    CHECK(s->limits.max_memory_bytes == 1 << 20 && s->fuel == 7 && s->fuel_limited);
+    CHECK_C(s->limits.max_memory_bytes == 1 << 20 && s->fuel == 7 && s->fuel_limited);
     bx_store_free(s);
     bx_store_free(NULL);
 }
@@ -136,35 +134,35 @@ static void test_host_funcs(void)
     bx_functype t = { 2, 1, p, r };
     bx_func *add = bx_func_new_host(s, &t, host_add, NULL);
     p[0] = BX_F64;  /* the type was copied */
-    CHECK(add && bx_func_type(add)->params[0] == BX_I32 && bx_func_type(add)->nparams == 2);
+    CHECK_C(add && bx_func_type(add)->params[0] == BX_I32 && bx_func_type(add)->nparams == 2);
 
     bx_val args[2] = { { BX_I32, 40 }, { BX_I32, 2 } }, res[1];
     bx_error e;
-    CHECK(bx_func_call(s, add, args, 2, res, 1, &e) == BX_OK);
-    CHECK(res[0].type == BX_I32 && res[0].bits == 42);
-    CHECK(bx_func_call(s, add, args, 1, res, 1, &e) == BX_ERR_ARG);
+    CHECK_C(bx_func_call(s, add, args, 2, res, 1, &e) == BX_OK);
+    CHECK_C(res[0].type == BX_I32 && res[0].bits == 42);
+    CHECK_C(bx_func_call(s, add, args, 1, res, 1, &e) == BX_ERR_ARG);
     CHECK_ERR(e, BX_ERR_ARG, "takes 2 arguments");
-    CHECK(bx_func_call(s, add, args, 2, res, 0, &e) == BX_ERR_ARG);
+    CHECK_C(bx_func_call(s, add, args, 2, res, 0, &e) == BX_ERR_ARG);
     args[1].type = BX_I64;
-    CHECK(bx_func_call(s, add, args, 2, res, 1, &e) == BX_ERR_ARG);
+    CHECK_C(bx_func_call(s, add, args, 2, res, 1, &e) == BX_ERR_ARG);
     CHECK_ERR(e, BX_ERR_ARG, "argument 1 must be i32, not i64");
     args[1].type = BX_I32;
 
     bx_functype t1 = { 1, 0, I32x2, NULL };
     bx_func *fail = bx_func_new_host(s, &t1, host_fail, NULL);
-    CHECK(bx_func_call(s, fail, args, 1, NULL, 0, &e) == BX_ERR_TRAP);
-    CHECK(e.trap == BX_TRAP_HOST);
+    CHECK_C(bx_func_call(s, fail, args, 1, NULL, 0, &e) == BX_ERR_TRAP);
+    CHECK_C(e.trap == BX_TRAP_HOST);
     CHECK_ERR(e, BX_ERR_TRAP, "refused: 40");
 
     bx_functype t0 = { 0, 0, NULL, NULL };
     bx_func *ex = bx_func_new_host(s, &t0, host_exit, NULL);
-    CHECK(bx_func_call(s, ex, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
-    CHECK(e.trap == BX_TRAP_EXIT && bx_store_exit_code(s) == 42);
+    CHECK_C(bx_func_call(s, ex, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
+    CHECK_C(e.trap == BX_TRAP_EXIT && bx_store_exit_code(s) == 42);
 
     /* the store stays usable after traps */
-    CHECK(bx_func_call(s, add, args, 2, res, 1, &e) == BX_OK && res[0].bits == 42);
-    CHECK(e.status == BX_OK);
-    CHECK(bx_func_new_host(s, &t, NULL, NULL) == NULL);
+    CHECK_C(bx_func_call(s, add, args, 2, res, 1, &e) == BX_OK && res[0].bits == 42);
+    CHECK_C(e.status == BX_OK);
+    CHECK_C(bx_func_new_host(s, &t, NULL, NULL) == NULL);
     bx_store_free(s);
 }
 
@@ -174,49 +172,49 @@ static void test_memory(void)
     bx_store *s = bx_store_new(&lim);
     bx_error e;
     bx_memory *m = bx_memory_new(s, 1, 0, 0, &e);
-    CHECK(m && e.status == BX_OK);
-    CHECK(bx_memory_size(m) == 65536 && m->max_pages == 16);
+    CHECK_C(m && e.status == BX_OK);
+    CHECK_C(bx_memory_size(m) == 65536 && m->max_pages == 16);
     uint8_t *d = bx_memory_data(m);
     d[0] = 1; d[65535] = 2;
-    CHECK(bx_memory_grow(s, m, 0) == 1);
-    CHECK(bx_memory_grow(s, m, 15) == 1);
-    CHECK(bx_memory_data(m) == d && d[65535] == 2);   /* never moves */
+    CHECK_C(bxe_memory_grow(s, m, 0) == 1);
+    CHECK_C(bxe_memory_grow(s, m, 15) == 1);
+    CHECK_C(bx_memory_data(m) == d && d[65535] == 2);   /* never moves */
     d[16 * 65536 - 1] = 3;                            /* committed */
-    CHECK(bx_memory_size(m) == 16 * 65536);
-    CHECK(bx_memory_grow(s, m, 1) == UINT32_MAX);     /* cap */
-    CHECK(bx_memory_grow(s, m, UINT32_MAX) == UINT32_MAX);
-    CHECK(bx_store_peak_memory(s) == 16 * 65536);
+    CHECK_C(bx_memory_size(m) == 16 * 65536);
+    CHECK_C(bxe_memory_grow(s, m, 1) == UINT32_MAX);     /* cap */
+    CHECK_C(bxe_memory_grow(s, m, UINT32_MAX) == UINT32_MAX);
+    CHECK_C(bx_store_peak_memory(s) == 16 * 65536);
 
     bx_memory *m2 = bx_memory_new(s, 0, 2, 1, &e);
-    CHECK(m2 && bx_memory_size(m2) == 0 && bx_memory_data(m2) != NULL);
+    CHECK_C(m2 && bx_memory_size(m2) == 0 && bx_memory_data(m2) != NULL);
     /* the cap counts all memories together (multi-memory): m holds it all */
-    CHECK(bx_memory_grow(s, m2, 2) == UINT32_MAX);
-    CHECK(bx_store_peak_memory(s) == 16 * 65536);
-    CHECK(bx_memory_grow(s, m, 0) == 16);
+    CHECK_C(bxe_memory_grow(s, m2, 2) == UINT32_MAX);
+    CHECK_C(bx_store_peak_memory(s) == 16 * 65536);
+    CHECK_C(bxe_memory_grow(s, m, 0) == 16);
     bx_memory *m3 = bx_memory_new(s, 1, 0, 0, &e);    /* no room for a page */
-    CHECK(!m3 && e.status == BX_ERR_LIMIT);
+    CHECK_C(!m3 && e.status == BX_ERR_LIMIT);
 
     bx_memory *z = bx_memory_new(s, 0, 0, 1, &e);      /* max 0: no pages ever */
-    CHECK(z && bx_memory_size(z) == 0 && bx_memory_data(z) != NULL);
-    CHECK(bx_memory_grow(s, z, 1) == UINT32_MAX);
-    CHECK(bx_memory_grow(s, z, 0) == 0);
+    CHECK_C(z && bx_memory_size(z) == 0 && bx_memory_data(z) != NULL);
+    CHECK_C(bxe_memory_grow(s, z, 1) == UINT32_MAX);
+    CHECK_C(bxe_memory_grow(s, z, 0) == 0);
 
-    CHECK(bx_memory_new(s, 17, 0, 0, &e) == NULL);
+    CHECK_C(bx_memory_new(s, 17, 0, 0, &e) == NULL);
     CHECK_ERR(e, BX_ERR_LIMIT, "memory minimum 17 pages (1.0625 MiB) exceeds the limit 16 pages (1 MiB); raise --max-memory");
-    CHECK(bx_memory_new(s, 3, 2, 1, &e) == NULL && e.status == BX_ERR_ARG);
-    CHECK(bx_memory_new(s, 65537, 0, 0, &e) == NULL && e.status == BX_ERR_ARG);
+    CHECK_C(bx_memory_new(s, 3, 2, 1, &e) == NULL && e.status == BX_ERR_ARG);
+    CHECK_C(bx_memory_new(s, 65537, 0, 0, &e) == NULL && e.status == BX_ERR_ARG);
     bx_store_free(s);
 
     /* the default cap is the whole wasm32 space; reservations are virtual */
     s = bx_store_new(NULL);
-    for (int i = 0; i < 8; i++) CHECK(bx_memory_new(s, 1, 0, 0, NULL) != NULL);
+    for (int i = 0; i < 8; i++) CHECK_C(bx_memory_new(s, 1, 0, 0, NULL) != NULL);
     bx_store_free(s);
 
     /* a cap below one page */
     lim.max_memory_bytes = 1000;
     s = bx_store_new(&lim);
     m = bx_memory_new(s, 0, 0, 0, &e);
-    CHECK(m && bx_memory_grow(s, m, 1) == UINT32_MAX);
+    CHECK_C(m && bxe_memory_grow(s, m, 1) == UINT32_MAX);
     bx_store_free(s);
 }
 
@@ -226,27 +224,27 @@ static void test_tables_globals(void)
     bx_store *s = bx_store_new(&lim);
     bx_error e;
     bx_table *t = bx_table_new(s, BX_FUNCREF, 2, 5, 1, &e);
-    CHECK(t && t->size == 2 && t->elems[0] == 0 && t->elems[1] == 0);
-    CHECK(bx_table_grow(s, t, 3, 77) == 2);
-    CHECK(t->size == 5 && t->elems[4] == 77 && t->elems[1] == 0);
-    CHECK(bx_table_grow(s, t, 1, 0) == UINT32_MAX);
+    CHECK_C(t && t->size == 2 && t->elems[0] == 0 && t->elems[1] == 0);
+    CHECK_C(bxe_table_grow(s, t, 3, 77) == 2);
+    CHECK_C(t->size == 5 && t->elems[4] == 77 && t->elems[1] == 0);
+    CHECK_C(bxe_table_grow(s, t, 1, 0) == UINT32_MAX);
     bx_table *u = bx_table_new(s, BX_EXTERNREF, 0, 0, 0, &e);
-    CHECK(u && u->size == 0 && u->max == 10);
-    for (uint32_t i = 0; i < 10; i++) CHECK(bx_table_grow(s, u, 1, i + 1) == i);
-    CHECK(bx_table_grow(s, u, 1, 0) == UINT32_MAX);
-    CHECK(u->elems[9] == 10);
-    CHECK(bx_table_new(s, BX_FUNCREF, 11, 0, 0, &e) == NULL);
+    CHECK_C(u && u->size == 0 && u->max == 10);
+    for (uint32_t i = 0; i < 10; i++) CHECK_C(bxe_table_grow(s, u, 1, i + 1) == i);
+    CHECK_C(bxe_table_grow(s, u, 1, 0) == UINT32_MAX);
+    CHECK_C(u->elems[9] == 10);
+    CHECK_C(bx_table_new(s, BX_FUNCREF, 11, 0, 0, &e) == NULL);
     CHECK_ERR(e, BX_ERR_LIMIT, "table minimum 11");
-    CHECK(bx_table_new(s, BX_I32, 1, 0, 0, &e) == NULL && e.status == BX_ERR_ARG);
+    CHECK_C(bx_table_new(s, BX_I32, 1, 0, 0, &e) == NULL && e.status == BX_ERR_ARG);
 
     bx_val v = { BX_I32, 0xFFFFFFFF00000005ull };
     bx_global *g = bx_global_new(s, v, 1, &e);
-    CHECK(g && bx_global_get(g).type == BX_I32 && bx_global_get(g).bits == 5);
+    CHECK_C(g && bx_global_get(g).type == BX_I32 && bx_global_get(g).bits == 5);
     v.type = BX_F64; v.bits = 0x400921FB54442D18ull;
     g = bx_global_new(s, v, 0, &e);
-    CHECK(g && bx_global_get(g).bits == 0x400921FB54442D18ull && !g->mutable_);
+    CHECK_C(g && bx_global_get(g).bits == 0x400921FB54442D18ull && !g->mutable_);
     v.type = BX_V128;
-    CHECK(bx_global_new(s, v, 0, &e) == NULL && e.status == BX_ERR_ARG);
+    CHECK_C(bx_global_new(s, v, 0, &e) == NULL && e.status == BX_ERR_ARG);
     bx_store_free(s);
 }
 
@@ -269,39 +267,39 @@ static void test_linker_and_import_matching(void)
     buf m;
     mod_import_func(&m);
     bx_module *mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (!mod) { bx_linker_free(l); bx_store_free(s); return; }
 
-    CHECK(bx_linker_instantiate(l, s, mod, &e) == NULL);
+    CHECK_C(bx_linker_instantiate(l, s, mod, &e) == NULL);
     CHECK_ERR(e, BX_ERR_UNLINKABLE, "unknown import \"env\".\"f\"");
 
     bx_functype t0 = { 0, 0, NULL, NULL }, t1 = { 1, 0, I32x2, NULL };
     bx_extern x = { .kind = BX_EXTERN_FUNC };
     x.of.func = bx_func_new_host(s, &t0, host_exit, NULL);
-    CHECK(bx_linker_define(l, "env", "f", x) == BX_OK);
-    CHECK(bx_linker_instantiate(l, s, mod, &e) == NULL);
+    CHECK_C(bx_linker_define(l, "env", "f", x) == BX_OK);
+    CHECK_C(bx_linker_instantiate(l, s, mod, &e) == NULL);
     CHECK_ERR(e, BX_ERR_UNLINKABLE, "incompatible import type");
-    CHECK(strstr(e.msg, "expected func (i32) -> (), got () -> ()") != NULL);
+    CHECK_C(strstr(e.msg, "expected func (i32) -> (), got () -> ()") != NULL);
 
     /* a kind mismatch */
     bx_extern mx = { .kind = BX_EXTERN_MEMORY };
     mx.of.memory = bx_memory_new(s, 1, 0, 0, NULL);
-    CHECK(bx_linker_define(l, "env", "f", mx) == BX_OK);   /* replaces */
-    CHECK(bx_linker_instantiate(l, s, mod, &e) == NULL);
+    CHECK_C(bx_linker_define(l, "env", "f", mx) == BX_OK);   /* replaces */
+    CHECK_C(bx_linker_instantiate(l, s, mod, &e) == NULL);
     CHECK_ERR(e, BX_ERR_UNLINKABLE, "expected func, got memory");
 
     x.of.func = bx_func_new_host(s, &t1, host_fail, NULL);
-    CHECK(bx_linker_define(l, "env", "f", x) == BX_OK);
+    CHECK_C(bx_linker_define(l, "env", "f", x) == BX_OK);
     bx_instance *inst = bx_linker_instantiate(l, s, mod, &e);
-    CHECK(inst != NULL && e.status == BX_OK);
-    CHECK(inst && inst->funcs[0] == x.of.func);
-    CHECK(bx_instance_memory(inst, 0) == NULL);
-    CHECK(!bx_instance_export(inst, "nothing", NULL));
+    CHECK_C(inst != NULL && e.status == BX_OK);
+    CHECK_C(inst && inst->funcs[0] == x.of.func);
+    CHECK_C(bx_instance_memory(inst, 0) == NULL);
+    CHECK_C(!bx_instance_export(inst, "nothing", NULL));
 
     /* wrong import count through the direct API */
-    CHECK(bx_instance_new(s, mod, NULL, 0, &e) == NULL && e.status == BX_ERR_ARG);
+    CHECK_C(bx_instance_new(s, mod, NULL, 0, &e) == NULL && e.status == BX_ERR_ARG);
     bx_extern none = { .kind = BX_EXTERN_FUNC };
-    CHECK(bx_instance_new(s, mod, &none, 1, &e) == NULL && e.status == BX_ERR_ARG);
+    CHECK_C(bx_instance_new(s, mod, &none, 1, &e) == NULL && e.status == BX_ERR_ARG);
     bx_linker_free(l);
     bx_store_free(s);
     bx_module_free(mod);      /* modules outlive their instances */
@@ -340,27 +338,27 @@ static void test_limits_matching(void)
     bx_module *tab_max = mod_import_others(1, 0, 0, 1, 1, 19, 0);
     bx_module *g_mut = mod_import_others(1, 0, 0, 1, 0, 0, 1);
     bx_module *loose = mod_import_others(0, 1, 5, 0, 1, 100, 0);
-    CHECK(ok && mem_min && mem_max && tab_min && tab_max && g_mut && loose);
+    CHECK_C(ok && mem_min && mem_max && tab_min && tab_max && g_mut && loose);
     if (ok && mem_min && mem_max && tab_min && tab_max && g_mut && loose) {
-        CHECK(bx_instance_new(s, ok, im, 3, &e) != NULL);
-        CHECK(bx_instance_new(s, loose, im, 3, &e) != NULL);
-        CHECK(bx_instance_new(s, mem_min, im, 3, &e) == NULL);
+        CHECK_C(bx_instance_new(s, ok, im, 3, &e) != NULL);
+        CHECK_C(bx_instance_new(s, loose, im, 3, &e) != NULL);
+        CHECK_C(bx_instance_new(s, mem_min, im, 3, &e) == NULL);
         CHECK_ERR(e, BX_ERR_UNLINKABLE, "incompatible import type for \"env\".\"mem\"");
-        CHECK(bx_instance_new(s, mem_max, im, 3, &e) == NULL);
+        CHECK_C(bx_instance_new(s, mem_max, im, 3, &e) == NULL);
         CHECK_ERR(e, BX_ERR_UNLINKABLE, "incompatible import type");
-        CHECK(bx_instance_new(s, tab_min, im, 3, &e) == NULL);
+        CHECK_C(bx_instance_new(s, tab_min, im, 3, &e) == NULL);
         CHECK_ERR(e, BX_ERR_UNLINKABLE, "\"env\".\"tab\"");
-        CHECK(bx_instance_new(s, tab_max, im, 3, &e) == NULL);
+        CHECK_C(bx_instance_new(s, tab_max, im, 3, &e) == NULL);
         CHECK_ERR(e, BX_ERR_UNLINKABLE, "incompatible import type");
-        CHECK(bx_instance_new(s, g_mut, im, 3, &e) == NULL);
+        CHECK_C(bx_instance_new(s, g_mut, im, 3, &e) == NULL);
         CHECK_ERR(e, BX_ERR_UNLINKABLE, "expected mutable global i32, got global i32");
         /* a memory without a max does not satisfy an import with one */
         bx_extern im2[3] = { im[0], im[1], im[2] };
         im2[0].of.memory = bx_memory_new(s, 2, 0, 0, NULL);
-        CHECK(bx_instance_new(s, ok, im2, 3, &e) == NULL && e.status == BX_ERR_UNLINKABLE);
+        CHECK_C(bx_instance_new(s, ok, im2, 3, &e) == NULL && e.status == BX_ERR_UNLINKABLE);
         /* grown memory counts with its current size */
-        CHECK(bx_memory_grow(s, im[0].of.memory, 1) == 2);
-        CHECK(bx_instance_new(s, mem_min, im, 3, &e) != NULL);
+        CHECK_C(bxe_memory_grow(s, im[0].of.memory, 1) == 2);
+        CHECK_C(bx_instance_new(s, mem_min, im, 3, &e) != NULL);
     }
     bx_store_free(s);
     bx_module_free(ok); bx_module_free(mem_min); bx_module_free(mem_max);
@@ -378,11 +376,11 @@ static void test_memory_cap_instantiation(void)
     leb(&c, 1); put(&c, 0x00); leb(&c, 300);             /* (memory 300) */
     section(&m, 5, &c);
     bx_module *mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (mod) {
-        CHECK(bx_instance_new(s, mod, NULL, 0, &e) == NULL);
+        CHECK_C(bx_instance_new(s, mod, NULL, 0, &e) == NULL);
         CHECK_ERR(e, BX_ERR_LIMIT, "memory minimum 300 pages (18.75 MiB) exceeds the limit 256 pages (16 MiB); raise --max-memory");
-        CHECK(s->instances == NULL && s->mem_total == 0);
+        CHECK_C(s->instances == NULL && s->mem_total == 0);
         bx_module_free(mod);
     }
 
@@ -390,9 +388,9 @@ static void test_memory_cap_instantiation(void)
     c.n = 0; leb(&c, 1); put(&c, 0x70); put(&c, 0x00); leb(&c, 101);   /* (table 101 funcref) */
     section(&m, 4, &c);
     mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (mod) {
-        CHECK(bx_instance_new(s, mod, NULL, 0, &e) == NULL);
+        CHECK_C(bx_instance_new(s, mod, NULL, 0, &e) == NULL);
         CHECK_ERR(e, BX_ERR_LIMIT, "table minimum 101 elements exceeds the limit 100");
         bx_module_free(mod);
     }
@@ -404,16 +402,16 @@ static void test_memory_cap_instantiation(void)
     c.n = 0; leb(&c, 1); str(&c, "m"); put(&c, 0x02); leb(&c, 0);
     section(&m, 7, &c);
     mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (mod) {
         bx_instance *inst = bx_instance_new(s, mod, NULL, 0, &e);
         bx_extern x;
-        CHECK(inst && bx_instance_export(inst, "m", &x) && x.kind == BX_EXTERN_MEMORY);
+        CHECK_C(inst && bx_instance_export(inst, "m", &x) && x.kind == BX_EXTERN_MEMORY);
         if (inst) {
-            CHECK(x.of.memory == bx_instance_memory(inst, 0));
-            CHECK(bx_memory_grow(s, x.of.memory, 255) == 1);
-            CHECK(bx_memory_grow(s, x.of.memory, 1) == UINT32_MAX);
-            CHECK(x.of.memory->has_max && x.of.memory->decl_max == 1000);
+            CHECK_C(x.of.memory == bx_instance_memory(inst, 0));
+            CHECK_C(bxe_memory_grow(s, x.of.memory, 255) == 1);
+            CHECK_C(bxe_memory_grow(s, x.of.memory, 1) == UINT32_MAX);
+            CHECK_C(x.of.memory->has_max && x.of.memory->decl_max == 1000);
         }
         /* freed after the store: it has an instance */
     }
@@ -490,52 +488,52 @@ static void test_segments(void)
     bx_module *bad_data = mod_segments(2, 65534);     /* "xyz" one byte past the end */
     bx_module *bad_elem = mod_segments(3, 0);         /* 2 elems at 3 in a table of 4 */
     bx_module *neg = mod_segments(0, -1);             /* offsets are unsigned */
-    CHECK(good && bad_data && bad_elem && neg);
+    CHECK_C(good && bad_data && bad_elem && neg);
     if (good && bad_data && bad_elem && neg) {
         bx_instance *inst = bx_instance_new(s, good, im, 3, &e);
-        CHECK(inst != NULL && e.status == BX_OK);
+        CHECK_C(inst != NULL && e.status == BX_OK);
         if (inst) {
             bx_extern f0, f1, g, gr;
-            CHECK(bx_instance_export(inst, "f0", &f0) && f0.kind == BX_EXTERN_FUNC);
-            CHECK(bx_instance_export(inst, "f1", &f1) && f1.kind == BX_EXTERN_FUNC);
-            CHECK(bx_instance_export(inst, "g", &g) && g.kind == BX_EXTERN_GLOBAL);
-            CHECK(bx_instance_export(inst, "gr", &gr) && gr.kind == BX_EXTERN_GLOBAL);
-            CHECK(tab->elems[0] == 0);
-            CHECK(tab->elems[1] == (uint64_t)(uintptr_t)f0.of.func);
-            CHECK(tab->elems[2] == (uint64_t)(uintptr_t)f1.of.func);
-            CHECK(tab->elems[3] == 0);
-            CHECK(bx_global_get(g.of.global).bits == 1234 && bx_global_get(g.of.global).type == BX_I32);
-            CHECK(bx_global_get(gr.of.global).bits == (uint64_t)(uintptr_t)f1.of.func);
-            CHECK(bx_global_get(gr.of.global).type == BX_FUNCREF);
-            CHECK(memcmp(mem, "hi", 2) == 0 && memcmp(mem + 65533, "xyz", 3) == 0);
+            CHECK_C(bx_instance_export(inst, "f0", &f0) && f0.kind == BX_EXTERN_FUNC);
+            CHECK_C(bx_instance_export(inst, "f1", &f1) && f1.kind == BX_EXTERN_FUNC);
+            CHECK_C(bx_instance_export(inst, "g", &g) && g.kind == BX_EXTERN_GLOBAL);
+            CHECK_C(bx_instance_export(inst, "gr", &gr) && gr.kind == BX_EXTERN_GLOBAL);
+            CHECK_C(tab->elems[0] == 0);
+            CHECK_C(tab->elems[1] == (uint64_t)(uintptr_t)f0.of.func);
+            CHECK_C(tab->elems[2] == (uint64_t)(uintptr_t)f1.of.func);
+            CHECK_C(tab->elems[3] == 0);
+            CHECK_C(bx_global_get(g.of.global).bits == 1234 && bx_global_get(g.of.global).type == BX_I32);
+            CHECK_C(bx_global_get(gr.of.global).bits == (uint64_t)(uintptr_t)f1.of.func);
+            CHECK_C(bx_global_get(gr.of.global).type == BX_FUNCREF);
+            CHECK_C(memcmp(mem, "hi", 2) == 0 && memcmp(mem + 65533, "xyz", 3) == 0);
             /* active and declarative segments dropped; passive kept */
-            CHECK(inst->elem_len[0] == 0 && inst->elem_len[1] == 1 && inst->elem_len[2] == 0);
-            CHECK(inst->elem_values[1][0] == (uint64_t)(uintptr_t)f1.of.func);
-            CHECK(inst->data_dropped[0] && inst->data_dropped[1] && !inst->data_dropped[2]);
+            CHECK_C(inst->elem_len[0] == 0 && inst->elem_len[1] == 1 && inst->elem_len[2] == 0);
+            CHECK_C(inst->elem_values[1][0] == (uint64_t)(uintptr_t)f1.of.func);
+            CHECK_C(inst->data_dropped[0] && inst->data_dropped[1] && !inst->data_dropped[2]);
             /* identical types share one pointer */
-            CHECK(bx_func_type(f0.of.func) == bx_func_type(f1.of.func));
-            CHECK(f1.of.func->inst == inst && f1.of.func->index == 1);
+            CHECK_C(bx_func_type(f0.of.func) == bx_func_type(f1.of.func));
+            CHECK_C(f1.of.func->inst == inst && f1.of.func->index == 1);
         }
 
         memset(mem, 0, 65536);
         memset(tab->elems, 0, 4 * sizeof(uint64_t));
-        CHECK(bx_instance_new(s, bad_data, im, 3, &e) == NULL);
-        CHECK(e.status == BX_ERR_TRAP && e.trap == BX_TRAP_MEMORY_OOB);
+        CHECK_C(bx_instance_new(s, bad_data, im, 3, &e) == NULL);
+        CHECK_C(e.status == BX_ERR_TRAP && e.trap == BX_TRAP_MEMORY_OOB);
         CHECK_ERR(e, BX_ERR_TRAP, "out of bounds memory access");
         /* earlier writes stay: the table and data 0, but not the failing segment */
-        CHECK(memcmp(mem, "hi", 2) == 0 && mem[65534] == 0 && mem[65535] == 0);
+        CHECK_C(memcmp(mem, "hi", 2) == 0 && mem[65534] == 0 && mem[65535] == 0);
         bx_func *orphan = (bx_func *)(uintptr_t)tab->elems[2];
-        CHECK(orphan != NULL && s->instances != NULL && orphan->inst == s->instances);
-        CHECK(orphan && bx_func_type(orphan)->nparams == 0);
+        CHECK_C(orphan != NULL && s->instances != NULL && orphan->inst == s->instances);
+        CHECK_C(orphan && bx_func_type(orphan)->nparams == 0);
 
         memset(mem, 0, 65536);
         memset(tab->elems, 0, 4 * sizeof(uint64_t));
-        CHECK(bx_instance_new(s, bad_elem, im, 3, &e) == NULL);
-        CHECK(e.trap == BX_TRAP_TABLE_OOB);
+        CHECK_C(bx_instance_new(s, bad_elem, im, 3, &e) == NULL);
+        CHECK_C(e.trap == BX_TRAP_TABLE_OOB);
         CHECK_ERR(e, BX_ERR_TRAP, "out of bounds table access");
-        CHECK(tab->elems[3] == 0 && mem[0] == 0);   /* no partial write, no data */
+        CHECK_C(tab->elems[3] == 0 && mem[0] == 0);   /* no partial write, no data */
 
-        CHECK(bx_instance_new(s, neg, im, 3, &e) == NULL && e.trap == BX_TRAP_MEMORY_OOB);
+        CHECK_C(bx_instance_new(s, neg, im, 3, &e) == NULL && e.trap == BX_TRAP_MEMORY_OOB);
     }
     bx_store_free(s);
     bx_module_free(good); bx_module_free(bad_data); bx_module_free(bad_elem); bx_module_free(neg);
@@ -558,7 +556,7 @@ static void test_start_and_register(void)
     c.n = 0; leb(&c, 0);
     section(&m, 8, &c);
     bx_module *mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (mod) {
         int count = 0;
         bx_functype t0 = { 0, 0, NULL, NULL };
@@ -566,19 +564,19 @@ static void test_start_and_register(void)
         x.of.func = bx_func_new_host(s, &t0, host_count, &count);
         bx_linker_define(l, "env", "start", x);
         bx_instance *inst = bx_linker_instantiate(l, s, mod, &e);
-        CHECK(inst != NULL && count == 1);
+        CHECK_C(inst != NULL && count == 1);
 
         /* register it and instantiate again through the re-export */
-        CHECK(bx_linker_define_instance(l, "reg", inst) == BX_OK);
+        CHECK_C(bx_linker_define_instance(l, "reg", inst) == BX_OK);
         bx_extern y;
-        CHECK(bx_instance_export(inst, "re", &y) && y.of.func == x.of.func);
-        CHECK(bx_linker_define(l, "env", "start", y) == BX_OK);
-        CHECK(bx_linker_instantiate(l, s, mod, &e) != NULL && count == 2);
+        CHECK_C(bx_instance_export(inst, "re", &y) && y.of.func == x.of.func);
+        CHECK_C(bx_linker_define(l, "env", "start", y) == BX_OK);
+        CHECK_C(bx_linker_instantiate(l, s, mod, &e) != NULL && count == 2);
 
         x.of.func = bx_func_new_host(s, &t0, host_fail0, NULL);
         bx_linker_define(l, "env", "start", x);
-        CHECK(bx_linker_instantiate(l, s, mod, &e) == NULL);
-        CHECK(e.trap == BX_TRAP_HOST);
+        CHECK_C(bx_linker_instantiate(l, s, mod, &e) == NULL);
+        CHECK_C(e.trap == BX_TRAP_HOST);
         CHECK_ERR(e, BX_ERR_TRAP, "start refused");
     }
     bx_linker_free(l);
@@ -626,7 +624,7 @@ static void test_calls(void)
     body(&c, rec, sizeof rec); body(&c, callhost, sizeof callhost);
     section(&m, 10, &c);
     bx_module *mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (!mod) return;
     if (!mod->funcs[0].code) {
         fprintf(stderr, "note: no compiled code, wasm call tests skipped\n");
@@ -641,32 +639,32 @@ static void test_calls(void)
     bx_functype t2 = { 2, 1, I32x2, I32x2 };
     imp.of.func = bx_func_new_host(s, &t2, host_add, NULL);
     bx_instance *inst = bx_instance_new(s, mod, &imp, 1, &e);
-    CHECK(inst != NULL);
+    CHECK_C(inst != NULL);
     if (inst) {
         bx_extern fa, fs, fr, fh;
-        CHECK(bx_instance_export(inst, "add", &fa) && bx_instance_export(inst, "spin", &fs));
-        CHECK(bx_instance_export(inst, "rec", &fr) && bx_instance_export(inst, "callhost", &fh));
+        CHECK_C(bx_instance_export(inst, "add", &fa) && bx_instance_export(inst, "spin", &fs));
+        CHECK_C(bx_instance_export(inst, "rec", &fr) && bx_instance_export(inst, "callhost", &fh));
         bx_val args[2] = { { BX_I32, 0xFFFFFFFF }, { BX_I32, 3 } }, res[1];
-        CHECK(bx_func_call(s, fa.of.func, args, 2, res, 1, &e) == BX_OK);
-        CHECK(res[0].type == BX_I32 && res[0].bits == 2);
-        CHECK(bx_func_call(s, fh.of.func, args, 2, res, 1, &e) == BX_OK && res[0].bits == 2);
+        CHECK_C(bx_func_call(s, fa.of.func, args, 2, res, 1, &e) == BX_OK);
+        CHECK_C(res[0].type == BX_I32 && res[0].bits == 2);
+        CHECK_C(bx_func_call(s, fh.of.func, args, 2, res, 1, &e) == BX_OK && res[0].bits == 2);
 
-        CHECK(bx_func_call(s, fr.of.func, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
-        CHECK(e.trap == BX_TRAP_STACK_EXHAUSTED);
+        CHECK_C(bx_func_call(s, fr.of.func, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
+        CHECK_C(e.trap == BX_TRAP_STACK_EXHAUSTED);
 
         bx_store_set_fuel(s, 1000);
-        CHECK(bx_func_call(s, fs.of.func, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
-        CHECK(e.trap == BX_TRAP_FUEL_EXHAUSTED);
-        CHECK(bx_store_fuel_used(s) == 1000);
+        CHECK_C(bx_func_call(s, fs.of.func, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
+        CHECK_C(e.trap == BX_TRAP_FUEL_EXHAUSTED);
+        CHECK_C(bx_store_fuel_used(s) == 1000);
         bx_store_set_fuel(s, 0);
 
         bx_store_interrupt(s);
-        CHECK(bx_func_call(s, fs.of.func, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
-        CHECK(e.trap == BX_TRAP_INTERRUPTED);
+        CHECK_C(bx_func_call(s, fs.of.func, NULL, 0, NULL, 0, &e) == BX_ERR_TRAP);
+        CHECK_C(e.trap == BX_TRAP_INTERRUPTED);
         bx_store_clear_interrupt(s);
 
         /* usable after every kind of trap */
-        CHECK(bx_func_call(s, fa.of.func, args, 2, res, 1, &e) == BX_OK && res[0].bits == 2);
+        CHECK_C(bx_func_call(s, fa.of.func, args, 2, res, 1, &e) == BX_OK && res[0].bits == 2);
     }
     bx_store_free(s);
     bx_module_free(mod);
@@ -689,17 +687,17 @@ static void test_start_trap_keeps_writes(void)
     c.n = 0; leb(&c, 1); body(&c, boom, sizeof boom);
     section(&m, 10, &c);
     bx_module *mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (!mod) return;
     if (!mod->funcs[0].code) { bx_module_free(mod); return; }
     bx_store *s = bx_store_new(NULL);
     bx_error e;
     bx_extern imp = { .kind = BX_EXTERN_MEMORY };
     imp.of.memory = bx_memory_new(s, 1, 0, 0, NULL);
-    CHECK(bx_instance_new(s, mod, &imp, 1, &e) == NULL);
-    CHECK(e.trap == BX_TRAP_UNREACHABLE);
+    CHECK_C(bx_instance_new(s, mod, &imp, 1, &e) == NULL);
+    CHECK_C(e.trap == BX_TRAP_UNREACHABLE);
     CHECK_ERR(e, BX_ERR_TRAP, "unreachable");
-    CHECK(bx_memory_data(imp.of.memory)[8] == 42);
+    CHECK_C(bx_memory_data(imp.of.memory)[8] == 42);
     bx_store_free(s);
     bx_module_free(mod);
 }
@@ -716,19 +714,19 @@ static void test_export_names_with_nul(void)
     c.n = 0; leb(&c, 1); leb(&c, 2); put(&c, 0x00); put(&c, 'x'); put(&c, 0x03); leb(&c, 0);
     section(&m, 7, &c);
     bx_module *mod = load(&m);
-    CHECK(mod != NULL);
+    CHECK_C(mod != NULL);
     if (!mod) return;
     bx_store *s = bx_store_new(NULL);
     bx_error e;
     bx_instance *inst = bx_instance_new(s, mod, NULL, 0, &e);
-    CHECK(inst != NULL);
+    CHECK_C(inst != NULL);
     if (inst) {
         bx_extern ex;
-        CHECK(!bx_instance_export(inst, "", &ex));
-        CHECK(bx_module_export_functype(mod, "") == NULL);
-        CHECK(bx_instance_export_n(inst, "\0x", 2, &ex) && ex.kind == BX_EXTERN_GLOBAL);
-        CHECK(ex.kind == BX_EXTERN_GLOBAL && bx_global_get(ex.of.global).bits == 42);
-        CHECK(!bx_instance_export_n(inst, "\0y", 2, &ex));
+        CHECK_C(!bx_instance_export(inst, "", &ex));
+        CHECK_C(bx_module_export_functype(mod, "") == NULL);
+        CHECK_C(bx_instance_export_n(inst, "\0x", 2, &ex) && ex.kind == BX_EXTERN_GLOBAL);
+        CHECK_C(ex.kind == BX_EXTERN_GLOBAL && bx_global_get(ex.of.global).bits == 42);
+        CHECK_C(!bx_instance_export_n(inst, "\0y", 2, &ex));
     }
     bx_store_free(s);
     bx_module_free(mod);
@@ -748,6 +746,5 @@ int main(void)
     test_calls();
     test_start_trap_keeps_writes();
     test_export_names_with_nul();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

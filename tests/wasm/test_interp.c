@@ -14,19 +14,8 @@
 
 #include "boxagnts.h"
 
-static int passed, failed;
+#include "../check.h"
 
-#define CHECK(cond, ...)                                   \
-    do {                                                   \
-        if (cond) {                                        \
-            passed++;                                      \
-        } else {                                           \
-            failed++;                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);    \
-            printf(__VA_ARGS__);                           \
-            printf("\n");                                  \
-        }                                                  \
-    } while (0)
 
 static double now(void)
 {
@@ -218,6 +207,5 @@ int main(void)
 out:
     bx_module_free(ma);
     bx_module_free(mb);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return check_report();
 }

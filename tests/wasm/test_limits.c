@@ -80,9 +80,9 @@ static void test_tables_share_budget(void)
     CHECK(bx_memory_new(s, 4, 0, 0, &e) == NULL && e.status == BX_ERR_LIMIT, "4 pages beside it: %s", e.msg);
     bx_memory *mem = bx_memory_new(s, 3, 0, 0, &e);
     CHECK(mem != NULL, "3 pages fit: %s", e.msg);
-    CHECK(bx_memory_grow(s, mem, 1) == UINT32_MAX, "memory.grow into the table's share");
-    CHECK(bx_table_grow(s, t, 1000, 0) == 100000, "table.grow within what is left");
-    CHECK(bx_table_grow(s, t, 30000, 0) == UINT32_MAX, "table.grow past it");
+    CHECK(bxe_memory_grow(s, mem, 1) == UINT32_MAX, "memory.grow into the table's share");
+    CHECK(bxe_table_grow(s, t, 1000, 0) == 100000, "table.grow within what is left");
+    CHECK(bxe_table_grow(s, t, 30000, 0) == UINT32_MAX, "table.grow past it");
     CHECK(bx_store_peak_memory(s) <= lim.max_memory_bytes, "peak %llu", (unsigned long long)bx_store_peak_memory(s));
 
     /* imported: counted where it was made, once; a failed instantiation
