@@ -4,7 +4,8 @@
 # mean the same everywhere; run, call, mcp and serve apply the same checks
 # (addresses/CIDRs, "://" in URL prefixes and fetch patterns, values above
 # 0) and name the flag; the policy key require_os_confinement is a boolean
-# that mcp/serve cannot honour in-process and so refuse.
+# that mcp/serve honour like the flag (calls then run in confined workers),
+# and that contradicts --no-os-confinement.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -57,16 +58,21 @@ check --bogus-flag 1 "unknown"
 "$BX" mcp --max-fds 10 </dev/null >/dev/null 2>"$T/err"; rc=$?
 [ $rc = 2 ] && grep -q "unknown option --max-fds" "$T/err" && ok || bad "run-only flag in mcp: rc=$rc $(cat "$T/err")"
 
-# require_os_confinement: a boolean; the server cannot honour it, so refuses
+# require_os_confinement: a boolean; the key and the flag both reach the
+# server, whose calls then report full confinement; with --no-os-confinement
+# it is a contradiction (usage error)
 echo '{"require_os_confinement": "yes"}' > "$T/p1.json"
 "$BX" policy check "$T/p1.json" >/dev/null 2>"$T/err"; rc=$?
 [ $rc = 2 ] && grep -q "require_os_confinement" "$T/err" && ok || bad "non-boolean key: rc=$rc $(cat "$T/err")"
-echo '{"require_os_confinement": true}' > "$T/p2.json"
-for c in mcp "serve --jsonl"; do
-    "$BX" $c --policy "$T/p2.json" </dev/null >/dev/null 2>"$T/err"; rc=$?
-    [ $rc = 1 ] && grep -q "OS confinement is required" "$T/err" && ok || bad "$c with the key: rc=$rc $(cat "$T/err")"
-    "$BX" $c --require-os-confinement </dev/null >/dev/null 2>"$T/err"; rc=$?
-    [ $rc = 1 ] && grep -q "OS confinement is required" "$T/err" && ok || bad "$c with the flag: rc=$rc $(cat "$T/err")"
+mkdir -p "$T/ws" && printf 'one\n' > "$T/ws/a.txt"
+printf '{"require_os_confinement": true, "workspace": "%s"}\n' "$T/ws" > "$T/p2.json"
+REQ='{"id":1,"tool":"file-read","input":{"file_path":"a.txt"}}'
+for how in "--policy $T/p2.json" "--workspace $T/ws --require-os-confinement"; do
+    out=$(printf '%s\n' "$REQ" | "$BX" serve --jsonl $how 2>"$T/err"); rc=$?
+    [ $rc = 0 ] && grep -q '"os_confinement":"full"' <<<"$out" && grep -q 'one' <<<"$out" && ok ||
+        bad "serve with $how: rc=$rc $out $(cat "$T/err")"
+    "$BX" mcp $how --no-os-confinement </dev/null >/dev/null 2>"$T/err"; rc=$?
+    [ $rc = 2 ] && grep -q "contradicts" "$T/err" && ok || bad "mcp $how --no-os-confinement: rc=$rc $(cat "$T/err")"
 done
 echo '{"require_os_confinement": false}' > "$T/p3.json"
 "$BX" mcp --policy "$T/p3.json" </dev/null >/dev/null 2>"$T/err"; rc=$?
