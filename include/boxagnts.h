@@ -842,6 +842,11 @@ struct bx_tool {
  * The module is compiled once here and shared by every call (calls may run
  * on many threads at once).  NULL + err on a broken manifest or module. */
 BX_API bx_tool *bx_wasm_tool_load(const char *manifest_path, bx_error *err);
+/* The host imports every tool module may use besides WASI and
+ * boxagnts:http (boxagnts:progress.output), for bx_run_io.define_imports;
+ * user: the call's bx_tool_context (its progress callback), or NULL for a
+ * module run outside a tool call (`boxagnts run bash/tool.wasm`). */
+BX_API bx_status bx_tool_define_imports(void *user, bx_store *s, bx_linker *l, bx_error *err);
 BX_API void bx_tool_free(bx_tool *t);
 /* Compile a WasmTool's module now (through cache_dir, NULL: none), so that
  * processes forked later share it; other tools: nothing to do. */

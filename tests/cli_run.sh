@@ -308,5 +308,16 @@ run_bx "$B" run "${MW[@]}" --audit "$AUD2" "$FO" stat /data/c.txt
 if grep -q '"rule":"write:/data/a.txt write:/data/b.txt"' "$AUD2"; then ok multi-audit-rule
 else bad multi-audit-rule "$(cat "$AUD2")"; fi
 
+# A tool module that imports boxagnts:progress (the bash tool) links under
+# run too: the import is a no-op outside a tool call, the output is bash's.
+if [ -f "$BUILD/tools/bash/tool.wasm" ]; then
+    printf '{"command":"echo hi; echo $((6*7))"}' > "$TMP/bash-in.json"
+    run_bx "$B" run --stdin-file "$TMP/bash-in.json" "$BUILD/tools/bash/tool.wasm"
+    if [ "$RC" -eq 0 ] && python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if r["content"]=="hi\n42\n" and not r["is_error"] else 1)' "$OUT"
+    then ok run-bash-tool-progress-import; else bad run-bash-tool-progress-import "exit $RC '$OUT'"; fi
+else
+    bad run-bash-tool-progress-import "no $BUILD/tools/bash/tool.wasm"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

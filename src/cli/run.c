@@ -467,6 +467,7 @@ int cmd_run(int argc, char **argv)
     io.args = args;
     io.nargs = nargs;
     io.sandbox_id = "run";
+    io.define_imports = bx_tool_define_imports;   /* a tool module runs here too */
 
     if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) {
         free(gargv);

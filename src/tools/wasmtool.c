@@ -555,12 +555,12 @@ static bx_trap h_progress_output(bx_hostcall *hc, uint64_t *a)
         return bx_hostcall_fail(hc, "boxagnts:progress.output: the text is outside the module's memory");
     bx_trap t = bx_hostcall_charge(hc, bx_fuel_for_bytes(n));
     if (t != BX_TRAP_NONE) return t;
-    if (ctx->progress && n) ctx->progress(ctx->progress_user, (const char *)hc->mem + p, (size_t)n);
+    if (ctx && ctx->progress && n) ctx->progress(ctx->progress_user, (const char *)hc->mem + p, (size_t)n);
     a[0] = 0;
     return BX_TRAP_NONE;
 }
 
-static bx_status define_progress(void *user, bx_store *s, bx_linker *l, bx_error *err)
+bx_status bx_tool_define_imports(void *user, bx_store *s, bx_linker *l, bx_error *err)
 {
     static const bx_valtype i32s[2] = {BX_I32, BX_I32};
     bx_functype ft = {2, 1, i32s, i32s};
@@ -649,7 +649,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     io.sandbox_id = sid;
     io.cancel = ctx->cancel;
     io.audit_file = ctx->audit_file;
-    io.define_imports = define_progress;
+    io.define_imports = bx_tool_define_imports;
     io.define_user = (void *)ctx;
     io.stop_on_output_cap = !w->argv_input;   /* a cut JSON result is no result */
 
