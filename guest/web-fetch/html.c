@@ -755,8 +755,13 @@ static void render_pre(writer *w, uint32_t k)
 {
     tbuf g = {0};
     gather(w->p, k, &g, w->cap, 0);
+    size_t o = 0;   /* CR LF and lone CRs (often from &#13;) are line ends */
+    for (size_t i = 0; i < g.len; i++) {
+        if (g.p[i] == '\r' && i + 1 < g.len && g.p[i + 1] == '\n') continue;
+        g.p[o++] = g.p[i] == '\r' ? '\n' : g.p[i];
+    }
+    g.len = o;
     size_t b = 0, e = g.len;
-    if (b < e && g.p[b] == '\r') b++;
     if (b < e && g.p[b] == '\n') b++;   /* a newline right after <pre> is not content */
     while (e > b && isspace((unsigned char)g.p[e - 1])) e--;
     if (e == b) { tbuf_free(&g); return; }
@@ -779,7 +784,6 @@ static void render_pre(writer *w, uint32_t k)
         size_t j = i;
         while (j < e && g.p[j] != '\n') j++;
         size_t le = j;
-        if (le > i && g.p[le - 1] == '\r') le--;
         if (!w->md && i == b) flush(w);
         else put_prefix(w, le == i);
         put(w, g.p + i, le - i);

@@ -35,10 +35,9 @@ DROP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "head", "
              "select", "button", "nav", "menu", "dialog", "audio", "video", "option", "optgroup", "textarea",
              "title", "xmp", "noembed", "noframes"}
 DROP_ROLES = {"navigation", "search", "menu", "menubar", "dialog"}
-# Elements that do not break the line: their text runs on with their neighbours'.
-INLINE = {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img",
-          "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-          "time", "tt", "u", "var", "wbr", "nobr"}
+# Elements that break the line; any other (span, font, acronym, custom
+# elements) lets its text run on with its neighbours'.
+BLOCKS = BLOCK_CLOSES_P | {"br", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "table", "listing"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SCOPE = {"table", "td", "th", "caption"}
 
@@ -176,7 +175,7 @@ def text_of(e, pre=False):
             elif k.tag == "img":
                 out.append(k.attrs.get("alt") or k.attrs.get("title") or "")
             else:
-                blk = k.tag not in INLINE and not pre
+                blk = k.tag in BLOCKS and not pre
                 if blk:
                     out.append(" ")
                 walk(k)
@@ -190,9 +189,10 @@ def plain(s):
     """Markdown inline syntax removed, as the expectations are plain text."""
     s = re.sub(r"(`+)(.+?)\1", lambda m: m.group(2)[1:-1] if m.group(2)[:1] == m.group(2)[-1:] == " "
                and m.group(2).strip() else m.group(2), s)
-    s = re.sub(r"!\[([^\]]*)\]\([^)\s]*\)", r"\1", s)
+    dest = r"\((?:[^()\s]|\([^()\s]*\))*\)"   # a link destination, one level of parentheses
+    s = re.sub(r"!\[([^\]]*)\]" + dest, r"\1", s)
     for _ in range(3):
-        s = re.sub(r"\[([^\[\]]*)\]\([^)\s]*\)", r"\1", s)
+        s = re.sub(r"\[([^\[\]]*)\]" + dest, r"\1", s)
     return s.replace("\\|", "|").replace("`", "").replace("*", "").replace("~~", "")
 
 
@@ -347,7 +347,7 @@ def main():
         found = False
         for ln in lines:
             if ln.startswith(lead) and not ln[len(lead):].startswith(" "):
-                rest = norm(plain(ln[len(lead):]))
+                rest = norm(plain(re.sub(r"^#{1,6} ", "", ln[len(lead):])))
                 if rest and full.startswith(rest):
                     found = True
                     break
@@ -398,7 +398,7 @@ def main():
     for e in all_els:
         if e.tag not in ("pre", "listing") or anc(e, {"li", "blockquote", "table", "dd", "pre"}):
             continue
-        t = text_of(e, pre=True).replace("\r\n", "\n")
+        t = text_of(e, pre=True).replace("\r\n", "\n").replace("\r", "\n")
         if t.startswith("\n"):
             t = t[1:]
         t = t.rstrip()
