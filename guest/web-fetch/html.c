@@ -568,7 +568,7 @@ typedef struct writer {
 
 static void put(writer *w, const char *s, size_t n)
 {
-    if (w->full) return;
+    if (w->full || !n) return;
     if (w->out->len + n > w->cap) { w->full = 1; return; }
     tbuf_put(w->out, s, n);
     for (const char *q = s; (q = memchr(q, '\n', n - (size_t)(q - s))); q++) w->lines++;
@@ -635,7 +635,9 @@ static int mark_open(writer *w, const char *open, int keep)
     if (w->nmk >= MAX_MARKS) return 0;
     mark *m = &w->mk[w->nmk++];
     memset(m, 0, sizeof *m);
-    strncpy(m->open, open, sizeof m->open - 1);
+    size_t ol = strlen(open);
+    if (ol > sizeof m->open - 1) ol = sizeof m->open - 1;
+    memcpy(m->open, open, ol);   /* zeroed above: stays terminated */
     m->keep = (uint8_t)keep;
     return 1;
 }
