@@ -29,6 +29,7 @@
 #define MAX_DEPTH 200
 #define MAX_MARKS 32
 #define MAX_COLS 64
+#define MAX_PREFIX 160
 
 /* ---- entities ------------------------------------------------------------ */
 
@@ -662,11 +663,13 @@ static int mark_close(writer *w, const char *close)
     return 1;
 }
 
+/* Indentation stops growing at MAX_PREFIX bytes: deeper nesting reads
+ * the same, and every line of a hostile page cannot cost more. */
 static void prefix_push(writer *w, const char *s, size_t *saved)
 {
     settle(w);
     *saved = w->prefix.len;
-    tbuf_puts(&w->prefix, s);
+    if (w->prefix.len + strlen(s) <= MAX_PREFIX) tbuf_puts(&w->prefix, s);
 }
 /* The breaks still pending when a prefix ends are written with the outer
  * one: a quote does not end on a ">" line. */
