@@ -838,6 +838,27 @@ static void render_code(writer *w, uint32_t k)
     tbuf_free(&c);
 }
 
+/* A resolved URL as a markdown destination: spaces, '<', '>' and
+ * control characters percent-encoded, so the link does not end early. */
+static char *md_url(const char *base, const char *href)
+{
+    tbuf h = {0};   /* URLs in attributes lose their surrounding whitespace */
+    size_t hl = strlen(href);
+    while (hl && isspace((unsigned char)href[hl - 1])) hl--;
+    tbuf_put(&h, href, hl);
+    char *r = resolve(base, h.p ? h.p : "");
+    tbuf_free(&h);
+    tbuf t = {0};
+    for (const char *q = r; *q; q++) {
+        unsigned char c = (unsigned char)*q;
+        if (c <= 0x20 || c == '<' || c == '>' || c == 0x7f) tbuf_printf(&t, "%%%02X", c);
+        else tbuf_put(&t, q, 1);
+    }
+    free(r);
+    if (!t.p) tbuf_puts(&t, "");
+    return t.p;
+}
+
 static int url_ok(const char *u)
 {
     return u && *u && *u != '#' && strncasecmp(u, "javascript:", 11) && strncasecmp(u, "data:", 5) &&
@@ -862,7 +883,7 @@ static void render_link(writer *w, uint32_t k)
         children(w, k);
         return;
     }
-    char *url = resolve(w->base, href);
+    char *url = md_url(w->base, href);
     w->link = 1;
     children(w, k);
     w->link = 0;
@@ -902,7 +923,7 @@ static void render_img(writer *w, uint32_t k)
     flush(w);
     while (src && isspace((unsigned char)*src)) src++;
     if (w->md && url_ok(src)) {
-        char *r = resolve(w->base, src);
+        char *r = md_url(w->base, src);
         put(w, "![", 2);
         put(w, t.p, t.len);
         put(w, "](", 2);

@@ -136,6 +136,7 @@ use soup.html
 j '"| cell one | cell two |\n| --- | --- |\n| cell three | cell four |" in c and "- first item\n- second item with [a link](" in c and "COMMENT-LEAK" not in c and "CDATA-LEAK" not in c'; ok "soup: unclosed cells and items, comments and CDATA dropped" $?
 j '"Entities: \u00a9 \u00ae \u2122 \u2026 \u00be \u03a9 \u03b1\u03b2\u03b3 \u2190\u2192 \u2660 \u2663 \u2665" in c and "Numeric: \u00a9 \u263a \U0001F600 \U0001F600 ABC" in c'; ok "soup: HTML 4 named and numeric references" $?
 j '"## Heading\n\n### Heading right after\n\nFinal text" in c and "A same-page link and a script link." in c'; ok "soup: a heading closes an open heading; same-page and javascript: links are plain text" $?
+j '"[spaced href](" + m["final_url"].split("/doc?")[0] + "/my%20file%20(1).html)" in c and "![odd name](" + m["final_url"].split("/doc?")[0] + "/dir/a%20b%3Cc%3E.png)" in c'; ok "soup: link and image URLs trimmed, spaces and <> percent-encoded" $?
 use docs.html
 j '"# Sandbox API\n" in c and "\u00b6" not in c and "```python\nimport json" in c and "LEAK" not in c'; ok "docs: permalink marks dropped, language from class, navigation dropped" $?
 
