@@ -25,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
 #include "html.h"
 #include "tool.h"
 
@@ -51,45 +52,6 @@ static _Noreturn void fail_code(int code, const char *url)
     cJSON_AddStringToObject(m, "url", url);
     cJSON_AddStringToObject(m, "error", code >= 0 && code < 14 ? code_names[code] : "unknown");
     tool_result(t.p, t.len, 1, m);
-}
-
-/* Copy valid UTF-8, replacing invalid bytes with U+FFFD; latin1 input
- * (a charset the page declared) is converted. */
-static void to_utf8(const uint8_t *s, size_t n, int latin1, tbuf *out)
-{
-    for (size_t i = 0; i < n;) {
-        uint8_t c = s[i];
-        if (c < 0x80) {
-            if (c == 0) tbuf_puts(out, "\xEF\xBF\xBD");
-            else tbuf_put(out, (const char *)s + i, 1);
-            i++;
-            continue;
-        }
-        if (latin1) {
-            char u[2] = {(char)(0xC0 | c >> 6), (char)(0x80 | (c & 63))};
-            tbuf_put(out, u, 2);
-            i++;
-            continue;
-        }
-        size_t k = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        int ok = k && i + k <= n;
-        uint32_t cp = k == 2 ? c & 0x1Fu : k == 3 ? c & 0x0Fu : c & 0x07u;
-        for (size_t j = 1; ok && j < k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80) ok = 0;
-            cp = cp << 6 | (s[i + j] & 0x3Fu);
-        }
-        if (ok && ((k == 2 && cp < 0x80) || (k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-                   (cp >= 0xD800 && cp <= 0xDFFF)))
-            ok = 0;
-        if (!ok) {
-            tbuf_puts(out, "\xEF\xBF\xBD");
-            i++;
-            continue;
-        }
-        tbuf_put(out, (const char *)s + i, k);
-        i += k;
-    }
-    if (!out->p) tbuf_puts(out, "");
 }
 
 /* Byte offset of the first max_chars code points, or len. */
@@ -208,8 +170,6 @@ int main(void)
     char ctl[128];
     snprintf(ctl, sizeof ctl, "%s", ctype);
     for (char *p = ctl; *p; p++) *p = (char)tolower((unsigned char)*p);
-    int latin1 = strstr(ctl, "charset=iso-8859-1") || strstr(ctl, "charset=latin1") ||
-                 strstr(ctl, "charset=windows-1252");
     int html = strstr(ctl, "text/html") || strstr(ctl, "application/xhtml");
     if (!ctl[0] && got) {   /* no type: sniff */
         const char *p = (const char *)b;
@@ -218,13 +178,20 @@ int main(void)
     }
     tbuf text = {0}, title = {0};
     int binary = !html && got && is_binary(ctl, b, got);
+    const char *charset = NULL;
+    char cs_note[128] = "";
+    int conv_cut = 0;
+    /* The converter's output is cut a little past what max_chars can show
+     * (4 bytes a character at most), so a huge page costs no more. */
+    size_t max_out = max_chars * 4 + 4096;
     if (binary) {
         tbuf_printf(&text, "[binary content: %zu bytes of %s; not shown]", got, ctype[0] ? ctype : "unknown type");
     } else {
         tbuf u = {0};
-        to_utf8(b, got, latin1, &u);
+        int enc = cs_detect(b, got, ctype, html, &charset, cs_note, sizeof cs_note);
+        cs_to_utf8(enc, b, got, &u);
         if (html && strcmp(mode, "raw")) {
-            html_convert(u.p, u.len, !strcmp(mode, "markdown"), final_url, &text, &title);
+            conv_cut = html_convert(u.p, u.len, !strcmp(mode, "markdown"), final_url, max_out, &text, &title);
             if (title.len) {
                 tbuf t2 = {0};
                 int md = !strcmp(mode, "markdown");
@@ -243,11 +210,8 @@ int main(void)
             tbuf_put(&text, u.p, u.len);
         }
         tbuf_free(&u);
-        if (html && !strcmp(mode, "raw")) {   /* still report the title */
-            tbuf junk = {0};
-            html_convert(text.p, text.len, 0, final_url, &junk, &title);
-            tbuf_free(&junk);
-        }
+        if (html && !strcmp(mode, "raw"))   /* still report the title */
+            html_convert(text.p, text.len, 0, final_url, 0, NULL, &title);
     }
     if (!text.p) tbuf_puts(&text, "");
 
@@ -255,11 +219,14 @@ int main(void)
     int is_error = status >= 400;
     size_t limit = is_error && max_chars > 2000 ? 2000 : max_chars;
     size_t total = 0, cut = cut_chars(text.p, text.len, limit, &total);
-    int char_trunc = cut < text.len;
+    int char_trunc = cut < text.len || conv_cut;
     tbuf content = {0};
     if (is_error) tbuf_printf(&content, "HTTP %ld error from %s\n\n", status, final_url);
     tbuf_put(&content, text.p, cut);
-    if (char_trunc)
+    if (char_trunc && conv_cut)
+        tbuf_printf(&content, "\n\n[truncated: showing the first %zu characters of a longer page; raise max_chars to see more]",
+                    limit < total ? limit : total);
+    else if (char_trunc)
         tbuf_printf(&content, "\n\n[truncated: showing the first %zu of %zu characters; raise max_chars to see more]",
                     limit, total);
     if (body_trunc)
@@ -281,5 +248,7 @@ int main(void)
     cJSON_AddNumberToObject(m, "chars", (double)total);
     cJSON_AddNumberToObject(m, "redirects", redirects);
     cJSON_AddStringToObject(m, "extract_mode", binary ? "binary" : html ? mode : "raw");
+    if (charset) cJSON_AddStringToObject(m, "charset", charset);
+    if (cs_note[0]) cJSON_AddStringToObject(m, "charset_note", cs_note);
     tool_result(content.p, content.len, is_error, m);
 }

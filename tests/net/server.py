@@ -8,7 +8,8 @@ and appends one JSON line per request ({method, path, headers, body}) to
 LOGFILE, so tests assert on what really reached the server.  Endpoints:
 /page.html (a real-world-shaped article), /messy.html (old tag soup), /redirect?to=URL[&code=N], /loop,
 /chain?n=K, /big?n=BYTES, /reflect (a secret header echoed in many encodings), /slow?s=SECONDS, /echo (the request as JSON),
-/status?code=N, /bin (PNG-like bytes), /json, /latin1, /gzip.
+/status?code=N, /bin (PNG-like bytes), /json, /latin1, /gzip, /doc?name=F&ct=TYPE (file F of the directory
+$BX_DOC_DIR, with that Content-Type: tests/webfetch).
 """
 import gzip, json, os, sys, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -132,6 +133,13 @@ class H(BaseHTTPRequestHandler):
             self.send(200, '{"name": "boxagnts", "items": [1, 2, 3]}', "application/json")
         elif p == "/latin1":
             self.send(200, b"<html><body><p>caf\xe9 cr\xe8me</p></body></html>", "text/html; charset=ISO-8859-1")
+        elif p == "/doc" and os.environ.get("BX_DOC_DIR"):
+            f = os.path.join(os.environ["BX_DOC_DIR"], os.path.basename(q.get("name", "")))
+            if os.path.isfile(f):
+                with open(f, "rb") as fh:
+                    self.send(200, fh.read(), q.get("ct", "text/html"))
+            else:
+                self.send(404, "no such doc")
         elif p == "/gzip":
             self.send(200, gzip.compress(b"x" * 200000), "text/plain", extra=[("Content-Encoding", "gzip")])
         else:

@@ -77,7 +77,7 @@ j '"[introduction](http://127.0.0.1:'"$PA"'/guide/intro.html)" in c and "[spec](
 j '"- No files unless granted" in c and "  - per origin" in c and "1. Parse\n2. Validate\n3. Run" in c'; ok "markdown: nested and ordered lists" $?
 j '"```\n$ boxagnts run --allow-host https://example.com tool.wasm\nif (a < b) { return 1; }" in c and "`bx_net_request()`" in c'; ok "markdown: code block and inline code, entities decoded" $?
 j '"Limit | Default" in c and "timeout | 30 s" in c and "![Architecture diagram](http://127.0.0.1:'"$PA"'/img/diagram.png)" in c'; ok "markdown: table rows and image" $?
-j '"\u201cdeny by default\u201d & \u201cleast privilege\u201d \u2192 safer. 5 < 6 > 4." in c and "granted \u2014 nothing more" in c and "\u00a9 2026" in c'; ok "entities: named, decimal, hex, nbsp" $?
+j '"\u201cdeny by default\u201d & \u201cleast privilege\u201d \u2192 safer. 5 < 6 > 4." in c and "*granted* \u2014 nothing more" in c and "\u00a9 2026" in c'; ok "entities: named, decimal, hex, nbsp" $?
 j 'not any(x in c for x in ["LEAK", "analytics", "display: flex"])'; ok "script, style, json-ld, comments, noscript, svg dropped" $?
 j 'm["final_url"]=="'"$A"'/page.html" and m["content_type"].startswith("text/html") and m["bytes"]>1000 and m["truncated"]==False and m["redirects"]==0'; ok "metadata: final_url, content_type, bytes, truncated" $?
 fetch "{\"url\":\"$A/page.html\",\"extract_mode\":\"text\"}" --allow-host "$A" "${LIFT[@]}"
