@@ -20,6 +20,11 @@ PKGS=(
     jq               # the bash differential suite reads results faster with it
     rustc            # /usr/bin/rustc 1.63: the Rust programs of tests/corpus
     libstd-rust-dev-wasm32   # its wasm32-wasi standard library
+    # real HTML pages the web-fetch suite converts (tests/webfetch: their
+    # /usr/share/doc pages; Node's and fpc's are used when present)
+    base-passwd bzip2-doc fontconfig libexpat1-dev libffi-dev libjs-underscore
+    libjson-c5 libxslt1-dev nettle-dev ninja-build python3-dev shared-mime-info
+    valgrind xtrans-dev zlib1g-dev libtasn1-doc
 )
 
 # Node.js (>= 18: the node:wasi differential, the MCP client tests): the
