@@ -21,6 +21,7 @@
 
 #include "boxagnts.h"
 #include "sandbox_impl.h"
+#include "component.h"
 
 static uint64_t now_ns(void)
 {
@@ -320,6 +321,11 @@ bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const cha
     return v;
 }
 
+/* A component (src/component) runs through the same setup as a module:
+ * the same store limits, grants, audit, watchdog and result record. */
+static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxc_comp *comp,
+                         const bx_run_io *io, bx_run_result *r, bx_error *err);
+
 bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
@@ -339,6 +345,19 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
             snprintf(err->msg, sizeof err->msg, "%.*s", (int)sizeof err->msg - 1, why);
         }
         return BX_ERR_ARG;
+    }
+    if (bxc_is_component(wasm, len)) {
+        bxc_comp *c = bxc_decode(wasm, len, err);
+        if (!c) {
+            r->outcome = BX_RUN_LOAD_ERROR;
+            snprintf(r->message, sizeof r->message, "cannot load component: %s", err->msg);
+            r->wall_ns = now_ns() - t0;
+            return err->status;
+        }
+        bx_status cst = run_any(o, NULL, c, io, r, err);
+        bxc_free(c);
+        r->wall_ns = now_ns() - t0;
+        return cst;
     }
     bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->cache_dir : NULL, err);
     if (!m) {
@@ -481,6 +500,12 @@ static char **deny_with_key(const bx_run_options *o, size_t *n)
 bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                                 const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
+    return run_any(o, m, NULL, io, r, err);
+}
+
+static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxc_comp *comp,
+                         const bx_run_io *io, bx_run_result *r, bx_error *err)
+{
     bx_status st = BX_OK;
     bx_store *s = NULL;
     bx_linker *l = NULL;
@@ -549,8 +574,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
             bx_wasi_audit(w, "env", e, getenv(e) != NULL, "env grant",
                           getenv(e) ? NULL : "not set on the host, so not passed");
     }
-    if ((st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
-    if ((st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
+    if (!comp && (st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
+    if (!comp && (st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
     if (io->define_imports && (st = io->define_imports(io->define_user, s, l, err)) != BX_OK) goto out;
 
     watchdog wd;
@@ -564,7 +589,18 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     }
     if (o->fuel) bx_store_set_fuel(s, o->fuel);
 
-    bx_instance *inst = bx_linker_instantiate(l, s, m, err);
+    bx_instance *inst = NULL;
+    if (comp) {
+        /* wasi:cli/run: an exit (or run's result) ends it as proc_exit does */
+        if (io->invoke) {
+            st = bx_sb_fail(err, BX_ERR_ARG, "--invoke is not supported for components yet");
+        } else {
+            memset(err, 0, sizeof *err);
+            st = bxc_wasi_run(w, s, comp, err);
+            if (st == BX_OK) st = err->status = BX_ERR_TRAP, err->trap = BX_TRAP_EXIT;
+        }
+    } else
+        inst = bx_linker_instantiate(l, s, m, err);
     if (inst) {
         const char *entry = io->invoke ? io->invoke : "_start";
         bx_extern ex;
