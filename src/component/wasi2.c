@@ -84,7 +84,6 @@ static uint8_t *scratch(W *h, size_t n)
         if (!p) { bxc_trap(h->cx, BX_TRAP_HOST, "out of host memory"); return NULL; }
         h->scr = p; h->scrcap = nc;
     }
-    memset(h->scr, 0, n < 256 ? n : 256);
     return h->scr;
 }
 

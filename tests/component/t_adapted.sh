@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# tests/component/t_adapted.sh — the project's preview1 guests wrapped as
+# components with the preview1 command adapter jco ships (`jco new X.wasm
+# --wasi-command`), run by `boxagnts run` under the same grants as the core
+# module, must behave the same: stdout, stderr, exit code, and the files left
+# in the workspace.  Escape attempts (.. out of a grant, writes through a
+# read-only grant, symlinks pointing out, denied paths) must be refused the
+# same way, and the host files outside the grants stay byte-identical.
+#
+# Known, documented differences that are the adapter's, not ours (jco run
+# shows the same): WASI 0.2's exit takes a result, so exit codes other than
+# 0 become 1; preview1's ENOTCAPABLE reaches the guest as EACCES (wasi 0.2
+# has no such error code; `access` is the refusal).  The script maps those
+# two before comparing.
+#
+# jco comes from npm, installed at test time into $BUILD/comp-jco (never
+# committed); npm failing = FAILED.
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+B=$BUILD/boxagnts
+T=$BUILD/tests/cli
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $*"; }
+fail_all() { echo "FAIL $*"; echo "0 passed, 1 failed"; exit 1; }
+
+JCO_PREFIX=$BUILD/comp-jco
+JCO=$JCO_PREFIX/node_modules/.bin/jco
+if [ ! -x "$JCO" ]; then
+    command -v npm >/dev/null || fail_all "npm is not installed (apt-get install npm)"
+    mkdir -p "$JCO_PREFIX"
+    npm install --prefix "$JCO_PREFIX" --no-audit --no-fund --loglevel=error "@bytecodealliance/jco@1" \
+        >"$JCO_PREFIX/npm.log" 2>&1 || { tail -n 20 "$JCO_PREFIX/npm.log"; fail_all "npm install @bytecodealliance/jco failed"; }
+fi
+[ -x "$B" ] || fail_all "$B not built"
+
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+mkdir -p "$W/c"
+for g in hello echo exit7 files fileops spew; do
+    [ -f "$T/$g.wasm" ] || fail_all "$T/$g.wasm not built (make tests)"
+    "$JCO" new "$T/$g.wasm" --wasi-command -o "$W/c/$g.wasm" >"$W/jco.log" 2>&1 || { cat "$W/jco.log"; fail_all "jco new $g.wasm failed"; }
+done
+# the adapted component is told apart by its header, not its name
+head -c 8 "$W/c/hello.wasm" | od -An -tx1 | grep -q "00 61 73 6d 0d 00 01 00" && ok || bad "jco output is not a component"
+
+fixture() {
+    rm -rf "$W/ws" "$W/outside"
+    mkdir -p "$W/ws/docs" "$W/ws/out" "$W/ws/secret" "$W/outside"
+    echo readme >"$W/ws/docs/a.txt"
+    echo key >"$W/ws/secret/key"
+    echo private >"$W/ws/docs/.env"
+    echo outside >"$W/outside/o.txt"
+    ln -s "$W/outside/o.txt" "$W/ws/docs/out-link"
+}
+snapshot() { (cd "$W" && find ws outside -printf '%p %y %s\n' | sort && find ws outside -type f -exec sha256sum {} + | sort); }
+norm() { sed -e 's/Capabilities insufficient/Permission denied/' -e 's/ENOTCAPABLE/EACCES/'; }
+
+# same NAME ARGS... : run the module and the component (GUEST.wasm -> its
+# adapted twin) from identical fixtures; compare everything.
+same() {
+    local name=$1; shift
+    local margs=("$@") cargs=("$@") i
+    for i in "${!cargs[@]}"; do
+        case ${cargs[$i]} in "$T"/*.wasm) cargs[$i]=$W/c/$(basename "${cargs[$i]}");; esac
+    done
+    fixture
+    "$B" run "${margs[@]}" >"$W/m.out" 2>"$W/m.err" </dev/null; local mrc=$?
+    snapshot >"$W/m.snap"
+    fixture
+    "$B" run "${cargs[@]}" >"$W/c.out" 2>"$W/c.err" </dev/null; local crc=$?
+    snapshot >"$W/c.snap"
+    [ $mrc -gt 1 ] && [ $mrc -lt 100 ] && mrc=1     # the adapter's exit(result)
+    if [ $mrc -ne $crc ]; then bad "$name: exit code module $mrc, component $crc"; sed 's/^/    /' "$W/c.err" | head -5; return; fi
+    if ! diff <(norm <"$W/m.out") <(norm <"$W/c.out") >/dev/null; then bad "$name: stdout differs"; diff "$W/m.out" "$W/c.out" | head -6; return; fi
+    if ! diff <(norm <"$W/m.err") <(norm <"$W/c.err") >/dev/null; then bad "$name: stderr differs"; diff "$W/m.err" "$W/c.err" | head -6; return; fi
+    if ! diff "$W/m.snap" "$W/c.snap" >/dev/null; then bad "$name: files left differ"; diff "$W/m.snap" "$W/c.snap" | head -6; return; fi
+    ok
+}
+# refused NAME ARGS... : as `same`, and the run must fail with the host untouched
+refused() {
+    local name=$1; shift
+    fixture; local before; before=$(snapshot)
+    same "$name" "$@"
+    local after; after=$(snapshot)
+    [ "$before" = "$after" ] && ok || bad "$name: the component changed the host"
+    [ -s "$W/c.out" ] && grep -q "err\|fail" "$W/c.out" && ok || bad "$name: no refusal reported"
+}
+
+WS=(--workspace "$W/ws")
+same hello "$T/hello.wasm"
+same echo "$T/echo.wasm" a "b c" "" "ünï"
+same exit7 "$T/exit7.wasm"
+same spew "$T/spew.wasm" 100000
+same read "${WS[@]}" --cap read:/workspace/docs "$T/files.wasm" read /workspace/docs/a.txt
+same write "${WS[@]}" --cap write:/workspace/out "$T/files.wasm" write /workspace/out/new.txt hello
+same ls "${WS[@]}" --cap read:/workspace/docs "$T/fileops.wasm" ls /workspace/docs
+same stat "${WS[@]}" --cap read:/workspace/docs "$T/fileops.wasm" stat /workspace/docs/a.txt
+same create "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" create /workspace/out/c.txt
+same rename "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" create /workspace/out/r.txt
+same symlink-in "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" symlink r.txt /workspace/out/l
+same max-output --max-output 1000 "$T/spew.wasm" 100000
+refused escape-dotdot "${WS[@]}" --cap read:/workspace/docs "$T/files.wasm" read /workspace/docs/../secret/key
+refused escape-ro-write "${WS[@]}" --cap read:/workspace/docs "$T/files.wasm" write /workspace/docs/a.txt HACKED
+refused escape-symlink "${WS[@]}" --cap read:/workspace/docs "$T/files.wasm" read /workspace/docs/out-link
+refused escape-deny "${WS[@]}" --cap read:/workspace/docs --cap 'deny:/workspace/**/.env' "$T/files.wasm" read /workspace/docs/.env
+refused escape-nogrant "$T/files.wasm" read /workspace/docs/a.txt
+refused escape-rename-out "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" rename /workspace/out/../docs/a.txt /workspace/out/x
+refused escape-symlink-make "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" symlink /etc/passwd /workspace/out/p
+
+# the audit log records the component's refusal as it does the module's
+fixture
+"$B" run "${WS[@]}" --cap read:/workspace/docs --audit "$W/audit.jsonl" "$W/c/files.wasm" read /workspace/docs/../secret/key >/dev/null 2>&1
+grep -q '"decision":"deny"' "$W/audit.jsonl" 2>/dev/null && ok || bad "audit: no refusal record for the component"
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
