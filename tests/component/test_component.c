@@ -1,8 +1,16 @@
 /*
- * test_component.c — a driver for src/component: `test_component run
- * FILE [ARGS]` runs a component's wasi:cli/run with stdio passed through
- * and the current directory granted as /work (for the scripts); `decode
- * FILE` prints the decoder's verdict (ok or the error with its offset).
+ * test_component.c — a driver for src/component:
+ *   test_component run FILE [ARGS]   a component's wasi:cli/run, stdio passed
+ *                                    through, the current directory as /work
+ *   test_component decode FILE       the decoder's verdict (ok, or the error)
+ *   test_component script            commands on stdin, one result line each:
+ *       decode PATH | load PATH | invoke NAME TOKENS...
+ * Values are tokens read and printed by their type (the reference-test
+ * runner, wast.py, converts the .wast values to them): integers in decimal,
+ * floats as their bits in hex, chars as code points, strings as hex UTF-8
+ * ("-" when empty), lists as a count then the elements, records and tuples
+ * as their fields, variants and enums by case label, options as none/some,
+ * results as ok/err, flags as a count then labels, handles as their rep.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +33,214 @@ static uint8_t *slurp(const char *p, size_t *n)
     return b;
 }
 
+/* ---- tokens <-> values ---------------------------------------------- */
+typedef struct toks { char **t; int n, i; bxc_ctx *cx; } toks;
+
+static const char *next(toks *k) { return k->i < k->n ? k->t[k->i++] : NULL; }
+
+static int label_index(const bxc_type *t, const char *l, uint32_t *out)
+{
+    static const char *const opt[] = { "none", "some" }, *const res[] = { "ok", "err" };
+    for (uint32_t i = 0; i < (t->k == TK_OPTION || t->k == TK_RESULT ? 2u : t->n); i++) {
+        const char *nm = t->k == TK_OPTION ? opt[i] : t->k == TK_RESULT ? res[i] : t->names[i];
+        if (!strcmp(nm, l)) { *out = i; return 0; }
+    }
+    return -1;
+}
+
+static const bxc_type *case_of(const bxc_type *t, uint32_t i)
+{
+    if (t->k == TK_OPTION) return i ? t->t0 : NULL;
+    if (t->k == TK_RESULT) return i ? t->t1 : t->t0;
+    if (t->k == TK_ENUM) return NULL;
+    return t->ts[i];
+}
+
+static int hexval(int c) { return c <= '9' ? c - '0' : (c | 32) - 'a' + 10; }
+
+static int parse_val(toks *k, const bxc_type *t, bxc_val *v)
+{
+    const char *s = next(k);
+    if (!s) return -1;
+    memset(v, 0, sizeof *v);
+    switch (t->k) {
+    case TK_BOOL: v->u = !strcmp(s, "true"); return 0;
+    case TK_S8: case TK_S16: case TK_S32: case TK_S64: v->s = strtoll(s, NULL, 0); return 0;
+    case TK_U8: case TK_U16: case TK_U32: case TK_U64: case TK_CHAR: v->u = strtoull(s, NULL, 0); return 0;
+    case TK_F32: { uint32_t b = (uint32_t)strtoul(s, NULL, 16); memcpy(&v->f32, &b, 4); return 0; }
+    case TK_F64: { uint64_t b = strtoull(s, NULL, 16); memcpy(&v->f64, &b, 8); return 0; }
+    case TK_STRING: {
+        size_t n = strcmp(s, "-") ? strlen(s) / 2 : 0;
+        uint8_t *p = bxc_alloc(k->cx, n + 1);
+        if (!p) return -1;
+        for (size_t i = 0; i < n; i++) p[i] = (uint8_t)(hexval(s[2 * i]) << 4 | hexval(s[2 * i + 1]));
+        v->str.p = p; v->str.len = (uint32_t)n; v->str.enc = ENC_UTF8; v->str.units = (uint32_t)n;
+        return 0;
+    }
+    case TK_LIST: {
+        uint32_t n = (uint32_t)strtoul(s, NULL, 10);
+        v->agg.n = n;
+        int bytes = !t->len && (t->t0->k == TK_U8 || t->t0->k == TK_S8);
+        if (bytes) v->agg.bytes = bxc_alloc(k->cx, n + 1);
+        else v->agg.v = bxc_alloc(k->cx, (n + 1) * sizeof(bxc_val));
+        for (uint32_t i = 0; i < n; i++) {
+            bxc_val e;
+            if (parse_val(k, t->t0, &e)) return -1;
+            if (bytes) v->agg.bytes[i] = (uint8_t)e.u; else v->agg.v[i] = e;
+        }
+        return 0;
+    }
+    case TK_RECORD: case TK_TUPLE:
+        k->i--;
+        v->agg.n = t->n;
+        v->agg.v = bxc_alloc(k->cx, t->n * sizeof(bxc_val));
+        for (uint32_t i = 0; i < t->n; i++) if (parse_val(k, t->ts[i], &v->agg.v[i])) return -1;
+        return 0;
+    case TK_VARIANT: case TK_ENUM: case TK_OPTION: case TK_RESULT: {
+        if (label_index(t, s, &v->var.tag)) return -1;
+        const bxc_type *c = case_of(t, v->var.tag);
+        if (c) { v->var.v = bxc_alloc(k->cx, sizeof(bxc_val)); return parse_val(k, c, v->var.v); }
+        return 0;
+    }
+    case TK_FLAGS: {
+        uint32_t n = (uint32_t)strtoul(s, NULL, 10);
+        for (uint32_t i = 0; i < n; i++) {
+            const char *l = next(k);
+            for (uint32_t j = 0; l && j < t->n; j++) if (!strcmp(t->names[j], l)) v->flags |= 1u << j;
+        }
+        return 0;
+    }
+    default: v->rep = (uint32_t)strtoul(s, NULL, 0); return 0;
+    }
+}
+
+static void print_val(const bxc_type *t, const bxc_val *v)
+{
+    switch (t->k) {
+    case TK_BOOL: printf(" %s", v->u ? "true" : "false"); break;
+    case TK_S8: case TK_S16: case TK_S32: case TK_S64: printf(" %lld", (long long)v->s); break;
+    case TK_U8: case TK_U16: case TK_U32: case TK_U64: case TK_CHAR: printf(" %llu", (unsigned long long)v->u); break;
+    case TK_F32: { uint32_t b; memcpy(&b, &v->f32, 4); printf(" %08x", b); break; }
+    case TK_F64: { uint64_t b; memcpy(&b, &v->f64, 8); printf(" %016llx", (unsigned long long)b); break; }
+    case TK_STRING: {
+        /* host side: show UTF-8 whatever the guest's encoding */
+        printf(" ");
+        int u16 = v->str.enc == ENC_UTF16 || (v->str.enc == ENC_LATIN1_UTF16 && (v->str.units >> 31));
+        int l1 = v->str.enc == ENC_LATIN1_UTF16 && !u16;
+        if (!v->str.len) printf("-");
+        for (uint32_t i = 0; i < v->str.len;) {
+            uint32_t c;
+            if (u16) {
+                c = v->str.p[i] | v->str.p[i + 1] << 8; i += 2;
+                if (c >= 0xd800 && c < 0xdc00 && i + 1 < v->str.len) { c = 0x10000 + ((c - 0xd800) << 10) + ((v->str.p[i] | v->str.p[i + 1] << 8) - 0xdc00); i += 2; }
+            } else if (l1) c = v->str.p[i++];
+            else { printf("%02x", v->str.p[i++]); continue; }
+            if (c < 0x80) printf("%02x", c);
+            else if (c < 0x800) printf("%02x%02x", 0xc0 | c >> 6, 0x80 | (c & 0x3f));
+            else if (c < 0x10000) printf("%02x%02x%02x", 0xe0 | c >> 12, 0x80 | (c >> 6 & 0x3f), 0x80 | (c & 0x3f));
+            else printf("%02x%02x%02x%02x", 0xf0 | c >> 18, 0x80 | (c >> 12 & 0x3f), 0x80 | (c >> 6 & 0x3f), 0x80 | (c & 0x3f));
+        }
+        break;
+    }
+    case TK_LIST:
+        printf(" %u", v->agg.n);
+        for (uint32_t i = 0; i < v->agg.n; i++) {
+            if (!t->len && (t->t0->k == TK_U8 || t->t0->k == TK_S8)) {
+                bxc_val e; e.u = v->agg.bytes[i]; e.s = t->t0->k == TK_S8 ? (int8_t)v->agg.bytes[i] : e.s;
+                print_val(t->t0, &e);
+            } else print_val(t->t0, &v->agg.v[i]);
+        }
+        break;
+    case TK_RECORD: case TK_TUPLE:
+        for (uint32_t i = 0; i < t->n; i++) print_val(t->ts[i], &v->agg.v[i]);
+        break;
+    case TK_VARIANT: case TK_ENUM: case TK_OPTION: case TK_RESULT: {
+        static const char *const opt[] = { "none", "some" }, *const res[] = { "ok", "err" };
+        printf(" %s", t->k == TK_OPTION ? opt[v->var.tag] : t->k == TK_RESULT ? res[v->var.tag] : t->names[v->var.tag]);
+        const bxc_type *c = case_of(t, v->var.tag);
+        if (c) print_val(c, v->var.v);
+        break;
+    }
+    case TK_FLAGS: {
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < t->n; i++) if (v->flags >> i & 1) n++;
+        printf(" %u", n);
+        for (uint32_t i = 0; i < t->n; i++) if (v->flags >> i & 1) printf(" %s", t->names[i]);
+        break;
+    }
+    default: printf(" %u", v->rep); break;
+    }
+}
+
+static int script(void)
+{
+    char line[1 << 16];
+    bxc_comp *c = NULL;
+    bxc_ctx *cx = NULL;
+    bx_store *s = NULL;
+    uint8_t *bytes = NULL;
+    int poisoned = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        char *t[512];
+        int n = 0;
+        for (char *p = strtok(line, " \t\n"); p && n < 512; p = strtok(NULL, " \t\n")) t[n++] = p;
+        if (n == 0) continue;
+        if (!strcmp(t[0], "decode") || !strcmp(t[0], "load")) {
+            size_t len;
+            bx_error err;
+            if (!strcmp(t[0], "load")) {
+                bxc_ctx_free(cx); cx = NULL;
+                bx_store_free(s); s = NULL;
+                bxc_free(c); c = NULL;
+                free(bytes); bytes = NULL;
+                poisoned = 0;
+            }
+            uint8_t *b = n > 1 ? slurp(t[1], &len) : NULL;
+            if (!b) { printf("error: cannot read\n"); fflush(stdout); continue; }
+            bxc_comp *k = bxc_decode(b, len, &err);
+            if (!k) { printf("error: %s\n", err.msg); free(b); fflush(stdout); continue; }
+            if (!strcmp(t[0], "decode")) { printf("ok\n"); bxc_free(k); free(b); fflush(stdout); continue; }
+            c = k; bytes = b;
+            bx_limits lim = {0};
+            lim.max_memory_bytes = 256u << 20;
+            lim.fuel = 1000000000;
+            s = bx_store_new(&lim);
+            cx = bxc_ctx_new(s, NULL);
+            if (!s || !cx || bxc_instantiate(cx, c, &err) != BX_OK) { printf("link: %s\n", err.msg); poisoned = 1; }
+            else printf("ok\n");
+            fflush(stdout);
+            continue;
+        }
+        if (!strcmp(t[0], "invoke") && n > 1) {
+            bxc_func *f = cx && !poisoned ? bxc_export_func(cx, t[1]) : NULL;
+            if (!cx || poisoned) { printf("trap: no instance\n"); fflush(stdout); continue; }
+            if (!f) { printf("error: no export %s\n", t[1]); fflush(stdout); continue; }
+            const bxc_type *ft = bxc_func_type(f);
+            toks k = { t + 2, n - 2, 0, cx };
+            bxc_val args[32], res;
+            memset(&res, 0, sizeof res);
+            int bad = ft->n > 32;
+            for (uint32_t i = 0; !bad && i < ft->n; i++) if (parse_val(&k, ft->ts[i], &args[i])) bad = 1;
+            if (bad) { printf("error: bad arguments\n"); fflush(stdout); continue; }
+            bx_error err;
+            if (bxc_call(cx, f, args, &res, &err) != BX_OK) { printf("trap: %s\n", err.msg); poisoned = 1; }
+            else { printf("ok"); if (ft->t0) print_val(ft->t0, &res); printf("\n"); }
+            fflush(stdout);
+            continue;
+        }
+        printf("error: unknown command\n");
+        fflush(stdout);
+    }
+    bxc_ctx_free(cx);
+    bx_store_free(s);
+    bxc_free(c);
+    free(bytes);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 2 && !strcmp(argv[1], "script")) return script();
     if (argc < 3) { fprintf(stderr, "usage: test_component decode|run FILE [ARGS]\n"); return 2; }
     size_t n;
     uint8_t *b = slurp(argv[2], &n);
