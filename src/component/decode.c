@@ -386,9 +386,14 @@ static int deftype(rd *r, scope *s, bxc_type **out)
     case 0x66: case 0x65:
         if (!(t = newt(r, b == 0x66 ? TK_STREAM : TK_FUTURE)) || opt_valtype(r, s, &t->t0)) return -1;
         break;
-    case 0x63:
-        if (!(t = newt(r, TK_MAP)) || valtype(r, s, &t->t0) || valtype(r, s, &t->t1)) return -1;
+    case 0x63: {   /* map<k, v> is list<tuple<k, v>> in the ABI (despecialize) */
+        bxc_type *tu;
+        if (!(t = newt(r, TK_LIST)) || !(tu = newt(r, TK_TUPLE)) || !(tu->ts = aalloc(r, 2, sizeof *tu->ts))) return -1;
+        tu->n = 2;
+        if (valtype(r, s, &tu->ts[0]) || valtype(r, s, &tu->ts[1])) return -1;
+        t->t0 = tu;
         break;
+    }
     case 0x40: case 0x43: {
         if (b == 0x43) { r->p = at; return fail(r, "async functions are not supported"); }
         if (count(r, &n) || !(t = newt(r, TK_FUNC))) return -1;
@@ -1056,8 +1061,9 @@ static int section(rd *r, scope *s, bxc_comp *c, uint8_t id)
             uint8_t has;
             if (u8(r, &has)) return -1;
             if (has == 1) { int so2; bxc_type *t2; if (externdesc(r, s, &so2, &t2)) return -1;
-                if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm);
-                if (so == S_TYPE || so == S_FUNC || so == S_INSTANCE) st = t2; }
+                /* the ascription is a supertype check; the new index still
+                 * names the item itself (a resource stays that resource) */
+                if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm); }
             else if (has != 0) { r->p--; return fail(r, "invalid export type flag"); }
             if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st)) return -1;
             bxc_op *op = newop(r, c, OP_EXPORT, off);

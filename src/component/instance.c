@@ -170,6 +170,7 @@ static int call_func(bxc_ctx *ctx, bxc_func *f, bxc_val *args, bxc_val *res)
 typedef struct lowered {
     bxc_ctx *ctx;
     bxc_func *callee;
+    const bxc_type *ft;          /* the function's type as the caller declared it */
     bxc_ci *ci;
     bxc_opts opts;
     bx_memory *mem;
@@ -193,7 +194,7 @@ static bx_trap lower_tramp(bx_hostcall *hc, uint64_t *a)
     lowered *L = hc->user;
     bxc_ctx *ctx = L->ctx;
     bxc_ci *ci = L->ci;
-    const bxc_type *ft = L->callee->ft;
+    const bxc_type *ft = L->ft;
     if (!ci->may_leave) { bxc_trap(ctx, BX_TRAP_HOST, "cannot leave component instance"); return to_engine(ctx, hc); }
     bxc_cx cx = { .ctx = ctx, .ci = ci, .opts = &L->opts, .mem = L->mem, .realloc = L->realloc };
     bxc_mark m = bxc_arena_mark(&ctx->callarena);
@@ -573,9 +574,10 @@ static int instantiate(bxc_ctx *cx, const bxc_comp *c, bxc_ci *parent, const rta
             lowered *L = aalloc(cx, sizeof *L);
             if (!L || !callee) { fail_at(cx, op, err, "canon lower of an unknown function"); goto out; }
             L->ctx = cx; L->callee = callee; L->ci = ci; L->opts = op->opts;
+            L->ft = op->t ? op->t : callee->ft;
             if (op->opts.has_mem) L->mem = sp[S_CORE_MEM].v[op->opts.mem];
             if (op->opts.has_realloc) L->realloc = sp[S_CORE_FUNC].v[op->opts.realloc];
-            const bxc_type *ft = callee->ft;
+            const bxc_type *ft = L->ft;
             bx_valtype ps[17], rs[1];
             uint32_t np = 0, nr = 0;
             for (uint32_t i = 0; i < ft->n; i++) { uint32_t k = bxc_flat_count(ft->ts[i]); np += k; }
