@@ -453,7 +453,7 @@ static int load_string_from_range(bxc_cx *cx, uint32_t ptr, uint32_t tagged, bxc
     default: bytes = tagged; se = SE_UTF8; break;
     }
     if (bytes > MAX_STRING_BYTE_LENGTH) return trap(cx, "string byte length %llu exceeds the maximum", (unsigned long long)bytes);
-    if (ptr % align) return trap(cx, "string pointer 0x%x is not %u-aligned", ptr, align);
+    if (ptr % align) return trap(cx, "string pointer 0x%x is misaligned (alignment %u)", ptr, align);
     const uint8_t *src = mem_at(cx, ptr, bytes);
     if (!src) return -1;
     if (se == SE_UTF8 && !utf8_valid(src, (uint32_t)bytes)) return trap(cx, "invalid UTF-8 in a string");
@@ -697,7 +697,7 @@ static int load_list_from_range(bxc_cx *cx, const bxc_type *t, uint32_t ptr, uin
     const bxc_type *e = t->t0;
     uint64_t es = bxc_size(e), bl = es * n;
     if (bl > MAX_LIST_BYTE_LENGTH) return trap(cx, "list byte length %llu exceeds the maximum", (unsigned long long)bl);
-    if (ptr % bxc_align(e)) return trap(cx, "list pointer 0x%x is not %u-aligned", ptr, bxc_align(e));
+    if (ptr % bxc_align(e)) return trap(cx, "list pointer 0x%x is misaligned (alignment %u)", ptr, bxc_align(e));
     const uint8_t *src = mem_at(cx, ptr, bl);
     if (!src) return -1;
     out->agg.n = n;

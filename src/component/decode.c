@@ -1090,7 +1090,7 @@ static bxc_comp *component(rd *outer, scope *up, size_t len)
     scope s = { .up = up, .is_comp = 1 };
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
     if (len < 8 || memcmp(r.p, magic, 4) != 0) { fail(&r, "magic header not detected"); goto bad; }
-    if (memcmp(r.p + 4, magic + 4, 4) != 0) { fail(&r, "unknown binary version or layer (not a component)"); goto bad; }
+    if (memcmp(r.p + 4, magic + 4, 4) != 0) { r.p += 4; fail(&r, "unknown binary version or layer (not a component)"); goto bad; }
     r.p += 8;
     while (r.p < r.end) {
         uint8_t id;

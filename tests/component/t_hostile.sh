@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# tests/component/t_hostile.sh — hand-written hostile components (text in
+# tests/component/wast/hostile/*.wast, turned into binaries by jco's
+# wasm-tools parse): out-of-bounds and misaligned pointers from guests and
+# from their realloc, string lengths past memory, invalid UTF-8, list lengths
+# that overflow, bad chars and discriminants, forged/reused/mistyped handles.
+# Each must end in a clean trap whose message names the reason (the runner
+# checks it), never a host crash; a benign call next to each proves the
+# component works.  Then the decoder on malformed binaries: an error naming
+# the byte offset, never a crash.
+set -u
+cd "$(dirname "$0")/../.."
+BUILD=${BUILD:-build}
+fail_all() { echo "FAIL $*"; echo "0 passed, 1 failed"; exit 1; }
+D=$BUILD/tests/component/test_component
+[ -x "$D" ] || fail_all "$D not built (make tests)"
+JCO_PREFIX=$BUILD/comp-jco
+API=$JCO_PREFIX/node_modules/@bytecodealliance/jco/dist/api.js
+JCO=$JCO_PREFIX/node_modules/.bin/jco
+if [ ! -f "$API" ]; then
+    command -v npm >/dev/null || fail_all "npm is not installed (apt-get install npm)"
+    mkdir -p "$JCO_PREFIX"
+    npm install --prefix "$JCO_PREFIX" --no-audit --no-fund --loglevel=error "@bytecodealliance/jco@1" \
+        >"$JCO_PREFIX/npm.log" 2>&1 || { tail -n 20 "$JCO_PREFIX/npm.log"; fail_all "npm install @bytecodealliance/jco failed"; }
+fi
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+out=$(python3 tests/component/wast.py "$(realpath "$API")" "$D" tests/component/wast /dev/null "$W/wast" --check-messages)
+echo "$out" | sed '$d'
+read -r p _ f _ <<<"$(echo "$out" | tail -n 1 | tr -d ',')"
+pass=$p fail=$f
+
+# decoder: malformed binaries are refused with the offset, never a crash
+check_decode() {   # NAME FILE PATTERN
+    local o rc
+    o=$("$D" decode "$2" 2>&1); rc=$?
+    if [ $rc -eq 1 ] && echo "$o" | grep -q "$3"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL decode $1: rc=$rc $o"; fi
+}
+printf '(component (core module (func (export "f"))) (core instance (instantiate 0)))' >"$W/ok.wat"
+"$JCO" parse "$W/ok.wat" -o "$W/ok.wasm" >/dev/null 2>&1 || fail_all "jco parse failed"
+if [ "$("$D" decode "$W/ok.wasm")" = ok ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL decode of a valid component"; fi
+n=$(stat -c %s "$W/ok.wasm")
+for cut in 9 10 12 $((n - 3)) $((n - 1)); do
+    head -c "$cut" "$W/ok.wasm" >"$W/cut.wasm"
+    check_decode "truncated at $cut" "$W/cut.wasm" "at byte 0x"
+done
+printf '\0asm\x0d\0\x01\0\x07\x05\x01\x72\x00\x00\x00' >"$W/empty-record.wasm"
+check_decode "empty record" "$W/empty-record.wasm" "at byte 0x.*record type must have at least one field"
+printf '\0asm\x0d\0\x01\0\x07\x03\x01\x70\x05' >"$W/bad-index.wasm"
+check_decode "type index out of bounds" "$W/bad-index.wasm" "at byte 0x.*out of bounds"
+printf '\0asm\x0d\0\x01\0\x07\x06\x01\x72\xff\xff\xff\x0f' >"$W/huge-count.wasm"
+check_decode "huge count" "$W/huge-count.wasm" "at byte 0x.*larger than the bytes left"
+printf '\0asm\x01\0\0\0' >"$W/module.wasm"
+check_decode "a core module is not a component" "$W/module.wasm" "at byte 0x4"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
