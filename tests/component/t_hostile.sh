@@ -24,7 +24,7 @@ if [ ! -f "$API" ]; then
         >"$JCO_PREFIX/npm.log" 2>&1 || { tail -n 20 "$JCO_PREFIX/npm.log"; fail_all "npm install @bytecodealliance/jco failed"; }
 fi
 W=$(mktemp -d)
-trap 'rm -rf "$W"' EXIT
+trap 'if [ -n "${CM_KEEP:-}" ]; then find "$W" -name "*.wasm" | while read -r f; do cp "$f" "$CM_KEEP/$(echo "$f" | md5sum | cut -c1-12).wasm"; done; fi; rm -rf "$W"' EXIT
 out=$(python3 tests/component/wast.py "$(realpath "$API")" "$D" tests/component/wast /dev/null "$W/wast" --check-messages)
 echo "$out" | sed '$d'
 read -r p _ f _ <<<"$(echo "$out" | tail -n 1 | tr -d ',')"
