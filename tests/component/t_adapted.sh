@@ -38,7 +38,7 @@ fi
 W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 mkdir -p "$W/c"
-for g in hello echo exit7 files fileops spew; do
+for g in hello echo exit7 files fileops spew spin grow recurse; do
     [ -f "$T/$g.wasm" ] || fail_all "$T/$g.wasm not built (make tests)"
     "$JCO" new "$T/$g.wasm" --wasi-command -o "$W/c/$g.wasm" >"$W/jco.log" 2>&1 || { cat "$W/jco.log"; fail_all "jco new $g.wasm failed"; }
 done
@@ -108,6 +108,26 @@ refused escape-deny "${WS[@]}" --cap read:/workspace/docs --cap 'deny:/workspace
 refused escape-nogrant "$T/files.wasm" read /workspace/docs/a.txt
 refused escape-rename-out "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" rename /workspace/out/../docs/a.txt /workspace/out/x
 refused escape-symlink-make "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" symlink /etc/passwd /workspace/out/p
+
+# limits: one store for the whole component, so the same outcome (exit code)
+limit() {   # NAME EXPECTED-RC ARGS...
+    local name=$1 want=$2; shift 2
+    local cargs=("$@") i
+    for i in "${!cargs[@]}"; do case ${cargs[$i]} in "$T"/*.wasm) cargs[$i]=$W/c/$(basename "${cargs[$i]}");; esac; done
+    "$B" run "$@" >/dev/null 2>"$W/m.err" </dev/null; local mrc=$?
+    "$B" run "${cargs[@]}" >/dev/null 2>"$W/c.err" </dev/null; local crc=$?
+    [ $mrc -eq "$want" ] && [ $crc -eq "$want" ] && ok || { bad "$name: exit codes module $mrc, component $crc, want $want"; head -3 "$W/c.err"; }
+}
+limit timeout 124 --timeout 1s "$T/spin.wasm"
+limit fuel 123 --fuel 2000000 "$T/spin.wasm"
+limit stack 122 --max-stack 64KiB "$T/recurse.wasm"
+# the memory cap counts every core memory of the component (the adapter's
+# too): the guest grows until the cap, then the adapter cannot allocate and
+# traps; the peak never passes the cap
+"$B" run --max-memory 4MiB --json-file "$W/grow.json" "$W/c/grow.wasm" >/dev/null 2>&1; crc=$?
+peak=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["peak_memory_bytes"])' "$W/grow.json" 2>/dev/null)
+{ [ "$crc" -eq 0 ] || [ "$crc" -eq 121 ]; } && [ -n "$peak" ] && [ "$peak" -le 4194304 ] && [ "$peak" -gt 3000000 ] && ok ||
+    bad "max-memory: component exit $crc, peak ${peak:-?} bytes (want <= 4194304 and near it)"
 
 # the audit log records the component's refusal as it does the module's
 fixture
