@@ -42,6 +42,11 @@ for g in hello echo exit7 files fileops spew spin grow recurse; do
     [ -f "$T/$g.wasm" ] || fail_all "$T/$g.wasm not built (make tests)"
     "$JCO" new "$T/$g.wasm" --wasi-command -o "$W/c/$g.wasm" >"$W/jco.log" 2>&1 || { cat "$W/jco.log"; fail_all "jco new $g.wasm failed"; }
 done
+TL=$BUILD/tools
+for t in file-read file-glob file-write file-edit bash js-execute; do
+    [ -f "$TL/$t/tool.wasm" ] || fail_all "$TL/$t/tool.wasm not built (make)"
+    "$JCO" new "$TL/$t/tool.wasm" --wasi-command -o "$W/c/$t.wasm" >"$W/jco.log" 2>&1 || { cat "$W/jco.log"; fail_all "jco new $t failed"; }
+done
 # the adapted component is told apart by its header, not its name
 head -c 8 "$W/c/hello.wasm" | od -An -tx1 | grep -q "00 61 73 6d 0d 00 01 00" && ok || bad "jco output is not a component"
 
@@ -55,7 +60,7 @@ fixture() {
     ln -s "$W/outside/o.txt" "$W/ws/docs/out-link"
 }
 snapshot() { (cd "$W" && find ws outside -printf '%p %y %s\n' | sort && find ws outside -type f -exec sha256sum {} + | sort); }
-norm() { sed -e 's/Capabilities insufficient/Permission denied/' -e 's/ENOTCAPABLE/EACCES/'; }
+norm() { sed -e 's/Capabilities insufficient/Permission denied/' -e 's/ENOTCAPABLE/EACCES/' -e 's/"stderr_bytes":[0-9]*/"stderr_bytes":N/'; }
 
 # same NAME ARGS... : run the module and the component (GUEST.wasm -> its
 # adapted twin) from identical fixtures; compare everything.
@@ -63,13 +68,18 @@ same() {
     local name=$1; shift
     local margs=("$@") cargs=("$@") i
     for i in "${!cargs[@]}"; do
-        case ${cargs[$i]} in "$T"/*.wasm) cargs[$i]=$W/c/$(basename "${cargs[$i]}");; esac
+        case ${cargs[$i]} in
+            "$T"/*.wasm) cargs[$i]=$W/c/$(basename "${cargs[$i]}");;
+            "$TL"/*/tool.wasm) cargs[$i]=$W/c/$(basename "$(dirname "${cargs[$i]}")").wasm;;
+        esac
     done
+    # the component must really be the one run (a typo here would compare a module with itself)
+    [ "${margs[*]}" != "${cargs[*]}" ] || { bad "$name: no adapted twin in the arguments"; return; }
     fixture
-    "$B" run "${margs[@]}" >"$W/m.out" 2>"$W/m.err" </dev/null; local mrc=$?
+    "$B" run "${margs[@]}" >"$W/m.out" 2>"$W/m.err" <<<"${STDIN:-}"; local mrc=$?
     snapshot >"$W/m.snap"
     fixture
-    "$B" run "${cargs[@]}" >"$W/c.out" 2>"$W/c.err" </dev/null; local crc=$?
+    "$B" run "${cargs[@]}" >"$W/c.out" 2>"$W/c.err" <<<"${STDIN:-}"; local crc=$?
     snapshot >"$W/c.snap"
     [ $mrc -gt 1 ] && [ $mrc -lt 100 ] && mrc=1     # the adapter's exit(result)
     if [ $mrc -ne $crc ]; then bad "$name: exit code module $mrc, component $crc"; sed 's/^/    /' "$W/c.err" | head -5; return; fi
@@ -108,6 +118,16 @@ refused escape-deny "${WS[@]}" --cap read:/workspace/docs --cap 'deny:/workspace
 refused escape-nogrant "$T/files.wasm" read /workspace/docs/a.txt
 refused escape-rename-out "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" rename /workspace/out/../docs/a.txt /workspace/out/x
 refused escape-symlink-make "${WS[@]}" --cap write:/workspace/out "$T/fileops.wasm" symlink /etc/passwd /workspace/out/p
+
+# the built-in tools (JSON on stdin, a result object on stdout)
+RW=(--workspace "$W/ws" --cap write:/workspace)
+STDIN='{"file_path": "docs/a.txt"}' same tool-file-read "${RW[@]}" "$TL/file-read/tool.wasm"
+STDIN='{"file_path": "../outside/o.txt"}' same tool-file-read-escape "${RW[@]}" "$TL/file-read/tool.wasm"
+STDIN='{"pattern": "**/*.txt"}' same tool-file-glob "${RW[@]}" "$TL/file-glob/tool.wasm"
+STDIN='{"file_path": "out/n.txt", "content": "x\ny\n"}' same tool-file-write "${RW[@]}" "$TL/file-write/tool.wasm"
+STDIN='{"file_path": "docs/a.txt", "old_string": "readme", "new_string": "README"}' same tool-file-edit "${RW[@]}" "$TL/file-edit/tool.wasm"
+STDIN='{"command": "ls docs; echo hi > out/b.txt; cat out/b.txt; cat docs/out-link"}' same tool-bash "${RW[@]}" "$TL/bash/tool.wasm"
+STDIN='{"code": "[1,2,3].map(x => x * 2)"}' same tool-js-execute "$TL/js-execute/tool.wasm"
 
 # limits: one store for the whole component, so the same outcome (exit code)
 limit() {   # NAME EXPECTED-RC ARGS...
