@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "boxagnts.h"
-#include "component.h"
+#include "comp_impl.h"
 
 static uint8_t *slurp(const char *p, size_t *n)
 {
@@ -119,7 +119,8 @@ static void print_val(const bxc_type *t, const bxc_val *v)
     switch (t->k) {
     case TK_BOOL: printf(" %s", v->u ? "true" : "false"); break;
     case TK_S8: case TK_S16: case TK_S32: case TK_S64: printf(" %lld", (long long)v->s); break;
-    case TK_U8: case TK_U16: case TK_U32: case TK_U64: case TK_CHAR: printf(" %llu", (unsigned long long)v->u); break;
+    case TK_U8: case TK_U16: case TK_U32: case TK_U64: printf(" %llu", (unsigned long long)v->u); break;
+    case TK_CHAR: printf(" %u", v->c); break;
     case TK_F32: { uint32_t b; memcpy(&b, &v->f32, 4); printf(" %08x", b); break; }
     case TK_F64: { uint64_t b; memcpy(&b, &v->f64, 8); printf(" %016llx", (unsigned long long)b); break; }
     case TK_STRING: {
@@ -172,18 +173,152 @@ static void print_val(const bxc_type *t, const bxc_val *v)
     }
 }
 
+/* ---- types from tokens (abi_diff.py): prefix form ------------------- */
+static bxc_type *parse_type(toks *k, bxc_arena *a)
+{
+    static const struct { const char *n; bxc_tk k; } prims[] = {
+        {"bool", TK_BOOL}, {"s8", TK_S8}, {"u8", TK_U8}, {"s16", TK_S16}, {"u16", TK_U16}, {"s32", TK_S32},
+        {"u32", TK_U32}, {"s64", TK_S64}, {"u64", TK_U64}, {"f32", TK_F32}, {"f64", TK_F64}, {"char", TK_CHAR},
+        {"string", TK_STRING} };
+    const char *s = next(k);
+    if (!s) return NULL;
+    bxc_type *t = bxc_arena_alloc(a, sizeof *t);
+    if (!t) return NULL;
+    for (size_t i = 0; i < sizeof prims / sizeof prims[0]; i++) if (!strcmp(s, prims[i].n)) { t->k = prims[i].k; return t; }
+    static char labels[64][8];
+    static const char *lp[64];
+    for (int i = 0; i < 64; i++) { snprintf(labels[i], sizeof labels[i], "c%d", i); lp[i] = labels[i]; }
+    if (!strcmp(s, "list")) { t->k = TK_LIST; t->t0 = parse_type(k, a); return t->t0 ? t : NULL; }
+    if (!strcmp(s, "option")) { t->k = TK_OPTION; t->t0 = parse_type(k, a); return t->t0 ? t : NULL; }
+    if (!strcmp(s, "result")) {
+        t->k = TK_RESULT;
+        for (int j = 0; j < 2; j++) {
+            const char *h = next(k);
+            if (!h) return NULL;
+            bxc_type *x = strcmp(h, "1") ? NULL : parse_type(k, a);
+            if (j) t->t1 = x; else t->t0 = x;
+        }
+        return t;
+    }
+    const char *n = next(k);
+    if (!n) return NULL;
+    t->n = (uint32_t)atoi(n);
+    if (t->n == 0 || t->n > 64) return NULL;
+    t->names = lp;
+    t->ts = bxc_arena_alloc(a, t->n * sizeof *t->ts);
+    if (!strcmp(s, "record") || !strcmp(s, "tuple")) {
+        t->k = s[0] == 'r' ? TK_RECORD : TK_TUPLE;
+        for (uint32_t i = 0; i < t->n; i++) if (!(t->ts[i] = parse_type(k, a))) return NULL;
+        return t;
+    }
+    if (!strcmp(s, "variant")) {
+        t->k = TK_VARIANT;
+        for (uint32_t i = 0; i < t->n; i++) {
+            const char *h = next(k);
+            if (!h) return NULL;
+            t->ts[i] = strcmp(h, "1") ? NULL : parse_type(k, a);
+        }
+        return t;
+    }
+    if (!strcmp(s, "enum")) { t->k = TK_ENUM; return t; }
+    if (!strcmp(s, "flags")) { t->k = TK_FLAGS; return t; }
+    return NULL;
+}
+
+typedef struct bump { uint32_t next; } bump;
+static bx_trap bump_realloc(bx_hostcall *hc, uint64_t *a)
+{
+    bump *b = hc->user;
+    uint32_t optr = (uint32_t)a[0], osz = (uint32_t)a[1], al = (uint32_t)a[2], nsz = (uint32_t)a[3];
+    if (optr && nsz <= osz) { a[0] = optr; return BX_TRAP_NONE; }
+    uint32_t p = (b->next + al - 1) / al * al;
+    if ((uint64_t)p + nsz > hc->mem_size && 0) return bx_hostcall_fail(hc, "out of memory");
+    if (optr && hc->mem && (uint64_t)p + osz <= hc->mem_size) memmove(hc->mem + p, hc->mem + optr, osz);
+    b->next = p + nsz;
+    a[0] = p;
+    return BX_TRAP_NONE;
+}
+
+/* layout TYPE / lift HEXMEM PTR TYPE / lower TYPE VALUE: the canonical ABI
+ * on its own, against definitions.py (abi_diff.py). */
+static int abi_cmd(char **t, int n)
+{
+    bxc_arena a = {0};
+    toks k = { t + 1, n - 1, 0, NULL };
+    int rc = 0;
+    if (!strcmp(t[0], "layout")) {
+        bxc_type *ty = parse_type(&k, &a);
+        if (!ty) { printf("error: bad type\n"); bxc_arena_free(&a); return 0; }
+        bx_valtype fl[256];
+        uint32_t nf = 0;
+        bxc_flatten(ty, fl, 256, &nf);
+        printf("ok %u %u %u", bxc_size(ty), bxc_align(ty), nf);
+        for (uint32_t i = 0; i < nf && i < 256; i++)
+            printf(" %s", fl[i] == BX_I32 ? "i32" : fl[i] == BX_I64 ? "i64" : fl[i] == BX_F32 ? "f32" : "f64");
+        printf("\n");
+        bxc_arena_free(&a);
+        return 0;
+    }
+    bx_limits lim = {0};
+    bx_store *s = bx_store_new(&lim);
+    bx_error err;
+    bx_memory *m = bx_memory_new(s, 2, 2, 1, &err);
+    bump b = { 8 };
+    static const bx_valtype i4[4] = { BX_I32, BX_I32, BX_I32, BX_I32 };
+    bx_functype rt = { 4, 1, i4, i4 };
+    bxc_ctx *cx = bxc_ctx_new(s, NULL);
+    bxc_ci ci;
+    memset(&ci, 0, sizeof ci);
+    ci.may_leave = ci.may_enter = true;
+    bxc_opts o = {0};
+    bxc_cx c = { .ctx = cx, .ci = &ci, .opts = &o, .mem = m };
+    k.cx = cx;
+    if (!strcmp(t[0], "lift") && n > 3) {
+        const char *hex = t[1];
+        size_t hl = strlen(hex) / 2;
+        uint8_t *d = bx_memory_data(m);
+        for (size_t i = 0; i < hl && i < bx_memory_size(m); i++) d[i] = (uint8_t)(hexval(hex[2 * i]) << 4 | hexval(hex[2 * i + 1]));
+        uint32_t ptr = (uint32_t)strtoul(t[2], NULL, 0);
+        k.t = t + 3; k.n = n - 3;
+        bxc_type *ty = parse_type(&k, &a);
+        bxc_val v;
+        if (!ty) printf("error: bad type\n");
+        else if (bxc_load(&c, ty, ptr, &v)) printf("trap: %s\n", cx->msg);
+        else { printf("ok"); print_val(ty, &v); printf("\n"); }
+    } else if (!strcmp(t[0], "lower")) {
+        bxc_type *ty = parse_type(&k, &a);
+        c.realloc = bx_func_new_host(s, &rt, bump_realloc, &b);
+        bxc_val v;
+        uint32_t ptr = 0;
+        if (!ty || parse_val(&k, ty, &v)) printf("error: bad type or value\n");
+        else if (bxc_realloc_call(&c, 0, 0, bxc_align(ty), bxc_size(ty), &ptr) || bxc_store(&c, ty, &v, ptr))
+            printf("trap: %s\n", cx->msg);
+        else {
+            printf("ok %u ", ptr);
+            const uint8_t *d = bx_memory_data(m);
+            for (uint32_t i = 0; i < b.next; i++) printf("%02x", d[i]);
+            printf("\n");
+        }
+    } else rc = -1;
+    free(ci.h);
+    bxc_ctx_free(cx);
+    bx_store_free(s);
+    bxc_arena_free(&a);
+    return rc;
+}
+
 static int script(void)
 {
-    char line[1 << 16];
+    static char line[1 << 20];
     bxc_comp *c = NULL;
     bxc_ctx *cx = NULL;
     bx_store *s = NULL;
     uint8_t *bytes = NULL;
     int poisoned = 0;
     while (fgets(line, sizeof line, stdin)) {
-        char *t[512];
+        static char *t[65536];
         int n = 0;
-        for (char *p = strtok(line, " \t\n"); p && n < 512; p = strtok(NULL, " \t\n")) t[n++] = p;
+        for (char *p = strtok(line, " \t\n"); p && n < 65536; p = strtok(NULL, " \t\n")) t[n++] = p;
         if (n == 0) continue;
         if (!strcmp(t[0], "decode") || !strcmp(t[0], "load")) {
             size_t len;
@@ -228,6 +363,7 @@ static int script(void)
             fflush(stdout);
             continue;
         }
+        if (!abi_cmd(t, n)) { fflush(stdout); continue; }
         printf("error: unknown command\n");
         fflush(stdout);
     }
