@@ -52,6 +52,9 @@ struct bxc_type {
     const char *iface, *rname;
     int defined, has_dtor;
     uint32_t dtor;
+    /* nodes of the fully expanded tree and nesting depth (value and func
+     * types): bounded at decode so every recursive walk is bounded */
+    uint32_t tsize, depth;
 };
 
 typedef struct bxc_comp bxc_comp;

@@ -174,6 +174,16 @@ static int push(rd *r, scope *s, int sort, void *p)
     return 0;
 }
 
+/* Components, component types and instance types nest; the decoder
+ * recurses on them, so their depth is bounded. */
+#define MAX_NESTING 100u
+static int too_deep(const scope *s)
+{
+    uint32_t d = 0;
+    for (; s; s = s->up) d++;
+    return d > MAX_NESTING;
+}
+
 static void scope_free(scope *s)
 {
     for (int i = 0; i < S_NSORTS; i++) free(s->sp[i].v);
@@ -339,6 +349,7 @@ static int resource_ref(rd *r, scope *s, bxc_type **out)
 }
 
 static int externdesc(rd *r, scope *s, int *sortp, bxc_type **tp);
+static int measure(rd *r, bxc_type *t);
 static int decls(rd *r, scope *s, bxc_type *t, int comp);
 
 static int deftype(rd *r, scope *s, bxc_type **out)
@@ -390,7 +401,7 @@ static int deftype(rd *r, scope *s, bxc_type **out)
         bxc_type *tu;
         if (!(t = newt(r, TK_LIST)) || !(tu = newt(r, TK_TUPLE)) || !(tu->ts = aalloc(r, 2, sizeof *tu->ts))) return -1;
         tu->n = 2;
-        if (valtype(r, s, &tu->ts[0]) || valtype(r, s, &tu->ts[1])) return -1;
+        if (valtype(r, s, &tu->ts[0]) || valtype(r, s, &tu->ts[1]) || measure(r, tu)) return -1;
         t->t0 = tu;
         break;
     }
@@ -439,7 +450,33 @@ static int deftype(rd *r, scope *s, bxc_type **out)
         return fail(r, "invalid leading byte (0x%02x) for component defined type", b);
     }
     }
+    if (measure(r, t)) return -1;
     *out = t;
+    return 0;
+}
+
+/* Bound what one type can make every walk over it cost: a DAG of tuples
+ * reusing one type is a tree of exponential size once expanded. */
+#define MAX_TYPE_SIZE 100000u
+#define MAX_TYPE_DEPTH 100u
+
+static int measure(rd *r, bxc_type *t)
+{
+    if (!t || t->k >= TK_COMPONENT) return 0;
+    uint64_t size = 1;
+    uint32_t depth = 0;
+    bxc_type *kids[2] = { t->k == TK_OWN || t->k == TK_BORROW ? NULL : t->t0, t->t1 };
+    for (uint32_t i = 0; i < t->n + 2; i++) {
+        bxc_type *c = i < t->n ? (t->ts ? t->ts[i] : NULL) : kids[i - t->n];
+        if (!c || c->k >= TK_COMPONENT) continue;
+        size += c->tsize ? c->tsize : 1;
+        if (c->depth + 1 > depth) depth = c->depth + 1;
+    }
+    if (t->k == TK_LIST && t->len) size += (uint64_t)(t->len - 1) * (t->t0->tsize ? t->t0->tsize : 1);
+    if (size > MAX_TYPE_SIZE) return fail(r, "effective type size exceeds the limit of %u", MAX_TYPE_SIZE);
+    if (depth > MAX_TYPE_DEPTH) return fail(r, "type nesting is too deep (more than %u levels)", MAX_TYPE_DEPTH);
+    t->tsize = (uint32_t)size;
+    t->depth = depth;
     return 0;
 }
 
@@ -649,6 +686,7 @@ static int decls(rd *r, scope *outer, bxc_type *t, int comp)
     scope s = { .up = outer, .is_comp = 0 };
     uint32_t n;
     int rc = -1;
+    if (too_deep(&s)) return fail(r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING);
     if (count(r, &n)) goto out;
     for (uint32_t i = 0; i < n; i++) {
         uint8_t d;
@@ -1088,6 +1126,7 @@ static bxc_comp *component(rd *outer, scope *up, size_t len)
     if (!c) { fail(outer, "out of host memory"); return NULL; }
     rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0 };
     scope s = { .up = up, .is_comp = 1 };
+    if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
     if (len < 8 || memcmp(r.p, magic, 4) != 0) { fail(&r, "magic header not detected"); goto bad; }
     if (memcmp(r.p + 4, magic + 4, 4) != 0) { r.p += 4; fail(&r, "unknown binary version or layer (not a component)"); goto bad; }

@@ -52,5 +52,33 @@ printf '\0asm\x0d\0\x01\0\x07\x06\x01\x72\xff\xff\xff\x0f' >"$W/huge-count.wasm"
 check_decode "huge count" "$W/huge-count.wasm" "at byte 0x.*larger than the bytes left"
 printf '\0asm\x01\0\0\0' >"$W/module.wasm"
 check_decode "a core module is not a component" "$W/module.wasm" "at byte 0x4"
+# types whose expansion is exponential, or nested too deep, and components
+# nested too deep: refused at decode (every walk over a type is bounded)
+python3 -c '
+print("(component (type $t0 (tuple u8 u8 u8 u8))")
+for i in range(1, 40): print("(type $t%d (tuple $t%d $t%d $t%d $t%d))" % (i, i-1, i-1, i-1, i-1))
+print(")")' >"$W/wide.wat"
+python3 -c '
+print("(component (type $t0 (list u8))")
+for i in range(1, 300): print("(type $t%d (list $t%d))" % (i, i-1))
+print(")")' >"$W/deep.wat"
+python3 -c '
+import sys
+def leb(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7f; n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n: return bytes(out)
+hdr = b"\0asm\x0d\0\x01\0"
+c = hdr
+for _ in range(300): c = hdr + b"\x04" + leb(len(c)) + c
+sys.stdout.buffer.write(c)' >"$W/nest.wasm"
+for t in wide deep; do
+    "$JCO" parse "$W/$t.wat" -o "$W/$t.wasm" >/dev/null 2>&1 || { fail=$((fail + 1)); echo "FAIL jco parse $t"; continue; }
+done
+check_decode "exponential type" "$W/wide.wasm" "at byte 0x.*effective type size exceeds"
+check_decode "deep type" "$W/deep.wasm" "at byte 0x.*nesting is too deep"
+check_decode "deep components" "$W/nest.wasm" "at byte 0x.*nesting is too deep"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
