@@ -122,4 +122,10 @@ int bxc_run_command(bxc_ctx *cx, bx_error *err);
 /* ---- WASI 0.2 on the preview1 host (wasi2.c) ------------------------------ */
 bx_status bxc_wasi_run(bx_wasi *w, bx_store *s, const bxc_comp *c, bx_error *err);
 
+/* The sandbox's run (src/sandbox/sandbox.c) for a decoded component: the
+ * same setup, grants, limits and result record as bx_sandbox_run_module.
+ * Declared here, not in boxagnts.h, while components are new. */
+bx_status bx_sandbox_run_component(const bx_run_options *o, const bxc_comp *c, const bx_run_io *io,
+                                   bx_run_result *r, bx_error *err);
+
 #endif

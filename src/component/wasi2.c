@@ -11,6 +11,7 @@
  * objects in a bounded table, their rep the resource's representation.
  */
 #include "comp_impl.h"
+#include "runtime.h"      /* the engine's store: the preview1 host's trap message */
 #include "wasi_impl.h"
 
 #include <stdio.h>
@@ -94,7 +95,8 @@ static int p1(W *h, p1fn fn, uint64_t *a, uint16_t *e)
     bx_trap t = fn(&hc, a);
     if (t != BX_TRAP_NONE) {
         if (t == BX_TRAP_EXIT) h->cx->exit_code = bx_store_exit_code(bxc_ctx_store(h->cx));
-        return bxc_trap(h->cx, t, "%s", t == BX_TRAP_HOST ? "WASI host call failed" : bx_trap_message(t));
+        bx_store *s = bxc_ctx_store(h->cx);
+        return bxc_trap(h->cx, t, "%s", t == BX_TRAP_HOST && s->trap_msg[0] ? s->trap_msg : bx_trap_message(t));
     }
     *e = (uint16_t)a[0];
     return 0;

@@ -503,6 +503,12 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     return run_any(o, m, NULL, io, r, err);
 }
 
+bx_status bx_sandbox_run_component(const bx_run_options *o, const bxc_comp *c, const bx_run_io *io,
+                                   bx_run_result *r, bx_error *err)
+{
+    return run_any(o, NULL, c, io, r, err);
+}
+
 static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxc_comp *comp,
                          const bx_run_io *io, bx_run_result *r, bx_error *err)
 {

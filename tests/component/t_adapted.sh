@@ -129,6 +129,25 @@ STDIN='{"file_path": "docs/a.txt", "old_string": "readme", "new_string": "README
 STDIN='{"command": "ls docs; echo hi > out/b.txt; cat out/b.txt; cat docs/out-link"}' same tool-bash "${RW[@]}" "$TL/bash/tool.wasm"
 STDIN='{"code": "[1,2,3].map(x => x * 2)"}' same tool-js-execute "$TL/js-execute/tool.wasm"
 
+# a tool manifest may name a component: `boxagnts call` gives the same result
+mkdir -p "$W/td"
+for t in file-read bash; do
+    mkdir -p "$W/td/$t-c"
+    sed "s/\"name\": \"$t\"/\"name\": \"$t-c\"/" "$TL/$t/tool.json" >"$W/td/$t-c/tool.json"
+    cp "$W/c/$t.wasm" "$W/td/$t-c/tool.wasm"
+done
+call_same() {   # NAME TOOL JSON
+    fixture
+    "$B" call "$2" --workspace "$W/ws" "$3" >"$W/m.out" 2>&1; local mrc=$?
+    fixture
+    "$B" call "$2-c" --tools-dir "$W/td" --workspace "$W/ws" "$3" >"$W/c.out" 2>&1; local crc=$?
+    if [ $mrc -eq $crc ] && diff <(norm <"$W/m.out") <(norm <"$W/c.out") >/dev/null && grep -q '"content"' "$W/c.out"; then ok
+    else bad "$1: boxagnts call differs (exit $mrc vs $crc)"; diff "$W/m.out" "$W/c.out" | head -4; fi
+}
+call_same call-file-read file-read '{"file_path": "docs/a.txt"}'
+call_same call-file-read-escape file-read '{"file_path": "../../etc/passwd"}'
+call_same call-bash bash '{"command": "ls; cat docs/a.txt | wc -c"}'
+
 # limits: one store for the whole component, so the same outcome (exit code)
 limit() {   # NAME EXPECTED-RC ARGS...
     local name=$1 want=$2; shift 2
