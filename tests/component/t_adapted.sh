@@ -18,7 +18,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
-B=$BUILD/boxagnts
+B=${BOXAGNTS:-$BUILD/boxagnts}
 T=$BUILD/tests/cli
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
