@@ -62,6 +62,9 @@ typedef struct bxc_comp bxc_comp;
 /* Decode and validate a component.  NULL with err->msg naming the byte
  * offset and the reason. */
 bxc_comp *bxc_decode(const uint8_t *bytes, size_t len, bx_error *err);
+/* The same, each core module through the compiled-module cache at
+ * cache_dir (bx_module_new_cached; the caller checks the grants first). */
+bxc_comp *bxc_decode_cached(const uint8_t *bytes, size_t len, const char *cache_dir, bx_error *err);
 void bxc_free(bxc_comp *c);
 /* The root component's imports and exports (types as declared). */
 uint32_t bxc_import_count(const bxc_comp *c);

@@ -60,6 +60,7 @@ typedef struct rd {
     bx_error *err;
     bxc_comp *c;
     int failed;
+    const char *cache_dir;   /* the compiled-module cache for core modules (NULL: none) */
 } rd;
 
 static int fail(rd *r, const char *fmt, ...)
@@ -877,7 +878,8 @@ static int section(rd *r, scope *s, bxc_comp *c, uint8_t id)
     switch (id) {
     case 1: {   /* core module */
         bx_error e;
-        bx_module *m = bx_module_new(r->p, (size_t)(r->end - r->p), &e);
+        /* one cache entry per core module, keyed as a module's is */
+        bx_module *m = bx_module_new_cached(r->p, (size_t)(r->end - r->p), r->cache_dir, &e);
         if (!m) return fail(r, "core module: %s", e.msg);
         if (c->nmods == c->capmods) {
             uint32_t nc = c->capmods ? c->capmods * 2 : 4;
@@ -1124,7 +1126,7 @@ static bxc_comp *component(rd *outer, scope *up, size_t len)
 {
     bxc_comp *c = calloc(1, sizeof *c);
     if (!c) { fail(outer, "out of host memory"); return NULL; }
-    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0 };
+    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir };
     scope s = { .up = up, .is_comp = 1 };
     if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
@@ -1169,10 +1171,15 @@ int bxc_is_component(const uint8_t *b, size_t len)
 
 bxc_comp *bxc_decode(const uint8_t *bytes, size_t len, bx_error *err)
 {
+    return bxc_decode_cached(bytes, len, NULL, err);
+}
+
+bxc_comp *bxc_decode_cached(const uint8_t *bytes, size_t len, const char *cache_dir, bx_error *err)
+{
     bx_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
-    rd r = { bytes, bytes + len, bytes, err, NULL, 0 };
+    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir };
     bxc_comp *c = component(&r, NULL, len);
     return c;
 }

@@ -347,7 +347,7 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
         return BX_ERR_ARG;
     }
     if (bxc_is_component(wasm, len)) {
-        bxc_comp *c = bxc_decode(wasm, len, err);
+        bxc_comp *c = bxc_decode_cached(wasm, len, cv == BX_CACHE_USE ? o->cache_dir : NULL, err);
         if (!c) {
             r->outcome = BX_RUN_LOAD_ERROR;
             snprintf(r->message, sizeof r->message, "cannot load component: %s", err->msg);

@@ -531,7 +531,7 @@ static const bx_module *module_of(wasm_tool *w, const char *cache_dir, char *why
         if (bytes) {
             memset(&e, 0, sizeof e);
             if (bxc_is_component((const uint8_t *)bytes, len)) {
-                if (!(w->comp = bxc_decode((const uint8_t *)bytes, len, &e)) && e.status == BX_OK) e.status = BX_ERR_INVALID;
+                if (!(w->comp = bxc_decode_cached((const uint8_t *)bytes, len, cache_dir, &e)) && e.status == BX_OK) e.status = BX_ERR_INVALID;
             } else
                 w->module = bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e);
             free(bytes);
