@@ -158,6 +158,13 @@ limit() {   # NAME EXPECTED-RC ARGS...
     [ $mrc -eq "$want" ] && [ $crc -eq "$want" ] && ok || { bad "$name: exit codes module $mrc, component $crc, want $want"; head -3 "$W/c.err"; }
 }
 limit timeout 124 --timeout 1s "$T/spin.wasm"
+# --timeout also stops a guest blocked on a pollable (sleep: subscribe-duration + poll)
+printf '#include <unistd.h>\n#include <stdio.h>\nint main(void){ puts("sleeping"); fflush(stdout); sleep(30); puts("woke"); return 0; }\n' >"$W/sl.c"
+if clang-14 --target=wasm32-wasi --sysroot="$BUILD/wasi-sysroot" -O2 "$W/sl.c" -o "$W/sl.wasm" 2>"$W/cc.log" &&
+   "$JCO" new "$W/sl.wasm" --wasi-command -o "$W/c/sl.wasm" >/dev/null 2>&1; then
+    "$B" run --timeout 1s "$W/c/sl.wasm" >"$W/sl.out" 2>/dev/null; rc=$?
+    [ $rc -eq 124 ] && grep -q sleeping "$W/sl.out" && ! grep -q woke "$W/sl.out" && ok || bad "timeout in poll: exit $rc"
+else bad "cannot build the sleeping guest: $(head -2 "$W/cc.log")"; fi
 limit fuel 123 --fuel 2000000 "$T/spin.wasm"
 limit stack 122 --max-stack 64KiB "$T/recurse.wasm"
 # the memory cap counts every core memory of the component (the adapter's
