@@ -166,6 +166,26 @@ static int call_func(bxc_ctx *ctx, bxc_func *f, bxc_val *args, bxc_val *res)
     return rc;
 }
 
+/* Two value or function types with the same shape: the caller lowers with
+ * its declared type and the callee lifts with its own, so they must agree
+ * (subtyping is not implemented: equal shapes only; resource identity is
+ * checked per handle at run time).  Depth is bounded at decode. */
+static int same_shape(const bxc_type *a, const bxc_type *b)
+{
+    if (a == b) return 1;
+    if (!a || !b || a->k != b->k || a->n != b->n || a->len != b->len) return 0;
+    switch (a->k) {
+    case TK_RECORD: case TK_TUPLE: case TK_VARIANT: case TK_FUNC:
+        for (uint32_t i = 0; i < a->n; i++)
+            if (!same_shape(a->ts[i], b->ts[i])) return 0;
+        return a->k == TK_FUNC ? same_shape(a->t0, b->t0) : 1;
+    case TK_LIST: case TK_OPTION: return same_shape(a->t0, b->t0);
+    case TK_RESULT: return same_shape(a->t0, b->t0) && same_shape(a->t1, b->t1);
+    case TK_OWN: case TK_BORROW: return 1;
+    default: return 1;   /* primitives, enum and flags (same count) */
+    }
+}
+
 /* ---- canon lower: an engine host function ---------------------------- */
 typedef struct lowered {
     bxc_ctx *ctx;
@@ -575,6 +595,10 @@ static int instantiate(bxc_ctx *cx, const bxc_comp *c, bxc_ci *parent, const rta
             if (!L || !callee) { fail_at(cx, op, err, "canon lower of an unknown function"); goto out; }
             L->ctx = cx; L->callee = callee; L->ci = ci; L->opts = op->opts;
             L->ft = op->t ? op->t : callee->ft;
+            if (!same_shape(L->ft, callee->ft)) {
+                fail_at(cx, op, err, "canon lower: the function given has another type than the one declared");
+                goto out;
+            }
             if (op->opts.has_mem) L->mem = sp[S_CORE_MEM].v[op->opts.mem];
             if (op->opts.has_realloc) L->realloc = sp[S_CORE_FUNC].v[op->opts.realloc];
             const bxc_type *ft = L->ft;

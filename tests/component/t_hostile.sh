@@ -80,5 +80,10 @@ done
 check_decode "exponential type" "$W/wide.wasm" "at byte 0x.*effective type size exceeds"
 check_decode "deep type" "$W/deep.wasm" "at byte 0x.*nesting is too deep"
 check_decode "deep components" "$W/nest.wasm" "at byte 0x.*nesting is too deep"
+# fuzzer finds, kept as regressions: each must be refused at instantiation
+for f in tests/component/regress/*.wasm; do
+    o=$(printf 'load %s\n' "$f" | "$D" script 2>&1)
+    case $o in link:*|error:*) pass=$((pass + 1));; *) fail=$((fail + 1)); echo "FAIL regress $f: $o";; esac
+done
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
