@@ -16,23 +16,26 @@ $(COMP_TEST_DIR)/test_component: tests/component/test_component.c $(LIB)
 TESTS_ALL += $(COMP_TEST_DIR)/test_component
 
 # `make fuzz-component [FUZZ_SECONDS=60]`: libFuzzer on the component decoder
-# and runtime, seeded from the reference and hostile tests' binaries (made by
-# t_reference.sh/t_hostile.sh runs into $(BUILD)/fuzz-component/seeds; run
-# `make fuzz-component-seeds` first).  Crashes land in .../artifacts.
+# and runtime (src/component instrumented: coverage, ASan, UBSan), linked with
+# the normal build's engine objects (the engine has its own target, `make
+# fuzz`; instrumenting interp.c too takes clang many minutes).  Seeds: the
+# binaries of the reference and hostile tests (`make fuzz-component-seeds`).
+# Crashes land in $(BUILD)/fuzz-component/artifacts.
 FUZZC_DIR := $(BUILD)/fuzz-component
 FUZZC_CC ?= clang-14
 FUZZC_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
-FUZZC_SRC := $(wildcard src/wasm/*.c) $(COMP_SRC)
-FUZZC_OBJ := $(patsubst src/%.c,$(FUZZC_DIR)/obj/%.o,$(filter-out src/component/wasi2.c,$(FUZZC_SRC)))
-$(FUZZC_DIR)/obj/%.o: src/%.c
+FUZZC_OBJ := $(patsubst src/component/%.c,$(FUZZC_DIR)/obj/%.o,$(filter-out src/component/wasi2.c,$(COMP_SRC)))
+FUZZC_ENGINE := $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/wasm/*.c))
+$(FUZZC_DIR)/obj/%.o: src/component/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZC_CC) -std=c11 -D_GNU_SOURCE -Iinclude -Isrc/wasm -Isrc/wasi -Isrc/component $(FUZZC_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
-$(FUZZC_DIR)/fuzz_component: fuzz/fuzz_component.c $(FUZZC_OBJ)
+$(FUZZC_DIR)/fuzz_component: fuzz/fuzz_component.c $(FUZZC_OBJ) $(FUZZC_ENGINE)
 	$(FUZZC_CC) -std=c11 -D_GNU_SOURCE -Iinclude -Isrc/wasm -Isrc/component $(FUZZC_SAN) -fsanitize=fuzzer -o $@ $^ -lm -lpthread
 fuzz-component-seeds: $(COMP_TEST_DIR)/test_component
 	@mkdir -p $(FUZZC_DIR)/seeds
 	CM_KEEP=$(FUZZC_DIR)/seeds bash tests/component/t_reference.sh >/dev/null 2>&1 || true
 	CM_KEEP=$(FUZZC_DIR)/seeds bash tests/component/t_hostile.sh >/dev/null 2>&1 || true
+	cp tests/component/regress/*.wasm $(FUZZC_DIR)/seeds/
 fuzz-component: $(FUZZC_DIR)/fuzz_component
 	@mkdir -p $(FUZZC_DIR)/corpus $(FUZZC_DIR)/artifacts
 	@find $(FUZZC_DIR)/seeds -name '*.wasm' -exec cp -n {} $(FUZZC_DIR)/corpus/ \; 2>/dev/null || true
