@@ -967,3 +967,57 @@ int bxc_lower_flat(bxc_cx *cx, const bxc_type *t, const bxc_val *v, uint64_t *fl
     default: return trap(cx, "values of this type are not supported");
     }
 }
+
+/* ---- shapes ---------------------------------------------------------- */
+static void sh_put(char *out, size_t cap, size_t *n, const char *s)
+{
+    for (; *s; s++) { if (*n + 1 < cap) out[*n] = *s; (*n)++; }
+    if (cap) out[*n < cap ? *n : cap - 1] = 0;
+}
+
+static void sh(const bxc_type *t, char *out, size_t cap, size_t *n)
+{
+    char b[32];
+    if (!t) { sh_put(out, cap, n, "_"); return; }
+    switch (t->k) {
+    case TK_BOOL: sh_put(out, cap, n, "b"); return;
+    case TK_S8: sh_put(out, cap, n, "c"); return;
+    case TK_U8: sh_put(out, cap, n, "C"); return;
+    case TK_S16: sh_put(out, cap, n, "h"); return;
+    case TK_U16: sh_put(out, cap, n, "H"); return;
+    case TK_S32: sh_put(out, cap, n, "i"); return;
+    case TK_U32: sh_put(out, cap, n, "I"); return;
+    case TK_S64: sh_put(out, cap, n, "l"); return;
+    case TK_U64: sh_put(out, cap, n, "L"); return;
+    case TK_F32: sh_put(out, cap, n, "f"); return;
+    case TK_F64: sh_put(out, cap, n, "d"); return;
+    case TK_CHAR: sh_put(out, cap, n, "x"); return;
+    case TK_STRING: sh_put(out, cap, n, "s"); return;
+    case TK_OWN: sh_put(out, cap, n, "o"); return;
+    case TK_BORROW: sh_put(out, cap, n, "&"); return;
+    case TK_LIST: sh_put(out, cap, n, "["); sh(t->t0, out, cap, n); sh_put(out, cap, n, "]"); return;
+    case TK_OPTION: sh_put(out, cap, n, "?"); sh(t->t0, out, cap, n); return;
+    case TK_RESULT: sh_put(out, cap, n, "R("); sh(t->t0, out, cap, n); sh_put(out, cap, n, "|");
+        sh(t->t1, out, cap, n); sh_put(out, cap, n, ")"); return;
+    case TK_ENUM: snprintf(b, sizeof b, "e%u", t->n); sh_put(out, cap, n, b); return;
+    case TK_FLAGS: snprintf(b, sizeof b, "F%u", t->n); sh_put(out, cap, n, b); return;
+    case TK_RECORD: case TK_TUPLE: case TK_VARIANT: case TK_FUNC:
+        sh_put(out, cap, n, t->k == TK_RECORD ? "{" : t->k == TK_TUPLE ? "(" : t->k == TK_VARIANT ? "<" : "f(");
+        for (uint32_t i = 0; i < t->n; i++) {
+            if (i) sh_put(out, cap, n, t->k == TK_VARIANT ? "|" : ",");
+            sh(t->ts[i], out, cap, n);
+        }
+        sh_put(out, cap, n, t->k == TK_RECORD ? "}" : t->k == TK_TUPLE ? ")" : t->k == TK_VARIANT ? ">" : ")");
+        if (t->k == TK_FUNC) { sh_put(out, cap, n, "->"); sh(t->t0, out, cap, n); }
+        return;
+    default: sh_put(out, cap, n, "?"); return;
+    }
+}
+
+const char *bxc_shape(const bxc_type *t, char *out, size_t cap)
+{
+    size_t n = 0;
+    if (cap) out[0] = 0;
+    sh(t, out, cap, &n);
+    return n < cap ? out : "";
+}

@@ -96,7 +96,9 @@ typedef int (*bxc_host_fn)(bxc_ctx *cx, void *user, const bxc_type *ft, bxc_val 
 typedef struct bxc_host {
     /* a function export `name` of imported interface `iface` (version
      * stripped); NULL when the host has none */
-    bxc_host_fn (*lookup)(void *user, const char *iface, const char *name, void **fuser);
+    /* ft is the type the component declared: the host must check it is the
+     * one its function implements (bxc_shape) */
+    bxc_host_fn (*lookup)(void *user, const char *iface, const char *name, const bxc_type *ft, void **fuser);
     /* the host's own handle of a host resource was dropped by the guest */
     void (*drop)(void *user, const bxc_type *rt, uint32_t rep);
     void *user;
@@ -107,6 +109,9 @@ void bxc_ctx_free(bxc_ctx *cx);
 /* Instantiate the root component: every import must be served by the host
  * (semver-compatible: wasi:io/streams@0.2.3 is served by the host's 0.2.x). */
 bx_status bxc_instantiate(bxc_ctx *cx, const bxc_comp *c, bx_error *err);
+/* A type's structural shape as a short string ("R([C]|<o|_>)" for
+ * result<list<u8>, variant{own, unit}>); "" when it does not fit. */
+const char *bxc_shape(const bxc_type *t, char *out, size_t cap);
 /* Find an exported function, "name" or "iface#name" (iface may carry any
  * 0.2.x version, or none). */
 bxc_func *bxc_export_func(bxc_ctx *cx, const char *name);

@@ -419,9 +419,9 @@ static bxc_rinst *host_instance(bxc_ctx *cx, const char *nm, const bxc_type *t, 
             return NULL;
         }
         void *fu = NULL;
-        bxc_host_fn fn = cx->host.lookup ? cx->host.lookup(cx->host.user, ifc, d->name, &fu) : NULL;
+        bxc_host_fn fn = cx->host.lookup ? cx->host.lookup(cx->host.user, ifc, d->name, d->t, &fu) : NULL;
         if (!fn) {
-            snprintf(err->msg, sizeof err->msg, "import `%s`: function `%s` is not provided by the host", nm, d->name);
+            snprintf(err->msg, sizeof err->msg, "import `%s`: function `%s` is not provided by the host (or not with this type)", nm, d->name);
             return NULL;
         }
         bxc_func *f = aalloc(cx, sizeof *f);
@@ -637,7 +637,7 @@ static int instantiate(bxc_ctx *cx, const bxc_comp *c, bxc_ci *parent, const rta
                     break;
                 } else if (op->sort == S_FUNC) {
                     void *fu = NULL;
-                    bxc_host_fn fn = cx->host.lookup ? cx->host.lookup(cx->host.user, "", op->name, &fu) : NULL;
+                    bxc_host_fn fn = cx->host.lookup ? cx->host.lookup(cx->host.user, "", op->name, op->t, &fu) : NULL;
                     bxc_func *f = fn ? aalloc(cx, sizeof *f) : NULL;
                     if (!f) { fail_at(cx, op, err, "import `%s` is not provided by the host", op->name); goto out; }
                     f->ft = op->t; f->host = fn; f->huser = fu;

@@ -80,6 +80,22 @@ done
 check_decode "exponential type" "$W/wide.wasm" "at byte 0x.*effective type size exceeds"
 check_decode "deep type" "$W/deep.wasm" "at byte 0x.*nesting is too deep"
 check_decode "deep components" "$W/nest.wasm" "at byte 0x.*nesting is too deep"
+# imports: matched semver-compatibly (any 0.2.x), and only with the WIT type
+# the host implements (a lying declaration is refused, never called)
+B=${BOXAGNTS:-$BUILD/boxagnts}
+imp() {   # NAME VERSION TYPE PATTERN
+    printf '(component (import "wasi:cli/environment@%s" (instance (export "get-arguments" (func %s)))))' "$2" "$3" >"$W/imp.wat"
+    "$JCO" parse "$W/imp.wat" -o "$W/imp.wasm" >/dev/null 2>&1 || { fail=$((fail + 1)); echo "FAIL jco parse $1"; return; }
+    local o rc
+    o=$("$B" run "$W/imp.wasm" 2>&1); rc=$?
+    if [ $rc -ne 0 ] && echo "$o" | grep -q "$4"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL import $1: rc=$rc $o"; fi
+}
+imp semver-0.2.99 0.2.99 '(result (list string))' "exports no .wasi:cli/run"
+imp semver-0.2.0 0.2.0 '(result (list string))' "exports no .wasi:cli/run"
+imp semver-0.3.0 0.3.0 '(result (list string))' "0.2.x only"
+imp wrong-result 0.2.0 '(result u32)' "not with this type"
+imp wrong-params 0.2.0 '(param "x" string) (result (list string))' "not with this type"
+
 # fuzzer finds, kept as regressions: each must be refused at instantiation
 for f in tests/component/regress/*.wasm; do
     o=$(printf 'load %s\n' "$f" | "$D" script 2>&1)
