@@ -556,7 +556,14 @@ static int instantiate(bxc_ctx *cx, const bxc_comp *c, bxc_ci *parent, const rta
             void *p = NULL;
             int found = 0;
             for (uint32_t j = 0; j < src->nex; j++)
-                if (!strcmp(src->ex[j].name, op->name)) { p = src->ex[j].p; found = 1; break; }
+                if (!strcmp(src->ex[j].name, op->name)) {
+                    /* the instance given at run time may differ from the declared one */
+                    if (src->ex[j].sort != op->sort) {
+                        fail_at(cx, op, err, "export `%s` of instance %u is not of the declared sort", op->name, op->idx);
+                        goto out;
+                    }
+                    p = src->ex[j].p; found = 1; break;
+                }
             if (!found) { fail_at(cx, op, err, "instance %u has no export `%s`", op->idx, op->name); goto out; }
             if (op->sort == S_TYPE) { if (p && bxc_subst(cx, ci, op->t, p)) goto trapped; }
             else if (spush(cx, &sp[op->sort], p)) goto trapped;
@@ -651,6 +658,14 @@ static int instantiate(bxc_ctx *cx, const bxc_comp *c, bxc_ci *parent, const rta
                 if (op->sort == S_TYPE) { if (p && bxc_subst(cx, ci, op->t, p)) goto trapped; break; }
                 if (op->sort == S_INSTANCE && op->t) {
                     bxc_rinst *src = p;
+                    /* every declared export must be there, of its sort */
+                    for (uint32_t d = 0; d < op->t->nex; d++) {
+                        int have = 0;
+                        for (uint32_t j = 0; j < src->nex; j++)
+                            if (!strcmp(src->ex[j].name, op->t->ex[d].name)) { have = src->ex[j].sort == op->t->ex[d].sort; break; }
+                        if (!have) { fail_at(cx, op, err, "import `%s`: the instance given has no %s export `%s`", op->name,
+                                             op->t->ex[d].sort == S_FUNC ? "function" : "such", op->t->ex[d].name); goto out; }
+                    }
                     for (uint32_t d = 0; d < op->t->nex; d++) {
                         if (op->t->ex[d].sort != S_TYPE) continue;
                         for (uint32_t j = 0; j < src->nex; j++)
