@@ -12,7 +12,7 @@ CC      ?= cc
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 WARN    := -Wall -Wextra -Werror -std=c11 -D_GNU_SOURCE
-CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/aot -Isrc/wasi -Isrc/net -Isrc/sandbox -Isrc/confine -Isrc/tools
+CPPFLAGS += -Iinclude -Isrc/wasm -Isrc/aot -Isrc/wasi -Isrc/component -Isrc/net -Isrc/sandbox -Isrc/confine -Isrc/tools
 BUILD   ?= build
 LDLIBS  := -lcjson -ldl -lm -lpthread
 SPEC_SUITE ?= ../shared/spec-testsuite
@@ -27,7 +27,7 @@ ALL_CFLAGS := $(WARN) -fvisibility=hidden $(CFLAGS) $(SANFLAGS)
 ALL_LDFLAGS := $(LDFLAGS) $(SANFLAGS)
 
 # Library layers, bottom up (DESIGN.md); each is a directory of src/.
-LAYERS  := wasm aot wasi net sandbox confine tools server
+LAYERS  := wasm aot wasi component net sandbox confine tools server
 LIB_SRC := $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     := $(BUILD)/libboxagnts.a
@@ -47,8 +47,10 @@ $(BUILD)/%.o: %.c
 # private header says so in one line, e.g. LAYER_SEES_aot := src/wasm.
 LAYER_SEES_cli := src/confine src/aot
 LAYER_SEES_aot := src/wasm $(BUILD)/src/aot
-LAYER_SEES_sandbox := src/aot
+LAYER_SEES_sandbox := src/aot src/component
+LAYER_SEES_component := src/wasm src/wasi
 LAYER_SEES_server := src/confine
+LAYER_SEES_tools := src/component
 $(foreach l,$(LAYERS) cli,$(eval $(BUILD)/src/$(l)/%.o: CPPFLAGS := -Iinclude -Isrc/$(l) $(addprefix -I,$(LAYER_SEES_$(l)))))
 
 $(LIB): $(LIB_OBJ)

@@ -13,3 +13,10 @@ $(TOOLS_DIR)/bash/tool.json: guest/bash/tool.json
 	cp $< $@
 
 TOOLS_ALL += $(TOOLS_DIR)/bash/tool.wasm $(TOOLS_DIR)/bash/tool.json
+
+# The same shell without the boxagnts:progress import: the one jco's
+# preview1 command adapter can wrap (tests/component/t_adapted.sh).
+$(BUILD)/tests/component/bash-plain.wasm: $(BASH_GUEST_SRC) $(wildcard guest/bash/*.h) $(GUEST_LIB)
+	@mkdir -p $(dir $@)
+	$(GUEST_CC) $(GUEST_CFLAGS) -DBX_PROGRESS_NONE -Iguest/bash -Wl,-z,stack-size=4194304 -o $@ $(BASH_GUEST_SRC) $(GUEST_LIB) -lm
+TESTS_ALL += $(BUILD)/tests/component/bash-plain.wasm

@@ -22,6 +22,7 @@
 #include "boxagnts.h"
 #include "aot.h"
 #include "sandbox_impl.h"
+#include "component.h"
 
 static uint64_t now_ns(void)
 {
@@ -321,6 +322,11 @@ bx_cache_verdict bx_run_options_cache_verdict(const bx_run_options *o, const cha
     return v;
 }
 
+/* A component (src/component) runs through the same setup as a module:
+ * the same store limits, grants, audit, watchdog and result record. */
+static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm_comp *comp,
+                         const bx_run_io *io, bx_run_result *r, bx_error *err);
+
 bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t len,
                          const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
@@ -335,6 +341,19 @@ bx_status bx_sandbox_run(const bx_run_options *o, const uint8_t *wasm, size_t le
         snprintf(r->message, sizeof r->message, "%s", why);
         r->wall_ns = now_ns() - t0;
         return bx_error_setf(err, BX_ERR_ARG, "%s", why);
+    }
+    if (bxcm_is_component(wasm, len)) {
+        bxcm_comp *c = bxcm_decode_cached(wasm, len, cv == BX_CACHE_USE ? o->g.cache_dir : NULL, err);
+        if (!c) {
+            r->outcome = BX_RUN_LOAD_ERROR;
+            snprintf(r->message, sizeof r->message, "cannot load component: %s", err->msg);
+            r->wall_ns = now_ns() - t0;
+            return err->status;
+        }
+        bx_status cst = run_any(o, NULL, c, io, r, err);
+        bxcm_free(c);
+        r->wall_ns = now_ns() - t0;
+        return cst;
     }
     bx_module *m = bx_module_new_cached(wasm, len, cv == BX_CACHE_USE ? o->g.cache_dir : NULL, err);
     if (!m) {
@@ -470,6 +489,18 @@ static char **deny_with_key(const bx_run_options *o, size_t *n)
 bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
                                 const bx_run_io *io, bx_run_result *r, bx_error *err)
 {
+    return run_any(o, m, NULL, io, r, err);
+}
+
+bx_status bx_sandbox_run_component(const bx_run_options *o, const bxcm_comp *c, const bx_run_io *io,
+                                   bx_run_result *r, bx_error *err)
+{
+    return run_any(o, NULL, c, io, r, err);
+}
+
+static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm_comp *comp,
+                         const bx_run_io *io, bx_run_result *r, bx_error *err)
+{
     bx_status st = BX_OK;
     bx_store *s = NULL;
     bx_linker *l = NULL;
@@ -540,8 +571,8 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
             bx_wasi_audit(w, "env", e, getenv(e) != NULL, "env grant",
                           getenv(e) ? NULL : "not set on the host, so not passed");
     }
-    if ((st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
-    if ((st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
+    if (!comp && (st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
+    if (!comp && (st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
     if (io->define_imports && (st = io->define_imports(io->define_user, s, l, err)) != BX_OK) goto out;
 
     watchdog wd;
@@ -555,11 +586,23 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     }
     if (o->g.fuel) bx_store_set_fuel(s, o->g.fuel);
 
-    bx_instance *inst = bx_linker_instantiate(l, s, m, err);
-    if (inst && o->aot_module) {
-        aot.am = o->aot_module;    /* the caller's: bxa_detach leaves it alone */
-        aot.borrowed = 1;
-        bxa_bind_run(&aot, s, inst);
+    bx_instance *inst = NULL;
+    if (comp) {
+        /* wasi:cli/run: an exit (or run's result) ends it as proc_exit does */
+        if (io->invoke) {
+            st = bx_error_setf(err, BX_ERR_ARG, "--invoke is not supported for components yet");
+        } else {
+            memset(err, 0, sizeof *err);
+            st = bxcm_wasi_run(w, s, comp, err);
+            if (st == BX_OK) st = err->status = BX_ERR_TRAP, err->trap = BX_TRAP_EXIT;
+        }
+    } else {
+        inst = bx_linker_instantiate(l, s, m, err);
+        if (inst && o->aot_module) {
+            aot.am = o->aot_module;    /* the caller's: bxa_detach leaves it alone */
+            aot.borrowed = 1;
+            bxa_bind_run(&aot, s, inst);
+        }
     }
     r->tier_aot = aot.ran == BXA_TIER_AOT;
     if (inst) {

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "tools_impl.h"
+#include "component.h"
 
 /* The write cap of a tool call whose manifest and caller set none. */
 #define BX_TOOL_MAX_WRITE_DEFAULT (256ull << 20)
@@ -35,6 +36,7 @@ typedef struct wasm_tool {
      * then immutable and shared by concurrent calls. */
     pthread_mutex_t mu;
     bx_module *module;
+    bxcm_comp *comp;               /* or a component (src/component) */
     char load_error[256];         /* malformed/invalid: every call says so */
     bx_workspace_need workspace;
     int network;
@@ -84,6 +86,7 @@ static void wasm_tool_destroy(bx_tool *t)
     for (size_t i = 0; i < w->nenv; i++) free(w->env[i]);
     free(w->env);
     if (w->module) bx_module_free(w->module);
+    bxcm_free(w->comp);
     pthread_mutex_destroy(&w->mu);
     free(w);
 }
@@ -282,7 +285,7 @@ bx_tool *bx_wasm_tool_load(const char *mpath, bx_error *err)
         if (!f) { st = bx_error_setf(err, BX_ERR_IO, "%s: cannot open %s: %s", mpath, w->path, strerror(errno)); goto fail; }
         size_t got = fread(head, 1, sizeof head, f);
         fclose(f);
-        if (got != sizeof head || memcmp(head, magic, sizeof head) != 0) {
+        if (got != sizeof head || (memcmp(head, magic, sizeof head) != 0 && !bxcm_is_component(head, got))) {
             st = bx_error_setf(err, BX_ERR_MALFORMED, "%s: the module %s is not a WebAssembly 1.0 binary", mpath, w->path);
             goto fail;
         }
@@ -517,28 +520,33 @@ static void cut_output(const uint8_t *out, size_t len, size_t max, char *buf, si
  * (every later call says so at once); any other failure (out of memory, the
  * file being rebuilt) is retried by the next call, so a passing problem
  * never breaks the tool for the life of a server. */
-static const bx_module *module_of(wasm_tool *w, const char *cache_dir, char *why, size_t cap)
+static const bx_module *module_of(wasm_tool *w, const char *cache_dir, char *why, size_t cap,
+                                  const bxcm_comp **comp)
 {
     pthread_mutex_lock(&w->mu);
-    if (!w->module && !w->load_error[0]) {
+    if (!w->module && !w->comp && !w->load_error[0]) {
         size_t len = 0;
         bx_error e;
         memset(&e, 0, sizeof e);
         char *bytes = slurp(w->path, MODULE_MAX, &len, &e);
         if (bytes) {
             memset(&e, 0, sizeof e);
-            w->module = bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e);
+            if (bxcm_is_component((const uint8_t *)bytes, len)) {
+                if (!(w->comp = bxcm_decode_cached((const uint8_t *)bytes, len, cache_dir, &e)) && e.status == BX_OK) e.status = BX_ERR_INVALID;
+            } else
+                w->module = bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e);
             free(bytes);
         }
-        if (!w->module) {
+        if (!w->module && !w->comp) {
             snprintf(why, cap, "%s", e.msg[0] ? e.msg : "cannot load");
             if (bytes && (e.status == BX_ERR_MALFORMED || e.status == BX_ERR_INVALID))
                 snprintf(w->load_error, sizeof w->load_error, "%s", why);
         }
-    } else if (!w->module) {
+    } else if (!w->module && !w->comp) {
         snprintf(why, cap, "%s", w->load_error);
     }
     const bx_module *m = w->module;
+    *comp = w->comp;
     pthread_mutex_unlock(&w->mu);
     return m;
 }
@@ -613,8 +621,9 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
         }
     }
     char why[256];
-    const bx_module *mod = module_of(w, cache, why, sizeof why);
-    if (!mod) {
+    const bxcm_comp *comp = NULL;
+    const bx_module *mod = module_of(w, cache, why, sizeof why, &comp);
+    if (!mod && !comp) {
         bx_run_options_free(&o);
         cJSON_Delete(input);
         return bxt_tool_result_errorf(out, "The %s tool is broken: its module %s does not load: %s",
@@ -656,7 +665,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     bx_run_result r;
     bx_error rerr;
     memset(&rerr, 0, sizeof rerr);
-    st = bx_sandbox_run_module(&o, mod, &io, &r, &rerr);
+    st = comp ? bx_sandbox_run_component(&o, comp, &io, &r, &rerr) : bx_sandbox_run_module(&o, mod, &io, &r, &rerr);
     if (av) {
         for (uint32_t i = 0; i < ac; i++) free(av[i]);
         free(av);
@@ -766,7 +775,8 @@ bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err
     if (!t || t->execute != wasm_tool_execute)
         return BX_OK;
     char why[256];
-    if (!module_of(t->impl, cache_dir, why, sizeof why))
+    const bxcm_comp *comp = NULL;
+    if (!module_of(t->impl, cache_dir, why, sizeof why, &comp) && !comp)
         return bx_error_setf(err, BX_ERR_INVALID, "%s", why);
     return BX_OK;
 }

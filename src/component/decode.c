@@ -1,0 +1,1202 @@
+/*
+ * decode.c — the component binary format: decoder and validator.
+ *
+ * One pass over the sections, in order, as the format defines index spaces
+ * incrementally.  Types are resolved here (they are static); everything
+ * that makes runtime objects becomes an op replayed by instance.c.  Every
+ * error names the byte offset and the reason.  Every count is bounded by the
+ * bytes left, so a hostile header cannot make the host allocate.
+ */
+#include "comp_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ----------------------------------------------------------- */
+struct bxcm_chunk { struct bxcm_chunk *next; size_t size, used; max_align_t data[]; };
+
+void *bxcm_arena_alloc(bxcm_arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0) n = 16;
+    if (a->cap && (a->used + n > a->cap || n > a->cap)) return NULL;
+    struct bxcm_chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t sz = n > 65536 ? n : 65536;
+        c = malloc(sizeof *c + sz);
+        if (!c) return NULL;
+        c->size = sz; c->used = 0; c->next = a->head; a->head = c;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    a->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+bxcm_mark bxcm_arena_mark(bxcm_arena *a)
+{
+    return (bxcm_mark){ a->head, a->head ? a->head->used : 0, a->used };
+}
+
+void bxcm_arena_release(bxcm_arena *a, bxcm_mark m)
+{
+    while (a->head && a->head != m.head) { struct bxcm_chunk *n = a->head->next; free(a->head); a->head = n; }
+    if (a->head) a->head->used = m.used;
+    a->used = m.total;
+}
+
+void bxcm_arena_free(bxcm_arena *a)
+{
+    for (struct bxcm_chunk *c = a->head, *n; c; c = n) { n = c->next; free(c); }
+    a->head = NULL;
+    a->used = 0;
+}
+
+/* ---- reader ---------------------------------------------------------- */
+typedef struct rd {
+    const uint8_t *p, *end, *base;
+    bx_error *err;
+    bxcm_comp *c;
+    int failed;
+    const char *cache_dir;   /* the compiled-module cache for core modules (NULL: none) */
+} rd;
+
+static int fail(rd *r, const char *fmt, ...)
+{
+    if (r->failed) return -1;
+    r->failed = 1;
+    char buf[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    memset(r->err, 0, sizeof *r->err);
+    r->err->status = BX_ERR_INVALID;
+    snprintf(r->err->msg, sizeof r->err->msg, "at byte 0x%zx: %s", (size_t)(r->p - r->base), buf);
+    return -1;
+}
+
+static int u8(rd *r, uint8_t *v)
+{
+    *v = 0;
+    if (r->p >= r->end) return fail(r, "unexpected end of section or component");
+    *v = *r->p++;
+    return 0;
+}
+
+static int u32(rd *r, uint32_t *v)
+{
+    uint64_t x = 0;
+    *v = 0;
+    for (int sh = 0; sh < 35; sh += 7) {
+        uint8_t b;
+        if (u8(r, &b)) return -1;
+        x |= (uint64_t)(b & 0x7f) << sh;
+        if (!(b & 0x80)) {
+            if (x > UINT32_MAX) return fail(r, "integer too large");
+            *v = (uint32_t)x;
+            return 0;
+        }
+    }
+    return fail(r, "integer representation too long");
+}
+
+/* s33: a type index (>= 0) or a primitive value type (negative). */
+static int s33(rd *r, int64_t *v)
+{
+    int64_t x = 0;
+    int sh = 0;
+    uint8_t b;
+    *v = 0;
+    do {
+        if (sh >= 35) return fail(r, "integer representation too long");
+        if (u8(r, &b)) return -1;
+        x |= (int64_t)(b & 0x7f) << sh;
+        sh += 7;
+    } while (b & 0x80);
+    if (sh < 64 && (b & 0x40)) x |= -((int64_t)1 << sh);
+    *v = x;
+    return 0;
+}
+
+static int name(rd *r, const char **out)
+{
+    uint32_t n;
+    *out = "";
+    if (u32(r, &n)) return -1;
+    if (n > (size_t)(r->end - r->p)) return fail(r, "name length %u past the end", n);
+    /* UTF-8 check */
+    const uint8_t *s = r->p;
+    for (uint32_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        uint32_t k = b < 0x80 ? 1 : (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : (b & 0xf8) == 0xf0 ? 4 : 0;
+        if (!k || i + k > n) return fail(r, "malformed UTF-8 encoding in a name");
+        uint32_t cp = k == 1 ? b : k == 2 ? b & 0x1f : k == 3 ? b & 0x0f : b & 0x07;
+        for (uint32_t j = 1; j < k; j++) {
+            if ((s[i + j] & 0xc0) != 0x80) return fail(r, "malformed UTF-8 encoding in a name");
+            cp = cp << 6 | (s[i + j] & 0x3f);
+        }
+        if ((k == 2 && cp < 0x80) || (k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+            (cp >= 0xd800 && cp <= 0xdfff))
+            return fail(r, "malformed UTF-8 encoding in a name");
+        i += k;
+    }
+    char *d = bxcm_arena_alloc(&r->c->arena, (size_t)n + 1);
+    if (!d) return fail(r, "out of host memory");
+    memcpy(d, r->p, n);
+    d[n] = 0;
+    r->p += n;
+    *out = d;
+    return 0;
+}
+
+/* ---- static scopes --------------------------------------------------- */
+typedef struct vec { void **v; uint32_t n, cap; } vec;
+
+typedef struct scope {
+    struct scope *up;
+    int is_comp;
+    vec sp[S_NSORTS];
+} scope;
+
+static int push(rd *r, scope *s, int sort, void *p)
+{
+    vec *v = &s->sp[sort];
+    if (v->n == v->cap) {
+        uint32_t nc = v->cap ? v->cap * 2 : 16;
+        if (nc > 1000000) return fail(r, "too many definitions of one sort (at most 1000000)");
+        void **nv = realloc(v->v, nc * sizeof *nv);
+        if (!nv) return fail(r, "out of host memory");
+        v->v = nv; v->cap = nc;
+    }
+    v->v[v->n++] = p;
+    return 0;
+}
+
+/* Components, component types and instance types nest; the decoder
+ * recurses on them, so their depth is bounded. */
+#define MAX_NESTING 100u
+static int too_deep(const scope *s)
+{
+    uint32_t d = 0;
+    for (; s; s = s->up) d++;
+    return d > MAX_NESTING;
+}
+
+static void scope_free(scope *s)
+{
+    for (int i = 0; i < S_NSORTS; i++) free(s->sp[i].v);
+}
+
+static const char *sort_name(int s)
+{
+    static const char *const n[] = { "core func", "core table", "core memory", "core global", "core tag",
+        "core type", "core module", "core instance", "func", "value", "type", "component", "instance" };
+    return s >= 0 && s < S_NSORTS ? n[s] : "?";
+}
+
+static int idx(rd *r, scope *s, int sort, uint32_t *i)
+{
+    if (u32(r, i)) return -1;
+    if (*i >= s->sp[sort].n)
+        return fail(r, "%s index %u out of bounds (%u defined)", sort_name(sort), *i, s->sp[sort].n);
+    return 0;
+}
+
+static void *get(scope *s, int sort, uint32_t i) { return s->sp[sort].v[i]; }
+
+static bxcm_type *newt(rd *r, bxcm_tk k)
+{
+    bxcm_type *t = bxcm_arena_alloc(&r->c->arena, sizeof *t);
+    if (!t) { fail(r, "out of host memory"); return NULL; }
+    t->k = k;
+    return t;
+}
+
+static void *aalloc(rd *r, size_t n, size_t sz)
+{
+    if (n && sz > SIZE_MAX / n) { fail(r, "too large"); return NULL; }
+    void *p = bxcm_arena_alloc(&r->c->arena, n * sz);
+    if (!p) fail(r, "out of host memory");
+    return p;
+}
+
+/* A vector count: each element takes at least one byte. */
+static int count(rd *r, uint32_t *n)
+{
+    if (u32(r, n)) return -1;
+    if (*n > (size_t)(r->end - r->p)) return fail(r, "count %u larger than the bytes left", *n);
+    return 0;
+}
+
+static int sort(rd *r, int *out)
+{
+    uint8_t b;
+    *out = 0;
+    if (u8(r, &b)) return -1;
+    if (b == 0x00) {
+        if (u8(r, &b)) return -1;
+        switch (b) {
+        case 0x00: *out = S_CORE_FUNC; return 0;
+        case 0x01: *out = S_CORE_TABLE; return 0;
+        case 0x02: *out = S_CORE_MEM; return 0;
+        case 0x03: *out = S_CORE_GLOBAL; return 0;
+        case 0x04: *out = S_CORE_TAG; return 0;
+        case 0x10: *out = S_CORE_TYPE; return 0;
+        case 0x11: *out = S_CORE_MODULE; return 0;
+        case 0x12: *out = S_CORE_INSTANCE; return 0;
+        default: r->p--; return fail(r, "invalid core sort 0x%02x", b);
+        }
+    }
+    switch (b) {
+    case 0x01: *out = S_FUNC; return 0;
+    case 0x02: *out = S_VALUE; return 0;
+    case 0x03: *out = S_TYPE; return 0;
+    case 0x04: *out = S_COMPONENT; return 0;
+    case 0x05: *out = S_INSTANCE; return 0;
+    default: r->p--; return fail(r, "invalid sort 0x%02x", b);
+    }
+}
+
+static int core_sort(rd *r, int *out)
+{
+    uint8_t b;
+    *out = 0;
+    if (u8(r, &b)) return -1;
+    switch (b) {
+    case 0x00: *out = S_CORE_FUNC; return 0;
+    case 0x01: *out = S_CORE_TABLE; return 0;
+    case 0x02: *out = S_CORE_MEM; return 0;
+    case 0x03: *out = S_CORE_GLOBAL; return 0;
+    case 0x04: *out = S_CORE_TAG; return 0;
+    case 0x10: *out = S_CORE_TYPE; return 0;
+    case 0x11: *out = S_CORE_MODULE; return 0;
+    case 0x12: *out = S_CORE_INSTANCE; return 0;
+    default: r->p--; return fail(r, "invalid core sort 0x%02x", b);
+    }
+}
+
+/* ---- types ----------------------------------------------------------- */
+static bxcm_type *prim(rd *r, int64_t v)
+{
+    bxcm_tk k;
+    switch ((uint8_t)(v & 0x7f)) {
+    case 0x7f: k = TK_BOOL; break;
+    case 0x7e: k = TK_S8; break;
+    case 0x7d: k = TK_U8; break;
+    case 0x7c: k = TK_S16; break;
+    case 0x7b: k = TK_U16; break;
+    case 0x7a: k = TK_S32; break;
+    case 0x79: k = TK_U32; break;
+    case 0x78: k = TK_S64; break;
+    case 0x77: k = TK_U64; break;
+    case 0x76: k = TK_F32; break;
+    case 0x75: k = TK_F64; break;
+    case 0x74: k = TK_CHAR; break;
+    case 0x73: k = TK_STRING; break;
+    case 0x64: k = TK_ERRCTX; break;
+    default: return NULL;
+    }
+    if (!r->c->prim[k]) r->c->prim[k] = newt(r, k);
+    return r->c->prim[k];
+}
+
+static int is_valtype(const bxcm_type *t) { return t && t->k < TK_FUNC; }
+
+static int valtype(rd *r, scope *s, bxcm_type **out)
+{
+    int64_t v;
+    const uint8_t *at = r->p;
+    if (s33(r, &v)) return -1;
+    if (v < 0) {
+        if (v < -64 || !(*out = prim(r, v))) { r->p = at; return fail(r, "invalid value type 0x%02x", *at); }
+        return 0;
+    }
+    if ((uint64_t)v >= s->sp[S_TYPE].n) { r->p = at; return fail(r, "type index %lld out of bounds", (long long)v); }
+    bxcm_type *t = get(s, S_TYPE, (uint32_t)v);
+    if (!is_valtype(t)) { r->p = at; return fail(r, "type index %lld is not a value type", (long long)v); }
+    *out = t;
+    return 0;
+}
+
+static int opt_valtype(rd *r, scope *s, bxcm_type **out)
+{
+    uint8_t b;
+    if (u8(r, &b)) return -1;
+    *out = NULL;
+    if (b == 0) return 0;
+    if (b != 1) { r->p--; return fail(r, "invalid optional value type flag 0x%02x", b); }
+    return valtype(r, s, out);
+}
+
+static int uniq(rd *r, const char **names, uint32_t n, const char *what)
+{
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t j = 0; j < i; j++)
+            if (!strcasecmp(names[i], names[j])) return fail(r, "%s name `%s` conflicts with previous", what, names[i]);
+    return 0;
+}
+
+static int resource_ref(rd *r, scope *s, bxcm_type **out)
+{
+    uint32_t i;
+    if (idx(r, s, S_TYPE, &i)) return -1;
+    bxcm_type *t = get(s, S_TYPE, i);
+    if (!t || t->k != TK_RESOURCE) return fail(r, "type index %u is not a resource type", i);
+    *out = t;
+    return 0;
+}
+
+static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp);
+static int measure(rd *r, bxcm_type *t);
+static int decls(rd *r, scope *s, bxcm_type *t, int comp);
+
+static int deftype(rd *r, scope *s, bxcm_type **out)
+{
+    uint8_t b;
+    const uint8_t *at = r->p;
+    if (u8(r, &b)) return -1;
+    uint32_t n;
+    bxcm_type *t = NULL;
+    switch (b) {
+    case 0x72: case 0x71: case 0x6f: case 0x6e: case 0x6d: {
+        bxcm_tk k = b == 0x72 ? TK_RECORD : b == 0x71 ? TK_VARIANT : b == 0x6f ? TK_TUPLE : b == 0x6e ? TK_FLAGS : TK_ENUM;
+        if (count(r, &n)) return -1;
+        if (n == 0) return fail(r, "%s type must have at least one %s", k == TK_RECORD ? "record" : k == TK_VARIANT ? "variant" : k == TK_TUPLE ? "tuple" : k == TK_FLAGS ? "flags" : "enum", k == TK_RECORD ? "field" : k == TK_VARIANT || k == TK_ENUM ? "case" : k == TK_FLAGS ? "flag" : "type");
+        if (k == TK_FLAGS && n > 32) return fail(r, "cannot have more than 32 flags");
+        if (!(t = newt(r, k)) || !(t->ts = aalloc(r, n, sizeof *t->ts))) return -1;
+        if (k != TK_TUPLE && !(t->names = aalloc(r, n, sizeof *t->names))) return -1;
+        t->n = n;
+        for (uint32_t i = 0; i < n; i++) {
+            if (k != TK_TUPLE && name(r, &t->names[i])) return -1;
+            if (k == TK_RECORD || k == TK_TUPLE) { if (valtype(r, s, &t->ts[i])) return -1; }
+            else if (k == TK_VARIANT) {
+                if (opt_valtype(r, s, &t->ts[i])) return -1;
+                uint8_t z;
+                if (u8(r, &z)) return -1;
+                if (z != 0) { r->p--; return fail(r, "variant case refinements are not supported"); }
+            }
+        }
+        if (t->names && uniq(r, t->names, n, k == TK_RECORD ? "field" : k == TK_FLAGS ? "flag" : k == TK_ENUM ? "enum tag" : "variant case")) return -1;
+        break;
+    }
+    case 0x70: case 0x6b:
+        if (!(t = newt(r, b == 0x70 ? TK_LIST : TK_OPTION)) || valtype(r, s, &t->t0)) return -1;
+        break;
+    case 0x67:
+        if (!(t = newt(r, TK_LIST)) || valtype(r, s, &t->t0) || u32(r, &t->len)) return -1;
+        if (t->len == 0) return fail(r, "fixed-length list must have at least one element");
+        break;
+    case 0x6a:
+        if (!(t = newt(r, TK_RESULT)) || opt_valtype(r, s, &t->t0) || opt_valtype(r, s, &t->t1)) return -1;
+        break;
+    case 0x69: case 0x68:
+        if (!(t = newt(r, b == 0x69 ? TK_OWN : TK_BORROW)) || resource_ref(r, s, &t->t0)) return -1;
+        break;
+    case 0x66: case 0x65:
+        if (!(t = newt(r, b == 0x66 ? TK_STREAM : TK_FUTURE)) || opt_valtype(r, s, &t->t0)) return -1;
+        break;
+    case 0x63: {   /* map<k, v> is list<tuple<k, v>> in the ABI (despecialize) */
+        bxcm_type *tu;
+        if (!(t = newt(r, TK_LIST)) || !(tu = newt(r, TK_TUPLE)) || !(tu->ts = aalloc(r, 2, sizeof *tu->ts))) return -1;
+        tu->n = 2;
+        if (valtype(r, s, &tu->ts[0]) || valtype(r, s, &tu->ts[1]) || measure(r, tu)) return -1;
+        t->t0 = tu;
+        break;
+    }
+    case 0x40: case 0x43: {
+        if (b == 0x43) { r->p = at; return fail(r, "async functions are not supported"); }
+        if (count(r, &n) || !(t = newt(r, TK_FUNC))) return -1;
+        if (!(t->names = aalloc(r, n, sizeof *t->names)) || !(t->ts = aalloc(r, n, sizeof *t->ts))) return -1;
+        t->n = n;
+        for (uint32_t i = 0; i < n; i++)
+            if (name(r, &t->names[i]) || valtype(r, s, &t->ts[i])) return -1;
+        if (uniq(r, t->names, n, "function parameter")) return -1;
+        uint8_t k;
+        if (u8(r, &k)) return -1;
+        if (k == 0x00) { if (valtype(r, s, &t->t0)) return -1; }
+        else if (k == 0x01) {
+            uint8_t z;
+            if (u8(r, &z)) return -1;
+            if (z != 0) { r->p--; return fail(r, "named results are not supported"); }
+        } else { r->p--; return fail(r, "invalid result list 0x%02x", k); }
+        break;
+    }
+    case 0x41: case 0x42:
+        if (!(t = newt(r, b == 0x41 ? TK_COMPONENT : TK_INSTANCE))) return -1;
+        if (decls(r, s, t, b == 0x41)) return -1;
+        break;
+    case 0x3f: case 0x3e: {
+        if (b == 0x3e) { r->p = at; return fail(r, "async resource destructors are not supported"); }
+        if (!s->is_comp) { r->p = at; return fail(r, "resources can only be defined within a concrete component"); }
+        uint8_t rep;
+        if (u8(r, &rep)) return -1;
+        if (rep != 0x7f) { r->p--; return fail(r, "resources can only be represented by `i32`"); }
+        if (!(t = newt(r, TK_RESOURCE))) return -1;
+        t->defined = 1;
+        uint8_t has;
+        if (u8(r, &has)) return -1;
+        if (has == 1) { if (idx(r, s, S_CORE_FUNC, &t->dtor)) return -1; t->has_dtor = 1; }
+        else if (has != 0) { r->p--; return fail(r, "invalid dtor flag"); }
+        break;
+    }
+    default: {
+        r->p = at;
+        int64_t v;
+        if (s33(r, &v)) return -1;
+        if (v < 0 && v >= -64 && (t = prim(r, v))) break;
+        r->p = at;
+        return fail(r, "invalid leading byte (0x%02x) for component defined type", b);
+    }
+    }
+    if (measure(r, t)) return -1;
+    *out = t;
+    return 0;
+}
+
+/* Bound what one type can make every walk over it cost: a DAG of tuples
+ * reusing one type is a tree of exponential size once expanded. */
+#define MAX_TYPE_SIZE 100000u
+#define MAX_TYPE_DEPTH 100u
+
+static int measure(rd *r, bxcm_type *t)
+{
+    if (!t || t->k >= TK_COMPONENT) return 0;
+    uint64_t size = 1;
+    uint32_t depth = 0;
+    bxcm_type *kids[2] = { t->k == TK_OWN || t->k == TK_BORROW ? NULL : t->t0, t->t1 };
+    for (uint32_t i = 0; i < t->n + 2; i++) {
+        bxcm_type *c = i < t->n ? (t->ts ? t->ts[i] : NULL) : kids[i - t->n];
+        if (!c || c->k >= TK_COMPONENT) continue;
+        size += c->tsize ? c->tsize : 1;
+        if (c->depth + 1 > depth) depth = c->depth + 1;
+    }
+    if (t->k == TK_LIST && t->len) size += (uint64_t)(t->len - 1) * (t->t0->tsize ? t->t0->tsize : 1);
+    if (size > MAX_TYPE_SIZE) return fail(r, "effective type size exceeds the limit of %u", MAX_TYPE_SIZE);
+    if (depth > MAX_TYPE_DEPTH) return fail(r, "type nesting is too deep (more than %u levels)", MAX_TYPE_DEPTH);
+    t->tsize = (uint32_t)size;
+    t->depth = depth;
+    return 0;
+}
+
+/* Skip a core type (function or module type): only counted. */
+static int core_valtype(rd *r)
+{
+    uint8_t b;
+    if (u8(r, &b)) return -1;
+    if (b == 0x7f || b == 0x7e || b == 0x7d || b == 0x7c || b == 0x7b || b == 0x70 || b == 0x6f) return 0;
+    if (b == 0x63 || b == 0x64) { int64_t v; return s33(r, &v); }
+    r->p--;
+    return fail(r, "invalid core value type 0x%02x", b);
+}
+
+static int core_functype_body(rd *r, bxcm_type *t)
+{
+    uint32_t n;
+    if (count(r, &n)) return -1;
+    t->n = n;
+    for (uint32_t i = 0; i < n; i++) if (core_valtype(r)) return -1;
+    if (count(r, &n)) return -1;
+    t->len = n;
+    for (uint32_t i = 0; i < n; i++) if (core_valtype(r)) return -1;
+    return 0;
+}
+
+static int core_importdesc(rd *r)
+{
+    uint8_t k;
+    uint32_t x;
+    if (u8(r, &k)) return -1;
+    switch (k) {
+    case 0x00: return u32(r, &x);
+    case 0x01: {   /* table */
+        if (core_valtype(r)) return -1;
+        uint8_t f; if (u8(r, &f) || u32(r, &x)) return -1;
+        if (f & 1) return u32(r, &x);
+        return 0;
+    }
+    case 0x02: {
+        uint8_t f; if (u8(r, &f) || u32(r, &x)) return -1;
+        if (f & 1) return u32(r, &x);
+        return 0;
+    }
+    case 0x03: { uint8_t m; if (core_valtype(r) || u8(r, &m)) return -1; return 0; }
+    case 0x04: { uint8_t z; if (u8(r, &z) || u32(r, &x)) return -1; return 0; }
+    default: r->p--; return fail(r, "invalid core import kind 0x%02x", k);
+    }
+}
+
+static int core_type(rd *r, scope *s, bxcm_type **out)
+{
+    uint8_t b;
+    if (u8(r, &b)) return -1;
+    bxcm_type *t;
+    if (b == 0x60) {
+        if (!(t = newt(r, TK_CORE_FUNC)) || core_functype_body(r, t)) return -1;
+    } else if (b == 0x50) {
+        if (!(t = newt(r, TK_CORE_MODULE))) return -1;
+        uint32_t n, ntypes = 0;
+        if (count(r, &n)) return -1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint8_t d;
+            const char *a, *bn;
+            if (u8(r, &d)) return -1;
+            switch (d) {
+            case 0x00: if (name(r, &a) || name(r, &bn) || core_importdesc(r)) return -1; break;
+            case 0x01: {
+                uint8_t f;
+                if (u8(r, &f)) return -1;
+                if (f == 0x50) { r->p--; return fail(r, "core type declarations cannot be module types"); }
+                if (f != 0x60) { r->p--; return fail(r, "invalid core type 0x%02x", f); }
+                bxcm_type tmp = {0};
+                if (core_functype_body(r, &tmp)) return -1;
+                ntypes++;
+                break;
+            }
+            case 0x02: {
+                uint8_t k1, k2; uint32_t ct, ix;
+                if (u8(r, &k1) || u8(r, &k2) || u32(r, &ct) || u32(r, &ix)) return -1;
+                if (k1 != 0x10 || k2 != 0x01) return fail(r, "invalid outer alias in a module type");
+                ntypes++;
+                break;
+            }
+            case 0x03: if (name(r, &a) || core_importdesc(r)) return -1; break;
+            default: r->p--; return fail(r, "invalid module type declaration 0x%02x", d);
+            }
+        }
+        (void)ntypes;
+    } else {
+        r->p--;
+        return fail(r, "invalid core type 0x%02x", b);
+    }
+    (void)s;
+    *out = t;
+    return 0;
+}
+
+static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_type *ty)
+{
+    uint32_t *n = imp ? &t->nim : &t->nex;
+    bxcm_decl **d = imp ? &t->im : &t->ex;
+    for (uint32_t i = 0; i < *n; i++)
+        if (!strcmp((*d)[i].name, nm)) return fail(r, "%s name `%s` conflicts with previous name", imp ? "import" : "export", nm);
+    /* the arena keeps old arrays: grow by doubling (amortized) */
+    if ((*n & (*n - 1)) == 0) {
+        bxcm_decl *nd = aalloc(r, *n ? *n * 2 : 1, sizeof *nd);
+        if (!nd) return -1;
+        if (*n) memcpy(nd, *d, *n * sizeof *nd);
+        *d = nd;
+    }
+    (*d)[(*n)++] = (bxcm_decl){ nm, so, ty };
+    return 0;
+}
+
+static int extname(rd *r, const char **nm)
+{
+    uint8_t b;
+    if (u8(r, &b)) return -1;
+    if (b > 0x02) { r->p--; return fail(r, "invalid extern name discriminant 0x%02x", b); }
+    if (name(r, nm)) return -1;
+    if (!**nm) return fail(r, "`` is not a valid extern name");
+    if (b == 0x02) {
+        uint32_t n;
+        if (count(r, &n)) return -1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint8_t a;
+            const char *x;
+            if (u8(r, &a)) return -1;
+            if (a > 2) { r->p--; return fail(r, "invalid name attribute 0x%02x", a); }
+            if (a == 2) { if (extname(r, &x)) return -1; }
+            else if (name(r, &x)) return -1;
+        }
+    }
+    return 0;
+}
+
+/* The interface part of a name, without its version: "wasi:io/streams". */
+static const char *iface_of(rd *r, const char *nm)
+{
+    const char *at = strchr(nm, '@');
+    size_t n = at ? (size_t)(at - nm) : strlen(nm);
+    char *d = bxcm_arena_alloc(&r->c->arena, n + 1);
+    if (d) { memcpy(d, nm, n); d[n] = 0; }
+    return d;
+}
+
+static void tag_resources(rd *r, bxcm_type *it, const char *nm)
+{
+    if (!it || it->k != TK_INSTANCE) return;
+    const char *ifc = iface_of(r, nm);
+    for (uint32_t i = 0; i < it->nex; i++) {
+        bxcm_type *t = it->ex[i].t;
+        if (it->ex[i].sort == S_TYPE && t && t->k == TK_RESOURCE && !t->defined && !t->iface) {
+            t->iface = ifc;
+            t->rname = it->ex[i].name;
+        }
+    }
+}
+
+/* externdesc: what an import/export declares; pushes the item's static type. */
+static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp)
+{
+    uint8_t k;
+    uint32_t i;
+    if (u8(r, &k)) return -1;
+    switch (k) {
+    case 0x00: {
+        uint8_t z;
+        if (u8(r, &z)) return -1;
+        if (z != 0x11) { r->p--; return fail(r, "invalid core extern type 0x%02x", z); }
+        if (idx(r, s, S_CORE_TYPE, &i)) return -1;
+        bxcm_type *t = get(s, S_CORE_TYPE, i);
+        if (!t || t->k != TK_CORE_MODULE) return fail(r, "core type index %u is not a module type", i);
+        *sortp = S_CORE_MODULE; *tp = t;
+        return 0;
+    }
+    case 0x01: case 0x04: case 0x05: {
+        if (idx(r, s, S_TYPE, &i)) return -1;
+        bxcm_type *t = get(s, S_TYPE, i);
+        bxcm_tk want = k == 0x01 ? TK_FUNC : k == 0x04 ? TK_COMPONENT : TK_INSTANCE;
+        if (!t || t->k != want)
+            return fail(r, "type index %u is not a %s type", i, k == 0x01 ? "function" : k == 0x04 ? "component" : "instance");
+        *sortp = k == 0x01 ? S_FUNC : k == 0x04 ? S_COMPONENT : S_INSTANCE;
+        *tp = t;
+        return 0;
+    }
+    case 0x02: return fail(r, "value imports and exports are not supported");
+    case 0x03: {
+        uint8_t b;
+        if (u8(r, &b)) return -1;
+        *sortp = S_TYPE;
+        if (b == 0x00) { if (idx(r, s, S_TYPE, &i)) return -1; *tp = get(s, S_TYPE, i); return 0; }
+        if (b == 0x01) return (*tp = newt(r, TK_RESOURCE)) ? 0 : -1;
+        r->p--;
+        return fail(r, "invalid type bound 0x%02x", b);
+    }
+    default: r->p--; return fail(r, "invalid extern type 0x%02x", k);
+    }
+}
+
+static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item);
+
+/* instance and component type declarators */
+static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
+{
+    scope s = { .up = outer, .is_comp = 0 };
+    uint32_t n;
+    int rc = -1;
+    if (too_deep(&s)) return fail(r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING);
+    if (count(r, &n)) goto out;
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t d;
+        if (u8(r, &d)) goto out;
+        switch (d) {
+        case 0x00: { bxcm_type *ct; if (core_type(r, &s, &ct) || push(r, &s, S_CORE_TYPE, ct)) goto out; break; }
+        case 0x01: { bxcm_type *dt; if (deftype(r, &s, &dt) || push(r, &s, S_TYPE, dt)) goto out; break; }
+        case 0x02: {
+            int so; void *item;
+            bxcm_op op = {0};
+            if (alias(r, &s, &op, &so, &item)) goto out;
+            if (so != S_TYPE && so != S_CORE_TYPE && so != S_INSTANCE && so != S_COMPONENT && so != S_FUNC)
+                { fail(r, "invalid alias sort in a type declaration"); goto out; }
+            if (push(r, &s, so, item)) goto out;
+            break;
+        }
+        case 0x03: case 0x04: {
+            if (d == 0x03 && !comp) { r->p--; fail(r, "imports are not allowed in instance types"); goto out; }
+            const char *nm; int so; bxcm_type *ty;
+            if (extname(r, &nm) || externdesc(r, &s, &so, &ty)) goto out;
+            if (add_decl(r, t, d == 0x03, nm, so, ty)) goto out;
+            if (so == S_INSTANCE && d == 0x03) tag_resources(r, ty, nm);
+            if (push(r, &s, so, ty)) goto out;
+            break;
+        }
+        default: r->p--; fail(r, "invalid %s type declaration 0x%02x", comp ? "component" : "instance", d); goto out;
+        }
+    }
+    rc = 0;
+out:
+    scope_free(&s);
+    return rc;
+}
+
+/* alias: export / core export (runtime) or outer (static). */
+static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
+{
+    int so;
+    uint8_t k;
+    uint32_t i;
+    const char *nm;
+    if (sort(r, &so) || u8(r, &k)) return -1;
+    *sortp = so;
+    *item = NULL;
+    switch (k) {
+    case 0x00: {
+        if (idx(r, s, S_INSTANCE, &i) || name(r, &nm)) return -1;
+        bxcm_type *it = get(s, S_INSTANCE, i);
+        bxcm_decl *d = NULL;
+        for (uint32_t j = 0; it && j < it->nex; j++) if (!strcmp(it->ex[j].name, nm)) d = &it->ex[j];
+        if (!d) return fail(r, "instance %u has no export named `%s`", i, nm);
+        if (d->sort != so) return fail(r, "export `%s` of instance %u is a %s, not a %s", nm, i, sort_name(d->sort), sort_name(so));
+        *item = d->t;
+        op->op = OP_ALIAS_EXPORT; op->idx = i; op->name = nm; op->sort = so; op->t = d->t;
+        return 0;
+    }
+    case 0x01: {
+        if (so > S_CORE_TAG) return fail(r, "core export alias of a %s", sort_name(so));
+        if (idx(r, s, S_CORE_INSTANCE, &i) || name(r, &nm)) return -1;
+        op->op = OP_ALIAS_CORE_EXPORT; op->idx = i; op->name = nm; op->sort = so;
+        return 0;
+    }
+    case 0x02: {
+        uint32_t ct;
+        if (u32(r, &ct) || u32(r, &i)) return -1;
+        if (so != S_TYPE && so != S_CORE_TYPE && so != S_CORE_MODULE && so != S_COMPONENT)
+            return fail(r, "outer alias of a %s is not allowed", sort_name(so));
+        scope *t = s;
+        for (uint32_t c = 0; c < ct; c++) {
+            if (!t->up) return fail(r, "outer count of %u is too large", ct);
+            t = t->up;
+        }
+        if (i >= t->sp[so].n) return fail(r, "%s index %u out of bounds in the outer scope", sort_name(so), i);
+        *item = get(t, so, i);
+        op->op = OP_ALIAS_OUTER; op->sort = so; op->item = *item;
+        return 0;
+    }
+    default: r->p--; return fail(r, "invalid alias target 0x%02x", k);
+    }
+}
+
+/* ---- components ------------------------------------------------------ */
+static bxcm_op *newop(rd *r, bxcm_comp *c, uint8_t kind, size_t off)
+{
+    if (c->nops == c->capops) {
+        uint32_t nc = c->capops ? c->capops * 2 : 32;
+        bxcm_op *n = realloc(c->ops, nc * sizeof *n);
+        if (!n) { fail(r, "out of host memory"); return NULL; }
+        c->ops = n; c->capops = nc;
+    }
+    bxcm_op *op = &c->ops[c->nops++];
+    memset(op, 0, sizeof *op);
+    op->op = kind;
+    op->off = off;
+    return op;
+}
+
+static int canon_opts(rd *r, scope *s, bxcm_opts *o)
+{
+    uint32_t n;
+    int enc_seen = 0;
+    memset(o, 0, sizeof *o);
+    if (count(r, &n)) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        uint8_t b;
+        if (u8(r, &b)) return -1;
+        switch (b) {
+        case 0: case 1: case 2:
+            if (enc_seen++) return fail(r, "canonical encoding option `%s` conflicts with a previous one", b == 0 ? "utf8" : b == 1 ? "utf16" : "latin1-utf16");
+            o->enc = b;
+            break;
+        case 3:
+            if (o->has_mem) return fail(r, "`memory` is specified more than once");
+            if (idx(r, s, S_CORE_MEM, &o->mem)) return -1;
+            o->has_mem = 1;
+            break;
+        case 4:
+            if (o->has_realloc) return fail(r, "`realloc` is specified more than once");
+            if (idx(r, s, S_CORE_FUNC, &o->realloc)) return -1;
+            o->has_realloc = 1;
+            break;
+        case 5:
+            if (o->has_post) return fail(r, "`post-return` is specified more than once");
+            if (idx(r, s, S_CORE_FUNC, &o->post)) return -1;
+            o->has_post = 1;
+            break;
+        case 6: case 7: r->p--; return fail(r, "async canonical options are not supported");
+        default: r->p--; return fail(r, "invalid canonical option 0x%02x", b);
+        }
+    }
+    return 0;
+}
+
+static int needs_mem(const bxcm_type *t)
+{
+    if (!t) return 0;
+    switch (t->k) {
+    case TK_STRING: return 1;
+    case TK_LIST: return t->len ? needs_mem(t->t0) : 1;
+    case TK_RECORD: case TK_TUPLE: case TK_VARIANT:
+        for (uint32_t i = 0; i < t->n; i++) if (needs_mem(t->ts[i])) return 1;
+        return 0;
+    case TK_OPTION: return needs_mem(t->t0);
+    case TK_RESULT: return needs_mem(t->t0) || needs_mem(t->t1);
+    case TK_MAP: return 1;
+    default: return 0;
+    }
+}
+
+static int check_opts(rd *r, const bxcm_type *ft, const bxcm_opts *o, int lift)
+{
+    uint32_t np = 0;
+    int pm = 0;
+    for (uint32_t i = 0; i < ft->n; i++) { np += bxcm_flat_count(ft->ts[i]); pm |= needs_mem(ft->ts[i]); }
+    uint32_t nr = ft->t0 ? bxcm_flat_count(ft->t0) : 0;
+    int rm = needs_mem(ft->t0);
+    if ((pm || rm || np > 16 || nr > 1) && !o->has_mem)
+        return fail(r, "canonical option `memory` is required");
+    if (lift && (pm || np > 16) && !o->has_realloc) return fail(r, "canonical option `realloc` is required");
+    if (!lift && rm && !o->has_realloc) return fail(r, "canonical option `realloc` is required");
+    if (!lift && o->has_post) return fail(r, "canonical option `post-return` cannot be specified for lowerings");
+    return 0;
+}
+
+static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_type *t)
+{
+    uint32_t *n = imp ? &c->nim : &c->nex, *cap = imp ? &c->capim : &c->capex;
+    bxcm_decl **d = imp ? &c->im : &c->ex;
+    for (uint32_t i = 0; i < *n; i++)
+        if (!strcasecmp((*d)[i].name, nm))
+            return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
+    if (*n == *cap) {
+        uint32_t nc = *cap ? *cap * 2 : 8;
+        bxcm_decl *x = realloc(*d, nc * sizeof *x);
+        if (!x) return fail(r, "out of host memory");
+        *d = x; *cap = nc;
+    }
+    (*d)[(*n)++] = (bxcm_decl){ nm, so, t };
+    return 0;
+}
+
+static bxcm_comp *component(rd *r, scope *up, size_t len);
+
+static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
+{
+    uint32_t n;
+    size_t off = (size_t)(r->p - r->base);
+    switch (id) {
+    case 1: {   /* core module */
+        bx_error e;
+        /* one cache entry per core module, keyed as a module's is */
+        bx_module *m = bx_module_new_cached(r->p, (size_t)(r->end - r->p), r->cache_dir, &e);
+        if (!m) return fail(r, "core module: %s", e.msg);
+        if (c->nmods == c->capmods) {
+            uint32_t nc = c->capmods ? c->capmods * 2 : 4;
+            bx_module **x = realloc(c->mods, nc * sizeof *x);
+            if (!x) { bx_module_free(m); return fail(r, "out of host memory"); }
+            c->mods = x; c->capmods = nc;
+        }
+        c->mods[c->nmods++] = m;
+        bxcm_op *op = newop(r, c, OP_CORE_MODULE, off);
+        if (!op) return -1;
+        op->item = m;
+        r->p = r->end;
+        return push(r, s, S_CORE_MODULE, m);
+    }
+    case 4: {   /* nested component */
+        bxcm_comp *k = component(r, s, (size_t)(r->end - r->p));
+        if (!k) return -1;
+        if (c->nkids == c->capkids) {
+            uint32_t nc = c->capkids ? c->capkids * 2 : 4;
+            bxcm_comp **x = realloc(c->kids, nc * sizeof *x);
+            if (!x) { bxcm_free(k); return fail(r, "out of host memory"); }
+            c->kids = x; c->capkids = nc;
+        }
+        c->kids[c->nkids++] = k;
+        bxcm_op *op = newop(r, c, OP_COMPONENT, off);
+        if (!op) return -1;
+        op->item = k;
+        return push(r, s, S_COMPONENT, k);
+    }
+    }
+    if (count(r, &n)) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        off = (size_t)(r->p - r->base);
+        switch (id) {
+        case 2: {   /* core instances */
+            uint8_t k;
+            if (u8(r, &k)) return -1;
+            bxcm_op *op;
+            if (k == 0x00) {
+                uint32_t m, na;
+                if (idx(r, s, S_CORE_MODULE, &m) || count(r, &na)) return -1;
+                if (!(op = newop(r, c, OP_CORE_INST, off))) return -1;
+                op->item = get(s, S_CORE_MODULE, m);
+                if (!(op->args = aalloc(r, na, sizeof *op->args))) return -1;
+                op->nargs = na;
+                for (uint32_t j = 0; j < na; j++) {
+                    uint8_t z;
+                    if (name(r, &op->args[j].name) || u8(r, &z)) return -1;
+                    if (z != 0x12) { r->p--; return fail(r, "instantiation arguments must be core instances"); }
+                    if (idx(r, s, S_CORE_INSTANCE, &op->args[j].si.idx)) return -1;
+                    for (uint32_t q = 0; q < j; q++)
+                        if (!strcmp(op->args[q].name, op->args[j].name))
+                            return fail(r, "duplicate module instantiation argument named `%s`", op->args[j].name);
+                }
+            } else if (k == 0x01) {
+                uint32_t ne;
+                if (count(r, &ne) || !(op = newop(r, c, OP_CORE_INST_INLINE, off))) return -1;
+                if (!(op->args = aalloc(r, ne, sizeof *op->args))) return -1;
+                op->nargs = ne;
+                for (uint32_t j = 0; j < ne; j++) {
+                    if (name(r, &op->args[j].name) || core_sort(r, &op->args[j].si.sort)) return -1;
+                    if (op->args[j].si.sort > S_CORE_TAG) return fail(r, "core instance exports of a %s", sort_name(op->args[j].si.sort));
+                    if (idx(r, s, op->args[j].si.sort, &op->args[j].si.idx)) return -1;
+                    for (uint32_t q = 0; q < j; q++)
+                        if (!strcmp(op->args[q].name, op->args[j].name))
+                            return fail(r, "export name `%s` already defined", op->args[j].name);
+                }
+            } else { r->p--; return fail(r, "invalid core instance 0x%02x", k); }
+            if (push(r, s, S_CORE_INSTANCE, NULL)) return -1;
+            break;
+        }
+        case 3: {
+            bxcm_type *t;
+            if (core_type(r, s, &t) || push(r, s, S_CORE_TYPE, t)) return -1;
+            break;
+        }
+        case 5: {   /* instances */
+            uint8_t k;
+            if (u8(r, &k)) return -1;
+            bxcm_op *op;
+            bxcm_type *it;
+            uint32_t na;
+            if (k == 0x00) {
+                uint32_t ci;
+                if (idx(r, s, S_COMPONENT, &ci) || count(r, &na)) return -1;
+                if (!(op = newop(r, c, OP_INST, off))) return -1;
+                bxcm_comp *kc = get(s, S_COMPONENT, ci);
+                op->item = kc;
+                if (!(op->args = aalloc(r, na, sizeof *op->args))) return -1;
+                op->nargs = na;
+                for (uint32_t j = 0; j < na; j++) {
+                    if (name(r, &op->args[j].name) || sort(r, &op->args[j].si.sort)) return -1;
+                    if (op->args[j].si.sort == S_VALUE) return fail(r, "value arguments are not supported");
+                    if (idx(r, s, op->args[j].si.sort, &op->args[j].si.idx)) return -1;
+                    if (op->args[j].si.sort == S_TYPE) op->args[j].t = get(s, S_TYPE, op->args[j].si.idx);
+                    for (uint32_t q = 0; q < j; q++)
+                        if (!strcmp(op->args[q].name, op->args[j].name))
+                            return fail(r, "instantiation argument `%s` conflicts with previous argument", op->args[j].name);
+                }
+                /* every import must be given, of the right sort */
+                for (uint32_t q = 0; kc && q < kc->nim; q++) {
+                    bxcm_arg *a = NULL;
+                    for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, kc->im[q].name)) a = &op->args[j];
+                    if (!a) return fail(r, "missing import named `%s`", kc->im[q].name);
+                    if (a->si.sort != kc->im[q].sort)
+                        return fail(r, "expected %s found %s for `%s`", sort_name(kc->im[q].sort), sort_name(a->si.sort), kc->im[q].name);
+                }
+                if (!(it = newt(r, TK_INSTANCE))) return -1;
+                it->ex = kc ? kc->ex : NULL;
+                it->nex = kc ? kc->nex : 0;
+            } else if (k == 0x01) {
+                if (count(r, &na) || !(op = newop(r, c, OP_INST_INLINE, off))) return -1;
+                if (!(op->args = aalloc(r, na, sizeof *op->args)) || !(it = newt(r, TK_INSTANCE))) return -1;
+                op->nargs = na;
+                for (uint32_t j = 0; j < na; j++) {
+                    if (extname(r, &op->args[j].name) || sort(r, &op->args[j].si.sort)) return -1;
+                    int so = op->args[j].si.sort;
+                    if (so == S_VALUE) return fail(r, "value exports are not supported");
+                    if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "instance exports of a %s", sort_name(so));
+                    if (idx(r, s, so, &op->args[j].si.idx)) return -1;
+                    if (so == S_TYPE) op->args[j].t = get(s, S_TYPE, op->args[j].si.idx);
+                    if (add_decl(r, it, 0, op->args[j].name, so, get(s, so, op->args[j].si.idx))) return -1;
+                }
+            } else { r->p--; return fail(r, "invalid instance 0x%02x", k); }
+            if (push(r, s, S_INSTANCE, it)) return -1;
+            break;
+        }
+        case 6: {   /* aliases */
+            bxcm_op tmp = {0};
+            int so;
+            void *item;
+            if (alias(r, s, &tmp, &so, &item)) return -1;
+            if (tmp.op != OP_ALIAS_OUTER || so == S_CORE_MODULE || so == S_COMPONENT) {
+                bxcm_op *op = newop(r, c, tmp.op, off);
+                if (!op) return -1;
+                tmp.off = off;
+                *op = tmp;
+            }
+            if (push(r, s, so, item)) return -1;
+            break;
+        }
+        case 7: {
+            bxcm_type *t;
+            if (deftype(r, s, &t) || push(r, s, S_TYPE, t)) return -1;
+            if (t->k == TK_RESOURCE) {
+                bxcm_op *op = newop(r, c, OP_TYPE, off);
+                if (!op) return -1;
+                op->t = t;
+            }
+            break;
+        }
+        case 8: {   /* canon */
+            uint8_t k, z;
+            uint32_t f, ti;
+            bxcm_op *op;
+            if (u8(r, &k)) return -1;
+            switch (k) {
+            case 0x00: {
+                if (u8(r, &z)) return -1;
+                if (z != 0) { r->p--; return fail(r, "invalid canon lift encoding"); }
+                if (idx(r, s, S_CORE_FUNC, &f)) return -1;
+                if (!(op = newop(r, c, OP_LIFT, off)) || canon_opts(r, s, &op->opts) || idx(r, s, S_TYPE, &ti)) return -1;
+                bxcm_type *ft = get(s, S_TYPE, ti);
+                if (!ft || ft->k != TK_FUNC) return fail(r, "type index %u is not a function type", ti);
+                if (check_opts(r, ft, &op->opts, 1)) return -1;
+                op->idx = f;
+                op->t = ft;
+                if (push(r, s, S_FUNC, ft)) return -1;
+                break;
+            }
+            case 0x01: {
+                if (u8(r, &z)) return -1;
+                if (z != 0) { r->p--; return fail(r, "invalid canon lower encoding"); }
+                if (idx(r, s, S_FUNC, &f)) return -1;
+                if (!(op = newop(r, c, OP_LOWER, off)) || canon_opts(r, s, &op->opts)) return -1;
+                op->idx = f;
+                op->t = get(s, S_FUNC, f);
+                if (op->t && check_opts(r, op->t, &op->opts, 0)) return -1;
+                if (push(r, s, S_CORE_FUNC, NULL)) return -1;
+                break;
+            }
+            case 0x02: case 0x03: case 0x04: {
+                bxcm_type *rt;
+                if (resource_ref(r, s, &rt)) return -1;
+                if (k != 0x03 && !rt->defined) return fail(r, "resource.%s of a resource not defined in this component", k == 2 ? "new" : "rep");
+                if (!(op = newop(r, c, k == 2 ? OP_RES_NEW : k == 3 ? OP_RES_DROP : OP_RES_REP, off))) return -1;
+                op->t = rt;
+                if (push(r, s, S_CORE_FUNC, NULL)) return -1;
+                break;
+            }
+            default:
+                r->p--;
+                return fail(r, "canonical built-in 0x%02x is not supported (async, threads, error-context)", k);
+            }
+            break;
+        }
+        case 10: {  /* imports */
+            const char *nm;
+            int so;
+            bxcm_type *t;
+            if (extname(r, &nm) || externdesc(r, s, &so, &t)) return -1;
+            if (add_cdecl(r, c, 1, nm, so, t)) return -1;
+            if (so == S_INSTANCE) tag_resources(r, t, nm);
+            bxcm_op *op = newop(r, c, OP_IMPORT, off);
+            if (!op) return -1;
+            op->name = nm; op->sort = so; op->t = t;
+            if (push(r, s, so, so == S_COMPONENT ? NULL : t)) return -1;
+            break;
+        }
+        case 11: {  /* exports */
+            const char *nm;
+            int so;
+            uint32_t ix;
+            if (extname(r, &nm) || sort(r, &so)) return -1;
+            if (so == S_VALUE) return fail(r, "value exports are not supported");
+            if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "exports of a %s", sort_name(so));
+            if (idx(r, s, so, &ix)) return -1;
+            void *st = get(s, so, ix);
+            uint8_t has;
+            if (u8(r, &has)) return -1;
+            if (has == 1) { int so2; bxcm_type *t2; if (externdesc(r, s, &so2, &t2)) return -1;
+                /* the ascription is a supertype check; the new index still
+                 * names the item itself (a resource stays that resource) */
+                if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm); }
+            else if (has != 0) { r->p--; return fail(r, "invalid export type flag"); }
+            if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st)) return -1;
+            bxcm_op *op = newop(r, c, OP_EXPORT, off);
+            if (!op) return -1;
+            op->name = nm; op->sort = so; op->idx = ix;
+            if (so == S_TYPE) op->t = st;
+            if (push(r, s, so, st)) return -1;
+            break;
+        }
+        case 9: return fail(r, "start definitions (values) are not supported");
+        case 12: return fail(r, "value definitions are not supported");
+        default: return fail(r, "unknown section id %u", id);
+        }
+    }
+    if (r->p != r->end) return fail(r, "section size mismatch: unexpected data at the end of the section");
+    return 0;
+}
+
+static bxcm_comp *component(rd *outer, scope *up, size_t len)
+{
+    bxcm_comp *c = calloc(1, sizeof *c);
+    if (!c) { fail(outer, "out of host memory"); return NULL; }
+    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir };
+    scope s = { .up = up, .is_comp = 1 };
+    if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
+    static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
+    if (len < 8 || memcmp(r.p, magic, 4) != 0) { fail(&r, "magic header not detected"); goto bad; }
+    if (memcmp(r.p + 4, magic + 4, 4) != 0) { r.p += 4; fail(&r, "unknown binary version or layer (not a component)"); goto bad; }
+    r.p += 8;
+    while (r.p < r.end) {
+        uint8_t id;
+        uint32_t sz;
+        if (u8(&r, &id) || u32(&r, &sz)) goto bad;
+        if (sz > (size_t)(r.end - r.p)) { fail(&r, "section size %u past the end", sz); goto bad; }
+        const uint8_t *end = r.p + sz, *save = r.end;
+        if (id == 0) {   /* custom: a name, then anything */
+            r.end = end;
+            const char *nm;
+            if (name(&r, &nm)) goto bad;
+            r.p = end;
+            r.end = save;
+            continue;
+        }
+        if (id > 12) { r.p--; fail(&r, "unknown section id %u", id); goto bad; }
+        r.end = end;
+        int rc = section(&r, &s, c, id);
+        r.end = save;
+        if (rc) goto bad;
+        r.p = end;
+    }
+    outer->p = r.end;
+    scope_free(&s);
+    return c;
+bad:
+    outer->failed = 1;
+    scope_free(&s);
+    bxcm_free(c);
+    return NULL;
+}
+
+int bxcm_is_component(const uint8_t *b, size_t len)
+{
+    return len >= 8 && !memcmp(b, "\0asm", 4) && b[4] == 0x0d && b[5] == 0 && b[6] == 0x01 && b[7] == 0;
+}
+
+bxcm_comp *bxcm_decode(const uint8_t *bytes, size_t len, bx_error *err)
+{
+    return bxcm_decode_cached(bytes, len, NULL, err);
+}
+
+bxcm_comp *bxcm_decode_cached(const uint8_t *bytes, size_t len, const char *cache_dir, bx_error *err)
+{
+    bx_error dummy;
+    if (!err) err = &dummy;
+    memset(err, 0, sizeof *err);
+    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir };
+    bxcm_comp *c = component(&r, NULL, len);
+    return c;
+}
+
+void bxcm_free(bxcm_comp *c)
+{
+    if (!c) return;
+    for (uint32_t i = 0; i < c->nmods; i++) bx_module_free(c->mods[i]);
+    for (uint32_t i = 0; i < c->nkids; i++) bxcm_free(c->kids[i]);
+    free(c->mods);
+    free(c->kids);
+    free(c->ops);
+    free(c->im);
+    free(c->ex);
+    bxcm_arena_free(&c->arena);
+    free(c);
+}
+
+uint32_t bxcm_import_count(const bxcm_comp *c) { return c->nim; }
+const bxcm_decl *bxcm_import(const bxcm_comp *c, uint32_t i) { return i < c->nim ? &c->im[i] : NULL; }
