@@ -48,6 +48,7 @@ $(BUILD)/%.o: %.c
 LAYER_SEES_cli := src/confine src/aot
 LAYER_SEES_aot := src/wasm $(BUILD)/src/aot
 LAYER_SEES_sandbox := src/aot
+LAYER_SEES_tools := src/aot
 LAYER_SEES_server := src/confine
 $(foreach l,$(LAYERS) cli,$(eval $(BUILD)/src/$(l)/%.o: CPPFLAGS := -Iinclude -Isrc/$(l) $(addprefix -I,$(LAYER_SEES_$(l)))))
 
