@@ -149,6 +149,7 @@ struct bx_server {
      * compiled form looked for (in the zygote, once per refresh) and the
      * background compilation of a tool called repeatedly under auto. */
     pthread_mutex_t tier_mu;
+    pthread_cond_t tier_cv;     /* a tool's compiled form is ready (looked: 2) */
     struct srv_tier_entry **tier; size_t ntier;
 };
 /* tier.c */

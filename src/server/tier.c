@@ -23,7 +23,7 @@
 
 typedef struct srv_tier_entry {
     char key[256];              /* "index:tool" */
-    int looked;                 /* the compiled form was looked for (this refresh) */
+    int looked;                 /* 1: being looked for, 2: looked for (this refresh) */
     unsigned calls;             /* interpreted calls seen under auto */
     int started;                /* the background compilation (th) was started */
     pthread_t th;
@@ -35,6 +35,7 @@ typedef struct srv_tier_entry {
 void srv_tier_init(bx_server *s)
 {
     pthread_mutex_init(&s->tier_mu, NULL);
+    pthread_cond_init(&s->tier_cv, NULL);
     s->tier = NULL;
     s->ntier = 0;
 }
@@ -52,6 +53,7 @@ void srv_tier_free(bx_server *s)
     s->tier = NULL;
     s->ntier = 0;
     pthread_mutex_destroy(&s->tier_mu);
+    pthread_cond_destroy(&s->tier_cv);
 }
 
 /* The entry for key, made when missing; NULL when the table is full or out
@@ -82,6 +84,10 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
     if (tier != BX_TIER_AOT && tier != BX_TIER_AUTO) return;
     pthread_mutex_lock(&s->tier_mu);
     srv_tier_entry *en = entry(s, hint);
+    /* a call that comes while another prepares the tool waits for it:
+     * the tier asked for is the tier that runs */
+    while (en && en->looked == 1)
+        pthread_cond_wait(&s->tier_cv, &s->tier_mu);
     int look = en && !en->looked;
     if (look) en->looked = 1;
     pthread_mutex_unlock(&s->tier_mu);
@@ -89,12 +95,17 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
     /* aot compiles now (once); auto takes only what the cache holds */
     char why[160];
     bx_tool_prepare_tier(t, cache_of(e), tier, tier == BX_TIER_AOT, why, sizeof why);
+    pthread_mutex_lock(&s->tier_mu);
+    en->looked = 2;
+    pthread_cond_broadcast(&s->tier_cv);
+    pthread_mutex_unlock(&s->tier_mu);
 }
 
 void srv_tier_forget(bx_server *s)
 {
     pthread_mutex_lock(&s->tier_mu);
-    for (size_t i = 0; i < s->ntier; i++) s->tier[i]->looked = 0;
+    for (size_t i = 0; i < s->ntier; i++)
+        if (s->tier[i]->looked == 2) s->tier[i]->looked = 0;
     pthread_mutex_unlock(&s->tier_mu);
 }
 
