@@ -74,6 +74,20 @@ check "call aot, no cache: tier aot ($cn)" test "$(printf '%s' "$cn" | field tie
 check "call --tier fast: exit 2 ($rc)" test $rc -eq 2
 check "call --tier fast: says the values" grep -q 'interp, aot or auto' "$T/err"
 
+# ---- tool precompile: into the cache auto takes from ----------------------
+"$B" tool precompile t-fnv "${TD[@]}" --cache-dir "$T/cache-pre" >"$T/out" 2>&1; rc=$?
+check "tool precompile: exit 0 ($rc: $(cat "$T/out"))" test $rc -eq 0
+cu=$("$B" call t-fnv "${TD[@]}" --cache-dir "$T/cache-pre" --tier auto "$IN")
+check "call auto after precompile: tier aot ($cu)" test "$(printf '%s' "$cu" | field tier)" = aot
+check "call auto after precompile: same content" test "$(printf '%s' "$cu" | field content)" = "$want"
+BOXAGNTS_AOT_CC=/bin/false "$B" tool precompile t-fnv "${TD[@]}" --cache-dir "$T/cache-pre2" >"$T/out" 2>&1; rc=$?
+check "tool precompile, failing compiler: exit 1 ($rc)" test $rc -eq 1
+check "tool precompile, failing compiler: says why" grep -q 'not compiled: .*compiler' "$T/out"
+"$B" tool precompile t-nope "${TD[@]}" --cache-dir "$T/cache-pre2" >/dev/null 2>"$T/err"; rc=$?
+check "tool precompile of an unknown tool: exit 2 ($rc)" test $rc -eq 2
+"$B" tool precompile t-fnv "${TD[@]}" --cache-dir none >/dev/null 2>"$T/err"; rc=$?
+check "tool precompile with the cache off: exit 2 ($rc)" test $rc -eq 2
+
 # ---- serve --jsonl ----------------------------------------------------------
 req() { printf '{"id":%s,"tool":"t-fnv","input":%s}\n' "$1" "$IN"; }
 reqs() { for i in $(seq 1 "$1"); do req "$i"; done; }
