@@ -132,7 +132,8 @@ wait "$SRV_PID" 2>/dev/null
 check "serve auto: the first call interpreted ($first)" test "$first" = interp
 check "serve auto: switched to aot after repeated calls (call $switched of $n)" test "$switched" -gt 2
 check "serve auto: every answer as the interpreter's" test $same -eq 1
-check "serve auto: the compiled form is in the cache" test -n "$(ls "$T/cache-auto" 2>/dev/null)"
+check "serve auto: the compiled form is in the cache" test -n "$(ls "$T/cache-auto/aot" 2>/dev/null)"
+check "call auto, empty cache: nothing compiled into it" test -z "$(ls "$T/cache-empty/aot" 2>/dev/null)"
 # and a new server with auto takes it from the cache at once
 sa=$(reqs 1 | "$B" serve --jsonl "${TD[@]}" --cache-dir "$T/cache-auto" --tier auto)
 check "serve auto, cached: the first call compiled ($sa)" grep -q '"tier":"aot"' <<<"$sa"
