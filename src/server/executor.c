@@ -152,7 +152,7 @@ static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
     bx_error err;
     memset(&err, 0, sizeof err);
     if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.g.cache_dir : NULL, &err);
-    if (t) srv_tier_prepare(s, e, t, hint);   /* the workers inherit the mapped code */
+    if (t) srv_tier_prepare(s, e, t, hint, 1);   /* the workers inherit the mapped code */
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
     if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
@@ -756,6 +756,10 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
 
     memset(out, 0, sizeof *out);
     bx_status st;
+    char thint[256];
+    snprintf(thint, sizeof thint, "%zu:%s", e->index, tool);
+    if (!s->zyg || (c->g.tier == BX_TIER_AOT && e->cpol.cache_use))
+        srv_tier_prepare(s, e, tl, thint, 0);   /* compiled here (see tier.c) */
     if (s->zyg) {
         st = zcall(s, e, tool, input_json, fuel, timeout, cancel, hooks, out, err);
     } else {
@@ -765,13 +769,13 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
             ctx.progress = hooks->progress;
             ctx.progress_user = hooks->user;
         }
-        char hint[256];
-        snprintf(hint, sizeof hint, "%zu:%s", e->index, tool);
-        srv_tier_prepare(s, e, tl, hint);
         st = bx_tool_call(s->reg, tool, &ctx, input_json, out, err);
         snprintf(out->os_confinement, sizeof out->os_confinement, "none");
         snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", s->confine_why);
     }
+
+    if (st == BX_OK && s->zyg && c->g.tier == BX_TIER_AOT && !strcmp(out->tier, "interp"))
+        srv_tier_why(s, thint, out->tier_reason, sizeof out->tier_reason);
 
     /* Settle: charge what was used, return the rest. */
     pthread_mutex_lock(&e->mu);

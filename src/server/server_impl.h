@@ -156,8 +156,13 @@ struct bx_server {
 void srv_tier_init(bx_server *s);
 void srv_tier_free(bx_server *s);     /* joins the background compilations */
 /* Before a call runs in this process or a worker is forked for it (hint
- * "index:tool"): the compiled form as the executor's tier says. */
-void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint);
+ * "index:tool"): the compiled form as the executor's tier says; in_zygote:
+ * compile only when there is no cache (the server compiled into it). */
+void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote);
+/* Why the server's own compilation for hint failed (out unchanged when it
+ * did not, or was not tried): a worker's reason only says the cache had
+ * nothing. */
+void srv_tier_why(bx_server *s, const char *hint, char *out, size_t cap);
 /* In the zygote, on a refresh: every tool is looked for again. */
 void srv_tier_forget(bx_server *s);
 /* After a call settled in the server (never in a worker): under auto, the

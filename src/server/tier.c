@@ -3,7 +3,10 @@
  * bx_tool_prepare_tier).  The code must be mapped before a confined worker
  * exists (it can neither run the C compiler nor map code), so it is loaded
  * by the process the workers are forked from: the zygote (zprefork), or
- * the server itself when calls run in its threads.  Each "executor:tool"
+ * the server itself when calls run in its threads.  Under aot the server
+ * compiles into the cache in the calling thread before it asks the zygote
+ * for a worker (the call's deadline has not started; other calls go on),
+ * and the zygote only loads it.  Each "executor:tool"
  * is looked at once (once per refresh in the zygote): a failing compiler
  * is not run again for every call.
  *
@@ -30,6 +33,7 @@ typedef struct srv_tier_entry {
     bx_server *s;
     const bx_tool *t;           /* the registry never frees a tool while s lives */
     char *cache_dir;
+    char why[160];              /* why this process has no compiled form */
 } srv_tier_entry;
 
 void srv_tier_init(bx_server *s)
@@ -78,10 +82,14 @@ static const char *cache_of(const srv_executor *e)
     return e->cpol.cache_use ? e->cfg.g.cache_dir : NULL;
 }
 
-void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint)
+void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote)
 {
     int tier = e->cfg.g.tier;
     if (tier != BX_TIER_AOT && tier != BX_TIER_AUTO) return;
+    /* The zygote compiles only when no cache can bring it the server's
+     * compilation: it is one thread, and a call's deadline runs while it
+     * prepares the worker. */
+    int compile = tier == BX_TIER_AOT && (!in_zygote || !cache_of(e));
     pthread_mutex_lock(&s->tier_mu);
     srv_tier_entry *en = entry(s, hint);
     /* a call that comes while another prepares the tool waits for it:
@@ -94,10 +102,20 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
     if (!look) return;
     /* aot compiles now (once); auto takes only what the cache holds */
     char why[160];
-    bx_tool_prepare_tier(t, cache_of(e), tier, tier == BX_TIER_AOT, why, sizeof why);
+    bx_tool_prepare_tier(t, cache_of(e), tier, compile, why, sizeof why);
     pthread_mutex_lock(&s->tier_mu);
+    snprintf(en->why, sizeof en->why, "%s", why);
     en->looked = 2;
     pthread_cond_broadcast(&s->tier_cv);
+    pthread_mutex_unlock(&s->tier_mu);
+}
+
+void srv_tier_why(bx_server *s, const char *hint, char *out, size_t cap)
+{
+    pthread_mutex_lock(&s->tier_mu);
+    for (size_t i = 0; i < s->ntier; i++)
+        if (!strcmp(s->tier[i]->key, hint) && s->tier[i]->looked == 2 && s->tier[i]->why[0])
+            snprintf(out, cap, "%s", s->tier[i]->why);
     pthread_mutex_unlock(&s->tier_mu);
 }
 
