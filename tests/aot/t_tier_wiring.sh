@@ -161,6 +161,9 @@ check "policy: executor slow's tier interp ($pa)" grep -q '"id":2,.*"tier":"inte
 check "policy: same content in both" test "$(grep -c "\"content\":\"$want\"" <<<"$pa")" -eq 2
 pf=$(req 1 | "$B" serve --jsonl "${TD[@]}" --policy "$T/policy.json" --tier interp)
 check "--tier interp over the policy's aot ($pf)" grep -q '"tier":"interp"' <<<"$pf"
+pc=$("$B" policy check "$T/policy.json")
+check "policy check shows each executor's tier" \
+    test "$(printf '%s\n' "$pc" | grep -E '^executor|^  tier' | tr -s ' ' | tr '\n' '|')" = "executor default| tier aot|executor slow| tier interp|"
 printf '{"tier":"fast"}\n' >"$T/bad.json"
 "$B" serve --jsonl "${TD[@]}" --policy "$T/bad.json" </dev/null >/dev/null 2>"$T/err"; rc=$?
 check "policy tier fast: exit 2 ($rc)" test $rc -eq 2
