@@ -50,7 +50,7 @@ LAYER_SEES_aot := src/wasm $(BUILD)/src/aot
 LAYER_SEES_sandbox := src/aot src/component
 LAYER_SEES_component := src/wasm src/wasi
 LAYER_SEES_server := src/confine
-LAYER_SEES_tools := src/component
+LAYER_SEES_tools := src/component src/aot
 $(foreach l,$(LAYERS) cli,$(eval $(BUILD)/src/$(l)/%.o: CPPFLAGS := -Iinclude -Isrc/$(l) $(addprefix -I,$(LAYER_SEES_$(l)))))
 
 $(LIB): $(LIB_OBJ)
@@ -70,6 +70,12 @@ $(BUILD)/samples/%.wasm: samples/%.wat
 # The wasm32-wasi toolchain the guest and test .mk files share.
 include scripts/wasm32.mk
 include src/aot/aot.mk
+# The tools compiled to native code into the cache of the user who runs it:
+# not part of `all` (entries are signed with a per-user key; see
+# src/cli/precompile.c).
+precompile: all
+	$(CLI) tool precompile
+.PHONY: precompile
 # The guest tools (guest/guest.mk first: the shared runtime and cJSON, then
 # one .mk per tool) and the test areas (tests/<area>/<area>.mk).  Each adds
 # what `make` builds to TOOLS_ALL and what `make tests` needs to TESTS_ALL;

@@ -509,7 +509,14 @@ typedef struct bx_grants {
     char *cache_dir;                            /* compiled-module cache */
     char *audit_path;                           /* JSON lines appended here */
     int require_os_confinement;                 /* refuse unless the kernel confines the worker */
+    int tier;                                   /* a bx_tier_choice; 0: not said (key "tier") */
 } bx_grants;
+
+/* Which engine tier runs a module (src/aot): the "tier" key's values.
+ * UNSET lets the next layer decide ($BOXAGNTS_TIER, else interp). */
+typedef enum bx_tier_choice {
+    BX_TIER_UNSET = 0, BX_TIER_INTERP, BX_TIER_AOT, BX_TIER_AUTO
+} bx_tier_choice;
 
 BX_API void bx_grants_init(bx_grants *g);
 BX_API void bx_grants_free(bx_grants *g);
@@ -522,7 +529,7 @@ BX_API bx_status bx_grants_merge(bx_grants *dst, const bx_grants *src, bx_error 
  * the CLI's flags and the policy file.  Keys: workspace, cap, allow_host
  * (= cap fetch:VALUE), env (= cap env:VALUE), block_network, block_url,
  * allow_network, secret_header, timeout, max_memory, max_stack, fuel,
- * max_output, max_write, cache_dir, audit.  Checked here: a CIDR or
+ * max_output, max_write, cache_dir, audit, tier (interp|aot|auto).  Checked here: a CIDR or
  * address (block_network may also say "private"), a URL with "://"
  * (block_url, allow_host), sizes, durations, whole numbers.  Grants are
  * checked against the file system when a run resolves them
@@ -803,6 +810,10 @@ typedef struct bx_tool_result {
      * | "none" and why; "" when not reported. */
     char os_confinement[8];
     char os_confinement_reason[256];
+    /* Set by wasm tools: the tier that ran the module ("interp" | "aot";
+     * "" for native tools) and, when another was asked for, why not. */
+    char tier[8];
+    char tier_reason[160];
 } bx_tool_result;
 BX_API void bx_tool_result_free(bx_tool_result *r);
 /* {"content":...,"is_error":...,"metadata":...}; malloc'd, caller frees. */
@@ -851,6 +862,17 @@ BX_API void bx_tool_free(bx_tool *t);
 /* Compile a WasmTool's module now (through cache_dir, NULL: none), so that
  * processes forked later share it; other tools: nothing to do. */
 BX_API bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err);
+/* The compiled tier for t (a bx_tier_choice): its shared object found in
+ * cache_dir (may be NULL) or, with allow_compile, compiled now; kept for
+ * t's life, so workers forked afterwards inherit it.  Never in a confined
+ * process (it runs the C compiler and maps code).  Nothing to do for
+ * native tools or tier interp.  Returns 1 when t has its compiled form
+ * (now or already), 0 when not, with why filled. */
+BX_API int bx_tool_prepare_tier(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
+                                char *why, size_t cap);
+/* The tier named by $BOXAGNTS_TIER (a bx_tier_choice; UNSET when unset or
+ * not one of interp, aot, auto). */
+BX_API int bx_tier_env(void);
 
 typedef struct bx_registry bx_registry;
 BX_API bx_registry *bx_registry_new(void);

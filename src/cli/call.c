@@ -57,6 +57,10 @@ static void call_usage(FILE *f)
             "  --require-os-confinement   refuse unless the worker process is fully confined\n"
             "                         by the kernel (Landlock, seccomp, rlimits)\n"
             "  --no-os-confinement    run in this process, without the kernel's wall (debugging)\n"
+            "  --tier interp|aot|auto the tool's module interpreted, compiled to native code by\n"
+            "                         the system's C compiler (then cached), or auto: the cached\n"
+            "                         compiled form when there is one (default $BOXAGNTS_TIER,\n"
+            "                         else interp); \"tier\" in the result says which ran\n"
             "The result also says \"os_confinement\": \"full\" | \"partial\" | \"none\" and why.\n"
             "\n"
             "Exit status: 0 when the call ran (also when the result has is_error: true),\n"
@@ -421,6 +425,15 @@ int cmd_call(int argc, char **argv)
         bx_error perr;
         job.cache_in_parent = bx_tool_prepare(bt, ctx.g.cache_dir, &perr) == BX_OK;
     }
+    /* The compiled tier, loaded here before the worker is forked (a
+     * confined worker can neither run the C compiler nor map code); auto
+     * takes a cached artifact only: a one-shot call cannot profit from a
+     * compilation. */
+    if (!ctx.g.tier) ctx.g.tier = bx_tier_env();
+    char tier_why[160] = "";
+    if (bt && (ctx.g.tier == BX_TIER_AOT || ctx.g.tier == BX_TIER_AUTO))
+        bx_tool_prepare_tier(bt, pol.cache_use ? ctx.g.cache_dir : NULL, ctx.g.tier,
+                             ctx.g.tier == BX_TIER_AOT, tier_why, sizeof tier_why);
     if (ctx.g.audit_path) {
         /* opened here, before the worker's confinement; the worker appends */
         if ((job.audit_fd = open(ctx.g.audit_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666)) < 0) {

@@ -58,6 +58,8 @@ void cli_no_tools(const char *cmd, const char *looked, size_t ndirs);
 /* The built-in tools' dir, then $BOXAGNTS_TOOLS_PATH, appended to c's tool
  * dirs (before a policy's and the flags'); -1 after saying why. */
 int cli_default_tool_dirs(bx_server_config *c);
+/* precompile.c: `boxagnts tool precompile [NAME...]` (argv after it). */
+int cli_tool_precompile(int argc, char **argv);
 /* flags.c: append a copy of s to a string vector; EXIT_ERROR after saying why. */
 int cli_push(char ***v, size_t *n, const char *s);
 

@@ -14,7 +14,6 @@
 
 #include "cli.h"
 #include "flags.h"
-#include "aot.h"
 
 typedef struct cli_flag cli_flag;
 /* A setter: 0, or the exit code after saying why (v is NULL for a flag
@@ -133,15 +132,6 @@ static int set_quota_wall(cli_opts *o, const cli_flag *f, const char *v)
     return 0;
 }
 
-/* run --tier: interp, aot or auto (src/aot) */
-static int set_tier(cli_opts *o, const cli_flag *f, const char *v)
-{
-    int t = bxa_tier_parse(v);
-    if (t < 0) return say(o, "bad value for %s: %s (interp, aot or auto)", f->name, v);
-    o->tier = t;
-    return 0;
-}
-
 /* 0 means at once (kept apart from "not given", the server's 0 = never). */
 static int set_drain(cli_opts *o, const cli_flag *f, const char *v)
 {
@@ -206,7 +196,7 @@ static const cli_flag flags[] = {
     {"--quota-wall",               CLI_SERVERS,                   1, NULL,             set_quota_wall, 0},
     {"--workers",                  CLI_SERVERS,                   1, NULL,             set_count, 0},
     {"--max-message",              CLI_SERVERS,                   1, NULL,             set_max_message, 0},
-    {"--tier",                     CLI_RUN,                       1, NULL,             set_tier, 0},
+    {"--tier",                     CLI_SANDBOXED,                 1, "tier",           NULL, 0},
     {"--drain",                    CLI_SERVERS,                   1, NULL,             set_drain, 0},
 };
 
@@ -217,7 +207,6 @@ void cli_opts_init(cli_opts *o, cli_cmd cmd, const char *name, void (*usage)(FIL
     o->name = name;
     o->usage = usage;
     o->max_level = BX_PERM_EXECUTE;
-    o->tier = -1;
     bx_grants_init(&o->g);
 }
 

@@ -44,6 +44,11 @@ static void usage(FILE *f, const char *cmd)
             "  --workers N            worker threads (default: online cores)\n"
             "  --require-os-confinement   refuse calls whose worker is not fully confined\n"
             "  --no-os-confinement    run calls in the server's threads (debugging)\n"
+            "  --tier interp|aot|auto tools' modules interpreted, compiled to native code by\n"
+            "                         the system's C compiler before workers fork, or auto:\n"
+            "                         a cached compiled form, else interpreted while a tool\n"
+            "                         called repeatedly is compiled in the background (default\n"
+            "                         the policy's \"tier\", $BOXAGNTS_TIER, else interp)\n"
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
             "  --drain DURATION       at end of input, cancel calls still running after this\n"
             "                         long (default: answer them all; 0: cancel at once)\n"
@@ -142,6 +147,7 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, cl
                         "(or the policy's require_os_confinement)\n", cmd);
         return EXIT_USAGE;
     }
+    if (!d->g.tier) d->g.tier = bx_tier_env();   /* under the policy's and the flag's */
     c->no_os_confinement = fl->no_confine;
     c->require_os_confinement = d->g.require_os_confinement;
     return -1;

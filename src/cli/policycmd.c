@@ -82,6 +82,10 @@ static void show(const bx_executor_config *e, const bx_registry *r)
     }
     if (e->g.cache_dir) printf("  cache      %s\n", e->g.cache_dir);
     if (e->g.audit_path) printf("  audit      %s\n", e->g.audit_path);
+    if (e->g.tier) {
+        static const char *const tiers[] = { "", "interp", "aot", "auto" };
+        printf("  tier       %s\n", tiers[e->g.tier & 3]);
+    }
 }
 
 int cmd_policy(int argc, char **argv)

@@ -480,7 +480,7 @@ int cmd_run(int argc, char **argv)
     pol.sandbox_id = io.sandbox_id;
     /* The compiled tier: compiled (or found in the cache) and mapped here,
      * before the worker is forked and walled in (src/aot). */
-    bxa_tier tier = fl.tier >= 0 ? (bxa_tier)fl.tier : bxa_tier_env(BXA_TIER_INTERP);
+    bxa_tier tier = fl.g.tier ? (bxa_tier)(fl.g.tier - BX_TIER_INTERP) : bxa_tier_env(BXA_TIER_INTERP);
     bx_module *aot_src = NULL;
     bxa_module *aot = NULL;
     char aot_why[160] = "";

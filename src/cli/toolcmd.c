@@ -26,6 +26,7 @@ static void tool_usage(FILE *f)
     fprintf(f,
             "usage: boxagnts tool new NAME [--lang c] [--dir PARENT]\n"
             "       boxagnts tool check DIR [--workspace WS]\n"
+            "       boxagnts tool precompile [NAME...] [--tools-dir DIR]... [--cache-dir DIR]\n"
             "\n"
             "new    writes PARENT/NAME/ (default PARENT: .): main.c, tool.json, Makefile.\n"
             "       `make -C NAME` builds NAME/tool.wasm with clang --target=wasm32-wasi\n"
@@ -35,6 +36,10 @@ static void tool_usage(FILE *f)
             "       against what the manifest needs, and runs the manifest's \"examples\"\n"
             "       ([{\"input\": {...}, \"is_error\": false, \"content_contains\": \"...\"}]).\n"
             "       Exit 0 when all is well, 1 when something is wrong, 2 on usage errors.\n"
+            "precompile  compiles the tools' modules (all, or those named) to native code\n"
+            "       with the system's C compiler into your module cache, so --tier auto runs\n"
+            "       them compiled from the first call.  Per user: cache entries are signed\n"
+            "       with your key (see the README's cache section).  Exit 1 when one failed.\n"
             "See docs/tools.md for the manifest, the result object and the host imports.\n");
 }
 
@@ -442,6 +447,7 @@ int cmd_tool(int argc, char **argv)
     }
     if (!strcmp(argv[0], "new")) return tool_new(argc - 1, argv + 1);
     if (!strcmp(argv[0], "check")) return tool_check(argc - 1, argv + 1);
-    fprintf(stderr, "boxagnts tool: unknown subcommand %s (new or check)\n", argv[0]);
+    if (!strcmp(argv[0], "precompile")) return cli_tool_precompile(argc - 1, argv + 1);
+    fprintf(stderr, "boxagnts tool: unknown subcommand %s (new, check or precompile)\n", argv[0]);
     return EXIT_USAGE;
 }

@@ -87,7 +87,7 @@ bx_status bx_grants_merge(bx_grants *dst, const bx_grants *src, bx_error *err)
     if (st) return st;
 #define OVER(f) if (src->f) dst->f = src->f
     OVER(timeout_ns); OVER(max_memory); OVER(max_stack); OVER(fuel); OVER(max_output);
-    OVER(max_write); OVER(require_os_confinement);
+    OVER(max_write); OVER(require_os_confinement); OVER(tier);
 #undef OVER
     return BX_OK;
 }
@@ -140,7 +140,7 @@ static bx_status parse_count(const char *key, const char *v, uint64_t *out, bx_e
     return BX_OK;
 }
 
-typedef enum key_kind { K_STR, K_LIST, K_SIZE, K_DURATION, K_COUNT } key_kind;
+typedef enum key_kind { K_STR, K_LIST, K_SIZE, K_DURATION, K_COUNT, K_TIER } key_kind;
 
 /* The settings by key: where each goes and how its text is read. */
 typedef struct key_def {
@@ -168,6 +168,7 @@ static const key_def keys[] = {
     {"max_write", K_SIZE, F(max_write), 0},
     {"cache_dir", K_STR, F(cache_dir), 0},
     {"audit", K_STR, F(audit_path), 0},
+    {"tier", K_TIER, F(tier), 0},
 };
 #undef F
 
@@ -221,6 +222,15 @@ static bx_status set_one(bx_grants *g, const key_def *k, const char *v, bx_error
         return bx_parse_duration(v, (uint64_t *)(base + k->off), err);
     case K_COUNT:
         return parse_count(k->key, v, (uint64_t *)(base + k->off), err);
+    case K_TIER: {
+        static const char *const names[] = { "interp", "aot", "auto" };
+        for (int i = 0; i < 3; i++)
+            if (!strcmp(v, names[i])) {
+                *(int *)(base + k->off) = BX_TIER_INTERP + i;
+                return BX_OK;
+            }
+        return bx_error_setf(err, BX_ERR_ARG, "tier: expected interp, aot or auto, got '%s'", v);
+    }
     case K_LIST: {
         char buf[256];
         const char *item;
@@ -262,6 +272,16 @@ bx_status bx_grants_set_list(bx_grants *g, const char *key, const char *const *v
     *tl = NULL, *tn = 0;
     bx_grants_free(&tmp);
     return BX_OK;
+}
+
+int bx_tier_env(void)
+{
+    bx_grants g;
+    bx_error err;
+    const char *v = getenv("BOXAGNTS_TIER");
+    bx_grants_init(&g);
+    if (!v || bx_grants_set(&g, "tier", v, &err) != BX_OK) return BX_TIER_UNSET;
+    return g.tier;
 }
 
 bx_status bx_parse_size(const char *s, uint64_t *out, bx_error *err)

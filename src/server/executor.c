@@ -152,6 +152,7 @@ static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
     bx_error err;
     memset(&err, 0, sizeof err);
     if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.g.cache_dir : NULL, &err);
+    if (t) srv_tier_prepare(s, e, t, hint, 1);   /* the workers inherit the mapped code */
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
     if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
@@ -169,6 +170,7 @@ static void zrefresh(void *ctx)
     memset(&err, 0, sizeof err);
     /* the server's rescan rule (a folder a sandbox could write is skipped) */
     bx_registry_rescan(s->reg, srv_tool_dir_ok, s, &added, &err);
+    srv_tier_forget(s);   /* a compiled form made since is found by the next fork */
 }
 
 int srv_zygote_refresh(bx_server *s)
@@ -290,7 +292,9 @@ static int zbody(void *ctx, void *jv, int fd)
         (r.metadata ? cJSON_AddStringToObject(o, "metadata", r.metadata) != NULL
                     : cJSON_AddNullToObject(o, "metadata") != NULL) &&
         cJSON_AddNumberToObject(o, "fuel", (double)r.fuel_used) &&
-        cJSON_AddNumberToObject(o, "peak_memory", (double)r.peak_memory))
+        cJSON_AddNumberToObject(o, "peak_memory", (double)r.peak_memory) &&
+        cJSON_AddStringToObject(o, "tier", r.tier) &&
+        cJSON_AddStringToObject(o, "tier_reason", r.tier_reason))
         txt = cJSON_PrintUnformatted(o);
     if (txt) {
         rc = bx_confine_reply(fd, "J", 1) || bx_confine_reply(fd, txt, strlen(txt));
@@ -340,6 +344,14 @@ static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
         out->is_error = cJSON_IsTrue(ie);
         out->fuel_used = (uint64_t)fu->valuedouble;
         out->peak_memory = (uint64_t)pm->valuedouble;
+        /* the tier, when it is one of the names (never echoed otherwise) */
+        const cJSON *tr = cJSON_GetObjectItemCaseSensitive(o, "tier");
+        const cJSON *tw = cJSON_GetObjectItemCaseSensitive(o, "tier_reason");
+        if (cJSON_IsString(tr) && (!strcmp(tr->valuestring, "aot") || !strcmp(tr->valuestring, "interp"))) {
+            snprintf(out->tier, sizeof out->tier, "%s", tr->valuestring);
+            if (cJSON_IsString(tw))
+                snprintf(out->tier_reason, sizeof out->tier_reason, "%s", tw->valuestring);
+        }
         ok = out->content && (out->metadata || !cJSON_IsString(md));
     }
     cJSON_Delete(o);
@@ -530,6 +542,7 @@ void bx_server_free(bx_server *s)
 {
     if (!s)
         return;
+    srv_tier_free(s);     /* its threads may still ask the zygote to refresh */
     bx_zygote_stop(s->zyg);
     for (size_t i = 0; i < s->nex; i++) {
         bx_confine_policy_free(&s->ex[i].cpol);
@@ -549,7 +562,9 @@ void bx_server_free(bx_server *s)
 bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
 {
     bx_server *s = calloc(1, sizeof *s);
+    if (s) srv_tier_init(s);
     if (!s || !(s->reg = bx_registry_new())) {
+        if (s) srv_tier_free(s);
         free(s);
         err->status = BX_ERR_NOMEM;
         snprintf(err->msg, sizeof err->msg, "out of memory for the server");
@@ -741,6 +756,10 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
 
     memset(out, 0, sizeof *out);
     bx_status st;
+    char thint[256];
+    snprintf(thint, sizeof thint, "%zu:%s", e->index, tool);
+    if (!s->zyg || (c->g.tier == BX_TIER_AOT && e->cpol.cache_use))
+        srv_tier_prepare(s, e, tl, thint, 0);   /* compiled here (see tier.c) */
     if (s->zyg) {
         st = zcall(s, e, tool, input_json, fuel, timeout, cancel, hooks, out, err);
     } else {
@@ -755,6 +774,9 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
         snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", s->confine_why);
     }
 
+    if (st == BX_OK && s->zyg && c->g.tier == BX_TIER_AOT && !strcmp(out->tier, "interp"))
+        srv_tier_why(s, thint, out->tier_reason, sizeof out->tier_reason);
+
     /* Settle: charge what was used, return the rest. */
     pthread_mutex_lock(&e->mu);
     e->held_calls--;
@@ -767,6 +789,8 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     }
     pthread_cond_broadcast(&e->released);
     pthread_mutex_unlock(&e->mu);
+    if (st == BX_OK)
+        srv_tier_note_call(s, e, tl, out);
     return st;
 }
 

@@ -313,7 +313,11 @@ bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const c
             st = set_path(&e->g.cache_dir, it, base, where, k, err);
         else if (!strcmp(k, "audit"))
             st = set_path(&e->g.audit_path, it, base, where, k, err);
-        else
+        else if (!strcmp(k, "tier")) {   /* interp | aot | auto, checked as --tier is */
+            bx_error e2 = {0};
+            if (!cJSON_IsString(it) || bx_grants_set(&e->g, "tier", it->valuestring, &e2) != BX_OK)
+                st = bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be one of interp, aot, auto", where, k);
+        } else
             st = bx_error_setf(err, BX_ERR_ARG, "%s: unknown key \"%s\" (see docs/policy.md)", where, k);
         if (st != BX_OK)
             return st;

@@ -145,7 +145,29 @@ struct bx_server {
     int require_confine;
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
     char **tool_dirs; size_t ntool_dirs;   /* for the zygote's refresh */
+    /* The compiled tier (tier.c): per "executor:tool", the calls seen, the
+     * compiled form looked for (in the zygote, once per refresh) and the
+     * background compilation of a tool called repeatedly under auto. */
+    pthread_mutex_t tier_mu;
+    pthread_cond_t tier_cv;     /* a tool's compiled form is ready (looked: 2) */
+    struct srv_tier_entry **tier; size_t ntier;
 };
+/* tier.c */
+void srv_tier_init(bx_server *s);
+void srv_tier_free(bx_server *s);     /* joins the background compilations */
+/* Before a call runs in this process or a worker is forked for it (hint
+ * "index:tool"): the compiled form as the executor's tier says; in_zygote:
+ * compile only when there is no cache (the server compiled into it). */
+void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote);
+/* Why the server's own compilation for hint failed (out unchanged when it
+ * did not, or was not tried): a worker's reason only says the cache had
+ * nothing. */
+void srv_tier_why(bx_server *s, const char *hint, char *out, size_t cap);
+/* In the zygote, on a refresh: every tool is looked for again. */
+void srv_tier_forget(bx_server *s);
+/* After a call settled in the server (never in a worker): under auto, the
+ * second interpreted call of a tool starts its compilation in the background. */
+void srv_tier_note_call(bx_server *s, srv_executor *e, const bx_tool *t, const bx_tool_result *r);
 /* control.c */
 bx_status srv_control_open(bx_server *s, bx_error *err);
 void srv_control_close(bx_server *s);

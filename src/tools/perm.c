@@ -73,6 +73,11 @@ char *bx_tool_result_json(const bx_tool_result *r)
         cJSON_Delete(o);
         return NULL;
     }
+    if (r->tier[0] && (!cJSON_AddStringToObject(o, "tier", r->tier) ||
+                       (r->tier_reason[0] && !cJSON_AddStringToObject(o, "tier_reason", r->tier_reason)))) {
+        cJSON_Delete(o);
+        return NULL;
+    }
     char *s = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
     return s;

@@ -19,6 +19,7 @@
 
 #include "tools_impl.h"
 #include "component.h"
+#include "aot.h"
 
 /* The write cap of a tool call whose manifest and caller set none. */
 #define BX_TOOL_MAX_WRITE_DEFAULT (256ull << 20)
@@ -38,6 +39,10 @@ typedef struct wasm_tool {
     bx_module *module;
     bxcm_comp *comp;               /* or a component (src/component) */
     char load_error[256];         /* malformed/invalid: every call says so */
+    /* The compiled tier (bx_tool_prepare_tier): set once, before workers
+     * are forked, never by a call; aot_why says why there is none. */
+    bxa_module *aot;
+    char aot_why[160];
     bx_workspace_need workspace;
     int network;
     char **env; size_t nenv;      /* variable names the tool may receive */
@@ -85,6 +90,7 @@ static void wasm_tool_destroy(bx_tool *t)
     free(w->title); free(w->output_schema);
     for (size_t i = 0; i < w->nenv; i++) free(w->env[i]);
     free(w->env);
+    bxa_module_free(w->aot);
     if (w->module) bx_module_free(w->module);
     bxcm_free(w->comp);
     pthread_mutex_destroy(&w->mu);
@@ -662,10 +668,24 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     io.define_user = (void *)ctx;
     io.stop_on_output_cap = !w->argv_input;   /* a cut JSON result is no result */
 
+    /* The compiled tier only as prepared before this process was forked
+     * (bx_tool_prepare_tier): a call never compiles, it may be confined. */
+    int want_aot = ctx->g.tier == BX_TIER_AOT || ctx->g.tier == BX_TIER_AUTO;
+    char tier_why[160] = "";
+    if (want_aot) {
+        pthread_mutex_lock(&w->mu);
+        o.aot_module = w->aot;
+        snprintf(tier_why, sizeof tier_why, "%s",
+                 w->aot ? "the compiled module does not fit this instance"
+                        : w->aot_why[0] ? w->aot_why : "not compiled yet");
+        pthread_mutex_unlock(&w->mu);
+    }
+
     bx_run_result r;
     bx_error rerr;
     memset(&rerr, 0, sizeof rerr);
     st = comp ? bx_sandbox_run_component(&o, comp, &io, &r, &rerr) : bx_sandbox_run_module(&o, mod, &io, &r, &rerr);
+    o.aot_module = NULL;
     if (av) {
         for (uint32_t i = 0; i < ac; i++) free(av[i]);
         free(av);
@@ -749,6 +769,9 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     out->fuel_used = r.fuel_used;
     out->wall_ns = r.wall_ns;
     out->peak_memory = r.peak_memory;
+    snprintf(out->tier, sizeof out->tier, "%s", r.tier_aot ? "aot" : "interp");
+    if (want_aot && !r.tier_aot)
+        snprintf(out->tier_reason, sizeof out->tier_reason, "%s", tier_why);
     bx_run_result_free(&r);
     if (cache_note[0] && st == BX_OK) {     /* why the cache was not used, in the metadata */
         cJSON *md = out->metadata ? cJSON_Parse(out->metadata) : cJSON_CreateObject();
@@ -779,4 +802,40 @@ bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err
     if (!module_of(t->impl, cache_dir, why, sizeof why, &comp) && !comp)
         return bx_error_setf(err, BX_ERR_INVALID, "%s", why);
     return BX_OK;
+}
+
+int bx_tool_prepare_tier(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
+                         char *why, size_t cap)
+{
+    if (cap) why[0] = '\0';
+    if (!t || t->execute != wasm_tool_execute || (tier != BX_TIER_AOT && tier != BX_TIER_AUTO))
+        return 0;
+    wasm_tool *w = t->impl;
+    char mwhy[256];
+    const bxcm_comp *comp = NULL;
+    const bx_module *m = module_of(w, cache_dir, mwhy, sizeof mwhy, &comp);
+    if (!m) {   /* a component's core modules are interpreted (src/aot takes modules) */
+        snprintf(why, cap, "%s", comp ? "a component: the interpreter runs it" : mwhy);
+        return 0;
+    }
+    pthread_mutex_lock(&w->mu);
+    int have = w->aot != NULL;
+    pthread_mutex_unlock(&w->mu);
+    if (have) return 1;
+    /* Outside the lock: a compilation takes seconds, and calls of this tool
+     * (a server's threads) go on interpreted meanwhile. */
+    char awhy[160] = "";
+    bxa_module *am = bxa_module_get(m, cache_dir, allow_compile, awhy, sizeof awhy);
+    pthread_mutex_lock(&w->mu);
+    if (am && !w->aot) {
+        w->aot = am;
+        am = NULL;
+    } else if (!w->aot) {
+        snprintf(w->aot_why, sizeof w->aot_why, "%s", awhy);
+    }
+    have = w->aot != NULL;
+    snprintf(why, cap, "%s", have ? "" : w->aot_why);
+    pthread_mutex_unlock(&w->mu);
+    bxa_module_free(am);
+    return have;
 }
