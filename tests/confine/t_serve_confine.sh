@@ -184,6 +184,17 @@ else
     else
         [ "$(scan_for "$W" "$BXT_SECRET_B")" = absent ] && [ "$(scan_for "$W" "$CHARLIE")" = absent ]
         check other-executor-secrets-not-in-worker $? "b's secrets in a's worker"
+        # the worker the zygote forked and confined ahead for a's next call
+        # (its pool) is scrubbed the same way, before any call reaches it
+        P=$(pgrep -P "$ZYG" | grep -vx "$W" | head -n 1)
+        if [ -z "$P" ]; then
+            bad pooled-worker-secrets "no pooled worker next to '$W'"
+        else
+            PA=$(scan_for "$P" "$BXT_SECRET_A")
+            [ "$PA" = found ] && [ "$(scan_for "$P" "$BXT_SECRET_B")" = absent ] &&
+                [ "$(scan_for "$P" "$CHARLIE")" = absent ]
+            check pooled-worker-secrets $? "pooled worker $P: own $PA, b's must be absent"
+        fi
     fi
 fi
 kill -KILL "$W" 2>/dev/null
