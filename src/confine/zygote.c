@@ -264,6 +264,10 @@ static void zygote_main(bx_zygote *z, pid_t server)
     size_t nlive = 0, cap = 0;
     zpooled pool[ZPOOL_MAX];
     size_t npool = 0;
+    /* the last hints asked for: a worker is pooled for a hint only once
+     * it comes again, so calls that do not repeat cost one fork, not two */
+    char seen[ZPOOL_MAX * 2][256];
+    size_t nseen = 0, seen_at = 0;
     for (;;) {
         struct pollfd pf[2] = { { ctl, POLLIN, 0 }, { sfd, POLLIN, 0 } };
         if (poll(pf, 2, -1) < 0) {
@@ -369,7 +373,16 @@ static void zygote_main(bx_zygote *z, pid_t server)
         live[nlive].id = m.id;
         live[nlive++].pid = pid;
         zsend(ctl, 'P', m.id, pid);
-        if (z->preconfine) pool_add(z, pool, &npool, m.hint, pre, ctl, sfd, &old, self);
+        if (!z->preconfine) continue;
+        int again = 0;
+        for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
+        if (again) {
+            pool_add(z, pool, &npool, m.hint, pre, ctl, sfd, &old, self);
+        } else {
+            snprintf(seen[seen_at], sizeof seen[seen_at], "%s", m.hint);
+            seen_at = (seen_at + 1) % (ZPOOL_MAX * 2);
+            if (nseen < ZPOOL_MAX * 2) nseen++;
+        }
     }
     /* Reaped before the zygote goes, so no worker outlives the server
      * (an orphan is left to whatever reaps for pid 1 in a container). */
