@@ -6,6 +6,10 @@
 # confined, alternately, ROUNDS times; per-call overhead = p50 latency
 # difference at 1 caller.  BASE (optional): another boxagnts binary (e.g.
 # an older build) measured the same way.  Prints the load average.
+# Then (with perf): the CPU of CPU_CALLS piped file-read calls through one
+# `serve --jsonl` (task-clock of the server, its zygote and workers), per
+# call, off and confined (and BASE) alternately, ROUNDS times: CPU is what
+# a loaded machine distorts least.
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -62,3 +66,26 @@ for (let r = 0; r < rounds; r++) for (const callers of [1, 8]) for (const [name,
 }
 JS
 node "$W/b.mjs" "$BX" "$W/ws" "$SECS" "$ROUNDS" "$BASE"
+
+CALLS=${CPU_CALLS:-2000}
+command -v perf >/dev/null || { echo "(no perf: CPU per call not measured)"; exit 0; }
+i=0; while [ $i -lt "$CALLS" ]; do
+    printf '{"id":%d,"tool":"file-read","input":{"file_path":"file.c"}}\n' $i; i=$((i + 1)); done >"$W/req.jsonl"
+cpu() {  # BIN [flag]: ms of CPU per call
+    ms=$(BOXAGNTS_TOOLS_PATH= perf stat -x, -e task-clock -- "$1" serve --jsonl --workspace "$W/ws" ${2:-} \
+        <"$W/req.jsonl" 2>&1 >"$W/out.jsonl" | grep task-clock | cut -d, -f1)
+    ok=$(grep -c '"is_error":false' "$W/out.jsonl")
+    [ "$ok" -eq "$CALLS" ] || { echo "bench/confine.sh: $ok of $CALLS calls answered" >&2; exit 1; }
+    echo "$ms $CALLS" | awk '{ printf "%.3f", $1 / $2 }'
+}
+echo "CPU per call, $CALLS piped file-read calls through serve --jsonl (perf stat task-clock)"
+echo "  round  off ms  confined ms  overhead ms$([ -n "$BASE" ] && echo "  base ms  base overhead ms")  load avg"
+r=1; while [ $r -le "$ROUNDS" ]; do
+    off=$(cpu "$BX" --no-os-confinement); on=$(cpu "$BX")
+    line=$(echo "$off $on" | awk '{ printf "%6s  %6.3f  %11.3f  %11.3f", "'$r'", $1, $2, $2 - $1 }')
+    if [ -n "$BASE" ]; then
+        b=$(cpu "$BASE"); line="$line$(echo "$off $b" | awk '{ printf "  %7.3f  %16.3f", $2, $2 - $1 }')"
+    fi
+    echo "$line  $(cut -d' ' -f1-3 /proc/loadavg)"
+    r=$((r + 1))
+done

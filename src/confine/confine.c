@@ -522,22 +522,30 @@ void bx_confine_prepared_free(bx_confine_prepared *c)
 
 void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd)
 {
-    char why[256] = "";
-    int lim_ok = 1, nnp, ll, sc;
+    char why[256];
     int keep[3] = { fd, vfd, pre ? pre->rs : -1 };
     close_others(keep, 3);
+    bx_confine_level lv = bxc_confine_apply(p, pre, vfd, why);
+    bxc_confine_report(p, fd, lv, why);
+}
+
+bx_confine_level bxc_confine_apply(const bx_confine_policy *p, const bx_confine_prepared *pre,
+                                   int vfd, char why[256])
+{
+    int lim_ok = 1, nnp, ll, sc;
+    *why = 0;
 
     struct rlimit rl = { 0, 0 };
     lim_ok &= setrlimit(RLIMIT_CORE, &rl) == 0;
     rl.rlim_cur = rl.rlim_max = (p->max_fds ? p->max_fds : 256) + 64;  /* + stdio, sockets, libs */
     lim_ok &= setrlimit(RLIMIT_NOFILE, &rl) == 0;
     if (!lim_ok)
-        snprintf(why, sizeof why, "resource limits not set: %s", strerror(errno));
+        snprintf(why, 256, "resource limits not set: %s", strerror(errno));
     if (p->max_memory) {
 #if defined(__SANITIZE_ADDRESS__)
         /* AddressSanitizer's shadow already spans terabytes of address space */
         lim_ok = 0;
-        snprintf(why, sizeof why, "RLIMIT_AS not set: an AddressSanitizer build");
+        snprintf(why, 256, "RLIMIT_AS not set: an AddressSanitizer build");
 #else
         rl.rlim_cur = rl.rlim_max =
             p->max_memory > (RLIM_INFINITY - BX_CONFINE_AS_HEADROOM) / BX_CONFINE_AS_MEMORIES
@@ -545,7 +553,7 @@ void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre
                 : p->max_memory * BX_CONFINE_AS_MEMORIES + BX_CONFINE_AS_HEADROOM;
         if (setrlimit(RLIMIT_AS, &rl) != 0) {
             lim_ok = 0;
-            snprintf(why, sizeof why, "RLIMIT_AS not set: %s", strerror(errno));
+            snprintf(why, 256, "RLIMIT_AS not set: %s", strerror(errno));
         }
 #endif
     }
@@ -558,30 +566,40 @@ void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre
 
     nnp = prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0;
     if (!nnp)
-        snprintf(why + strlen(why), sizeof why - strlen(why), "%sno_new_privs refused: %s",
+        snprintf(why + strlen(why), 256 - strlen(why), "%sno_new_privs refused: %s",
                  *why ? "; " : "", strerror(errno));
     ll = 0;
     if (!pre) {
-        snprintf(why + strlen(why), sizeof why - strlen(why), "%sout of memory", *why ? "; " : "");
+        snprintf(why + strlen(why), 256 - strlen(why), "%sout of memory", *why ? "; " : "");
     } else {
         if (*pre->why)
-            snprintf(why + strlen(why), sizeof why - strlen(why), "%s%.200s", *why ? "; " : "", pre->why);
+            snprintf(why + strlen(why), 256 - strlen(why), "%s%.200s", *why ? "; " : "", pre->why);
         if (nnp && pre->rs >= 0) {
             if (syscall(SYS_landlock_restrict_self, pre->rs, 0) == 0)
                 ll = pre->abi;
             else
-                snprintf(why + strlen(why), sizeof why - strlen(why), "%sLandlock refused: %s",
+                snprintf(why + strlen(why), 256 - strlen(why), "%sLandlock refused: %s",
                          *why ? "; " : "", strerror(errno));
         }
         if (pre->rs >= 0) close(pre->rs);   /* the worker's copy */
     }
     violation_fd = vfd;
-    sc = nnp && pre ? apply_seccomp(pre->f, pre->n, why, sizeof why) == 0 : 0;
+    sc = nnp && pre ? apply_seccomp(pre->f, pre->n, why, 256) == 0 : 0;
 
     bx_confine_level lv = (!ll && !sc) ? BX_CONFINE_NONE
                           : (nnp && ll >= 6 && sc && lim_ok) ? BX_CONFINE_FULL : BX_CONFINE_PARTIAL;
     if (lv == BX_CONFINE_NONE && !*why)
-        snprintf(why, sizeof why, "neither Landlock nor seccomp could be applied");
+        snprintf(why, 256, "neither Landlock nor seccomp could be applied");
+    return lv;
+}
+
+void bxc_set_violation_fd(int vfd)
+{
+    violation_fd = vfd;
+}
+
+void bxc_confine_report(const bx_confine_policy *p, int fd, bx_confine_level lv, const char *why)
+{
     uint16_t wl = (uint16_t)strlen(why);
     uint8_t h[4] = { 'C', (uint8_t)lv };
     memcpy(h + 2, &wl, 2);
@@ -991,4 +1009,9 @@ void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs)
                      cs->end == BX_CONFINE_VIOLATION ? cs->syscall : "", rule, esc);
     if (n > 0 && (size_t)n < sizeof line)
         send_all(fd, line, (size_t)n);
+}
+
+int bxc_prepared_rs(const bx_confine_prepared *pre)
+{
+    return pre ? pre->rs : -1;
 }

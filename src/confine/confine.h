@@ -172,6 +172,18 @@ typedef int (*bx_zygote_body)(void *ctx, void *job, int fd);
  * refresh (may be NULL) runs in the zygote on bx_zygote_refresh. */
 bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
                            bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
+/* In a pooled worker, before confinement and before its call exists: the
+ * policy of the executor hint names (and what the worker must drop of the
+ * others', as prepare does).  0, or -1 to end the worker. */
+typedef int (*bx_zygote_preconfine)(void *ctx, const char *hint, bx_confine_policy *pol);
+/* As bx_zygote_start, with a pool: after each call the zygote forks the
+ * next worker for the same hint and confines it (preconfine's policy)
+ * while no call waits; a call with that hint takes it (its prepare's
+ * policy must be the same, or the worker ends), others fork as without a
+ * pool.  Each worker still serves one call. */
+bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
+                                bx_zygote_preconfine preconfine, bx_zygote_prepare prepare,
+                                bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
 /* Stop it (workers still running are killed) and free. */
 void bx_zygote_stop(bx_zygote *z);
 /* Have the zygote run its refresh(ctx) before it forks the next worker

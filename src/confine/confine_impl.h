@@ -70,6 +70,17 @@ void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int
  * less held.  Closes every descriptor but stdio, fd and vfd.  pre: from
  * bx_confine_prepare(p) before the fork (NULL: out of memory, reported). */
 void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd);
+/* The two halves of bxc_confine_self, for a worker confined before its
+ * call's descriptors exist (the zygote's pool): apply closes nothing and
+ * fills why (256 bytes); report sends the 'C' frame and exits the process
+ * when confinement is required and less held.  vfd may be -1 until
+ * bxc_set_violation_fd names the call's pipe. */
+bx_confine_level bxc_confine_apply(const bx_confine_policy *p, const bx_confine_prepared *pre,
+                                   int vfd, char why[256]);
+void bxc_confine_report(const bx_confine_policy *p, int fd, bx_confine_level lv, const char *why);
+void bxc_set_violation_fd(int vfd);
+/* The Landlock ruleset descriptor of pre (-1: none), kept open until apply. */
+int bxc_prepared_rs(const bx_confine_prepared *pre);
 uint64_t bxc_mono_ns(void);
 
 /* In the worker: the body returned 0 and everything it wrote precedes

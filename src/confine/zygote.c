@@ -56,6 +56,7 @@ struct bx_zygote {
     void *ctx;
     bx_zygote_prefork prefork;
     bx_zygote_prepare prepare;
+    bx_zygote_preconfine preconfine;   /* NULL: no pool */
     bx_zygote_body body;
     void (*refresh)(void *ctx);
     pthread_mutex_t mu;
@@ -69,6 +70,12 @@ struct bx_zygote {
 /* ---- the zygote process ------------------------------------------------- */
 
 typedef struct zlive { uint64_t id; pid_t pid; } zlive;
+
+/* A pooled worker: forked and confined for one hint before its call
+ * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
+ * the oldest evicted first). */
+typedef struct zpooled { char hint[256]; pid_t pid; int w; } zpooled;
+#define ZPOOL_MAX 8
 
 static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
 {
@@ -92,6 +99,143 @@ static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, in
     fflush(NULL);
     if (rc == 0) bxc_reply_done(fd);
     _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+}
+
+/* The call's policy as prepare read it from the request must be the one
+ * the pooled worker confined itself to (the hint names the executor, the
+ * request too: both come from the server, checked all the same). */
+static int same_policy(const bx_confine_policy *a, const bx_confine_policy *b)
+{
+    return a->paths == b->paths && a->npaths == b->npaths && a->net == b->net &&
+           a->connect_any == b->connect_any && a->nports == b->nports &&
+           !memcmp(a->ports, b->ports, sizeof a->ports) && a->max_fds == b->max_fds &&
+           a->max_memory == b->max_memory && a->require_full == b->require_full &&
+           (a->preload_curl || !b->preload_curl);
+}
+
+/* A pooled worker: confined now, for the executor its hint names; then
+ * one call, whose descriptors the zygote sends when the call comes. */
+static void zpool_worker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, int w,
+                         const char *hint)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
+    /* nothing of the zygote's but w and the ruleset */
+    int k0 = w, k1 = bxc_prepared_rs(pre);
+    if (k1 >= 0 && k1 < k0) { int t = k0; k0 = k1; k1 = t; }
+    unsigned lo = 3;
+    int keep[2] = { k0, k1 };
+    for (int i = 0; i < 2; i++) {
+        if (keep[i] < 3) continue;
+        if ((unsigned)keep[i] > lo) syscall(SYS_close_range, lo, (unsigned)keep[i] - 1, 0);
+        lo = (unsigned)keep[i] + 1;
+    }
+    syscall(SYS_close_range, lo, ~0u, 0);
+    bx_confine_policy pol;
+    if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(BXC_WORKER_BODY_FAILED);
+    char why[256];
+    bx_confine_level lv = bxc_confine_apply(&pol, pre, -1, why);
+    zmsg m;
+    int fds[2] = { -1, -1 };
+    union { struct cmsghdr h; char b[CMSG_SPACE(sizeof fds)]; } cb;
+    struct iovec iov = { &m, sizeof m };
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = cb.b;
+    mh.msg_controllen = sizeof cb.b;
+    ssize_t n;
+    while ((n = recvmsg(w, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {}
+    for (struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+            c->cmsg_len == CMSG_LEN(sizeof fds))
+            memcpy(fds, CMSG_DATA(c), sizeof fds);
+    if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0)
+        _exit(0);                      /* evicted, or the zygote is gone */
+    close(w);
+    bxc_set_violation_fd(fds[1]);
+    bxc_confine_report(&pol, fds[0], lv, why);
+    bx_confine_policy got;
+    void *job = NULL;
+    if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(&pol, &got))
+        _exit(BXC_WORKER_BODY_FAILED);
+    int rc = z->body(z->ctx, job, fds[0]);
+    fflush(NULL);
+    if (rc == 0) bxc_reply_done(fds[0]);
+    _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+}
+
+static void pool_drop(zpooled *pool, size_t *npool, size_t i, int kill_it)
+{
+    if (kill_it) kill(pool[i].pid, SIGKILL);
+    close(pool[i].w);
+    memmove(pool + i, pool + i + 1, (*npool - i - 1) * sizeof *pool);
+    (*npool)--;
+}
+
+/* Fork a pooled worker for hint (after the call that asked for it has
+ * its own worker: this work is off that call's path). */
+static void pool_add(bx_zygote *z, zpooled *pool, size_t *npool, const char *hint,
+                     const bx_confine_prepared *pre, int ctl, int sfd, const sigset_t *old,
+                     pid_t self)
+{
+    int sp[2];
+    if (*npool == ZPOOL_MAX) pool_drop(pool, npool, 0, 1);
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) != 0) return;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(ctl);
+        close(sfd);
+        close(sp[0]);
+        for (size_t i = 0; i < *npool; i++) close(pool[i].w);
+        sigprocmask(SIG_SETMASK, old, NULL);
+        zpool_worker(z, pre, self, sp[1], hint);
+        _exit(BXC_WORKER_BODY_FAILED);
+    }
+    close(sp[1]);
+    if (pid < 0) {
+        close(sp[0]);
+        return;
+    }
+    zpooled *q = &pool[(*npool)++];
+    snprintf(q->hint, sizeof q->hint, "%s", hint);
+    q->pid = pid;
+    q->w = sp[0];
+}
+
+/* The call's descriptors to the pooled worker for hint: its pid, or -1
+ * (none, or it is gone: the caller forks a fresh one). */
+static pid_t pool_take(zpooled *pool, size_t *npool, const char *hint, uint64_t id, const int *fds)
+{
+    for (size_t i = 0; i < *npool; i++) {
+        if (strcmp(pool[i].hint, hint)) continue;
+        zmsg m;
+        memset(&m, 0, sizeof m);
+        m.op = 'F';
+        m.id = id;
+        union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
+        memset(&cb, 0, sizeof cb);
+        struct iovec iov = { &m, sizeof m };
+        struct msghdr mh;
+        memset(&mh, 0, sizeof mh);
+        mh.msg_iov = &iov;
+        mh.msg_iovlen = 1;
+        mh.msg_control = cb.b;
+        mh.msg_controllen = sizeof cb.b;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+        memcpy(CMSG_DATA(c), fds, 2 * sizeof(int));
+        ssize_t n;
+        while ((n = sendmsg(pool[i].w, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
+        pid_t pid = pool[i].pid;
+        int ok = n == (ssize_t)sizeof m;
+        pool_drop(pool, npool, i, !ok);
+        return ok ? pid : -1;
+    }
+    return -1;
 }
 
 static void zygote_main(bx_zygote *z, pid_t server)
@@ -118,6 +262,12 @@ static void zygote_main(bx_zygote *z, pid_t server)
     if (z->prefork) z->prefork(z->ctx, NULL);   /* once, before serving */
     zlive *live = NULL;
     size_t nlive = 0, cap = 0;
+    zpooled pool[ZPOOL_MAX];
+    size_t npool = 0;
+    /* the last hints asked for: a worker is pooled for a hint only once
+     * it comes again, so calls that do not repeat cost one fork, not two */
+    char seen[ZPOOL_MAX * 2][256];
+    size_t nseen = 0, seen_at = 0;
     for (;;) {
         struct pollfd pf[2] = { { ctl, POLLIN, 0 }, { sfd, POLLIN, 0 } };
         if (poll(pf, 2, -1) < 0) {
@@ -129,13 +279,19 @@ static void zygote_main(bx_zygote *z, pid_t server)
             while (read(sfd, &si, sizeof si) > 0) {}
             int ws;
             pid_t p;
-            while ((p = waitpid(-1, &ws, WNOHANG)) > 0)
+            while ((p = waitpid(-1, &ws, WNOHANG)) > 0) {
                 for (size_t i = 0; i < nlive; i++)
                     if (live[i].pid == p) {
                         zsend(ctl, 'X', live[i].id, ws);
                         live[i] = live[--nlive];
                         break;
                     }
+                for (size_t i = 0; i < npool; i++)
+                    if (pool[i].pid == p) {   /* died waiting */
+                        pool_drop(pool, &npool, i, 0);
+                        break;
+                    }
+            }
         }
         if (!pf[0].revents) continue;
         zmsg m;
@@ -162,6 +318,7 @@ static void zygote_main(bx_zygote *z, pid_t server)
         if (m.op == 'R') {
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             if (z->refresh) z->refresh(z->ctx);
+            while (npool) pool_drop(pool, &npool, 0, 1);   /* their registry is the old one */
             continue;
         }
         if (m.op == 'K') {
@@ -187,8 +344,19 @@ static void zygote_main(bx_zygote *z, pid_t server)
         }
         m.hint[sizeof m.hint - 1] = 0;
         const bx_confine_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
-        pid_t pid = fork();
+        pid_t pid = z->preconfine ? pool_take(pool, &npool, m.hint, m.id, fds) : -1;
+        if (pid > 0) {
+            close(fds[0]);
+            close(fds[1]);
+            live[nlive].id = m.id;
+            live[nlive++].pid = pid;
+            zsend(ctl, 'P', m.id, pid);
+            pool_add(z, pool, &npool, m.hint, pre, ctl, sfd, &old, self);
+            continue;
+        }
+        pid = fork();
         if (pid == 0) {
+            for (size_t i = 0; i < npool; i++) close(pool[i].w);
             close(ctl);
             close(sfd);
             sigprocmask(SIG_SETMASK, &old, NULL);
@@ -205,12 +373,25 @@ static void zygote_main(bx_zygote *z, pid_t server)
         live[nlive].id = m.id;
         live[nlive++].pid = pid;
         zsend(ctl, 'P', m.id, pid);
+        if (!z->preconfine) continue;
+        int again = 0;
+        for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
+        if (again) {
+            pool_add(z, pool, &npool, m.hint, pre, ctl, sfd, &old, self);
+        } else {
+            snprintf(seen[seen_at], sizeof seen[seen_at], "%s", m.hint);
+            seen_at = (seen_at + 1) % (ZPOOL_MAX * 2);
+            if (nseen < ZPOOL_MAX * 2) nseen++;
+        }
     }
     /* Reaped before the zygote goes, so no worker outlives the server
      * (an orphan is left to whatever reaps for pid 1 in a container). */
     for (size_t i = 0; i < nlive; i++) kill(live[i].pid, SIGKILL);
     for (size_t i = 0; i < nlive; i++)
         while (waitpid(live[i].pid, NULL, 0) < 0 && errno == EINTR) {}
+    for (size_t i = 0; i < npool; i++) kill(pool[i].pid, SIGKILL);
+    for (size_t i = 0; i < npool; i++)
+        while (waitpid(pool[i].pid, NULL, 0) < 0 && errno == EINTR) {}
     _exit(0);
 }
 
@@ -246,6 +427,13 @@ static void *zreader(void *arg)
 bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
                            bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
 {
+    return bx_zygote_start_pool(ctx, prefork, NULL, prepare, body, refresh, err);
+}
+
+bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
+                                bx_zygote_preconfine preconfine, bx_zygote_prepare prepare,
+                                bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
+{
     bx_zygote *z = calloc(1, sizeof *z);
     int sv[2];
     if (!z) {
@@ -260,6 +448,7 @@ bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepa
     z->ctx = ctx;
     z->prefork = prefork;
     z->prepare = prepare;
+    z->preconfine = preconfine;
     z->body = body;
     z->refresh = refresh;
     pthread_mutex_init(&z->mu, NULL);

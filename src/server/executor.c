@@ -250,6 +250,24 @@ static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
     return 0;
 }
 
+/* In a pooled worker, before its call exists: confined as a call of the
+ * executor and tool the hint names ("index:tool", made by zcall) would
+ * be, and without what other executors were given (as zprepare). */
+static int zpreconfine(void *ctx, const char *hint, bx_confine_policy *pol)
+{
+    bx_server *s = ctx;
+    char *end;
+    unsigned long i = strtoul(hint, &end, 10);
+    if (*end != ':' || i >= s->nex) return -1;
+    scrub_others(s, (uint32_t)i);
+    *pol = s->ex[i].cpol;
+    pol->audit_fd = -1;
+    pol->require_full = s->require_confine;
+    const bx_tool *t = bx_registry_find(s->reg, end + 1);
+    pol->preload_curl = t && t->needs_network;
+    return 0;
+}
+
 /* In the worker: a tool's output so far, sent to the server thread, which
  * hands it to the call's srv_call_hooks (a pointer cannot cross the fork). */
 static void zprogress(void *user, const char *text, size_t len)
@@ -633,7 +651,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
          * process holds the tools and executors and no client's data. */
         bx_error ze;
         memset(&ze, 0, sizeof ze);
-        if (!(s->zyg = bx_zygote_start(s, zprefork, zprepare, zbody, zrefresh, &ze))) {
+        if (!(s->zyg = bx_zygote_start_pool(s, zprefork, zpreconfine, zprepare, zbody, zrefresh, &ze))) {
             snprintf(s->confine_why, sizeof s->confine_why, "no worker zygote: %.200s", ze.msg);
             if (c->require_os_confinement) {
                 err->status = st = BX_ERR_NOMEM;

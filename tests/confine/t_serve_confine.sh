@@ -159,15 +159,23 @@ mkfifo "$TMP/in2"
 "$B" serve --jsonl --policy "$TMP/policy.json" --tools-dir "$TT" <"$TMP/in2" >"$TMP/out2" 2>"$TMP/err2" &
 SRV=$!
 exec 4>"$TMP/in2"
+# a first call of the same executor and tool: the zygote pools a worker
+# for a hint once the hint comes again (the spin call below)
+echo '{"id":"o","executor":"a","tool":"t-bad","input":{"mode":"ok"}}' >&4
+for _ in $(seq 100); do grep -q '"id":"o"' "$TMP/out2" 2>/dev/null && break; sleep 0.1; done
 echo '{"id":"s","executor":"a","tool":"t-bad","input":{"mode":"spin"}}' >&4
+# the zygote's living children by pid: the spin call's worker, then the
+# one pooled for a's next call (the "ok" call's worker is gone or a zombie)
+kids() { ps -o pid=,stat= --ppid "$1" | awk '$2 !~ /^Z/ { print $1 }' | sort -n; }
 W=
 for _ in $(seq 100); do
     ZYG=$(pgrep -P "$SRV" | head -n 1)
-    [ -n "$ZYG" ] && W=$(pgrep -P "$ZYG" | head -n 1)
+    [ -n "$ZYG" ] && W=$(kids "$ZYG" | head -n 1)
     [ -n "$W" ] && break
     sleep 0.1
 done
 sleep 0.3
+[ -n "$ZYG" ] && W=$(kids "$ZYG" | head -n 1)
 scan_for() { MARK=$2 scan "$1" 2>/dev/null || echo unreadable; }
 SA=$(scan_for "$W" "$BXT_SECRET_A")
 if [ -z "$W" ] || [ "$SA" = unreadable ]; then
@@ -184,6 +192,17 @@ else
     else
         [ "$(scan_for "$W" "$BXT_SECRET_B")" = absent ] && [ "$(scan_for "$W" "$CHARLIE")" = absent ]
         check other-executor-secrets-not-in-worker $? "b's secrets in a's worker"
+        # the worker the zygote forked and confined ahead for a's next call
+        # (its pool) is scrubbed the same way, before any call reaches it
+        P=$(kids "$ZYG" | grep -vx "$W" | head -n 1)
+        if [ -z "$P" ]; then
+            bad pooled-worker-secrets "no pooled worker next to '$W'"
+        else
+            PA=$(scan_for "$P" "$BXT_SECRET_A")
+            [ "$PA" = found ] && [ "$(scan_for "$P" "$BXT_SECRET_B")" = absent ] &&
+                [ "$(scan_for "$P" "$CHARLIE")" = absent ]
+            check pooled-worker-secrets $? "pooled worker $P: own $PA, b's must be absent"
+        fi
     fi
 fi
 kill -KILL "$W" 2>/dev/null

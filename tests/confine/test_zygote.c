@@ -8,7 +8,10 @@
  * worker, not by this process); audit lines come back tagged; the worker
  * is confined (it cannot open a file outside its policy; execve stops it
  * as a confinement violation naming the call); progress frames arrive in
- * order, before the reply.
+ * order, before the reply.  All of it twice: without and with the pool
+ * of pre-forked, pre-confined workers (bx_zygote_start_pool); with the
+ * pool also: each call has a worker of its own, and a pooled worker whose
+ * call's policy is not the one it was confined to ends without running it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,6 +43,16 @@ static const bx_confine_prepared *prefork(void *c, const char *hint)
 
 static void refresh(void *c) { ((zctx *)c)->refreshed++; }
 
+static bx_confine_policy other_pol;   /* "otherpol": a policy no worker was confined to */
+
+static int preconfine(void *c, const char *hint, bx_confine_policy *pol)
+{
+    zctx *z = c;
+    if (strcmp(hint, "x")) return -1;
+    *pol = z->pol;
+    return 0;
+}
+
 static int rd(int fd, void *b, size_t n)
 {
     for (uint8_t *p = b; n;) {
@@ -61,7 +74,7 @@ static int prepare(void *c, int fd, bx_confine_policy *pol, void **jp)
         !(j->data = malloc(n ? n : 1)) || rd(fd, j->data, n))
         return -1;
     j->n = n;
-    *pol = z->pol;
+    *pol = strcmp(j->op, "otherpol") ? z->pol : other_pol;
     *jp = j;
     return 0;
 }
@@ -73,6 +86,10 @@ static int body(void *c, void *jv, int fd)
     char buf[128];
     if (!strcmp(j->op, "echo")) {
         int n = snprintf(buf, sizeof buf, "got %zu bytes, last %c", j->n, j->n ? j->data[j->n - 1] : '-');
+        return bx_confine_reply(fd, buf, (size_t)n);
+    }
+    if (!strcmp(j->op, "pid") || !strcmp(j->op, "otherpol")) {
+        int n = snprintf(buf, sizeof buf, "%ld", (long)getpid());
         return bx_confine_reply(fd, buf, (size_t)n);
     }
     if (!strcmp(j->op, "segv")) raise(SIGSEGV);
@@ -137,10 +154,10 @@ static bx_status call(bx_zygote *z, const bx_confine_policy *p, const char *op, 
     return st;
 }
 
-int main(void)
+static void suite(int pooled)
 {
     char tmp[] = "/tmp/bx-zyg-XXXXXX";
-    if (!mkdtemp(tmp)) return 1;
+    if (!mkdtemp(tmp)) return;
     char dir[300], outside[300], audit[300];
     snprintf(dir, sizeof dir, "%s/granted", tmp);
     snprintf(outside, sizeof outside, "%s/secret", tmp);
@@ -155,9 +172,10 @@ int main(void)
     bx_confine_policy_init(&zc.pol);
     bx_confine_policy_add_path(&zc.pol, dir, 1, NULL);
     bx_error err;
-    bx_zygote *z = bx_zygote_start(&zc, prefork, prepare, body, refresh, &err);
-    CHECK(z != NULL, "zygote started: %s", z ? "" : err.msg);
-    if (!z) return check_report();
+    bx_zygote *z = pooled ? bx_zygote_start_pool(&zc, prefork, preconfine, prepare, body, refresh, &err)
+                          : bx_zygote_start(&zc, prefork, prepare, body, refresh, &err);
+    CHECK(z != NULL, "zygote started (pool %d): %s", pooled, z ? "" : err.msg);
+    if (!z) return;
     bx_confine_policy pv = zc.pol;
     pv.timeout_ns = 20000000000ull;
     pv.sandbox_id = "agent/tool#7";
@@ -233,6 +251,20 @@ int main(void)
           strstr(lines, "\"event\":\"audit_line_rejected\"") && !strstr(lines, "not json"),
           "audit lines: %s", lines);
 
+    char p1[64], p2[64];
+    CHECK(call(z, &pv, "pid", "", 0, NULL, p1, sizeof p1, &cs) == BX_OK &&
+          call(z, &pv, "pid", "", 0, NULL, p2, sizeof p2, &cs) == BX_OK && atol(p1) > 0 &&
+          atol(p2) > 0 && strcmp(p1, p2), "one worker per call (pool %d): %s then %s", pooled, p1, p2);
+    if (pooled) {
+        /* the pooled worker ready for "x" gets a call whose policy differs */
+        CHECK(call(z, &pv, "otherpol", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
+              cs.end == BX_CONFINE_CRASHED && !*out,
+              "a call with another policy on a pooled worker: end %d reply '%s'", cs.end, out);
+        CHECK(call(z, &pv, "echo", "w", 1, NULL, out, sizeof out, &cs) == BX_OK &&
+              cs.end == BX_CONFINE_ENDED && !strcmp(out, "got 1 bytes, last w"),
+              "a call after the refused one: '%s'", out);
+    }
+
     pid_t zp = bx_zygote_pid(z);
     bx_zygote_stop(z);
     CHECK(kill(zp, 0) != 0, "zygote gone after stop");
@@ -242,5 +274,17 @@ int main(void)
     unlink(audit);
     rmdir(dir);
     rmdir(tmp);
+}
+
+int main(void)
+{
+    char od[] = "/tmp/bx-zyg-other-XXXXXX";
+    if (!mkdtemp(od)) return 1;
+    bx_confine_policy_init(&other_pol);
+    bx_confine_policy_add_path(&other_pol, od, 1, NULL);
+    suite(0);
+    suite(1);
+    bx_confine_policy_free(&other_pol);
+    rmdir(od);
     return check_report();
 }
