@@ -10,7 +10,7 @@
  * confines itself (bxc_confine_self: limits, Landlock to the call's
  * grants, seccomp) and only then runs the call; its reply and audit lines
  * come back on the socket to the server thread that asked, parsed and
- * bounded as bx_confine_exec does.  The server never runs guest code, and
+ * bounded as bxc_exec does.  The server never runs guest code, and
  * a worker that crashes ends its own call only.
  *
  * Control messages: SOCK_SEQPACKET, one fixed-size zmsg each way.
@@ -50,13 +50,13 @@ typedef struct zslot {
     int done, ws, ferr;
 } zslot;
 
-struct bx_zygote {
+struct bxc_zygote {
     pid_t pid;
     int ctl;
     void *ctx;
-    bx_zygote_prefork prefork;
-    bx_zygote_prepare prepare;
-    bx_zygote_body body;
+    bxc_zygote_prefork prefork;
+    bxc_zygote_prepare prepare;
+    bxc_zygote_body body;
     void (*refresh)(void *ctx);
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -80,11 +80,11 @@ static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
     while (send(ctl, &m, sizeof m, MSG_NOSIGNAL) < 0 && errno == EINTR) {}
 }
 
-static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, int fd, int vfd)
+static void zworker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int fd, int vfd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
-    bx_confine_policy pol;
+    bxc_policy pol;
     void *job = NULL;
     if (z->prepare(z->ctx, fd, &pol, &job) != 0) _exit(BXC_WORKER_BODY_FAILED);
     bxc_confine_self(&pol, pre, fd, vfd);
@@ -94,7 +94,7 @@ static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, in
     _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
 }
 
-static void zygote_main(bx_zygote *z, pid_t server)
+static void zygote_main(bxc_zygote *z, pid_t server)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != server) _exit(0);
@@ -186,7 +186,7 @@ static void zygote_main(bx_zygote *z, pid_t server)
             cap = c2;
         }
         m.hint[sizeof m.hint - 1] = 0;
-        const bx_confine_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
+        const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = fork();
         if (pid == 0) {
             close(ctl);
@@ -218,7 +218,7 @@ static void zygote_main(bx_zygote *z, pid_t server)
 
 static void *zreader(void *arg)
 {
-    bx_zygote *z = arg;
+    bxc_zygote *z = arg;
     for (;;) {
         zmsg m;
         ssize_t n = recv(z->ctl, &m, sizeof m, 0);
@@ -243,10 +243,10 @@ static void *zreader(void *arg)
     return NULL;
 }
 
-bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
-                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
+bxc_zygote *bxc_zygote_start(void *ctx, bxc_zygote_prefork prefork, bxc_zygote_prepare prepare,
+                           bxc_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
 {
-    bx_zygote *z = calloc(1, sizeof *z);
+    bxc_zygote *z = calloc(1, sizeof *z);
     int sv[2];
     if (!z) {
         bxc_fail(err, BX_ERR_NOMEM, "out of memory");
@@ -296,9 +296,9 @@ bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepa
     return z;
 }
 
-pid_t bx_zygote_pid(const bx_zygote *z) { return z ? z->pid : -1; }
+pid_t bxc_zygote_pid(const bxc_zygote *z) { return z ? z->pid : -1; }
 
-void bx_zygote_stop(bx_zygote *z)
+void bxc_zygote_stop(bxc_zygote *z)
 {
     if (!z) return;
     shutdown(z->ctl, SHUT_WR);      /* the zygote sees the end, kills what runs, exits */
@@ -310,7 +310,7 @@ void bx_zygote_stop(bx_zygote *z)
     free(z);
 }
 
-static int zctl(bx_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
 {
     zmsg m;
     memset(&m, 0, sizeof m);
@@ -338,15 +338,15 @@ static int zctl(bx_zygote *z, uint8_t op, uint64_t id, const char *hint, const i
     return n == (ssize_t)sizeof m ? 0 : -1;
 }
 
-int bx_zygote_refresh(bx_zygote *z)
+int bxc_zygote_refresh(bxc_zygote *z)
 {
     return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
 }
 
-bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
+bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
                          const void *req, size_t req_len, const volatile int *cancel,
                          size_t max_reply, uint8_t **reply, size_t *reply_len,
-                         bx_confine_status *cs, bx_error *err)
+                         bxc_status *cs, bx_error *err)
 {
     memset(cs, 0, sizeof *cs);
     *reply = NULL;

@@ -137,7 +137,7 @@ static void zwipe_secrets(bx_server *s)
 
 /* In the zygote: the tool's module, compiled (through its executor's cache
  * when that cache may serve it) before the worker is forked. */
-static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
+static const bxc_prepared *zprefork(void *ctx, const char *hint)
 {
     bx_server *s = ctx;
     if (!hint) {   /* the zygote starts */
@@ -154,7 +154,7 @@ static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
     if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.g.cache_dir : NULL, &err);
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
-    if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
+    if (!e->cprep) e->cprep = bxc_prepare(&e->cpol);
     return e->cprep;
 }
 
@@ -173,7 +173,7 @@ static void zrefresh(void *ctx)
 
 int srv_zygote_refresh(bx_server *s)
 {
-    return s->zyg ? bx_zygote_refresh(s->zyg) : 0;
+    return s->zyg ? bxc_zygote_refresh(s->zyg) : 0;
 }
 
 /* The variable a secret header or an env grant takes its value from
@@ -224,7 +224,7 @@ static void scrub_others(bx_server *s, uint32_t me)
 }
 
 /* In the worker, before confinement: the request, bounded. */
-static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
+static int zprepare(void *ctx, int fd, bxc_policy *pol, void **job)
 {
     bx_server *s = ctx;
     zreq h;
@@ -252,7 +252,7 @@ static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
  * hands it to the call's srv_call_hooks (a pointer cannot cross the fork). */
 static void zprogress(void *user, const char *text, size_t len)
 {
-    (void)bx_confine_progress(*(const int *)user, text, len);
+    (void)bxc_progress(*(const int *)user, text, len);
 }
 
 /* In the worker, confined: the call; the reply is 'J' + a JSON record, or
@@ -272,7 +272,7 @@ static int zbody(void *ctx, void *jv, int fd)
         tc.g.cache_dir = NULL;
     FILE *audit = NULL;
     if (c->g.audit_path) {
-        if (!(audit = bx_confine_audit_stream(fd))) return -1;
+        if (!(audit = bxc_audit_stream(fd))) return -1;
         tc.audit_file = audit;
         tc.g.audit_path = NULL;
     }
@@ -293,11 +293,11 @@ static int zbody(void *ctx, void *jv, int fd)
         cJSON_AddNumberToObject(o, "peak_memory", (double)r.peak_memory))
         txt = cJSON_PrintUnformatted(o);
     if (txt) {
-        rc = bx_confine_reply(fd, "J", 1) || bx_confine_reply(fd, txt, strlen(txt));
+        rc = bxc_reply(fd, "J", 1) || bxc_reply(fd, txt, strlen(txt));
     } else {
         uint8_t hd[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
         const char *m = st == BX_OK ? "out of memory" : err.msg;
-        rc = bx_confine_reply(fd, hd, 2) || bx_confine_reply(fd, m, strnlen(m, sizeof err.msg));
+        rc = bxc_reply(fd, hd, 2) || bxc_reply(fd, m, strnlen(m, sizeof err.msg));
     }
     cJSON_free(txt);
     cJSON_Delete(o);
@@ -369,7 +369,7 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
     memcpy(req + sizeof h, tool, tl);
     memcpy(req + sizeof h + tl, input, il);
 
-    bx_confine_policy pv = e->cpol;    /* the parent's side: audit, tag, deadline */
+    bxc_policy pv = e->cpol;    /* the parent's side: audit, tag, deadline */
     pv.require_full = s->require_confine;
     pv.timeout_ns = timeout ? timeout : t ? t->default_timeout_ns : 0;
     char tag[200], hint[256];
@@ -386,16 +386,16 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
     }
     uint8_t *reply = NULL;
     size_t rlen = 0;
-    bx_confine_status cs;
+    bxc_status cs;
     uint64_t t0 = mono_ns();
-    bx_status st = bx_zygote_call(s->zyg, &pv, hint, req, sizeof h + tl + il, cancel, ZREPLY_MAX,
+    bx_status st = bxc_zygote_call(s->zyg, &pv, hint, req, sizeof h + tl + il, cancel, ZREPLY_MAX,
                                   &reply, &rlen, &cs, err);
     uint64_t wall = mono_ns() - t0;
     free(req);
     if (pv.audit_fd >= 0) close(pv.audit_fd);
     if (st != BX_OK) return st;
     memset(out, 0, sizeof *out);
-    snprintf(out->os_confinement, sizeof out->os_confinement, "%s", bx_confine_level_name(cs.level));
+    snprintf(out->os_confinement, sizeof out->os_confinement, "%s", bxc_level_name(cs.level));
     snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", cs.reason);
     if (cs.end == BX_CONFINE_ENDED && rlen >= 2 && reply[0] == 'E' && reply[1] > BX_OK &&
         reply[1] <= BX_ERR_TRAP) {
@@ -530,9 +530,9 @@ void bx_server_free(bx_server *s)
 {
     if (!s)
         return;
-    bx_zygote_stop(s->zyg);
+    bxc_zygote_stop(s->zyg);
     for (size_t i = 0; i < s->nex; i++) {
-        bx_confine_policy_free(&s->ex[i].cpol);
+        bxc_policy_free(&s->ex[i].cpol);
         srv_exec_config_free(&s->ex[i].cfg);
         pthread_mutex_destroy(&s->ex[i].mu);
         pthread_cond_destroy(&s->ex[i].released);
@@ -595,14 +595,14 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
      * directories read-only; never the cache or its key (the zygote loads
      * modules through the cache before it forks a worker). */
     for (size_t i = 0; st == BX_OK && i < s->nex; i++) {
-        bx_confine_policy *cp = &s->ex[i].cpol;
-        bx_confine_policy_init(cp);
+        bxc_policy *cp = &s->ex[i].cpol;
+        bxc_policy_init(cp);
         cp->cache_in_parent = 1;
         bx_tool_context tc;
         fill_ctx(&tc, &s->ex[i].cfg, 0, 0, NULL);
-        st = bx_confine_policy_from_tool_context(cp, &tc, err);
+        st = bxc_policy_from_tool_context(cp, &tc, err);
         for (size_t k = 0; st == BX_OK && k < c->ntool_dirs; k++)
-            st = bx_confine_policy_add_path(cp, c->tool_dirs[k], 0, err);
+            st = bxc_policy_add_path(cp, c->tool_dirs[k], 0, err);
         cp->sandbox_id = NULL;
     }
     s->require_confine = c->require_os_confinement;
@@ -618,7 +618,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
          * process holds the tools and executors and no client's data. */
         bx_error ze;
         memset(&ze, 0, sizeof ze);
-        if (!(s->zyg = bx_zygote_start(s, zprefork, zprepare, zbody, zrefresh, &ze))) {
+        if (!(s->zyg = bxc_zygote_start(s, zprefork, zprepare, zbody, zrefresh, &ze))) {
             snprintf(s->confine_why, sizeof s->confine_why, "no worker zygote: %.200s", ze.msg);
             if (c->require_os_confinement) {
                 err->status = st = BX_ERR_NOMEM;
