@@ -128,13 +128,13 @@ bx_status bxc_policy_add_path(bxc_policy *p, const char *path, int writable,
                                      bx_error *err)
 {
     if (p->npaths >= 4096)
-        return bxc_fail(err, BX_ERR_LIMIT, "too many paths to confine (over 4096)");
+        return bx_error_setf(err, BX_ERR_LIMIT, "too many paths to confine (over 4096)");
     bxc_path *v = realloc(p->paths, (p->npaths + 1) * sizeof *v);
     if (!v)
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     p->paths = v;
     if (!(v[p->npaths].path = strdup(path)))
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     v[p->npaths++].writable = writable;
     return BX_OK;
 }
@@ -852,7 +852,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         int mfd = memfd_create("bx-reply", MFD_CLOEXEC);
         if (mfd < 0 || bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 1) != 0) {
             if (mfd >= 0) close(mfd);
-            return bxc_fail(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
+            return bx_error_setf(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
         }
         x.on_progress = p->on_progress;   /* (after the body: in-process, no live progress) */
         x.progress_user = p->progress_user;
@@ -871,7 +871,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         close(mfd);
         if (rc != 0 || x.out.over || x.bad) {
             bxc_rx_free(&x);
-            return bxc_fail(err, BX_ERR_NOMEM, "the run failed to produce its result");
+            return bx_error_setf(err, BX_ERR_NOMEM, "the run failed to produce its result");
         }
         *reply = x.out.p;
         *reply_len = x.out.n;
@@ -881,19 +881,19 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
     }
 
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     x.on_progress = p->on_progress;
     x.progress_user = p->progress_user;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
     }
     if (pipe2(vp, O_CLOEXEC) != 0) {
         close(sv[0]);
         close(sv[1]);
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
     }
     bxc_prepared *pre = bxc_prepare(p);
     fflush(NULL);   /* else the worker would write our buffered output again */
@@ -904,7 +904,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
         bxc_prepared_free(pre);
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
     }
     if (pid == 0) {
         close(sv[0]);

@@ -12,13 +12,6 @@
 
 #include "boxagnts.h"
 
-/* Fill err (when not NULL) with st and a formatted message; returns st. */
-bx_status bxc_fail(bx_error *err, bx_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
 /* The worker's seccomp program (malloc'd): the allowlist; sockets only
  * with net; signals only to the worker itself (pid).  no_truncate (a
  * Landlock without LANDLOCK_ACCESS_FS_TRUNCATE, ABI < 3): truncate(2)

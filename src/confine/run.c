@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,20 +13,6 @@
 
 #include "confine.h"
 #include "confine_impl.h"
-
-bx_status bxc_fail(bx_error *err, bx_status st, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        err->status = st;
-        err->trap = BX_TRAP_NONE;
-        err->offset = 0;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
 
 #define WIRE_MAGIC 0x42585231u   /* "BXR1" */
 

@@ -249,11 +249,11 @@ bxc_zygote *bxc_zygote_start(void *ctx, bxc_zygote_prefork prefork, bxc_zygote_p
     bxc_zygote *z = calloc(1, sizeof *z);
     int sv[2];
     if (!z) {
-        bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return NULL;
     }
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
-        bxc_fail(err, BX_ERR_NOMEM, "cannot create the zygote's socket: %s", strerror(errno));
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot create the zygote's socket: %s", strerror(errno));
         free(z);
         return NULL;
     }
@@ -268,7 +268,7 @@ bxc_zygote *bxc_zygote_start(void *ctx, bxc_zygote_prefork prefork, bxc_zygote_p
     pid_t server = getpid();
     pid_t pid = fork();
     if (pid < 0) {
-        bxc_fail(err, BX_ERR_NOMEM, "cannot fork the zygote: %s", strerror(errno));
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the zygote: %s", strerror(errno));
         close(sv[0]); close(sv[1]);
         pthread_mutex_destroy(&z->mu);
         pthread_cond_destroy(&z->cv);
@@ -285,7 +285,7 @@ bxc_zygote *bxc_zygote_start(void *ctx, bxc_zygote_prefork prefork, bxc_zygote_p
     z->ctl = sv[0];
     z->pid = pid;
     if (pthread_create(&z->reader, NULL, zreader, z) != 0) {
-        bxc_fail(err, BX_ERR_NOMEM, "cannot start the zygote's reader thread");
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot start the zygote's reader thread");
         close(z->ctl);
         waitpid(pid, NULL, 0);
         pthread_mutex_destroy(&z->mu);
@@ -353,19 +353,19 @@ bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
     *reply_len = 0;
     bxc_rx x;
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     x.need_done = 1;
     x.on_progress = p->on_progress;
     x.progress_user = p->progress_user;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
     }
     if (pipe2(vp, O_CLOEXEC | O_NONBLOCK) != 0) {
         close(sv[0]); close(sv[1]);
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
     }
     zslot slot;
     memset(&slot, 0, sizeof slot);
@@ -460,8 +460,8 @@ bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
     if (!sent || !slot.done || slot.ferr) {
         bxc_rx_free(&x);
         if (!sent || !slot.done)
-            return bxc_fail(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
+            return bx_error_setf(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
     }
     bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
     if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)

@@ -354,15 +354,13 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
     const bx_tool *t = bx_registry_find(s->reg, tool);
     size_t tl = strlen(tool), il = strlen(input);
     if (tl > 1024 || il > s->max_message + 4096) {
-        err->status = BX_ERR_LIMIT;
-        snprintf(err->msg, sizeof err->msg, "the call's tool name or input is too long");
+        bx_error_setf(err, BX_ERR_LIMIT, "the call's tool name or input is too long");
         return BX_ERR_LIMIT;
     }
     zreq h = { ZREQ_MAGIC, (uint32_t)e->index, fuel, timeout, (uint32_t)tl, (uint32_t)il };
     uint8_t *req = malloc(sizeof h + tl + il);
     if (!req) {
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return BX_ERR_NOMEM;
     }
     memcpy(req, &h, sizeof h);
@@ -441,8 +439,7 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
         out->wall_ns = wall;
         out->fuel_used = fuel;   /* nothing it says is believed: charged in full */
         if (!out->content) {
-            err->status = BX_ERR_NOMEM;
-            snprintf(err->msg, sizeof err->msg, "out of memory");
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             return BX_ERR_NOMEM;
         }
     }
@@ -480,9 +477,8 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         st = srv_exec_config_apply(&cfg, over, NULL, 0, where, err);
     struct stat sb;
     if (st == BX_OK && cfg.g.workspace && (stat(cfg.g.workspace, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-        err->status = st = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "executor %.60s: workspace %.150s is not a directory",
-                 name, cfg.g.workspace);
+        st = bx_error_setf(err, BX_ERR_ARG, "executor %.60s: workspace %.150s is not a directory",
+                           name, cfg.g.workspace);
     }
     if (st == BX_OK && cfg.g.nsecret_headers) {
         /* refused at startup, not at the first call that needs the network */
@@ -494,13 +490,7 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         memset(&e2, 0, sizeof e2);
         bx_net *chk = bx_net_new(&nc, &e2);
         if (!chk) {
-            err->status = st = BX_ERR_ARG;
-            int k = snprintf(err->msg, sizeof err->msg, "executor %.60s: ", name);
-            size_t at2 = k > 0 && (size_t)k < sizeof err->msg ? (size_t)k : 0, l = strlen(e2.msg);
-            if (l > sizeof err->msg - 1 - at2)
-                l = sizeof err->msg - 1 - at2;
-            memcpy(err->msg + at2, e2.msg, l);
-            err->msg[at2 + l] = 0;
+            st = bx_error_setf(err, BX_ERR_ARG, "executor %.60s: %s", name, e2.msg);
         }
         bx_net_free(chk);
     }
@@ -512,8 +502,7 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         srv_executor *ne = realloc(s->ex, (s->nex + 1) * sizeof *ne);
         if (!ne) {
             srv_exec_config_free(&cfg);
-            err->status = BX_ERR_NOMEM;
-            snprintf(err->msg, sizeof err->msg, "out of memory for executor %s", name);
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory for executor %s", name);
             return BX_ERR_NOMEM;
         }
         s->ex = ne;
@@ -551,15 +540,13 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     bx_server *s = calloc(1, sizeof *s);
     if (!s || !(s->reg = bx_registry_new())) {
         free(s);
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory for the server");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory for the server");
         return NULL;
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
     if (c->ntool_dirs && !(s->tool_dirs = calloc(c->ntool_dirs, sizeof *s->tool_dirs))) {
         bx_server_free(s);
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory for the server");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory for the server");
         return NULL;
     }
     for (size_t i = 0; i < c->ntool_dirs; i++)
@@ -575,8 +562,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     if (st == BX_OK && c->executors_json) {
         ex = cJSON_Parse(c->executors_json);
         if (!cJSON_IsObject(ex)) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "executors: not a JSON object");
+            st = bx_error_setf(err, BX_ERR_ARG, "executors: not a JSON object");
         }
         const cJSON *e;
         cJSON_ArrayForEach(e, ex) {
@@ -609,9 +595,8 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     if (st == BX_OK && c->no_os_confinement) {
         snprintf(s->confine_why, sizeof s->confine_why, "disabled by --no-os-confinement");
         if (c->require_os_confinement) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg,
-                     "--require-os-confinement and --no-os-confinement contradict each other");
+            st = bx_error_setf(err, BX_ERR_ARG,
+                               "--require-os-confinement and --no-os-confinement contradict each other");
         }
     } else if (st == BX_OK) {
         /* Last, before any request is read: the zygote's copy of this
@@ -621,8 +606,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         if (!(s->zyg = bxc_zygote_start(s, zprefork, zprepare, zbody, zrefresh, &ze))) {
             snprintf(s->confine_why, sizeof s->confine_why, "no worker zygote: %.200s", ze.msg);
             if (c->require_os_confinement) {
-                err->status = st = BX_ERR_NOMEM;
-                snprintf(err->msg, sizeof err->msg, "--require-os-confinement: %.200s", s->confine_why);
+                st = bx_error_setf(err, BX_ERR_NOMEM, "--require-os-confinement: %.200s", s->confine_why);
             }
         }
     }
@@ -776,8 +760,7 @@ bx_status bx_server_call(bx_server *s, const char *executor, const char *tool,
 {
     srv_executor *e = srv_find_executor(s, executor);
     if (!e) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\"", executor);
+        bx_error_setf(err, BX_ERR_ARG, "no executor named \"%.128s\"", executor);
         return BX_ERR_ARG;
     }
     return srv_call(s, e, tool, input_json ? input_json : "{}", cancel, NULL, out, NULL, err);
@@ -787,8 +770,7 @@ bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage 
 {
     srv_executor *e = srv_find_executor(s, executor);
     if (!e) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\"", executor ? executor : "default");
+        bx_error_setf(err, BX_ERR_ARG, "no executor named \"%.128s\"", executor ? executor : "default");
         return BX_ERR_ARG;
     }
     pthread_mutex_lock(&e->mu);
