@@ -21,6 +21,22 @@
 
 /* ---- lexical: normalizing, matching the deny rules ---------------------- */
 
+const char *bxw_next_name(const char **p, size_t *n)
+{
+    const char *s = *p, *e;
+    while (*s == '/')
+        s++;
+    if (!*s) {
+        *p = s;
+        return NULL;
+    }
+    for (e = s; *e && *e != '/'; e++)
+        ;
+    *p = e;
+    *n = (size_t)(e - s);
+    return s;
+}
+
 int bxw_normalize(const char *in, char *out, size_t outsz)
 {
     size_t n = 0;
@@ -29,17 +45,9 @@ int bxw_normalize(const char *in, char *out, size_t outsz)
     if (outsz < 2)
         return -1;
     out[n++] = '/';
-    while (*p) {
-        const char *s;
-        size_t len;
-        while (*p == '/')
-            p++;
-        if (!*p)
-            break;
-        s = p;
-        while (*p && *p != '/')
-            p++;
-        len = (size_t)(p - s);
+    const char *s;
+    size_t len;
+    while ((s = bxw_next_name(&p, &len)) != NULL) {
         if (len == 1 && s[0] == '.')
             continue;
         if (len == 2 && s[0] == '.' && s[1] == '.') {
@@ -125,10 +133,10 @@ const char *bxw_denied(const bx_wasi *w, const char *gpath)
     return NULL;
 }
 
-/* ---- the patterns as an NFA over components (the inode search) --------- */
+/* ---- the patterns as an NFA over components ---------------------------- */
 
 /* "**" may match zero components: close the state set over it. */
-static void nfa_closure(char *const *pc, uint32_t np, unsigned char *st)
+void bxw_nfa_closure(char *const *pc, uint32_t np, unsigned char *st)
 {
     for (uint32_t i = 0; i < np; i++)
         if (st[i] && !strcmp(pc[i], "**"))
@@ -137,8 +145,8 @@ static void nfa_closure(char *const *pc, uint32_t np, unsigned char *st)
 
 /* One component: st -> nx (both np + 1 long, closed).  1 when the
  * pattern is then matched (by this path, so also by all below it). */
-static int nfa_step(char *const *pc, uint32_t np, const unsigned char *st, const char *name,
-                    unsigned char *nx)
+int bxw_nfa_step(char *const *pc, uint32_t np, const unsigned char *st, const char *name,
+                 unsigned char *nx)
 {
     memset(nx, 0, np + 1);
     for (uint32_t i = 0; i < np; i++) {
@@ -149,7 +157,7 @@ static int nfa_step(char *const *pc, uint32_t np, const unsigned char *st, const
         else if (fnmatch(pc[i], name, 0) == 0)
             nx[i + 1] = 1;
     }
-    nfa_closure(pc, np, nx);
+    bxw_nfa_closure(pc, np, nx);
     return nx[np];
 }
 
@@ -301,7 +309,7 @@ static void ino_dir(inost *is, int fd, const unsigned char *st, unsigned level)
         }
         for (uint32_t k = 0; k < w->ndeny; k++) {
             uint32_t np = w->deny[k].ncomp;
-            if (nfa_step(w->deny[k].comp, np, st + off, de->d_name, nx + off) && !hit)
+            if (bxw_nfa_step(w->deny[k].comp, np, st + off, de->d_name, nx + off) && !hit)
                 hit = w->deny[k].rule;
             for (uint32_t i = 0; i < np; i++)
                 live |= nx[off + i];
@@ -347,22 +355,16 @@ static void collect_inodes(bx_wasi *w)
             const char *p = w->grants[g].guest;
             memset(st + off, 0, np + 1);
             st[off] = 1;
-            nfa_closure(w->deny[k].comp, np, st + off);
-            for (;;) {
+            bxw_nfa_closure(w->deny[k].comp, np, st + off);
+            const char *s;
+            size_t n;
+            while ((s = bxw_next_name(&p, &n)) != NULL) {
                 char name[256];
-                const char *s;
-                size_t n;
-                while (*p == '/')
-                    p++;
-                if (!*p)
-                    break;
-                s = p;
-                while (*p && *p != '/')
-                    p++;
-                n = (size_t)(p - s) < sizeof name ? (size_t)(p - s) : sizeof name - 1;
+                if (n >= sizeof name)
+                    n = sizeof name - 1;
                 memcpy(name, s, n);
                 name[n] = 0;
-                nfa_step(w->deny[k].comp, np, st + off, name, tmp);
+                bxw_nfa_step(w->deny[k].comp, np, st + off, name, tmp);
                 memcpy(st + off, tmp, np + 1);
             }
             if (st[off + np] && !hit)

@@ -39,7 +39,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -87,17 +86,9 @@ const char *bxw_target_bad(const char *t, unsigned depth)
         return "is empty";
     if (t[0] == '/')
         return "is absolute";
-    for (const char *p = t; *p;) {
-        const char *s;
-        size_t n;
-        while (*p == '/')
-            p++;
-        if (!*p)
-            break;
-        s = p;
-        while (*p && *p != '/')
-            p++;
-        n = (size_t)(p - s);
+    const char *p = t, *s;
+    size_t n;
+    while ((s = bxw_next_name(&p, &n)) != NULL) {
         if (n == 1 && s[0] == '.')
             continue;
         if (n == 2 && s[0] == '.' && s[1] == '.') {
@@ -117,44 +108,23 @@ const char *bxw_target_bad(const char *t, unsigned depth)
 static int pattern_below(char *const *pc, uint32_t np, const char *gpath)
 {
     unsigned char st[256], nx[256];
-    const char *p = gpath;
-    uint32_t i;
+    const char *p = gpath, *s;
+    size_t n;
     if (np + 1 > sizeof st)
         return 1;                       /* fail closed: walk */
     memset(st, 0, np + 1);
     st[0] = 1;
-    for (;;) {
+    bxw_nfa_closure(pc, np, st);
+    while ((s = bxw_next_name(&p, &n)) != NULL) {
         char name[256];
-        const char *s;
-        size_t n;
-        while (*p == '/')
-            p++;
-        if (!*p)
-            break;
-        s = p;
-        while (*p && *p != '/')
-            p++;
-        n = (size_t)(p - s);
         if (n >= sizeof name)
             return 1;
         memcpy(name, s, n);
         name[n] = 0;
-        memset(nx, 0, np + 1);
-        /* "**" may match zero components: close over it first */
-        for (i = 0; i < np; i++)
-            if (st[i] && !strcmp(pc[i], "**"))
-                st[i + 1] = 1;
-        for (i = 0; i < np; i++) {
-            if (!st[i])
-                continue;
-            if (!strcmp(pc[i], "**"))
-                nx[i] = nx[i + 1] = 1;
-            else if (fnmatch(pc[i], name, 0) == 0)
-                nx[i + 1] = 1;
-        }
+        bxw_nfa_step(pc, np, st, name, nx);
         memcpy(st, nx, np + 1);
     }
-    for (i = 0; i < np; i++)
+    for (uint32_t i = 0; i < np; i++)
         if (st[i])
             return 1;
     return 0;

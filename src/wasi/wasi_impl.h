@@ -267,6 +267,9 @@ void bxw_out_close(bxw_out *o);
 bx_trap bxw_allocate(bx_hostcall *hc, int fd, uint64_t off, uint64_t len, int *err);
 
 /* ---- deny.c: lexical ---------------------------------------------------- */
+/* The next name of a '/'-separated path at *p: its start (length in *n),
+ * *p moved past it; NULL (and *p at the end) when only '/'s are left. */
+const char *bxw_next_name(const char **p, size_t *n);
 /* Normalize an absolute guest path: collapse "//", ".", "..": never climbs
  * above "/".  Returns 0, or -1 if it does not fit. */
 int bxw_normalize(const char *in, char *out, size_t outsz);
@@ -321,6 +324,13 @@ const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino);
 /* The deny rule matching the resolved object under the guest path of any
  * grant that reaches it (two grants may show one host directory), or NULL. */
 const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r);
+/* The deny patterns as an NFA over path components (one state per
+ * pattern component, plus "matched"; "**" may match zero components):
+ * close st over "**"; one step st -> nx, both np + 1 long, closed, 1 when
+ * nx is matched.  Used by the inode search and links.c's rename walk. */
+void bxw_nfa_closure(char *const *pc, uint32_t np, unsigned char *st);
+int bxw_nfa_step(char *const *pc, uint32_t np, const unsigned char *st, const char *name,
+                 unsigned char *nx);
 /* The host path of the object a resolution names (via /proc/self/fd): 0 or -1. */
 int bxw_obj_real(const bxw_res *r, char *out, size_t outsz);
 /* path is dir or below it (strict: below only). */
