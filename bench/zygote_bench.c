@@ -19,24 +19,24 @@
 
 #include "confine.h"
 
-typedef struct zctx { bx_confine_policy pol; bx_confine_prepared *pre; } zctx;
+typedef struct zctx { bxc_policy pol; bxc_prepared *pre; } zctx;
 
-static const bx_confine_prepared *prefork(void *c, const char *hint)
+static const bxc_prepared *prefork(void *c, const char *hint)
 {
     zctx *z = c;
     (void)hint;
-    if (!z->pre) z->pre = bx_confine_prepare(&z->pol);
+    if (!z->pre) z->pre = bxc_prepare(&z->pol);
     return z->pre;
 }
 
-static int preconfine(void *c, const char *hint, bx_confine_policy *pol)
+static int preconfine(void *c, const char *hint, bxc_policy *pol)
 {
     (void)hint;
     *pol = ((zctx *)c)->pol;
     return 0;
 }
 
-static int prepare(void *c, int fd, bx_confine_policy *pol, void **job)
+static int prepare(void *c, int fd, bxc_policy *pol, void **job)
 {
     char b[8];
     if (read(fd, b, sizeof b) != (ssize_t)sizeof b) return -1;
@@ -48,7 +48,7 @@ static int prepare(void *c, int fd, bx_confine_policy *pol, void **job)
 static int body(void *c, void *job, int fd)
 {
     (void)c; (void)job;
-    return bx_confine_reply(fd, "pong", 4);
+    return bxc_reply(fd, "pong", 4);
 }
 
 static double now_ms(void)
@@ -91,18 +91,18 @@ static int cmp(const void *a, const void *b)
 static void one(zctx *zc, int pooled, int n)
 {
     bx_error err;
-    bx_zygote *z = pooled ? bx_zygote_start_pool(zc, prefork, preconfine, prepare, body, NULL, &err)
-                          : bx_zygote_start(zc, prefork, prepare, body, NULL, &err);
+    bxc_zygote *z = pooled ? bxc_zygote_start_pool(zc, prefork, preconfine, prepare, body, NULL, &err)
+                          : bxc_zygote_start(zc, prefork, prepare, body, NULL, &err);
     if (!z) { fprintf(stderr, "zygote: %s\n", err.msg); exit(1); }
-    bx_confine_policy pv = zc->pol;
+    bxc_policy pv = zc->pol;
     double *lat = calloc((size_t)n, sizeof *lat), c0 = 0, z0 = 0;
     for (int i = -20; i < n; i++) {
-        if (i == 0) { c0 = cpu_ms(RUSAGE_SELF); z0 = proc_cpu_ms(bx_zygote_pid(z)); }
+        if (i == 0) { c0 = cpu_ms(RUSAGE_SELF); z0 = proc_cpu_ms(bxc_zygote_pid(z)); }
         uint8_t *rep = NULL;
         size_t rl = 0;
-        bx_confine_status cs;
+        bxc_status cs;
         double t = now_ms();
-        if (bx_zygote_call(z, &pv, "x", "12345678", 8, NULL, 64, &rep, &rl, &cs, &err) != BX_OK ||
+        if (bxc_zygote_call(z, &pv, "x", "12345678", 8, NULL, 64, &rep, &rl, &cs, &err) != BX_OK ||
             cs.end != BX_CONFINE_ENDED || rl != 4) {
             fprintf(stderr, "call failed: %d %s\n", cs.end, cs.detail);
             exit(1);
@@ -112,8 +112,8 @@ static void one(zctx *zc, int pooled, int n)
     }
     /* the zygote's figures include its reaped workers (cutime, cstime);
      * the pooled worker still waiting is not counted, nor its fork */
-    double self = cpu_ms(RUSAGE_SELF) - c0, zyg = proc_cpu_ms(bx_zygote_pid(z)) - z0;
-    bx_zygote_stop(z);
+    double self = cpu_ms(RUSAGE_SELF) - c0, zyg = proc_cpu_ms(bxc_zygote_pid(z)) - z0;
+    bxc_zygote_stop(z);
     qsort(lat, (size_t)n, sizeof *lat, cmp);
     char la[64] = "";
     FILE *f = fopen("/proc/loadavg", "r");
@@ -132,13 +132,13 @@ int main(int argc, char **argv)
     if (!mkdtemp(dir) || n < 10) return 2;
     zctx zc;
     memset(&zc, 0, sizeof zc);
-    bx_confine_policy_init(&zc.pol);
-    bx_confine_policy_add_path(&zc.pol, dir, 1, NULL);
+    bxc_policy_init(&zc.pol);
+    bxc_policy_add_path(&zc.pol, dir, 1, NULL);
     printf("echo calls through the zygote, confined to one folder (1 caller)\n");
     printf("  mode          n  p50 ms   p90 ms   caller ms/call  zygote+workers ms/call  load avg\n");
     for (int r = 0; r < 3; r++) { one(&zc, 0, n); one(&zc, 1, n); }
-    bx_confine_prepared_free(zc.pre);
-    bx_confine_policy_free(&zc.pol);
+    bxc_prepared_free(zc.pre);
+    bxc_policy_free(&zc.pol);
     rmdir(dir);
     return 0;
 }

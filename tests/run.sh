@@ -92,9 +92,6 @@ done
 run test_path "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_path"
 run test_wasi "$TEST_TIMEOUT" "$BUILD/tests/wasi/test_wasi" "$BUILD/tests/wasi"
 
-run cli "$TEST_TIMEOUT" tests/cli.sh
-run cli_run "$TEST_TIMEOUT" tests/cli_run.sh
-
 # Every other test area brings its own suites: tests/<area>/t_*.sh, each
 # ending with its own summary line.
 for t in tests/*/t_*.sh; do

@@ -112,7 +112,7 @@ static int call_body(void *arg, int fd)
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
         /* the log is the parent's: lines go over the socket (src/confine) */
-        if (!(audit = bx_confine_audit_stream(fd))) return -1;
+        if (!(audit = bxc_audit_stream(fd))) return -1;
         ctx.audit_file = audit;
     }
     bx_tool_result res;
@@ -123,11 +123,11 @@ static int call_body(void *arg, int fd)
     char *json = st == BX_OK ? bx_tool_result_json(&res) : NULL;
     int rc;
     if (json) {
-        rc = bx_confine_reply(fd, "J", 1) || bx_confine_reply(fd, json, strlen(json));
+        rc = bxc_reply(fd, "J", 1) || bxc_reply(fd, json, strlen(json));
     } else {
         uint8_t h[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
         const char *m = st == BX_OK ? "out of memory" : err.msg;
-        rc = bx_confine_reply(fd, h, 2) || bx_confine_reply(fd, m, strnlen(m, sizeof err.msg));
+        rc = bxc_reply(fd, h, 2) || bxc_reply(fd, m, strnlen(m, sizeof err.msg));
     }
     cJSON_free(json);
     bx_tool_result_free(&res);
@@ -136,27 +136,27 @@ static int call_body(void *arg, int fd)
 }
 
 /* The tools' directories, read-only for the worker (modules load lazily). */
-static bx_status tool_dirs_policy(bx_confine_policy *p, char **extra, size_t nextra, bx_error *err)
+static bx_status tool_dirs_policy(bxc_policy *p, char **extra, size_t nextra, bx_error *err)
 {
     char dir[PATH_MAX];
     bx_status st = BX_OK;
     cli_builtin_tools_dir(dir, sizeof dir, NULL, 0);
-    if (dir[0]) st = bx_confine_policy_add_path(p, dir, 0, err);
+    if (dir[0]) st = bxc_policy_add_path(p, dir, 0, err);
     const char *path = getenv("BOXAGNTS_TOOLS_PATH");
     if (!st && path && *path) {
         char *copy = strdup(path), *save = NULL;
         for (char *d = copy ? strtok_r(copy, ":", &save) : NULL; d && !st; d = strtok_r(NULL, ":", &save))
-            st = bx_confine_policy_add_path(p, d, 0, err);
+            st = bxc_policy_add_path(p, d, 0, err);
         free(copy);
     }
     for (size_t i = 0; i < nextra && !st; i++)
-        st = bx_confine_policy_add_path(p, extra[i], 0, err);
+        st = bxc_policy_add_path(p, extra[i], 0, err);
     return st;
 }
 
 /* Check the worker's reply and print the result with what confinement
  * held.  Returns the exit status. */
-static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
+static int call_report(const uint8_t *b, size_t n, const bxc_status *cs)
 {
     if (cs->end == BX_CONFINE_REFUSED) {
         fprintf(stderr, "boxagnts call: %s\n", cs->detail);
@@ -194,7 +194,7 @@ static int call_report(const uint8_t *b, size_t n, const bx_confine_status *cs)
         fprintf(stderr, "boxagnts call: %s\n", why);
         rc = EXIT_ERROR;
     }
-    cJSON_AddStringToObject(o, "os_confinement", bx_confine_level_name(cs->level));
+    cJSON_AddStringToObject(o, "os_confinement", bxc_level_name(cs->level));
     cJSON_AddStringToObject(o, "os_confinement_reason", cs->reason);
     char *json = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
@@ -335,8 +335,8 @@ int cmd_call(int argc, char **argv)
     cli_opts_init(&fl, CLI_CALL, "call", call_usage);
     bx_tool_context ctx;
     memset(&ctx, 0, sizeof ctx);
-    bx_confine_policy pol;
-    bx_confine_policy_init(&pol);
+    bxc_policy pol;
+    bxc_policy_init(&pol);
     const char *input_arg = NULL;
     char *input = NULL;
     int rc;
@@ -405,7 +405,7 @@ int cmd_call(int argc, char **argv)
     bx_error err;
     memset(&err, 0, sizeof err);
     pol.cache_in_parent = !fl.no_confine;
-    if (bx_confine_policy_from_tool_context(&pol, &ctx, &err) != BX_OK ||
+    if (bxc_policy_from_tool_context(&pol, &ctx, &err) != BX_OK ||
         tool_dirs_policy(&pol, fl.tool_dirs, fl.ntool_dirs, &err) != BX_OK) {
         fprintf(stderr, "boxagnts call: %s\n", err.msg);
         rc = EXIT_ERROR;
@@ -443,10 +443,10 @@ int cmd_call(int argc, char **argv)
         }
         pol.audit_fd = job.audit_fd;
     }
-    bx_confine_status cs;
+    bxc_status cs;
     uint8_t *reply = NULL;
     size_t rlen = 0;
-    bx_status st = bx_confine_exec(&pol, call_body, &job, (size_t)256 << 20, &reply, &rlen, &cs, &err);
+    bx_status st = bxc_exec(&pol, call_body, &job, (size_t)256 << 20, &reply, &rlen, &cs, &err);
     if (job.audit_fd >= 0) close(job.audit_fd);
     if (st != BX_OK) {
         fprintf(stderr, "boxagnts call: %s\n", err.msg);
@@ -457,7 +457,7 @@ int cmd_call(int argc, char **argv)
     free(reply);
 
 done:
-    bx_confine_policy_free(&pol);
+    bxc_policy_free(&pol);
     bx_tool_result_free(&res);
     bx_registry_free(r);
     cli_opts_free(&fl);

@@ -176,7 +176,7 @@ static void json_val(FILE *f, bx_valtype t, uint64_t bits)
     }
 }
 
-static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confine_status *cs)
+static void write_json(FILE *f, const bx_run_result *r, int code, const bxc_status *cs)
 {
     fputs("{\"outcome\":", f);
     json_str(f, bx_run_outcome(r));
@@ -217,7 +217,7 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bx_confi
     }
     fprintf(f, "],\"links_made\":%" PRIu64, r->links_made);
     fputs(",\"os_confinement\":", f);
-    json_str(f, bx_confine_level_name(cs->level));
+    json_str(f, bxc_level_name(cs->level));
     fputs(",\"os_confinement_reason\":", f);
     json_str(f, cs->reason);
     if (cs->end == BX_CONFINE_VIOLATION) {
@@ -292,9 +292,9 @@ int cmd_run(int argc, char **argv)
     memset(&err, 0, sizeof err);
     cli_opts fl;
     cli_opts_init(&fl, CLI_RUN, "run", run_usage);
-    bx_confine_policy pol;
-    bx_confine_status cs;
-    bx_confine_policy_init(&pol);
+    bxc_policy pol;
+    bxc_status cs;
+    bxc_policy_init(&pol);
     memset(&cs, 0, sizeof cs);
     int rc = EXIT_USAGE;
     uint8_t *wasm = NULL, *stdin_buf = NULL;
@@ -469,7 +469,7 @@ int cmd_run(int argc, char **argv)
     io.sandbox_id = "run";
     io.define_imports = bx_tool_define_imports;   /* a tool module runs here too */
 
-    if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) {
+    if (bxc_policy_from_options(&pol, &o, &err) != BX_OK) {
         free(gargv);
         fprintf(stderr, "boxagnts: %s\n", err.msg);
         rc = EXIT_ERROR;
@@ -493,7 +493,7 @@ int cmd_run(int argc, char **argv)
             snprintf(aot_why, sizeof aot_why, "%.150s", aerr.msg);
     }
     o.aot_module = aot;
-    bx_status st = bx_confined_run(&pol, &o, wasm, wasm_len, &io, &r, &cs, &err);
+    bx_status st = bxc_run(&pol, &o, wasm, wasm_len, &io, &r, &cs, &err);
     o.aot_module = NULL;
     bxa_module_free(aot);
     bx_module_free(aot_src);
@@ -570,7 +570,7 @@ int cmd_run(int argc, char **argv)
         rc = EXIT_ERROR;
 
 done:
-    bx_confine_policy_free(&pol);
+    bxc_policy_free(&pol);
     bx_run_result_free(&r);
     bx_run_options_free(&o);
     cli_opts_free(&fl);

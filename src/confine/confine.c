@@ -96,26 +96,26 @@ struct bxc_net_port {
 #define WORKER_REFUSED 157
 #define WORKER_VIOLATION 159
 
-int bx_confine_landlock_abi(void)
+int bxc_landlock_abi(void)
 {
     long abi = syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
     return abi < 0 ? 0 : (int)abi;
 }
 
-const char *bx_confine_level_name(bx_confine_level l)
+const char *bxc_level_name(bxc_level l)
 {
     return l == BX_CONFINE_FULL ? "full" : l == BX_CONFINE_PARTIAL ? "partial" : "none";
 }
 
 /* ---- policy ----------------------------------------------------------- */
 
-void bx_confine_policy_init(bx_confine_policy *p)
+void bxc_policy_init(bxc_policy *p)
 {
     memset(p, 0, sizeof *p);
     p->audit_fd = -1;
 }
 
-void bx_confine_policy_free(bx_confine_policy *p)
+void bxc_policy_free(bxc_policy *p)
 {
     for (size_t i = 0; i < p->npaths; i++)
         free(p->paths[i].path);
@@ -124,17 +124,17 @@ void bx_confine_policy_free(bx_confine_policy *p)
     p->npaths = 0;
 }
 
-bx_status bx_confine_policy_add_path(bx_confine_policy *p, const char *path, int writable,
+bx_status bxc_policy_add_path(bxc_policy *p, const char *path, int writable,
                                      bx_error *err)
 {
     if (p->npaths >= 4096)
-        return bxc_fail(err, BX_ERR_LIMIT, "too many paths to confine (over 4096)");
-    bx_confine_path *v = realloc(p->paths, (p->npaths + 1) * sizeof *v);
+        return bx_error_setf(err, BX_ERR_LIMIT, "too many paths to confine (over 4096)");
+    bxc_path *v = realloc(p->paths, (p->npaths + 1) * sizeof *v);
     if (!v)
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     p->paths = v;
     if (!(v[p->npaths].path = strdup(path)))
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     v[p->npaths++].writable = writable;
     return BX_OK;
 }
@@ -173,7 +173,7 @@ static unsigned pattern_port(const char *pat)
     return v;
 }
 
-bx_status bx_confine_policy_add_fetch(bx_confine_policy *p, const char *pattern, bx_error *err)
+bx_status bxc_policy_add_fetch(bxc_policy *p, const char *pattern, bx_error *err)
 {
     (void)err;
     p->net = 1;
@@ -188,12 +188,12 @@ bx_status bx_confine_policy_add_fetch(bx_confine_policy *p, const char *pattern,
     return BX_OK;
 }
 
-bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_options *o,
+bx_status bxc_policy_from_options(bxc_policy *p, const bx_run_options *o,
                                          bx_error *err)
 {
     bx_status st;
     for (size_t i = 0; i < o->nmap_dirs; i++)
-        if ((st = bx_confine_policy_add_path(p, o->map_dirs[i].host, !o->map_dirs[i].read_only, err)))
+        if ((st = bxc_policy_add_path(p, o->map_dirs[i].host, !o->map_dirs[i].read_only, err)))
             return st;
     /* The cache is written by the worker (best effort; see README): the
      * parent never deserialises an entry the worker could have planted
@@ -218,7 +218,7 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
                 buf[i] = c;
             }
         }
-        if ((st = bx_confine_policy_add_path(p, o->g.cache_dir, 1, err)))
+        if ((st = bxc_policy_add_path(p, o->g.cache_dir, 1, err)))
             return st;
         /* Entries are authenticated: the worker reads the key (made here
          * first, since it may not create it).  A worker taken over by an
@@ -226,11 +226,11 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
          * loader's full verification (README, the cache's trust rule). */
         char key[4096];
         if (bx_cache_key_ensure() == 0 && bx_cache_key_location(key, sizeof key) &&
-            (st = bx_confine_policy_add_path(p, key, 0, err)))
+            (st = bxc_policy_add_path(p, key, 0, err)))
             return st;
     }
     for (size_t i = 0; i < o->nallowed_outbound_hosts; i++)
-        if ((st = bx_confine_policy_add_fetch(p, o->allowed_outbound_hosts[i], err)))
+        if ((st = bxc_policy_add_fetch(p, o->allowed_outbound_hosts[i], err)))
             return st;
     p->max_fds = o->max_fds;
     p->max_memory = o->g.max_memory;
@@ -287,10 +287,10 @@ static const char *const net_paths[] = {
  * does this once, the worker only calls landlock_restrict_self).  Appends
  * what did not hold to why.  Returns the ABI (0: no Landlock), *rs_out
  * the ruleset (-1: none). */
-static int build_landlock(const bx_confine_policy *p, int *rs_out, char *why, size_t nwhy)
+static int build_landlock(const bxc_policy *p, int *rs_out, char *why, size_t nwhy)
 {
     *rs_out = -1;
-    int abi = bx_confine_landlock_abi();
+    int abi = bxc_landlock_abi();
     if (p->landlock_abi_max && abi > p->landlock_abi_max)
         abi = p->landlock_abi_max;    /* tests: an older kernel's Landlock */
     if (abi <= 0) {
@@ -421,7 +421,7 @@ static int send_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
-int bx_confine_reply(int reply_fd, const void *buf, size_t len)
+int bxc_reply(int reply_fd, const void *buf, size_t len)
 {
     while (len) {
         uint32_t chunk = len > BXC_FRAME_MAX ? BXC_FRAME_MAX : (uint32_t)len;
@@ -434,7 +434,7 @@ int bx_confine_reply(int reply_fd, const void *buf, size_t len)
     return 0;
 }
 
-int bx_confine_progress(int reply_fd, const char *text, size_t len)
+int bxc_progress(int reply_fd, const char *text, size_t len)
 {
     uint8_t h[5] = { 'P' };
     uint32_t n = len > 65536 ? 65536 : (uint32_t)len;
@@ -468,7 +468,7 @@ static ssize_t audit_write(void *c, const char *buf, size_t n)
     return (ssize_t)n;
 }
 
-FILE *bx_confine_audit_stream(int reply_fd)
+FILE *bxc_audit_stream(int reply_fd)
 {
     cookie_io_functions_t io = { NULL, audit_write, NULL, NULL };
     return fopencookie((void *)(intptr_t)reply_fd, "w", io);
@@ -491,7 +491,7 @@ static void close_others(const int *keep, int n)
     syscall(SYS_close_range, lo, ~0u, 0);
 }
 
-struct bx_confine_prepared {
+struct bxc_prepared {
     int rs;                     /* the Landlock ruleset, -1: none */
     int abi;                    /* its ABI, 0: no Landlock */
     char why[256];              /* what did not hold in building it */
@@ -499,9 +499,9 @@ struct bx_confine_prepared {
     size_t n;
 };
 
-bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p)
+bxc_prepared *bxc_prepare(const bxc_policy *p)
 {
-    bx_confine_prepared *c = calloc(1, sizeof *c);
+    bxc_prepared *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->abi = build_landlock(p, &c->rs, c->why, sizeof c->why);
     if (bxc_seccomp_program(p->net, c->abi < 3, (pid_t)PID_MARK, &c->f, &c->n) != 0 ||
@@ -512,7 +512,7 @@ bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p)
     return c;
 }
 
-void bx_confine_prepared_free(bx_confine_prepared *c)
+void bxc_prepared_free(bxc_prepared *c)
 {
     if (!c) return;
     if (c->rs >= 0) close(c->rs);
@@ -520,16 +520,16 @@ void bx_confine_prepared_free(bx_confine_prepared *c)
     free(c);
 }
 
-void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd)
+void bxc_confine_self(const bxc_policy *p, const bxc_prepared *pre, int fd, int vfd)
 {
     char why[256];
     int keep[3] = { fd, vfd, pre ? pre->rs : -1 };
     close_others(keep, 3);
-    bx_confine_level lv = bxc_confine_apply(p, pre, vfd, why);
+    bxc_level lv = bxc_confine_apply(p, pre, vfd, why);
     bxc_confine_report(p, fd, lv, why);
 }
 
-bx_confine_level bxc_confine_apply(const bx_confine_policy *p, const bx_confine_prepared *pre,
+bxc_level bxc_confine_apply(const bxc_policy *p, const bxc_prepared *pre,
                                    int vfd, char why[256])
 {
     int lim_ok = 1, nnp, ll, sc;
@@ -586,7 +586,7 @@ bx_confine_level bxc_confine_apply(const bx_confine_policy *p, const bx_confine_
     violation_fd = vfd;
     sc = nnp && pre ? apply_seccomp(pre->f, pre->n, why, 256) == 0 : 0;
 
-    bx_confine_level lv = (!ll && !sc) ? BX_CONFINE_NONE
+    bxc_level lv = (!ll && !sc) ? BX_CONFINE_NONE
                           : (nnp && ll >= 6 && sc && lim_ok) ? BX_CONFINE_FULL : BX_CONFINE_PARTIAL;
     if (lv == BX_CONFINE_NONE && !*why)
         snprintf(why, 256, "neither Landlock nor seccomp could be applied");
@@ -598,7 +598,7 @@ void bxc_set_violation_fd(int vfd)
     violation_fd = vfd;
 }
 
-void bxc_confine_report(const bx_confine_policy *p, int fd, bx_confine_level lv, const char *why)
+void bxc_confine_report(const bxc_policy *p, int fd, bxc_level lv, const char *why)
 {
     uint16_t wl = (uint16_t)strlen(why);
     uint8_t h[4] = { 'C', (uint8_t)lv };
@@ -607,8 +607,8 @@ void bxc_confine_report(const bx_confine_policy *p, int fd, bx_confine_level lv,
     if (p->require_full && lv != BX_CONFINE_FULL) _exit(WORKER_REFUSED);
 }
 
-static void worker_main(const bx_confine_policy *p, const bx_confine_prepared *pre, pid_t parent,
-                        int fd, int vfd, bx_confine_body body, void *arg)
+static void worker_main(const bxc_policy *p, const bxc_prepared *pre, pid_t parent,
+                        int fd, int vfd, bxc_body body, void *arg)
 {
     /* The worker must not outlive the run's owner. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -644,7 +644,7 @@ static int rb_put(bxc_rbuf *b, const uint8_t *s, size_t n)
     return 0;
 }
 
-int bxc_rx_init(bxc_rx *x, bx_confine_status *cs, size_t max_reply, int audit_fd, const char *tag,
+int bxc_rx_init(bxc_rx *x, bxc_status *cs, size_t max_reply, int audit_fd, const char *tag,
                 int have_c)
 {
     memset(x, 0, sizeof *x);
@@ -759,7 +759,7 @@ void bxc_rx_feed(bxc_rx *x, size_t got)
             memcpy(&wl, f + 2, 2);
             if (f[1] > BX_CONFINE_NONE || wl >= sizeof x->cs->reason) { x->bad = 1; break; }
             if (avail < 4u + wl) break;
-            x->cs->level = (bx_confine_level)f[1];
+            x->cs->level = (bxc_level)f[1];
             memcpy(x->cs->reason, f + 4, wl);
             x->cs->reason[wl] = 0;
             for (char *c = x->cs->reason; *c; c++)   /* one printable line */
@@ -803,8 +803,8 @@ void bxc_rx_end(bxc_rx *x)
     if (x->npend) x->bad = 1;         /* a frame cut short */
 }
 
-void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
-               bxc_rx *x, bx_confine_status *cs)
+void bxc_judge(const bxc_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
+               bxc_rx *x, bxc_status *cs)
 {
     if (!x->have_c) {
         cs->level = BX_CONFINE_NONE;
@@ -815,7 +815,7 @@ void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int
         snprintf(cs->syscall, sizeof cs->syscall, "unknown");
     } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_VIOLATION && have_nr) {
         cs->end = BX_CONFINE_VIOLATION;
-        bx_confine_syscall_name((long)nr, cs->syscall, sizeof cs->syscall);
+        bxc_syscall_name((long)nr, cs->syscall, sizeof cs->syscall);
     } else if (WIFEXITED(ws) && WEXITSTATUS(ws) == WORKER_REFUSED && x->have_c && p->require_full) {
         cs->end = BX_CONFINE_REFUSED;
     } else if (killed_late) {
@@ -843,14 +843,14 @@ void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int
     else if (cs->end == BX_CONFINE_REFUSED)
         snprintf(cs->detail, sizeof cs->detail,
                  "refused by --require-os-confinement: confinement is %s (%s)",
-                 bx_confine_level_name(cs->level), cs->reason);
+                 bxc_level_name(cs->level), cs->reason);
     if (cs->end != BX_CONFINE_ENDED && p->audit_fd >= 0)
-        bx_confine_audit(p->audit_fd, x->tag, cs);
+        bxc_audit(p->audit_fd, x->tag, cs);
 }
 
-bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void *arg,
+bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
                           size_t max_reply, uint8_t **reply, size_t *reply_len,
-                          bx_confine_status *cs, bx_error *err)
+                          bxc_status *cs, bx_error *err)
 {
     memset(cs, 0, sizeof *cs);
     *reply = NULL;
@@ -870,7 +870,7 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         int mfd = memfd_create("bx-reply", MFD_CLOEXEC);
         if (mfd < 0 || bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 1) != 0) {
             if (mfd >= 0) close(mfd);
-            return bxc_fail(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
+            return bx_error_setf(err, BX_ERR_NOMEM, "cannot create a reply buffer: %s", strerror(errno));
         }
         x.on_progress = p->on_progress;   /* (after the body: in-process, no live progress) */
         x.progress_user = p->progress_user;
@@ -889,7 +889,7 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         close(mfd);
         if (rc != 0 || x.out.over || x.bad) {
             bxc_rx_free(&x);
-            return bxc_fail(err, BX_ERR_NOMEM, "the run failed to produce its result");
+            return bx_error_setf(err, BX_ERR_NOMEM, "the run failed to produce its result");
         }
         *reply = x.out.p;
         *reply_len = x.out.n;
@@ -899,30 +899,30 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
     }
 
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     x.on_progress = p->on_progress;
     x.progress_user = p->progress_user;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
     }
     if (pipe2(vp, O_CLOEXEC) != 0) {
         close(sv[0]);
         close(sv[1]);
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
     }
-    bx_confine_prepared *pre = bx_confine_prepare(p);
+    bxc_prepared *pre = bxc_prepare(p);
     fflush(NULL);   /* else the worker would write our buffered output again */
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
         close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
-        bx_confine_prepared_free(pre);
+        bxc_prepared_free(pre);
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(e));
     }
     if (pid == 0) {
         close(sv[0]);
@@ -930,7 +930,7 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
         worker_main(p, pre, parent, sv[1], vp[1], body, arg);
         _exit(WORKER_BODY_FAILED);
     }
-    bx_confine_prepared_free(pre);
+    bxc_prepared_free(pre);
     close(sv[1]);
     close(vp[1]);
 
@@ -987,7 +987,7 @@ bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void
 }
 
 /* {"call":..,"ts":..,"sandbox":..,"event":"confinement","path":SYSCALL,"decision":"deny",...} */
-void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs)
+void bxc_audit(int fd, const char *tag, const bxc_status *cs)
 {
     char line[1200], esc[600];
     struct timespec ts;
@@ -1011,7 +1011,7 @@ void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs)
         send_all(fd, line, (size_t)n);
 }
 
-int bxc_prepared_rs(const bx_confine_prepared *pre)
+int bxc_prepared_rs(const bxc_prepared *pre)
 {
     return pre ? pre->rs : -1;
 }

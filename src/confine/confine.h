@@ -10,8 +10,8 @@
  * and how the worker ended (a forbidden system call, a crash).
  *
  * Layering: src/confine sits between src/sandbox and the tools/server/CLI
- * above: bx_confined_run (run.c of this folder) calls down into
- * bx_sandbox_run; callers above hand their own body to bx_confine_exec.
+ * above: bxc_run (run.c of this folder) calls down into
+ * bx_sandbox_run; callers above hand their own body to bxc_exec.
  */
 #ifndef BX_CONFINE_H
 #define BX_CONFINE_H
@@ -23,31 +23,31 @@
 
 #include "boxagnts.h"
 
-typedef enum bx_confine_level {
+typedef enum bxc_level {
     BX_CONFINE_FULL = 0,      /* nnp + Landlock fs/net/scope + seccomp + rlimits */
     BX_CONFINE_PARTIAL,       /* some of them: see reason */
     BX_CONFINE_NONE           /* none (disabled, or nothing available) */
-} bx_confine_level;
+} bxc_level;
 
 /* How the worker ended, as the parent saw it. */
-typedef enum bx_confine_end {
+typedef enum bxc_end {
     BX_CONFINE_ENDED = 0,     /* exited with a reply */
     BX_CONFINE_VIOLATION,     /* a forbidden system call: syscall[] */
     BX_CONFINE_CRASHED,       /* a signal or an exit without a valid reply */
     BX_CONFINE_REFUSED        /* require_full and less than full held */
-} bx_confine_end;
+} bxc_end;
 
-typedef struct bx_confine_path {
+typedef struct bxc_path {
     char *path;               /* host path (owned) */
     int writable;             /* 0: read-only */
-} bx_confine_path;
+} bxc_path;
 
-/* What the worker may reach.  Build with bx_confine_policy_init/_add_*,
- * free with bx_confine_policy_free. */
-typedef struct bx_confine_policy {
+/* What the worker may reach.  Build with bxc_policy_init/_add_*,
+ * free with bxc_policy_free. */
+typedef struct bxc_policy {
     int disabled;             /* --no-os-confinement: run in-process, report "none" */
     int require_full;         /* --require-os-confinement */
-    bx_confine_path *paths; size_t npaths;
+    bxc_path *paths; size_t npaths;
     int net;                  /* a fetch: grant exists: sockets, resolver and TLS files */
     int preload_curl;         /* the module may use the HTTP capability: load libcurl
                                  before confinement even without a grant, so that
@@ -58,27 +58,27 @@ typedef struct bx_confine_policy {
     uint64_t max_memory;      /* the memory cap (0: no RLIMIT_AS) */
     uint64_t timeout_ns;      /* the run's timeout: the parent kills the worker 2s after */
     int audit_fd;             /* -1, or an audit log open for appending: the parent's
-                                 only; the worker sends its lines (bx_confine_audit_stream) */
+                                 only; the worker sends its lines (bxc_audit_stream) */
     const char *sandbox_id;   /* tags the call's audit lines ("call") */
     int landlock_abi_max;     /* 0; tests: use at most this Landlock ABI */
-    /* parent side: each progress frame the worker sends (bx_confine_progress),
+    /* parent side: each progress frame the worker sends (bxc_progress),
      * as it arrives, on the thread that waits for the worker (may be NULL) */
     void (*on_progress)(void *user, const char *text, size_t len);
     void *progress_user;
     int cache_in_parent;      /* set before _from_*: the parent loads modules through the
                                  cache (the worker is granted neither cache nor key) */
     int cache_use;            /* set by _from_*: the cache may serve this run */
-} bx_confine_policy;
+} bxc_policy;
 
-void bx_confine_policy_init(bx_confine_policy *p);
-void bx_confine_policy_free(bx_confine_policy *p);
-bx_status bx_confine_policy_add_path(bx_confine_policy *p, const char *path, int writable,
+void bxc_policy_init(bxc_policy *p);
+void bxc_policy_free(bxc_policy *p);
+bx_status bxc_policy_add_path(bxc_policy *p, const char *path, int writable,
                                      bx_error *err);
 /* A fetch: pattern (scheme://host[:port]): the worker may use the network,
  * TCP connect to that port (443/80 by scheme). */
-bx_status bx_confine_policy_add_fetch(bx_confine_policy *p, const char *pattern, bx_error *err);
+bx_status bxc_policy_add_fetch(bxc_policy *p, const char *pattern, bx_error *err);
 /* The grants of run options: map_dirs, cache dir, fetch patterns, limits. */
-bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_options *o,
+bx_status bxc_policy_from_options(bxc_policy *p, const bx_run_options *o,
                                          bx_error *err);
 
 /* RLIMIT_AS = max_memory x BX_CONFINE_AS_MEMORIES + this: code, compiled functions, heap, thread
@@ -91,112 +91,112 @@ bx_status bx_confine_policy_from_options(bx_confine_policy *p, const bx_run_opti
  * minimum (store.c), and memory.grow may then return -1. */
 #define BX_CONFINE_AS_MEMORIES 4u
 
-typedef struct bx_confine_status {
-    bx_confine_level level;
+typedef struct bxc_status {
+    bxc_level level;
     char reason[256];         /* what did not hold, and why ("" when full) */
-    bx_confine_end end;
+    bxc_end end;
     char syscall[32];         /* BX_CONFINE_VIOLATION: the call's name */
     int signal;               /* BX_CONFINE_CRASHED by a signal, else 0 */
     char detail[320];         /* one line for the user */
-} bx_confine_status;
+} bxc_status;
 
-const char *bx_confine_level_name(bx_confine_level l);
+const char *bxc_level_name(bxc_level l);
 
-/* In the worker: the body writes its reply with bx_confine_reply (once or
+/* In the worker: the body writes its reply with bxc_reply (once or
  * several times; the parent concatenates).  Returns 0, or -1. */
-typedef int (*bx_confine_body)(void *arg, int reply_fd);
-int bx_confine_reply(int reply_fd, const void *buf, size_t len);
+typedef int (*bxc_body)(void *arg, int reply_fd);
+int bxc_reply(int reply_fd, const void *buf, size_t len);
 /* In the worker: a stream for the sandbox's audit lines (bx_run_io /
  * bx_tool_context audit_file) that carries them to the parent, which
  * checks each line, tags it with the call and appends it to the log the
  * worker never holds.  NULL when out of memory. */
-FILE *bx_confine_audit_stream(int reply_fd);
+FILE *bxc_audit_stream(int reply_fd);
 /* In the worker: a progress text for the parent's on_progress (the output
  * so far of a running call), at most 64 KiB a frame.  0, or -1. */
-int bx_confine_progress(int reply_fd, const char *text, size_t len);
+int bxc_progress(int reply_fd, const char *text, size_t len);
 
 /* Fork a confined worker, run body(arg) in it, collect its reply (at most
  * max_reply bytes; more ends the worker as crashed).  With p->disabled the
  * body runs in this process (reply through a pipe-less buffer).  BX_OK
  * when the worker was run, whatever its end (see cs); *reply is malloc'd. */
-bx_status bx_confine_exec(const bx_confine_policy *p, bx_confine_body body, void *arg,
+bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
                           size_t max_reply, uint8_t **reply, size_t *reply_len,
-                          bx_confine_status *cs, bx_error *err);
+                          bxc_status *cs, bx_error *err);
 
 /* What this kernel offers, probed without confining anything:
  * the Landlock ABI (0 = none) and whether seccomp filters are available. */
-int bx_confine_landlock_abi(void);
+int bxc_landlock_abi(void);
 
 /* Name of a system call on this architecture ("syscall 123" if unknown). */
-void bx_confine_syscall_name(long nr, char *buf, size_t n);
+void bxc_syscall_name(long nr, char *buf, size_t n);
 
 /* One audit line for a confinement event, in src/wasi/audit.c's format,
  * tagged with the call. */
-void bx_confine_audit(int fd, const char *tag, const bx_confine_status *cs);
+void bxc_audit(int fd, const char *tag, const bxc_status *cs);
 
 /* `run`: bx_sandbox_run inside a confined worker.  The result record gets
  * the confinement level/reason; a violation or crash becomes its outcome.
  * With p->disabled, bx_sandbox_run in-process. */
-bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
+bx_status bxc_run(const bxc_policy *p, const bx_run_options *o,
                           const uint8_t *wasm, size_t len, const bx_run_io *io,
-                          bx_run_result *r, bx_confine_status *cs, bx_error *err);
+                          bx_run_result *r, bxc_status *cs, bx_error *err);
 
 /* `call`: the grants of a tool call (workspace at the profile's level when
  * no read:/write: grant names paths; grants; fetch patterns; cache dir). */
-bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
+bx_status bxc_policy_from_tool_context(bxc_policy *p, const bx_tool_context *ctx,
                                               bx_error *err);
 
 /* What a worker applies, built before the fork (Landlock ruleset, seccomp
  * program), so that the worker only restricts itself: cheaper per worker,
  * and the same for every worker of one policy.  NULL: out of memory. */
-typedef struct bx_confine_prepared bx_confine_prepared;
-bx_confine_prepared *bx_confine_prepare(const bx_confine_policy *p);
-void bx_confine_prepared_free(bx_confine_prepared *c);
+typedef struct bxc_prepared bxc_prepared;
+bxc_prepared *bxc_prepare(const bxc_policy *p);
+void bxc_prepared_free(bxc_prepared *c);
 
 /* ---- a zygote for long-lived servers (zygote.c) ----------------------- */
-typedef struct bx_zygote bx_zygote;
+typedef struct bxc_zygote bxc_zygote;
 /* In the zygote, before it forks a call's worker: make ready what workers
  * share (a tool's module); hint is the server's (never a client's bytes).
  * Returns the prepared confinement of the call's policy (kept by ctx), or
  * NULL (the worker then reports it).  Also called once with hint NULL when
  * the zygote starts (to clean its copy of the server's memory). */
-typedef const bx_confine_prepared *(*bx_zygote_prefork)(void *ctx, const char *hint);
+typedef const bxc_prepared *(*bxc_zygote_prefork)(void *ctx, const char *hint);
 /* In the worker, before confinement: read the request from fd, fill *pol
  * (what to confine to) and *job.  0, or -1 to end the worker. */
-typedef int (*bx_zygote_prepare)(void *ctx, int fd, bx_confine_policy *pol, void **job);
-/* In the worker, confined: run the job, reply on fd (bx_confine_reply). */
-typedef int (*bx_zygote_body)(void *ctx, void *job, int fd);
+typedef int (*bxc_zygote_prepare)(void *ctx, int fd, bxc_policy *pol, void **job);
+/* In the worker, confined: run the job, reply on fd (bxc_reply). */
+typedef int (*bxc_zygote_body)(void *ctx, void *job, int fd);
 
 /* Fork the zygote now (before any request is read: it keeps a copy of
  * this process's memory).  ctx is used in the zygote and its workers;
- * refresh (may be NULL) runs in the zygote on bx_zygote_refresh. */
-bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
-                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
+ * refresh (may be NULL) runs in the zygote on bxc_zygote_refresh. */
+bxc_zygote *bxc_zygote_start(void *ctx, bxc_zygote_prefork prefork, bxc_zygote_prepare prepare,
+                           bxc_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
 /* In a pooled worker, before confinement and before its call exists: the
  * policy of the executor hint names (and what the worker must drop of the
  * others', as prepare does).  0, or -1 to end the worker. */
-typedef int (*bx_zygote_preconfine)(void *ctx, const char *hint, bx_confine_policy *pol);
-/* As bx_zygote_start, with a pool: after each call the zygote forks the
+typedef int (*bxc_zygote_preconfine)(void *ctx, const char *hint, bxc_policy *pol);
+/* As bxc_zygote_start, with a pool: after each call the zygote forks the
  * next worker for the same hint and confines it (preconfine's policy)
  * while no call waits; a call with that hint takes it (its prepare's
  * policy must be the same, or the worker ends), others fork as without a
  * pool.  Each worker still serves one call. */
-bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
-                                bx_zygote_preconfine preconfine, bx_zygote_prepare prepare,
-                                bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
+bxc_zygote *bxc_zygote_start_pool(void *ctx, bxc_zygote_prefork prefork,
+                                bxc_zygote_preconfine preconfine, bxc_zygote_prepare prepare,
+                                bxc_zygote_body body, void (*refresh)(void *ctx), bx_error *err);
 /* Stop it (workers still running are killed) and free. */
-void bx_zygote_stop(bx_zygote *z);
+void bxc_zygote_stop(bxc_zygote *z);
 /* Have the zygote run its refresh(ctx) before it forks the next worker
  * (e.g. after the server added tools: the zygote's registry is its own
  * copy).  0, or -1 when the zygote is gone. */
-int bx_zygote_refresh(bx_zygote *z);
-pid_t bx_zygote_pid(const bx_zygote *z);
+int bxc_zygote_refresh(bxc_zygote *z);
+pid_t bxc_zygote_pid(const bxc_zygote *z);
 /* One call on a fresh worker: req goes to the worker's prepare; p gives
  * the parent's side (audit_fd, sandbox_id as the audit tag, timeout_ns,
- * require_full); cancel (may be NULL) stops the worker.  As bx_confine_exec. */
-bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
+ * require_full); cancel (may be NULL) stops the worker.  As bxc_exec. */
+bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
                          const void *req, size_t req_len, const volatile int *cancel,
                          size_t max_reply, uint8_t **reply, size_t *reply_len,
-                         bx_confine_status *cs, bx_error *err);
+                         bxc_status *cs, bx_error *err);
 
 #endif

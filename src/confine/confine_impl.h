@@ -12,13 +12,6 @@
 
 #include "boxagnts.h"
 
-/* Fill err (when not NULL) with st and a formatted message; returns st. */
-bx_status bxc_fail(bx_error *err, bx_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
 /* The worker's seccomp program (malloc'd): the allowlist; sockets only
  * with net; signals only to the worker itself (pid).  no_truncate (a
  * Landlock without LANDLOCK_ACCESS_FS_TRUNCATE, ABI < 3): truncate(2)
@@ -40,7 +33,7 @@ typedef struct bxc_rbuf {
 } bxc_rbuf;
 
 typedef struct bxc_rx {
-    bx_confine_status *cs;       /* the 'C' frame lands here */
+    bxc_status *cs;       /* the 'C' frame lands here */
     int have_c, bad;
     int done;                    /* the 'Z' frame: the body returned, its reply whole */
     int need_done;               /* without 'Z' the worker did not finish (zygote.c) */
@@ -54,7 +47,7 @@ typedef struct bxc_rx {
     void *progress_user;
 } bxc_rx;
 
-int bxc_rx_init(bxc_rx *x, bx_confine_status *cs, size_t max_reply, int audit_fd, const char *tag,
+int bxc_rx_init(bxc_rx *x, bxc_status *cs, size_t max_reply, int audit_fd, const char *tag,
                 int have_c);
 /* Where to read next (at most the returned size); then feed what was read. */
 size_t bxc_rx_room(bxc_rx *x, uint8_t **at);
@@ -63,24 +56,24 @@ void bxc_rx_end(bxc_rx *x);
 void bxc_rx_free(bxc_rx *x);
 /* The worker's end from its wait status and the violation pipe -> cs;
  * audits what is not a normal end. */
-void bxc_judge(const bx_confine_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
-               bxc_rx *x, bx_confine_status *cs);
+void bxc_judge(const bxc_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
+               bxc_rx *x, bxc_status *cs);
 /* In a forked worker: limits, no_new_privs, Landlock, seccomp, then the
  * 'C' frame on fd; exits the process when confinement is required and
  * less held.  Closes every descriptor but stdio, fd and vfd.  pre: from
- * bx_confine_prepare(p) before the fork (NULL: out of memory, reported). */
-void bxc_confine_self(const bx_confine_policy *p, const bx_confine_prepared *pre, int fd, int vfd);
+ * bxc_prepare(p) before the fork (NULL: out of memory, reported). */
+void bxc_confine_self(const bxc_policy *p, const bxc_prepared *pre, int fd, int vfd);
 /* The two halves of bxc_confine_self, for a worker confined before its
  * call's descriptors exist (the zygote's pool): apply closes nothing and
  * fills why (256 bytes); report sends the 'C' frame and exits the process
  * when confinement is required and less held.  vfd may be -1 until
  * bxc_set_violation_fd names the call's pipe. */
-bx_confine_level bxc_confine_apply(const bx_confine_policy *p, const bx_confine_prepared *pre,
+bxc_level bxc_confine_apply(const bxc_policy *p, const bxc_prepared *pre,
                                    int vfd, char why[256]);
-void bxc_confine_report(const bx_confine_policy *p, int fd, bx_confine_level lv, const char *why);
+void bxc_confine_report(const bxc_policy *p, int fd, bxc_level lv, const char *why);
 void bxc_set_violation_fd(int vfd);
 /* The Landlock ruleset descriptor of pre (-1: none), kept open until apply. */
-int bxc_prepared_rs(const bx_confine_prepared *pre);
+int bxc_prepared_rs(const bxc_prepared *pre);
 uint64_t bxc_mono_ns(void);
 
 /* In the worker: the body returned 0 and everything it wrote precedes

@@ -6,7 +6,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,20 +13,6 @@
 
 #include "confine.h"
 #include "confine_impl.h"
-
-bx_status bxc_fail(bx_error *err, bx_status st, const char *fmt, ...)
-{
-    if (err) {
-        va_list ap;
-        err->status = st;
-        err->trap = BX_TRAP_NONE;
-        err->offset = 0;
-        va_start(ap, fmt);
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
-    }
-    return st;
-}
 
 #define WIRE_MAGIC 0x42585231u   /* "BXR1" */
 
@@ -78,7 +63,7 @@ static int run_body(void *arg, int fd)
     FILE *audit = NULL;
     if (j->audit_fd >= 0) {
         /* the log is the parent's: lines go over the socket (confine.c) */
-        if (!(audit = bx_confine_audit_stream(fd))) return -1;
+        if (!(audit = bxc_audit_stream(fd))) return -1;
         io.audit_file = audit;
         o.g.audit_path = NULL;
     }
@@ -117,15 +102,15 @@ static int run_body(void *arg, int fd)
     for (uint32_t i = 0; i < w.nlinks; i++)
         w.links_len += 8 + strnlen(r.links[i].path ? r.links[i].path : "", WIRE_MAX_STR) +
                        strnlen(r.links[i].target ? r.links[i].target : "", WIRE_MAX_STR);
-    int rc = bx_confine_reply(fd, &w, sizeof w);
-    if (!rc && r.out_len) rc = bx_confine_reply(fd, r.out, r.out_len);
-    if (!rc && r.err_len) rc = bx_confine_reply(fd, r.err, r.err_len);
+    int rc = bxc_reply(fd, &w, sizeof w);
+    if (!rc && r.out_len) rc = bxc_reply(fd, r.out, r.out_len);
+    if (!rc && r.err_len) rc = bxc_reply(fd, r.err, r.err_len);
     for (uint32_t i = 0; i < w.nlinks && !rc; i++) {
         const char *sv[2] = { r.links[i].path ? r.links[i].path : "", r.links[i].target ? r.links[i].target : "" };
         for (int k = 0; k < 2 && !rc; k++) {
             uint32_t l = (uint32_t)strnlen(sv[k], WIRE_MAX_STR);
-            rc = bx_confine_reply(fd, &l, sizeof l);
-            if (!rc && l) rc = bx_confine_reply(fd, sv[k], l);
+            rc = bxc_reply(fd, &l, sizeof l);
+            if (!rc && l) rc = bxc_reply(fd, sv[k], l);
         }
     }
     bx_run_result_free(&r);
@@ -221,13 +206,13 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
     return 0;
 }
 
-bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
+bx_status bxc_run(const bxc_policy *p, const bx_run_options *o,
                           const uint8_t *wasm, size_t len, const bx_run_io *io,
-                          bx_run_result *r, bx_confine_status *cs, bx_error *err)
+                          bx_run_result *r, bxc_status *cs, bx_error *err)
 {
     memset(r, 0, sizeof *r);
     run_job j = { o, wasm, len, io, -1 };
-    bx_confine_policy pol = *p;
+    bxc_policy pol = *p;
     /* the import's module name in the bytes: a cheap over-approximation */
     if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)))
         pol.preload_curl = 1;
@@ -242,7 +227,7 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
     size_t cap = (o->g.max_output ? o->g.max_output : 1024 * 1024) + 4096;
     uint8_t *reply = NULL;
     size_t rlen = 0;
-    bx_status st = bx_confine_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap + (size_t)WIRE_MAX_LINKS * (8 + 2 * WIRE_MAX_STR), &reply, &rlen, cs, err);
+    bx_status st = bxc_exec(&pol, run_body, &j, sizeof(wire) + 2 * cap + (size_t)WIRE_MAX_LINKS * (8 + 2 * WIRE_MAX_STR), &reply, &rlen, cs, err);
     if (j.audit_fd >= 0) close(j.audit_fd);
     if (st != BX_OK) return st;
     if (cs->end == BX_CONFINE_ENDED) {
@@ -263,7 +248,7 @@ bx_status bx_confined_run(const bx_confine_policy *p, const bx_run_options *o,
     return BX_OK;
 }
 
-bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_tool_context *ctx,
+bx_status bxc_policy_from_tool_context(bxc_policy *p, const bx_tool_context *ctx,
                                               bx_error *err)
 {
     bx_run_options o;
@@ -288,7 +273,7 @@ bx_status bx_confine_policy_from_tool_context(bx_confine_policy *p, const bx_too
                                &ignored);
     free(o.g.cache_dir);
     o.g.cache_dir = ctx->g.cache_dir ? strdup(ctx->g.cache_dir) : NULL;
-    if (!st) st = bx_confine_policy_from_options(p, &o, err);
+    if (!st) st = bxc_policy_from_options(p, &o, err);
     p->max_memory = ctx->g.max_memory;
     p->timeout_ns = ctx->g.timeout_ns;
     p->max_fds = 0;

@@ -302,7 +302,7 @@ static const struct { int nr; const char *name; } names[] = {
 #endif
 };
 
-void bx_confine_syscall_name(long nr, char *buf, size_t n)
+void bxc_syscall_name(long nr, char *buf, size_t n)
 {
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (names[i].nr == nr) {

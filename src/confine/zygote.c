@@ -10,7 +10,7 @@
  * confines itself (bxc_confine_self: limits, Landlock to the call's
  * grants, seccomp) and only then runs the call; its reply and audit lines
  * come back on the socket to the server thread that asked, parsed and
- * bounded as bx_confine_exec does.  The server never runs guest code, and
+ * bounded as bxc_exec does.  The server never runs guest code, and
  * a worker that crashes ends its own call only.
  *
  * Control messages: SOCK_SEQPACKET, one fixed-size zmsg each way.
@@ -50,14 +50,14 @@ typedef struct zslot {
     int done, ws, ferr;
 } zslot;
 
-struct bx_zygote {
+struct bxc_zygote {
     pid_t pid;
     int ctl;
     void *ctx;
-    bx_zygote_prefork prefork;
-    bx_zygote_prepare prepare;
-    bx_zygote_preconfine preconfine;   /* NULL: no pool */
-    bx_zygote_body body;
+    bxc_zygote_prefork prefork;
+    bxc_zygote_prepare prepare;
+    bxc_zygote_preconfine preconfine;   /* NULL: no pool */
+    bxc_zygote_body body;
     void (*refresh)(void *ctx);
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -87,11 +87,11 @@ static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
     while (send(ctl, &m, sizeof m, MSG_NOSIGNAL) < 0 && errno == EINTR) {}
 }
 
-static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, int fd, int vfd)
+static void zworker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int fd, int vfd)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
-    bx_confine_policy pol;
+    bxc_policy pol;
     void *job = NULL;
     if (z->prepare(z->ctx, fd, &pol, &job) != 0) _exit(BXC_WORKER_BODY_FAILED);
     bxc_confine_self(&pol, pre, fd, vfd);
@@ -104,7 +104,7 @@ static void zworker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, in
 /* The call's policy as prepare read it from the request must be the one
  * the pooled worker confined itself to (the hint names the executor, the
  * request too: both come from the server, checked all the same). */
-static int same_policy(const bx_confine_policy *a, const bx_confine_policy *b)
+static int same_policy(const bxc_policy *a, const bxc_policy *b)
 {
     return a->paths == b->paths && a->npaths == b->npaths && a->net == b->net &&
            a->connect_any == b->connect_any && a->nports == b->nports &&
@@ -115,7 +115,7 @@ static int same_policy(const bx_confine_policy *a, const bx_confine_policy *b)
 
 /* A pooled worker: confined now, for the executor its hint names; then
  * one call, whose descriptors the zygote sends when the call comes. */
-static void zpool_worker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpid, int w,
+static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int w,
                          const char *hint)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -131,10 +131,10 @@ static void zpool_worker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpi
         lo = (unsigned)keep[i] + 1;
     }
     syscall(SYS_close_range, lo, ~0u, 0);
-    bx_confine_policy pol;
+    bxc_policy pol;
     if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(BXC_WORKER_BODY_FAILED);
     char why[256];
-    bx_confine_level lv = bxc_confine_apply(&pol, pre, -1, why);
+    bxc_level lv = bxc_confine_apply(&pol, pre, -1, why);
     zmsg m;
     int fds[2] = { -1, -1 };
     union { struct cmsghdr h; char b[CMSG_SPACE(sizeof fds)]; } cb;
@@ -156,7 +156,7 @@ static void zpool_worker(bx_zygote *z, const bx_confine_prepared *pre, pid_t zpi
     close(w);
     bxc_set_violation_fd(fds[1]);
     bxc_confine_report(&pol, fds[0], lv, why);
-    bx_confine_policy got;
+    bxc_policy got;
     void *job = NULL;
     if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(&pol, &got))
         _exit(BXC_WORKER_BODY_FAILED);
@@ -176,8 +176,8 @@ static void pool_drop(zpooled *pool, size_t *npool, size_t i, int kill_it)
 
 /* Fork a pooled worker for hint (after the call that asked for it has
  * its own worker: this work is off that call's path). */
-static void pool_add(bx_zygote *z, zpooled *pool, size_t *npool, const char *hint,
-                     const bx_confine_prepared *pre, int ctl, int sfd, const sigset_t *old,
+static void pool_add(bxc_zygote *z, zpooled *pool, size_t *npool, const char *hint,
+                     const bxc_prepared *pre, int ctl, int sfd, const sigset_t *old,
                      pid_t self)
 {
     int sp[2];
@@ -238,7 +238,7 @@ static pid_t pool_take(zpooled *pool, size_t *npool, const char *hint, uint64_t 
     return -1;
 }
 
-static void zygote_main(bx_zygote *z, pid_t server)
+static void zygote_main(bxc_zygote *z, pid_t server)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != server) _exit(0);
@@ -343,7 +343,7 @@ static void zygote_main(bx_zygote *z, pid_t server)
             cap = c2;
         }
         m.hint[sizeof m.hint - 1] = 0;
-        const bx_confine_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
+        const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = z->preconfine ? pool_take(pool, &npool, m.hint, m.id, fds) : -1;
         if (pid > 0) {
             close(fds[0]);
@@ -399,7 +399,7 @@ static void zygote_main(bx_zygote *z, pid_t server)
 
 static void *zreader(void *arg)
 {
-    bx_zygote *z = arg;
+    bxc_zygote *z = arg;
     for (;;) {
         zmsg m;
         ssize_t n = recv(z->ctl, &m, sizeof m, 0);
@@ -424,24 +424,24 @@ static void *zreader(void *arg)
     return NULL;
 }
 
-bx_zygote *bx_zygote_start(void *ctx, bx_zygote_prefork prefork, bx_zygote_prepare prepare,
-                           bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
+bxc_zygote *bxc_zygote_start(void *ctx, bxc_zygote_prefork prefork, bxc_zygote_prepare prepare,
+                           bxc_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
 {
-    return bx_zygote_start_pool(ctx, prefork, NULL, prepare, body, refresh, err);
+    return bxc_zygote_start_pool(ctx, prefork, NULL, prepare, body, refresh, err);
 }
 
-bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
-                                bx_zygote_preconfine preconfine, bx_zygote_prepare prepare,
-                                bx_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
+bxc_zygote *bxc_zygote_start_pool(void *ctx, bxc_zygote_prefork prefork,
+                                bxc_zygote_preconfine preconfine, bxc_zygote_prepare prepare,
+                                bxc_zygote_body body, void (*refresh)(void *ctx), bx_error *err)
 {
-    bx_zygote *z = calloc(1, sizeof *z);
+    bxc_zygote *z = calloc(1, sizeof *z);
     int sv[2];
     if (!z) {
-        bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return NULL;
     }
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
-        bxc_fail(err, BX_ERR_NOMEM, "cannot create the zygote's socket: %s", strerror(errno));
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot create the zygote's socket: %s", strerror(errno));
         free(z);
         return NULL;
     }
@@ -457,7 +457,7 @@ bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
     pid_t server = getpid();
     pid_t pid = fork();
     if (pid < 0) {
-        bxc_fail(err, BX_ERR_NOMEM, "cannot fork the zygote: %s", strerror(errno));
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the zygote: %s", strerror(errno));
         close(sv[0]); close(sv[1]);
         pthread_mutex_destroy(&z->mu);
         pthread_cond_destroy(&z->cv);
@@ -474,7 +474,7 @@ bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
     z->ctl = sv[0];
     z->pid = pid;
     if (pthread_create(&z->reader, NULL, zreader, z) != 0) {
-        bxc_fail(err, BX_ERR_NOMEM, "cannot start the zygote's reader thread");
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot start the zygote's reader thread");
         close(z->ctl);
         waitpid(pid, NULL, 0);
         pthread_mutex_destroy(&z->mu);
@@ -485,9 +485,9 @@ bx_zygote *bx_zygote_start_pool(void *ctx, bx_zygote_prefork prefork,
     return z;
 }
 
-pid_t bx_zygote_pid(const bx_zygote *z) { return z ? z->pid : -1; }
+pid_t bxc_zygote_pid(const bxc_zygote *z) { return z ? z->pid : -1; }
 
-void bx_zygote_stop(bx_zygote *z)
+void bxc_zygote_stop(bxc_zygote *z)
 {
     if (!z) return;
     shutdown(z->ctl, SHUT_WR);      /* the zygote sees the end, kills what runs, exits */
@@ -499,7 +499,7 @@ void bx_zygote_stop(bx_zygote *z)
     free(z);
 }
 
-static int zctl(bx_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
 {
     zmsg m;
     memset(&m, 0, sizeof m);
@@ -527,34 +527,34 @@ static int zctl(bx_zygote *z, uint8_t op, uint64_t id, const char *hint, const i
     return n == (ssize_t)sizeof m ? 0 : -1;
 }
 
-int bx_zygote_refresh(bx_zygote *z)
+int bxc_zygote_refresh(bxc_zygote *z)
 {
     return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
 }
 
-bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *hint,
+bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
                          const void *req, size_t req_len, const volatile int *cancel,
                          size_t max_reply, uint8_t **reply, size_t *reply_len,
-                         bx_confine_status *cs, bx_error *err)
+                         bxc_status *cs, bx_error *err)
 {
     memset(cs, 0, sizeof *cs);
     *reply = NULL;
     *reply_len = 0;
     bxc_rx x;
     if (bxc_rx_init(&x, cs, max_reply, p->audit_fd, p->sandbox_id, 0) != 0)
-        return bxc_fail(err, BX_ERR_NOMEM, "out of memory");
+        return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     x.need_done = 1;
     x.on_progress = p->on_progress;
     x.progress_user = p->progress_user;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
     }
     if (pipe2(vp, O_CLOEXEC | O_NONBLOCK) != 0) {
         close(sv[0]); close(sv[1]);
         bxc_rx_free(&x);
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
     }
     zslot slot;
     memset(&slot, 0, sizeof slot);
@@ -649,8 +649,8 @@ bx_status bx_zygote_call(bx_zygote *z, const bx_confine_policy *p, const char *h
     if (!sent || !slot.done || slot.ferr) {
         bxc_rx_free(&x);
         if (!sent || !slot.done)
-            return bxc_fail(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
-        return bxc_fail(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
+            return bx_error_setf(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
+        return bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
     }
     bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
     if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)

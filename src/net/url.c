@@ -278,6 +278,19 @@ static int set_rest(bxn_url *u, const char *rest, char *why, size_t wl)
     return set_path(u, rest, n, NULL, 0, why, wl);
 }
 
+/* set_rest of the first `keep` bytes of base path bp followed by ref. */
+static int set_rest_joined(bxn_url *u, const char *bp, size_t keep, const char *ref, char *why,
+                           size_t wl)
+{
+    size_t n = keep + strlen(ref) + 1;
+    char *r = malloc(n);
+    if (!r) return bxn_why(why, wl, "out of memory");
+    snprintf(r, n, "%.*s%s", (int)keep, bp, ref);
+    int rc = set_rest(u, r, why, wl);
+    free(r);
+    return rc;
+}
+
 int bxn_url_parse(const char *s, bxn_url *u, char *why, size_t wl)
 {
     memset(u, 0, sizeof *u);
@@ -422,23 +435,13 @@ int bxn_url_join(const bxn_url *base, const char *ref, bxn_url *out, char *why, 
         rc = set_rest(out, r, why, wl);
         free(r);
     } else if (ref[0] == '?') {
-        size_t n = bpl + strlen(ref) + 1;
-        char *r = malloc(n);
-        if (!r) return bxn_why(why, wl, "out of memory");
-        snprintf(r, n, "%.*s%s", (int)bpl, bp, ref);
-        rc = set_rest(out, r, why, wl);
-        free(r);
+        rc = set_rest_joined(out, bp, bpl, ref, why, wl);
     } else if (ref[0] == '#' || ref[0] == 0) {
         rc = set_rest(out, bp, why, wl);
     } else {
         size_t dir = bpl;
         while (dir && bp[dir - 1] != '/') dir--;
-        size_t n = dir + strlen(ref) + 2;
-        char *r = malloc(n);
-        if (!r) return bxn_why(why, wl, "out of memory");
-        snprintf(r, n, "%.*s%s", (int)dir, bp, ref);
-        rc = set_rest(out, r, why, wl);
-        free(r);
+        rc = set_rest_joined(out, bp, dir, ref, why, wl);
     }
     if (rc != 0) bxn_url_free(out);
     return rc;

@@ -29,8 +29,7 @@ bx_status srv_control_open(bx_server *s, bx_error *err)
     if (__atomic_load_n(&s->ctl_open, __ATOMIC_ACQUIRE))
         return BX_OK;
     if (pipe2(s->ctl_fd, O_CLOEXEC | O_NONBLOCK) != 0) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "cannot make the server's control pipe: %s", strerror(errno));
+        bx_error_setf(err, BX_ERR_ARG, "cannot make the server's control pipe: %s", strerror(errno));
         return BX_ERR_ARG;
     }
     __atomic_store_n(&s->ctl_open, 1, __ATOMIC_RELEASE);

@@ -137,7 +137,7 @@ static void zwipe_secrets(bx_server *s)
 
 /* In the zygote: the tool's module, compiled (through its executor's cache
  * when that cache may serve it) before the worker is forked. */
-static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
+static const bxc_prepared *zprefork(void *ctx, const char *hint)
 {
     bx_server *s = ctx;
     if (!hint) {   /* the zygote starts */
@@ -155,7 +155,7 @@ static const bx_confine_prepared *zprefork(void *ctx, const char *hint)
     if (t) srv_tier_prepare(s, e, t, hint, 1);   /* the workers inherit the mapped code */
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
-    if (!e->cprep) e->cprep = bx_confine_prepare(&e->cpol);
+    if (!e->cprep) e->cprep = bxc_prepare(&e->cpol);
     return e->cprep;
 }
 
@@ -175,7 +175,7 @@ static void zrefresh(void *ctx)
 
 int srv_zygote_refresh(bx_server *s)
 {
-    return s->zyg ? bx_zygote_refresh(s->zyg) : 0;
+    return s->zyg ? bxc_zygote_refresh(s->zyg) : 0;
 }
 
 /* The variable a secret header or an env grant takes its value from
@@ -226,7 +226,7 @@ static void scrub_others(bx_server *s, uint32_t me)
 }
 
 /* In the worker, before confinement: the request, bounded. */
-static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
+static int zprepare(void *ctx, int fd, bxc_policy *pol, void **job)
 {
     bx_server *s = ctx;
     zreq h;
@@ -253,7 +253,7 @@ static int zprepare(void *ctx, int fd, bx_confine_policy *pol, void **job)
 /* In a pooled worker, before its call exists: confined as a call of the
  * executor and tool the hint names ("index:tool", made by zcall) would
  * be, and without what other executors were given (as zprepare). */
-static int zpreconfine(void *ctx, const char *hint, bx_confine_policy *pol)
+static int zpreconfine(void *ctx, const char *hint, bxc_policy *pol)
 {
     bx_server *s = ctx;
     char *end;
@@ -272,7 +272,7 @@ static int zpreconfine(void *ctx, const char *hint, bx_confine_policy *pol)
  * hands it to the call's srv_call_hooks (a pointer cannot cross the fork). */
 static void zprogress(void *user, const char *text, size_t len)
 {
-    (void)bx_confine_progress(*(const int *)user, text, len);
+    (void)bxc_progress(*(const int *)user, text, len);
 }
 
 /* In the worker, confined: the call; the reply is 'J' + a JSON record, or
@@ -292,7 +292,7 @@ static int zbody(void *ctx, void *jv, int fd)
         tc.g.cache_dir = NULL;
     FILE *audit = NULL;
     if (c->g.audit_path) {
-        if (!(audit = bx_confine_audit_stream(fd))) return -1;
+        if (!(audit = bxc_audit_stream(fd))) return -1;
         tc.audit_file = audit;
         tc.g.audit_path = NULL;
     }
@@ -315,11 +315,11 @@ static int zbody(void *ctx, void *jv, int fd)
         cJSON_AddStringToObject(o, "tier_reason", r.tier_reason))
         txt = cJSON_PrintUnformatted(o);
     if (txt) {
-        rc = bx_confine_reply(fd, "J", 1) || bx_confine_reply(fd, txt, strlen(txt));
+        rc = bxc_reply(fd, "J", 1) || bxc_reply(fd, txt, strlen(txt));
     } else {
         uint8_t hd[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
         const char *m = st == BX_OK ? "out of memory" : err.msg;
-        rc = bx_confine_reply(fd, hd, 2) || bx_confine_reply(fd, m, strnlen(m, sizeof err.msg));
+        rc = bxc_reply(fd, hd, 2) || bxc_reply(fd, m, strnlen(m, sizeof err.msg));
     }
     cJSON_free(txt);
     cJSON_Delete(o);
@@ -384,22 +384,20 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
     const bx_tool *t = bx_registry_find(s->reg, tool);
     size_t tl = strlen(tool), il = strlen(input);
     if (tl > 1024 || il > s->max_message + 4096) {
-        err->status = BX_ERR_LIMIT;
-        snprintf(err->msg, sizeof err->msg, "the call's tool name or input is too long");
+        bx_error_setf(err, BX_ERR_LIMIT, "the call's tool name or input is too long");
         return BX_ERR_LIMIT;
     }
     zreq h = { ZREQ_MAGIC, (uint32_t)e->index, fuel, timeout, (uint32_t)tl, (uint32_t)il };
     uint8_t *req = malloc(sizeof h + tl + il);
     if (!req) {
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
         return BX_ERR_NOMEM;
     }
     memcpy(req, &h, sizeof h);
     memcpy(req + sizeof h, tool, tl);
     memcpy(req + sizeof h + tl, input, il);
 
-    bx_confine_policy pv = e->cpol;    /* the parent's side: audit, tag, deadline */
+    bxc_policy pv = e->cpol;    /* the parent's side: audit, tag, deadline */
     pv.require_full = s->require_confine;
     pv.timeout_ns = timeout ? timeout : t ? t->default_timeout_ns : 0;
     char tag[200], hint[256];
@@ -416,16 +414,16 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
     }
     uint8_t *reply = NULL;
     size_t rlen = 0;
-    bx_confine_status cs;
+    bxc_status cs;
     uint64_t t0 = mono_ns();
-    bx_status st = bx_zygote_call(s->zyg, &pv, hint, req, sizeof h + tl + il, cancel, ZREPLY_MAX,
+    bx_status st = bxc_zygote_call(s->zyg, &pv, hint, req, sizeof h + tl + il, cancel, ZREPLY_MAX,
                                   &reply, &rlen, &cs, err);
     uint64_t wall = mono_ns() - t0;
     free(req);
     if (pv.audit_fd >= 0) close(pv.audit_fd);
     if (st != BX_OK) return st;
     memset(out, 0, sizeof *out);
-    snprintf(out->os_confinement, sizeof out->os_confinement, "%s", bx_confine_level_name(cs.level));
+    snprintf(out->os_confinement, sizeof out->os_confinement, "%s", bxc_level_name(cs.level));
     snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", cs.reason);
     if (cs.end == BX_CONFINE_ENDED && rlen >= 2 && reply[0] == 'E' && reply[1] > BX_OK &&
         reply[1] <= BX_ERR_TRAP) {
@@ -471,8 +469,7 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
         out->wall_ns = wall;
         out->fuel_used = fuel;   /* nothing it says is believed: charged in full */
         if (!out->content) {
-            err->status = BX_ERR_NOMEM;
-            snprintf(err->msg, sizeof err->msg, "out of memory");
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
             return BX_ERR_NOMEM;
         }
     }
@@ -510,9 +507,8 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         st = srv_exec_config_apply(&cfg, over, NULL, 0, where, err);
     struct stat sb;
     if (st == BX_OK && cfg.g.workspace && (stat(cfg.g.workspace, &sb) != 0 || !S_ISDIR(sb.st_mode))) {
-        err->status = st = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "executor %.60s: workspace %.150s is not a directory",
-                 name, cfg.g.workspace);
+        st = bx_error_setf(err, BX_ERR_ARG, "executor %.60s: workspace %.150s is not a directory",
+                           name, cfg.g.workspace);
     }
     if (st == BX_OK && cfg.g.nsecret_headers) {
         /* refused at startup, not at the first call that needs the network */
@@ -524,13 +520,7 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         memset(&e2, 0, sizeof e2);
         bx_net *chk = bx_net_new(&nc, &e2);
         if (!chk) {
-            err->status = st = BX_ERR_ARG;
-            int k = snprintf(err->msg, sizeof err->msg, "executor %.60s: ", name);
-            size_t at2 = k > 0 && (size_t)k < sizeof err->msg ? (size_t)k : 0, l = strlen(e2.msg);
-            if (l > sizeof err->msg - 1 - at2)
-                l = sizeof err->msg - 1 - at2;
-            memcpy(err->msg + at2, e2.msg, l);
-            err->msg[at2 + l] = 0;
+            st = bx_error_setf(err, BX_ERR_ARG, "executor %.60s: %s", name, e2.msg);
         }
         bx_net_free(chk);
     }
@@ -542,8 +532,7 @@ static bx_status add_executor(bx_server *s, const bx_executor_config *base, cons
         srv_executor *ne = realloc(s->ex, (s->nex + 1) * sizeof *ne);
         if (!ne) {
             srv_exec_config_free(&cfg);
-            err->status = BX_ERR_NOMEM;
-            snprintf(err->msg, sizeof err->msg, "out of memory for executor %s", name);
+            bx_error_setf(err, BX_ERR_NOMEM, "out of memory for executor %s", name);
             return BX_ERR_NOMEM;
         }
         s->ex = ne;
@@ -561,9 +550,9 @@ void bx_server_free(bx_server *s)
     if (!s)
         return;
     srv_tier_free(s);     /* its threads may still ask the zygote to refresh */
-    bx_zygote_stop(s->zyg);
+    bxc_zygote_stop(s->zyg);
     for (size_t i = 0; i < s->nex; i++) {
-        bx_confine_policy_free(&s->ex[i].cpol);
+        bxc_policy_free(&s->ex[i].cpol);
         srv_exec_config_free(&s->ex[i].cfg);
         pthread_mutex_destroy(&s->ex[i].mu);
         pthread_cond_destroy(&s->ex[i].released);
@@ -584,15 +573,13 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     if (!s || !(s->reg = bx_registry_new())) {
         if (s) srv_tier_free(s);
         free(s);
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory for the server");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory for the server");
         return NULL;
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
     if (c->ntool_dirs && !(s->tool_dirs = calloc(c->ntool_dirs, sizeof *s->tool_dirs))) {
         bx_server_free(s);
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory for the server");
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory for the server");
         return NULL;
     }
     for (size_t i = 0; i < c->ntool_dirs; i++)
@@ -608,8 +595,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     if (st == BX_OK && c->executors_json) {
         ex = cJSON_Parse(c->executors_json);
         if (!cJSON_IsObject(ex)) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "executors: not a JSON object");
+            st = bx_error_setf(err, BX_ERR_ARG, "executors: not a JSON object");
         }
         const cJSON *e;
         cJSON_ArrayForEach(e, ex) {
@@ -628,34 +614,32 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
      * directories read-only; never the cache or its key (the zygote loads
      * modules through the cache before it forks a worker). */
     for (size_t i = 0; st == BX_OK && i < s->nex; i++) {
-        bx_confine_policy *cp = &s->ex[i].cpol;
-        bx_confine_policy_init(cp);
+        bxc_policy *cp = &s->ex[i].cpol;
+        bxc_policy_init(cp);
         cp->cache_in_parent = 1;
         bx_tool_context tc;
         fill_ctx(&tc, &s->ex[i].cfg, 0, 0, NULL);
-        st = bx_confine_policy_from_tool_context(cp, &tc, err);
+        st = bxc_policy_from_tool_context(cp, &tc, err);
         for (size_t k = 0; st == BX_OK && k < c->ntool_dirs; k++)
-            st = bx_confine_policy_add_path(cp, c->tool_dirs[k], 0, err);
+            st = bxc_policy_add_path(cp, c->tool_dirs[k], 0, err);
         cp->sandbox_id = NULL;
     }
     s->require_confine = c->require_os_confinement;
     if (st == BX_OK && c->no_os_confinement) {
         snprintf(s->confine_why, sizeof s->confine_why, "disabled by --no-os-confinement");
         if (c->require_os_confinement) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg,
-                     "--require-os-confinement and --no-os-confinement contradict each other");
+            st = bx_error_setf(err, BX_ERR_ARG,
+                               "--require-os-confinement and --no-os-confinement contradict each other");
         }
     } else if (st == BX_OK) {
         /* Last, before any request is read: the zygote's copy of this
          * process holds the tools and executors and no client's data. */
         bx_error ze;
         memset(&ze, 0, sizeof ze);
-        if (!(s->zyg = bx_zygote_start_pool(s, zprefork, zpreconfine, zprepare, zbody, zrefresh, &ze))) {
+        if (!(s->zyg = bxc_zygote_start_pool(s, zprefork, zpreconfine, zprepare, zbody, zrefresh, &ze))) {
             snprintf(s->confine_why, sizeof s->confine_why, "no worker zygote: %.200s", ze.msg);
             if (c->require_os_confinement) {
-                err->status = st = BX_ERR_NOMEM;
-                snprintf(err->msg, sizeof err->msg, "--require-os-confinement: %.200s", s->confine_why);
+                st = bx_error_setf(err, BX_ERR_NOMEM, "--require-os-confinement: %.200s", s->confine_why);
             }
         }
     }
@@ -818,8 +802,7 @@ bx_status bx_server_call(bx_server *s, const char *executor, const char *tool,
 {
     srv_executor *e = srv_find_executor(s, executor);
     if (!e) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\"", executor);
+        bx_error_setf(err, BX_ERR_ARG, "no executor named \"%.128s\"", executor);
         return BX_ERR_ARG;
     }
     return srv_call(s, e, tool, input_json ? input_json : "{}", cancel, NULL, out, NULL, err);
@@ -829,8 +812,7 @@ bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage 
 {
     srv_executor *e = srv_find_executor(s, executor);
     if (!e) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\"", executor ? executor : "default");
+        bx_error_setf(err, BX_ERR_ARG, "no executor named \"%.128s\"", executor ? executor : "default");
         return BX_ERR_ARG;
     }
     pthread_mutex_lock(&e->mu);

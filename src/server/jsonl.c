@@ -134,8 +134,7 @@ bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_error *err
         return st;
     st = srv_session_serve(&ss, in_fd, "requests", err);
     if (st == BX_OK && ss.out.broken) {
-        err->status = st = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "cannot write responses (stdout closed)");
+        st = bx_error_setf(err, BX_ERR_ARG, "cannot write responses (stdout closed)");
     }
     return st;
 }

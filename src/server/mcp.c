@@ -420,9 +420,8 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
     memset(&m, 0, sizeof m);
     m.ex = srv_find_executor(s, executor);
     if (!m.ex) {
-        err->status = BX_ERR_ARG;
-        snprintf(err->msg, sizeof err->msg, "no executor named \"%.128s\" (define it in the policy file)",
-                 executor);
+        bx_error_setf(err, BX_ERR_ARG, "no executor named \"%.128s\" (define it in the policy file)",
+                      executor);
         return BX_ERR_ARG;
     }
     bx_status st = srv_session_init(&m.ss, s, out_fd, &mcp_proto, err);

@@ -103,8 +103,7 @@ srv_pool *srv_pool_new(uint32_t workers, size_t ngroups, size_t max_queued, bx_e
         if (p)
             free(p->groups);
         free(p);
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "out of memory for a pool of %u workers", workers);
+        bx_error_setf(err, BX_ERR_NOMEM, "out of memory for a pool of %u workers", workers);
         return NULL;
     }
     p->ngroups = ngroups;
@@ -120,8 +119,7 @@ srv_pool *srv_pool_new(uint32_t workers, size_t ngroups, size_t max_queued, bx_e
     }
     if (!p->nthreads) {
         srv_pool_finish(p);
-        err->status = BX_ERR_NOMEM;
-        snprintf(err->msg, sizeof err->msg, "cannot start a worker thread (lower --workers?)");
+        bx_error_setf(err, BX_ERR_NOMEM, "cannot start a worker thread (lower --workers?)");
         return NULL;
     }
     return p;

@@ -123,8 +123,8 @@ typedef struct srv_executor {
     pthread_cond_t released;    /* signalled when a call settles its hold */
     uint64_t used_calls, used_fuel, used_wall;
     uint64_t held_calls, held_fuel, held_wall;
-    bx_confine_policy cpol;     /* what its calls' workers may reach (executor.c) */
-    bx_confine_prepared *cprep; /* in the zygote only: cpol built once (executor.c) */
+    bxc_policy cpol;     /* what its calls' workers may reach (executor.c) */
+    bxc_prepared *cprep; /* in the zygote only: cpol built once (executor.c) */
     uint64_t seq;               /* calls made: the audit tag "NAME#seq" (atomic) */
 } srv_executor;
 
@@ -141,7 +141,7 @@ struct bx_server {
     int ctl_open;               /* atomics: ctl_fd is valid */
     unsigned ctl_pending;       /* atomics: BX_SERVER_* bits not yet handled */
     uint64_t drain_ns;          /* bx_server_set_drain; 0: wait for every call */
-    bx_zygote *zyg;             /* NULL: calls run in the server's threads */
+    bxc_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
     char **tool_dirs; size_t ntool_dirs;   /* for the zygote's refresh */

@@ -299,8 +299,7 @@ bx_status srv_session_serve(srv_session *ss, int in_fd, const char *what, bx_err
             continue;
         }
         if (rk == SRV_IOERR) {
-            err->status = st = BX_ERR_ARG;
-            snprintf(err->msg, sizeof err->msg, "cannot read %s (stdin)", what);
+            st = bx_error_setf(err, BX_ERR_ARG, "cannot read %s (stdin)", what);
             break;
         }
         if (rk == SRV_TOO_LONG) {

@@ -39,12 +39,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define WALK_MAX_DEPTH   128        /* directory levels a rename may carry */
 #define WALK_MAX_ENTRIES 200000     /* entries checked per rename */
 
 /*
@@ -88,17 +86,9 @@ const char *bxw_target_bad(const char *t, unsigned depth)
         return "is empty";
     if (t[0] == '/')
         return "is absolute";
-    for (const char *p = t; *p;) {
-        const char *s;
-        size_t n;
-        while (*p == '/')
-            p++;
-        if (!*p)
-            break;
-        s = p;
-        while (*p && *p != '/')
-            p++;
-        n = (size_t)(p - s);
+    const char *p = t, *s;
+    size_t n;
+    while ((s = bxw_next_name(&p, &n)) != NULL) {
         if (n == 1 && s[0] == '.')
             continue;
         if (n == 2 && s[0] == '.' && s[1] == '.') {
@@ -113,75 +103,28 @@ const char *bxw_target_bad(const char *t, unsigned depth)
     return NULL;
 }
 
-/* "**" may match zero components: close the state set over it. */
-static void closure(char *const *pc, uint32_t np, unsigned char *st)
-{
-    for (uint32_t i = 0; i < np; i++)
-        if (st[i] && !strcmp(pc[i], "**"))
-            st[i + 1] = 1;
-}
-
-/* One component: st -> nx (both np + 1 long, closed).  1 when the
- * pattern is then matched (by this path, so also by all below it). */
-static int nfa_step(char *const *pc, uint32_t np, const unsigned char *st, const char *name,
-                    unsigned char *nx)
-{
-    memset(nx, 0, np + 1);
-    for (uint32_t i = 0; i < np; i++) {
-        if (!st[i])
-            continue;
-        if (!strcmp(pc[i], "**"))
-            nx[i] = nx[i + 1] = 1;
-        else if (fnmatch(pc[i], name, 0) == 0)
-            nx[i + 1] = 1;
-    }
-    closure(pc, np, nx);
-    return nx[np];
-}
-
 /* Could a deny pattern match a strict descendant of gpath?  An NFA over
  * the pattern's components, fed gpath's components. */
 static int pattern_below(char *const *pc, uint32_t np, const char *gpath)
 {
     unsigned char st[256], nx[256];
-    const char *p = gpath;
-    uint32_t i;
+    const char *p = gpath, *s;
+    size_t n;
     if (np + 1 > sizeof st)
         return 1;                       /* fail closed: walk */
     memset(st, 0, np + 1);
     st[0] = 1;
-    for (;;) {
+    bxw_nfa_closure(pc, np, st);
+    while ((s = bxw_next_name(&p, &n)) != NULL) {
         char name[256];
-        const char *s;
-        size_t n;
-        while (*p == '/')
-            p++;
-        if (!*p)
-            break;
-        s = p;
-        while (*p && *p != '/')
-            p++;
-        n = (size_t)(p - s);
         if (n >= sizeof name)
             return 1;
         memcpy(name, s, n);
         name[n] = 0;
-        memset(nx, 0, np + 1);
-        /* "**" may match zero components: close over it first */
-        for (i = 0; i < np; i++)
-            if (st[i] && !strcmp(pc[i], "**"))
-                st[i + 1] = 1;
-        for (i = 0; i < np; i++) {
-            if (!st[i])
-                continue;
-            if (!strcmp(pc[i], "**"))
-                nx[i] = nx[i + 1] = 1;
-            else if (fnmatch(pc[i], name, 0) == 0)
-                nx[i + 1] = 1;
-        }
+        bxw_nfa_step(pc, np, st, name, nx);
         memcpy(st, nx, np + 1);
     }
-    for (i = 0; i < np; i++)
+    for (uint32_t i = 0; i < np; i++)
         if (st[i])
             return 1;
     return 0;
@@ -232,7 +175,7 @@ static int refuse_at(walkst *ws, const char *why, const char *where)
 /* Remove (dfd, name) and, for a directory, everything in it (bounded). */
 static void rm_tree(int dfd, const char *name, int isdir, unsigned level)
 {
-    if (isdir && level < WALK_MAX_DEPTH) {
+    if (isdir && level < BXW_WALK_MAX_DEPTH) {
         int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
         struct dirent *de;
@@ -305,7 +248,7 @@ static int check_entry(walkst *ws, int dfd, const char *name, unsigned level)
         int fd;
         DIR *dir;
         struct dirent *de;
-        if (level >= WALK_MAX_DEPTH) {
+        if (level >= BXW_WALK_MAX_DEPTH) {
             ret = refuse_at(ws, "a directory tree too deep to check", ws->neu);
             goto out;
         }
@@ -360,15 +303,12 @@ static int walk_children(walkst *ws, const bxw_res *ro)
     return ret;
 }
 
-static int obj_real(const bxw_res *r, char *out, size_t outsz);
-static int under(const char *path, const char *dir, int strict);
-
 /* The guest path of host path `real` through grant g, or -1. */
 static int alias_of(const bxw_grant *g, const char *real, char *out, size_t outsz)
 {
     char tmp[BXW_GPATH_MAX];
     size_t hl = strcmp(g->host_real, "/") ? strlen(g->host_real) : 0;
-    if (!under(real, g->host_real, 0) ||
+    if (!bxw_under(real, g->host_real, 0) ||
         (size_t)snprintf(tmp, sizeof tmp, "%s/%s", g->guest, real + hl) >= sizeof tmp)
         return -1;
     return bxw_normalize(tmp, out, outsz) == 0 ? 0 : -1;
@@ -420,7 +360,7 @@ uint16_t bxw_carry_check(bx_wasi *w, const bxw_fd *od, const bxw_res *ro, const 
      * directories (one directory granted at two guest paths). */
     if (!ret && w->ndeny && w->ngrants > 1 && w->have_proc) {
         char ro_real[BXW_GPATH_MAX], rn_real[BXW_GPATH_MAX];
-        if (obj_real(ro, ro_real, sizeof ro_real) != 0 || obj_real(rn, rn_real, sizeof rn_real) != 0) {
+        if (bxw_obj_real(ro, ro_real, sizeof ro_real) != 0 || bxw_obj_real(rn, rn_real, sizeof rn_real) != 0) {
             ret = refuse_at(ws, "a path too long to check", rn->guest);
         }
         for (uint32_t i = 0; !ret && i < w->ngrants; i++) {
@@ -509,57 +449,6 @@ int bxw_after_commit(bx_wasi *w, const bxw_fd *nd, const bxw_res *rn, int walk)
     return 0;
 }
 
-/* The host path of the object a resolution names. */
-static int obj_real(const bxw_res *r, char *out, size_t outsz)
-{
-    char link[64];
-    ssize_t n;
-    snprintf(link, sizeof link, "/proc/self/fd/%d", r->parent);
-    n = readlink(link, out, outsz - 1);
-    if (n <= 0 || (size_t)n >= outsz - 1)
-        return -1;
-    out[n] = 0;
-    if (strcmp(r->last, ".") != 0) {
-        size_t l = (size_t)n, k = strlen(r->last);
-        if (l + k + 2 > outsz)
-            return -1;
-        if (l > 1)
-            out[l++] = '/';
-        memcpy(out + l, r->last, k + 1);
-    }
-    return 0;
-}
-
-static int under(const char *path, const char *dir, int strict)
-{
-    size_t dl = strlen(dir);
-    if (!strcmp(dir, "/"))
-        return !strict || path[1];
-    if (strncmp(path, dir, dl) != 0)
-        return 0;
-    return path[dl] == '/' || (!strict && path[dl] == 0);
-}
-
-const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r)
-{
-    char real[BXW_GPATH_MAX], alias[BXW_GPATH_MAX], norm[BXW_GPATH_MAX];
-    if (!w->ndeny || w->ngrants < 2 || !w->have_proc || obj_real(r, real, sizeof real) != 0)
-        return NULL;
-    for (uint32_t i = 0; i < w->ngrants; i++) {
-        const bxw_grant *g = &w->grants[i];
-        const char *rule;
-        size_t hl = strcmp(g->host_real, "/") ? strlen(g->host_real) : 0;
-        if (!under(real, g->host_real, 0))
-            continue;
-        if ((size_t)snprintf(alias, sizeof alias, "%s/%s", g->guest, real + hl) >= sizeof alias ||
-            bxw_normalize(alias, norm, sizeof norm) != 0)
-            return "deny rules (a path too long to check)";
-        if ((rule = bxw_denied(w, norm)) != NULL)
-            return rule;
-    }
-    return NULL;
-}
-
 int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r)
 {
     char real[BXW_GPATH_MAX], fp[BXW_GPATH_MAX];
@@ -568,7 +457,7 @@ int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r)
     size_t blen = 0;
     if (w->ngrants < 2)
         return d->grant;
-    if (!w->have_proc || obj_real(r, real, sizeof real) != 0)
+    if (!w->have_proc || bxw_obj_real(r, real, sizeof real) != 0)
         obj = NULL;
     for (uint32_t i = 0; i < w->ngrants; i++) {
         const bxw_grant *g = &w->grants[i];
@@ -577,7 +466,7 @@ int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r)
         size_t len;
         int hit = 0;
         if (!g->nfiles) {
-            hit = under(path, base, 0);
+            hit = bxw_under(path, base, 0);
             len = strlen(base);
         } else {
             for (uint32_t k = 0; k < g->nfiles && !hit; k++) {
@@ -600,10 +489,10 @@ uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule)
 {
     char real[BXW_GPATH_MAX];
     /* "." (the directory itself) is never removed or moved by the kernel */
-    if (w->ngrants < 2 || !w->have_proc || !strcmp(r->last, ".") || obj_real(r, real, sizeof real) != 0)
+    if (w->ngrants < 2 || !w->have_proc || !strcmp(r->last, ".") || bxw_obj_real(r, real, sizeof real) != 0)
         return 0;
     for (uint32_t i = 0; i < w->ngrants; i++)
-        if (under(w->grants[i].host_real, real, 0)) {
+        if (bxw_under(w->grants[i].host_real, real, 0)) {
             *rule = w->grants[i].rule;
             return W_ACCES;
         }
@@ -640,193 +529,4 @@ uint64_t bx_wasi_link(const bx_wasi *w, uint32_t i, const char **path, const cha
         *path = *target = NULL;
     }
     return w->links_made;
-}
-
-/* ---- denied inodes ------------------------------------------------------
- * A denied file may have other names made before the call (hard links).
- * The first time a file with more than one name is reached, every file the
- * deny rules cover is found beneath each grant (the rules' own glob, walked
- * as an NFA, so "/workspace/config/prod.key" reads two directories) and
- * those with more than one name are remembered; any name of them is then
- * as absent as the denied one.  Renames and new links of denied entries
- * are refused (above), so the set cannot go stale during the call.
- */
-
-#define INO_MAX_ENTRIES 200000
-
-typedef struct inost {
-    bx_wasi *w;
-    size_t total;               /* sum of (ncomp + 1) over the rules */
-    unsigned long entries;
-    int over;
-} inost;
-
-static void add_ino(inost *is, const struct stat *st, const char *rule)
-{
-    bx_wasi *w = is->w;
-    if (!S_ISREG(st->st_mode) || st->st_nlink < 2)
-        return;
-    if (w->ndenyino == w->denyino_cap) {
-        uint32_t nc = w->denyino_cap ? 2 * w->denyino_cap : 16;
-        bxw_ino *n = realloc(w->denyino, nc * sizeof *n);
-        if (!n) {
-            is->over = 1;               /* fail closed */
-            return;
-        }
-        w->denyino = n;
-        w->denyino_cap = nc;
-    }
-    w->denyino[w->ndenyino].dev = st->st_dev;
-    w->denyino[w->ndenyino].ino = st->st_ino;
-    w->denyino[w->ndenyino++].rule = rule;
-}
-
-/* Everything at and below (dfd, name) is denied by `rule`. */
-static void ino_all(inost *is, int dfd, const char *name, const char *rule, unsigned level)
-{
-    struct stat st;
-    if (is->over || ++is->entries > INO_MAX_ENTRIES || level > WALK_MAX_DEPTH) {
-        is->over = 1;
-        return;
-    }
-    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-        return;
-    add_ino(is, &st, rule);
-    if (S_ISDIR(st.st_mode)) {
-        int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-        struct dirent *de;
-        if (!d) {
-            if (fd >= 0)
-                close(fd);
-            return;
-        }
-        while (!is->over && (de = readdir(d)) != NULL)
-            if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-                ino_all(is, dirfd(d), de->d_name, rule, level + 1);
-        closedir(d);
-    }
-}
-
-/* Directory fd with the rules' NFA states `st` (closed): its entries. */
-static void ino_dir(inost *is, int fd, const unsigned char *st, unsigned level)
-{
-    bx_wasi *w = is->w;
-    int dfd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
-    unsigned char *nx = malloc(is->total);
-    struct dirent *de;
-    if (!d || !nx) {
-        if (!d && dfd >= 0)
-            close(dfd);
-        if (d)
-            closedir(d);
-        free(nx);
-        is->over = 1;
-        return;
-    }
-    while (!is->over && (de = readdir(d)) != NULL) {
-        size_t off = 0;
-        int live = 0;
-        const char *hit = NULL;
-        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-            continue;
-        if (++is->entries > INO_MAX_ENTRIES || level > WALK_MAX_DEPTH) {
-            is->over = 1;
-            break;
-        }
-        for (uint32_t k = 0; k < w->ndeny; k++) {
-            uint32_t np = w->deny[k].ncomp;
-            if (nfa_step(w->deny[k].comp, np, st + off, de->d_name, nx + off) && !hit)
-                hit = w->deny[k].rule;
-            for (uint32_t i = 0; i < np; i++)
-                live |= nx[off + i];
-            off += np + 1;
-        }
-        if (hit) {
-            ino_all(is, dirfd(d), de->d_name, hit, level + 1);
-        } else if (live && (de->d_type == DT_DIR || de->d_type == DT_UNKNOWN)) {
-            int sub = openat(dirfd(d), de->d_name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub >= 0) {
-                ino_dir(is, sub, nx, level + 1);
-                close(sub);
-            }
-        }
-    }
-    closedir(d);
-    free(nx);
-}
-
-static void collect_inodes(bx_wasi *w)
-{
-    inost is;
-    unsigned char *st, *tmp;
-    memset(&is, 0, sizeof is);
-    is.w = w;
-    for (uint32_t k = 0; k < w->ndeny; k++)
-        is.total += w->deny[k].ncomp + 1;
-    st = malloc(is.total);
-    tmp = malloc(is.total);
-    if (!st || !tmp) {
-        free(st);
-        free(tmp);
-        w->denyino_state = -1;
-        return;
-    }
-    for (uint32_t g = 0; g < w->ngrants && !is.over; g++) {
-        /* feed the grant's guest path to every rule's NFA */
-        size_t off = 0;
-        const char *hit = NULL;
-        int live = 0;
-        for (uint32_t k = 0; k < w->ndeny; k++) {
-            uint32_t np = w->deny[k].ncomp;
-            const char *p = w->grants[g].guest;
-            memset(st + off, 0, np + 1);
-            st[off] = 1;
-            closure(w->deny[k].comp, np, st + off);
-            for (;;) {
-                char name[256];
-                const char *s;
-                size_t n;
-                while (*p == '/')
-                    p++;
-                if (!*p)
-                    break;
-                s = p;
-                while (*p && *p != '/')
-                    p++;
-                n = (size_t)(p - s) < sizeof name ? (size_t)(p - s) : sizeof name - 1;
-                memcpy(name, s, n);
-                name[n] = 0;
-                nfa_step(w->deny[k].comp, np, st + off, name, tmp);
-                memcpy(st + off, tmp, np + 1);
-            }
-            if (st[off + np] && !hit)
-                hit = w->deny[k].rule;
-            for (uint32_t i = 0; i < np; i++)
-                live |= st[off + i];
-            off += np + 1;
-        }
-        if (hit)
-            ino_all(&is, w->grants[g].dirfd, ".", hit, 0);
-        else if (live)
-            ino_dir(&is, w->grants[g].dirfd, st, 0);
-    }
-    free(st);
-    free(tmp);
-    w->denyino_state = is.over ? -1 : 1;
-}
-
-const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino)
-{
-    if (!w->ndeny)
-        return NULL;
-    if (!w->denyino_state)
-        collect_inodes(w);
-    if (w->denyino_state < 0)
-        return "deny rules (too many entries to find other names of denied files)";
-    for (uint32_t i = 0; i < w->ndenyino; i++)
-        if (w->denyino[i].dev == dev && w->denyino[i].ino == ino)
-            return w->denyino[i].rule;
-    return NULL;
 }

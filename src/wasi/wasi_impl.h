@@ -178,7 +178,7 @@ struct bx_wasi {
     int stop_on_cap;     /* BX_WASI_STOP_ON_OUTPUT_CAP */
     int have_proc;       /* /proc/self/fd readable: post-resolution checks */
 
-    struct bxw_ino *denyino; /* (dev, inode) of denied files with other names (links.c) */
+    struct bxw_ino *denyino; /* (dev, inode) of denied files with other names (deny.c) */
     uint32_t ndenyino, denyino_cap;
     int denyino_state;   /* 0 not yet collected, 1 collected, -1 too many entries: fail closed */
 
@@ -266,7 +266,10 @@ void bxw_out_close(bxw_out *o);
 /* fd_allocate: fallocate(2) in charged, interruptible pieces; *err = errno. */
 bx_trap bxw_allocate(bx_hostcall *hc, int fd, uint64_t off, uint64_t len, int *err);
 
-/* ---- path.c: lexical ---------------------------------------------------- */
+/* ---- deny.c: lexical ---------------------------------------------------- */
+/* The next name of a '/'-separated path at *p: its start (length in *n),
+ * *p moved past it; NULL (and *p at the end) when only '/'s are left. */
+const char *bxw_next_name(const char **p, size_t *n);
 /* Normalize an absolute guest path: collapse "//", ".", "..": never climbs
  * above "/".  Returns 0, or -1 if it does not fit. */
 int bxw_normalize(const char *in, char *out, size_t outsz);
@@ -274,6 +277,8 @@ int bxw_normalize(const char *in, char *out, size_t outsz);
 int bxw_glob_match(char *const *pc, uint32_t np, const char *path);
 /* The deny rule matching guest path or one of its ancestors, else NULL. */
 const char *bxw_denied(const bx_wasi *w, const char *gpath);
+
+/* ---- path.c: single-file grants ---------------------------------------- */
 /* NULL if the path is visible in the grant (single-file grants), else the rule. */
 const char *bxw_hidden(const bx_wasi *w, const bxw_grant *g, const char *gpath);
 
@@ -311,6 +316,26 @@ uint16_t bxw_check_name(bx_wasi *w, const bxw_grant *g, bxw_res *r);
 enum { BXW_SLASH_EXISTING, BXW_SLASH_CREATE, BXW_SLASH_NEW, BXW_SLASH_RENAME_TO };
 uint16_t bxw_slash_check(const bxw_res *r, int role, const bxw_res *src);
 
+/* ---- deny.c: other names of a denied object ----------------------------- */
+#define BXW_WALK_MAX_DEPTH 128   /* directory levels a rename (or the inode search) walks */
+/* The deny rule covering inode (dev, ino) under another name (a hard
+ * link made before the call), or NULL.  Collected once, on first need. */
+const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino);
+/* The deny rule matching the resolved object under the guest path of any
+ * grant that reaches it (two grants may show one host directory), or NULL. */
+const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r);
+/* The deny patterns as an NFA over path components (one state per
+ * pattern component, plus "matched"; "**" may match zero components):
+ * close st over "**"; one step st -> nx, both np + 1 long, closed, 1 when
+ * nx is matched.  Used by the inode search and links.c's rename walk. */
+void bxw_nfa_closure(char *const *pc, uint32_t np, unsigned char *st);
+int bxw_nfa_step(char *const *pc, uint32_t np, const unsigned char *st, const char *name,
+                 unsigned char *nx);
+/* The host path of the object a resolution names (via /proc/self/fd): 0 or -1. */
+int bxw_obj_real(const bxw_res *r, char *out, size_t outsz);
+/* path is dir or below it (strict: below only). */
+int bxw_under(const char *path, const char *dir, int strict);
+
 /* ---- links.c: link rule, rename carry checks, most specific grant ---- */
 /* Depth of directory fd below g's root, physically (climbing ".."). */
 unsigned bxw_dir_depth(const bxw_grant *g, int fd);
@@ -331,12 +356,6 @@ int bxw_effective(bx_wasi *w, const bxw_fd *d, const bxw_res *r);
 /* W_ACCES (and the rule) when the resolved object is, or contains, the
  * root of a grant: moving it would move the grant. */
 uint16_t bxw_grant_inside(bx_wasi *w, const bxw_res *r, const char **rule);
-/* The deny rule covering inode (dev, ino) under another name (a hard
- * link made before the call), or NULL.  Collected once, on first need. */
-const char *bxw_denied_inode(bx_wasi *w, dev_t dev, ino_t ino);
-/* The deny rule matching the resolved object under the guest path of any
- * grant that reaches it (two grants may show one host directory), or NULL. */
-const char *bxw_denied_alias(bx_wasi *w, const bxw_res *r);
 /* Record a link the guest made, for the result (bx_wasi_link). */
 void bxw_note_link(bx_wasi *w, const char *path, const char *target);
 

@@ -47,17 +47,26 @@ static const uint8_t op_words[] = {
     BX_OPS(BX_OP_WORDS)
 #undef BX_OP_WORDS
 };
+/* code.h's second column as written (BX_K(SSI), BX_KV(2), ...): the
+ * operand kinds the code verifier below reads. */
+static const char *const op_kind_src[] = {
+#define BX_OP_KIND(n, w) #w,
+    BX_OPS(BX_OP_KIND)
+#undef BX_OP_KIND
+};
 
 /* Deterministic for identical sources: the format version, the name,
- * position and operand count of every internal opcode, the text of every
- * row of the instruction table (opcodes.def), and the sizes of the structs
- * whose fields the payload mirrors. */
+ * position, operand count and operand kinds of every internal opcode (its
+ * row in code.h), the text of every row of the instruction table
+ * (opcodes.def), and the sizes of the structs whose fields the payload
+ * mirrors. */
 uint64_t bxe_cache_build_id(void)
 {
     uint64_t h = bxe_hash64("boxagnts-module-cache", 21, BXE_CACHE_FORMAT);
     for (uint32_t i = 0; i < BXOP_COUNT_ + 1; i++) {
         h = bxe_hash64(op_names[i], strlen(op_names[i]), h ^ i);
         h = bxe_hash64(&op_words[i], 1, h);
+        h = bxe_hash64(op_kind_src[i], strlen(op_kind_src[i]), h);
     }
     h = bxe_ops_hash(h);
     uint32_t sizes[] = {(uint32_t)sizeof(struct bx_code), (uint32_t)sizeof(bx_constexpr),
@@ -361,75 +370,37 @@ static void r_const(rbuf *r, const struct bx_module *m, bx_constexpr *c, bool us
 
 /* ---- code verifier -------------------------------------------------------------- */
 
-/* Operand words of each instruction: S slot (< frame_size), I immediate,
- * T branch target (an instruction start), L loop back-edge target (an
- * OP_LOOP), F function, Y type, B table, G global, E elem segment, D data
- * segment; a leading M (no word) marks a memory instruction.  Returns
- * NULL for the three ops with variable or typed operand areas
- * (BR_TABLE, RETURN, CALL, CALL_INDIRECT), checked by hand. */
-static const char *op_kinds(uint32_t op)
+/* Operand words of each instruction, as code.h's BX_OPS spells them in
+ * its second column: BX_K(letters) one letter per word, BX_KM(letters)
+ * the same for a memory instruction, BX_KV(n) n words and an operand area
+ * checked by hand (BR_TABLE, RETURN, CALL, CALL_INDIRECT, the tail calls,
+ * the SIMD ops: simd.c's table).  Letters: S slot (< frame_size), I
+ * immediate, T branch target (an instruction start), L loop back-edge
+ * target (an OP_LOOP), F function, Y type, B table, G global, E elem
+ * segment, D data segment, X memory.  op_kind_src (above, with the build
+ * id, which hashes it) is that column as spelled: a row is its own entry. */
+/* The letters of op (a leading M for BX_KM) in buf; NULL for BX_KV;
+ * "?" when the row is spelled otherwise (rejected, self-check fails). */
+static const char *op_kinds(uint32_t op, char buf[16])
 {
-    switch (op) {
-    case BXOP_UNREACHABLE: case BXOP_RETURN0: return "";
-    case BXOP_FUEL: case BXOP_LOOP: return "I";
-    case BXOP_RETURN1: return "S";
-    case BXOP_SELECT: case BXOP_COPY2: return "SSSS";
-    case BXOP_COPY: case BXOP_REF_IS_NULL: return "SS";
-    case BXOP_CONST32: return "SI";
-    case BXOP_CONST64: return "SII";
-    case BXOP_GLOBAL_GET: return "SG";
-    case BXOP_GLOBAL_SET: return "GS";
-    case BXOP_TABLE_GET: return "SBS";
-    case BXOP_TABLE_SET: return "BSS";
-    case BXOP_TABLE_SIZE: return "SB";
-    case BXOP_TABLE_GROW: return "SBSS";
-    case BXOP_TABLE_FILL: return "BSSS";
-    case BXOP_TABLE_COPY: return "BBSSS";
-    case BXOP_TABLE_INIT: return "BESSS";
-    case BXOP_ELEM_DROP: return "E";
-    case BXOP_MEMORY_SIZE: return "MS";
-    case BXOP_MEMORY_GROW: return "MSS";
-    case BXOP_MEMORY_INIT: return "MDSSS";
-    case BXOP_DATA_DROP: return "D";
-    case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL: return "MSSS";
-    case BXOP_REF_FUNC: return "SF";
-    case BXOP_I64_ADD_K: return "SSII";
-    case BXOP_F64_ADD_M: case BXOP_F64_MUL_M: return "MSSSI";
-    case BXOP_BR: return "T";
-    case BXOP_BR_B: return "L";
-    case BXOP_BR_IF: case BXOP_BR_UNLESS: case BXOP_BR_I64_EQZ: case BXOP_BR_I64_NEZ: return "ST";
-    case BXOP_BR_IF_B: case BXOP_BR_UNLESS_B: case BXOP_BR_I64_EQZ_B: case BXOP_BR_I64_NEZ_B:
-        return "SL";
-    case BXOP_BR_TABLE: case BXOP_RETURN: case BXOP_CALL: case BXOP_CALL_INDIRECT:
-    case BXOP_RETURN_CALL: case BXOP_RETURN_CALL_INDIRECT:
-    case BXOP_SIMD: case BXOP_SIMD_SHUFFLE: case BXOP_SIMD_MEM: /* checked by simd.c's table */
+    const char *s = op_kind_src[op], *p;
+    size_t n = 0;
+    if (!strncmp(s, "BX_KV(", 6))
         return NULL;
-    /* multi-memory: X a memory index (the interpreter traps on a bad op) */
-    case BXOP_MLOAD: case BXOP_MSTORE: return "SSIXI";
-    case BXOP_MMEMORY_SIZE: return "SX";
-    case BXOP_MMEMORY_GROW: return "SSX";
-    case BXOP_MMEMORY_INIT: return "XDSSS";
-    case BXOP_MMEMORY_COPY: return "XXSSS";
-    case BXOP_MMEMORY_FILL: return "XSSS";
-    default: break;
+    if (!strncmp(s, "BX_KM(", 6)) {
+        buf[n++] = 'M';
+        p = s + 6;
+    } else if (!strncmp(s, "BX_K(", 5)) {
+        p = s + 5;
+    } else {
+        return "?";
     }
-    if (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) return "MSSI";
-    if (op >= BXOP_I32_EQZ && op <= BXOP_I64_TRUNC_SAT_F64_U) return op_words[op] == 2 ? "SS" : "SSS";
-    if ((op >= BXOP_I32_ADD_K && op <= BXOP_I32_MUL_K) || op == BXOP_I32_ROTL_K ||
-        op == BXOP_I32_ROTR_K)
-        return "SSI";
-    if (op >= BXOP_I32_ADD_ROTL_K && op <= BXOP_I32_AND_SHR_U_K) return "SSSI";
-    if (op >= BXOP_I32_LOAD_K && op <= BXOP_I32_STORE16_K) return "MSSII";
-    if (op >= BXOP_I32_LOAD_R && op <= BXOP_I32_STORE16_R) return "MSSSI";
-    if (op >= BXOP_BR_I32_EQ && op <= BXOP_BR_I32_GE_U) return "SST";
-    if (op >= BXOP_BR_I32_EQ_K && op <= BXOP_BR_I32_GE_U_K) return "SIT";
-    if (op >= BXOP_BR_I32_EQ_B && op <= BXOP_BR_I32_GE_U_B) return "SSL";
-    if (op >= BXOP_BR_I32_EQ_K_B && op <= BXOP_BR_I32_GE_U_K_B) return "SIL";
-    if (op >= BXOP_ADD_BR_EQ && op <= BXOP_ADDK_BR_GE_U_K) {
-        static const char *const v[4] = {"SSSSL", "SSSIL", "SSISL", "SSIIL"};
-        return v[(op - BXOP_ADD_BR_EQ) % 4];
-    }
-    return "?";     /* unknown: rejected, and the self-check fails */
+    while (*p >= 'A' && *p <= 'Z' && n < 15)
+        buf[n++] = *p++;
+    if (p[0] != ')' || p[1])
+        return "?";
+    buf[n] = 0;
+    return buf;
 }
 
 /* Every fixed-size opcode's kind string has one letter per operand word:
@@ -437,7 +408,8 @@ static const char *op_kinds(uint32_t op)
 bool bxe_cache_selfcheck(void)
 {
     for (uint32_t op = 0; op < BXOP_COUNT_; op++) {
-        const char *k = op_kinds(op);
+        char buf[16];
+        const char *k = op_kinds(op, buf);
         if (!k) continue;
         if (strchr(k, '?')) return false;
         size_t n = strlen(k) - (k[0] == 'M');
@@ -461,7 +433,8 @@ static void ops_init(void)
 {
     for (uint32_t op = 0; op < BXOP_COUNT_; op++) {
         opinfo *o = &ops[op];
-        const char *k = op_kinds(op);
+        char buf[16];
+        const char *k = op_kinds(op, buf);
         if (op == BXOP_UNREACHABLE || op == BXOP_BR || op == BXOP_BR_B || op == BXOP_BR_TABLE ||
             op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 ||
             op == BXOP_RETURN_CALL || op == BXOP_RETURN_CALL_INDIRECT)

@@ -1,4 +1,4 @@
-# tests/cli/cli.mk — guest programs for tests/cli_run.sh (`boxagnts run`),
+# tests/cli/cli.mk — guest programs for tests/cli/t_run.sh (`boxagnts run`),
 # C -> wasm32-wasi with the same toolchain and sysroot as src/wasi/wasi.mk
 # (include it after that file).
 CLI_GUEST_DIR := $(BUILD)/tests/cli

@@ -2,7 +2,7 @@
  * rawrun.c — TEST ONLY, never installed, never linked into boxagnts.
  *
  * `run`'s library path (grants -> bx_run_options -> confinement policy ->
- * bx_confined_run) with one extra import, test:raw.go, that performs a
+ * bxc_run) with one extra import, test:raw.go, that performs a
  * raw host operation inside the worker, as code that took over the engine
  * would: the compromise tests (t_confine.sh) check that the kernel's wall
  * stops it when confinement is on, and that it happens when it is off.
@@ -142,7 +142,7 @@ static bx_status define_raw(void *user, bx_store *s, bx_linker *l, bx_error *err
 static int empty_body(void *arg, int fd)
 {
     (void)arg;
-    return bx_confine_reply(fd, "ok", 2);
+    return bxc_reply(fd, "ok", 2);
 }
 
 /* --bench N: mean cost of one confined worker with an empty body (fork,
@@ -150,21 +150,21 @@ static int empty_body(void *arg, int fd)
 static int bench(int n)
 {
     for (int off = 0; off < 2; off++) {
-        bx_confine_policy p;
-        bx_confine_policy_init(&p);
+        bxc_policy p;
+        bxc_policy_init(&p);
         p.disabled = off;
-        bx_confine_policy_add_path(&p, "/tmp", 1, NULL);
+        bxc_policy_add_path(&p, "/tmp", 1, NULL);
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         for (int i = 0; i < n; i++) {
-            uint8_t *rep; size_t rl; bx_confine_status cs; bx_error e;
-            if (bx_confine_exec(&p, empty_body, NULL, 64, &rep, &rl, &cs, &e) != BX_OK || rl != 2) return 1;
+            uint8_t *rep; size_t rl; bxc_status cs; bx_error e;
+            if (bxc_exec(&p, empty_body, NULL, 64, &rep, &rl, &cs, &e) != BX_OK || rl != 2) return 1;
             free(rep);
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
         printf("%s: %.1f us per worker (%d runs)\n", off ? "in-process (off)" : "confined worker",
                ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / 1e3 / n, n);
-        bx_confine_policy_free(&p);
+        bxc_policy_free(&p);
     }
     return 0;
 }
@@ -184,7 +184,7 @@ int main(int argc, char **argv)
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--no-os-confinement")) { disabled = 1; continue; }
         if (!strcmp(a, "--bench") && v) return bench(atoi(v));
-        if (!strcmp(a, "--probe")) { printf("landlock_abi=%d\n", bx_confine_landlock_abi()); return 0; }
+        if (!strcmp(a, "--probe")) { printf("landlock_abi=%d\n", bxc_landlock_abi()); return 0; }
         if (!v) { fprintf(stderr, "rawrun: %s needs a value\n", a); return 2; }
         i++;
         bx_status st = BX_OK;
@@ -213,9 +213,9 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    bx_confine_policy pol;
-    bx_confine_policy_init(&pol);
-    if (bx_confine_policy_from_options(&pol, &o, &err) != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 2; }
+    bxc_policy pol;
+    bxc_policy_init(&pol);
+    if (bxc_policy_from_options(&pol, &o, &err) != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 2; }
     pol.disabled = disabled;
     pol.landlock_abi_max = abi_max;
     const char *av[] = { "raw" };
@@ -227,14 +227,14 @@ int main(int argc, char **argv)
     io.define_imports = define_raw;
     io.define_user = &cfg;
     bx_run_result r;
-    bx_confine_status cs;
-    bx_status st = bx_confined_run(&pol, &o, wasm, len, &io, &r, &cs, &err);
+    bxc_status cs;
+    bx_status st = bxc_run(&pol, &o, wasm, len, &io, &r, &cs, &err);
     if (st != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 1; }
     printf("outcome=%s syscall=%s os_confinement=%s parent_signalled=%d\n", bx_run_outcome(&r),
-           cs.end == BX_CONFINE_VIOLATION ? cs.syscall : "-", bx_confine_level_name(cs.level), (int)got_usr1);
+           cs.end == BX_CONFINE_VIOLATION ? cs.syscall : "-", bxc_level_name(cs.level), (int)got_usr1);
     if (r.outcome != BX_RUN_EXITED) fprintf(stderr, "rawrun: %s\n", r.message);
     bx_run_result_free(&r);
-    bx_confine_policy_free(&pol);
+    bxc_policy_free(&pol);
     bx_run_options_free(&o);
     return 0;
 }

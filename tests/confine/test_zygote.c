@@ -9,7 +9,7 @@
  * is confined (it cannot open a file outside its policy; execve stops it
  * as a confinement violation naming the call); progress frames arrive in
  * order, before the reply.  All of it twice: without and with the pool
- * of pre-forked, pre-confined workers (bx_zygote_start_pool); with the
+ * of pre-forked, pre-confined workers (bxc_zygote_start_pool); with the
  * pool also: each call has a worker of its own, and a pooled worker whose
  * call's policy is not the one it was confined to ends without running it.
  */
@@ -26,26 +26,26 @@
 #include "confine.h"
 
 typedef struct zctx {
-    bx_confine_policy pol;
-    bx_confine_prepared *pre;
+    bxc_policy pol;
+    bxc_prepared *pre;
     int refreshed;            /* changed in the zygote only */
 } zctx;
 
 typedef struct job { char op[32]; size_t n; char *data; } job;
 
-static const bx_confine_prepared *prefork(void *c, const char *hint)
+static const bxc_prepared *prefork(void *c, const char *hint)
 {
     zctx *z = c;
     (void)hint;
-    if (!z->pre) z->pre = bx_confine_prepare(&z->pol);
+    if (!z->pre) z->pre = bxc_prepare(&z->pol);
     return z->pre;
 }
 
 static void refresh(void *c) { ((zctx *)c)->refreshed++; }
 
-static bx_confine_policy other_pol;   /* "otherpol": a policy no worker was confined to */
+static bxc_policy other_pol;   /* "otherpol": a policy no worker was confined to */
 
-static int preconfine(void *c, const char *hint, bx_confine_policy *pol)
+static int preconfine(void *c, const char *hint, bxc_policy *pol)
 {
     zctx *z = c;
     if (strcmp(hint, "x")) return -1;
@@ -65,7 +65,7 @@ static int rd(int fd, void *b, size_t n)
 }
 
 /* request: op[32] + u64 n + n bytes */
-static int prepare(void *c, int fd, bx_confine_policy *pol, void **jp)
+static int prepare(void *c, int fd, bxc_policy *pol, void **jp)
 {
     zctx *z = c;
     job *j = calloc(1, sizeof *j);
@@ -86,39 +86,39 @@ static int body(void *c, void *jv, int fd)
     char buf[128];
     if (!strcmp(j->op, "echo")) {
         int n = snprintf(buf, sizeof buf, "got %zu bytes, last %c", j->n, j->n ? j->data[j->n - 1] : '-');
-        return bx_confine_reply(fd, buf, (size_t)n);
+        return bxc_reply(fd, buf, (size_t)n);
     }
     if (!strcmp(j->op, "pid") || !strcmp(j->op, "otherpol")) {
         int n = snprintf(buf, sizeof buf, "%ld", (long)getpid());
-        return bx_confine_reply(fd, buf, (size_t)n);
+        return bxc_reply(fd, buf, (size_t)n);
     }
     if (!strcmp(j->op, "segv")) raise(SIGSEGV);
     if (!strcmp(j->op, "noreply")) _exit(0);
     if (!strcmp(j->op, "exec")) {
         char *const av[] = { "sh", "-c", "true", NULL };
         execve("/bin/sh", av, NULL);
-        return bx_confine_reply(fd, "exec returned", 13);
+        return bxc_reply(fd, "exec returned", 13);
     }
     if (!strcmp(j->op, "spin")) for (volatile unsigned i = 0;; i++) {}
     if (!strcmp(j->op, "refreshed")) {
         int n = snprintf(buf, sizeof buf, "refreshed=%d", z->refreshed);
-        return bx_confine_reply(fd, buf, (size_t)n);
+        return bxc_reply(fd, buf, (size_t)n);
     }
     if (!strcmp(j->op, "open")) {
         int f = open(j->data, O_RDONLY);
         int n = snprintf(buf, sizeof buf, "open errno %d", f < 0 ? errno : 0);
-        return bx_confine_reply(fd, buf, (size_t)n);
+        return bxc_reply(fd, buf, (size_t)n);
     }
     if (!strcmp(j->op, "progress")) {
-        if (bx_confine_progress(fd, "one", 3) || bx_confine_progress(fd, "two", 3)) return -1;
-        return bx_confine_reply(fd, "done", 4);
+        if (bxc_progress(fd, "one", 3) || bxc_progress(fd, "two", 3)) return -1;
+        return bxc_reply(fd, "done", 4);
     }
     if (!strcmp(j->op, "audit")) {
-        FILE *a = bx_confine_audit_stream(fd);
+        FILE *a = bxc_audit_stream(fd);
         if (!a) return -1;
         fputs("{\"event\":\"one\"}\nnot json\n{\"event\":\"two\"}\n", a);
         fclose(a);
-        return bx_confine_reply(fd, "ok", 2);
+        return bxc_reply(fd, "ok", 2);
     }
     return -1;
 }
@@ -134,9 +134,9 @@ static void on_progress(void *user, const char *text, size_t len)
     }
 }
 
-static bx_status call(bx_zygote *z, const bx_confine_policy *p, const char *op, const char *data,
+static bx_status call(bxc_zygote *z, const bxc_policy *p, const char *op, const char *data,
                       size_t n, const volatile int *cancel, char *out, size_t cap,
-                      bx_confine_status *cs)
+                      bxc_status *cs)
 {
     size_t len = 32 + 8 + n;
     uint8_t *req = calloc(1, len);
@@ -147,7 +147,7 @@ static bx_status call(bx_zygote *z, const bx_confine_policy *p, const char *op, 
     uint8_t *rep = NULL;
     size_t rl = 0;
     bx_error err;
-    bx_status st = bx_zygote_call(z, p, "x", req, len, cancel, 4096, &rep, &rl, cs, &err);
+    bx_status st = bxc_zygote_call(z, p, "x", req, len, cancel, 4096, &rep, &rl, cs, &err);
     free(req);
     snprintf(out, cap, "%.*s", (int)(rl < cap ? rl : cap - 1), rep ? (char *)rep : "");
     free(rep);
@@ -169,24 +169,24 @@ static void suite(int pooled)
 
     zctx zc;
     memset(&zc, 0, sizeof zc);
-    bx_confine_policy_init(&zc.pol);
-    bx_confine_policy_add_path(&zc.pol, dir, 1, NULL);
+    bxc_policy_init(&zc.pol);
+    bxc_policy_add_path(&zc.pol, dir, 1, NULL);
     bx_error err;
-    bx_zygote *z = pooled ? bx_zygote_start_pool(&zc, prefork, preconfine, prepare, body, refresh, &err)
-                          : bx_zygote_start(&zc, prefork, prepare, body, refresh, &err);
+    bxc_zygote *z = pooled ? bxc_zygote_start_pool(&zc, prefork, preconfine, prepare, body, refresh, &err)
+                          : bxc_zygote_start(&zc, prefork, prepare, body, refresh, &err);
     CHECK(z != NULL, "zygote started (pool %d): %s", pooled, z ? "" : err.msg);
     if (!z) return;
-    bx_confine_policy pv = zc.pol;
+    bxc_policy pv = zc.pol;
     pv.timeout_ns = 20000000000ull;
     pv.sandbox_id = "agent/tool#7";
     char out[256];
-    bx_confine_status cs;
+    bxc_status cs;
 
     CHECK(call(z, &pv, "echo", "abc", 3, NULL, out, sizeof out, &cs) == BX_OK &&
           cs.end == BX_CONFINE_ENDED && !strcmp(out, "got 3 bytes, last c"),
           "echo: end %d reply '%s'", cs.end, out);
-    CHECK(cs.level == BX_CONFINE_FULL || bx_confine_landlock_abi() < 6, "level %s (%s)",
-          bx_confine_level_name(cs.level), cs.reason);
+    CHECK(cs.level == BX_CONFINE_FULL || bxc_landlock_abi() < 6, "level %s (%s)",
+          bxc_level_name(cs.level), cs.reason);
     size_t big = 8u << 20;     /* larger than any socket buffer */
     char *b = malloc(big);
     memset(b, 'x', big);
@@ -212,7 +212,7 @@ static void suite(int pooled)
     CHECK(call(z, &pv, "spin", "", 0, &cancel, out, sizeof out, &cs) == BX_OK &&
           cs.end == BX_CONFINE_CRASHED && strstr(cs.detail, "cancelled"),
           "cancelled: end %d '%s'", cs.end, cs.detail);
-    bx_confine_policy ps = pv;
+    bxc_policy ps = pv;
     ps.timeout_ns = 1;   /* the parent's deadline: 2 s after */
     CHECK(call(z, &ps, "spin", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
           cs.end == BX_CONFINE_CRASHED && cs.signal == SIGKILL,
@@ -220,17 +220,17 @@ static void suite(int pooled)
 
     CHECK(call(z, &pv, "refreshed", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
           !strcmp(out, "refreshed=0"), "before refresh: '%s'", out);
-    CHECK(bx_zygote_refresh(z) == 0, "refresh sent");
+    CHECK(bxc_zygote_refresh(z) == 0, "refresh sent");
     CHECK(call(z, &pv, "refreshed", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
           !strcmp(out, "refreshed=1"), "after refresh: '%s'", out);
     CHECK(zc.refreshed == 0, "the refresh ran in the zygote, not here");
 
     CHECK(call(z, &pv, "open", outside, strlen(outside) + 1, NULL, out, sizeof out, &cs) == BX_OK &&
-          (!strcmp(out, "open errno 13") || bx_confine_landlock_abi() == 0),
+          (!strcmp(out, "open errno 13") || bxc_landlock_abi() == 0),
           "open outside the policy: '%s'", out);
 
     char acc[64] = "";
-    bx_confine_policy pp = pv;
+    bxc_policy pp = pv;
     pp.on_progress = on_progress;
     pp.progress_user = acc;
     CHECK(call(z, &pp, "progress", "", 0, NULL, out, sizeof out, &cs) == BX_OK &&
@@ -265,11 +265,11 @@ static void suite(int pooled)
               "a call after the refused one: '%s'", out);
     }
 
-    pid_t zp = bx_zygote_pid(z);
-    bx_zygote_stop(z);
+    pid_t zp = bxc_zygote_pid(z);
+    bxc_zygote_stop(z);
     CHECK(kill(zp, 0) != 0, "zygote gone after stop");
-    bx_confine_prepared_free(zc.pre);
-    bx_confine_policy_free(&zc.pol);
+    bxc_prepared_free(zc.pre);
+    bxc_policy_free(&zc.pol);
     unlink(outside);
     unlink(audit);
     rmdir(dir);
@@ -280,11 +280,11 @@ int main(void)
 {
     char od[] = "/tmp/bx-zyg-other-XXXXXX";
     if (!mkdtemp(od)) return 1;
-    bx_confine_policy_init(&other_pol);
-    bx_confine_policy_add_path(&other_pol, od, 1, NULL);
+    bxc_policy_init(&other_pol);
+    bxc_policy_add_path(&other_pol, od, 1, NULL);
     suite(0);
     suite(1);
-    bx_confine_policy_free(&other_pol);
+    bxc_policy_free(&other_pol);
     rmdir(od);
     return check_report();
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/cli_run.sh — `boxagnts run`: grants, limits, exit codes, output cap,
+# tests/cli/t_run.sh — `boxagnts run`: grants, limits, exit codes, output cap,
 # audit log, --invoke and --json, on the guest programs in tests/cli/*.c
 # (built into $BUILD/tests/cli by tests/cli/cli.mk).
 # Last line: "N passed, N failed"; exit status non-zero on failure.

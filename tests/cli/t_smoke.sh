@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/cli.sh — smoke test of the boxagnts command line on samples/add.wat.
+# tests/cli/t_smoke.sh — smoke test of the boxagnts command line on samples/add.wat.
 # Last line: "N passed, N failed".
 set -u
 BUILD=${BUILD:-build}
