@@ -7,7 +7,8 @@
  * (a prelude.h macro of the same name), each branch target a label.  So
  * the compiled code charges fuel at the same points and by the same
  * amounts as the interpreter (OP_FUEL / OP_LOOP heads of the same blocks),
- * checks the interrupt flag where it does (loop heads, before calls),
+ * checks the interrupt flag before calls and, folded into the fuel compare,
+ * at loop heads at least every BXA_ICHK units (prelude.h's LOOP),
  * traps with the same kinds, and computes with the same helpers
  * (numeric.h, pasted in).  The C compiler then allocates the slots to
  * registers.  Nothing of the module reaches the text except numbers:
@@ -213,13 +214,30 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
         put(b, "%suint64_t r%u = 0x%llxull;%s", (i - cd->nparams) % 8 ? " " : "    ", i,
             (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
     }
-    put(b, "\n    uint8_t *mb = *c->mbase; uint64_t ms = *c->msize;\n");
+    put(b, "\n    uint8_t *mb = *c->mbase; const uint64_t *const msp_ = c->msize; uint64_t ms = *msp_;\n");
     bool fk = false;
     for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]]))
         if (code[pc] == BXOP_LOOP && !loop_reaches_call(cd, target, pc)) fk = true;
     put(b, "    int *const ip_ = c->interrupt; int64_t fk_%s;\n"
-           "    (void)mb; (void)ms; (void)ip_; (void)fk_;\n    ENTER(%uu);\n", fk ? "; FK_SET()" : " = 0",
+           "    (void)mb; (void)ms; (void)msp_; (void)ip_; (void)fk_;\n    ENTER(%uu);\n", fk ? "; FK_SET()" : " = 0",
         cd->frame_size);
+    /* the globals this function uses, their value words' addresses in
+     * locals (one load per access instead of two) */
+    uint8_t *gused = calloc((size_t)m->nglobals_total + 1, 1);
+    if (!gused) {
+        free(target);
+        b->bad = true;
+        return;
+    }
+    for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]])) {
+        uint32_t op = code[pc];
+        uint32_t g = op == BXOP_GLOBAL_GET ? code[pc + 2] : op == BXOP_GLOBAL_SET ? code[pc + 1] : UINT32_MAX;
+        if (g < m->nglobals_total && !gused[g]) {
+            gused[g] = 1;
+            put(b, "    uint64_t *const g%u_ = c->globals[%u];\n", g, g);
+        }
+    }
+    free(gused);
     bool intr_fresh = false;   /* the flag was read since the last label or call */
 
     for (uint32_t pc = 0; pc < cd->len && !b->bad;) {
@@ -276,7 +294,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             put(b, "); fu = q_.fu;");
             if (t->nresults) put(b, " r%u = q_.v;", a);
             for (uint32_t i = 1; i < t->nresults; i++) put(b, " r%u = c->mv[%u];", a + i, i - 1);
-            put(b, " ms = *c->msize; }\n");
+            put(b, " ms = *msp_; }\n");
             break;
         }
         case BXOP_CALL_INDIRECT: {
@@ -288,8 +306,8 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             slot_call(b, t, o[3], e);
             break;
         }
-        case BXOP_GLOBAL_GET: put(b, "r%u = *c->globals[%u];\n", o[0], o[1]); break;
-        case BXOP_GLOBAL_SET: put(b, "*c->globals[%u] = r%u;\n", o[0], o[1]); break;
+        case BXOP_GLOBAL_GET: put(b, "r%u = *g%u_;\n", o[0], o[1]); break;
+        case BXOP_GLOBAL_SET: put(b, "*g%u_ = r%u;\n", o[0], o[1]); break;
         case BXOP_REF_FUNC: put(b, "r%u = (uint64_t)(uintptr_t)c->funcs[%u];\n", o[0], o[1]); break;
 #define SLOW(d, i, j, x, y, z)                                                                  \
     put(b, "SYNC(); %s%s%sc->rt->slow(c, %uu, %uu, %uu, %s, %s, %s); RELOAD();\n", d ? "r" : "",   \
@@ -397,7 +415,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 7u
+#define BXA_EMIT_VERSION 8u
 
 uint64_t bxa_translator_id(void)
 {

@@ -46,10 +46,19 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
  * callee's value-stack base and its wasm call depth in registers and get
  * the fuel back with the result (bxa_ret): nothing goes through memory on
  * a direct call.  c->depth and c->vbase are stored only before a call that
- * goes through the runtime (DEPTH_AT), which re-enters through a wrapper. */
+ * goes through the runtime (ARGS_AT), which re-enters through a wrapper. */
 typedef struct { uint64_t v; int64_t fu; } bxa_ret;
+/* The C stack pointer, read without __builtin_frame_address: that would
+ * make every function keep a frame pointer and lose a register. */
+#if defined(__x86_64__)
+#define SP_() ({ uintptr_t sp_; __asm__("mov %%rsp, %0" : "=r"(sp_)); sp_; })
+#elif defined(__aarch64__)
+#define SP_() ({ uintptr_t sp_; __asm__("mov %0, sp" : "=r"(sp_)); sp_; })
+#else
+#define SP_() ((uintptr_t)__builtin_frame_address(0))
+#endif
 #define ENTER(fs) do { if (UNLIKELY(dep_ > c->max_depth || c->vslots - vb_ < (fs) || \
-    (uintptr_t)__builtin_frame_address(0) < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+    SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
 #define ARGS_AT(a) (c->vbase = vb_ + (a), c->depth = dep_)
 #define RET(v) return (bxa_ret){(v), fu}
 
