@@ -19,7 +19,7 @@ BUILD=${BUILD:-build}
 B=$BUILD/bench
 A=$B/aot
 RUNS=${BENCH_RUNS:-5}
-KERNELS=${BENCH_KERNELS:-"fib:35 sieve:4 sha256:4 matmul:400 strhash:150000"}
+KERNELS=${BENCH_KERNELS:-"fib:35 sieve:4 sha256:4 matmul:400 strhash:150000 cmark:5000"}
 DRIVER=${BENCH_DRIVER:-$B/bench}
 CLANG=${CLANG:-clang-14}
 CC=${CC:-cc}
@@ -95,7 +95,7 @@ awk -v a="$t2" -v b="$t3" -v c="$t4" -v d="$t5" 'BEGIN {
 # BENCH_AOT_ICOUNT=1: instructions executed inside the kernel calls (warm-up +
 # one run), counted by valgrind's callgrind: independent of the machine's load.
 if [ -n "${BENCH_AOT_ICOUNT:-}" ] && command -v valgrind >/dev/null; then
-    ICK=${BENCH_AOT_ICOUNT_KERNELS:-"fib:25 sieve:1 sha256:1 matmul:100 strhash:20000"}
+    ICK=${BENCH_AOT_ICOUNT_KERNELS:-"fib:25 sieve:1 sha256:1 matmul:100 strhash:20000 cmark:200"}
     ir() {  # FUNCTION CMD... -> Ir inside FUNCTION
         f=$1; shift
         valgrind --tool=callgrind --callgrind-out-file="$A/cg.out" --toggle-collect="$f" "$@" >/dev/null 2>&1 ||
@@ -104,6 +104,7 @@ if [ -n "${BENCH_AOT_ICOUNT:-}" ] && command -v valgrind >/dev/null; then
     }
     echo "instructions (callgrind), ratio to native:"
     printf '%-14s %12s %12s %7s %12s %7s %12s %7s\n' kernel native interp x aot x wasm2c x
+    : > "$A/ic_ratios.txt"
     for kv in $ICK; do
         n=${kv%%:*}; fn=$n; [ "$n" = sha256 ] && fn=sha256_kernel
         nat=$(ir "$fn" "$A/native" 1 "$kv")
@@ -114,5 +115,12 @@ if [ -n "${BENCH_AOT_ICOUNT:-}" ] && command -v valgrind >/dev/null; then
             "$it" "$(awk -v a="$it" -v b="$nat" 'BEGIN { printf "%.2f", a / b }')" \
             "$ao" "$(awk -v a="$ao" -v b="$nat" 'BEGIN { printf "%.2f", a / b }')" \
             "$wc" "$(awk -v a="$wc" -v b="$nat" 'BEGIN { if (a + 0) printf "%.2f", a / b; else print "-" }')"
+        awk -v n="$nat" -v i="$it" -v a="$ao" -v w="$wc" 'BEGIN { if (n + 0 && a + 0)
+            printf "%.4f %.4f %.4f\n", i / n, a / n, (w + 0) ? w / n : 0 }' >> "$A/ic_ratios.txt"
+    done
+    for col in 1:interp 2:aot 3:wasm2c; do
+        m=$(awk -v c="${col%%:*}" '$c > 0 { print $c }' "$A/ic_ratios.txt" | sort -n |
+            awk '{ r[NR] = $1 } END { if (NR) printf "%.2f", NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }')
+        [ -n "$m" ] && echo "median instruction ratio to native: ${col#*:} $m"
     done
 fi

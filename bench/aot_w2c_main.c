@@ -27,7 +27,7 @@ int main(int argc, char **argv)
     if (argc < 3) return 2;
     static const struct { const char *name; u32 (*fn)(Z_kern_instance_t *, u32); } k[] = {
         {"fib", Z_kernZ_fib}, {"sieve", Z_kernZ_sieve}, {"sha256", Z_kernZ_sha256},
-        {"matmul", Z_kernZ_matmul}, {"strhash", Z_kernZ_strhash},
+        {"matmul", Z_kernZ_matmul}, {"strhash", Z_kernZ_strhash}, {"cmark", Z_kernZ_cmark},
     };
     wasm_rt_init();
     Z_kern_init_module();

@@ -233,3 +233,127 @@ EXPORT(strhash) int32_t strhash(int32_t nkeys) {
     }
     return (int32_t)(check + used);
 }
+
+/* ---- cmark: a CoreMark-style mix (written here, not EEMBC's code) ----
+ * Per iteration, as CoreMark's three workloads: a linked list (find,
+ * reverse, insertion sort by value), a small int16 matrix (multiply by a
+ * constant and by a vector, add, bit-field extraction), and a state machine
+ * scanning a text of numbers; every result folds into a CRC-16. */
+
+typedef struct cm_node { struct cm_node *next; int16_t val, idx; } cm_node;
+#define CM_LIST 64
+#define CM_N 12
+static cm_node cm_pool[CM_LIST];
+static int16_t cm_ma[CM_N * CM_N], cm_mb[CM_N * CM_N];
+static int32_t cm_mc[CM_N * CM_N];
+static char cm_text[256];
+
+static u32 cm_crc16(u32 crc, u32 v) {
+    for (int i = 0; i < 16; i++) {
+        u32 x = (v ^ crc) & 1;
+        v >>= 1;
+        crc >>= 1;
+        if (x) crc ^= 0xA001;
+    }
+    return crc & 0xffff;
+}
+
+static cm_node *cm_reverse(cm_node *l) {
+    cm_node *r = 0;
+    while (l) { cm_node *n = l->next; l->next = r; r = l; l = n; }
+    return r;
+}
+
+static cm_node *cm_sort(cm_node *l, int by_idx) {
+    cm_node *out = 0;
+    while (l) {
+        cm_node *n = l->next, **p = &out;
+        int16_t k = by_idx ? l->idx : l->val;
+        while (*p && (by_idx ? (*p)->idx : (*p)->val) < k) p = &(*p)->next;
+        l->next = *p;
+        *p = l;
+        l = n;
+    }
+    return out;
+}
+
+static u32 cm_list(u32 seed, u32 crc) {
+    for (int i = 0; i < CM_LIST; i++) {
+        cm_pool[i].next = i + 1 < CM_LIST ? &cm_pool[i + 1] : 0;
+        cm_pool[i].idx = (int16_t)i;
+        cm_pool[i].val = (int16_t)((seed * 0x9E37u + (u32)i * 0x2545u) >> 3 & 0x7fff);
+    }
+    cm_node *l = cm_sort(&cm_pool[0], 0);
+    for (int16_t want = 0; want < 8; want++) {
+        int16_t v = (int16_t)(seed + (u32)want * 97u);
+        cm_node *p = l;
+        while (p && p->val != v && p->idx != want) p = p->next;
+        crc = cm_crc16(crc, p ? (u32)(uint16_t)p->val : 0xffffu);
+    }
+    l = cm_reverse(l);
+    crc = cm_crc16(crc, (u32)(uint16_t)l->val);
+    l = cm_sort(l, 1);
+    for (cm_node *p = l; p; p = p->next) crc = cm_crc16(crc, (u32)(uint16_t)p->val);
+    return crc;
+}
+
+static u32 cm_matrix(u32 seed, u32 crc) {
+    for (int i = 0; i < CM_N * CM_N; i++) {
+        cm_ma[i] = (int16_t)((seed + (u32)i * 13u) & 0xff);
+        cm_mb[i] = (int16_t)(((seed >> 3) + (u32)i * 7u) & 0xff) - 128;
+    }
+    for (int i = 0; i < CM_N; i++)
+        for (int j = 0; j < CM_N; j++) {
+            int32_t s = 0;
+            for (int k = 0; k < CM_N; k++) s += (int32_t)cm_ma[i * CM_N + k] * cm_mb[k * CM_N + j];
+            cm_mc[i * CM_N + j] = s;
+        }
+    int32_t acc = 0;
+    for (int i = 0; i < CM_N * CM_N; i++) {
+        int32_t v = cm_mc[i] + (int32_t)cm_ma[i] * 3;
+        acc += (v >> 2 & 0xf) * ((v >> 5 & 0x7f) - 64);
+        cm_ma[i] = (int16_t)(cm_ma[i] + (int16_t)seed);
+    }
+    return cm_crc16(crc, (u32)acc);
+}
+
+static u32 cm_state(u32 seed, u32 crc) {
+    static const char pat[8][10] = {"5012", "1234", "-874", "+122", "35.54400", ".1234500",
+                                   "-110.700", "+0.64400"};
+    u32 n = 0;
+    for (u32 i = 0; n + 10 < sizeof cm_text; i++) {
+        const char *p = pat[(seed + i) & 7];
+        while (*p) cm_text[n++] = *p++;
+        cm_text[n++] = (seed + i) % 5 ? ',' : 'x';
+    }
+    cm_text[n] = 0;
+    u32 counts[4] = {0, 0, 0, 0};   /* int, float, invalid, other */
+    for (const char *s = cm_text; *s;) {
+        int st = 0;                  /* 0 start, 1 int, 2 float, 3 invalid */
+        for (; *s && *s != ','; s++) {
+            char ch = *s;
+            int digit = ch >= '0' && ch <= '9';
+            switch (st) {
+            case 0: st = digit || ch == '+' || ch == '-' ? 1 : ch == '.' ? 2 : 3; break;
+            case 1: st = digit ? 1 : ch == '.' ? 2 : 3; break;
+            case 2: st = digit ? 2 : 3; break;
+            default: break;
+            }
+        }
+        counts[st > 0 ? st - 1 : 3]++;
+        if (*s) s++;
+    }
+    for (int i = 0; i < 4; i++) crc = cm_crc16(crc, counts[i]);
+    return crc;
+}
+
+EXPORT(cmark) int32_t cmark(int32_t iters) {
+    u32 crc = 0;
+    for (int32_t i = 0; i < iters; i++) {
+        u32 seed = (u32)i * 0x343FDu + 0x269EC3u;
+        crc = cm_list(seed, crc);
+        crc = cm_matrix(seed, crc);
+        crc = cm_state(seed, crc);
+    }
+    return (int32_t)crc;
+}

@@ -11,11 +11,11 @@
 #include <time.h>
 
 int32_t fib(int32_t), sieve(int32_t), sha256_kernel(int32_t),
-    matmul(int32_t), strhash(int32_t);
+    matmul(int32_t), strhash(int32_t), cmark(int32_t);
 
 static const struct { const char *name; int32_t (*fn)(int32_t); } kernels[] = {
     {"fib", fib}, {"sieve", sieve}, {"sha256", sha256_kernel},
-    {"matmul", matmul}, {"strhash", strhash},
+    {"matmul", matmul}, {"strhash", strhash}, {"cmark", cmark},
 };
 
 static double now(void) {

@@ -7,7 +7,8 @@
  * (a prelude.h macro of the same name), each branch target a label.  So
  * the compiled code charges fuel at the same points and by the same
  * amounts as the interpreter (OP_FUEL / OP_LOOP heads of the same blocks),
- * checks the interrupt flag where it does (loop heads, before calls),
+ * checks the interrupt flag before calls and, folded into the fuel compare,
+ * at loop heads at least every BXA_ICHK units (prelude.h's LOOP),
  * traps with the same kinds, and computes with the same helpers
  * (numeric.h, pasted in).  The C compiler then allocates the slots to
  * registers.  Nothing of the module reaches the text except numbers:
@@ -153,6 +154,23 @@ static void slot_call(sbuf *b, const bx_functype *t, uint32_t a, const char *cal
     put(b, " }\n");
 }
 
+/* Whether the block of the loop head at pc reaches a call (direct or of an
+ * import) before any label, branch or other call: that call's interrupt
+ * read is then the loop head's (LOOP_CALL). */
+static bool loop_reaches_call(const struct bx_code *cd, const uint8_t *target, uint32_t pc)
+{
+    const uint32_t *code = cd->code;
+    for (pc += 1 + op_words[BXOP_LOOP]; pc < cd->len && !target[pc];) {
+        uint32_t op = code[pc];
+        if (op == BXOP_CALL) return true;
+        if (op == BXOP_BR_TABLE || op == BXOP_CALL_INDIRECT || op == BXOP_BR || op == BXOP_BR_B ||
+            op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 || op == BXOP_UNREACHABLE)
+            return false;
+        pc += 1 + op_words[op];
+    }
+    return false;
+}
+
 static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
 {
     const bx_func_decl *fd = &m->funcs[k];
@@ -184,7 +202,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
     }
 
     const bx_functype *ft = func_type(m, nfi + k);
-    put(b, "static uint64_t f%u(bxa_ctx *c", k);
+    put(b, "static bxa_ret f%u(bxa_ctx *c, int64_t fu, const uint64_t vb_, const uint32_t dep_", k);
     for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t r%u", i);
     put(b, ")\n{\n");
     for (uint32_t i = cd->nparams; i < cd->frame_size; i++) {
@@ -196,21 +214,49 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
         put(b, "%suint64_t r%u = 0x%llxull;%s", (i - cd->nparams) % 8 ? " " : "    ", i,
             (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
     }
-    put(b, "\n    int64_t fu = *c->fuel; uint8_t *mb = *c->mbase; uint64_t ms = *c->msize;\n");
-    put(b, "    const uint64_t vb_ = c->vbase;\n    int *const ip_ = c->interrupt;\n"
-           "    (void)mb; (void)ms; (void)ip_;\n    ENTER(%uu);\n", cd->frame_size);
+    put(b, "\n    uint8_t *mb = *c->mbase; const uint64_t *const msp_ = c->msize; uint64_t ms = *msp_;\n");
+    bool fk = false;
+    for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]]))
+        if (code[pc] == BXOP_LOOP && !loop_reaches_call(cd, target, pc)) fk = true;
+    put(b, "    int *const ip_ = c->interrupt; int64_t fk_%s;\n"
+           "    (void)mb; (void)ms; (void)msp_; (void)ip_; (void)fk_;\n    ENTER(%uu);\n", fk ? "; FK_SET()" : " = 0",
+        cd->frame_size);
+    /* the globals this function uses, their value words' addresses in
+     * locals (one load per access instead of two) */
+    uint8_t *gused = calloc((size_t)m->nglobals_total + 1, 1);
+    if (!gused) {
+        free(target);
+        b->bad = true;
+        return;
+    }
+    for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]])) {
+        uint32_t op = code[pc];
+        uint32_t g = op == BXOP_GLOBAL_GET ? code[pc + 2] : op == BXOP_GLOBAL_SET ? code[pc + 1] : UINT32_MAX;
+        if (g < m->nglobals_total && !gused[g]) {
+            gused[g] = 1;
+            put(b, "    uint64_t *const g%u_ = c->globals[%u];\n", g, g);
+        }
+    }
+    free(gused);
+    bool intr_fresh = false;   /* the flag was read since the last label or call */
 
     for (uint32_t pc = 0; pc < cd->len && !b->bad;) {
         uint32_t op = code[pc];
         const uint32_t *o = code + pc + 1;
         uint32_t w = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : op_words[op];
-        if (target[pc]) put(b, "L%u:;\n", pc);
+        if (target[pc]) {
+            put(b, "L%u:;\n", pc);
+            intr_fresh = false;
+        }
         put(b, "    ");
         switch (op) {
         case BXOP_UNREACHABLE: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
         case BXOP_COUNT_: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
         case BXOP_FUEL: put(b, "FUEL(%u);\n", o[0]); break;
-        case BXOP_LOOP: put(b, "LOOP(%u);\n", o[0]); break;
+        case BXOP_LOOP:
+            intr_fresh = loop_reaches_call(cd, target, pc);
+            put(b, "%s(%u);\n", intr_fresh ? "LOOP_CALL" : "LOOP", o[0]);
+            break;
         case BXOP_BR: case BXOP_BR_B: put(b, "goto L%u;\n", o[0]); break;
         case BXOP_BR_IF: case BXOP_BR_IF_B: put(b, "if ((uint32_t)r%u != 0) goto L%u;\n", o[0], o[1]); break;
         case BXOP_BR_UNLESS: case BXOP_BR_UNLESS_B:
@@ -223,13 +269,13 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             for (uint32_t i = 0; i < o[1]; i++) put(b, " case %u: goto L%u;", i, o[2 + i]);
             put(b, " default: goto L%u; } }\n", o[2 + o[1]]);
             break;
-        case BXOP_RETURN0: put(b, "LEAVE(); return 0;\n"); break;
-        case BXOP_RETURN1: put(b, "LEAVE(); return r%u;\n", o[0]); break;
+        case BXOP_RETURN0: put(b, "RET(0);\n"); break;
+        case BXOP_RETURN1: put(b, "RET(r%u);\n", o[0]); break;
         case BXOP_RETURN:
             put(b, "{");
             for (uint32_t i = 1; i < o[0]; i++) put(b, " c->mv[%u] = r%u;", i - 1, o[1] + i);
-            if (o[0]) put(b, " LEAVE(); return r%u; }\n", o[1]);
-            else put(b, " LEAVE(); return 0; }\n");
+            if (o[0]) put(b, " RET(r%u); }\n", o[1]);
+            else put(b, " RET(0); }\n");
             break;
         case BXOP_CALL: {
             uint32_t x = o[0], a = o[1];
@@ -237,17 +283,18 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             if (x < nfi) {
                 char e[64];
                 snprintf(e, sizeof e, "c->rt->call(c, %uu, s_)", x);
-                put(b, "INTR(); ARGS_AT(%u); ", a);
+                put(b, "%sARGS_AT(%u); ", intr_fresh ? "" : "INTR(); ", a);
+                intr_fresh = false;
                 slot_call(b, t, a, e);
                 break;
             }
-            put(b, "INTR(); SYNC(); ARGS_AT(%u); ", a);
-            if (t->nresults) put(b, "r%u = ", a);
-            put(b, "f%u(c", x - nfi);
+            put(b, "%s{ bxa_ret q_ = f%u(c, fu, vb_ + %uu, dep_ + 1", intr_fresh ? "" : "INTR(); ", x - nfi, a);
+            intr_fresh = false;
             args(b, a, t->nparams);
-            put(b, ");");
+            put(b, "); fu = q_.fu;");
+            if (t->nresults) put(b, " r%u = q_.v;", a);
             for (uint32_t i = 1; i < t->nresults; i++) put(b, " r%u = c->mv[%u];", a + i, i - 1);
-            put(b, " RELOAD();\n");
+            put(b, " ms = *msp_; }\n");
             break;
         }
         case BXOP_CALL_INDIRECT: {
@@ -255,11 +302,12 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
             char e[96];
             snprintf(e, sizeof e, "c->rt->call_indirect(c, %uu, %uu, (uint32_t)r%u, s_)", o[1], o[0], o[2]);
             put(b, "ARGS_AT(%u); ", o[3]);
+            intr_fresh = false;
             slot_call(b, t, o[3], e);
             break;
         }
-        case BXOP_GLOBAL_GET: put(b, "r%u = *c->globals[%u];\n", o[0], o[1]); break;
-        case BXOP_GLOBAL_SET: put(b, "*c->globals[%u] = r%u;\n", o[0], o[1]); break;
+        case BXOP_GLOBAL_GET: put(b, "r%u = *g%u_;\n", o[0], o[1]); break;
+        case BXOP_GLOBAL_SET: put(b, "*g%u_ = r%u;\n", o[0], o[1]); break;
         case BXOP_REF_FUNC: put(b, "r%u = (uint64_t)(uintptr_t)c->funcs[%u];\n", o[0], o[1]); break;
 #define SLOW(d, i, j, x, y, z)                                                                  \
     put(b, "SYNC(); %s%s%sc->rt->slow(c, %uu, %uu, %uu, %s, %s, %s); RELOAD();\n", d ? "r" : "",   \
@@ -347,7 +395,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
     }
     if (target[cd->len]) put(b, "L%u:;\n", cd->len);
     /* the compiled code always ends in a return; this keeps C happy */
-    put(b, "    LEAVE(); return 0;\n}\n\n");
+    put(b, "    RET(0);\n}\n\n");
     (void)ft;
     free(target);
 }
@@ -367,7 +415,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 4u
+#define BXA_EMIT_VERSION 8u
 
 uint64_t bxa_translator_id(void)
 {
@@ -396,7 +444,7 @@ char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
     put(&b, "%s\n%s\n%s\n", abi_text, numeric_text, prelude_text);
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(&b, "static uint64_t f%u(bxa_ctx *c", k);
+        put(&b, "static bxa_ret f%u(bxa_ctx *, int64_t, uint64_t, uint32_t", k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(&b, ", uint64_t");
         put(&b, ");\n");
     }
@@ -404,10 +452,11 @@ char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
     /* the slot-convention wrappers and the exported table */
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(&b, "static void w%u(bxa_ctx *c, uint64_t *s)\n{\n    uint64_t r = f%u(c", k, k);
+        put(&b, "static void w%u(bxa_ctx *c, uint64_t *s)\n{\n"
+                "    bxa_ret r = f%u(c, *c->fuel, c->vbase, c->depth + 1", k, k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(&b, ", s[%u]", i);
-        put(&b, ");\n    (void)r;\n");
-        if (cd->nresults) put(&b, "    s[0] = r;\n");
+        put(&b, ");\n    *c->fuel = r.fu;\n");
+        if (cd->nresults) put(&b, "    s[0] = r.v;\n");
         for (uint32_t i = 1; i < cd->nresults; i++) put(&b, "    s[%u] = c->mv[%u];\n", i, i - 1);
         put(&b, "}\n");
     }

@@ -27,11 +27,40 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
 /* ip_ is c->interrupt kept in a local: a store to linear memory could alias
  * the field, and reloading it at every loop head costs */
 #define INTR() do { if (UNLIKELY(__atomic_load_n(ip_, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
-#define LOOP(n) do { FUEL(n); INTR(); } while (0)
-#define ENTER(fs) do { if (UNLIKELY(++c->depth > c->max_depth || c->vslots - vb_ < (fs) || \
-    (uintptr_t)__builtin_frame_address(0) < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
-#define ARGS_AT(a) (c->vbase = vb_ + (a))
-#define LEAVE() do { SYNC(); c->depth--; } while (0)
+/* A loop head compares the counter with fk_, a local at most BXA_ICHK
+ * below the counter's value when it was last set and never negative: one
+ * compare covers the fuel check, and the interrupt flag is read when it
+ * fails, at least once every BXA_ICHK units of fuel a loop burns (a delay
+ * the asynchronous flag cannot tell from the interpreter's).  Calls still
+ * read the flag before every call, as the interpreter does.  LOOP_CALL is
+ * the interpreter's check, for a loop head whose block reaches a call with
+ * no label in between: the call then skips its own read (CALL_INTR empty),
+ * so a loop of calls (a recursion turned into a loop) reads the flag once
+ * per iteration and needs no fk_. */
+#define BXA_ICHK 16384
+#define FK_SET() (fk_ = fu > BXA_ICHK ? fu - BXA_ICHK : 0)
+#define LOOP(n) do { fu -= (n); if (UNLIKELY(fu < fk_)) { if (fu < 0) { SYNC(); fu = c->rt->out_of_fuel(c); } \
+    INTR(); FK_SET(); } } while (0)
+#define LOOP_CALL(n) do { FUEL(n); INTR(); } while (0)
+/* Calls between the module's own functions pass the fuel counter, the
+ * callee's value-stack base and its wasm call depth in registers and get
+ * the fuel back with the result (bxa_ret): nothing goes through memory on
+ * a direct call.  c->depth and c->vbase are stored only before a call that
+ * goes through the runtime (ARGS_AT), which re-enters through a wrapper. */
+typedef struct { uint64_t v; int64_t fu; } bxa_ret;
+/* The C stack pointer, read without __builtin_frame_address: that would
+ * make every function keep a frame pointer and lose a register. */
+#if defined(__x86_64__)
+#define SP_() ({ uintptr_t sp_; __asm__("mov %%rsp, %0" : "=r"(sp_)); sp_; })
+#elif defined(__aarch64__)
+#define SP_() ({ uintptr_t sp_; __asm__("mov %0, sp" : "=r"(sp_)); sp_; })
+#else
+#define SP_() ((uintptr_t)__builtin_frame_address(0))
+#endif
+#define ENTER(fs) do { if (UNLIKELY(dep_ > c->max_depth || c->vslots - vb_ < (fs) || \
+    SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#define ARGS_AT(a) (c->vbase = vb_ + (a), c->depth = dep_)
+#define RET(v) return (bxa_ret){(v), fu}
 
 #define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)
 #define COPY(d, a) d = (a)
@@ -41,7 +70,10 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
 #define REF_IS_NULL(d, a) d = ((a) == 0)
 
 /* memory 0: address (u32) + offset, then the bounds check */
-#define EA(ea, base, off, n) uint64_t ea = (uint64_t)(uint32_t)(base) + (off); if (UNLIKELY(ea + (n) > ms)) TRAP(BX_TRAP_MEMORY_OOB)
+/* ea < 2^33 and ms <= 2^32, so the signed form is exact even for ms < n,
+ * and ms - n is loop-invariant */
+#define EA(ea, base, off, n) uint64_t ea = (uint64_t)(uint32_t)(base) + (off); \
+    if (UNLIKELY((int64_t)ea > (int64_t)ms - (n))) TRAP(BX_TRAP_MEMORY_OOB)
 #define LD(d, T, N, conv, base, off) do { EA(ea_, base, off, N); T v; memcpy(&v, mb + ea_, N); d = (conv); } while (0)
 #define ST(T, N, base, off, val) do { EA(ea_, base, off, N); T v = (T)(val); memcpy(mb + ea_, &v, N); } while (0)
 #define LOADS(X, P, B)                                                       \

@@ -11,7 +11,12 @@
       (then (local.get 0))
       (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
                      (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
-  (func (export "spin") (loop $l (br $l)))
+  (func $spin (export "spin") (loop $l (br $l)))
+  ;; the two other shapes of a loop head's interrupt read (prelude.h LOOP):
+  ;; a loop whose block reaches a call, and a loop entered in a callee
+  (func $nop)
+  (func (export "spincall") (loop $l (call $nop) (br $l)))
+  (func (export "spinin") (call $spin))
   (func $rec (export "rec") (param i32) (result i32)
     (i32.add (i32.const 1) (call $rec (local.get 0))))
   (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))

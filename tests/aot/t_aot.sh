@@ -86,6 +86,16 @@ fi
 # timeout: an endless loop in compiled code is stopped by the interrupt flag
 r=$(rec "$T/t.json" --cache-dir "$C" --tier aot --timeout 300ms --invoke spin "$W")
 case $r in *'"outcome":"timeout"'*'"trap":"interrupted"'*'"tier":"aot"'*) ok ;; *) bad "timeout: $r" ;; esac
+# ... in every loop shape, metered or not; and fuel runs out at the same
+# instruction as in the interpreter in a loop of calls
+for spec in "spincall" "spinin" "spin --fuel 100000000000000" "spincall --fuel 100000000000000"; do
+    set -- $spec
+    f=$1; shift
+    r=$(rec "$T/t.json" --cache-dir "$C" --tier aot --timeout 300ms "$@" --invoke "$f" "$W")
+    case $r in *'"outcome":"timeout"'*'"trap":"interrupted"'*'"tier":"aot"'*) ok ;; *) bad "timeout $spec: $r" ;; esac
+done
+same spincall-fuel --fuel 100000 --invoke spincall "$W"
+same spinin-fuel --fuel 100001 --invoke spinin "$W"
 
 # BOXAGNTS_TIER selects the tier when --tier is absent
 r=$(BOXAGNTS_TIER=aot rec "$T/e.json" --cache-dir "$C" --invoke fib "$W" 10 | tier)
