@@ -85,49 +85,6 @@ static void charge(bxa_ctx *c, uint64_t units)
     s->fuel -= (int64_t)units;
 }
 
-/* Chunked memmove/memset with interrupt checks between chunks (interp.c). */
-static bool bulk_move(bx_store *s, uint8_t *d, const uint8_t *src, uint64_t n)
-{
-    if (n <= BX_WORK_CHUNK) {
-        memmove(d, src, (size_t)n);
-        return true;
-    }
-    if ((uintptr_t)d <= (uintptr_t)src) {
-        for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
-            uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
-            if (at && interrupted(s)) return false;
-            memmove(d + at, src + at, (size_t)k);
-        }
-    } else {
-        for (uint64_t left = n; left;) {
-            uint64_t k = left < BX_WORK_CHUNK ? left : BX_WORK_CHUNK;
-            if (left != n && interrupted(s)) return false;
-            left -= k;
-            memmove(d + left, src + left, (size_t)k);
-        }
-    }
-    return true;
-}
-
-static bool bulk_fill(bx_store *s, uint8_t *d, uint8_t v, uint64_t n)
-{
-    for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
-        uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
-        if (at && interrupted(s)) return false;
-        memset(d + at, v, (size_t)k);
-    }
-    return true;
-}
-
-static bool bulk_fill64(bx_store *s, uint64_t *d, uint64_t v, uint64_t n)
-{
-    const uint64_t chunk = BX_WORK_CHUNK / sizeof *d;
-    for (uint64_t at = 0; at < n; at++) {
-        if (at % chunk == 0 && at && interrupted(s)) return false;
-        d[at] = v;
-    }
-    return true;
-}
 
 #define ELEM_UNITS(n) bx_fuel_for_bytes((uint64_t)(n) * sizeof(uint64_t))
 #define TRAP(k) rt_trap(c, (k))
@@ -204,21 +161,21 @@ static void mem_init(bxa_ctx *c, bx_memory *mx, uint32_t seg, uint32_t d, uint32
     uint64_t len = inst->data_dropped[seg] ? 0 : dd->len;
     if ((uint64_t)sr + n > len || (uint64_t)d + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
     charge(c, bx_fuel_for_bytes(n));
-    if (n && !bulk_move(AI(c)->s, mx->data + d, dd->bytes + sr, n)) TRAP(BX_TRAP_INTERRUPTED);
+    if (n && !bxe_bulk_move(AI(c)->s, mx->data + d, dd->bytes + sr, n)) TRAP(BX_TRAP_INTERRUPTED);
 }
 
 static void mem_copy(bxa_ctx *c, bx_memory *md, bx_memory *ms, uint32_t d, uint32_t sr, uint32_t n)
 {
     if ((uint64_t)d + n > md->size || (uint64_t)sr + n > ms->size) TRAP(BX_TRAP_MEMORY_OOB);
     charge(c, bx_fuel_for_bytes(n));
-    if (n && !bulk_move(AI(c)->s, md->data + d, ms->data + sr, n)) TRAP(BX_TRAP_INTERRUPTED);
+    if (n && !bxe_bulk_move(AI(c)->s, md->data + d, ms->data + sr, n)) TRAP(BX_TRAP_INTERRUPTED);
 }
 
 static void mem_fill(bxa_ctx *c, bx_memory *mx, uint32_t d, uint8_t v, uint32_t n)
 {
     if ((uint64_t)d + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
     charge(c, bx_fuel_for_bytes(n));
-    if (n && !bulk_fill(AI(c)->s, mx->data + d, v, n)) TRAP(BX_TRAP_INTERRUPTED);
+    if (n && !bxe_bulk_fill(AI(c)->s, mx->data + d, v, n)) TRAP(BX_TRAP_INTERRUPTED);
 }
 
 static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a, uint64_t b,
@@ -251,7 +208,7 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
         uint32_t at = (uint32_t)a, n = (uint32_t)d;
         if ((uint64_t)at + n > t->size) TRAP(BX_TRAP_TABLE_OOB);
         charge(c, ELEM_UNITS(n));
-        if (!bulk_fill64(s, t->elems + at, b, n)) TRAP(BX_TRAP_INTERRUPTED);
+        if (!bxe_bulk_fill64(s, t->elems + at, b, n)) TRAP(BX_TRAP_INTERRUPTED);
         return 0;
     }
     case BXOP_TABLE_COPY: {
@@ -259,7 +216,7 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
         uint32_t dd = (uint32_t)a, sr = (uint32_t)b, n = (uint32_t)d;
         if ((uint64_t)dd + n > td->size || (uint64_t)sr + n > ts->size) TRAP(BX_TRAP_TABLE_OOB);
         charge(c, ELEM_UNITS(n));
-        if (n && !bulk_move(s, (uint8_t *)(td->elems + dd), (const uint8_t *)(ts->elems + sr),
+        if (n && !bxe_bulk_move(s, (uint8_t *)(td->elems + dd), (const uint8_t *)(ts->elems + sr),
                             (uint64_t)n * sizeof(uint64_t)))
             TRAP(BX_TRAP_INTERRUPTED);
         return 0;
@@ -269,7 +226,7 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
         uint32_t seg = j, dd = (uint32_t)a, sr = (uint32_t)b, n = (uint32_t)d;
         if ((uint64_t)sr + n > inst->elem_len[seg] || (uint64_t)dd + n > t->size) TRAP(BX_TRAP_TABLE_OOB);
         charge(c, ELEM_UNITS(n));
-        if (n && !bulk_move(s, (uint8_t *)(t->elems + dd), (const uint8_t *)(inst->elem_values[seg] + sr),
+        if (n && !bxe_bulk_move(s, (uint8_t *)(t->elems + dd), (const uint8_t *)(inst->elem_values[seg] + sr),
                             (uint64_t)n * sizeof(uint64_t)))
             TRAP(BX_TRAP_INTERRUPTED);
         return 0;

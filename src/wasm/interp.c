@@ -91,58 +91,9 @@ static bool alloc_stacks(bx_store *s)
  * operand says: they are charged fuel up front (BX_FUEL_BYTES bytes a unit,
  * see boxagnts.h), so running out traps before any byte moves, and do the
  * work in BX_WORK_CHUNK pieces with an interrupt check between pieces, so a
- * timeout stops a 4 GiB fill within one chunk.  Kept out of line: only the
- * bulk handlers call these, never the per-instruction path. */
-
-static inline bool interrupted(bx_store *s)
-{
-    return atomic_load_explicit(&s->interrupt, memory_order_relaxed) != 0;
-}
-
-/* memmove in chunks, in the direction that keeps overlapping copies right.
- * false when interrupted (part of the copy done, as a trap allows). */
-static bool bulk_move(bx_store *s, uint8_t *d, const uint8_t *src, uint64_t n)
-{
-    if (n <= BX_WORK_CHUNK) {
-        memmove(d, src, (size_t)n);
-        return true;
-    }
-    if ((uintptr_t)d <= (uintptr_t)src) {
-        for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
-            uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
-            if (at && interrupted(s)) return false;
-            memmove(d + at, src + at, (size_t)k);
-        }
-    } else {
-        for (uint64_t left = n; left;) {
-            uint64_t k = left < BX_WORK_CHUNK ? left : BX_WORK_CHUNK;
-            if (left != n && interrupted(s)) return false;
-            left -= k;
-            memmove(d + left, src + left, (size_t)k);
-        }
-    }
-    return true;
-}
-
-static bool bulk_fill(bx_store *s, uint8_t *d, uint8_t v, uint64_t n)
-{
-    for (uint64_t at = 0; at < n; at += BX_WORK_CHUNK) {
-        uint64_t k = n - at < BX_WORK_CHUNK ? n - at : BX_WORK_CHUNK;
-        if (at && interrupted(s)) return false;
-        memset(d + at, v, (size_t)k);
-    }
-    return true;
-}
-
-static bool bulk_fill64(bx_store *s, uint64_t *d, uint64_t v, uint64_t n)
-{
-    const uint64_t chunk = BX_WORK_CHUNK / sizeof *d;
-    for (uint64_t at = 0; at < n; at++) {
-        if (at % chunk == 0 && at && interrupted(s)) return false;
-        d[at] = v;
-    }
-    return true;
-}
+ * timeout stops a 4 GiB fill within one chunk.  The chunked moves are
+ * bulk.c's (shared with src/aot/rt.c, so both tiers stop at the same
+ * place), out of line: only the bulk handlers call them. */
 
 /* induction update + loop back-edge: d = a + b; branch back if d cc c */
 #define ADDBR1(n, bexpr, cexpr, cond)                                        \
@@ -605,7 +556,7 @@ dispatch:
         if (UNLIKELY((uint64_t)sr + n > len || (uint64_t)d + n > mx->size))
             TRAP(BX_TRAP_MEMORY_OOB);
         CHARGE(bx_fuel_for_bytes(n));
-        if (UNLIKELY(n && !bulk_move(s, mx->data + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(n && !bxe_bulk_move(s, mx->data + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
         NEXT;
     }
@@ -615,7 +566,7 @@ dispatch:
         if (UNLIKELY((uint64_t)d + n > md->size || (uint64_t)sr + n > ms->size))
             TRAP(BX_TRAP_MEMORY_OOB);
         CHARGE(bx_fuel_for_bytes(n));
-        if (UNLIKELY(n && !bulk_move(s, md->data + d, ms->data + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(n && !bxe_bulk_move(s, md->data + d, ms->data + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
         NEXT;
     }
@@ -625,7 +576,7 @@ dispatch:
         uint8_t v = (uint8_t)R32(2);
         if (UNLIKELY((uint64_t)d + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
         CHARGE(bx_fuel_for_bytes(n));
-        if (UNLIKELY(n && !bulk_fill(s, mx->data + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(n && !bxe_bulk_fill(s, mx->data + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 4;
         NEXT;
     }
@@ -702,7 +653,7 @@ dispatch:
         uint64_t v = fp[pc[2]];
         if (UNLIKELY((uint64_t)i + n > t->size)) TRAP(BX_TRAP_TABLE_OOB);
         CHARGE(ELEM_UNITS(n));
-        if (UNLIKELY(!bulk_fill64(s, t->elems + i, v, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(!bxe_bulk_fill64(s, t->elems + i, v, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 4;
         NEXT;
     }
@@ -712,7 +663,7 @@ dispatch:
         if (UNLIKELY((uint64_t)d + n > td->size || (uint64_t)sr + n > ts->size))
             TRAP(BX_TRAP_TABLE_OOB);
         CHARGE(ELEM_UNITS(n));
-        if (UNLIKELY(n && !bulk_move(s, (uint8_t *)(td->elems + d), (const uint8_t *)(ts->elems + sr),
+        if (UNLIKELY(n && !bxe_bulk_move(s, (uint8_t *)(td->elems + d), (const uint8_t *)(ts->elems + sr),
                                       (uint64_t)n * sizeof(uint64_t))))
             TRAP(BX_TRAP_INTERRUPTED);
         pc += 5;
@@ -725,7 +676,7 @@ dispatch:
         if (UNLIKELY((uint64_t)sr + n > inst->elem_len[seg] || (uint64_t)d + n > t->size))
             TRAP(BX_TRAP_TABLE_OOB);
         CHARGE(ELEM_UNITS(n));
-        if (UNLIKELY(n && !bulk_move(s, (uint8_t *)(t->elems + d),
+        if (UNLIKELY(n && !bxe_bulk_move(s, (uint8_t *)(t->elems + d),
                                       (const uint8_t *)(inst->elem_values[seg] + sr),
                                       (uint64_t)n * sizeof(uint64_t))))
             TRAP(BX_TRAP_INTERRUPTED);
@@ -758,7 +709,7 @@ dispatch:
         if (UNLIKELY((uint64_t)sr + n > len || (uint64_t)d + n > msize))
             TRAP(BX_TRAP_MEMORY_OOB);
         CHARGE(bx_fuel_for_bytes(n));
-        if (UNLIKELY(n && !bulk_move(s, mbase + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(n && !bxe_bulk_move(s, mbase + d, dd->bytes + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 4;
         NEXT;
     }
@@ -772,7 +723,7 @@ dispatch:
         if (UNLIKELY((uint64_t)d + n > msize || (uint64_t)sr + n > msize))
             TRAP(BX_TRAP_MEMORY_OOB);
         CHARGE(bx_fuel_for_bytes(n));
-        if (UNLIKELY(n && !bulk_move(s, mbase + d, mbase + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(n && !bxe_bulk_move(s, mbase + d, mbase + sr, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 3;
         NEXT;
     }
@@ -781,7 +732,7 @@ dispatch:
         uint8_t v = (uint8_t)R32(1);
         if (UNLIKELY((uint64_t)d + n > msize)) TRAP(BX_TRAP_MEMORY_OOB);
         CHARGE(bx_fuel_for_bytes(n));
-        if (UNLIKELY(n && !bulk_fill(s, mbase + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
+        if (UNLIKELY(n && !bxe_bulk_fill(s, mbase + d, v, n))) TRAP(BX_TRAP_INTERRUPTED);
         pc += 3;
         NEXT;
     }

@@ -137,4 +137,11 @@ static inline bool bx_functype_eq(const bx_functype *a, const bx_functype *b)
     return true;
 }
 
+/* bulk.c: memmove (overlap-safe) / memset / 64-bit fill in BX_WORK_CHUNK
+ * pieces, checking s->interrupt between pieces; false when interrupted
+ * (part of the work done, as a trap allows).  Fuel is the caller's. */
+bool bxe_bulk_move(bx_store *s, uint8_t *d, const uint8_t *src, uint64_t n);
+bool bxe_bulk_fill(bx_store *s, uint8_t *d, uint8_t v, uint64_t n);
+bool bxe_bulk_fill64(bx_store *s, uint64_t *d, uint64_t v, uint64_t n);
+
 #endif
