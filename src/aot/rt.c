@@ -130,29 +130,6 @@ static void rt_call_indirect(bxa_ctx *c, uint32_t tab, uint32_t ty, uint32_t e, 
     call_func(c, callee, sl);
 }
 
-/* Multi-memory access sizes (interp.c's mx_size) */
-static unsigned mx_size(uint32_t op)
-{
-    static const uint8_t n[0x3F - 0x28] = {4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,
-                                           4, 8, 4, 8, 1, 2, 1, 2, 4};
-    return op >= 0x28 && op <= 0x3E ? n[op - 0x28] : 0;
-}
-
-static uint64_t mx_load(const uint8_t *p, uint32_t op)
-{
-    uint8_t b[8] = {0};
-    memcpy(b, p, mx_size(op));
-    uint64_t u;
-    memcpy(&u, b, 8);
-    switch (op) {
-    case 0x2C: return (uint32_t)(int32_t)(int8_t)u;
-    case 0x2E: return (uint32_t)(int32_t)(int16_t)u;
-    case 0x30: return (uint64_t)(int64_t)(int8_t)u;
-    case 0x32: return (uint64_t)(int64_t)(int16_t)u;
-    case 0x34: return (uint64_t)(int64_t)(int32_t)u;
-    default: return u;
-    }
-}
 
 static void mem_init(bxa_ctx *c, bx_memory *mx, uint32_t seg, uint32_t d, uint32_t sr, uint32_t n)
 {
@@ -242,15 +219,15 @@ static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_
     case BXOP_MLOAD: {
         const bx_memory *mx = inst->mems[i];
         uint64_t ea = (uint64_t)(uint32_t)a + (uint32_t)b;
-        unsigned n = mx_size(j);
+        unsigned n = bxe_mx_size(j);
         if (!n || j > 0x35) TRAP(BX_TRAP_UNREACHABLE);
         if (ea + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
-        return mx_load(mx->data + ea, j);
+        return bxe_mx_load(mx->data + ea, j);
     }
     case BXOP_MSTORE: {
         bx_memory *mx = inst->mems[i];
         uint64_t ea = (uint64_t)(uint32_t)a + (uint32_t)d;
-        unsigned n = mx_size(j);
+        unsigned n = bxe_mx_size(j);
         if (!n || j < 0x36) TRAP(BX_TRAP_UNREACHABLE);
         if (ea + n > mx->size) TRAP(BX_TRAP_MEMORY_OOB);
         memcpy(mx->data + ea, &b, n);
@@ -355,14 +332,8 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
     c->funcs = (void *const *)inst->funcs;
     c->mv = ai->mv;
     /* the interpreter's frame cap for the same stack budget (interp.c) */
-    uint64_t total = s->limits.max_stack_bytes;
-    if (total < 4096) total = 4096;
-    if (total > ((uint64_t)1 << 40)) total = (uint64_t)1 << 40;
-    uint64_t fbytes = total / 4;
-    uint64_t nframes = fbytes / sizeof(bx_frame);
-    uint64_t nslots = (total - fbytes) / sizeof(uint64_t);
-    if (nframes < 16) nframes = 16;
-    if (nslots < 256) nslots = 256;
+    uint64_t nframes, nslots;
+    bxe_stack_split(s->limits.max_stack_bytes, &nframes, &nslots);
     /* the first function takes no frame record: nframes calls below it */
     c->max_depth = nframes >= UINT32_MAX ? UINT32_MAX : (uint32_t)nframes + 1;
     c->vslots = nslots;

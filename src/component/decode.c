@@ -231,35 +231,6 @@ static int count(rd *r, uint32_t *n)
     return 0;
 }
 
-static int sort(rd *r, int *out)
-{
-    uint8_t b;
-    *out = 0;
-    if (u8(r, &b)) return -1;
-    if (b == 0x00) {
-        if (u8(r, &b)) return -1;
-        switch (b) {
-        case 0x00: *out = S_CORE_FUNC; return 0;
-        case 0x01: *out = S_CORE_TABLE; return 0;
-        case 0x02: *out = S_CORE_MEM; return 0;
-        case 0x03: *out = S_CORE_GLOBAL; return 0;
-        case 0x04: *out = S_CORE_TAG; return 0;
-        case 0x10: *out = S_CORE_TYPE; return 0;
-        case 0x11: *out = S_CORE_MODULE; return 0;
-        case 0x12: *out = S_CORE_INSTANCE; return 0;
-        default: r->p--; return fail(r, "invalid core sort 0x%02x", b);
-        }
-    }
-    switch (b) {
-    case 0x01: *out = S_FUNC; return 0;
-    case 0x02: *out = S_VALUE; return 0;
-    case 0x03: *out = S_TYPE; return 0;
-    case 0x04: *out = S_COMPONENT; return 0;
-    case 0x05: *out = S_INSTANCE; return 0;
-    default: r->p--; return fail(r, "invalid sort 0x%02x", b);
-    }
-}
-
 static int core_sort(rd *r, int *out)
 {
     uint8_t b;
@@ -277,6 +248,24 @@ static int core_sort(rd *r, int *out)
     default: r->p--; return fail(r, "invalid core sort 0x%02x", b);
     }
 }
+
+static int sort(rd *r, int *out)
+{
+    uint8_t b;
+    *out = 0;
+    if (u8(r, &b)) return -1;
+    if (b == 0x00)
+        return core_sort(r, out);   /* 0x00 then a core sort */
+    switch (b) {
+    case 0x01: *out = S_FUNC; return 0;
+    case 0x02: *out = S_VALUE; return 0;
+    case 0x03: *out = S_TYPE; return 0;
+    case 0x04: *out = S_COMPONENT; return 0;
+    case 0x05: *out = S_INSTANCE; return 0;
+    default: r->p--; return fail(r, "invalid sort 0x%02x", b);
+    }
+}
+
 
 /* ---- types ----------------------------------------------------------- */
 static bxcm_type *prim(rd *r, int64_t v)

@@ -77,6 +77,27 @@ typedef struct zlive { uint64_t id; pid_t pid; } zlive;
 typedef struct zpooled { char hint[256]; pid_t pid; int w; } zpooled;
 #define ZPOOL_MAX 8
 
+/* One message from fd into *m and the two descriptors sent with it into
+ * fds (-1 when none came); recvmsg's result (EINTR left to the caller). */
+static ssize_t zrecv(int fd, zmsg *m, int fds[2])
+{
+    union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
+    struct iovec iov = { m, sizeof *m };
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = cb.b;
+    mh.msg_controllen = sizeof cb.b;
+    fds[0] = fds[1] = -1;
+    ssize_t n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
+    for (struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c))
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+            c->cmsg_len == CMSG_LEN(2 * sizeof(int)))
+            memcpy(fds, CMSG_DATA(c), 2 * sizeof(int));
+    return n;
+}
+
 static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
 {
     zmsg m;
@@ -136,21 +157,9 @@ static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int
     char why[256];
     bxc_level lv = bxc_confine_apply(&pol, pre, -1, why);
     zmsg m;
-    int fds[2] = { -1, -1 };
-    union { struct cmsghdr h; char b[CMSG_SPACE(sizeof fds)]; } cb;
-    struct iovec iov = { &m, sizeof m };
-    struct msghdr mh;
-    memset(&mh, 0, sizeof mh);
-    mh.msg_iov = &iov;
-    mh.msg_iovlen = 1;
-    mh.msg_control = cb.b;
-    mh.msg_controllen = sizeof cb.b;
+    int fds[2];
     ssize_t n;
-    while ((n = recvmsg(w, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) {}
-    for (struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c))
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
-            c->cmsg_len == CMSG_LEN(sizeof fds))
-            memcpy(fds, CMSG_DATA(c), sizeof fds);
+    while ((n = zrecv(w, &m, fds)) < 0 && errno == EINTR) {}
     if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0)
         _exit(0);                      /* evicted, or the zygote is gone */
     close(w);
@@ -295,22 +304,10 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         }
         if (!pf[0].revents) continue;
         zmsg m;
-        int fds[2] = { -1, -1 };
-        union { struct cmsghdr h; char b[CMSG_SPACE(sizeof fds)]; } cb;
-        struct iovec iov = { &m, sizeof m };
-        struct msghdr mh;
-        memset(&mh, 0, sizeof mh);
-        mh.msg_iov = &iov;
-        mh.msg_iovlen = 1;
-        mh.msg_control = cb.b;
-        mh.msg_controllen = sizeof cb.b;
-        ssize_t n = recvmsg(ctl, &mh, MSG_CMSG_CLOEXEC);
+        int fds[2];
+        ssize_t n = zrecv(ctl, &m, fds);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;                       /* the server is gone */
-        for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c; c = CMSG_NXTHDR(&mh, c))
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
-                c->cmsg_len == CMSG_LEN(sizeof fds))
-                memcpy(fds, CMSG_DATA(c), sizeof fds);
         if (n != (ssize_t)sizeof m) {
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             continue;

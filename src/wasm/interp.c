@@ -62,14 +62,8 @@ static inline uint64_t bf64(double d)
 
 static bool alloc_stacks(bx_store *s)
 {
-    uint64_t total = s->limits.max_stack_bytes;
-    if (total < 4096) total = 4096;
-    if (total > ((uint64_t)1 << 40)) total = (uint64_t)1 << 40;
-    uint64_t fbytes = total / 4;
-    uint64_t nframes = fbytes / sizeof(bx_frame);
-    uint64_t nslots = (total - fbytes) / sizeof(uint64_t);
-    if (nframes < 16) nframes = 16;
-    if (nslots < 256) nslots = 256;
+    uint64_t nframes, nslots;
+    bxe_stack_split(s->limits.max_stack_bytes, &nframes, &nslots);
     s->stack = malloc((size_t)nslots * sizeof(uint64_t));
     s->frames = malloc((size_t)nframes * sizeof(bx_frame));
     if (!s->stack || !s->frames) {
@@ -113,30 +107,6 @@ static bool alloc_stacks(bx_store *s)
 
 static bx_trap run(bx_store *s, bx_func *f, uint64_t *fp, bx_frame *fr);
 
-/* Multi-memory loads and stores (MLOAD/MSTORE): access size of the wasm
- * opcode op (0x28..0x3E, 0 = not a memory access), and the access itself at
- * p (bounds already checked). */
-static inline unsigned mx_size(uint32_t op)
-{
-    static const uint8_t n[0x3F - 0x28] = {4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,
-                                           4, 8, 4, 8, 1, 2, 1, 2, 4};
-    return op >= 0x28 && op <= 0x3E ? n[op - 0x28] : 0;
-}
-static inline uint64_t mx_load(const uint8_t *p, uint32_t op)
-{
-    uint8_t b[8] = {0};
-    memcpy(b, p, mx_size(op));
-    uint64_t u;
-    memcpy(&u, b, 8);
-    switch (op) {
-    case 0x2C: return (uint32_t)(int32_t)(int8_t)u;
-    case 0x2E: return (uint32_t)(int32_t)(int16_t)u;
-    case 0x30: return (uint64_t)(int64_t)(int8_t)u;
-    case 0x32: return (uint64_t)(int64_t)(int16_t)u;
-    case 0x34: return (uint64_t)(int64_t)(int32_t)u;
-    default: return u;  /* zero-extended by the copy */
-    }
-}
 
 bx_trap bxe_interp_call(bx_store *s, bx_func *f, uint64_t *slots)
 {
@@ -514,17 +484,17 @@ dispatch:
     OP(MLOAD) {
         const bx_memory *mx = inst->mems[pc[3]];
         uint64_t ea = (uint64_t)R32(1) + pc[2];
-        unsigned n = mx_size(pc[4]);
+        unsigned n = bxe_mx_size(pc[4]);
         if (UNLIKELY(!n || pc[4] > 0x35)) TRAP(BX_TRAP_UNREACHABLE);
         if (UNLIKELY(ea + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
-        fp[pc[0]] = mx_load(mx->data + ea, pc[4]);
+        fp[pc[0]] = bxe_mx_load(mx->data + ea, pc[4]);
         pc += 5;
         NEXT;
     }
     OP(MSTORE) {
         bx_memory *mx = inst->mems[pc[3]];
         uint64_t ea = (uint64_t)R32(0) + pc[2];
-        unsigned n = mx_size(pc[4]);
+        unsigned n = bxe_mx_size(pc[4]);
         if (UNLIKELY(!n || pc[4] < 0x36)) TRAP(BX_TRAP_UNREACHABLE);
         if (UNLIKELY(ea + n > mx->size)) TRAP(BX_TRAP_MEMORY_OOB);
         uint64_t v = R64(1);

@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "boxagnts.h"
 #include "module.h"
@@ -135,6 +136,47 @@ static inline bool bx_functype_eq(const bx_functype *a, const bx_functype *b)
     for (uint32_t i = 0; i < a->nresults; i++)
         if (a->results[i] != b->results[i]) return false;
     return true;
+}
+
+/* Multi-memory loads and stores (MLOAD/MSTORE): access size of the wasm
+ * opcode op (0x28..0x3E, 0 = not a memory access), and the access itself at
+ * p (bounds already checked). */
+static inline unsigned bxe_mx_size(uint32_t op)
+{
+    static const uint8_t n[0x3F - 0x28] = {4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,
+                                           4, 8, 4, 8, 1, 2, 1, 2, 4};
+    return op >= 0x28 && op <= 0x3E ? n[op - 0x28] : 0;
+}
+static inline uint64_t bxe_mx_load(const uint8_t *p, uint32_t op)
+{
+    uint8_t b[8] = {0};
+    memcpy(b, p, bxe_mx_size(op));
+    uint64_t u;
+    memcpy(&u, b, 8);
+    switch (op) {
+    case 0x2C: return (uint32_t)(int32_t)(int8_t)u;
+    case 0x2E: return (uint32_t)(int32_t)(int16_t)u;
+    case 0x30: return (uint64_t)(int64_t)(int8_t)u;
+    case 0x32: return (uint64_t)(int64_t)(int16_t)u;
+    case 0x34: return (uint64_t)(int64_t)(int32_t)u;
+    default: return u;  /* zero-extended by the copy */
+    }
+}
+
+/* How a stack budget (bx_limits.max_stack_bytes) splits into frame records
+ * and value slots: the interpreter allocates these, and the compiled tier
+ * (src/aot/rt.c) caps its call depth and slots by the same numbers, so
+ * both run out of stack at the same call. */
+static inline void bxe_stack_split(uint64_t max_stack_bytes, uint64_t *nframes, uint64_t *nslots)
+{
+    uint64_t total = max_stack_bytes;
+    if (total < 4096) total = 4096;
+    if (total > ((uint64_t)1 << 40)) total = (uint64_t)1 << 40;
+    uint64_t fbytes = total / 4;
+    *nframes = fbytes / sizeof(bx_frame);
+    *nslots = (total - fbytes) / sizeof(uint64_t);
+    if (*nframes < 16) *nframes = 16;
+    if (*nslots < 256) *nslots = 256;
 }
 
 /* bulk.c: memmove (overlap-safe) / memset / 64-bit fill in BX_WORK_CHUNK
