@@ -48,6 +48,8 @@ void cli_print_val(bx_valtype t, uint64_t bits);
 /* A v128 as 0x and 32 hex digits (lane 0 lowest); the API passes it as
  * two entries, low half first. */
 int cli_parse_v128(const char *s, bx_val *lo, bx_val *hi);
+/* "boxagnts CMD: F takes N argument(s) (types), G given" on stderr. */
+void cli_arity_error(const char *cmd, const char *fname, const bx_functype *ft, int given);
 void cli_print_v128(uint64_t lo, uint64_t hi);
 
 /* tooldirs.c: the built-in tools' directory, relative to the binary (empty

@@ -138,10 +138,7 @@ static int invoke_module(int argc, char **argv, const bx_limits *limp, int fuel_
         return EXIT_ERROR;
     }
     if ((uint32_t)nargs != ft->nparams) {
-        fprintf(stderr, "boxagnts invoke: %s takes %" PRIu32 " argument(s) (", fname, ft->nparams);
-        for (uint32_t p = 0; p < ft->nparams; p++)
-            fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
-        fprintf(stderr, "), %d given\n", nargs);
+        cli_arity_error("invoke", fname, ft, nargs);
         bx_module_free(m);
         return EXIT_USAGE;
     }

@@ -415,10 +415,7 @@ int cmd_run(int argc, char **argv)
             goto done;
         }
         if ((uint32_t)ngargs != ft->nparams) {
-            fprintf(stderr, "boxagnts run: %s takes %" PRIu32 " argument(s) (", invoke, ft->nparams);
-            for (uint32_t p = 0; p < ft->nparams; p++)
-                fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
-            fprintf(stderr, "), %d given\n", ngargs);
+            cli_arity_error("run", invoke, ft, ngargs);
             bx_module_free(m);
             goto done;
         }

@@ -260,3 +260,11 @@ void cli_print_val(bx_valtype t, uint64_t bits)
 
 /* An address, a CIDR, or the keyword "private". */
 
+
+void cli_arity_error(const char *cmd, const char *fname, const bx_functype *ft, int given)
+{
+    fprintf(stderr, "boxagnts %s: %s takes %" PRIu32 " argument(s) (", cmd, fname, ft->nparams);
+    for (uint32_t p = 0; p < ft->nparams; p++)
+        fprintf(stderr, "%s%s", p ? " " : "", bx_valtype_name(ft->params[p]));
+    fprintf(stderr, "), %d given\n", given);
+}

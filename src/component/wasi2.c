@@ -693,33 +693,47 @@ static int stat_rec(W *h, size_t off, bxcm_val *out)
     return 0;
 }
 
+/* preview1's filestat of descriptor a[0] (at: of the path a[2] under it,
+ * a[1] its path flags) into the scratch memory at 8; -1 on a host failure,
+ * else 0 with *e the preview1 errno. */
+static int stat_of(W *h, const bxcm_val *a, int at, uint16_t *e)
+{
+    obj *o = desc(h, &a[0]);
+    if (!at) {
+        if (!o || !scratch(h, 128)) return -1;
+        uint64_t q[2] = { o->fd, 8 };
+        return p1(h, bxw_fd_filestat_get, q, e) ? -1 : 0;
+    }
+    uint32_t len;
+    if (!o || put_path(h, &a[2], 128, &len)) return -1;
+    uint64_t q[5] = { o->fd, a[1].flags & 1, 128, len, 8 };
+    return p1(h, bxw_path_filestat_get, q, e) ? -1 : 0;
+}
+
+static int hash_from(W *h, size_t off, bxcm_val *res);
+
+/* The result of stat / stat-at (hash: of metadata-hash / -at). */
+static int stat_result(W *h, const bxcm_val *a, int at, bxcm_val *res, int hash)
+{
+    uint16_t e;
+    if (stat_of(h, a, at, &e)) return -1;
+    if (e) return errc(h, res, e);
+    if (hash) return hash_from(h, 8, res);
+    bxcm_val *p = nv(h, 1);
+    if (!p || stat_rec(h, 8, p)) return -1;
+    return ok(h, res, p);
+}
+
 HOST(fs_stat)
 {
     UNUSED;
-    obj *o = desc(H, &a[0]);
-    if (!o || !scratch(H, 128)) return -1;
-    uint64_t q[2] = { o->fd, 8 };
-    uint16_t e;
-    if (p1(H, bxw_fd_filestat_get, q, &e)) return -1;
-    if (e) return errc(H, res, e);
-    bxcm_val *p = nv(H, 1);
-    if (!p || stat_rec(H, 8, p)) return -1;
-    return ok(H, res, p);
+    return stat_result(H, a, 0, res, 0);
 }
 
 HOST(fs_stat_at)
 {
     UNUSED;
-    obj *o = desc(H, &a[0]);
-    uint32_t len;
-    if (!o || put_path(H, &a[2], 128, &len)) return -1;
-    uint64_t q[5] = { o->fd, a[1].flags & 1, 128, len, 8 };
-    uint16_t e;
-    if (p1(H, bxw_path_filestat_get, q, &e)) return -1;
-    if (e) return errc(H, res, e);
-    bxcm_val *p = nv(H, 1);
-    if (!p || stat_rec(H, 8, p)) return -1;
-    return ok(H, res, p);
+    return stat_result(H, a, 1, res, 0);
 }
 
 static int hash_from(W *h, size_t off, bxcm_val *res)
@@ -735,26 +749,13 @@ static int hash_from(W *h, size_t off, bxcm_val *res)
 HOST(metadata_hash)
 {
     UNUSED;
-    obj *o = desc(H, &a[0]);
-    if (!o || !scratch(H, 128)) return -1;
-    uint64_t q[2] = { o->fd, 8 };
-    uint16_t e;
-    if (p1(H, bxw_fd_filestat_get, q, &e)) return -1;
-    if (e) return errc(H, res, e);
-    return hash_from(H, 8, res);
+    return stat_result(H, a, 0, res, 1);
 }
 
 HOST(metadata_hash_at)
 {
     UNUSED;
-    obj *o = desc(H, &a[0]);
-    uint32_t len;
-    if (!o || put_path(H, &a[2], 128, &len)) return -1;
-    uint64_t q[5] = { o->fd, a[1].flags & 1, 128, len, 8 };
-    uint16_t e;
-    if (p1(H, bxw_path_filestat_get, q, &e)) return -1;
-    if (e) return errc(H, res, e);
-    return hash_from(H, 8, res);
+    return stat_result(H, a, 1, res, 1);
 }
 
 HOST(is_same_object)

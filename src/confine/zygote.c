@@ -98,6 +98,30 @@ static ssize_t zrecv(int fd, zmsg *m, int fds[2])
     return n;
 }
 
+/* *m to fd, with fds (two descriptors, or NULL) passed along; 0, or -1. */
+static int zsendmsg(int fd, const zmsg *m, const int *fds)
+{
+    union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
+    struct iovec iov = { (void *)m, sizeof *m };
+    struct msghdr mh;
+    memset(&mh, 0, sizeof mh);
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    if (fds) {
+        memset(&cb, 0, sizeof cb);
+        mh.msg_control = cb.b;
+        mh.msg_controllen = sizeof cb.b;
+        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+        memcpy(CMSG_DATA(c), fds, 2 * sizeof(int));
+    }
+    ssize_t n;
+    while ((n = sendmsg(fd, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
+    return n == (ssize_t)sizeof *m ? 0 : -1;
+}
+
 static void zsend(int ctl, uint8_t op, uint64_t id, int32_t val)
 {
     zmsg m;
@@ -223,24 +247,8 @@ static pid_t pool_take(zpooled *pool, size_t *npool, const char *hint, uint64_t 
         memset(&m, 0, sizeof m);
         m.op = 'F';
         m.id = id;
-        union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
-        memset(&cb, 0, sizeof cb);
-        struct iovec iov = { &m, sizeof m };
-        struct msghdr mh;
-        memset(&mh, 0, sizeof mh);
-        mh.msg_iov = &iov;
-        mh.msg_iovlen = 1;
-        mh.msg_control = cb.b;
-        mh.msg_controllen = sizeof cb.b;
-        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(2 * sizeof(int));
-        memcpy(CMSG_DATA(c), fds, 2 * sizeof(int));
-        ssize_t n;
-        while ((n = sendmsg(pool[i].w, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
+        int ok = zsendmsg(pool[i].w, &m, fds) == 0;
         pid_t pid = pool[i].pid;
-        int ok = n == (ssize_t)sizeof m;
         pool_drop(pool, npool, i, !ok);
         return ok ? pid : -1;
     }
@@ -503,25 +511,7 @@ static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const 
     m.op = op;
     m.id = id;
     if (hint) snprintf(m.hint, sizeof m.hint, "%s", hint);
-    struct iovec iov = { &m, sizeof m };
-    union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
-    struct msghdr mh;
-    memset(&mh, 0, sizeof mh);
-    mh.msg_iov = &iov;
-    mh.msg_iovlen = 1;
-    if (fds) {
-        memset(&cb, 0, sizeof cb);
-        mh.msg_control = cb.b;
-        mh.msg_controllen = sizeof cb.b;
-        struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
-        c->cmsg_level = SOL_SOCKET;
-        c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(2 * sizeof(int));
-        memcpy(CMSG_DATA(c), fds, 2 * sizeof(int));
-    }
-    ssize_t n;
-    while ((n = sendmsg(z->ctl, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
-    return n == (ssize_t)sizeof m ? 0 : -1;
+    return zsendmsg(z->ctl, &m, fds);
 }
 
 int bxc_zygote_refresh(bxc_zygote *z)

@@ -37,14 +37,7 @@ static cJSON *call_reply(srv_call_job *j, bx_status st, const bx_tool_result *r,
         md = cJSON_CreateNull();
     }
     cJSON_AddItemToObject(res, "metadata", md);
-    if (r->os_confinement[0]) {   /* executor.c: what the kernel's wall held */
-        cJSON_AddStringToObject(res, "os_confinement", r->os_confinement);
-        cJSON_AddStringToObject(res, "os_confinement_reason", r->os_confinement_reason);
-    }
-    if (r->tier[0]) {   /* wasm tools: which engine tier ran (src/aot) */
-        cJSON_AddStringToObject(res, "tier", r->tier);
-        if (r->tier_reason[0]) cJSON_AddStringToObject(res, "tier_reason", r->tier_reason);
-    }
+    srv_add_run_facts(res, "", r);
     cJSON_AddItemToObject(m, "result", res);
     cJSON_AddNumberToObject(u, "fuel", (double)r->fuel_used);
     cJSON_AddNumberToObject(u, "wall_ms", (double)r->wall_ns / 1e6);

@@ -526,3 +526,23 @@ void rpc_exact_strings(cJSON *msg, const char *line, size_t len)
         }
     }
 }
+
+/* How a call ran, for both protocols: the kernel's confinement (executor.c)
+ * and the engine tier (src/aot), each only when reported; names get prefix
+ * ("" for JSONL's result, "boxagnts/" for MCP's _meta). */
+void srv_add_run_facts(cJSON *o, const char *prefix, const bx_tool_result *r)
+{
+    char k[64];
+    if (r->os_confinement[0]) {
+        snprintf(k, sizeof k, "%sos_confinement", prefix);
+        cJSON_AddStringToObject(o, k, r->os_confinement);
+        snprintf(k, sizeof k, "%sos_confinement_reason", prefix);
+        cJSON_AddStringToObject(o, k, r->os_confinement_reason);
+    }
+    if (r->tier[0]) {
+        snprintf(k, sizeof k, "%stier", prefix);
+        cJSON_AddStringToObject(o, k, r->tier);
+        snprintf(k, sizeof k, "%stier_reason", prefix);
+        if (r->tier_reason[0]) cJSON_AddStringToObject(o, k, r->tier_reason);
+    }
+}

@@ -255,14 +255,7 @@ static cJSON *call_reply(srv_call_job *j, bx_status st, const bx_tool_result *r,
         cJSON_AddNumberToObject(usage, "wall_ms", (double)r->wall_ns / 1e6);
         cJSON_AddNumberToObject(usage, "peak_memory", (double)r->peak_memory);
         cJSON_AddItemToObject(meta, "boxagnts/usage", usage);
-        if (r->os_confinement[0]) {   /* executor.c: what the kernel's wall held */
-            cJSON_AddStringToObject(meta, "boxagnts/os_confinement", r->os_confinement);
-            cJSON_AddStringToObject(meta, "boxagnts/os_confinement_reason", r->os_confinement_reason);
-        }
-        if (r->tier[0]) {   /* wasm tools: which engine tier ran (src/aot) */
-            cJSON_AddStringToObject(meta, "boxagnts/tier", r->tier);
-            if (r->tier_reason[0]) cJSON_AddStringToObject(meta, "boxagnts/tier_reason", r->tier_reason);
-        }
+        srv_add_run_facts(meta, "boxagnts/", r);
         cJSON *md = r->metadata ? cJSON_Parse(r->metadata) : NULL;
         /* structuredContent: the metadata, for tools that declare its
          * schema, on successful results (what the schema describes); the

@@ -304,4 +304,6 @@ void srv_progress_finish(srv_progress *p);
 srv_batch *srv_batch_new(void);
 /* Drop one hold on the batch; the last one writes it. */
 void srv_batch_release(srv_session *ss, srv_batch *b);
+/* jsonrpc.c: os_confinement and tier of r into o, names after prefix. */
+void srv_add_run_facts(cJSON *o, const char *prefix, const bx_tool_result *r);
 #endif

@@ -219,7 +219,7 @@ const copyTool = (name, dir) => {
 };
 {
     const dir = path.join(work, 'hot-tools');
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     copyTool('t-echo', dir);
     const transport = new StdioClientTransport({ command: bx, args: ['mcp', '--tools-dir', dir], env, stderr: 'pipe' });
     let err = '';
@@ -283,7 +283,7 @@ const copyTool = (name, dir) => {
 // ---- never from a folder a sandbox can write: the tool dir inside the workspace --------
 {
     const ws = path.join(work, 'ws');
-    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(ws, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     const tdir = path.join(ws, 'tools');
     copyTool('t-echo', tdir);
     const builtin = path.join(path.dirname(bx), 'tools');
@@ -321,7 +321,7 @@ const copyTool = (name, dir) => {
 // below ends past that, so every piece written before a sleep is reported while the call runs.
 {
     const ws = path.join(work, 'ws-bash');
-    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(ws, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     fs.mkdirSync(ws, { recursive: true });
     const builtin = path.join(path.dirname(bx), 'tools');
     // On the wire (raw): order, UTF-8 kept whole across writes, values increasing.

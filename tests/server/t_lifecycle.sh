@@ -11,7 +11,6 @@ BX=$BUILD/boxagnts
 SDK_PREFIX=$BUILD/mcp-client
 SDK=$SDK_PREFIX/node_modules/@modelcontextprotocol/sdk
 TEST_TOOLS=$BUILD/tests/server/tools
-WORK=$BUILD/tests/server/lifecycle-work
 
 fail_all() { echo "FAIL $1"; echo "0 passed, 1 failed"; exit 1; }
 command -v node >/dev/null || fail_all "node is not installed (apt-get install nodejs npm)"
@@ -24,7 +23,10 @@ if [ ! -f "$SDK/package.json" ]; then
     npm install --prefix "$SDK_PREFIX" --no-audit --no-fund --loglevel=error "@modelcontextprotocol/sdk@1" \
         >"$SDK_PREFIX/npm.log" 2>&1 && [ -f "$SDK/package.json" ] || fail_all "npm install @modelcontextprotocol/sdk failed"
 fi
-rm -rf "$WORK" && mkdir -p "$WORK"
+# a directory of this run's own (two runs at once never share one)
+mkdir -p "$BUILD/tests/server"
+WORK=$(mktemp -d "$BUILD/tests/server/lifecycle-work.XXXXXX") || fail_all "cannot make a work directory"
+trap 'rm -rf "$WORK"' EXIT
 timeout 600 node tests/server/lifecycle.mjs "$(realpath "$SDK")" "$(realpath "$BX")" "$(realpath "$TEST_TOOLS")" "$(realpath "$WORK")"
 rc=$?
 [ $rc -eq 124 ] && { echo "FAIL lifecycle.mjs timed out"; echo "0 passed, 1 failed"; }
