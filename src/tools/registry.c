@@ -10,6 +10,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -25,8 +26,8 @@
 #define MAX_DIRS     256
 
 /* A manifest seen by a load or a rescan, loaded or not: a rescan retries
- * it only once it changes (mtime or size), so an unchanged broken one is
- * reported once, not at every rescan. */
+ * it only once its directory changes (dir_signature), so an unchanged
+ * broken one is reported once, not at every rescan. */
 typedef struct seen_manifest {
     char *path;
     int64_t mtime_ns;
@@ -129,19 +130,40 @@ static void add_problem(bx_registry *r, const char *msg)
     pthread_rwlock_unlock(&r->lock);
 }
 
-/* Whether mpath (stat st) needs loading, recording it as seen.  A loaded
- * manifest that changed is reported (a tool is never replaced under calls
- * that may be running it) and not loaded again. */
-static int need_load(bx_registry *r, const char *mpath, const struct stat *st, size_t *at)
+/* What a tool directory looks like now: the latest mtime and the total size
+ * of the files directly in it (the manifest and its module), so a module
+ * still being copied when a rescan looked is retried once it is complete. */
+static void dir_signature(const char *tdir, int64_t *mt, int64_t *size)
 {
-    int64_t mt = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    *mt = 0, *size = 0;
+    DIR *d = opendir(tdir);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        struct stat st;
+        if (e->d_name[0] == '.' || fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISREG(st.st_mode))
+            continue;
+        int64_t t = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+        if (t > *mt) *mt = t;
+        *size += (int64_t)st.st_size;
+    }
+    closedir(d);
+}
+
+/* Whether mpath (its directory's signature mt, size) needs loading,
+ * recording it as seen.  A loaded tool whose directory changed is reported
+ * (a tool is never replaced under calls that may be running it) and not
+ * loaded again. */
+static int need_load(bx_registry *r, const char *mpath, int64_t mt, int64_t size, size_t *at)
+{
     for (size_t i = 0; i < r->nseen; i++) {
         seen_manifest *s = &r->seen[i];
         if (strcmp(s->path, mpath) != 0)
             continue;
-        if (s->mtime_ns == mt && s->size == (int64_t)st->st_size)
+        if (s->mtime_ns == mt && s->size == size)
             return 0;
-        s->mtime_ns = mt, s->size = (int64_t)st->st_size;
+        s->mtime_ns = mt, s->size = size;
         if (s->loaded) {
             char msg[PATH_MAX + 96];
             snprintf(msg, sizeof msg, "%s: changed since it was loaded; restart the server to use the new version", mpath);
@@ -159,7 +181,7 @@ static int need_load(bx_registry *r, const char *mpath, const struct stat *st, s
     }
     char *p = strdup(mpath);
     if (!p) return 1;
-    r->seen[r->nseen] = (seen_manifest){p, mt, (int64_t)st->st_size, 0};
+    r->seen[r->nseen] = (seen_manifest){p, mt, size, 0};
     *at = r->nseen++;
     return 1;
 }
@@ -209,7 +231,11 @@ static bx_status load_dir(bx_registry *r, const char *dir, size_t *added, bx_err
         if (snprintf(mpath, sizeof mpath, "%s/%s/tool.json", dir, names[i]) >= (int)sizeof mpath) continue;
         if (stat(mpath, &st) != 0) continue;   /* not a tool directory */
         size_t at = SIZE_MAX;
-        if (!need_load(r, mpath, &st, &at)) continue;
+        int64_t mt, size;
+        char tdir[PATH_MAX];
+        snprintf(tdir, sizeof tdir, "%s/%s", dir, names[i]);
+        dir_signature(tdir, &mt, &size);
+        if (!need_load(r, mpath, mt, size, &at)) continue;
         bx_error lerr;
         memset(&lerr, 0, sizeof lerr);
         bx_tool *t = bx_wasm_tool_load(mpath, &lerr);

@@ -262,10 +262,15 @@ const copyTool = (name, dir) => {
               'a broken manifest added: logged as tool_skipped (warning)', logs);
         // An unchanged folder, then one more tool: one notification for the two rescans.
         process.kill(transport.pid, 'SIGHUP');
-        fs.mkdirSync(path.join(dir, 't-echo2'));
-        fs.writeFileSync(path.join(dir, 't-echo2', 'tool.json'),
+        // (made beside the folder and renamed in, as an operator should: the
+        // rescan just asked for may run while the files are written)
+        const stage = path.join(work, 't-echo2-stage');
+        fs.rmSync(stage, { recursive: true, force: true });
+        fs.mkdirSync(stage);
+        fs.writeFileSync(path.join(stage, 'tool.json'),
                          fs.readFileSync(path.join(testTools, 't-echo', 'tool.json'), 'utf8').replace('"t-echo"', '"t-echo2"'));
-        fs.copyFileSync(path.join(testTools, 't-echo', 'tool.wasm'), path.join(dir, 't-echo2', 'tool.wasm'));
+        fs.copyFileSync(path.join(testTools, 't-echo', 'tool.wasm'), path.join(stage, 'tool.wasm'));
+        fs.renameSync(stage, path.join(dir, 't-echo2'));
         process.kill(transport.pid, 'SIGHUP');
         check(await until(() => changed >= 2), 'a third tool: list_changed again', changed);
         await client.ping();

@@ -5,12 +5,18 @@
  * cancellation of a running call.
  *
  *   test_registry TOOLS_DIR      (the probe tools, built by tools.mk)
+ *
+ * Also: a rescan that saw a tool whose module was still being copied
+ * retries it once the module is complete (the directory's signature).
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "boxagnts.h"
@@ -216,6 +222,56 @@ static void test_cancel(const char *dir)
     bx_registry_free(r);
 }
 
+static int copy_file(const char *from, const char *to, long cut)
+{
+    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+    int c, rc = in && out ? 0 : -1;
+    long n = 0;
+    while (!rc && (c = fgetc(in)) != EOF && (cut < 0 || n < cut)) {
+        fputc(c, out);
+        n++;
+    }
+    if (in) fclose(in);
+    if (out && fclose(out) != 0) rc = -1;
+    return rc;
+}
+
+/* TOOLS_DIR/probe copied into a fresh folder, its module cut short: the
+ * first rescan records a problem; once the module is whole, the next
+ * rescan adds the tool; an unchanged broken one is not reported again. */
+static void test_partial_module(const char *tools)
+{
+    char root[] = "/tmp/bx-reg-XXXXXX", dir[PATH_MAX], src[PATH_MAX + 32], dst[PATH_MAX + 32];
+    CHECK(mkdtemp(root) != NULL, "mkdtemp");
+    snprintf(dir, sizeof dir, "%s/probe", root);
+    CHECK(mkdir(dir, 0700) == 0, "mkdir %s", dir);
+    bx_registry *r = bx_registry_new();
+    bx_error err;
+    CHECK(bx_registry_load_dir(r, root, &err) == BX_OK && bx_registry_count(r) == 0, "empty folder loads");
+    snprintf(src, sizeof src, "%s/probe-read/tool.json", tools);
+    snprintf(dst, sizeof dst, "%s/tool.json", dir);
+    CHECK(copy_file(src, dst, -1) == 0, "copy %s", src);
+    snprintf(src, sizeof src, "%s/probe-read/tool.wasm", tools);
+    snprintf(dst, sizeof dst, "%s/tool.wasm", dir);
+    CHECK(copy_file(src, dst, 6) == 0, "copy %s cut", src);
+    size_t added = 0, p0 = bx_registry_problem_count(r);
+    CHECK(bx_registry_rescan(r, NULL, NULL, &added, &err) == BX_OK && added == 0 &&
+          bx_registry_problem_count(r) == p0 + 1, "a cut module: not added, one problem");
+    CHECK(bx_registry_rescan(r, NULL, NULL, &added, &err) == BX_OK && added == 0 &&
+          bx_registry_problem_count(r) == p0 + 1, "unchanged: not reported again");
+    CHECK(copy_file(src, dst, -1) == 0, "copy %s whole", src);
+    struct timespec ts[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
+    utimensat(AT_FDCWD, dst, ts, 0);
+    CHECK(bx_registry_rescan(r, NULL, NULL, &added, &err) == BX_OK && added == 1 &&
+          bx_registry_find(r, "probe-read") != NULL, "the module complete: the tool is added (%zu)", added);
+    bx_registry_free(r);
+    unlink(dst);
+    snprintf(dst, sizeof dst, "%s/tool.json", dir);
+    unlink(dst);
+    rmdir(dir);
+    rmdir(root);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -225,5 +281,6 @@ int main(int argc, char **argv)
     test_native();
     test_threads(argv[1]);
     test_cancel(argv[1]);
+    test_partial_module(argv[1]);
     return check_report();
 }
