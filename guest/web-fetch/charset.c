@@ -297,7 +297,7 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
     return e;
 }
 
-static void put_cp(tbuf *b, uint32_t c)
+void cs_put_cp(tbuf *b, uint32_t c)
 {
     char u[4];
     if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
@@ -322,7 +322,7 @@ static void utf8_clean(const uint8_t *s, size_t n, tbuf *out)
             size_t j = i;
             while (j < n && s[j] < 0x80 && s[j]) j++;
             if (j > i) { tbuf_put(out, s + i, j - i); i = j; }
-            else { put_cp(out, 0xFFFD); i++; }
+            else { cs_put_cp(out, 0xFFFD); i++; }
             continue;
         }
         size_t k = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
@@ -335,7 +335,7 @@ static void utf8_clean(const uint8_t *s, size_t n, tbuf *out)
         if (ok && ((k == 2 && cp < 0x80) || (k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
                    (cp >= 0xD800 && cp <= 0xDFFF)))
             ok = 0;
-        if (!ok) { put_cp(out, 0xFFFD); i++; continue; }
+        if (!ok) { cs_put_cp(out, 0xFFFD); i++; continue; }
         tbuf_put(out, s + i, k);
         i += k;
     }
@@ -352,14 +352,14 @@ void cs_to_utf8(int enc, const uint8_t *s, size_t n, tbuf *out)
             if (u >= 0xD800 && u <= 0xDBFF && i + 3 < n) {
                 uint32_t l = be ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
                 if (l >= 0xDC00 && l <= 0xDFFF) {
-                    put_cp(out, 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00));
+                    cs_put_cp(out, 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00));
                     i += 2;
                     continue;
                 }
             }
-            put_cp(out, u);   /* lone surrogates and NUL become U+FFFD there */
+            cs_put_cp(out, u);   /* lone surrogates and NUL become U+FFFD there */
         }
-        if (i < n) put_cp(out, 0xFFFD);
+        if (i < n) cs_put_cp(out, 0xFFFD);
     } else if (enc >= CS_SBCS && enc < CS_SBCS + NSBCS) {
         const uint16_t *hi = sbcs[enc - CS_SBCS].hi;
         for (size_t i = 0; i < n; i++) {
@@ -373,7 +373,7 @@ void cs_to_utf8(int enc, const uint8_t *s, size_t n, tbuf *out)
             }
             uint32_t u = c ? hi[c - 0x80] : 0xFFFD;
             if (!u) u = enc == CS_SBCS ? c : 0xFFFD;   /* windows-1252's holes are C1 controls */
-            put_cp(out, u);
+            cs_put_cp(out, u);
         }
     } else {
         utf8_clean(s, n, out);

@@ -21,4 +21,8 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
  * NUL and undecodable bytes become U+FFFD. */
 void cs_to_utf8(int enc, const uint8_t *s, size_t n, tbuf *out);
 
+/* Code point c to out as UTF-8 (NUL, surrogates and values past U+10FFFF
+ * as U+FFFD); html.c's entities use it too. */
+void cs_put_cp(tbuf *out, uint32_t c);
+
 #endif

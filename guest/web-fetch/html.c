@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "charset.h"
 #include "html.h"
 
 #define MAX_NODES (1u << 21)
@@ -83,22 +84,10 @@ static const struct { const char *name; uint32_t cp; } entities[] = {
     {"zeta", 0x3B6}, {"zwj", 0x0}, {"zwnj", 0x0},
 };
 
+/* An entity's code point; 0 (zwj, zwnj here) writes nothing. */
 static void put_cp(tbuf *b, uint32_t c)
 {
-    char u[4];
-    if (c == 0) return;
-    if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
-    if (c > 0x10FFFF) c = 0xFFFD;
-    if (c < 0x80) { u[0] = (char)c; tbuf_put(b, u, 1); }
-    else if (c < 0x800) { u[0] = (char)(0xC0 | c >> 6); u[1] = (char)(0x80 | (c & 63)); tbuf_put(b, u, 2); }
-    else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | c >> 12); u[1] = (char)(0x80 | ((c >> 6) & 63)); u[2] = (char)(0x80 | (c & 63));
-        tbuf_put(b, u, 3);
-    } else {
-        u[0] = (char)(0xF0 | c >> 18); u[1] = (char)(0x80 | ((c >> 12) & 63));
-        u[2] = (char)(0x80 | ((c >> 6) & 63)); u[3] = (char)(0x80 | (c & 63));
-        tbuf_put(b, u, 4);
-    }
+    if (c) cs_put_cp(b, c);
 }
 
 /* Decode the entity at s[0] == '&' into b; returns the bytes consumed

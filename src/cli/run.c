@@ -25,7 +25,8 @@ static void run_usage(FILE *f)
     fprintf(f,
             "usage: boxagnts run [options] MODULE.wasm [ARGS...]\n"
             "\n"
-            "Runs a WASI preview1 program (its _start, or one export with --invoke) in a\n"
+            "Runs a WASI preview1 program (its _start, or one export with --invoke) or a\n"
+            "WASI 0.2 component (its wasi:cli/run; told apart by the header) in a\n"
             "default-deny sandbox: no files, no environment, no network unless granted.\n"
             "Options go before MODULE.wasm; everything after it is passed to the guest.\n"
             "\n"
