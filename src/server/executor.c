@@ -558,9 +558,6 @@ void bx_server_free(bx_server *s)
         pthread_cond_destroy(&s->ex[i].released);
     }
     free(s->ex);
-    for (size_t i = 0; i < s->ntool_dirs; i++)
-        free(s->tool_dirs[i]);
-    free(s->tool_dirs);
     bx_registry_free(s->reg);
     srv_control_close(s);
     free(s);
@@ -577,14 +574,6 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         return NULL;
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
-    if (c->ntool_dirs && !(s->tool_dirs = calloc(c->ntool_dirs, sizeof *s->tool_dirs))) {
-        bx_server_free(s);
-        bx_error_setf(err, BX_ERR_NOMEM, "out of memory for the server");
-        return NULL;
-    }
-    for (size_t i = 0; i < c->ntool_dirs; i++)
-        if ((s->tool_dirs[s->ntool_dirs] = strdup(c->tool_dirs[i])))
-            s->ntool_dirs++;
     s->max_message = c->max_message ? c->max_message : SRV_DEFAULT_MAX_MESSAGE;
     bx_status st = BX_OK;
     for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++)

@@ -144,7 +144,6 @@ struct bx_server {
     bxc_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
-    char **tool_dirs; size_t ntool_dirs;   /* for the zygote's refresh */
     /* The compiled tier (tier.c): per "executor:tool", the calls seen, the
      * compiled form looked for (in the zygote, once per refresh) and the
      * background compilation of a tool called repeatedly under auto. */
