@@ -133,7 +133,7 @@ bx_status bxcm_wasi_run(bx_wasi *w, bx_store *s, const bxcm_comp *c, bx_error *e
 /* The sandbox's run (src/sandbox/sandbox.c) for a decoded component: the
  * same setup, grants, limits and result record as bx_sandbox_run_module.
  * Declared here, not in boxagnts.h, while components are new. */
-bx_status bx_sandbox_run_component(const bx_run_options *o, const bxcm_comp *c, const bx_run_io *io,
+bx_status bxs_run_component(const bx_run_options *o, const bxcm_comp *c, const bx_run_io *io,
                                    bx_run_result *r, bx_error *err);
 
 #endif

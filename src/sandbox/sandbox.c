@@ -492,7 +492,7 @@ bx_status bx_sandbox_run_module(const bx_run_options *o, const bx_module *m,
     return run_any(o, m, NULL, io, r, err);
 }
 
-bx_status bx_sandbox_run_component(const bx_run_options *o, const bxcm_comp *c, const bx_run_io *io,
+bx_status bxs_run_component(const bx_run_options *o, const bxcm_comp *c, const bx_run_io *io,
                                    bx_run_result *r, bx_error *err)
 {
     return run_any(o, NULL, c, io, r, err);

@@ -684,7 +684,7 @@ static bx_status wasm_tool_execute(const bx_tool *t, const bx_tool_context *ctx,
     bx_run_result r;
     bx_error rerr;
     memset(&rerr, 0, sizeof rerr);
-    st = comp ? bx_sandbox_run_component(&o, comp, &io, &r, &rerr) : bx_sandbox_run_module(&o, mod, &io, &r, &rerr);
+    st = comp ? bxs_run_component(&o, comp, &io, &r, &rerr) : bx_sandbox_run_module(&o, mod, &io, &r, &rerr);
     o.aot_module = NULL;
     if (av) {
         for (uint32_t i = 0; i < ac; i++) free(av[i]);
