@@ -1,12 +1,15 @@
 /*
  * charset.c — a fetched page's encoding and its conversion to UTF-8.
  *
- * The rules are the WHATWG Encoding standard's, cut to what fits a small
- * guest: UTF-8, UTF-16LE/BE and the single-byte encodings below (every
- * label WHATWG gives them; iso-8859-1 and us-ascii are windows-1252 there,
- * as in every browser).  Multi-byte legacy encodings (Shift_JIS, EUC-*,
- * GBK, Big5) are not converted: the page is read as UTF-8 and the result
- * says so.
+ * The rules are the WHATWG Encoding standard's: UTF-8, UTF-16LE/BE, the
+ * single-byte encodings below (every label WHATWG gives them; iso-8859-1
+ * and us-ascii are windows-1252 there, as in every browser), and the
+ * multi-byte legacy encodings Shift_JIS, EUC-JP, ISO-2022-JP, EUC-KR,
+ * gb18030 (GBK's decoder is gb18030's) and Big5, whose decoders follow the
+ * standard step by step, error handling included: U+FFFD for each error,
+ * and an ASCII byte after a bad lead byte read again as itself.  Their
+ * indexes are generated at build time from Python's codecs by gen_index.py
+ * into cs_index.h (segments of uint16 code points, 0 = unmapped).
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -15,7 +18,24 @@
 
 #include "charset.h"
 
-enum { CS_UTF8, CS_UTF16LE, CS_UTF16BE, CS_SBCS };
+struct cs_seg { uint16_t first, len, off; };
+#include "cs_index.h"
+
+enum { CS_UTF8, CS_UTF16LE, CS_UTF16BE, CS_SJIS, CS_EUCJP, CS_ISO2022JP, CS_EUCKR, CS_GB18030, CS_GBK, CS_BIG5,
+       CS_SBCS };
+
+/* The multi-byte encodings, in enum order from CS_SJIS: name, then every
+ * WHATWG label (space-terminated). */
+static const struct { const char *name, *labels; } mbcs[] = {
+    {"shift_jis", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis "},
+    {"euc-jp", "cseucpkdfmtjapanese euc-jp x-euc-jp "},
+    {"iso-2022-jp", "csiso2022jp iso-2022-jp "},
+    {"euc-kr", "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 "
+               "windows-949 "},
+    {"gb18030", "gb18030 "},
+    {"gbk", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk "},
+    {"big5", "big5 big5-hkscs cn-big5 csbig5 x-x-big5 "},
+};
 
 /* Generated from Python's codecs (the upper half of each table; the
  * lower half is ASCII).  0 marks an unmapped byte: U+FFFD, except in
@@ -183,15 +203,26 @@ static const struct sbcs { const char *name; const char *labels; uint16_t hi[128
 
 static const char *enc_name(int e)
 {
-    return e == CS_UTF8 ? "utf-8" : e == CS_UTF16LE ? "utf-16le" : e == CS_UTF16BE ? "utf-16be" : sbcs[e - CS_SBCS].name;
+    return e == CS_UTF8 ? "utf-8" : e == CS_UTF16LE ? "utf-16le" : e == CS_UTF16BE ? "utf-16be"
+         : e < CS_SBCS ? mbcs[e - CS_SJIS].name : sbcs[e - CS_SBCS].name;
 }
 
-/* The encoding a label names: -1 unknown, -2 known but not supported. */
+/* Whether the space-separated list l holds key (which ends with a space). */
+static int in_list(const char *l, const char *key)
+{
+    size_t kl = strlen(key);
+    for (const char *p = l; *p;) {
+        if (!strncmp(p, key, kl)) return 1;
+        p = strchr(p, ' ');
+        if (!p) break;
+        p++;
+    }
+    return 0;
+}
+
+/* The encoding a label names, or -1 (unknown, or WHATWG's "replacement"). */
 static int label_enc(const char *l)
 {
-    static const char *const multi[] = {"shift_jis", "shift-jis", "sjis", "ms_kanji", "windows-31j", "euc-jp",
-                                        "iso-2022-jp", "euc-kr", "ks_c_5601-1987", "gbk", "gb2312", "gb18030",
-                                        "big5", "big5-hkscs", "x-gbk", "cp936", "windows-949", NULL};
     if (!*l) return -1;
     if (!strcmp(l, "utf-8") || !strcmp(l, "utf8") || !strcmp(l, "unicode-1-1-utf-8")) return CS_UTF8;
     if (!strcmp(l, "utf-16") || !strcmp(l, "utf-16le") || !strcmp(l, "ucs-2") || !strcmp(l, "unicode"))
@@ -200,17 +231,10 @@ static int label_enc(const char *l)
     if (!strcmp(l, "x-user-defined")) return CS_SBCS;
     char key[64];
     snprintf(key, sizeof key, "%s ", l);
-    for (int i = 0; i < NSBCS; i++) {
-        const char *p = sbcs[i].labels;
-        size_t kl = strlen(key);
-        for (;;) {
-            if (!strncmp(p, key, kl)) return CS_SBCS + i;
-            p = strchr(p, ' ');
-            if (!p || !*++p) break;
-        }
-    }
-    for (int i = 0; multi[i]; i++)
-        if (!strcmp(l, multi[i])) return -2;
+    for (int i = 0; i < NSBCS; i++)
+        if (in_list(sbcs[i].labels, key)) return CS_SBCS + i;
+    for (int i = 0; i < CS_SBCS - CS_SJIS; i++)
+        if (in_list(mbcs[i].labels, key)) return CS_SJIS + i;
     return -1;
 }
 
@@ -267,7 +291,7 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
     else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) e = CS_UTF16BE;
     if (e < 0 && ctype && find_charset(ctype, ctype + strlen(ctype), lab, sizeof lab)) {
         e = label_enc(lab);
-        if (e == -2) snprintf(note, cap, "the page's charset %s is not supported: read as UTF-8", lab);
+        if (e < 0) snprintf(note, cap, "the page's charset %s is not a known encoding: ignored", lab);
     }
     if (e < 0 && html) {   /* the prescan: <meta> tags (and <?xml?>) in the first bytes */
         const char *s = (const char *)b, *end = s + (n < 4096 ? n : 4096);
@@ -278,6 +302,7 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
             if (!meta && !xml) continue;
             const char *gt = memchr(p, '>', (size_t)(end - p));
             if (!gt) break;
+            lab[0] = 0;
             if (xml) {   /* encoding="..." */
                 for (const char *q = p; q + 8 < gt; q++)
                     if (!strncmp(q, "encoding", 8)) { charset_value(q + 8, gt, lab, sizeof lab); break; }
@@ -287,7 +312,7 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
             if (lab[0]) {
                 e = label_enc(lab);
                 if (e == CS_UTF16LE || e == CS_UTF16BE) e = CS_UTF8;   /* a byte-readable meta cannot be UTF-16 */
-                if (e == -2) snprintf(note, cap, "the page's charset %s is not supported: read as UTF-8", lab);
+                if (e < 0) snprintf(note, cap, "the page's charset %s is not a known encoding: ignored", lab);
             }
             p = gt;
         }
@@ -341,7 +366,248 @@ static void utf8_clean(const uint8_t *s, size_t n, tbuf *out)
     }
 }
 
-void cs_to_utf8(int enc, const uint8_t *s, size_t n, tbuf *out)
+
+/* The index code point for pointer p in a generated index (0: none). */
+static uint32_t idx_get(const struct cs_seg *seg, size_t nseg, const uint16_t *v, const uint8_t *plane2, uint32_t p)
+{
+    for (size_t i = 0; i < nseg; i++) {
+        if (p < seg[i].first) break;
+        if (p - seg[i].first < seg[i].len) {
+            uint32_t k = seg[i].off + (p - seg[i].first);
+            return v[k] ? v[k] | (plane2 && (plane2[k >> 3] >> (k & 7) & 1) ? 0x20000u : 0) : 0;
+        }
+    }
+    return 0;
+}
+#define IDX(name, p) idx_get(name##_seg, sizeof name##_seg / sizeof *name##_seg, name##_v, NULL, p)
+
+/* The index gb18030 ranges code point for pointer p (0: none). */
+static uint32_t gb_ranges_cp(uint32_t p)
+{
+    if ((p > 39419 && p < 189000) || p > 1237575) return 0;
+    if (p >= 189000) return 0x10000 + p - 189000;
+    if (p == 7457) return 0xE7C7;
+    size_t lo = 0, hi = sizeof cs_gb_ranges / sizeof *cs_gb_ranges;   /* last entry with pointer <= p */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (cs_gb_ranges[mid][0] <= p) lo = mid;
+        else hi = mid;
+    }
+    return cs_gb_ranges[lo][1] + (p - cs_gb_ranges[lo][0]);
+}
+
+/* The decoders below read the whole input, so the standard's "prepend
+ * bytes to the queue" is a step back of the read position to the first of
+ * those bytes (always bytes just read).  err is one U+FFFD. */
+#define ERR() cs_put_cp(out, 0xFFFD)
+#define ISASCII(c) ((c) < 0x80)
+
+/* A run of ASCII bytes from s[i] copied at once (NUL excepted: U+FFFD via
+ * cs_put_cp); returns the index after it. */
+static size_t ascii_run(const uint8_t *s, size_t i, size_t n, tbuf *out)
+{
+    size_t j = i;
+    while (j < n && s[j] && s[j] < 0x80) j++;
+    if (j > i) tbuf_put(out, s + i, j - i);
+    return j;
+}
+
+static void dec_sjis(const uint8_t *s, size_t n, tbuf *out)
+{
+    for (size_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        if (b && ISASCII(b)) { i = ascii_run(s, i, n, out); continue; }
+        i++;
+        if (ISASCII(b) || b == 0x80) { cs_put_cp(out, b); continue; }
+        if (b >= 0xA1 && b <= 0xDF) { cs_put_cp(out, 0xFF61 - 0xA1 + b); continue; }
+        if (!((b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC))) { ERR(); continue; }
+        if (i == n) { ERR(); break; }   /* a lead at the end */
+        uint8_t t = s[i++];
+        uint32_t cp = 0;
+        if ((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFC)) {
+            uint32_t p = (uint32_t)(b - (b < 0xA0 ? 0x81 : 0xC1)) * 188 + t - (t < 0x7F ? 0x40 : 0x41);
+            cp = p >= 8836 && p <= 10715 ? 0xE000 - 8836 + p : IDX(cs_jis0208, p);   /* EUDC */
+        }
+        if (cp) { cs_put_cp(out, cp); continue; }
+        if (ISASCII(t)) i--;
+        ERR();
+    }
+}
+
+static void dec_eucjp(const uint8_t *s, size_t n, tbuf *out)
+{
+    for (size_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        if (b && ISASCII(b)) { i = ascii_run(s, i, n, out); continue; }
+        i++;
+        if (ISASCII(b)) { cs_put_cp(out, b); continue; }
+        if (b != 0x8E && b != 0x8F && !(b >= 0xA1 && b <= 0xFE)) { ERR(); continue; }
+        uint8_t lead = b;
+        int jis0212 = 0;
+        if (i == n) { ERR(); break; }
+        uint8_t t = s[i++];
+        if (lead == 0x8E && t >= 0xA1 && t <= 0xDF) { cs_put_cp(out, 0xFF61 - 0xA1 + t); continue; }
+        if (lead == 0x8F && t >= 0xA1 && t <= 0xFE) {   /* a third byte follows */
+            jis0212 = 1, lead = t;
+            if (i == n) { ERR(); break; }
+            t = s[i++];
+        }
+        uint32_t cp = 0;
+        if (lead >= 0xA1 && lead <= 0xFE && t >= 0xA1 && t <= 0xFE) {
+            uint32_t p = (uint32_t)(lead - 0xA1) * 94 + t - 0xA1;
+            cp = jis0212 ? IDX(cs_jis0212, p) : IDX(cs_jis0208, p);
+        }
+        if (cp) { cs_put_cp(out, cp); continue; }
+        if (ISASCII(t)) i--;
+        ERR();
+    }
+}
+
+static void dec_iso2022jp(const uint8_t *s, size_t n, tbuf *out)
+{
+    enum { ASCII, ROMAN, KATAKANA, LEAD, TRAIL, ESC_START, ESC } st = ASCII, outst = ASCII;
+    uint8_t lead = 0;
+    int output = 0;
+    for (size_t i = 0;; i++) {
+        int b = i < n ? s[i] : -1;   /* -1: end of queue */
+        switch (st) {
+        case ASCII: case ROMAN: case KATAKANA: case LEAD:
+            if (b < 0) return;
+            if (b == 0x1B) { st = ESC_START; break; }
+            output = 0;
+            if (st == ASCII && b < 0x80 && b != 0x0E && b != 0x0F) {
+                size_t j = i;
+                while (j < n && s[j] && s[j] < 0x80 && s[j] != 0x0E && s[j] != 0x0F && s[j] != 0x1B) j++;
+                if (j > i) tbuf_put(out, s + i, j - i), i = j - 1;
+                else cs_put_cp(out, 0);   /* NUL: U+FFFD */
+            } else if (st == ROMAN && b < 0x80 && b != 0x0E && b != 0x0F)
+                cs_put_cp(out, b == 0x5C ? 0xA5 : b == 0x7E ? 0x203E : (uint32_t)b);
+            else if (st == KATAKANA && b >= 0x21 && b <= 0x5F)
+                cs_put_cp(out, 0xFF61 - 0x21 + (uint32_t)b);
+            else if (st == LEAD && b >= 0x21 && b <= 0x7E)
+                lead = (uint8_t)b, st = TRAIL;
+            else
+                ERR();
+            break;
+        case TRAIL:
+            if (b == 0x1B) { st = ESC_START; ERR(); break; }
+            st = LEAD;
+            if (b >= 0x21 && b <= 0x7E) {
+                uint32_t cp = IDX(cs_jis0208, (uint32_t)(lead - 0x21) * 94 + (uint32_t)b - 0x21);
+                if (cp) cs_put_cp(out, cp);
+                else ERR();
+                break;
+            }
+            if (b < 0) i--;   /* end of queue read again in the lead byte state */
+            ERR();
+            break;
+        case ESC_START:
+            if (b == 0x24 || b == 0x28) { lead = (uint8_t)b, st = ESC; break; }
+            i--;   /* the byte (or the end) read again */
+            output = 0, st = outst;
+            ERR();
+            break;
+        case ESC: {
+            int l = lead, next = -1;
+            lead = 0;
+            if (l == 0x28 && b == 0x42) next = ASCII;
+            else if (l == 0x28 && b == 0x4A) next = ROMAN;
+            else if (l == 0x28 && b == 0x49) next = KATAKANA;
+            else if (l == 0x24 && (b == 0x40 || b == 0x42)) next = LEAD;
+            if (next >= 0) {
+                st = outst = next;
+                if (output) ERR();
+                output = 1;
+                break;
+            }
+            i -= 2;   /* lead and byte read again */
+            output = 0, st = outst;
+            ERR();
+            break;
+        }
+        }
+    }
+}
+
+static void dec_euckr(const uint8_t *s, size_t n, tbuf *out)
+{
+    for (size_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        if (b && ISASCII(b)) { i = ascii_run(s, i, n, out); continue; }
+        i++;
+        if (ISASCII(b)) { cs_put_cp(out, b); continue; }
+        if (b < 0x81 || b == 0xFF) { ERR(); continue; }
+        if (i == n) { ERR(); break; }
+        uint8_t t = s[i++];
+        uint32_t cp = t >= 0x41 && t <= 0xFE ? IDX(cs_euckr, (uint32_t)(b - 0x81) * 190 + t - 0x41) : 0;
+        if (cp) { cs_put_cp(out, cp); continue; }
+        if (ISASCII(t)) i--;
+        ERR();
+    }
+}
+
+static void dec_gb18030(const uint8_t *s, size_t n, tbuf *out)
+{
+    for (size_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        if (b && ISASCII(b)) { i = ascii_run(s, i, n, out); continue; }
+        i++;
+        if (ISASCII(b)) { cs_put_cp(out, b); continue; }
+        if (b == 0x80) { cs_put_cp(out, 0x20AC); continue; }
+        if (b == 0xFF) { ERR(); continue; }
+        if (i == n) { ERR(); break; }   /* first at the end */
+        uint8_t b2 = s[i++];
+        if (b2 >= 0x30 && b2 <= 0x39) {   /* four bytes */
+            if (i == n) { ERR(); break; }
+            uint8_t b3 = s[i++];
+            if (b3 < 0x81 || b3 > 0xFE) { i -= 2; ERR(); continue; }   /* second and byte read again */
+            if (i == n) { ERR(); break; }
+            uint8_t b4 = s[i++];
+            if (b4 < 0x30 || b4 > 0x39) { i -= 3; ERR(); continue; }   /* second, third and byte again */
+            uint32_t cp = gb_ranges_cp((uint32_t)(b - 0x81) * 12600 + (uint32_t)(b2 - 0x30) * 1260 +
+                                       (uint32_t)(b3 - 0x81) * 10 + b4 - 0x30);
+            if (cp) cs_put_cp(out, cp);
+            else ERR();
+            continue;
+        }
+        uint32_t cp = 0;
+        if ((b2 >= 0x40 && b2 <= 0x7E) || (b2 >= 0x80 && b2 <= 0xFE))
+            cp = IDX(cs_gb18030, (uint32_t)(b - 0x81) * 190 + b2 - (b2 < 0x7F ? 0x40 : 0x41));
+        if (cp) { cs_put_cp(out, cp); continue; }
+        if (ISASCII(b2)) i--;
+        ERR();
+    }
+}
+
+static void dec_big5(const uint8_t *s, size_t n, tbuf *out)
+{
+    /* Pointers the standard maps to two code points (no index entry). */
+    static const uint16_t two[4][3] = {{1133, 0xCA, 0x304}, {1135, 0xCA, 0x30C}, {1164, 0xEA, 0x304},
+                                       {1166, 0xEA, 0x30C}};
+    for (size_t i = 0; i < n;) {
+        uint8_t b = s[i];
+        if (b && ISASCII(b)) { i = ascii_run(s, i, n, out); continue; }
+        i++;
+        if (ISASCII(b)) { cs_put_cp(out, b); continue; }
+        if (b < 0x81 || b == 0xFF) { ERR(); continue; }
+        if (i == n) { ERR(); break; }
+        uint8_t t = s[i++];
+        uint32_t cp = 0;
+        if ((t >= 0x40 && t <= 0x7E) || (t >= 0xA1 && t <= 0xFE)) {
+            uint32_t p = (uint32_t)(b - 0x81) * 157 + t - (t < 0x7F ? 0x40 : 0x62);
+            int k = 0;
+            while (k < 4 && two[k][0] != p) k++;
+            if (k < 4) { cs_put_cp(out, two[k][1]); cs_put_cp(out, two[k][2]); continue; }
+            cp = idx_get(cs_big5_seg, sizeof cs_big5_seg / sizeof *cs_big5_seg, cs_big5_v, cs_big5_plane2, p);
+        }
+        if (cp) { cs_put_cp(out, cp); continue; }
+        if (ISASCII(t)) i--;
+        ERR();
+    }
+}
+
+/* UTF-8, UTF-16 and the single-byte encodings. */
+static void cs_to_utf8_basic(int enc, const uint8_t *s, size_t n, tbuf *out)
 {
     if (enc == CS_UTF16LE || enc == CS_UTF16BE) {
         int be = enc == CS_UTF16BE;
@@ -377,6 +643,20 @@ void cs_to_utf8(int enc, const uint8_t *s, size_t n, tbuf *out)
         }
     } else {
         utf8_clean(s, n, out);
+    }
+    if (!out->p) tbuf_puts(out, "");
+}
+
+void cs_to_utf8(int enc, const uint8_t *s, size_t n, tbuf *out)
+{
+    switch (enc) {
+    case CS_SJIS: dec_sjis(s, n, out); break;
+    case CS_EUCJP: dec_eucjp(s, n, out); break;
+    case CS_ISO2022JP: dec_iso2022jp(s, n, out); break;
+    case CS_EUCKR: dec_euckr(s, n, out); break;
+    case CS_GB18030: case CS_GBK: dec_gb18030(s, n, out); break;
+    case CS_BIG5: dec_big5(s, n, out); break;
+    default: cs_to_utf8_basic(enc, s, n, out); break;
     }
     if (!out->p) tbuf_puts(out, "");
 }
