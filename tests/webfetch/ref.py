@@ -4,6 +4,10 @@ checks of web-fetch's markdown against it.
 
     ref.py PAGE.html RESULT.json BASE_URL|- ENCODING|auto   (-: the result's final_url)
 
+ENCODING is a Python codec or a WHATWG label of a multi-byte encoding
+(shift_jis, euc-kr, gbk, big5...: read with the Python codec that matches
+the standard, e.g. cp932 for Shift_JIS).
+
 The page is decoded by Python's codecs (ENCODING, the one the test served
 it in) and parsed by Python's html.parser into a tree with the HTML rules
 a browser applies to tag soup (void elements, <p>/<li>/<dt>/<dd>/<tr>/<td>
@@ -237,6 +241,23 @@ def data_table_rows(t):
     return rows, min(cols, 64)
 
 
+# WHATWG labels of the multi-byte encodings -> the Python codec that reads
+# them as the standard does (for the text these tests use: Python's
+# shift_jis, euc_kr, gb2312 and big5 are the narrower JIS/KS/GB/Big5
+# originals, the standard's encodings are Windows' and HKSCS' supersets).
+PY_CODEC = {}
+for _codec, _labels in (
+        ("cp932", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"),
+        ("euc_jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
+        ("iso2022_jp", "csiso2022jp iso-2022-jp"),
+        ("cp949", "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
+                  "ksc_5601 windows-949"),
+        ("gb18030", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030"),
+        ("big5hkscs", "big5 big5-hkscs cn-big5 csbig5 x-x-big5")):
+    for _l in _labels.split():
+        PY_CODEC[_l] = _codec
+
+
 def main():
     page, result, base, enc = sys.argv[1:5]
     raw = open(page, "rb").read()
@@ -245,6 +266,7 @@ def main():
         enc = (m.group(1) or m.group(2)).decode().lower() if m else "utf-8"
         if enc in ("iso-8859-1", "latin1", "us-ascii", "ascii"):
             enc = "cp1252"   # as browsers read them
+    enc = PY_CODEC.get(enc.lower(), enc)
     src = raw.decode(enc, "replace")
     if src.startswith("\ufeff"):
         src = src[1:]
