@@ -27,7 +27,7 @@ int main(int argc, char **argv)
     const char *name = NULL;
     /* A BOM would win over the label: the callers' inputs never start with one. */
     int enc = cs_detect((const uint8_t *)(in.p ? in.p : ""), in.len, ctype, 0, &name, note, sizeof note);
-    if (note[0]) { fprintf(stderr, "%s\n", note); return 2; }
+    if (note[0]) { fprintf(stderr, "%s\n", note); tbuf_free(&in); return 2; }
     cs_to_utf8(enc, (const uint8_t *)(in.p ? in.p : ""), in.len, &out);
     fwrite(out.p, 1, out.len, stdout);
     fprintf(stderr, "%s\n", name);
