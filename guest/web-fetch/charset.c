@@ -281,6 +281,22 @@ static int valid_utf8(const uint8_t *s, size_t n)
     return 1;
 }
 
+/* The note for a declared label that names no encoding we decode.  The
+ * standard's "replacement" labels (ISO-2022-KR/CN, HZ) decode a whole page
+ * to one U+FFFD, a defence for browsers against scripts smuggled through
+ * those encodings; a reader of the text is better served by the page read
+ * as if undeclared, and told. */
+static void unknown_label(const char *lab, char *note, size_t cap)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s ", lab);
+    if (in_list("csiso2022kr hz-gb-2312 iso-2022-cn iso-2022-cn-ext iso-2022-kr ", key))
+        snprintf(note, cap, "the page's charset %s is one browsers refuse to decode (WHATWG's replacement encoding): "
+                 "ignored", lab);
+    else
+        snprintf(note, cap, "the page's charset %s is not a known encoding: ignored", lab);
+}
+
 int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const char **name, char *note, size_t cap)
 {
     char lab[64];
@@ -291,7 +307,7 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
     else if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF) e = CS_UTF16BE;
     if (e < 0 && ctype && find_charset(ctype, ctype + strlen(ctype), lab, sizeof lab)) {
         e = label_enc(lab);
-        if (e < 0) snprintf(note, cap, "the page's charset %s is not a known encoding: ignored", lab);
+        if (e < 0) unknown_label(lab, note, cap);
     }
     if (e < 0 && html) {   /* the prescan: <meta> tags (and <?xml?>) in the first bytes */
         const char *s = (const char *)b, *end = s + (n < 4096 ? n : 4096);
@@ -312,7 +328,7 @@ int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const cha
             if (lab[0]) {
                 e = label_enc(lab);
                 if (e == CS_UTF16LE || e == CS_UTF16BE) e = CS_UTF8;   /* a byte-readable meta cannot be UTF-16 */
-                if (e < 0) snprintf(note, cap, "the page's charset %s is not a known encoding: ignored", lab);
+                if (e < 0) unknown_label(lab, note, cap);
             }
             p = gt;
         }

@@ -250,6 +250,10 @@ for name, labels in LABELS.items():
     ok("labels of %s (%d, any case)" % (name, len(labels.split())), not bad, "; ".join(bad))
 rc, _, err = decode("x-no-such-charset", b"x")
 ok("an unknown label is refused, not guessed", rc == 2 and "not a known encoding" in err, err)
+for lab in ("csiso2022kr", "hz-gb-2312", "iso-2022-cn", "iso-2022-cn-ext", "iso-2022-kr"):
+    rc, _, err = decode(lab, b"x")
+    ok("%s (WHATWG's replacement encoding) is reported, not decoded" % lab,
+       rc == 2 and "replacement encoding" in err, err)
 
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

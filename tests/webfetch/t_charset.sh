@@ -172,5 +172,18 @@ printf '{"url":"%s/doc?name=big_sjis.html&ct=text/html;%%20charset=shift_jis","m
 W=$(cat "$tmp/docs/big_sjis.html.want") j 'not r["is_error"] and all(("%d %s" % (i, os.environ["W"])) in c.split("\n") for i in range(50))'
 ok "a 1.5 MB Shift_JIS page: all 50 lines of $(wc -m <"$tmp/docs/big_sjis.html.want") characters converted" $? "$tmp/j.err"
 
+# ---- the same pages through the host build of the page reader (build-asan/: under ASan and
+# UBSan): each detected from its <meta> (or as undeclared), converted, valid UTF-8, within the cap.
+TH=${TEST_HTML:-$BUILD/tests/webfetch/test_html}
+if [ -x "$TH" ]; then
+    "$TH" "$tmp"/docs/*.html >"$tmp/th.out" 2>&1
+    th_rc=$?
+    tp=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$tmp/th.out")
+    [ $th_rc -eq 0 ] && [ "${tp:-0}" -gt 30 ]
+    ok "$TH: every page above converted in both modes, valid UTF-8, within the cap (${tp:-0} files)" $? "$tmp/th.out"
+else
+    skipped "$TH not built (make tests)"
+fi
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
