@@ -12,6 +12,9 @@ Python's codecs and the WHATWG Encoding Standard.
    written out below, each with the standard's reason.
 2. Invalid and edge sequences: expectations written by hand from the
    standard's decoder steps (where U+FFFD goes, which byte is read again).
+   Then every lead byte with every second byte, for Shift_JIS, EUC-JP,
+   EUC-KR and gb18030: mapped as Python's codec maps the pair, or one U+FFFD
+   and the second byte read again when it is ASCII (the standard's rule).
 3. Labels: every label the standard lists names its encoding.
 
 Prints ok/FAIL lines and "N passed, N failed"; exits 1 when any failed.
@@ -229,6 +232,52 @@ for label, data, want, what in CASES:
     rc, got, err = decode(label, data)
     ok("%s %s: %s" % (label, data.hex(" "), what), rc == 0 and got == want,
        "got [%s], want [%s]" % (cps(got), cps(want)))
+
+# ---- 2b. every lead byte with every second byte ----------------------------------------------
+# For each two-byte encoding, all 256 second bytes after every lead byte,
+# each pair followed by a newline: a pair Python's codec decodes to one code
+# point gives that code point (the exceptions above applied); any other pair
+# is one U+FFFD, followed by the second byte itself when it is ASCII (read
+# again; NUL reads as U+FFFD here as everywhere in web-fetch) and nothing
+# when it is not (consumed).  EUC-JP's rows Python's euc_jp leaves out (NEC
+# row 13, rows 89-92) are the same index jis0208 pointers cp932 reads.
+def pair_expect(label, codec, lead, trail):
+    b = bytes([lead, trail])
+    try:
+        u = b.decode(codec)
+    except UnicodeDecodeError:
+        u = None
+    if u is not None and len(u) != 1:
+        u = None
+    if u is None and label == "euc-jp" and 0xA1 <= lead <= 0xFE and 0xA1 <= trail <= 0xFE:
+        p = (lead - 0xA1) * 94 + trail - 0xA1
+        sl, st = divmod(p, 188)
+        try:
+            u = bytes([sl + (0x81 if sl < 0x1F else 0xC1), st + (0x40 if st < 0x3F else 0x41)]).decode("cp932")
+        except UnicodeDecodeError:
+            u = None
+    if u is not None:
+        return chr(EXCEPTIONS[label].get(ord(u), ord(u)))
+    return F + ("" if trail >= 0x80 else F if trail == 0 else chr(trail))
+
+
+PAIRS = [("shift_jis", "cp932", list(range(0x81, 0xA0)) + list(range(0xE0, 0xFD)), range(256)),
+         ("euc-jp", "euc_jp", range(0xA1, 0xFF), range(256)),
+         ("euc-kr", "cp949", range(0x81, 0xFF), range(256)),
+         # gb18030: second bytes 0x30-0x39 start a four-byte sequence (checked above)
+         ("gb18030", "gb18030", range(0x81, 0xFF), [t for t in range(256) if not 0x30 <= t <= 0x39])]
+for label, codec, leads, trails in PAIRS:
+    data, want = bytearray(), []
+    for lead in leads:
+        for trail in trails:
+            data += bytes([lead, trail, 0x0A])
+            want.append(pair_expect(label, codec, lead, trail) + "\n")
+    rc, got, err = decode(label, bytes(data))
+    wanted = "".join(want)
+    i = first_diff(got, wanted)
+    ok("%s: every lead byte with each of %d second bytes (%d pairs): mapped, or U+FFFD with ASCII read again"
+       % (label, len(trails), len(want)), rc == 0 and got == wanted,
+       "first difference at %d: got [%s], want [%s]" % (i, cps(got[max(0, i - 2):i + 3]), cps(wanted[max(0, i - 2):i + 3])))
 
 # ---- 3. labels ----------------------------------------------------------------------------
 LABELS = {
