@@ -107,14 +107,26 @@ case_enc ks_c_5601-1987 euc-kr cp949 '한국어 별칭'
 
 # Invalid sequences inside pages: U+FFFD where the standard's decoder puts it,
 # and an ASCII byte after a bad lead read again (so the markup after it
-# survives).  Each page is served with its charset in the header; each
-# paragraph's expected text is written by hand.
+# survives).  Each page is served three ways (charset in the header, in
+# <meta charset>, in <meta http-equiv>); each paragraph's expected text is
+# written by hand.
 bad_page() {   # NAME LABEL PYTHON-BYTES-EXPR PYTHON-LIST-OF-PARAGRAPHS WHAT
-    python3 -c 'import sys; open(sys.argv[1], "wb").write(eval(sys.argv[2]))' "$tmp/docs/$1" "$3"
-    fetch "$1" "text/html; charset=$2"
-    j 'not r["is_error"] and all(p in c.split("\n") for p in '"$4"')'
-    ok "$2 invalid: $5" $? "$tmp/j.err"
-    [ $? -eq 0 ] || sed 's/^/    content: /' <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["content"][:400])' "$tmp/out") | head -8
+    local how ct
+    for how in header meta http-equiv; do
+        ct=$(python3 -c '
+import sys
+path, label, how, expr = sys.argv[1:5]
+meta = {"meta": b"<meta charset=%s>" % label.encode(),
+        "http-equiv": b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=%s\">" % label.encode()}.get(how, b"")
+data = eval(expr).replace(b"<html>", b"<html><head>" + meta + b"</head>", 1)
+open(path, "wb").write(data)
+print("text/html; charset=" + label if how == "header" else "text/html")' "$tmp/docs/$how-$1" "$2" "$how" "$3")
+        fetch "$how-$1" "$ct"
+        j 'not r["is_error"] and m["charset"] == "'"$2"'" and all(p in c.split("\n") for p in '"$4"')'
+        st=$?
+        ok "$2 invalid, declared by $how: $5" $st "$tmp/j.err"
+        [ $st -eq 0 ] || sed 's/^/    content: /' <(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["content"][:400])' "$tmp/out") | head -8
+    done
 }
 bad_page bad_sjis.html shift_jis \
     'b"<html><body><p>A\x82</p><p>B\x82 x</p><p>C\x85\x40</p><p>D\xa0\xfd</p><p>E\x81\x7fF</p><p>end\x82"' \
