@@ -13,7 +13,7 @@
  * <meta charset> / <meta http-equiv> / <?xml encoding?> declaration near the
  * top; else UTF-8, or windows-1252 when the bytes are not valid UTF-8.
  * Returns an encoding id for cs_to_utf8; *name is its canonical name;
- * note (cap bytes) gets a sentence when a declared charset is unsupported
+ * note (cap bytes) gets a sentence when a declared label names no encoding
  * ("" otherwise). */
 int cs_detect(const uint8_t *b, size_t n, const char *ctype, int html, const char **name, char *note, size_t cap);
 
