@@ -1329,8 +1329,8 @@ int bxcm_http_drop(bxcm_http *h, uint32_t rep)
     hobj *o = get(h, rep, 0);
     if (!o) return -1;
     if (o->children)
-        return trap(h, "%s dropped while %u child resource%s (headers, stream or pollable) still alive; drop children first",
-                    kname[o->kind], o->children, o->children == 1 ? " is" : "s are");
+        return trap(h, "%s dropped while %u of its child resources (headers, stream or pollable) %s alive; "
+                       "drop the children first", kname[o->kind], o->children, o->children == 1 ? "is" : "are");
     if (o->kind == HK_OBODY) {
         uint32_t ec; uint64_t arg; const char *why;
         return body_end(h, rep, 0, &ec, &arg, &why);

@@ -334,10 +334,10 @@ int main(int argc, char **argv)
         int32_t b = open_body(&q);
         int32_t s = body_stream(b);
         write_all(s, "abc", 3);
+        printf("writing after finish\n");   /* before: the adapter's stdout could take the freed index */
+        fflush(stdout);
         out_drop(s);
         finish(b);
-        printf("writing after finish\n");
-        fflush(stdout);
         write_all(s, "def", 3);
         printf("NOT TRAPPED\n");
     } else if (!strcmp(mode, "twice")) {                     /* second uses answer errors */
