@@ -36,7 +36,7 @@
 #define MAX_HELD ((size_t)64 << 20)   /* header bytes and request bodies held at once */
 #define MAX_BODY ((size_t)16 << 20)   /* one request body (preview1's request cap) */
 #define MAX_FIELDS 1024u              /* entries of one fields */
-#define MAX_INFLIGHT 16u              /* responses held at once (sent futures, responses, bodies) */
+#define MAX_INFLIGHT 8u               /* responses held at once, as preview1's 8 open handles */
 #define IO_MAX (1u << 20)
 
 enum { HK_FREE, HK_FIELDS, HK_OREQ, HK_OPTS, HK_OBODY, HK_FUTURE, HK_IRESP, HK_IBODY, HK_TRAILERS,

@@ -168,5 +168,28 @@ run "$G" fields x
 has "syntax 0" && has "forbidden 1" && has "crlf 0" && has "good -1" && has "immutable 2" && has "header x-good: yes"
 ok "fields: invalid-syntax, forbidden, CR/LF refused, request headers immutable" $?
 
+# ---- a component lying about a wasi:http type: refused at instantiation ------------------
+# fields.has declared on a borrow of another resource: the host checks each
+# handle's resource, not only the shape; the same import with the right type
+# passes that check (and stops later: no wasi:cli/run).
+lie() {   # NAME RESOURCE-INDEX
+    cat >"$W/$1.wat" <<EOT
+(component
+  (import "wasi:http/types@0.2.0" (instance
+    (export "fields" (type (sub resource)))
+    (export "outgoing-request" (type (sub resource)))
+    (export "[method]fields.has" (func (param "self" (borrow $2)) (param "name" string) (result bool)))))
+)
+EOT
+    echo "$W/$1.wat $W/$1.wasm" >>"$W/wat.list"
+}
+lie lie 1
+lie right 0
+node tests/component/jco_parse.mjs "$(cd "$JCO_DIR" && pwd)/dist/api.js" "$W/wat.list"; cat "$W"/*.wasm.err 2>/dev/null
+run "$W/lie.wasm"
+grep -q 'function `\[method\]fields.has` is not provided by the host' "$W/err"; ok "a handle of another resource in a wasi:http import: refused" $?
+run "$W/right.wasm"
+! grep -q "fields.has" "$W/err" && grep -q "wasi:cli/run" "$W/err"; ok "the same import with its real type: accepted" $?
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
