@@ -138,6 +138,14 @@ n=$(lines a)
 run "${GR[@]}" --timeout 2s "$G" req GET "$A/slow?s=30" -
 [ $rc -ne 0 ] && [ $rc -lt 128 ] && grep -qi "timeout" "$W/err" && ! has "status"; ok "--timeout stops a guest blocked on the response" $?
 [ "$(lines a)" -gt "$n" ] && srv a 'r["path"].startswith("/slow")'; ok "--timeout: the request was really in flight" $?
+run "${GR[@]}" "$G" many "$A/json"
+python3 - "$W/out" <<'EOT'; ok "responses held at once: the 9th is connection-limit-reached, freed by drops" $?
+import sys
+t = open(sys.argv[1]).read().split("request ")
+st = [("status 200" in x, "error 11" in x) for x in t[1:]]
+ok = len(st) == 10 and all(a for a, _ in st[:8]) and all(b for _, b in st[8:]) and "status 200" in t[-1].split("after drops")[-1]
+sys.exit(0 if ok else 1)
+EOT
 n=$(lines a)
 run "${GR[@]}" "$G" body-cap "$A/echo"
 has "write-failed at 16 MiB: 17" && has "finish-error 17" && has "error 17" && [ "$(lines a)" -eq "$n" ]

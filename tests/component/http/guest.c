@@ -9,6 +9,8 @@
  *
  *   guest req METHOD URL BODY|- [NAME:VALUE...]   one request; prints what it sees
  *   guest follow URL                              a GET; on a 3xx, a new request to its Location
+ *   guest big URL                                 a GET, the body's length only
+ *   guest many URL                                10 responses kept open, then one more
  *   guest MISUSE URL                              see main(): wrong uses that must trap or fail
  *
  * Output lines: "handle-error N", "error N" (error-code case numbers),
@@ -417,6 +419,16 @@ int main(int argc, char **argv)
         print_headers(h);
         fields_drop(h);
         oreq_drop(q.r);
+    } else if (!strcmp(mode, "many")) {                      /* responses kept alive: the 9th is refused */
+        int32_t kept[10];
+        for (int i = 0; i < 10; i++) {
+            printf("request %d\n", i);
+            kept[i] = request("GET", url, NULL, NULL, 0, -1);
+        }
+        for (int i = 0; i < 10; i++) if (kept[i]) iresp_drop(kept[i]);
+        printf("after drops\n");
+        int32_t r = request("GET", url, NULL, NULL, 0, -1);
+        if (r) iresp_drop(r);
     } else if (!strcmp(mode, "forged")) {                    /* a handle never given: trap */
         printf("forging\n");
         fflush(stdout);
