@@ -994,10 +994,18 @@ static int perform(bxcm_http *h, uint32_t frep)
     }
     bx_hostcall hc = { bxcm_ctx_store(h->cx), NULL, NULL, 0, NULL };
     bx_trap t = bx_hostcall_charge(&hc, bx_fuel_for_bytes(resp->body_len));
-    /* the response: status, headers (redacted by src/net), body, cut flag */
+    /* the response: status, headers (redacted by src/net), body, cut flag.
+     * src/net has curl decode every content-coding it offers, so a coded
+     * response arrives decoded: its content-encoding and content-length
+     * describe bytes the guest never gets, and are left out. */
     fields_clear(h, &f->f);
-    int rc = 0;
+    int rc = 0, decoded = 0;
+    for (size_t i = 0; i < resp->nheaders; i++)
+        decoded |= !strcmp(resp->header_names[i], "content-encoding") && strcasecmp(resp->header_values[i], "identity");
     for (size_t i = 0; i < resp->nheaders && !rc; i++) {
+        if (decoded && (!strcmp(resp->header_names[i], "content-encoding") ||
+                        !strcmp(resp->header_names[i], "content-length")))
+            continue;
         uint32_t vl = (uint32_t)strlen(resp->header_values[i]);
         rc = fields_add(h, &at(h, frep)->f, resp->header_names[i], (const uint8_t *)resp->header_values[i], vl);
     }

@@ -81,6 +81,9 @@ run "${GR[@]}" "$G" req PUT "$A/echo" "x" ; srv a 'r["method"]=="PUT"'; ok "PUT 
 run "${GR[@]}" "$G" req DELETE "$A/echo" - ; srv a 'r["method"]=="DELETE"'; ok "DELETE reaches the server as DELETE" $?
 run "${GR[@]}" "$G" req GET "$A/status?code=404" -
 has "status 404" && body | grep -q "No such page"; ok "a 404 is a response (status and body), not an error" $?
+run "${GR[@]}" "$G" big "$A/gzip"
+has "body-bytes 200000" && ! has "header content-encoding" && ! has "header content-length"
+ok "a gzip response arrives decoded, without the headers that described the coded bytes" $?
 run "${GR[@]}" "$G" req TRACE "$A/echo" -
 n=$(lines a); has "handle-error 18"; ok "TRACE refused with HTTP-request-method-invalid" $?
 
