@@ -149,6 +149,11 @@ st = [("status 200" in x, "error 11" in x) for x in t[1:]]
 ok = len(st) == 10 and all(a for a, _ in st[:8]) and all(b for _, b in st[8:]) and "status 200" in t[-1].split("after drops")[-1]
 sys.exit(0 if ok else 1)
 EOT
+run "${GR[@]}" "$G" poll-mixed "$A/json"
+has "ready 0 of 1" && sed -n 2p "$W/out" | grep -q "ready 1 of 1" && grep -q "would wait forever" "$W/err" && ! has "NOT TRAPPED"
+ok "poll: a response and a clock; an unsendable response loses to the clock; alone it traps" $?
+run "${GR[@]}" "$G" first-byte-timeout "$A/slow?s=5"
+has "error 33" && has "response no" && [ $rc -eq 0 ]; ok "request-options first-byte-timeout: HTTP-response-timeout, the run goes on" $?
 n=$(lines a)
 run "${GR[@]}" "$G" body-cap "$A/echo"
 has "write-failed at 16 MiB: 17" && has "finish-error 17" && has "error 17" && [ "$(lines a)" -eq "$n" ]

@@ -66,6 +66,10 @@ IMP(S, "[resource-drop]input-stream") void in_drop(int32_t);
 IMP(P, "[method]pollable.block") void poll_block(int32_t);
 IMP(P, "[resource-drop]pollable") void poll_drop(int32_t);
 IMP("wasi:io/error@0.2.12", "[resource-drop]error") void err_drop(int32_t);
+IMP(P, "poll") void io_poll(const int32_t *list, size_t n, void *ret);
+IMP("wasi:clocks/monotonic-clock@0.2.12", "subscribe-duration") int32_t sleep_for(int64_t ns);
+IMP(T, "[constructor]request-options") int32_t opts_new(void);
+IMP(T, "[method]request-options.set-first-byte-timeout") int32_t opts_first_byte(int32_t, int32_t some, int64_t ns);
 
 /* Built as a reactor (-mexec-model=reactor) with its own _start: in the
  * command model wasm-ld wraps every export, cabi_realloc included, in
@@ -429,6 +433,33 @@ int main(int argc, char **argv)
         printf("after drops\n");
         int32_t r = request("GET", url, NULL, NULL, 0, -1);
         if (r) iresp_drop(r);
+    } else if (!strcmp(mode, "poll-mixed")) {                /* poll over responses and clocks */
+        req q;
+        make(&q, "GET", url, NULL, 0);
+        int32_t f1 = send(&q);
+        int32_t l1[2] = { future_subscribe(f1), sleep_for(30000000000ll) };
+        io_poll(l1, 2, ret);             /* list<u32>: ptr @0, len @4 */
+        printf("ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
+        req q2;
+        make(&q2, "POST", url, NULL, 0);
+        open_body(&q2);                  /* never finished */
+        int32_t f2 = send(&q2);
+        int32_t l2[2] = { future_subscribe(f2), sleep_for(50000000ll) };
+        io_poll(l2, 2, ret);
+        printf("ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
+        fflush(stdout);
+        io_poll(l2, 1, ret);             /* only the response that cannot come */
+        printf("NOT TRAPPED\n");
+    } else if (!strcmp(mode, "first-byte-timeout")) {        /* request-options: 1 s to the first byte */
+        req q;
+        make(&q, "GET", url, NULL, 0);
+        int32_t o = opts_new();
+        opts_first_byte(o, 1, 1000000000ll);
+        http_handle(q.r, 1, o, ret);
+        if (u8(0)) { printf("handle-error %d\n", u8(8)); return 0; }
+        int32_t fut = i32(8);
+        int32_t r = await(fut);
+        printf("response %s\n", r ? "yes" : "no");
     } else if (!strcmp(mode, "forged")) {                    /* a handle never given: trap */
         printf("forging\n");
         fflush(stdout);
