@@ -9,10 +9,15 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 const [jcoDir, core, world, out] = process.argv.slice(2);
 const api = await import(pathToFileURL(resolve(jcoDir, "dist/api.js")).href);
-const builtin = join(jcoDir, "lib/wit/builtin/0.2.12");
+// the guest's imports name @0.2.12; another jco 1.x may ship another 0.2.x,
+// whose packages are then renamed (0.2.x releases only add @since items)
+const root = join(jcoDir, "lib/wit/builtin");
+const vers = readdirSync(root).filter((d) => /^0\.2\.\d+$/.test(d)).sort((a, b) => a.split(".")[2] - b.split(".")[2]);
+const ver = vers.includes("0.2.12") ? "0.2.12" : vers[vers.length - 1];
+const builtin = join(root, ver);
 let src = readFileSync(world, "utf8");
 for (const d of readdirSync(builtin)) {
-  const t = readFileSync(join(builtin, d, "package.wit"), "utf8");
+  const t = readFileSync(join(builtin, d, "package.wit"), "utf8").replaceAll("@" + ver, "@0.2.12");
   const m = t.match(/^package ([^;]+);/m);
   src += `\npackage ${m[1]} {\n` + t.replace(m[0], "") + "\n}\n";
 }
