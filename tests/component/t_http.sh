@@ -184,6 +184,29 @@ run "$G" fields x
 has "syntax 0" && has "forbidden 1" && has "crlf 0" && has "good -1" && has "immutable 2" && has "header x-good: yes"
 ok "fields: invalid-syntax, forbidden, CR/LF refused, request headers immutable" $?
 
+# ---- boxagnts call: a tool manifest naming the component (argv input), confined worker --
+mkdir -p "$W/td/http-c"
+cp "$G" "$W/td/http-c/tool.wasm"
+cat >"$W/td/http-c/tool.json" <<'EOT'
+{
+  "name": "http-c",
+  "title": "wasi:http test component",
+  "description": "One HTTP request through wasi:http (tests/component/t_http.sh).",
+  "permission_level": "execute",
+  "input_schema": {"type": "object", "properties": {"url": {"type": "string"}, "method": {"type": "string"}}, "required": ["url"], "additionalProperties": false},
+  "needs": {"workspace": "none", "network": true, "env": []},
+  "limits": {"timeout": "20s"},
+  "input": "argv",
+  "module": "tool.wasm"
+}
+EOT
+n=$(lines a)
+"$B" call http-c --tools-dir "$W/td" --allow-host "$A" "${LIFT[@]}" "{\"url\": \"$A/json\"}" >"$W/out" 2>"$W/err"
+grep -q 'status 200' "$W/out" && [ "$(lines a)" -gt "$n" ]; ok "boxagnts call: the component's request goes out under the call's grants" $?
+n=$(lines a)
+"$B" call http-c --tools-dir "$W/td" "{\"url\": \"$A/json\"}" >"$W/out" 2>"$W/err"
+grep -q 'error 15' "$W/out" && [ "$(lines a)" -eq "$n" ]; ok "boxagnts call without the grant: HTTP-request-denied, nothing sent" $?
+
 # ---- a component lying about a wasi:http type: refused at instantiation ------------------
 # fields.has declared on a borrow of another resource: the host checks each
 # handle's resource, not only the shape; the same import with the right type

@@ -9,6 +9,7 @@
  *
  *   guest req METHOD URL BODY|- [NAME:VALUE...]   one request; prints what it sees
  *   guest follow URL                              a GET; on a 3xx, a new request to its Location
+ *   guest --url U [--method M] [--body B]          the first, as a tool (argv input, JSON result)
  *   guest big URL                                 a GET, the body's length only
  *   guest many URL                                10 responses kept open, then one more
  *   guest MISUSE URL                              see main(): wrong uses that must trap or fail
@@ -89,6 +90,7 @@ __attribute__((export_name("_start"))) void start(void)
 }
 
 static _Alignas(8) uint8_t ret[64];
+static FILE *O;                          /* stdout, or a memory stream for as_tool */
 static uint8_t u8(int o) { return ret[o]; }
 static int32_t i32(int o) { int32_t v; memcpy(&v, ret + o, 4); return v; }
 static uint64_t u64(int o) { uint64_t v; memcpy(&v, ret + o, 8); return v; }
@@ -109,7 +111,7 @@ static int make(req *q, const char *method, const char *url, char **hdrs, int nh
         if (!c) continue;
         *c = 0;
         int e = add_header(f, hdrs[i], c + 1);
-        if (e >= 0) printf("header-error %d %s\n", e, hdrs[i]);
+        if (e >= 0) fprintf(O, "header-error %d %s\n", e, hdrs[i]);
         *c = ':';
     }
     q->r = oreq_new(f);
@@ -117,29 +119,29 @@ static int make(req *q, const char *method, const char *url, char **hdrs, int nh
     static const char *const m[] = { "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH" };
     int tag = 9;
     for (int i = 0; i < 9; i++) if (!strcmp(method, m[i])) tag = i;
-    if (oreq_set_method(q->r, tag, method, strlen(method))) printf("set-method failed\n");
+    if (oreq_set_method(q->r, tag, method, strlen(method))) fprintf(O, "set-method failed\n");
     const char *p = strstr(url, "://");
     int https = p && p - url == 5;
     if (p) oreq_set_scheme(q->r, 1, https ? 1 : 0, "", 0);
     const char *a = p ? p + 3 : url, *sl = strchr(a, '/');
     size_t al = sl ? (size_t)(sl - a) : strlen(a);
-    if (oreq_set_authority(q->r, 1, a, al)) printf("set-authority failed\n");
+    if (oreq_set_authority(q->r, 1, a, al)) fprintf(O, "set-authority failed\n");
     const char *path = sl ? sl : "/";
-    if (oreq_set_path(q->r, 1, path, strlen(path))) printf("set-path failed\n");
+    if (oreq_set_path(q->r, 1, path, strlen(path))) fprintf(O, "set-path failed\n");
     return 0;
 }
 
 static int32_t open_body(req *q)
 {
     oreq_body(q->r, ret);                /* result<own<outgoing-body>>: disc @0, handle @4 */
-    if (u8(0)) { printf("body() failed\n"); return 0; }
+    if (u8(0)) { fprintf(O, "body() failed\n"); return 0; }
     return q->body = i32(4);
 }
 
 static int32_t body_stream(int32_t b)
 {
     obody_write(b, ret);
-    if (u8(0)) { printf("write() failed\n"); return 0; }
+    if (u8(0)) { fprintf(O, "write() failed\n"); return 0; }
     return i32(4);
 }
 
@@ -151,8 +153,8 @@ static void write_all(int32_t s, const char *data, size_t n)
         if (u8(0)) {
             if (u8(4) == 0) {
                 http_error_code(i32(8), ret);
-                printf("write-error %d\n", u8(0) ? u8(8) : -1);
-            } else printf("write-closed\n");
+                fprintf(O, "write-error %d\n", u8(0) ? u8(8) : -1);
+            } else fprintf(O, "write-closed\n");
             return;
         }
         data += k;
@@ -163,7 +165,7 @@ static void write_all(int32_t s, const char *data, size_t n)
 static int finish(int32_t b)
 {
     obody_finish(b, 0, 0, ret);          /* result<_, error-code>: disc @0, code @8 */
-    if (u8(0)) { printf("finish-error %d\n", u8(8)); return -1; }
+    if (u8(0)) { fprintf(O, "finish-error %d\n", u8(8)); return -1; }
     return 0;
 }
 
@@ -171,7 +173,7 @@ static int finish(int32_t b)
 static int32_t send(req *q)
 {
     http_handle(q->r, 0, 0, ret);        /* result<own<future>, error-code>: disc @0, payload @8 */
-    if (u8(0)) { printf("handle-error %d\n", u8(8)); return 0; }
+    if (u8(0)) { fprintf(O, "handle-error %d\n", u8(8)); return 0; }
     int32_t fut = i32(8);
     return fut;
 }
@@ -182,9 +184,9 @@ static int32_t await(int32_t fut)
     poll_block(p);
     poll_drop(p);
     future_get(fut, ret);                /* option @0, result @8, inner result @16, payload @24 */
-    if (!u8(0)) { printf("not-ready\n"); return 0; }
-    if (u8(8)) { printf("already-taken\n"); return 0; }
-    if (u8(16)) { printf("error %d\n", u8(24)); return 0; }
+    if (!u8(0)) { fprintf(O, "not-ready\n"); return 0; }
+    if (u8(8)) { fprintf(O, "already-taken\n"); return 0; }
+    if (u8(16)) { fprintf(O, "error %d\n", u8(24)); return 0; }
     return i32(24);
 }
 
@@ -197,48 +199,48 @@ static void print_headers(int32_t h)
         int32_t np, nl, vp, vl;
         memcpy(&np, e + 16 * i, 4); memcpy(&nl, e + 16 * i + 4, 4);
         memcpy(&vp, e + 16 * i + 8, 4); memcpy(&vl, e + 16 * i + 12, 4);
-        printf("header %.*s: %.*s\n", (int)nl, (char *)(uintptr_t)np, (int)vl, (char *)(uintptr_t)vp);
+        fprintf(O, "header %.*s: %.*s\n", (int)nl, (char *)(uintptr_t)np, (int)vl, (char *)(uintptr_t)vp);
     }
 }
 
 static void read_body(int32_t resp, int show)
 {
     iresp_consume(resp, ret);
-    if (u8(0)) { printf("consume failed\n"); return; }
+    if (u8(0)) { fprintf(O, "consume failed\n"); return; }
     int32_t b = i32(4);
     ibody_stream(b, ret);
-    if (u8(0)) { printf("stream failed\n"); return; }
+    if (u8(0)) { fprintf(O, "stream failed\n"); return; }
     int32_t s = i32(4);
     size_t total = 0;
-    if (show) printf("body-start\n");
+    if (show) fprintf(O, "body-start\n");
     for (;;) {
         in_read(s, 65536, ret);          /* result<list<u8>, stream-error>: disc @0, ptr @4 len @8 | case @4, error @8 */
         if (u8(0)) {
             if (u8(4) == 0) {
                 int32_t err = i32(8);
                 http_error_code(err, ret);
-                if (show) printf("\nbody-end\n");
-                printf("stream-error %d\n", u8(0) ? u8(8) : -1);
+                if (show) fprintf(O, "\nbody-end\n");
+                fprintf(O, "stream-error %d\n", u8(0) ? u8(8) : -1);
                 err_drop(err);
                 show = 0;
                 in_read(s, 65536, ret);
-                printf("after-error %s\n", u8(0) && u8(4) == 1 ? "closed" : "other");
+                fprintf(O, "after-error %s\n", u8(0) && u8(4) == 1 ? "closed" : "other");
             }
             break;
         }
         int32_t p = i32(4), n = i32(8);
-        if (show) fwrite((void *)(uintptr_t)p, 1, (size_t)n, stdout);
+        if (show) fwrite((void *)(uintptr_t)p, 1, (size_t)n, O);
         total += (size_t)n;
         free((void *)(uintptr_t)p);
     }
-    if (show) printf("\nbody-end\n");
-    printf("body-bytes %zu\n", total);
+    if (show) fprintf(O, "\nbody-end\n");
+    fprintf(O, "body-bytes %zu\n", total);
     in_drop(s);
     int32_t tr = ibody_finish(b);
     trailers_get(tr, ret);               /* option @0, result @8, inner @16, payload @24 */
     if (u8(0) && !u8(8)) {
-        if (u8(16)) printf("trailers error %d\n", u8(24));
-        else printf("trailers ok\n");
+        if (u8(16)) fprintf(O, "trailers error %d\n", u8(24));
+        else fprintf(O, "trailers ok\n");
     }
     trailers_drop(tr);
 }
@@ -259,7 +261,7 @@ static int32_t request(const char *method, const char *url, const char *body, ch
     int32_t resp = await(fut);
     future_drop(fut);
     if (!resp) return 0;
-    printf("status %d\n", iresp_status(resp));
+    fprintf(O, "status %d\n", iresp_status(resp));
     int32_t h = iresp_headers(resp);
     print_headers(h);
     fields_drop(h);
@@ -267,7 +269,45 @@ static int32_t request(const char *method, const char *url, const char *body, ch
     return resp;
 }
 
+static int run_mode(int argc, char **argv);
+
+/* As a tool (a manifest's "input": "argv"): --url U [--method M] [--body B]
+ * is one request; its lines become the content of a {content, is_error}. */
+static int as_tool(int argc, char **argv)
+{
+    const char *url = "", *method = "GET", *body = "-";
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (!strcmp(argv[i], "--url")) url = argv[i + 1];
+        else if (!strcmp(argv[i], "--method")) method = argv[i + 1];
+        else if (!strcmp(argv[i], "--body")) body = argv[i + 1];
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    if (!(O = open_memstream(&buf, &len))) return 2;
+    char *args[] = { argv[0], "req", (char *)method, (char *)url, (char *)body };
+    run_mode(5, args);
+    fclose(O);
+    O = stdout;
+    fprintf(O, "{\"content\": \"");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c == '"' || c == '\\') fprintf(O, "\\%c", c);
+        else if (c < 0x20) fprintf(O, "\\u%04x", c);
+        else fputc(c, O);
+    }
+    fprintf(O, "\", \"is_error\": %s}\n", strstr(buf, "error ") ? "true" : "false");
+    free(buf);
+    return 0;
+}
+
 int main(int argc, char **argv)
+{
+    O = stdout;
+    if (argc > 1 && !strncmp(argv[1], "--", 2)) return as_tool(argc, argv);
+    return run_mode(argc, argv);
+}
+
+static int run_mode(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOFBF, 1 << 16);
     if (argc < 3) { fprintf(stderr, "usage: guest MODE URL ...\n"); return 2; }
@@ -293,7 +333,7 @@ int main(int argc, char **argv)
         }
         fields_drop(h);
         iresp_drop(r);
-        printf("following %s\n", loc);
+        fprintf(O, "following %s\n", loc);
         r = request("GET", loc, NULL, NULL, 0, 1);
         if (r) iresp_drop(r);
     } else if (!strcmp(mode, "drop-body-before-stream")) {   /* parent before child: trap */
@@ -301,91 +341,91 @@ int main(int argc, char **argv)
         iresp_consume(r, ret);
         int32_t b = i32(4);
         ibody_stream(b, ret);
-        printf("dropping the body, its stream alive\n");
-        fflush(stdout);
+        fprintf(O, "dropping the body, its stream alive\n");
+        fflush(O);
         ibody_drop(b);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "drop-request-before-headers")) {
         req q;
         make(&q, "GET", url, NULL, 0);
         int32_t h = oreq_headers(q.r);
         (void)h;
-        printf("dropping the request, its headers alive\n");
-        fflush(stdout);
+        fprintf(O, "dropping the request, its headers alive\n");
+        fflush(O);
         oreq_drop(q.r);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "drop-future-before-pollable")) {
         req q;
         make(&q, "GET", url, NULL, 0);
         int32_t fut = send(&q);
         int32_t p = future_subscribe(fut);
         (void)p;
-        printf("dropping the future, its pollable alive\n");
-        fflush(stdout);
+        fprintf(O, "dropping the future, its pollable alive\n");
+        fflush(O);
         future_drop(fut);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "finish-with-stream")) {        /* finish while the stream lives: trap */
         req q;
         make(&q, "POST", url, NULL, 0);
         int32_t b = open_body(&q);
         int32_t s = body_stream(b);
         write_all(s, "abc", 3);
-        printf("finishing, the stream alive\n");
-        fflush(stdout);
+        fprintf(O, "finishing, the stream alive\n");
+        fflush(O);
         finish(b);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "write-after-finish")) {        /* a stale stream handle: trap */
         req q;
         make(&q, "POST", url, NULL, 0);
         int32_t b = open_body(&q);
         int32_t s = body_stream(b);
         write_all(s, "abc", 3);
-        printf("writing after finish\n");   /* before: the adapter's stdout could take the freed index */
-        fflush(stdout);
+        fprintf(O, "writing after finish\n");   /* before: the adapter's stdout could take the freed index */
+        fflush(O);
         out_drop(s);
         finish(b);
         write_all(s, "def", 3);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "twice")) {                     /* second uses answer errors */
         req q;
         make(&q, "GET", url, NULL, 0);
         open_body(&q);
         oreq_body(q.r, ret);
-        printf("body2 %s\n", u8(0) ? "err" : "ok");
+        fprintf(O, "body2 %s\n", u8(0) ? "err" : "ok");
         int32_t s = body_stream(q.body);
         obody_write(q.body, ret);
-        printf("write2 %s\n", u8(0) ? "err" : "ok");
+        fprintf(O, "write2 %s\n", u8(0) ? "err" : "ok");
         out_drop(s);
         finish(q.body);
         int32_t fut = send(&q);
         int32_t r = await(fut);
         future_get(fut, ret);
-        printf("get2 %s\n", u8(0) && u8(8) ? "taken" : "other");
+        fprintf(O, "get2 %s\n", u8(0) && u8(8) ? "taken" : "other");
         future_drop(fut);
         if (!r) return 0;
         iresp_consume(r, ret);
         int32_t b = i32(4);
         iresp_consume(r, ret);
-        printf("consume2 %s\n", u8(0) ? "err" : "ok");
+        fprintf(O, "consume2 %s\n", u8(0) ? "err" : "ok");
         ibody_stream(b, ret);
         int32_t st = i32(4);
         ibody_stream(b, ret);
-        printf("stream2 %s\n", u8(0) ? "err" : "ok");
+        fprintf(O, "stream2 %s\n", u8(0) ? "err" : "ok");
         in_drop(st);
         ibody_drop(b);
         iresp_drop(r);
-        printf("done\n");
+        fprintf(O, "done\n");
     } else if (!strcmp(mode, "unfinished-body")) {           /* waiting on it would wait forever: trap */
         req q;
         make(&q, "POST", url, NULL, 0);
         int32_t b = open_body(&q);
         (void)b;
         int32_t fut = send(&q);
-        printf("waiting, the body unfinished\n");
-        fflush(stdout);
+        fprintf(O, "waiting, the body unfinished\n");
+        fflush(O);
         int32_t p = future_subscribe(fut);
         poll_block(p);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "dropped-body")) {              /* body dropped, not finished: error */
         req q;
         make(&q, "POST", url, NULL, 0);
@@ -396,7 +436,7 @@ int main(int argc, char **argv)
         int32_t fut = send(&q);
         obody_drop(b);
         int32_t r = await(fut);
-        printf("response %s\n", r ? "yes" : "no");
+        fprintf(O, "response %s\n", r ? "yes" : "no");
     } else if (!strcmp(mode, "content-length")) {            /* declared 10, sent 3 */
         req q;
         char h[] = "content-length:10";
@@ -409,28 +449,28 @@ int main(int argc, char **argv)
         finish(b);
         int32_t fut = send(&q);
         int32_t r = await(fut);
-        printf("response %s\n", r ? "yes" : "no");
+        fprintf(O, "response %s\n", r ? "yes" : "no");
     } else if (!strcmp(mode, "fields")) {                    /* header errors */
         int32_t f = fields_new();
-        printf("syntax %d\n", add_header(f, "bad name", "x"));
-        printf("forbidden %d\n", add_header(f, "Connection", "close"));
-        printf("crlf %d\n", add_header(f, "x-a", "a\r\nb: c"));
-        printf("good %d\n", add_header(f, "X-Good", "yes"));
+        fprintf(O, "syntax %d\n", add_header(f, "bad name", "x"));
+        fprintf(O, "forbidden %d\n", add_header(f, "Connection", "close"));
+        fprintf(O, "crlf %d\n", add_header(f, "x-a", "a\r\nb: c"));
+        fprintf(O, "good %d\n", add_header(f, "X-Good", "yes"));
         req q;
         q.r = oreq_new(f);
         int32_t h = oreq_headers(q.r);
-        printf("immutable %d\n", add_header(h, "x-more", "1"));
+        fprintf(O, "immutable %d\n", add_header(h, "x-more", "1"));
         print_headers(h);
         fields_drop(h);
         oreq_drop(q.r);
     } else if (!strcmp(mode, "many")) {                      /* responses kept alive: the 9th is refused */
         int32_t kept[10];
         for (int i = 0; i < 10; i++) {
-            printf("request %d\n", i);
+            fprintf(O, "request %d\n", i);
             kept[i] = request("GET", url, NULL, NULL, 0, -1);
         }
         for (int i = 0; i < 10; i++) if (kept[i]) iresp_drop(kept[i]);
-        printf("after drops\n");
+        fprintf(O, "after drops\n");
         int32_t r = request("GET", url, NULL, NULL, 0, -1);
         if (r) iresp_drop(r);
     } else if (!strcmp(mode, "poll-mixed")) {                /* poll over responses and clocks */
@@ -439,32 +479,32 @@ int main(int argc, char **argv)
         int32_t f1 = send(&q);
         int32_t l1[2] = { future_subscribe(f1), sleep_for(30000000000ll) };
         io_poll(l1, 2, ret);             /* list<u32>: ptr @0, len @4 */
-        printf("ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
+        fprintf(O, "ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
         req q2;
         make(&q2, "POST", url, NULL, 0);
         open_body(&q2);                  /* never finished */
         int32_t f2 = send(&q2);
         int32_t l2[2] = { future_subscribe(f2), sleep_for(50000000ll) };
         io_poll(l2, 2, ret);
-        printf("ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
-        fflush(stdout);
+        fprintf(O, "ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
+        fflush(O);
         io_poll(l2, 1, ret);             /* only the response that cannot come */
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "first-byte-timeout")) {        /* request-options: 1 s to the first byte */
         req q;
         make(&q, "GET", url, NULL, 0);
         int32_t o = opts_new();
         opts_first_byte(o, 1, 1000000000ll);
         http_handle(q.r, 1, o, ret);
-        if (u8(0)) { printf("handle-error %d\n", u8(8)); return 0; }
+        if (u8(0)) { fprintf(O, "handle-error %d\n", u8(8)); return 0; }
         int32_t fut = i32(8);
         int32_t r = await(fut);
-        printf("response %s\n", r ? "yes" : "no");
+        fprintf(O, "response %s\n", r ? "yes" : "no");
     } else if (!strcmp(mode, "forged")) {                    /* a handle never given: trap */
-        printf("forging\n");
-        fflush(stdout);
+        fprintf(O, "forging\n");
+        fflush(O);
         fields_entries(777, ret);
-        printf("NOT TRAPPED\n");
+        fprintf(O, "NOT TRAPPED\n");
     } else if (!strcmp(mode, "body-cap")) {                  /* past the request body cap */
         req q;
         make(&q, "POST", url, NULL, 0);
@@ -473,13 +513,13 @@ int main(int argc, char **argv)
         static char chunk[1 << 20];
         memset(chunk, 'x', sizeof chunk);
         out_check(s, ret);               /* result<u64, stream-error>: disc @0, u64 @8 */
-        printf("permit %llu\n", u8(0) ? 0ull : (unsigned long long)u64(8));
+        fprintf(O, "permit %llu\n", u8(0) ? 0ull : (unsigned long long)u64(8));
         for (int i = 0; i < 18; i++) {   /* past the permit and the cap on purpose */
             out_write(s, chunk, sizeof chunk, ret);
             if (u8(0)) {
                 int32_t e = i32(8);
                 http_error_code(e, ret);
-                printf("write-failed at %d MiB: %d\n", i, u8(0) ? u8(8) : -1);
+                fprintf(O, "write-failed at %d MiB: %d\n", i, u8(0) ? u8(8) : -1);
                 break;
             }
         }
@@ -487,11 +527,11 @@ int main(int argc, char **argv)
         finish(b);
         int32_t fut = send(&q);
         int32_t r = await(fut);
-        printf("response %s\n", r ? "yes" : "no");
+        fprintf(O, "response %s\n", r ? "yes" : "no");
     } else {
         fprintf(stderr, "unknown mode %s\n", mode);
         return 2;
     }
-    fflush(stdout);
+    fflush(O);
     return 0;
 }
