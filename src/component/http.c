@@ -1321,13 +1321,14 @@ int bxcm_http_error_debug(bxcm_http *h, uint32_t rep, bxcm_val *res)
     return mkstr(h, res, b, (size_t)n < sizeof b ? (size_t)n : sizeof b - 1);
 }
 
-int bxcm_http_poll(bxcm_http *h, uint32_t rep)
+int bxcm_http_poll(bxcm_http *h, uint32_t rep, int send)
 {
     hobj *p = get(h, rep, HK_POLL);
     if (!p) return -1;
     uint32_t target = p->parent;
     hobj *t = at(h, target);
     if (t->kind != HK_FUTURE) return 1;           /* streams and trailers: everything is here */
+    if (t->state == F_SEND && !send) return 2;
     if (future_settle(h, target)) return -1;
     return at(h, target)->state != F_WAIT_BODY;
 }

@@ -35,9 +35,10 @@ int bxcm_http_write(bxcm_http *h, uint32_t rep, const uint8_t *p, uint64_t n, in
 int bxcm_http_flush(bxcm_http *h, uint32_t rep, bxcm_val *res);
 int bxcm_http_subscribe(bxcm_http *h, uint32_t rep, bxcm_val *res);
 int bxcm_http_error_debug(bxcm_http *h, uint32_t rep, bxcm_val *res);
-/* A pollable of ours: 1 ready (a request that can be sent is sent now, so
- * waiting on it is what performs it), 0 it can never become ready by
- * itself (its request body is still open), -1 trapped. */
-int bxcm_http_poll(bxcm_http *h, uint32_t rep);
+/* A pollable of ours: 1 ready, 0 it can never become ready by itself (its
+ * request body is still open), -1 trapped.  A request that can be sent is
+ * sent now when send is 1 (waiting on it is what performs it); with send 0
+ * it answers 2 instead, so a poll sends only when nothing else is ready. */
+int bxcm_http_poll(bxcm_http *h, uint32_t rep, int send);
 
 #endif

@@ -482,13 +482,14 @@ HOST(poll_list)
     bxcm_val *out = nv(H, n);
     if (!out) return -1;
     for (;;) {
-        uint32_t k = 0;
+        uint32_t k = 0, sendable = 0;
         uint64_t now = mono_now(), earliest = UINT64_MAX;
         for (uint32_t i = 0; i < n; i++) {
             if (BXCM_IS_HTTP(a[0].agg.v[i].rep)) {   /* a response: waiting on it sends its request */
-                int r = bxcm_http_poll(H->http, a[0].agg.v[i].rep);
+                int r = bxcm_http_poll(H->http, a[0].agg.v[i].rep, 0);
                 if (r < 0) return -1;
-                if (r) out[k++].u = i;
+                if (r == 1) out[k++].u = i;
+                if (r == 2 && !sendable) sendable = a[0].agg.v[i].rep;
                 continue;
             }
             obj *p = obj_get(H, a[0].agg.v[i].rep, K_POLL);
@@ -497,6 +498,10 @@ HOST(poll_list)
             else if (p->deadline < earliest) earliest = p->deadline;
         }
         if (k) { res->agg.v = out; res->agg.n = k; return 0; }
+        if (sendable) {                 /* nothing ready: send one request (it ends by its own timeouts) */
+            if (bxcm_http_poll(H->http, sendable, 1) < 0) return -1;
+            continue;
+        }
         if (earliest == UINT64_MAX)
             return bxcm_trap(cx, BX_TRAP_HOST, "poll: no pollable can ever become ready (a request whose "
                                                "outgoing-body is not finished); this would wait forever");
@@ -508,7 +513,7 @@ HOST(pollable_ready)
 {
     UNUSED;
     if (BXCM_IS_HTTP(a[0].rep)) {
-        int r = bxcm_http_poll(H->http, a[0].rep);
+        int r = bxcm_http_poll(H->http, a[0].rep, 1);
         res->u = r > 0;
         return r < 0 ? -1 : 0;
     }
@@ -522,7 +527,7 @@ HOST(pollable_block)
 {
     UNUSED;
     if (BXCM_IS_HTTP(a[0].rep)) {
-        int r = bxcm_http_poll(H->http, a[0].rep);
+        int r = bxcm_http_poll(H->http, a[0].rep, 1);
         if (r == 0)
             return bxcm_trap(cx, BX_TRAP_HOST, "pollable.block on a response whose request body is not finished "
                                                "(call outgoing-body.finish first); this would wait forever");

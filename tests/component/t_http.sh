@@ -150,8 +150,10 @@ ok = len(st) == 10 and all(a for a, _ in st[:8]) and all(b for _, b in st[8:]) a
 sys.exit(0 if ok else 1)
 EOT
 run "${GR[@]}" "$G" poll-mixed "$A/json"
-has "ready 0 of 1" && sed -n 2p "$W/out" | grep -q "ready 1 of 1" && grep -q "would wait forever" "$W/err" && ! has "NOT TRAPPED"
+sed -n 1p "$W/out" | grep -q "ready 0 of 1" && sed -n 2p "$W/out" | grep -q "ready 0 of 1" && sed -n 3p "$W/out" | grep -q "ready 1 of 1" &&
+    grep -q "would wait forever" "$W/err" && ! has "NOT TRAPPED"
 ok "poll: a response and a clock; an unsendable response loses to the clock; alone it traps" $?
+! grep -q "unsent" "$W/a.log" && grep -q '"/json"' "$W/a.log"; ok "poll: a ready clock is answered without sending the request beside it" $?
 run "${GR[@]}" "$G" first-byte-timeout "$A/slow?s=5"
 has "error 33" && has "response no" && [ $rc -eq 0 ]; ok "request-options first-byte-timeout: HTTP-response-timeout, the run goes on" $?
 n=$(lines a)

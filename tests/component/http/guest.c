@@ -474,6 +474,17 @@ static int run_mode(int argc, char **argv)
         int32_t r = request("GET", url, NULL, NULL, 0, -1);
         if (r) iresp_drop(r);
     } else if (!strcmp(mode, "poll-mixed")) {                /* poll over responses and clocks */
+        char unsent[600];
+        snprintf(unsent, sizeof unsent, "%s?unsent", url);
+        req q0;
+        make(&q0, "GET", unsent, NULL, 0);
+        int32_t f0 = send(&q0);
+        int32_t l0[2] = { sleep_for(0), future_subscribe(f0) };
+        io_poll(l0, 2, ret);             /* the clock is ready: the request is not sent for it */
+        fprintf(O, "ready %d of %d\n", *(int32_t *)(uintptr_t)i32(0), i32(4));
+        poll_drop(l0[0]);
+        poll_drop(l0[1]);
+        future_drop(f0);
         req q;
         make(&q, "GET", url, NULL, 0);
         int32_t f1 = send(&q);
