@@ -111,6 +111,19 @@ has "error 15" && [ "$(lines a)" -eq "$n" ] && grep -q '"rule":"block_url"' "$W/
 run "${GR[@]}" "$G" req GET "$A/json" -
 grep -q '"decision":"allow"' "$W/audit"; ok "an allowed request is audited too" $?
 
+# HTTPS to a self-signed certificate: verification is on, nothing is sent
+if openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+        -days 1 -keyout "$W/tls.pem" -out "$W/tls.crt" >/dev/null 2>&1; then
+    cat "$W/tls.crt" >>"$W/tls.pem"
+    python3 tests/net/server.py "$W/tls.port" "$W/tls.log" 127.0.0.1 "$W/tls.pem" 2>>"$W/server.err" &
+    pids+=($!)
+    for _ in $(seq 200); do [ -s "$W/tls.port" ] && break; sleep 0.05; done
+    touch "$W/tls.log"
+    PT=$(cat "$W/tls.port")
+    run --allow-host "https://127.0.0.1:$PT" "${LIFT[@]}" "$G" req GET "https://127.0.0.1:$PT/json" -
+    grep -Eq "^error 1[23]$" "$W/out" && ! grep -q '"/json"' "$W/tls.log"; ok "HTTPS with an untrusted certificate: a TLS error-code, no request sent" $?
+fi
+
 # ---- redirects: never followed by the host; a new request is checked again ----------
 nb=$(lines b)
 run "${GR[@]}" "$G" req GET "$A/redirect?to=$BB/json&code=302" -
