@@ -100,7 +100,8 @@ typedef struct bxcm_host {
      * one its function implements (bxcm_shape) */
     bxcm_host_fn (*lookup)(void *user, const char *iface, const char *name, const bxcm_type *ft, void **fuser);
     /* the host's own handle of a host resource was dropped by the guest */
-    void (*drop)(void *user, const bxcm_type *rt, uint32_t rep);
+    /* 0, or -1 after bxcm_trap (e.g. a parent dropped before its children) */
+    int (*drop)(void *user, const bxcm_type *rt, uint32_t rep);
     void *user;
 } bxcm_host;
 
@@ -129,6 +130,8 @@ int bxcm_run_command(bxcm_ctx *cx, bx_error *err);
 
 /* ---- WASI 0.2 on the preview1 host (wasi2.c) ------------------------------ */
 bx_status bxcm_wasi_run(bx_wasi *w, bx_store *s, const bxcm_comp *c, bx_error *err);
+/* The same with wasi:http served on net (NULL: every request denied). */
+bx_status bxcm_wasi_run_net(bx_wasi *w, bx_net *net, bx_store *s, const bxcm_comp *c, bx_error *err);
 
 /* The sandbox's run (src/sandbox/sandbox.c) for a decoded component: the
  * same setup, grants, limits and result record as bx_sandbox_run_module.

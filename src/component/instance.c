@@ -311,8 +311,8 @@ static bx_trap res_drop(bx_hostcall *hc, uint64_t *a)
             bx_val arg = { BX_I32, rep };
             if (core_call(ctx, d->dtor, &arg, 1, NULL, 0)) return to_engine(ctx, hc);
         }
-    } else if (ctx->host.drop) {
-        ctx->host.drop(ctx->host.user, rt, rep);
+    } else if (ctx->host.drop && ctx->host.drop(ctx->host.user, rt, rep)) {
+        return to_engine(ctx, hc);
     }
     return BX_TRAP_NONE;
 }

@@ -11,6 +11,7 @@
  * objects in a bounded table, their rep the resource's representation.
  */
 #include "comp_impl.h"
+#include "http.h"      /* wasi:http: its streams, pollables and errors are routed there */
 #include "runtime.h"      /* the engine's store: the preview1 host's trap message */
 #include "wasi_impl.h"
 
@@ -44,6 +45,7 @@ typedef struct W {
     uint32_t n, cap;
     uint8_t *scr;
     size_t scrcap;
+    bxcm_http *http;
 } W;
 
 /* ---- objects --------------------------------------------------------- */
@@ -331,6 +333,7 @@ static int do_read(W *h, obj *s, uint64_t len, bxcm_val *res)
 HOST(in_read)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_read(H->http, a[0].rep, a[1].u, 0, res);
     obj *s = obj_get(H, a[0].rep, K_IN);
     if (!s) return -1;
     return do_read(H, s, a[1].u, res);
@@ -339,6 +342,7 @@ HOST(in_read)
 HOST(in_skip)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_read(H->http, a[0].rep, a[1].u, 1, res);
     obj *s = obj_get(H, a[0].rep, K_IN);
     if (!s) return -1;
     if (do_read(H, s, a[1].u, res)) return -1;
@@ -349,6 +353,7 @@ HOST(in_skip)
 HOST(out_check_write)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_check_write(H->http, a[0].rep, res);
     obj *s = obj_get(H, a[0].rep, K_OUT);
     if (!s) return -1;
     bxcm_val *p = nv(H, 1);
@@ -396,6 +401,7 @@ static int do_write(W *h, obj *s, const uint8_t *data, uint32_t n, bxcm_val *res
 HOST(out_write)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_write(H->http, a[0].rep, a[1].agg.bytes, a[1].agg.n, 0, res);
     obj *s = obj_get(H, a[0].rep, K_OUT);
     if (!s) return -1;
     return do_write(H, s, a[1].agg.bytes, a[1].agg.n, res);
@@ -404,6 +410,7 @@ HOST(out_write)
 HOST(out_write_zeroes)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_write(H->http, a[0].rep, NULL, a[1].u, 1, res);
     obj *s = obj_get(H, a[0].rep, K_OUT);
     if (!s) return -1;
     uint64_t n = a[1].u > IO_MAX ? IO_MAX : a[1].u;
@@ -415,6 +422,7 @@ HOST(out_write_zeroes)
 HOST(out_flush)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_flush(H->http, a[0].rep, res);
     if (!obj_get(H, a[0].rep, K_OUT)) return -1;
     return ok(H, res, NULL);
 }
@@ -429,7 +437,12 @@ static int new_pollable(W *h, int pk, uint64_t deadline, bxcm_val *res)
     return 0;
 }
 
-HOST(subscribe_ready) { UNUSED; return new_pollable(H, PK_READY, 0, res); }
+HOST(subscribe_ready)
+{
+    UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_subscribe(H->http, a[0].rep, res);
+    return new_pollable(H, PK_READY, 0, res);
+}
 
 static uint64_t mono_now(void)
 {
@@ -469,15 +482,29 @@ HOST(poll_list)
     bxcm_val *out = nv(H, n);
     if (!out) return -1;
     for (;;) {
-        uint32_t k = 0;
+        uint32_t k = 0, sendable = 0;
         uint64_t now = mono_now(), earliest = UINT64_MAX;
         for (uint32_t i = 0; i < n; i++) {
+            if (BXCM_IS_HTTP(a[0].agg.v[i].rep)) {   /* a response: waiting on it sends its request */
+                int r = bxcm_http_poll(H->http, a[0].agg.v[i].rep, 0);
+                if (r < 0) return -1;
+                if (r == 1) out[k++].u = i;
+                if (r == 2 && !sendable) sendable = a[0].agg.v[i].rep;
+                continue;
+            }
             obj *p = obj_get(H, a[0].agg.v[i].rep, K_POLL);
             if (!p) return -1;
             if (p->pk == PK_READY || p->deadline <= now) out[k++].u = i;
             else if (p->deadline < earliest) earliest = p->deadline;
         }
         if (k) { res->agg.v = out; res->agg.n = k; return 0; }
+        if (sendable) {                 /* nothing ready: send one request (it ends by its own timeouts) */
+            if (bxcm_http_poll(H->http, sendable, 1) < 0) return -1;
+            continue;
+        }
+        if (earliest == UINT64_MAX)
+            return bxcm_trap(cx, BX_TRAP_HOST, "poll: no pollable can ever become ready (a request whose "
+                                               "outgoing-body is not finished); this would wait forever");
         if (sleep_until(H, earliest)) return -1;
     }
 }
@@ -485,6 +512,11 @@ HOST(poll_list)
 HOST(pollable_ready)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) {
+        int r = bxcm_http_poll(H->http, a[0].rep, 1);
+        res->u = r > 0;
+        return r < 0 ? -1 : 0;
+    }
     obj *p = obj_get(H, a[0].rep, K_POLL);
     if (!p) return -1;
     res->u = p->pk == PK_READY || p->deadline <= mono_now();
@@ -494,6 +526,13 @@ HOST(pollable_ready)
 HOST(pollable_block)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) {
+        int r = bxcm_http_poll(H->http, a[0].rep, 1);
+        if (r == 0)
+            return bxcm_trap(cx, BX_TRAP_HOST, "pollable.block on a response whose request body is not finished "
+                                               "(call outgoing-body.finish first); this would wait forever");
+        return r < 0 ? -1 : 0;
+    }
     obj *p = obj_get(H, a[0].rep, K_POLL);
     if (!p) return -1;
     return p->pk == PK_CLOCK ? sleep_until(H, p->deadline) : 0;
@@ -502,6 +541,7 @@ HOST(pollable_block)
 HOST(error_debug)
 {
     UNUSED;
+    if (BXCM_IS_HTTP(a[0].rep)) return bxcm_http_error_debug(H->http, a[0].rep, res);
     obj *o = obj_get(H, a[0].rep, K_ERR);
     if (!o) return -1;
     char buf[64];
@@ -1183,28 +1223,43 @@ static bxcm_host_fn lookup(void *user, const char *iface, const char *name, cons
         if (!strcmp(defs[i].iface, iface) && !strcmp(defs[i].name, name))
             return !strcmp(defs[i].sig, have) ? defs[i].fn : NULL;
     if (!strncmp(iface, "wasi:sockets/", 13)) return sockets_denied;
+    if (!strncmp(iface, "wasi:http/", 10)) {
+        *fuser = ((W *)user)->http;
+        return bxcm_http_lookup(iface, name, ft);
+    }
     return NULL;
 }
 
-static void drop(void *user, const bxcm_type *rt, uint32_t rep)
+static int drop(void *user, const bxcm_type *rt, uint32_t rep)
 {
     W *h = user;
     (void)rt;
-    if (rep == 0 || rep > h->n) return;
+    if (BXCM_IS_HTTP(rep)) return bxcm_http_drop(h->http, rep);
+    if (rep == 0 || rep > h->n) return 0;
     obj *o = &h->o[rep - 1];
     if (o->kind == K_DESC && !o->nodrop) {
         bxw_fd *e = bxw_fd_get(h->w, o->fd);
         if (e) bxw_fd_release(e);
     }
     o->kind = K_FREE;
+    return 0;
 }
 
 bx_status bxcm_wasi_run(bx_wasi *w, bx_store *s, const bxcm_comp *c, bx_error *err)
 {
+    return bxcm_wasi_run_net(w, NULL, s, c, err);
+}
+
+bx_status bxcm_wasi_run_net(bx_wasi *w, bx_net *net, bx_store *s, const bxcm_comp *c, bx_error *err)
+{
     W h = { .w = w };
     bxcm_host host = { lookup, drop, &h };
     bxcm_ctx *cx = bxcm_ctx_new(s, &host);
-    if (!cx) { snprintf(err->msg, sizeof err->msg, "out of host memory"); err->status = BX_ERR_NOMEM; return BX_ERR_NOMEM; }
+    if (cx) h.http = bxcm_http_new(cx, net);
+    if (!cx || !h.http) {
+        bxcm_ctx_free(cx);
+        snprintf(err->msg, sizeof err->msg, "out of host memory"); err->status = BX_ERR_NOMEM; return BX_ERR_NOMEM;
+    }
     h.cx = cx;
     bx_status st = bxcm_instantiate(cx, c, err);
     if (st == BX_OK) {
@@ -1223,6 +1278,7 @@ bx_status bxcm_wasi_run(bx_wasi *w, bx_store *s, const bxcm_comp *c, bx_error *e
         bx_hostcall_exit(&hc, cx->exit_code);
     }
     bxcm_ctx_free(cx);
+    bxcm_http_free(h.http);
     free(h.o);
     free(h.scr);
     return st;

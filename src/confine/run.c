@@ -213,8 +213,9 @@ bx_status bxc_run(const bxc_policy *p, const bx_run_options *o,
     memset(r, 0, sizeof *r);
     run_job j = { o, wasm, len, io, -1 };
     bxc_policy pol = *p;
-    /* the import's module name in the bytes: a cheap over-approximation */
-    if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)))
+    /* the import's module name in the bytes (a component's wasi:http
+     * interface names): a cheap over-approximation */
+    if (memmem(wasm, len, BX_NET_MODULE, strlen(BX_NET_MODULE)) || memmem(wasm, len, "wasi:http/", 10))
         pol.preload_curl = 1;
     if (o->g.audit_path) {
         /* as the sandbox opens it: never blocking on a FIFO, never a pipe */

@@ -376,6 +376,8 @@ static void net_audit(void *w, const char *event, const char *subject, int allow
     bx_wasi_audit(w, event, subject, allow, rule, hint);
 }
 
+static int net_new(const bx_run_options *o, bx_wasi *w, uint64_t t0, bx_net **out, bx_error *err);
+
 /* The HTTP capability, only for modules that import it: requests end by
  * the run's deadline, and the watchdog's interrupt stops one in flight. */
 static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi *w,
@@ -389,6 +391,21 @@ static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi
         uses = !strcmp(mod, BX_NET_MODULE);
     }
     if (!uses) return BX_OK;
+    return net_new(o, w, t0, out, err) ? err->status : bx_net_define(*out, s, l, err);
+}
+
+/* The same capability for a component importing wasi:http (served by
+ * src/component/http.c on this bx_net). */
+static bx_status comp_net(const bx_run_options *o, const bxcm_comp *c, bx_wasi *w, uint64_t t0,
+                          bx_net **out, bx_error *err)
+{
+    for (uint32_t i = 0; i < bxcm_import_count(c); i++)
+        if (!strncmp(bxcm_import(c, i)->name, "wasi:http/", 10)) return net_new(o, w, t0, out, err) ? err->status : BX_OK;
+    return BX_OK;
+}
+
+static int net_new(const bx_run_options *o, bx_wasi *w, uint64_t t0, bx_net **out, bx_error *err)
+{
     bx_net_config nc;
     memset(&nc, 0, sizeof nc);
     nc.allow = (const char *const *)o->allowed_outbound_hosts;
@@ -398,8 +415,7 @@ static bx_status net_define(const bx_run_options *o, const bx_module *m, bx_wasi
     nc.deadline_ns = o->g.timeout_ns ? t0 + o->g.timeout_ns : 0;
     nc.audit = net_audit;
     nc.audit_user = w;
-    if (!(*out = bx_net_new(&nc, err))) return err->status;
-    return bx_net_define(*out, s, l, err);
+    return (*out = bx_net_new(&nc, err)) ? 0 : -1;
 }
 
 /* The audit log: a file, a terminal or /dev/null.  Opened without
@@ -573,6 +589,7 @@ static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm
     }
     if (!comp && (st = bx_wasi_define_for(w, s, l, m, err)) != BX_OK) goto out;
     if (!comp && (st = net_define(o, m, w, s, l, t0, &net, err)) != BX_OK) goto out;
+    if (comp && (st = comp_net(o, comp, w, t0, &net, err)) != BX_OK) goto out;
     if (io->define_imports && (st = io->define_imports(io->define_user, s, l, err)) != BX_OK) goto out;
 
     watchdog wd;
@@ -593,7 +610,7 @@ static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm
             st = bx_error_setf(err, BX_ERR_ARG, "--invoke is not supported for components yet");
         } else {
             memset(err, 0, sizeof *err);
-            st = bxcm_wasi_run(w, s, comp, err);
+            st = bxcm_wasi_run_net(w, net, s, comp, err);
             if (st == BX_OK) st = err->status = BX_ERR_TRAP, err->trap = BX_TRAP_EXIT;
         }
     } else {

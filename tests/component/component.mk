@@ -19,7 +19,7 @@ TESTS_ALL += $(COMP_TEST_DIR)/test_component
 FUZZC_DIR := $(BUILD)/fuzz-component
 FUZZC_CC ?= clang-14
 FUZZC_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1
-FUZZC_OBJ := $(patsubst src/component/%.c,$(FUZZC_DIR)/obj/%.o,$(filter-out src/component/wasi2.c,$(COMP_SRC)))
+FUZZC_OBJ := $(patsubst src/component/%.c,$(FUZZC_DIR)/obj/%.o,$(filter-out src/component/wasi2.c src/component/http.c,$(COMP_SRC)))
 FUZZC_ENGINE := $(patsubst %.c,$(BUILD)/%.o,$(wildcard src/wasm/*.c))
 $(FUZZC_DIR)/obj/%.o: src/component/%.c
 	@mkdir -p $(dir $@)

@@ -94,7 +94,8 @@ class H(BaseHTTPRequestHandler):
         n = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(n).decode("utf-8", "replace") if n else ""
         rec = {"method": self.command, "path": self.path,
-               "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+               "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body,
+               "header_list": [[k.lower(), v] for k, v in self.headers.items()]}   # repeated fields kept
         with open(LOGFILE, "a") as f:
             f.write(json.dumps(rec) + "\n")
         p = u.path
