@@ -8,11 +8,12 @@
  * Before any file runs, every module that a converted file names is
  * decoded (deduplicated by its bytes' SHA-256), the ones the translator
  * takes are cut into batches in file order (at most BATCH_MODULES modules
- * or BATCH_BYTES of wasm each), and each batch is translated into one C
+ * or BATCH_BYTES of wasm each: small enough to keep both cores busy to the
+ * end, large enough that start-up is paid rarely), and each batch is translated into one C
  * file (bxa_emit_batch: the shared head once, each module's names
  * prefixed) and compiled by one compiler run into one shared object kept
- * in the cache as one authenticated entry (bxa_batch_build).  `jobs` child
- * processes compile the batches side by side; then this process loads
+ * in the cache as one authenticated entry (bxa_batch_build), one child
+ * process per batch, `jobs` at a time, the biggest first; then this process loads
  * them from the cache (bxa_batch_load) and aot_attach binds each instance
  * to its module's table from its batch.  What is tested does not change:
  * each module's C text is the one bxa_emit makes for it alone, but for the
@@ -34,8 +35,8 @@
 #include "aotbatch.h"
 #include "module.h"
 
-#define BATCH_MODULES 128
-#define BATCH_BYTES ((size_t)512 << 10)
+#define BATCH_MODULES 64
+#define BATCH_BYTES ((size_t)128 << 10)
 
 typedef struct entry {
     uint8_t hash[32];
@@ -160,27 +161,41 @@ void aotb_prepare(char *const *json, size_t n, const char *cache_dir, int jobs)
         ms[i] = ents[i].m;
     }
     start[nb] = nents;
-    /* compile: jobs children, batch b by child b % jobs */
+    /* compile: one child per batch, at most jobs at a time, the biggest
+     * batches first (the compiler's time grows with the code) */
     fflush(stdout);
-    pid_t kids[8];
-    int nk = 0;
+    size_t *order = calloc(nb ? nb : 1, sizeof *order);
+    uint64_t *weight = calloc(nb ? nb : 1, sizeof *weight);
+    for (size_t b = 0; order && weight && b < nb; b++) {
+        order[b] = b;
+        for (size_t i = start[b]; i < start[b + 1]; i++) weight[b] += ents[i].m->len;
+        for (size_t k = b; k > 0 && weight[order[k - 1]] < weight[order[k]]; k--) {
+            size_t t = order[k];
+            order[k] = order[k - 1];
+            order[k - 1] = t;
+        }
+    }
     if (jobs < 1) jobs = 1;
-    if (jobs > 8) jobs = 8;
-    for (int j = 0; j < jobs && nb; j++) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            for (size_t b = (size_t)j; b < nb; b += (size_t)jobs) {
+    int running = 0;
+    for (size_t q = 0; order && weight && (q < nb || running > 0);) {
+        if (q < nb && running < jobs) {
+            size_t b = order[q++];
+            pid_t pid = fork();
+            if (pid == 0) {
                 char why[256];
                 if (bxa_batch_build(ms + start[b], start[b + 1] - start[b], cache_dir, why, sizeof why))
                     printf("  aot batch %zu (%zu modules): %s\n", b, start[b + 1] - start[b], why);
+                fflush(stdout);
+                _exit(0);
             }
-            fflush(stdout);
-            _exit(0);
+            if (pid > 0) running++;
+            continue;
         }
-        if (pid > 0) kids[nk++] = pid;
+        if (waitpid(-1, NULL, 0) > 0) running--;
+        else if (errno != EINTR) break;
     }
-    for (int k = 0; k < nk; k++)
-        while (waitpid(kids[k], NULL, 0) < 0 && errno == EINTR) {}
+    free(order);
+    free(weight);
     double t1 = now();
     /* load: a batch that is not there (failed) leaves its modules to
      * aot_attach's one-by-one path */
