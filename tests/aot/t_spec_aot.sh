@@ -34,7 +34,7 @@ fi
 if [ -z "${SPEC_AOT_NO_BATCH:-}" ]; then
     bl=$(grep '^spec: aot batches:' "$LOG")
     echo "$bl"
-    if [[ $bl =~ ([0-9]+)\ modules\ in\ ([0-9]+)\ batches\ \(([0-9]+)\ loaded\) ]] && [ "${BASH_REMATCH[1]}" -ge 1000 ] &&
+    if [[ $bl =~ ([0-9]+)\ modules\ in\ ([0-9]+)\ batches\ \(([0-9]+)\ loaded\) ]] && [ "${BASH_REMATCH[1]}" -ge 500 ] &&
         [ "${BASH_REMATCH[2]}" -eq "${BASH_REMATCH[3]}" ]; then :; else
         echo "FAIL the batches did not all compile and load: $bl"; f=$((f + 1)); fi
 fi
