@@ -174,6 +174,19 @@ BX_API bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const c
                                 bx_error *err);
 BX_API bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
                                       bx_cache_event *event, bx_error *err);
+/* The cache through a parent, for a worker that reaches neither the cache
+ * nor its key (src/confine): the module from a valid entry, or NULL (no
+ * entry, or one that failed a check: nothing is compiled or written); the
+ * payload (serialized form) of a module the worker compiled; the SHA-256
+ * that keys bytes; and storing a payload made elsewhere, only when it
+ * verifies against bytes as a load would (0 stored; with why: -1 refused,
+ * -2 not written: no key, an unwritable directory). */
+BX_API bx_module *bx_module_from_cache(const uint8_t *bytes, size_t len, const char *cache_dir,
+                                bx_cache_event *event);
+BX_API bx_status bx_module_payload(const bx_module *m, uint8_t **out, size_t *n);
+BX_API void bx_module_digest(const uint8_t *bytes, size_t len, uint8_t out[32]);
+BX_API int bx_cache_store_payload(const uint8_t *bytes, size_t len, const char *cache_dir,
+                           const uint8_t *payload, size_t n, char *why, size_t cap);
 
 /* Trust rule of the cache.  Entries are authenticated (HMAC-SHA-256) with a
  * per-user key: $BOXAGNTS_CACHE_KEY, else $XDG_CONFIG_HOME/boxagnts/cache.key,

@@ -31,6 +31,14 @@ const char *bxa_tier_name(bxa_tier t);
 /* emit.c: the C text of module m (malloc'd, NUL-terminated, *len bytes).
  * NULL when the translator refuses the module, with why filled. */
 char *bxa_emit(const struct bx_module *m, size_t *len, char *why, size_t cap);
+/* Many modules in one C file (one compiler run for all: the spec suite's
+ * batches, tests/spec/runner.c): the shared head once, then each module
+ * with every name prefixed by BXA_BATCH_PREFIX and its index, so module
+ * i's table is "b<i>_bxa_funcs".  NULL when any is refused. */
+#define BXA_BATCH_PREFIX "b%zu_"
+char *bxa_emit_batch(const struct bx_module *const *ms, size_t n, size_t *len, char *why, size_t cap);
+/* Why the translator refuses m (SIMD, tail calls, ...), or NULL. */
+const char *bxa_refuses(const struct bx_module *m);
 /* Changes whenever the emitted text would (part of the cache key). */
 uint64_t bxa_translator_id(void);
 
@@ -42,6 +50,16 @@ typedef struct bxa_module bxa_module;
 bxa_module *bxa_module_get(const struct bx_module *m, const char *cache_dir, int allow_compile,
                            char *why, size_t cap);
 void bxa_module_free(bxa_module *am);
+/* A batch (build.c): ms[0..n) compiled by one compiler run from
+ * bxa_emit_batch into one shared object, kept in the cache under cache_dir
+ * as one authenticated entry keyed by every module's hash.  _build makes
+ * the entry unless a verified one is there (0, or -1 with why); _load
+ * takes it from the cache only and fills out[i] for every module (each
+ * holds its own reference to the object), 0 or -1 with why. */
+int bxa_batch_build(const struct bx_module *const *ms, size_t n, const char *cache_dir, char *why,
+                    size_t cap);
+int bxa_batch_load(const struct bx_module *const *ms, size_t n, const char *cache_dir, bxa_module **out,
+                   char *why, size_t cap);
 /* Was it loaded from the cache (1) or compiled by this call (0)? */
 int bxa_module_cached(const bxa_module *am);
 

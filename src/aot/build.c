@@ -250,10 +250,14 @@ static void rm_dir(const char *dir)
 
 /* ---- loading --------------------------------------------------------------- */
 
-static bxa_module *load_dl(void *dl, const bx_module *m, char *why, size_t cap)
+/* m's table in dl, its symbols prefixed by px ("" for a module alone). */
+static bxa_module *load_dl_px(void *dl, const bx_module *m, const char *px, char *why, size_t cap)
 {
-    const bxa_wrap_fn *funcs = dlsym(dl, BXA_SYM_FUNCS);
-    const uint64_t *info = dlsym(dl, BXA_SYM_INFO);
+    char fs[64], is[64];
+    snprintf(fs, sizeof fs, "%s" BXA_SYM_FUNCS, px);
+    snprintf(is, sizeof is, "%s" BXA_SYM_INFO, px);
+    const bxa_wrap_fn *funcs = dlsym(dl, fs);
+    const uint64_t *info = dlsym(dl, is);
     if (!funcs || !info || info[0] != BXA_ABI_VERSION || info[1] != m->nfuncs) {
         snprintf(why, cap, "the compiled module does not match this engine");
         dlclose(dl);
@@ -271,11 +275,17 @@ static bxa_module *load_dl(void *dl, const bx_module *m, char *why, size_t cap)
     return am;
 }
 
+static bxa_module *load_dl(void *dl, const bx_module *m, char *why, size_t cap)
+{
+    return load_dl_px(dl, m, "", why, cap);
+}
+
 /* dlopen from bytes already verified: copied into a fresh private directory
  * (mkdtemp, 0700) under a name no other loaded object has, so the loader
  * neither reuses an earlier object of the same name nor reads a file anyone
- * else can change; the file is removed once mapped. */
-static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, char *why, size_t cap)
+ * else can change; the file is removed once mapped.  refs more references
+ * to the same object (a batch: one per module) go to more[]. */
+static void *dl_bytes(const uint8_t *so, size_t n, void **more, size_t refs, char *why, size_t cap)
 {
     const char *tmpd = getenv("TMPDIR");
     char dir[PATH_MAX], path[PBUF];
@@ -292,10 +302,23 @@ static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, c
         const char *e = dlerror();
         snprintf(why, cap, "dlopen failed: %s", e ? e : "?");
     }
+    for (size_t i = 0; dl && i < refs; i++) {
+        if (!(more[i] = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NOLOAD))) {
+            snprintf(why, cap, "dlopen failed for a second reference");
+            while (i--) dlclose(more[i]);
+            dlclose(dl);
+            dl = NULL;
+        }
+    }
     unlink(path);
     rmdir(dir);
-    if (!dl) return NULL;
-    return load_dl(dl, m, why, cap);
+    return dl;
+}
+
+static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, char *why, size_t cap)
+{
+    void *dl = dl_bytes(so, n, NULL, 0, why, cap);
+    return dl ? load_dl(dl, m, why, cap) : NULL;
 }
 
 static void cache_key(const char *ccid, const uint8_t mh[32], uint8_t key[32])
@@ -320,8 +343,9 @@ static void entry_path(char *out, size_t cap, const char *dir, const uint8_t key
     if (snprintf(out, cap, "%s/aot/%s.so-entry", dir, hex) >= (int)cap) out[0] = '\0';
 }
 
-static bxa_module *cache_load(const char *dir, const uint8_t mk[32], const uint8_t key[32],
-                              const bx_module *m, char *why, size_t cap)
+/* The payload (the shared object) of a verified entry, or NULL. */
+static uint8_t *cache_read(const char *dir, const uint8_t mk[32], const uint8_t key[32], size_t len,
+                           size_t *on)
 {
     char path[PBUF];
     entry_path(path, sizeof path, dir, key);
@@ -333,20 +357,29 @@ static bxa_module *cache_load(const char *dir, const uint8_t mk[32], const uint8
     if (fstat(fd, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 022) == 0)
         p = read_fd_all(fd, BXA_MAX_SO + HDR, &n);
     close(fd);
-    if (!p || n <= HDR) {
+    uint8_t h[HDR];
+    if (p && n > HDR) bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, len, p + HDR, n - HDR);
+    if (!p || n <= HDR || !bxe_ct_equal(h, p, HDR)) {
         free(p);
         return NULL;
     }
-    uint8_t h[HDR];
-    bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, m->len, p + HDR, n - HDR);
-    bxa_module *am = NULL;
-    if (bxe_ct_equal(h, p, HDR)) am = load_bytes(p + HDR, n - HDR, m, why, cap);
+    memmove(p, p + HDR, n - HDR);
+    *on = n - HDR;
+    return p;
+}
+
+static bxa_module *cache_load(const char *dir, const uint8_t mk[32], const uint8_t key[32],
+                              const bx_module *m, char *why, size_t cap)
+{
+    size_t n = 0;
+    uint8_t *p = cache_read(dir, mk, key, m->len, &n);
+    bxa_module *am = p ? load_bytes(p, n, m, why, cap) : NULL;
     free(p);
     if (am) am->cached = 1;
     return am;
 }
 
-static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key[32], const bx_module *m,
+static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key[32], size_t len,
                         const uint8_t *so, size_t n)
 {
     char sub[PATH_MAX], path[PBUF], tmp[PBUF];
@@ -358,7 +391,7 @@ static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key
     int fd = mkstemp(tmp);
     if (fd < 0) return;
     uint8_t h[HDR];
-    bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, m->len, so, n);
+    bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, len, so, n);
     bool ok = fchmod(fd, 0600) == 0;
     const uint8_t *parts[2] = {h, so};
     size_t lens[2] = {HDR, n};
@@ -439,7 +472,7 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
             snprintf(why, cap, "the C compiler made no shared object");
         } else {
             am = load_bytes(bytes, n, m, why, cap);
-            if (am && cache_dir && have_mk) cache_store(cache_dir, mk, key, m, bytes, n);
+            if (am && cache_dir && have_mk) cache_store(cache_dir, mk, key, m->len, bytes, n);
             free(bytes);
         }
     }
@@ -450,6 +483,137 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
         memcpy(am->mhash, mh, 32);
     }
     return am;
+}
+
+/* ---- batches ------------------------------------------------------------------ */
+
+/* One cache key for the batch: every module's hash, in order. */
+static int batch_key(const bx_module *const *ms, size_t n, uint8_t key[32], uint8_t mk[32], char *cc,
+                     char *why, size_t cap)
+{
+    char ccid[PATH_MAX + 64];
+    if (find_cc(cc, PATH_MAX) != 0) {
+        snprintf(why, cap, "no C compiler (cc, gcc or clang) on PATH");
+        return -1;
+    }
+    cc_identity(cc, ccid, sizeof ccid);
+    bx_sha256_ctx x;
+    bxe_sha256_init(&x);
+    bxe_sha256_update(&x, "bxa-batch-1", sizeof "bxa-batch-1");
+    uint64_t nn = n;
+    bxe_sha256_update(&x, &nn, sizeof nn);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t mh[32];
+        bxe_sha256(ms[i]->bytes, ms[i]->len, mh);
+        bxe_sha256_update(&x, mh, 32);
+    }
+    uint8_t bh[32];
+    bxe_sha256_final(&x, bh);
+    cache_key(ccid, bh, key);
+    char kw[160];
+    if (bxe_cache_load_key(mk, kw, sizeof kw) != 0) {
+        snprintf(why, cap, "%s", kw);
+        return -1;
+    }
+    return 0;
+}
+
+int bxa_batch_build(const bx_module *const *ms, size_t n, const char *cache_dir, char *why, size_t cap)
+{
+    char cc[PATH_MAX];
+    uint8_t key[32], mk[32];
+    if (!cache_dir || !n) {
+        snprintf(why, cap, "a batch needs a cache");
+        return -1;
+    }
+    if (batch_key(ms, n, key, mk, cc, why, cap)) return -1;
+    size_t have = 0;
+    uint8_t *p = cache_read(cache_dir, mk, key, n, &have);
+    if (p) {
+        free(p);
+        return 0;
+    }
+    size_t clen = 0;
+    char *text = bxa_emit_batch(ms, n, &clen, why, cap);
+    if (!text) return -1;
+    const char *tmpd = getenv("TMPDIR");
+    char dir[PATH_MAX], src[PBUF], so[PBUF];
+    snprintf(dir, sizeof dir, "%s/boxagnts-aot-XXXXXX", tmpd && *tmpd ? tmpd : "/tmp");
+    if (!mkdtemp(dir)) {
+        snprintf(why, cap, "cannot make a private temporary directory: %s", strerror(errno));
+        free(text);
+        return -1;
+    }
+    snprintf(src, sizeof src, "%s/m.c", dir);
+    snprintf(so, sizeof so, "%s/m.so", dir);
+    int rc = -1;
+    if (write_file(src, text, clen) != 0) {
+        snprintf(why, cap, "cannot write the C text: %s", strerror(errno));
+    } else if (run_cc(cc, dir, why, cap) == 0) {
+        int fd = open(so, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        size_t sn = 0;
+        uint8_t *bytes = fd >= 0 ? read_fd_all(fd, BXA_MAX_SO, &sn) : NULL;
+        if (fd >= 0) close(fd);
+        if (!bytes) {
+            snprintf(why, cap, "the C compiler made no shared object");
+        } else {
+            cache_store(cache_dir, mk, key, n, bytes, sn);
+            free(bytes);
+            rc = 0;
+        }
+    }
+    free(text);
+    rm_dir(dir);
+    memset(mk, 0, sizeof mk);
+    return rc;
+}
+
+int bxa_batch_load(const bx_module *const *ms, size_t n, const char *cache_dir, bxa_module **out, char *why,
+                   size_t cap)
+{
+    char cc[PATH_MAX];
+    uint8_t key[32], mk[32];
+    for (size_t i = 0; i < n; i++) out[i] = NULL;
+    if (!cache_dir || !n) {
+        snprintf(why, cap, "a batch needs a cache");
+        return -1;
+    }
+    if (batch_key(ms, n, key, mk, cc, why, cap)) return -1;
+    size_t sn = 0;
+    uint8_t *so = cache_read(cache_dir, mk, key, n, &sn);
+    memset(mk, 0, sizeof mk);
+    if (!so) {
+        snprintf(why, cap, "the batch is not in the cache");
+        return -1;
+    }
+    void **dls = calloc(n, sizeof *dls);
+    void *dl = dls ? dl_bytes(so, sn, dls + 1, n - 1, why, cap) : NULL;
+    free(so);
+    if (!dl) {
+        free(dls);
+        return -1;
+    }
+    dls[0] = dl;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        char px[32];
+        snprintf(px, sizeof px, BXA_BATCH_PREFIX, i);
+        if (rc || !(out[i] = load_dl_px(dls[i], ms[i], px, why, cap))) {
+            if (!rc) rc = -1;
+            else dlclose(dls[i]);   /* load_dl_px closes its own on failure */
+            continue;
+        }
+        out[i]->cached = 1;
+        out[i]->src = NULL;        /* tables are matched by the bytes' hash */
+        bxe_sha256(ms[i]->bytes, ms[i]->len, out[i]->mhash);
+    }
+    if (rc)
+        for (size_t i = 0; i < n; i++) {
+            bxa_module_free(out[i]);
+            out[i] = NULL;
+        }
+    free(dls);
+    return rc;
 }
 
 /* ---- tiers ------------------------------------------------------------------- */

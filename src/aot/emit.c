@@ -171,7 +171,7 @@ static bool loop_reaches_call(const struct bx_code *cd, const uint8_t *target, u
     return false;
 }
 
-static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
+static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
 {
     const bx_func_decl *fd = &m->funcs[k];
     const struct bx_code *cd = fd->code;
@@ -202,7 +202,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
     }
 
     const bx_functype *ft = func_type(m, nfi + k);
-    put(b, "static bxa_ret f%u(bxa_ctx *c, int64_t fu, const uint64_t vb_, const uint32_t dep_", k);
+    put(b, "static bxa_ret %sf%u(bxa_ctx *c, int64_t fu, const uint64_t vb_, const uint32_t dep_", px, k);
     for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t r%u", i);
     put(b, ")\n{\n");
     for (uint32_t i = cd->nparams; i < cd->frame_size; i++) {
@@ -288,7 +288,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k)
                 slot_call(b, t, a, e);
                 break;
             }
-            put(b, "%s{ bxa_ret q_ = f%u(c, fu, vb_ + %uu, dep_ + 1", intr_fresh ? "" : "INTR(); ", x - nfi, a);
+            put(b, "%s{ bxa_ret q_ = %sf%u(c, fu, vb_ + %uu, dep_ + 1", intr_fresh ? "" : "INTR(); ", px, x - nfi, a);
             intr_fresh = false;
             args(b, a, t->nparams);
             put(b, "); fu = q_.fu;");
@@ -424,12 +424,43 @@ uint64_t bxa_translator_id(void)
     return bxe_hash64(prelude_text, sizeof prelude_text, h);
 }
 
-char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
+/* Everything of m after the shared head: its functions, wrappers and the
+ * exported table, every name prefixed with px ("" for a module alone). */
+static void emit_module(sbuf *b, const bx_module *m, const char *px)
 {
-    const char *r = refuse(m);
-    if (r) {
-        snprintf(why, cap, "%s", r);
-        return NULL;
+    for (uint32_t k = 0; k < m->nfuncs; k++) {
+        const struct bx_code *cd = m->funcs[k].code;
+        put(b, "static bxa_ret %sf%u(bxa_ctx *, int64_t, uint64_t, uint32_t", px, k);
+        for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t");
+        put(b, ");\n");
+    }
+    for (uint32_t k = 0; k < m->nfuncs && !b->bad; k++) emit_func(b, m, k, px);
+    /* the slot-convention wrappers and the exported table */
+    for (uint32_t k = 0; k < m->nfuncs; k++) {
+        const struct bx_code *cd = m->funcs[k].code;
+        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n"
+                "    bxa_ret r = %sf%u(c, *c->fuel, c->vbase, c->depth + 1", px, k, px, k);
+        for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", s[%u]", i);
+        put(b, ");\n    *c->fuel = r.fu;\n");
+        if (cd->nresults) put(b, "    s[0] = r.v;\n");
+        for (uint32_t i = 1; i < cd->nresults; i++) put(b, "    s[%u] = c->mv[%u];\n", i, i - 1);
+        put(b, "}\n");
+    }
+    put(b, "__attribute__((visibility(\"default\"))) const bxa_wrap_fn %s" BXA_SYM_FUNCS "[] = {", px);
+    for (uint32_t k = 0; k < m->nfuncs; k++) put(b, "%s%sw%u,", k % 16 ? " " : "\n    ", px, k);
+    put(b, " 0};\n");
+    put(b, "__attribute__((visibility(\"default\"))) const uint64_t %s" BXA_SYM_INFO "[2] = {%uu, %uu};\n",
+        px, BXA_ABI_VERSION, m->nfuncs);
+}
+
+static char *emit_all(const bx_module *const *ms, size_t n, int batch, size_t *len, char *why, size_t cap)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *r = refuse(ms[i]);
+        if (r) {
+            snprintf(why, cap, "%s", r);
+            return NULL;
+        }
     }
     sbuf b = {0};
     b.cap = 1 << 16;
@@ -442,29 +473,11 @@ char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
     put(&b, "#include <stdint.h>\n#include <string.h>\n#include <math.h>\n");
     emit_trap_names(&b);
     put(&b, "%s\n%s\n%s\n", abi_text, numeric_text, prelude_text);
-    for (uint32_t k = 0; k < m->nfuncs; k++) {
-        const struct bx_code *cd = m->funcs[k].code;
-        put(&b, "static bxa_ret f%u(bxa_ctx *, int64_t, uint64_t, uint32_t", k);
-        for (uint32_t i = 0; i < cd->nparams; i++) put(&b, ", uint64_t");
-        put(&b, ");\n");
+    for (size_t i = 0; i < n && !b.bad; i++) {
+        char px[32] = "";
+        if (batch) snprintf(px, sizeof px, BXA_BATCH_PREFIX, i);
+        emit_module(&b, ms[i], px);
     }
-    for (uint32_t k = 0; k < m->nfuncs && !b.bad; k++) emit_func(&b, m, k);
-    /* the slot-convention wrappers and the exported table */
-    for (uint32_t k = 0; k < m->nfuncs; k++) {
-        const struct bx_code *cd = m->funcs[k].code;
-        put(&b, "static void w%u(bxa_ctx *c, uint64_t *s)\n{\n"
-                "    bxa_ret r = f%u(c, *c->fuel, c->vbase, c->depth + 1", k, k);
-        for (uint32_t i = 0; i < cd->nparams; i++) put(&b, ", s[%u]", i);
-        put(&b, ");\n    *c->fuel = r.fu;\n");
-        if (cd->nresults) put(&b, "    s[0] = r.v;\n");
-        for (uint32_t i = 1; i < cd->nresults; i++) put(&b, "    s[%u] = c->mv[%u];\n", i, i - 1);
-        put(&b, "}\n");
-    }
-    put(&b, "__attribute__((visibility(\"default\"))) const bxa_wrap_fn bxa_funcs[] = {");
-    for (uint32_t k = 0; k < m->nfuncs; k++) put(&b, "%sw%u,", k % 16 ? " " : "\n    ", k);
-    put(&b, " 0};\n");
-    put(&b, "__attribute__((visibility(\"default\"))) const uint64_t bxa_info[2] = {%uu, %uu};\n",
-        BXA_ABI_VERSION, m->nfuncs);
     if (b.bad) {
         free(b.p);
         snprintf(why, cap, "the C text could not be made (out of memory or over %zu MiB)",
@@ -473,4 +486,19 @@ char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
     }
     *len = b.len;
     return b.p;
+}
+
+char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
+{
+    return emit_all(&m, 1, 0, len, why, cap);
+}
+
+char *bxa_emit_batch(const bx_module *const *ms, size_t n, size_t *len, char *why, size_t cap)
+{
+    return emit_all(ms, n, 1, len, why, cap);
+}
+
+const char *bxa_refuses(const bx_module *m)
+{
+    return refuse(m);
 }

@@ -177,7 +177,8 @@ static void json_val(FILE *f, bx_valtype t, uint64_t bits)
     }
 }
 
-static void write_json(FILE *f, const bx_run_result *r, int code, const bxc_status *cs)
+static void write_json(FILE *f, const bx_run_result *r, int code, const bxc_status *cs,
+                       const char *module_cache)
 {
     fputs("{\"outcome\":", f);
     json_str(f, bx_run_outcome(r));
@@ -224,6 +225,10 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bxc_stat
     if (cs->end == BX_CONFINE_VIOLATION) {
         fputs(",\"syscall\":", f);
         json_str(f, cs->syscall);
+    }
+    if (module_cache) {   /* confined: the cache through this process */
+        fputs(",\"module_cache\":", f);
+        json_str(f, module_cache);
     }
     fputs("}\n", f);
 }
@@ -303,6 +308,8 @@ int cmd_run(int argc, char **argv)
     bx_val *args = NULL;
     bx_run_result r;
     memset(&r, 0, sizeof r);
+    bx_module *pm = NULL;    /* loaded here (--invoke, the compiled tier) */
+    bx_cache_event pm_event = BX_CACHE_NONE;
 
     if ((rc = cli_parse(&fl, argc, argv, 1)) >= 0)
         goto done;
@@ -393,7 +400,7 @@ int cmd_run(int argc, char **argv)
     /* --invoke: parse ARGS by the export's parameter types. */
     uint32_t nargs = 0;
     if (invoke) {
-        bx_module *m = bx_module_new_cached(wasm, wasm_len, o.g.cache_dir, &err);
+        bx_module *m = pm = bx_module_new_cached_event(wasm, wasm_len, o.g.cache_dir, &pm_event, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
             rc = RUN_EXIT_LOAD;
@@ -402,7 +409,6 @@ int cmd_run(int argc, char **argv)
         const bx_functype *ft = bx_module_export_functype(m, invoke);
         if (!ft) {
             fprintf(stderr, "boxagnts: %s has no exported function \"%s\"\n", path, invoke);
-            bx_module_free(m);
             rc = RUN_EXIT_LOAD;
             goto done;
         }
@@ -412,17 +418,14 @@ int cmd_run(int argc, char **argv)
         if (slots > BX_RUN_MAX_RESULTS) {
             fprintf(stderr, "boxagnts run: %s has more parameters than --invoke handles (%d "
                     "values, a v128 counting two)\n", invoke, BX_RUN_MAX_RESULTS);
-            bx_module_free(m);
             goto done;
         }
         if ((uint32_t)ngargs != ft->nparams) {
             cli_arity_error("run", invoke, ft, ngargs);
-            bx_module_free(m);
             goto done;
         }
         args = calloc((size_t)slots + 1, sizeof *args);
         if (!args) {
-            bx_module_free(m);
             rc = EXIT_ERROR;
             goto done;
         }
@@ -433,11 +436,9 @@ int cmd_run(int argc, char **argv)
             if (!ok) {
                 fprintf(stderr, "boxagnts run: argument %d: \"%s\" is not a valid %s\n", p + 1,
                         gargs[p], bx_valtype_name(ft->params[p]));
-                bx_module_free(m);
-                goto done;
+                    goto done;
             }
         }
-        bx_module_free(m);
     }
 
     /* The guest's argv: the module's name, then ARGS (unless --invoke). */
@@ -467,6 +468,9 @@ int cmd_run(int argc, char **argv)
     io.sandbox_id = "run";
     io.define_imports = bx_tool_define_imports;   /* a tool module runs here too */
 
+    /* Confined, the worker reaches neither the cache nor its key: this
+     * process reads and writes it (bxc_run_cached). */
+    pol.cache_in_parent = !fl.no_confine;
     if (bxc_policy_from_options(&pol, &o, &err) != BX_OK) {
         free(gargv);
         fprintf(stderr, "boxagnts: %s\n", err.msg);
@@ -479,22 +483,24 @@ int cmd_run(int argc, char **argv)
     /* The compiled tier: compiled (or found in the cache) and mapped here,
      * before the worker is forked and walled in (src/aot). */
     bxa_tier tier = fl.g.tier ? (bxa_tier)(fl.g.tier - BX_TIER_INTERP) : bxa_tier_env(BXA_TIER_INTERP);
-    bx_module *aot_src = NULL;
     bxa_module *aot = NULL;
     char aot_why[160] = "";
     if (tier != BXA_TIER_INTERP) {
         bx_error aerr;
         memset(&aerr, 0, sizeof aerr);
-        if ((aot_src = bx_module_new_cached(wasm, wasm_len, o.g.cache_dir, &aerr)))
-            aot = bxa_module_get(aot_src, o.g.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
+        if (pm || (pm = bx_module_new_cached_event(wasm, wasm_len, o.g.cache_dir, &pm_event, &aerr)))
+            aot = bxa_module_get(pm, o.g.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
         else
             snprintf(aot_why, sizeof aot_why, "%.150s", aerr.msg);
     }
     o.aot_module = aot;
-    bx_status st = bxc_run(&pol, &o, wasm, wasm_len, &io, &r, &cs, &err);
+    bxc_run_cache rcache;
+    memset(&rcache, 0, sizeof rcache);
+    rcache.module = pm;   /* the worker runs what this process loaded */
+    bx_status st = bxc_run_cached(&pol, &o, wasm, wasm_len, &io, &rcache, &r, &cs, &err);
+    if (pm && pol.cache_in_parent) rcache.event = pm_event;
     o.aot_module = NULL;
     bxa_module_free(aot);
-    bx_module_free(aot_src);
     free(gargv);
     int setup_failed = st != BX_OK && r.outcome != BX_RUN_LOAD_ERROR && r.outcome != BX_RUN_OUT_OF_MEMORY;
     if (cs.end == BX_CONFINE_REFUSED) {
@@ -519,6 +525,9 @@ int cmd_run(int argc, char **argv)
     FILE *ef = open_memstream(&ebuf, &elen);
     if (!ef)
         ef = stderr;
+    const char *mcache = pol.cache_in_parent ? (rcache.refused ? "refused" : bxc_cache_event_name(rcache.event)) : NULL;
+    if (rcache.refused)
+        fprintf(ef, "boxagnts run: warning: the module was not cached: %s\n", rcache.why);
     if (tier == BXA_TIER_AOT && !r.tier_aot && aot_why[0])
         fprintf(ef, "boxagnts run: --tier aot: the interpreter ran the module (%s)\n", aot_why);
     /* The record file first: stdout or stderr below may be a pipe nobody
@@ -526,7 +535,7 @@ int cmd_run(int argc, char **argv)
     int json_file_failed = 0;
     if (json_file) {
         FILE *jf = fopen(json_file, "w");
-        if (!jf || (write_json(jf, &r, rc, &cs), fclose(jf) != 0)) {
+        if (!jf || (write_json(jf, &r, rc, &cs, mcache), fclose(jf) != 0)) {
             fprintf(ef, "boxagnts: cannot write %s: %s\n", json_file, strerror(errno));
             json_file_failed = 1;
         }
@@ -558,7 +567,7 @@ int cmd_run(int argc, char **argv)
     }
     fflush(stdout);
     if (json)
-        write_json(ef, &r, rc, &cs);
+        write_json(ef, &r, rc, &cs, mcache);
     if (ef != stderr) {
         fclose(ef);
         final_write(2, ebuf, elen);
@@ -568,6 +577,7 @@ int cmd_run(int argc, char **argv)
         rc = EXIT_ERROR;
 
 done:
+    bx_module_free(pm);
     bxc_policy_free(&pol);
     bx_run_result_free(&r);
     bx_run_options_free(&o);

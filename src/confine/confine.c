@@ -8,6 +8,8 @@
  *
  * Protocol (worker -> parent, one SOCK_STREAM socketpair):
  *   'C' u8 level, u16 n, reason[n]      written before any guest code runs
+ *   'M' u32 n, bytes[n]                 `run`: the compiled module, asked for by the
+ *                                       parent, only right after 'C' (confine_impl.h)
  *   'D' u32 n, bytes[n]                 the body's reply, repeated
  * plus a pipe on which the SIGSYS handler writes one u32: the number of
  * the forbidden system call.  The parent trusts the 'C' frame only
@@ -442,6 +444,25 @@ int bxc_progress(int reply_fd, const char *text, size_t len)
     return send_all(reply_fd, h, 5) || send_all(reply_fd, text, n) ? -1 : 0;
 }
 
+int bxc_send_artifact(int fd, const uint8_t hash[32], const uint8_t *payload, uint64_t n)
+{
+    uint8_t h[5 + BXC_ART_HEAD] = { 'M' };
+    uint32_t hl = BXC_ART_HEAD;
+    memcpy(h + 1, &hl, 4);
+    memcpy(h + 5, hash, 32);
+    memcpy(h + 37, &n, 8);
+    if (send_all(fd, h, sizeof h)) return -1;
+    while (n) {
+        uint32_t chunk = n > BXC_FRAME_MAX ? BXC_FRAME_MAX : (uint32_t)n;
+        uint8_t fh[5] = { 'M' };
+        memcpy(fh + 1, &chunk, 4);
+        if (send_all(fd, fh, 5) || send_all(fd, payload, chunk)) return -1;
+        payload += chunk;
+        n -= chunk;
+    }
+    return 0;
+}
+
 int bxc_reply_done(int fd)
 {
     uint8_t z[5] = { 'Z', 0, 0, 0, 0 };
@@ -665,8 +686,10 @@ void bxc_rx_free(bxc_rx *x)
 {
     free(x->pend);
     free(x->out.p);
+    free(x->art.p);
     x->pend = NULL;
     x->out.p = NULL;
+    x->art.p = NULL;
 }
 
 static void audit_note(bxc_rx *x, const char *event, size_t bytes)
@@ -745,6 +768,24 @@ size_t bxc_rx_room(bxc_rx *x, uint8_t **at)
     return BXC_FRAME_MAX + 16 - x->npend;
 }
 
+/* One 'M' frame (see confine_impl.h): 0, or -1 when it breaks the rule. */
+static int art_frame(bxc_rx *x, const uint8_t *b, uint32_t len)
+{
+    if (!x->art_max || x->art_state == 2) return -1;   /* not asked for, or too late */
+    if (x->art_state == 0) {
+        if (len != BXC_ART_HEAD) return -1;
+        memcpy(x->art_hash, b, 32);
+        memcpy(&x->art_total, b + 32, 8);
+        if (x->art_total > x->art_max) return -1;
+        x->art.max = (size_t)x->art_total;
+        x->art_state = x->art_total ? 1 : 2;
+        return 0;
+    }
+    if (!len || rb_put(&x->art, b, len)) return -1;    /* more than declared */
+    if (x->art.n == x->art_total) x->art_state = 2;
+    return 0;
+}
+
 void bxc_rx_feed(bxc_rx *x, size_t got)
 {
     x->npend += got;
@@ -769,11 +810,19 @@ void bxc_rx_feed(bxc_rx *x, size_t got)
             continue;
         }
         uint32_t len;
-        if (x->done || (f[0] != 'D' && f[0] != 'A' && f[0] != 'Z' && f[0] != 'P')) { x->bad = 1; break; }
+        if (x->done || (f[0] != 'D' && f[0] != 'A' && f[0] != 'Z' && f[0] != 'P' && f[0] != 'M')) { x->bad = 1; break; }
         if (avail < 5) break;
         memcpy(&len, f + 1, 4);
         if (len > BXC_FRAME_MAX) { x->bad = 1; break; }
         if (avail - 5 < len) break;
+        if (f[0] == 'M') {
+            if (art_frame(x, f + 5, len)) { x->bad = 1; break; }
+            i += 5u + len;
+            continue;
+        }
+        /* the artifact comes first or never; one cut short is no artifact */
+        if (x->art_state == 1) { x->bad = 1; break; }
+        x->art_state = 2;
         if (f[0] == 'Z')
             x->done = len == 0 ? 1 : (x->bad = 1, 0);
         else if (f[0] == 'P') {
@@ -801,6 +850,7 @@ void bxc_rx_end(bxc_rx *x)
         x->nline = 0;
     }
     if (x->npend) x->bad = 1;         /* a frame cut short */
+    if (x->art_state == 1) x->bad = 1; /* an artifact cut short */
 }
 
 void bxc_judge(const bxc_policy *p, int ws, int have_nr, uint32_t nr, int killed_late,
@@ -852,7 +902,31 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
                           size_t max_reply, uint8_t **reply, size_t *reply_len,
                           bxc_status *cs, bx_error *err)
 {
+    return bxc_exec_art(p, body, arg, max_reply, reply, reply_len, cs, err, NULL);
+}
+
+/* The artifact, when whole and the worker ended normally, moves to a. */
+static void art_take(bxc_rx *x, const bxc_status *cs, bxc_art *a)
+{
+    if (!a || cs->end != BX_CONFINE_ENDED || x->art_state != 2 || !x->art_total ||
+        x->art.n != x->art_total)
+        return;
+    a->got = 1;
+    memcpy(a->hash, x->art_hash, 32);
+    a->p = x->art.p;
+    a->n = x->art.n;
+    x->art.p = NULL;
+}
+
+bx_status bxc_exec_art(const bxc_policy *p, bxc_body body, void *arg, size_t max_reply,
+                       uint8_t **reply, size_t *reply_len, bxc_status *cs, bx_error *err, bxc_art *a)
+{
     memset(cs, 0, sizeof *cs);
+    if (a) {
+        a->got = 0;
+        a->p = NULL;
+        a->n = 0;
+    }
     *reply = NULL;
     *reply_len = 0;
     bxc_rx x;
@@ -874,6 +948,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         }
         x.on_progress = p->on_progress;   /* (after the body: in-process, no live progress) */
         x.progress_user = p->progress_user;
+        x.art_max = a ? a->max : 0;
         int rc = body(arg, mfd);
         off_t at = 0;
         for (;;) {
@@ -894,6 +969,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         *reply = x.out.p;
         *reply_len = x.out.n;
         x.out.p = NULL;
+        art_take(&x, cs, a);
         bxc_rx_free(&x);
         return BX_OK;
     }
@@ -902,6 +978,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
     x.on_progress = p->on_progress;
     x.progress_user = p->progress_user;
+    x.art_max = a ? a->max : 0;
     int sv[2], vp[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
         bxc_rx_free(&x);
@@ -982,6 +1059,7 @@ bx_status bxc_exec(const bxc_policy *p, bxc_body body, void *arg,
         *reply_len = x.out.n;
         x.out.p = NULL;
     }
+    art_take(&x, cs, a);
     bxc_rx_free(&x);
     return BX_OK;
 }

@@ -141,6 +141,37 @@ bx_status bxc_run(const bxc_policy *p, const bx_run_options *o,
                           const uint8_t *wasm, size_t len, const bx_run_io *io,
                           bx_run_result *r, bxc_status *cs, bx_error *err);
 
+/* `run` with the module cache through the parent: a worker confined with
+ * p->cache_in_parent reaches neither the cache nor its key.  module (may
+ * be NULL): loaded by the caller before the fork (for --invoke or the
+ * compiled tier), run as it is.  Otherwise, when p->cache_use, this
+ * process looks the module up in o's cache (bx_module_from_cache) and the
+ * worker inherits it; on a miss the worker compiles it and, before any
+ * guest code runs, sends it ('M' frames: bxc_send_artifact), and this
+ * process stores it only if its hash is the module's, its size within the
+ * bound, it verifies as a load would (bx_cache_store_payload), and the
+ * worker ended normally.  An artifact at any other time, not asked for, or
+ * of another size than declared ends the worker as crashed. */
+typedef struct bxc_run_cache {
+    const bx_module *module;  /* in */
+    bx_cache_event event;     /* out: HIT, STORED, ...; NONE: no cache */
+    int refused;              /* out: the worker's artifact was refused (why) */
+    char why[160];
+    /* TEST ONLY (tests/confine/rawrun.c): in the worker, sends the 'M'
+     * frames instead of the honest artifact (a worker taken over while
+     * compiling); production callers leave it NULL */
+    int (*forge)(int fd, const uint8_t *wasm, size_t len);
+} bxc_run_cache;
+/* The bound on an artifact for a module of len bytes. */
+size_t bxc_art_max(size_t len);
+bx_status bxc_run_cached(const bxc_policy *p, const bx_run_options *o, const uint8_t *wasm, size_t len,
+                         const bx_run_io *io, bxc_run_cache *c, bx_run_result *r, bxc_status *cs,
+                         bx_error *err);
+/* In the worker: the compiled module's 'M' frames (n = 0: none). */
+int bxc_send_artifact(int fd, const uint8_t hash[32], const uint8_t *payload, uint64_t n);
+/* "hit", "stored", ... for the result record ("off" for NONE). */
+const char *bxc_cache_event_name(bx_cache_event e);
+
 /* `call`: the grants of a tool call (workspace at the profile's level when
  * no read:/write: grant names paths; grants; fetch patterns; cache dir). */
 bx_status bxc_policy_from_tool_context(bxc_policy *p, const bx_tool_context *ctx,

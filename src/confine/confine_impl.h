@@ -45,7 +45,31 @@ typedef struct bxc_rx {
     uint64_t audit_bytes; int audit_cut;
     void (*on_progress)(void *user, const char *text, size_t len);
     void *progress_user;
+    /* 'M' frames: a compiled module the parent asked for (art_max > 0),
+     * only as the first frames after 'C', i.e. before any guest code: a
+     * 40-byte head (SHA-256 of the module bytes, u64 length, 0 = none),
+     * then exactly that many bytes; anything else is a malformed stream */
+    size_t art_max;
+    int art_state;               /* 0: may come, 1: receiving, 2: over */
+    uint8_t art_hash[32];
+    uint64_t art_total;
+    bxc_rbuf art;
 } bxc_rx;
+
+/* A compiled module sent by the worker ('M' frames): max in; the rest out
+ * (p malloc'd, n == the declared length, hash as the worker declared it). */
+typedef struct bxc_art {
+    size_t max;
+    int got;
+    uint8_t hash[32];
+    uint8_t *p;
+    size_t n;
+} bxc_art;
+#define BXC_ART_HEAD 40u
+/* bxc_exec, also collecting the worker's 'M' frames into a (may be NULL:
+ * an 'M' frame is then malformed) when the worker ended normally. */
+bx_status bxc_exec_art(const bxc_policy *p, bxc_body body, void *arg, size_t max_reply,
+                       uint8_t **reply, size_t *reply_len, bxc_status *cs, bx_error *err, bxc_art *a);
 
 int bxc_rx_init(bxc_rx *x, bxc_status *cs, size_t max_reply, int audit_fd, const char *tag,
                 int have_c);

@@ -518,3 +518,74 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     memset(mk, 0, sizeof mk);
     return m;
 }
+
+/* ---- the cache through a parent (a confined worker compiles) -----------------
+ *
+ * A confined `run` worker reaches neither the cache nor its key: its parent
+ * looks the module up before forking it (bx_module_from_cache: an entry or
+ * nothing, never a compilation), and on a miss the worker compiles, sends
+ * the payload, and the parent stores it (bx_cache_store_payload) only if it
+ * reads back through the same verifier as every load, against the parent's
+ * own bytes; what is written is the parent's own serialization of what it
+ * verified, signed with the key only the parent holds. */
+
+bx_module *bx_module_from_cache(const uint8_t *bytes, size_t len, const char *cache_dir,
+                                bx_cache_event *event)
+{
+    bx_cache_event local_ev;
+    if (!event) event = &local_ev;
+    *event = BX_CACHE_NONE;
+    if (!cache_dir || !*cache_dir || (!bytes && len) || bxe_nofusion_env()) return NULL;
+    uint8_t mk[32];
+    if (bxe_cache_load_key(mk, NULL, 0) != 0) {
+        *event = BX_CACHE_NO_KEY;
+        return NULL;
+    }
+    uint8_t key[32];
+    bxe_sha256(bytes, len, key);
+    uint64_t id = bxe_cache_build_id();
+    char path[4200];
+    bx_module *m = NULL;
+    if (entry_path(path, sizeof path, cache_dir, key, id) && load_entry(path, mk, key, id, bytes, len, &m) == 1)
+        *event = BX_CACHE_HIT;
+    memset(mk, 0, sizeof mk);
+    return m;
+}
+
+bx_status bx_module_payload(const bx_module *m, uint8_t **out, size_t *n)
+{
+    return bxe_module_serialize(m, out, n);
+}
+
+void bx_module_digest(const uint8_t *bytes, size_t len, uint8_t out[32])
+{
+    bxe_sha256(bytes, len, out);
+}
+
+int bx_cache_store_payload(const uint8_t *bytes, size_t len, const char *cache_dir,
+                           const uint8_t *payload, size_t n, char *why, size_t cap)
+{
+    if (!cache_dir || !*cache_dir || (!bytes && len) || bxe_nofusion_env())
+        return failf(why, cap, "no cache%s%s", "", ""), -2;
+    if (n == 0 || n > MAX_PAYLOAD)
+        return failf(why, cap, "the compiled module's size is out of bounds%s%s", "", "");
+    struct bx_module *m = bxe_module_deserialize(payload, n, bytes, len);
+    if (!m) return failf(why, cap, "the compiled module does not verify against the module's bytes%s%s", "", "");
+    uint8_t mk[32];
+    char kw[160];
+    if (bxe_cache_load_key(mk, kw, sizeof kw) != 0) {
+        bx_module_free(m);
+        return failf(why, cap, "%s%s", kw, ""), -2;
+    }
+    uint8_t key[32];
+    bxe_sha256(bytes, len, key);
+    uint64_t id = bxe_cache_build_id();
+    char path[4200];
+    int rc = ensure_dir(cache_dir) && entry_path(path, sizeof path, cache_dir, key, id) &&
+                     store_entry(cache_dir, path, mk, key, id, len, m)
+                 ? 0
+                 : (failf(why, cap, "cannot write the cache entry in %s%s", cache_dir, ""), -2);
+    memset(mk, 0, sizeof mk);
+    bx_module_free(m);
+    return rc;
+}

@@ -2,7 +2,10 @@
 # tests/aot/t_spec_aot.sh — the whole spec testsuite in the compiled tier
 # (BOXAGNTS_TIER=aot): every module the tier takes is compiled by the system
 # C compiler (cached in $BUILD/tests/aot/cache, so a second run only loads)
-# and every assertion must pass as in the interpreter.  Modules the tier
+# and every assertion must pass as in the interpreter.  The runner compiles
+# the modules in batches first (tests/spec/aotbatch.c: many modules per C
+# file and compiler run, two runs at a time; SPEC_AOT_JOBS=N, or
+# SPEC_AOT_NO_BATCH=1 for one run per module); every batch must load.  Modules the tier
 # refuses run interpreted; the only accepted reasons are the documented
 # ones (SIMD, tail calls), any other fallback (a compiler error, say) fails.
 set -u
@@ -27,6 +30,13 @@ if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; the
     p=${BASH_REMATCH[1]} f=${BASH_REMATCH[2]} s=${BASH_REMATCH[3]}
 else
     echo "FAIL no summary from the runner (see $LOG)"; f=$((f + 1))
+fi
+if [ -z "${SPEC_AOT_NO_BATCH:-}" ]; then
+    bl=$(grep '^spec: aot batches:' "$LOG")
+    echo "$bl"
+    if [[ $bl =~ ([0-9]+)\ modules\ in\ ([0-9]+)\ batches\ \(([0-9]+)\ loaded\) ]] && [ "${BASH_REMATCH[1]}" -ge 500 ] &&
+        [ "${BASH_REMATCH[2]}" -eq "${BASH_REMATCH[3]}" ]; then :; else
+        echo "FAIL the batches did not all compile and load: $bl"; f=$((f + 1)); fi
 fi
 other=$(grep 'interpreted:' "$LOG" | grep -vc 'the module uses \(SIMD\|tail calls\)')
 if [ "$other" -ne 0 ]; then echo "FAIL $other modules fell back to the interpreter for another reason"; f=$((f + other)); fi

@@ -10,10 +10,14 @@
  *   rawrun --probe                (prints the kernel's Landlock ABI)
  *   rawrun --bench N              (mean cost of one confined worker, empty body)
  *   rawrun [--no-os-confinement] [--cap GRANT]... [--max-memory SIZE] [--audit FILE]
+ *          [--cache-dir DIR [--forge MODE [--forge-other OTHER.wasm]]]
  *          --op OP [--arg ARG] RAW.wasm
  *   OP: read PATH | write PATH | exec CMD | connect PORT | kill-parent |
  *       ptrace-parent | userns | fork | mount DIR | readfd PATH (opened by the host
- *       before the run) | truncate PATH | open-trunc PATH | clobber-fds | segv | none
+ *       before the run) | truncate PATH | open-trunc PATH | clobber-fds | segv |
+ *       plant (a compiled module for the cache, sent late) | none
+ *   --forge MODE: the worker sends a forged compiled module for the cache
+ *       (hash | short | long | huge | garbage | trunc | twice | other)
  *   --landlock-abi N: use at most Landlock ABI N (an older kernel's)
  * Prints one line on stdout: outcome=... syscall=... os_confinement=...
  * and the operation's own result on stderr ("raw: OP ok" / "raw: OP errno N").
@@ -30,6 +34,7 @@
 #include <sys/mount.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <sys/syscall.h>
@@ -114,6 +119,22 @@ static bx_trap raw_go(bx_hostcall *hc, uint64_t *ar)
             if (write(fd, "{\"forged\":1}\n", 13) == 13) hit++;
         }
         rc = hit ? 0 : ENOENT;
+    } else if (!strcmp(op, "plant")) {
+        /* a compiled module for the cache, sent by guest code (too late:
+         * the parent takes one only before any guest code runs) */
+        uint8_t fr[5 + 40];
+        uint32_t hl = 40;
+        uint64_t n = 0;
+        memset(fr, 0, sizeof fr);
+        fr[0] = 'M';
+        memcpy(fr + 1, &hl, 4);
+        memcpy(fr + 37, &n, 8);
+        int hit = 0;
+        for (int fd = 3; fd < 1024; fd++) {
+            struct stat sb;
+            if (fstat(fd, &sb) == 0 && S_ISSOCK(sb.st_mode) && write(fd, fr, sizeof fr) == (ssize_t)sizeof fr) hit++;
+        }
+        rc = hit ? 0 : ENOENT;
     } else if (!strcmp(op, "segv")) {
         volatile int *p = NULL;
         *p = 1;
@@ -169,6 +190,68 @@ static int bench(int n)
     return 0;
 }
 
+/* --forge MODE: what a worker taken over while compiling could send as
+ * its compiled module ('M' frames, see src/confine/confine_impl.h), in
+ * place of the honest one.  The parent must store none of them. */
+static const char *forge_mode;
+static const char *forge_other;   /* --forge other: a different module's file */
+static uint8_t other_wasm[1 << 16];   /* read before the worker is confined */
+static size_t other_len;
+
+static int put_frame(int fd, const void *b, uint32_t n)
+{
+    uint8_t h[5] = { 'M' };
+    memcpy(h + 1, &n, 4);
+    return write(fd, h, 5) == 5 && (!n || write(fd, b, n) == (ssize_t)n) ? 0 : -1;
+}
+
+static int put_head(int fd, const uint8_t hash[32], uint64_t n)
+{
+    uint8_t h[40];
+    memcpy(h, hash, 32);
+    memcpy(h + 32, &n, 8);
+    return put_frame(fd, h, 40);
+}
+
+static int forge(int fd, const uint8_t *wasm, size_t len)
+{
+    uint8_t hash[32], *pl = NULL;
+    size_t pn = 0;
+    bx_error e;
+    bx_module_digest(wasm, len, hash);
+    const uint8_t *src = wasm;
+    size_t slen = len;
+    if (!strcmp(forge_mode, "other")) {   /* another module's valid payload */
+        src = other_wasm;
+        slen = other_len;
+    }
+    bx_module *m = bx_module_new(src, slen, &e);
+    if (!m || bx_module_payload(m, &pl, &pn) != BX_OK) return -1;
+    bx_module_free(m);
+    int rc;
+    if (!strcmp(forge_mode, "hash")) {            /* the payload is valid: only the hash is wrong */
+        hash[0] ^= 1;
+        rc = put_head(fd, hash, pn) || put_frame(fd, pl, (uint32_t)pn);
+    } else if (!strcmp(forge_mode, "short")) {    /* fewer bytes than declared */
+        rc = put_head(fd, hash, pn + 1) || put_frame(fd, pl, (uint32_t)pn);
+    } else if (!strcmp(forge_mode, "long")) {     /* more bytes than declared */
+        rc = put_head(fd, hash, pn - 1) || put_frame(fd, pl, (uint32_t)pn);
+    } else if (!strcmp(forge_mode, "huge")) {     /* over the parent's bound */
+        rc = put_head(fd, hash, (uint64_t)bxc_art_max(len) + 1);
+    } else if (!strcmp(forge_mode, "garbage")) {  /* right hash and size, bytes that do not verify */
+        for (size_t i = 0; i < pn; i++) pl[i] = (uint8_t)(i * 131 + 7);
+        rc = put_head(fd, hash, pn) || put_frame(fd, pl, (uint32_t)pn);
+    } else if (!strcmp(forge_mode, "trunc")) {    /* the honest payload less its last byte, declared so */
+        rc = put_head(fd, hash, pn - 1) || put_frame(fd, pl, (uint32_t)pn - 1);
+    } else if (!strcmp(forge_mode, "twice")) {    /* an honest artifact, then a second one */
+        rc = put_head(fd, hash, pn) || put_frame(fd, pl, (uint32_t)pn) || put_head(fd, hash, pn);
+    } else {                                      /* other: correct head, another module's code */
+        rc = put_head(fd, hash, pn) || put_frame(fd, pl, (uint32_t)pn);
+    }
+    free(pl);
+    return rc;
+}
+
 static volatile sig_atomic_t got_usr1;
 static void on_usr1(int sig) { (void)sig; got_usr1 = 1; }
 
@@ -195,6 +278,9 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--arg")) cfg.arg = v;
         else if (!strcmp(a, "--landlock-abi")) abi_max = atoi(v);
         else if (!strcmp(a, "--audit")) o.g.audit_path = strdup(v);
+        else if (!strcmp(a, "--cache-dir")) o.g.cache_dir = strdup(v);
+        else if (!strcmp(a, "--forge")) forge_mode = v;
+        else if (!strcmp(a, "--forge-other")) forge_other = v;
         else { fprintf(stderr, "rawrun: unknown option %s\n", a); return 2; }
         if (st) { fprintf(stderr, "rawrun: %s: %s\n", a, err.msg); return 2; }
     }
@@ -207,6 +293,11 @@ int main(int argc, char **argv)
     size_t len = f ? fread(wasm, 1, sizeof wasm, f) : 0;
     if (f) fclose(f);
     if (!len) { fprintf(stderr, "rawrun: cannot read %s\n", argv[i]); return 2; }
+    if (forge_other) {
+        FILE *of = fopen(forge_other, "rb");
+        other_len = of ? fread(other_wasm, 1, sizeof other_wasm, of) : 0;
+        if (of) fclose(of);
+    }
     signal(SIGUSR1, on_usr1);
     if (!strcmp(cfg.op, "readfd") && (cfg.leaked = open(cfg.arg, O_RDONLY)) < 0) {
         fprintf(stderr, "rawrun: cannot open %s\n", cfg.arg);
@@ -215,6 +306,7 @@ int main(int argc, char **argv)
 
     bxc_policy pol;
     bxc_policy_init(&pol);
+    pol.cache_in_parent = o.g.cache_dir != NULL && !disabled;   /* as `run` */
     if (bxc_policy_from_options(&pol, &o, &err) != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 2; }
     pol.disabled = disabled;
     pol.landlock_abi_max = abi_max;
@@ -228,10 +320,15 @@ int main(int argc, char **argv)
     io.define_user = &cfg;
     bx_run_result r;
     bxc_status cs;
-    bx_status st = bxc_run(&pol, &o, wasm, len, &io, &r, &cs, &err);
+    bxc_run_cache rc;
+    memset(&rc, 0, sizeof rc);
+    if (forge_mode) rc.forge = forge;
+    bx_status st = bxc_run_cached(&pol, &o, wasm, len, &io, &rc, &r, &cs, &err);
     if (st != BX_OK) { fprintf(stderr, "rawrun: %s\n", err.msg); return 1; }
-    printf("outcome=%s syscall=%s os_confinement=%s parent_signalled=%d\n", bx_run_outcome(&r),
-           cs.end == BX_CONFINE_VIOLATION ? cs.syscall : "-", bxc_level_name(cs.level), (int)got_usr1);
+    printf("outcome=%s syscall=%s os_confinement=%s parent_signalled=%d module_cache=%s\n", bx_run_outcome(&r),
+           cs.end == BX_CONFINE_VIOLATION ? cs.syscall : "-", bxc_level_name(cs.level), (int)got_usr1,
+           rc.refused ? "refused" : bxc_cache_event_name(rc.event));
+    if (rc.refused) fprintf(stderr, "rawrun: cache: %s\n", rc.why);
     if (r.outcome != BX_RUN_EXITED) fprintf(stderr, "rawrun: %s\n", r.message);
     bx_run_result_free(&r);
     bxc_policy_free(&pol);

@@ -48,6 +48,7 @@
 
 #include "boxagnts.h"
 #include "aot.h"
+#include "aotbatch.h"
 #include "spectest.h"
 
 extern char **environ;
@@ -507,7 +508,16 @@ static void aot_attach(filectx *x, bx_module *m, bx_instance *inst)
     }
     bxa_run *r = &x->aot[x->naot];
     const char *dir = getenv("BOXAGNTS_AOT_CACHE");
-    bxa_attach(r, t, m, dir && *dir ? dir : NULL, x->store, inst);
+    bxa_module *batched = t == BXA_TIER_AOT ? aotb_find(m) : NULL;
+    if (batched) {   /* compiled with others (aotbatch.c), bound the same way */
+        memset(r, 0, sizeof *r);
+        r->ran = BXA_TIER_INTERP;
+        r->am = batched;
+        r->borrowed = 1;
+        bxa_bind_run(r, x->store, inst);
+    } else {
+        bxa_attach(r, t, m, dir && *dir ? dir : NULL, x->store, inst);
+    }
     if (r->ran == BXA_TIER_AOT) {
         x->naot++;
         x->c->aot_bound++;
@@ -1663,6 +1673,34 @@ int main(int argc, char **argv)
     if (nfiles > 1)
         qsort(files, nfiles, sizeof *files, cmp_str);
     total.failed += (uint64_t)missing;
+
+    /* The compiled tier with a cache: every module compiled first, in
+     * batches (aotbatch.c), after converting every file (the loop below
+     * then finds them converted). */
+    const char *aot_cache = getenv("BOXAGNTS_AOT_CACHE");
+    if (bxa_tier_env(BXA_TIER_INTERP) == BXA_TIER_AOT && aot_cache && *aot_cache && !getenv("SPEC_AOT_NO_BATCH")) {
+        char **jsons = calloc(nfiles ? nfiles : 1, sizeof *jsons);
+        size_t nj = 0;
+        for (size_t i = 0; jsons && i < nfiles; i++) {
+            const char *wast = display_name(files[i]);
+            char stem[512], jn[600], ln[600], why[1024];
+            snprintf(stem, sizeof stem, "%.*s", (int)(strlen(wast) - 5), wast);
+            for (char *q = stem; *q; q++)
+                if (*q == '/') *q = '.';
+            snprintf(jn, sizeof jn, "%s.json", stem);
+            snprintf(ln, sizeof ln, "%s.wast2json.log", stem);
+            char *json = path_join(opt.out, jn), *log = path_join(opt.out, ln);
+            if (convert(files[i], json, log, why, sizeof why) == 0)
+                jsons[nj++] = json;
+            else
+                free(json);
+            free(log);
+        }
+        const char *j = getenv("SPEC_AOT_JOBS");
+        aotb_prepare(jsons, nj, aot_cache, j && atoi(j) > 0 ? atoi(j) : 2);
+        for (size_t i = 0; i < nj; i++) free(jsons[i]);
+        free(jsons);
+    }
 
     uint64_t nfailed_files = 0, prop_files = 0, prop_passed = 0;
     double t0 = now_sec();
