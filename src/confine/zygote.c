@@ -252,11 +252,16 @@ typedef struct zsub {
 
 static void zsub_chld(int sig) { (void)sig; }
 
+/* An executor zygote's name (ps, /proc/PID/comm), so that it is told from
+ * its workers, which take back the name they had. */
+#define ZSUB_NAME "bx-exzygote"
+
 static void zsub_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t sub, int w,
-                        const bxc_policy *pol, bxc_level lv, const char *why0)
+                        const bxc_policy *pol, bxc_level lv, const char *why0, const char *name)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != sub) _exit(0);
+    prctl(PR_SET_NAME, name, 0, 0, 0);
     int keep[2] = { w, bxc_prepared_srs(pre) };
     zkeep(keep, 2);
     char why[256];
@@ -275,7 +280,9 @@ static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ct
     zkeep(keep, 3);
     bxc_policy pol;
     if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(0);
-    char why[256];
+    char why[256], name[17] = "";
+    prctl(PR_GET_NAME, name, 0, 0, 0);
+    prctl(PR_SET_NAME, ZSUB_NAME, 0, 0, 0);
     bxc_level lv = bxc_confine_apply_zygote(&pol, pre, why);
     /* SIGCHLD only while waiting in ppoll, so no end is missed */
     struct sigaction sa;
@@ -336,7 +343,7 @@ static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ct
         if (pid == 0) {
             sigprocmask(SIG_UNBLOCK, &chld, NULL);
             signal(SIGCHLD, SIG_DFL);
-            zsub_worker(z, pre, self, fds[0], &pol, lv, why);
+            zsub_worker(z, pre, self, fds[0], &pol, lv, why, name);
             _exit(0);
         }
         int e = errno;
