@@ -180,8 +180,9 @@ static void no_rdonly_trunc(prog *p, int nr, int arg)
 /* zyg: the program of a zygote confined for one executor (zygote.c),
  * whose workers each add bxc_seccomp_tail: the same as the worker's but
  * fork (clone without namespace flags), wait4, signals and prlimit64 to
- * any process, PR_SET_PDEATHSIG, landlock_restrict_self and seccomp (the
- * tail's own attach) are allowed
+ * any process, PR_SET_PDEATHSIG, landlock_restrict_self, seccomp (the
+ * tail's own attach) and pidfd_open (of a worker it forked, for the
+ * zygote) are allowed
  * here and left to the tail, which refuses them as the worker's program
  * does.  The two together decide every call as the worker's alone. */
 static int program(int net, int no_truncate, pid_t self, int zyg, struct sock_filter **out, size_t *n)
@@ -208,7 +209,7 @@ static int program(int net, int no_truncate, pid_t self, int zyg, struct sock_fi
         RET(&p, TRAP);
         RET(&p, ALLOW);
         const int later[] = { SYS_kill, SYS_tgkill, SYS_prlimit64, SYS_wait4, SYS_landlock_restrict_self,
-                              SYS_seccomp };
+                              SYS_seccomp, SYS_pidfd_open };
         for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
             JEQ(&p, later[i], 0, 1);
             RET(&p, ALLOW);
@@ -339,6 +340,8 @@ int bxc_seccomp_tail(pid_t self, struct sock_filter *f, size_t cap, size_t *n)
     JEQ(&p, SYS_landlock_restrict_self, 0, 1);
     RET(&p, TRAP);
     JEQ(&p, SYS_seccomp, 0, 1);
+    RET(&p, TRAP);
+    JEQ(&p, SYS_pidfd_open, 0, 1);
     RET(&p, TRAP);
     unsigned long pd[] = { PR_SET_PDEATHSIG };
     JEQ(&p, SYS_prctl, 0, 4);

@@ -69,12 +69,14 @@ struct bxc_zygote {
 
 /* ---- the zygote process ------------------------------------------------- */
 
-typedef struct zlive { uint64_t id; pid_t pid, sub; } zlive;   /* sub: its executor zygote, 0: ours */
+/* sub: its executor zygote (0: ours); pfd: a pidfd of it from that
+ * executor zygote (-1: none), so that it is killed without a relay */
+typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd; } zlive;
 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
  * the oldest evicted first). */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; } zpooled;
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; } zpooled;
 #define ZPOOL_MAX 8
 
 /* One message from fd into *m and the one or two descriptors sent with it
@@ -353,7 +355,15 @@ static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ct
             continue;
         }
         kids[nk++] = pid;
-        zsend(ctl, 'P', m.id, pid);
+        /* a pidfd of it (not reaped yet: it is this one's), for the zygote */
+        int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+        zmsg r;
+        memset(&r, 0, sizeof r);
+        r.op = 'P';
+        r.id = m.id;
+        r.val = pid;
+        if (pfd < 0 || zsendmsg_n(ctl, &r, &pfd, 1) != 0) zsend(ctl, 'P', m.id, pid);
+        if (pfd >= 0) close(pfd);
     }
 }
 
@@ -387,6 +397,7 @@ static void pool_drop(zstate *st, size_t i, int kill_it)
      * signal it, and only its parent knows whether the pid is still its) */
     if (kill_it && !pool[i].sub) kill(pool[i].pid, SIGKILL);
     close(pool[i].w);
+    if (pool[i].pfd >= 0) close(pool[i].pfd);
     memmove(pool + i, pool + i + 1, (st->npool - i - 1) * sizeof *pool);
     st->npool--;
 }
@@ -397,6 +408,7 @@ static void worker_ended(zstate *st, pid_t pid, pid_t sub, int ws)
     for (size_t i = 0; i < st->nlive; i++)
         if (st->live[i].pid == pid && st->live[i].sub == sub) {
             zsend(st->ctl, 'X', st->live[i].id, ws);
+            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
             st->live[i] = st->live[--st->nlive];
             return;
         }
@@ -415,6 +427,7 @@ static void sub_gone(zstate *st, zsub *s)
     for (size_t i = 0; i < st->nlive;)
         if (st->live[i].sub == s->pid) {
             zsend(st->ctl, 'X', st->live[i].id, SIGKILL);
+            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
             st->live[i] = st->live[--st->nlive];
         } else {
             i++;
@@ -426,11 +439,15 @@ static void sub_gone(zstate *st, zsub *s)
 
 /* One message from executor zygote s; 0, or -1 when it is gone.  A reply
  * to request want ('P' or 'E') lands in *reply. */
-static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply)
+static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply, int *pfd)
 {
     zmsg m;
     int fds[2];
     ssize_t n = zrecv(s->ctl, &m, fds);
+    if (n == (ssize_t)sizeof m && m.op == 'P' && m.id == want && reply && pfd) {
+        *pfd = fds[0];          /* the worker's pidfd, or -1 */
+        fds[0] = -1;
+    }
     for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
     if (n < 0 && errno == EINTR) return 0;
     if (n != (ssize_t)sizeof m) {
@@ -520,13 +537,15 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
         close(sp[1]);
         /* its answer comes at once (it only forks); other workers' ends
          * may come first */
+        int pfd = -1;
         while (ok && !r.op) {
             struct pollfd pf = { s->ctl, POLLIN, 0 };
             int pr = poll(&pf, 1, 5000);
             if (pr < 0 && errno == EINTR) continue;
-            ok = pr > 0 && sub_read(st, s, m.id, &r) == 0;
+            ok = pr > 0 && sub_read(st, s, m.id, &r, &pfd) == 0;
         }
         if (!ok || r.op != 'P' || r.val <= 0) {
+            if (pfd >= 0) close(pfd);
             close(sp[0]);
             if (!ok && !s->dead) {   /* stuck: no longer used */
                 kill(s->pid, SIGKILL);
@@ -539,6 +558,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
         q->pid = r.val;
         q->w = sp[0];
         q->sub = s->pid;
+        q->pfd = pfd;
         return;
     }
     pid_t pid = fork();
@@ -558,11 +578,13 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
     q->pid = pid;
     q->w = sp[0];
     q->sub = 0;
+    q->pfd = -1;
 }
 
 /* The call's descriptors to the pooled worker for hint: 0 and its pid and
  * executor zygote, or -1 (none, or it is gone: the caller forks a fresh one). */
-static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, pid_t *pid, pid_t *sub)
+static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, pid_t *pid, pid_t *sub,
+                     int *pfd)
 {
     for (size_t i = 0; i < st->npool; i++) {
         if (strcmp(st->pool[i].hint, hint)) continue;
@@ -573,6 +595,11 @@ static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, 
         int ok = zsendmsg(st->pool[i].w, &m, fds) == 0;
         *pid = st->pool[i].pid;
         *sub = st->pool[i].sub;
+        *pfd = -1;
+        if (ok) {               /* the call's now: closed when it ends */
+            *pfd = st->pool[i].pfd;
+            st->pool[i].pfd = -1;
+        }
         pool_drop(st, i, !ok);
         return ok ? 0 : -1;
     }
@@ -633,7 +660,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             }
         }
         for (size_t i = 0; i < nsubs; i++)
-            if (pf[2 + i].revents && !st->subs[i].dead) (void)sub_read(st, &st->subs[i], 0, NULL);
+            if (pf[2 + i].revents && !st->subs[i].dead) (void)sub_read(st, &st->subs[i], 0, NULL, NULL);
         if (!pf[0].revents) continue;
         zmsg m;
         int fds[2];
@@ -657,6 +684,9 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             for (size_t i = 0; i < st->nlive; i++) {
                 if (st->live[i].id != m.id) continue;
                 zsub *s = st->live[i].sub ? sub_of(st, st->live[i].sub) : NULL;
+                if (st->live[i].pfd >= 0 &&
+                    syscall(SYS_pidfd_send_signal, st->live[i].pfd, SIGKILL, NULL, 0) == 0)
+                    continue;
                 if (s) zsend(s->ctl, 'K', 0, st->live[i].pid);
                 else if (!st->live[i].sub) kill(st->live[i].pid, SIGKILL);
             }
@@ -681,10 +711,11 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         m.hint[sizeof m.hint - 1] = 0;
         const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = -1, sub = 0;
-        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub) == 0) {
+        int pfd = -1;
+        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd) == 0) {
             close(fds[0]);
             close(fds[1]);
-            st->live[st->nlive++] = (zlive){ m.id, pid, sub };
+            st->live[st->nlive++] = (zlive){ m.id, pid, sub, pfd };
             zsend(ctl, 'P', m.id, pid);
             pool_add(st, m.hint, pre);
             continue;
@@ -706,7 +737,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, e);
             continue;
         }
-        st->live[st->nlive++] = (zlive){ m.id, pid, 0 };
+        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1 };
         zsend(ctl, 'P', m.id, pid);
         if (!z->preconfine) continue;
         int again = 0;
