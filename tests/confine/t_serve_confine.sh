@@ -195,13 +195,15 @@ else
     [ "$SA" = found ]; check own-secret-in-worker $? "executor a's own secret: $SA"
     [ "$(scan_for "$ZYG" "$BXT_SECRET_B")" = found ] && [ "$(scan_for "$ZYG" "$CHARLIE")" = found ]
     check other-secrets-in-zygote $? "the zygote holds every executor's secrets (so the scan can find them)"
-    echo "# b-env: $(scan_for "$W" "$BXT_SECRET_B") b-literal: $(scan_for "$W" "$CHARLIE")"
+    # each scan reads the whole worker: once each (under load a scan is slow,
+    # and the spinning call it scans ends at executor a's 20 s timeout)
+    SB=$(scan_for "$W" "$BXT_SECRET_B") SC=$(scan_for "$W" "$CHARLIE")
+    echo "# b-env: $SB b-literal: $SC"
     if ldd "$B" 2>/dev/null | grep -q libasan; then
         # ASan's allocator keeps freed chunks in reservations over 1 GiB,
         # which the zygote's wipe does not scan (src/server/executor.c)
         skip other-executor-secrets-not-in-worker "an AddressSanitizer build"
     else
-        SB=$(scan_for "$W" "$BXT_SECRET_B") SC=$(scan_for "$W" "$CHARLIE")
         [ "$SB" = absent ] && [ "$SC" = absent ]
         check other-executor-secrets-not-in-worker $? "b's secrets in a's worker $W: $SB $SC; $(ps -o pid,ppid,stat,comm -p "$W" | tail -n +2)"
         # the worker the zygote forked and confined ahead for a's next call
