@@ -93,11 +93,19 @@ E1=$(exz | sort -n | tr '\n' ' ')
 [ "$(echo $E1 | wc -w)" -eq 2 ]; check two-executor-zygotes $? "found '$E1'"
 POOLED=$(for e in $E1; do pgrep -P "$e"; done | tr '\n' ' ')
 [ -n "$POOLED" ]; check pooled-workers-waiting $? "none under '$E1'"
+# gone() waits for the killed processes to end and for the zygote to see it:
+# a call handed to a pooled worker in the instant it is killed ends as
+# crashed (as any call whose worker is killed), which is not what this tests
+gone() {
+    for p in "$@"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done; done
+    sleep 0.3
+}
 kill -KILL $POOLED 2>/dev/null
+gone $POOLED
 send 5 r a; send 5 s b
 wait_lines 30
 kill -KILL $E1 2>/dev/null
-sleep 0.2
+gone $E1
 send 10 t a; send 10 u b
 wait_lines 50
 E2=$(exz | sort -n | tr '\n' ' ')
