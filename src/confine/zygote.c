@@ -890,10 +890,13 @@ int bxc_zygote_refresh(bxc_zygote *z)
     return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
 }
 
-bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
-                         const void *req, size_t req_len, const volatile int *cancel,
-                         size_t max_reply, uint8_t **reply, size_t *reply_len,
-                         bxc_status *cs, bx_error *err)
+/* One attempt; *again set when the worker died of a signal nobody here
+ * sent before it said a word (not even its confinement, which precedes
+ * any guest code): a pooled worker killed in the instant its call came. */
+static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint,
+                            const void *req, size_t req_len, const volatile int *cancel,
+                            size_t max_reply, uint8_t **reply, size_t *reply_len,
+                            bxc_status *cs, bx_error *err, int *again)
 {
     memset(cs, 0, sizeof *cs);
     *reply = NULL;
@@ -1010,6 +1013,8 @@ bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
             return bx_error_setf(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
         return bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
     }
+    *again = !killed && !have_nr && !x.have_c && !x.bad && !x.out.n && !x.npend &&
+             WIFSIGNALED(slot.ws);
     bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
     if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
         snprintf(cs->detail, sizeof cs->detail, "cancelled: the call's worker was stopped");
@@ -1020,4 +1025,19 @@ bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
     }
     bxc_rx_free(&x);
     return BX_OK;
+}
+
+bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
+                         const void *req, size_t req_len, const volatile int *cancel,
+                         size_t max_reply, uint8_t **reply, size_t *reply_len,
+                         bxc_status *cs, bx_error *err)
+{
+    int again = 0;
+    bx_status st = zcall_once(z, p, hint, req, req_len, cancel, max_reply, reply, reply_len, cs, err,
+                              &again);
+    if (st == BX_OK && again && !(cancel && *cancel)) {   /* once: no guest code ran */
+        free(*reply);
+        st = zcall_once(z, p, hint, req, req_len, cancel, max_reply, reply, reply_len, cs, err, &again);
+    }
+    return st;
 }

@@ -15,7 +15,8 @@
  * - the pool refills: after workers crash, after the idle pooled workers
  *   are killed from outside, after the executor zygote itself is killed,
  *   the next calls are answered, and later ones come from pooled workers
- *   again (their parent an executor zygote, /proc/PID/comm bx-exzygote).
+ *   again (their parent an executor zygote, /proc/PID/comm bx-exzygote);
+ *   a call that comes as its pooled worker is killed is answered.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -288,6 +289,21 @@ int main(void)
             again += is_exzygote(p0.ppid);
         }
     CHECK(after == 6 && again >= 3, "after the kill: %d of 6 answered, %d pooled again", after, again);
+
+    /* ---- a call that comes in the instant its pooled worker is killed is
+     * answered all the same (no guest code ran: the zygote tries again) ---- */
+    int raced = 0;
+    for (int round = 0; round < 5; round++) {
+        probe q;
+        if (call(gz, 'b', "probe", &cs, &q, NULL, 0) != 0 || !is_exzygote(q.ppid)) continue;
+        char kp[96], kl[512] = "";
+        snprintf(kp, sizeof kp, "/proc/%ld/task/%ld/children", q.ppid, q.ppid);
+        FILE *kf = fopen(kp, "r");
+        if (kf) { if (!fgets(kl, sizeof kl, kf)) kl[0] = 0; fclose(kf); }
+        for (char *s = strtok(kl, " \n"); s; s = strtok(NULL, " \n")) kill((pid_t)atol(s), SIGKILL);
+        raced += call(gz, 'b', "probe", &cs, &q, NULL, 0) == 0 && q.b == 0;
+    }
+    CHECK(raced == 5, "calls right after their pooled workers were killed: %d of 5 answered", raced);
 
     /* ---- ... after the executor zygote itself is killed ---- */
     long old = p0.ppid;
