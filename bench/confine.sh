@@ -9,7 +9,9 @@
 # Then (with perf): the CPU of CPU_CALLS piped file-read calls through one
 # `serve --jsonl` (task-clock of the server, its zygote and workers), per
 # call, off and confined (and BASE) alternately, ROUNDS times: CPU is what
-# a loaded machine distorts least.
+# a loaded machine distorts least.  BENCH_SERVE_FLAGS (optional): more
+# flags for every serve (e.g. "--tier aot --cache-dir DIR" after
+# `boxagnts tool precompile file-read --cache-dir DIR`).
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -17,6 +19,7 @@ BX=$BUILD/boxagnts
 SECS=${BENCH_SERVER_SECS:-3}
 ROUNDS=${BENCH_ROUNDS:-2}
 BASE=${BASE:-}
+export BENCH_SERVE_FLAGS=${BENCH_SERVE_FLAGS:-}
 command -v node >/dev/null || { echo "bench/confine.sh: needs node" >&2; exit 2; }
 W=$BUILD/bench/confine
 rm -rf "$W" && mkdir -p "$W/ws"
@@ -28,8 +31,9 @@ import path from 'node:path';
 const [bx, wsRel, secs, rounds, base] = process.argv.slice(2);
 const ws = path.resolve(wsRel);
 const env = { ...process.env, BOXAGNTS_TOOLS_PATH: '' };
+const more = (process.env.BENCH_SERVE_FLAGS || '').split(' ').filter((x) => x);
 function start(bin, args) {
-    const p = spawn(bin, ['serve', '--jsonl', ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const p = spawn(bin, ['serve', '--jsonl', ...more, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const waiting = new Map(); let buf = '';
     p.stdout.on('data', (d) => { buf += d; let i;
         while ((i = buf.indexOf('\n')) >= 0) { const m = JSON.parse(buf.slice(0, i)); buf = buf.slice(i + 1);
@@ -58,7 +62,7 @@ async function level(bin, extra, callers) {
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const modes = [['off', bx, ['--no-os-confinement']], ['confined', bx, []]];
 if (base) modes.unshift(['base', base, []]);
-console.log(`file-read via serve --jsonl, ${secs} s per level, ${rounds} rounds, workers = online cores`);
+console.log(`file-read via serve --jsonl ${more.join(' ')}, ${secs} s per level, ${rounds} rounds, workers = online cores`);
 console.log('  mode        callers   calls/s    p50 ms    p99 ms  os_confinement  load avg');
 for (let r = 0; r < rounds; r++) for (const callers of [1, 8]) for (const [name, bin, extra] of modes) {
     const x = await level(bin, extra, callers);
@@ -72,7 +76,7 @@ command -v perf >/dev/null || { echo "(no perf: CPU per call not measured)"; exi
 i=0; while [ $i -lt "$CALLS" ]; do
     printf '{"id":%d,"tool":"file-read","input":{"file_path":"file.c"}}\n' $i; i=$((i + 1)); done >"$W/req.jsonl"
 cpu() {  # BIN [flag]: ms of CPU per call
-    ms=$(BOXAGNTS_TOOLS_PATH= perf stat -x, -e task-clock -- "$1" serve --jsonl --workspace "$W/ws" ${2:-} \
+    ms=$(BOXAGNTS_TOOLS_PATH= perf stat -x, -e task-clock -- "$1" serve --jsonl $BENCH_SERVE_FLAGS --workspace "$W/ws" ${2:-} \
         <"$W/req.jsonl" 2>&1 >"$W/out.jsonl" | grep task-clock | cut -d, -f1)
     ok=$(grep -c '"is_error":false' "$W/out.jsonl")
     [ "$ok" -eq "$CALLS" ] || { echo "bench/confine.sh: $ok of $CALLS calls answered" >&2; exit 1; }

@@ -5,10 +5,13 @@
 # loop: each caller sends its next request when its answer arrives), memory
 # per idle executor (RSS with 1001 executors minus RSS with 1, over 1000)
 # and per running sandbox (RSS with K spinning calls minus idle, over K).
+# BX (optional): another boxagnts binary; BENCH_SERVE_FLAGS (optional):
+# more flags for every serve (e.g. "--tier aot --cache-dir DIR").
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
-BX=$BUILD/boxagnts
+BX=${BX:-$BUILD/boxagnts}
+export BENCH_SERVE_FLAGS=${BENCH_SERVE_FLAGS:-}
 TT=$BUILD/tests/server/tools
 SECS=${BENCH_SERVER_SECS:-3}
 [ -x "$BX" ] && [ -f "$BUILD/tools/file-read/tool.wasm" ] && [ -f "$TT/t-bad/tool.wasm" ] ||
@@ -26,9 +29,10 @@ import path from 'node:path';
 const [bx, wsRel, tt, work, secs] = process.argv.slice(2);
 const ws = path.resolve(wsRel);
 const env = { ...process.env, BOXAGNTS_TOOLS_PATH: '' };
+const more = (process.env.BENCH_SERVE_FLAGS || '').split(' ').filter((x) => x);
 
 function start(args) {
-    const p = spawn(bx, ['serve', '--jsonl', ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const p = spawn(bx, ['serve', '--jsonl', ...more, ...args], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const waiting = new Map();
     let buf = '';
     p.stdout.on('data', (d) => {

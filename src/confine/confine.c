@@ -514,21 +514,35 @@ static void close_others(const int *keep, int n)
 
 struct bxc_prepared {
     int rs;                     /* the Landlock ruleset, -1: none */
+    int srs;                    /* ABI >= 6: a ruleset that only scopes (a zygote's workers), -1 */
     int abi;                    /* its ABI, 0: no Landlock */
     char why[256];              /* what did not hold in building it */
     struct sock_filter *f;      /* the seccomp program (PID_MARK for the pid), NULL: none */
     size_t n;
+    struct sock_filter *zf;     /* an executor zygote's program (bxc_seccomp_zygote), NULL: none */
+    size_t zn;
 };
 
 bxc_prepared *bxc_prepare(const bxc_policy *p)
 {
     bxc_prepared *c = calloc(1, sizeof *c);
     if (!c) return NULL;
+    c->srs = -1;
     c->abi = build_landlock(p, &c->rs, c->why, sizeof c->why);
     if (bxc_seccomp_program(p->net, c->abi < 3, (pid_t)PID_MARK, &c->f, &c->n) != 0 ||
         c->n > BPF_MAXINSNS) {
         free(c->f);
         c->f = NULL;
+    }
+    if (bxc_seccomp_zygote(p->net, c->abi < 3, &c->zf, &c->zn) != 0 || c->zn > BPF_MAXINSNS) {
+        free(c->zf);
+        c->zf = NULL;
+    }
+    if (c->abi >= 6 && c->rs >= 0) {
+        struct bxc_ruleset_attr ra;
+        memset(&ra, 0, sizeof ra);
+        ra.scoped = BXC_SCOPE_ABSTRACT_UNIX | BXC_SCOPE_SIGNAL;
+        c->srs = (int)syscall(SYS_landlock_create_ruleset, &ra, sizeof ra, 0);
     }
     return c;
 }
@@ -537,7 +551,9 @@ void bxc_prepared_free(bxc_prepared *c)
 {
     if (!c) return;
     if (c->rs >= 0) close(c->rs);
+    if (c->srs >= 0) close(c->srs);
     free(c->f);
+    free(c->zf);
     free(c);
 }
 
@@ -550,8 +566,50 @@ void bxc_confine_self(const bxc_policy *p, const bxc_prepared *pre, int fd, int 
     bxc_confine_report(p, fd, lv, why);
 }
 
+static bxc_level confine_apply(const bxc_policy *p, const bxc_prepared *pre, int vfd, char why[256],
+                               int zyg);
+
 bxc_level bxc_confine_apply(const bxc_policy *p, const bxc_prepared *pre,
                                    int vfd, char why[256])
+{
+    return confine_apply(p, pre, vfd, why, 0);
+}
+
+bxc_level bxc_confine_apply_zygote(const bxc_policy *p, const bxc_prepared *pre, char why[256])
+{
+    return confine_apply(p, pre, -1, why, 1);
+}
+
+bxc_level bxc_confine_tail(const bxc_prepared *pre, bxc_level lv, char why[256])
+{
+    int ok = 1;
+    if (pre && pre->srs >= 0) {
+        /* a domain of its own inside the executor's: signals and abstract
+         * sockets stop at this worker, not at the executor's zygote */
+        if (syscall(SYS_landlock_restrict_self, pre->srs, 0) != 0) {
+            ok = 0;
+            snprintf(why + strlen(why), 256 - strlen(why), "%sLandlock scope refused: %s",
+                     *why ? "; " : "", strerror(errno));
+        }
+        close(pre->srs);   /* the worker's copy */
+    }
+    struct sock_filter f[64];
+    size_t n = 0;
+    if (lv != BX_CONFINE_NONE) {
+        struct sock_fprog prog = { 0, f };
+        if (bxc_seccomp_tail(getpid(), f, sizeof f / sizeof *f, &n) != 0 ||
+            (prog.len = (unsigned short)n, syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog)) != 0) {
+            /* without it the worker could fork or signal its siblings: refused */
+            snprintf(why + strlen(why), 256 - strlen(why), "%sthe worker's seccomp filter refused: %s",
+                     *why ? "; " : "", strerror(errno));
+            return BX_CONFINE_NONE;
+        }
+    }
+    return ok || lv != BX_CONFINE_FULL ? lv : BX_CONFINE_PARTIAL;
+}
+
+static bxc_level confine_apply(const bxc_policy *p, const bxc_prepared *pre, int vfd, char why[256],
+                               int zyg)
 {
     int lim_ok = 1, nnp, ll, sc;
     *why = 0;
@@ -605,7 +663,7 @@ bxc_level bxc_confine_apply(const bxc_policy *p, const bxc_prepared *pre,
         if (pre->rs >= 0) close(pre->rs);   /* the worker's copy */
     }
     violation_fd = vfd;
-    sc = nnp && pre ? apply_seccomp(pre->f, pre->n, why, 256) == 0 : 0;
+    sc = nnp && pre ? apply_seccomp(zyg ? pre->zf : pre->f, zyg ? pre->zn : pre->n, why, 256) == 0 : 0;
 
     bxc_level lv = (!ll && !sc) ? BX_CONFINE_NONE
                           : (nnp && ll >= 6 && sc && lim_ok) ? BX_CONFINE_FULL : BX_CONFINE_PARTIAL;
@@ -1092,4 +1150,9 @@ void bxc_audit(int fd, const char *tag, const bxc_status *cs)
 int bxc_prepared_rs(const bxc_prepared *pre)
 {
     return pre ? pre->rs : -1;
+}
+
+int bxc_prepared_srs(const bxc_prepared *pre)
+{
+    return pre ? pre->srs : -1;
 }

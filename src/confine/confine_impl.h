@@ -19,6 +19,13 @@
  * the filter cannot read) with ENOSYS; ftruncate needs a descriptor open
  * for writing, which Landlock checks on every ABI. */
 int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter **out, size_t *n);
+/* The same split in two for a zygote confined for one executor, which
+ * forks that executor's workers (zygote.c): _zygote is applied once in it,
+ * and each worker then adds _tail (its pid in it, at most cap
+ * instructions into f).  A call both allow is one the worker's program
+ * allows; any other ends as it would (the strictest action wins). */
+int bxc_seccomp_zygote(int net, int no_truncate, struct sock_filter **out, size_t *n);
+int bxc_seccomp_tail(pid_t self, struct sock_filter *f, size_t cap, size_t *n);
 
 /* ---- the worker's stream, parsed by its parent as it arrives ---------- */
 #define BXC_FRAME_MAX (1u << 20)          /* one 'D' or 'A' frame */
@@ -96,6 +103,16 @@ bxc_level bxc_confine_apply(const bxc_policy *p, const bxc_prepared *pre,
                                    int vfd, char why[256]);
 void bxc_confine_report(const bxc_policy *p, int fd, bxc_level lv, const char *why);
 void bxc_set_violation_fd(int vfd);
+/* A zygote confined for one executor (zygote.c): bxc_confine_apply with
+ * the program of bxc_seccomp_zygote, so that it can fork; each worker it
+ * forks then calls bxc_confine_tail, which nests a Landlock domain that
+ * only scopes signals and abstract sockets (ABI >= 6) and adds the
+ * seccomp tail with its pid: lv as the zygote got it, lowered when one of
+ * them did not hold (NONE when the tail could not be applied: such a
+ * worker could fork, so the caller must not run a call in it). */
+bxc_level bxc_confine_apply_zygote(const bxc_policy *p, const bxc_prepared *pre, char why[256]);
+bxc_level bxc_confine_tail(const bxc_prepared *pre, bxc_level lv, char why[256]);
+int bxc_prepared_srs(const bxc_prepared *pre);
 /* The Landlock ruleset descriptor of pre (-1: none), kept open until apply. */
 int bxc_prepared_rs(const bxc_prepared *pre);
 uint64_t bxc_mono_ns(void);

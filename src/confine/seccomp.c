@@ -42,6 +42,10 @@
 #define BXC_ARCH AUDIT_ARCH_AARCH64
 #endif
 
+#ifndef SYS_landlock_restrict_self
+#define SYS_landlock_restrict_self 446
+#endif
+
 #define CLONE_NS_FLAGS (CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | \
                         CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWCGROUP | 0x00000080 /* NEWTIME */)
 #ifndef PR_SET_VMA
@@ -173,10 +177,18 @@ static void no_rdonly_trunc(prog *p, int nr, int arg)
     RET(p, ALLOW);
 }
 
-int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter **out, size_t *n)
+/* zyg: the program of a zygote confined for one executor (zygote.c),
+ * whose workers each add bxc_seccomp_tail: the same as the worker's but
+ * fork (clone without namespace flags), wait4, signals and prlimit64 to
+ * any process, PR_SET_PDEATHSIG, landlock_restrict_self, seccomp (the
+ * tail's own attach) and pidfd_open (of a worker it forked, for the
+ * zygote) are allowed
+ * here and left to the tail, which refuses them as the worker's program
+ * does.  The two together decide every call as the worker's alone. */
+static int program(int net, int no_truncate, pid_t self, int zyg, struct sock_filter **out, size_t *n)
 {
 #ifndef BXC_ARCH
-    (void)net; (void)no_truncate; (void)self; (void)out; (void)n;
+    (void)net; (void)no_truncate; (void)self; (void)zyg; (void)out; (void)n;
     return -1;
 #else
     prog p = { NULL, 0, 0, 0 };
@@ -190,12 +202,26 @@ int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter
 #endif
     /* clone: threads yes; namespaces and new processes (a lingering
      * grandchild would outlive the worker the parent waits for) no */
-    JEQ(&p, SYS_clone, 0, 5);
-    LD(&p, ARG_LO(0));
-    emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_NS_FLAGS, 1, 0);
-    emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0);
-    RET(&p, TRAP);
-    RET(&p, ALLOW);
+    if (zyg) {
+        JEQ(&p, SYS_clone, 0, 4);
+        LD(&p, ARG_LO(0));
+        emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_NS_FLAGS, 0, 1);
+        RET(&p, TRAP);
+        RET(&p, ALLOW);
+        const int later[] = { SYS_kill, SYS_tgkill, SYS_prlimit64, SYS_wait4, SYS_landlock_restrict_self,
+                              SYS_seccomp, SYS_pidfd_open };
+        for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
+            JEQ(&p, later[i], 0, 1);
+            RET(&p, ALLOW);
+        }
+    } else {
+        JEQ(&p, SYS_clone, 0, 5);
+        LD(&p, ARG_LO(0));
+        emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_NS_FLAGS, 1, 0);
+        emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0);
+        RET(&p, TRAP);
+        RET(&p, ALLOW);
+    }
     JEQ(&p, SYS_clone3, 0, 1);
     RET(&p, ERRNO(ENOSYS));
     if (no_truncate) {
@@ -219,7 +245,14 @@ int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter
     unsigned long me0[] = { 0, (unsigned long)self };
     one_of(&p, SYS_prlimit64, 0, me0, 2, ERRNO(EPERM));
     one_of(&p, SYS_ioctl, 1, ioctls, sizeof ioctls / sizeof *ioctls, ERRNO(ENOTTY));
-    one_of(&p, SYS_prctl, 0, prctls, sizeof prctls / sizeof *prctls, ERRNO(EPERM));
+    if (zyg) {
+        unsigned long zp[sizeof prctls / sizeof *prctls + 1];
+        memcpy(zp, prctls, sizeof prctls);
+        zp[sizeof prctls / sizeof *prctls] = PR_SET_PDEATHSIG;
+        one_of(&p, SYS_prctl, 0, zp, sizeof zp / sizeof *zp, ERRNO(EPERM));
+    } else {
+        one_of(&p, SYS_prctl, 0, prctls, sizeof prctls / sizeof *prctls, ERRNO(EPERM));
+    }
     unsigned long unixonly[] = { AF_UNIX };
     one_of(&p, SYS_socketpair, 0, unixonly, 1, ERRNO(EACCES));
     if (net) {
@@ -267,6 +300,60 @@ int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter
     *out = p.f;
     *n = p.n;
     return 0;
+#endif
+}
+
+int bxc_seccomp_program(int net, int no_truncate, pid_t self, struct sock_filter **out, size_t *n)
+{
+    return program(net, no_truncate, self, 0, out, n);
+}
+
+int bxc_seccomp_zygote(int net, int no_truncate, struct sock_filter **out, size_t *n)
+{
+    return program(net, no_truncate, 0, 1, out, n);
+}
+
+int bxc_seccomp_tail(pid_t self, struct sock_filter *f, size_t cap, size_t *n)
+{
+#ifndef BXC_ARCH
+    (void)self; (void)f; (void)cap; (void)n;
+    return -1;
+#else
+    prog p = { NULL, 0, 0, 0 };
+    LD(&p, offsetof(struct seccomp_data, arch));
+    JEQ(&p, BXC_ARCH, 1, 0);
+    RET(&p, SECCOMP_RET_KILL_PROCESS);
+    LD(&p, offsetof(struct seccomp_data, nr));
+    unsigned long me[] = { (unsigned long)self };
+    one_of(&p, SYS_kill, 0, me, 1, TRAP);
+    one_of(&p, SYS_tgkill, 0, me, 1, TRAP);
+    unsigned long me0[] = { 0, (unsigned long)self };
+    one_of(&p, SYS_prlimit64, 0, me0, 2, ERRNO(EPERM));
+    /* threads only: no process of its own */
+    JEQ(&p, SYS_clone, 0, 4);
+    LD(&p, ARG_LO(0));
+    emit(&p, BPF_JMP | BPF_JSET | BPF_K, CLONE_THREAD, 1, 0);
+    RET(&p, TRAP);
+    RET(&p, ALLOW);
+    JEQ(&p, SYS_wait4, 0, 1);
+    RET(&p, TRAP);
+    JEQ(&p, SYS_landlock_restrict_self, 0, 1);
+    RET(&p, TRAP);
+    JEQ(&p, SYS_seccomp, 0, 1);
+    RET(&p, TRAP);
+    JEQ(&p, SYS_pidfd_open, 0, 1);
+    RET(&p, TRAP);
+    unsigned long pd[] = { PR_SET_PDEATHSIG };
+    JEQ(&p, SYS_prctl, 0, 4);
+    LD(&p, ARG_LO(0));
+    JEQ(&p, pd[0], 0, 1);
+    RET(&p, ERRNO(EPERM));
+    RET(&p, ALLOW);
+    RET(&p, ALLOW);
+    int ok = !p.oom && p.n <= cap;
+    if (ok) memcpy(f, p.f, p.n * sizeof *f), *n = p.n;
+    free(p.f);
+    return ok ? 0 : -1;
 #endif
 }
 

@@ -69,16 +69,18 @@ struct bxc_zygote {
 
 /* ---- the zygote process ------------------------------------------------- */
 
-typedef struct zlive { uint64_t id; pid_t pid; } zlive;
+/* sub: its executor zygote (0: ours); pfd: a pidfd of it from that
+ * executor zygote (-1: none), so that it is killed without a relay */
+typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd; } zlive;
 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
  * the oldest evicted first). */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; } zpooled;
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; } zpooled;
 #define ZPOOL_MAX 8
 
-/* One message from fd into *m and the two descriptors sent with it into
- * fds (-1 when none came); recvmsg's result (EINTR left to the caller). */
+/* One message from fd into *m and the one or two descriptors sent with it
+ * into fds (-1 when none came); recvmsg's result (EINTR left to the caller). */
 static ssize_t zrecv(int fd, zmsg *m, int fds[2])
 {
     union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
@@ -92,14 +94,24 @@ static ssize_t zrecv(int fd, zmsg *m, int fds[2])
     fds[0] = fds[1] = -1;
     ssize_t n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
     for (struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c))
-        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
-            c->cmsg_len == CMSG_LEN(2 * sizeof(int)))
-            memcpy(fds, CMSG_DATA(c), 2 * sizeof(int));
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            if (c->cmsg_len == CMSG_LEN(2 * sizeof(int)))
+                memcpy(fds, CMSG_DATA(c), 2 * sizeof(int));
+            else if (c->cmsg_len == CMSG_LEN(sizeof(int)))
+                memcpy(fds, CMSG_DATA(c), sizeof(int));
+        }
     return n;
 }
 
+static int zsendmsg_n(int fd, const zmsg *m, const int *fds, int nfds);
+
 /* *m to fd, with fds (two descriptors, or NULL) passed along; 0, or -1. */
 static int zsendmsg(int fd, const zmsg *m, const int *fds)
+{
+    return zsendmsg_n(fd, m, fds, fds ? 2 : 0);
+}
+
+static int zsendmsg_n(int fd, const zmsg *m, const int *fds, int nfds)
 {
     union { struct cmsghdr h; char b[CMSG_SPACE(2 * sizeof(int))]; } cb;
     struct iovec iov = { (void *)m, sizeof *m };
@@ -107,15 +119,15 @@ static int zsendmsg(int fd, const zmsg *m, const int *fds)
     memset(&mh, 0, sizeof mh);
     mh.msg_iov = &iov;
     mh.msg_iovlen = 1;
-    if (fds) {
+    if (nfds) {
         memset(&cb, 0, sizeof cb);
         mh.msg_control = cb.b;
-        mh.msg_controllen = sizeof cb.b;
+        mh.msg_controllen = CMSG_SPACE((size_t)nfds * sizeof(int));
         struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
         c->cmsg_level = SOL_SOCKET;
         c->cmsg_type = SCM_RIGHTS;
-        c->cmsg_len = CMSG_LEN(2 * sizeof(int));
-        memcpy(CMSG_DATA(c), fds, 2 * sizeof(int));
+        c->cmsg_len = CMSG_LEN((size_t)nfds * sizeof(int));
+        memcpy(CMSG_DATA(c), fds, (size_t)nfds * sizeof(int));
     }
     ssize_t n;
     while ((n = sendmsg(fd, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR) {}
@@ -158,28 +170,26 @@ static int same_policy(const bxc_policy *a, const bxc_policy *b)
            (a->preload_curl || !b->preload_curl);
 }
 
-/* A pooled worker: confined now, for the executor its hint names; then
- * one call, whose descriptors the zygote sends when the call comes. */
-static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int w,
-                         const char *hint)
+/* Close every descriptor above stdio but keep[] (-1 entries ignored). */
+static void zkeep(const int *keep, int n)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
-    /* nothing of the zygote's but w and the ruleset */
-    int k0 = w, k1 = bxc_prepared_rs(pre);
-    if (k1 >= 0 && k1 < k0) { int t = k0; k0 = k1; k1 = t; }
+    int k[4], m = 0;
+    for (int i = 0; i < n && m < 4; i++)
+        if (keep[i] > 2) k[m++] = keep[i];
+    for (int i = 1; i < m; i++)
+        for (int j = i; j > 0 && k[j - 1] > k[j]; j--) { int t = k[j]; k[j] = k[j - 1]; k[j - 1] = t; }
     unsigned lo = 3;
-    int keep[2] = { k0, k1 };
-    for (int i = 0; i < 2; i++) {
-        if (keep[i] < 3) continue;
-        if ((unsigned)keep[i] > lo) syscall(SYS_close_range, lo, (unsigned)keep[i] - 1, 0);
-        lo = (unsigned)keep[i] + 1;
+    for (int i = 0; i < m; i++) {
+        if ((unsigned)k[i] > lo) syscall(SYS_close_range, lo, (unsigned)k[i] - 1, 0);
+        lo = (unsigned)k[i] + 1;
     }
     syscall(SYS_close_range, lo, ~0u, 0);
-    bxc_policy pol;
-    if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(BXC_WORKER_BODY_FAILED);
-    char why[256];
-    bxc_level lv = bxc_confine_apply(&pol, pre, -1, why);
+}
+
+/* A pooled worker, confined: waits on w for its call's descriptors (EOF:
+ * it was evicted), then serves that one call and exits. */
+static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why)
+{
     zmsg m;
     int fds[2];
     ssize_t n;
@@ -188,10 +198,10 @@ static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int
         _exit(0);                      /* evicted, or the zygote is gone */
     close(w);
     bxc_set_violation_fd(fds[1]);
-    bxc_confine_report(&pol, fds[0], lv, why);
+    bxc_confine_report(pol, fds[0], lv, why);
     bxc_policy got;
     void *job = NULL;
-    if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(&pol, &got))
+    if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(pol, &got))
         _exit(BXC_WORKER_BODY_FAILED);
     int rc = z->body(z->ctx, job, fds[0]);
     fflush(NULL);
@@ -199,31 +209,363 @@ static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int
     _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
 }
 
-static void pool_drop(zpooled *pool, size_t *npool, size_t i, int kill_it)
+/* A pooled worker forked by the zygote itself (no executor zygote could
+ * be had): confined now, for the executor its hint names; then one call,
+ * whose descriptors the zygote sends when the call comes. */
+static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int w,
+                         const char *hint)
 {
-    if (kill_it) kill(pool[i].pid, SIGKILL);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != zpid) _exit(BXC_WORKER_BODY_FAILED);
+    /* nothing of the zygote's but w and the ruleset */
+    int keep[2] = { w, bxc_prepared_rs(pre) };
+    zkeep(keep, 2);
+    bxc_policy pol;
+    if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(BXC_WORKER_BODY_FAILED);
+    char why[256];
+    bxc_level lv = bxc_confine_apply(&pol, pre, -1, why);
+    zpool_serve(z, w, &pol, lv, why);
+}
+
+/* ---- executor zygotes --------------------------------------------------- *
+ * Attaching the seccomp program is the largest part of confining a worker
+ * (the kernel checks it, compiles it and runs it once per system call
+ * number).  For a hint that repeats, the zygote forks an executor zygote:
+ * a process confined once, as that executor's workers are (rlimits,
+ * no_new_privs, Landlock, the seccomp program of bxc_seccomp_zygote), that
+ * never runs guest code nor reads a client's bytes: it only forks pooled
+ * workers when the zygote asks.  Each inherits its walls and adds a tail
+ * (bxc_confine_tail: a nested Landlock domain that scopes signals and
+ * abstract sockets to itself, and a seccomp tail with its pid that
+ * refuses fork, wait4, signals to others), so a worker is walled in as
+ * one the zygote confined itself, for a fraction of the cost.  Its wait
+ * status comes back to the zygote as an 'X' message from its executor
+ * zygote, which alone can wait for it. */
+typedef struct zsub {
+    char hint[256];
+    pid_t pid;
+    int ctl;             /* SOCK_SEQPACKET to it */
+    int quit;            /* told to end once its workers have ended ('Q') */
+    int dead;            /* its socket ended: removed at the next sweep */
+    uint64_t used;       /* last use (least recently used quits first) */
+} zsub;
+#define ZSUB_MAX 8       /* serving at once */
+#define ZSUB_SLOTS 32    /* with those still ending */
+
+static void zsub_chld(int sig) { (void)sig; }
+
+/* An executor zygote's name (ps, /proc/PID/comm), so that it is told from
+ * its workers, which take back the name they had. */
+#define ZSUB_NAME "bx-exzygote"
+
+static void zsub_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t sub, int w,
+                        const bxc_policy *pol, bxc_level lv, const char *why0, const char *name)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != sub) _exit(0);
+    prctl(PR_SET_NAME, name, 0, 0, 0);
+    int keep[2] = { w, bxc_prepared_srs(pre) };
+    zkeep(keep, 2);
+    char why[256];
+    snprintf(why, sizeof why, "%s", why0);
+    bxc_level got = bxc_confine_tail(pre, lv, why);
+    /* walled in less than the executor's zygote said: it never serves */
+    if (got == BX_CONFINE_NONE && lv != BX_CONFINE_NONE) _exit(0);
+    zpool_serve(z, w, pol, got, why);
+}
+
+static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ctl, const char *hint)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != zpid) _exit(0);
+    int keep[3] = { ctl, bxc_prepared_rs(pre), bxc_prepared_srs(pre) };
+    zkeep(keep, 3);
+    bxc_policy pol;
+    if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(0);
+    char why[256], name[17] = "";
+    prctl(PR_GET_NAME, name, 0, 0, 0);
+    prctl(PR_SET_NAME, ZSUB_NAME, 0, 0, 0);
+    bxc_level lv = bxc_confine_apply_zygote(&pol, pre, why);
+    /* SIGCHLD only while waiting in ppoll, so no end is missed */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = zsub_chld;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGCHLD, &sa, NULL);
+    sigset_t chld, none;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigemptyset(&none);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    pid_t self = getpid(), *kids = NULL;
+    size_t nk = 0, kcap = 0;
+    int quit = 0;
+    for (;;) {
+        int ws;
+        pid_t p;
+        while ((p = waitpid(-1, &ws, WNOHANG)) > 0) {
+            for (size_t i = 0; i < nk; i++)
+                if (kids[i] == p) { kids[i] = kids[--nk]; break; }
+            zsend(ctl, 'X', (uint64_t)p, ws);
+        }
+        if (quit && !nk) _exit(0);
+        struct pollfd pf = { ctl, POLLIN, 0 };
+        if (ppoll(&pf, 1, NULL, &none) < 0) continue;   /* a worker ended */
+        zmsg m;
+        int fds[2];
+        ssize_t n = zrecv(ctl, &m, fds);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {                  /* the zygote ends: so do its workers */
+            for (size_t i = 0; i < nk; i++) kill(kids[i], SIGKILL);
+            for (size_t i = 0; i < nk; i++)
+                while (waitpid(kids[i], NULL, 0) < 0 && errno == EINTR) {}
+            _exit(0);
+        }
+        if (fds[1] >= 0) close(fds[1]);
+        if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0) {
+            if (fds[0] >= 0) close(fds[0]);
+            if (n == (ssize_t)sizeof m && m.op == 'Q') quit = 1;
+            if (n == (ssize_t)sizeof m && m.op == 'K')
+                for (size_t i = 0; i < nk; i++)   /* only its own, not yet reaped */
+                    if (kids[i] == (pid_t)m.val) kill(kids[i], SIGKILL);
+            continue;
+        }
+        if (nk == kcap) {
+            size_t c2 = kcap ? kcap * 2 : 16;
+            pid_t *q = realloc(kids, c2 * sizeof *q);
+            if (!q) {
+                close(fds[0]);
+                zsend(ctl, 'E', m.id, ENOMEM);
+                continue;
+            }
+            kids = q;
+            kcap = c2;
+        }
+        pid_t pid = fork();
+        if (pid == 0) {
+            sigprocmask(SIG_UNBLOCK, &chld, NULL);
+            signal(SIGCHLD, SIG_DFL);
+            zsub_worker(z, pre, self, fds[0], &pol, lv, why, name);
+            _exit(0);
+        }
+        int e = errno;
+        close(fds[0]);
+        if (pid < 0) {
+            zsend(ctl, 'E', m.id, e);
+            continue;
+        }
+        kids[nk++] = pid;
+        /* a pidfd of it (not reaped yet: it is this one's), for the zygote */
+        int pfd = (int)syscall(SYS_pidfd_open, pid, 0);
+        zmsg r;
+        memset(&r, 0, sizeof r);
+        r.op = 'P';
+        r.id = m.id;
+        r.val = pid;
+        if (pfd < 0 || zsendmsg_n(ctl, &r, &pfd, 1) != 0) zsend(ctl, 'P', m.id, pid);
+        if (pfd >= 0) close(pfd);
+    }
+}
+
+/* ---- the zygote process: its state -------------------------------------- */
+
+typedef struct zstate {
+    bxc_zygote *z;
+    int ctl, sfd;
+    sigset_t old;
+    pid_t self;
+    zlive *live;
+    size_t nlive, cap;
+    zpooled pool[ZPOOL_MAX];
+    size_t npool;
+    zsub subs[ZSUB_SLOTS];
+    size_t nsubs;
+    uint64_t tick, sub_id;
+} zstate;
+
+static zsub *sub_of(zstate *st, pid_t pid)
+{
+    for (size_t i = 0; i < st->nsubs; i++)
+        if (st->subs[i].pid == pid && !st->subs[i].dead) return &st->subs[i];
+    return NULL;
+}
+
+static void pool_drop(zstate *st, size_t i, int kill_it)
+{
+    zpooled *pool = st->pool;
+    /* one of an executor zygote's ends when w closes (only its parent may
+     * signal it, and only its parent knows whether the pid is still its) */
+    if (kill_it && !pool[i].sub) kill(pool[i].pid, SIGKILL);
     close(pool[i].w);
-    memmove(pool + i, pool + i + 1, (*npool - i - 1) * sizeof *pool);
-    (*npool)--;
+    if (pool[i].pfd >= 0) close(pool[i].pfd);
+    memmove(pool + i, pool + i + 1, (st->npool - i - 1) * sizeof *pool);
+    st->npool--;
+}
+
+/* A worker ended: its call's 'X' to the server, or a pooled one dropped. */
+static void worker_ended(zstate *st, pid_t pid, pid_t sub, int ws)
+{
+    for (size_t i = 0; i < st->nlive; i++)
+        if (st->live[i].pid == pid && st->live[i].sub == sub) {
+            zsend(st->ctl, 'X', st->live[i].id, ws);
+            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
+            st->live[i] = st->live[--st->nlive];
+            return;
+        }
+    for (size_t i = 0; i < st->npool; i++)
+        if (st->pool[i].pid == pid && st->pool[i].sub == sub) {   /* died waiting */
+            pool_drop(st, i, 0);
+            return;
+        }
+}
+
+/* An executor zygote's socket ended (it crashed, or quit): the calls its
+ * workers ran end as killed (its workers die with it), its pool goes. */
+static void sub_gone(zstate *st, zsub *s)
+{
+    s->dead = 1;
+    for (size_t i = 0; i < st->nlive;)
+        if (st->live[i].sub == s->pid) {
+            zsend(st->ctl, 'X', st->live[i].id, SIGKILL);
+            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
+            st->live[i] = st->live[--st->nlive];
+        } else {
+            i++;
+        }
+    for (size_t i = 0; i < st->npool;)
+        if (st->pool[i].sub == s->pid) pool_drop(st, i, 0);
+        else i++;
+}
+
+/* One message from executor zygote s; 0, or -1 when it is gone.  A reply
+ * to request want ('P' or 'E') lands in *reply. */
+static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply, int *pfd)
+{
+    zmsg m;
+    int fds[2];
+    ssize_t n = zrecv(s->ctl, &m, fds);
+    if (n == (ssize_t)sizeof m && m.op == 'P' && m.id == want && reply && pfd) {
+        *pfd = fds[0];          /* the worker's pidfd, or -1 */
+        fds[0] = -1;
+    }
+    for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+    if (n < 0 && errno == EINTR) return 0;
+    if (n != (ssize_t)sizeof m) {
+        sub_gone(st, s);
+        return -1;
+    }
+    if (m.op == 'X') worker_ended(st, (pid_t)m.id, s->pid, m.val);
+    else if ((m.op == 'P' || m.op == 'E') && m.id == want && reply) *reply = m;
+    return 0;
+}
+
+static void sub_quit(zstate *st, zsub *s)
+{
+    zsend(s->ctl, 'Q', 0, 0);
+    s->quit = 1;
+    for (size_t i = 0; i < st->npool;)
+        if (st->pool[i].sub == s->pid) pool_drop(st, i, 0);
+        else i++;
+}
+
+static void sub_sweep(zstate *st)
+{
+    for (size_t i = 0; i < st->nsubs;)
+        if (st->subs[i].dead) {
+            close(st->subs[i].ctl);
+            st->subs[i] = st->subs[--st->nsubs];
+        } else {
+            i++;
+        }
+}
+
+/* The executor zygote serving hint, started when there is none; NULL when
+ * none can be had (the caller forks from the zygote itself). */
+static zsub *sub_for(zstate *st, const char *hint, const bxc_prepared *pre)
+{
+    zsub *lru = NULL;
+    size_t active = 0;
+    for (size_t i = 0; i < st->nsubs; i++) {
+        zsub *s = &st->subs[i];
+        if (s->quit || s->dead) continue;
+        if (!strcmp(s->hint, hint)) return s;
+        active++;
+        if (!lru || s->used < lru->used) lru = s;
+    }
+    if (!pre) return NULL;
+    if (active >= ZSUB_MAX && lru) sub_quit(st, lru);
+    if (st->nsubs == ZSUB_SLOTS) return NULL;
+    int sp[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) != 0) return NULL;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(sp[0]);
+        sigprocmask(SIG_SETMASK, &st->old, NULL);
+        zsub_main(st->z, pre, st->self, sp[1], hint);
+        _exit(0);
+    }
+    close(sp[1]);
+    if (pid < 0) {
+        close(sp[0]);
+        return NULL;
+    }
+    zsub *s = &st->subs[st->nsubs++];
+    memset(s, 0, sizeof *s);
+    snprintf(s->hint, sizeof s->hint, "%s", hint);
+    s->pid = pid;
+    s->ctl = sp[0];
+    return s;
 }
 
 /* Fork a pooled worker for hint (after the call that asked for it has
- * its own worker: this work is off that call's path). */
-static void pool_add(bxc_zygote *z, zpooled *pool, size_t *npool, const char *hint,
-                     const bxc_prepared *pre, int ctl, int sfd, const sigset_t *old,
-                     pid_t self)
+ * its own worker: this work is off that call's path), from the hint's
+ * executor zygote when one can be had. */
+static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
 {
     int sp[2];
-    if (*npool == ZPOOL_MAX) pool_drop(pool, npool, 0, 1);
+    if (st->npool == ZPOOL_MAX) pool_drop(st, 0, 1);
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) != 0) return;
+    zsub *s = sub_for(st, hint, pre);
+    if (s) {
+        s->used = ++st->tick;
+        zmsg m, r;
+        memset(&m, 0, sizeof m);
+        memset(&r, 0, sizeof r);
+        m.op = 'F';
+        m.id = ++st->sub_id;
+        int ok = zsendmsg_n(s->ctl, &m, &sp[1], 1) == 0;
+        close(sp[1]);
+        /* its answer comes at once (it only forks); other workers' ends
+         * may come first */
+        int pfd = -1;
+        while (ok && !r.op) {
+            struct pollfd pf = { s->ctl, POLLIN, 0 };
+            int pr = poll(&pf, 1, 5000);
+            if (pr < 0 && errno == EINTR) continue;
+            ok = pr > 0 && sub_read(st, s, m.id, &r, &pfd) == 0;
+        }
+        if (!ok || r.op != 'P' || r.val <= 0) {
+            if (pfd >= 0) close(pfd);
+            close(sp[0]);
+            if (!ok && !s->dead) {   /* stuck: no longer used */
+                kill(s->pid, SIGKILL);
+                sub_gone(st, s);
+            }
+            return;
+        }
+        zpooled *q = &st->pool[st->npool++];
+        snprintf(q->hint, sizeof q->hint, "%s", hint);
+        q->pid = r.val;
+        q->w = sp[0];
+        q->sub = s->pid;
+        q->pfd = pfd;
+        return;
+    }
     pid_t pid = fork();
     if (pid == 0) {
-        close(ctl);
-        close(sfd);
         close(sp[0]);
-        for (size_t i = 0; i < *npool; i++) close(pool[i].w);
-        sigprocmask(SIG_SETMASK, old, NULL);
-        zpool_worker(z, pre, self, sp[1], hint);
+        sigprocmask(SIG_SETMASK, &st->old, NULL);
+        zpool_worker(st->z, pre, st->self, sp[1], hint);
         _exit(BXC_WORKER_BODY_FAILED);
     }
     close(sp[1]);
@@ -231,26 +573,35 @@ static void pool_add(bxc_zygote *z, zpooled *pool, size_t *npool, const char *hi
         close(sp[0]);
         return;
     }
-    zpooled *q = &pool[(*npool)++];
+    zpooled *q = &st->pool[st->npool++];
     snprintf(q->hint, sizeof q->hint, "%s", hint);
     q->pid = pid;
     q->w = sp[0];
+    q->sub = 0;
+    q->pfd = -1;
 }
 
-/* The call's descriptors to the pooled worker for hint: its pid, or -1
- * (none, or it is gone: the caller forks a fresh one). */
-static pid_t pool_take(zpooled *pool, size_t *npool, const char *hint, uint64_t id, const int *fds)
+/* The call's descriptors to the pooled worker for hint: 0 and its pid and
+ * executor zygote, or -1 (none, or it is gone: the caller forks a fresh one). */
+static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, pid_t *pid, pid_t *sub,
+                     int *pfd)
 {
-    for (size_t i = 0; i < *npool; i++) {
-        if (strcmp(pool[i].hint, hint)) continue;
+    for (size_t i = 0; i < st->npool; i++) {
+        if (strcmp(st->pool[i].hint, hint)) continue;
         zmsg m;
         memset(&m, 0, sizeof m);
         m.op = 'F';
         m.id = id;
-        int ok = zsendmsg(pool[i].w, &m, fds) == 0;
-        pid_t pid = pool[i].pid;
-        pool_drop(pool, npool, i, !ok);
-        return ok ? pid : -1;
+        int ok = zsendmsg(st->pool[i].w, &m, fds) == 0;
+        *pid = st->pool[i].pid;
+        *sub = st->pool[i].sub;
+        *pfd = -1;
+        if (ok) {               /* the call's now: closed when it ends */
+            *pfd = st->pool[i].pfd;
+            st->pool[i].pfd = -1;
+        }
+        pool_drop(st, i, !ok);
+        return ok ? 0 : -1;
     }
     return -1;
 }
@@ -269,47 +620,47 @@ static void zygote_main(bxc_zygote *z, pid_t server)
      * state: here and in workers a signal does what it does by default */
     for (int sig = 1; sig < NSIG; sig++)
         if (sig != SIGKILL && sig != SIGSTOP) signal(sig, SIG_DFL);
-    sigset_t chld, old;
+    static zstate st0;   /* the zygote's own process: one of it */
+    zstate *st = &st0;
+    memset(st, 0, sizeof *st);
+    st->z = z;
+    st->ctl = ctl;
+    sigset_t chld;
     sigemptyset(&chld);
     sigaddset(&chld, SIGCHLD);
-    sigprocmask(SIG_BLOCK, &chld, &old);
-    int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
-    if (sfd < 0) _exit(1);
-    pid_t self = getpid();
+    sigprocmask(SIG_BLOCK, &chld, &st->old);
+    st->sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (st->sfd < 0) _exit(1);
+    st->self = getpid();
     if (z->prefork) z->prefork(z->ctx, NULL);   /* once, before serving */
-    zlive *live = NULL;
-    size_t nlive = 0, cap = 0;
-    zpooled pool[ZPOOL_MAX];
-    size_t npool = 0;
     /* the last hints asked for: a worker is pooled for a hint only once
      * it comes again, so calls that do not repeat cost one fork, not two */
     char seen[ZPOOL_MAX * 2][256];
     size_t nseen = 0, seen_at = 0;
     for (;;) {
-        struct pollfd pf[2] = { { ctl, POLLIN, 0 }, { sfd, POLLIN, 0 } };
-        if (poll(pf, 2, -1) < 0) {
+        sub_sweep(st);
+        struct pollfd pf[2 + ZSUB_SLOTS];
+        pf[0] = (struct pollfd){ ctl, POLLIN, 0 };
+        pf[1] = (struct pollfd){ st->sfd, POLLIN, 0 };
+        for (size_t i = 0; i < st->nsubs; i++) pf[2 + i] = (struct pollfd){ st->subs[i].ctl, POLLIN, 0 };
+        size_t nsubs = st->nsubs;
+        if (poll(pf, 2 + nsubs, -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
         if (pf[1].revents) {
             struct signalfd_siginfo si;
-            while (read(sfd, &si, sizeof si) > 0) {}
+            while (read(st->sfd, &si, sizeof si) > 0) {}
             int ws;
             pid_t p;
             while ((p = waitpid(-1, &ws, WNOHANG)) > 0) {
-                for (size_t i = 0; i < nlive; i++)
-                    if (live[i].pid == p) {
-                        zsend(ctl, 'X', live[i].id, ws);
-                        live[i] = live[--nlive];
-                        break;
-                    }
-                for (size_t i = 0; i < npool; i++)
-                    if (pool[i].pid == p) {   /* died waiting */
-                        pool_drop(pool, &npool, i, 0);
-                        break;
-                    }
+                zsub *s = sub_of(st, p);
+                if (s) sub_gone(st, s);
+                else worker_ended(st, p, 0, ws);
             }
         }
+        for (size_t i = 0; i < nsubs; i++)
+            if (pf[2 + i].revents && !st->subs[i].dead) (void)sub_read(st, &st->subs[i], 0, NULL, NULL);
         if (!pf[0].revents) continue;
         zmsg m;
         int fds[2];
@@ -323,12 +674,22 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         if (m.op == 'R') {
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             if (z->refresh) z->refresh(z->ctx);
-            while (npool) pool_drop(pool, &npool, 0, 1);   /* their registry is the old one */
+            /* their registry is the old one */
+            for (size_t i = 0; i < st->nsubs; i++)
+                if (!st->subs[i].quit && !st->subs[i].dead) sub_quit(st, &st->subs[i]);
+            while (st->npool) pool_drop(st, 0, 1);
             continue;
         }
         if (m.op == 'K') {
-            for (size_t i = 0; i < nlive; i++)
-                if (live[i].id == m.id) kill(live[i].pid, SIGKILL);
+            for (size_t i = 0; i < st->nlive; i++) {
+                if (st->live[i].id != m.id) continue;
+                zsub *s = st->live[i].sub ? sub_of(st, st->live[i].sub) : NULL;
+                if (st->live[i].pfd >= 0 &&
+                    syscall(SYS_pidfd_send_signal, st->live[i].pfd, SIGKILL, NULL, 0) == 0)
+                    continue;
+                if (s) zsend(s->ctl, 'K', 0, st->live[i].pid);
+                else if (!st->live[i].sub) kill(st->live[i].pid, SIGKILL);
+            }
             continue;
         }
         if (m.op != 'F' || fds[0] < 0 || fds[1] < 0) {
@@ -336,36 +697,37 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, EINVAL);
             continue;
         }
-        if (nlive == cap) {
-            size_t c2 = cap ? cap * 2 : 64;
-            zlive *q = realloc(live, c2 * sizeof *q);
+        if (st->nlive == st->cap) {
+            size_t c2 = st->cap ? st->cap * 2 : 64;
+            zlive *q = realloc(st->live, c2 * sizeof *q);
             if (!q) {
                 close(fds[0]); close(fds[1]);
                 zsend(ctl, 'E', m.id, ENOMEM);
                 continue;
             }
-            live = q;
-            cap = c2;
+            st->live = q;
+            st->cap = c2;
         }
         m.hint[sizeof m.hint - 1] = 0;
         const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
-        pid_t pid = z->preconfine ? pool_take(pool, &npool, m.hint, m.id, fds) : -1;
-        if (pid > 0) {
+        pid_t pid = -1, sub = 0;
+        int pfd = -1;
+        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd) == 0) {
             close(fds[0]);
             close(fds[1]);
-            live[nlive].id = m.id;
-            live[nlive++].pid = pid;
+            st->live[st->nlive++] = (zlive){ m.id, pid, sub, pfd };
             zsend(ctl, 'P', m.id, pid);
-            pool_add(z, pool, &npool, m.hint, pre, ctl, sfd, &old, self);
+            pool_add(st, m.hint, pre);
             continue;
         }
         pid = fork();
         if (pid == 0) {
-            for (size_t i = 0; i < npool; i++) close(pool[i].w);
+            for (size_t i = 0; i < st->npool; i++) close(st->pool[i].w);
+            for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
             close(ctl);
-            close(sfd);
-            sigprocmask(SIG_SETMASK, &old, NULL);
-            zworker(z, pre, self, fds[0], fds[1]);
+            close(st->sfd);
+            sigprocmask(SIG_SETMASK, &st->old, NULL);
+            zworker(z, pre, st->self, fds[0], fds[1]);
             _exit(BXC_WORKER_BODY_FAILED);
         }
         int e = errno;
@@ -375,14 +737,13 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, e);
             continue;
         }
-        live[nlive].id = m.id;
-        live[nlive++].pid = pid;
+        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1 };
         zsend(ctl, 'P', m.id, pid);
         if (!z->preconfine) continue;
         int again = 0;
         for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
         if (again) {
-            pool_add(z, pool, &npool, m.hint, pre, ctl, sfd, &old, self);
+            pool_add(st, m.hint, pre);
         } else {
             snprintf(seen[seen_at], sizeof seen[seen_at], "%s", m.hint);
             seen_at = (seen_at + 1) % (ZPOOL_MAX * 2);
@@ -390,13 +751,23 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         }
     }
     /* Reaped before the zygote goes, so no worker outlives the server
-     * (an orphan is left to whatever reaps for pid 1 in a container). */
-    for (size_t i = 0; i < nlive; i++) kill(live[i].pid, SIGKILL);
-    for (size_t i = 0; i < nlive; i++)
-        while (waitpid(live[i].pid, NULL, 0) < 0 && errno == EINTR) {}
-    for (size_t i = 0; i < npool; i++) kill(pool[i].pid, SIGKILL);
-    for (size_t i = 0; i < npool; i++)
-        while (waitpid(pool[i].pid, NULL, 0) < 0 && errno == EINTR) {}
+     * (an orphan is left to whatever reaps for pid 1 in a container); an
+     * executor zygote kills and reaps its own when its socket ends. */
+    for (size_t i = 0; i < st->nlive; i++)
+        if (!st->live[i].sub) kill(st->live[i].pid, SIGKILL);
+    for (size_t i = 0; i < st->nlive; i++)
+        if (!st->live[i].sub)
+            while (waitpid(st->live[i].pid, NULL, 0) < 0 && errno == EINTR) {}
+    for (size_t i = 0; i < st->npool; i++)
+        if (!st->pool[i].sub) kill(st->pool[i].pid, SIGKILL);
+    for (size_t i = 0; i < st->npool; i++) {
+        close(st->pool[i].w);
+        if (!st->pool[i].sub)
+            while (waitpid(st->pool[i].pid, NULL, 0) < 0 && errno == EINTR) {}
+    }
+    for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
+    for (size_t i = 0; i < st->nsubs; i++)
+        while (waitpid(st->subs[i].pid, NULL, 0) < 0 && errno == EINTR) {}
     _exit(0);
 }
 
@@ -519,10 +890,13 @@ int bxc_zygote_refresh(bxc_zygote *z)
     return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
 }
 
-bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
-                         const void *req, size_t req_len, const volatile int *cancel,
-                         size_t max_reply, uint8_t **reply, size_t *reply_len,
-                         bxc_status *cs, bx_error *err)
+/* One attempt; *again set when the worker died of a signal nobody here
+ * sent before it said a word (not even its confinement, which precedes
+ * any guest code): a pooled worker killed in the instant its call came. */
+static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint,
+                            const void *req, size_t req_len, const volatile int *cancel,
+                            size_t max_reply, uint8_t **reply, size_t *reply_len,
+                            bxc_status *cs, bx_error *err, int *again)
 {
     memset(cs, 0, sizeof *cs);
     *reply = NULL;
@@ -639,6 +1013,8 @@ bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
             return bx_error_setf(err, BX_ERR_NOMEM, "the worker zygote is gone; restart the server");
         return bx_error_setf(err, BX_ERR_NOMEM, "cannot fork the worker: %s", strerror(slot.ferr));
     }
+    *again = !killed && !have_nr && !x.have_c && !x.bad && !x.out.n && !x.npend &&
+             WIFSIGNALED(slot.ws);
     bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
     if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
         snprintf(cs->detail, sizeof cs->detail, "cancelled: the call's worker was stopped");
@@ -649,4 +1025,19 @@ bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
     }
     bxc_rx_free(&x);
     return BX_OK;
+}
+
+bx_status bxc_zygote_call(bxc_zygote *z, const bxc_policy *p, const char *hint,
+                         const void *req, size_t req_len, const volatile int *cancel,
+                         size_t max_reply, uint8_t **reply, size_t *reply_len,
+                         bxc_status *cs, bx_error *err)
+{
+    int again = 0;
+    bx_status st = zcall_once(z, p, hint, req, req_len, cancel, max_reply, reply, reply_len, cs, err,
+                              &again);
+    if (st == BX_OK && again && !(cancel && *cancel)) {   /* once: no guest code ran */
+        free(*reply);
+        st = zcall_once(z, p, hint, req, req_len, cancel, max_reply, reply, reply_len, cs, err, &again);
+    }
+    return st;
 }

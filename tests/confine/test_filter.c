@@ -5,7 +5,9 @@
  * refused with an errno, what must be allowed, including the calls that
  * depend on their arguments (clone flags, signals to others, PROT_EXEC,
  * socket families).  The expectations are written here, not derived
- * from the allowlist in src/confine/seccomp.c.
+ * from the allowlist in src/confine/seccomp.c.  Then an executor
+ * zygote's program and a worker's tail (zygote.c): together they must
+ * decide every number, with arguments that matter, as the worker's own.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -172,6 +174,71 @@ int main(void)
         }
         CHECK(!broken, "net=%d: %d numbers fell off the program", net, broken);
         CHECK(allowed > 50 && allowed < 200, "net=%d: %d numbers allowed", net, allowed);
+
+        /* An executor zygote's program plus a worker's tail (zygote.c):
+         * the zygote itself may fork and reap, never more; the two
+         * together decide every number and argument below exactly as the
+         * worker's own program does (the kernel takes the strictest). */
+        struct sock_filter *zf, tf[64];
+        size_t zn, tn;
+        CHECK(bxc_seccomp_zygote(net, nt, &zf, &zn) == 0 && zn <= BPF_MAXINSNS, "zygote program built");
+        CHECK(bxc_seccomp_tail(SELF, tf, 64, &tn) == 0, "tail built");
+        CHECK(bxc_seccomp_tail(SELF, tf, 4, &tn) != 0, "a tail larger than its room is refused");
+        CHECK(bxc_seccomp_tail(SELF, tf, 64, &tn) == 0, "tail rebuilt");
+#define ZEXPECT(want, nr, a0)                                                                 \
+        do {                                                                                  \
+            uint32_t g = run(zf, zn, ARCH, nr, a0, 0, 0);                                     \
+            CHECK(g == (uint32_t)(want), "zygote %s(%#llx): got %#x want %#x", #nr,           \
+                  (unsigned long long)(a0), g, (uint32_t)(want));                            \
+        } while (0)
+        ZEXPECT(ALLOW, SYS_clone, SIGCHLD);                           /* fork its workers */
+        ZEXPECT(TRAP, SYS_clone, CLONE_NEWUSER | SIGCHLD);
+        ZEXPECT(TRAP, SYS_clone, CLONE_NEWPID | CLONE_THREAD);
+        ZEXPECT(ALLOW, SYS_wait4, (uint64_t)-1);
+        ZEXPECT(TRAP, SYS_execve, 0);
+        ZEXPECT(TRAP, SYS_ptrace, 0);
+        ZEXPECT(TRAP, SYS_unshare, 0);
+        ZEXPECT(TRAP, SYS_fork, 0);
+        ZEXPECT(ALLOW, SYS_prctl, PR_SET_PDEATHSIG);
+        ZEXPECT(ERR(EPERM), SYS_prctl, PR_SET_DUMPABLE);
+        uint32_t tg = run(tf, tn, ARCH, SYS_clone, SIGCHLD, 0, 0);
+        CHECK(tg == TRAP, "tail: fork stopped: %#x", tg);
+        tg = run(tf, tn, ARCH, SYS_kill, SELF + 1, 0, 0);
+        CHECK(tg == TRAP, "tail: a signal to another process stopped: %#x", tg);
+        tg = run(tf, tn, AUDIT_ARCH_I386, SYS_read, 0, 0, 0);
+        CHECK(tg == SECCOMP_RET_KILL_PROCESS, "tail: another architecture: %#x", tg);
+        const uint64_t av[] = { 0, 1, 2, 3, SELF, SELF + 1, (uint64_t)-1, SIGCHLD,
+                                thread, thread | CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWNET | SIGCHLD,
+                                CLONE_VM | CLONE_VFORK | SIGCHLD, CLONE_PARENT | SIGCHLD,
+                                PR_SET_NAME, PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_SECCOMP,
+                                AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, TCGETS, TIOCSTI, FIONREAD,
+                                PROT_READ | PROT_EXEC, PROT_READ | PROT_WRITE, O_RDONLY | O_TRUNC,
+                                O_WRONLY | O_TRUNC, RLIMIT_NOFILE };
+        const size_t nav = sizeof av / sizeof *av;
+        long same = 0, differ = 0;
+        for (int nr = 0; nr < 1024; nr++)
+            for (size_t i = 0; i < nav; i++)
+                for (size_t j = 0; j < nav; j++) {
+                    uint64_t a2 = av[(i + j) % nav];
+                    uint32_t w = run(f, n, ARCH, nr, av[i], av[j], a2);
+                    uint32_t z1 = run(zf, zn, ARCH, nr, av[i], av[j], a2);
+                    uint32_t t1 = run(tf, tn, ARCH, nr, av[i], av[j], a2);
+                    /* the kernel: the newest filter's verdict unless an older
+                     * one's action is stricter (lower as a signed value) */
+                    uint32_t both = (int32_t)(z1 & SECCOMP_RET_ACTION_FULL) <
+                                    (int32_t)(t1 & SECCOMP_RET_ACTION_FULL) ? z1 : t1;
+                    if (both == w && w != 0xdead && z1 != 0xdead && t1 != 0xdead) {
+                        same++;
+                    } else if (differ++ < 5) {
+                        CHECK(0, "net=%d nt=%d nr %d (%#llx,%#llx,%#llx): worker %#x, zygote+tail %#x",
+                              net, nt, nr, (unsigned long long)av[i], (unsigned long long)av[j],
+                              (unsigned long long)a2, w, both);
+                    }
+                }
+        CHECK(differ == 0 && same == 1024L * (long)nav * (long)nav,
+              "net=%d nt=%d: zygote+tail decide as the worker's program: %ld same, %ld differ",
+              net, nt, same, differ);
+        free(zf);
         free(f);
     }
     return check_report();
