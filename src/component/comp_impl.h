@@ -168,6 +168,14 @@ bxcm_handle *bxcm_handle_get(bxcm_ctx *ctx, bxcm_ci *ci, uint32_t i);
 void bxcm_handle_remove(bxcm_ci *ci, uint32_t i);
 bxcm_rdef *bxcm_rdef_find(bxcm_ctx *ctx, const bxcm_type *rt);
 
+/* validate.c */
+int bxcm_label_ok(const char *s, size_t n);
+int bxcm_semver_ok(const char *s, size_t n, char *why, size_t cap);
+int bxcm_extname_ok(const char *nm, int *kind, char *why, size_t cap);
+int bxcm_names_conflict(const char *a, const char *b);
+int bxcm_annot_check(const bxcm_decl *list, uint32_t n, const bxcm_decl *d, const bxcm_type *ft,
+                     char *why, size_t cap);
+
 int bxcm_trapv(bxcm_ctx *cx, bx_trap kind, const char *fmt, va_list ap);
 
 #endif

@@ -320,11 +320,17 @@ static int opt_valtype(rd *r, scope *s, bxcm_type **out)
     return valtype(r, s, out);
 }
 
+/* Labels (fields, cases, flags, tags, parameters): kebab case, unique
+ * ignoring case. */
 static int uniq(rd *r, const char **names, uint32_t n, const char *what)
 {
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        if (!*names[i]) return fail(r, "%s name cannot be empty", what);
+        if (!bxcm_label_ok(names[i], strlen(names[i]))) return fail(r, "%s name `%s` is not in kebab case", what, names[i]);
         for (uint32_t j = 0; j < i; j++)
-            if (!strcasecmp(names[i], names[j])) return fail(r, "%s name `%s` conflicts with previous", what, names[i]);
+            if (!strcasecmp(names[i], names[j]))
+                return fail(r, "%s name `%s` conflicts with previous name `%s`", what, names[i], names[j]);
+    }
     return 0;
 }
 
@@ -570,7 +576,8 @@ static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_t
     uint32_t *n = imp ? &t->nim : &t->nex;
     bxcm_decl **d = imp ? &t->im : &t->ex;
     for (uint32_t i = 0; i < *n; i++)
-        if (!strcmp((*d)[i].name, nm)) return fail(r, "%s name `%s` conflicts with previous name", imp ? "import" : "export", nm);
+        if (bxcm_names_conflict((*d)[i].name, nm))
+            return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
     /* the arena keeps old arrays: grow by doubling (amortized) */
     if ((*n & (*n - 1)) == 0) {
         bxcm_decl *nd = aalloc(r, *n ? *n * 2 : 1, sizeof *nd);
@@ -579,26 +586,54 @@ static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_t
         *d = nd;
     }
     (*d)[(*n)++] = (bxcm_decl){ nm, so, ty };
+    char why[200];
+    if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ty, why, sizeof why)) return fail(r, "%s", why);
     return 0;
 }
 
-static int extname(rd *r, const char **nm)
+/* nameattributes: the name (its grammar checked) and its attributes; *impl
+ * is set when an `implements` attribute is present (only plain-named
+ * instances may carry one: checked by the caller, which knows the sort). */
+static int extname(rd *r, const char **nm, int *impl)
 {
     uint8_t b;
+    char why[200];
+    int kind;
+    *impl = 0;
     if (u8(r, &b)) return -1;
     if (b > 0x02) { r->p--; return fail(r, "invalid extern name discriminant 0x%02x", b); }
+    const uint8_t *at = r->p;
     if (name(r, nm)) return -1;
-    if (!**nm) return fail(r, "`` is not a valid extern name");
+    if (bxcm_extname_ok(*nm, &kind, why, sizeof why)) { r->p = at; return fail(r, "%s", why); }
     if (b == 0x02) {
         uint32_t n;
+        int seen = 0;
         if (count(r, &n)) return -1;
         for (uint32_t i = 0; i < n; i++) {
             uint8_t a;
             const char *x;
+            int k2;
             if (u8(r, &a)) return -1;
             if (a > 2) { r->p--; return fail(r, "invalid name attribute 0x%02x", a); }
-            if (a == 2) { if (extname(r, &x)) return -1; }
-            else if (name(r, &x)) return -1;
+            if (seen & (1 << a)) { r->p--; return fail(r, "duplicate name attribute 0x%02x", a); }
+            seen |= 1 << a;
+            at = r->p;
+            if (name(r, &x)) return -1;
+            if (a == 0) {
+                if (!*x) { r->p = at; return fail(r, "`` is not a valid name for `implements`"); }
+                if (bxcm_extname_ok(x, &k2, why, sizeof why)) { r->p = at; return fail(r, "%s", why); }
+                if (k2 != 1) { r->p = at; return fail(r, "`implements` value `%s` must be an interface name", x); }
+                if (kind != 0) { r->p = at; return fail(r, "name `%s` is not valid with `implements`", *nm); }
+                *impl = 1;
+            } else if (a == 1) {
+                /* versionsuffix: the name must carry a canonversion, and
+                 * canonversion + suffix must be a valid semver */
+                const char *v = kind == 1 ? strchr(*nm, '@') : NULL;
+                if (!v) { r->p = at; return fail(r, "`versionsuffix` on `%s`, which has no version", *nm); }
+                char buf[300];
+                snprintf(buf, sizeof buf, "%s%s", v + 1, x);
+                if (!bxcm_semver_ok(buf, strlen(buf), why, sizeof why)) { r->p = at; return fail(r, "%s", why); }
+            }
         }
     }
     return 0;
@@ -695,8 +730,9 @@ static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
         }
         case 0x03: case 0x04: {
             if (d == 0x03 && !comp) { r->p--; fail(r, "imports are not allowed in instance types"); goto out; }
-            const char *nm; int so; bxcm_type *ty;
-            if (extname(r, &nm) || externdesc(r, &s, &so, &ty)) goto out;
+            const char *nm; int so, impl; bxcm_type *ty;
+            if (extname(r, &nm, &impl) || externdesc(r, &s, &so, &ty)) goto out;
+            if (impl && so != S_INSTANCE) { fail(r, "only instances can have an `implements`"); goto out; }
             if (add_decl(r, t, d == 0x03, nm, so, ty)) goto out;
             if (so == S_INSTANCE && d == 0x03) tag_resources(r, ty, nm);
             if (push(r, &s, so, ty)) goto out;
@@ -841,12 +877,12 @@ static int check_opts(rd *r, const bxcm_type *ft, const bxcm_opts *o, int lift)
     return 0;
 }
 
-static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_type *t)
+static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_type *t, const bxcm_type *ft)
 {
     uint32_t *n = imp ? &c->nim : &c->nex, *cap = imp ? &c->capim : &c->capex;
     bxcm_decl **d = imp ? &c->im : &c->ex;
     for (uint32_t i = 0; i < *n; i++)
-        if (!strcasecmp((*d)[i].name, nm))
+        if (bxcm_names_conflict((*d)[i].name, nm))
             return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
     if (*n == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 8;
@@ -855,6 +891,8 @@ static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_
         *d = x; *cap = nc;
     }
     (*d)[(*n)++] = (bxcm_decl){ nm, so, t };
+    char why[200];
+    if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ft, why, sizeof why)) return fail(r, "%s", why);
     return 0;
 }
 
@@ -984,8 +1022,10 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op->args = aalloc(r, na, sizeof *op->args)) || !(it = newt(r, TK_INSTANCE))) return -1;
                 op->nargs = na;
                 for (uint32_t j = 0; j < na; j++) {
-                    if (extname(r, &op->args[j].name) || sort(r, &op->args[j].si.sort)) return -1;
+                    int impl;
+                    if (extname(r, &op->args[j].name, &impl) || sort(r, &op->args[j].si.sort)) return -1;
                     int so = op->args[j].si.sort;
+                    if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
                     if (so == S_VALUE) return fail(r, "value exports are not supported");
                     if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "instance exports of a %s", sort_name(so));
                     if (idx(r, s, so, &op->args[j].si.idx)) return -1;
@@ -1067,10 +1107,11 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
         }
         case 10: {  /* imports */
             const char *nm;
-            int so;
+            int so, impl;
             bxcm_type *t;
-            if (extname(r, &nm) || externdesc(r, s, &so, &t)) return -1;
-            if (add_cdecl(r, c, 1, nm, so, t)) return -1;
+            if (extname(r, &nm, &impl) || externdesc(r, s, &so, &t)) return -1;
+            if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
+            if (add_cdecl(r, c, 1, nm, so, t, t)) return -1;
             if (so == S_INSTANCE) tag_resources(r, t, nm);
             bxcm_op *op = newop(r, c, OP_IMPORT, off);
             if (!op) return -1;
@@ -1080,9 +1121,11 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
         }
         case 11: {  /* exports */
             const char *nm;
-            int so;
+            int so, impl;
             uint32_t ix;
-            if (extname(r, &nm) || sort(r, &so)) return -1;
+            bxcm_type *asc = NULL;
+            if (extname(r, &nm, &impl) || sort(r, &so)) return -1;
+            if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
             if (so == S_VALUE) return fail(r, "value exports are not supported");
             if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "exports of a %s", sort_name(so));
             if (idx(r, s, so, &ix)) return -1;
@@ -1090,11 +1133,12 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             uint8_t has;
             if (u8(r, &has)) return -1;
             if (has == 1) { int so2; bxcm_type *t2; if (externdesc(r, s, &so2, &t2)) return -1;
+                asc = t2;
                 /* the ascription is a supertype check; the new index still
                  * names the item itself (a resource stays that resource) */
                 if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm); }
             else if (has != 0) { r->p--; return fail(r, "invalid export type flag"); }
-            if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st)) return -1;
+            if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st, asc ? asc : st)) return -1;
             bxcm_op *op = newop(r, c, OP_EXPORT, off);
             if (!op) return -1;
             op->name = nm; op->sort = so; op->idx = ix;
