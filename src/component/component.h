@@ -55,6 +55,9 @@ struct bxcm_type {
     /* nodes of the fully expanded tree and nesting depth (value and func
      * types): bounded at decode so every recursive walk is bounded */
     uint32_t tsize, depth;
+    /* core function types: their bx_functype; core module types: their
+     * imports and exports (decode.c) */
+    void *core;
 };
 
 typedef struct bxcm_comp bxcm_comp;

@@ -8,6 +8,7 @@
  * bytes left, so a hostile header cannot make the host allocate.
  */
 #include "comp_impl.h"
+#include "module.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +152,22 @@ static int name(rd *r, const char **out)
     *out = d;
     return 0;
 }
+
+/* ---- static types of core items ---------------------------------------- */
+typedef struct cext {            /* a core import, export or item */
+    const char *mod, *name;
+    int sort;                    /* S_CORE_FUNC .. S_CORE_TAG */
+    const bx_functype *ft;       /* func, tag */
+    bx_tabletype tab;
+    bx_limits_decl mem;
+    bx_globaltype glob;
+} cext;
+typedef struct cmod {            /* a core module (concrete: m) or module type */
+    const bx_module *m;
+    uint32_t nim, nex;
+    cext *im, *ex;
+} cmod;
+typedef struct cinst { uint32_t nex; cext *ex; } cinst;   /* a core instance */
 
 /* ---- static scopes --------------------------------------------------- */
 typedef struct vec { void **v; uint32_t n, cap; } vec;
@@ -433,7 +450,13 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
         t->defined = 1;
         uint8_t has;
         if (u8(r, &has)) return -1;
-        if (has == 1) { if (idx(r, s, S_CORE_FUNC, &t->dtor)) return -1; t->has_dtor = 1; }
+        if (has == 1) {
+            if (idx(r, s, S_CORE_FUNC, &t->dtor)) return -1;
+            t->has_dtor = 1;
+            const cext *e = get(s, S_CORE_FUNC, t->dtor);
+            if (!e || !e->ft || e->ft->nparams != 1 || e->ft->params[0] != BX_I32 || e->ft->nresults != 0)
+                return fail(r, "wrong signature for a destructor: expected [i32] -> []");
+        }
         else if (has != 0) { r->p--; return fail(r, "invalid dtor flag"); }
         break;
     }
@@ -476,51 +499,165 @@ static int measure(rd *r, bxcm_type *t)
     return 0;
 }
 
-/* Skip a core type (function or module type): only counted. */
-static int core_valtype(rd *r)
+/* ---- core types -----------------------------------------------------
+ * Core items get a static type (cext) so that instantiation arguments,
+ * aliases of core exports and the canonical options' functions are
+ * type-checked at validation, as the component model requires. */
+#define MAX_CORE_PARAMS 1000u
+
+static int core_valtype(rd *r, bx_valtype *out)
 {
     uint8_t b;
     if (u8(r, &b)) return -1;
-    if (b == 0x7f || b == 0x7e || b == 0x7d || b == 0x7c || b == 0x7b || b == 0x70 || b == 0x6f) return 0;
-    if (b == 0x63 || b == 0x64) { int64_t v; return s33(r, &v); }
+    if (b == 0x7f || b == 0x7e || b == 0x7d || b == 0x7c || b == 0x7b || b == 0x70 || b == 0x6f) { *out = b; return 0; }
+    if (b == 0x63 || b == 0x64) {
+        int64_t v;
+        if (s33(r, &v)) return -1;
+        /* (ref null func) is funcref, (ref null extern) externref; any other
+         * reference type is kept apart (never equal to those) */
+        *out = b == 0x63 && v == -16 ? BX_FUNCREF : b == 0x63 && v == -17 ? BX_EXTERNREF : (bx_valtype)0x63;
+        return 0;
+    }
     r->p--;
     return fail(r, "invalid core value type 0x%02x", b);
 }
 
-static int core_functype_body(rd *r, bxcm_type *t)
+static int core_functype_body(rd *r, bx_functype **out)
 {
-    uint32_t n;
-    if (count(r, &n)) return -1;
-    t->n = n;
-    for (uint32_t i = 0; i < n; i++) if (core_valtype(r)) return -1;
-    if (count(r, &n)) return -1;
-    t->len = n;
-    for (uint32_t i = 0; i < n; i++) if (core_valtype(r)) return -1;
+    uint32_t n, m;
+    bx_functype *f = aalloc(r, 1, sizeof *f);
+    if (!f || count(r, &n)) return -1;
+    if (n > MAX_CORE_PARAMS) return fail(r, "too many parameters in a core function type");
+    bx_valtype *p = aalloc(r, n, sizeof *p);
+    if (!p) return -1;
+    for (uint32_t i = 0; i < n; i++) if (core_valtype(r, &p[i])) return -1;
+    if (count(r, &m)) return -1;
+    if (m > MAX_CORE_PARAMS) return fail(r, "too many results in a core function type");
+    bx_valtype *q = aalloc(r, m, sizeof *q);
+    if (!q) return -1;
+    for (uint32_t i = 0; i < m; i++) if (core_valtype(r, &q[i])) return -1;
+    *f = (bx_functype){ n, m, p, q };
+    *out = f;
     return 0;
 }
 
-static int core_importdesc(rd *r)
+static int limits(rd *r, bx_limits_decl *l, uint32_t most, const char *what)
+{
+    uint8_t f;
+    if (u8(r, &f)) return -1;
+    if (f > 1) { r->p--; return fail(r, "invalid %s limits flags 0x%02x (64-bit and shared forms are not supported here)", what, f); }
+    if (u32(r, &l->min)) return -1;
+    l->has_max = f & 1;
+    if (l->has_max && u32(r, &l->max)) return -1;
+    if (l->min > most) return fail(r, "%s size must be at most %u %s", what, most, *what == 'm' ? "pages" : "elements");
+    if (l->has_max && l->max > most) return fail(r, "%s size must be at most %u %s", what, most, *what == 'm' ? "pages" : "elements");
+    if (l->has_max && l->max < l->min) return fail(r, "size minimum must not be greater than maximum");
+    return 0;
+}
+
+/* A core import/export descriptor; types: the module type's own types. */
+static int core_importdesc(rd *r, bx_functype **types, uint32_t ntypes, cext *e)
 {
     uint8_t k;
     uint32_t x;
     if (u8(r, &k)) return -1;
     switch (k) {
-    case 0x00: return u32(r, &x);
-    case 0x01: {   /* table */
-        if (core_valtype(r)) return -1;
-        uint8_t f; if (u8(r, &f) || u32(r, &x)) return -1;
-        if (f & 1) return u32(r, &x);
+    case 0x00:
+        if (u32(r, &x)) return -1;
+        if (x >= ntypes) return fail(r, "type index out of bounds (%u of %u)", x, ntypes);
+        e->sort = S_CORE_FUNC; e->ft = types[x];
+        return 0;
+    case 0x01:
+        e->sort = S_CORE_TABLE;
+        if (core_valtype(r, &e->tab.elem)) return -1;
+        if (e->tab.elem != BX_FUNCREF && e->tab.elem != BX_EXTERNREF && e->tab.elem != 0x63)
+            return fail(r, "table element type must be a reference type");
+        return limits(r, &e->tab.limits, UINT32_MAX, "table");
+    case 0x02:
+        e->sort = S_CORE_MEM;
+        return limits(r, &e->mem, 65536, "memory");
+    case 0x03: {
+        uint8_t m;
+        e->sort = S_CORE_GLOBAL;
+        if (core_valtype(r, &e->glob.type) || u8(r, &m)) return -1;
+        if (m > 1) { r->p--; return fail(r, "invalid global mutability 0x%02x", m); }
+        e->glob.mutable_ = m;
         return 0;
     }
-    case 0x02: {
-        uint8_t f; if (u8(r, &f) || u32(r, &x)) return -1;
-        if (f & 1) return u32(r, &x);
-        return 0;
-    }
-    case 0x03: { uint8_t m; if (core_valtype(r) || u8(r, &m)) return -1; return 0; }
-    case 0x04: { uint8_t z; if (u8(r, &z) || u32(r, &x)) return -1; return 0; }
+    case 0x04: { uint8_t z; e->sort = S_CORE_TAG; if (u8(r, &z) || u32(r, &x)) return -1;
+        if (x >= ntypes) return fail(r, "type index out of bounds (%u of %u)", x, ntypes);
+        e->ft = types[x]; return 0; }
     default: r->p--; return fail(r, "invalid core import kind 0x%02x", k);
     }
+}
+
+static int cmp_imp(const void *a, const void *b)
+{
+    const cext *x = *(const cext *const *)a, *y = *(const cext *const *)b;
+    int c = strcmp(x->mod, y->mod);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+static int cmp_exp(const void *a, const void *b)
+{
+    return strcmp((*(const cext *const *)a)->name, (*(const cext *const *)b)->name);
+}
+
+/* Two-level import names mangle to one name in the component model, so
+ * (module, name) pairs must be unique; export names must be unique. */
+static int cmod_unique(rd *r, cmod *m)
+{
+    uint32_t n = m->nim > m->nex ? m->nim : m->nex;
+    if (!n) return 0;
+    const cext **v = malloc(n * sizeof *v);
+    if (!v) return fail(r, "out of host memory");
+    int rc = 0;
+    for (uint32_t i = 0; i < m->nim; i++) v[i] = &m->im[i];
+    qsort(v, m->nim, sizeof *v, cmp_imp);
+    for (uint32_t i = 1; i < m->nim && !rc; i++)
+        if (!cmp_imp(&v[i - 1], &v[i])) rc = fail(r, "duplicate import name `%s:%s`", v[i]->mod, v[i]->name);
+    for (uint32_t i = 0; i < m->nex && !rc; i++) v[i] = &m->ex[i];
+    if (!rc) qsort(v, m->nex, sizeof *v, cmp_exp);
+    for (uint32_t i = 1; i < m->nex && !rc; i++)
+        if (!cmp_exp(&v[i - 1], &v[i])) rc = fail(r, "export name `%s` already defined", v[i]->name);
+    free(v);
+    return rc;
+}
+
+/* The static type of a concrete core module. */
+static cmod *cmod_of(rd *r, const bx_module *m)
+{
+    cmod *t = aalloc(r, 1, sizeof *t);
+    if (!t || !(t->im = aalloc(r, m->nimports, sizeof *t->im)) || !(t->ex = aalloc(r, m->nexports, sizeof *t->ex)))
+        return NULL;
+    t->m = m;
+    t->nim = m->nimports;
+    t->nex = m->nexports;
+    uint32_t fi = 0, ti = 0, mi = 0, gi = 0;
+    for (uint32_t i = 0; i < m->nimports; i++) {
+        const bx_import *im = &m->imports[i];
+        cext *e = &t->im[i];
+        e->mod = im->module; e->name = im->name;
+        switch (im->kind) {
+        case BX_EXTERN_FUNC: e->sort = S_CORE_FUNC; e->ft = &m->types[m->func_types[fi++]]; break;
+        case BX_EXTERN_TABLE: e->sort = S_CORE_TABLE; e->tab = m->tables[ti++]; break;
+        case BX_EXTERN_MEMORY: e->sort = S_CORE_MEM; e->mem = m->mems[mi++]; break;
+        default: e->sort = S_CORE_GLOBAL; e->glob = m->global_types[gi++]; break;
+        }
+    }
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const bx_export *ex = &m->exports[i];
+        cext *e = &t->ex[i];
+        e->name = ex->name;
+        switch (ex->kind) {
+        case BX_EXTERN_FUNC: e->sort = S_CORE_FUNC; e->ft = &m->types[m->func_types[ex->index]]; break;
+        case BX_EXTERN_TABLE: e->sort = S_CORE_TABLE; e->tab = m->tables[ex->index]; break;
+        case BX_EXTERN_MEMORY: e->sort = S_CORE_MEM; e->mem = m->mems[ex->index]; break;
+        default: e->sort = S_CORE_GLOBAL; e->glob = m->global_types[ex->index]; break;
+        }
+    }
+    if (cmod_unique(r, t)) return NULL;
+    return t;
 }
 
 static int core_type(rd *r, scope *s, bxcm_type **out)
@@ -529,24 +666,31 @@ static int core_type(rd *r, scope *s, bxcm_type **out)
     if (u8(r, &b)) return -1;
     bxcm_type *t;
     if (b == 0x60) {
-        if (!(t = newt(r, TK_CORE_FUNC)) || core_functype_body(r, t)) return -1;
+        if (!(t = newt(r, TK_CORE_FUNC)) || core_functype_body(r, (bx_functype **)&t->core)) return -1;
     } else if (b == 0x50) {
-        if (!(t = newt(r, TK_CORE_MODULE))) return -1;
+        cmod *cm;
+        if (!(t = newt(r, TK_CORE_MODULE)) || !(cm = aalloc(r, 1, sizeof *cm))) return -1;
+        t->core = cm;
         uint32_t n, ntypes = 0;
         if (count(r, &n)) return -1;
+        /* each declaration takes at least one byte: n bounds every array */
+        bx_functype **types = aalloc(r, n, sizeof *types);
+        if (!(cm->im = aalloc(r, n, sizeof *cm->im)) || !(cm->ex = aalloc(r, n, sizeof *cm->ex)) || !types) return -1;
         for (uint32_t i = 0; i < n; i++) {
             uint8_t d;
-            const char *a, *bn;
             if (u8(r, &d)) return -1;
             switch (d) {
-            case 0x00: if (name(r, &a) || name(r, &bn) || core_importdesc(r)) return -1; break;
+            case 0x00: {
+                cext *e = &cm->im[cm->nim++];
+                if (name(r, &e->mod) || name(r, &e->name) || core_importdesc(r, types, ntypes, e)) return -1;
+                break;
+            }
             case 0x01: {
                 uint8_t f;
                 if (u8(r, &f)) return -1;
                 if (f == 0x50) { r->p--; return fail(r, "core type declarations cannot be module types"); }
                 if (f != 0x60) { r->p--; return fail(r, "invalid core type 0x%02x", f); }
-                bxcm_type tmp = {0};
-                if (core_functype_body(r, &tmp)) return -1;
+                if (core_functype_body(r, &types[ntypes])) return -1;
                 ntypes++;
                 break;
             }
@@ -554,21 +698,131 @@ static int core_type(rd *r, scope *s, bxcm_type **out)
                 uint8_t k1, k2; uint32_t ct, ix;
                 if (u8(r, &k1) || u8(r, &k2) || u32(r, &ct) || u32(r, &ix)) return -1;
                 if (k1 != 0x10 || k2 != 0x01) return fail(r, "invalid outer alias in a module type");
-                ntypes++;
+                /* count 0 is the module type itself, which has no component scope */
+                if (ct == 0) return fail(r, "outer alias count 0 in a module type is not supported");
+                scope *o = s;
+                for (uint32_t c = 1; c < ct && o; c++) o = o->up;
+                if (!o) return fail(r, "outer count of %u is too large", ct);
+                if (ix >= o->sp[S_CORE_TYPE].n) return fail(r, "type index out of bounds (outer core type %u)", ix);
+                bxcm_type *ot = get(o, S_CORE_TYPE, ix);
+                if (!ot || ot->k != TK_CORE_FUNC) return fail(r, "outer alias of a core type that is not a function type");
+                types[ntypes++] = ot->core;
                 break;
             }
-            case 0x03: if (name(r, &a) || core_importdesc(r)) return -1; break;
+            case 0x03: {
+                cext *e = &cm->ex[cm->nex++];
+                if (name(r, &e->name) || core_importdesc(r, types, ntypes, e)) return -1;
+                break;
+            }
             default: r->p--; return fail(r, "invalid module type declaration 0x%02x", d);
             }
         }
-        (void)ntypes;
+        if (cmod_unique(r, cm)) return -1;
     } else {
         r->p--;
         return fail(r, "invalid core type 0x%02x", b);
     }
-    (void)s;
     *out = t;
     return 0;
+}
+
+/* ---- core subtyping (the core spec's import matching) ----------------- */
+static int ft_eq(const bx_functype *a, const bx_functype *b)
+{
+    if (!a || !b) return a == b;
+    if (a->nparams != b->nparams || a->nresults != b->nresults) return 0;
+    for (uint32_t i = 0; i < a->nparams; i++) if (a->params[i] != b->params[i]) return 0;
+    for (uint32_t i = 0; i < a->nresults; i++) if (a->results[i] != b->results[i]) return 0;
+    return 1;
+}
+
+static void ft_str(const bx_functype *f, char *buf, size_t cap)
+{
+    size_t n = 0;
+    n += (size_t)snprintf(buf + n, cap - n, "[");
+    for (uint32_t i = 0; f && i < f->nparams && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? " " : "", bx_valtype_name(f->params[i]));
+    if (n < cap) n += (size_t)snprintf(buf + n, cap - n, "] -> [");
+    for (uint32_t i = 0; f && i < f->nresults && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? " " : "", bx_valtype_name(f->results[i]));
+    if (n < cap) snprintf(buf + n, cap - n, "]");
+}
+
+static int lim_sub(const bx_limits_decl *have, const bx_limits_decl *want)
+{
+    if (have->min < want->min) return 0;
+    if (!want->has_max) return 1;
+    return have->has_max && have->max <= want->max;
+}
+
+/* Does `have` (an export given) match import `want`? */
+static int cext_match(rd *r, const cext *have, const cext *want, const char *what)
+{
+    static const char *const kn[] = { "func", "table", "memory", "global", "tag" };
+    if (have->sort != want->sort)
+        return fail(r, "%s: expected %s, found %s", what, kn[want->sort], kn[have->sort]);
+    char a[200], b[200];
+    switch (want->sort) {
+    case S_CORE_FUNC: case S_CORE_TAG:
+        if (!ft_eq(have->ft, want->ft)) {
+            ft_str(want->ft, a, sizeof a); ft_str(have->ft, b, sizeof b);
+            return fail(r, "%s: expected type %s, found %s", what, a, b);
+        }
+        return 0;
+    case S_CORE_TABLE:
+        if (have->tab.elem != want->tab.elem)
+            return fail(r, "%s: expected table element type %s, found %s", what, bx_valtype_name(want->tab.elem), bx_valtype_name(have->tab.elem));
+        if (!lim_sub(&have->tab.limits, &want->tab.limits)) return fail(r, "%s: mismatch in table limits", what);
+        return 0;
+    case S_CORE_MEM:
+        if (!lim_sub(&have->mem, &want->mem)) return fail(r, "%s: mismatch in memory limits", what);
+        return 0;
+    default:
+        if (have->glob.type != want->glob.type)
+            return fail(r, "%s: expected global type %s, found %s", what, bx_valtype_name(want->glob.type), bx_valtype_name(have->glob.type));
+        if (have->glob.mutable_ != want->glob.mutable_) return fail(r, "%s: global mutability differs", what);
+        return 0;
+    }
+}
+
+static const cext *cinst_find(const cinst *ci, const char *nm)
+{
+    for (uint32_t i = 0; ci && i < ci->nex; i++) if (!strcmp(ci->ex[i].name, nm)) return &ci->ex[i];
+    return NULL;
+}
+
+/* The core signature canon lift expects of its callee, or canon lower
+ * gives the function it makes (CanonicalABI.md flatten_functype). */
+static int core_sig(rd *r, const bxcm_type *ft, int lift, bx_functype **out)
+{
+    bx_valtype ps[17], rs[2], tmp[17];
+    uint32_t np = 0, nr = 0, k = 0;
+    for (uint32_t i = 0; i < ft->n; i++) np += bxcm_flat_count(ft->ts[i]);
+    if (ft->t0) nr = bxcm_flat_count(ft->t0);
+    if (np > 16) ps[k++] = BX_I32;
+    else for (uint32_t i = 0; i < ft->n; i++) {
+        uint32_t q = 0;
+        bxcm_flatten(ft->ts[i], tmp, 17, &q);
+        for (uint32_t j = 0; j < q && k < 17; j++) ps[k++] = tmp[j];
+    }
+    uint32_t kr = 0;
+    if (nr > 1) { if (lift) rs[kr++] = BX_I32; else ps[k++] = BX_I32; }
+    else if (nr == 1) { uint32_t q = 0; bxcm_flatten(ft->t0, rs, 1, &q); kr = 1; }
+    bx_functype *f = aalloc(r, 1, sizeof *f);
+    bx_valtype *p = aalloc(r, k, sizeof *p), *q = aalloc(r, kr, sizeof *q);
+    if (!f || !p || !q) return -1;
+    memcpy(p, ps, k * sizeof *p);
+    memcpy(q, rs, kr * sizeof *q);
+    *f = (bx_functype){ k, kr, p, q };
+    *out = f;
+    return 0;
+}
+
+static cext *new_cext(rd *r, int sort, const bx_functype *ft)
+{
+    cext *e = aalloc(r, 1, sizeof *e);
+    if (e) { e->sort = sort; e->ft = ft; }
+    return e;
 }
 
 static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_type *ty)
@@ -735,7 +989,7 @@ static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
             if (impl && so != S_INSTANCE) { fail(r, "only instances can have an `implements`"); goto out; }
             if (add_decl(r, t, d == 0x03, nm, so, ty)) goto out;
             if (so == S_INSTANCE && d == 0x03) tag_resources(r, ty, nm);
-            if (push(r, &s, so, ty)) goto out;
+            if (push(r, &s, so, so == S_CORE_MODULE ? ty->core : ty)) goto out;
             break;
         }
         default: r->p--; fail(r, "invalid %s type declaration 0x%02x", comp ? "component" : "instance", d); goto out;
@@ -772,6 +1026,10 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
     case 0x01: {
         if (so > S_CORE_TAG) return fail(r, "core export alias of a %s", sort_name(so));
         if (idx(r, s, S_CORE_INSTANCE, &i) || name(r, &nm)) return -1;
+        const cext *e = cinst_find(get(s, S_CORE_INSTANCE, i), nm);
+        if (!e) return fail(r, "core instance %u has no export named `%s`", i, nm);
+        if (e->sort != so) return fail(r, "export `%s` of core instance %u is a %s, not a %s", nm, i, sort_name(e->sort), sort_name(so));
+        *item = (void *)e;
         op->op = OP_ALIAS_CORE_EXPORT; op->idx = i; op->name = nm; op->sort = so;
         return 0;
     }
@@ -862,8 +1120,31 @@ static int needs_mem(const bxcm_type *t)
     }
 }
 
-static int check_opts(rd *r, const bxcm_type *ft, const bxcm_opts *o, int lift)
+static int sig_check(rd *r, const bx_functype *have, const bx_functype *want, const char *what)
 {
+    if (ft_eq(have, want)) return 0;
+    char a[200], b[200];
+    ft_str(want, a, sizeof a);
+    ft_str(have, b, sizeof b);
+    return fail(r, "%s: expected core type %s, found %s", what, a, b);
+}
+
+/* The options' presence rules, and the core types of realloc and
+ * post-return (sig: the lifted core function's signature). */
+static int check_opts(rd *r, scope *s, const bxcm_type *ft, const bxcm_opts *o, int lift, const bx_functype *sig)
+{
+    if (o->has_realloc && !o->has_mem) return fail(r, "canonical option `realloc` requires `memory` to also be specified");
+    if (o->has_realloc) {
+        static const bx_valtype four[4] = { BX_I32, BX_I32, BX_I32, BX_I32 };
+        static const bx_functype rt = { 4, 1, four, four };
+        const cext *e = get(s, S_CORE_FUNC, o->realloc);
+        if (sig_check(r, e ? e->ft : NULL, &rt, "canonical option `realloc` uses a core function with an incorrect signature")) return -1;
+    }
+    if (o->has_post && lift && sig) {
+        bx_functype pt = { sig->nresults, 0, sig->results, NULL };
+        const cext *e = get(s, S_CORE_FUNC, o->post);
+        if (sig_check(r, e ? e->ft : NULL, &pt, "canonical option `post-return` uses a core function with an incorrect signature")) return -1;
+    }
     uint32_t np = 0;
     int pm = 0;
     for (uint32_t i = 0; i < ft->n; i++) { np += bxcm_flat_count(ft->ts[i]); pm |= needs_mem(ft->ts[i]); }
@@ -918,8 +1199,10 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
         bxcm_op *op = newop(r, c, OP_CORE_MODULE, off);
         if (!op) return -1;
         op->item = m;
+        cmod *cm = cmod_of(r, m);
+        if (!cm) return -1;
         r->p = r->end;
-        return push(r, s, S_CORE_MODULE, m);
+        return push(r, s, S_CORE_MODULE, cm);
     }
     case 4: {   /* nested component */
         bxcm_comp *k = component(r, s, (size_t)(r->end - r->p));
@@ -949,7 +1232,9 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 uint32_t m, na;
                 if (idx(r, s, S_CORE_MODULE, &m) || count(r, &na)) return -1;
                 if (!(op = newop(r, c, OP_CORE_INST, off))) return -1;
-                op->item = get(s, S_CORE_MODULE, m);
+                const cmod *cm = get(s, S_CORE_MODULE, m);
+                op->item = (void *)cm->m;
+                op->idx = m;
                 if (!(op->args = aalloc(r, na, sizeof *op->args))) return -1;
                 op->nargs = na;
                 for (uint32_t j = 0; j < na; j++) {
@@ -961,6 +1246,22 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                         if (!strcmp(op->args[q].name, op->args[j].name))
                             return fail(r, "duplicate module instantiation argument named `%s`", op->args[j].name);
                 }
+                /* every import of the module given, of a matching type */
+                for (uint32_t q = 0; q < cm->nim; q++) {
+                    const cext *want = &cm->im[q];
+                    const bxcm_arg *a = NULL;
+                    for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, want->mod)) a = &op->args[j];
+                    if (!a) return fail(r, "missing module instantiation argument named `%s`", want->mod);
+                    const cext *have = cinst_find(get(s, S_CORE_INSTANCE, a->si.idx), want->name);
+                    char what[300];
+                    snprintf(what, sizeof what, "type mismatch in import `%s::%s`", want->mod, want->name);
+                    if (!have) return fail(r, "module instantiation argument `%s` does not export an item named `%s`", want->mod, want->name);
+                    if (cext_match(r, have, want, what)) return -1;
+                }
+                cinst *st = aalloc(r, 1, sizeof *st);
+                if (!st) return -1;
+                st->ex = cm->ex; st->nex = cm->nex;
+                if (push(r, s, S_CORE_INSTANCE, st)) return -1;
             } else if (k == 0x01) {
                 uint32_t ne;
                 if (count(r, &ne) || !(op = newop(r, c, OP_CORE_INST_INLINE, off))) return -1;
@@ -974,8 +1275,17 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                         if (!strcmp(op->args[q].name, op->args[j].name))
                             return fail(r, "export name `%s` already defined", op->args[j].name);
                 }
+                cinst *st = aalloc(r, 1, sizeof *st);
+                if (!st || !(st->ex = aalloc(r, ne, sizeof *st->ex))) return -1;
+                st->nex = ne;
+                for (uint32_t j = 0; j < ne; j++) {
+                    const cext *e = get(s, op->args[j].si.sort, op->args[j].si.idx);
+                    if (e) st->ex[j] = *e;
+                    st->ex[j].sort = op->args[j].si.sort;
+                    st->ex[j].name = op->args[j].name;
+                }
+                if (push(r, s, S_CORE_INSTANCE, st)) return -1;
             } else { r->p--; return fail(r, "invalid core instance 0x%02x", k); }
-            if (push(r, s, S_CORE_INSTANCE, NULL)) return -1;
             break;
         }
         case 3: {
@@ -1045,6 +1355,8 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 bxcm_op *op = newop(r, c, tmp.op, off);
                 if (!op) return -1;
                 tmp.off = off;
+                /* the runtime wants the module itself (NULL: an imported one) */
+                if (tmp.op == OP_ALIAS_OUTER && so == S_CORE_MODULE) tmp.item = (void *)((const cmod *)item)->m;
                 *op = tmp;
             }
             if (push(r, s, so, item)) return -1;
@@ -1073,7 +1385,16 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op = newop(r, c, OP_LIFT, off)) || canon_opts(r, s, &op->opts) || idx(r, s, S_TYPE, &ti)) return -1;
                 bxcm_type *ft = get(s, S_TYPE, ti);
                 if (!ft || ft->k != TK_FUNC) return fail(r, "type index %u is not a function type", ti);
-                if (check_opts(r, ft, &op->opts, 1)) return -1;
+                bx_functype *sig;
+                const cext *cf = get(s, S_CORE_FUNC, f);
+                if (core_sig(r, ft, 1, &sig)) return -1;
+                if (!cf || !ft_eq(cf->ft, sig)) {
+                    char a[200], b[200];
+                    ft_str(sig, a, sizeof a);
+                    ft_str(cf ? cf->ft : NULL, b, sizeof b);
+                    return fail(r, "canon lift: the core function's type %s does not match the lowered type %s of the function type", b, a);
+                }
+                if (check_opts(r, s, ft, &op->opts, 1, sig)) return -1;
                 op->idx = f;
                 op->t = ft;
                 if (push(r, s, S_FUNC, ft)) return -1;
@@ -1086,8 +1407,10 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op = newop(r, c, OP_LOWER, off)) || canon_opts(r, s, &op->opts)) return -1;
                 op->idx = f;
                 op->t = get(s, S_FUNC, f);
-                if (op->t && check_opts(r, op->t, &op->opts, 0)) return -1;
-                if (push(r, s, S_CORE_FUNC, NULL)) return -1;
+                bx_functype *sig = NULL;
+                if (op->t && (check_opts(r, s, op->t, &op->opts, 0, NULL) || core_sig(r, op->t, 0, &sig))) return -1;
+                cext *e = new_cext(r, S_CORE_FUNC, sig);
+                if (!e || push(r, s, S_CORE_FUNC, e)) return -1;
                 break;
             }
             case 0x02: case 0x03: case 0x04: {
@@ -1096,7 +1419,10 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (k != 0x03 && !rt->defined) return fail(r, "resource.%s of a resource not defined in this component", k == 2 ? "new" : "rep");
                 if (!(op = newop(r, c, k == 2 ? OP_RES_NEW : k == 3 ? OP_RES_DROP : OP_RES_REP, off))) return -1;
                 op->t = rt;
-                if (push(r, s, S_CORE_FUNC, NULL)) return -1;
+                static const bx_valtype i32[1] = { BX_I32 };
+                static const bx_functype ii = { 1, 1, i32, i32 }, iv = { 1, 0, i32, NULL };
+                cext *e = new_cext(r, S_CORE_FUNC, k == 3 ? &iv : &ii);
+                if (!e || push(r, s, S_CORE_FUNC, e)) return -1;
                 break;
             }
             default:
@@ -1116,7 +1442,7 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             bxcm_op *op = newop(r, c, OP_IMPORT, off);
             if (!op) return -1;
             op->name = nm; op->sort = so; op->t = t;
-            if (push(r, s, so, so == S_COMPONENT ? NULL : t)) return -1;
+            if (push(r, s, so, so == S_COMPONENT ? NULL : so == S_CORE_MODULE ? t->core : t)) return -1;
             break;
         }
         case 11: {  /* exports */
