@@ -176,6 +176,16 @@ int bxcm_names_conflict(const char *a, const char *b);
 int bxcm_annot_check(const bxcm_decl *list, uint32_t n, const bxcm_decl *d, const bxcm_type *ft,
                      char *why, size_t cap);
 
+#define BXCM_MAX_SUBST 256
+typedef struct bxcm_submap {
+    const bxcm_type *from[BXCM_MAX_SUBST], *to[BXCM_MAX_SUBST];
+    uint32_t n;
+    int bind;                   /* abstract resources expected may be bound */
+    uint32_t steps;             /* comparisons made: bounded (hostile DAGs) */
+} bxcm_submap;
+int bxcm_sub(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m, char *why, size_t cap);
+int bxcm_has_borrow(const bxcm_type *t);
+
 int bxcm_trapv(bxcm_ctx *cx, bx_trap kind, const char *fmt, va_list ap);
 
 #endif

@@ -62,6 +62,7 @@ typedef struct rd {
     bxcm_comp *c;
     int failed;
     const char *cache_dir;   /* the compiled-module cache for core modules (NULL: none) */
+    bxcm_submap *sm;         /* type substitutions of the instantiation being checked */
 } rd;
 
 static int fail(rd *r, const char *fmt, ...)
@@ -434,6 +435,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
             if (u8(r, &z)) return -1;
             if (z != 0) { r->p--; return fail(r, "named results are not supported"); }
         } else { r->p--; return fail(r, "invalid result list 0x%02x", k); }
+        if (bxcm_has_borrow(t->t0)) return fail(r, "function result cannot contain a `borrow` type");
         break;
     }
     case 0x41: case 0x42:
@@ -1179,6 +1181,45 @@ static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_
 
 static bxcm_comp *component(rd *r, scope *up, size_t len);
 
+/* A core module type given where `want` is expected: it may import less
+ * and must export at least as much. */
+static int cmod_sub(rd *r, const cmod *have, const cmod *want)
+{
+    char what[300];
+    for (uint32_t i = 0; have && want && i < have->nim; i++) {
+        const cext *w = NULL;
+        for (uint32_t j = 0; j < want->nim && !w; j++)
+            if (!strcmp(want->im[j].mod, have->im[i].mod) && !strcmp(want->im[j].name, have->im[i].name)) w = &want->im[j];
+        if (!w) return fail(r, "missing expected import `%s::%s`", have->im[i].mod, have->im[i].name);
+        snprintf(what, sizeof what, "type mismatch in import `%s::%s`", w->mod, w->name);
+        if (cext_match(r, w, &have->im[i], what)) return -1;
+    }
+    for (uint32_t i = 0; have && want && i < want->nex; i++) {
+        const cext *h = NULL;
+        for (uint32_t j = 0; j < have->nex && !h; j++) if (!strcmp(have->ex[j].name, want->ex[i].name)) h = &have->ex[j];
+        if (!h) return fail(r, "missing expected export `%s`", want->ex[i].name);
+        snprintf(what, sizeof what, "type mismatch in export `%s`", h->name);
+        if (cext_match(r, h, &want->ex[i], what)) return -1;
+    }
+    return 0;
+}
+
+/* An instantiation argument against the import it is given for. */
+static int arg_match(rd *r, scope *s, const bxcm_arg *a, const bxcm_decl *im, bxcm_submap *sm)
+{
+    char why[200];
+    void *have = get(s, a->si.sort, a->si.idx);
+    switch (a->si.sort) {
+    case S_CORE_MODULE:
+        return im->t && im->t->k == TK_CORE_MODULE ? cmod_sub(r, have, im->t->core) : 0;
+    case S_FUNC: case S_INSTANCE: case S_TYPE:
+        if (bxcm_sub(have, im->t, sm, why, sizeof why)) return fail(r, "type mismatch for import `%s`: %s", im->name, why);
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
 {
     uint32_t n;
@@ -1301,6 +1342,9 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             uint32_t na;
             if (k == 0x00) {
                 uint32_t ci;
+                bxcm_submap *sm = r->sm;
+                memset(sm, 0, sizeof *sm);
+                sm->bind = 1;
                 if (idx(r, s, S_COMPONENT, &ci) || count(r, &na)) return -1;
                 if (!(op = newop(r, c, OP_INST, off))) return -1;
                 bxcm_comp *kc = get(s, S_COMPONENT, ci);
@@ -1323,6 +1367,7 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                     if (!a) return fail(r, "missing import named `%s`", kc->im[q].name);
                     if (a->si.sort != kc->im[q].sort)
                         return fail(r, "expected %s found %s for `%s`", sort_name(kc->im[q].sort), sort_name(a->si.sort), kc->im[q].name);
+                    if (arg_match(r, s, a, &kc->im[q], sm)) return -1;
                 }
                 if (!(it = newt(r, TK_INSTANCE))) return -1;
                 it->ex = kc ? kc->ex : NULL;
@@ -1460,6 +1505,12 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             if (u8(r, &has)) return -1;
             if (has == 1) { int so2; bxcm_type *t2; if (externdesc(r, s, &so2, &t2)) return -1;
                 asc = t2;
+                char why[200];
+                bxcm_submap *sm = r->sm;
+                memset(sm, 0, sizeof *sm);
+                if (so == S_CORE_MODULE) { if (cmod_sub(r, st, t2->core)) return -1; }
+                else if (so != S_COMPONENT && bxcm_sub(st, t2, sm, why, sizeof why))
+                    return fail(r, "ascribed type of export is not compatible: %s", why);
                 /* the ascription is a supertype check; the new index still
                  * names the item itself (a resource stays that resource) */
                 if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm); }
@@ -1485,7 +1536,7 @@ static bxcm_comp *component(rd *outer, scope *up, size_t len)
 {
     bxcm_comp *c = calloc(1, sizeof *c);
     if (!c) { fail(outer, "out of host memory"); return NULL; }
-    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir };
+    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir, outer->sm };
     scope s = { .up = up, .is_comp = 1 };
     if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
@@ -1538,8 +1589,12 @@ bxcm_comp *bxcm_decode_cached(const uint8_t *bytes, size_t len, const char *cach
     bx_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
-    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir };
-    bxcm_comp *c = component(&r, NULL, len);
+    /* one substitution map for the whole decode (kept off the stack) */
+    bxcm_submap *sm = calloc(1, sizeof *sm);
+    if (!sm) { err->status = BX_ERR_INVALID; snprintf(err->msg, sizeof err->msg, "out of host memory"); return NULL; }
+    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir, sm }, *rp = &r;
+    bxcm_comp *c = component(rp, NULL, len);
+    free(sm);
     return c;
 }
 

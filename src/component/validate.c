@@ -8,6 +8,7 @@
  */
 #include "comp_impl.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -259,4 +260,146 @@ int bxcm_annot_check(const bxcm_decl *list, uint32_t n, const bxcm_decl *d, cons
         }
     snprintf(why, cap, "resource used in function does not have a name in this context");
     return -1;
+}
+
+/* ---- subtyping ---------------------------------------------------------
+ * Value and function types match structurally (the model's value subtyping
+ * is equality today); instance types by their exports (width subtyping);
+ * component types contravariantly in imports; resources by identity, an
+ * abstract resource of the expected side (a `sub resource` bound) being
+ * bound to the resource given the first time it is met, as instantiation
+ * substitutes type imports in order. */
+static const bxcm_type *mapped(const bxcm_submap *m, const bxcm_type *t)
+{
+    for (uint32_t i = 0; m && i < m->n; i++) if (m->from[i] == t) return m->to[i];
+    return t;
+}
+
+static int mfail(char *why, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, cap, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static const char *tk_name(bxcm_tk k)
+{
+    static const char *const n[] = { "?", "bool", "s8", "u8", "s16", "u16", "s32", "u32", "s64", "u64", "f32", "f64",
+        "char", "string", "error-context", "record", "variant", "list", "tuple", "flags", "enum", "option", "result",
+        "own", "borrow", "stream", "future", "map", "func", "component", "instance", "resource", "core module", "core func" };
+    return k <= TK_CORE_FUNC ? n[k] : "?";
+}
+
+static int opt_eq(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, size_t cap, const char *what)
+{
+    if (!h && !w) return 0;
+    if (!h) return mfail(why, cap, "expected %s type, but found none", what);
+    if (!w) return mfail(why, cap, "expected %s type to not be present", what);
+    if (bxcm_sub(h, w, m, why, cap)) return -1;
+    return 0;
+}
+
+int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, size_t cap)
+{
+    if (!h || !w) return 0;                   /* unknown statically: the runtime checks */
+    if (m && ++m->steps > 2000000) return mfail(why, cap, "type comparison too large (more than 2000000 steps)");
+    w = mapped(m, w);
+    if (h == w) return 0;
+    if (w->k == TK_RESOURCE || h->k == TK_RESOURCE) {
+        if (w->k != TK_RESOURCE) return mfail(why, cap, "expected defined type, found resource");
+        if (h->k != TK_RESOURCE) return mfail(why, cap, "expected resource, found defined type");
+        if (!w->defined && m && m->bind && m->n < BXCM_MAX_SUBST) {
+            for (uint32_t i = 0; i < m->n; i++) if (m->from[i] == w) goto differ;
+            m->from[m->n] = w; m->to[m->n++] = h;
+            return 0;
+        }
+    differ:
+        return mfail(why, cap, "resource types are not the same");
+    }
+    if (w->k < TK_RECORD && h->k < TK_RECORD) {
+        if (w->k != h->k) return mfail(why, cap, "expected primitive `%s` found primitive `%s`", tk_name(w->k), tk_name(h->k));
+        return 0;
+    }
+    if (w->k < TK_RECORD) return mfail(why, cap, "expected primitive, found %s", tk_name(h->k));
+    if (h->k != w->k) return mfail(why, cap, "expected %s, found %s", tk_name(w->k), tk_name(h->k));
+    char sub[200];
+    switch (w->k) {
+    case TK_RECORD: case TK_TUPLE: case TK_VARIANT: case TK_FLAGS: case TK_ENUM: case TK_FUNC:
+        if (h->n != w->n)
+            return mfail(why, cap, "expected %u %s, found %u", w->n, w->k == TK_RECORD ? "fields" : w->k == TK_TUPLE ? "types" :
+                         w->k == TK_FUNC ? "parameters" : w->k == TK_VARIANT ? "cases" : "names", h->n);
+        for (uint32_t i = 0; i < w->n; i++) {
+            if (w->names && h->names && strcmp(w->names[i], h->names[i])) {
+                if (w->k == TK_FLAGS || w->k == TK_ENUM) return mfail(why, cap, "mismatch in %s elements", tk_name(w->k));
+                return mfail(why, cap, "expected %s named `%s`, found `%s`", w->k == TK_RECORD ? "field name" :
+                             w->k == TK_VARIANT ? "case" : "parameter", w->names[i], h->names[i]);
+            }
+            if (w->k == TK_FLAGS || w->k == TK_ENUM) continue;
+            if (w->k == TK_VARIANT) {
+                if (w->ts[i] && !h->ts[i]) return mfail(why, cap, "expected case `%s` to have a type, found none", w->names[i]);
+                if (!w->ts[i] && h->ts[i]) return mfail(why, cap, "expected case `%s` to have no type", w->names[i]);
+            }
+            if (bxcm_sub(h->ts[i], w->ts[i], m, sub, sizeof sub)) {
+                if (w->k == TK_TUPLE) return mfail(why, cap, "type mismatch in tuple field %u: %s", i, sub);
+                return mfail(why, cap, "type mismatch in %s `%s`: %s", w->k == TK_RECORD ? "record field" :
+                             w->k == TK_VARIANT ? "variant case" : "function parameter", w->names[i], sub);
+            }
+        }
+        if (w->k == TK_FUNC) {
+            if (w->t0 && !h->t0) return mfail(why, cap, "expected a result, found none");
+            if (!w->t0 && h->t0) return mfail(why, cap, "expected no result, found one");
+            if (bxcm_sub(h->t0, w->t0, m, sub, sizeof sub)) return mfail(why, cap, "type mismatch with result type: %s", sub);
+        }
+        return 0;
+    case TK_LIST: case TK_OPTION: case TK_OWN: case TK_BORROW: case TK_STREAM: case TK_FUTURE:
+        if (w->len != h->len) return mfail(why, cap, "expected a list of length %u, found %u", w->len, h->len);
+        return opt_eq(h->t0, w->t0, m, why, cap, "element");
+    case TK_RESULT:
+        if (opt_eq(h->t0, w->t0, m, sub, sizeof sub, "ok")) return mfail(why, cap, "type mismatch in ok variant: %s", sub);
+        if (opt_eq(h->t1, w->t1, m, sub, sizeof sub, "err")) return mfail(why, cap, "type mismatch in err variant: %s", sub);
+        return 0;
+    case TK_INSTANCE:
+        for (uint32_t i = 0; i < w->nex; i++) {
+            const bxcm_decl *d = NULL;
+            for (uint32_t j = 0; j < h->nex && !d; j++) if (!strcmp(h->ex[j].name, w->ex[i].name)) d = &h->ex[j];
+            if (!d) return mfail(why, cap, "missing expected export `%s`", w->ex[i].name);
+            if (d->sort != w->ex[i].sort) return mfail(why, cap, "type mismatch in instance export `%s`: another sort", d->name);
+            if (d->sort == S_CORE_MODULE) continue;
+            if (bxcm_sub(d->t, w->ex[i].t, m, sub, sizeof sub))
+                return mfail(why, cap, "type mismatch in instance export `%s`: %s", d->name, sub);
+        }
+        return 0;
+    case TK_COMPONENT:
+        for (uint32_t i = 0; i < h->nim; i++) {
+            const bxcm_decl *d = NULL;
+            for (uint32_t j = 0; j < w->nim && !d; j++) if (!strcmp(w->im[j].name, h->im[i].name)) d = &w->im[j];
+            if (!d) return mfail(why, cap, "missing expected import `%s`", h->im[i].name);
+            if (d->sort != h->im[i].sort) return mfail(why, cap, "type mismatch in import `%s`", d->name);
+            if (d->sort != S_CORE_MODULE && bxcm_sub(d->t, h->im[i].t, m, sub, sizeof sub))
+                return mfail(why, cap, "type mismatch in import `%s`: %s", d->name, sub);
+        }
+        for (uint32_t i = 0; i < w->nex; i++) {
+            const bxcm_decl *d = NULL;
+            for (uint32_t j = 0; j < h->nex && !d; j++) if (!strcmp(h->ex[j].name, w->ex[i].name)) d = &h->ex[j];
+            if (!d) return mfail(why, cap, "missing expected export `%s`", w->ex[i].name);
+            if (d->sort != w->ex[i].sort) return mfail(why, cap, "type mismatch in export `%s`", d->name);
+            if (d->sort != S_CORE_MODULE && bxcm_sub(d->t, w->ex[i].t, m, sub, sizeof sub))
+                return mfail(why, cap, "type mismatch in export `%s`: %s", d->name, sub);
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* Does t (a function result) contain a borrow? */
+int bxcm_has_borrow(const bxcm_type *t)
+{
+    if (!t || t->k >= TK_FUNC) return 0;
+    if (t->k == TK_BORROW) return 1;
+    if (t->k == TK_OWN) return 0;
+    for (uint32_t i = 0; i < t->n; i++) if (t->ts && bxcm_has_borrow(t->ts[i])) return 1;
+    return bxcm_has_borrow(t->t0) || bxcm_has_borrow(t->t1);
 }
