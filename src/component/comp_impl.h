@@ -185,6 +185,7 @@ typedef struct bxcm_submap {
 } bxcm_submap;
 int bxcm_sub(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m, char *why, size_t cap);
 int bxcm_has_borrow(const bxcm_type *t);
+const bxcm_type *bxcm_annot_resource(const char *nm, const bxcm_type *ft);
 
 int bxcm_trapv(bxcm_ctx *cx, bx_trap kind, const char *fmt, va_list ap);
 

@@ -58,6 +58,9 @@ struct bxcm_type {
     /* core function types: their bx_functype; core module types: their
      * imports and exports (decode.c) */
     void *core;
+    /* does the type mention a resource (for outer aliases across a
+     * component boundary); set as the type is built */
+    uint8_t has_res;
 };
 
 typedef struct bxcm_comp bxcm_comp;

@@ -450,6 +450,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
         if (rep != 0x7f) { r->p--; return fail(r, "resources can only be represented by `i32`"); }
         if (!(t = newt(r, TK_RESOURCE))) return -1;
         t->defined = 1;
+        t->has_res = 1;
         uint8_t has;
         if (u8(r, &has)) return -1;
         if (has == 1) {
@@ -484,6 +485,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
 static int measure(rd *r, bxcm_type *t)
 {
     if (!t || t->k >= TK_COMPONENT) return 0;
+    if (t->k == TK_OWN || t->k == TK_BORROW) t->has_res = 1;
     uint64_t size = 1;
     uint32_t depth = 0;
     bxcm_type *kids[2] = { t->k == TK_OWN || t->k == TK_BORROW ? NULL : t->t0, t->t1 };
@@ -491,6 +493,7 @@ static int measure(rd *r, bxcm_type *t)
         bxcm_type *c = i < t->n ? (t->ts ? t->ts[i] : NULL) : kids[i - t->n];
         if (!c || c->k >= TK_COMPONENT) continue;
         size += c->tsize ? c->tsize : 1;
+        t->has_res |= c->has_res;
         if (c->depth + 1 > depth) depth = c->depth + 1;
     }
     if (t->k == TK_LIST && t->len) size += (uint64_t)(t->len - 1) * (t->t0->tsize ? t->t0->tsize : 1);
@@ -842,6 +845,7 @@ static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_t
         *d = nd;
     }
     (*d)[(*n)++] = (bxcm_decl){ nm, so, ty };
+    if (ty && so != S_CORE_MODULE && so != S_COMPONENT) t->has_res |= ty->has_res;
     char why[200];
     if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ty, why, sizeof why)) return fail(r, "%s", why);
     return 0;
@@ -951,7 +955,7 @@ static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp)
         if (u8(r, &b)) return -1;
         *sortp = S_TYPE;
         if (b == 0x00) { if (idx(r, s, S_TYPE, &i)) return -1; *tp = get(s, S_TYPE, i); return 0; }
-        if (b == 0x01) return (*tp = newt(r, TK_RESOURCE)) ? 0 : -1;
+        if (b == 0x01) { if (!(*tp = newt(r, TK_RESOURCE))) return -1; (*tp)->has_res = 1; return 0; }
         r->p--;
         return fail(r, "invalid type bound 0x%02x", b);
     }
@@ -979,8 +983,8 @@ static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
             int so; void *item;
             bxcm_op op = {0};
             if (alias(r, &s, &op, &so, &item)) goto out;
-            if (so != S_TYPE && so != S_CORE_TYPE && so != S_INSTANCE && so != S_COMPONENT && so != S_FUNC)
-                { fail(r, "invalid alias sort in a type declaration"); goto out; }
+            if (so != S_TYPE && so != S_CORE_TYPE && (so != S_INSTANCE || op.op != OP_ALIAS_EXPORT))
+                { fail(r, "aliases in type declarations may only refer to types or instances"); goto out; }
             if (push(r, &s, so, item)) goto out;
             break;
         }
@@ -1047,6 +1051,13 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
         }
         if (i >= t->sp[so].n) return fail(r, "%s index %u out of bounds in the outer scope", sort_name(so), i);
         *item = get(t, so, i);
+        /* a type crossing a component boundary may not mention a resource:
+         * the inner component would share the outer instance's resource */
+        int crosses = 0;
+        scope *q = s;
+        for (uint32_t c = 0; c < ct; c++, q = q->up) crosses |= q->is_comp;
+        if (so == S_TYPE && crosses && *item && ((bxcm_type *)*item)->has_res)
+            return fail(r, "outer alias of type index %u: the type transitively refers to resources and cannot cross a component boundary", i);
         op->op = OP_ALIAS_OUTER; op->sort = so; op->item = *item;
         return 0;
     }
@@ -1386,6 +1397,13 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                     if (idx(r, s, so, &op->args[j].si.idx)) return -1;
                     if (so == S_TYPE) op->args[j].t = get(s, S_TYPE, op->args[j].si.idx);
                     if (add_decl(r, it, 0, op->args[j].name, so, get(s, so, op->args[j].si.idx))) return -1;
+                    /* a bag's type exports name nothing outside: the resource of an
+                     * annotated function must have a name at the component level */
+                    const bxcm_type *ar = so == S_FUNC ? bxcm_annot_resource(op->args[j].name, get(s, so, op->args[j].si.idx)) : NULL;
+                    int named = !ar;
+                    for (uint32_t q = 0; ar && q < c->nim && !named; q++) named = c->im[q].sort == S_TYPE && c->im[q].t == ar;
+                    for (uint32_t q = 0; ar && q < c->nex && !named; q++) named = c->ex[q].sort == S_TYPE && c->ex[q].t == ar;
+                    if (!named) return fail(r, "resource used in function does not have a name in this context");
                 }
             } else { r->p--; return fail(r, "invalid instance 0x%02x", k); }
             if (push(r, s, S_INSTANCE, it)) return -1;

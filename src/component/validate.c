@@ -403,3 +403,17 @@ int bxcm_has_borrow(const bxcm_type *t)
     for (uint32_t i = 0; i < t->n; i++) if (t->ts && bxcm_has_borrow(t->ts[i])) return 1;
     return bxcm_has_borrow(t->t0) || bxcm_has_borrow(t->t1);
 }
+
+/* The resource an annotated function name refers to through its type
+ * ([constructor]: the own result, [method]: the borrowed self), or NULL. */
+const bxcm_type *bxcm_annot_resource(const char *nm, const bxcm_type *ft)
+{
+    if (!ft || ft->k != TK_FUNC) return NULL;
+    if (!strncmp(nm, "[constructor]", 13)) {
+        const bxcm_type *t = ft->t0;
+        if (t && t->k == TK_RESULT) t = t->t0;
+        return t && t->k == TK_OWN ? t->t0 : NULL;
+    }
+    if (!strncmp(nm, "[method]", 8)) return ft->n && ft->ts[0]->k == TK_BORROW ? ft->ts[0]->t0 : NULL;
+    return NULL;
+}
