@@ -172,7 +172,7 @@ bxcm_rdef *bxcm_rdef_find(bxcm_ctx *ctx, const bxcm_type *rt);
 int bxcm_label_ok(const char *s, size_t n);
 int bxcm_semver_ok(const char *s, size_t n, char *why, size_t cap);
 int bxcm_extname_ok(const char *nm, int *kind, char *why, size_t cap);
-int bxcm_names_conflict(const char *a, const char *b);
+const char *bxcm_name_canon(const char *nm, char *buf, size_t cap);
 int bxcm_annot_check(const bxcm_decl *list, uint32_t n, const bxcm_decl *d, const bxcm_type *ft,
                      char *why, size_t cap);
 

@@ -35,7 +35,8 @@ enum { S_CORE_FUNC, S_CORE_TABLE, S_CORE_MEM, S_CORE_GLOBAL, S_CORE_TAG, S_CORE_
        S_NSORTS };
 
 typedef struct bxcm_type bxcm_type;
-typedef struct bxcm_decl { const char *name; int sort; bxcm_type *t; } bxcm_decl;
+/* canon: the name as strong uniqueness compares it (validate.c) */
+typedef struct bxcm_decl { const char *name; int sort; bxcm_type *t; const char *canon; } bxcm_decl;
 
 struct bxcm_type {
     bxcm_tk k;

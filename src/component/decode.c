@@ -830,12 +830,23 @@ static cext *new_cext(rd *r, int sort, const bx_functype *ft)
     return e;
 }
 
+/* The canonical form of nm for strong uniqueness, in the arena. */
+static const char *canon_of(rd *r, const char *nm)
+{
+    size_t n = strlen(nm) + 1;
+    char *b = bxcm_arena_alloc(&r->c->arena, n);
+    if (!b) { fail(r, "out of host memory"); return NULL; }
+    return bxcm_name_canon(nm, b, n);
+}
+
 static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_type *ty)
 {
+    const char *cn = canon_of(r, nm);
+    if (!cn) return -1;
     uint32_t *n = imp ? &t->nim : &t->nex;
     bxcm_decl **d = imp ? &t->im : &t->ex;
     for (uint32_t i = 0; i < *n; i++)
-        if (bxcm_names_conflict((*d)[i].name, nm))
+        if (!strcmp((*d)[i].canon, cn))
             return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
     /* the arena keeps old arrays: grow by doubling (amortized) */
     if ((*n & (*n - 1)) == 0) {
@@ -844,7 +855,7 @@ static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_t
         if (*n) memcpy(nd, *d, *n * sizeof *nd);
         *d = nd;
     }
-    (*d)[(*n)++] = (bxcm_decl){ nm, so, ty };
+    (*d)[(*n)++] = (bxcm_decl){ nm, so, ty, cn };
     if (ty && so != S_CORE_MODULE && so != S_COMPONENT) t->has_res |= ty->has_res;
     char why[200];
     if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ty, why, sizeof why)) return fail(r, "%s", why);
@@ -1173,10 +1184,12 @@ static int check_opts(rd *r, scope *s, const bxcm_type *ft, const bxcm_opts *o, 
 
 static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_type *t, const bxcm_type *ft)
 {
+    const char *cn = canon_of(r, nm);
+    if (!cn) return -1;
     uint32_t *n = imp ? &c->nim : &c->nex, *cap = imp ? &c->capim : &c->capex;
     bxcm_decl **d = imp ? &c->im : &c->ex;
     for (uint32_t i = 0; i < *n; i++)
-        if (bxcm_names_conflict((*d)[i].name, nm))
+        if (!strcmp((*d)[i].canon, cn))
             return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
     if (*n == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 8;
@@ -1184,7 +1197,7 @@ static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_
         if (!x) return fail(r, "out of host memory");
         *d = x; *cap = nc;
     }
-    (*d)[(*n)++] = (bxcm_decl){ nm, so, t };
+    (*d)[(*n)++] = (bxcm_decl){ nm, so, t, cn };
     char why[200];
     if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ft, why, sizeof why)) return fail(r, "%s", why);
     return 0;

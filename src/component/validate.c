@@ -208,11 +208,11 @@ static const char *canon(const char *nm, char *buf, size_t cap)
     return buf;
 }
 
-int bxcm_names_conflict(const char *a, const char *b)
+/* The canonical form of a name (arena-allocated by the caller's allocator
+ * through buf): computed once per declaration, compared with strcmp. */
+const char *bxcm_name_canon(const char *nm, char *buf, size_t cap)
 {
-    char x[512], y[512];
-    if (strlen(a) >= sizeof x || strlen(b) >= sizeof y) return !strcasecmp(a, b);
-    return !strcmp(canon(a, x, sizeof x), canon(b, y, sizeof y));
+    return canon(nm, buf, cap);
 }
 
 /* The annotated-name rules for decl d, the last of list[0..n) (one
@@ -222,6 +222,7 @@ int bxcm_annot_check(const bxcm_decl *list, uint32_t n, const bxcm_decl *d, cons
 {
     int kind;
     char tmp[8];
+    if (d->name[0] != '[') return 0;   /* only annotated plain names */
     if (bxcm_extname_ok(d->name, &kind, tmp, sizeof tmp) || kind < 2) return 0;
     if (d->sort != S_FUNC) { snprintf(why, cap, "item `%s` is not a func", d->name); return -1; }
     const char *s = d->name + (kind == 2 ? 13 : 8);
