@@ -184,6 +184,7 @@ typedef struct bxcm_submap {
     uint32_t steps;             /* comparisons made: bounded (hostile DAGs) */
 } bxcm_submap;
 int bxcm_sub(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m, char *why, size_t cap);
+int bxcm_bind(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m);
 int bxcm_has_borrow(const bxcm_type *t);
 const bxcm_type *bxcm_annot_resource(const char *nm, const bxcm_type *ft);
 

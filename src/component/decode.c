@@ -1237,6 +1237,7 @@ static int arg_match(rd *r, scope *s, const bxcm_arg *a, const bxcm_decl *im, bx
     case S_CORE_MODULE:
         return im->t && im->t->k == TK_CORE_MODULE ? cmod_sub(r, have, im->t->core) : 0;
     case S_FUNC: case S_INSTANCE: case S_TYPE:
+        if (a->si.sort == S_TYPE && bxcm_bind(have, im->t, sm)) return 0;
         if (bxcm_sub(have, im->t, sm, why, sizeof why)) return fail(r, "type mismatch for import `%s`: %s", im->name, why);
         return 0;
     default:

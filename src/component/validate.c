@@ -302,6 +302,17 @@ static int opt_eq(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *
     return 0;
 }
 
+/* A type import or export bounded by `sub resource` (w: abstract, not yet
+ * substituted) takes the resource given: 1 when bound. */
+int bxcm_bind(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m)
+{
+    if (!m || !m->bind || !h || !w || w->k != TK_RESOURCE || w->defined || h->k != TK_RESOURCE) return 0;
+    if (mapped(m, w) != w || m->n >= BXCM_MAX_SUBST) return 0;
+    m->from[m->n] = w;
+    m->to[m->n++] = h;
+    return 1;
+}
+
 int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, size_t cap)
 {
     if (!h || !w) return 0;                   /* unknown statically: the runtime checks */
@@ -311,12 +322,6 @@ int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, 
     if (w->k == TK_RESOURCE || h->k == TK_RESOURCE) {
         if (w->k != TK_RESOURCE) return mfail(why, cap, "expected defined type, found resource");
         if (h->k != TK_RESOURCE) return mfail(why, cap, "expected resource, found defined type");
-        if (!w->defined && m && m->bind && m->n < BXCM_MAX_SUBST) {
-            for (uint32_t i = 0; i < m->n; i++) if (m->from[i] == w) goto differ;
-            m->from[m->n] = w; m->to[m->n++] = h;
-            return 0;
-        }
-    differ:
         return mfail(why, cap, "resource types are not the same");
     }
     if (w->k < TK_RECORD && h->k < TK_RECORD) {
@@ -368,6 +373,7 @@ int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, 
             if (!d) return mfail(why, cap, "missing expected export `%s`", w->ex[i].name);
             if (d->sort != w->ex[i].sort) return mfail(why, cap, "type mismatch in instance export `%s`: another sort", d->name);
             if (d->sort == S_CORE_MODULE) continue;
+            if (d->sort == S_TYPE && bxcm_bind(d->t, w->ex[i].t, m)) continue;
             if (bxcm_sub(d->t, w->ex[i].t, m, sub, sizeof sub))
                 return mfail(why, cap, "type mismatch in instance export `%s`: %s", d->name, sub);
         }
