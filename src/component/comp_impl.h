@@ -181,7 +181,7 @@ typedef struct bxcm_submap {
     const bxcm_type *from[BXCM_MAX_SUBST], *to[BXCM_MAX_SUBST];
     uint32_t n;
     int bind;                   /* abstract resources expected may be bound */
-    uint32_t steps;             /* comparisons made: bounded (hostile DAGs) */
+    uint64_t steps;             /* comparisons made: bounded (hostile DAGs) */
 } bxcm_submap;
 int bxcm_sub(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m, char *why, size_t cap);
 int bxcm_bind(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m);

@@ -63,7 +63,19 @@ typedef struct rd {
     int failed;
     const char *cache_dir;   /* the compiled-module cache for core modules (NULL: none) */
     bxcm_submap *sm;         /* type substitutions of the instantiation being checked */
+    uint64_t *work;          /* name comparisons made by the whole decode (bounded) */
 } rd;
+
+/* Name lookups are linear: a hostile component with many names could make
+ * validation quadratic, so the comparisons of one decode are bounded. */
+#define MAX_WORK 200000000ull
+static int fail(rd *r, const char *fmt, ...);
+static int spend(rd *r, uint64_t n)
+{
+    *r->work += n;
+    return *r->work > MAX_WORK ? fail(r, "component too large to validate (more than %llu name comparisons)",
+                                      (unsigned long long)MAX_WORK) : 0;
+}
 
 static int fail(rd *r, const char *fmt, ...)
 {
@@ -790,8 +802,9 @@ static int cext_match(rd *r, const cext *have, const cext *want, const char *wha
     }
 }
 
-static const cext *cinst_find(const cinst *ci, const char *nm)
+static const cext *cinst_find(rd *r, const cinst *ci, const char *nm)
 {
+    if (ci && spend(r, ci->nex)) return NULL;
     for (uint32_t i = 0; ci && i < ci->nex; i++) if (!strcmp(ci->ex[i].name, nm)) return &ci->ex[i];
     return NULL;
 }
@@ -845,6 +858,7 @@ static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_t
     if (!cn) return -1;
     uint32_t *n = imp ? &t->nim : &t->nex;
     bxcm_decl **d = imp ? &t->im : &t->ex;
+    if (spend(r, *n)) return -1;
     for (uint32_t i = 0; i < *n; i++)
         if (!strcmp((*d)[i].canon, cn))
             return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
@@ -1043,7 +1057,7 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
     case 0x01: {
         if (so > S_CORE_TAG) return fail(r, "core export alias of a %s", sort_name(so));
         if (idx(r, s, S_CORE_INSTANCE, &i) || name(r, &nm)) return -1;
-        const cext *e = cinst_find(get(s, S_CORE_INSTANCE, i), nm);
+        const cext *e = cinst_find(r, get(s, S_CORE_INSTANCE, i), nm);
         if (!e) return fail(r, "core instance %u has no export named `%s`", i, nm);
         if (e->sort != so) return fail(r, "export `%s` of core instance %u is a %s, not a %s", nm, i, sort_name(e->sort), sort_name(so));
         *item = (void *)e;
@@ -1188,6 +1202,7 @@ static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_
     if (!cn) return -1;
     uint32_t *n = imp ? &c->nim : &c->nex, *cap = imp ? &c->capim : &c->capex;
     bxcm_decl **d = imp ? &c->im : &c->ex;
+    if (spend(r, *n)) return -1;
     for (uint32_t i = 0; i < *n; i++)
         if (!strcmp((*d)[i].canon, cn))
             return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
@@ -1210,6 +1225,7 @@ static bxcm_comp *component(rd *r, scope *up, size_t len);
 static int cmod_sub(rd *r, const cmod *have, const cmod *want)
 {
     char what[300];
+    if (have && want && spend(r, (uint64_t)have->nim * want->nim + (uint64_t)want->nex * have->nex)) return -1;
     for (uint32_t i = 0; have && want && i < have->nim; i++) {
         const cext *w = NULL;
         for (uint32_t j = 0; j < want->nim && !w; j++)
@@ -1313,12 +1329,13 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                             return fail(r, "duplicate module instantiation argument named `%s`", op->args[j].name);
                 }
                 /* every import of the module given, of a matching type */
+                if (spend(r, (uint64_t)cm->nim * na)) return -1;
                 for (uint32_t q = 0; q < cm->nim; q++) {
                     const cext *want = &cm->im[q];
                     const bxcm_arg *a = NULL;
                     for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, want->mod)) a = &op->args[j];
                     if (!a) return fail(r, "missing module instantiation argument named `%s`", want->mod);
-                    const cext *have = cinst_find(get(s, S_CORE_INSTANCE, a->si.idx), want->name);
+                    const cext *have = cinst_find(r, get(s, S_CORE_INSTANCE, a->si.idx), want->name);
                     char what[300];
                     snprintf(what, sizeof what, "type mismatch in import `%s::%s`", want->mod, want->name);
                     if (!have) return fail(r, "module instantiation argument `%s` does not export an item named `%s`", want->mod, want->name);
@@ -1386,6 +1403,7 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                             return fail(r, "instantiation argument `%s` conflicts with previous argument", op->args[j].name);
                 }
                 /* every import must be given, of the right sort */
+                if (kc && spend(r, (uint64_t)kc->nim * na)) return -1;
                 for (uint32_t q = 0; kc && q < kc->nim; q++) {
                     bxcm_arg *a = NULL;
                     for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, kc->im[q].name)) a = &op->args[j];
@@ -1568,7 +1586,7 @@ static bxcm_comp *component(rd *outer, scope *up, size_t len)
 {
     bxcm_comp *c = calloc(1, sizeof *c);
     if (!c) { fail(outer, "out of host memory"); return NULL; }
-    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir, outer->sm };
+    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir, outer->sm, outer->work };
     scope s = { .up = up, .is_comp = 1 };
     if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
@@ -1624,7 +1642,8 @@ bxcm_comp *bxcm_decode_cached(const uint8_t *bytes, size_t len, const char *cach
     /* one substitution map for the whole decode (kept off the stack) */
     bxcm_submap *sm = calloc(1, sizeof *sm);
     if (!sm) { err->status = BX_ERR_INVALID; snprintf(err->msg, sizeof err->msg, "out of host memory"); return NULL; }
-    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir, sm }, *rp = &r;
+    uint64_t work = 0;
+    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir, sm, &work }, *rp = &r;
     bxcm_comp *c = component(rp, NULL, len);
     free(sm);
     return c;

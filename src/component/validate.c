@@ -316,7 +316,7 @@ int bxcm_bind(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m)
 int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, size_t cap)
 {
     if (!h || !w) return 0;                   /* unknown statically: the runtime checks */
-    if (m && ++m->steps > 2000000) return mfail(why, cap, "type comparison too large (more than 2000000 steps)");
+    if (m && ++m->steps > 200000000u) return mfail(why, cap, "type comparison too large (more than 2000000 steps)");
     w = mapped(m, w);
     if (h == w) return 0;
     if (w->k == TK_RESOURCE || h->k == TK_RESOURCE) {
@@ -367,6 +367,8 @@ int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, 
         if (opt_eq(h->t1, w->t1, m, sub, sizeof sub, "err")) return mfail(why, cap, "type mismatch in err variant: %s", sub);
         return 0;
     case TK_INSTANCE:
+        if (m && (m->steps += (uint64_t)w->nex * h->nex) > 200000000u)
+            return mfail(why, cap, "type comparison too large");
         for (uint32_t i = 0; i < w->nex; i++) {
             const bxcm_decl *d = NULL;
             for (uint32_t j = 0; j < h->nex && !d; j++) if (!strcmp(h->ex[j].name, w->ex[i].name)) d = &h->ex[j];
@@ -379,6 +381,8 @@ int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, 
         }
         return 0;
     case TK_COMPONENT:
+        if (m && (m->steps += (uint64_t)w->nex * h->nex + (uint64_t)w->nim * h->nim) > 200000000u)
+            return mfail(why, cap, "type comparison too large");
         for (uint32_t i = 0; i < h->nim; i++) {
             const bxcm_decl *d = NULL;
             for (uint32_t j = 0; j < w->nim && !d; j++) if (!strcmp(w->im[j].name, h->im[i].name)) d = &w->im[j];
