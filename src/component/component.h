@@ -62,6 +62,7 @@ struct bxcm_type {
     /* does the type mention a resource (for outer aliases across a
      * component boundary); set as the type is built */
     uint8_t has_res;
+    const void *owner;      /* a defined resource: the component defining it */
 };
 
 typedef struct bxcm_comp bxcm_comp;

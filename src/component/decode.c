@@ -189,6 +189,7 @@ typedef struct scope {
     struct scope *up;
     int is_comp;
     vec sp[S_NSORTS];
+    vec subst;               /* pairs (child's type import, type given) of its instantiations */
 } scope;
 
 static int push(rd *r, scope *s, int sort, void *p)
@@ -217,6 +218,7 @@ static int too_deep(const scope *s)
 
 static void scope_free(scope *s)
 {
+    free(s->subst.v);
     for (int i = 0; i < S_NSORTS; i++) free(s->sp[i].v);
 }
 
@@ -463,6 +465,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
         if (!(t = newt(r, TK_RESOURCE))) return -1;
         t->defined = 1;
         t->has_res = 1;
+        t->owner = r->c;
         uint8_t has;
         if (u8(r, &has)) return -1;
         if (has == 1) {
@@ -1412,6 +1415,20 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                         return fail(r, "expected %s found %s for `%s`", sort_name(kc->im[q].sort), sort_name(a->si.sort), kc->im[q].name);
                     if (arg_match(r, s, a, &kc->im[q], sm)) return -1;
                 }
+                /* remember what the child's type imports became: a resource of
+                 * this component threaded through `with` stays local */
+                for (uint32_t q = 0; q < sm->n; q++) {
+                    vec *v = &s->subst;
+                    if (v->n + 2 > v->cap) {
+                        uint32_t nc = v->cap ? v->cap * 2 : 16;
+                        if (nc > 2000000) return fail(r, "too many type substitutions");
+                        void **nv = realloc(v->v, nc * sizeof *nv);
+                        if (!nv) return fail(r, "out of host memory");
+                        v->v = nv; v->cap = nc;
+                    }
+                    v->v[v->n++] = (void *)sm->from[q];
+                    v->v[v->n++] = (void *)sm->to[q];
+                }
                 if (!(it = newt(r, TK_INSTANCE))) return -1;
                 it->ex = kc ? kc->ex : NULL;
                 it->nex = kc ? kc->nex : 0;
@@ -1511,7 +1528,20 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             case 0x02: case 0x03: case 0x04: {
                 bxcm_type *rt;
                 if (resource_ref(r, s, &rt)) return -1;
-                if (k != 0x03 && !rt->defined) return fail(r, "resource.%s of a resource not defined in this component", k == 2 ? "new" : "rep");
+                if (k != 0x03) {
+                    /* new and rep need a resource this component defines (a
+                     * child's type import given one of ours counts) */
+                    const bxcm_type *base = rt;
+                    for (int hops = 0; hops < 64; hops++) {
+                        const bxcm_type *nx = NULL;
+                        for (uint32_t q = 0; q + 1 < s->subst.n && !nx; q += 2)
+                            if (s->subst.v[q] == base) nx = s->subst.v[q + 1];
+                        if (!nx || nx == base) break;
+                        base = nx;
+                    }
+                    if (!base->defined || base->owner != c)
+                        return fail(r, "resource.%s of type index: not a local resource (not defined in this component)", k == 2 ? "new" : "rep");
+                }
                 if (!(op = newop(r, c, k == 2 ? OP_RES_NEW : k == 3 ? OP_RES_DROP : OP_RES_REP, off))) return -1;
                 op->t = rt;
                 static const bx_valtype i32[1] = { BX_I32 };
