@@ -35,5 +35,11 @@ bench-simd: $(BENCH_DIR)/bench
 	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/simd.sh
 bench: bench-simd
 
-.PHONY: bench bench-inproc bench-simd bench-aot
+# A component tool (jco-adapted hello and file-read) against the core module
+# and `jco run` (bench/component.sh).
+bench-component: $(CLI) $(CLI_GUESTS)
+	BUILD=$(BUILD) bench/component.sh
+bench: bench-component
+
+.PHONY: bench bench-inproc bench-simd bench-aot bench-component
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

@@ -168,6 +168,26 @@ bxcm_handle *bxcm_handle_get(bxcm_ctx *ctx, bxcm_ci *ci, uint32_t i);
 void bxcm_handle_remove(bxcm_ci *ci, uint32_t i);
 bxcm_rdef *bxcm_rdef_find(bxcm_ctx *ctx, const bxcm_type *rt);
 
+/* validate.c */
+int bxcm_label_ok(const char *s, size_t n);
+int bxcm_semver_ok(const char *s, size_t n, char *why, size_t cap);
+int bxcm_extname_ok(const char *nm, int *kind, char *why, size_t cap);
+const char *bxcm_name_canon(const char *nm, char *buf, size_t cap);
+int bxcm_annot_check(const bxcm_decl *list, uint32_t n, const bxcm_decl *d, const bxcm_type *ft,
+                     char *why, size_t cap);
+
+#define BXCM_MAX_SUBST 256
+typedef struct bxcm_submap {
+    const bxcm_type *from[BXCM_MAX_SUBST], *to[BXCM_MAX_SUBST];
+    uint32_t n;
+    int bind;                   /* abstract resources expected may be bound */
+    uint64_t steps;             /* comparisons made: bounded (hostile DAGs) */
+} bxcm_submap;
+int bxcm_sub(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m, char *why, size_t cap);
+int bxcm_bind(const bxcm_type *have, const bxcm_type *want, bxcm_submap *m);
+int bxcm_has_borrow(const bxcm_type *t);
+const bxcm_type *bxcm_annot_resource(const char *nm, const bxcm_type *ft);
+
 int bxcm_trapv(bxcm_ctx *cx, bx_trap kind, const char *fmt, va_list ap);
 
 #endif

@@ -35,7 +35,8 @@ enum { S_CORE_FUNC, S_CORE_TABLE, S_CORE_MEM, S_CORE_GLOBAL, S_CORE_TAG, S_CORE_
        S_NSORTS };
 
 typedef struct bxcm_type bxcm_type;
-typedef struct bxcm_decl { const char *name; int sort; bxcm_type *t; } bxcm_decl;
+/* canon: the name as strong uniqueness compares it (validate.c) */
+typedef struct bxcm_decl { const char *name; int sort; bxcm_type *t; const char *canon; } bxcm_decl;
 
 struct bxcm_type {
     bxcm_tk k;
@@ -55,6 +56,13 @@ struct bxcm_type {
     /* nodes of the fully expanded tree and nesting depth (value and func
      * types): bounded at decode so every recursive walk is bounded */
     uint32_t tsize, depth;
+    /* core function types: their bx_functype; core module types: their
+     * imports and exports (decode.c) */
+    void *core;
+    /* does the type mention a resource (for outer aliases across a
+     * component boundary); set as the type is built */
+    uint8_t has_res;
+    const void *owner;      /* a defined resource: the component defining it */
 };
 
 typedef struct bxcm_comp bxcm_comp;

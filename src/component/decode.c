@@ -8,6 +8,7 @@
  * bytes left, so a hostile header cannot make the host allocate.
  */
 #include "comp_impl.h"
+#include "module.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,7 +62,20 @@ typedef struct rd {
     bxcm_comp *c;
     int failed;
     const char *cache_dir;   /* the compiled-module cache for core modules (NULL: none) */
+    bxcm_submap *sm;         /* type substitutions of the instantiation being checked */
+    uint64_t *work;          /* name comparisons made by the whole decode (bounded) */
 } rd;
+
+/* Name lookups are linear: a hostile component with many names could make
+ * validation quadratic, so the comparisons of one decode are bounded. */
+#define MAX_WORK 200000000ull
+static int fail(rd *r, const char *fmt, ...);
+static int spend(rd *r, uint64_t n)
+{
+    *r->work += n;
+    return *r->work > MAX_WORK ? fail(r, "component too large to validate (more than %llu name comparisons)",
+                                      (unsigned long long)MAX_WORK) : 0;
+}
 
 static int fail(rd *r, const char *fmt, ...)
 {
@@ -152,6 +166,22 @@ static int name(rd *r, const char **out)
     return 0;
 }
 
+/* ---- static types of core items ---------------------------------------- */
+typedef struct cext {            /* a core import, export or item */
+    const char *mod, *name;
+    int sort;                    /* S_CORE_FUNC .. S_CORE_TAG */
+    const bx_functype *ft;       /* func, tag */
+    bx_tabletype tab;
+    bx_limits_decl mem;
+    bx_globaltype glob;
+} cext;
+typedef struct cmod {            /* a core module (concrete: m) or module type */
+    const bx_module *m;
+    uint32_t nim, nex;
+    cext *im, *ex;
+} cmod;
+typedef struct cinst { uint32_t nex; cext *ex; } cinst;   /* a core instance */
+
 /* ---- static scopes --------------------------------------------------- */
 typedef struct vec { void **v; uint32_t n, cap; } vec;
 
@@ -159,6 +189,7 @@ typedef struct scope {
     struct scope *up;
     int is_comp;
     vec sp[S_NSORTS];
+    vec subst;               /* pairs (child's type import, type given) of its instantiations */
 } scope;
 
 static int push(rd *r, scope *s, int sort, void *p)
@@ -187,6 +218,7 @@ static int too_deep(const scope *s)
 
 static void scope_free(scope *s)
 {
+    free(s->subst.v);
     for (int i = 0; i < S_NSORTS; i++) free(s->sp[i].v);
 }
 
@@ -320,11 +352,17 @@ static int opt_valtype(rd *r, scope *s, bxcm_type **out)
     return valtype(r, s, out);
 }
 
+/* Labels (fields, cases, flags, tags, parameters): kebab case, unique
+ * ignoring case. */
 static int uniq(rd *r, const char **names, uint32_t n, const char *what)
 {
-    for (uint32_t i = 0; i < n; i++)
+    for (uint32_t i = 0; i < n; i++) {
+        if (!*names[i]) return fail(r, "%s name cannot be empty", what);
+        if (!bxcm_label_ok(names[i], strlen(names[i]))) return fail(r, "%s name `%s` is not in kebab case", what, names[i]);
         for (uint32_t j = 0; j < i; j++)
-            if (!strcasecmp(names[i], names[j])) return fail(r, "%s name `%s` conflicts with previous", what, names[i]);
+            if (!strcasecmp(names[i], names[j]))
+                return fail(r, "%s name `%s` conflicts with previous name `%s`", what, names[i], names[j]);
+    }
     return 0;
 }
 
@@ -411,6 +449,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
             if (u8(r, &z)) return -1;
             if (z != 0) { r->p--; return fail(r, "named results are not supported"); }
         } else { r->p--; return fail(r, "invalid result list 0x%02x", k); }
+        if (bxcm_has_borrow(t->t0)) return fail(r, "function result cannot contain a `borrow` type");
         break;
     }
     case 0x41: case 0x42:
@@ -425,9 +464,17 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
         if (rep != 0x7f) { r->p--; return fail(r, "resources can only be represented by `i32`"); }
         if (!(t = newt(r, TK_RESOURCE))) return -1;
         t->defined = 1;
+        t->has_res = 1;
+        t->owner = r->c;
         uint8_t has;
         if (u8(r, &has)) return -1;
-        if (has == 1) { if (idx(r, s, S_CORE_FUNC, &t->dtor)) return -1; t->has_dtor = 1; }
+        if (has == 1) {
+            if (idx(r, s, S_CORE_FUNC, &t->dtor)) return -1;
+            t->has_dtor = 1;
+            const cext *e = get(s, S_CORE_FUNC, t->dtor);
+            if (!e || !e->ft || e->ft->nparams != 1 || e->ft->params[0] != BX_I32 || e->ft->nresults != 0)
+                return fail(r, "wrong signature for a destructor: expected [i32] -> []");
+        }
         else if (has != 0) { r->p--; return fail(r, "invalid dtor flag"); }
         break;
     }
@@ -453,6 +500,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
 static int measure(rd *r, bxcm_type *t)
 {
     if (!t || t->k >= TK_COMPONENT) return 0;
+    if (t->k == TK_OWN || t->k == TK_BORROW) t->has_res = 1;
     uint64_t size = 1;
     uint32_t depth = 0;
     bxcm_type *kids[2] = { t->k == TK_OWN || t->k == TK_BORROW ? NULL : t->t0, t->t1 };
@@ -460,6 +508,7 @@ static int measure(rd *r, bxcm_type *t)
         bxcm_type *c = i < t->n ? (t->ts ? t->ts[i] : NULL) : kids[i - t->n];
         if (!c || c->k >= TK_COMPONENT) continue;
         size += c->tsize ? c->tsize : 1;
+        t->has_res |= c->has_res;
         if (c->depth + 1 > depth) depth = c->depth + 1;
     }
     if (t->k == TK_LIST && t->len) size += (uint64_t)(t->len - 1) * (t->t0->tsize ? t->t0->tsize : 1);
@@ -470,51 +519,165 @@ static int measure(rd *r, bxcm_type *t)
     return 0;
 }
 
-/* Skip a core type (function or module type): only counted. */
-static int core_valtype(rd *r)
+/* ---- core types -----------------------------------------------------
+ * Core items get a static type (cext) so that instantiation arguments,
+ * aliases of core exports and the canonical options' functions are
+ * type-checked at validation, as the component model requires. */
+#define MAX_CORE_PARAMS 1000u
+
+static int core_valtype(rd *r, bx_valtype *out)
 {
     uint8_t b;
     if (u8(r, &b)) return -1;
-    if (b == 0x7f || b == 0x7e || b == 0x7d || b == 0x7c || b == 0x7b || b == 0x70 || b == 0x6f) return 0;
-    if (b == 0x63 || b == 0x64) { int64_t v; return s33(r, &v); }
+    if (b == 0x7f || b == 0x7e || b == 0x7d || b == 0x7c || b == 0x7b || b == 0x70 || b == 0x6f) { *out = b; return 0; }
+    if (b == 0x63 || b == 0x64) {
+        int64_t v;
+        if (s33(r, &v)) return -1;
+        /* (ref null func) is funcref, (ref null extern) externref; any other
+         * reference type is kept apart (never equal to those) */
+        *out = b == 0x63 && v == -16 ? BX_FUNCREF : b == 0x63 && v == -17 ? BX_EXTERNREF : (bx_valtype)0x63;
+        return 0;
+    }
     r->p--;
     return fail(r, "invalid core value type 0x%02x", b);
 }
 
-static int core_functype_body(rd *r, bxcm_type *t)
+static int core_functype_body(rd *r, bx_functype **out)
 {
-    uint32_t n;
-    if (count(r, &n)) return -1;
-    t->n = n;
-    for (uint32_t i = 0; i < n; i++) if (core_valtype(r)) return -1;
-    if (count(r, &n)) return -1;
-    t->len = n;
-    for (uint32_t i = 0; i < n; i++) if (core_valtype(r)) return -1;
+    uint32_t n, m;
+    bx_functype *f = aalloc(r, 1, sizeof *f);
+    if (!f || count(r, &n)) return -1;
+    if (n > MAX_CORE_PARAMS) return fail(r, "too many parameters in a core function type");
+    bx_valtype *p = aalloc(r, n, sizeof *p);
+    if (!p) return -1;
+    for (uint32_t i = 0; i < n; i++) if (core_valtype(r, &p[i])) return -1;
+    if (count(r, &m)) return -1;
+    if (m > MAX_CORE_PARAMS) return fail(r, "too many results in a core function type");
+    bx_valtype *q = aalloc(r, m, sizeof *q);
+    if (!q) return -1;
+    for (uint32_t i = 0; i < m; i++) if (core_valtype(r, &q[i])) return -1;
+    *f = (bx_functype){ n, m, p, q };
+    *out = f;
     return 0;
 }
 
-static int core_importdesc(rd *r)
+static int limits(rd *r, bx_limits_decl *l, uint32_t most, const char *what)
+{
+    uint8_t f;
+    if (u8(r, &f)) return -1;
+    if (f > 1) { r->p--; return fail(r, "invalid %s limits flags 0x%02x (64-bit and shared forms are not supported here)", what, f); }
+    if (u32(r, &l->min)) return -1;
+    l->has_max = f & 1;
+    if (l->has_max && u32(r, &l->max)) return -1;
+    if (l->min > most) return fail(r, "%s size must be at most %u %s", what, most, *what == 'm' ? "pages" : "elements");
+    if (l->has_max && l->max > most) return fail(r, "%s size must be at most %u %s", what, most, *what == 'm' ? "pages" : "elements");
+    if (l->has_max && l->max < l->min) return fail(r, "size minimum must not be greater than maximum");
+    return 0;
+}
+
+/* A core import/export descriptor; types: the module type's own types. */
+static int core_importdesc(rd *r, bx_functype **types, uint32_t ntypes, cext *e)
 {
     uint8_t k;
     uint32_t x;
     if (u8(r, &k)) return -1;
     switch (k) {
-    case 0x00: return u32(r, &x);
-    case 0x01: {   /* table */
-        if (core_valtype(r)) return -1;
-        uint8_t f; if (u8(r, &f) || u32(r, &x)) return -1;
-        if (f & 1) return u32(r, &x);
+    case 0x00:
+        if (u32(r, &x)) return -1;
+        if (x >= ntypes) return fail(r, "type index out of bounds (%u of %u)", x, ntypes);
+        e->sort = S_CORE_FUNC; e->ft = types[x];
+        return 0;
+    case 0x01:
+        e->sort = S_CORE_TABLE;
+        if (core_valtype(r, &e->tab.elem)) return -1;
+        if (e->tab.elem != BX_FUNCREF && e->tab.elem != BX_EXTERNREF && e->tab.elem != 0x63)
+            return fail(r, "table element type must be a reference type");
+        return limits(r, &e->tab.limits, UINT32_MAX, "table");
+    case 0x02:
+        e->sort = S_CORE_MEM;
+        return limits(r, &e->mem, 65536, "memory");
+    case 0x03: {
+        uint8_t m;
+        e->sort = S_CORE_GLOBAL;
+        if (core_valtype(r, &e->glob.type) || u8(r, &m)) return -1;
+        if (m > 1) { r->p--; return fail(r, "invalid global mutability 0x%02x", m); }
+        e->glob.mutable_ = m;
         return 0;
     }
-    case 0x02: {
-        uint8_t f; if (u8(r, &f) || u32(r, &x)) return -1;
-        if (f & 1) return u32(r, &x);
-        return 0;
-    }
-    case 0x03: { uint8_t m; if (core_valtype(r) || u8(r, &m)) return -1; return 0; }
-    case 0x04: { uint8_t z; if (u8(r, &z) || u32(r, &x)) return -1; return 0; }
+    case 0x04: { uint8_t z; e->sort = S_CORE_TAG; if (u8(r, &z) || u32(r, &x)) return -1;
+        if (x >= ntypes) return fail(r, "type index out of bounds (%u of %u)", x, ntypes);
+        e->ft = types[x]; return 0; }
     default: r->p--; return fail(r, "invalid core import kind 0x%02x", k);
     }
+}
+
+static int cmp_imp(const void *a, const void *b)
+{
+    const cext *x = *(const cext *const *)a, *y = *(const cext *const *)b;
+    int c = strcmp(x->mod, y->mod);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+static int cmp_exp(const void *a, const void *b)
+{
+    return strcmp((*(const cext *const *)a)->name, (*(const cext *const *)b)->name);
+}
+
+/* Two-level import names mangle to one name in the component model, so
+ * (module, name) pairs must be unique; export names must be unique. */
+static int cmod_unique(rd *r, cmod *m)
+{
+    uint32_t n = m->nim > m->nex ? m->nim : m->nex;
+    if (!n) return 0;
+    const cext **v = malloc(n * sizeof *v);
+    if (!v) return fail(r, "out of host memory");
+    int rc = 0;
+    for (uint32_t i = 0; i < m->nim; i++) v[i] = &m->im[i];
+    qsort(v, m->nim, sizeof *v, cmp_imp);
+    for (uint32_t i = 1; i < m->nim && !rc; i++)
+        if (!cmp_imp(&v[i - 1], &v[i])) rc = fail(r, "duplicate import name `%s:%s`", v[i]->mod, v[i]->name);
+    for (uint32_t i = 0; i < m->nex && !rc; i++) v[i] = &m->ex[i];
+    if (!rc) qsort(v, m->nex, sizeof *v, cmp_exp);
+    for (uint32_t i = 1; i < m->nex && !rc; i++)
+        if (!cmp_exp(&v[i - 1], &v[i])) rc = fail(r, "export name `%s` already defined", v[i]->name);
+    free(v);
+    return rc;
+}
+
+/* The static type of a concrete core module. */
+static cmod *cmod_of(rd *r, const bx_module *m)
+{
+    cmod *t = aalloc(r, 1, sizeof *t);
+    if (!t || !(t->im = aalloc(r, m->nimports, sizeof *t->im)) || !(t->ex = aalloc(r, m->nexports, sizeof *t->ex)))
+        return NULL;
+    t->m = m;
+    t->nim = m->nimports;
+    t->nex = m->nexports;
+    uint32_t fi = 0, ti = 0, mi = 0, gi = 0;
+    for (uint32_t i = 0; i < m->nimports; i++) {
+        const bx_import *im = &m->imports[i];
+        cext *e = &t->im[i];
+        e->mod = im->module; e->name = im->name;
+        switch (im->kind) {
+        case BX_EXTERN_FUNC: e->sort = S_CORE_FUNC; e->ft = &m->types[m->func_types[fi++]]; break;
+        case BX_EXTERN_TABLE: e->sort = S_CORE_TABLE; e->tab = m->tables[ti++]; break;
+        case BX_EXTERN_MEMORY: e->sort = S_CORE_MEM; e->mem = m->mems[mi++]; break;
+        default: e->sort = S_CORE_GLOBAL; e->glob = m->global_types[gi++]; break;
+        }
+    }
+    for (uint32_t i = 0; i < m->nexports; i++) {
+        const bx_export *ex = &m->exports[i];
+        cext *e = &t->ex[i];
+        e->name = ex->name;
+        switch (ex->kind) {
+        case BX_EXTERN_FUNC: e->sort = S_CORE_FUNC; e->ft = &m->types[m->func_types[ex->index]]; break;
+        case BX_EXTERN_TABLE: e->sort = S_CORE_TABLE; e->tab = m->tables[ex->index]; break;
+        case BX_EXTERN_MEMORY: e->sort = S_CORE_MEM; e->mem = m->mems[ex->index]; break;
+        default: e->sort = S_CORE_GLOBAL; e->glob = m->global_types[ex->index]; break;
+        }
+    }
+    if (cmod_unique(r, t)) return NULL;
+    return t;
 }
 
 static int core_type(rd *r, scope *s, bxcm_type **out)
@@ -523,24 +686,31 @@ static int core_type(rd *r, scope *s, bxcm_type **out)
     if (u8(r, &b)) return -1;
     bxcm_type *t;
     if (b == 0x60) {
-        if (!(t = newt(r, TK_CORE_FUNC)) || core_functype_body(r, t)) return -1;
+        if (!(t = newt(r, TK_CORE_FUNC)) || core_functype_body(r, (bx_functype **)&t->core)) return -1;
     } else if (b == 0x50) {
-        if (!(t = newt(r, TK_CORE_MODULE))) return -1;
+        cmod *cm;
+        if (!(t = newt(r, TK_CORE_MODULE)) || !(cm = aalloc(r, 1, sizeof *cm))) return -1;
+        t->core = cm;
         uint32_t n, ntypes = 0;
         if (count(r, &n)) return -1;
+        /* each declaration takes at least one byte: n bounds every array */
+        bx_functype **types = aalloc(r, n, sizeof *types);
+        if (!(cm->im = aalloc(r, n, sizeof *cm->im)) || !(cm->ex = aalloc(r, n, sizeof *cm->ex)) || !types) return -1;
         for (uint32_t i = 0; i < n; i++) {
             uint8_t d;
-            const char *a, *bn;
             if (u8(r, &d)) return -1;
             switch (d) {
-            case 0x00: if (name(r, &a) || name(r, &bn) || core_importdesc(r)) return -1; break;
+            case 0x00: {
+                cext *e = &cm->im[cm->nim++];
+                if (name(r, &e->mod) || name(r, &e->name) || core_importdesc(r, types, ntypes, e)) return -1;
+                break;
+            }
             case 0x01: {
                 uint8_t f;
                 if (u8(r, &f)) return -1;
                 if (f == 0x50) { r->p--; return fail(r, "core type declarations cannot be module types"); }
                 if (f != 0x60) { r->p--; return fail(r, "invalid core type 0x%02x", f); }
-                bxcm_type tmp = {0};
-                if (core_functype_body(r, &tmp)) return -1;
+                if (core_functype_body(r, &types[ntypes])) return -1;
                 ntypes++;
                 break;
             }
@@ -548,29 +718,153 @@ static int core_type(rd *r, scope *s, bxcm_type **out)
                 uint8_t k1, k2; uint32_t ct, ix;
                 if (u8(r, &k1) || u8(r, &k2) || u32(r, &ct) || u32(r, &ix)) return -1;
                 if (k1 != 0x10 || k2 != 0x01) return fail(r, "invalid outer alias in a module type");
-                ntypes++;
+                /* count 0 is the module type itself, which has no component scope */
+                if (ct == 0) return fail(r, "outer alias count 0 in a module type is not supported");
+                scope *o = s;
+                for (uint32_t c = 1; c < ct && o; c++) o = o->up;
+                if (!o) return fail(r, "outer count of %u is too large", ct);
+                if (ix >= o->sp[S_CORE_TYPE].n) return fail(r, "type index out of bounds (outer core type %u)", ix);
+                bxcm_type *ot = get(o, S_CORE_TYPE, ix);
+                if (!ot || ot->k != TK_CORE_FUNC) return fail(r, "outer alias of a core type that is not a function type");
+                types[ntypes++] = ot->core;
                 break;
             }
-            case 0x03: if (name(r, &a) || core_importdesc(r)) return -1; break;
+            case 0x03: {
+                cext *e = &cm->ex[cm->nex++];
+                if (name(r, &e->name) || core_importdesc(r, types, ntypes, e)) return -1;
+                break;
+            }
             default: r->p--; return fail(r, "invalid module type declaration 0x%02x", d);
             }
         }
-        (void)ntypes;
+        if (cmod_unique(r, cm)) return -1;
     } else {
         r->p--;
         return fail(r, "invalid core type 0x%02x", b);
     }
-    (void)s;
     *out = t;
     return 0;
 }
 
+/* ---- core subtyping (the core spec's import matching) ----------------- */
+static int ft_eq(const bx_functype *a, const bx_functype *b)
+{
+    if (!a || !b) return a == b;
+    if (a->nparams != b->nparams || a->nresults != b->nresults) return 0;
+    for (uint32_t i = 0; i < a->nparams; i++) if (a->params[i] != b->params[i]) return 0;
+    for (uint32_t i = 0; i < a->nresults; i++) if (a->results[i] != b->results[i]) return 0;
+    return 1;
+}
+
+static void ft_str(const bx_functype *f, char *buf, size_t cap)
+{
+    size_t n = 0;
+    n += (size_t)snprintf(buf + n, cap - n, "[");
+    for (uint32_t i = 0; f && i < f->nparams && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? " " : "", bx_valtype_name(f->params[i]));
+    if (n < cap) n += (size_t)snprintf(buf + n, cap - n, "] -> [");
+    for (uint32_t i = 0; f && i < f->nresults && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", i ? " " : "", bx_valtype_name(f->results[i]));
+    if (n < cap) snprintf(buf + n, cap - n, "]");
+}
+
+static int lim_sub(const bx_limits_decl *have, const bx_limits_decl *want)
+{
+    if (have->min < want->min) return 0;
+    if (!want->has_max) return 1;
+    return have->has_max && have->max <= want->max;
+}
+
+/* Does `have` (an export given) match import `want`? */
+static int cext_match(rd *r, const cext *have, const cext *want, const char *what)
+{
+    static const char *const kn[] = { "func", "table", "memory", "global", "tag" };
+    if (have->sort != want->sort)
+        return fail(r, "%s: expected %s, found %s", what, kn[want->sort], kn[have->sort]);
+    char a[200], b[200];
+    switch (want->sort) {
+    case S_CORE_FUNC: case S_CORE_TAG:
+        if (!ft_eq(have->ft, want->ft)) {
+            ft_str(want->ft, a, sizeof a); ft_str(have->ft, b, sizeof b);
+            return fail(r, "%s: expected type %s, found %s", what, a, b);
+        }
+        return 0;
+    case S_CORE_TABLE:
+        if (have->tab.elem != want->tab.elem)
+            return fail(r, "%s: expected table element type %s, found %s", what, bx_valtype_name(want->tab.elem), bx_valtype_name(have->tab.elem));
+        if (!lim_sub(&have->tab.limits, &want->tab.limits)) return fail(r, "%s: mismatch in table limits", what);
+        return 0;
+    case S_CORE_MEM:
+        if (!lim_sub(&have->mem, &want->mem)) return fail(r, "%s: mismatch in memory limits", what);
+        return 0;
+    default:
+        if (have->glob.type != want->glob.type)
+            return fail(r, "%s: expected global type %s, found %s", what, bx_valtype_name(want->glob.type), bx_valtype_name(have->glob.type));
+        if (have->glob.mutable_ != want->glob.mutable_) return fail(r, "%s: global mutability differs", what);
+        return 0;
+    }
+}
+
+static const cext *cinst_find(rd *r, const cinst *ci, const char *nm)
+{
+    if (ci && spend(r, ci->nex)) return NULL;
+    for (uint32_t i = 0; ci && i < ci->nex; i++) if (!strcmp(ci->ex[i].name, nm)) return &ci->ex[i];
+    return NULL;
+}
+
+/* The core signature canon lift expects of its callee, or canon lower
+ * gives the function it makes (CanonicalABI.md flatten_functype). */
+static int core_sig(rd *r, const bxcm_type *ft, int lift, bx_functype **out)
+{
+    bx_valtype ps[17], rs[2], tmp[17];
+    uint32_t np = 0, nr = 0, k = 0;
+    for (uint32_t i = 0; i < ft->n; i++) np += bxcm_flat_count(ft->ts[i]);
+    if (ft->t0) nr = bxcm_flat_count(ft->t0);
+    if (np > 16) ps[k++] = BX_I32;
+    else for (uint32_t i = 0; i < ft->n; i++) {
+        uint32_t q = 0;
+        bxcm_flatten(ft->ts[i], tmp, 17, &q);
+        for (uint32_t j = 0; j < q && k < 17; j++) ps[k++] = tmp[j];
+    }
+    uint32_t kr = 0;
+    if (nr > 1) { if (lift) rs[kr++] = BX_I32; else ps[k++] = BX_I32; }
+    else if (nr == 1) { uint32_t q = 0; bxcm_flatten(ft->t0, rs, 1, &q); kr = 1; }
+    bx_functype *f = aalloc(r, 1, sizeof *f);
+    bx_valtype *p = aalloc(r, k, sizeof *p), *q = aalloc(r, kr, sizeof *q);
+    if (!f || !p || !q) return -1;
+    memcpy(p, ps, k * sizeof *p);
+    memcpy(q, rs, kr * sizeof *q);
+    *f = (bx_functype){ k, kr, p, q };
+    *out = f;
+    return 0;
+}
+
+static cext *new_cext(rd *r, int sort, const bx_functype *ft)
+{
+    cext *e = aalloc(r, 1, sizeof *e);
+    if (e) { e->sort = sort; e->ft = ft; }
+    return e;
+}
+
+/* The canonical form of nm for strong uniqueness, in the arena. */
+static const char *canon_of(rd *r, const char *nm)
+{
+    size_t n = strlen(nm) + 1;
+    char *b = bxcm_arena_alloc(&r->c->arena, n);
+    if (!b) { fail(r, "out of host memory"); return NULL; }
+    return bxcm_name_canon(nm, b, n);
+}
+
 static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_type *ty)
 {
+    const char *cn = canon_of(r, nm);
+    if (!cn) return -1;
     uint32_t *n = imp ? &t->nim : &t->nex;
     bxcm_decl **d = imp ? &t->im : &t->ex;
+    if (spend(r, *n)) return -1;
     for (uint32_t i = 0; i < *n; i++)
-        if (!strcmp((*d)[i].name, nm)) return fail(r, "%s name `%s` conflicts with previous name", imp ? "import" : "export", nm);
+        if (!strcmp((*d)[i].canon, cn))
+            return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
     /* the arena keeps old arrays: grow by doubling (amortized) */
     if ((*n & (*n - 1)) == 0) {
         bxcm_decl *nd = aalloc(r, *n ? *n * 2 : 1, sizeof *nd);
@@ -578,27 +872,56 @@ static int add_decl(rd *r, bxcm_type *t, int imp, const char *nm, int so, bxcm_t
         if (*n) memcpy(nd, *d, *n * sizeof *nd);
         *d = nd;
     }
-    (*d)[(*n)++] = (bxcm_decl){ nm, so, ty };
+    (*d)[(*n)++] = (bxcm_decl){ nm, so, ty, cn };
+    if (ty && so != S_CORE_MODULE && so != S_COMPONENT) t->has_res |= ty->has_res;
+    char why[200];
+    if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ty, why, sizeof why)) return fail(r, "%s", why);
     return 0;
 }
 
-static int extname(rd *r, const char **nm)
+/* nameattributes: the name (its grammar checked) and its attributes; *impl
+ * is set when an `implements` attribute is present (only plain-named
+ * instances may carry one: checked by the caller, which knows the sort). */
+static int extname(rd *r, const char **nm, int *impl)
 {
     uint8_t b;
+    char why[200];
+    int kind;
+    *impl = 0;
     if (u8(r, &b)) return -1;
     if (b > 0x02) { r->p--; return fail(r, "invalid extern name discriminant 0x%02x", b); }
+    const uint8_t *at = r->p;
     if (name(r, nm)) return -1;
-    if (!**nm) return fail(r, "`` is not a valid extern name");
+    if (bxcm_extname_ok(*nm, &kind, why, sizeof why)) { r->p = at; return fail(r, "%s", why); }
     if (b == 0x02) {
         uint32_t n;
+        int seen = 0;
         if (count(r, &n)) return -1;
         for (uint32_t i = 0; i < n; i++) {
             uint8_t a;
             const char *x;
+            int k2;
             if (u8(r, &a)) return -1;
             if (a > 2) { r->p--; return fail(r, "invalid name attribute 0x%02x", a); }
-            if (a == 2) { if (extname(r, &x)) return -1; }
-            else if (name(r, &x)) return -1;
+            if (seen & (1 << a)) { r->p--; return fail(r, "duplicate name attribute 0x%02x", a); }
+            seen |= 1 << a;
+            at = r->p;
+            if (name(r, &x)) return -1;
+            if (a == 0) {
+                if (!*x) { r->p = at; return fail(r, "`` is not a valid name for `implements`"); }
+                if (bxcm_extname_ok(x, &k2, why, sizeof why)) { r->p = at; return fail(r, "%s", why); }
+                if (k2 != 1) { r->p = at; return fail(r, "`implements` value `%s` must be an interface name", x); }
+                if (kind != 0) { r->p = at; return fail(r, "name `%s` is not valid with `implements`", *nm); }
+                *impl = 1;
+            } else if (a == 1) {
+                /* versionsuffix: the name must carry a canonversion, and
+                 * canonversion + suffix must be a valid semver */
+                const char *v = kind == 1 ? strchr(*nm, '@') : NULL;
+                if (!v) { r->p = at; return fail(r, "`versionsuffix` on `%s`, which has no version", *nm); }
+                char buf[300];
+                snprintf(buf, sizeof buf, "%s%s", v + 1, x);
+                if (!bxcm_semver_ok(buf, strlen(buf), why, sizeof why)) { r->p = at; return fail(r, "%s", why); }
+            }
         }
     }
     return 0;
@@ -660,7 +983,7 @@ static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp)
         if (u8(r, &b)) return -1;
         *sortp = S_TYPE;
         if (b == 0x00) { if (idx(r, s, S_TYPE, &i)) return -1; *tp = get(s, S_TYPE, i); return 0; }
-        if (b == 0x01) return (*tp = newt(r, TK_RESOURCE)) ? 0 : -1;
+        if (b == 0x01) { if (!(*tp = newt(r, TK_RESOURCE))) return -1; (*tp)->has_res = 1; return 0; }
         r->p--;
         return fail(r, "invalid type bound 0x%02x", b);
     }
@@ -688,18 +1011,19 @@ static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
             int so; void *item;
             bxcm_op op = {0};
             if (alias(r, &s, &op, &so, &item)) goto out;
-            if (so != S_TYPE && so != S_CORE_TYPE && so != S_INSTANCE && so != S_COMPONENT && so != S_FUNC)
-                { fail(r, "invalid alias sort in a type declaration"); goto out; }
+            if (so != S_TYPE && so != S_CORE_TYPE && (so != S_INSTANCE || op.op != OP_ALIAS_EXPORT))
+                { fail(r, "aliases in type declarations may only refer to types or instances"); goto out; }
             if (push(r, &s, so, item)) goto out;
             break;
         }
         case 0x03: case 0x04: {
             if (d == 0x03 && !comp) { r->p--; fail(r, "imports are not allowed in instance types"); goto out; }
-            const char *nm; int so; bxcm_type *ty;
-            if (extname(r, &nm) || externdesc(r, &s, &so, &ty)) goto out;
+            const char *nm; int so, impl; bxcm_type *ty;
+            if (extname(r, &nm, &impl) || externdesc(r, &s, &so, &ty)) goto out;
+            if (impl && so != S_INSTANCE) { fail(r, "only instances can have an `implements`"); goto out; }
             if (add_decl(r, t, d == 0x03, nm, so, ty)) goto out;
             if (so == S_INSTANCE && d == 0x03) tag_resources(r, ty, nm);
-            if (push(r, &s, so, ty)) goto out;
+            if (push(r, &s, so, so == S_CORE_MODULE ? ty->core : ty)) goto out;
             break;
         }
         default: r->p--; fail(r, "invalid %s type declaration 0x%02x", comp ? "component" : "instance", d); goto out;
@@ -736,6 +1060,10 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
     case 0x01: {
         if (so > S_CORE_TAG) return fail(r, "core export alias of a %s", sort_name(so));
         if (idx(r, s, S_CORE_INSTANCE, &i) || name(r, &nm)) return -1;
+        const cext *e = cinst_find(r, get(s, S_CORE_INSTANCE, i), nm);
+        if (!e) return fail(r, "core instance %u has no export named `%s`", i, nm);
+        if (e->sort != so) return fail(r, "export `%s` of core instance %u is a %s, not a %s", nm, i, sort_name(e->sort), sort_name(so));
+        *item = (void *)e;
         op->op = OP_ALIAS_CORE_EXPORT; op->idx = i; op->name = nm; op->sort = so;
         return 0;
     }
@@ -751,6 +1079,13 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
         }
         if (i >= t->sp[so].n) return fail(r, "%s index %u out of bounds in the outer scope", sort_name(so), i);
         *item = get(t, so, i);
+        /* a type crossing a component boundary may not mention a resource:
+         * the inner component would share the outer instance's resource */
+        int crosses = 0;
+        scope *q = s;
+        for (uint32_t c = 0; c < ct; c++, q = q->up) crosses |= q->is_comp;
+        if (so == S_TYPE && crosses && *item && ((bxcm_type *)*item)->has_res)
+            return fail(r, "outer alias of type index %u: the type transitively refers to resources and cannot cross a component boundary", i);
         op->op = OP_ALIAS_OUTER; op->sort = so; op->item = *item;
         return 0;
     }
@@ -826,8 +1161,31 @@ static int needs_mem(const bxcm_type *t)
     }
 }
 
-static int check_opts(rd *r, const bxcm_type *ft, const bxcm_opts *o, int lift)
+static int sig_check(rd *r, const bx_functype *have, const bx_functype *want, const char *what)
 {
+    if (ft_eq(have, want)) return 0;
+    char a[200], b[200];
+    ft_str(want, a, sizeof a);
+    ft_str(have, b, sizeof b);
+    return fail(r, "%s: expected core type %s, found %s", what, a, b);
+}
+
+/* The options' presence rules, and the core types of realloc and
+ * post-return (sig: the lifted core function's signature). */
+static int check_opts(rd *r, scope *s, const bxcm_type *ft, const bxcm_opts *o, int lift, const bx_functype *sig)
+{
+    if (o->has_realloc && !o->has_mem) return fail(r, "canonical option `realloc` requires `memory` to also be specified");
+    if (o->has_realloc) {
+        static const bx_valtype four[4] = { BX_I32, BX_I32, BX_I32, BX_I32 };
+        static const bx_functype rt = { 4, 1, four, four };
+        const cext *e = get(s, S_CORE_FUNC, o->realloc);
+        if (sig_check(r, e ? e->ft : NULL, &rt, "canonical option `realloc` uses a core function with an incorrect signature")) return -1;
+    }
+    if (o->has_post && lift && sig) {
+        bx_functype pt = { sig->nresults, 0, sig->results, NULL };
+        const cext *e = get(s, S_CORE_FUNC, o->post);
+        if (sig_check(r, e ? e->ft : NULL, &pt, "canonical option `post-return` uses a core function with an incorrect signature")) return -1;
+    }
     uint32_t np = 0;
     int pm = 0;
     for (uint32_t i = 0; i < ft->n; i++) { np += bxcm_flat_count(ft->ts[i]); pm |= needs_mem(ft->ts[i]); }
@@ -841,12 +1199,15 @@ static int check_opts(rd *r, const bxcm_type *ft, const bxcm_opts *o, int lift)
     return 0;
 }
 
-static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_type *t)
+static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_type *t, const bxcm_type *ft)
 {
+    const char *cn = canon_of(r, nm);
+    if (!cn) return -1;
     uint32_t *n = imp ? &c->nim : &c->nex, *cap = imp ? &c->capim : &c->capex;
     bxcm_decl **d = imp ? &c->im : &c->ex;
+    if (spend(r, *n)) return -1;
     for (uint32_t i = 0; i < *n; i++)
-        if (!strcasecmp((*d)[i].name, nm))
+        if (!strcmp((*d)[i].canon, cn))
             return fail(r, "%s name `%s` conflicts with previous name `%s`", imp ? "import" : "export", nm, (*d)[i].name);
     if (*n == *cap) {
         uint32_t nc = *cap ? *cap * 2 : 8;
@@ -854,11 +1215,54 @@ static int add_cdecl(rd *r, bxcm_comp *c, int imp, const char *nm, int so, bxcm_
         if (!x) return fail(r, "out of host memory");
         *d = x; *cap = nc;
     }
-    (*d)[(*n)++] = (bxcm_decl){ nm, so, t };
+    (*d)[(*n)++] = (bxcm_decl){ nm, so, t, cn };
+    char why[200];
+    if (bxcm_annot_check(*d, *n, &(*d)[*n - 1], ft, why, sizeof why)) return fail(r, "%s", why);
     return 0;
 }
 
 static bxcm_comp *component(rd *r, scope *up, size_t len);
+
+/* A core module type given where `want` is expected: it may import less
+ * and must export at least as much. */
+static int cmod_sub(rd *r, const cmod *have, const cmod *want)
+{
+    char what[300];
+    if (have && want && spend(r, (uint64_t)have->nim * want->nim + (uint64_t)want->nex * have->nex)) return -1;
+    for (uint32_t i = 0; have && want && i < have->nim; i++) {
+        const cext *w = NULL;
+        for (uint32_t j = 0; j < want->nim && !w; j++)
+            if (!strcmp(want->im[j].mod, have->im[i].mod) && !strcmp(want->im[j].name, have->im[i].name)) w = &want->im[j];
+        if (!w) return fail(r, "missing expected import `%s::%s`", have->im[i].mod, have->im[i].name);
+        snprintf(what, sizeof what, "type mismatch in import `%s::%s`", w->mod, w->name);
+        if (cext_match(r, w, &have->im[i], what)) return -1;
+    }
+    for (uint32_t i = 0; have && want && i < want->nex; i++) {
+        const cext *h = NULL;
+        for (uint32_t j = 0; j < have->nex && !h; j++) if (!strcmp(have->ex[j].name, want->ex[i].name)) h = &have->ex[j];
+        if (!h) return fail(r, "missing expected export `%s`", want->ex[i].name);
+        snprintf(what, sizeof what, "type mismatch in export `%s`", h->name);
+        if (cext_match(r, h, &want->ex[i], what)) return -1;
+    }
+    return 0;
+}
+
+/* An instantiation argument against the import it is given for. */
+static int arg_match(rd *r, scope *s, const bxcm_arg *a, const bxcm_decl *im, bxcm_submap *sm)
+{
+    char why[200];
+    void *have = get(s, a->si.sort, a->si.idx);
+    switch (a->si.sort) {
+    case S_CORE_MODULE:
+        return im->t && im->t->k == TK_CORE_MODULE ? cmod_sub(r, have, im->t->core) : 0;
+    case S_FUNC: case S_INSTANCE: case S_TYPE:
+        if (a->si.sort == S_TYPE && bxcm_bind(have, im->t, sm)) return 0;
+        if (bxcm_sub(have, im->t, sm, why, sizeof why)) return fail(r, "type mismatch for import `%s`: %s", im->name, why);
+        return 0;
+    default:
+        return 0;
+    }
+}
 
 static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
 {
@@ -880,8 +1284,10 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
         bxcm_op *op = newop(r, c, OP_CORE_MODULE, off);
         if (!op) return -1;
         op->item = m;
+        cmod *cm = cmod_of(r, m);
+        if (!cm) return -1;
         r->p = r->end;
-        return push(r, s, S_CORE_MODULE, m);
+        return push(r, s, S_CORE_MODULE, cm);
     }
     case 4: {   /* nested component */
         bxcm_comp *k = component(r, s, (size_t)(r->end - r->p));
@@ -911,7 +1317,9 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 uint32_t m, na;
                 if (idx(r, s, S_CORE_MODULE, &m) || count(r, &na)) return -1;
                 if (!(op = newop(r, c, OP_CORE_INST, off))) return -1;
-                op->item = get(s, S_CORE_MODULE, m);
+                const cmod *cm = get(s, S_CORE_MODULE, m);
+                op->item = (void *)cm->m;
+                op->idx = m;
                 if (!(op->args = aalloc(r, na, sizeof *op->args))) return -1;
                 op->nargs = na;
                 for (uint32_t j = 0; j < na; j++) {
@@ -923,6 +1331,23 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                         if (!strcmp(op->args[q].name, op->args[j].name))
                             return fail(r, "duplicate module instantiation argument named `%s`", op->args[j].name);
                 }
+                /* every import of the module given, of a matching type */
+                if (spend(r, (uint64_t)cm->nim * na)) return -1;
+                for (uint32_t q = 0; q < cm->nim; q++) {
+                    const cext *want = &cm->im[q];
+                    const bxcm_arg *a = NULL;
+                    for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, want->mod)) a = &op->args[j];
+                    if (!a) return fail(r, "missing module instantiation argument named `%s`", want->mod);
+                    const cext *have = cinst_find(r, get(s, S_CORE_INSTANCE, a->si.idx), want->name);
+                    char what[300];
+                    snprintf(what, sizeof what, "type mismatch in import `%s::%s`", want->mod, want->name);
+                    if (!have) return fail(r, "module instantiation argument `%s` does not export an item named `%s`", want->mod, want->name);
+                    if (cext_match(r, have, want, what)) return -1;
+                }
+                cinst *st = aalloc(r, 1, sizeof *st);
+                if (!st) return -1;
+                st->ex = cm->ex; st->nex = cm->nex;
+                if (push(r, s, S_CORE_INSTANCE, st)) return -1;
             } else if (k == 0x01) {
                 uint32_t ne;
                 if (count(r, &ne) || !(op = newop(r, c, OP_CORE_INST_INLINE, off))) return -1;
@@ -936,8 +1361,17 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                         if (!strcmp(op->args[q].name, op->args[j].name))
                             return fail(r, "export name `%s` already defined", op->args[j].name);
                 }
+                cinst *st = aalloc(r, 1, sizeof *st);
+                if (!st || !(st->ex = aalloc(r, ne, sizeof *st->ex))) return -1;
+                st->nex = ne;
+                for (uint32_t j = 0; j < ne; j++) {
+                    const cext *e = get(s, op->args[j].si.sort, op->args[j].si.idx);
+                    if (e) st->ex[j] = *e;
+                    st->ex[j].sort = op->args[j].si.sort;
+                    st->ex[j].name = op->args[j].name;
+                }
+                if (push(r, s, S_CORE_INSTANCE, st)) return -1;
             } else { r->p--; return fail(r, "invalid core instance 0x%02x", k); }
-            if (push(r, s, S_CORE_INSTANCE, NULL)) return -1;
             break;
         }
         case 3: {
@@ -953,6 +1387,9 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             uint32_t na;
             if (k == 0x00) {
                 uint32_t ci;
+                bxcm_submap *sm = r->sm;
+                memset(sm, 0, sizeof *sm);
+                sm->bind = 1;
                 if (idx(r, s, S_COMPONENT, &ci) || count(r, &na)) return -1;
                 if (!(op = newop(r, c, OP_INST, off))) return -1;
                 bxcm_comp *kc = get(s, S_COMPONENT, ci);
@@ -969,12 +1406,28 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                             return fail(r, "instantiation argument `%s` conflicts with previous argument", op->args[j].name);
                 }
                 /* every import must be given, of the right sort */
+                if (kc && spend(r, (uint64_t)kc->nim * na)) return -1;
                 for (uint32_t q = 0; kc && q < kc->nim; q++) {
                     bxcm_arg *a = NULL;
                     for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, kc->im[q].name)) a = &op->args[j];
                     if (!a) return fail(r, "missing import named `%s`", kc->im[q].name);
                     if (a->si.sort != kc->im[q].sort)
                         return fail(r, "expected %s found %s for `%s`", sort_name(kc->im[q].sort), sort_name(a->si.sort), kc->im[q].name);
+                    if (arg_match(r, s, a, &kc->im[q], sm)) return -1;
+                }
+                /* remember what the child's type imports became: a resource of
+                 * this component threaded through `with` stays local */
+                for (uint32_t q = 0; q < sm->n; q++) {
+                    vec *v = &s->subst;
+                    if (v->n + 2 > v->cap) {
+                        uint32_t nc = v->cap ? v->cap * 2 : 16;
+                        if (nc > 2000000) return fail(r, "too many type substitutions");
+                        void **nv = realloc(v->v, nc * sizeof *nv);
+                        if (!nv) return fail(r, "out of host memory");
+                        v->v = nv; v->cap = nc;
+                    }
+                    v->v[v->n++] = (void *)sm->from[q];
+                    v->v[v->n++] = (void *)sm->to[q];
                 }
                 if (!(it = newt(r, TK_INSTANCE))) return -1;
                 it->ex = kc ? kc->ex : NULL;
@@ -984,13 +1437,22 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op->args = aalloc(r, na, sizeof *op->args)) || !(it = newt(r, TK_INSTANCE))) return -1;
                 op->nargs = na;
                 for (uint32_t j = 0; j < na; j++) {
-                    if (extname(r, &op->args[j].name) || sort(r, &op->args[j].si.sort)) return -1;
+                    int impl;
+                    if (extname(r, &op->args[j].name, &impl) || sort(r, &op->args[j].si.sort)) return -1;
                     int so = op->args[j].si.sort;
+                    if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
                     if (so == S_VALUE) return fail(r, "value exports are not supported");
                     if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "instance exports of a %s", sort_name(so));
                     if (idx(r, s, so, &op->args[j].si.idx)) return -1;
                     if (so == S_TYPE) op->args[j].t = get(s, S_TYPE, op->args[j].si.idx);
                     if (add_decl(r, it, 0, op->args[j].name, so, get(s, so, op->args[j].si.idx))) return -1;
+                    /* a bag's type exports name nothing outside: the resource of an
+                     * annotated function must have a name at the component level */
+                    const bxcm_type *ar = so == S_FUNC ? bxcm_annot_resource(op->args[j].name, get(s, so, op->args[j].si.idx)) : NULL;
+                    int named = !ar;
+                    for (uint32_t q = 0; ar && q < c->nim && !named; q++) named = c->im[q].sort == S_TYPE && c->im[q].t == ar;
+                    for (uint32_t q = 0; ar && q < c->nex && !named; q++) named = c->ex[q].sort == S_TYPE && c->ex[q].t == ar;
+                    if (!named) return fail(r, "resource used in function does not have a name in this context");
                 }
             } else { r->p--; return fail(r, "invalid instance 0x%02x", k); }
             if (push(r, s, S_INSTANCE, it)) return -1;
@@ -1005,6 +1467,8 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 bxcm_op *op = newop(r, c, tmp.op, off);
                 if (!op) return -1;
                 tmp.off = off;
+                /* the runtime wants the module itself (NULL: an imported one) */
+                if (tmp.op == OP_ALIAS_OUTER && so == S_CORE_MODULE) tmp.item = (void *)((const cmod *)item)->m;
                 *op = tmp;
             }
             if (push(r, s, so, item)) return -1;
@@ -1033,7 +1497,16 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op = newop(r, c, OP_LIFT, off)) || canon_opts(r, s, &op->opts) || idx(r, s, S_TYPE, &ti)) return -1;
                 bxcm_type *ft = get(s, S_TYPE, ti);
                 if (!ft || ft->k != TK_FUNC) return fail(r, "type index %u is not a function type", ti);
-                if (check_opts(r, ft, &op->opts, 1)) return -1;
+                bx_functype *sig;
+                const cext *cf = get(s, S_CORE_FUNC, f);
+                if (core_sig(r, ft, 1, &sig)) return -1;
+                if (!cf || !ft_eq(cf->ft, sig)) {
+                    char a[200], b[200];
+                    ft_str(sig, a, sizeof a);
+                    ft_str(cf ? cf->ft : NULL, b, sizeof b);
+                    return fail(r, "canon lift: the core function's type %s does not match the lowered type %s of the function type", b, a);
+                }
+                if (check_opts(r, s, ft, &op->opts, 1, sig)) return -1;
                 op->idx = f;
                 op->t = ft;
                 if (push(r, s, S_FUNC, ft)) return -1;
@@ -1046,17 +1519,35 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op = newop(r, c, OP_LOWER, off)) || canon_opts(r, s, &op->opts)) return -1;
                 op->idx = f;
                 op->t = get(s, S_FUNC, f);
-                if (op->t && check_opts(r, op->t, &op->opts, 0)) return -1;
-                if (push(r, s, S_CORE_FUNC, NULL)) return -1;
+                bx_functype *sig = NULL;
+                if (op->t && (check_opts(r, s, op->t, &op->opts, 0, NULL) || core_sig(r, op->t, 0, &sig))) return -1;
+                cext *e = new_cext(r, S_CORE_FUNC, sig);
+                if (!e || push(r, s, S_CORE_FUNC, e)) return -1;
                 break;
             }
             case 0x02: case 0x03: case 0x04: {
                 bxcm_type *rt;
                 if (resource_ref(r, s, &rt)) return -1;
-                if (k != 0x03 && !rt->defined) return fail(r, "resource.%s of a resource not defined in this component", k == 2 ? "new" : "rep");
+                if (k != 0x03) {
+                    /* new and rep need a resource this component defines (a
+                     * child's type import given one of ours counts) */
+                    const bxcm_type *base = rt;
+                    for (int hops = 0; hops < 64; hops++) {
+                        const bxcm_type *nx = NULL;
+                        for (uint32_t q = 0; q + 1 < s->subst.n && !nx; q += 2)
+                            if (s->subst.v[q] == base) nx = s->subst.v[q + 1];
+                        if (!nx || nx == base) break;
+                        base = nx;
+                    }
+                    if (!base->defined || base->owner != c)
+                        return fail(r, "resource.%s of type index: not a local resource (not defined in this component)", k == 2 ? "new" : "rep");
+                }
                 if (!(op = newop(r, c, k == 2 ? OP_RES_NEW : k == 3 ? OP_RES_DROP : OP_RES_REP, off))) return -1;
                 op->t = rt;
-                if (push(r, s, S_CORE_FUNC, NULL)) return -1;
+                static const bx_valtype i32[1] = { BX_I32 };
+                static const bx_functype ii = { 1, 1, i32, i32 }, iv = { 1, 0, i32, NULL };
+                cext *e = new_cext(r, S_CORE_FUNC, k == 3 ? &iv : &ii);
+                if (!e || push(r, s, S_CORE_FUNC, e)) return -1;
                 break;
             }
             default:
@@ -1067,22 +1558,25 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
         }
         case 10: {  /* imports */
             const char *nm;
-            int so;
+            int so, impl;
             bxcm_type *t;
-            if (extname(r, &nm) || externdesc(r, s, &so, &t)) return -1;
-            if (add_cdecl(r, c, 1, nm, so, t)) return -1;
+            if (extname(r, &nm, &impl) || externdesc(r, s, &so, &t)) return -1;
+            if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
+            if (add_cdecl(r, c, 1, nm, so, t, t)) return -1;
             if (so == S_INSTANCE) tag_resources(r, t, nm);
             bxcm_op *op = newop(r, c, OP_IMPORT, off);
             if (!op) return -1;
             op->name = nm; op->sort = so; op->t = t;
-            if (push(r, s, so, so == S_COMPONENT ? NULL : t)) return -1;
+            if (push(r, s, so, so == S_COMPONENT ? NULL : so == S_CORE_MODULE ? t->core : t)) return -1;
             break;
         }
         case 11: {  /* exports */
             const char *nm;
-            int so;
+            int so, impl;
             uint32_t ix;
-            if (extname(r, &nm) || sort(r, &so)) return -1;
+            bxcm_type *asc = NULL;
+            if (extname(r, &nm, &impl) || sort(r, &so)) return -1;
+            if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
             if (so == S_VALUE) return fail(r, "value exports are not supported");
             if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "exports of a %s", sort_name(so));
             if (idx(r, s, so, &ix)) return -1;
@@ -1090,11 +1584,18 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             uint8_t has;
             if (u8(r, &has)) return -1;
             if (has == 1) { int so2; bxcm_type *t2; if (externdesc(r, s, &so2, &t2)) return -1;
+                asc = t2;
+                char why[200];
+                bxcm_submap *sm = r->sm;
+                memset(sm, 0, sizeof *sm);
+                if (so == S_CORE_MODULE) { if (cmod_sub(r, st, t2->core)) return -1; }
+                else if (so != S_COMPONENT && bxcm_sub(st, t2, sm, why, sizeof why))
+                    return fail(r, "ascribed type of export is not compatible: %s", why);
                 /* the ascription is a supertype check; the new index still
                  * names the item itself (a resource stays that resource) */
                 if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm); }
             else if (has != 0) { r->p--; return fail(r, "invalid export type flag"); }
-            if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st)) return -1;
+            if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st, asc ? asc : st)) return -1;
             bxcm_op *op = newop(r, c, OP_EXPORT, off);
             if (!op) return -1;
             op->name = nm; op->sort = so; op->idx = ix;
@@ -1115,7 +1616,7 @@ static bxcm_comp *component(rd *outer, scope *up, size_t len)
 {
     bxcm_comp *c = calloc(1, sizeof *c);
     if (!c) { fail(outer, "out of host memory"); return NULL; }
-    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir };
+    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir, outer->sm, outer->work };
     scope s = { .up = up, .is_comp = 1 };
     if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
@@ -1168,8 +1669,13 @@ bxcm_comp *bxcm_decode_cached(const uint8_t *bytes, size_t len, const char *cach
     bx_error dummy;
     if (!err) err = &dummy;
     memset(err, 0, sizeof *err);
-    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir };
-    bxcm_comp *c = component(&r, NULL, len);
+    /* one substitution map for the whole decode (kept off the stack) */
+    bxcm_submap *sm = calloc(1, sizeof *sm);
+    if (!sm) { err->status = BX_ERR_INVALID; snprintf(err->msg, sizeof err->msg, "out of host memory"); return NULL; }
+    uint64_t work = 0;
+    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir, sm, &work }, *rp = &r;
+    bxcm_comp *c = component(rp, NULL, len);
+    free(sm);
     return c;
 }
 

@@ -481,7 +481,10 @@ static int instantiate(bxcm_ctx *cx, const bxcm_comp *c, bxcm_ci *parent, const 
             if (spush(cx, &sp[op->sort], op->item)) goto trapped;
             break;
         case OP_CORE_INST: {
-            const bx_module *m = op->item;
+            /* the module in this instance's index space: a nested
+             * component's imported module is the one its parent gave */
+            const bx_module *m = op->idx < sp[S_CORE_MODULE].n ? sp[S_CORE_MODULE].v[op->idx] : NULL;
+            if (!m) { fail_at(cx, op, err, "core instantiation of a module that is not available here"); goto out; }
             uint32_t ni = bx_module_import_count(m);
             bx_extern *im = ni ? calloc(ni, sizeof *im) : NULL;
             if (ni && !im) { fail_at(cx, op, err, "out of host memory"); goto out; }
