@@ -208,7 +208,13 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bxc_stat
             json_val(f, r->results[i].type, r->results[i].bits);
         }
     }
-    fputs("],\"links\":[", f);       /* symbolic links the guest made */
+    fputs("]", f);
+    if (r->wave) {   /* a component's --invoke: the result in WAVE */
+        fputs(",\"wave\":", f);
+        json_guest_str(f, r->wave);
+        fprintf(f, ",\"wave_truncated\":%s", r->wave_truncated ? "true" : "false");
+    }
+    fputs(",\"links\":[", f);       /* symbolic links the guest made */
     for (uint32_t i = 0; i < r->nlinks; i++) {
         fputs(i ? ",{\"path\":" : "{\"path\":", f);
         json_guest_str(f, r->links[i].path);
@@ -390,9 +396,17 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
 
-    /* --invoke: parse ARGS by the export's parameter types. */
+    /* --invoke: parse ARGS by the export's parameter types.  A component's
+     * arguments are WAVE text, parsed by its types inside the sandbox
+     * (src/component/wave.c): --invoke 'NAME(ARGS)', or NAME and ARGS. */
     uint32_t nargs = 0;
-    if (invoke) {
+    int comp_invoke = invoke && wasm_len >= 8 && !memcmp(wasm, "\0asm", 4) && wasm[6] == 1;
+    if (invoke && !comp_invoke && strchr(invoke, '(')) {
+        fprintf(stderr, "boxagnts run: --invoke '%s': NAME(ARGS) is the form for components; "
+                        "a module's --invoke takes NAME and its ARGS after the file\n", invoke);
+        goto done;
+    }
+    if (invoke && !comp_invoke) {
         bx_module *m = bx_module_new_cached(wasm, wasm_len, o.g.cache_dir, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
@@ -464,6 +478,10 @@ int cmd_run(int argc, char **argv)
     io.invoke = invoke;
     io.args = args;
     io.nargs = nargs;
+    if (comp_invoke) {
+        io.wave_args = (const char *const *)gargs;
+        io.nwave_args = (uint32_t)ngargs;
+    }
     io.sandbox_id = "run";
     io.define_imports = bx_tool_define_imports;   /* a tool module runs here too */
 
@@ -512,6 +530,8 @@ int cmd_run(int argc, char **argv)
     }
     if (!setup_failed)
         rc = run_exit(&r);
+    if (comp_invoke && r.outcome == BX_RUN_LOAD_ERROR && st == BX_ERR_ARG)
+        rc = EXIT_USAGE;   /* the call as written cannot be made, as for a module */
     /* What follows for stderr is kept in memory and written at the end
      * with a bounded wait (final_write): stderr may be a full pipe. */
     char *ebuf = NULL;
@@ -542,6 +562,12 @@ int cmd_run(int argc, char **argv)
     if (setup_failed) {
         fprintf(ef, "boxagnts: %s\n", err.msg);
     } else {
+        if (r.outcome == BX_RUN_RETURNED && r.wave) {
+            fwrite(r.wave, 1, r.wave_len, stdout);
+            if (r.wave_truncated)
+                fprintf(ef, "boxagnts: the result's WAVE text was cut at %zu bytes; raise --max-output to see it whole\n",
+                        r.wave_len);
+        }
         if (r.outcome == BX_RUN_RETURNED)
             for (uint32_t k = 0; k < r.nresults; k++) {
                 if (r.results[k].type == BX_V128 && k + 1 < r.nresults) {

@@ -11,6 +11,7 @@
  * objects in a bounded table, their rep the resource's representation.
  */
 #include "comp_impl.h"
+#include "wave.h"
 #include "runtime.h"      /* the engine's store: the preview1 host's trap message */
 #include "wasi_impl.h"
 
@@ -1219,6 +1220,30 @@ bx_status bxcm_wasi_run(bx_wasi *w, bx_store *s, const bxcm_comp *c, bx_error *e
     }
     if (st == BX_ERR_TRAP && err->trap == BX_TRAP_EXIT) {
         /* record the exit code where the caller reads it */
+        bx_hostcall hc = { s, NULL, NULL, 0, NULL };
+        bx_hostcall_exit(&hc, cx->exit_code);
+    }
+    bxcm_ctx_free(cx);
+    free(h.o);
+    free(h.scr);
+    return st;
+}
+
+/* --invoke: instantiate as for run, then one call with WAVE arguments
+ * (wave.c).  An exit during the call ends the run as it does for run. */
+bx_status bxcm_wasi_invoke(bx_wasi *w, bx_store *s, const bxcm_comp *c, const char *call,
+                           const char *const *args, uint32_t nargs, size_t max_text, char **text,
+                           size_t *len, int *cut, bx_error *err)
+{
+    W h = { .w = w };
+    bxcm_host host = { lookup, drop, &h };
+    *text = NULL;
+    bxcm_ctx *cx = bxcm_ctx_new(s, &host);
+    if (!cx) { snprintf(err->msg, sizeof err->msg, "out of host memory"); err->status = BX_ERR_NOMEM; return BX_ERR_NOMEM; }
+    h.cx = cx;
+    bx_status st = bxcm_instantiate(cx, c, err);
+    if (st == BX_OK) st = bxcm_invoke(cx, call, args, nargs, max_text, text, len, cut, err);
+    if (st == BX_ERR_TRAP && err->trap == BX_TRAP_EXIT) {
         bx_hostcall hc = { s, NULL, NULL, 0, NULL };
         bx_hostcall_exit(&hc, cx->exit_code);
     }
