@@ -566,7 +566,7 @@ int cmd_run(int argc, char **argv)
             fwrite(r.wave, 1, r.wave_len, stdout);
             if (r.wave_truncated)
                 fprintf(ef, "boxagnts: the result's WAVE text was cut at %zu bytes; raise --max-output to see it whole\n",
-                        r.wave_len);
+                        r.wave_len ? r.wave_len - 1 : 0);
         }
         if (r.outcome == BX_RUN_RETURNED)
             for (uint32_t k = 0; k < r.nresults; k++) {

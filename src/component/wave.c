@@ -13,9 +13,10 @@
  * Parsing is typed, so every recursion follows the type (whose size and
  * depth the decoder bounds) and every list is bounded by the input's
  * length; values go to a bounded arena.  The printer writes what the
- * crate's writer writes, except floats, which use the shortest %g form
- * that reads back exactly (an exponent where the crate spells out zeros:
- * both are WAVE).
+ * crate's writer writes, except floats: the shortest digits that read
+ * back exactly, with an exponent only where JavaScript would use one
+ * (below 1e-7 or from 1e21; the crate spells out the zeros: both are
+ * WAVE).
  */
 #include <ctype.h>
 #include <math.h>
@@ -886,6 +887,25 @@ static void put_float(bxcm_wbuf *b, double d, int f32)
         if (f32 ? strtof(tmp, NULL) == (float)d : strtod(tmp, NULL) == d) break;
     }
     char *e = strchr(tmp, 'e');
+    int ex = e ? atoi(e + 1) : 0;
+    if (e && ex >= -7 && ex < 21) {
+        /* plain digits where JavaScript would print them: 100, not 1e2 */
+        char dig[24], out[48];
+        int nd = 0, k = 0;
+        for (char *q = tmp; q < e && nd < 20; q++) if (*q >= '0' && *q <= '9') dig[nd++] = *q;
+        if (tmp[0] == '-') out[k++] = '-';
+        if (ex >= 0) {
+            for (int i = 0; i <= ex; i++) out[k++] = i < nd ? dig[i] : '0';
+            if (nd > ex + 1) { out[k++] = '.'; for (int i = ex + 1; i < nd; i++) out[k++] = dig[i]; }
+        } else {
+            out[k++] = '0'; out[k++] = '.';
+            for (int i = 0; i < -ex - 1; i++) out[k++] = '0';
+            for (int i = 0; i < nd; i++) out[k++] = dig[i];
+        }
+        out[k] = 0;
+        memcpy(tmp, out, (size_t)k + 1);
+        e = NULL;
+    }
     if (e) {
         char *q = e + 1;
         if (*q == '+') memmove(q, q + 1, strlen(q));   /* e+20 -> e20 */
@@ -1069,7 +1089,17 @@ static bx_status arg_err(bx_error *err, const char *fmt, ...)
 static bxcm_func *find_func(bxcm_ctx *cx, const char *name, char *qual, size_t qcap, bx_error *err)
 {
     snprintf(qual, qcap, "%s", name);
-    if (strchr(name, '#')) {
+    const char *hash = strchr(name, '#');
+    if (hash) {
+        /* the instance named exactly (any version), else a 0.2.x-compatible one */
+        size_t il = (size_t)(hash - name);
+        for (uint32_t i = 0; cx->root && i < cx->root->nex; i++) {
+            const bxcm_rexp *e = &cx->root->ex[i];
+            if (e->sort != S_INSTANCE || !e->p || strlen(e->name) != il || strncmp(e->name, name, il)) continue;
+            const bxcm_rinst *in = e->p;
+            for (uint32_t j = 0; j < in->nex; j++)
+                if (in->ex[j].sort == S_FUNC && !strcmp(in->ex[j].name, hash + 1)) return in->ex[j].p;
+        }
         bxcm_func *f = bxcm_export_func(cx, name);
         if (!f) arg_err(err, "the component exports no function `%s`", name);
         return f;
