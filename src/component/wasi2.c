@@ -413,6 +413,28 @@ HOST(out_write_zeroes)
     return do_write(H, s, z, (uint32_t)n, res);
 }
 
+/* splice: what one read of src gives (at most len), written to self; the
+ * count.  Componentize-qjs's runtime imports it with the rest of streams. */
+HOST(out_splice)
+{
+    UNUSED;
+    if (!obj_get(H, a[0].rep, K_OUT)) return -1;
+    obj *s = obj_get(H, a[1].rep, K_IN);
+    if (!s) return -1;
+    bxcm_val rr;
+    memset(&rr, 0, sizeof rr);
+    if (do_read(H, s, a[2].u, &rr)) return -1;
+    if (rr.var.tag) { *res = rr; return 0; }   /* the input's error or end */
+    uint32_t n = rr.var.v->agg.n;
+    obj *d = obj_get(H, a[0].rep, K_OUT);   /* again: the read may have grown the table */
+    if (!d || do_write(H, d, rr.var.v->agg.bytes, n, res)) return -1;
+    if (res->var.tag) return 0;
+    bxcm_val *p = nv(H, 1);
+    if (!p) return -1;
+    p->u = n;
+    return ok(H, res, p);
+}
+
 HOST(out_flush)
 {
     UNUSED;
@@ -1087,6 +1109,10 @@ static const hdef defs[] = {
       "f(&)->R(_|<o|_>)" },
     { "wasi:io/streams", "[method]output-stream.subscribe", subscribe_ready,
       "f(&)->o" },
+    { "wasi:io/streams", "[method]output-stream.splice", out_splice,
+      "f(&,&,L)->R(L|<o|_>)" },
+    { "wasi:io/streams", "[method]output-stream.blocking-splice", out_splice,
+      "f(&,&,L)->R(L|<o|_>)" },
     { "wasi:io/streams", "[method]output-stream.write-zeroes", out_write_zeroes,
       "f(&,L)->R(_|<o|_>)" },
     { "wasi:io/streams", "[method]output-stream.blocking-write-zeroes-and-flush", out_write_zeroes,
