@@ -240,6 +240,7 @@ cases=(
   'split("a,b,,c", ",")'                             '["a", "b", "", "c"]'
   'first-long(["ab", "abcd", "xyz"], 3)'             'some("abcd")'
   'first-long(["a"], 5)'                             'none'
+  'test:qjs/api#first-long(["ab", "abcd"], 3)'       'some("abcd")'
   'describe({read, exec})'                           '"read+exec"'
   'describe({})'                                     '"none"'
   'make-info("doc", 7)'                              '{name: "doc", size: 7, tags: ["DOC", "n7"]}'
