@@ -187,6 +187,11 @@ got=$("$B" run --invoke 'big(50000)' "$T" 2>"$W/err")
 [ "$got" = "[$want]" ] && [ ! -s "$W/err" ] && ok || bad "big(50000): ${#got} bytes, stderr $(head -c 200 "$W/err")"
 got=$("$B" run --max-output 20 --invoke 'big(100)' "$T" 2>"$W/err"); rc=$?
 [ $rc -eq 0 ] && [ "$got" = '[0, 1, 2, 3, 4, 5, 6' ] && grep -q 'cut at 20 bytes' "$W/err" && ok || bad "--max-output cut: rc=$rc [$got] $(cat "$W/err")"
+# a guest's 3,000,000-element result: printed up to the default 1 MiB cap
+"$B" run --invoke 'big(3000000)' "$T" >"$W/big.out" 2>"$W/err"; rc=$?
+n=$(wc -c <"$W/big.out")
+[ $rc -eq 0 ] && [ "$n" -eq 1048577 ] && head -c 20 "$W/big.out" | grep -q '^\[0, 1, 2, 3, 4, 5' && grep -q 'cut at 1048576 bytes' "$W/err" \
+    && ok || bad "big(3000000): rc=$rc, $n bytes, $(head -c 200 "$W/err")"
 # a long argument (20,000 bytes) through the arena and back
 arg=$(seq -s ' ' 1 20000 | awk '{for (i = 1; i <= NF; i++) printf "%s%d", (i > 1 ? ", " : ""), $i % 256}')
 got=$("$B" run --invoke "echo-bytes([$arg])" "$T" 2>&1)
