@@ -386,6 +386,24 @@ int main(void)
         size_t pos = 0;
         int ok = bxcm_wave_parse(&arena, t, text, strlen(text), &pos, &w, why, sizeof why) == 0 && pos == strlen(text);
         char *again = ok ? print_val(t, &w) : NULL;
+        /* mutated text: refused or accepted, never a crash (ASan build) */
+        for (int m = 0; m < 8 && text[0]; m++) {
+            size_t L = strlen(text), at = rn((uint32_t)L);
+            char *mut = malloc(L + 2);
+            memcpy(mut, text, L + 1);
+            static const char alpha[] = "[](){},:\"'\\%-.e0123456789azAZ/ \n\xc3\xff";
+            char c = alpha[rn(sizeof alpha - 1)];
+            switch (rn(3)) {
+            case 0: mut[at] = c; break;
+            case 1: memmove(mut + at + 1, mut + at, L - at + 1); mut[at] = c; break;
+            default: memmove(mut + at, mut + at + 1, L - at); break;
+            }
+            bxcm_val z;
+            size_t zp = 0;
+            if (bxcm_wave_parse(&arena, t, mut, strlen(mut), &zp, &z, why, sizeof why) == 0) free(print_val(t, &z));
+            else if (!strstr(why, " at column ")) { rt_fail++; printf("FAIL mutated %s: message without a column: %s\n", mut, why); }
+            free(mut);
+        }
         if (!ok || !bxcm_wave_equal(t, &v, &w) || strcmp(text, again)) {
             if (rt_fail++ < 5) printf("FAIL round trip %d: %s -> %s (%s)\n", i, text, again ? again : "-", ok ? "differs" : why);
         }
