@@ -181,6 +181,9 @@ got=$("$B" run --invoke f "$W/m.wasm" 2>&1)
 refuse trap 'boom()' 121 'unreachable'
 refuse timeout 'spin()' 124 'timeout' "$T" --timeout 1s
 refuse fuel 'spin()' 123 'fuel exhausted' "$T" --fuel 100000
+# --max-memory holds: the guest's realloc cannot grow past it (and traps)
+refuse max-memory 'big(2000000)' 121 'unreachable' "$T" --max-memory 4MiB
+inv max-memory-enough 'big(3)' '[0, 1, 2]' "$T" --max-memory 4MiB
 # a long result: whole by default; cut at --max-output with a note
 want=$(seq -s ' ' 0 49999 | sed 's/ /, /g')
 got=$("$B" run --invoke 'big(50000)' "$T" 2>"$W/err")
