@@ -403,11 +403,6 @@ int cmd_run(int argc, char **argv)
      * (src/component/wave.c): --invoke 'NAME(ARGS)', or NAME and ARGS. */
     uint32_t nargs = 0;
     int comp_invoke = invoke && wasm_len >= 8 && !memcmp(wasm, "\0asm", 4) && wasm[6] == 1;
-    if (invoke && !comp_invoke && strchr(invoke, '(')) {
-        fprintf(stderr, "boxagnts run: --invoke '%s': NAME(ARGS) is the form for components; "
-                        "a module's --invoke takes NAME and its ARGS after the file\n", invoke);
-        goto done;
-    }
     if (invoke && !comp_invoke) {
         bx_module *m = bx_module_new_cached(wasm, wasm_len, o.g.cache_dir, &err);
         if (!m) {
@@ -416,6 +411,12 @@ int cmd_run(int argc, char **argv)
             goto done;
         }
         const bx_functype *ft = bx_module_export_functype(m, invoke);
+        if (!ft && strchr(invoke, '(')) {
+            fprintf(stderr, "boxagnts run: --invoke '%s': NAME(ARGS) is the form for components; "
+                            "a module's --invoke takes NAME and its ARGS after the file\n", invoke);
+            bx_module_free(m);
+            goto done;
+        }
         if (!ft) {
             fprintf(stderr, "boxagnts: %s has no exported function \"%s\"\n", path, invoke);
             bx_module_free(m);
