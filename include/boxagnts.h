@@ -605,6 +605,9 @@ typedef struct bx_run_io {
     int capture;              /* 1: stdout/stderr into the result (capped); 0: host's */
     const char *invoke;       /* NULL: run _start */
     const bx_val *args; uint32_t nargs;
+    /* A component's --invoke: invoke is "NAME(ARGS)" or NAME with these
+     * WAVE-text arguments; the result comes back as WAVE text (r->wave). */
+    const char *const *wave_args; uint32_t nwave_args;
     const char *sandbox_id;   /* for the audit log */
     const volatile int *cancel; /* non-zero (set by another thread) stops the run; may be NULL */
     int stop_on_output_cap;   /* with capture: output over max_output traps (BX_WASI_STOP_ON_OUTPUT_CAP) */
@@ -647,6 +650,11 @@ typedef struct bx_run_result {
     uint32_t nlinks;
     uint64_t links_made;
     int tier_aot;             /* 1: the compiled tier ran the module, 0: the interpreter */
+    /* A component's --invoke: its result as WAVE text and a newline (owned;
+     * cut at max_output: wave_truncated). */
+    char *wave;
+    size_t wave_len;
+    int wave_truncated;
 } bx_run_result;
 
 /* Run one module under the options.  Returns BX_OK when the module ran

@@ -68,7 +68,9 @@ static void run_usage(FILE *f)
             "                         granted directory (default 256); more opens fail EMFILE\n"
             "other:\n"
             "  --invoke NAME          call export NAME with ARGS parsed by its parameter types\n"
-            "                         (as `invoke` does) and print its results one per line\n"
+            "                         (as `invoke` does) and print its results one per line;\n"
+            "                         a component's: --invoke 'NAME(ARGS)' (or NAME, ARGS) in\n"
+            "                         WAVE, the result printed as WAVE (see README)\n"
             "  --stdin-file FILE      the guest's stdin (default: the host's stdin)\n"
             "  --audit FILE           append one JSON line per capability decision\n"
             "  --json                 print the result record as JSON on stderr at the end\n"
@@ -209,7 +211,13 @@ static void write_json(FILE *f, const bx_run_result *r, int code, const bxc_stat
             json_val(f, r->results[i].type, r->results[i].bits);
         }
     }
-    fputs("],\"links\":[", f);       /* symbolic links the guest made */
+    fputs("]", f);
+    if (r->wave) {   /* a component's --invoke: the result in WAVE */
+        fputs(",\"wave\":", f);
+        json_guest_str(f, r->wave);
+        fprintf(f, ",\"wave_truncated\":%s", r->wave_truncated ? "true" : "false");
+    }
+    fputs(",\"links\":[", f);       /* symbolic links the guest made */
     for (uint32_t i = 0; i < r->nlinks; i++) {
         fputs(i ? ",{\"path\":" : "{\"path\":", f);
         json_guest_str(f, r->links[i].path);
@@ -397,9 +405,12 @@ int cmd_run(int argc, char **argv)
         goto done;
     }
 
-    /* --invoke: parse ARGS by the export's parameter types. */
+    /* --invoke: parse ARGS by the export's parameter types.  A component's
+     * arguments are WAVE text, parsed by its types inside the sandbox
+     * (src/component/wave.c): --invoke 'NAME(ARGS)', or NAME and ARGS. */
     uint32_t nargs = 0;
-    if (invoke) {
+    int comp_invoke = invoke && wasm_len >= 8 && !memcmp(wasm, "\0asm", 4) && wasm[6] == 1;
+    if (invoke && !comp_invoke) {
         bx_module *m = pm = bx_module_new_cached_event(wasm, wasm_len, o.g.cache_dir, &pm_event, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
@@ -407,6 +418,11 @@ int cmd_run(int argc, char **argv)
             goto done;
         }
         const bx_functype *ft = bx_module_export_functype(m, invoke);
+        if (!ft && strchr(invoke, '(')) {
+            fprintf(stderr, "boxagnts run: --invoke '%s': NAME(ARGS) is the form for components; "
+                            "a module's --invoke takes NAME and its ARGS after the file\n", invoke);
+            goto done;   /* m is pm: freed at done */
+        }
         if (!ft) {
             fprintf(stderr, "boxagnts: %s has no exported function \"%s\"\n", path, invoke);
             rc = RUN_EXIT_LOAD;
@@ -465,6 +481,10 @@ int cmd_run(int argc, char **argv)
     io.invoke = invoke;
     io.args = args;
     io.nargs = nargs;
+    if (comp_invoke) {
+        io.wave_args = (const char *const *)gargs;
+        io.nwave_args = (uint32_t)ngargs;
+    }
     io.sandbox_id = "run";
     io.define_imports = bx_tool_define_imports;   /* a tool module runs here too */
 
@@ -518,6 +538,8 @@ int cmd_run(int argc, char **argv)
     }
     if (!setup_failed)
         rc = run_exit(&r);
+    if (comp_invoke && r.outcome == BX_RUN_LOAD_ERROR && st == BX_ERR_ARG)
+        rc = EXIT_USAGE;   /* the call as written cannot be made, as for a module */
     /* What follows for stderr is kept in memory and written at the end
      * with a bounded wait (final_write): stderr may be a full pipe. */
     char *ebuf = NULL;
@@ -551,6 +573,12 @@ int cmd_run(int argc, char **argv)
     if (setup_failed) {
         fprintf(ef, "boxagnts: %s\n", err.msg);
     } else {
+        if (r.outcome == BX_RUN_RETURNED && r.wave) {
+            fwrite(r.wave, 1, r.wave_len, stdout);
+            if (r.wave_truncated)
+                fprintf(ef, "boxagnts: the result's WAVE text was cut at %zu bytes; raise --max-output to see it whole\n",
+                        r.wave_len ? r.wave_len - 1 : 0);
+        }
         if (r.outcome == BX_RUN_RETURNED)
             for (uint32_t k = 0; k < r.nresults; k++) {
                 if (r.results[k].type == BX_V128 && k + 1 < r.nresults) {

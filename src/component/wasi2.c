@@ -12,6 +12,7 @@
  */
 #include "comp_impl.h"
 #include "http.h"      /* wasi:http: its streams, pollables and errors are routed there */
+#include "wave.h"
 #include "runtime.h"      /* the engine's store: the preview1 host's trap message */
 #include "wasi_impl.h"
 
@@ -417,6 +418,28 @@ HOST(out_write_zeroes)
     uint8_t *z = bxcm_alloc(cx, n + 1);
     if (!z) return -1;
     return do_write(H, s, z, (uint32_t)n, res);
+}
+
+/* splice: what one read of src gives (at most len), written to self; the
+ * count.  Componentize-qjs's runtime imports it with the rest of streams. */
+HOST(out_splice)
+{
+    UNUSED;
+    if (!obj_get(H, a[0].rep, K_OUT)) return -1;
+    obj *s = obj_get(H, a[1].rep, K_IN);
+    if (!s) return -1;
+    bxcm_val rr;
+    memset(&rr, 0, sizeof rr);
+    if (do_read(H, s, a[2].u, &rr)) return -1;
+    if (rr.var.tag) { *res = rr; return 0; }   /* the input's error or end */
+    uint32_t n = rr.var.v->agg.n;
+    obj *d = obj_get(H, a[0].rep, K_OUT);   /* again: the read may have grown the table */
+    if (!d || do_write(H, d, rr.var.v->agg.bytes, n, res)) return -1;
+    if (res->var.tag) return 0;
+    bxcm_val *p = nv(H, 1);
+    if (!p) return -1;
+    p->u = n;
+    return ok(H, res, p);
 }
 
 HOST(out_flush)
@@ -1126,6 +1149,10 @@ static const hdef defs[] = {
       "f(&)->R(_|<o|_>)" },
     { "wasi:io/streams", "[method]output-stream.subscribe", subscribe_ready,
       "f(&)->o" },
+    { "wasi:io/streams", "[method]output-stream.splice", out_splice,
+      "f(&,&,L)->R(L|<o|_>)" },
+    { "wasi:io/streams", "[method]output-stream.blocking-splice", out_splice,
+      "f(&,&,L)->R(L|<o|_>)" },
     { "wasi:io/streams", "[method]output-stream.write-zeroes", out_write_zeroes,
       "f(&,L)->R(_|<o|_>)" },
     { "wasi:io/streams", "[method]output-stream.blocking-write-zeroes-and-flush", out_write_zeroes,
@@ -1279,6 +1306,30 @@ bx_status bxcm_wasi_run_net(bx_wasi *w, bx_net *net, bx_store *s, const bxcm_com
     }
     bxcm_ctx_free(cx);
     bxcm_http_free(h.http);
+    free(h.o);
+    free(h.scr);
+    return st;
+}
+
+/* --invoke: instantiate as for run, then one call with WAVE arguments
+ * (wave.c).  An exit during the call ends the run as it does for run. */
+bx_status bxcm_wasi_invoke(bx_wasi *w, bx_store *s, const bxcm_comp *c, const char *call,
+                           const char *const *args, uint32_t nargs, size_t max_text, char **text,
+                           size_t *len, int *cut, bx_error *err)
+{
+    W h = { .w = w };
+    bxcm_host host = { lookup, drop, &h };
+    *text = NULL;
+    bxcm_ctx *cx = bxcm_ctx_new(s, &host);
+    if (!cx) { snprintf(err->msg, sizeof err->msg, "out of host memory"); err->status = BX_ERR_NOMEM; return BX_ERR_NOMEM; }
+    h.cx = cx;
+    bx_status st = bxcm_instantiate(cx, c, err);
+    if (st == BX_OK) st = bxcm_invoke(cx, call, args, nargs, max_text, text, len, cut, err);
+    if (st == BX_ERR_TRAP && err->trap == BX_TRAP_EXIT) {
+        bx_hostcall hc = { s, NULL, NULL, 0, NULL };
+        bx_hostcall_exit(&hc, cx->exit_code);
+    }
+    bxcm_ctx_free(cx);
     free(h.o);
     free(h.scr);
     return st;

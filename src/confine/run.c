@@ -38,6 +38,8 @@ typedef struct wire {
     int32_t tier_aot;
     uint32_t nlinks;
     uint64_t links_len;     /* after out and err: per link, u32 length + path, u32 length + target */
+    uint64_t wave_len;      /* after the links: a component --invoke's result text */
+    int32_t wave_trunc;
 } wire;
 
 /* The links a guest made travel as strings: bounded like the sandbox's own
@@ -165,6 +167,8 @@ static int run_body(void *arg, int fd)
     for (uint32_t i = 0; i < w.nlinks; i++)
         w.links_len += 8 + strnlen(r.links[i].path ? r.links[i].path : "", WIRE_MAX_STR) +
                        strnlen(r.links[i].target ? r.links[i].target : "", WIRE_MAX_STR);
+    w.wave_len = r.wave ? r.wave_len : 0;
+    w.wave_trunc = r.wave_truncated;
     int rc = bxc_reply(fd, &w, sizeof w);
     if (!rc && r.out_len) rc = bxc_reply(fd, r.out, r.out_len);
     if (!rc && r.err_len) rc = bxc_reply(fd, r.err, r.err_len);
@@ -176,6 +180,7 @@ static int run_body(void *arg, int fd)
             if (!rc && l) rc = bxc_reply(fd, sv[k], l);
         }
     }
+    if (!rc && w.wave_len) rc = bxc_reply(fd, r.wave, w.wave_len);
     bx_run_result_free(&r);
     return rc;
 }
@@ -200,7 +205,8 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
         w.outcome > BX_RUN_OUT_OF_MEMORY || w.trap >= BX_TRAP_COUNT ||
         w.nresults > BX_RUN_MAX_RESULTS || w.out_len > cap || w.err_len > cap ||
         w.nlinks > WIRE_MAX_LINKS || w.links_len > (uint64_t)w.nlinks * (8 + 2 * WIRE_MAX_STR) ||
-        n - sizeof w != w.out_len + w.err_len + w.links_len)
+        w.wave_len > cap ||
+        n - sizeof w != w.out_len + w.err_len + w.links_len + w.wave_len)
         return -1;
     for (uint32_t i = 0; i < w.nresults; i++)
         if (!valtype_ok(w.rtype[i])) return -1;
@@ -249,6 +255,14 @@ static int decode(const uint8_t *b, size_t n, size_t cap, bx_run_result *r, bx_s
             return -1;   /* the caller frees what was kept (bx_run_result_free) */
         }
         if (q != end) return -1;
+    }
+    if (w.wave_len) {   /* text: NUL-terminated here, and no NUL inside */
+        const uint8_t *q = b + sizeof w + w.out_len + w.err_len + w.links_len;
+        if (memchr(q, 0, w.wave_len) || !(r->wave = malloc(w.wave_len + 1))) return -1;
+        memcpy(r->wave, q, w.wave_len);
+        r->wave[w.wave_len] = 0;
+        r->wave_len = w.wave_len;
+        r->wave_truncated = w.wave_trunc != 0;
     }
     if (w.out_len) {
         if (!(r->out = malloc(w.out_len))) return -1;
@@ -345,7 +359,7 @@ bx_status bxc_run_cached(const bxc_policy *p, const bx_run_options *o, const uin
     size_t cap = (o->g.max_output ? o->g.max_output : 1024 * 1024) + 4096;
     uint8_t *reply = NULL;
     size_t rlen = 0;
-    bx_status st = bxc_exec_art(&pol, run_body, &j, sizeof(wire) + 2 * cap + (size_t)WIRE_MAX_LINKS * (8 + 2 * WIRE_MAX_STR),
+    bx_status st = bxc_exec_art(&pol, run_body, &j, sizeof(wire) + 3 * cap + (size_t)WIRE_MAX_LINKS * (8 + 2 * WIRE_MAX_STR),
                                 &reply, &rlen, cs, err, j.art_max ? &art : NULL);
     if (j.audit_fd >= 0) close(j.audit_fd);
     bx_module_free(found);

@@ -23,6 +23,7 @@
 #include "aot.h"
 #include "sandbox_impl.h"
 #include "component.h"
+#include "wave.h"
 
 static uint64_t now_ns(void)
 {
@@ -607,7 +608,15 @@ static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm
     if (comp) {
         /* wasi:cli/run: an exit (or run's result) ends it as proc_exit does */
         if (io->invoke) {
-            st = bx_error_setf(err, BX_ERR_ARG, "--invoke is not supported for components yet");
+            /* the result as WAVE text, bounded like the output streams */
+            memset(err, 0, sizeof *err);
+            st = bxcm_wasi_invoke(w, s, comp, io->invoke, io->wave_args, io->nwave_args, wc.stdout_cap,
+                                  &r->wave, &r->wave_len, &r->wave_truncated, err);
+            if (st == BX_OK) r->outcome = BX_RUN_RETURNED;
+            else if (st == BX_ERR_ARG) {
+                r->outcome = BX_RUN_LOAD_ERROR;
+                snprintf(r->message, sizeof r->message, "%s", err->msg);
+            }
         } else {
             memset(err, 0, sizeof *err);
             st = bxcm_wasi_run_net(w, net, s, comp, err);
@@ -664,6 +673,8 @@ static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm
                 }
             }
         }
+    } else if (comp && io->invoke && (st == BX_OK || st == BX_ERR_ARG)) {
+        /* a component's --invoke returned (r->wave), or could not be made */
     } else if (err->status == BX_ERR_TRAP && err->trap == BX_TRAP_EXIT) {
         /* proc_exit from a start function */
         r->outcome = BX_RUN_EXITED;
@@ -728,6 +739,9 @@ void bx_run_result_free(bx_run_result *r)
     free(r->out);
     free(r->err);
     r->out = r->err = NULL;
+    free(r->wave);
+    r->wave = NULL;
+    r->wave_len = 0;
     for (uint32_t i = 0; i < r->nlinks; i++) {
         free(r->links[i].path);
         free(r->links[i].target);
