@@ -31,6 +31,9 @@ const char *bxa_tier_name(bxa_tier t);
 /* emit.c: the C text of module m (malloc'd, NUL-terminated, *len bytes).
  * NULL when the translator refuses the module, with why filled. */
 char *bxa_emit(const struct bx_module *m, size_t *len, char *why, size_t cap);
+/* The same in guard mode (guard != 0): no bounds checks on memory 0, for a
+ * memory reserved over BXE_GUARD_SPAN (rt.c turns its faults into traps). */
+char *bxa_emit_mode(const struct bx_module *m, int guard, size_t *len, char *why, size_t cap);
 /* Changes whenever the emitted text would (part of the cache key). */
 uint64_t bxa_translator_id(void);
 
@@ -41,6 +44,13 @@ typedef struct bxa_module bxa_module;
  * filled when there is none; the caller then interprets. */
 bxa_module *bxa_module_get(const struct bx_module *m, const char *cache_dir, int allow_compile,
                            char *why, size_t cap);
+/* The same with the variant chosen: guard mode (1) or explicit checks (0);
+ * bxa_module_get picks guard mode when bxa_guard_available(). */
+bxa_module *bxa_module_get_mode(const struct bx_module *m, const char *cache_dir, int allow_compile,
+                                int guard, char *why, size_t cap);
+int bxa_module_guarded(const bxa_module *am);
+/* rt.c: could a memory made now be guard-reserved (and faults trapped)? */
+int bxa_guard_available(void);
 void bxa_module_free(bxa_module *am);
 /* Was it loaded from the cache (1) or compiled by this call (0)? */
 int bxa_module_cached(const bxa_module *am);
