@@ -85,5 +85,11 @@
       (local.set 0 (i32.add (local.get 0) (i32.const 4096)))
       (br $l))
     (local.get 1))
+  ;; order: a store before a trapping access has happened, one after it
+  ;; has not (guard_test reads bytes 100 and 101 back)
+  (func (export "order") (param i32) (result i64)
+    (i32.store8 (i32.const 100) (i32.const 85)) (i64.load (local.get 0)))
+  (func (export "order2") (param i32) (result i64)
+    (drop (i64.load (local.get 0))) (i32.store8 (i32.const 101) (i32.const 85)) (i64.const 0))
   (func (export "ok") (param i32) (result i64) (i64.extend_i32_u (local.get 0)))
 )

@@ -257,6 +257,22 @@ int main(int argc, char **argv)
         CHECK(w[i].wrong == 0 && w[i].traps == 400 && w[i].oks == 400,
               "thread %d: %d traps, %d in-bounds results, %d wrong %s", i, w[i].traps, w[i].oks, w[i].wrong, w[i].why);
 
+    /* program order: the store before the faulting load is done, the one
+     * after it is not */
+    inst o;
+    if (make(&o, gbytes, glen, 0) == 0) {
+        uint64_t a = 1, b = 1;
+        bx_trap t1 = call(&o, "order", 65536, NULL), t2 = call(&o, "order2", 65536, NULL);
+        bx_trap t3 = call(&o, "l_8u", 100, &a), t4 = call(&o, "l_8u", 101, &b);
+        CHECK(t1 == BX_TRAP_MEMORY_OOB && t2 == BX_TRAP_MEMORY_OOB && t3 == BX_TRAP_NONE && t4 == BX_TRAP_NONE &&
+                  a == 85 && b == 0,
+              "order: traps %d %d, byte 100 = %llu (want 85), byte 101 = %llu (want 0)", (int)t1, (int)t2,
+              (unsigned long long)a, (unsigned long long)b);
+        drop(&o);
+    } else {
+        CHECK(0, "order: %s", o.ar.why);
+    }
+
     /* re-entry: the inner call traps, the outer goes on */
     inst x;
     if (make(&x, hbytes, hlen, 1) == 0) {

@@ -81,8 +81,11 @@ for a in 65528 65529; do same "f_m@$a" --invoke f_m "$W" $a; done
 # after memory.grow: the new last word, straddling the new end, the end
 for a in 131064 131065 131072; do same "grow_l@$a" --invoke grow_l "$W" $a; same "grow_s@$a" --invoke grow_s "$W" $a; done
 same grow_max --invoke grow_max "$W" 1
-same walk --invoke walk "$W" 0
+# (a timeout: were the unused load dropped, the loop would never end)
+same walk --timeout 60s --invoke walk "$W" 0
 same walk-fuel --fuel 50 --invoke walk "$W" 0
+same order --invoke order "$W" 65536
+same order2 --invoke order2 "$W" 65536
 
 # the memory cap in a confined worker: the reservation is 8 GiB, the cap
 # still stops growth (grow returns -1 and the page stays inaccessible)
