@@ -31,12 +31,17 @@ const char *bxa_tier_name(bxa_tier t);
 /* emit.c: the C text of module m (malloc'd, NUL-terminated, *len bytes).
  * NULL when the translator refuses the module, with why filled. */
 char *bxa_emit(const struct bx_module *m, size_t *len, char *why, size_t cap);
+/* The same in guard mode (guard != 0): no bounds checks on memory 0, for a
+ * memory reserved over BXE_GUARD_SPAN (rt.c turns its faults into traps). */
+char *bxa_emit_mode(const struct bx_module *m, int guard, size_t *len, char *why, size_t cap);
 /* Many modules in one C file (one compiler run for all: the spec suite's
  * batches, tests/spec/runner.c): the shared head once, then each module
  * with every name prefixed by BXA_BATCH_PREFIX and its index, so module
- * i's table is "b<i>_bxa_funcs".  NULL when any is refused. */
+ * i's table is "b<i>_bxa_funcs"; guard as for bxa_emit_mode, for all of
+ * them.  NULL when any is refused. */
 #define BXA_BATCH_PREFIX "b%zu_"
-char *bxa_emit_batch(const struct bx_module *const *ms, size_t n, size_t *len, char *why, size_t cap);
+char *bxa_emit_batch(const struct bx_module *const *ms, size_t n, int guard, size_t *len, char *why,
+                     size_t cap);
 /* Why the translator refuses m (SIMD, tail calls, ...), or NULL. */
 const char *bxa_refuses(const struct bx_module *m);
 /* Changes whenever the emitted text would (part of the cache key). */
@@ -49,10 +54,18 @@ typedef struct bxa_module bxa_module;
  * filled when there is none; the caller then interprets. */
 bxa_module *bxa_module_get(const struct bx_module *m, const char *cache_dir, int allow_compile,
                            char *why, size_t cap);
+/* The same with the variant chosen: guard mode (1) or explicit checks (0);
+ * bxa_module_get picks guard mode when bxa_guard_available(). */
+bxa_module *bxa_module_get_mode(const struct bx_module *m, const char *cache_dir, int allow_compile,
+                                int guard, char *why, size_t cap);
+int bxa_module_guarded(const bxa_module *am);
+/* rt.c: could a memory made now be guard-reserved (and faults trapped)? */
+int bxa_guard_available(void);
 void bxa_module_free(bxa_module *am);
 /* A batch (build.c): ms[0..n) compiled by one compiler run from
  * bxa_emit_batch into one shared object, kept in the cache under cache_dir
- * as one authenticated entry keyed by every module's hash.  _build makes
+ * as one authenticated entry keyed by every module's hash and the variant
+ * (guard mode when bxa_guard_available(), as bxa_module_get picks).  _build makes
  * the entry unless a verified one is there (0, or -1 with why); _load
  * takes it from the cache only and fills out[i] for every module (each
  * holds its own reference to the object), 0 or -1 with why. */

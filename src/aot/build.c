@@ -39,6 +39,7 @@
 #include "abi.h"
 #include "aot.h"
 #include "module.h"
+#include "runtime.h"
 #include "sha256.h"
 
 #define BXA_TRANSLATOR "bxa-translator-1"
@@ -56,6 +57,7 @@ struct bxa_module {
     const bxa_wrap_fn *funcs;
     uint32_t nfuncs;
     int cached;
+    int guard;                  /* compiled without bounds checks (guard regions) */
     const bx_module *src;       /* the module it was made for */
     uint8_t mhash[32];          /* SHA-256 of its bytes */
 };
@@ -77,6 +79,7 @@ const bxa_wrap_fn *bxa_module_funcs(const bxa_module *am, const bx_module *m, ui
 }
 
 int bxa_module_cached(const bxa_module *am) { return am && am->cached; }
+int bxa_module_guarded(const bxa_module *am) { return am && am->guard; }
 
 void bxa_module_free(bxa_module *am)
 {
@@ -321,12 +324,13 @@ static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, c
     return dl ? load_dl(dl, m, why, cap) : NULL;
 }
 
-static void cache_key(const char *ccid, const uint8_t mh[32], uint8_t key[32])
+static void cache_key(const char *ccid, const uint8_t mh[32], int guard, uint8_t key[32])
 {
     bx_sha256_ctx x;
     bxe_sha256_init(&x);
     bxe_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
-    uint64_t v[4] = {BXA_ABI_VERSION, bxe_cache_build_id(), bxe_nofusion_env() ? 1u : 0u, bxa_translator_id()};
+    uint64_t v[5] = {BXA_ABI_VERSION, bxe_cache_build_id(), bxe_nofusion_env() ? 1u : 0u, bxa_translator_id(),
+                     guard ? 1u : 0u};
     bxe_sha256_update(&x, v, sizeof v);
     bxe_sha256_update(&x, mh, 32);
     bxe_sha256_update(&x, ccid, strlen(ccid) + 1);
@@ -414,6 +418,12 @@ static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key
 bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_compile, char *why,
                            size_t cap)
 {
+    return bxa_module_get_mode(m, cache_dir, allow_compile, bxa_guard_available(), why, cap);
+}
+
+bxa_module *bxa_module_get_mode(const bx_module *m, const char *cache_dir, int allow_compile, int guard,
+                                char *why, size_t cap)
+{
     char cc[PATH_MAX], ccid[PATH_MAX + 64];
     if (find_cc(cc, sizeof cc) != 0) {
         snprintf(why, cap, "no C compiler (cc, gcc or clang) on PATH");
@@ -422,7 +432,7 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
     cc_identity(cc, ccid, sizeof ccid);
     uint8_t key[32], mk[32], mh[32];
     bxe_sha256(m->bytes, m->len, mh);
-    cache_key(ccid, mh, key);
+    cache_key(ccid, mh, guard, key);
     bool have_mk = false;
     if (cache_dir) {
         char kw[160];
@@ -431,6 +441,7 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
             bxa_module *am = cache_load(cache_dir, mk, key, m, why, cap);
             if (am) {
                 am->src = m;
+                am->guard = guard;
                 memcpy(am->mhash, mh, 32);
                 return am;
             }
@@ -441,7 +452,7 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
         return NULL;
     }
     size_t clen = 0;
-    char *text = bxa_emit(m, &clen, why, cap);
+    char *text = bxa_emit_mode(m, guard, &clen, why, cap);
     if (!text) return NULL;
     const char *tmpd = getenv("TMPDIR");
     char dir[PATH_MAX];
@@ -480,6 +491,7 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
     rm_dir(dir);
     if (am) {
         am->src = m;
+        am->guard = guard;
         memcpy(am->mhash, mh, 32);
     }
     return am;
@@ -488,8 +500,8 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
 /* ---- batches ------------------------------------------------------------------ */
 
 /* One cache key for the batch: every module's hash, in order. */
-static int batch_key(const bx_module *const *ms, size_t n, uint8_t key[32], uint8_t mk[32], char *cc,
-                     char *why, size_t cap)
+static int batch_key(const bx_module *const *ms, size_t n, int guard, uint8_t key[32], uint8_t mk[32],
+                     char *cc, char *why, size_t cap)
 {
     char ccid[PATH_MAX + 64];
     if (find_cc(cc, PATH_MAX) != 0) {
@@ -509,7 +521,7 @@ static int batch_key(const bx_module *const *ms, size_t n, uint8_t key[32], uint
     }
     uint8_t bh[32];
     bxe_sha256_final(&x, bh);
-    cache_key(ccid, bh, key);
+    cache_key(ccid, bh, guard, key);
     char kw[160];
     if (bxe_cache_load_key(mk, kw, sizeof kw) != 0) {
         snprintf(why, cap, "%s", kw);
@@ -526,7 +538,8 @@ int bxa_batch_build(const bx_module *const *ms, size_t n, const char *cache_dir,
         snprintf(why, cap, "a batch needs a cache");
         return -1;
     }
-    if (batch_key(ms, n, key, mk, cc, why, cap)) return -1;
+    int guard = bxa_guard_available();
+    if (batch_key(ms, n, guard, key, mk, cc, why, cap)) return -1;
     size_t have = 0;
     uint8_t *p = cache_read(cache_dir, mk, key, n, &have);
     if (p) {
@@ -534,7 +547,7 @@ int bxa_batch_build(const bx_module *const *ms, size_t n, const char *cache_dir,
         return 0;
     }
     size_t clen = 0;
-    char *text = bxa_emit_batch(ms, n, &clen, why, cap);
+    char *text = bxa_emit_batch(ms, n, guard, &clen, why, cap);
     if (!text) return -1;
     const char *tmpd = getenv("TMPDIR");
     char dir[PATH_MAX], src[PBUF], so[PBUF];
@@ -578,7 +591,8 @@ int bxa_batch_load(const bx_module *const *ms, size_t n, const char *cache_dir, 
         snprintf(why, cap, "a batch needs a cache");
         return -1;
     }
-    if (batch_key(ms, n, key, mk, cc, why, cap)) return -1;
+    int guard = bxa_guard_available();
+    if (batch_key(ms, n, guard, key, mk, cc, why, cap)) return -1;
     size_t sn = 0;
     uint8_t *so = cache_read(cache_dir, mk, key, n, &sn);
     memset(mk, 0, sizeof mk);
@@ -604,6 +618,7 @@ int bxa_batch_load(const bx_module *const *ms, size_t n, const char *cache_dir, 
             continue;
         }
         out[i]->cached = 1;
+        out[i]->guard = guard;
         out[i]->src = NULL;        /* tables are matched by the bytes' hash */
         bxe_sha256(ms[i]->bytes, ms[i]->len, out[i]->mhash);
     }
@@ -656,7 +671,11 @@ void bxa_bind_run(bxa_run *r, bx_store *s, bx_instance *inst)
     if (!r->am || !inst) return;
     r->ai = bxa_bind(r->am, s, inst);
     if (!r->ai) {
-        snprintf(r->why, sizeof r->why, "the compiled module does not fit this instance");
+        if (bxa_module_guarded(r->am) && inst->module->nmems_total && !inst->mems[0]->guarded)
+            snprintf(r->why, sizeof r->why, "memory 0 has no guard region (address space limit) and "
+                                            "the compiled form has no bounds checks");
+        else
+            snprintf(r->why, sizeof r->why, "the compiled module does not fit this instance");
         return;
     }
     r->ran = BXA_TIER_AOT;
@@ -667,7 +686,16 @@ void bxa_bind_run(bxa_run *r, bx_store *s, bx_instance *inst)
 void bxa_attach(bxa_run *r, bxa_tier t, const bx_module *m, const char *cache_dir, bx_store *s,
                 bx_instance *inst)
 {
-    bxa_prepare(r, t, m, cache_dir);
+    memset(r, 0, sizeof *r);
+    r->ran = BXA_TIER_INTERP;
+    if (t == BXA_TIER_INTERP) {
+        snprintf(r->why, sizeof r->why, "interpreter requested");
+        return;
+    }
+    /* the instance exists: the variant its memory 0 can run */
+    int guard = bxa_guard_available();
+    if (inst && m->nmems_total && !inst->mems[0]->guarded) guard = 0;
+    r->am = bxa_module_get_mode(m, cache_dir, t == BXA_TIER_AOT, guard, r->why, sizeof r->why);
     bxa_bind_run(r, s, inst);
 }
 

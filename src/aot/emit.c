@@ -171,7 +171,7 @@ static bool loop_reaches_call(const struct bx_code *cd, const uint8_t *target, u
     return false;
 }
 
-static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
+static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, int guard)
 {
     const bx_func_decl *fd = &m->funcs[k];
     const struct bx_code *cd = fd->code;
@@ -214,7 +214,8 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
         put(b, "%suint64_t r%u = 0x%llxull;%s", (i - cd->nparams) % 8 ? " " : "    ", i,
             (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
     }
-    put(b, "\n    uint8_t *mb = *c->mbase; const uint64_t *const msp_ = c->msize; uint64_t ms = *msp_;\n");
+    put(b, "\n    uint8_t *mb = *c->mbase; const uint64_t *const msp_ = c->msize; uint64_t ms = *msp_;\n"
+           "    int64_t *const fp_ = c->fuel; (void)fp_;\n");
     bool fk = false;
     for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]]))
         if (code[pc] == BXOP_LOOP && !loop_reaches_call(cd, target, pc)) fk = true;
@@ -239,6 +240,11 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
     }
     free(gused);
     bool intr_fresh = false;   /* the flag was read since the last label or call */
+    /* guard mode: a memory access may trap from the signal handler, which
+     * cannot see fu, so the store's counter must hold the value the
+     * interpreter would have (the block's charge) before each access; one
+     * SYNC after each change of fu covers the accesses that follow */
+    bool synced = false;
 
     for (uint32_t pc = 0; pc < cd->len && !b->bad;) {
         uint32_t op = code[pc];
@@ -247,8 +253,10 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
         if (target[pc]) {
             put(b, "L%u:;\n", pc);
             intr_fresh = false;
+            synced = false;
         }
         put(b, "    ");
+        bool keep_sync = false;
         switch (op) {
         case BXOP_UNREACHABLE: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
         case BXOP_COUNT_: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
@@ -338,6 +346,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
             case BXOP_MMEMORY_FILL: SLOW(NULL, o[0], 0, s[1], s[2], s[3]); goto next;
             default: break;
             }
+            keep_sync = true;   /* nothing below changes fu */
             /* compare-and-branch, and its loop back-edge twin (the target is
              * the loop's OP_LOOP, so the goto charges its fuel as BACK_TAKEN) */
             if ((op >= BXOP_BR_I32_EQ && op <= BXOP_BR_I32_GE_U_K) ||
@@ -383,6 +392,13 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
                 b->bad = true;
                 goto next;
             }
+            bool mem = (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) || op == BXOP_F64_ADD_M ||
+                       op == BXOP_F64_MUL_M || (op >= BXOP_I32_LOAD_K && op <= BXOP_I32_STORE16_K) ||
+                       (op >= BXOP_I32_LOAD_R && op <= BXOP_I32_STORE16_R);
+            if (guard && mem && !synced) {
+                put(b, "GSYNC(); ");
+                synced = true;
+            }
             put(b, "%s(", op_name[op]);
             for (uint32_t i = 0; i < w; i++)
                 put(b, kinds[i] == 's' ? "%sr%u" : "%s%uu", i ? ", " : "", o[i]);
@@ -391,6 +407,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px)
         }
         }
     next:
+        if (!keep_sync) synced = false;
         pc += 1 + w;
     }
     if (target[cd->len]) put(b, "L%u:;\n", cd->len);
@@ -415,7 +432,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 8u
+#define BXA_EMIT_VERSION 9u
 
 uint64_t bxa_translator_id(void)
 {
@@ -426,7 +443,7 @@ uint64_t bxa_translator_id(void)
 
 /* Everything of m after the shared head: its functions, wrappers and the
  * exported table, every name prefixed with px ("" for a module alone). */
-static void emit_module(sbuf *b, const bx_module *m, const char *px)
+static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
 {
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
@@ -434,7 +451,7 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px)
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t");
         put(b, ");\n");
     }
-    for (uint32_t k = 0; k < m->nfuncs && !b->bad; k++) emit_func(b, m, k, px);
+    for (uint32_t k = 0; k < m->nfuncs && !b->bad; k++) emit_func(b, m, k, px, guard);
     /* the slot-convention wrappers and the exported table */
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
@@ -453,7 +470,8 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px)
         px, BXA_ABI_VERSION, m->nfuncs);
 }
 
-static char *emit_all(const bx_module *const *ms, size_t n, int batch, size_t *len, char *why, size_t cap)
+static char *emit_all(const bx_module *const *ms, size_t n, int batch, int guard, size_t *len, char *why,
+                      size_t cap)
 {
     for (size_t i = 0; i < n; i++) {
         const char *r = refuse(ms[i]);
@@ -472,11 +490,11 @@ static char *emit_all(const bx_module *const *ms, size_t n, int batch, size_t *l
     put(&b, "/* generated by boxagnts (src/aot/emit.c) */\n");
     put(&b, "#include <stdint.h>\n#include <string.h>\n#include <math.h>\n");
     emit_trap_names(&b);
-    put(&b, "%s\n%s\n%s\n", abi_text, numeric_text, prelude_text);
+    put(&b, "%s\n%s\n#define BXA_GUARD %d\n%s\n", abi_text, numeric_text, guard ? 1 : 0, prelude_text);
     for (size_t i = 0; i < n && !b.bad; i++) {
         char px[32] = "";
         if (batch) snprintf(px, sizeof px, BXA_BATCH_PREFIX, i);
-        emit_module(&b, ms[i], px);
+        emit_module(&b, ms[i], px, guard);
     }
     if (b.bad) {
         free(b.p);
@@ -490,12 +508,17 @@ static char *emit_all(const bx_module *const *ms, size_t n, int batch, size_t *l
 
 char *bxa_emit(const bx_module *m, size_t *len, char *why, size_t cap)
 {
-    return emit_all(&m, 1, 0, len, why, cap);
+    return emit_all(&m, 1, 0, 0, len, why, cap);
 }
 
-char *bxa_emit_batch(const bx_module *const *ms, size_t n, size_t *len, char *why, size_t cap)
+char *bxa_emit_mode(const bx_module *m, int guard, size_t *len, char *why, size_t cap)
 {
-    return emit_all(ms, n, 1, len, why, cap);
+    return emit_all(&m, 1, 0, guard, len, why, cap);
+}
+
+char *bxa_emit_batch(const bx_module *const *ms, size_t n, int guard, size_t *len, char *why, size_t cap)
+{
+    return emit_all(ms, n, 1, guard, len, why, cap);
 }
 
 const char *bxa_refuses(const bx_module *m)

@@ -6,7 +6,8 @@
  * interpreter's semantics (interp.c): r<N> are the frame's slots as C
  * locals (uint64_t, i32/f32 zero-extended), fu the fuel counter, mb/ms
  * memory 0's base and size, c the context.  Every memory access is checked
- * against ms before it is made; every trap leaves through TRAP.
+ * against ms before it is made (or, with BXA_GUARD, by the MMU); every trap
+ * leaves through TRAP.
  */
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
@@ -18,10 +19,15 @@ static inline uint64_t bf64(double d) { uint64_t u; memcpy(&u, &d, 8); return u;
 static inline float quiet_f32(float a) { uint32_t b; memcpy(&b, &a, 4); b |= 0x00400000u; memcpy(&a, &b, 4); return a; }
 static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0x0008000000000000ull; memcpy(&a, &b, 8); return a; }
 
-#define SYNC() (*c->fuel = fu)
+/* fp_ is c->fuel in a local: a store to linear memory could alias the
+ * field, and guard mode stores the counter before memory accesses */
+#define SYNC() (*fp_ = fu)
+/* guard mode, before a memory access: volatile, so that no later store of
+ * the counter makes the compiler drop it (the fault reads it, unseen) */
+#define GSYNC() (*(volatile int64_t *)fp_ = fu)
 /* after a call or a slow op: fuel and memory 0's size may have changed (its
  * base may not: runtime.h reserves a memory once, data never moves) */
-#define RELOAD() (fu = *c->fuel, ms = *c->msize)
+#define RELOAD() (fu = *fp_, ms = *msp_)
 #define TRAP(k) do { SYNC(); c->rt->trap(c, (k)); __builtin_unreachable(); } while (0)
 #define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) { SYNC(); fu = c->rt->out_of_fuel(c); } } while (0)
 /* ip_ is c->interrupt kept in a local: a store to linear memory could alias
@@ -72,10 +78,30 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 /* memory 0: address (u32) + offset, then the bounds check */
 /* ea < 2^33 and ms <= 2^32, so the signed form is exact even for ms < n,
  * and ms - n is loop-invariant */
+#if BXA_GUARD
+/* guard mode: ea < 2^33 always lies in memory 0's BXE_GUARD_SPAN
+ * reservation, whose pages past ms are inaccessible; the fault is the
+ * check (rt.c's on_fault), and the emitter SYNCs fu before the access */
+#define EA(ea, base, off, n) uint64_t ea = (uint64_t)(uint32_t)(base) + (off)
+#else
 #define EA(ea, base, off, n) uint64_t ea = (uint64_t)(uint32_t)(base) + (off); \
     if (UNLIKELY((int64_t)ea > (int64_t)ms - (n))) TRAP(BX_TRAP_MEMORY_OOB)
-#define LD(d, T, N, conv, base, off) do { EA(ea_, base, off, N); T v; memcpy(&v, mb + ea_, N); d = (conv); } while (0)
-#define ST(T, N, base, off, val) do { EA(ea_, base, off, N); T v = (T)(val); memcpy(mb + ea_, &v, N); } while (0)
+#endif
+#if BXA_GUARD
+/* The access is the check, so C must neither drop a load whose value is
+ * unused (FORCE_READ: the value is an asm input) nor move a store across
+ * another access (MEM_ORDER on both sides: a store before a trapping access
+ * must have happened, one after it must not). */
+#define FORCE_READ(v) __asm__("" : : "r"(v))
+#define MEM_ORDER() __asm__ __volatile__("" : : : "memory")
+#else
+#define FORCE_READ(v) ((void)0)
+#define MEM_ORDER() ((void)0)
+#endif
+#define LD(d, T, N, conv, base, off) do { EA(ea_, base, off, N); T v; memcpy(&v, mb + ea_, N); FORCE_READ(v); \
+    d = (conv); } while (0)
+#define ST(T, N, base, off, val) do { EA(ea_, base, off, N); T v = (T)(val); MEM_ORDER(); memcpy(mb + ea_, &v, N); \
+    MEM_ORDER(); } while (0)
 #define LOADS(X, P, B)                                                       \
     X(I32_LOAD##P, uint32_t, 4, (uint64_t)v, B) X(I64_LOAD##P, uint64_t, 8, (uint64_t)v, B) \
     X(I32_LOAD8_S##P, int8_t, 1, (uint32_t)(int32_t)v, B) X(I32_LOAD8_U##P, uint8_t, 1, (uint32_t)v, B) \

@@ -15,11 +15,27 @@
  * its C frame address against a floor below which it may not go, so deep
  * recursion traps "call stack exhausted" instead of overflowing the
  * thread's stack (the floor keeps BXA_STACK_RESERVE bytes for host calls).
+ *
+ * Guard regions: when memory 0 is reserved over BXE_GUARD_SPAN (store.c)
+ * and the object was compiled in guard mode, the generated code makes no
+ * bounds checks: every address it can form lies in the reservation, and
+ * the pages past the memory's size are PROT_NONE.  A fault there reaches
+ * on_fault (SIGSEGV/SIGBUS, installed once per process on an alternate
+ * stack per thread), which turns it into BX_TRAP_MEMORY_OOB only when the
+ * faulting thread is running generated code (tl.in_code, cleared around
+ * every runtime and host call) of a binding whose reservation holds the
+ * faulting address; anything else goes to the handler that was there
+ * before, or to the default action (a host bug still crashes).  All state
+ * is per thread (tl); the only process-wide state is the handler and the
+ * previous actions, written once.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "abi.h"
 #include "aot.h"
@@ -47,12 +63,128 @@ struct bxa_inst {
     uint64_t zero_size;
     uint64_t **gvals;
     uint64_t *mv;
+    bool guard;                 /* compiled without bounds checks */
+    uintptr_t glo, ghi;         /* memory 0's reservation */
 };
 
 static inline bxa_inst *AI(bxa_ctx *c) { return (bxa_inst *)c->rt_private; }
 
+/* ---- guard regions -------------------------------------------------------- */
+
+typedef struct bxa_tls {
+    bxa_inst *ai;               /* the binding running on this thread, or NULL */
+    int in_code;                /* generated code of ai is running (not the runtime) */
+    bool altstack;              /* this thread has an alternate signal stack */
+} bxa_tls;
+static _Thread_local bxa_tls tl;
+
+static pthread_once_t guard_once = PTHREAD_ONCE_INIT;
+static struct sigaction old_segv, old_bus;   /* written once, in guard_install */
+static bool guard_ok;                        /* written once: the handler is in place */
+static pthread_key_t alt_key;                /* frees a thread's alternate stack */
+
+#define BXA_ALTSTACK (64u << 10)
+
+static void on_fault(int sig, siginfo_t *si, void *uc)
+{
+    bxa_inst *ai = tl.ai;
+    uintptr_t a = (uintptr_t)si->si_addr;
+    if (ai && tl.in_code && ai->guard && a >= ai->glo && a < ai->ghi) {
+        tl.in_code = 0;
+        /* SA_NODEFER: the signal is not blocked here, so the jump leaves
+         * the mask as it was */
+        longjmp(*ai->jb, BX_TRAP_MEMORY_OOB);
+    }
+    const struct sigaction *o = sig == SIGBUS ? &old_bus : &old_segv;
+    if (o->sa_flags & SA_SIGINFO) {
+        o->sa_sigaction(sig, si, uc);
+        return;
+    }
+    if (o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN) {
+        o->sa_handler(sig);
+        return;
+    }
+    /* not ours: the default action, by faulting again on return */
+    struct sigaction d;
+    memset(&d, 0, sizeof d);
+    d.sa_handler = SIG_DFL;
+    sigemptyset(&d.sa_mask);
+    sigaction(sig, &d, NULL);
+}
+
+static void alt_free(void *p)
+{
+    stack_t ss = {.ss_flags = SS_DISABLE};
+    sigaltstack(&ss, NULL);
+    free(p);
+}
+
+static void guard_install(void)
+{
+    if (pthread_key_create(&alt_key, alt_free) != 0) return;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGSEGV, &sa, &old_segv) != 0) return;
+    if (sigaction(SIGBUS, &sa, &old_bus) != 0) {
+        sigaction(SIGSEGV, &old_segv, NULL);
+        return;
+    }
+    guard_ok = true;
+}
+
+/* The handler in place and an alternate stack on this thread (the
+ * thread's own if it has one). */
+static bool guard_ready(void)
+{
+    pthread_once(&guard_once, guard_install);
+    if (!guard_ok) return false;
+    if (tl.altstack) return true;
+    stack_t cur;
+    if (sigaltstack(NULL, &cur) != 0) return false;
+    if (!(cur.ss_flags & SS_DISABLE)) {
+        tl.altstack = true;
+        return true;
+    }
+    /* without one (out of memory) the handler still runs on the thread's
+     * stack: the generated code never takes the last BXA_STACK_RESERVE */
+    void *p = malloc(BXA_ALTSTACK);
+    if (!p) return true;
+    stack_t ss = {.ss_sp = p, .ss_size = BXA_ALTSTACK, .ss_flags = 0};
+    if (sigaltstack(&ss, NULL) != 0 || pthread_setspecific(alt_key, p) != 0) {
+        ss.ss_flags = SS_DISABLE;
+        sigaltstack(&ss, NULL);
+        free(p);
+        return true;
+    }
+    tl.altstack = true;
+    return true;
+}
+
+/* Could a memory made now get a guard region?  (Address space left under
+ * RLIMIT_AS; the handler can be installed.)  The answer picks the variant
+ * of the compiled code before the instance exists. */
+int bxa_guard_available(void)
+{
+    if (!bxe_guard_enabled()) return 0;
+    pthread_once(&guard_once, guard_install);
+    if (!guard_ok) return 0;
+    void *p = mmap(NULL, BXE_GUARD_SPAN, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return 0;
+    munmap(p, BXE_GUARD_SPAN);
+    return 1;
+}
+
+/* Around runtime code called from generated code: a fault there is not the
+ * guest's. */
+#define RT_BEGIN() int in_code_ = tl.in_code; tl.in_code = 0
+#define RT_END() (tl.in_code = in_code_)
+
 static _Noreturn void rt_trap(bxa_ctx *c, int k)
 {
+    tl.in_code = 0;
     longjmp(*AI(c)->jb, k);
 }
 
@@ -102,7 +234,9 @@ static void call_func(bxa_ctx *c, bx_func *callee, uint64_t *sl)
         bx_hostcall hc = {s, inst, mem0 ? mem0->data : NULL, mem0 ? mem0->size : 0, callee->user};
         t = callee->host(&hc, sl);
     } else if (callee->inst == ai->inst && callee->index < ai->nwrap) {
+        tl.in_code = ai->guard;
         ai->wrap[callee->index](c, sl);    /* same instance: stay native */
+        tl.in_code = 0;
         return;
     } else {
         t = bxe_interp_call(s, callee, sl);  /* another instance, bound or not */
@@ -112,11 +246,14 @@ static void call_func(bxa_ctx *c, bx_func *callee, uint64_t *sl)
 
 static void rt_call(bxa_ctx *c, uint32_t x, uint64_t *sl)
 {
+    RT_BEGIN();
     call_func(c, AI(c)->inst->funcs[x], sl);
+    RT_END();
 }
 
 static void rt_call_indirect(bxa_ctx *c, uint32_t tab, uint32_t ty, uint32_t e, uint64_t *sl)
 {
+    RT_BEGIN();
     bxa_inst *ai = AI(c);
     bx_instance *inst = ai->inst;
     bx_table *t = inst->tables[tab];
@@ -128,6 +265,7 @@ static void rt_call_indirect(bxa_ctx *c, uint32_t tab, uint32_t ty, uint32_t e, 
     if (callee->type != want && !bx_functype_eq(callee->type, want)) TRAP(BX_TRAP_INDIRECT_TYPE);
     if (interrupted(ai->s)) TRAP(BX_TRAP_INTERRUPTED);
     call_func(c, callee, sl);
+    RT_END();
 }
 
 
@@ -155,8 +293,20 @@ static void mem_fill(bxa_ctx *c, bx_memory *mx, uint32_t d, uint8_t v, uint32_t 
     if (n && !bxe_bulk_fill(AI(c)->s, mx->data + d, v, n)) TRAP(BX_TRAP_INTERRUPTED);
 }
 
+static uint64_t slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a, uint64_t b,
+                     uint64_t d);
+
 static uint64_t rt_slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a, uint64_t b,
                         uint64_t d)
+{
+    RT_BEGIN();
+    uint64_t r = slow(c, op, i, j, a, b, d);
+    RT_END();
+    return r;
+}
+
+static uint64_t slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a, uint64_t b,
+                     uint64_t d)
 {
     bxa_inst *ai = AI(c);
     bx_store *s = ai->s;
@@ -275,7 +425,9 @@ static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
     bxa_inst *ai = f->aot_data;
     bxa_ctx *c = &ai->ctx;
     if (s->depth >= BXA_MAX_REENTRY) return BX_TRAP_STACK_EXHAUSTED;
+    if (ai->guard) guard_ready();   /* installed at bind; the thread's alternate stack */
     jmp_buf jb, *volatile saved_jb = ai->jb;
+    volatile bxa_tls saved_tl = tl;
     volatile uint32_t saved_depth = c->depth;
     volatile uintptr_t saved_lo = c->stack_lo;
     volatile uint64_t saved_vbase = c->vbase;
@@ -285,8 +437,12 @@ static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
     }
     ai->jb = &jb;
     s->depth++;
+    tl.ai = ai;
+    tl.in_code = ai->guard;
     int t = setjmp(jb);
     if (t == 0) ai->wrap[f->index](c, slots);
+    tl.ai = saved_tl.ai;
+    tl.in_code = saved_tl.in_code;
     s->depth--;
     ai->jb = saved_jb;
     c->depth = saved_depth;
@@ -301,6 +457,9 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
     uint32_t n = 0;
     const bxa_wrap_fn *w = bxa_module_funcs(am, m, &n);
     if (!w || n != m->nfuncs) return NULL;
+    /* code compiled without bounds checks runs only on a guarded memory 0 */
+    bool guard = bxa_module_guarded(am) && m->nmems_total;
+    if (guard && (!inst->mems[0]->guarded || !guard_ready())) return NULL;
     bxa_inst *ai = calloc(1, sizeof *ai);
     if (!ai) return NULL;
     uint32_t maxres = 1;
@@ -317,6 +476,11 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
     ai->inst = inst;
     ai->wrap = w;
     ai->nwrap = n;
+    if (guard) {
+        ai->guard = true;
+        ai->glo = (uintptr_t)inst->mems[0]->data;
+        ai->ghi = ai->glo + inst->mems[0]->reserved;
+    }
     bxa_ctx *c = &ai->ctx;
     c->rt = &rt_table;
     c->fuel = &s->fuel;

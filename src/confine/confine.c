@@ -626,10 +626,11 @@ static bxc_level confine_apply(const bxc_policy *p, const bxc_prepared *pre, int
         lim_ok = 0;
         snprintf(why, 256, "RLIMIT_AS not set: an AddressSanitizer build");
 #else
+        const uint64_t extra = BX_CONFINE_AS_HEADROOM + BX_CONFINE_AS_GUARDS * BX_CONFINE_GUARD_SPAN;
         rl.rlim_cur = rl.rlim_max =
-            p->max_memory > (RLIM_INFINITY - BX_CONFINE_AS_HEADROOM) / BX_CONFINE_AS_MEMORIES
+            p->max_memory > (RLIM_INFINITY - extra) / BX_CONFINE_AS_MEMORIES
                 ? RLIM_INFINITY
-                : p->max_memory * BX_CONFINE_AS_MEMORIES + BX_CONFINE_AS_HEADROOM;
+                : p->max_memory * BX_CONFINE_AS_MEMORIES + extra;
         if (setrlimit(RLIMIT_AS, &rl) != 0) {
             lim_ok = 0;
             snprintf(why, 256, "RLIMIT_AS not set: %s", strerror(errno));

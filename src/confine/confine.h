@@ -90,6 +90,16 @@ bx_status bxc_policy_from_options(bxc_policy *p, const bx_run_options *o,
  * memories keep their full growth room; more fall back to reserving their
  * minimum (store.c), and memory.grow may then return -1. */
 #define BX_CONFINE_AS_MEMORIES 4u
+/* Guard regions (src/wasm store.c, src/aot rt.c): memory 0 of an instance
+ * reserves BXE_GUARD_SPAN (8 GiB + 64 KiB) of address space so compiled code
+ * needs no bounds checks.  The reservation is PROT_NONE and uncommitted:
+ * the engine still commits only what memory.grow allows under the cap, so
+ * the cap is enforced by the engine as before, and RLIMIT_AS adds room for
+ * this many guard reservations.  A memory past them gets the plain
+ * reservation, and compiled code with explicit checks (or the interpreter)
+ * runs it. */
+#define BX_CONFINE_AS_GUARDS 2u
+#define BX_CONFINE_GUARD_SPAN (((uint64_t)8 << 30) + ((uint64_t)64 << 10))
 
 typedef struct bxc_status {
     bxc_level level;

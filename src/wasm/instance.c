@@ -236,7 +236,7 @@ static bx_instance *build(bx_store *s, const bx_module *m, const bx_extern *impo
         p->ntables++;
     }
     for (uint32_t i = m->nmem_imports; i < m->nmems_total; i++) {
-        if (bxe_memory_make(s, &m->mems[i], &inst->mems[i], err)) goto fail;
+        if (bxe_memory_make(s, &m->mems[i], i == 0, &inst->mems[i], err)) goto fail;
         p->nmems++;
     }
     /* Globals in order: an initialiser may read an imported global (or, as

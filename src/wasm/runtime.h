@@ -39,7 +39,22 @@ struct bx_memory {
     uint32_t decl_max;          /* declared maximum (for import matching) */
     bool has_max;
     uint64_t reserved;          /* bytes reserved (mmap length) */
+    /* reserved is BXE_GUARD_SPAN: every address base + u32 + u32 offset
+     * (+ 8 bytes) lies inside the reservation, so compiled code (src/aot)
+     * may leave bounds checks to the MMU (store.c, rt.c) */
+    bool guarded;
 };
+
+/* The guard-region reservation of a 32-bit memory: the 4 GiB index space,
+ * the largest static offset (4 GiB - 1) and a 64 KiB guard for the access
+ * width.  Address space only (PROT_NONE, MAP_NORESERVE): committed pages
+ * are still the engine's to count against --max-memory. */
+#define BXE_GUARD_SPAN (((uint64_t)8 << 30) + ((uint64_t)64 << 10))
+/* Whether this build and $BOXAGNTS_AOT_GUARD ("0": off) allow guard
+ * regions; never under AddressSanitizer, whose shadow and allocator the
+ * 8 GiB reservations and the SIGSEGV handler would fight (explicit checks
+ * there). */
+bool bxe_guard_enabled(void);
 
 struct bx_table {
     bx_valtype elem;

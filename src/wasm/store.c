@@ -270,7 +270,17 @@ static void mem_account(bx_store *s, uint64_t add)
     if (s->mem_total > s->mem_peak) s->mem_peak = s->mem_total;
 }
 
-bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl,
+bool bxe_guard_enabled(void)
+{
+#if defined(__SANITIZE_ADDRESS__) || !defined(__linux__) || UINTPTR_MAX < 0xFFFFFFFFFFFFull
+    return false;
+#else
+    const char *e = getenv("BOXAGNTS_AOT_GUARD");
+    return !(e && !strcmp(e, "0"));
+#endif
+}
+
+bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl, bool guard,
                          bx_memory **out, bx_error *err)
 {
     uint32_t cap = memory_cap_pages(s);
@@ -311,7 +321,17 @@ bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl,
      * never NULL (memcpy(NULL, p, 0) is undefined behaviour). */
     uint64_t want = (uint64_t)m->max_pages * BX_PAGE_SIZE;
     void *p = MAP_FAILED;
-    if (want) p = mmap(NULL, want, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (guard && bxe_guard_enabled()) {
+        /* the guard region's growth room is still max_pages: the rest of
+         * the span stays PROT_NONE whatever the guest does */
+        p = mmap(NULL, BXE_GUARD_SPAN, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p != MAP_FAILED) {
+            want = BXE_GUARD_SPAN;
+            m->guarded = true;
+        }
+    }
+    if (p == MAP_FAILED && want)
+        p = mmap(NULL, want, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED && decl->min < m->max_pages) {
         /* Address space is short (ulimit -v?): fall back to reserving only
          * the minimum.  memory.grow then returns -1, which the spec allows. */
@@ -319,7 +339,7 @@ bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl,
         want = (uint64_t)m->max_pages * BX_PAGE_SIZE;
         if (want) p = mmap(NULL, want, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     }
-    if (!want) {
+    if (!want && p == MAP_FAILED) {
         want = BX_PAGE_SIZE;
         p = mmap(NULL, want, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     }
@@ -382,7 +402,7 @@ bx_memory *bx_memory_new(bx_store *s, uint32_t min_pages, uint32_t max_pages,
         bxe_fail(err, BX_ERR_NOMEM, 0, "out of host memory");
         return NULL;
     }
-    if (bxe_memory_make(s, &d, &m, err) != BX_OK) return NULL;
+    if (bxe_memory_make(s, &d, true, &m, err) != BX_OK) return NULL;
     bxe_store_own(s, BX_OBJ_MEMORY, m);
     return m;
 }

@@ -44,7 +44,9 @@ void bxe_store_own(bx_store *s, bx_objkind kind, void *p);
  * them together (memories at their committed size, tables at 8 bytes an
  * allocated element, both in mem_total): a minimum above what is left is
  * BX_ERR_LIMIT with a message saying which flag to raise. */
-bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl,
+/* guard: try a guard-region reservation (BXE_GUARD_SPAN) first, falling
+ * back to the plain one when address space is short (RLIMIT_AS). */
+bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl, bool guard,
                          bx_memory **out, bx_error *err);
 void bxe_memory_destroy(bx_store *s, bx_memory *m);
 bx_status bxe_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,

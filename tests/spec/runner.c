@@ -515,6 +515,8 @@ static void aot_attach(filectx *x, bx_module *m, bx_instance *inst)
         r->am = batched;
         r->borrowed = 1;
         bxa_bind_run(r, x->store, inst);
+        /* guard-mode code on a memory 0 without a guard region: one by one */
+        if (r->ran != BXA_TIER_AOT) bxa_attach(r, t, m, dir && *dir ? dir : NULL, x->store, inst);
     } else {
         bxa_attach(r, t, m, dir && *dir ? dir : NULL, x->store, inst);
     }
