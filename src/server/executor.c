@@ -575,6 +575,8 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
     s->max_message = c->max_message ? c->max_message : SRV_DEFAULT_MAX_MESSAGE;
+    s->drain_set = c->drain_set;
+    s->drain_ns = c->drain_ns;
     bx_status st = BX_OK;
     for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++)
         st = bx_registry_load_dir(s->reg, c->tool_dirs[i], err);
