@@ -30,6 +30,19 @@ const GONE = 6000;              // "it exited by itself": a spinning call would 
 const env = { ...process.env, BOXAGNTS_TOOLS_PATH: '', BOXAGNTS_CACHE_DIR: 'none' };
 const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code !== 'ESRCH'; } };
 const groupAlive = (pgid) => { try { process.kill(-pgid, 0); return true; } catch (e) { return e.code !== 'ESRCH'; } };
+// The processes of a process group, from /proc (field 5 of stat, after the name).
+function inGroup(pgid) {
+    const out = [];
+    for (const d of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(d)) continue;
+        try {
+            const st = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+            const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+            if (Number(f[2]) === pgid) out.push(Number(d));
+        } catch { /* gone meanwhile */ }
+    }
+    return out;
+}
 async function until(cond, ms) {
     const end = Date.now() + ms;
     while (!cond() && Date.now() < end) await sleep(50);
@@ -96,10 +109,7 @@ const shutdownAnswer = (m) => m?.result?.isError === true && /cancelled: the ser
                                                            CallToolResultSchema, { timeout: 600000 })
                                          .then((r) => r, (e) => e));
         // wait until the three run: a worker process each (zygote + 3 workers below the server)
-        const kids = () => {
-            const out = spawnSync('pgrep', ['-g', String(pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
-            return out.map(Number).filter((p) => p !== pid);
-        };
+        const kids = () => inGroup(pid).filter((p) => p !== pid);
         await until(() => kids().length >= 4, BOUND);
         await sleep(300);
         const before = kids();
