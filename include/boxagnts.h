@@ -883,8 +883,9 @@ BX_API bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
  * (bx_registry_problem) and skipped; only an unreadable DIR is an error. */
 BX_API bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
 /* Look again in every DIR loaded so far and add the tools whose manifests
- * are new (a manifest already seen, loaded or not, is retried only once it
- * changes; a loaded tool is never replaced).  dir_ok (may be NULL) vetoes
+ * are new and whose modules load and validate (else a problem; a manifest
+ * already seen, loaded or not, is retried only once its folder changes; a
+ * loaded tool is never replaced).  dir_ok (may be NULL) vetoes
  * a DIR (returning 0 with why filled): it is recorded as a problem and
  * skipped.  *added: how many.  Safe while other threads find and call
  * tools; one rescan at a time. */

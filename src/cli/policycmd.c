@@ -108,8 +108,9 @@ int cmd_policy(int argc, char **argv)
                 "usage: boxagnts policy check FILE\n"
                 "Validates a policy file as `boxagnts mcp --policy FILE` would (keys, grants, tool\n"
                 "dirs) and prints the server's tool dirs, workers and drain (for mcp and serve),\n"
-                "then each executor's effective workspace, grants, profile, tools, limits and quotas.  Exit 0: the server would start; 2: the policy is wrong;\n"
-                "1: no tool loads.  Format: docs/policy.md.\n");
+                "then each executor's effective workspace, grants, profile, tools, limits and\n"
+                "quotas.  Exit 0: the server would start; 2: the policy is wrong; 1: no tool\n"
+                "loads.  Format: docs/policy.md.\n");
         return help ? EXIT_OK : EXIT_USAGE;
     }
     const char *file = argv[1];

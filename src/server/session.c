@@ -234,12 +234,14 @@ static void warn_problems(bx_server *s, size_t from)
 {
     for (size_t i = from; s->warn && i < bx_registry_problem_count(s->reg); i++) {
         const char *p = bx_registry_problem(s->reg, i);
-        char line[1024];
-        size_t k = 0;
-        for (; p && p[k] && k + 1 < sizeof line; k++)
-            line[k] = p[k] == '\n' || p[k] == '\r' ? ' ' : p[k];
-        line[k] = 0;
+        char *line = p ? strdup(p) : NULL;
+        if (!line)
+            continue;
+        for (char *c = line; *c; c++)
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
         s->warn(s->warn_user, line);
+        free(line);
     }
 }
 
