@@ -870,6 +870,11 @@ BX_API bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_err
  * (now or already), 0 when not, with why filled. */
 BX_API int bx_tool_prepare_tier(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
                                 char *why, size_t cap);
+/* The same, stopped when *cancel becomes non-zero (the C compiler is
+ * killed; 0 with why saying so): a server shutting down does not wait for
+ * a compilation. */
+BX_API int bx_tool_prepare_tier_cancel(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
+                                       const volatile int *cancel, char *why, size_t cap);
 /* The tier named by $BOXAGNTS_TIER (a bx_tier_choice; UNSET when unset or
  * not one of interp, aot, auto). */
 BX_API int bx_tier_env(void);

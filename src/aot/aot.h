@@ -41,6 +41,10 @@ typedef struct bxa_module bxa_module;
  * filled when there is none; the caller then interprets. */
 bxa_module *bxa_module_get(const struct bx_module *m, const char *cache_dir, int allow_compile,
                            char *why, size_t cap);
+/* The same; a compilation stops (the compiler's process group killed) once
+ * *cancel is non-zero (cancel may be NULL). */
+bxa_module *bxa_module_get_cancel(const struct bx_module *m, const char *cache_dir, int allow_compile,
+                                  const volatile int *cancel, char *why, size_t cap);
 void bxa_module_free(bxa_module *am);
 /* Was it loaded from the cache (1) or compiled by this call (0)? */
 int bxa_module_cached(const bxa_module *am);

@@ -152,7 +152,7 @@ static const bxc_prepared *zprefork(void *ctx, const char *hint)
     bx_error err;
     memset(&err, 0, sizeof err);
     if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.g.cache_dir : NULL, &err);
-    if (t) srv_tier_prepare(s, e, t, hint, 1);   /* the workers inherit the mapped code */
+    if (t) srv_tier_prepare(s, e, t, hint, 1, NULL);   /* the workers inherit the mapped code */
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
     if (!e->cprep) e->cprep = bxc_prepare(&e->cpol);
@@ -752,7 +752,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     char thint[256];
     snprintf(thint, sizeof thint, "%zu:%s", e->index, tool);
     if (!s->zyg || (c->g.tier == BX_TIER_AOT && e->cpol.cache_use))
-        srv_tier_prepare(s, e, tl, thint, 0);   /* compiled here (see tier.c) */
+        srv_tier_prepare(s, e, tl, thint, 0, cancel);   /* compiled here (see tier.c) */
     if (s->zyg) {
         st = zcall(s, e, tool, input_json, fuel, timeout, cancel, hooks, out, err);
     } else {

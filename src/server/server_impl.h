@@ -158,6 +158,7 @@ struct bx_server {
      * background compilation of a tool called repeatedly under auto. */
     pthread_mutex_t tier_mu;
     pthread_cond_t tier_cv;     /* a tool's compiled form is ready (looked: 2) */
+    volatile int tier_stop;     /* srv_tier_free: background compilations stop */
     struct srv_tier_entry **tier; size_t ntier;
 };
 /* tier.c */
@@ -165,8 +166,10 @@ void srv_tier_init(bx_server *s);
 void srv_tier_free(bx_server *s);     /* joins the background compilations */
 /* Before a call runs in this process or a worker is forked for it (hint
  * "index:tool"): the compiled form as the executor's tier says; in_zygote:
- * compile only when there is no cache (the server compiled into it). */
-void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote);
+ * compile only when there is no cache (the server compiled into it).
+ * cancel (may be NULL): the call's flag; a compilation stops with it. */
+void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote,
+                      const volatile int *cancel);
 /* Why the server's own compilation for hint failed (out unchanged when it
  * did not, or was not tried): a worker's reason only says the cache had
  * nothing. */

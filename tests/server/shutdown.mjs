@@ -50,8 +50,8 @@ async function until(cond, ms) {
 }
 
 class Server {
-    constructor(args) {
-        this.p = spawn(bx, args, { stdio: ['pipe', 'pipe', 'pipe'], env, detached: true });
+    constructor(args, penv = env) {
+        this.p = spawn(bx, args, { stdio: ['pipe', 'pipe', 'pipe'], env: penv, detached: true });
         this.msgs = []; this.waiters = []; this.stderr = ''; this.bad = [];
         let buf = '';
         this.p.stdout.on('data', (d) => {
@@ -235,6 +235,49 @@ async function jsonlEof(args) {
         const q = spawnSync(bx, ['mcp', '--tools-dir', testTools, '--drain', v], { input: '', env, encoding: 'utf8', timeout: BOUND });
         check(q.status === 2 && /--drain/.test(q.stderr) && /wait/.test(q.stderr), `--drain "${v}": exit 2 naming the flag and "wait"`, q.stderr);
     }
+}
+
+// ---- the compiled tier: a compilation does not hold the exit --------------------------
+// A C compiler that never finishes ($BOXAGNTS_AOT_CC; its timeout 600 s): the
+// server kills it when the call it compiles for is cancelled (--tier aot) or
+// when the server ends (auto's background compilation).
+{
+    const cc = path.join(work, 'slow-cc.sh'), pidf = path.join(work, 'cc.pid');
+    fs.writeFileSync(cc, `#!/bin/sh\necho $$ > '${pidf}'\nexec sleep 600\n`, { mode: 0o755 });
+    const cache = path.join(work, 'aot-cache');
+    fs.mkdirSync(cache, { recursive: true });
+    const aenv = { ...env, BOXAGNTS_AOT_CC: cc, BOXAGNTS_AOT_TIMEOUT: '600' };
+    const ccPid = () => { try { return Number(fs.readFileSync(pidf, 'utf8').trim()) || 0; } catch { return 0; } };
+
+    fs.rmSync(pidf, { force: true });
+    let s = new Server(['mcp', '--tools-dir', testTools, '--tier', 'aot', '--cache-dir', cache], aenv);
+    s.send(init);
+    await s.take((m) => m.id === 'init');
+    s.send(echo(1, 'compiled first'));
+    const started = await until(() => ccPid() > 0, BOUND);
+    s.p.stdin.end();
+    let ex = await s.ended(GONE);
+    if (ex === 'hang') s.kill9();
+    check(started && ex !== 'hang' && ex.code === 0,
+          `--tier aot, end of input while the call's module compiles: exit 0 (not still running after ${GONE / 1000} s)`, { started, ex });
+    check(shutdownAnswer(s.msgs.find((m) => m.id === 1)), '--tier aot: the call answered as cancelled', s.msgs);
+    check(started && !alive(ccPid()), '--tier aot: the C compiler was killed', ccPid());
+
+    fs.rmSync(pidf, { force: true });
+    s = new Server(['mcp', '--tools-dir', testTools, '--tier', 'auto', '--cache-dir', cache], aenv);
+    s.send(init);
+    await s.take((m) => m.id === 'init');
+    s.send(echo(1, 'a'));
+    await s.take((m) => m.id === 1);
+    s.send(echo(2, 'b'));        // the second interpreted call: compiled in the background
+    const a2 = await s.take((m) => m.id === 2);
+    const bg = await until(() => ccPid() > 0, BOUND);
+    s.p.stdin.end();
+    ex = await s.ended(GONE);
+    if (ex === 'hang') s.kill9();
+    check(a2?.result?.isError === false && bg && ex !== 'hang' && ex.code === 0,
+          `--tier auto, end of input during the background compilation: exit 0 (not still running after ${GONE / 1000} s)`, { a2, bg, ex });
+    check(bg && !alive(ccPid()), '--tier auto: the background C compiler was killed', ccPid());
 }
 
 console.log(`${passed} passed, ${failed} failed`);
