@@ -891,6 +891,11 @@ BX_API bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_err
  * (now or already), 0 when not, with why filled. */
 BX_API int bx_tool_prepare_tier(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
                                 char *why, size_t cap);
+/* The same, stopped when *cancel becomes non-zero (the C compiler is
+ * killed; 0 with why saying so): a server shutting down does not wait for
+ * a compilation. */
+BX_API int bx_tool_prepare_tier_cancel(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
+                                       const volatile int *cancel, char *why, size_t cap);
 /* The tier named by $BOXAGNTS_TIER (a bx_tier_choice; UNSET when unset or
  * not one of interp, aot, auto). */
 BX_API int bx_tier_env(void);
@@ -904,8 +909,9 @@ BX_API bx_status bx_registry_add(bx_registry *r, bx_tool *t, bx_error *err);
  * (bx_registry_problem) and skipped; only an unreadable DIR is an error. */
 BX_API bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err);
 /* Look again in every DIR loaded so far and add the tools whose manifests
- * are new (a manifest already seen, loaded or not, is retried only once it
- * changes; a loaded tool is never replaced).  dir_ok (may be NULL) vetoes
+ * are new and whose modules load and validate (else a problem; a manifest
+ * already seen, loaded or not, is retried only once its folder changes; a
+ * loaded tool is never replaced).  dir_ok (may be NULL) vetoes
  * a DIR (returning 0 with why filled): it is recorded as a problem and
  * skipped.  *added: how many.  Safe while other threads find and call
  * tools; one rescan at a time. */
@@ -961,6 +967,10 @@ typedef struct bx_server_config {
      * the server's threads ("none"); require_: a call less than fully
      * confined is refused. */
     int no_os_confinement, require_os_confinement;
+    /* Policy "drain" (bx_parse_drain): the grace at end of input; unset:
+     * the protocol's default (bx_server_set_drain). */
+    int drain_set;
+    uint64_t drain_ns;
 } bx_server_config;
 
 BX_API void bx_server_config_init(bx_server_config *c);
@@ -996,8 +1006,9 @@ typedef struct bx_executor_usage {
 BX_API bx_status bx_server_usage(bx_server *s, const char *executor, bx_executor_usage *u,
                           bx_error *err);
 
-/* Serve until in_fd reaches end of file, then finish the calls still
- * running, write their responses and return.  MCP: JSON-RPC 2.0, one
+/* Serve until in_fd reaches end of file, then give the calls still
+ * running their drain time (bx_server_set_drain), write their responses
+ * and return.  MCP: JSON-RPC 2.0, one
  * message per line (revision 2025-06-18; 2025-03-26 and 2024-11-05 too),
  * calls made as `executor` (NULL: "default").  JSONL: one request
  * {"id","executor","tool","input"} per line (docs/policy.md).  Returns
@@ -1014,10 +1025,24 @@ BX_API bx_status bx_server_run_jsonl(bx_server *s, int in_fd, int out_fd, bx_err
 #define BX_SERVER_STOP 1u
 #define BX_SERVER_RESCAN 2u
 BX_API void bx_server_request(bx_server *s, unsigned what);
-/* At end of input, wait this long for running calls, then cancel them as
- * STOP does; 0 (the default): wait until they finish (a script piping
- * requests reads every answer). */
+/* At end of input, give running calls this long, then cancel them as STOP
+ * does (queued calls never start; each is answered as cancelled while the
+ * client reads); 0: at once; BX_DRAIN_WAIT: wait until every call has
+ * finished (a batch script reads every answer).  Unless set (here, or by
+ * the policy's "drain"): MCP BX_DRAIN_MCP_DEFAULT (a client that closed
+ * its input has left: nothing keeps running for it), JSONL BX_DRAIN_WAIT.
+ * A reader of our output that is gone cancels at once whatever the grace. */
+#define BX_DRAIN_WAIT UINT64_MAX
+#define BX_DRAIN_MCP_DEFAULT 500000000ull   /* 500 ms */
 BX_API void bx_server_set_drain(bx_server *s, uint64_t ns);
+/* A drain value as the flag and the policy file spell it: "wait", or a
+ * duration ("500ms", "2s", "0"). */
+BX_API bx_status bx_parse_drain(const char *text, uint64_t *ns, bx_error *err);
+/* Where the server reports what the operator should see while it runs
+ * (a tool a rescan could not add: one line, its path and the reason);
+ * NULL (the default): nowhere.  Called on the thread serving the input. */
+typedef void (*bx_server_warn_fn)(void *user, const char *line);
+BX_API void bx_server_set_warn(bx_server *s, bx_server_warn_fn fn, void *user);
 
 #ifdef __cplusplus
 }

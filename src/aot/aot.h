@@ -61,6 +61,10 @@ bxa_module *bxa_module_get_mode(const struct bx_module *m, const char *cache_dir
 int bxa_module_guarded(const bxa_module *am);
 /* rt.c: could a memory made now be guard-reserved (and faults trapped)? */
 int bxa_guard_available(void);
+/* The same (variant as bxa_module_get); a compilation stops (the compiler's process group killed) once
+ * *cancel is non-zero (cancel may be NULL). */
+bxa_module *bxa_module_get_cancel(const struct bx_module *m, const char *cache_dir, int allow_compile,
+                                  const volatile int *cancel, char *why, size_t cap);
 void bxa_module_free(bxa_module *am);
 /* A batch (build.c): ms[0..n) compiled by one compiler run from
  * bxa_emit_batch into one shared object, kept in the cache under cache_dir

@@ -165,7 +165,7 @@ static uint8_t *read_fd_all(int fd, size_t max, size_t *n)
 }
 
 /* Run cc on dir/m.c -> dir/m.so.  0 on success; why says what failed. */
-static int run_cc(const char *cc, const char *dir, char *why, size_t cap)
+static int run_cc(const char *cc, const char *dir, const volatile int *cancel, char *why, size_t cap)
 {
     char src[PBUF], out[PBUF], err[PBUF];
     snprintf(src, sizeof src, "%s/m.c", dir);
@@ -212,11 +212,15 @@ static int run_cc(const char *cc, const char *dir, char *why, size_t cap)
             return -1;
         }
         clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec - t0.tv_sec >= timeout) {
+        int stop = cancel && *cancel;
+        if (stop || now.tv_sec - t0.tv_sec >= timeout) {
             kill(-pid, SIGKILL);
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
-            snprintf(why, cap, "the C compiler took more than %d s", timeout);
+            if (stop)
+                snprintf(why, cap, "the compilation was cancelled");
+            else
+                snprintf(why, cap, "the C compiler took more than %d s", timeout);
             return -1;
         }
         struct timespec nap = {0, 5 * 1000 * 1000};
@@ -421,8 +425,23 @@ bxa_module *bxa_module_get(const bx_module *m, const char *cache_dir, int allow_
     return bxa_module_get_mode(m, cache_dir, allow_compile, bxa_guard_available(), why, cap);
 }
 
+static bxa_module *module_get(const bx_module *m, const char *cache_dir, int allow_compile, int guard,
+                              const volatile int *cancel, char *why, size_t cap);
+
 bxa_module *bxa_module_get_mode(const bx_module *m, const char *cache_dir, int allow_compile, int guard,
                                 char *why, size_t cap)
+{
+    return module_get(m, cache_dir, allow_compile, guard, NULL, why, cap);
+}
+
+bxa_module *bxa_module_get_cancel(const bx_module *m, const char *cache_dir, int allow_compile,
+                                  const volatile int *cancel, char *why, size_t cap)
+{
+    return module_get(m, cache_dir, allow_compile, bxa_guard_available(), cancel, why, cap);
+}
+
+static bxa_module *module_get(const bx_module *m, const char *cache_dir, int allow_compile, int guard,
+                              const volatile int *cancel, char *why, size_t cap)
 {
     char cc[PATH_MAX], ccid[PATH_MAX + 64];
     if (find_cc(cc, sizeof cc) != 0) {
@@ -472,7 +491,7 @@ bxa_module *bxa_module_get_mode(const bx_module *m, const char *cache_dir, int a
     }
     if (write_file(src, text, clen) != 0) {
         snprintf(why, cap, "cannot write the C text: %s", strerror(errno));
-    } else if (run_cc(cc, dir, why, cap) == 0) {
+    } else if (run_cc(cc, dir, cancel, why, cap) == 0) {
         char so[PBUF];
         snprintf(so, sizeof so, "%s/m.so", dir);
         int fd = open(so, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -562,7 +581,7 @@ int bxa_batch_build(const bx_module *const *ms, size_t n, const char *cache_dir,
     int rc = -1;
     if (write_file(src, text, clen) != 0) {
         snprintf(why, cap, "cannot write the C text: %s", strerror(errno));
-    } else if (run_cc(cc, dir, why, cap) == 0) {
+    } else if (run_cc(cc, dir, NULL, why, cap) == 0) {
         int fd = open(so, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
         size_t sn = 0;
         uint8_t *bytes = fd >= 0 ? read_fd_all(fd, BXA_MAX_SO, &sn) : NULL;

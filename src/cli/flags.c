@@ -132,13 +132,12 @@ static int set_quota_wall(cli_opts *o, const cli_flag *f, const char *v)
     return 0;
 }
 
-/* 0 means at once (kept apart from "not given", the server's 0 = never). */
+/* "wait" or a duration (bx_parse_drain, as the policy's "drain"). */
 static int set_drain(cli_opts *o, const cli_flag *f, const char *v)
 {
     bx_error err;
-    uint64_t ns;
-    if (bx_parse_duration(v, &ns, &err) != BX_OK) return say(o, "%s: %s", f->name, err.msg);
-    o->drain_ns = ns ? ns : 1;
+    if (bx_parse_drain(v, &o->drain_ns, &err) != BX_OK) return say(o, "%s: %s", f->name, err.msg);
+    o->drain_set = 1;
     return 0;
 }
 

@@ -48,7 +48,8 @@ typedef struct cli_opts {
     uint64_t quota_fuel, quota_wall_ns, quota_calls;   /* mcp, serve */
     uint32_t workers;
     uint64_t max_message;
-    uint64_t drain_ns;               /* mcp, serve: --drain (0: not given) */
+    int drain_set;                   /* mcp, serve: --drain given */
+    uint64_t drain_ns;               /* its value (BX_DRAIN_WAIT: wait) */
     char **pos; size_t npos;         /* positional arguments (borrowed from argv) */
     void (*usage)(FILE *f);          /* the subcommand's help (--help prints it) */
 } cli_opts;

@@ -50,13 +50,15 @@ static void usage(FILE *f, const char *cmd)
             "                         called repeatedly is compiled in the background (default\n"
             "                         the policy's \"tier\", $BOXAGNTS_TIER, else interp)\n"
             "  --max-message SIZE     longest accepted message line (default 16MiB)\n"
-            "  --drain DURATION       at end of input, cancel calls still running after this\n"
-            "                         long (default: answer them all; 0: cancel at once)\n"
+            "  --drain DURATION|wait  at end of input, cancel calls still running after this\n"
+            "                         long; wait: let every call finish (default: %s;\n"
+            "                         0: at once; the policy's \"drain\")\n"
             "  --audit FILE  --cache-dir DIR   (cache default: $BOXAGNTS_CACHE_DIR, else\n"
             "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "%s"
             "\n"
-            "Reads until end of input, finishes the running calls (see --drain), then exits 0.\n"
+            "Reads until end of input, gives the running calls the drain time (queued ones are\n"
+            "answered as cancelled), then exits 0; at once if the reader of its output is gone.\n"
             "SIGTERM or SIGINT: the running calls are cancelled (their sandboxes stopped, each\n"
             "answered as cancelled), then exit 0; a second one kills.  SIGHUP: look for new\n"
             "tools in the tool dirs and tell MCP clients (notifications/tools/list_changed).\n"
@@ -72,6 +74,7 @@ static void usage(FILE *f, const char *cmd)
                   "  {\"id\": 1, \"result\": {\"content\", \"is_error\", \"metadata\"},\n"
                   "   \"usage\": {\"fuel\", \"wall_ms\", \"peak_memory\"}}  or  {\"id\": 1, \"error\":\n"
                   "  {\"code\", \"message\"}};  {\"cancel\": 1} stops call 1.\n",
+            !strcmp(cmd, "mcp") ? "500ms" : "wait",
             !strcmp(cmd, "mcp") ? "  --executor NAME        make calls as this executor of the policy (default: default)\n"
                                 : "  --jsonl                the protocol (required; the only one so far)\n");
 }
@@ -97,6 +100,13 @@ static void on_signals(bx_server *s)
     sa.sa_flags = s ? SA_RESETHAND : 0;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+}
+
+/* What the server tells the operator while it runs (a tool a rescan could
+ * not add), worded as the start-up warnings. */
+static void warn(void *user, const char *line)
+{
+    fprintf(stderr, "boxagnts %s: warning: tool skipped: %s\n", (const char *)user, line);
 }
 
 static void mcp_usage(FILE *f) { usage(f, "mcp"); }
@@ -142,6 +152,7 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, cl
     if (fl->quota_wall_ns) d->quota_wall_ns = fl->quota_wall_ns;
     if (fl->workers) c->workers = fl->workers;
     if (fl->max_message) c->max_message = fl->max_message;
+    if (fl->drain_set) c->drain_set = 1, c->drain_ns = fl->drain_ns;   /* over the policy's */
     if (fl->no_confine && d->g.require_os_confinement) {
         fprintf(stderr, "boxagnts %s: --no-os-confinement contradicts --require-os-confinement "
                         "(or the policy's require_os_confinement)\n", cmd);
@@ -163,7 +174,6 @@ static int serve(const char *cmd, int argc, char **argv)
     int rc = parse(cmd, argc, argv, &c, &fl);
     const char *executor = fl.executor;   /* borrowed from argv */
     int jsonl = fl.jsonl;
-    uint64_t drain = fl.drain_ns;
     cli_opts_free(&fl);
     if (rc >= 0) {
         bx_server_config_free(&c);
@@ -214,7 +224,7 @@ static int serve(const char *cmd, int argc, char **argv)
     /* A client that goes away must not kill us mid-write: writes fail
      * instead, and the server stops cleanly. */
     signal(SIGPIPE, SIG_IGN);
-    bx_server_set_drain(s, drain);
+    bx_server_set_warn(s, warn, (void *)cmd);
     on_signals(s);
     bx_status st = jsonl ? bx_server_run_jsonl(s, 0, 1, &err)
                          : bx_server_run_mcp(s, 0, 1, executor, &err);

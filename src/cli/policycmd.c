@@ -35,6 +35,16 @@ static void put_num(const char *k, uint64_t n, const char *zero)
     else printf(" %s %llu", k, (unsigned long long)n);
 }
 
+/* A drain value as --drain and the policy spell it. */
+static const char *drain_text(uint64_t ns, char *buf, size_t cap)
+{
+    if (ns == BX_DRAIN_WAIT) snprintf(buf, cap, "wait");
+    else if (ns % 1000000000ull == 0) snprintf(buf, cap, "%llus", (unsigned long long)(ns / 1000000000ull));
+    else if (ns % 1000000ull == 0) snprintf(buf, cap, "%llums", (unsigned long long)(ns / 1000000ull));
+    else snprintf(buf, cap, "%lluns", (unsigned long long)ns);
+    return buf;
+}
+
 static int offered(const bx_executor_config *e, const bx_tool *t)
 {
     if (t->level == BX_PERM_FORBIDDEN || t->level > e->max_level) return 0;
@@ -97,9 +107,10 @@ int cmd_policy(int argc, char **argv)
         fprintf(help ? stdout : stderr,
                 "usage: boxagnts policy check FILE\n"
                 "Validates a policy file as `boxagnts mcp --policy FILE` would (keys, grants, tool\n"
-                "dirs) and prints each executor's effective workspace, grants, profile, tools,\n"
-                "limits and quotas.  Exit 0: the server would start; 2: the policy is wrong;\n"
-                "1: no tool loads.  Format: docs/policy.md.\n");
+                "dirs) and prints the server's tool dirs, workers and drain (for mcp and serve),\n"
+                "then each executor's effective workspace, grants, profile, tools, limits and\n"
+                "quotas.  Exit 0: the server would start; 2: the policy is wrong; 1: no tool\n"
+                "loads.  Format: docs/policy.md.\n");
         return help ? EXIT_OK : EXIT_USAGE;
     }
     const char *file = argv[1];
@@ -137,6 +148,12 @@ int cmd_policy(int argc, char **argv)
     printf("policy %s: ok\n  tool dirs ", file);
     for (size_t i = 0; i < c.ntool_dirs; i++) printf(" %s", c.tool_dirs[i]);
     printf("\n  workers    %u%s\n", c.workers, c.workers ? "" : " (online cores)");
+    /* the grace at end of input, per server subcommand (their defaults differ) */
+    char d1[32], d2[32];
+    const char *from = c.drain_set ? "policy" : "default";
+    printf("  drain      mcp %s (%s), serve %s (%s)\n",
+           drain_text(c.drain_set ? c.drain_ns : BX_DRAIN_MCP_DEFAULT, d1, sizeof d1), from,
+           drain_text(c.drain_set ? c.drain_ns : BX_DRAIN_WAIT, d2, sizeof d2), from);
     size_t n = bx_server_config_executor_count(&c);
     for (size_t i = 0; i < n; i++) {
         bx_executor_config e;

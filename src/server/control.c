@@ -17,6 +17,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,14 @@ unsigned srv_control_take(bx_server *s)
 
 void bx_server_set_drain(bx_server *s, uint64_t ns)
 {
+    s->drain_set = 1;
     s->drain_ns = ns;
+}
+
+void bx_server_set_warn(bx_server *s, bx_server_warn_fn fn, void *user)
+{
+    s->warn = fn;
+    s->warn_user = user;
 }
 
 /* bx_registry_dir_ok for the server's executors: 0 when a call of any of
@@ -91,12 +99,20 @@ int srv_tool_dir_ok(void *user, const char *dir, char *why, size_t cap)
             bx_run_options_add_cap(&o, "write:/workspace", &err);
         for (size_t k = 0; k < c->g.ncaps; k++)
             bx_run_options_add_cap(&o, c->g.caps[k], &err);
-        char w[300] = "";
+        char w[2 * PATH_MAX + 512] = "";
         bx_cache_verdict v = bx_run_options_cache_verdict(&o, dir, w, sizeof w);
         bx_run_options_free(&o);
         if (v == BX_CACHE_REFUSED) {
-            snprintf(why, cap, "executor %.60s can write there (%.200s); move the tool directory out of "
-                     "every writable grant", c->name, w);
+            /* The verdict speaks of a cache; say which grant reaches the folder. */
+            static const char of[] = " overlaps the writable grant of ";
+            const char *h = strstr(w, of), *e = h ? strstr(h, ": a guest") : NULL;
+            if (h)
+                snprintf(why, cap, "executor %.60s can write there (its writable grant of %.*s reaches it); "
+                         "move the tool directory out of every writable grant", c->name,
+                         (int)(e ? (size_t)(e - h) - (sizeof of - 1) : strlen(h + sizeof of - 1)), h + sizeof of - 1);
+            else
+                snprintf(why, cap, "executor %.60s might write there (%s); move the tool directory out of "
+                         "every writable grant", c->name, w);
             return 0;
         }
     }

@@ -152,7 +152,7 @@ static const bxc_prepared *zprefork(void *ctx, const char *hint)
     bx_error err;
     memset(&err, 0, sizeof err);
     if (t) bx_tool_prepare(t, e->cpol.cache_use ? e->cfg.g.cache_dir : NULL, &err);
-    if (t) srv_tier_prepare(s, e, t, hint, 1);   /* the workers inherit the mapped code */
+    if (t) srv_tier_prepare(s, e, t, hint, 1, NULL);   /* the workers inherit the mapped code */
     /* its Landlock ruleset and seccomp program, once per executor (the
      * zygote is one thread: no lock) */
     if (!e->cprep) e->cprep = bxc_prepare(&e->cpol);
@@ -575,6 +575,8 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
     }
     s->workers = c->workers ? c->workers : srv_default_workers();
     s->max_message = c->max_message ? c->max_message : SRV_DEFAULT_MAX_MESSAGE;
+    s->drain_set = c->drain_set;
+    s->drain_ns = c->drain_ns;
     bx_status st = BX_OK;
     for (size_t i = 0; st == BX_OK && i < c->ntool_dirs; i++)
         st = bx_registry_load_dir(s->reg, c->tool_dirs[i], err);
@@ -750,8 +752,19 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     char thint[256];
     snprintf(thint, sizeof thint, "%zu:%s", e->index, tool);
     if (!s->zyg || (c->g.tier == BX_TIER_AOT && e->cpol.cache_use))
-        srv_tier_prepare(s, e, tl, thint, 0);   /* compiled here (see tier.c) */
-    if (s->zyg) {
+        srv_tier_prepare(s, e, tl, thint, 0, cancel);   /* compiled here (see tier.c) */
+    int ran = 1;
+    if (cancel && __atomic_load_n(cancel, __ATOMIC_SEQ_CST)) {
+        /* stopped before it started (say while its module compiled): a
+         * call cancelled is never begun, worded as one stopped running */
+        char m[300];
+        snprintf(m, sizeof m, "The %.200s call was cancelled.", tool);
+        out->content = strdup(m);
+        out->metadata = strdup("{\"outcome\":\"cancelled\"}");
+        out->is_error = 1;
+        st = BX_OK;
+        ran = 0;
+    } else if (s->zyg) {
         st = zcall(s, e, tool, input_json, fuel, timeout, cancel, hooks, out, err);
     } else {
         bx_tool_context ctx;
@@ -765,7 +778,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
         snprintf(out->os_confinement_reason, sizeof out->os_confinement_reason, "%s", s->confine_why);
     }
 
-    if (st == BX_OK && s->zyg && c->g.tier == BX_TIER_AOT && !strcmp(out->tier, "interp"))
+    if (ran && st == BX_OK && s->zyg && c->g.tier == BX_TIER_AOT && !strcmp(out->tier, "interp"))
         srv_tier_why(s, thint, out->tier_reason, sizeof out->tier_reason);
 
     /* Settle: charge what was used, return the rest. */
@@ -773,14 +786,14 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     e->held_calls--;
     e->held_fuel -= hf;
     e->held_wall -= hw;
-    if (st == BX_OK) {
+    if (st == BX_OK && ran) {
         e->used_calls++;
         e->used_fuel += out->fuel_used;
         e->used_wall += out->wall_ns;
     }
     pthread_cond_broadcast(&e->released);
     pthread_mutex_unlock(&e->mu);
-    if (st == BX_OK)
+    if (st == BX_OK && ran)
         srv_tier_note_call(s, e, tl, out);
     return st;
 }

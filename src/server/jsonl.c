@@ -114,6 +114,7 @@ static void on_line(srv_session *ss, cJSON *msg, int too_large)
 
 static const srv_proto jsonl_proto = {
     .wire = SRV_WIRE_JSONL,
+    .default_drain_ns = BX_DRAIN_WAIT,     /* a batch protocol: every answer is read */
     .on_msg = on_line,
     .call_reply = call_reply,
     .tools_changed = NULL,      /* JSONL has no notifications: a new tool is simply callable */

@@ -4,11 +4,13 @@
  * message as one whole line, and JSON-RPC 2.0 message checks and replies.
  */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "server_impl.h"
@@ -135,7 +137,43 @@ void srv_out_init(srv_out *o, int fd)
 {
     o->fd = fd;
     o->broken = 0;
+    o->deadline_ns = 0;
     pthread_mutex_init(&o->mu, NULL);
+}
+
+static uint64_t out_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void srv_out_bound(srv_out *o, unsigned ms)
+{
+    uint64_t d = out_now_ns() + (uint64_t)ms * 1000000ull, none = 0;
+    __atomic_compare_exchange_n(&o->deadline_ns, &none, d, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+/* Under a deadline: wait for room, then write at most PIPE_BUF bytes (a
+ * pipe or socket that polled writable takes that much without blocking,
+ * the fd staying blocking: it may be shared with other processes).
+ * 0: nothing written before the deadline. */
+static ssize_t bounded_write(int fd, const char *p, size_t n, uint64_t deadline)
+{
+    for (;;) {
+        uint64_t now = out_now_ns();
+        if (now >= deadline)
+            return 0;
+        struct pollfd pf = {.fd = fd, .events = POLLOUT, .revents = 0};
+        int r = poll(&pf, 1, (int)((deadline - now) / 1000000u) + 1);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return r;
+        if (pf.revents & (POLLERR | POLLHUP | POLLNVAL))
+            return -1;
+        return write(fd, p, n < PIPE_BUF ? n : PIPE_BUF);
+    }
 }
 
 void srv_out_free(srv_out *o)
@@ -154,8 +192,10 @@ int srv_out_send(srv_out *o, cJSON *msg)
         text[n] = '\n';     /* cJSON_Print's buffer holds the NUL: room for the newline */
         size_t off = 0;
         n++;
+        uint64_t deadline = __atomic_load_n(&o->deadline_ns, __ATOMIC_SEQ_CST);
         while (off < n) {
-            ssize_t w = write(o->fd, text + off, n - off);
+            ssize_t w = deadline ? bounded_write(o->fd, text + off, n - off, deadline)
+                                 : write(o->fd, text + off, n - off);
             if (w < 0 && errno == EINTR)
                 continue;
             if (w <= 0) {

@@ -400,6 +400,7 @@ static void call_output(srv_call_job *j, const char *text, size_t len)
 
 static const srv_proto mcp_proto = {
     .wire = SRV_WIRE_JSONRPC,
+    .default_drain_ns = BX_DRAIN_MCP_DEFAULT,
     .on_msg = on_message,
     .call_reply = call_reply,
     .tools_changed = tools_changed,
@@ -421,7 +422,6 @@ bx_status bx_server_run_mcp(bx_server *s, int in_fd, int out_fd, const char *exe
     if (st != BX_OK)
         return st;
     srv_progress_init(&m.progress, &m.ss);
-    /* The SDK's client kills us if we take too long after end of input. */
     st = srv_session_serve(&m.ss, in_fd, "the client's messages", err);
     srv_progress_finish(&m.progress);
     return st;

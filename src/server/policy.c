@@ -265,7 +265,35 @@ static bx_status apply_quotas(bx_executor_config *e, const cJSON *obj, const cha
 static int is_top_key(const char *k)
 {
     return !strcmp(k, "tool_dirs") || !strcmp(k, "workers") || !strcmp(k, "max_message") ||
-           !strcmp(k, "executors");
+           !strcmp(k, "executors") || !strcmp(k, "drain");
+}
+
+bx_status bx_parse_drain(const char *text, uint64_t *ns, bx_error *err)
+{
+    if (!strcmp(text, "wait")) {
+        *ns = BX_DRAIN_WAIT;
+        return BX_OK;
+    }
+    bx_error e2 = {0};
+    if (bx_parse_duration(text, ns, &e2) != BX_OK)
+        return bx_error_setf(err, BX_ERR_ARG, "%.150s (or \"wait\": let every call finish)", e2.msg);
+    if (*ns == BX_DRAIN_WAIT)
+        (*ns)--;    /* a finite grace, however long, stays finite */
+    return BX_OK;
+}
+
+/* "drain": "wait", a duration string, or seconds as a number. */
+static bx_status get_drain(const cJSON *v, uint64_t *out, const char *where, const char *key, bx_error *err)
+{
+    bx_error e2 = {0};
+    if (cJSON_IsNumber(v))
+        return get_duration(v, out, where, key, err);
+    if (!cJSON_IsString(v))
+        return bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" must be \"wait\", a duration like \"500ms\" or seconds",
+                             where, key);
+    if (bx_parse_drain(v->valuestring, out, &e2) != BX_OK)
+        return bx_error_setf(err, BX_ERR_ARG, "%.60s: \"%.30s\": %.200s", where, key, e2.msg);
+    return BX_OK;
 }
 
 bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const char *base,
@@ -279,6 +307,11 @@ bx_status srv_exec_config_apply(bx_executor_config *e, const cJSON *obj, const c
         bx_status st = BX_OK;
         if (top && is_top_key(k))
             continue;
+        if (is_top_key(k)) {
+            st = bx_error_setf(err, BX_ERR_ARG, "%s: \"%s\" is a server-wide key: put it at the top level "
+                               "of the policy file", where, k);
+            return st;
+        }
         if (!strcmp(k, "workspace"))
             st = set_path(&e->g.workspace, it, base, where, k, err);
         else if (!strcmp(k, "grants"))
@@ -427,6 +460,10 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
     }
     if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "max_message")))
         st = get_size(v, &c->max_message, "policy", "max_message", err);
+    if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "drain"))) {
+        st = get_drain(v, &c->drain_ns, "policy", "drain", err);
+        c->drain_set = st == BX_OK;
+    }
     if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "executors"))) {
         if (!cJSON_IsObject(v))
             st = bx_error_setf(err, BX_ERR_ARG,

@@ -46,12 +46,18 @@ typedef struct srv_out {
     int fd;
     pthread_mutex_t mu;
     int broken;                 /* a write failed: the peer is gone */
+    uint64_t deadline_ns;       /* atomics; 0: none.  Past it (a reader that
+                                   stopped reading at shutdown), writes are
+                                   dropped and the output counts as broken */
 } srv_out;
 void srv_out_init(srv_out *o, int fd);
 void srv_out_free(srv_out *o);
 /* One line, written whole under the mutex (responses of concurrent calls
  * never interleave).  Consumes msg.  -1 once the output is broken. */
 int srv_out_send(srv_out *o, cJSON *msg);
+/* From now on every write ends within ms milliseconds (srv_out_send waits
+ * for room at most that long, then drops): the server is shutting down. */
+void srv_out_bound(srv_out *o, unsigned ms);
 
 /* ---- JSON-RPC 2.0 (jsonrpc.c) ------------------------------------------ */
 enum {
@@ -140,7 +146,10 @@ struct bx_server {
     int ctl_fd[2];
     int ctl_open;               /* atomics: ctl_fd is valid */
     unsigned ctl_pending;       /* atomics: BX_SERVER_* bits not yet handled */
-    uint64_t drain_ns;          /* bx_server_set_drain; 0: wait for every call */
+    int drain_set;              /* bx_server_set_drain or the policy's "drain" */
+    uint64_t drain_ns;          /* BX_DRAIN_WAIT: wait for every call */
+    bx_server_warn_fn warn;     /* bx_server_set_warn: the operator's stderr */
+    void *warn_user;
     bxc_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
@@ -149,6 +158,7 @@ struct bx_server {
      * background compilation of a tool called repeatedly under auto. */
     pthread_mutex_t tier_mu;
     pthread_cond_t tier_cv;     /* a tool's compiled form is ready (looked: 2) */
+    volatile int tier_stop;     /* srv_tier_free: background compilations stop */
     struct srv_tier_entry **tier; size_t ntier;
 };
 /* tier.c */
@@ -156,8 +166,10 @@ void srv_tier_init(bx_server *s);
 void srv_tier_free(bx_server *s);     /* joins the background compilations */
 /* Before a call runs in this process or a worker is forked for it (hint
  * "index:tool"): the compiled form as the executor's tier says; in_zygote:
- * compile only when there is no cache (the server compiled into it). */
-void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote);
+ * compile only when there is no cache (the server compiled into it).
+ * cancel (may be NULL): the call's flag; a compilation stops with it. */
+void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote,
+                      const volatile int *cancel);
 /* Why the server's own compilation for hint failed (out unchanged when it
  * did not, or was not tried): a worker's reason only says the cache had
  * nothing. */
@@ -229,6 +241,8 @@ typedef struct srv_call_job {
  * jsonl.c call into session.c, never the reverse). */
 typedef struct srv_proto {
     srv_wire wire;
+    /* The grace at end of input when the operator set none (BX_DRAIN_*). */
+    uint64_t default_drain_ns;
     /* One input line: msg NULL when not valid JSON; too_large: the line
      * was longer than the server's max_message and skipped unread. */
     void (*on_msg)(srv_session *ss, cJSON *msg, int too_large);

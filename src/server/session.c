@@ -228,6 +228,23 @@ void srv_session_cancel_all(srv_session *ss, int why)
     answer_dropped(ss, dropped);
 }
 
+/* What a rescan could not add, to the operator (bx_server_set_warn), one
+ * line each: the registry's problems name the path and say why. */
+static void warn_problems(bx_server *s, size_t from)
+{
+    for (size_t i = from; s->warn && i < bx_registry_problem_count(s->reg); i++) {
+        const char *p = bx_registry_problem(s->reg, i);
+        char *line = p ? strdup(p) : NULL;
+        if (!line)
+            continue;
+        for (char *c = line; *c; c++)
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
+        s->warn(s->warn_user, line);
+        free(line);
+    }
+}
+
 /* The operator's requests (bx_server_request).  Returns 1 on stop. */
 static int serve_requests(srv_session *ss)
 {
@@ -240,6 +257,7 @@ static int serve_requests(srv_session *ss)
         bx_registry_rescan(reg, srv_tool_dir_ok, ss->s, &added, &err);
         if (added)
             (void)srv_zygote_refresh(ss->s);   /* workers fork from it: it loads them too */
+        warn_problems(ss->s, p0);
         if ((added || bx_registry_problem_count(reg) > p0) && ss->proto->tools_changed)
             ss->proto->tools_changed(ss, added, p0);
     }
@@ -255,26 +273,46 @@ static uint64_t mono_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-/* At end of input: answer every call still running, until the drain time
- * (bx_server_set_drain) runs out or a stop is requested, or until the
- * reader of our output is gone (a pipe's write end then polls POLLERR, a
- * socket's POLLHUP): then nobody waits for the answers, so the calls are
- * stopped now instead of waiting out their timeouts. */
+/* How long the answers of cancelled calls may take to write at shutdown: a
+ * client that still reads takes them at once; one that stopped reading
+ * (its pipe full) must not keep us alive. */
+#define SHUTDOWN_WRITE_MS 300
+
+/* Stop every call now: running ones through their sandbox (a confined
+ * worker is killed), queued ones answered without running. */
+static void shut_down(srv_session *ss)
+{
+    srv_out_bound(&ss->out, SHUTDOWN_WRITE_MS);
+    srv_session_cancel_all(ss, SRV_CANCEL_SHUTDOWN);
+}
+
+/* At end of input: give the calls still running the drain time
+ * (bx_server_set_drain, else the protocol's default: MCP's client has left
+ * when it closes our input, a JSONL batch script waits for its answers),
+ * then stop them.  At once when a stop is requested or the reader of our
+ * output is gone (a pipe's write end then polls POLLERR, a socket's
+ * POLLHUP): nobody waits for the answers. */
 static void drain(srv_session *ss)
 {
-    uint64_t deadline = ss->s->drain_ns ? mono_ns() + ss->s->drain_ns : UINT64_MAX;
+    uint64_t grace = ss->s->drain_set ? ss->s->drain_ns : ss->proto->default_drain_ns;
+    uint64_t start = mono_ns();
+    uint64_t deadline = grace == BX_DRAIN_WAIT || grace > UINT64_MAX - start ? UINT64_MAX : start + grace;
     for (;;) {
         pthread_mutex_lock(&ss->mu);
         int busy = ss->inflight != NULL;
         pthread_mutex_unlock(&ss->mu);
         if (!busy)
             return;
+        uint64_t now = mono_ns();
+        int wait_ms = 20;
+        if (deadline != UINT64_MAX && (deadline - now) / 1000000u < 20)
+            wait_ms = now >= deadline ? 0 : (int)((deadline - now) / 1000000u) + 1;
         struct pollfd pfd[2] = {{.fd = ss->out.fd, .events = 0, .revents = 0},
                                 {.fd = ss->s->ctl_fd[0], .events = POLLIN, .revents = 0}};
-        int n = poll(pfd, 2, 20);
+        int n = poll(pfd, 2, wait_ms);
         int gone = ss->out.broken || (n > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)));
         if ((n > 0 && (pfd[1].revents & POLLIN) && serve_requests(ss)) || gone || mono_ns() >= deadline) {
-            srv_session_cancel_all(ss, SRV_CANCEL_SHUTDOWN);
+            shut_down(ss);
             return;             /* srv_session_finish waits for the stopped sandboxes */
         }
     }
@@ -315,13 +353,13 @@ bx_status srv_session_serve(srv_session *ss, int in_fd, const char *what, bx_err
             break;              /* the client is gone */
     }
     srv_reader_free(&rd);
-    /* End of input is how a client asks us to exit: answer what runs (it
-     * may still be reading, as a script piping requests is) for as long as
-     * the drain time allows, unless it has stopped reading.  A stop
-     * request (SIGTERM) cancels at once; the cancelled calls are answered
-     * as such while the client reads. */
+    /* End of input is how a client asks us to exit: what runs gets the
+     * drain time (a script piping quick calls still reads their answers),
+     * unless the client has stopped reading.  A stop request (SIGTERM)
+     * cancels at once; the cancelled calls are answered as such while the
+     * client reads. */
     if (stop || ss->out.broken)
-        srv_session_cancel_all(ss, SRV_CANCEL_SHUTDOWN);
+        shut_down(ss);
     else
         drain(ss);
     srv_session_finish(ss);

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "server_impl.h"
 
@@ -42,10 +43,14 @@ void srv_tier_init(bx_server *s)
     pthread_cond_init(&s->tier_cv, NULL);
     s->tier = NULL;
     s->ntier = 0;
+    s->tier_stop = 0;
 }
 
 void srv_tier_free(bx_server *s)
 {
+    /* a compilation running now is stopped, not waited for (its C
+     * compiler killed): the server is ending */
+    __atomic_store_n(&s->tier_stop, 1, __ATOMIC_SEQ_CST);
     /* join outside the lock: a finishing thread takes nothing of it, but
      * the table must not change while we walk it (no call runs any more) */
     for (size_t i = 0; i < s->ntier; i++) {
@@ -82,7 +87,8 @@ static const char *cache_of(const srv_executor *e)
     return e->cpol.cache_use ? e->cfg.g.cache_dir : NULL;
 }
 
-void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote)
+void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const char *hint, int in_zygote,
+                      const volatile int *cancel)
 {
     int tier = e->cfg.g.tier;
     if (tier != BX_TIER_AOT && tier != BX_TIER_AUTO) return;
@@ -94,18 +100,23 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
     srv_tier_entry *en = entry(s, hint);
     /* a call that comes while another prepares the tool waits for it:
      * the tier asked for is the tier that runs */
-    while (en && en->looked == 1)
-        pthread_cond_wait(&s->tier_cv, &s->tier_mu);
-    int look = en && !en->looked;
+    while (en && en->looked == 1 && !(cancel && *cancel)) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 50000000;   /* the call's cancel flag checked this often */
+        if (ts.tv_nsec >= 1000000000) ts.tv_sec++, ts.tv_nsec -= 1000000000;
+        pthread_cond_timedwait(&s->tier_cv, &s->tier_mu, &ts);
+    }
+    int look = en && !en->looked && !(cancel && *cancel);
     if (look) en->looked = 1;
     pthread_mutex_unlock(&s->tier_mu);
     if (!look) return;
     /* aot compiles now (once); auto takes only what the cache holds */
     char why[160];
-    bx_tool_prepare_tier(t, cache_of(e), tier, compile, why, sizeof why);
+    int have = bx_tool_prepare_tier_cancel(t, cache_of(e), tier, compile, cancel, why, sizeof why);
     pthread_mutex_lock(&s->tier_mu);
     snprintf(en->why, sizeof en->why, "%s", why);
-    en->looked = 2;
+    en->looked = !have && cancel && *cancel ? 0 : 2;   /* cancelled: the next call tries again */
     pthread_cond_broadcast(&s->tier_cv);
     pthread_mutex_unlock(&s->tier_mu);
 }
@@ -131,7 +142,8 @@ static void *compile_bg(void *arg)
 {
     srv_tier_entry *en = arg;
     char why[160];
-    if (bx_tool_prepare_tier(en->t, en->cache_dir, BX_TIER_AUTO, 1, why, sizeof why) && en->s->zyg)
+    if (bx_tool_prepare_tier_cancel(en->t, en->cache_dir, BX_TIER_AUTO, 1, &en->s->tier_stop, why, sizeof why) &&
+        en->s->zyg)
         (void)srv_zygote_refresh(en->s);   /* the zygote finds it in the cache */
     return NULL;
 }

@@ -202,8 +202,10 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every new manifest of dir; *added counts the tools added. */
-static bx_status load_dir(bx_registry *r, const char *dir, size_t *added, bx_error *err)
+/* Every new manifest of dir; *added counts the tools added.  check_module:
+ * the module is decoded and validated before the tool is added (a rescan:
+ * a tool that could never run is reported then, not at its first call). */
+static bx_status load_dir(bx_registry *r, const char *dir, int check_module, size_t *added, bx_error *err)
 {
     DIR *d = opendir(dir);
     if (!d) return bx_error_setf(err, BX_ERR_IO, "cannot read the tool directory %s: %s", dir, strerror(errno));
@@ -243,6 +245,13 @@ static bx_status load_dir(bx_registry *r, const char *dir, size_t *added, bx_err
             add_problem(r, lerr.msg);
             continue;
         }
+        if (check_module && bx_tool_prepare(t, NULL, &lerr) != BX_OK) {
+            char msg[sizeof lerr.msg + PATH_MAX + 48];
+            snprintf(msg, sizeof msg, "%s: its module does not load: %s; skipped", mpath, lerr.msg);
+            add_problem(r, msg);
+            bx_tool_free(t);
+            continue;
+        }
         if (bx_registry_add(r, t, &lerr) != BX_OK) {
             char msg[sizeof lerr.msg + PATH_MAX + 16];
             snprintf(msg, sizeof msg, "%s: %s; skipped", mpath, lerr.msg);
@@ -261,7 +270,7 @@ static bx_status load_dir(bx_registry *r, const char *dir, size_t *added, bx_err
 bx_status bx_registry_load_dir(bx_registry *r, const char *dir, bx_error *err)
 {
     size_t added = 0;
-    bx_status st = load_dir(r, dir, &added, err);
+    bx_status st = load_dir(r, dir, 0, &added, err);
     if (st == BX_OK) remember_dir(r, dir);
     return st;
 }
@@ -271,16 +280,16 @@ bx_status bx_registry_rescan(bx_registry *r, bx_registry_dir_ok dir_ok, void *us
 {
     *added = 0;
     for (size_t i = 0; i < r->ndirs; i++) {
-        char why[400] = "";
+        char why[PATH_MAX + 400] = "";
         if (dir_ok && !dir_ok(user, r->dirs[i], why, sizeof why)) {
-            char msg[PATH_MAX + 480];
+            char msg[2 * PATH_MAX + 480];
             snprintf(msg, sizeof msg, "tool directory %s not scanned again: %s", r->dirs[i], why);
             add_problem(r, msg);
             continue;
         }
         bx_error derr;
         memset(&derr, 0, sizeof derr);
-        if (load_dir(r, r->dirs[i], added, &derr) != BX_OK)
+        if (load_dir(r, r->dirs[i], 1, added, &derr) != BX_OK)
             add_problem(r, derr.msg);     /* a dir gone since: the others still count */
     }
     (void)err;

@@ -807,6 +807,12 @@ bx_status bx_tool_prepare(const bx_tool *t, const char *cache_dir, bx_error *err
 int bx_tool_prepare_tier(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
                          char *why, size_t cap)
 {
+    return bx_tool_prepare_tier_cancel(t, cache_dir, tier, allow_compile, NULL, why, cap);
+}
+
+int bx_tool_prepare_tier_cancel(const bx_tool *t, const char *cache_dir, int tier, int allow_compile,
+                                const volatile int *cancel, char *why, size_t cap)
+{
     if (cap) why[0] = '\0';
     if (!t || t->execute != wasm_tool_execute || (tier != BX_TIER_AOT && tier != BX_TIER_AUTO))
         return 0;
@@ -825,7 +831,7 @@ int bx_tool_prepare_tier(const bx_tool *t, const char *cache_dir, int tier, int 
     /* Outside the lock: a compilation takes seconds, and calls of this tool
      * (a server's threads) go on interpreted meanwhile. */
     char awhy[160] = "";
-    bxa_module *am = bxa_module_get(m, cache_dir, allow_compile, awhy, sizeof awhy);
+    bxa_module *am = bxa_module_get_cancel(m, cache_dir, allow_compile, cancel, awhy, sizeof awhy);
     pthread_mutex_lock(&w->mu);
     if (am && !w->aot) {
         w->aot = am;

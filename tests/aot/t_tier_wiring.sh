@@ -144,8 +144,8 @@ mcp_in() {
         '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
         "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"t-fnv\",\"arguments\":$IN}}"
 }
-mi=$(mcp_in | "$B" mcp "${TD[@]}" --cache-dir "$C" --tier interp | grep '"id":2')
-ma=$(mcp_in | "$B" mcp "${TD[@]}" --cache-dir "$C" --tier aot | grep '"id":2')
+mi=$(mcp_in | "$B" mcp --drain wait "${TD[@]}" --cache-dir "$C" --tier interp | grep '"id":2')
+ma=$(mcp_in | "$B" mcp --drain wait "${TD[@]}" --cache-dir "$C" --tier aot | grep '"id":2')
 check "mcp interp: _meta boxagnts/tier interp ($mi)" grep -q '"boxagnts/tier":"interp"' <<<"$mi"
 check "mcp aot: _meta boxagnts/tier aot ($ma)" grep -q '"boxagnts/tier":"aot"' <<<"$ma"
 check "mcp aot: same text as interp" grep -q "\"text\":\"$want\"" <<<"$ma"

@@ -139,7 +139,7 @@ refused_tool "call bash, cache behind a link in the workspace" "$out" "$WS/out/c
 init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}'
 inited='{"jsonrpc":"2.0","method":"notifications/initialized"}'
 mcpcall='{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"file-write","arguments":'$WIN'}}'
-out=$(printf '%s\n%s\n%s\n' "$init" "$inited" "$mcpcall" | timeout 60 "$BX" mcp --workspace "$WS" --cache-dir "$WS/.cache" 2>&1)
+out=$(printf '%s\n%s\n%s\n' "$init" "$inited" "$mcpcall" | timeout 60 "$BX" mcp --drain wait --workspace "$WS" --cache-dir "$WS/.cache" 2>&1)
 refused_tool "mcp --cache-dir in the workspace" "$out" "$WS/.cache"
 check "mcp: isError" has "$out" '"isError":true'
 
@@ -151,7 +151,7 @@ cat >"$T/policy.json" <<EOF
 EOF
 out=$(printf '{"id":1,"tool":"file-write","input":%s}\n' "$WIN" | timeout 60 "$BX" serve --jsonl --policy "$T/policy.json" 2>&1)
 refused_tool "a policy file's cache_dir in its workspace" "$out" "$WS/.cache"
-out=$(printf '%s\n%s\n%s\n' "$init" "$inited" "$mcpcall" | timeout 60 "$BX" mcp --policy "$T/policy.json" 2>&1)
+out=$(printf '%s\n%s\n%s\n' "$init" "$inited" "$mcpcall" | timeout 60 "$BX" mcp --drain wait --policy "$T/policy.json" 2>&1)
 refused_tool "mcp with that policy file" "$out" "$WS/.cache"
 
 cat >"$T/exec.json" <<EOF

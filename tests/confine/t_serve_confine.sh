@@ -57,7 +57,7 @@ check serve-require-and-no-refused $? "$(cat "$TMP/r3")"
 MCP='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}
 {"jsonrpc":"2.0","method":"notifications/initialized"}
 {"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"file-read","arguments":{"file_path":"f.txt"}}}'
-echo "$MCP" | "$B" mcp --workspace "$TMP/ws" >"$TMP/m1" 2>&1
+echo "$MCP" | "$B" mcp --drain wait --workspace "$TMP/ws" >"$TMP/m1" 2>&1
 grep '"id":2' "$TMP/m1" | grep -q '"boxagnts/os_confinement":"full"'
 check mcp-confined-full $? "$(cat "$TMP/m1")"
 

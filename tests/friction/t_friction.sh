@@ -19,7 +19,7 @@ export HOME=$T/home
 mkdir -p "$T/ws" "$HOME"; printf 'hi\n' > "$T/ws/a.txt"
 MCP_INIT='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}'
 MCP_CALL='{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"file-read","arguments":{"file_path":"a.txt"}}}'
-mcp_call() { printf '%s\n' "$MCP_INIT" '{"jsonrpc":"2.0","method":"notifications/initialized"}' "$MCP_CALL" | timeout 30 "$BX" mcp "$@"; }
+mcp_call() { printf '%s\n' "$MCP_INIT" '{"jsonrpc":"2.0","method":"notifications/initialized"}' "$MCP_CALL" | timeout 30 "$BX" mcp --drain wait "$@"; }
 entries() { find "$1" -name '*.bxm' 2>/dev/null | wc -l; }
 
 # ---- a bad grant: exit 2 everywhere, nothing run ------------------------------

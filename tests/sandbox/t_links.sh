@@ -279,7 +279,7 @@ no_leak "serve policy grant through a link" "$out"
 out=$(printf '%s\n' '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}' \
       '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
       '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"file-read","arguments":{"file_path":"/workspace/docs/hostname"}}}' \
-      | timeout 60 "$BX" mcp --policy "$S/policy.json" 2>&1)
+      | timeout 60 "$BX" mcp --drain wait --policy "$S/policy.json" 2>&1)
 no_leak "mcp policy grant through a link" "$out"
 [[ "$out" == *"symbolic link"* ]] && ok || bad "mcp: the grant through a link is refused: $out"
 rm -f "$T/ws/docs"

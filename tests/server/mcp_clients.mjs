@@ -159,7 +159,8 @@ async function features(client, tools) {
 // ---- progress: start, heartbeats, all before the response (raw, to see the order) ----
 {
     const c = configs[0];
-    const p = spawn(relocate(c.command), c.args.map(relocate), { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // (--drain wait: the calls are piped, then the input closed; they must still be answered)
+    const p = spawn(relocate(c.command), [...c.args.map(relocate), '--drain', 'wait'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     p.stdout.on('data', (d) => { out += d; });
     const send = (m) => p.stdin.write(JSON.stringify(m) + '\n');

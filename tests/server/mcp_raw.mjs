@@ -263,9 +263,9 @@ check(ex.code === 0 && !/Sanitizer/.test(s.stderr), 'server exits 0, no sanitize
           'mutated messages: exit 0, only JSON lines out, no sanitizer report', { ex, bad: s.bad.slice(0, 2), err: s.stderr.slice(0, 300) });
 }
 
-// End of input right after a call, the client still reading (a script
-// piping requests): the call is answered, then the server exits.
-s = new Server();
+// End of input right after a long call, the client still reading (a script
+// piping requests, with --drain wait): the call is answered, then the server exits.
+s = new Server(['--drain', 'wait']);
 s.send(init('2025-06-18'));
 await s.byId('init');
 s.send({ jsonrpc: '2.0', id: 60, method: 'tools/call', params: { name: 't-echo', arguments: { text: 'piped', n: 20000 } } });

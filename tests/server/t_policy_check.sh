@@ -40,6 +40,14 @@ sec coder | grep -q "workspace  $T/coder$" && sec coder | grep -q "grants     wr
     && ok || bad "coder: $(sec coder)"
 sec reader | grep -q "timeout 7s" && sec reader | grep -q "max_memory 256MiB" && sec reader | grep -q "workspace  $T/ws$" \
     && [ "$(sec reader | grep '^  tools' | xargs)" = "tools file-read" ] && ok || bad "reader: $(sec reader)"
+# the grace at end of input, per server subcommand: the defaults differ, the key sets both
+grep -qx "  drain      mcp 500ms (default), serve wait (default)" <<<"$out" && ok || bad "default drain: $out"
+for d in '"2s":2s' '"wait":wait' '1.5:1500ms' '0:0s' '"250ms":250ms'; do
+    printf '{"drain": %s}' "${d%%:*}" > "$T/d.json"
+    o=$("$BX" policy check "$T/d.json" 2>"$T/err"); rc=$?
+    w=${d#*:}
+    [ $rc = 0 ] && grep -qx "  drain      mcp $w (policy), serve $w (policy)" <<<"$o" && ok || bad "drain ${d%%:*}: rc=$rc $o $(cat "$T/err")"
+done
 
 # wrong policies
 printf '{"workspce": "%s"}' "$T/ws" > "$T/b1.json"

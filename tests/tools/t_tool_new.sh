@@ -35,7 +35,7 @@ out=$("$BX" call greet --tools-dir "$T" '{}')
 out=$(printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}' \
     '{"jsonrpc":"2.0","method":"notifications/initialized"}' \
     '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"greet","arguments":{"name":"Linus"}}}' \
-    | timeout 30 "$BX" mcp --tools-dir "$T" 2>/dev/null)
+    | timeout 30 "$BX" mcp --drain wait --tools-dir "$T" 2>/dev/null)
 grep -q '"Hello, Linus!"' <<<"$out" && ok || bad "greet through mcp: $out"
 # usage
 (cd "$T" && "$BX" tool new greet >/dev/null 2>&1); rc=$?
