@@ -8,8 +8,6 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 BX=$BUILD/boxagnts
-SDK_PREFIX=$BUILD/mcp-client
-SDK=$SDK_PREFIX/node_modules/@modelcontextprotocol/sdk
 TEST_TOOLS=$BUILD/tests/server/tools
 
 fail_all() { echo "FAIL $1"; echo "0 passed, 1 failed"; exit 1; }
@@ -17,12 +15,7 @@ command -v node >/dev/null || fail_all "node is not installed (apt-get install n
 [ -x "$BX" ] || fail_all "$BX not built (make)"
 [ -f "$TEST_TOOLS/t-echo/tool.wasm" ] && [ -f "$TEST_TOOLS/t-bad/tool.wasm" ] || fail_all "test tools not built (make tests)"
 [ -f "$BUILD/tools/file-write/tool.wasm" ] || fail_all "built-in tools not built (make)"
-if [ ! -f "$SDK/package.json" ]; then
-    command -v npm >/dev/null || fail_all "npm is not installed (apt-get install npm)"
-    mkdir -p "$SDK_PREFIX"
-    npm install --prefix "$SDK_PREFIX" --no-audit --no-fund --loglevel=error "@modelcontextprotocol/sdk@1" \
-        >"$SDK_PREFIX/npm.log" 2>&1 && [ -f "$SDK/package.json" ] || fail_all "npm install @modelcontextprotocol/sdk failed"
-fi
+. tests/server/sdk.sh   # SDK, SDK_PREFIX: the official MCP SDK client from npm
 # a directory of this run's own (two runs at once never share one)
 mkdir -p "$BUILD/tests/server"
 WORK=$(mktemp -d "$BUILD/tests/server/lifecycle-work.XXXXXX") || fail_all "cannot make a work directory"

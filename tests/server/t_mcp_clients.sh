@@ -6,16 +6,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
-SDK_PREFIX=$BUILD/mcp-client
-SDK=$SDK_PREFIX/node_modules/@modelcontextprotocol/sdk
 fail_all() { echo "FAIL $1"; echo "0 passed, 1 failed"; exit 1; }
 command -v node >/dev/null || fail_all "node is not installed (apt-get install nodejs npm)"
-if [ ! -f "$SDK/package.json" ]; then
-    command -v npm >/dev/null || fail_all "npm is not installed (apt-get install npm)"
-    mkdir -p "$SDK_PREFIX"
-    npm install --prefix "$SDK_PREFIX" --no-audit --no-fund --loglevel=error "@modelcontextprotocol/sdk@1" \
-        >"$SDK_PREFIX/npm.log" 2>&1 && [ -f "$SDK/package.json" ] || fail_all "npm install @modelcontextprotocol/sdk failed"
-fi
+. tests/server/sdk.sh   # SDK, SDK_PREFIX: the official MCP SDK client from npm
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 unset BOXAGNTS_TOOLS_PATH
