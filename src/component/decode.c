@@ -1894,9 +1894,10 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             /* an instance or func export ascribed a type is seen with that type */
             bxcm_type *et = (so == S_INSTANCE || so == S_FUNC) && asc ? asc : st;
             if (vis_check(r, s, 0, so, so == S_TYPE ? st : asc ? asc : st)) return -1;
-            bxcm_type *nt = so == S_TYPE || so == S_INSTANCE ? vname(r, s, 0, so, et) : st;
-            if (!nt && et) return -1;
-            const bxcm_type *dt = so == S_COMPONENT || so == S_CORE_MODULE ? NULL : so == S_TYPE ? (((bxcm_type *)st)->k == TK_RESOURCE ? bxcm_root(st) : nt) : et;
+            bxcm_type *nt = st;
+            if ((so == S_TYPE || so == S_INSTANCE) && !(nt = vname(r, s, 0, so, et)) && et) return -1;
+            const bxcm_type *dt = so == S_COMPONENT || so == S_CORE_MODULE ? NULL :
+                                  so == S_TYPE ? (st && ((bxcm_type *)st)->k == TK_RESOURCE ? bxcm_root(st) : nt) : et;
             if (add_cdecl(r, c, 0, nm, so, (bxcm_type *)dt, asc ? asc : st)) return -1;
             bxcm_op *op = newop(r, c, OP_EXPORT, off);
             if (!op) return -1;
