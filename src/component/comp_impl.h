@@ -169,6 +169,7 @@ void bxcm_handle_remove(bxcm_ci *ci, uint32_t i);
 bxcm_rdef *bxcm_rdef_find(bxcm_ctx *ctx, const bxcm_type *rt);
 
 /* validate.c */
+static inline const bxcm_type *bxcm_root(const bxcm_type *t) { return t && t->orig ? t->orig : t; }
 int bxcm_label_ok(const char *s, size_t n);
 int bxcm_semver_ok(const char *s, size_t n, char *why, size_t cap);
 int bxcm_extname_ok(const char *nm, int *kind, char *why, size_t cap);

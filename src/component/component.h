@@ -63,6 +63,12 @@ struct bxcm_type {
      * component boundary); set as the type is built */
     uint8_t has_res;
     const void *owner;      /* a defined resource: the component defining it */
+    /* validation only (decode.c): a type exported or imported gets a fresh
+     * node, a copy of the type it names, whose identity the visibility rule
+     * follows; orig is the type copied (never itself a copy), the identity
+     * subtyping and the runtime use.  own/borrow: via is the (possibly
+     * copied) resource node written in the source, t0 its orig. */
+    const bxcm_type *orig, *via;
 };
 
 typedef struct bxcm_comp bxcm_comp;

@@ -64,6 +64,7 @@ typedef struct rd {
     const char *cache_dir;   /* the compiled-module cache for core modules (NULL: none) */
     bxcm_submap *sm;         /* type substitutions of the instantiation being checked */
     uint64_t *work;          /* name comparisons made by the whole decode (bounded) */
+    bxcm_type *fresh_res;    /* the last `sub resource` bound externdesc made */
 } rd;
 
 /* Name lookups are linear: a hostile component with many names could make
@@ -190,6 +191,8 @@ typedef struct scope {
     int is_comp;
     vec sp[S_NSORTS];
     vec subst;               /* pairs (child's type import, type given) of its instantiations */
+    vec vim, vex;            /* types named by an import / by an export (visibility) */
+    vec cty;                 /* pairs (component index, its type) of imported components */
 } scope;
 
 static int push(rd *r, scope *s, int sort, void *p)
@@ -219,6 +222,9 @@ static int too_deep(const scope *s)
 static void scope_free(scope *s)
 {
     free(s->subst.v);
+    free(s->vim.v);
+    free(s->vex.v);
+    free(s->cty.v);
     for (int i = 0; i < S_NSORTS; i++) free(s->sp[i].v);
 }
 
@@ -366,15 +372,19 @@ static int uniq(rd *r, const char **names, uint32_t n, const char *what)
     return 0;
 }
 
-static int resource_ref(rd *r, scope *s, bxcm_type **out)
+/* A resource type index: *out the resource's identity; *via, when asked,
+ * the node named (a copy made by an export or import: visibility). */
+static int resource_ref2(rd *r, scope *s, bxcm_type **out, const bxcm_type **via)
 {
     uint32_t i;
     if (idx(r, s, S_TYPE, &i)) return -1;
     bxcm_type *t = get(s, S_TYPE, i);
     if (!t || t->k != TK_RESOURCE) return fail(r, "type index %u is not a resource type", i);
-    *out = t;
+    *out = (bxcm_type *)bxcm_root(t);
+    if (via) *via = t;
     return 0;
 }
+static int resource_ref(rd *r, scope *s, bxcm_type **out) { return resource_ref2(r, s, out, NULL); }
 
 static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp);
 static int measure(rd *r, bxcm_type *t);
@@ -420,7 +430,7 @@ static int deftype(rd *r, scope *s, bxcm_type **out)
         if (!(t = newt(r, TK_RESULT)) || opt_valtype(r, s, &t->t0) || opt_valtype(r, s, &t->t1)) return -1;
         break;
     case 0x69: case 0x68:
-        if (!(t = newt(r, b == 0x69 ? TK_OWN : TK_BORROW)) || resource_ref(r, s, &t->t0)) return -1;
+        if (!(t = newt(r, b == 0x69 ? TK_OWN : TK_BORROW)) || resource_ref2(r, s, &t->t0, &t->via)) return -1;
         break;
     case 0x66: case 0x65:
         if (!(t = newt(r, b == 0x66 ? TK_STREAM : TK_FUTURE)) || opt_valtype(r, s, &t->t0)) return -1;
@@ -983,7 +993,7 @@ static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp)
         if (u8(r, &b)) return -1;
         *sortp = S_TYPE;
         if (b == 0x00) { if (idx(r, s, S_TYPE, &i)) return -1; *tp = get(s, S_TYPE, i); return 0; }
-        if (b == 0x01) { if (!(*tp = newt(r, TK_RESOURCE))) return -1; (*tp)->has_res = 1; return 0; }
+        if (b == 0x01) { if (!(*tp = newt(r, TK_RESOURCE))) return -1; (*tp)->has_res = 1; r->fresh_res = *tp; return 0; }
         r->p--;
         return fail(r, "invalid type bound 0x%02x", b);
     }
@@ -992,6 +1002,8 @@ static int externdesc(rd *r, scope *s, int *sortp, bxcm_type **tp)
 }
 
 static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item);
+static int vis_check(rd *r, const scope *s, int imp, int so, const bxcm_type *t);
+static bxcm_type *vname(rd *r, scope *s, int imp, int so, bxcm_type *t);
 
 /* instance and component type declarators */
 static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
@@ -1021,9 +1033,15 @@ static int decls(rd *r, scope *outer, bxcm_type *t, int comp)
             const char *nm; int so, impl; bxcm_type *ty;
             if (extname(r, &nm, &impl) || externdesc(r, &s, &so, &ty)) goto out;
             if (impl && so != S_INSTANCE) { fail(r, "only instances can have an `implements`"); goto out; }
-            if (add_decl(r, t, d == 0x03, nm, so, ty)) goto out;
+            if (comp && vis_check(r, &s, d == 0x03, so, ty)) goto out;
+            /* an abstract resource declared by a type: fresh per import or instantiation */
+            if (so == S_TYPE && ty == r->fresh_res) ty->owner = t;
             if (so == S_INSTANCE && d == 0x03) tag_resources(r, ty, nm);
-            if (push(r, &s, so, so == S_CORE_MODULE ? ty->core : ty)) goto out;
+            bxcm_type *nt = vname(r, &s, d == 0x03, so, ty);
+            if (!nt && ty) goto out;
+            /* a type export's decl is the new name (a resource: its identity) */
+            if (add_decl(r, t, d == 0x03, nm, so, so == S_TYPE ? (ty->k != TK_RESOURCE ? nt : (bxcm_type *)bxcm_root(ty)) : ty)) goto out;
+            if (push(r, &s, so, so == S_CORE_MODULE ? ty->core : nt)) goto out;
             break;
         }
         default: r->p--; fail(r, "invalid %s type declaration 0x%02x", comp ? "component" : "instance", d); goto out;
@@ -1054,7 +1072,7 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
         if (!d) return fail(r, "instance %u has no export named `%s`", i, nm);
         if (d->sort != so) return fail(r, "export `%s` of instance %u is a %s, not a %s", nm, i, sort_name(d->sort), sort_name(so));
         *item = d->t;
-        op->op = OP_ALIAS_EXPORT; op->idx = i; op->name = nm; op->sort = so; op->t = d->t;
+        op->op = OP_ALIAS_EXPORT; op->idx = i; op->name = nm; op->sort = so; op->t = (bxcm_type *)bxcm_root(d->t);
         return 0;
     }
     case 0x01: {
@@ -1091,6 +1109,246 @@ static int alias(rd *r, scope *s, bxcm_op *op, int *sortp, void **item)
     }
     default: r->p--; return fail(r, "invalid alias target 0x%02x", k);
     }
+}
+
+
+/* ---- visibility of types (Explainer: external visibility) -------------
+ * A type an import or export refers to must itself have a name outside:
+ * every record, variant, enum, flags and resource it mentions must have been
+ * imported (for an import) or imported or exported (for an export) before,
+ * or be exported by the same instance type ahead of the use.  An import or
+ * export of a type gives it a fresh node (a copy, orig: the identity
+ * subtyping and the runtime follow), so the name is the new index and not
+ * the definition; exporting or importing an instance gives its type exports
+ * fresh nodes too, so aliasing out of it confers the name.  Component types
+ * are checked as they are defined, instance types when attached. */
+#define COPY_COST 1000u
+static int vpush(rd *r, vec *v, const void *p)
+{
+    if (v->n == v->cap) {
+        uint32_t nc = v->cap ? v->cap * 2 : 16;
+        if (nc > 2000000) return fail(r, "too many named types");
+        void **nv = realloc(v->v, nc * sizeof *nv);
+        if (!nv) return fail(r, "out of host memory");
+        v->v = nv; v->cap = nc;
+    }
+    v->v[v->n++] = (void *)p;
+    return 0;
+}
+
+static int in_vec(const vec *v, const void *p)
+{
+    for (uint32_t i = 0; i < v->n; i++) if (v->v[i] == p) return 1;
+    return 0;
+}
+
+typedef struct vframe { const bxcm_decl *d; uint32_t n; const struct vframe *up; } vframe;
+typedef struct vctx { rd *r; const scope *s; int imp; const vframe *f; bxcm_tk bad; } vctx;
+
+static int vnamed(vctx *v, const bxcm_type *t)
+{
+    const scope *s = v->s;
+    for (int hops = 0; t && hops < 64; hops++) {
+        if (spend(v->r, 1 + s->vim.n + s->vex.n + s->subst.n)) return -1;
+        for (const vframe *f = v->f; f; f = f->up)
+            if (spend(v->r, f->n)) return -1;
+        for (const vframe *f = v->f; f; f = f->up)
+            for (uint32_t i = 0; i < f->n; i++)
+                if (f->d[i].sort == S_TYPE && (f->d[i].t == t ||
+                    (t->k == TK_RESOURCE && bxcm_root(f->d[i].t) == bxcm_root(t)))) return 1;
+        if (in_vec(&s->vim, t) || (!v->imp && in_vec(&s->vex, t))) return 1;
+        /* a child's type import: named if what this component gave is */
+        const bxcm_type *nx = NULL;
+        for (uint32_t q = 0; q + 1 < s->subst.n && !nx; q += 2)
+            if (s->subst.v[q] == t && s->subst.v[q + 1] != t) nx = s->subst.v[q + 1];
+        t = nx;
+    }
+    return 0;
+}
+
+static int vinst(vctx *v, const bxcm_type *t);
+
+/* 0: visible, 1: not (v->bad: the kind), -1: failed. */
+static int vval(vctx *v, const bxcm_type *t, int root_ok)
+{
+    if (!t || t->k < TK_RECORD) return 0;
+    int rc = vnamed(v, t);
+    if (rc) return rc < 0 ? -1 : 0;
+    switch (t->k) {
+    case TK_RECORD: case TK_VARIANT: case TK_ENUM: case TK_FLAGS: case TK_RESOURCE:
+        if (!root_ok) { v->bad = t->k; return 1; }
+        /* fall through */
+    case TK_TUPLE: case TK_FUNC: case TK_LIST: case TK_OPTION: case TK_RESULT: case TK_STREAM: case TK_FUTURE:
+        for (uint32_t i = 0; t->ts && i < t->n; i++) if ((rc = vval(v, t->ts[i], 0))) return rc;
+        if ((rc = vval(v, t->t0, 0))) return rc;
+        return vval(v, t->t1, 0);
+    case TK_OWN: case TK_BORROW:
+        return vval(v, t->via ? t->via : t->t0, 0);
+    case TK_INSTANCE:
+        return vinst(v, t);
+    default:
+        return 0;   /* component types were checked when defined */
+    }
+}
+
+static int vinst(vctx *v, const bxcm_type *t)
+{
+    vframe f = { t->ex, 0, v->f };
+    const vframe *save = v->f;
+    int rc = 0;
+    v->f = &f;
+    for (uint32_t i = 0; i < t->nex && !rc; i++) {
+        int so = t->ex[i].sort;
+        if (so == S_TYPE || so == S_FUNC || so == S_INSTANCE) rc = vval(v, t->ex[i].t, so == S_TYPE);
+        f.n = i + 1;
+    }
+    v->f = save;
+    return rc;
+}
+
+static const char *vkind(bxcm_tk k)
+{
+    return k == TK_RECORD ? "record" : k == TK_VARIANT ? "variant" : k == TK_ENUM ? "enum" :
+           k == TK_FLAGS ? "flags" : "resource";
+}
+
+/* The item of sort so and type t may be imported (imp) or exported here. */
+static int vis_check(rd *r, const scope *s, int imp, int so, const bxcm_type *t)
+{
+    if (so != S_TYPE && so != S_FUNC && so != S_INSTANCE) return 0;
+    vctx v = { r, s, imp, NULL, TK_RECORD };
+    int rc = vval(&v, t, so == S_TYPE);
+    if (rc < 0) return -1;
+    if (rc) return fail(r, "%s not valid to be used as %s: it refers to a %s type that is not %s first",
+                        so == S_FUNC ? "func" : so == S_TYPE ? "type" : "instance", imp ? "import" : "export",
+                        vkind(v.bad), imp ? "imported" : "imported or exported");
+    return 0;
+}
+
+/* The fresh node an import or export names (type: a copy; instance: a copy
+ * whose type exports are copies, recursively), recorded as named. */
+static bxcm_type *vname(rd *r, scope *s, int imp, int so, bxcm_type *t)
+{
+    if (!t || (so != S_TYPE && so != S_INSTANCE)) return t;
+    /* every copy is charged heavily: a DAG of instance types must not
+     * expand into unbounded host memory */
+    if (spend(r, COPY_COST + 16 * (uint64_t)(so == S_INSTANCE ? t->nex : 0))) return NULL;
+    bxcm_type *c = newt(r, t->k);
+    if (!c) return NULL;
+    *c = *t;
+    if (so == S_TYPE) {
+        c->orig = bxcm_root(t);
+        return vpush(r, imp ? &s->vim : &s->vex, c) ? NULL : c;
+    }
+    if (t->k != TK_INSTANCE || !t->nex) return c;
+    bxcm_decl *d = aalloc(r, t->nex, sizeof *d);
+    if (!d) return NULL;
+    for (uint32_t i = 0; i < t->nex; i++) {
+        d[i] = t->ex[i];
+        if ((d[i].sort == S_TYPE || d[i].sort == S_INSTANCE) && !(d[i].t = vname(r, s, imp, d[i].sort, t->ex[i].t)))
+            return NULL;
+        /* the instance's other types refer to this export by its own node */
+        if (d[i].sort == S_TYPE && vpush(r, imp ? &s->vim : &s->vex, t->ex[i].t)) return NULL;
+    }
+    c->ex = d;
+    return c;
+}
+
+
+/* ---- resource generativity -------------------------------------------
+ * Each instantiation of a component makes new resource types: the instance's
+ * type is the component's exports with the imports replaced by what was
+ * given and every resource the component defines (or, for a component type,
+ * declares as an abstract export) replaced by a fresh one.  Each import of an
+ * instance type likewise makes its abstract (`sub resource`) exports fresh.
+ * tsubst rewrites a type under such a map, copying only the nodes that
+ * change (memoized, so a DAG stays a DAG); types without resources are
+ * shared as they are. */
+enum { TS_INST = 1, TS_IMPORT = 2 };
+typedef struct tsub {
+    vec m;
+    int mode;
+    const bxcm_type *inside[MAX_NESTING + 2];   /* TS_IMPORT: the instance types being walked */
+    uint32_t ninside;
+} tsub;
+
+static const bxcm_type *ts_find(const tsub *ts, const bxcm_type *t)
+{
+    for (uint32_t i = 0; i + 1 < ts->m.n; i += 2) if (ts->m.v[i] == t) return ts->m.v[i + 1];
+    return NULL;
+}
+
+static bxcm_type *tsubst(rd *r, tsub *ts, bxcm_type *t, int depth)
+{
+    if (!t || !t->has_res || t->k == TK_COMPONENT) return t;
+    if (depth > 300) { fail(r, "type nesting too deep to instantiate"); return NULL; }
+    if (spend(r, 1 + ts->m.n / 2)) return NULL;
+    const bxcm_type *f = ts_find(ts, t);
+    if (f) return (bxcm_type *)f;
+    bxcm_type *n = t;
+    if (t->k == TK_RESOURCE) {
+        const bxcm_type *ro = bxcm_root(t);
+        if (ro != t && (f = ts_find(ts, ro))) return (bxcm_type *)f;
+        /* an import: only what its own instance types declare abstract */
+        int fresh = ts->mode == TS_INST ? (ro->defined || ro->owner) : 0;
+        for (uint32_t i = 0; ts->mode == TS_IMPORT && !ro->defined && i < ts->ninside; i++) fresh |= ro->owner == ts->inside[i];
+        if (!fresh) return t;
+        if (spend(r, COPY_COST) || !(n = newt(r, TK_RESOURCE))) return NULL;
+        *n = *ro;
+        n->orig = NULL;
+        if (vpush(r, &ts->m, ro) || vpush(r, &ts->m, n)) return NULL;
+        if (ro != t && (vpush(r, &ts->m, t) || vpush(r, &ts->m, n))) return NULL;
+        return n;
+    }
+    int changed = 0;
+    if (t->k == TK_INSTANCE) {
+        size_t mark = ts->m.n;
+        if (spend(r, COPY_COST + 16 * (uint64_t)t->nex)) return NULL;
+        if (ts->ninside > MAX_NESTING) { fail(r, "instance type nesting too deep"); return NULL; }
+        ts->inside[ts->ninside++] = t;
+        bxcm_decl *d = t->nex ? aalloc(r, t->nex, sizeof *d) : NULL;
+        if (t->nex && !d) return NULL;
+        for (uint32_t i = 0; i < t->nex; i++) {
+            d[i] = t->ex[i];
+            if (d[i].sort != S_TYPE && d[i].sort != S_FUNC && d[i].sort != S_INSTANCE) continue;
+            if (!(d[i].t = tsubst(r, ts, t->ex[i].t, depth + 1)) && t->ex[i].t) return NULL;
+            changed |= d[i].t != t->ex[i].t;
+        }
+        /* an import's nested instances are each their own: their fresh
+         * resources are not shared with another use of the same type */
+        ts->ninside--;
+        if (ts->mode == TS_IMPORT) ts->m.n = (uint32_t)mark;
+        if (changed) {
+            if (!(n = newt(r, TK_INSTANCE))) return NULL;
+            *n = *t;
+            n->orig = NULL;
+            n->ex = d;
+        }
+        if (ts->mode == TS_INST && (vpush(r, &ts->m, t) || vpush(r, &ts->m, n))) return NULL;
+        return n;
+    }
+    bxcm_type **ts2 = NULL, *a0 = t->t0, *a1 = t->t1;
+    if (t->n && t->ts) {
+        if (!(ts2 = aalloc(r, t->n, sizeof *ts2))) return NULL;
+        for (uint32_t i = 0; i < t->n; i++) {
+            if (!(ts2[i] = tsubst(r, ts, t->ts[i], depth + 1)) && t->ts[i]) return NULL;
+            changed |= ts2[i] != t->ts[i];
+        }
+    }
+    if ((a0 = tsubst(r, ts, t->t0, depth + 1)) == NULL && t->t0) return NULL;
+    if (t->k != TK_OWN && t->k != TK_BORROW && (a1 = tsubst(r, ts, t->t1, depth + 1)) == NULL && t->t1) return NULL;
+    changed |= a0 != t->t0 || a1 != t->t1;
+    if (changed) {
+        if (spend(r, COPY_COST) || !(n = newt(r, t->k))) return NULL;
+        *n = *t;
+        n->orig = NULL;
+        n->via = NULL;
+        if (ts2) n->ts = ts2;
+        n->t0 = a0;
+        n->t1 = a1;
+    }
+    if (vpush(r, &ts->m, t) || vpush(r, &ts->m, n)) return NULL;
+    return n;
 }
 
 /* ---- components ------------------------------------------------------ */
@@ -1394,6 +1652,15 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                 if (!(op = newop(r, c, OP_INST, off))) return -1;
                 bxcm_comp *kc = get(s, S_COMPONENT, ci);
                 op->item = kc;
+                /* the component's imports and exports: a concrete one's, or an
+                 * imported one's type */
+                const bxcm_decl *kim = kc ? kc->im : NULL, *kex = kc ? kc->ex : NULL;
+                uint32_t knim = kc ? kc->nim : 0, knex = kc ? kc->nex : 0;
+                for (uint32_t q = 0; !kc && q + 1 < s->cty.n; q += 2)
+                    if ((uintptr_t)s->cty.v[q] == ci && s->cty.v[q + 1]) {
+                        const bxcm_type *ct = s->cty.v[q + 1];
+                        kim = ct->im; knim = ct->nim; kex = ct->ex; knex = ct->nex;
+                    }
                 if (!(op->args = aalloc(r, na, sizeof *op->args))) return -1;
                 op->nargs = na;
                 for (uint32_t j = 0; j < na; j++) {
@@ -1406,15 +1673,18 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                             return fail(r, "instantiation argument `%s` conflicts with previous argument", op->args[j].name);
                 }
                 /* every import must be given, of the right sort */
-                if (kc && spend(r, (uint64_t)kc->nim * na)) return -1;
-                for (uint32_t q = 0; kc && q < kc->nim; q++) {
+                if (spend(r, (uint64_t)knim * na)) return -1;
+                for (uint32_t q = 0; q < knim; q++) {
                     bxcm_arg *a = NULL;
-                    for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, kc->im[q].name)) a = &op->args[j];
-                    if (!a) return fail(r, "missing import named `%s`", kc->im[q].name);
-                    if (a->si.sort != kc->im[q].sort)
-                        return fail(r, "expected %s found %s for `%s`", sort_name(kc->im[q].sort), sort_name(a->si.sort), kc->im[q].name);
-                    if (arg_match(r, s, a, &kc->im[q], sm)) return -1;
+                    for (uint32_t j = 0; j < na; j++) if (!strcmp(op->args[j].name, kim[q].name)) a = &op->args[j];
+                    if (!a) return fail(r, "missing import named `%s`", kim[q].name);
+                    if (a->si.sort != kim[q].sort)
+                        return fail(r, "expected %s found %s for `%s`", sort_name(kim[q].sort), sort_name(a->si.sort), kim[q].name);
+                    if (arg_match(r, s, a, &kim[q], sm)) return -1;
+                    /* visibility: the child's type import names what was given */
+                    if (a->si.sort == S_TYPE && (vpush(r, &s->subst, kim[q].t) || vpush(r, &s->subst, a->t))) return -1;
                 }
+                for (uint32_t j = 0; j < na; j++) op->args[j].t = (bxcm_type *)bxcm_root(op->args[j].t);
                 /* remember what the child's type imports became: a resource of
                  * this component threaded through `with` stays local */
                 for (uint32_t q = 0; q < sm->n; q++) {
@@ -1429,9 +1699,22 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                     v->v[v->n++] = (void *)sm->from[q];
                     v->v[v->n++] = (void *)sm->to[q];
                 }
+                /* the instance's type: imports substituted, own resources fresh */
                 if (!(it = newt(r, TK_INSTANCE))) return -1;
-                it->ex = kc ? kc->ex : NULL;
-                it->nex = kc ? kc->nex : 0;
+                it->nex = knex;
+                it->has_res = 1;
+                if (knex && !(it->ex = aalloc(r, knex, sizeof *it->ex))) return -1;
+                tsub ts;
+                memset(&ts, 0, sizeof ts);
+                ts.mode = TS_INST;
+                for (uint32_t q = 0; q < sm->n; q++)
+                    if (vpush(r, &ts.m, sm->from[q]) || vpush(r, &ts.m, sm->to[q])) { free(ts.m.v); return -1; }
+                for (uint32_t q = 0; q < knex; q++) {
+                    it->ex[q] = kex[q];
+                    if (kex[q].sort != S_TYPE && kex[q].sort != S_FUNC && kex[q].sort != S_INSTANCE) continue;
+                    if (!(it->ex[q].t = tsubst(r, &ts, kex[q].t, 0)) && kex[q].t) { free(ts.m.v); return -1; }
+                }
+                free(ts.m.v);
             } else if (k == 0x01) {
                 if (count(r, &na) || !(op = newop(r, c, OP_INST_INLINE, off))) return -1;
                 if (!(op->args = aalloc(r, na, sizeof *op->args)) || !(it = newt(r, TK_INSTANCE))) return -1;
@@ -1444,7 +1727,7 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                     if (so == S_VALUE) return fail(r, "value exports are not supported");
                     if (so < S_FUNC && so != S_CORE_MODULE) return fail(r, "instance exports of a %s", sort_name(so));
                     if (idx(r, s, so, &op->args[j].si.idx)) return -1;
-                    if (so == S_TYPE) op->args[j].t = get(s, S_TYPE, op->args[j].si.idx);
+                    if (so == S_TYPE) op->args[j].t = (bxcm_type *)bxcm_root(get(s, S_TYPE, op->args[j].si.idx));
                     if (add_decl(r, it, 0, op->args[j].name, so, get(s, so, op->args[j].si.idx))) return -1;
                     /* a bag's type exports name nothing outside: the resource of an
                      * annotated function must have a name at the component level */
@@ -1562,12 +1845,25 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
             bxcm_type *t;
             if (extname(r, &nm, &impl) || externdesc(r, s, &so, &t)) return -1;
             if (impl && so != S_INSTANCE) return fail(r, "only instances can have an `implements`");
-            if (add_cdecl(r, c, 1, nm, so, t, t)) return -1;
-            if (so == S_INSTANCE) tag_resources(r, t, nm);
+            if (vis_check(r, s, 1, so, t)) return -1;
+            if (so == S_INSTANCE) {
+                tag_resources(r, t, nm);
+                tsub ts;
+                memset(&ts, 0, sizeof ts);
+                ts.mode = TS_IMPORT;
+                bxcm_type *ft = tsubst(r, &ts, t, 0);
+                free(ts.m.v);
+                if (!ft) return -1;
+                t = ft;
+            }
+            if (so == S_COMPONENT && (vpush(r, &s->cty, (void *)(uintptr_t)s->sp[S_COMPONENT].n) || vpush(r, &s->cty, t))) return -1;
+            bxcm_type *nt = vname(r, s, 1, so, t);
+            if (!nt && t) return -1;
+            if (add_cdecl(r, c, 1, nm, so, so == S_TYPE ? (t->k != TK_RESOURCE ? nt : (bxcm_type *)bxcm_root(t)) : t, t)) return -1;
             bxcm_op *op = newop(r, c, OP_IMPORT, off);
             if (!op) return -1;
             op->name = nm; op->sort = so; op->t = t;
-            if (push(r, s, so, so == S_COMPONENT ? NULL : so == S_CORE_MODULE ? t->core : t)) return -1;
+            if (push(r, s, so, so == S_COMPONENT ? NULL : so == S_CORE_MODULE ? t->core : nt)) return -1;
             break;
         }
         case 11: {  /* exports */
@@ -1595,12 +1891,19 @@ static int section(rd *r, scope *s, bxcm_comp *c, uint8_t id)
                  * names the item itself (a resource stays that resource) */
                 if (so2 != so) return fail(r, "export `%s` ascribed a type of another sort", nm); }
             else if (has != 0) { r->p--; return fail(r, "invalid export type flag"); }
-            if (add_cdecl(r, c, 0, nm, so, so == S_COMPONENT || so == S_CORE_MODULE ? NULL : st, asc ? asc : st)) return -1;
+            /* an instance or func export ascribed a type is seen with that type */
+            bxcm_type *et = (so == S_INSTANCE || so == S_FUNC) && asc ? asc : st;
+            if (vis_check(r, s, 0, so, so == S_TYPE ? st : asc ? asc : st)) return -1;
+            bxcm_type *nt = st;
+            if ((so == S_TYPE || so == S_INSTANCE) && !(nt = vname(r, s, 0, so, et)) && et) return -1;
+            const bxcm_type *dt = so == S_COMPONENT || so == S_CORE_MODULE ? NULL :
+                                  so == S_TYPE ? (st && ((bxcm_type *)st)->k == TK_RESOURCE ? bxcm_root(st) : nt) : et;
+            if (add_cdecl(r, c, 0, nm, so, (bxcm_type *)dt, asc ? asc : st)) return -1;
             bxcm_op *op = newop(r, c, OP_EXPORT, off);
             if (!op) return -1;
             op->name = nm; op->sort = so; op->idx = ix;
-            if (so == S_TYPE) op->t = st;
-            if (push(r, s, so, st)) return -1;
+            if (so == S_TYPE) op->t = (bxcm_type *)bxcm_root(st);
+            if (push(r, s, so, so == S_TYPE || so == S_INSTANCE ? nt : st)) return -1;
             break;
         }
         case 9: return fail(r, "start definitions (values) are not supported");
@@ -1616,7 +1919,7 @@ static bxcm_comp *component(rd *outer, scope *up, size_t len)
 {
     bxcm_comp *c = calloc(1, sizeof *c);
     if (!c) { fail(outer, "out of host memory"); return NULL; }
-    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir, outer->sm, outer->work };
+    rd r = { outer->p, outer->p + len, outer->base, outer->err, c, 0, outer->cache_dir, outer->sm, outer->work, NULL };
     scope s = { .up = up, .is_comp = 1 };
     if (too_deep(&s)) { fail(&r, "component and type nesting is too deep (more than %u levels)", MAX_NESTING); goto bad; }
     static const uint8_t magic[8] = { 0, 'a', 's', 'm', 0x0d, 0, 0x01, 0 };
@@ -1673,7 +1976,7 @@ bxcm_comp *bxcm_decode_cached(const uint8_t *bytes, size_t len, const char *cach
     bxcm_submap *sm = calloc(1, sizeof *sm);
     if (!sm) { err->status = BX_ERR_INVALID; snprintf(err->msg, sizeof err->msg, "out of host memory"); return NULL; }
     uint64_t work = 0;
-    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir, sm, &work }, *rp = &r;
+    rd r = { bytes, bytes + len, bytes, err, NULL, 0, cache_dir, sm, &work, NULL }, *rp = &r;
     bxcm_comp *c = component(rp, NULL, len);
     free(sm);
     return c;

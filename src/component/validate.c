@@ -306,6 +306,8 @@ static int opt_eq(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *
  * substituted) takes the resource given: 1 when bound. */
 int bxcm_bind(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m)
 {
+    h = bxcm_root(h);
+    w = bxcm_root(w);
     if (!m || !m->bind || !h || !w || w->k != TK_RESOURCE || w->defined || h->k != TK_RESOURCE) return 0;
     if (mapped(m, w) != w || m->n >= BXCM_MAX_SUBST) return 0;
     m->from[m->n] = w;
@@ -317,7 +319,8 @@ int bxcm_sub(const bxcm_type *h, const bxcm_type *w, bxcm_submap *m, char *why, 
 {
     if (!h || !w) return 0;                   /* unknown statically: the runtime checks */
     if (m && ++m->steps > 200000000u) return mfail(why, cap, "type comparison too large (more than 2000000 steps)");
-    w = mapped(m, w);
+    h = bxcm_root(h);
+    w = mapped(m, bxcm_root(w));
     if (h == w) return 0;
     if (w->k == TK_RESOURCE || h->k == TK_RESOURCE) {
         if (w->k != TK_RESOURCE) return mfail(why, cap, "expected defined type, found resource");

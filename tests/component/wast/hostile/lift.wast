@@ -110,7 +110,8 @@
 (component
   (core module $M (func (export "f") (result i32) (i32.const 3)))
   (core instance $m (instantiate $M))
-  (type $e (enum "a" "b" "c"))
+  (type $e0 (enum "a" "b" "c"))
+  (export $e "e" (type $e0))   ;; an exported function's enum must be exported first
   (func (export "bad-case") (result $e) (canon lift (core func $m "f")))
 )
 (assert_trap (invoke "bad-case") "discriminant")
