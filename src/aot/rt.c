@@ -73,7 +73,9 @@ static inline bxa_inst *AI(bxa_ctx *c) { return (bxa_inst *)c->rt_private; }
 
 typedef struct bxa_tls {
     bxa_inst *ai;               /* the binding running on this thread, or NULL */
-    int in_code;                /* generated code of ai is running (not the runtime) */
+    /* generated code of ai is running (not the runtime); volatile: the
+     * clears around runtime calls must not be folded away, the handler reads it */
+    volatile sig_atomic_t in_code;
     bool altstack;              /* this thread has an alternate signal stack */
 } bxa_tls;
 static _Thread_local bxa_tls tl;
@@ -89,7 +91,9 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
 {
     bxa_inst *ai = tl.ai;
     uintptr_t a = (uintptr_t)si->si_addr;
-    if (ai && tl.in_code && ai->guard && a >= ai->glo && a < ai->ghi) {
+    /* si_code > 0: a fault the kernel raised; a signal sent by kill/sigqueue
+     * (si_code <= 0) carries no fault address to trust */
+    if (si->si_code > 0 && ai && tl.in_code && ai->guard && a >= ai->glo && a < ai->ghi) {
         tl.in_code = 0;
         /* SA_NODEFER: the signal is not blocked here, so the jump leaves
          * the mask as it was */
@@ -104,12 +108,15 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
         o->sa_handler(sig);
         return;
     }
-    /* not ours: the default action, by faulting again on return */
+    /* not ours: the default action, by faulting again on return; a sent
+     * signal does not recur, so it is raised again (else the handler would
+     * be gone for good and later guest faults would kill the process) */
     struct sigaction d;
     memset(&d, 0, sizeof d);
     d.sa_handler = SIG_DFL;
     sigemptyset(&d.sa_mask);
     sigaction(sig, &d, NULL);
+    if (si->si_code <= 0) raise(sig);
 }
 
 static void alt_free(void *p)

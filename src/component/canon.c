@@ -995,7 +995,12 @@ static void sh(const bxcm_type *t, char *out, size_t cap, size_t *n)
     case TK_STRING: sh_put(out, cap, n, "s"); return;
     case TK_OWN: sh_put(out, cap, n, "o"); return;
     case TK_BORROW: sh_put(out, cap, n, "&"); return;
-    case TK_LIST: sh_put(out, cap, n, "["); sh(t->t0, out, cap, n); sh_put(out, cap, n, "]"); return;
+    case TK_LIST:   /* a fixed-length list is another type than list<T>: "[C;4]" */
+        sh_put(out, cap, n, "[");
+        sh(t->t0, out, cap, n);
+        if (t->len) { snprintf(b, sizeof b, ";%u", t->len); sh_put(out, cap, n, b); }
+        sh_put(out, cap, n, "]");
+        return;
     case TK_OPTION: sh_put(out, cap, n, "?"); sh(t->t0, out, cap, n); return;
     case TK_RESULT: sh_put(out, cap, n, "R("); sh(t->t0, out, cap, n); sh_put(out, cap, n, "|");
         sh(t->t1, out, cap, n); sh_put(out, cap, n, ")"); return;

@@ -1371,7 +1371,12 @@ static void shape(const bxcm_type *t, char *out, size_t cap, size_t *n)
     if (t && (t->k == TK_LIST || t->k == TK_OPTION || t->k == TK_RESULT || t->k == TK_RECORD ||
               t->k == TK_TUPLE || t->k == TK_VARIANT || t->k == TK_FUNC)) {
         switch (t->k) {
-        case TK_LIST: sh_put(out, cap, n, "["); shape(t->t0, out, cap, n); sh_put(out, cap, n, "]"); return;
+        case TK_LIST: {   /* a fixed-length list is another type: "[C;4]" matches no signature */
+            char ln[16] = "";
+            if (t->len) snprintf(ln, sizeof ln, ";%u", t->len);
+            sh_put(out, cap, n, "["); shape(t->t0, out, cap, n); sh_put(out, cap, n, ln); sh_put(out, cap, n, "]");
+            return;
+        }
         case TK_OPTION: sh_put(out, cap, n, "?"); shape(t->t0, out, cap, n); return;
         case TK_RESULT: sh_put(out, cap, n, "R("); shape(t->t0, out, cap, n); sh_put(out, cap, n, "|");
             shape(t->t1, out, cap, n); sh_put(out, cap, n, ")"); return;

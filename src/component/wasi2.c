@@ -1251,6 +1251,7 @@ static bxcm_host_fn lookup(void *user, const char *iface, const char *name, cons
             return !strcmp(defs[i].sig, have) ? defs[i].fn : NULL;
     if (!strncmp(iface, "wasi:sockets/", 13)) return sockets_denied;
     if (!strncmp(iface, "wasi:http/", 10)) {
+        if (!((W *)user)->http) return NULL;   /* never a host function without its state */
         *fuser = ((W *)user)->http;
         return bxcm_http_lookup(iface, name, ft);
     }
@@ -1313,15 +1314,20 @@ bx_status bxcm_wasi_run_net(bx_wasi *w, bx_net *net, bx_store *s, const bxcm_com
 
 /* --invoke: instantiate as for run, then one call with WAVE arguments
  * (wave.c).  An exit during the call ends the run as it does for run. */
-bx_status bxcm_wasi_invoke(bx_wasi *w, bx_store *s, const bxcm_comp *c, const char *call,
+bx_status bxcm_wasi_invoke(bx_wasi *w, bx_net *net, bx_store *s, const bxcm_comp *c, const char *call,
                            const char *const *args, uint32_t nargs, size_t max_text, char **text,
                            size_t *len, int *cut, bx_error *err)
 {
     W h = { .w = w };
     bxcm_host host = { lookup, drop, &h };
     *text = NULL;
+    /* the same wasi:http host as run's: an export may fetch under the run's grants */
     bxcm_ctx *cx = bxcm_ctx_new(s, &host);
-    if (!cx) { snprintf(err->msg, sizeof err->msg, "out of host memory"); err->status = BX_ERR_NOMEM; return BX_ERR_NOMEM; }
+    if (cx) h.http = bxcm_http_new(cx, net);
+    if (!cx || !h.http) {
+        bxcm_ctx_free(cx);
+        snprintf(err->msg, sizeof err->msg, "out of host memory"); err->status = BX_ERR_NOMEM; return BX_ERR_NOMEM;
+    }
     h.cx = cx;
     bx_status st = bxcm_instantiate(cx, c, err);
     if (st == BX_OK) st = bxcm_invoke(cx, call, args, nargs, max_text, text, len, cut, err);
@@ -1330,6 +1336,7 @@ bx_status bxcm_wasi_invoke(bx_wasi *w, bx_store *s, const bxcm_comp *c, const ch
         bx_hostcall_exit(&hc, cx->exit_code);
     }
     bxcm_ctx_free(cx);
+    bxcm_http_free(h.http);
     free(h.o);
     free(h.scr);
     return st;

@@ -40,7 +40,7 @@ void bxcm_wave_describe(const bxcm_type *t, char *out, size_t cap);
 bx_status bxcm_invoke(bxcm_ctx *cx, const char *call, const char *const *args, uint32_t nargs,
                       size_t max_text, char **text, size_t *len, int *cut, bx_error *err);
 /* The same on a component instantiated with the WASI 0.2 host (wasi2.c). */
-bx_status bxcm_wasi_invoke(bx_wasi *w, bx_store *s, const bxcm_comp *c, const char *call,
+bx_status bxcm_wasi_invoke(bx_wasi *w, bx_net *net, bx_store *s, const bxcm_comp *c, const char *call,
                            const char *const *args, uint32_t nargs, size_t max_text, char **text,
                            size_t *len, int *cut, bx_error *err);
 

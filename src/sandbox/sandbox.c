@@ -610,7 +610,7 @@ static bx_status run_any(const bx_run_options *o, const bx_module *m, const bxcm
         if (io->invoke) {
             /* the result as WAVE text, bounded like the output streams */
             memset(err, 0, sizeof *err);
-            st = bxcm_wasi_invoke(w, s, comp, io->invoke, io->wave_args, io->nwave_args, wc.stdout_cap,
+            st = bxcm_wasi_invoke(w, net, s, comp, io->invoke, io->wave_args, io->nwave_args, wc.stdout_cap,
                                   &r->wave, &r->wave_len, &r->wave_truncated, err);
             if (st == BX_OK) r->outcome = BX_RUN_RETURNED;
             else if (st == BX_ERR_ARG) {

@@ -179,6 +179,17 @@ static int child_chain(void)
     return 0;
 }
 
+/* A SIGSEGV sent by kill() is no fault: the handler must not eat it (it
+ * has no fault address, and returning would leave the handler removed). */
+static int child_sent_signal(void)
+{
+    inst x;
+    if (make(&x, gbytes, glen, 0) != 0) return 3;
+    if (call(&x, "l_i64", 65536, NULL) != BX_TRAP_MEMORY_OOB) return 4;
+    kill(getpid(), SIGSEGV);
+    return 0;   /* survived: wrong */
+}
+
 typedef struct worker {
     int traps, oks, wrong;
     char why[160];
@@ -233,18 +244,20 @@ int main(int argc, char **argv)
     int guarded = have && bxa_module_guarded(probe.ar.am) && probe.i->mems[0]->guarded;
     if (have) drop(&probe);
     if (!have) {
-        printf("the compiled tier is not available here: %s\n%d passed, %d failed, %d skipped\n", probe.ar.why, npass, nfail, nskip + 6);
+        printf("the compiled tier is not available here: %s\n%d passed, %d failed, %d skipped\n", probe.ar.why, npass, nfail, nskip + 7);
         return 0;
     }
     if (!guarded) {
         printf("no guard regions on this host (explicit checks): the fault checks are skipped\n");
-        nskip += 3;
+        nskip += 4;
     } else {
         CHECK(in_child(child_host_ok) == 0, "host reading in bounds: child ended %d", in_child(child_host_ok));
         int r = in_child(child_host_bug);
         CHECK(r == 128 + SIGSEGV, "host fault in the guard region during a call: child ended %d (want SIGSEGV)", r);
         r = in_child(child_after_call);
         CHECK(r == 128 + SIGSEGV, "host fault in the guard region after a call: child ended %d (want SIGSEGV)", r);
+        r = in_child(child_sent_signal);
+        CHECK(r == 128 + SIGSEGV, "a SIGSEGV sent by kill() keeps its default action: child ended %d (want SIGSEGV)", r);
     }
 
     /* two threads trapping at once, each in its own store and instance */
