@@ -975,7 +975,7 @@ static void sh_put(char *out, size_t cap, size_t *n, const char *s)
     if (cap) out[*n < cap ? *n : cap - 1] = 0;
 }
 
-static void sh(const bxcm_type *t, char *out, size_t cap, size_t *n)
+static void sh(const bxcm_type *t, char *out, size_t cap, size_t *n, int named)
 {
     char b[32];
     if (!t) { sh_put(out, cap, n, "_"); return; }
@@ -993,36 +993,44 @@ static void sh(const bxcm_type *t, char *out, size_t cap, size_t *n)
     case TK_F64: sh_put(out, cap, n, "d"); return;
     case TK_CHAR: sh_put(out, cap, n, "x"); return;
     case TK_STRING: sh_put(out, cap, n, "s"); return;
-    case TK_OWN: sh_put(out, cap, n, "o"); return;
-    case TK_BORROW: sh_put(out, cap, n, "&"); return;
+    case TK_OWN: case TK_BORROW:
+        sh_put(out, cap, n, t->k == TK_OWN ? "o" : "&");
+        if (named) {   /* the resource's name and '.' */
+            sh_put(out, cap, n, t->t0 && t->t0->rname ? t->t0->rname : "?");
+            sh_put(out, cap, n, ".");
+        }
+        return;
     case TK_LIST:   /* a fixed-length list is another type than list<T>: "[C;4]" */
         sh_put(out, cap, n, "[");
-        sh(t->t0, out, cap, n);
+        sh(t->t0, out, cap, n, named);
         if (t->len) { snprintf(b, sizeof b, ";%u", t->len); sh_put(out, cap, n, b); }
         sh_put(out, cap, n, "]");
         return;
-    case TK_OPTION: sh_put(out, cap, n, "?"); sh(t->t0, out, cap, n); return;
-    case TK_RESULT: sh_put(out, cap, n, "R("); sh(t->t0, out, cap, n); sh_put(out, cap, n, "|");
-        sh(t->t1, out, cap, n); sh_put(out, cap, n, ")"); return;
+    case TK_OPTION: sh_put(out, cap, n, "?"); sh(t->t0, out, cap, n, named); return;
+    case TK_RESULT: sh_put(out, cap, n, "R("); sh(t->t0, out, cap, n, named); sh_put(out, cap, n, "|");
+        sh(t->t1, out, cap, n, named); sh_put(out, cap, n, ")"); return;
     case TK_ENUM: snprintf(b, sizeof b, "e%u", t->n); sh_put(out, cap, n, b); return;
     case TK_FLAGS: snprintf(b, sizeof b, "F%u", t->n); sh_put(out, cap, n, b); return;
     case TK_RECORD: case TK_TUPLE: case TK_VARIANT: case TK_FUNC:
         sh_put(out, cap, n, t->k == TK_RECORD ? "{" : t->k == TK_TUPLE ? "(" : t->k == TK_VARIANT ? "<" : "f(");
         for (uint32_t i = 0; i < t->n; i++) {
             if (i) sh_put(out, cap, n, t->k == TK_VARIANT ? "|" : ",");
-            sh(t->ts[i], out, cap, n);
+            sh(t->ts[i], out, cap, n, named);
         }
         sh_put(out, cap, n, t->k == TK_RECORD ? "}" : t->k == TK_TUPLE ? ")" : t->k == TK_VARIANT ? ">" : ")");
-        if (t->k == TK_FUNC) { sh_put(out, cap, n, "->"); sh(t->t0, out, cap, n); }
+        if (t->k == TK_FUNC) { sh_put(out, cap, n, "->"); sh(t->t0, out, cap, n, named); }
         return;
     default: sh_put(out, cap, n, "?"); return;
     }
 }
 
-const char *bxcm_shape(const bxcm_type *t, char *out, size_t cap)
+static const char *shape(const bxcm_type *t, char *out, size_t cap, int named)
 {
     size_t n = 0;
     if (cap) out[0] = 0;
-    sh(t, out, cap, &n);
+    sh(t, out, cap, &n, named);
     return n < cap ? out : "";
 }
+
+const char *bxcm_shape(const bxcm_type *t, char *out, size_t cap) { return shape(t, out, cap, 0); }
+const char *bxcm_shape_named(const bxcm_type *t, char *out, size_t cap) { return shape(t, out, cap, 1); }

@@ -127,6 +127,9 @@ bx_status bxcm_instantiate(bxcm_ctx *cx, const bxcm_comp *c, bx_error *err);
 /* A type's structural shape as a short string ("R([C]|<o|_>)" for
  * result<list<u8>, variant{own, unit}>); "" when it does not fit. */
 const char *bxcm_shape(const bxcm_type *t, char *out, size_t cap);
+/* The same with each handle's resource named ("ofields." for own<fields>,
+ * "&fields." for a borrow): a handle of another resource has another shape. */
+const char *bxcm_shape_named(const bxcm_type *t, char *out, size_t cap);
 /* Find an exported function, "name" or "iface#name" (iface may carry any
  * 0.2.x version, or none). */
 bxcm_func *bxcm_export_func(bxcm_ctx *cx, const char *name);

@@ -1350,51 +1350,9 @@ int bxcm_http_drop(bxcm_http *h, uint32_t rep)
 }
 
 /* ---- the table of functions ------------------------------------------------------ */
-/* Shapes as bxcm_shape writes them, with each handle's resource named
- * (own "o", borrow "&" followed by the resource's name and '.'), so a
- * component declaring an import with any other type, or a handle of another
- * resource, is refused at instantiation. */
-static void sh_put(char *out, size_t cap, size_t *n, const char *s)
-{
-    for (; *s; s++) { if (*n + 1 < cap) out[*n] = *s; (*n)++; }
-    if (cap) out[*n < cap ? *n : cap - 1] = 0;
-}
-static void shape(const bxcm_type *t, char *out, size_t cap, size_t *n)
-{
-    if (t && (t->k == TK_OWN || t->k == TK_BORROW)) {
-        const bxcm_type *rt = t->t0;
-        sh_put(out, cap, n, t->k == TK_OWN ? "o" : "&");
-        sh_put(out, cap, n, rt && rt->rname ? rt->rname : "?");
-        sh_put(out, cap, n, ".");
-        return;
-    }
-    if (t && (t->k == TK_LIST || t->k == TK_OPTION || t->k == TK_RESULT || t->k == TK_RECORD ||
-              t->k == TK_TUPLE || t->k == TK_VARIANT || t->k == TK_FUNC)) {
-        switch (t->k) {
-        case TK_LIST: {   /* a fixed-length list is another type: "[C;4]" matches no signature */
-            char ln[16] = "";
-            if (t->len) snprintf(ln, sizeof ln, ";%u", t->len);
-            sh_put(out, cap, n, "["); shape(t->t0, out, cap, n); sh_put(out, cap, n, ln); sh_put(out, cap, n, "]");
-            return;
-        }
-        case TK_OPTION: sh_put(out, cap, n, "?"); shape(t->t0, out, cap, n); return;
-        case TK_RESULT: sh_put(out, cap, n, "R("); shape(t->t0, out, cap, n); sh_put(out, cap, n, "|");
-            shape(t->t1, out, cap, n); sh_put(out, cap, n, ")"); return;
-        default:
-            sh_put(out, cap, n, t->k == TK_RECORD ? "{" : t->k == TK_TUPLE ? "(" : t->k == TK_VARIANT ? "<" : "f(");
-            for (uint32_t i = 0; i < t->n; i++) {
-                if (i) sh_put(out, cap, n, t->k == TK_VARIANT ? "|" : ",");
-                shape(t->ts[i], out, cap, n);
-            }
-            sh_put(out, cap, n, t->k == TK_RECORD ? "}" : t->k == TK_TUPLE ? ")" : t->k == TK_VARIANT ? ">" : ")");
-            if (t->k == TK_FUNC) { sh_put(out, cap, n, "->"); shape(t->t0, out, cap, n); }
-            return;
-        }
-    }
-    char b[600];
-    sh_put(out, cap, n, bxcm_shape(t, b, sizeof b));
-}
-
+/* Signatures are shapes with each handle's resource named (bxcm_shape_named),
+ * so a component declaring an import with any other type, or a handle of
+ * another resource, is refused at instantiation. */
 #define EC "<_|{?s,?H}|_|_|_|_|_|_|_|_|_|_|_|_|{?C,?s}|_|_|?L|_|_|_|?I|?{?s,?I}|?I|{?s,?I}|_|?I|{?s,?I}|?L|?I|{?s,?I}|?s|?s|_|_|_|_|_|?s>"
 #define HE "<_|_|_>"
 #define METHOD "<_|_|_|_|_|_|_|_|_|s>"
@@ -1462,12 +1420,8 @@ static const hdef defs[] = {
 
 bxcm_host_fn bxcm_http_lookup(const char *iface, const char *name, const bxcm_type *ft)
 {
-    char shp[2048];
-    size_t n = 0;
-    shp[0] = 0;
-    shape(ft, shp, sizeof shp, &n);
-    if (n >= sizeof shp) return NULL;
-    if (getenv("BX_HTTP_SHAPES")) fprintf(stderr, "%s %s %s\n", iface, name, shp);
+    char b[2048];
+    const char *shp = bxcm_shape_named(ft, b, sizeof b);   /* "" when too long: matches nothing */
     for (size_t i = 0; i < sizeof defs / sizeof defs[0]; i++)
         if (!strcmp(defs[i].iface, iface) && !strcmp(defs[i].name, name))
             return !strcmp(defs[i].sig, shp) ? defs[i].fn : NULL;
