@@ -5,6 +5,7 @@
 #include "tool.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,71 @@ void tbuf_put(tbuf *b, const void *s, size_t n)
 }
 
 void tbuf_puts(tbuf *b, const char *s) { tbuf_put(b, s, strlen(s)); }
+
+char *tbuf_room(tbuf *b, size_t n)
+{
+    if (n > ((size_t)-1) / 2 - b->len) oom();
+    if (b->len + n + 1 > b->cap) {
+        tbuf_put(b, "", 0);     /* allocates at least 256 */
+        size_t cap = b->cap;
+        while (cap < b->len + n + 1) cap *= 2;
+        if (cap != b->cap) {
+            char *p = realloc(b->p, cap);
+            if (!p) oom();
+            b->p = p, b->cap = cap;
+        }
+    }
+    return b->p + b->len;
+}
+
+size_t tool_json_escape1(char *o, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    o[0] = '\\';
+    switch (c) {
+    case '"': o[1] = '"'; return 2;
+    case '\\': o[1] = '\\'; return 2;
+    case '\b': o[1] = 'b'; return 2;
+    case '\f': o[1] = 'f'; return 2;
+    case '\n': o[1] = 'n'; return 2;
+    case '\r': o[1] = 'r'; return 2;
+    case '\t': o[1] = 't'; return 2;
+    default:
+        o[1] = 'u', o[2] = '0', o[3] = '0', o[4] = hex[c >> 4], o[5] = hex[c & 15];
+        return 6;
+    }
+}
+
+/* Escapes at most JSON_CHUNK input bytes per reservation, so a large
+ * content never reserves six times its size at once. */
+#define JSON_CHUNK 16384
+
+void tbuf_put_json(tbuf *b, const void *s, size_t n)
+{
+    const unsigned char *p = s, *end = p + n;
+    while (p < end) {
+        size_t take = (size_t)(end - p) < JSON_CHUNK ? (size_t)(end - p) : JSON_CHUNK;
+        const unsigned char *stop = p + take;
+        char *o0 = tbuf_room(b, take * 6), *o = o0;
+        while (p < stop) {
+            /* Runs of bytes that need no escape: 8 at a time, then one by one. */
+            const unsigned char *r = p;
+            while (stop - r >= 8) {
+                uint64_t w;
+                memcpy(&w, r, 8);
+                if (tool_json_special8(w)) break;
+                r += 8;
+            }
+            while (r < stop && *r >= 0x20 && *r != '"' && *r != '\\') r++;
+            memcpy(o, p, (size_t)(r - p));
+            o += r - p;
+            p = r;
+            if (p < stop) o += tool_json_escape1(o, *p++);
+        }
+        b->len += (size_t)(o - o0);
+    }
+    if (b->p) b->p[b->len] = 0;
+}
 
 void tbuf_printf(tbuf *b, const char *fmt, ...)
 {
@@ -114,29 +180,109 @@ int tool_bool(const cJSON *in, const char *key, int def)
     return cJSON_IsBool(v) ? cJSON_IsTrue(v) : def;
 }
 
-_Noreturn void tool_result(const char *content, size_t len, int is_error, cJSON *metadata)
+/* Appends v as cJSON_PrintUnformatted prints it, without its cost where
+ * it is high in wasm: a number there is printed with "%1.15g" and read
+ * back with sscanf (long double arithmetic in software, ~7,000 wasm
+ * instructions each).  Whole numbers below 1e15 print as their digits
+ * under "%1.15g" (fewer than 15 digits: no exponent) and read back
+ * exactly, so they are written directly; every other number, and
+ * anything unusual, is left to cJSON.  0: cJSON could not print it. */
+static int put_value(tbuf *b, const cJSON *v)
 {
-    /* cJSON strings are NUL-terminated: a NUL inside content is cut there,
-     * so tools that may see NULs (binary data) must say so themselves. */
-    cJSON *r = cJSON_CreateObject();
-    char *copy = malloc(len + 1);
-    if (!r || !copy) oom();
-    memcpy(copy, content, len);
-    copy[len] = 0;
-    if (!cJSON_AddStringToObject(r, "content", copy) || !cJSON_AddBoolToObject(r, "is_error", is_error)) oom();
-    free(copy);
-    if (metadata) cJSON_AddItemToObject(r, "metadata", metadata);
-    else cJSON_AddNullToObject(r, "metadata");
-    char *text = cJSON_PrintUnformatted(r);
-    if (!text) oom();
-    size_t n = strlen(text), off = 0;
-    while (off < n) {
-        ssize_t w = write(1, text + off, n - off);
+    switch (v->type & 0xff) {
+    case cJSON_NULL: tbuf_puts(b, "null"); return 1;
+    case cJSON_False: tbuf_puts(b, "false"); return 1;
+    case cJSON_True: tbuf_puts(b, "true"); return 1;
+    case cJSON_Number: {
+        double d = v->valuedouble, a = d < 0 || (d == 0 && signbit(d)) ? -d : d;
+        if (a < 1e15 && a == (double)(uint64_t)a) {
+            char num[24];
+            size_t k = sizeof num;
+            uint64_t u = (uint64_t)a;
+            do num[--k] = (char)('0' + u % 10), u /= 10; while (u);
+            if (signbit(d)) num[--k] = '-';
+            tbuf_put(b, num + k, sizeof num - k);
+            return 1;
+        }
+        char *t = cJSON_PrintUnformatted(v);
+        if (!t) return 0;
+        tbuf_puts(b, t);
+        free(t);
+        return 1;
+    }
+    case cJSON_String:
+        tbuf_put(b, "\"", 1);
+        if (v->valuestring) tbuf_put_json(b, v->valuestring, strlen(v->valuestring));
+        tbuf_put(b, "\"", 1);
+        return 1;
+    case cJSON_Raw:
+        if (!v->valuestring) return 0;
+        tbuf_puts(b, v->valuestring);
+        return 1;
+    case cJSON_Array:
+    case cJSON_Object: {
+        int obj = (v->type & 0xff) == cJSON_Object;
+        tbuf_put(b, obj ? "{" : "[", 1);
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (obj) {
+                tbuf_put(b, "\"", 1);
+                if (c->string) tbuf_put_json(b, c->string, strlen(c->string));
+                tbuf_put(b, "\":", 2);
+            }
+            if (!put_value(b, c)) return 0;
+            if (c->next) tbuf_put(b, ",", 1);
+        }
+        tbuf_put(b, obj ? "}" : "]", 1);
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+void tool_json_begin(tbuf *b)
+{
+    b->len = 0;
+    tbuf_puts(b, "{\"content\":\"");
+}
+
+_Noreturn void tool_json_end(tbuf *b, int is_error, cJSON *metadata)
+{
+    /* The bytes cJSON_PrintUnformatted gives for {"content": ..., "is_error":
+     * ..., "metadata": ...}: no spaces, keys in this order. */
+    tbuf_puts(b, is_error ? "\",\"is_error\":true,\"metadata\":" : "\",\"is_error\":false,\"metadata\":");
+    if (metadata) {
+        size_t at = b->len;
+        if (!put_value(b, metadata)) {
+            char *m = cJSON_PrintUnformatted(metadata);
+            if (!m) oom();
+            b->len = at;
+            tbuf_puts(b, m);
+        }
+    } else {
+        tbuf_puts(b, "null");
+    }
+    tbuf_put(b, "}\n", 2);
+    size_t off = 0;
+    while (off < b->len) {
+        ssize_t w = write(1, b->p + off, b->len - off);
         if (w <= 0) { if (w < 0 && errno == EINTR) continue; break; }
         off += (size_t)w;
     }
-    (void)!write(1, "\n", 1);
     exit(0);
+}
+
+_Noreturn void tool_result(const char *content, size_t len, int is_error, cJSON *metadata)
+{
+    /* As when content was a cJSON string (NUL-terminated): a NUL inside
+     * content cuts it there, so tools that may see NULs (binary data) must
+     * say so themselves. */
+    const char *nul = len ? memchr(content, 0, len) : NULL;
+    if (nul) len = (size_t)(nul - content);
+    tbuf b = {0};
+    tool_json_begin(&b);
+    tbuf_put_json(&b, content, len);
+    tool_json_end(&b, is_error, metadata);
 }
 
 _Noreturn void tool_ok(const char *content, cJSON *metadata)

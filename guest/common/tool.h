@@ -15,6 +15,7 @@
 #define BX_GUEST_TOOL_H
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "cJSON.h"
 
 /* A growable byte buffer.  Allocation failure ends the tool with an
@@ -24,6 +25,27 @@ void tbuf_put(tbuf *b, const void *s, size_t n);
 void tbuf_puts(tbuf *b, const char *s);
 void tbuf_printf(tbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void tbuf_free(tbuf *b);
+/* Room for n more bytes at b->p + b->len (the caller writes them and adds
+ * what it wrote to b->len; the NUL terminator is then the caller's). */
+char *tbuf_room(tbuf *b, size_t n);
+/* Appends s[0..n) as the inside of a JSON string, escaped exactly as
+ * cJSON's printer does ("\"", "\\", \b \f \n \r \t, other bytes below
+ * 0x20 as \u00xx, everything else, bytes >= 0x80 included, as is), so the
+ * result is byte-identical to cJSON_PrintUnformatted's.  NULs are escaped
+ * too (\u0000): cutting at them is tool_result's rule, not this one's. */
+void tbuf_put_json(tbuf *b, const void *s, size_t n);
+/* Writes the escape of one byte that needs one (below 0x20, '"', '\\') at
+ * o (2 or 6 bytes, returned). */
+size_t tool_json_escape1(char *o, unsigned char c);
+/* Whether one of the 8 bytes in w needs a JSON escape (below 0x20, '"' or
+ * '\\').  Exact as a yes/no: the scanners test 8 bytes at a time and look
+ * at single bytes only in a word that answers yes. */
+static inline int tool_json_special8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t q = w ^ (ones * '"'), s = w ^ (ones * '\\');
+    return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((s - ones) & ~s)) & (ones * 0x80) ? 1 : 0;
+}
 
 /* Reads stdin to the end and parses it; not an object -> is_error result
  * and exit.  The caller owns the tree (cJSON_Delete), or just exits. */
@@ -42,6 +64,14 @@ int tool_bool(const cJSON *in, const char *key, int def);
 /* Print the result object and exit(0).  metadata may be NULL; it is
  * consumed.  content need not be NUL-terminated. */
 _Noreturn void tool_result(const char *content, size_t len, int is_error, cJSON *metadata);
+/* The same result, streamed: tool_json_begin starts b with the result
+ * object's opening ({"content":"), the tool appends its content already
+ * escaped (tbuf_put_json, or its own escaper with the same rules), and
+ * tool_json_end closes the string, adds is_error and metadata (consumed)
+ * and prints it all with one write.  Output identical to tool_result's
+ * for the same content, without building a cJSON tree for the content. */
+void tool_json_begin(tbuf *b);
+_Noreturn void tool_json_end(tbuf *b, int is_error, cJSON *metadata);
 _Noreturn void tool_ok(const char *content, cJSON *metadata);
 _Noreturn void tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

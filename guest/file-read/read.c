@@ -49,6 +49,9 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
 /* Binary: a NUL byte, or more than 10% of the sample that is neither text
  * control characters nor valid UTF-8. */
 static int looks_binary(const unsigned char *p, size_t n, int more)
@@ -56,7 +59,13 @@ static int looks_binary(const unsigned char *p, size_t n, int more)
     size_t odd = 0;
     if (memchr(p, 0, n)) return 1;
     for (size_t i = 0; i < n;) {
+        if (n - i >= 8) {       /* 8 printable ASCII bytes (0x20-0x7f): none odd */
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (!((((w - ONES * 0x20) & ~w) | w) & HIGHS)) { i += 8; continue; }
+        }
         unsigned c = p[i];
+        if (c >= 0x20 && c < 0x80) { i++; continue; }
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\b' && c != 0x1b) {
             odd++, i++;
             continue;
@@ -71,6 +80,20 @@ static int looks_binary(const unsigned char *p, size_t n, int more)
     return odd * 10 > n;
 }
 
+/* Characters (bytes that do not continue a UTF-8 sequence) in p[0..n). */
+static size_t count_chars(const unsigned char *p, size_t n)
+{
+    size_t c = 0, i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (!(w & HIGHS)) { c += 8; continue; }
+        for (size_t k = 0; k < 8; k++) c += (p[i + k] & 0xc0) != 0x80;
+    }
+    for (; i < n; i++) c += (p[i] & 0xc0) != 0x80;
+    return c;
+}
+
 typedef struct reader {
     size_t offset, limit;       /* first line wanted, how many */
     size_t lineno;              /* the line being read (1-based) */
@@ -80,10 +103,11 @@ typedef struct reader {
     int stopped;                /* the page is full (budget) */
     int pending;                /* bytes after the last newline */
     unsigned char last;         /* the last byte consumed */
-    tbuf line;                  /* the current line's first LINE_KEEP bytes */
-    size_t line_chars;          /* characters in the current line so far */
+    tbuf line;                  /* a line split across reads: its first LINE_KEEP bytes */
+    size_t line_chars;          /* characters in that line so far */
     size_t line_bytes;          /* its bytes so far */
-    tbuf out;
+    tbuf out;                   /* the result, its content JSON-escaped (tool_json_begin) */
+    size_t text_len;            /* the content's length unescaped: what OUT_BUDGET limits */
 } reader;
 
 static int in_page(const reader *r)
@@ -91,28 +115,55 @@ static int in_page(const reader *r)
     return !r->stopped && r->lineno >= r->offset && r->lineno - r->offset < r->limit;
 }
 
-/* Appends bytes to out, replacing invalid UTF-8 with U+FFFD so the result
- * stays valid JSON text. */
-static void put_text(tbuf *out, const unsigned char *p, size_t n)
+static const char REPLACEMENT[] = "\xef\xbf\xbd";   /* U+FFFD */
+
+/* Writes p[0..n) at o as the inside of a JSON string, invalid UTF-8 and NUL
+ * bytes replaced by U+FFFD (so the content is valid text, and a NUL cannot
+ * end it early); *text gets the length before escaping.  o must have room
+ * for 6 * n bytes.  Returns the end of what was written. */
+static char *put_text(char *o, const unsigned char *p, size_t n, size_t *text)
 {
     const unsigned char *end = p + n;
+    size_t more = 0;            /* bytes replaced grow by 2 */
     while (p < end) {
-        const unsigned char *s = p;
-        while (p < end && *p < 0x80) p++;
-        tbuf_put(out, s, (size_t)(p - s));
+        /* A run of printable ASCII that needs no escape: 8 bytes at a time. */
+        const unsigned char *r = p;
+        while (end - r >= 8) {
+            uint64_t w;
+            memcpy(&w, r, 8);
+            if ((w & HIGHS) || tool_json_special8(w)) break;
+            r += 8;
+        }
+        while (r < end && *r >= 0x20 && *r < 0x80 && *r != '"' && *r != '\\') r++;
+        memcpy(o, p, (size_t)(r - p));
+        o += r - p;
+        p = r;
         if (p == end) break;
-        size_t l = utf8_len(p, end);
-        if (l) tbuf_put(out, p, l), p += l;
-        else tbuf_puts(out, "\xef\xbf\xbd"), p++;
+        unsigned char c = *p;
+        if (c >= 0x80) {
+            size_t l = utf8_len(p, end);
+            if (l) {
+                memcpy(o, p, l), o += l, p += l;
+                continue;
+            }
+        } else if (c) {
+            o += tool_json_escape1(o, c), p++;
+            continue;
+        }
+        memcpy(o, REPLACEMENT, 3), o += 3, p++, more += 2;
     }
+    *text = n + more;
+    return o;
 }
 
-static void emit_line(reader *r, int had_newline)
+/* Shows the line whose first n bytes (at most LINE_KEEP) are at p: of
+ * bytes in all, chars characters (a bound that is at most LINE_CHARS is
+ * enough when bytes is too).  had_newline: it ended with a newline (and
+ * r->last is its last byte). */
+static void emit_line(reader *r, const unsigned char *p, size_t n, size_t bytes, size_t chars, int had_newline)
 {
-    const unsigned char *p = (const unsigned char *)(r->line.p ? r->line.p : "");
-    size_t n = r->line.len, chars = r->line_chars;
     int cr = had_newline && r->last == '\r';
-    if (cr && n && n == r->line_bytes) n--;     /* kept whole: drop the \r */
+    if (cr && n && n == bytes) n--;     /* kept whole: drop the \r */
     if (cr) chars--;
     /* Where LINE_CHARS characters end in the kept bytes. */
     size_t cutat = n, seen = 0;
@@ -120,32 +171,50 @@ static void emit_line(reader *r, int had_newline)
         for (size_t i = 0; i < n; i++) {
             if ((p[i] & 0xc0) != 0x80 && seen++ == LINE_CHARS) { cutat = i; break; }
         }
-        if (cutat > n) cutat = n;
     }
     size_t need = 24 + cutat + (chars > LINE_CHARS ? 64 : 0);
-    if (r->shown && r->out.len + need > OUT_BUDGET) {
+    if (r->shown && r->text_len + need > OUT_BUDGET) {
         r->stopped = 1;
         return;
     }
-    tbuf_printf(&r->out, "%zu\t", r->lineno);
-    put_text(&r->out, p, cutat);
+    char *o0 = tbuf_room(&r->out, 32 + 6 * cutat + 96), *o = o0;
+    /* "N\t": the number's digits, backwards into a small buffer. */
+    char num[24];
+    size_t k = sizeof num, v = r->lineno;
+    do num[--k] = (char)('0' + v % 10), v /= 10; while (v);
+    memcpy(o, num + k, sizeof num - k), o += sizeof num - k;
+    memcpy(o, "\\t", 2), o += 2;
+    size_t text;
+    o = put_text(o, p, cutat, &text);
+    r->text_len += sizeof num - k + 1 + text + 1;
     if (chars > LINE_CHARS) {
-        tbuf_printf(&r->out, " [... line cut: %d of %zu characters shown]", LINE_CHARS, chars);
+        /* Plain ASCII: the same bytes escaped or not. */
+        int m = snprintf(o, 96, " [... line cut: %d of %zu characters shown]", LINE_CHARS, chars);
+        o += m, r->text_len += (size_t)m;
         r->cut++;
     }
-    tbuf_put(&r->out, "\n", 1);
+    memcpy(o, "\\n", 2), o += 2;
+    r->out.len += (size_t)(o - o0);
     r->shown++;
     r->last_shown = r->lineno;
 }
 
 static void add_to_line(reader *r, const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) r->line_chars += (p[i] & 0xc0) != 0x80;
+    r->line_chars += count_chars(p, n);
     r->line_bytes += n;
     if (r->line.len < LINE_KEEP) {
         size_t room = LINE_KEEP - r->line.len;
         tbuf_put(&r->line, p, n < room ? n : room);
     }
+}
+
+static void end_line(reader *r)
+{
+    r->line.len = 0, r->line_chars = 0, r->line_bytes = 0;
+    r->lineno++;
+    r->pending = 0;
+    r->last = '\n';
 }
 
 static void feed(reader *r, const unsigned char *p, size_t n)
@@ -164,6 +233,18 @@ static void feed(reader *r, const unsigned char *p, size_t n)
             continue;
         }
         const unsigned char *stop = nl ? nl : end;
+        if (nl && !r->line_bytes) {
+            /* The whole line is in this read: shown from where it is. */
+            size_t bytes = (size_t)(nl - p);
+            if (bytes) r->last = nl[-1], r->pending = 1;
+            int cr = r->pending && r->last == '\r';
+            if (cr) r->crlf++; else r->lf++;
+            emit_line(r, p, bytes < LINE_KEEP ? bytes : LINE_KEEP, bytes,
+                      bytes > LINE_CHARS ? count_chars(p, bytes) : bytes, 1);
+            end_line(r);
+            p = nl + 1;
+            continue;
+        }
         if (stop > p) {
             add_to_line(r, p, (size_t)(stop - p));
             r->last = stop[-1];
@@ -172,11 +253,8 @@ static void feed(reader *r, const unsigned char *p, size_t n)
         if (!nl) return;
         int cr = r->pending && r->last == '\r';
         if (cr) r->crlf++; else r->lf++;
-        emit_line(r, 1);
-        r->line.len = 0, r->line_chars = 0, r->line_bytes = 0;
-        r->lineno++;
-        r->pending = 0;
-        r->last = '\n';
+        emit_line(r, (const unsigned char *)(r->line.p ? r->line.p : ""), r->line.len, r->line_bytes, r->line_chars, 1);
+        end_line(r);
         p = nl + 1;
     }
 }
@@ -212,6 +290,7 @@ int main(void)
     static unsigned char buf[65536];
     reader r = {0};
     r.offset = offset, r.limit = limit, r.lineno = 1;
+    tool_json_begin(&r.out);
     size_t bytes = 0;
     int first = 1;
     for (;;) {
@@ -242,7 +321,8 @@ int main(void)
     }
     close(fd);
     if (r.pending) {
-        if (in_page(&r)) emit_line(&r, 0);
+        if (in_page(&r))
+            emit_line(&r, (const unsigned char *)(r.line.p ? r.line.p : ""), r.line.len, r.line_bytes, r.line_chars, 0);
         r.lineno++;
     }
     size_t total = r.lineno - 1;
@@ -277,14 +357,18 @@ int main(void)
     cJSON_AddNumberToObject(m, "lines_cut", (double)r.cut);
     cJSON_AddStringToObject(m, "line_endings", endings);
 
+    /* The trailers: escaped as cJSON would (no U+FFFD rule: the path is
+     * the caller's own text). */
+    tbuf t = {0};
     if (r.crlf)
-        tbuf_printf(&r.out, "\n[%s has %s line endings (\\r\\n); the \\r is not shown. file-edit matches "
+        tbuf_printf(&t, "\n[%s has %s line endings (\\r\\n); the \\r is not shown. file-edit matches "
                     "old_string written with \\n against them.]",
                     path, r.lf ? "mixed" : "CRLF");
     if (remaining)
-        tbuf_printf(&r.out, "\n[Showing lines %zu-%zu of %zu; %zu more line%s%s. To continue, call file-read with "
+        tbuf_printf(&t, "\n[Showing lines %zu-%zu of %zu; %zu more line%s%s. To continue, call file-read with "
                     "offset=%zu.]",
                     offset, r.last_shown, total, remaining, remaining == 1 ? "" : "s",
                     r.stopped ? " (this page stopped at the 512 KiB output limit)" : "", r.last_shown + 1);
-    tool_result(r.out.p ? r.out.p : "", r.out.len, 0, m);
+    tbuf_put_json(&r.out, t.p, t.len);
+    tool_json_end(&r.out, 0, m);
 }
