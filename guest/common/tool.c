@@ -84,21 +84,22 @@ void tbuf_put_json(tbuf *b, const void *s, size_t n)
     while (p < end) {
         size_t take = (size_t)(end - p) < JSON_CHUNK ? (size_t)(end - p) : JSON_CHUNK;
         const unsigned char *stop = p + take;
-        char *o0 = tbuf_room(b, take * 6), *o = o0;
+        char *o0 = tbuf_room(b, take * 6 + 8), *o = o0;
         while (p < stop) {
-            /* Runs of bytes that need no escape: 8 at a time, then one by one. */
-            const unsigned char *r = p;
-            while (stop - r >= 8) {
-                uint64_t w;
-                memcpy(&w, r, 8);
-                if (tool_json_special8(w)) break;
-                r += 8;
+            /* 8 bytes at a time: stored whole, kept up to the first that
+             * needs an escape (the room has 8 bytes to spare). */
+            if (stop - p >= 8) {
+                uint64_t w, m;
+                memcpy(&w, p, 8);
+                memcpy(o, &w, 8);
+                if (!(m = tool_json_special8(w))) { p += 8, o += 8; continue; }
+                size_t k = (size_t)__builtin_ctzll(m) >> 3;
+                p += k, o += k;
+            } else if (*p >= 0x20 && *p != '"' && *p != '\\') {
+                *o++ = (char)*p++;
+                continue;
             }
-            while (r < stop && *r >= 0x20 && *r != '"' && *r != '\\') r++;
-            memcpy(o, p, (size_t)(r - p));
-            o += r - p;
-            p = r;
-            if (p < stop) o += tool_json_escape1(o, *p++);
+            o += tool_json_escape1(o, *p++);
         }
         b->len += (size_t)(o - o0);
     }

@@ -37,14 +37,18 @@ void tbuf_put_json(tbuf *b, const void *s, size_t n);
 /* Writes the escape of one byte that needs one (below 0x20, '"', '\\') at
  * o (2 or 6 bytes, returned). */
 size_t tool_json_escape1(char *o, unsigned char c);
-/* Whether one of the 8 bytes in w needs a JSON escape (below 0x20, '"' or
- * '\\').  Exact as a yes/no: the scanners test 8 bytes at a time and look
- * at single bytes only in a word that answers yes. */
-static inline int tool_json_special8(uint64_t w)
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the 8-byte scanners assume little-endian words (wasm32)"
+#endif
+/* The bytes of w (8 bytes, little-endian) that need a JSON escape (below
+ * 0x20, '"' or '\\'): nonzero if one does, and its lowest set bit (0x80 of
+ * a byte) marks the first that does.  Bits above the first may be wrong,
+ * so the scanners use only the lowest. */
+static inline uint64_t tool_json_special8(uint64_t w)
 {
     const uint64_t ones = 0x0101010101010101ull;
     uint64_t q = w ^ (ones * '"'), s = w ^ (ones * '\\');
-    return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((s - ones) & ~s)) & (ones * 0x80) ? 1 : 0;
+    return (((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((s - ones) & ~s)) & (ones * 0x80);
 }
 
 /* Reads stdin to the end and parses it; not an object -> is_error result

@@ -52,27 +52,52 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
 #define ONES  0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
+/* The length of the run of printable ASCII (0x20-0x7f) at p, in whole
+ * 8-byte words up to end (the last bytes, fewer than 8, are the caller's).
+ * Two words a step, in a function of its own so that it compiles to one
+ * tight wasm loop.  The mask's lowest set bit marks the first other byte
+ * exactly (a borrow only starts at a byte below 0x20). */
+static __attribute__((noinline)) size_t printable_run(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char *s = p, *stop = p + ((size_t)(end - p) & ~(size_t)15);
+    uint64_t a, b, ma, mb;
+    while (p != stop) {
+        memcpy(&a, p, 8), memcpy(&b, p + 8, 8);
+        ma = ((a - ONES * 0x20) | a) & HIGHS, mb = ((b - ONES * 0x20) | b) & HIGHS;
+        if (ma | mb)
+            return (size_t)(p - s) + (ma ? (size_t)__builtin_ctzll(ma) >> 3 : 8 + ((size_t)__builtin_ctzll(mb) >> 3));
+        p += 16;
+    }
+    if (end - p >= 8) {
+        memcpy(&a, p, 8);
+        if ((ma = ((a - ONES * 0x20) | a) & HIGHS)) return (size_t)(p - s) + ((size_t)__builtin_ctzll(ma) >> 3);
+        p += 8;
+    }
+    return (size_t)(p - s);
+}
+
 /* Binary: a NUL byte, or more than 10% of the sample that is neither text
- * control characters nor valid UTF-8. */
+ * control characters nor valid UTF-8.  Printable ASCII is skipped in runs;
+ * a NUL is found by the same scan (a memchr first cost 6 wasm instructions
+ * a byte). */
 static int looks_binary(const unsigned char *p, size_t n, int more)
 {
     size_t odd = 0;
-    if (memchr(p, 0, n)) return 1;
     for (size_t i = 0; i < n;) {
-        if (n - i >= 8) {       /* 8 printable ASCII bytes (0x20-0x7f): none odd */
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (!((((w - ONES * 0x20) & ~w) | w) & HIGHS)) { i += 8; continue; }
-        }
+        i += printable_run(p + i, p + n);
+        if (i == n) break;
         unsigned c = p[i];
         if (c >= 0x20 && c < 0x80) { i++; continue; }
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\b' && c != 0x1b) {
-            odd++, i++;
+        if (c == 0) return 1;
+        if (c < 0x20) {
+            if (c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\b' && c != 0x1b) odd++;
+            i++;
             continue;
         }
         size_t l = utf8_len(p + i, p + n);
         if (!l) {
-            if (more && n - i < 4) break;   /* a character cut by the sample's end */
+            if (more && n - i < 4)      /* a character cut by the sample's end */
+                return memchr(p + i, 0, n - i) ? 1 : odd * 10 > n;
             odd++, l = 1;
         }
         i += l;
@@ -115,45 +140,85 @@ static int in_page(const reader *r)
     return !r->stopped && r->lineno >= r->offset && r->lineno - r->offset < r->limit;
 }
 
+/* The bytes of v that are not printable ASCII needing no JSON escape:
+ * below 0x20, '"', '\', or 0x80 and above.  Its lowest set bit (0x80 of a
+ * byte) marks the first such byte exactly (a borrow only starts at one),
+ * which is all the scanners use.  The "& ~v" of the classic tests can go:
+ * on the 0x80 bits it only clears bytes that "| v" sets again. */
+static inline uint64_t text_special8(uint64_t v)
+{
+    return ((v - ONES * 0x20) | ((v ^ (ONES * '"')) - ONES) | ((v ^ (ONES * '\\')) - ONES) | v) & HIGHS;
+}
+
 static const char REPLACEMENT[] = "\xef\xbf\xbd";   /* U+FFFD */
 
-/* Writes p[0..n) at o as the inside of a JSON string, invalid UTF-8 and NUL
- * bytes replaced by U+FFFD (so the content is valid text, and a NUL cannot
- * end it early); *text gets the length before escaping.  o must have room
- * for 6 * n bytes.  Returns the end of what was written. */
-static char *put_text(char *o, const unsigned char *p, size_t n, size_t *text)
+/* Writes the bytes from p on at *o as the inside of a JSON string, up to
+ * lim or the first newline (returned: where it stopped), invalid UTF-8
+ * and NUL bytes replaced by U+FFFD (so the content is valid text, and a
+ * NUL cannot end it early; a sequence cut by lim is invalid).  *more grows
+ * by 2 per byte replaced: the text is that much longer than its source.
+ * *o must have room for 6 bytes per byte read, plus 8. */
+/* Copies the run of printable ASCII needing no escape at p to w, in
+ * whole 8-byte words up to lim (each stored whole: w has room for 8 bytes
+ * more), and returns its length; the last bytes (fewer than 8) are the
+ * caller's.  Two words a step, in a function of its own: so it compiles to
+ * one tight wasm loop instead of being merged into the caller's. */
+static __attribute__((noinline)) size_t ascii_run(const unsigned char *p, const unsigned char *lim, char *w)
 {
-    const unsigned char *end = p + n;
-    size_t more = 0;            /* bytes replaced grow by 2 */
-    while (p < end) {
-        /* A run of printable ASCII that needs no escape: 8 bytes at a time. */
-        const unsigned char *r = p;
-        while (end - r >= 8) {
-            uint64_t w;
-            memcpy(&w, r, 8);
-            if ((w & HIGHS) || tool_json_special8(w)) break;
-            r += 8;
-        }
-        while (r < end && *r >= 0x20 && *r < 0x80 && *r != '"' && *r != '\\') r++;
-        memcpy(o, p, (size_t)(r - p));
-        o += r - p;
-        p = r;
-        if (p == end) break;
+    const unsigned char *s = p, *stop = p + ((size_t)(lim - p) & ~(size_t)15);
+    uint64_t a, b, ma, mb;
+    while (p != stop) {
+        memcpy(&a, p, 8), memcpy(&b, p + 8, 8);
+        memcpy(w, &a, 8), memcpy(w + 8, &b, 8);
+        ma = text_special8(a), mb = text_special8(b);
+        if (ma | mb)
+            return (size_t)(p - s) + (ma ? (size_t)__builtin_ctzll(ma) >> 3 : 8 + ((size_t)__builtin_ctzll(mb) >> 3));
+        p += 16, w += 16;
+    }
+    if (lim - p >= 8) {
+        memcpy(&a, p, 8), memcpy(w, &a, 8);
+        if ((ma = text_special8(a))) return (size_t)(p - s) + ((size_t)__builtin_ctzll(ma) >> 3);
+        p += 8;
+    }
+    return (size_t)(p - s);
+}
+
+static const unsigned char *put_text(char **o, const unsigned char *p, const unsigned char *lim, size_t *more)
+{
+    char *w = *o;
+    while (p < lim) {
+        size_t k = ascii_run(p, lim, w);
+        p += k, w += k;
+        while (p < lim && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') *w++ = (char)*p++;
+        if (p == lim) break;
         unsigned char c = *p;
+        if (c == '\n') break;
         if (c >= 0x80) {
-            size_t l = utf8_len(p, end);
+            size_t l = utf8_len(p, lim);
             if (l) {
-                memcpy(o, p, l), o += l, p += l;
+                do *w++ = (char)*p++; while (--l);     /* no memcpy call for 2-4 bytes */
                 continue;
             }
         } else if (c) {
-            o += tool_json_escape1(o, c), p++;
+            w += tool_json_escape1(w, c), p++;
             continue;
         }
-        memcpy(o, REPLACEMENT, 3), o += 3, p++, more += 2;
+        memcpy(w, REPLACEMENT, 3), w += 3, p++, *more += 2;
     }
-    *text = n + more;
-    return o;
+    *o = w;
+    return p;
+}
+
+/* "N\t" for line number v, escaped; returns the end.  Digits written in
+ * place: a memcpy of variable length is a call into wasi's memcpy (the
+ * guest has no bulk memory), which cost more than the rest of the line. */
+static char *put_number(char *o, size_t v)
+{
+    size_t d = 1;
+    for (size_t t = v; t >= 10; t /= 10) d++;
+    for (size_t i = d; i--; v /= 10) o[i] = (char)('0' + v % 10);
+    o[d] = '\\', o[d + 1] = 't';
+    return o + d + 2;
 }
 
 /* Shows the line whose first n bytes (at most LINE_KEEP) are at p: of
@@ -177,23 +242,17 @@ static void emit_line(reader *r, const unsigned char *p, size_t n, size_t bytes,
         r->stopped = 1;
         return;
     }
-    char *o0 = tbuf_room(&r->out, 32 + 6 * cutat + 96), *o = o0;
-    /* "N\t": the number's digits, backwards into a small buffer. */
-    char num[24];
-    size_t k = sizeof num, v = r->lineno;
-    do num[--k] = (char)('0' + v % 10), v /= 10; while (v);
-    memcpy(o, num + k, sizeof num - k), o += sizeof num - k;
-    memcpy(o, "\\t", 2), o += 2;
-    size_t text;
-    o = put_text(o, p, cutat, &text);
-    r->text_len += sizeof num - k + 1 + text + 1;
+    char *o0 = tbuf_room(&r->out, 32 + 6 * cutat + 96 + 8), *o = put_number(o0, r->lineno);
+    size_t text = (size_t)(o - o0) - 1 + cutat + 1;    /* "N\t" escaped is one byte longer; the newline */
+    put_text(&o, p, p + cutat, &text);
     if (chars > LINE_CHARS) {
         /* Plain ASCII: the same bytes escaped or not. */
         int m = snprintf(o, 96, " [... line cut: %d of %zu characters shown]", LINE_CHARS, chars);
-        o += m, r->text_len += (size_t)m;
+        o += m, text += (size_t)m;
         r->cut++;
     }
     memcpy(o, "\\n", 2), o += 2;
+    r->text_len += text;
     r->out.len += (size_t)(o - o0);
     r->shown++;
     r->last_shown = r->lineno;
@@ -217,12 +276,61 @@ static void end_line(reader *r)
     r->last = '\n';
 }
 
+/* The first newline in [p, end), or NULL: memchr, 16 bytes a step (wasi's
+ * memchr goes 4 at a time, at about 6 wasm instructions a byte).  The
+ * mask's lowest set bit marks the first newline exactly. */
+static __attribute__((noinline)) const unsigned char *find_nl(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char *stop = p + ((size_t)(end - p) & ~(size_t)15);
+    uint64_t a, b, ma, mb;
+    while (p != stop) {
+        memcpy(&a, p, 8), memcpy(&b, p + 8, 8);
+        a ^= ONES * '\n', b ^= ONES * '\n';
+        ma = (a - ONES) & ~a & HIGHS, mb = (b - ONES) & ~b & HIGHS;
+        if (ma | mb) return p + (ma ? (size_t)__builtin_ctzll(ma) >> 3 : 8 + ((size_t)__builtin_ctzll(mb) >> 3));
+        p += 16;
+    }
+    for (; p < end; p++)
+        if (*p == '\n') return p;
+    return NULL;
+}
+
+/* The common case, in one pass: a line of at most LINE_CHARS bytes whose
+ * newline is in this read, escaped straight into the result while looking
+ * for its end.  Returns its newline, or NULL (nothing kept) when the line
+ * is longer or goes on past end: then the general path shows it. */
+static const unsigned char *fast_line(reader *r, const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char *lim = (size_t)(end - p) > LINE_CHARS ? p + LINE_CHARS : end;
+    char *o0 = tbuf_room(&r->out, 32 + 6 * (size_t)(lim - p) + 8), *o = put_number(o0, r->lineno);
+    size_t numlen = (size_t)(o - o0) - 1;   /* "N\t" unescaped */
+    size_t more = 0;
+    const unsigned char *nl = put_text(&o, p, lim, &more);
+    if (nl == lim) return NULL;
+    size_t n = (size_t)(nl - p);
+    int cr = n && nl[-1] == '\r';
+    if (cr) r->crlf++; else r->lf++;
+    if (cr) o -= 2, n--;                /* the \r was escaped last: "\\r" */
+    size_t text = numlen + n + more + 1;
+    /* As emit_line: the line must fit the page (unless it is the first). */
+    if (r->shown && r->text_len + 24 + n > OUT_BUDGET) {
+        r->stopped = 1;
+        return nl;
+    }
+    memcpy(o, "\\n", 2), o += 2;
+    r->text_len += text;
+    r->out.len += (size_t)(o - o0);
+    r->shown++;
+    r->last_shown = r->lineno;
+    return nl;
+}
+
 static void feed(reader *r, const unsigned char *p, size_t n)
 {
     const unsigned char *end = p + n;
     while (p < end) {
-        const unsigned char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!in_page(r)) {
+            const unsigned char *nl = find_nl(p, end);
             if (!nl) { r->pending = 1; r->last = end[-1]; return; }
             unsigned char before = nl > p ? nl[-1] : r->last;
             if (before == '\r' && (nl > p || r->pending)) r->crlf++; else r->lf++;
@@ -232,19 +340,14 @@ static void feed(reader *r, const unsigned char *p, size_t n)
             p = nl + 1;
             continue;
         }
-        const unsigned char *stop = nl ? nl : end;
-        if (nl && !r->line_bytes) {
-            /* The whole line is in this read: shown from where it is. */
-            size_t bytes = (size_t)(nl - p);
-            if (bytes) r->last = nl[-1], r->pending = 1;
-            int cr = r->pending && r->last == '\r';
-            if (cr) r->crlf++; else r->lf++;
-            emit_line(r, p, bytes < LINE_KEEP ? bytes : LINE_KEEP, bytes,
-                      bytes > LINE_CHARS ? count_chars(p, bytes) : bytes, 1);
+        const unsigned char *nl;
+        if (!r->line_bytes && (nl = fast_line(r, p, end))) {
             end_line(r);
             p = nl + 1;
             continue;
         }
+        nl = find_nl(p, end);
+        const unsigned char *stop = nl ? nl : end;
         if (stop > p) {
             add_to_line(r, p, (size_t)(stop - p));
             r->last = stop[-1];
@@ -291,6 +394,10 @@ int main(void)
     reader r = {0};
     r.offset = offset, r.limit = limit, r.lineno = 1;
     tool_json_begin(&r.out);
+    /* Room for the whole page at once: growing by doubling would copy it
+     * about twice more (memcpy in wasm: over a wasm instruction a byte). */
+    size_t hint = (uintmax_t)st.st_size < OUT_BUDGET ? (size_t)st.st_size : OUT_BUDGET;
+    tbuf_room(&r.out, hint + hint / 4 + 4096);
     size_t bytes = 0;
     int first = 1;
     for (;;) {
