@@ -120,7 +120,7 @@ static size_t count_chars(const unsigned char *p, size_t n)
 }
 
 typedef struct reader {
-    size_t offset, limit;       /* first line wanted, how many */
+    uint64_t offset, limit;     /* first line wanted, how many (64-bit: up to 1e15 on wasm32 too) */
     size_t lineno;              /* the line being read (1-based) */
     size_t shown, last_shown;   /* lines put in out, number of the last one */
     size_t cut;                 /* lines cut at LINE_CHARS */
@@ -362,13 +362,14 @@ static void feed(reader *r, const unsigned char *p, size_t n)
     }
 }
 
-static size_t int_arg(const cJSON *in, const char *key, double def, double min, const char *what)
+static uint64_t int_arg(const cJSON *in, const char *key, double def, double min, const char *what)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(in, key);
-    if (!v || cJSON_IsNull(v)) return (size_t)def;
+    if (!v || cJSON_IsNull(v)) return (uint64_t)def;
     if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble) || v->valuedouble < min)
         tool_fail("%s must be a whole number of at least %.0f (%s)", key, min, what);
-    return v->valuedouble > 1e15 ? (size_t)1e15 : (size_t)v->valuedouble;
+    /* uint64_t: a size_t is 32 bits in wasm32, where 1e15 made the page empty */
+    return v->valuedouble > 1e15 ? (uint64_t)1e15 : (uint64_t)v->valuedouble;
 }
 
 int main(void)
@@ -377,8 +378,8 @@ int main(void)
     const char *arg = tool_str(in, "file_path", NULL);
     if (!arg || !*arg) tool_fail("file_path is required: the file to read, e.g. /workspace/README.md");
     char *path = tfs_guest_path(arg);
-    size_t offset = int_arg(in, "offset", 1, 0, "the first line to show, 1-based");
-    size_t limit = int_arg(in, "limit", DEFAULT_LIMIT, 1, "how many lines to show");
+    uint64_t offset = int_arg(in, "offset", 1, 0, "the first line to show, 1-based");
+    uint64_t limit = int_arg(in, "limit", DEFAULT_LIMIT, 1, "how many lines to show");
     if (offset == 0) offset = 1;
 
     int fd = open(path, O_RDONLY);
@@ -449,8 +450,8 @@ int main(void)
     if (offset > total) {
         cJSON_AddNumberToObject(m, "offset", (double)offset);
         tbuf msg = {0};
-        tbuf_printf(&msg, "offset %zu is past the end of %s: it has %zu line%s (use an offset from 1 to %zu)",
-                    offset, path, total, total == 1 ? "" : "s", total);
+        tbuf_printf(&msg, "offset %llu is past the end of %s: it has %zu line%s (use an offset from 1 to %zu)",
+                    (unsigned long long)offset, path, total, total == 1 ? "" : "s", total);
         tool_result(msg.p, msg.len, 1, m);
     }
     size_t remaining = total - r.last_shown;
@@ -474,7 +475,7 @@ int main(void)
     if (remaining)
         tbuf_printf(&t, "\n[Showing lines %zu-%zu of %zu; %zu more line%s%s. To continue, call file-read with "
                     "offset=%zu.]",
-                    offset, r.last_shown, total, remaining, remaining == 1 ? "" : "s",
+                    (size_t)offset, r.last_shown, total, remaining, remaining == 1 ? "" : "s",
                     r.stopped ? " (this page stopped at the 512 KiB output limit)" : "", r.last_shown + 1);
     tbuf_put_json(&r.out, t.p, t.len);
     tool_json_end(&r.out, 0, m);
