@@ -21,6 +21,27 @@ static _Noreturn void oom(void)
     exit(0);
 }
 
+/* memcpy, with up to 16 bytes copied inline: the call into wasi's memcpy
+ * (the guest has no bulk memory) costs a few hundred wasm instructions of
+ * fuel, more than the short keys and numbers most puts carry. */
+static inline void copy(char *d, const char *s, size_t n)
+{
+    if (n > 16) {
+        memcpy(d, s, n);
+    } else if (n >= 8) {
+        uint64_t x, y;
+        memcpy(&x, s, 8), memcpy(&y, s + n - 8, 8);
+        memcpy(d, &x, 8), memcpy(d + n - 8, &y, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4), memcpy(&y, s + n - 4, 4);
+        memcpy(d, &x, 4), memcpy(d + n - 4, &y, 4);
+    } else if (n) {
+        char x = s[0], y = s[n / 2], z = s[n - 1];
+        d[0] = x, d[n / 2] = y, d[n - 1] = z;
+    }
+}
+
 void tbuf_put(tbuf *b, const void *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
@@ -33,7 +54,7 @@ void tbuf_put(tbuf *b, const void *s, size_t n)
         if (!p) oom();
         b->p = p, b->cap = cap;
     }
-    if (n) memcpy(b->p + b->len, s, n);
+    copy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = 0;
 }
@@ -188,29 +209,34 @@ int tool_bool(const cJSON *in, const char *key, int def)
  * under "%1.15g" (fewer than 15 digits: no exponent) and read back
  * exactly, so they are written directly; every other number, and
  * anything unusual, is left to cJSON.  0: cJSON could not print it. */
+static int put_num(tbuf *b, double d)
+{
+    double a = d < 0 || (d == 0 && signbit(d)) ? -d : d;
+    if (a < 1e15 && a == (double)(uint64_t)a) {
+        char num[24];
+        size_t k = sizeof num;
+        uint64_t u = (uint64_t)a;
+        do num[--k] = (char)('0' + u % 10), u /= 10; while (u);
+        if (signbit(d)) num[--k] = '-';
+        tbuf_put(b, num + k, sizeof num - k);
+        return 1;
+    }
+    cJSON *v = cJSON_CreateNumber(d);
+    char *t = v ? cJSON_PrintUnformatted(v) : NULL;
+    cJSON_Delete(v);
+    if (!t) return 0;
+    tbuf_puts(b, t);
+    free(t);
+    return 1;
+}
+
 static int put_value(tbuf *b, const cJSON *v)
 {
     switch (v->type & 0xff) {
     case cJSON_NULL: tbuf_puts(b, "null"); return 1;
     case cJSON_False: tbuf_puts(b, "false"); return 1;
     case cJSON_True: tbuf_puts(b, "true"); return 1;
-    case cJSON_Number: {
-        double d = v->valuedouble, a = d < 0 || (d == 0 && signbit(d)) ? -d : d;
-        if (a < 1e15 && a == (double)(uint64_t)a) {
-            char num[24];
-            size_t k = sizeof num;
-            uint64_t u = (uint64_t)a;
-            do num[--k] = (char)('0' + u % 10), u /= 10; while (u);
-            if (signbit(d)) num[--k] = '-';
-            tbuf_put(b, num + k, sizeof num - k);
-            return 1;
-        }
-        char *t = cJSON_PrintUnformatted(v);
-        if (!t) return 0;
-        tbuf_puts(b, t);
-        free(t);
-        return 1;
-    }
+    case cJSON_Number: return put_num(b, v->valuedouble);
     case cJSON_String:
         tbuf_put(b, "\"", 1);
         if (v->valuestring) tbuf_put_json(b, v->valuestring, strlen(v->valuestring));
@@ -241,18 +267,54 @@ static int put_value(tbuf *b, const cJSON *v)
     }
 }
 
+static void tmeta_key(tbuf *m, const char *key)
+{
+    tbuf_put(m, m->len ? ",\"" : "{\"", 2);
+    tbuf_put_json(m, key, strlen(key));
+    tbuf_put(m, "\":", 2);
+}
+
+void tmeta_num(tbuf *m, const char *key, double v)
+{
+    tmeta_key(m, key);
+    if (!put_num(m, v)) oom();
+}
+
+void tmeta_str(tbuf *m, const char *key, const char *v)
+{
+    tmeta_key(m, key);
+    tbuf_put(m, "\"", 1);
+    tbuf_put_json(m, v, strlen(v));
+    tbuf_put(m, "\"", 1);
+}
+
+void tmeta_bool(tbuf *m, const char *key, int v)
+{
+    tmeta_key(m, key);
+    tbuf_puts(m, v ? "true" : "false");
+}
+
+void tmeta_null(tbuf *m, const char *key)
+{
+    tmeta_key(m, key);
+    tbuf_puts(m, "null");
+}
+
 void tool_json_begin(tbuf *b)
 {
     b->len = 0;
     tbuf_puts(b, "{\"content\":\"");
 }
 
-_Noreturn void tool_json_end(tbuf *b, int is_error, cJSON *metadata)
+static _Noreturn void json_end(tbuf *b, int is_error, cJSON *metadata, const tbuf *meta)
 {
     /* The bytes cJSON_PrintUnformatted gives for {"content": ..., "is_error":
      * ..., "metadata": ...}: no spaces, keys in this order. */
     tbuf_puts(b, is_error ? "\",\"is_error\":true,\"metadata\":" : "\",\"is_error\":false,\"metadata\":");
-    if (metadata) {
+    if (meta) {
+        if (meta->len) tbuf_put(b, meta->p, meta->len), tbuf_put(b, "}", 1);
+        else tbuf_put(b, "{}", 2);
+    } else if (metadata) {
         size_t at = b->len;
         if (!put_value(b, metadata)) {
             char *m = cJSON_PrintUnformatted(metadata);
@@ -272,6 +334,10 @@ _Noreturn void tool_json_end(tbuf *b, int is_error, cJSON *metadata)
     }
     exit(0);
 }
+
+_Noreturn void tool_json_end(tbuf *b, int is_error, cJSON *metadata) { json_end(b, is_error, metadata, NULL); }
+
+_Noreturn void tool_json_end_meta(tbuf *b, int is_error, const tbuf *meta) { json_end(b, is_error, NULL, meta); }
 
 _Noreturn void tool_result(const char *content, size_t len, int is_error, cJSON *metadata)
 {

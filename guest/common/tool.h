@@ -76,6 +76,16 @@ _Noreturn void tool_result(const char *content, size_t len, int is_error, cJSON 
  * for the same content, without building a cJSON tree for the content. */
 void tool_json_begin(tbuf *b);
 _Noreturn void tool_json_end(tbuf *b, int is_error, cJSON *metadata);
+/* Metadata written straight as JSON text into m (start empty), the bytes
+ * cJSON_PrintUnformatted prints for the object the same cJSON_Add*ToObject
+ * calls build: for tools whose own work costs less than a cJSON tree (two
+ * mallocs a member, ~1,400 wasm instructions).  tool_json_end_meta then
+ * ends the result with that object as metadata. */
+void tmeta_num(tbuf *m, const char *key, double v);
+void tmeta_str(tbuf *m, const char *key, const char *v);
+void tmeta_bool(tbuf *m, const char *key, int v);
+void tmeta_null(tbuf *m, const char *key);
+_Noreturn void tool_json_end_meta(tbuf *b, int is_error, const tbuf *meta);
 _Noreturn void tool_ok(const char *content, cJSON *metadata);
 _Noreturn void tool_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -362,6 +362,15 @@ static void feed(reader *r, const unsigned char *p, size_t n)
     }
 }
 
+/* tool_result for metadata written with tmeta_* (msg holds no NUL). */
+static _Noreturn void result_meta(const tbuf *msg, int is_error, const tbuf *meta)
+{
+    tbuf b = {0};
+    tool_json_begin(&b);
+    tbuf_put_json(&b, msg->p, msg->len);
+    tool_json_end_meta(&b, is_error, meta);
+}
+
 static uint64_t int_arg(const cJSON *in, const char *key, double def, double min, const char *what)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(in, key);
@@ -435,35 +444,37 @@ int main(void)
     }
     size_t total = r.lineno - 1;
 
-    cJSON *m = cJSON_CreateObject();
-    cJSON_AddStringToObject(m, "file_path", path);
-    cJSON_AddNumberToObject(m, "bytes", (double)bytes);
-    cJSON_AddNumberToObject(m, "total_lines", (double)total);
+    /* Metadata as JSON text (tmeta_*): a cJSON tree of it cost more than
+     * a short file's lines. */
+    tbuf m = {0};
+    tmeta_str(&m, "file_path", path);
+    tmeta_num(&m, "bytes", (double)bytes);
+    tmeta_num(&m, "total_lines", (double)total);
     if (total == 0) {
-        cJSON_AddBoolToObject(m, "empty", 1);
-        cJSON_AddNumberToObject(m, "lines_returned", 0);
-        cJSON_AddBoolToObject(m, "truncated", 0);
+        tmeta_bool(&m, "empty", 1);
+        tmeta_num(&m, "lines_returned", 0);
+        tmeta_bool(&m, "truncated", 0);
         tbuf msg = {0};
         tbuf_printf(&msg, "(%s is empty: 0 bytes, no lines)", path);
-        tool_result(msg.p, msg.len, 0, m);
+        result_meta(&msg, 0, &m);
     }
     if (offset > total) {
-        cJSON_AddNumberToObject(m, "offset", (double)offset);
+        tmeta_num(&m, "offset", (double)offset);
         tbuf msg = {0};
         tbuf_printf(&msg, "offset %llu is past the end of %s: it has %zu line%s (use an offset from 1 to %zu)",
                     (unsigned long long)offset, path, total, total == 1 ? "" : "s", total);
-        tool_result(msg.p, msg.len, 1, m);
+        result_meta(&msg, 1, &m);
     }
     size_t remaining = total - r.last_shown;
     const char *endings = r.crlf && r.lf ? "mixed" : r.crlf ? "crlf" : r.lf ? "lf" : "none";
-    cJSON_AddNumberToObject(m, "offset", (double)offset);
-    cJSON_AddNumberToObject(m, "lines_returned", (double)r.shown);
-    cJSON_AddNumberToObject(m, "last_line", (double)r.last_shown);
-    cJSON_AddBoolToObject(m, "truncated", remaining > 0);
-    if (remaining) cJSON_AddNumberToObject(m, "next_offset", (double)(r.last_shown + 1));
-    else cJSON_AddNullToObject(m, "next_offset");
-    cJSON_AddNumberToObject(m, "lines_cut", (double)r.cut);
-    cJSON_AddStringToObject(m, "line_endings", endings);
+    tmeta_num(&m, "offset", (double)offset);
+    tmeta_num(&m, "lines_returned", (double)r.shown);
+    tmeta_num(&m, "last_line", (double)r.last_shown);
+    tmeta_bool(&m, "truncated", remaining > 0);
+    if (remaining) tmeta_num(&m, "next_offset", (double)(r.last_shown + 1));
+    else tmeta_null(&m, "next_offset");
+    tmeta_num(&m, "lines_cut", (double)r.cut);
+    tmeta_str(&m, "line_endings", endings);
 
     /* The trailers: escaped as cJSON would (no U+FFFD rule: the path is
      * the caller's own text). */
@@ -478,5 +489,5 @@ int main(void)
                     (size_t)offset, r.last_shown, total, remaining, remaining == 1 ? "" : "s",
                     r.stopped ? " (this page stopped at the 512 KiB output limit)" : "", r.last_shown + 1);
     tbuf_put_json(&r.out, t.p, t.len);
-    tool_json_end(&r.out, 0, m);
+    tool_json_end_meta(&r.out, 0, &m);
 }
