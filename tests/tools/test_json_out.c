@@ -64,12 +64,16 @@ static char *capture(void (*fn)(void *), void *arg, size_t *len)
     return buf;
 }
 
+static double number(void);
+static char *word(void);
+
 typedef struct job {
     const char *content;
     size_t len;
     int is_error;
     cJSON *meta;
     int streamed;       /* through tool_json_begin/tbuf_put_json/tool_json_end */
+    tbuf *tmeta;        /* streamed, with this metadata written by tmeta_* */
 } job;
 
 static void print_job(void *a)
@@ -86,7 +90,26 @@ static void print_job(void *a)
         tbuf_put_json(&b, j->content + off, k);
         off += k;
     }
+    if (j->tmeta) tool_json_end_meta(&b, j->is_error, j->tmeta);
     tool_json_end(&b, j->is_error, j->meta);
+}
+
+/* A flat object of random members, built both ways: with cJSON (the
+ * reference) and with tmeta_* into *t. */
+static cJSON *flat_meta(tbuf *t)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (unsigned k = rnd(12); k--;) {
+        char key[64];
+        strcpy(key, word());
+        switch (rnd(4)) {
+        case 0: { double d = number(); cJSON_AddNumberToObject(o, key, d); tmeta_num(t, key, d); break; }
+        case 1: { const char *v = word(); cJSON_AddStringToObject(o, key, v); tmeta_str(t, key, v); break; }
+        case 2: { int v = (int)rnd(2); cJSON_AddBoolToObject(o, key, v); tmeta_bool(t, key, v); break; }
+        default: cJSON_AddNullToObject(o, key); tmeta_null(t, key); break;
+        }
+    }
+    return o;
 }
 
 /* What the printer did before: a cJSON tree, printed unformatted. */
@@ -183,8 +206,13 @@ int main(void)
     for (int round = 0; round < 600; round++) {
         size_t n = round < 200 ? sizes[round % (sizeof sizes / sizeof *sizes)] : rnd(round < 500 ? 300 : 70001);
         content(buf, n);
-        job j = {buf, n, (int)rnd(2), round % 7 == 0 ? NULL : value(0), round % 2};
-        if (j.meta && rnd(3) == 0) {     /* a file-read-like object too */
+        job j = {buf, n, (int)rnd(2), round % 7 == 0 ? NULL : value(0), round % 2, NULL};
+        tbuf t = {0};
+        if (round % 5 == 4) {           /* metadata written by tmeta_* */
+            cJSON_Delete(j.meta);
+            j.meta = flat_meta(&t);
+            j.tmeta = &t, j.streamed = 1;
+        } else if (j.meta && rnd(3) == 0) {     /* a file-read-like object too */
             cJSON_AddNumberToObject(j.meta, "bytes", (double)rnd(1u << 31));
             cJSON_AddNullToObject(j.meta, "next_offset");
         }
@@ -198,8 +226,9 @@ int main(void)
             size_t i = 0;
             while (got && i < got_len && want[i] && got[i] == want[i]) i++;
             printf("FAIL: round %d (%zu bytes, %s): output differs from cJSON's at byte %zu (got %zu bytes, want %zu)\n",
-                   round, n, j.streamed ? "streamed" : "tool_result", i, got ? got_len : 0, strlen(want));
+                   round, n, j.tmeta ? "tmeta" : j.streamed ? "streamed" : "tool_result", i, got ? got_len : 0, strlen(want));
         }
+        tbuf_free(&t);
         free(got);
         free(want);
         cJSON_Delete(j.meta);
