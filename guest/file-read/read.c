@@ -56,7 +56,9 @@ static size_t utf8_len(const unsigned char *p, const unsigned char *end)
  * 8-byte words up to end (the last bytes, fewer than 8, are the caller's).
  * Two words a step, in a function of its own so that it compiles to one
  * tight wasm loop.  The mask's lowest set bit marks the first other byte
- * exactly (a borrow only starts at a byte below 0x20). */
+ * exactly (a borrow only starts at a byte below 0x20).  (A mask that lets
+ * newlines through, exact per byte, costs more than the call per line it
+ * saves: measured.) */
 static __attribute__((noinline)) size_t printable_run(const unsigned char *p, const unsigned char *end)
 {
     const unsigned char *s = p, *stop = p + ((size_t)(end - p) & ~(size_t)15);
@@ -157,13 +159,14 @@ static const char REPLACEMENT[] = "\xef\xbf\xbd";   /* U+FFFD */
  * and NUL bytes replaced by U+FFFD (so the content is valid text, and a
  * NUL cannot end it early; a sequence cut by lim is invalid).  *more grows
  * by 2 per byte replaced: the text is that much longer than its source.
- * *o must have room for 6 bytes per byte read, plus 8. */
+ * *o must have room for 6 bytes per byte read, plus 8.  overread: the 7
+ * bytes after lim may be read (not used). */
 /* Copies the run of printable ASCII needing no escape at p to w, in
  * whole 8-byte words up to lim (each stored whole: w has room for 8 bytes
  * more), and returns its length; the last bytes (fewer than 8) are the
  * caller's.  Two words a step, in a function of its own: so it compiles to
  * one tight wasm loop instead of being merged into the caller's. */
-static __attribute__((noinline)) size_t ascii_run(const unsigned char *p, const unsigned char *lim, char *w)
+static __attribute__((noinline)) size_t ascii_run(const unsigned char *p, const unsigned char *lim, char *w, int overread)
 {
     const unsigned char *s = p, *stop = p + ((size_t)(lim - p) & ~(size_t)15);
     uint64_t a, b, ma, mb;
@@ -178,16 +181,24 @@ static __attribute__((noinline)) size_t ascii_run(const unsigned char *p, const 
     if (lim - p >= 8) {
         memcpy(&a, p, 8), memcpy(w, &a, 8);
         if ((ma = text_special8(a))) return (size_t)(p - s) + ((size_t)__builtin_ctzll(ma) >> 3);
-        p += 8;
+        p += 8, w += 8;
+    }
+    if (overread && p < lim) {
+        /* The last 1-7 bytes in one more word: the bytes past lim are
+         * readable (overread) and count as stops. */
+        memcpy(&a, p, 8), memcpy(w, &a, 8);
+        ma = text_special8(a) | (HIGHS << (8 * (size_t)(lim - p)));
+        return (size_t)(p - s) + ((size_t)__builtin_ctzll(ma) >> 3);
     }
     return (size_t)(p - s);
 }
 
-static const unsigned char *put_text(char **o, const unsigned char *p, const unsigned char *lim, size_t *more)
+static const unsigned char *put_text(char **o, const unsigned char *p, const unsigned char *lim, size_t *more,
+                                     int overread)
 {
     char *w = *o;
     while (p < lim) {
-        size_t k = ascii_run(p, lim, w);
+        size_t k = ascii_run(p, lim, w, overread);
         p += k, w += k;
         while (p < lim && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') *w++ = (char)*p++;
         if (p == lim) break;
@@ -244,7 +255,7 @@ static void emit_line(reader *r, const unsigned char *p, size_t n, size_t bytes,
     }
     char *o0 = tbuf_room(&r->out, 32 + 6 * cutat + 96 + 8), *o = put_number(o0, r->lineno);
     size_t text = (size_t)(o - o0) - 1 + cutat + 1;    /* "N\t" escaped is one byte longer; the newline */
-    put_text(&o, p, p + cutat, &text);
+    put_text(&o, p, p + cutat, &text, 0);
     if (chars > LINE_CHARS) {
         /* Plain ASCII: the same bytes escaped or not. */
         int m = snprintf(o, 96, " [... line cut: %d of %zu characters shown]", LINE_CHARS, chars);
@@ -295,34 +306,80 @@ static __attribute__((noinline)) const unsigned char *find_nl(const unsigned cha
     return NULL;
 }
 
-/* The common case, in one pass: a line of at most LINE_CHARS bytes whose
- * newline is in this read, escaped straight into the result while looking
- * for its end.  Returns its newline, or NULL (nothing kept) when the line
- * is longer or goes on past end: then the general path shows it. */
-static const unsigned char *fast_line(reader *r, const unsigned char *p, const unsigned char *end)
+/* Adds one to the decimal number in num[0..len) ("199" -> "200", "999"
+ * -> "1000"); returns its new length. */
+static size_t num_inc(char *num, size_t len)
 {
-    const unsigned char *lim = (size_t)(end - p) > LINE_CHARS ? p + LINE_CHARS : end;
-    char *o0 = tbuf_room(&r->out, 32 + 6 * (size_t)(lim - p) + 8), *o = put_number(o0, r->lineno);
-    size_t numlen = (size_t)(o - o0) - 1;   /* "N\t" unescaped */
-    size_t more = 0;
-    const unsigned char *nl = put_text(&o, p, lim, &more);
-    if (nl == lim) return NULL;
-    size_t n = (size_t)(nl - p);
-    int cr = n && nl[-1] == '\r';
-    if (cr) r->crlf++; else r->lf++;
-    if (cr) o -= 2, n--;                /* the \r was escaped last: "\\r" */
-    size_t text = numlen + n + more + 1;
-    /* As emit_line: the line must fit the page (unless it is the first). */
-    if (r->shown && r->text_len + 24 + n > OUT_BUDGET) {
-        r->stopped = 1;
-        return nl;
+    size_t i = len;
+    while (i && num[i - 1] == '9') num[--i] = '0';
+    if (i) {
+        num[i - 1]++;
+        return len;
     }
-    memcpy(o, "\\n", 2), o += 2;
-    r->text_len += text;
-    r->out.len += (size_t)(o - o0);
-    r->shown++;
-    r->last_shown = r->lineno;
-    return nl;
+    num[0] = '1', num[len] = '0';
+    return len + 1;
+}
+
+/* The common case, in one pass and one call for many lines: complete
+ * lines of fewer than LINE_CHARS bytes, in the page, each escaped straight
+ * into the result while looking for its end, the state in locals (the line
+ * number as decimal text, counted up).  The bytes up to 7 past end may be
+ * read.  Returns where it stopped: end, the start of a line it leaves to
+ * the general path (longer, or going on past end, or the page's limit of
+ * lines reached), or after a line the page had no room for (r->stopped). */
+static const unsigned char *fast_lines(reader *r, const unsigned char *p, const unsigned char *end)
+{
+    size_t lineno = r->lineno, shown = r->shown, text_len = r->text_len, crlf = r->crlf, lf = r->lf;
+    uint64_t left = r->limit - (r->lineno - r->offset);     /* in_page: at least 1 */
+    char num[32];
+    size_t numlen = 0;
+    for (size_t v = lineno; v; v /= 10) numlen++;
+    for (size_t i = numlen, v = lineno; i--; v /= 10) num[i] = (char)('0' + v % 10);
+    tbuf *out = &r->out;
+    char *o = out->p + out->len, *room = out->p + out->cap - 1;    /* the NUL's byte kept */
+    const unsigned char *start = p;
+    while (left && p < end) {
+        const unsigned char *lim = (size_t)(end - p) > LINE_CHARS ? p + LINE_CHARS : end;
+        size_t need = 64 + 6 * (size_t)(lim - p);
+        if ((size_t)(room - o) < need) {
+            out->len = (size_t)(o - out->p);
+            o = tbuf_room(out, need);
+            room = out->p + out->cap - 1;
+        }
+        char *o0 = o;
+        memcpy(o, num, 24), o += numlen;    /* 24: up to 20 digits, in three stores */
+        o[0] = '\\', o[1] = 't', o += 2;
+        size_t more = 0;
+        const unsigned char *nl = put_text(&o, p, lim, &more, 1);
+        if (nl == lim) {
+            o = o0;
+            break;
+        }
+        size_t n = (size_t)(nl - p);
+        int cr = n && nl[-1] == '\r';
+        if (cr) crlf++, o -= 2, n--;    /* the \r was escaped last: "\\r" */
+        else lf++;
+        p = nl + 1;
+        /* As emit_line: the line must fit the page (unless it is the first). */
+        if (shown && text_len + 24 + n > OUT_BUDGET) {
+            o = o0;
+            r->stopped = 1;
+            lineno++;
+            break;
+        }
+        o[0] = '\\', o[1] = 'n', o += 2;
+        text_len += numlen + 1 + n + more + 1;
+        shown++, left--;
+        r->last_shown = lineno++;
+        numlen = num_inc(num, numlen);
+    }
+    out->len = (size_t)(o - out->p);
+    out->p[out->len] = 0;
+    if (p != start) {
+        r->lineno = lineno, r->shown = shown, r->text_len = text_len, r->crlf = crlf, r->lf = lf;
+        r->pending = 0, r->last = '\n';
+    }
+    return p;
 }
 
 static void feed(reader *r, const unsigned char *p, size_t n)
@@ -340,13 +397,14 @@ static void feed(reader *r, const unsigned char *p, size_t n)
             p = nl + 1;
             continue;
         }
-        const unsigned char *nl;
-        if (!r->line_bytes && (nl = fast_line(r, p, end))) {
-            end_line(r);
-            p = nl + 1;
-            continue;
+        if (!r->line_bytes) {
+            const unsigned char *q = fast_lines(r, p, end);
+            if (q != p) {
+                p = q;
+                continue;
+            }
         }
-        nl = find_nl(p, end);
+        const unsigned char *nl = find_nl(p, end);
         const unsigned char *stop = nl ? nl : end;
         if (stop > p) {
             add_to_line(r, p, (size_t)(stop - p));
@@ -400,7 +458,7 @@ int main(void)
                   path, path);
     if (!S_ISREG(st.st_mode)) tool_fail("%s is not a regular file (a device, socket or pipe)", path);
 
-    static unsigned char buf[65536];
+    static unsigned char buf[65536 + 16];  /* 16: fast_lines reads up to 7 bytes past the data */
     reader r = {0};
     r.offset = offset, r.limit = limit, r.lineno = 1;
     tool_json_begin(&r.out);
@@ -411,7 +469,7 @@ int main(void)
     size_t bytes = 0;
     int first = 1;
     for (;;) {
-        ssize_t n = read(fd, buf, sizeof buf);
+        ssize_t n = read(fd, buf, 65536);
         if (n < 0) {
             if (errno == EINTR) continue;
             tool_fail("%s", tool_errno_text(errno, path, "read"));
