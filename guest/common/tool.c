@@ -267,37 +267,85 @@ static int put_value(tbuf *b, const cJSON *v)
     }
 }
 
-static void tmeta_key(tbuf *m, const char *key)
+/* Writes s (n bytes) escaped at o, one byte at a time: for keys and short
+ * values, where tbuf_put_json's set-up costs more than the bytes. */
+static char *put_short(char *o, const char *s, size_t n)
 {
-    tbuf_put(m, m->len ? ",\"" : "{\"", 2);
-    tbuf_put_json(m, key, strlen(key));
-    tbuf_put(m, "\":", 2);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') *o++ = (char)c;
+        else o += tool_json_escape1(o, c);
+    }
+    return o;
+}
+
+/* Starts member key of m, with room for extra more bytes after it;
+ * returns where its value goes.  Each member is written in place: through
+ * tbuf_put and tbuf_put_json one cost ~1,200 wasm instructions. */
+static char *tmeta_key(tbuf *m, const char *key, size_t extra)
+{
+    size_t k = strlen(key);
+    int first = m->len == 0;
+    char *o = tbuf_room(m, 6 * k + 4 + extra);
+    *o++ = first ? '{' : ',', *o++ = '"';
+    o = put_short(o, key, k);
+    *o++ = '"', *o++ = ':';
+    return o;
+}
+
+static void tmeta_done(tbuf *m, char *o)
+{
+    m->len = (size_t)(o - m->p);
+    m->p[m->len] = 0;
 }
 
 void tmeta_num(tbuf *m, const char *key, double v)
 {
-    tmeta_key(m, key);
+    double a = v < 0 || (v == 0 && signbit(v)) ? -v : v;
+    if (a < 1e15 && a == (double)(uint64_t)a) {
+        char *o = tmeta_key(m, key, 24);
+        if (signbit(v)) *o++ = '-';
+        uint64_t u = (uint64_t)a;
+        size_t d = 1;
+        for (uint64_t t = u; t >= 10; t /= 10) d++;
+        for (size_t i = d; i--; u /= 10) o[i] = (char)('0' + u % 10);
+        tmeta_done(m, o + d);
+        return;
+    }
+    tmeta_done(m, tmeta_key(m, key, 0));
     if (!put_num(m, v)) oom();
 }
 
 void tmeta_str(tbuf *m, const char *key, const char *v)
 {
-    tmeta_key(m, key);
-    tbuf_put(m, "\"", 1);
-    tbuf_put_json(m, v, strlen(v));
-    tbuf_put(m, "\"", 1);
+    size_t n = strlen(v);
+    if (n > 64) {
+        tmeta_done(m, tmeta_key(m, key, 0));
+        tbuf_put(m, "\"", 1);
+        tbuf_put_json(m, v, n);
+        tbuf_put(m, "\"", 1);
+        return;
+    }
+    char *o = tmeta_key(m, key, 6 * n + 2);
+    *o++ = '"';
+    o = put_short(o, v, n);
+    *o++ = '"';
+    tmeta_done(m, o);
 }
 
 void tmeta_bool(tbuf *m, const char *key, int v)
 {
-    tmeta_key(m, key);
-    tbuf_puts(m, v ? "true" : "false");
+    char *o = tmeta_key(m, key, 5);
+    if (v) memcpy(o, "true", 4), o += 4;
+    else memcpy(o, "false", 5), o += 5;
+    tmeta_done(m, o);
 }
 
 void tmeta_null(tbuf *m, const char *key)
 {
-    tmeta_key(m, key);
-    tbuf_puts(m, "null");
+    char *o = tmeta_key(m, key, 4);
+    memcpy(o, "null", 4);
+    tmeta_done(m, o + 4);
 }
 
 void tool_json_begin(tbuf *b)

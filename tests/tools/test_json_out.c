@@ -104,7 +104,13 @@ static cJSON *flat_meta(tbuf *t)
         strcpy(key, word());
         switch (rnd(4)) {
         case 0: { double d = number(); cJSON_AddNumberToObject(o, key, d); tmeta_num(t, key, d); break; }
-        case 1: { const char *v = word(); cJSON_AddStringToObject(o, key, v); tmeta_str(t, key, v); break; }
+        case 1: {       /* short, or long (> 64 bytes: tmeta_str's other path) */
+            char v[1024] = "";
+            for (unsigned w = rnd(3) ? 1 : 2 + rnd(30); w--;) strcat(v, word());
+            cJSON_AddStringToObject(o, key, v);
+            tmeta_str(t, key, v);
+            break;
+        }
         case 2: { int v = (int)rnd(2); cJSON_AddBoolToObject(o, key, v); tmeta_bool(t, key, v); break; }
         default: cJSON_AddNullToObject(o, key); tmeta_null(t, key); break;
         }
