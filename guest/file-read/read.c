@@ -3,10 +3,20 @@
  * ("N\tline", 1-based), a page at a time.
  *
  * The file is streamed, never held whole: lines before the page are only
- * counted, lines in it are kept (at most LINE_CHARS characters each), lines
- * after it are counted so the trailer can say how many remain.  The page
- * also ends at OUT_BUDGET bytes, so a file of very long lines cannot blow
- * the host's output cap; the trailer then names the exact offset to go on.
+ * counted, lines in it are shown, lines after it are counted so the
+ * trailer can say how many remain.  The page also ends at OUT_BUDGET
+ * bytes, so a file of very long lines cannot blow the host's output cap;
+ * the trailer then names the exact offset to go on.
+ *
+ * Shown text is written JSON-escaped straight into the result (no cJSON
+ * string of it, no copy): a short line whose end is in the current read
+ * is escaped from the read buffer while its end is looked for (fast_lines),
+ * other lines are kept (their first LINE_KEEP bytes) and shown when they
+ * end (emit_line).  Invalid UTF-8 and NUL bytes are shown as U+FFFD, one
+ * per byte.  The scanners work 8 or 16 bytes a step (the guest is
+ * interpreted or compiled from wasm: a byte loop costs 5-10 wasm
+ * instructions a byte); tests/tools/t_fileread_diff.sh holds the output to
+ * an independent model of these rules.
  */
 #include <errno.h>
 #include <fcntl.h>
