@@ -471,11 +471,11 @@ int main(void)
     static unsigned char buf[65536 + 16];  /* 16: fast_lines reads up to 7 bytes past the data */
     reader r = {0};
     r.offset = offset, r.limit = limit, r.lineno = 1;
-    tool_json_begin(&r.out);
     /* Room for the whole page at once: growing by doubling would copy it
      * about twice more (memcpy in wasm: over a wasm instruction a byte). */
     size_t hint = (uintmax_t)st.st_size < OUT_BUDGET ? (size_t)st.st_size : OUT_BUDGET;
     tbuf_room(&r.out, hint + hint / 4 + 4096);
+    tool_json_begin(&r.out);
     size_t bytes = 0;
     int first = 1;
     for (;;) {
