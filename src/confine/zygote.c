@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -35,8 +36,11 @@
 #include "confine_impl.h"
 
 typedef struct zmsg {
-    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh;
-                            zygote->server: 'P' started, 'X' ended, 'E' fork failed */
+    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh,
+                            'O' answered (the reply is whole: end the worker,
+                            or pool it again if it said 'D');
+                            zygote->server: 'P' started, 'X' ended, 'E' fork failed;
+                            worker->zygote: 'D' may serve again (before its reply) */
     uint8_t pad[3];
     int32_t val;         /* P: pid; X: wait status; E: errno */
     uint64_t id;
@@ -70,8 +74,10 @@ struct bxc_zygote {
 /* ---- the zygote process ------------------------------------------------- */
 
 /* sub: its executor zygote (0: ours); pfd: a pidfd of it from that
- * executor zygote (-1: none), so that it is killed without a relay */
-typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd; } zlive;
+ * executor zygote (-1: none), so that it is killed without a relay; w: a
+ * pooled worker's socket (-1: none), on which it says 'D' (said) when it
+ * may serve again, and hint the calls it may serve */
+typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w, said; char hint[256]; } zlive;
 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
@@ -154,8 +160,8 @@ static void zworker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int fd, 
     bxc_confine_self(&pol, pre, fd, vfd);
     int rc = z->body(z->ctx, job, fd);
     fflush(NULL);
-    if (rc == 0) bxc_reply_done(fd);
-    _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+    if (rc >= 0) bxc_reply_done(fd);
+    _exit(rc >= 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
 }
 
 /* The call's policy as prepare read it from the request must be the one
@@ -167,7 +173,7 @@ static int same_policy(const bxc_policy *a, const bxc_policy *b)
            a->connect_any == b->connect_any && a->nports == b->nports &&
            !memcmp(a->ports, b->ports, sizeof a->ports) && a->max_fds == b->max_fds &&
            a->max_memory == b->max_memory && a->require_full == b->require_full &&
-           (a->preload_curl || !b->preload_curl);
+           a->owner == b->owner && (a->preload_curl || !b->preload_curl);
 }
 
 /* Close every descriptor above stdio but keep[] (-1 entries ignored). */
@@ -186,27 +192,56 @@ static void zkeep(const int *keep, int n)
     syscall(SYS_close_range, lo, ~0u, 0);
 }
 
-/* A pooled worker, confined: waits on w for its call's descriptors (EOF:
- * it was evicted), then serves that one call and exits. */
-static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why)
+static long peak_rss_kb(void)
 {
-    zmsg m;
-    int fds[2];
-    ssize_t n;
-    while ((n = zrecv(w, &m, fds)) < 0 && errno == EINTR) {}
-    if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0)
-        _exit(0);                      /* evicted, or the zygote is gone */
-    close(w);
-    bxc_set_violation_fd(fds[1]);
-    bxc_confine_report(pol, fds[0], lv, why);
-    bxc_policy got;
-    void *job = NULL;
-    if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(pol, &got))
-        _exit(BXC_WORKER_BODY_FAILED);
-    int rc = z->body(z->ctx, job, fds[0]);
-    fflush(NULL);
-    if (rc == 0) bxc_reply_done(fds[0]);
-    _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+}
+
+/* A pooled worker, confined: waits on w for its call's descriptors (EOF:
+ * it was evicted), then serves that call.  It ends after it, unless its
+ * policy allows more calls (reuse_calls), the body says the call ended
+ * cleanly and its memory has not grown past the bound: then it says 'D'
+ * on w before its reply (so the zygote has it before the server's 'O')
+ * and waits for the next call of the same hint. */
+static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why,
+                        const char *hint)
+{
+    uint32_t left = pol->reuse_calls > 1 ? pol->reuse_calls : 1;
+    if (left > BXC_REUSE_MAX) left = BXC_REUSE_MAX;
+    long rss0 = left > 1 ? peak_rss_kb() : -1;
+    for (;;) {
+        zmsg m;
+        int fds[2];
+        ssize_t n;
+        while ((n = zrecv(w, &m, fds)) < 0 && errno == EINTR) {}
+        m.hint[sizeof m.hint - 1] = 0;
+        if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0 || strcmp(m.hint, hint))
+            _exit(0);                  /* evicted, or the zygote is gone */
+        if (left == 1) close(w);
+        bxc_set_violation_fd(fds[1]);
+        bxc_confine_report(pol, fds[0], lv, why);
+        bxc_policy got;
+        void *job = NULL;
+        if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(pol, &got))
+            _exit(BXC_WORKER_BODY_FAILED);
+        int rc = z->body(z->ctx, job, fds[0]);
+        fflush(NULL);
+        long rss = left > 1 ? peak_rss_kb() : -1;
+        int again = rc == 0 && --left > 0 && rss0 >= 0 && rss >= 0 &&
+                    rss - rss0 <= (long)BXC_REUSE_MAX_GROWTH_KB;
+        if (again) {
+            zmsg d;
+            memset(&d, 0, sizeof d);
+            d.op = 'D';
+            again = send(w, &d, sizeof d, MSG_NOSIGNAL) == (ssize_t)sizeof d;
+        }
+        if (rc >= 0) bxc_reply_done(fds[0]);
+        if (!again) _exit(rc >= 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+        close(fds[0]);
+        close(fds[1]);
+        bxc_set_violation_fd(-1);
+    }
 }
 
 /* A pooled worker forked by the zygote itself (no executor zygote could
@@ -224,7 +259,7 @@ static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int
     if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(BXC_WORKER_BODY_FAILED);
     char why[256];
     bxc_level lv = bxc_confine_apply(&pol, pre, -1, why);
-    zpool_serve(z, w, &pol, lv, why);
+    zpool_serve(z, w, &pol, lv, why, hint);
 }
 
 /* ---- executor zygotes --------------------------------------------------- *
@@ -259,7 +294,8 @@ static void zsub_chld(int sig) { (void)sig; }
 #define ZSUB_NAME "bx-exzygote"
 
 static void zsub_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t sub, int w,
-                        const bxc_policy *pol, bxc_level lv, const char *why0, const char *name)
+                        const bxc_policy *pol, bxc_level lv, const char *why0, const char *name,
+                        const char *hint)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != sub) _exit(0);
@@ -271,7 +307,7 @@ static void zsub_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t sub, int w
     bxc_level got = bxc_confine_tail(pre, lv, why);
     /* walled in less than the executor's zygote said: it never serves */
     if (got == BX_CONFINE_NONE && lv != BX_CONFINE_NONE) _exit(0);
-    zpool_serve(z, w, pol, got, why);
+    zpool_serve(z, w, pol, got, why, hint);
 }
 
 static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ctl, const char *hint)
@@ -345,7 +381,7 @@ static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ct
         if (pid == 0) {
             sigprocmask(SIG_UNBLOCK, &chld, NULL);
             signal(SIGCHLD, SIG_DFL);
-            zsub_worker(z, pre, self, fds[0], &pol, lv, why, name);
+            zsub_worker(z, pre, self, fds[0], &pol, lv, why, name, hint);
             _exit(0);
         }
         int e = errno;
@@ -402,14 +438,20 @@ static void pool_drop(zstate *st, size_t i, int kill_it)
     st->npool--;
 }
 
+static void live_drop(zstate *st, size_t i)
+{
+    if (st->live[i].pfd >= 0) close(st->live[i].pfd);
+    if (st->live[i].w >= 0) close(st->live[i].w);
+    st->live[i] = st->live[--st->nlive];
+}
+
 /* A worker ended: its call's 'X' to the server, or a pooled one dropped. */
 static void worker_ended(zstate *st, pid_t pid, pid_t sub, int ws)
 {
     for (size_t i = 0; i < st->nlive; i++)
         if (st->live[i].pid == pid && st->live[i].sub == sub) {
             zsend(st->ctl, 'X', st->live[i].id, ws);
-            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
-            st->live[i] = st->live[--st->nlive];
+            live_drop(st, i);
             return;
         }
     for (size_t i = 0; i < st->npool; i++)
@@ -427,8 +469,7 @@ static void sub_gone(zstate *st, zsub *s)
     for (size_t i = 0; i < st->nlive;)
         if (st->live[i].sub == s->pid) {
             zsend(st->ctl, 'X', st->live[i].id, SIGKILL);
-            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
-            st->live[i] = st->live[--st->nlive];
+            live_drop(st, i);
         } else {
             i++;
         }
@@ -584,26 +625,86 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
 /* The call's descriptors to the pooled worker for hint: 0 and its pid and
  * executor zygote, or -1 (none, or it is gone: the caller forks a fresh one). */
 static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, pid_t *pid, pid_t *sub,
-                     int *pfd)
+                     int *pfd, int *w)
 {
-    for (size_t i = 0; i < st->npool; i++) {
+    /* the newest first: a worker back from a call is warm */
+    for (size_t i = st->npool; i-- > 0;) {
         if (strcmp(st->pool[i].hint, hint)) continue;
         zmsg m;
         memset(&m, 0, sizeof m);
         m.op = 'F';
         m.id = id;
+        snprintf(m.hint, sizeof m.hint, "%s", hint);
         int ok = zsendmsg(st->pool[i].w, &m, fds) == 0;
         *pid = st->pool[i].pid;
         *sub = st->pool[i].sub;
-        *pfd = -1;
+        *pfd = *w = -1;
         if (ok) {               /* the call's now: closed when it ends */
             *pfd = st->pool[i].pfd;
             st->pool[i].pfd = -1;
+            *w = st->pool[i].w;
+            st->pool[i].w = -1;
         }
         pool_drop(st, i, !ok);
         return ok ? 0 : -1;
     }
     return -1;
+}
+
+static int pool_has(const zstate *st, const char *hint)
+{
+    for (size_t i = 0; i < st->npool; i++)
+        if (!strcmp(st->pool[i].hint, hint)) return 1;
+    return 0;
+}
+
+/* The server's 'O' for live call i (its reply is whole): a worker that
+ * said 'D' goes back to the pool for its hint, any other is killed. */
+static void live_answered(zstate *st, size_t i)
+{
+    zlive *l = &st->live[i];
+    if (!l->said || l->w < 0) {
+        zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
+        if (l->pfd >= 0 && syscall(SYS_pidfd_send_signal, l->pfd, SIGKILL, NULL, 0) == 0) return;
+        if (s) zsend(s->ctl, 'K', 0, l->pid);
+        else if (!l->sub) kill(l->pid, SIGKILL);
+        return;
+    }
+    if (st->npool == ZPOOL_MAX) pool_drop(st, 0, 1);
+    zpooled *q = &st->pool[st->npool++];
+    snprintf(q->hint, sizeof q->hint, "%s", l->hint);
+    q->pid = l->pid;
+    q->w = l->w;
+    q->sub = l->sub;
+    q->pfd = l->pfd;
+    zsend(st->ctl, 'X', l->id, 0);
+    st->live[i] = st->live[--st->nlive];
+}
+
+/* A message on live worker i's socket: its one 'D', or its end (a worker
+ * that serves one call closes it); anything else breaks the protocol: it
+ * is killed (its call ends as a crash). */
+static void live_said(zstate *st, size_t i)
+{
+    zlive *l = &st->live[i];
+    zmsg m;
+    int fds[2];
+    ssize_t n = zrecv(l->w, &m, fds);
+    for (int k = 0; k < 2; k++) if (fds[k] >= 0) close(fds[k]);
+    if (n < 0 && errno == EINTR) return;
+    if (n == (ssize_t)sizeof m && m.op == 'D' && !l->said) {
+        l->said = 1;
+        return;
+    }
+    int bad = n != 0;
+    close(l->w);
+    l->w = -1;
+    l->said = 0;
+    if (!bad) return;
+    zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
+    if (l->pfd >= 0 && syscall(SYS_pidfd_send_signal, l->pfd, SIGKILL, NULL, 0) == 0) return;
+    if (s) zsend(s->ctl, 'K', 0, l->pid);
+    else if (!l->sub) kill(l->pid, SIGKILL);
 }
 
 static void zygote_main(bxc_zygote *z, pid_t server)
@@ -637,14 +738,31 @@ static void zygote_main(bxc_zygote *z, pid_t server)
      * it comes again, so calls that do not repeat cost one fork, not two */
     char seen[ZPOOL_MAX * 2][256];
     size_t nseen = 0, seen_at = 0;
+    struct pollfd *pf = NULL;
+    pid_t *lw = NULL;           /* the live worker each of pf[2 + nsubs ...] is */
+    size_t pfcap = 0;
     for (;;) {
         sub_sweep(st);
-        struct pollfd pf[2 + ZSUB_SLOTS];
+        if (pfcap < 2 + ZSUB_SLOTS + st->nlive) {
+            size_t c2 = 2 + ZSUB_SLOTS + st->cap;
+            struct pollfd *q = realloc(pf, c2 * sizeof *q);
+            if (q) pf = q;
+            pid_t *q2 = q ? realloc(lw, c2 * sizeof *q2) : NULL;
+            if (q2) lw = q2;
+            if (!q || !q2) break;
+            pfcap = c2;
+        }
         pf[0] = (struct pollfd){ ctl, POLLIN, 0 };
         pf[1] = (struct pollfd){ st->sfd, POLLIN, 0 };
         for (size_t i = 0; i < st->nsubs; i++) pf[2 + i] = (struct pollfd){ st->subs[i].ctl, POLLIN, 0 };
-        size_t nsubs = st->nsubs;
-        if (poll(pf, 2 + nsubs, -1) < 0) {
+        size_t nsubs = st->nsubs, nw = 0;
+        /* a worker's 'D' is read before the server's 'O' that follows it */
+        for (size_t i = 0; i < st->nlive; i++)
+            if (st->live[i].w >= 0) {
+                lw[nw] = st->live[i].pid;
+                pf[2 + nsubs + nw++] = (struct pollfd){ st->live[i].w, POLLIN, 0 };
+            }
+        if (poll(pf, 2 + nsubs + nw, -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
@@ -661,6 +779,14 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         }
         for (size_t i = 0; i < nsubs; i++)
             if (pf[2 + i].revents && !st->subs[i].dead) (void)sub_read(st, &st->subs[i], 0, NULL, NULL);
+        for (size_t k = 0; k < nw; k++) {
+            if (!pf[2 + nsubs + k].revents) continue;
+            for (size_t i = 0; i < st->nlive; i++)   /* still live, still that socket */
+                if (st->live[i].pid == lw[k] && st->live[i].w == pf[2 + nsubs + k].fd) {
+                    live_said(st, i);
+                    break;
+                }
+        }
         if (!pf[0].revents) continue;
         zmsg m;
         int fds[2];
@@ -678,6 +804,15 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             for (size_t i = 0; i < st->nsubs; i++)
                 if (!st->subs[i].quit && !st->subs[i].dead) sub_quit(st, &st->subs[i]);
             while (st->npool) pool_drop(st, 0, 1);
+            continue;
+        }
+        if (m.op == 'O') {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            for (size_t i = 0; i < st->nlive; i++)
+                if (st->live[i].id == m.id) {
+                    live_answered(st, i);
+                    break;
+                }
             continue;
         }
         if (m.op == 'K') {
@@ -711,18 +846,26 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         m.hint[sizeof m.hint - 1] = 0;
         const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = -1, sub = 0;
-        int pfd = -1;
-        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd) == 0) {
+        int pfd = -1, w = -1;
+        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0) {
             close(fds[0]);
             close(fds[1]);
-            st->live[st->nlive++] = (zlive){ m.id, pid, sub, pfd };
+            zlive *l = &st->live[st->nlive++];
+            *l = (zlive){ m.id, pid, sub, pfd, w, 0, "" };
+            snprintf(l->hint, sizeof l->hint, "%s", m.hint);
             zsend(ctl, 'P', m.id, pid);
-            pool_add(st, m.hint, pre);
+            /* one ready for the next call, unless one is (workers that
+             * serve again come back to the pool) */
+            if (!pool_has(st, m.hint)) pool_add(st, m.hint, pre);
             continue;
         }
         pid = fork();
         if (pid == 0) {
             for (size_t i = 0; i < st->npool; i++) close(st->pool[i].w);
+            for (size_t i = 0; i < st->nlive; i++) {
+                if (st->live[i].w >= 0) close(st->live[i].w);
+                if (st->live[i].pfd >= 0) close(st->live[i].pfd);
+            }
             for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
             close(ctl);
             close(st->sfd);
@@ -737,7 +880,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, e);
             continue;
         }
-        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1 };
+        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1, -1, 0, "" };
         zsend(ctl, 'P', m.id, pid);
         if (!z->preconfine) continue;
         int again = 0;
@@ -765,9 +908,13 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         if (!st->pool[i].sub)
             while (waitpid(st->pool[i].pid, NULL, 0) < 0 && errno == EINTR) {}
     }
+    for (size_t i = 0; i < st->nlive; i++)
+        if (st->live[i].w >= 0) close(st->live[i].w);
     for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
     for (size_t i = 0; i < st->nsubs; i++)
         while (waitpid(st->subs[i].pid, NULL, 0) < 0 && errno == EINTR) {}
+    free(pf);
+    free(lw);
     _exit(0);
 }
 
@@ -968,7 +1115,7 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
                 /* the reply is whole: the call is answered now, without
                  * waiting for the worker's teardown; nothing may outlive
                  * its reply, so the zygote still kills it */
-                if (!killed) zctl(z, 'K', slot.id, NULL, NULL);
+                if (!killed) zctl(z, 'O', slot.id, NULL, NULL);
                 break;
             }
             if ((x.bad || x.out.over) && !killed) {
