@@ -37,10 +37,10 @@
 
 typedef struct zmsg {
     uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh,
-                            'O' answered (the reply is whole: end the worker,
-                            or pool it again if it said 'D');
-                            zygote->server: 'P' started, 'X' ended, 'E' fork failed;
-                            worker->zygote: 'D' may serve again (before its reply) */
+                            'O' answered (the reply is whole; val 1: the
+                            worker said it may serve again: pool it, else
+                            end it);
+                            zygote->server: 'X' ended, 'E' fork failed */
     uint8_t pad[3];
     int32_t val;         /* P: pid; X: wait status; E: errno */
     uint64_t id;
@@ -75,9 +75,9 @@ struct bxc_zygote {
 
 /* sub: its executor zygote (0: ours); pfd: a pidfd of it from that
  * executor zygote (-1: none), so that it is killed without a relay; w: a
- * pooled worker's socket (-1: none), on which it says 'D' (said) when it
- * may serve again, and hint the calls it may serve */
-typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w, said; char hint[256]; } zlive;
+ * pooled worker's socket (-1: none), kept to pool it again, for the calls
+ * of hint */
+typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; } zlive;
 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
@@ -201,9 +201,9 @@ static long peak_rss_kb(void)
 /* A pooled worker, confined: waits on w for its call's descriptors (EOF:
  * it was evicted), then serves that call.  It ends after it, unless its
  * policy allows more calls (reuse_calls), the body says the call ended
- * cleanly and its memory has not grown past the bound: then it says 'D'
- * on w before its reply (so the zygote has it before the server's 'O')
- * and waits for the next call of the same hint. */
+ * cleanly and its memory has not grown past the bound: then its reply
+ * ends with 'Z' + 'R', the server has the zygote pool it again ('O' 1)
+ * and it waits on w for the next call of the same hint. */
 static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why,
                         const char *hint)
 {
@@ -230,13 +230,7 @@ static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level l
         long rss = left > 1 ? peak_rss_kb() : -1;
         int again = rc == 0 && --left > 0 && rss0 >= 0 && rss >= 0 &&
                     rss - rss0 <= (long)BXC_REUSE_MAX_GROWTH_KB;
-        if (again) {
-            zmsg d;
-            memset(&d, 0, sizeof d);
-            d.op = 'D';
-            again = send(w, &d, sizeof d, MSG_NOSIGNAL) == (ssize_t)sizeof d;
-        }
-        if (rc >= 0) bxc_reply_done(fds[0]);
+        if (rc >= 0 && (again ? bxc_reply_done_again(fds[0]) : bxc_reply_done(fds[0])) != 0) again = 0;
         if (!again) _exit(rc >= 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
         close(fds[0]);
         close(fds[1]);
@@ -658,12 +652,13 @@ static int pool_has(const zstate *st, const char *hint)
     return 0;
 }
 
-/* The server's 'O' for live call i (its reply is whole): a worker that
- * said 'D' goes back to the pool for its hint, any other is killed. */
-static void live_answered(zstate *st, size_t i)
+/* The server's 'O' for live call i (its reply is whole): a pooled worker
+ * whose reply said it may serve again (again) goes back to the pool for
+ * its hint, any other is killed. */
+static void live_answered(zstate *st, size_t i, int again)
 {
     zlive *l = &st->live[i];
-    if (!l->said || l->w < 0) {
+    if (!again || l->w < 0) {
         zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
         if (l->pfd >= 0 && syscall(SYS_pidfd_send_signal, l->pfd, SIGKILL, NULL, 0) == 0) return;
         if (s) zsend(s->ctl, 'K', 0, l->pid);
@@ -677,34 +672,8 @@ static void live_answered(zstate *st, size_t i)
     q->w = l->w;
     q->sub = l->sub;
     q->pfd = l->pfd;
-    zsend(st->ctl, 'X', l->id, 0);
+    /* no 'X': the server waits for none once the reply is whole */
     st->live[i] = st->live[--st->nlive];
-}
-
-/* A message on live worker i's socket: its one 'D', or its end (a worker
- * that serves one call closes it); anything else breaks the protocol: it
- * is killed (its call ends as a crash). */
-static void live_said(zstate *st, size_t i)
-{
-    zlive *l = &st->live[i];
-    zmsg m;
-    int fds[2];
-    ssize_t n = zrecv(l->w, &m, fds);
-    for (int k = 0; k < 2; k++) if (fds[k] >= 0) close(fds[k]);
-    if (n < 0 && errno == EINTR) return;
-    if (n == (ssize_t)sizeof m && m.op == 'D' && !l->said) {
-        l->said = 1;
-        return;
-    }
-    int bad = n != 0;
-    close(l->w);
-    l->w = -1;
-    l->said = 0;
-    if (!bad) return;
-    zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
-    if (l->pfd >= 0 && syscall(SYS_pidfd_send_signal, l->pfd, SIGKILL, NULL, 0) == 0) return;
-    if (s) zsend(s->ctl, 'K', 0, l->pid);
-    else if (!l->sub) kill(l->pid, SIGKILL);
 }
 
 static void zygote_main(bxc_zygote *z, pid_t server)
@@ -738,31 +707,14 @@ static void zygote_main(bxc_zygote *z, pid_t server)
      * it comes again, so calls that do not repeat cost one fork, not two */
     char seen[ZPOOL_MAX * 2][256];
     size_t nseen = 0, seen_at = 0;
-    struct pollfd *pf = NULL;
-    pid_t *lw = NULL;           /* the live worker each of pf[2 + nsubs ...] is */
-    size_t pfcap = 0;
     for (;;) {
         sub_sweep(st);
-        if (pfcap < 2 + ZSUB_SLOTS + st->nlive) {
-            size_t c2 = 2 + ZSUB_SLOTS + st->cap;
-            struct pollfd *q = realloc(pf, c2 * sizeof *q);
-            if (q) pf = q;
-            pid_t *q2 = q ? realloc(lw, c2 * sizeof *q2) : NULL;
-            if (q2) lw = q2;
-            if (!q || !q2) break;
-            pfcap = c2;
-        }
+        struct pollfd pf[2 + ZSUB_SLOTS];
         pf[0] = (struct pollfd){ ctl, POLLIN, 0 };
         pf[1] = (struct pollfd){ st->sfd, POLLIN, 0 };
         for (size_t i = 0; i < st->nsubs; i++) pf[2 + i] = (struct pollfd){ st->subs[i].ctl, POLLIN, 0 };
-        size_t nsubs = st->nsubs, nw = 0;
-        /* a worker's 'D' is read before the server's 'O' that follows it */
-        for (size_t i = 0; i < st->nlive; i++)
-            if (st->live[i].w >= 0) {
-                lw[nw] = st->live[i].pid;
-                pf[2 + nsubs + nw++] = (struct pollfd){ st->live[i].w, POLLIN, 0 };
-            }
-        if (poll(pf, 2 + nsubs + nw, -1) < 0) {
+        size_t nsubs = st->nsubs;
+        if (poll(pf, 2 + nsubs, -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
@@ -779,14 +731,6 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         }
         for (size_t i = 0; i < nsubs; i++)
             if (pf[2 + i].revents && !st->subs[i].dead) (void)sub_read(st, &st->subs[i], 0, NULL, NULL);
-        for (size_t k = 0; k < nw; k++) {
-            if (!pf[2 + nsubs + k].revents) continue;
-            for (size_t i = 0; i < st->nlive; i++)   /* still live, still that socket */
-                if (st->live[i].pid == lw[k] && st->live[i].w == pf[2 + nsubs + k].fd) {
-                    live_said(st, i);
-                    break;
-                }
-        }
         if (!pf[0].revents) continue;
         zmsg m;
         int fds[2];
@@ -810,7 +754,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             for (size_t i = 0; i < st->nlive; i++)
                 if (st->live[i].id == m.id) {
-                    live_answered(st, i);
+                    live_answered(st, i, m.val == 1);
                     break;
                 }
             continue;
@@ -851,9 +795,8 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             close(fds[0]);
             close(fds[1]);
             zlive *l = &st->live[st->nlive++];
-            *l = (zlive){ m.id, pid, sub, pfd, w, 0, "" };
+            *l = (zlive){ m.id, pid, sub, pfd, w, "" };
             snprintf(l->hint, sizeof l->hint, "%s", m.hint);
-            zsend(ctl, 'P', m.id, pid);
             /* one ready for the next call, unless one is (workers that
              * serve again come back to the pool) */
             if (!pool_has(st, m.hint)) pool_add(st, m.hint, pre);
@@ -880,8 +823,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, e);
             continue;
         }
-        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1, -1, 0, "" };
-        zsend(ctl, 'P', m.id, pid);
+        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1, -1, "" };
         if (!z->preconfine) continue;
         int again = 0;
         for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
@@ -913,8 +855,6 @@ static void zygote_main(bxc_zygote *z, pid_t server)
     for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
     for (size_t i = 0; i < st->nsubs; i++)
         while (waitpid(st->subs[i].pid, NULL, 0) < 0 && errno == EINTR) {}
-    free(pf);
-    free(lw);
     _exit(0);
 }
 
@@ -1022,14 +962,20 @@ void bxc_zygote_stop(bxc_zygote *z)
     free(z);
 }
 
-static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+static int zctl_val(bxc_zygote *z, uint8_t op, uint64_t id, int32_t val, const char *hint, const int *fds)
 {
     zmsg m;
     memset(&m, 0, sizeof m);
     m.op = op;
     m.id = id;
+    m.val = val;
     if (hint) snprintf(m.hint, sizeof m.hint, "%s", hint);
     return zsendmsg(z->ctl, &m, fds);
+}
+
+static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+{
+    return zctl_val(z, op, id, 0, hint, fds);
 }
 
 int bxc_zygote_refresh(bxc_zygote *z)
@@ -1115,7 +1061,7 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
                 /* the reply is whole: the call is answered now, without
                  * waiting for the worker's teardown; nothing may outlive
                  * its reply, so the zygote still kills it */
-                if (!killed) zctl(z, 'O', slot.id, NULL, NULL);
+                if (!killed) zctl_val(z, 'O', slot.id, x.again, NULL, NULL);
                 break;
             }
             if ((x.bad || x.out.over) && !killed) {

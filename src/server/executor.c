@@ -330,8 +330,18 @@ static int zbody(void *ctx, void *jv, int fd)
         h.peak = r.peak_memory;
         snprintf(h.tier, sizeof h.tier, "%s", r.tier);
         snprintf(h.tier_reason, sizeof h.tier_reason, "%s", r.tier_reason);
-        rc = bxc_reply(fd, &h, sizeof h) || (cl && bxc_reply(fd, r.content, cl)) ||
-             (ml && bxc_reply(fd, r.metadata, ml));
+        /* one frame, one write: the server thread wakes once for it */
+        uint8_t *f = malloc(sizeof h + cl + ml);
+        if (f) {
+            memcpy(f, &h, sizeof h);
+            if (cl) memcpy(f + sizeof h, r.content, cl);
+            if (ml) memcpy(f + sizeof h + cl, r.metadata, ml);
+            rc = bxc_reply(fd, f, sizeof h + cl + ml);
+            free(f);
+        } else {
+            rc = bxc_reply(fd, &h, sizeof h) || (cl && bxc_reply(fd, r.content, cl)) ||
+                 (ml && bxc_reply(fd, r.metadata, ml));
+        }
     } else {
         uint8_t hd[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
         const char *m = st == BX_OK ? "out of memory" : err.msg;
