@@ -298,6 +298,9 @@ static int zbody(void *ctx, void *jv, int fd)
     const bx_executor_config *c = &s->ex[j->exec].cfg;
     bx_tool_context tc;
     fill_ctx(&tc, c, j->fuel, j->timeout_ns, NULL);
+    char hint[256];
+    snprintf(hint, sizeof hint, "%u:%s", j->exec, j->tool);
+    tc.g.tier = srv_tier_call(s, &s->ex[j->exec], hint);
     tc.progress = zprogress;   /* the output so far, as frames to the server */
     tc.progress_user = &fd;
     /* The zygote compiled the module through the cache this executor may
@@ -790,6 +793,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     } else {
         bx_tool_context ctx;
         fill_ctx(&ctx, c, fuel, timeout, cancel);
+        ctx.g.tier = srv_tier_call(s, e, thint);
         if (hooks) {
             ctx.progress = hooks->progress;
             ctx.progress_user = hooks->user;
