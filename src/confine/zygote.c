@@ -82,7 +82,7 @@ typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
  * the oldest evicted first). */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; } zpooled;
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend; } zpooled;
 #define ZPOOL_MAX 8
 
 /* One message from fd into *m and the one or two descriptors sent with it
@@ -483,7 +483,8 @@ static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply, int *pfd)
         *pfd = fds[0];          /* the worker's pidfd, or -1 */
         fds[0] = -1;
     }
-    for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+    if (fds[1] >= 0) close(fds[1]);
+    if (n != (ssize_t)sizeof m && fds[0] >= 0) close(fds[0]);
     if (n < 0 && errno == EINTR) return 0;
     if (n != (ssize_t)sizeof m) {
         sub_gone(st, s);
@@ -491,6 +492,21 @@ static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply, int *pfd)
     }
     if (m.op == 'X') worker_ended(st, (pid_t)m.id, s->pid, m.val);
     else if ((m.op == 'P' || m.op == 'E') && m.id == want && reply) *reply = m;
+    else if (m.op == 'P' || m.op == 'E')
+        for (size_t i = 0; i < st->npool; i++) {   /* a refill asked for without waiting */
+            zpooled *q = &st->pool[i];
+            if (!q->pend || q->pend != m.id || q->sub != s->pid) continue;
+            if (m.op == 'E' || m.val <= 0) {
+                pool_drop(st, i, 0);
+                break;
+            }
+            q->pid = m.val;
+            q->pend = 0;
+            q->pfd = fds[0];
+            fds[0] = -1;
+            break;
+        }
+    if (fds[0] >= 0) close(fds[0]);
     return 0;
 }
 
@@ -555,7 +571,7 @@ static zsub *sub_for(zstate *st, const char *hint, const bxc_prepared *pre)
 /* Fork a pooled worker for hint (after the call that asked for it has
  * its own worker: this work is off that call's path), from the hint's
  * executor zygote when one can be had. */
-static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
+static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int wait)
 {
     int sp[2];
     if (st->npool == ZPOOL_MAX) pool_drop(st, 0, 1);
@@ -570,6 +586,18 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
         m.id = ++st->sub_id;
         int ok = zsendmsg_n(s->ctl, &m, &sp[1], 1) == 0;
         close(sp[1]);
+        if (ok && !wait) {
+            /* pooled now, usable once its 'P' names it (sub_read): the
+             * zygote serves the next call meanwhile */
+            zpooled *q = &st->pool[st->npool++];
+            snprintf(q->hint, sizeof q->hint, "%s", hint);
+            q->pid = 0;
+            q->w = sp[0];
+            q->sub = s->pid;
+            q->pfd = -1;
+            q->pend = m.id;
+            return;
+        }
         /* its answer comes at once (it only forks); other workers' ends
          * may come first */
         int pfd = -1;
@@ -594,6 +622,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
         q->w = sp[0];
         q->sub = s->pid;
         q->pfd = pfd;
+        q->pend = 0;
         return;
     }
     pid_t pid = fork();
@@ -614,6 +643,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
     q->w = sp[0];
     q->sub = 0;
     q->pfd = -1;
+    q->pend = 0;
 }
 
 /* The call's descriptors to the pooled worker for hint: 0 and its pid and
@@ -623,7 +653,7 @@ static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, 
 {
     /* the newest first: a worker back from a call is warm */
     for (size_t i = st->npool; i-- > 0;) {
-        if (strcmp(st->pool[i].hint, hint)) continue;
+        if (strcmp(st->pool[i].hint, hint) || st->pool[i].pend) continue;
         zmsg m;
         memset(&m, 0, sizeof m);
         m.op = 'F';
@@ -643,6 +673,36 @@ static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, 
         return ok ? 0 : -1;
     }
     return -1;
+}
+
+/* None ready for hint, one on its way (asked of an executor zygote that
+ * has not answered yet): wait for its answer (it only forks), which costs
+ * less than forking and confining another.  1 when one is ready now. */
+static int pool_wait(zstate *st, const char *hint)
+{
+    uint64_t id = 0;
+    pid_t sub = 0;
+    for (size_t i = 0; i < st->npool && !id; i++)
+        if (!strcmp(st->pool[i].hint, hint) && st->pool[i].pend) id = st->pool[i].pend, sub = st->pool[i].sub;
+    zsub *s = id ? sub_of(st, sub) : NULL;
+    while (s && !s->dead) {
+        int pending = 0;
+        for (size_t i = 0; i < st->npool; i++)
+            if (st->pool[i].pend == id && st->pool[i].sub == sub) pending = 1;
+        if (!pending) break;
+        struct pollfd pf = { s->ctl, POLLIN, 0 };
+        int pr = poll(&pf, 1, 5000);
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr <= 0) {             /* stuck: no longer used */
+            kill(s->pid, SIGKILL);
+            sub_gone(st, s);
+            return 0;
+        }
+        if (sub_read(st, s, 0, NULL, NULL) != 0) return 0;
+    }
+    for (size_t i = 0; i < st->npool; i++)
+        if (!strcmp(st->pool[i].hint, hint) && !st->pool[i].pend) return 1;
+    return 0;
 }
 
 static int pool_has(const zstate *st, const char *hint)
@@ -672,6 +732,7 @@ static void live_answered(zstate *st, size_t i, int again)
     q->w = l->w;
     q->sub = l->sub;
     q->pfd = l->pfd;
+    q->pend = 0;
     /* no 'X': the server waits for none once the reply is whole */
     st->live[i] = st->live[--st->nlive];
 }
@@ -791,7 +852,9 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = -1, sub = 0;
         int pfd = -1, w = -1;
-        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0) {
+        if (z->preconfine && (pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0 ||
+                              (pool_wait(st, m.hint) &&
+                               pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0))) {
             close(fds[0]);
             close(fds[1]);
             zlive *l = &st->live[st->nlive++];
@@ -799,7 +862,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             snprintf(l->hint, sizeof l->hint, "%s", m.hint);
             /* one ready for the next call, unless one is (workers that
              * serve again come back to the pool) */
-            if (!pool_has(st, m.hint)) pool_add(st, m.hint, pre);
+            if (!pool_has(st, m.hint)) pool_add(st, m.hint, pre, 0);
             continue;
         }
         pid = fork();
@@ -828,7 +891,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         int again = 0;
         for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
         if (again) {
-            pool_add(st, m.hint, pre);
+            pool_add(st, m.hint, pre, 0);
         } else {
             snprintf(seen[seen_at], sizeof seen[seen_at], "%s", m.hint);
             seen_at = (seen_at + 1) % (ZPOOL_MAX * 2);
