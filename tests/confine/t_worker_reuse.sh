@@ -57,6 +57,14 @@ for v in 0 10001 x -3; do
 done
 "$B" mcp --worker-reuse 4 </dev/null >/dev/null 2>"$TMP/e"
 check mcp-takes-worker-reuse $? "$(cat "$TMP/e")"
+echo '{"worker_reuse": 4}' >"$TMP/p.json"
+o=$("$B" policy check "$TMP/p.json" 2>&1)
+grep -qx "  worker reuse 4 calls per worker (policy)" <<<"$o"
+check policy-check-shows-worker-reuse $? "$o"
+echo '{}' >"$TMP/p.json"
+o=$("$B" policy check "$TMP/p.json" 2>&1)
+grep -qx "  worker reuse 1 call per worker (default)" <<<"$o"
+check policy-check-shows-default-worker-reuse $? "$o"
 
 # ---- two executors under reuse -----------------------------------------------
 A=alpha-$RANDOM$RANDOM B2=bravo-$RANDOM$RANDOM
