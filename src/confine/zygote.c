@@ -718,8 +718,11 @@ static int pool_has(const zstate *st, const char *hint)
 static void live_answered(zstate *st, size_t i, int again)
 {
     zlive *l = &st->live[i];
+    zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
+    /* never from an executor zygote told to quit (evicted, or its registry
+     * is the old one: see 'R') */
+    if (l->sub && (!s || s->quit)) again = 0;
     if (!again || l->w < 0) {
-        zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
         if (l->pfd >= 0 && syscall(SYS_pidfd_send_signal, l->pfd, SIGKILL, NULL, 0) == 0) return;
         if (s) zsend(s->ctl, 'K', 0, l->pid);
         else if (!l->sub) kill(l->pid, SIGKILL);
@@ -805,7 +808,10 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         if (m.op == 'R') {
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             if (z->refresh) z->refresh(z->ctx);
-            /* their registry is the old one */
+            /* their registry is the old one: running workers are not
+             * pooled again either */
+            for (size_t i = 0; i < st->nlive; i++)
+                if (st->live[i].w >= 0) close(st->live[i].w), st->live[i].w = -1;
             for (size_t i = 0; i < st->nsubs; i++)
                 if (!st->subs[i].quit && !st->subs[i].dead) sub_quit(st, &st->subs[i]);
             while (st->npool) pool_drop(st, 0, 1);

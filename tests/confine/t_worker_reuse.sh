@@ -110,10 +110,11 @@ pooled() {
         done
     done | sort -n | tr '\n' ' '
 }
-kept() {  # FLAGS...: "S1|S2|answered" after 10 + 10 sequential calls
+kept() {  # FLAGS...: "S1|S2|answered" after 10 + 10 sequential calls (HUP=1: SIGHUP between)
     rm -f "$TMP/in" "$TMP/o"
     mkfifo "$TMP/in"
-    "$B" serve --jsonl --workers 2 --workspace "$TMP/wa" "$@" <"$TMP/in" >"$TMP/o" 2>/dev/null &
+    rm -rf "$TMP/extra" && mkdir -p "$TMP/extra"
+    "$B" serve --jsonl --workers 2 --workspace "$TMP/wa" --tools-dir "$TMP/extra" "$@" <"$TMP/in" >"$TMP/o" 2>/dev/null &
     SRV=$!
     exec 3>"$TMP/in"
     n=0
@@ -124,6 +125,10 @@ kept() {  # FLAGS...: "S1|S2|answered" after 10 + 10 sequential calls
     }
     for _ in $(seq 10); do one; done
     sleep 0.3; S1=$(pooled)
+    if [ "${HUP:-0}" = 1 ]; then   # a tool added, then the rescan that loads it
+        cp -r "$BUILD/tests/server/tools/t-echo" "$TMP/extra/"
+        kill -HUP "$SRV"; sleep 0.5
+    fi
     for _ in $(seq 10); do one; done
     sleep 0.3; S2=$(pooled)
     exec 3>&-
@@ -140,5 +145,10 @@ R=$(kept)
 IFS='|' read -r s1 s2 nok <<<"$R"
 [ -n "$s1" ] && [ "$(common "$s1" "$s2")" -eq 0 ] && [ "$nok" -eq 20 ]
 check reuse-off-no-worker-serves-again $? "pooled before '$s1' after '$s2', $nok of 20 answered"
+# a rescan that adds a tool refreshes the zygote's registry: no worker of before serves after it
+R=$(HUP=1 kept --worker-reuse 100)
+IFS='|' read -r s1 s2 nok <<<"$R"
+[ -n "$s1" ] && [ "$(common "$s1" "$s2")" -eq 0 ] && [ "$nok" -eq 20 ]
+check reuse-on-no-worker-serves-across-a-rescan $? "pooled before '$s1' after '$s2', $nok of 20 answered"
 echo "$PASS passed, $FAIL failed, $SKIP skipped"
 [ "$FAIL" -eq 0 ]
