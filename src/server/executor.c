@@ -287,7 +287,7 @@ static void zprogress(void *user, const char *text, size_t len)
     (void)bxc_progress(*(const int *)user, text, len);
 }
 
-/* In the worker, confined: the call; the reply is 'J' + a JSON record, or
+/* In the worker, confined: the call; the reply is a 'B' record (zrep), or
  * 'E' + status + message.  1 (a worker that may serve again does not)
  * unless the tool ended with a result that is not an error: a trap, a
  * timeout, a limit, a broken contract all end the worker. */
@@ -374,8 +374,9 @@ static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
     zrep h;
     if (n < sizeof h || b[0] != 'B') return -1;
     memcpy(&h, b, sizeof h);
+    if ((uint64_t)h.clen + h.mlen != n - sizeof h) return -1;
     const char *ct = (const char *)b + sizeof h, *md = ct + h.clen;
-    if ((uint64_t)h.clen + h.mlen != n - sizeof h || h.is_error > 1 || h.has_md > 1 ||
+    if (h.is_error > 1 || h.has_md > 1 ||
         (!h.has_md && h.mlen) || memchr(ct, 0, h.clen) || memchr(md, 0, h.mlen) ||
         h.fuel >= 18000000000000000000ull || h.peak >= 18000000000000000000ull ||
         !memchr(h.tier, 0, sizeof h.tier) || !memchr(h.tier_reason, 0, sizeof h.tier_reason))
