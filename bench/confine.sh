@@ -11,7 +11,8 @@
 # call, off and confined (and BASE) alternately, ROUNDS times: CPU is what
 # a loaded machine distorts least.  BENCH_SERVE_FLAGS (optional): more
 # flags for every serve (e.g. "--tier aot --cache-dir DIR" after
-# `boxagnts tool precompile file-read --cache-dir DIR`).
+# `boxagnts tool precompile file-read --cache-dir DIR`).  BENCH_REUSE=N
+# (optional): also measure confined with --worker-reuse N (mode "reuse").
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -19,6 +20,7 @@ BX=$BUILD/boxagnts
 SECS=${BENCH_SERVER_SECS:-3}
 ROUNDS=${BENCH_ROUNDS:-2}
 BASE=${BASE:-}
+REUSE=${BENCH_REUSE:-}
 export BENCH_SERVE_FLAGS=${BENCH_SERVE_FLAGS:-}
 command -v node >/dev/null || { echo "bench/confine.sh: needs node" >&2; exit 2; }
 W=$BUILD/bench/confine
@@ -28,7 +30,7 @@ cat >"$W/b.mjs" <<'JS'
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-const [bx, wsRel, secs, rounds, base] = process.argv.slice(2);
+const [bx, wsRel, secs, rounds, base, reuse] = process.argv.slice(2);
 const ws = path.resolve(wsRel);
 const env = { ...process.env, BOXAGNTS_TOOLS_PATH: '' };
 const more = (process.env.BENCH_SERVE_FLAGS || '').split(' ').filter((x) => x);
@@ -62,6 +64,7 @@ async function level(bin, extra, callers) {
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const modes = [['off', bx, ['--no-os-confinement']], ['confined', bx, []]];
 if (base) modes.unshift(['base', base, []]);
+if (reuse) modes.push(['reuse', bx, ['--worker-reuse', reuse]]);
 console.log(`file-read via serve --jsonl ${more.join(' ')}, ${secs} s per level, ${rounds} rounds, workers = online cores`);
 console.log('  mode        callers   calls/s    p50 ms    p99 ms  os_confinement  load avg');
 for (let r = 0; r < rounds; r++) for (const callers of [1, 8]) for (const [name, bin, extra] of modes) {
@@ -69,7 +72,7 @@ for (let r = 0; r < rounds; r++) for (const callers of [1, 8]) for (const [name,
     console.log(`  ${name.padEnd(10)} ${String(callers).padStart(7)} ${x.rate.toFixed(0).padStart(9)} ${x.p50.toFixed(3).padStart(9)} ${x.p99.toFixed(3).padStart(9)}  ${x.os.padEnd(14)}  ${load()}`);
 }
 JS
-node "$W/b.mjs" "$BX" "$W/ws" "$SECS" "$ROUNDS" "$BASE"
+node "$W/b.mjs" "$BX" "$W/ws" "$SECS" "$ROUNDS" "$BASE" "$REUSE"
 
 CALLS=${CPU_CALLS:-2000}
 command -v perf >/dev/null || { echo "(no perf: CPU per call not measured)"; exit 0; }
@@ -83,12 +86,15 @@ cpu() {  # BIN [flag]: ms of CPU per call
     echo "$ms $CALLS" | awk '{ printf "%.3f", $1 / $2 }'
 }
 echo "CPU per call, $CALLS piped file-read calls through serve --jsonl (perf stat task-clock)"
-echo "  round  off ms  confined ms  overhead ms$([ -n "$BASE" ] && echo "  base ms  base overhead ms")  load avg"
+echo "  round  off ms  confined ms  overhead ms$([ -n "$BASE" ] && echo "  base ms  base overhead ms")$([ -n "$REUSE" ] && echo "  reuse ms  reuse overhead ms")  load avg"
 r=1; while [ $r -le "$ROUNDS" ]; do
     off=$(cpu "$BX" --no-os-confinement); on=$(cpu "$BX")
     line=$(echo "$off $on" | awk '{ printf "%6s  %6.3f  %11.3f  %11.3f", "'$r'", $1, $2, $2 - $1 }')
     if [ -n "$BASE" ]; then
         b=$(cpu "$BASE"); line="$line$(echo "$off $b" | awk '{ printf "  %7.3f  %16.3f", $2, $2 - $1 }')"
+    fi
+    if [ -n "$REUSE" ]; then
+        u=$(cpu "$BX" "--worker-reuse $REUSE"); line="$line$(echo "$off $u" | awk '{ printf "  %8.3f  %17.3f", $2, $2 - $1 }')"
     fi
     echo "$line  $(cut -d' ' -f1-3 /proc/loadavg)"
     r=$((r + 1))

@@ -971,6 +971,12 @@ typedef struct bx_server_config {
      * the protocol's default (bx_server_set_drain). */
     int drain_set;
     uint64_t drain_ns;
+    /* Policy "worker_reuse" / --worker-reuse: the calls one confined worker
+     * may serve, all of one executor and tool (0 or 1: a fresh worker per
+     * call; at most 10000).  A worker is discarded after any call that did
+     * not end with a result that is not an error (trap, timeout, crash,
+     * violation) or that grew its memory past a bound. */
+    uint32_t worker_reuse;
 } bx_server_config;
 
 BX_API void bx_server_config_init(bx_server_config *c);

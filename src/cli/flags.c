@@ -117,6 +117,9 @@ static int set_count(cli_opts *o, const cli_flag *f, const char *v)
     if (!strcmp(f->name, "--workers")) {
         if (n < 1 || n > 1024) return say(o, "%s: %s", f->name, "expected 1 to 1024 worker threads");
         o->workers = (uint32_t)n;
+    } else if (!strcmp(f->name, "--worker-reuse")) {
+        if (n < 1 || n > 10000) return say(o, "%s: %s", f->name, "expected 1 to 10000 calls per worker");
+        o->worker_reuse = (uint32_t)n;
     } else if (!strcmp(f->name, "--quota-fuel")) {
         o->quota_fuel = n;
     } else {
@@ -197,6 +200,7 @@ static const cli_flag flags[] = {
     {"--max-message",              CLI_SERVERS,                   1, NULL,             set_max_message, 0},
     {"--tier",                     CLI_SANDBOXED,                 1, "tier",           NULL, 0},
     {"--drain",                    CLI_SERVERS,                   1, NULL,             set_drain, 0},
+    {"--worker-reuse",             CLI_SERVERS,                   1, NULL,             set_count, 0},
 };
 
 void cli_opts_init(cli_opts *o, cli_cmd cmd, const char *name, void (*usage)(FILE *f))

@@ -49,6 +49,7 @@ typedef struct cli_opts {
     uint32_t workers;
     uint64_t max_message;
     int drain_set;                   /* mcp, serve: --drain given */
+    uint32_t worker_reuse;           /* mcp, serve: --worker-reuse (0: not given) */
     uint64_t drain_ns;               /* its value (BX_DRAIN_WAIT: wait) */
     char **pos; size_t npos;         /* positional arguments (borrowed from argv) */
     void (*usage)(FILE *f);          /* the subcommand's help (--help prints it) */

@@ -53,6 +53,9 @@ static void usage(FILE *f, const char *cmd)
             "  --drain DURATION|wait  at end of input, cancel calls still running after this\n"
             "                         long; wait: let every call finish (default: %s;\n"
             "                         0: at once; the policy's \"drain\")\n"
+            "  --worker-reuse N       each confined worker may serve up to N calls of one\n"
+            "                         executor and tool (default 1: a fresh worker per call;\n"
+            "                         the policy's \"worker_reuse\"; README: security)\n"
             "  --audit FILE  --cache-dir DIR   (cache default: $BOXAGNTS_CACHE_DIR, else\n"
             "                         $XDG_CACHE_HOME/boxagnts, else ~/.cache/boxagnts; none: off)\n"
             "%s"
@@ -153,6 +156,7 @@ static int parse(const char *cmd, int argc, char **argv, bx_server_config *c, cl
     if (fl->workers) c->workers = fl->workers;
     if (fl->max_message) c->max_message = fl->max_message;
     if (fl->drain_set) c->drain_set = 1, c->drain_ns = fl->drain_ns;   /* over the policy's */
+    if (fl->worker_reuse) c->worker_reuse = fl->worker_reuse;
     if (fl->no_confine && d->g.require_os_confinement) {
         fprintf(stderr, "boxagnts %s: --no-os-confinement contradicts --require-os-confinement "
                         "(or the policy's require_os_confinement)\n", cmd);

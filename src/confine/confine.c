@@ -32,6 +32,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -423,13 +424,25 @@ static int send_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
+/* A frame's head and body in one system call when the socket takes them
+ * (the parent wakes once per frame, not twice). */
+static int send_frame(int fd, const uint8_t *h, size_t hl, const void *buf, size_t len)
+{
+    struct iovec iov[2] = { { (void *)h, hl }, { (void *)buf, len } };
+    ssize_t k;
+    while ((k = writev(fd, iov, 2)) < 0 && errno == EINTR) {}
+    if (k < 0) return -1;
+    if ((size_t)k < hl) return send_all(fd, h + k, hl - (size_t)k) || send_all(fd, buf, len);
+    return send_all(fd, (const uint8_t *)buf + (k - (ssize_t)hl), len - (size_t)(k - (ssize_t)hl));
+}
+
 int bxc_reply(int reply_fd, const void *buf, size_t len)
 {
     while (len) {
         uint32_t chunk = len > BXC_FRAME_MAX ? BXC_FRAME_MAX : (uint32_t)len;
         uint8_t h[5] = { 'D' };
         memcpy(h + 1, &chunk, 4);
-        if (send_all(reply_fd, h, 5) || send_all(reply_fd, buf, chunk)) return -1;
+        if (send_frame(reply_fd, h, 5, buf, chunk)) return -1;
         buf = (const uint8_t *)buf + chunk;
         len -= chunk;
     }
@@ -441,7 +454,7 @@ int bxc_progress(int reply_fd, const char *text, size_t len)
     uint8_t h[5] = { 'P' };
     uint32_t n = len > 65536 ? 65536 : (uint32_t)len;
     memcpy(h + 1, &n, 4);
-    return send_all(reply_fd, h, 5) || send_all(reply_fd, text, n) ? -1 : 0;
+    return send_frame(reply_fd, h, 5, text, n);
 }
 
 int bxc_send_artifact(int fd, const uint8_t hash[32], const uint8_t *payload, uint64_t n)
@@ -466,6 +479,12 @@ int bxc_send_artifact(int fd, const uint8_t hash[32], const uint8_t *payload, ui
 int bxc_reply_done(int fd)
 {
     uint8_t z[5] = { 'Z', 0, 0, 0, 0 };
+    return send_all(fd, z, sizeof z);
+}
+
+int bxc_reply_done_again(int fd)
+{
+    uint8_t z[6] = { 'Z', 1, 0, 0, 0, 'R' };
     return send_all(fd, z, sizeof z);
 }
 
@@ -683,7 +702,7 @@ void bxc_confine_report(const bxc_policy *p, int fd, bxc_level lv, const char *w
     uint16_t wl = (uint16_t)strlen(why);
     uint8_t h[4] = { 'C', (uint8_t)lv };
     memcpy(h + 2, &wl, 2);
-    if (send_all(fd, h, 4) || send_all(fd, why, wl)) _exit(WORKER_BODY_FAILED);
+    if (send_frame(fd, h, 4, why, wl)) _exit(WORKER_BODY_FAILED);
     if (p->require_full && lv != BX_CONFINE_FULL) _exit(WORKER_REFUSED);
 }
 
@@ -882,7 +901,9 @@ void bxc_rx_feed(bxc_rx *x, size_t got)
         /* the artifact comes first or never; one cut short is no artifact */
         if (x->art_state == 1) { x->bad = 1; break; }
         x->art_state = 2;
-        if (f[0] == 'Z')
+        if (f[0] == 'Z' && len == 1 && f[5] == 'R')
+            x->done = x->again = 1;       /* a pooled worker that may serve again */
+        else if (f[0] == 'Z')
             x->done = len == 0 ? 1 : (x->bad = 1, 0);
         else if (f[0] == 'P') {
             if (len > 65536) { x->bad = 1; break; }

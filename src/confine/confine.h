@@ -68,6 +68,12 @@ typedef struct bxc_policy {
     int cache_in_parent;      /* set before _from_*: the parent loads modules through the
                                  cache (the worker is granted neither cache nor key) */
     int cache_use;            /* set by _from_*: the cache may serve this run */
+    /* pooled workers (zygote.c): who the policy is for (a server's executor
+     * index + 1; 0: anyone), compared with the call's, so a pooled worker
+     * never serves another owner even when their grants are the same; and
+     * how many calls one such worker may serve (0 or 1: one, a fresh worker
+     * per call; see bxc_zygote_body) */
+    uint32_t owner, reuse_calls;
 } bxc_policy;
 
 void bxc_policy_init(bxc_policy *p);
@@ -205,8 +211,18 @@ typedef const bxc_prepared *(*bxc_zygote_prefork)(void *ctx, const char *hint);
 /* In the worker, before confinement: read the request from fd, fill *pol
  * (what to confine to) and *job.  0, or -1 to end the worker. */
 typedef int (*bxc_zygote_prepare)(void *ctx, int fd, bxc_policy *pol, void **job);
-/* In the worker, confined: run the job, reply on fd (bxc_reply). */
+/* In the worker, confined: run the job (and free it), reply on fd
+ * (bxc_reply).  0: replied, and the call ended cleanly (a pooled worker
+ * whose policy allows reuse_calls > 1 may then serve the next call of the
+ * same hint); 1: replied, but the worker must not serve again (a trap, a
+ * timeout, an error result: anything but a clean end); -1: failed. */
 typedef int (*bxc_zygote_body)(void *ctx, void *job, int fd);
+/* A reused worker is discarded once its peak RSS has grown by more than
+ * this since it was confined (a call that grew its heap does not leave
+ * that memory to the next). */
+#define BXC_REUSE_MAX_GROWTH_KB (32u << 10)
+/* The most calls one worker may serve (policy worker_reuse). */
+#define BXC_REUSE_MAX 10000u
 
 /* Fork the zygote now (before any request is read: it keeps a copy of
  * this process's memory).  ctx is used in the zygote and its workers;

@@ -44,6 +44,7 @@ typedef struct bxc_rx {
     int have_c, bad;
     int done;                    /* the 'Z' frame: the body returned, its reply whole */
     int need_done;               /* without 'Z' the worker did not finish (zygote.c) */
+    int again;                   /* 'Z' + 'R': it may serve another call (zygote.c) */
     uint8_t *pend; size_t npend; /* an incomplete frame */
     bxc_rbuf out;                /* the 'D' payloads */
     int audit_fd;                /* -1: audit lines dropped */
@@ -120,6 +121,9 @@ uint64_t bxc_mono_ns(void);
 /* In the worker: the body returned 0 and everything it wrote precedes
  * this frame; the parent need not wait for the process to be torn down. */
 int bxc_reply_done(int fd);
+/* The same, from a pooled worker whose policy and last call let it serve
+ * another call of its hint: the server then has the zygote pool it again. */
+int bxc_reply_done_again(int fd);
 
 #define BXC_WORKER_OK 0
 #define BXC_WORKER_BODY_FAILED 1

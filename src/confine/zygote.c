@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -35,8 +36,11 @@
 #include "confine_impl.h"
 
 typedef struct zmsg {
-    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh;
-                            zygote->server: 'P' started, 'X' ended, 'E' fork failed */
+    uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh,
+                            'O' answered (the reply is whole; val 1: the
+                            worker said it may serve again: pool it, else
+                            end it);
+                            zygote->server: 'X' ended, 'E' fork failed */
     uint8_t pad[3];
     int32_t val;         /* P: pid; X: wait status; E: errno */
     uint64_t id;
@@ -70,13 +74,15 @@ struct bxc_zygote {
 /* ---- the zygote process ------------------------------------------------- */
 
 /* sub: its executor zygote (0: ours); pfd: a pidfd of it from that
- * executor zygote (-1: none), so that it is killed without a relay */
-typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd; } zlive;
+ * executor zygote (-1: none), so that it is killed without a relay; w: a
+ * pooled worker's socket (-1: none), kept to pool it again, for the calls
+ * of hint */
+typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; } zlive;
 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
  * the oldest evicted first). */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; } zpooled;
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend; } zpooled;
 #define ZPOOL_MAX 8
 
 /* One message from fd into *m and the one or two descriptors sent with it
@@ -154,8 +160,8 @@ static void zworker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int fd, 
     bxc_confine_self(&pol, pre, fd, vfd);
     int rc = z->body(z->ctx, job, fd);
     fflush(NULL);
-    if (rc == 0) bxc_reply_done(fd);
-    _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+    if (rc >= 0) bxc_reply_done(fd);
+    _exit(rc >= 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
 }
 
 /* The call's policy as prepare read it from the request must be the one
@@ -167,7 +173,7 @@ static int same_policy(const bxc_policy *a, const bxc_policy *b)
            a->connect_any == b->connect_any && a->nports == b->nports &&
            !memcmp(a->ports, b->ports, sizeof a->ports) && a->max_fds == b->max_fds &&
            a->max_memory == b->max_memory && a->require_full == b->require_full &&
-           (a->preload_curl || !b->preload_curl);
+           a->owner == b->owner && (a->preload_curl || !b->preload_curl);
 }
 
 /* Close every descriptor above stdio but keep[] (-1 entries ignored). */
@@ -186,27 +192,50 @@ static void zkeep(const int *keep, int n)
     syscall(SYS_close_range, lo, ~0u, 0);
 }
 
-/* A pooled worker, confined: waits on w for its call's descriptors (EOF:
- * it was evicted), then serves that one call and exits. */
-static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why)
+static long peak_rss_kb(void)
 {
-    zmsg m;
-    int fds[2];
-    ssize_t n;
-    while ((n = zrecv(w, &m, fds)) < 0 && errno == EINTR) {}
-    if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0)
-        _exit(0);                      /* evicted, or the zygote is gone */
-    close(w);
-    bxc_set_violation_fd(fds[1]);
-    bxc_confine_report(pol, fds[0], lv, why);
-    bxc_policy got;
-    void *job = NULL;
-    if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(pol, &got))
-        _exit(BXC_WORKER_BODY_FAILED);
-    int rc = z->body(z->ctx, job, fds[0]);
-    fflush(NULL);
-    if (rc == 0) bxc_reply_done(fds[0]);
-    _exit(rc == 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+}
+
+/* A pooled worker, confined: waits on w for its call's descriptors (EOF:
+ * it was evicted), then serves that call.  It ends after it, unless its
+ * policy allows more calls (reuse_calls), the body says the call ended
+ * cleanly and its memory has not grown past the bound: then its reply
+ * ends with 'Z' + 'R', the server has the zygote pool it again ('O' 1)
+ * and it waits on w for the next call of the same hint. */
+static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why,
+                        const char *hint)
+{
+    uint32_t left = pol->reuse_calls > 1 ? pol->reuse_calls : 1;
+    if (left > BXC_REUSE_MAX) left = BXC_REUSE_MAX;
+    long rss0 = left > 1 ? peak_rss_kb() : -1;
+    for (;;) {
+        zmsg m;
+        int fds[2];
+        ssize_t n;
+        while ((n = zrecv(w, &m, fds)) < 0 && errno == EINTR) {}
+        m.hint[sizeof m.hint - 1] = 0;
+        if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0 || strcmp(m.hint, hint))
+            _exit(0);                  /* evicted, or the zygote is gone */
+        if (left == 1) close(w);
+        bxc_set_violation_fd(fds[1]);
+        bxc_confine_report(pol, fds[0], lv, why);
+        bxc_policy got;
+        void *job = NULL;
+        if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(pol, &got))
+            _exit(BXC_WORKER_BODY_FAILED);
+        int rc = z->body(z->ctx, job, fds[0]);
+        fflush(NULL);
+        long rss = left > 1 ? peak_rss_kb() : -1;
+        int again = rc == 0 && --left > 0 && rss0 >= 0 && rss >= 0 &&
+                    rss - rss0 <= (long)BXC_REUSE_MAX_GROWTH_KB;
+        if (rc >= 0 && (again ? bxc_reply_done_again(fds[0]) : bxc_reply_done(fds[0])) != 0) again = 0;
+        if (!again) _exit(rc >= 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
+        close(fds[0]);
+        close(fds[1]);
+        bxc_set_violation_fd(-1);
+    }
 }
 
 /* A pooled worker forked by the zygote itself (no executor zygote could
@@ -224,7 +253,7 @@ static void zpool_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int
     if (z->preconfine(z->ctx, hint, &pol) != 0) _exit(BXC_WORKER_BODY_FAILED);
     char why[256];
     bxc_level lv = bxc_confine_apply(&pol, pre, -1, why);
-    zpool_serve(z, w, &pol, lv, why);
+    zpool_serve(z, w, &pol, lv, why, hint);
 }
 
 /* ---- executor zygotes --------------------------------------------------- *
@@ -259,7 +288,8 @@ static void zsub_chld(int sig) { (void)sig; }
 #define ZSUB_NAME "bx-exzygote"
 
 static void zsub_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t sub, int w,
-                        const bxc_policy *pol, bxc_level lv, const char *why0, const char *name)
+                        const bxc_policy *pol, bxc_level lv, const char *why0, const char *name,
+                        const char *hint)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != sub) _exit(0);
@@ -271,7 +301,7 @@ static void zsub_worker(bxc_zygote *z, const bxc_prepared *pre, pid_t sub, int w
     bxc_level got = bxc_confine_tail(pre, lv, why);
     /* walled in less than the executor's zygote said: it never serves */
     if (got == BX_CONFINE_NONE && lv != BX_CONFINE_NONE) _exit(0);
-    zpool_serve(z, w, pol, got, why);
+    zpool_serve(z, w, pol, got, why, hint);
 }
 
 static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ctl, const char *hint)
@@ -345,7 +375,7 @@ static void zsub_main(bxc_zygote *z, const bxc_prepared *pre, pid_t zpid, int ct
         if (pid == 0) {
             sigprocmask(SIG_UNBLOCK, &chld, NULL);
             signal(SIGCHLD, SIG_DFL);
-            zsub_worker(z, pre, self, fds[0], &pol, lv, why, name);
+            zsub_worker(z, pre, self, fds[0], &pol, lv, why, name, hint);
             _exit(0);
         }
         int e = errno;
@@ -402,14 +432,20 @@ static void pool_drop(zstate *st, size_t i, int kill_it)
     st->npool--;
 }
 
+static void live_drop(zstate *st, size_t i)
+{
+    if (st->live[i].pfd >= 0) close(st->live[i].pfd);
+    if (st->live[i].w >= 0) close(st->live[i].w);
+    st->live[i] = st->live[--st->nlive];
+}
+
 /* A worker ended: its call's 'X' to the server, or a pooled one dropped. */
 static void worker_ended(zstate *st, pid_t pid, pid_t sub, int ws)
 {
     for (size_t i = 0; i < st->nlive; i++)
         if (st->live[i].pid == pid && st->live[i].sub == sub) {
             zsend(st->ctl, 'X', st->live[i].id, ws);
-            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
-            st->live[i] = st->live[--st->nlive];
+            live_drop(st, i);
             return;
         }
     for (size_t i = 0; i < st->npool; i++)
@@ -427,8 +463,7 @@ static void sub_gone(zstate *st, zsub *s)
     for (size_t i = 0; i < st->nlive;)
         if (st->live[i].sub == s->pid) {
             zsend(st->ctl, 'X', st->live[i].id, SIGKILL);
-            if (st->live[i].pfd >= 0) close(st->live[i].pfd);
-            st->live[i] = st->live[--st->nlive];
+            live_drop(st, i);
         } else {
             i++;
         }
@@ -448,7 +483,8 @@ static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply, int *pfd)
         *pfd = fds[0];          /* the worker's pidfd, or -1 */
         fds[0] = -1;
     }
-    for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+    if (fds[1] >= 0) close(fds[1]);
+    if (n != (ssize_t)sizeof m && fds[0] >= 0) close(fds[0]);
     if (n < 0 && errno == EINTR) return 0;
     if (n != (ssize_t)sizeof m) {
         sub_gone(st, s);
@@ -456,6 +492,21 @@ static int sub_read(zstate *st, zsub *s, uint64_t want, zmsg *reply, int *pfd)
     }
     if (m.op == 'X') worker_ended(st, (pid_t)m.id, s->pid, m.val);
     else if ((m.op == 'P' || m.op == 'E') && m.id == want && reply) *reply = m;
+    else if (m.op == 'P' || m.op == 'E')
+        for (size_t i = 0; i < st->npool; i++) {   /* a refill asked for without waiting */
+            zpooled *q = &st->pool[i];
+            if (!q->pend || q->pend != m.id || q->sub != s->pid) continue;
+            if (m.op == 'E' || m.val <= 0) {
+                pool_drop(st, i, 0);
+                break;
+            }
+            q->pid = m.val;
+            q->pend = 0;
+            q->pfd = fds[0];
+            fds[0] = -1;
+            break;
+        }
+    if (fds[0] >= 0) close(fds[0]);
     return 0;
 }
 
@@ -520,7 +571,7 @@ static zsub *sub_for(zstate *st, const char *hint, const bxc_prepared *pre)
 /* Fork a pooled worker for hint (after the call that asked for it has
  * its own worker: this work is off that call's path), from the hint's
  * executor zygote when one can be had. */
-static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
+static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int wait)
 {
     int sp[2];
     if (st->npool == ZPOOL_MAX) pool_drop(st, 0, 1);
@@ -535,6 +586,18 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
         m.id = ++st->sub_id;
         int ok = zsendmsg_n(s->ctl, &m, &sp[1], 1) == 0;
         close(sp[1]);
+        if (ok && !wait) {
+            /* pooled now, usable once its 'P' names it (sub_read): the
+             * zygote serves the next call meanwhile */
+            zpooled *q = &st->pool[st->npool++];
+            snprintf(q->hint, sizeof q->hint, "%s", hint);
+            q->pid = 0;
+            q->w = sp[0];
+            q->sub = s->pid;
+            q->pfd = -1;
+            q->pend = m.id;
+            return;
+        }
         /* its answer comes at once (it only forks); other workers' ends
          * may come first */
         int pfd = -1;
@@ -559,6 +622,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
         q->w = sp[0];
         q->sub = s->pid;
         q->pfd = pfd;
+        q->pend = 0;
         return;
     }
     pid_t pid = fork();
@@ -579,31 +643,101 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre)
     q->w = sp[0];
     q->sub = 0;
     q->pfd = -1;
+    q->pend = 0;
 }
 
 /* The call's descriptors to the pooled worker for hint: 0 and its pid and
  * executor zygote, or -1 (none, or it is gone: the caller forks a fresh one). */
 static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, pid_t *pid, pid_t *sub,
-                     int *pfd)
+                     int *pfd, int *w)
 {
-    for (size_t i = 0; i < st->npool; i++) {
-        if (strcmp(st->pool[i].hint, hint)) continue;
+    /* the newest first: a worker back from a call is warm */
+    for (size_t i = st->npool; i-- > 0;) {
+        if (strcmp(st->pool[i].hint, hint) || st->pool[i].pend) continue;
         zmsg m;
         memset(&m, 0, sizeof m);
         m.op = 'F';
         m.id = id;
+        snprintf(m.hint, sizeof m.hint, "%s", hint);
         int ok = zsendmsg(st->pool[i].w, &m, fds) == 0;
         *pid = st->pool[i].pid;
         *sub = st->pool[i].sub;
-        *pfd = -1;
+        *pfd = *w = -1;
         if (ok) {               /* the call's now: closed when it ends */
             *pfd = st->pool[i].pfd;
             st->pool[i].pfd = -1;
+            *w = st->pool[i].w;
+            st->pool[i].w = -1;
         }
         pool_drop(st, i, !ok);
         return ok ? 0 : -1;
     }
     return -1;
+}
+
+/* None ready for hint, one on its way (asked of an executor zygote that
+ * has not answered yet): wait for its answer (it only forks), which costs
+ * less than forking and confining another.  1 when one is ready now. */
+static int pool_wait(zstate *st, const char *hint)
+{
+    uint64_t id = 0;
+    pid_t sub = 0;
+    for (size_t i = 0; i < st->npool && !id; i++)
+        if (!strcmp(st->pool[i].hint, hint) && st->pool[i].pend) id = st->pool[i].pend, sub = st->pool[i].sub;
+    zsub *s = id ? sub_of(st, sub) : NULL;
+    while (s && !s->dead) {
+        int pending = 0;
+        for (size_t i = 0; i < st->npool; i++)
+            if (st->pool[i].pend == id && st->pool[i].sub == sub) pending = 1;
+        if (!pending) break;
+        struct pollfd pf = { s->ctl, POLLIN, 0 };
+        int pr = poll(&pf, 1, 5000);
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr <= 0) {             /* stuck: no longer used */
+            kill(s->pid, SIGKILL);
+            sub_gone(st, s);
+            return 0;
+        }
+        if (sub_read(st, s, 0, NULL, NULL) != 0) return 0;
+    }
+    for (size_t i = 0; i < st->npool; i++)
+        if (!strcmp(st->pool[i].hint, hint) && !st->pool[i].pend) return 1;
+    return 0;
+}
+
+static int pool_has(const zstate *st, const char *hint)
+{
+    for (size_t i = 0; i < st->npool; i++)
+        if (!strcmp(st->pool[i].hint, hint)) return 1;
+    return 0;
+}
+
+/* The server's 'O' for live call i (its reply is whole): a pooled worker
+ * whose reply said it may serve again (again) goes back to the pool for
+ * its hint, any other is killed. */
+static void live_answered(zstate *st, size_t i, int again)
+{
+    zlive *l = &st->live[i];
+    zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
+    /* never from an executor zygote told to quit (evicted, or its registry
+     * is the old one: see 'R') */
+    if (l->sub && (!s || s->quit)) again = 0;
+    if (!again || l->w < 0) {
+        if (l->pfd >= 0 && syscall(SYS_pidfd_send_signal, l->pfd, SIGKILL, NULL, 0) == 0) return;
+        if (s) zsend(s->ctl, 'K', 0, l->pid);
+        else if (!l->sub) kill(l->pid, SIGKILL);
+        return;
+    }
+    if (st->npool == ZPOOL_MAX) pool_drop(st, 0, 1);
+    zpooled *q = &st->pool[st->npool++];
+    snprintf(q->hint, sizeof q->hint, "%s", l->hint);
+    q->pid = l->pid;
+    q->w = l->w;
+    q->sub = l->sub;
+    q->pfd = l->pfd;
+    q->pend = 0;
+    /* no 'X': the server waits for none once the reply is whole */
+    st->live[i] = st->live[--st->nlive];
 }
 
 static void zygote_main(bxc_zygote *z, pid_t server)
@@ -674,10 +808,22 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         if (m.op == 'R') {
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             if (z->refresh) z->refresh(z->ctx);
-            /* their registry is the old one */
+            /* their registry is the old one: running workers are not
+             * pooled again either */
+            for (size_t i = 0; i < st->nlive; i++)
+                if (st->live[i].w >= 0) close(st->live[i].w), st->live[i].w = -1;
             for (size_t i = 0; i < st->nsubs; i++)
                 if (!st->subs[i].quit && !st->subs[i].dead) sub_quit(st, &st->subs[i]);
             while (st->npool) pool_drop(st, 0, 1);
+            continue;
+        }
+        if (m.op == 'O') {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            for (size_t i = 0; i < st->nlive; i++)
+                if (st->live[i].id == m.id) {
+                    live_answered(st, i, m.val == 1);
+                    break;
+                }
             continue;
         }
         if (m.op == 'K') {
@@ -711,18 +857,27 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         m.hint[sizeof m.hint - 1] = 0;
         const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = -1, sub = 0;
-        int pfd = -1;
-        if (z->preconfine && pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd) == 0) {
+        int pfd = -1, w = -1;
+        if (z->preconfine && (pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0 ||
+                              (pool_wait(st, m.hint) &&
+                               pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0))) {
             close(fds[0]);
             close(fds[1]);
-            st->live[st->nlive++] = (zlive){ m.id, pid, sub, pfd };
-            zsend(ctl, 'P', m.id, pid);
-            pool_add(st, m.hint, pre);
+            zlive *l = &st->live[st->nlive++];
+            *l = (zlive){ m.id, pid, sub, pfd, w, "" };
+            snprintf(l->hint, sizeof l->hint, "%s", m.hint);
+            /* one ready for the next call, unless one is (workers that
+             * serve again come back to the pool) */
+            if (!pool_has(st, m.hint)) pool_add(st, m.hint, pre, 0);
             continue;
         }
         pid = fork();
         if (pid == 0) {
             for (size_t i = 0; i < st->npool; i++) close(st->pool[i].w);
+            for (size_t i = 0; i < st->nlive; i++) {
+                if (st->live[i].w >= 0) close(st->live[i].w);
+                if (st->live[i].pfd >= 0) close(st->live[i].pfd);
+            }
             for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
             close(ctl);
             close(st->sfd);
@@ -737,13 +892,12 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, e);
             continue;
         }
-        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1 };
-        zsend(ctl, 'P', m.id, pid);
+        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1, -1, "" };
         if (!z->preconfine) continue;
         int again = 0;
         for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
         if (again) {
-            pool_add(st, m.hint, pre);
+            pool_add(st, m.hint, pre, 0);
         } else {
             snprintf(seen[seen_at], sizeof seen[seen_at], "%s", m.hint);
             seen_at = (seen_at + 1) % (ZPOOL_MAX * 2);
@@ -765,6 +919,8 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         if (!st->pool[i].sub)
             while (waitpid(st->pool[i].pid, NULL, 0) < 0 && errno == EINTR) {}
     }
+    for (size_t i = 0; i < st->nlive; i++)
+        if (st->live[i].w >= 0) close(st->live[i].w);
     for (size_t i = 0; i < st->nsubs; i++) close(st->subs[i].ctl);
     for (size_t i = 0; i < st->nsubs; i++)
         while (waitpid(st->subs[i].pid, NULL, 0) < 0 && errno == EINTR) {}
@@ -875,14 +1031,20 @@ void bxc_zygote_stop(bxc_zygote *z)
     free(z);
 }
 
-static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+static int zctl_val(bxc_zygote *z, uint8_t op, uint64_t id, int32_t val, const char *hint, const int *fds)
 {
     zmsg m;
     memset(&m, 0, sizeof m);
     m.op = op;
     m.id = id;
+    m.val = val;
     if (hint) snprintf(m.hint, sizeof m.hint, "%s", hint);
     return zsendmsg(z->ctl, &m, fds);
+}
+
+static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const int *fds)
+{
+    return zctl_val(z, op, id, 0, hint, fds);
 }
 
 int bxc_zygote_refresh(bxc_zygote *z)
@@ -968,7 +1130,7 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
                 /* the reply is whole: the call is answered now, without
                  * waiting for the worker's teardown; nothing may outlive
                  * its reply, so the zygote still kills it */
-                if (!killed) zctl(z, 'K', slot.id, NULL, NULL);
+                if (!killed) zctl_val(z, 'O', slot.id, x.again, NULL, NULL);
                 break;
             }
             if ((x.bad || x.out.over) && !killed) {

@@ -48,6 +48,15 @@ typedef struct zreq {
     uint32_t tool_len, input_len;
 } zreq;
 
+/* The worker's reply to a call that ran: this header, then clen bytes of
+ * content and mlen of metadata (JSON object text; present when has_md). */
+typedef struct zrep {
+    uint8_t tag, is_error, has_md, pad;    /* 'B' */
+    uint32_t clen, mlen, pad2;
+    uint64_t fuel, peak;
+    char tier[8], tier_reason[160];
+} zrep;
+
 typedef struct zjob {
     uint32_t exec;
     uint64_t fuel, timeout_ns;
@@ -244,6 +253,7 @@ static int zprepare(void *ctx, int fd, bxc_policy *pol, void **job)
     *pol = s->ex[h.exec].cpol;
     pol->audit_fd = -1;
     pol->require_full = s->require_confine;
+    pol->owner = h.exec + 1;
     const bx_tool *t = bx_registry_find(s->reg, j->tool);
     pol->preload_curl = t && t->needs_network;
     *job = j;
@@ -263,6 +273,8 @@ static int zpreconfine(void *ctx, const char *hint, bxc_policy *pol)
     *pol = s->ex[i].cpol;
     pol->audit_fd = -1;
     pol->require_full = s->require_confine;
+    pol->owner = (uint32_t)i + 1;
+    pol->reuse_calls = s->worker_reuse;   /* policy worker_reuse: 1 unless asked */
     const bx_tool *t = bx_registry_find(s->reg, end + 1);
     pol->preload_curl = t && t->needs_network;
     return 0;
@@ -275,8 +287,10 @@ static void zprogress(void *user, const char *text, size_t len)
     (void)bxc_progress(*(const int *)user, text, len);
 }
 
-/* In the worker, confined: the call; the reply is 'J' + a JSON record, or
- * 'E' + status + message. */
+/* In the worker, confined: the call; the reply is a 'B' record (zrep), or
+ * 'E' + status + message.  1 (a worker that may serve again does not)
+ * unless the tool ended with a result that is not an error: a trap, a
+ * timeout, a limit, a broken contract all end the worker. */
 static int zbody(void *ctx, void *jv, int fd)
 {
     bx_server *s = ctx;
@@ -284,6 +298,9 @@ static int zbody(void *ctx, void *jv, int fd)
     const bx_executor_config *c = &s->ex[j->exec].cfg;
     bx_tool_context tc;
     fill_ctx(&tc, c, j->fuel, j->timeout_ns, NULL);
+    char hint[256];
+    snprintf(hint, sizeof hint, "%u:%s", j->exec, j->tool);
+    tc.g.tier = srv_tier_call(s, &s->ex[j->exec], hint);
     tc.progress = zprogress;   /* the output so far, as frames to the server */
     tc.progress_user = &fd;
     /* The zygote compiled the module through the cache this executor may
@@ -303,28 +320,42 @@ static int zbody(void *ctx, void *jv, int fd)
     bx_status st = bx_tool_call(s->reg, j->tool, &tc, j->input, &r, &err);
     if (audit) fclose(audit);   /* its lines before the reply */
     int rc = -1;
-    cJSON *o = st == BX_OK ? cJSON_CreateObject() : NULL;
-    char *txt = NULL;
-    if (o && cJSON_AddStringToObject(o, "content", r.content ? r.content : "") &&
-        cJSON_AddBoolToObject(o, "is_error", r.is_error) &&
-        (r.metadata ? cJSON_AddStringToObject(o, "metadata", r.metadata) != NULL
-                    : cJSON_AddNullToObject(o, "metadata") != NULL) &&
-        cJSON_AddNumberToObject(o, "fuel", (double)r.fuel_used) &&
-        cJSON_AddNumberToObject(o, "peak_memory", (double)r.peak_memory) &&
-        cJSON_AddStringToObject(o, "tier", r.tier) &&
-        cJSON_AddStringToObject(o, "tier_reason", r.tier_reason))
-        txt = cJSON_PrintUnformatted(o);
-    if (txt) {
-        rc = bxc_reply(fd, "J", 1) || bxc_reply(fd, txt, strlen(txt));
+    size_t cl = r.content ? strlen(r.content) : 0, ml = r.metadata ? strlen(r.metadata) : 0;
+    if (st == BX_OK && cl <= UINT32_MAX && ml <= UINT32_MAX) {
+        zrep h;
+        memset(&h, 0, sizeof h);
+        h.tag = 'B';
+        h.is_error = r.is_error != 0;
+        h.has_md = r.metadata != NULL;
+        h.clen = (uint32_t)cl;
+        h.mlen = (uint32_t)ml;
+        h.fuel = r.fuel_used;
+        h.peak = r.peak_memory;
+        snprintf(h.tier, sizeof h.tier, "%s", r.tier);
+        snprintf(h.tier_reason, sizeof h.tier_reason, "%s", r.tier_reason);
+        /* one frame, one write: the server thread wakes once for it */
+        uint8_t *f = malloc(sizeof h + cl + ml);
+        if (f) {
+            memcpy(f, &h, sizeof h);
+            if (cl) memcpy(f + sizeof h, r.content, cl);
+            if (ml) memcpy(f + sizeof h + cl, r.metadata, ml);
+            rc = bxc_reply(fd, f, sizeof h + cl + ml);
+            free(f);
+        } else {
+            rc = bxc_reply(fd, &h, sizeof h) || (cl && bxc_reply(fd, r.content, cl)) ||
+                 (ml && bxc_reply(fd, r.metadata, ml));
+        }
     } else {
         uint8_t hd[2] = { 'E', (uint8_t)(st == BX_OK ? BX_ERR_NOMEM : st) };
         const char *m = st == BX_OK ? "out of memory" : err.msg;
         rc = bxc_reply(fd, hd, 2) || bxc_reply(fd, m, strnlen(m, sizeof err.msg));
     }
-    cJSON_free(txt);
-    cJSON_Delete(o);
+    int clean = st == BX_OK && !r.is_error;
     bx_tool_result_free(&r);
-    return rc ? -1 : 0;
+    free(j->tool);
+    free(j->input);
+    free(j);
+    return rc ? -1 : clean ? 0 : 1;
 }
 
 static uint64_t mono_ns(void)
@@ -334,46 +365,39 @@ static uint64_t mono_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-static int num_ok(const cJSON *v)
-{
-    return cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble < 1.8e19;
-}
-
-/* The worker's 'J' record -> out; -1 when it is not one. */
+/* The worker's 'B' record -> out; -1 when it is not one.  Believed only
+ * as far as checked: lengths that add up to what came, text without NUL,
+ * metadata a JSON object, the tier one of its names, numbers as the JSON
+ * form bounded them (< 1.8e19). */
 static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
 {
-    if (n < 1 || b[0] != 'J') return -1;
-    cJSON *o = cJSON_ParseWithLength((const char *)b + 1, n - 1);
-    const cJSON *ct = cJSON_GetObjectItemCaseSensitive(o, "content");
-    const cJSON *ie = cJSON_GetObjectItemCaseSensitive(o, "is_error");
-    const cJSON *md = cJSON_GetObjectItemCaseSensitive(o, "metadata");
-    const cJSON *fu = cJSON_GetObjectItemCaseSensitive(o, "fuel");
-    const cJSON *pm = cJSON_GetObjectItemCaseSensitive(o, "peak_memory");
-    int ok = cJSON_IsObject(o) && cJSON_IsString(ct) && cJSON_IsBool(ie) &&
-             (cJSON_IsNull(md) || cJSON_IsString(md)) && num_ok(fu) && num_ok(pm);
-    if (ok && cJSON_IsString(md)) {   /* an object, as the tool layer makes it */
-        cJSON *m = cJSON_Parse(md->valuestring);
-        ok = cJSON_IsObject(m);
+    zrep h;
+    if (n < sizeof h || b[0] != 'B') return -1;
+    memcpy(&h, b, sizeof h);
+    if ((uint64_t)h.clen + h.mlen != n - sizeof h) return -1;
+    const char *ct = (const char *)b + sizeof h, *md = ct + h.clen;
+    if (h.is_error > 1 || h.has_md > 1 ||
+        (!h.has_md && h.mlen) || memchr(ct, 0, h.clen) || memchr(md, 0, h.mlen) ||
+        h.fuel >= 18000000000000000000ull || h.peak >= 18000000000000000000ull ||
+        !memchr(h.tier, 0, sizeof h.tier) || !memchr(h.tier_reason, 0, sizeof h.tier_reason))
+        return -1;
+    if (h.has_md) {   /* an object, as the tool layer makes it */
+        cJSON *m = cJSON_ParseWithLength(md, h.mlen);
+        int obj = cJSON_IsObject(m);
         cJSON_Delete(m);
+        if (!obj) return -1;
     }
-    if (ok) {
-        out->content = strdup(ct->valuestring);
-        out->metadata = cJSON_IsString(md) ? strdup(md->valuestring) : NULL;
-        out->is_error = cJSON_IsTrue(ie);
-        out->fuel_used = (uint64_t)fu->valuedouble;
-        out->peak_memory = (uint64_t)pm->valuedouble;
-        /* the tier, when it is one of the names (never echoed otherwise) */
-        const cJSON *tr = cJSON_GetObjectItemCaseSensitive(o, "tier");
-        const cJSON *tw = cJSON_GetObjectItemCaseSensitive(o, "tier_reason");
-        if (cJSON_IsString(tr) && (!strcmp(tr->valuestring, "aot") || !strcmp(tr->valuestring, "interp"))) {
-            snprintf(out->tier, sizeof out->tier, "%s", tr->valuestring);
-            if (cJSON_IsString(tw))
-                snprintf(out->tier_reason, sizeof out->tier_reason, "%s", tw->valuestring);
-        }
-        ok = out->content && (out->metadata || !cJSON_IsString(md));
+    out->content = strndup(ct, h.clen);
+    out->metadata = h.has_md ? strndup(md, h.mlen) : NULL;
+    out->is_error = h.is_error;
+    out->fuel_used = h.fuel;
+    out->peak_memory = h.peak;
+    /* the tier, when it is one of the names (never echoed otherwise) */
+    if (!strcmp(h.tier, "aot") || !strcmp(h.tier, "interp")) {
+        snprintf(out->tier, sizeof out->tier, "%s", h.tier);
+        snprintf(out->tier_reason, sizeof out->tier_reason, "%s", h.tier_reason);
     }
-    cJSON_Delete(o);
-    return ok ? 0 : -1;
+    return out->content && (out->metadata || !h.has_md) ? 0 : -1;
 }
 
 static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const char *input,
@@ -616,6 +640,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         cp->sandbox_id = NULL;
     }
     s->require_confine = c->require_os_confinement;
+    s->worker_reuse = c->worker_reuse ? c->worker_reuse : 1;
     if (st == BX_OK && c->no_os_confinement) {
         snprintf(s->confine_why, sizeof s->confine_why, "disabled by --no-os-confinement");
         if (c->require_os_confinement) {
@@ -769,6 +794,7 @@ bx_status srv_call(bx_server *s, srv_executor *e, const char *tool, const char *
     } else {
         bx_tool_context ctx;
         fill_ctx(&ctx, c, fuel, timeout, cancel);
+        ctx.g.tier = srv_tier_call(s, e, thint);
         if (hooks) {
             ctx.progress = hooks->progress;
             ctx.progress_user = hooks->user;

@@ -265,7 +265,7 @@ static bx_status apply_quotas(bx_executor_config *e, const cJSON *obj, const cha
 static int is_top_key(const char *k)
 {
     return !strcmp(k, "tool_dirs") || !strcmp(k, "workers") || !strcmp(k, "max_message") ||
-           !strcmp(k, "executors") || !strcmp(k, "drain");
+           !strcmp(k, "executors") || !strcmp(k, "drain") || !strcmp(k, "worker_reuse");
 }
 
 bx_status bx_parse_drain(const char *text, uint64_t *ns, bx_error *err)
@@ -460,6 +460,15 @@ bx_status bx_server_config_load_policy(bx_server_config *c, const char *path, bx
     }
     if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "max_message")))
         st = get_size(v, &c->max_message, "policy", "max_message", err);
+    if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "worker_reuse"))) {
+        uint64_t n = 0;
+        st = get_count(v, &n, "policy", "worker_reuse", err);
+        if (st == BX_OK && (n < 1 || n > 10000))
+            st = bx_error_setf(err, BX_ERR_ARG, "policy: \"worker_reuse\" must be 1 to 10000 (calls one worker may "
+                               "serve; 1: a fresh worker per call)");
+        if (st == BX_OK)
+            c->worker_reuse = (uint32_t)n;
+    }
     if (st == BX_OK && (v = cJSON_GetObjectItemCaseSensitive(root, "drain"))) {
         st = get_drain(v, &c->drain_ns, "policy", "drain", err);
         c->drain_set = st == BX_OK;

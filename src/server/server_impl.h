@@ -152,6 +152,7 @@ struct bx_server {
     void *warn_user;
     bxc_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
+    uint32_t worker_reuse;     /* calls one pooled worker may serve (>= 1) */
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
     /* The compiled tier (tier.c): per "executor:tool", the calls seen, the
      * compiled form looked for (in the zygote, once per refresh) and the
@@ -174,6 +175,10 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
  * did not, or was not tried): a worker's reason only says the cache had
  * nothing. */
 void srv_tier_why(bx_server *s, const char *hint, char *out, size_t cap);
+/* The tier a call of hint ("index:tool") runs with: the executor's, or
+ * when none was asked for, auto if this process has the compiled form the
+ * cache held (srv_tier_prepare), else unset (interpreted, nothing said). */
+int srv_tier_call(bx_server *s, const srv_executor *e, const char *hint);
 /* In the zygote, on a refresh: every tool is looked for again. */
 void srv_tier_forget(bx_server *s);
 /* After a call settled in the server (never in a worker): under auto, the

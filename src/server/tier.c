@@ -15,6 +15,11 @@
  * server (never a worker, never the zygote) compiles it into the cache and
  * asks the zygote to refresh, so the next worker forked maps it.  Without a
  * usable cache a zygote cannot receive it, and auto stays interpreted.
+ *
+ * No tier asked for (no flag, policy key or $BOXAGNTS_TIER): a server
+ * takes a compiled form the cache already holds (`boxagnts tool
+ * precompile`), as auto does, but never compiles one and says nothing
+ * when there is none (srv_tier_call).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +35,7 @@ typedef struct srv_tier_entry {
     int looked;                 /* 1: being looked for, 2: looked for (this refresh) */
     unsigned calls;             /* interpreted calls seen under auto */
     int started;                /* the background compilation (th) was started */
+    int have;                   /* looked for: this process has the compiled form */
     pthread_t th;
     bx_server *s;
     const bx_tool *t;           /* the registry never frees a tool while s lives */
@@ -91,6 +97,7 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
                       const volatile int *cancel)
 {
     int tier = e->cfg.g.tier;
+    if (tier == BX_TIER_UNSET) tier = BX_TIER_AUTO;   /* the cache's, never compiled */
     if (tier != BX_TIER_AOT && tier != BX_TIER_AUTO) return;
     /* The zygote compiles only when no cache can bring it the server's
      * compilation: it is one thread, and a call's deadline runs while it
@@ -116,6 +123,7 @@ void srv_tier_prepare(bx_server *s, srv_executor *e, const bx_tool *t, const cha
     int have = bx_tool_prepare_tier_cancel(t, cache_of(e), tier, compile, cancel, why, sizeof why);
     pthread_mutex_lock(&s->tier_mu);
     snprintf(en->why, sizeof en->why, "%s", why);
+    en->have = have;
     en->looked = !have && cancel && *cancel ? 0 : 2;   /* cancelled: the next call tries again */
     pthread_cond_broadcast(&s->tier_cv);
     pthread_mutex_unlock(&s->tier_mu);
@@ -128,6 +136,18 @@ void srv_tier_why(bx_server *s, const char *hint, char *out, size_t cap)
         if (!strcmp(s->tier[i]->key, hint) && s->tier[i]->looked == 2 && s->tier[i]->why[0])
             snprintf(out, cap, "%s", s->tier[i]->why);
     pthread_mutex_unlock(&s->tier_mu);
+}
+
+int srv_tier_call(bx_server *s, const srv_executor *e, const char *hint)
+{
+    int tier = e->cfg.g.tier;
+    if (tier != BX_TIER_UNSET) return tier;
+    int have = 0;
+    pthread_mutex_lock(&s->tier_mu);
+    for (size_t i = 0; i < s->ntier; i++)
+        if (!strcmp(s->tier[i]->key, hint)) have = s->tier[i]->looked == 2 && s->tier[i]->have;
+    pthread_mutex_unlock(&s->tier_mu);
+    return have ? BX_TIER_AUTO : BX_TIER_UNSET;
 }
 
 void srv_tier_forget(bx_server *s)

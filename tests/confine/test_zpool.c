@@ -269,8 +269,13 @@ int main(void)
     /* ---- ... after its idle pooled workers are killed from outside ---- */
     char path[96], kids[512] = "";
     snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", p1.ppid, p1.ppid);
-    FILE *f = fopen(path, "r");
-    if (f) { if (!fgets(kids, sizeof kids, f)) kids[0] = 0; fclose(f); }
+    /* the pool is refilled without waiting: give the fork its time */
+    struct timespec wait = { 0, 20000000 };
+    for (int k = 0; k < 250 && !kids[0]; k++) {
+        FILE *f = fopen(path, "r");
+        if (f) { if (!fgets(kids, sizeof kids, f)) kids[0] = 0; fclose(f); }
+        if (!kids[0]) nanosleep(&wait, NULL);
+    }
     int killed = 0;
     pid_t gone[16];
     for (char *s = strtok(kids, " \n"); s && killed < 16; s = strtok(NULL, " \n"))
