@@ -95,6 +95,7 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
      * (si_code <= 0) carries no fault address to trust */
     if (si->si_code > 0 && ai && tl.in_code && ai->guard && a >= ai->glo && a < ai->ghi) {
         tl.in_code = 0;
+        *ai->ctx.fuel += ai->ctx.fbias;   /* the code stored it biased (abi.h) */
         /* SA_NODEFER: the signal is not blocked here, so the jump leaves
          * the mask as it was */
         longjmp(*ai->jb, BX_TRAP_MEMORY_OOB);
