@@ -202,8 +202,13 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #define I64_STORE_R I64_STORE_K
 #define I32_STORE8_R I32_STORE8_K
 #define I32_STORE16_R I32_STORE16_K
-#define F64_ADD_M(d, a, b, off) do { double m_; LDF(m_, double, 8, v, b, off); d = bf64(f64of(a) + m_); } while (0)
-#define F64_MUL_M(d, a, b, off) do { double m_; LDF(m_, double, 8, v, b, off); d = bf64(f64of(a) * m_); } while (0)
+/* f64 op with a memory operand: the result, not the loaded value, is the
+ * asm input that keeps the access (gcc can then fold the load into the
+ * arithmetic instruction) */
+#define LDMOP(d, a, b, off, OP) do { EA(ea_, b, off, 8); double m_, r_; memcpy(&m_, mb + ea_, 8); \
+    r_ = f64of(a) OP m_; FORCE_READF(r_); d = bf64(r_); } while (0)
+#define F64_ADD_M(d, a, b, off) LDMOP(d, a, b, off, +)
+#define F64_MUL_M(d, a, b, off) LDMOP(d, a, b, off, *)
 #define MEMORY_SIZE(d) d = (uint32_t)(ms / 65536u)
 
 /* numeric: unary d a, binary d a b (names as in code.h) */
