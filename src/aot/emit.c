@@ -309,7 +309,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
         return;
     }
     slot_widths(m, fd, cd, w64);
-    put(b, "static bxa_ret %sf%u(bxa_ctx *c, int64_t fu, const int64_t vr_, const int64_t dr_", px, k);
+    put(b, "static bxa_ret %sf%u(bxa_ctx *c, FU_PARAM const int64_t vr_, const int64_t dr_", px, k);
     for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t a%u", i);
     put(b, ")\n{\n");
     for (uint32_t i = 0; i < cd->frame_size; i++) {
@@ -410,11 +410,11 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
                 slot_call(b, t, a, e);
                 break;
             }
-            put(b, "%s{ bxa_ret q_ = %sf%u(c, fu, vr_ - %u, dr_ - 1", intr_fresh ? "" : "INTR(); ", px, x - nfi, a);
+            put(b, "%s{ bxa_ret q_ = %sf%u(c, FU_ARG vr_ - %u, dr_ - 1", intr_fresh ? "" : "INTR(); ", px, x - nfi, a);
             intr_fresh = false;
             args(b, a, t->nparams);
-            put(b, "); fu = q_.fu;");
-            if (t->nresults) put(b, " r%u = q_.v;", a);
+            put(b, "); CALL_FU(q_);");
+            if (t->nresults) put(b, " r%u = RETV(q_);", a);
             for (uint32_t i = 1; i < t->nresults; i++) put(b, " r%u = c->mv[%u];", a + i, i - 1);
             put(b, " ms = *msp_; }\n");
             break;
@@ -558,7 +558,7 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
 {
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(b, "static bxa_ret %sf%u(bxa_ctx *, int64_t, int64_t, int64_t", px, k);
+        put(b, "static bxa_ret %sf%u(bxa_ctx *, FU_PARAM int64_t, int64_t", px, k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t");
         put(b, ");\n");
     }
@@ -566,12 +566,12 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
     /* the slot-convention wrappers and the exported table */
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n"
-                "    bxa_ret r = %sf%u(c, WRAP_FUEL(), (int64_t)(c->vslots - c->vbase),\n"
+        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n    WRAP_BEGIN();\n"
+                "    bxa_ret r = %sf%u(c, FU_ARG (int64_t)(c->vslots - c->vbase),\n"
                 "        (int64_t)c->max_depth - (int64_t)c->depth - 1", px, k, px, k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", s[%u]", i);
         put(b, ");\n    WRAP_DONE(r);\n");
-        if (cd->nresults) put(b, "    s[0] = r.v;\n");
+        if (cd->nresults) put(b, "    s[0] = RETV(r);\n");
         for (uint32_t i = 1; i < cd->nresults; i++) put(b, "    s[%u] = c->mv[%u];\n", i, i - 1);
         put(b, "}\n");
     }

@@ -34,15 +34,33 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
 #define BXA_ICHK 16384
 /* SYNC stores the real counter on the way to the runtime (cold paths) */
 #define SYNC() (*c->fuel = fu + c->fbias)
+#if defined(__x86_64__) && BXA_GUARD
+/* x86-64, guard mode: the counter lives in r15 for the whole translation
+ * unit (a global register variable: gcc allocates r15 to nothing else),
+ * so a fault finds it in the signal context (rt.c's on_fault reads r15
+ * and adds c->fbias) and nothing stores it before memory accesses.  No
+ * function passes or returns it; the wrappers save the runtime's r15 and
+ * give it back.  FU_DEP makes an access's address depend on the counter,
+ * so that no access is scheduled before the update of r15 that precedes
+ * it (an empty asm: no instruction). */
+#define BXA_FUREG 1
+register int64_t fu __asm__("r15");
+#define GSYNC() ((void)0)
+/* after fu is set from memory: no access moves above it */
+#define FU_SET() __asm__ __volatile__("" : "+r"(fu) : : "memory")
+#else
+#define BXA_FUREG 0
 /* guard mode, before a memory access: the biased counter (rt.c's fault
  * handler adds c->fbias, which changes only where fu does, and fu changing
  * means a new GSYNC before the next access); volatile, so that no later
  * store makes the compiler drop it (the fault reads it, unseen); fp_ is
  * c->fuel in a local, declared only by functions that access memory */
 #define GSYNC() (*(volatile int64_t *)fp_ = fu)
+#define FU_SET() ((void)0)
+#endif
 /* after a call or a slow op: fuel and memory 0's size may have changed (its
  * base may not: runtime.h reserves a memory once, data never moves) */
-#define RELOAD() (fu = *c->fuel - c->fbias, ms = *msp_)
+#define RELOAD() do { fu = *c->fuel - c->fbias; FU_SET(); ms = *msp_; } while (0)
 #define TRAP(k) do { SYNC(); c->rt->trap(c, (k)); __builtin_unreachable(); } while (0)
 static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
 {
@@ -58,7 +76,17 @@ static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
     c->fbias = r > BXA_ICHK ? r - BXA_ICHK : 0;
     return r - c->fbias;
 }
+#if BXA_FUREG
+/* a subtract on r15 and a jump: gcc would compute into another register
+ * and move; the memory clobber keeps every access after the charge that
+ * precedes it (none is hoisted above it, so a fault sees the block's
+ * charge in r15) */
+#define FUEL(n) do { __label__ s_, d_; \
+    __asm__ goto("subq %1, %0\n\tjs %l[s_]" : "+r"(fu) : "e"((int64_t)(n)) : "cc", "memory" : s_); \
+    goto d_; s_: fu = bxa_slice(c, fu); d_:; } while (0)
+#else
 #define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) fu = bxa_slice(c, fu); } while (0)
+#endif
 /* ip_ is c->interrupt kept in a local: a store to linear memory could alias
  * the field */
 #define INTR() do { if (UNLIKELY(__atomic_load_n(ip_, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
@@ -71,10 +99,29 @@ static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
 /* the wrappers (entry from the runtime): set the bias, store the real
  * counter back */
 #define WRAP_FUEL() ({ int64_t f_ = *c->fuel; c->fbias = f_ > BXA_ICHK ? f_ - BXA_ICHK : 0; f_ - c->fbias; })
+#if BXA_FUREG
+typedef uint64_t bxa_ret;
+#define FU_PARAM
+#define FU_ARG
+#define RET(v) return (v)
+#define RETV(q) (q)
+#define CALL_FU(q) ((void)0)
+#define WRAP_BEGIN() uint64_t sv_; __asm__ __volatile__("mov %%r15, %0" : "=r"(sv_)); fu = WRAP_FUEL()
+#define WRAP_DONE(r) do { *c->fuel = fu + c->fbias; __asm__ __volatile__("mov %0, %%r15" : : "r"(sv_)); } while (0)
+#else
+typedef struct { uint64_t v; int64_t fu; } bxa_ret;
+#define FU_PARAM int64_t fu,
+#define FU_ARG fu,
+#define RET(v) return (bxa_ret){(v), fu}
+#define RETV(q) ((q).v)
+#define CALL_FU(q) (fu = (q).fu)
+#define WRAP_BEGIN() int64_t fu = WRAP_FUEL()
 #define WRAP_DONE(r) (*c->fuel = (r).fu + c->fbias)
-/* Calls between the module's own functions pass the fuel counter and the
- * callee's stack room in registers and get the fuel back with the result
- * (bxa_ret): nothing goes through memory on a direct call.  The room is
+#endif
+/* Calls between the module's own functions pass the fuel counter (unless
+ * it has its own register, BXA_FUREG) and the callee's stack room in
+ * registers and get the fuel back with the result (bxa_ret): nothing goes
+ * through memory on a direct call.  The room is
  * what is left below the interpreter's two caps, counted down: vr_ =
  * c->vslots - (the frame's value-stack base), dr_ = c->max_depth - (the wasm
  * call depth); a call passes vr_ - a (a: the argument slot) and dr_ - 1, so
@@ -82,7 +129,6 @@ static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
  * are compares of two registers with constants.  c->depth and c->vbase are
  * stored only before a call that goes through the runtime (ARGS_AT), which
  * re-enters through a wrapper. */
-typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 /* The C stack pointer, read without __builtin_frame_address: that would
  * make every function keep a frame pointer and lose a register. */
 #if defined(__x86_64__)
@@ -100,7 +146,6 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #define ENTER(fs) do { if (UNLIKELY(dr_ < 0 || vr_ < (int64_t)(fs))) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
 #define ENTER_SP() do { if (UNLIKELY(SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
 #define ARGS_AT(a) (c->vbase = c->vslots - (uint64_t)vr_ + (a), c->depth = (uint32_t)((int64_t)c->max_depth - dr_))
-#define RET(v) return (bxa_ret){(v), fu}
 
 #define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)
 #define COPY(d, a) d = (a)
