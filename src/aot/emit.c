@@ -333,8 +333,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
     }
     /* fp_ only where GSYNC needs it: a local that lives across the function */
     if (guard && mem) put(b, "    int64_t *const fp_ = c->fuel;\n");
-    put(b, "    int *const ip_ = c->interrupt;\n"
-           "    (void)mb; (void)ms; (void)msp_; (void)ip_;\n    ENTER(%uu);%s\n",
+    put(b, "    (void)mb; (void)ms; (void)msp_;\n    ENTER(%uu);%s\n",
         cd->frame_size, calls || cd->frame_size > BXA_LEAF_FRAME ? " ENTER_SP();" : "");
     /* the globals this function uses, their value words' addresses in
      * locals (one load per access instead of two) */

@@ -87,9 +87,10 @@ static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
 #else
 #define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) fu = bxa_slice(c, fu); } while (0)
 #endif
-/* ip_ is c->interrupt kept in a local: a store to linear memory could alias
- * the field */
-#define INTR() do { if (UNLIKELY(__atomic_load_n(ip_, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
+/* c->interrupt is read again at each call (a store to linear memory could
+ * alias the field): keeping it in a local would hold a callee-saved
+ * register in every function that calls, for one load per call */
+#define INTR() do { if (UNLIKELY(__atomic_load_n(c->interrupt, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
 /* A loop head is a charge like any other.  LOOP_CALL is a loop head whose
  * block reaches a call with no label in between: it reads the flag as the
  * interpreter does and the call skips its own read (emit.c), so a loop of
@@ -106,8 +107,11 @@ typedef uint64_t bxa_ret;
 #define RET(v) return (v)
 #define RETV(q) (q)
 #define CALL_FU(q) ((void)0)
-#define WRAP_BEGIN() uint64_t sv_; __asm__ __volatile__("mov %%r15, %0" : "=r"(sv_)); fu = WRAP_FUEL()
-#define WRAP_DONE(r) do { *c->fuel = fu + c->fbias; __asm__ __volatile__("mov %0, %%r15" : : "r"(sv_)); } while (0)
+/* the runtime's r15 read and written through fu itself, so that gcc
+ * orders both with fu's other uses (stores to a global register variable
+ * are never deleted) */
+#define WRAP_BEGIN() const int64_t sv_ = fu; fu = WRAP_FUEL()
+#define WRAP_DONE(r) do { *c->fuel = fu + c->fbias; fu = sv_; } while (0)
 #else
 typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #define FU_PARAM int64_t fu,
@@ -144,7 +148,14 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
  * below a caller that passed the check, at most its own frame deeper, and
  * the floor keeps a reserve far larger than such a frame (rt.c). */
 #define ENTER(fs) do { if (UNLIKELY(dr_ < 0 || vr_ < (int64_t)(fs))) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#if defined(__x86_64__)
+/* one compare of %rsp with the field, no copy of %rsp to another register */
+#define ENTER_SP() do { __label__ x_; \
+    __asm__ goto("cmpq %0, %%rsp\n\tjb %l[x_]" : : "m"(c->stack_lo) : "cc" : x_); \
+    if (0) { x_: TRAP(BX_TRAP_STACK_EXHAUSTED); } } while (0)
+#else
 #define ENTER_SP() do { if (UNLIKELY(SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#endif
 #define ARGS_AT(a) (c->vbase = c->vslots - (uint64_t)vr_ + (a), c->depth = (uint32_t)((int64_t)c->max_depth - dr_))
 
 #define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)
