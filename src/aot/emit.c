@@ -158,15 +158,16 @@ static void slot_call(sbuf *b, const bx_functype *t, uint32_t a, const char *cal
     put(b, " }\n");
 }
 
-/* Whether the block of the loop head at pc reaches a call (direct or of an
- * import) before any label, branch or other call: that call's interrupt
- * read is then the loop head's (LOOP_CALL). */
-static bool loop_reaches_call(const struct bx_code *cd, const uint8_t *target, uint32_t pc)
+/* Whether the block of the loop head at pc reaches a call of an import
+ * before any label, branch or other call: that call's interrupt read is
+ * then the loop head's (LOOP_CALL).  Direct calls between the module's own
+ * functions read no flag (the fuel slices do, prelude.h). */
+static bool loop_reaches_call(const bx_module *m, const struct bx_code *cd, const uint8_t *target, uint32_t pc)
 {
     const uint32_t *code = cd->code;
     for (pc += 1 + op_words[BXOP_LOOP]; pc < cd->len && !target[pc];) {
         uint32_t op = code[pc];
-        if (op == BXOP_CALL) return true;
+        if (op == BXOP_CALL) return code[pc + 1] < m->nfunc_imports;
         if (op == BXOP_BR_TABLE || op == BXOP_CALL_INDIRECT || op == BXOP_BR || op == BXOP_BR_B ||
             op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 || op == BXOP_UNREACHABLE)
             return false;
@@ -375,7 +376,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
         case BXOP_COUNT_: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
         case BXOP_FUEL: put(b, "FUEL(%u);\n", o[0]); break;
         case BXOP_LOOP:
-            intr_fresh = loop_reaches_call(cd, target, pc);
+            intr_fresh = loop_reaches_call(m, cd, target, pc);
             put(b, "%s(%u);\n", intr_fresh ? "LOOP_CALL" : "LOOP", o[0]);
             break;
         case BXOP_BR: case BXOP_BR_B: put(b, "goto L%u;\n", o[0]); break;
@@ -409,8 +410,10 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
                 slot_call(b, t, a, e);
                 break;
             }
-            put(b, "%s{ bxa_ret q_ = %sf%u(c, FU_ARG vr_ - %u, dr_ - 1", intr_fresh ? "" : "INTR(); ", px, x - nfi, a);
-            intr_fresh = false;
+            /* no read of the flag: the callee's entry charge is a slice
+             * check (prelude.h), so a recursion or a loop of calls still
+             * reads it at least every BXA_ICHK units of fuel */
+            put(b, "{ bxa_ret q_ = %sf%u(c, FU_ARG vr_ - %u, dr_ - 1", px, x - nfi, a);
             args(b, a, t->nparams);
             put(b, "); CALL_FU(q_);");
             if (t->nresults) put(b, " r%u = RETV(q_);", a);

@@ -27,10 +27,13 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
  * counter, refills it or traps out of fuel exactly where the interpreter
  * does (the real counter < 0 implies fu < 0), reads the interrupt flag and
  * sets a new bias.  So the flag is read at least every BXA_ICHK units of
- * fuel burnt anywhere (a loop without calls included), and before every
- * call (INTR), as the interpreter does; the flag is only ever set by
- * another thread (bx_store_interrupt), so reading it more often than the
- * interpreter cannot be told from timing. */
+ * fuel burnt anywhere (a loop without calls, a loop of calls, a recursion:
+ * every function's entry block charges), and before every call that leaves
+ * the module's own code (INTR before imports; the runtime's call_indirect
+ * reads it too).  The interpreter reads it at loop heads and calls; the
+ * flag is only ever set by another thread (bx_store_interrupt), so reading
+ * it at other points, a bounded amount of work later, cannot be told from
+ * timing. */
 #define BXA_ICHK 16384
 /* SYNC stores the real counter on the way to the runtime (cold paths) */
 #define SYNC() (*c->fuel = fu + c->fbias)
@@ -92,9 +95,8 @@ static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
  * register in every function that calls, for one load per call */
 #define INTR() do { if (UNLIKELY(__atomic_load_n(c->interrupt, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
 /* A loop head is a charge like any other.  LOOP_CALL is a loop head whose
- * block reaches a call with no label in between: it reads the flag as the
- * interpreter does and the call skips its own read (emit.c), so a loop of
- * calls reads it once per iteration. */
+ * block reaches a call of an import with no label in between: it reads the
+ * flag and the call skips its own read (emit.c). */
 #define LOOP(n) FUEL(n)
 #define LOOP_CALL(n) do { FUEL(n); INTR(); } while (0)
 /* the wrappers (entry from the runtime): set the bias, store the real

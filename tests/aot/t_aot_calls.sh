@@ -79,6 +79,8 @@ for ms in 16KiB 64KiB 100KiB 300KiB; do
     same "downmix $ms" "stack exhausted*" --max-stack $ms --invoke downmix "$W" 0
     same "downwide $ms" "stack exhausted*" --max-stack $ms --invoke downwide "$W" 0
 done
+same rfib "returned*" --invoke rfib "$W" 20
+same rfib-fuel "fuel exhausted*" --fuel 70001 --invoke rfib "$W" 25
 same depth-ok "returned*" --invoke depth "$W" 500
 same depth-ok-fuel "returned*" --fuel 1000000 --invoke depth "$W" 500
 same depth-fuel "fuel exhausted*" --fuel 3000 --invoke depth "$W" 500
@@ -115,10 +117,12 @@ for start in 0 65000 65535; do
 done
 
 # interruption: loops of every shape stop, metered or not
-for spec in "spinif" "spinind" "spinmem" "spinif --fuel 100000000000000" "spinmem --fuel 100000000000000"; do
+for spec in "spinif" "spinind" "spinmem" "spinif --fuel 100000000000000" "spinmem --fuel 100000000000000" \
+    "rfib 60" "rfib 60 --fuel 100000000000000"; do
     set -- $spec
     f=$1; shift
-    r=$(rec "$T/t.json" --cache-dir "$C" --tier aot --timeout 300ms "$@" --invoke "$f" "$W")
+    a=""; case ${1:-} in [0-9]*) a=$1; shift ;; esac
+    r=$(rec "$T/t.json" --cache-dir "$C" --tier aot --timeout 300ms "$@" --invoke "$f" "$W" $a)
     case $r in *'"outcome":"timeout"'*'"trap":"interrupted"'*'"tier":"aot"'*) ok ;; *) bad "timeout $spec: $r" ;; esac
 done
 
