@@ -63,6 +63,10 @@ struct bxa_ctx {
      * register (prelude.h); what it stores before a memory access in guard
      * mode is biased too, so a fault's trap adds it back (rt.c). */
     int64_t fbias;
+    /* Set by every entry into the generated code: 1 when it keeps the
+     * (biased) counter in r15 rather than storing it before memory
+     * accesses (x86-64, guard mode, compiled by gcc: prelude.h). */
+    int32_t fureg;
 };
 
 /* What the shared object exports, under these symbol names. */

@@ -37,8 +37,9 @@ static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0
 #define BXA_ICHK 16384
 /* SYNC stores the real counter on the way to the runtime (cold paths) */
 #define SYNC() (*c->fuel = fu + c->fbias)
-#if defined(__x86_64__) && BXA_GUARD
-/* x86-64, guard mode: the counter lives in r15 for the whole translation
+#if defined(__x86_64__) && BXA_GUARD && defined(__GNUC__) && !defined(__clang__)
+/* x86-64, guard mode, gcc (clang takes no global register variable but
+ * the stack pointer): the counter lives in r15 for the whole translation
  * unit (a global register variable: gcc allocates r15 to nothing else),
  * so a fault finds it in the signal context (rt.c's on_fault reads r15
  * and adds c->fbias) and nothing stores it before memory accesses.  No
@@ -112,7 +113,7 @@ typedef uint64_t bxa_ret;
 /* the runtime's r15 read and written through fu itself, so that gcc
  * orders both with fu's other uses (stores to a global register variable
  * are never deleted) */
-#define WRAP_BEGIN() const int64_t sv_ = fu; fu = WRAP_FUEL()
+#define WRAP_BEGIN() const int64_t sv_ = fu; c->fureg = 1; fu = WRAP_FUEL()
 #define WRAP_DONE(r) do { *c->fuel = fu + c->fbias; fu = sv_; } while (0)
 #else
 typedef struct { uint64_t v; int64_t fu; } bxa_ret;
@@ -121,7 +122,7 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #define RET(v) return (bxa_ret){(v), fu}
 #define RETV(q) ((q).v)
 #define CALL_FU(q) (fu = (q).fu)
-#define WRAP_BEGIN() int64_t fu = WRAP_FUEL()
+#define WRAP_BEGIN() c->fureg = 0; int64_t fu = WRAP_FUEL()
 #define WRAP_DONE(r) (*c->fuel = (r).fu + c->fbias)
 #endif
 /* Calls between the module's own functions pass the fuel counter (unless
