@@ -17,7 +17,7 @@
 
 /* Bump when this struct, the slow-op numbering or the calling convention of
  * the generated functions changes (it is part of the cache key). */
-#define BXA_ABI_VERSION 1u
+#define BXA_ABI_VERSION 2u
 
 typedef struct bxa_ctx bxa_ctx;
 
@@ -59,6 +59,14 @@ struct bxa_ctx {
     uint64_t vbase, vslots;
     uintptr_t stack_lo;         /* lowest C stack address the code may use */
     void *rt_private;           /* the runtime's own state */
+    /* The generated code keeps the fuel counter biased by this much in a
+     * register (prelude.h); what it stores before a memory access in guard
+     * mode is biased too, so a fault's trap adds it back (rt.c). */
+    int64_t fbias;
+    /* Set by every entry into the generated code: 1 when it keeps the
+     * (biased) counter in r15 rather than storing it before memory
+     * accesses (x86-64, guard mode, compiled by gcc: prelude.h). */
+    int32_t fureg;
 };
 
 /* What the shared object exports, under these symbol names. */

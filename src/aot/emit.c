@@ -7,8 +7,8 @@
  * (a prelude.h macro of the same name), each branch target a label.  So
  * the compiled code charges fuel at the same points and by the same
  * amounts as the interpreter (OP_FUEL / OP_LOOP heads of the same blocks),
- * checks the interrupt flag before calls and, folded into the fuel compare,
- * at loop heads at least every BXA_ICHK units (prelude.h's LOOP),
+ * checks the interrupt flag before calls and, in the slow path of the fuel
+ * charge, at least every BXA_ICHK units of fuel (prelude.h's FUEL),
  * traps with the same kinds, and computes with the same helpers
  * (numeric.h, pasted in).  The C compiler then allocates the slots to
  * registers.  Nothing of the module reaches the text except numbers:
@@ -33,6 +33,10 @@
 
 #define BXA_MAX_FRAME 20000u
 #define BXA_MAX_TEXT ((size_t)256 << 20)
+/* A function that calls nothing and has at most this many slots skips the
+ * C stack check (prelude.h's ENTER_SP): its C frame, some spilled slots and
+ * saved registers, is far below the floor's reserve (rt.c, 256 KiB). */
+#define BXA_LEAF_FRAME 1024u
 
 static const char abi_text[] =
 #include "abi_text.inc"
@@ -154,15 +158,16 @@ static void slot_call(sbuf *b, const bx_functype *t, uint32_t a, const char *cal
     put(b, " }\n");
 }
 
-/* Whether the block of the loop head at pc reaches a call (direct or of an
- * import) before any label, branch or other call: that call's interrupt
- * read is then the loop head's (LOOP_CALL). */
-static bool loop_reaches_call(const struct bx_code *cd, const uint8_t *target, uint32_t pc)
+/* Whether the block of the loop head at pc reaches a call of an import
+ * before any label, branch or other call: that call's interrupt read is
+ * then the loop head's (LOOP_CALL).  Direct calls between the module's own
+ * functions read no flag (the fuel slices do, prelude.h). */
+static bool loop_reaches_call(const bx_module *m, const struct bx_code *cd, const uint8_t *target, uint32_t pc)
 {
     const uint32_t *code = cd->code;
     for (pc += 1 + op_words[BXOP_LOOP]; pc < cd->len && !target[pc];) {
         uint32_t op = code[pc];
-        if (op == BXOP_CALL) return true;
+        if (op == BXOP_CALL) return code[pc + 1] < m->nfunc_imports;
         if (op == BXOP_BR_TABLE || op == BXOP_CALL_INDIRECT || op == BXOP_BR || op == BXOP_BR_B ||
             op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_RETURN1 || op == BXOP_UNREACHABLE)
             return false;
@@ -170,6 +175,102 @@ static bool loop_reaches_call(const struct bx_code *cd, const uint8_t *target, u
     }
     return false;
 }
+
+/* An access to memory 0 made inline (guard mode: the MMU checks it). */
+static bool is_mem_op(uint32_t op)
+{
+    return (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) || op == BXOP_F64_ADD_M || op == BXOP_F64_MUL_M ||
+           (op >= BXOP_I32_LOAD_K && op <= BXOP_I32_STORE16_K) || (op >= BXOP_I32_LOAD_R && op <= BXOP_I32_STORE16_R);
+}
+
+static bool is32(bx_valtype t) { return t == BX_I32 || t == BX_F32; }
+
+/* Which slots of the function may be C uint32_t: those every write of
+ * which is a value below 2^32 (an i32 or f32 result, a compare, a constant
+ * that fits; a parameter declared i32/f32).  The interpreter keeps such
+ * values zero-extended in its 64-bit slot, and every reader of a slot
+ * converts it to what it reads (U32, S32, f32of, or the full word), so a
+ * uint32_t holds the same value and gcc knows its upper half is zero (no
+ * zero-extensions).  A write the analysis does not know makes its slot
+ * 64-bit (w64[N] = 1): unknown means wide. */
+static void slot_widths(const bx_module *m, const bx_func_decl *fd, const struct bx_code *cd, uint8_t *w64)
+{
+    const uint32_t *code = cd->code;
+    const bx_functype *ft = func_type(m, m->nfunc_imports + (uint32_t)(fd - m->funcs));
+    for (uint32_t i = 0; i < cd->nparams && i < ft->nparams; i++)
+        if (!is32(ft->params[i])) w64[i] = 1;
+    for (uint32_t i = cd->nlocals; i < cd->nlocals + cd->nconsts && i < cd->frame_size; i++)
+        if (code[cd->len + 2 * (i - cd->nlocals) + 1]) w64[i] = 1;
+    for (bool changed = true; changed;) {
+        changed = false;
+#define WIDE(slot, wide) do { uint32_t s_ = (slot); \
+        if ((wide) && s_ < cd->frame_size && !w64[s_]) { w64[s_] = 1; changed = true; } } while (0)
+        for (uint32_t pc = 0; pc < cd->len;) {
+            uint32_t op = code[pc];
+            const uint32_t *o = code + pc + 1;
+            uint32_t w = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : op_words[op];
+            const char *n = op_name[op];
+            if (op == BXOP_CALL || op == BXOP_CALL_INDIRECT) {
+                const bx_functype *t = op == BXOP_CALL ? func_type(m, o[0]) : &m->types[o[0]];
+                uint32_t a = op == BXOP_CALL ? o[1] : o[3];
+                for (uint32_t i = 0; i < t->nresults; i++) WIDE(a + i, !is32(t->results[i]));
+            } else if (op == BXOP_COPY) {
+                WIDE(o[0], o[1] >= cd->frame_size || w64[o[1]]);
+            } else if (op == BXOP_COPY2) {
+                WIDE(o[0], o[1] >= cd->frame_size || w64[o[1]]);
+                WIDE(o[2], o[3] >= cd->frame_size || w64[o[3]]);
+            } else if (op == BXOP_SELECT) {
+                WIDE(o[0], o[2] >= cd->frame_size || o[3] >= cd->frame_size || w64[o[2]] || w64[o[3]]);
+            } else if (op == BXOP_CONST32 || op == BXOP_MEMORY_SIZE || op == BXOP_REF_IS_NULL ||
+                       (op >= BXOP_ADD_BR_EQ && op <= BXOP_ADDK_BR_GE_U_K) ||
+                       (op >= BXOP_I64_EQZ && op <= BXOP_I64_GE_U) || (op >= BXOP_F32_EQ && op <= BXOP_F64_GE)) {
+                /* written, below 2^32 */
+            } else if (op == BXOP_CONST64) {
+                WIDE(o[0], o[2] != 0);
+            } else if (op == BXOP_GLOBAL_GET) {
+                WIDE(o[0], o[1] >= m->nglobals_total || !is32(m->global_types[o[1]].type));
+            } else if (strncmp(n, "BR", 2) == 0 || strstr(n, "STORE") || op == BXOP_RETURN1 ||
+                       op == BXOP_RETURN || op == BXOP_RETURN0 || op == BXOP_MEMORY_COPY ||
+                       op == BXOP_MEMORY_FILL || op == BXOP_MEMORY_INIT || op == BXOP_GLOBAL_SET ||
+                       op == BXOP_TABLE_SET || op == BXOP_TABLE_FILL || op == BXOP_TABLE_COPY ||
+                       op == BXOP_TABLE_INIT || op == BXOP_ELEM_DROP || op == BXOP_DATA_DROP ||
+                       op == BXOP_MMEMORY_INIT || op == BXOP_MMEMORY_COPY || op == BXOP_MMEMORY_FILL ||
+                       op == BXOP_FUEL || op == BXOP_LOOP || op == BXOP_UNREACHABLE) {
+                /* writes no slot */
+            } else if ((strncmp(n, "I32_", 4) == 0 || strncmp(n, "F32_", 4) == 0) && w >= 1) {
+                /* an i32/f32 result in o[0] (loads, numeric, _K/_R forms) */
+            } else if ((strncmp(n, "I64_", 4) == 0 || strncmp(n, "F64_", 4) == 0) && w >= 1) {
+                WIDE(o[0], 1);   /* an i64/f64 result in o[0] */
+            } else {
+                /* anything else: every slot operand it names may be written wide */
+                for (uint32_t i = 0; i < w && i < 5; i++) WIDE(o[i], 1);
+                if (w > 0) WIDE(o[0], 1);
+            }
+#undef WIDE
+            pc += 1 + w;
+        }
+    }
+    /* except the address operands of memory accesses: gcc forgets that a
+     * 32-bit variable's upper half is zero across a loop's back edge and
+     * zero-extends it before each access, while it keeps a 64-bit slot
+     * written by a 32-bit operation as one register (measured: matmul,
+     * sha256 and cmark run fewer instructions so, sieve and strhash more) */
+    for (uint32_t pc = 0; pc < cd->len;) {
+        uint32_t op = code[pc];
+        const uint32_t *o = code + pc + 1;
+        uint32_t w = op == BXOP_BR_TABLE ? 2 + o[1] + 1 : op_words[op];
+        if (is_mem_op(op)) {
+            /* loads: d a ...; F64_ADD_M/MUL_M: d a b off (b the address);
+             * stores: a b ... */
+            uint32_t a = op == BXOP_F64_ADD_M || op == BXOP_F64_MUL_M ? o[2]
+                         : strstr(op_name[op], "STORE")            ? o[0]
+                                                                    : o[1];
+            if (a < cd->frame_size) w64[a] = 1;
+        }
+        pc += 1 + w;
+    }
+}
+
 
 static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, int guard)
 {
@@ -202,26 +303,39 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
     }
 
     const bx_functype *ft = func_type(m, nfi + k);
-    put(b, "static bxa_ret %sf%u(bxa_ctx *c, int64_t fu, const uint64_t vb_, const uint32_t dep_", px, k);
-    for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t r%u", i);
+    uint8_t *w64 = calloc((size_t)cd->frame_size + 1, 1);
+    if (!w64) {
+        free(target);
+        b->bad = true;
+        return;
+    }
+    slot_widths(m, fd, cd, w64);
+    put(b, "static bxa_ret %sf%u(bxa_ctx *c, FU_PARAM const int64_t vr_, const int64_t dr_", px, k);
+    for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t a%u", i);
     put(b, ")\n{\n");
-    for (uint32_t i = cd->nparams; i < cd->frame_size; i++) {
+    for (uint32_t i = 0; i < cd->frame_size; i++) {
         uint64_t v = 0;
         if (i >= cd->nlocals && i < cd->nlocals + cd->nconsts) {
             const uint32_t *cw = code + cd->len + 2 * (i - cd->nlocals);
             v = (uint64_t)cw[0] | (uint64_t)cw[1] << 32;
         }
-        put(b, "%suint64_t r%u = 0x%llxull;%s", (i - cd->nparams) % 8 ? " " : "    ", i,
-            (unsigned long long)v, (i - cd->nparams) % 8 == 7 ? "\n" : "");
+        if (i < cd->nparams) put(b, "%suint%d_t r%u = a%u;%s", i % 8 ? " " : "    ", w64[i] ? 64 : 32, i, i,
+                                 i % 8 == 7 ? "\n" : "");
+        else put(b, "%suint%d_t r%u = 0x%llxull;%s", i % 8 ? " " : "    ", w64[i] ? 64 : 32, i,
+                 (unsigned long long)v, i % 8 == 7 ? "\n" : "");
     }
-    put(b, "\n    uint8_t *mb = *c->mbase; const uint64_t *const msp_ = c->msize; uint64_t ms = *msp_;\n"
-           "    int64_t *const fp_ = c->fuel; (void)fp_;\n");
-    bool fk = false;
-    for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]]))
-        if (code[pc] == BXOP_LOOP && !loop_reaches_call(cd, target, pc)) fk = true;
-    put(b, "    int *const ip_ = c->interrupt; int64_t fk_%s;\n"
-           "    (void)mb; (void)ms; (void)msp_; (void)ip_; (void)fk_;\n    ENTER(%uu);\n", fk ? "; FK_SET()" : " = 0",
-        cd->frame_size);
+    free(w64);
+    put(b, "\n    uint8_t *mb = *c->mbase; const uint64_t *const msp_ = c->msize; uint64_t ms = *msp_;\n");
+    bool calls = false, mem = false;
+    for (uint32_t pc = 0; pc < cd->len; pc += 1 + (code[pc] == BXOP_BR_TABLE ? 3 + code[pc + 2] : op_words[code[pc]])) {
+        uint32_t op = code[pc];
+        if (op == BXOP_CALL || op == BXOP_CALL_INDIRECT) calls = true;
+        if (is_mem_op(op)) mem = true;
+    }
+    /* fp_ only where GSYNC needs it: a local that lives across the function */
+    if (guard && mem) put(b, "    int64_t *const fp_ = c->fuel;\n");
+    put(b, "    (void)mb; (void)ms; (void)msp_;\n    ENTER(%uu);%s\n",
+        cd->frame_size, calls || cd->frame_size > BXA_LEAF_FRAME ? " ENTER_SP();" : "");
     /* the globals this function uses, their value words' addresses in
      * locals (one load per access instead of two) */
     uint8_t *gused = calloc((size_t)m->nglobals_total + 1, 1);
@@ -262,7 +376,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
         case BXOP_COUNT_: put(b, "TRAP(BX_TRAP_UNREACHABLE);\n"); break;
         case BXOP_FUEL: put(b, "FUEL(%u);\n", o[0]); break;
         case BXOP_LOOP:
-            intr_fresh = loop_reaches_call(cd, target, pc);
+            intr_fresh = loop_reaches_call(m, cd, target, pc);
             put(b, "%s(%u);\n", intr_fresh ? "LOOP_CALL" : "LOOP", o[0]);
             break;
         case BXOP_BR: case BXOP_BR_B: put(b, "goto L%u;\n", o[0]); break;
@@ -296,11 +410,13 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
                 slot_call(b, t, a, e);
                 break;
             }
-            put(b, "%s{ bxa_ret q_ = %sf%u(c, fu, vb_ + %uu, dep_ + 1", intr_fresh ? "" : "INTR(); ", px, x - nfi, a);
-            intr_fresh = false;
+            /* no read of the flag: the callee's entry charge is a slice
+             * check (prelude.h), so a recursion or a loop of calls still
+             * reads it at least every BXA_ICHK units of fuel */
+            put(b, "{ bxa_ret q_ = %sf%u(c, FU_ARG vr_ - %u, dr_ - 1", px, x - nfi, a);
             args(b, a, t->nparams);
-            put(b, "); fu = q_.fu;");
-            if (t->nresults) put(b, " r%u = q_.v;", a);
+            put(b, "); CALL_FU(q_);");
+            if (t->nresults) put(b, " r%u = RETV(q_);", a);
             for (uint32_t i = 1; i < t->nresults; i++) put(b, " r%u = c->mv[%u];", a + i, i - 1);
             put(b, " ms = *msp_; }\n");
             break;
@@ -392,10 +508,7 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
                 b->bad = true;
                 goto next;
             }
-            bool mem = (op >= BXOP_I32_LOAD && op <= BXOP_I64_STORE32) || op == BXOP_F64_ADD_M ||
-                       op == BXOP_F64_MUL_M || (op >= BXOP_I32_LOAD_K && op <= BXOP_I32_STORE16_K) ||
-                       (op >= BXOP_I32_LOAD_R && op <= BXOP_I32_STORE16_R);
-            if (guard && mem && !synced) {
+            if (guard && is_mem_op(op) && !synced) {
                 put(b, "GSYNC(); ");
                 synced = true;
             }
@@ -432,7 +545,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 9u
+#define BXA_EMIT_VERSION 10u
 
 uint64_t bxa_translator_id(void)
 {
@@ -447,7 +560,7 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
 {
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(b, "static bxa_ret %sf%u(bxa_ctx *, int64_t, uint64_t, uint32_t", px, k);
+        put(b, "static bxa_ret %sf%u(bxa_ctx *, FU_PARAM int64_t, int64_t", px, k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t");
         put(b, ");\n");
     }
@@ -455,11 +568,12 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
     /* the slot-convention wrappers and the exported table */
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n"
-                "    bxa_ret r = %sf%u(c, *c->fuel, c->vbase, c->depth + 1", px, k, px, k);
+        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n    WRAP_BEGIN();\n"
+                "    bxa_ret r = %sf%u(c, FU_ARG (int64_t)(c->vslots - c->vbase),\n"
+                "        (int64_t)c->max_depth - (int64_t)c->depth - 1", px, k, px, k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", s[%u]", i);
-        put(b, ");\n    *c->fuel = r.fu;\n");
-        if (cd->nresults) put(b, "    s[0] = r.v;\n");
+        put(b, ");\n    WRAP_DONE(r);\n");
+        if (cd->nresults) put(b, "    s[0] = RETV(r);\n");
         for (uint32_t i = 1; i < cd->nresults; i++) put(b, "    s[%u] = c->mv[%u];\n", i, i - 1);
         put(b, "}\n");
     }

@@ -19,41 +19,123 @@ static inline uint64_t bf64(double d) { uint64_t u; memcpy(&u, &d, 8); return u;
 static inline float quiet_f32(float a) { uint32_t b; memcpy(&b, &a, 4); b |= 0x00400000u; memcpy(&a, &b, 4); return a; }
 static inline double quiet_f64(double a) { uint64_t b; memcpy(&b, &a, 8); b |= 0x0008000000000000ull; memcpy(&a, &b, 8); return a; }
 
-/* fp_ is c->fuel in a local: a store to linear memory could alias the
- * field, and guard mode stores the counter before memory accesses */
-#define SYNC() (*fp_ = fu)
-/* guard mode, before a memory access: volatile, so that no later store of
- * the counter makes the compiler drop it (the fault reads it, unseen) */
+/* The fuel counter in a register is biased: fu = (the store's counter) -
+ * c->fbias, the bias at most BXA_ICHK below the counter's value when it was
+ * last set (fu starts at most BXA_ICHK) and never negative.  Every charge
+ * (FUEL, LOOP: the interpreter's OP_FUEL/OP_LOOP of the same block) is a
+ * subtract and a sign test; the slow path (bxa_slice) takes the real
+ * counter, refills it or traps out of fuel exactly where the interpreter
+ * does (the real counter < 0 implies fu < 0), reads the interrupt flag and
+ * sets a new bias.  So the flag is read at least every BXA_ICHK units of
+ * fuel burnt anywhere (a loop without calls, a loop of calls, a recursion:
+ * every function's entry block charges), and before every call that leaves
+ * the module's own code (INTR before imports; the runtime's call_indirect
+ * reads it too).  The interpreter reads it at loop heads and calls; the
+ * flag is only ever set by another thread (bx_store_interrupt), so reading
+ * it at other points, a bounded amount of work later, cannot be told from
+ * timing. */
+#define BXA_ICHK 16384
+/* SYNC stores the real counter on the way to the runtime (cold paths) */
+#define SYNC() (*c->fuel = fu + c->fbias)
+#if defined(__x86_64__) && BXA_GUARD && defined(__GNUC__) && !defined(__clang__)
+/* x86-64, guard mode, gcc (clang takes no global register variable but
+ * the stack pointer): the counter lives in r15 for the whole translation
+ * unit (a global register variable: gcc allocates r15 to nothing else),
+ * so a fault finds it in the signal context (rt.c's on_fault reads r15
+ * and adds c->fbias) and nothing stores it before memory accesses.  No
+ * function passes or returns it; the wrappers save the runtime's r15 and
+ * give it back.  FU_DEP makes an access's address depend on the counter,
+ * so that no access is scheduled before the update of r15 that precedes
+ * it (an empty asm: no instruction). */
+#define BXA_FUREG 1
+register int64_t fu __asm__("r15");
+#define GSYNC() ((void)0)
+/* after fu is set from memory: no access moves above it */
+#define FU_SET() __asm__ __volatile__("" : "+r"(fu) : : "memory")
+#else
+#define BXA_FUREG 0
+/* guard mode, before a memory access: the biased counter (rt.c's fault
+ * handler adds c->fbias, which changes only where fu does, and fu changing
+ * means a new GSYNC before the next access); volatile, so that no later
+ * store makes the compiler drop it (the fault reads it, unseen); fp_ is
+ * c->fuel in a local, declared only by functions that access memory */
 #define GSYNC() (*(volatile int64_t *)fp_ = fu)
+#define FU_SET() ((void)0)
+#endif
 /* after a call or a slow op: fuel and memory 0's size may have changed (its
  * base may not: runtime.h reserves a memory once, data never moves) */
-#define RELOAD() (fu = *fp_, ms = *msp_)
+#define RELOAD() do { fu = *c->fuel - c->fbias; FU_SET(); ms = *msp_; } while (0)
 #define TRAP(k) do { SYNC(); c->rt->trap(c, (k)); __builtin_unreachable(); } while (0)
-#define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) { SYNC(); fu = c->rt->out_of_fuel(c); } } while (0)
-/* ip_ is c->interrupt kept in a local: a store to linear memory could alias
- * the field, and reloading it at every loop head costs */
-#define INTR() do { if (UNLIKELY(__atomic_load_n(ip_, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
-/* A loop head compares the counter with fk_, a local at most BXA_ICHK
- * below the counter's value when it was last set and never negative: one
- * compare covers the fuel check, and the interrupt flag is read when it
- * fails, at least once every BXA_ICHK units of fuel a loop burns (a delay
- * the asynchronous flag cannot tell from the interpreter's).  Calls still
- * read the flag before every call, as the interpreter does.  LOOP_CALL is
- * the interpreter's check, for a loop head whose block reaches a call with
- * no label in between: the call then skips its own read (CALL_INTR empty),
- * so a loop of calls (a recursion turned into a loop) reads the flag once
- * per iteration and needs no fk_. */
-#define BXA_ICHK 16384
-#define FK_SET() (fk_ = fu > BXA_ICHK ? fu - BXA_ICHK : 0)
-#define LOOP(n) do { fu -= (n); if (UNLIKELY(fu < fk_)) { if (fu < 0) { SYNC(); fu = c->rt->out_of_fuel(c); } \
-    INTR(); FK_SET(); } } while (0)
+static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
+{
+    int64_t r = fu + c->fbias;
+    if (r < 0) {
+        *c->fuel = r;
+        r = c->rt->out_of_fuel(c);   /* traps when the budget is limited */
+    }
+    if (__atomic_load_n(c->interrupt, __ATOMIC_RELAXED)) {
+        *c->fuel = r;
+        c->rt->trap(c, BX_TRAP_INTERRUPTED);
+    }
+    c->fbias = r > BXA_ICHK ? r - BXA_ICHK : 0;
+    return r - c->fbias;
+}
+#if BXA_FUREG
+/* a subtract on r15 and a jump: gcc would compute into another register
+ * and move; the memory clobber keeps every access after the charge that
+ * precedes it (none is hoisted above it, so a fault sees the block's
+ * charge in r15) */
+#define FUEL(n) do { __label__ s_, d_; \
+    __asm__ goto("subq %1, %0\n\tjs %l[s_]" : "+r"(fu) : "e"((int64_t)(n)) : "cc", "memory" : s_); \
+    goto d_; s_: fu = bxa_slice(c, fu); d_:; } while (0)
+#else
+#define FUEL(n) do { fu -= (n); if (UNLIKELY(fu < 0)) fu = bxa_slice(c, fu); } while (0)
+#endif
+/* c->interrupt is read again at each call (a store to linear memory could
+ * alias the field): keeping it in a local would hold a callee-saved
+ * register in every function that calls, for one load per call */
+#define INTR() do { if (UNLIKELY(__atomic_load_n(c->interrupt, __ATOMIC_RELAXED))) TRAP(BX_TRAP_INTERRUPTED); } while (0)
+/* A loop head is a charge like any other.  LOOP_CALL is a loop head whose
+ * block reaches a call of an import with no label in between: it reads the
+ * flag and the call skips its own read (emit.c). */
+#define LOOP(n) FUEL(n)
 #define LOOP_CALL(n) do { FUEL(n); INTR(); } while (0)
-/* Calls between the module's own functions pass the fuel counter, the
- * callee's value-stack base and its wasm call depth in registers and get
- * the fuel back with the result (bxa_ret): nothing goes through memory on
- * a direct call.  c->depth and c->vbase are stored only before a call that
- * goes through the runtime (ARGS_AT), which re-enters through a wrapper. */
+/* the wrappers (entry from the runtime): set the bias, store the real
+ * counter back */
+#define WRAP_FUEL() ({ int64_t f_ = *c->fuel; c->fbias = f_ > BXA_ICHK ? f_ - BXA_ICHK : 0; f_ - c->fbias; })
+#if BXA_FUREG
+typedef uint64_t bxa_ret;
+#define FU_PARAM
+#define FU_ARG
+#define RET(v) return (v)
+#define RETV(q) (q)
+#define CALL_FU(q) ((void)0)
+/* the runtime's r15 read and written through fu itself, so that gcc
+ * orders both with fu's other uses (stores to a global register variable
+ * are never deleted) */
+#define WRAP_BEGIN() const int64_t sv_ = fu; c->fureg = 1; fu = WRAP_FUEL()
+#define WRAP_DONE(r) do { *c->fuel = fu + c->fbias; fu = sv_; } while (0)
+#else
 typedef struct { uint64_t v; int64_t fu; } bxa_ret;
+#define FU_PARAM int64_t fu,
+#define FU_ARG fu,
+#define RET(v) return (bxa_ret){(v), fu}
+#define RETV(q) ((q).v)
+#define CALL_FU(q) (fu = (q).fu)
+#define WRAP_BEGIN() c->fureg = 0; int64_t fu = WRAP_FUEL()
+#define WRAP_DONE(r) (*c->fuel = (r).fu + c->fbias)
+#endif
+/* Calls between the module's own functions pass the fuel counter (unless
+ * it has its own register, BXA_FUREG) and the callee's stack room in
+ * registers and get the fuel back with the result (bxa_ret): nothing goes
+ * through memory on a direct call.  The room is
+ * what is left below the interpreter's two caps, counted down: vr_ =
+ * c->vslots - (the frame's value-stack base), dr_ = c->max_depth - (the wasm
+ * call depth); a call passes vr_ - a (a: the argument slot) and dr_ - 1, so
+ * the interpreter's checks (depth > cap, fewer than frame-size slots left)
+ * are compares of two registers with constants.  c->depth and c->vbase are
+ * stored only before a call that goes through the runtime (ARGS_AT), which
+ * re-enters through a wrapper. */
 /* The C stack pointer, read without __builtin_frame_address: that would
  * make every function keep a frame pointer and lose a register. */
 #if defined(__x86_64__)
@@ -63,10 +145,21 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #else
 #define SP_() ((uintptr_t)__builtin_frame_address(0))
 #endif
-#define ENTER(fs) do { if (UNLIKELY(dep_ > c->max_depth || c->vslots - vb_ < (fs) || \
-    SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
-#define ARGS_AT(a) (c->vbase = vb_ + (a), c->depth = dep_)
-#define RET(v) return (bxa_ret){(v), fu}
+/* ENTER: the interpreter's frame checks, then (ENTER_SP) the C stack
+ * pointer against the floor.  emit.c leaves ENTER_SP out of a function that
+ * calls nothing (no call, no call_indirect) and has a small frame: it runs
+ * below a caller that passed the check, at most its own frame deeper, and
+ * the floor keeps a reserve far larger than such a frame (rt.c). */
+#define ENTER(fs) do { if (UNLIKELY(dr_ < 0 || vr_ < (int64_t)(fs))) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#if defined(__x86_64__)
+/* one compare of %rsp with the field, no copy of %rsp to another register */
+#define ENTER_SP() do { __label__ x_; \
+    __asm__ goto("cmpq %0, %%rsp\n\tjb %l[x_]" : : "m"(c->stack_lo) : "cc" : x_); \
+    if (0) { x_: TRAP(BX_TRAP_STACK_EXHAUSTED); } } while (0)
+#else
+#define ENTER_SP() do { if (UNLIKELY(SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
+#endif
+#define ARGS_AT(a) (c->vbase = c->vslots - (uint64_t)vr_ + (a), c->depth = (uint32_t)((int64_t)c->max_depth - dr_))
 
 #define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)
 #define COPY(d, a) d = (a)
@@ -89,17 +182,34 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #endif
 #if BXA_GUARD
 /* The access is the check, so C must neither drop a load whose value is
- * unused (FORCE_READ: the value is an asm input) nor move a store across
- * another access (MEM_ORDER on both sides: a store before a trapping access
- * must have happened, one after it must not). */
+ * unused (FORCE_READ: the value is an asm input, in an integer register,
+ * or FORCE_READF: in a float one, so that an f64 goes from memory straight
+ * to where the arithmetic wants it) nor move a store across another access
+ * (MEM_ORDER on both sides: a store before a trapping access must have
+ * happened, one after it must not).  A volatile read would do the first
+ * too, but gcc then computes the address apart instead of in the load. */
+#if defined(__x86_64__)
+#define FORCE_READ(v) __asm__("" : : "rx"(v))
+#else
 #define FORCE_READ(v) __asm__("" : : "r"(v))
+#endif
+#if defined(__x86_64__)
+#define FORCE_READF(v) __asm__("" : : "x"(v))
+#elif defined(__aarch64__)
+#define FORCE_READF(v) __asm__("" : : "w"(v))
+#else
+#define FORCE_READF(v) do { volatile __typeof__(v) fr_ = (v); (void)fr_; } while (0)
+#endif
 #define MEM_ORDER() __asm__ __volatile__("" : : : "memory")
 #else
 #define FORCE_READ(v) ((void)0)
+#define FORCE_READF(v) ((void)0)
 #define MEM_ORDER() ((void)0)
 #endif
-#define LD(d, T, N, conv, base, off) do { EA(ea_, base, off, N); T v; memcpy(&v, mb + ea_, N); FORCE_READ(v); \
+#define LDX(d, T, N, conv, base, off, F) do { EA(ea_, base, off, N); T v; memcpy(&v, mb + ea_, N); F(v); \
     d = (conv); } while (0)
+#define LD(d, T, N, conv, base, off) LDX(d, T, N, conv, base, off, FORCE_READ)
+#define LDF(d, T, N, conv, base, off) LDX(d, T, N, conv, base, off, FORCE_READF)
 #define ST(T, N, base, off, val) do { EA(ea_, base, off, N); T v = (T)(val); MEM_ORDER(); memcpy(mb + ea_, &v, N); \
     MEM_ORDER(); } while (0)
 #define LOADS(X, P, B)                                                       \
@@ -108,8 +218,8 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
     X(I32_LOAD16_S##P, int16_t, 2, (uint32_t)(int32_t)v, B) X(I32_LOAD16_U##P, uint16_t, 2, (uint32_t)v, B)
 #define I32_LOAD(d, a, off) LD(d, uint32_t, 4, (uint64_t)v, a, off)
 #define I64_LOAD(d, a, off) LD(d, uint64_t, 8, v, a, off)
-#define F32_LOAD(d, a, off) LD(d, uint32_t, 4, (uint64_t)v, a, off)
-#define F64_LOAD(d, a, off) LD(d, uint64_t, 8, v, a, off)
+#define F32_LOAD(d, a, off) LDF(d, float, 4, bf32(v), a, off)
+#define F64_LOAD(d, a, off) LDF(d, double, 8, bf64(v), a, off)
 #define I32_LOAD8_S(d, a, off) LD(d, int8_t, 1, (uint32_t)(int32_t)v, a, off)
 #define I32_LOAD8_U(d, a, off) LD(d, uint8_t, 1, (uint32_t)v, a, off)
 #define I32_LOAD16_S(d, a, off) LD(d, int16_t, 2, (uint32_t)(int32_t)v, a, off)
@@ -151,8 +261,13 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #define I64_STORE_R I64_STORE_K
 #define I32_STORE8_R I32_STORE8_K
 #define I32_STORE16_R I32_STORE16_K
-#define F64_ADD_M(d, a, b, off) do { uint64_t m_; I64_LOAD(m_, b, off); d = bf64(f64of(a) + f64of(m_)); } while (0)
-#define F64_MUL_M(d, a, b, off) do { uint64_t m_; I64_LOAD(m_, b, off); d = bf64(f64of(a) * f64of(m_)); } while (0)
+/* f64 op with a memory operand: the result, not the loaded value, is the
+ * asm input that keeps the access (gcc can then fold the load into the
+ * arithmetic instruction) */
+#define LDMOP(d, a, b, off, OP) do { EA(ea_, b, off, 8); double m_, r_; memcpy(&m_, mb + ea_, 8); \
+    r_ = f64of(a) OP m_; FORCE_READF(r_); d = bf64(r_); } while (0)
+#define F64_ADD_M(d, a, b, off) LDMOP(d, a, b, off, +)
+#define F64_MUL_M(d, a, b, off) LDMOP(d, a, b, off, *)
 #define MEMORY_SIZE(d) d = (uint32_t)(ms / 65536u)
 
 /* numeric: unary d a, binary d a b (names as in code.h) */

@@ -95,6 +95,11 @@ static void on_fault(int sig, siginfo_t *si, void *uc)
      * (si_code <= 0) carries no fault address to trust */
     if (si->si_code > 0 && ai && tl.in_code && ai->guard && a >= ai->glo && a < ai->ghi) {
         tl.in_code = 0;
+        /* the code keeps the counter biased, in r15 or stored (abi.h) */
+#if defined(__x86_64__)
+        if (ai->ctx.fureg) *ai->ctx.fuel = (int64_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_R15];
+#endif
+        *ai->ctx.fuel += ai->ctx.fbias;
         /* SA_NODEFER: the signal is not blocked here, so the jump leaves
          * the mask as it was */
         longjmp(*ai->jb, BX_TRAP_MEMORY_OOB);
