@@ -188,11 +188,9 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
  * (MEM_ORDER on both sides: a store before a trapping access must have
  * happened, one after it must not).  A volatile read would do the first
  * too, but gcc then computes the address apart instead of in the load. */
-#if defined(__x86_64__)
-#define FORCE_READ(v) __asm__("" : : "rx"(v))
-#else
+/* "r" only: "rx" let gcc fail with "inconsistent operand constraints" on
+ * a byte load in a large function (QuickJS's f934 in js-execute) */
 #define FORCE_READ(v) __asm__("" : : "r"(v))
-#endif
 #if defined(__x86_64__)
 #define FORCE_READF(v) __asm__("" : : "x"(v))
 #elif defined(__aarch64__)
