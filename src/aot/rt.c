@@ -65,6 +65,10 @@ struct bxa_inst {
     uint64_t *mv;
     bool guard;                 /* compiled without bounds checks */
     uintptr_t glo, ghi;         /* memory 0's reservation */
+    /* call_indirect's operands one load away: the instance's tables and
+     * the canonical type of each type index (what bx_func.type points to) */
+    bx_table **tables;
+    const bx_functype **canon;
 };
 
 static inline bxa_inst *AI(bxa_ctx *c) { return (bxa_inst *)c->rt_private; }
@@ -258,19 +262,26 @@ static void rt_call(bxa_ctx *c, uint32_t x, uint64_t *sl)
     RT_END();
 }
 
+/* The checks in interp.c's order; then a function of this binding (QuickJS's
+ * function pointers, nearly every indirect call) goes straight to its
+ * compiled code, anything else through call_func. */
 static void rt_call_indirect(bxa_ctx *c, uint32_t tab, uint32_t ty, uint32_t e, uint64_t *sl)
 {
     RT_BEGIN();
     bxa_inst *ai = AI(c);
-    bx_instance *inst = ai->inst;
-    bx_table *t = inst->tables[tab];
+    bx_table *t = ai->tables[tab];
     if (e >= t->size) TRAP(BX_TRAP_UNDEFINED_ELEMENT);
     bx_func *callee = (bx_func *)(uintptr_t)t->elems[e];
     if (!callee) TRAP(BX_TRAP_UNINITIALIZED);
-    const bx_module *m = inst->module;
-    const bx_functype *want = &m->types[m->type_canon ? m->type_canon[ty] : ty];
+    const bx_functype *want = ai->canon[ty];
     if (callee->type != want && !bx_functype_eq(callee->type, want)) TRAP(BX_TRAP_INDIRECT_TYPE);
     if (interrupted(ai->s)) TRAP(BX_TRAP_INTERRUPTED);
+    if (callee->aot_data == ai) {   /* bxa_bind: exactly ai's defined functions */
+        tl.in_code = ai->guard;
+        ai->wrap[callee->index](c, sl);
+        tl.in_code = in_code_;
+        return;
+    }
     call_func(c, callee, sl);
     RT_END();
 }
@@ -474,10 +485,13 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
         if (m->types[i].nresults > maxres) maxres = m->types[i].nresults;
     ai->gvals = calloc(m->nglobals_total ? m->nglobals_total : 1, sizeof *ai->gvals);
     ai->mv = calloc(maxres, sizeof *ai->mv);
-    if (!ai->gvals || !ai->mv) {
+    ai->canon = calloc(m->ntypes ? m->ntypes : 1, sizeof *ai->canon);
+    if (!ai->gvals || !ai->mv || !ai->canon) {
         bxa_inst_free(ai);
         return NULL;
     }
+    for (uint32_t i = 0; i < m->ntypes; i++) ai->canon[i] = &m->types[m->type_canon ? m->type_canon[i] : i];
+    ai->tables = inst->tables;
     for (uint32_t i = 0; i < m->nglobals_total; i++) ai->gvals[i] = &inst->globals[i]->val;
     ai->s = s;
     ai->inst = inst;
@@ -522,5 +536,6 @@ void bxa_inst_free(bxa_inst *ai)
     if (!ai) return;
     free(ai->gvals);
     free(ai->mv);
+    free(ai->canon);
     free(ai);
 }
