@@ -20,6 +20,10 @@
  *       the cache (read, verify, dlopen) and free it, ITERATIONS times;
  *       print "aotload iterations median_us best_us".  The
  *       module is decoded once, outside the timing.
+ *   bench aotemit WASM OUT.c
+ *       write the compiled tier's C text of WASM (guard mode when this
+ *       process could reserve guard regions): what perf annotate's
+ *       addresses in the cached object come from.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -249,7 +253,23 @@ static int run_aotload(const char *path, const char *cache, long iters) {
     return 0;
 }
 
+static int run_aotemit(const char *path, const char *out) {
+    bx_module *m = load(path, NULL);
+    size_t len = 0;
+    char why[256] = "";
+    char *text = bxa_emit_mode(m, bxa_guard_available(), &len, why, sizeof why);
+    FILE *f = text ? fopen(out, "wb") : NULL;
+    int ok = f && fwrite(text, 1, len, f) == len;
+    if (f && fclose(f) != 0) ok = 0;
+    if (!ok) fprintf(stderr, "bench: aotemit %s: %s\n", path, text ? strerror(errno) : why);
+    free(text);
+    bx_module_free(m);
+    return ok ? 0 : 2;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 4 && !strcmp(argv[1], "aotemit"))
+        return run_aotemit(argv[2], argv[3]);
     if (argc == 5 && !strcmp(argv[1], "aotload"))
         return run_aotload(argv[2], argv[3], atol(argv[4]));
     if (argc >= 5 && !strcmp(argv[1], "kernels"))
@@ -262,7 +282,8 @@ int main(int argc, char **argv) {
             "usage: %s kernels WASM RUNS name:arg[:expected] ...\n"
             "       %s compile WASM MIN_SECONDS\n"
             "       %s instantiate WASM ITERATIONS\n"
-            "       %s aotload WASM CACHE_DIR ITERATIONS\n",
-            argv[0], argv[0], argv[0], argv[0]);
+            "       %s aotload WASM CACHE_DIR ITERATIONS\n"
+            "       %s aotemit WASM OUT.c\n",
+            argv[0], argv[0], argv[0], argv[0], argv[0]);
     return 2;
 }

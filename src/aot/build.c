@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -328,12 +329,24 @@ static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, c
     return dl ? load_dl(dl, m, why, cap) : NULL;
 }
 
+/* The engine's and the translator's ids hash the opcode table and the
+ * pasted texts (~0.5 ms): made once per process, constant after. */
+static pthread_once_t ids_once = PTHREAD_ONCE_INIT;
+static uint64_t build_id, translator_id;
+
+static void ids_make(void)
+{
+    build_id = bxe_cache_build_id();
+    translator_id = bxa_translator_id();
+}
+
 static void cache_key(const char *ccid, const uint8_t mh[32], int guard, uint8_t key[32])
 {
+    pthread_once(&ids_once, ids_make);
     bx_sha256_ctx x;
     bxe_sha256_init(&x);
     bxe_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
-    uint64_t v[5] = {BXA_ABI_VERSION, bxe_cache_build_id(), bxe_nofusion_env() ? 1u : 0u, bxa_translator_id(),
+    uint64_t v[5] = {BXA_ABI_VERSION, build_id, bxe_nofusion_env() ? 1u : 0u, translator_id,
                      guard ? 1u : 0u};
     bxe_sha256_update(&x, v, sizeof v);
     bxe_sha256_update(&x, mh, 32);
