@@ -17,7 +17,9 @@
 #
 # Environment: BUILD, BENCH_TOOLS_RUNS (best of, default 3; the interpreter
 # column runs once: BENCH_TOOLS_INTERP_RUNS), BENCH_AOT_CACHE (default
-# $BUILD/bench/aot_tools/cache), BENCH_AOT_COLD=1, BENCH_TOOLS_ONLY=js|bash.
+# $BUILD/bench/aot_tools/cache), BENCH_AOT_COLD=1, BENCH_TOOLS_ONLY=js|bash|icount,
+# BENCH_AOT_ICOUNT=1 (also js-execute's instructions vs native under
+# callgrind, smaller workloads: the figure the machine's load cannot move).
 # The machine may be shared: the task-clock columns are the figures the load
 # moves least; wall-time ratios are printed with the load average.
 set -eu
@@ -67,7 +69,7 @@ for tool in js-execute bash; do
 done
 
 # ---- js-execute ----------------------------------------------------------------
-if [ "$ONLY" != bash ]; then
+if [ -z "$ONLY" ] || [ "$ONLY" = js ]; then
 python3 - "$BX" "$NATIVE" "$CACHE" "$RUNS" "$IRUNS" "$PERF" "$OUT" <<'PY'
 import json, os, subprocess, sys
 BX, NATIVE, CACHE, RUNS, IRUNS, PERF, OUT = sys.argv[1:]
@@ -145,7 +147,7 @@ PY
 fi
 
 # ---- bash grep -rn -------------------------------------------------------------
-[ "$ONLY" = js ] && exit 0
+if [ -z "$ONLY" ] || [ "$ONLY" = bash ]; then
 T=$(mktemp -d "${TMPDIR:-/tmp}/bench_aot_tools.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 python3 - "$T/ws" <<'PY'
@@ -206,4 +208,45 @@ for c in ["grep -rn needle src | wc -l", "grep -rn needle src"]:
     print("%-30s %9s %9s %9s %7.2fx | %9s %9s %9s %7sx" % (c, f(res["interp"][0]), f(res["aot"][0]), f(res["host"][0]),
           res["aot"][0] / res["host"][0], f(res["interp"][1]), f(res["aot"][1]), f(res["host"][1]),
           "%.2f" % (res["aot"][1] / res["host"][1]) if res["aot"][1] and res["host"][1] else "-"))
+PY
+fi
+
+# ---- BENCH_AOT_ICOUNT=1: instructions (callgrind), load-independent -------------
+# Smaller versions of the js-execute workloads, in process (run --no-os-confinement:
+# valgrind cannot follow the confined worker), whole process minus the same
+# process for `1+1` (start-up: decode, artifact load, QuickJS's runtime).
+[ -n "${BENCH_AOT_ICOUNT:-}" ] && command -v valgrind >/dev/null && [ "$ONLY" != bash ] || exit 0
+"$DRIVER" aotload "$BUILD/tools/js-execute/tool.wasm" "$CACHE" 1 >/dev/null 2>&1 || die "js-execute is not compiled in $CACHE"
+python3 - "$BX" "$NATIVE" "$CACHE" "$OUT" "$BUILD/tools/js-execute/tool.wasm" <<'PY'
+import json, os, re, subprocess, sys
+BX, NATIVE, CACHE, OUT, WASM = sys.argv[1:]
+work = [
+  ("numeric loop (1e6)", "let s = 0; for (let i = 0; i < 1e6; i++) { s = (s + i * i) % 1000003; } s"),
+  ("string building (50k)", """let s = ''; for (let i = 0; i < 50000; i++) s += 'item' + i + ',';
+     const parts = []; for (let i = 0; i < 50000; i++) parts.push(i.toString(36)); s.length + parts.join('-').length"""),
+  ("JSON 3000 rows x2", """const rows = []; for (let i = 0; rows.length < 3000; i++) rows.push({ id: i, name: 'user' + i, tags: ['a', 'b', i % 7], score: i / 3, ok: i % 2 === 0 });
+     const text = JSON.stringify(rows); let n = 0; for (let k = 0; k < 2; k++) { const v = JSON.parse(text); n += JSON.stringify(v).length; } n"""),
+  ("regex over 256 KiB", """let text = ''; for (let i = 0; text.length < 1 << 18; i++) text += 'user' + i + '@host' + (i % 97) + '.example.com visited /page/' + i + ' on 2024-0' + (i % 9 + 1) + '-1' + (i % 9) + '\\n';
+     let n = (text.match(/[a-z0-9]+@[a-z0-9.]+\\.com/g) || []).length;
+     n += [...text.matchAll(/(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})/g)].length;
+     n + text.replace(/\\/page\\/(\\d+)/g, (m, d) => d).length"""),
+]
+cg = os.path.abspath(os.path.join(OUT, "cg.out"))
+def ir(cmd, code):
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + cg] + cmd,
+                       input=json.dumps({"code": code}), capture_output=True, text=True)
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    if not m or '"is_error":false' not in r.stdout.replace(" ", ""):
+        sys.exit("icount: %s failed: %s" % (cmd[:3], (r.stdout + r.stderr)[-300:]))
+    return int(m.group(1)), json.loads(r.stdout)["content"]
+aot = [BX, "run", "--tier", "aot", "--no-os-confinement", "--max-stack", "64MiB", "--cache-dir", CACHE, WASM]
+base_a, _ = ir(aot, "1+1")
+base_n, _ = ir([NATIVE], "1+1")
+print("\njs-execute instructions (callgrind, minus the same process for 1+1: %d aot, %d native)" % (base_a, base_n))
+print("%-24s %15s %15s %8s" % ("workload", "aot", "native", "aot/nat"))
+for name, code in work:
+    a, ca = ir(aot, code)
+    n, cn = ir([NATIVE], code)
+    if ca != cn: sys.exit("icount: %s: results differ: %s %s" % (name, ca, cn))
+    print("%-24s %15d %15d %7.2fx" % (name, a - base_a, n - base_n, (a - base_a) / (n - base_n)))
 PY
