@@ -36,6 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "abi.h"
 #include "aot.h"
@@ -414,6 +417,30 @@ static uint64_t slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a
 
 static const bxa_rt rt_table = {rt_trap, rt_out_of_fuel, rt_call, rt_call_indirect, rt_slow};
 
+extern void *__libc_stack_end;   /* glibc: the main thread's stack pointer at start-up */
+
+/* The main thread's floor without /proc: pthread_getattr_np reads
+ * /proc/self/maps for the main thread, which a confined worker may not
+ * (Landlock), and the old "unknown: 1 MiB" fallback then trapped deep
+ * recursion earlier than the interpreter for any --max-stack above 1 MiB.
+ * The stack spans at most RLIMIT_STACK below its top; __libc_stack_end
+ * lies under the top by argv, the environment and the auxiliary vector,
+ * which the kernel bounds by a quarter of that limit: so a quarter is left
+ * unclaimed, and the reserve as everywhere.  0 when this is not the main
+ * thread's stack (a process forked from another thread runs on that
+ * thread's stack, which pthread_getattr_np knows without /proc). */
+static uintptr_t main_floor(uintptr_t here)
+{
+    struct rlimit rl;
+    if (getpid() != (pid_t)syscall(SYS_gettid) || getrlimit(RLIMIT_STACK, &rl) != 0) return 0;
+    uintptr_t top = (uintptr_t)__libc_stack_end;
+    uint64_t n = rl.rlim_cur;
+    if (rl.rlim_cur == RLIM_INFINITY || n > ((uint64_t)8 << 20)) n = (uint64_t)8 << 20;  /* as if the default */
+    uint64_t keep = n / 4 + BXA_STACK_RESERVE;
+    if (n <= keep || top < n || here > top || here <= top - n + keep) return 0;
+    return top - (uintptr_t)n + (uintptr_t)keep;
+}
+
 /* The lowest address the generated code may use on this thread's stack. */
 static uintptr_t stack_floor(bxa_inst *ai)
 {
@@ -429,7 +456,8 @@ static uintptr_t stack_floor(bxa_inst *ai)
     }
     if (addr && size > 2 * BXA_STACK_RESERVE) lo = (uintptr_t)addr + BXA_STACK_RESERVE;
     else if (addr) lo = (uintptr_t)addr + size / 2;
-    else lo = here > ((uintptr_t)1 << 20) ? here - ((uintptr_t)1 << 20) : here;  /* unknown: 1 MiB */
+    else if (!(lo = main_floor(here)))
+        lo = here > ((uintptr_t)1 << 20) ? here - ((uintptr_t)1 << 20) : here;  /* unknown: 1 MiB */
     ai->stack_tid = me;
     ai->stack_floor = lo;
     ai->have_stack = true;

@@ -8,7 +8,7 @@
 # under two structurally equal type indices, a host function in the table,
 # wrong types (own and host), null and out-of-range slots, slots written by
 # table.set and table.grow at run time, fuel running out mid-loop, deep
-# recursion through the table under two stack caps, and --timeout stopping
+# recursion through the table under four stack caps, and --timeout stopping
 # a loop of indirect calls.  Last line: "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/../.."
@@ -66,6 +66,13 @@ same loop          --invoke loop "$W" 100000
 same loop-fuel     --fuel 30001 --invoke loop "$W" 100000
 same rec           --invoke rec "$W" 1
 same rec-64k       --max-stack 64KiB --invoke rec "$W" 1
+# above 1 MiB of --max-stack the confined worker's C stack decides too: its
+# floor came from pthread_getattr_np, which needs /proc/self/maps (denied by
+# Landlock), and the 1 MiB fallback trapped at a fixed depth (fuel 28077
+# against the interpreter's 49155 at 2 MiB); now RLIMIT_STACK below
+# __libc_stack_end (rt.c main_floor)
+same rec-2m        --max-stack 2MiB --invoke rec "$W" 1
+same rec-4m        --max-stack 4MiB --invoke rec "$W" 1
 expect wrong-type-trap "indirect" --invoke ind_l "$W" 0
 expect null-trap   "uninitialized" --invoke ind_a "$W" 4 1
 expect oob-trap    "undefined" --invoke ind_a "$W" 6 1
