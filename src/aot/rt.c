@@ -38,6 +38,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "abi.h"
@@ -72,6 +73,8 @@ struct bxa_inst {
      * the canonical type of each type index (what bx_func.type points to) */
     bx_table **tables;
     const bx_functype **canon;
+    uint8_t *cs;                /* the private C stack (see use_private), or NULL */
+    size_t cs_len;
 };
 
 static inline bxa_inst *AI(bxa_ctx *c) { return (bxa_inst *)c->rt_private; }
@@ -84,6 +87,7 @@ typedef struct bxa_tls {
      * clears around runtime calls must not be folded away, the handler reads it */
     volatile sig_atomic_t in_code;
     bool altstack;              /* this thread has an alternate signal stack */
+    uintptr_t cs_lo;            /* running on a private C stack: its floor, else 0 */
 } bxa_tls;
 static _Thread_local bxa_tls tl;
 
@@ -464,6 +468,68 @@ static uintptr_t stack_floor(bxa_inst *ai)
     return lo;
 }
 
+/* ---- a C stack as deep as --max-stack allows -------------------------------
+ * The interpreter counts its frames against --max-stack; compiled frames
+ * live on the C stack, and the floor check traps when that runs out.  A
+ * thread with less C stack than the same depth of compiled frames needs
+ * would trap before the interpreter does (js-execute's parser on a
+ * 100,000-deep literal needs 8-16 MiB; its --max-stack is 64 MiB).  So the
+ * outermost entry of a binding runs on a private stack of BXA_CSTACK_MULT x
+ * --max-stack when the thread has less: reserved, not committed
+ * (MAP_NORESERVE; pages are touched as the recursion goes), a PROT_NONE page
+ * below it, kept with the binding.  When it cannot be had (RLIMIT_AS), or
+ * in an AddressSanitizer build (unannotated stack switches), the call runs
+ * where it is, as before. */
+#define BXA_CSTACK_MULT 2u
+#define BXA_CSTACK_MAX ((uint64_t)1 << 30)
+
+typedef struct enter_args {
+    bxa_inst *ai;
+    bx_func *f;
+    uint64_t *slots;
+    jmp_buf *jb;
+    int t;
+} enter_args;
+static _Thread_local enter_args *tl_args;   /* for on_private: makecontext passes only ints */
+
+static void on_private(void)
+{
+    enter_args *a = tl_args;
+    int t = setjmp(*a->jb);
+    if (t == 0) a->ai->wrap[a->f->index](&a->ai->ctx, a->slots);
+    a->t = t;
+}
+
+/* The private stack for ai, or false when the thread's own will do (or none
+ * can be had). */
+static bool use_private(bxa_inst *ai, uintptr_t lo)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    (void)ai;
+    (void)lo;
+    return false;
+#else
+    uint64_t want = BXA_CSTACK_MULT * ai->s->limits.max_stack_bytes + BXA_STACK_RESERVE;
+    if (want > BXA_CSTACK_MAX) want = BXA_CSTACK_MAX;
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (here > lo && here - lo >= want) return false;
+    if (!ai->cs) {
+        size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+        size_t len = ((size_t)want + 2 * pg - 1) / pg * pg;
+        void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
+                       -1, 0);
+        if (p == MAP_FAILED) return false;
+        if (mprotect(p, pg, PROT_NONE) != 0) {
+            munmap(p, len);
+            return false;
+        }
+        ai->cs = p;
+        ai->cs_len = len;
+    }
+    return true;
+#endif
+}
+
 /* The entry point: installed in every bound bx_func (runtime.h), reached
  * through bxe_interp_call. */
 static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
@@ -478,15 +544,47 @@ static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
     volatile uintptr_t saved_lo = c->stack_lo;
     volatile uint64_t saved_vbase = c->vbase;
     if (c->depth == 0) {
-        c->stack_lo = stack_floor(ai);
+        /* on a private stack already (another binding's, entered from a
+         * host call): its floor, not the thread's */
+        c->stack_lo = tl.cs_lo ? tl.cs_lo : stack_floor(ai);
         c->vbase = s->stack ? s->stack[0] : 2;   /* interp.c's HDR */
     }
+    bool priv = c->depth == 0 && !tl.cs_lo && use_private(ai, c->stack_lo);
     ai->jb = &jb;
     s->depth++;
     tl.ai = ai;
     tl.in_code = ai->guard;
-    int t = setjmp(jb);
-    if (t == 0) ai->wrap[f->index](c, slots);
+    int t;
+    if (priv) {
+        size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+        enter_args a = {ai, f, slots, &jb, 0};
+        enter_args *saved_args = tl_args;
+        ucontext_t back, uc;
+        c->stack_lo = (uintptr_t)ai->cs + pg + BXA_STACK_RESERVE;
+        tl_args = &a;
+        tl.cs_lo = c->stack_lo;
+        if (getcontext(&uc) == 0) {
+            uc.uc_stack.ss_sp = ai->cs + pg;
+            uc.uc_stack.ss_size = ai->cs_len - pg;
+            uc.uc_link = &back;
+            makecontext(&uc, on_private, 0);
+            if (swapcontext(&back, &uc) != 0) priv = false;
+        } else {
+            priv = false;
+        }
+        tl_args = saved_args;
+        tl.cs_lo = 0;
+        if (priv) {
+            t = a.t;
+        } else {   /* no switch happened: where we are, as without a private stack */
+            c->stack_lo = stack_floor(ai);
+            t = setjmp(jb);
+            if (t == 0) ai->wrap[f->index](c, slots);
+        }
+    } else {
+        t = setjmp(jb);
+        if (t == 0) ai->wrap[f->index](c, slots);
+    }
     tl.ai = saved_tl.ai;
     tl.in_code = saved_tl.in_code;
     s->depth--;
@@ -565,5 +663,6 @@ void bxa_inst_free(bxa_inst *ai)
     free(ai->gvals);
     free(ai->mv);
     free(ai->canon);
+    if (ai->cs) munmap(ai->cs, ai->cs_len);
     free(ai);
 }

@@ -8,7 +8,9 @@
 # under two structurally equal type indices, a host function in the table,
 # wrong types (own and host), null and out-of-range slots, slots written by
 # table.set and table.grow at run time, fuel running out mid-loop, deep
-# recursion through the table under four stack caps, and --timeout stopping
+# recursion through the table under stack caps from 64 KiB to 64 MiB (the
+# larger ones on a private C stack, with traps, fuel, host calls and memory
+# faults there too), and --timeout stopping
 # a loop of indirect calls.  Last line: "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/../.."
@@ -79,6 +81,27 @@ if [ "$st" = unlimited ] || [ "$st" -ge 8192 ]; then
 else
     skip=$((skip + 2)); echo "skip rec-2m, rec-4m: ulimit -s is $st KiB (< 8 MiB)"
 fi
+# more than the thread's C stack holds: the outermost entry runs on a
+# private stack of 2 x --max-stack (rt.c use_private); before it, 8 MiB and
+# up trapped at the same depth whatever the cap (fuel 160560 here)
+same rec-8m        --max-stack 8MiB --invoke rec "$W" 1
+same rec-16m       --max-stack 16MiB --invoke rec "$W" 1
+same rec-64m       --max-stack 64MiB --invoke rec "$W" 1
+# and everything else that leaves or crosses the runtime, on that stack
+L=$T/limits.wasm
+wat2wasm tests/aot/limits.wat -o "$L" || bad "limits.wat"
+same ps-host       --max-stack 16MiB --invoke ind_host "$W"
+same ps-loop-fuel  --max-stack 16MiB --fuel 30001 --invoke loop "$W" 100000
+same ps-null       --max-stack 16MiB --invoke ind_a "$W" 4 1
+same ps-load-oob   --max-stack 16MiB --invoke load "$L" 65533
+same ps-store-oob  --max-stack 16MiB --invoke store "$L" 65535 1
+same ps-div0       --max-stack 16MiB --invoke div "$L" 1 0
+same ps-fib        --max-stack 16MiB --invoke fib "$L" 20
+same ps-grow       --max-stack 16MiB --invoke grow "$L" 2
+same ps-fill       --max-stack 16MiB --invoke fill "$L" 100 50
+a=$(rec "$T/a.json" --cache-dir "$C" --tier interp --max-stack 16MiB --timeout 1s --invoke spin "$W" | outcome)
+b=$(rec "$T/rec" --cache-dir "$C" --tier aot --max-stack 16MiB --timeout 1s --invoke spin "$W" | outcome)
+if [ -n "$a" ] && [ "$a" = "$b" ] && [ "$(tier < "$T/rec")" = aot ]; then ok; else bad "ps-timeout: interp '$a' aot '$b'"; fi
 expect wrong-type-trap "indirect" --invoke ind_l "$W" 0
 expect null-trap   "uninitialized" --invoke ind_a "$W" 4 1
 expect oob-trap    "undefined" --invoke ind_a "$W" 6 1
