@@ -14,6 +14,16 @@
  *       bx_store_new + bx_instance_new + bx_store_free, ITERATIONS times
  *       (the module compiled once); print "instantiate iterations mean_us
  *       best_us".
+ *   bench aotload WASM CACHE_DIR ITERATIONS
+ *       the compiled tier's cached artifact of WASM (made beforehand, e.g.
+ *       by `boxagnts tool precompile --cache-dir CACHE_DIR`): load it from
+ *       the cache (read, verify, dlopen) and free it, ITERATIONS times;
+ *       print "aotload iterations median_us best_us".  The
+ *       module is decoded once, outside the timing.
+ *   bench aotemit WASM OUT.c
+ *       write the compiled tier's C text of WASM (guard mode when this
+ *       process could reserve guard regions): what perf annotate's
+ *       addresses in the cached object come from.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -215,7 +225,53 @@ static int run_instantiate(const char *path, long iters) {
     return 0;
 }
 
+static int cmp_d(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int run_aotload(const char *path, const char *cache, long iters) {
+    bx_module *m = load(path, NULL);
+    if (iters < 1) iters = 1;
+    double *t = malloc((size_t)iters * sizeof *t);
+    if (!t) return 2;
+    char why[256] = "";
+    for (long i = 0; i < iters; i++) {
+        double t0 = now();
+        bxa_module *am = bxa_module_get(m, cache, 0, why, sizeof why);
+        t[i] = now() - t0;
+        if (!am || !bxa_module_cached(am)) {
+            fprintf(stderr, "bench: no cached compiled form of %s in %s: %s\n", path, cache, why);
+            return 2;
+        }
+        bxa_module_free(am);
+    }
+    qsort(t, (size_t)iters, sizeof *t, cmp_d);
+    printf("aotload %ld %.1f %.1f\n", iters, t[iters / 2] * 1e6, t[0] * 1e6);
+    free(t);
+    bx_module_free(m);
+    return 0;
+}
+
+static int run_aotemit(const char *path, const char *out) {
+    bx_module *m = load(path, NULL);
+    size_t len = 0;
+    char why[256] = "";
+    char *text = bxa_emit_mode(m, bxa_guard_available(), &len, why, sizeof why);
+    FILE *f = text ? fopen(out, "wb") : NULL;
+    int ok = f && fwrite(text, 1, len, f) == len;
+    if (f && fclose(f) != 0) ok = 0;
+    if (!ok) fprintf(stderr, "bench: aotemit %s: %s\n", path, text ? strerror(errno) : why);
+    free(text);
+    bx_module_free(m);
+    return ok ? 0 : 2;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 4 && !strcmp(argv[1], "aotemit"))
+        return run_aotemit(argv[2], argv[3]);
+    if (argc == 5 && !strcmp(argv[1], "aotload"))
+        return run_aotload(argv[2], argv[3], atol(argv[4]));
     if (argc >= 5 && !strcmp(argv[1], "kernels"))
         return run_kernels(argv[2], atoi(argv[3]), argc - 4, argv + 4);
     if (argc == 4 && !strcmp(argv[1], "compile"))
@@ -225,7 +281,9 @@ int main(int argc, char **argv) {
     fprintf(stderr,
             "usage: %s kernels WASM RUNS name:arg[:expected] ...\n"
             "       %s compile WASM MIN_SECONDS\n"
-            "       %s instantiate WASM ITERATIONS\n",
-            argv[0], argv[0], argv[0]);
+            "       %s instantiate WASM ITERATIONS\n"
+            "       %s aotload WASM CACHE_DIR ITERATIONS\n"
+            "       %s aotemit WASM OUT.c\n",
+            argv[0], argv[0], argv[0], argv[0], argv[0]);
     return 2;
 }

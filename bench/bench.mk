@@ -41,5 +41,11 @@ bench-component: $(CLI) $(CLI_GUESTS)
 	BUILD=$(BUILD) bench/component.sh
 bench: bench-component
 
-.PHONY: bench bench-inproc bench-simd bench-aot bench-component
+# The compiled tier on the big tools: js-execute against native QuickJS, bash
+# grep -rn against the host, compile time per MiB, cached load (bench/aot_tools.sh).
+bench-aot-tools: $(BENCH_DIR)/bench $(CLI) $(TOOLS_DIR)/js-execute/tool.wasm $(TOOLS_DIR)/bash/tool.wasm
+	BUILD=$(BUILD) BENCH_DRIVER=$(BENCH_DIR)/bench bench/aot_tools.sh
+bench: bench-aot-tools
+
+.PHONY: bench bench-inproc bench-simd bench-aot bench-component bench-aot-tools
 .DEFAULT_GOAL := $(BENCH_SAVED_GOAL)

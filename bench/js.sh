@@ -27,9 +27,11 @@ if [ ! -x "$NATIVE" ] || [ "$SRC/.stamp" -nt "$NATIVE" ] || [ guest/js-execute/m
     echo "building $NATIVE (gcc -O2) ..." >&2
     ${NATIVE_CC:-gcc} -O2 -w -D_GNU_SOURCE -DENOTCAPABLE=76 -DCONFIG_VERSION=\"2025-04-26\" -DQJS_STACK=4194304 \
         -isystem "$SRC" -I"$BUILD/guest/js-execute" -Iguest/common -I/usr/include/cjson \
-        guest/js-execute/main.c guest/common/tool.c "$SRC/quickjs.c" "$SRC/libregexp.c" \
+        guest/js-execute/main.c guest/common/tool.c guest/common/hint.c "$SRC/quickjs.c" "$SRC/libregexp.c" \
         "$SRC/libunicode.c" "$SRC/cutils.c" "$SRC/dtoa.c" -lcjson -lm -o "$NATIVE"
 fi
+# bench/aot_tools.sh needs only the native twin
+[ "${1:-}" = --native-only ] && exit 0
 
 cat >"$OUT/wasi-run.mjs" <<'JS'
 // node:wasi runner: argv[2] = module, stdin = the tool's input.

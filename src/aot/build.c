@@ -7,7 +7,8 @@
  * fixed (BXA_CFLAGS): no -ffast-math, no FP contraction, so float results
  * are those of the interpreter.  It runs in a private temporary directory
  * (mkdtemp, 0700), as a child with RLIMIT_AS (BXA_CC_MEM) and a wall-clock
- * timeout (BXA_CC_TIMEOUT_S, or $BOXAGNTS_AOT_TIMEOUT seconds) after which
+ * timeout (BXA_CC_TIMEOUT_S + BXA_CC_TIMEOUT_PER_MIB per MiB of C text, or
+ * $BOXAGNTS_AOT_TIMEOUT seconds; also each process's RLIMIT_CPU) after which
  * its process group is killed; stdin/stdout are /dev/null.
  *
  * The cache: <cache_dir>/aot/<key>.so-entry, key = SHA-256 of the module
@@ -26,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,10 +45,19 @@
 #include "sha256.h"
 
 #define BXA_TRANSLATOR "bxa-translator-1"
+/* no unwind tables: nothing unwinds through generated code (traps leave by
+ * longjmp), and every byte of the object is hashed at each load */
 #define BXA_CFLAGS "-O2", "-fPIC", "-shared", "-fno-strict-aliasing", "-fwrapv", "-ffp-contract=off", \
-                   "-fno-fast-math", "-fsignaling-nans", "-std=gnu11", "-w"
-#define BXA_CFLAGS_TEXT "-O2 -fPIC -shared -fno-strict-aliasing -fwrapv -ffp-contract=off -fno-fast-math -fsignaling-nans -std=gnu11 -w"
+                   "-fno-fast-math", "-fsignaling-nans", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables", \
+                   "-std=gnu11", "-w"
+#define BXA_CFLAGS_TEXT "-O2 -fPIC -shared -fno-strict-aliasing -fwrapv -ffp-contract=off -fno-fast-math -fsignaling-nans -fno-asynchronous-unwind-tables -fno-unwind-tables -std=gnu11 -w"
+/* The compiler's budget, wall clock and CPU seconds per process: 300 s plus
+ * 120 s per MiB of C text.  gcc -O2 needs ~25 s of CPU per MiB of our C
+ * (js-execute: 6.6 MiB, 155 s), and a loaded machine stretches the wall
+ * time: a fixed 300 s made the big tools fail to compile (and run
+ * interpreted) whenever the cores were shared. */
 #define BXA_CC_TIMEOUT_S 300
+#define BXA_CC_TIMEOUT_PER_MIB 120
 #define BXA_CC_MEM ((rlim_t)4 << 30)
 #define BXA_MAX_SO ((size_t)1 << 30)
 #define HDR 128u
@@ -165,13 +176,15 @@ static uint8_t *read_fd_all(int fd, size_t max, size_t *n)
 }
 
 /* Run cc on dir/m.c -> dir/m.so.  0 on success; why says what failed. */
-static int run_cc(const char *cc, const char *dir, const volatile int *cancel, char *why, size_t cap)
+static int run_cc(const char *cc, const char *dir, size_t clen, const volatile int *cancel, char *why,
+                  size_t cap)
 {
     char src[PBUF], out[PBUF], err[PBUF];
     snprintf(src, sizeof src, "%s/m.c", dir);
     snprintf(out, sizeof out, "%s/m.so", dir);
     snprintf(err, sizeof err, "%s/cc.err", dir);
-    int timeout = BXA_CC_TIMEOUT_S;
+    size_t mib = clen >> 20;
+    int timeout = BXA_CC_TIMEOUT_S + (int)(mib < 600 ? mib : 600) * BXA_CC_TIMEOUT_PER_MIB;   /* <= 20 h */
     const char *t = getenv("BOXAGNTS_AOT_TIMEOUT");
     if (t && atoi(t) > 0) timeout = atoi(t);
     pid_t pid = fork();
@@ -328,12 +341,24 @@ static bxa_module *load_bytes(const uint8_t *so, size_t n, const bx_module *m, c
     return dl ? load_dl(dl, m, why, cap) : NULL;
 }
 
+/* The engine's and the translator's ids hash the opcode table and the
+ * pasted texts (~0.5 ms): made once per process, constant after. */
+static pthread_once_t ids_once = PTHREAD_ONCE_INIT;
+static uint64_t build_id, translator_id;
+
+static void ids_make(void)
+{
+    build_id = bxe_cache_build_id();
+    translator_id = bxa_translator_id();
+}
+
 static void cache_key(const char *ccid, const uint8_t mh[32], int guard, uint8_t key[32])
 {
+    pthread_once(&ids_once, ids_make);
     bx_sha256_ctx x;
     bxe_sha256_init(&x);
     bxe_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
-    uint64_t v[5] = {BXA_ABI_VERSION, bxe_cache_build_id(), bxe_nofusion_env() ? 1u : 0u, bxa_translator_id(),
+    uint64_t v[5] = {BXA_ABI_VERSION, build_id, bxe_nofusion_env() ? 1u : 0u, translator_id,
                      guard ? 1u : 0u};
     bxe_sha256_update(&x, v, sizeof v);
     bxe_sha256_update(&x, mh, 32);
@@ -351,9 +376,10 @@ static void entry_path(char *out, size_t cap, const char *dir, const uint8_t key
     if (snprintf(out, cap, "%s/aot/%s.so-entry", dir, hex) >= (int)cap) out[0] = '\0';
 }
 
-/* The payload (the shared object) of a verified entry, or NULL. */
+/* A verified entry, or NULL: the returned buffer (to free) holds the
+ * header, *pl points at the payload (the shared object, *on bytes). */
 static uint8_t *cache_read(const char *dir, const uint8_t mk[32], const uint8_t key[32], size_t len,
-                           size_t *on)
+                           const uint8_t **pl, size_t *on)
 {
     char path[PBUF];
     entry_path(path, sizeof path, dir, key);
@@ -371,7 +397,7 @@ static uint8_t *cache_read(const char *dir, const uint8_t mk[32], const uint8_t 
         free(p);
         return NULL;
     }
-    memmove(p, p + HDR, n - HDR);
+    *pl = p + HDR;
     *on = n - HDR;
     return p;
 }
@@ -380,8 +406,9 @@ static bxa_module *cache_load(const char *dir, const uint8_t mk[32], const uint8
                               const bx_module *m, char *why, size_t cap)
 {
     size_t n = 0;
-    uint8_t *p = cache_read(dir, mk, key, m->len, &n);
-    bxa_module *am = p ? load_bytes(p, n, m, why, cap) : NULL;
+    const uint8_t *so = NULL;
+    uint8_t *p = cache_read(dir, mk, key, m->len, &so, &n);
+    bxa_module *am = p ? load_bytes(so, n, m, why, cap) : NULL;
     free(p);
     if (am) am->cached = 1;
     return am;
@@ -491,7 +518,7 @@ static bxa_module *module_get(const bx_module *m, const char *cache_dir, int all
     }
     if (write_file(src, text, clen) != 0) {
         snprintf(why, cap, "cannot write the C text: %s", strerror(errno));
-    } else if (run_cc(cc, dir, cancel, why, cap) == 0) {
+    } else if (run_cc(cc, dir, clen, cancel, why, cap) == 0) {
         char so[PBUF];
         snprintf(so, sizeof so, "%s/m.so", dir);
         int fd = open(so, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -560,7 +587,8 @@ int bxa_batch_build(const bx_module *const *ms, size_t n, const char *cache_dir,
     int guard = bxa_guard_available();
     if (batch_key(ms, n, guard, key, mk, cc, why, cap)) return -1;
     size_t have = 0;
-    uint8_t *p = cache_read(cache_dir, mk, key, n, &have);
+    const uint8_t *pl = NULL;
+    uint8_t *p = cache_read(cache_dir, mk, key, n, &pl, &have);
     if (p) {
         free(p);
         return 0;
@@ -581,7 +609,7 @@ int bxa_batch_build(const bx_module *const *ms, size_t n, const char *cache_dir,
     int rc = -1;
     if (write_file(src, text, clen) != 0) {
         snprintf(why, cap, "cannot write the C text: %s", strerror(errno));
-    } else if (run_cc(cc, dir, NULL, why, cap) == 0) {
+    } else if (run_cc(cc, dir, clen, NULL, why, cap) == 0) {
         int fd = open(so, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
         size_t sn = 0;
         uint8_t *bytes = fd >= 0 ? read_fd_all(fd, BXA_MAX_SO, &sn) : NULL;
@@ -613,15 +641,16 @@ int bxa_batch_load(const bx_module *const *ms, size_t n, const char *cache_dir, 
     int guard = bxa_guard_available();
     if (batch_key(ms, n, guard, key, mk, cc, why, cap)) return -1;
     size_t sn = 0;
-    uint8_t *so = cache_read(cache_dir, mk, key, n, &sn);
+    const uint8_t *so = NULL;
+    uint8_t *buf = cache_read(cache_dir, mk, key, n, &so, &sn);
     memset(mk, 0, sizeof mk);
-    if (!so) {
+    if (!buf) {
         snprintf(why, cap, "the batch is not in the cache");
         return -1;
     }
     void **dls = calloc(n, sizeof *dls);
     void *dl = dls ? dl_bytes(so, sn, dls + 1, n - 1, why, cap) : NULL;
-    free(so);
+    free(buf);
     if (!dl) {
         free(dls);
         return -1;

@@ -36,6 +36,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <ucontext.h>
+#include <unistd.h>
 
 #include "abi.h"
 #include "aot.h"
@@ -65,6 +69,12 @@ struct bxa_inst {
     uint64_t *mv;
     bool guard;                 /* compiled without bounds checks */
     uintptr_t glo, ghi;         /* memory 0's reservation */
+    /* call_indirect's operands one load away: the instance's tables and
+     * the canonical type of each type index (what bx_func.type points to) */
+    bx_table **tables;
+    const bx_functype **canon;
+    uint8_t *cs;                /* the private C stack (see use_private), or NULL */
+    size_t cs_len;
 };
 
 static inline bxa_inst *AI(bxa_ctx *c) { return (bxa_inst *)c->rt_private; }
@@ -77,6 +87,7 @@ typedef struct bxa_tls {
      * clears around runtime calls must not be folded away, the handler reads it */
     volatile sig_atomic_t in_code;
     bool altstack;              /* this thread has an alternate signal stack */
+    uintptr_t cs_lo;            /* running on a private C stack: its floor, else 0 */
 } bxa_tls;
 static _Thread_local bxa_tls tl;
 
@@ -263,19 +274,26 @@ static void rt_call(bxa_ctx *c, uint32_t x, uint64_t *sl)
     RT_END();
 }
 
+/* The checks in interp.c's order; then a function of this binding (QuickJS's
+ * function pointers, nearly every indirect call) goes straight to its
+ * compiled code, anything else through call_func. */
 static void rt_call_indirect(bxa_ctx *c, uint32_t tab, uint32_t ty, uint32_t e, uint64_t *sl)
 {
     RT_BEGIN();
     bxa_inst *ai = AI(c);
-    bx_instance *inst = ai->inst;
-    bx_table *t = inst->tables[tab];
+    bx_table *t = ai->tables[tab];
     if (e >= t->size) TRAP(BX_TRAP_UNDEFINED_ELEMENT);
     bx_func *callee = (bx_func *)(uintptr_t)t->elems[e];
     if (!callee) TRAP(BX_TRAP_UNINITIALIZED);
-    const bx_module *m = inst->module;
-    const bx_functype *want = &m->types[m->type_canon ? m->type_canon[ty] : ty];
+    const bx_functype *want = ai->canon[ty];
     if (callee->type != want && !bx_functype_eq(callee->type, want)) TRAP(BX_TRAP_INDIRECT_TYPE);
     if (interrupted(ai->s)) TRAP(BX_TRAP_INTERRUPTED);
+    if (callee->aot_data == ai) {   /* bxa_bind: exactly ai's defined functions */
+        tl.in_code = ai->guard;
+        ai->wrap[callee->index](c, sl);
+        tl.in_code = in_code_;
+        return;
+    }
     call_func(c, callee, sl);
     RT_END();
 }
@@ -408,6 +426,30 @@ static uint64_t slow(bxa_ctx *c, uint32_t op, uint32_t i, uint32_t j, uint64_t a
 
 static const bxa_rt rt_table = {rt_trap, rt_out_of_fuel, rt_call, rt_call_indirect, rt_slow};
 
+extern void *__libc_stack_end;   /* glibc: the main thread's stack pointer at start-up */
+
+/* The main thread's floor without /proc: pthread_getattr_np reads
+ * /proc/self/maps for the main thread, which a confined worker may not
+ * (Landlock), and the old "unknown: 1 MiB" fallback then trapped deep
+ * recursion earlier than the interpreter for any --max-stack above 1 MiB.
+ * The stack spans at most RLIMIT_STACK below its top; __libc_stack_end
+ * lies under the top by argv, the environment and the auxiliary vector,
+ * which the kernel bounds by a quarter of that limit: so a quarter is left
+ * unclaimed, and the reserve as everywhere.  0 when this is not the main
+ * thread's stack (a process forked from another thread runs on that
+ * thread's stack, which pthread_getattr_np knows without /proc). */
+static uintptr_t main_floor(uintptr_t here)
+{
+    struct rlimit rl;
+    if (getpid() != (pid_t)syscall(SYS_gettid) || getrlimit(RLIMIT_STACK, &rl) != 0) return 0;
+    uintptr_t top = (uintptr_t)__libc_stack_end;
+    uint64_t n = rl.rlim_cur;
+    if (rl.rlim_cur == RLIM_INFINITY || n > ((uint64_t)8 << 20)) n = (uint64_t)8 << 20;  /* as if the default */
+    uint64_t keep = n / 4 + BXA_STACK_RESERVE;
+    if (n <= keep || top < n || here > top || here <= top - n + keep) return 0;
+    return top - (uintptr_t)n + (uintptr_t)keep;
+}
+
 /* The lowest address the generated code may use on this thread's stack. */
 static uintptr_t stack_floor(bxa_inst *ai)
 {
@@ -423,11 +465,74 @@ static uintptr_t stack_floor(bxa_inst *ai)
     }
     if (addr && size > 2 * BXA_STACK_RESERVE) lo = (uintptr_t)addr + BXA_STACK_RESERVE;
     else if (addr) lo = (uintptr_t)addr + size / 2;
-    else lo = here > ((uintptr_t)1 << 20) ? here - ((uintptr_t)1 << 20) : here;  /* unknown: 1 MiB */
+    else if (!(lo = main_floor(here)))
+        lo = here > ((uintptr_t)1 << 20) ? here - ((uintptr_t)1 << 20) : here;  /* unknown: 1 MiB */
     ai->stack_tid = me;
     ai->stack_floor = lo;
     ai->have_stack = true;
     return lo;
+}
+
+/* ---- a C stack as deep as --max-stack allows -------------------------------
+ * The interpreter counts its frames against --max-stack; compiled frames
+ * live on the C stack, and the floor check traps when that runs out.  A
+ * thread with less C stack than the same depth of compiled frames needs
+ * would trap before the interpreter does (js-execute's parser on a
+ * 100,000-deep literal needs 8-16 MiB; its --max-stack is 64 MiB).  So the
+ * outermost entry of a binding runs on a private stack of BXA_CSTACK_MULT x
+ * --max-stack when the thread has less: reserved, not committed
+ * (MAP_NORESERVE; pages are touched as the recursion goes), a PROT_NONE page
+ * below it, kept with the binding.  When it cannot be had (RLIMIT_AS), or
+ * in an AddressSanitizer build (unannotated stack switches), the call runs
+ * where it is, as before. */
+#define BXA_CSTACK_MULT 2u
+#define BXA_CSTACK_MAX ((uint64_t)1 << 30)
+
+typedef struct enter_args {
+    bxa_inst *ai;
+    bx_func *f;
+    uint64_t *slots;
+    jmp_buf *jb;
+    int t;
+} enter_args;
+static _Thread_local enter_args *tl_args;   /* for on_private: makecontext passes only ints */
+
+static void on_private(void)
+{
+    enter_args *a = tl_args;
+    int t = setjmp(*a->jb);
+    if (t == 0) a->ai->wrap[a->f->index](&a->ai->ctx, a->slots);
+    a->t = t;
+}
+
+/* The private stack for ai, or false when the thread's own will do (or none
+ * can be had). */
+static bool use_private(bxa_inst *ai, uintptr_t lo)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    (void)ai;
+    (void)lo;
+    return false;
+#else
+    uint64_t want = BXA_CSTACK_MULT * ai->s->limits.max_stack_bytes + BXA_STACK_RESERVE;
+    if (want > BXA_CSTACK_MAX) want = BXA_CSTACK_MAX;
+    uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+    if (here > lo && here - lo >= want) return false;
+    if (!ai->cs) {
+        size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+        size_t len = ((size_t)want + 2 * pg - 1) / pg * pg;
+        void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
+                       -1, 0);
+        if (p == MAP_FAILED) return false;
+        if (mprotect(p, pg, PROT_NONE) != 0) {
+            munmap(p, len);
+            return false;
+        }
+        ai->cs = p;
+        ai->cs_len = len;
+    }
+    return true;
+#endif
 }
 
 /* The entry point: installed in every bound bx_func (runtime.h), reached
@@ -444,15 +549,47 @@ static bx_trap rt_enter(bx_store *s, bx_func *f, uint64_t *slots)
     volatile uintptr_t saved_lo = c->stack_lo;
     volatile uint64_t saved_vbase = c->vbase;
     if (c->depth == 0) {
-        c->stack_lo = stack_floor(ai);
+        /* on a private stack already (another binding's, entered from a
+         * host call): its floor, not the thread's */
+        c->stack_lo = tl.cs_lo ? tl.cs_lo : stack_floor(ai);
         c->vbase = s->stack ? s->stack[0] : 2;   /* interp.c's HDR */
     }
+    bool priv = c->depth == 0 && !tl.cs_lo && use_private(ai, c->stack_lo);
     ai->jb = &jb;
     s->depth++;
     tl.ai = ai;
     tl.in_code = ai->guard;
-    int t = setjmp(jb);
-    if (t == 0) ai->wrap[f->index](c, slots);
+    int t;
+    if (priv) {
+        size_t pg = (size_t)sysconf(_SC_PAGESIZE);
+        enter_args a = {ai, f, slots, &jb, 0};
+        enter_args *saved_args = tl_args;
+        ucontext_t back, uc;
+        c->stack_lo = (uintptr_t)ai->cs + pg + BXA_STACK_RESERVE;
+        tl_args = &a;
+        tl.cs_lo = c->stack_lo;
+        if (getcontext(&uc) == 0) {
+            uc.uc_stack.ss_sp = ai->cs + pg;
+            uc.uc_stack.ss_size = ai->cs_len - pg;
+            uc.uc_link = &back;
+            makecontext(&uc, on_private, 0);
+            if (swapcontext(&back, &uc) != 0) priv = false;
+        } else {
+            priv = false;
+        }
+        tl_args = saved_args;
+        tl.cs_lo = 0;
+        if (priv) {
+            t = a.t;
+        } else {   /* no switch happened: where we are, as without a private stack */
+            c->stack_lo = stack_floor(ai);
+            t = setjmp(jb);
+            if (t == 0) ai->wrap[f->index](c, slots);
+        }
+    } else {
+        t = setjmp(jb);
+        if (t == 0) ai->wrap[f->index](c, slots);
+    }
     tl.ai = saved_tl.ai;
     tl.in_code = saved_tl.in_code;
     s->depth--;
@@ -479,10 +616,13 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
         if (m->types[i].nresults > maxres) maxres = m->types[i].nresults;
     ai->gvals = calloc(m->nglobals_total ? m->nglobals_total : 1, sizeof *ai->gvals);
     ai->mv = calloc(maxres, sizeof *ai->mv);
-    if (!ai->gvals || !ai->mv) {
+    ai->canon = calloc(m->ntypes ? m->ntypes : 1, sizeof *ai->canon);
+    if (!ai->gvals || !ai->mv || !ai->canon) {
         bxa_inst_free(ai);
         return NULL;
     }
+    for (uint32_t i = 0; i < m->ntypes; i++) ai->canon[i] = &m->types[m->type_canon ? m->type_canon[i] : i];
+    ai->tables = inst->tables;
     for (uint32_t i = 0; i < m->nglobals_total; i++) ai->gvals[i] = &inst->globals[i]->val;
     ai->s = s;
     ai->inst = inst;
@@ -527,5 +667,7 @@ void bxa_inst_free(bxa_inst *ai)
     if (!ai) return;
     free(ai->gvals);
     free(ai->mv);
+    free(ai->canon);
+    if (ai->cs) munmap(ai->cs, ai->cs_len);
     free(ai);
 }
