@@ -545,7 +545,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 11u
+#define BXA_EMIT_VERSION 12u
 
 uint64_t bxa_translator_id(void)
 {
