@@ -545,7 +545,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 12u
+#define BXA_EMIT_VERSION 13u
 
 uint64_t bxa_translator_id(void)
 {

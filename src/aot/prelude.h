@@ -64,7 +64,12 @@ register int64_t fu __asm__("r15");
 #endif
 /* after a call or a slow op: fuel and memory 0's size may have changed (its
  * base may not: runtime.h reserves a memory once, data never moves) */
-#define RELOAD() do { fu = *c->fuel - c->fbias; FU_SET(); ms = *msp_; } while (0)
+/* The bias is set again, as a wrapper sets it: a host call may have
+ * raised the counter (an unlimited budget's refill), and fu relative to an
+ * old bias would then not reach the slow path, where the interrupt flag is
+ * read, for as long as the refill lasts. */
+#define RELOAD() do { int64_t f_ = *c->fuel; c->fbias = f_ > BXA_ICHK ? f_ - BXA_ICHK : 0; \
+    fu = f_ - c->fbias; FU_SET(); ms = *msp_; } while (0)
 #define TRAP(k) do { SYNC(); c->rt->trap(c, (k)); __builtin_unreachable(); } while (0)
 static __attribute__((noinline, cold)) int64_t bxa_slice(bxa_ctx *c, int64_t fu)
 {

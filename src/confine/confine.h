@@ -72,8 +72,13 @@ typedef struct bxc_policy {
      * index + 1; 0: anyone), compared with the call's, so a pooled worker
      * never serves another owner even when their grants are the same; and
      * how many calls one such worker may serve (0 or 1: one, a fresh worker
-     * per call; see bxc_zygote_body) */
+     * per call; see bxc_zygote_body): set in the worker's policy and in the
+     * call's, whose value the zygote enforces by its own count */
     uint32_t owner, reuse_calls;
+    /* parent side, with reuse_calls > 1: whether a whole reply shows a
+     * clean end (the worker's own 'again' is not believed alone); NULL:
+     * the worker's word is taken */
+    int (*reply_clean)(const uint8_t *reply, size_t len);
 } bxc_policy;
 
 void bxc_policy_init(bxc_policy *p);

@@ -37,9 +37,10 @@
 
 typedef struct zmsg {
     uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh,
-                            'O' answered (the reply is whole; val 1: the
-                            worker said it may serve again: pool it, else
-                            end it);
+                            'O' answered (the reply is whole; val N >= 1:
+                            the worker said it may serve again and the
+                            server judged its reply clean: pool it if it
+                            has served fewer than N calls, else end it);
                             zygote->server: 'X' ended, 'E' fork failed */
     uint8_t pad[3];
     int32_t val;         /* P: pid; X: wait status; E: errno */
@@ -77,12 +78,14 @@ struct bxc_zygote {
  * executor zygote (-1: none), so that it is killed without a relay; w: a
  * pooled worker's socket (-1: none), kept to pool it again, for the calls
  * of hint */
-typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; } zlive;
+typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; uint32_t calls; } zlive;
 
 /* A pooled worker: forked and confined for one hint before its call
  * exists, waiting on w for the call's descriptors (at most ZPOOL_MAX,
  * the oldest evicted first). */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend; } zpooled;
+/* calls: how many it has served (counted here, not by the worker: a
+ * compromised worker cannot extend its own life) */
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend; uint32_t calls; } zpooled;
 #define ZPOOL_MAX 8
 
 /* One message from fd into *m and the one or two descriptors sent with it
@@ -590,6 +593,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int 
             /* pooled now, usable once its 'P' names it (sub_read): the
              * zygote serves the next call meanwhile */
             zpooled *q = &st->pool[st->npool++];
+            q->calls = 0;
             snprintf(q->hint, sizeof q->hint, "%s", hint);
             q->pid = 0;
             q->w = sp[0];
@@ -617,6 +621,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int 
             return;
         }
         zpooled *q = &st->pool[st->npool++];
+        q->calls = 0;
         snprintf(q->hint, sizeof q->hint, "%s", hint);
         q->pid = r.val;
         q->w = sp[0];
@@ -638,6 +643,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int 
         return;
     }
     zpooled *q = &st->pool[st->npool++];
+    q->calls = 0;
     snprintf(q->hint, sizeof q->hint, "%s", hint);
     q->pid = pid;
     q->w = sp[0];
@@ -649,7 +655,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int 
 /* The call's descriptors to the pooled worker for hint: 0 and its pid and
  * executor zygote, or -1 (none, or it is gone: the caller forks a fresh one). */
 static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, pid_t *pid, pid_t *sub,
-                     int *pfd, int *w)
+                     int *pfd, int *w, uint32_t *calls)
 {
     /* the newest first: a worker back from a call is warm */
     for (size_t i = st->npool; i-- > 0;) {
@@ -662,6 +668,7 @@ static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, 
         int ok = zsendmsg(st->pool[i].w, &m, fds) == 0;
         *pid = st->pool[i].pid;
         *sub = st->pool[i].sub;
+        *calls = st->pool[i].calls;
         *pfd = *w = -1;
         if (ok) {               /* the call's now: closed when it ends */
             *pfd = st->pool[i].pfd;
@@ -713,11 +720,14 @@ static int pool_has(const zstate *st, const char *hint)
 }
 
 /* The server's 'O' for live call i (its reply is whole): a pooled worker
- * whose reply said it may serve again (again) goes back to the pool for
- * its hint, any other is killed. */
-static void live_answered(zstate *st, size_t i, int again)
+ * whose reply said it may serve again and that the server found clean
+ * (limit >= 1: the policy's calls per worker) goes back to the pool for
+ * its hint while it has served fewer than limit calls; any other is
+ * killed. */
+static void live_answered(zstate *st, size_t i, int32_t limit)
 {
     zlive *l = &st->live[i];
+    int again = limit >= 1 && l->calls < (uint32_t)limit && l->calls < BXC_REUSE_MAX;
     zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
     /* never from an executor zygote told to quit (evicted, or its registry
      * is the old one: see 'R') */
@@ -736,6 +746,7 @@ static void live_answered(zstate *st, size_t i, int again)
     q->sub = l->sub;
     q->pfd = l->pfd;
     q->pend = 0;
+    q->calls = l->calls;
     /* no 'X': the server waits for none once the reply is whole */
     st->live[i] = st->live[--st->nlive];
 }
@@ -821,7 +832,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
             for (size_t i = 0; i < st->nlive; i++)
                 if (st->live[i].id == m.id) {
-                    live_answered(st, i, m.val == 1);
+                    live_answered(st, i, m.val);
                     break;
                 }
             continue;
@@ -858,13 +869,14 @@ static void zygote_main(bxc_zygote *z, pid_t server)
         const bxc_prepared *pre = z->prefork ? z->prefork(z->ctx, m.hint) : NULL;
         pid_t pid = -1, sub = 0;
         int pfd = -1, w = -1;
-        if (z->preconfine && (pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0 ||
+        uint32_t served = 0;
+        if (z->preconfine && (pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w, &served) == 0 ||
                               (pool_wait(st, m.hint) &&
-                               pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w) == 0))) {
+                               pool_take(st, m.hint, m.id, fds, &pid, &sub, &pfd, &w, &served) == 0))) {
             close(fds[0]);
             close(fds[1]);
             zlive *l = &st->live[st->nlive++];
-            *l = (zlive){ m.id, pid, sub, pfd, w, "" };
+            *l = (zlive){ m.id, pid, sub, pfd, w, "", served + 1 };
             snprintf(l->hint, sizeof l->hint, "%s", m.hint);
             /* one ready for the next call, unless one is (workers that
              * serve again come back to the pool) */
@@ -892,7 +904,7 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             zsend(ctl, 'E', m.id, e);
             continue;
         }
-        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1, -1, "" };
+        st->live[st->nlive++] = (zlive){ m.id, pid, 0, -1, -1, "", 1 };
         if (!z->preconfine) continue;
         int again = 0;
         for (size_t i = 0; i < nseen && !again; i++) again = !strcmp(seen[i], m.hint);
@@ -1130,7 +1142,14 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
                 /* the reply is whole: the call is answered now, without
                  * waiting for the worker's teardown; nothing may outlive
                  * its reply, so the zygote still kills it */
-                if (!killed) zctl_val(z, 'O', slot.id, x.again, NULL, NULL);
+                /* pooled again only if the worker asked, and the parent
+                 * finds the reply clean (reply_clean) and counts the
+                 * calls: both outside the worker, which may be lying */
+                int32_t limit = x.again && p->reuse_calls > 1 &&
+                                (!p->reply_clean || p->reply_clean(x.out.p, x.out.n))
+                                    ? (int32_t)(p->reuse_calls < BXC_REUSE_MAX ? p->reuse_calls : BXC_REUSE_MAX)
+                                    : 0;
+                if (!killed) zctl_val(z, 'O', slot.id, limit, NULL, NULL);
                 break;
             }
             if ((x.bad || x.out.over) && !killed) {

@@ -400,6 +400,17 @@ static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
     return out->content && (out->metadata || !h.has_md) ? 0 : -1;
 }
 
+/* bxc_policy.reply_clean: a reused worker goes back to the pool only if
+ * its reply is a well-formed 'B' record of a result that is not an error
+ * (the worker's own word on it is not believed alone). */
+static int zrep_clean(const uint8_t *b, size_t n)
+{
+    zrep h;
+    if (!b || n < sizeof h || b[0] != 'B') return 0;
+    memcpy(&h, b, sizeof h);
+    return (uint64_t)h.clen + h.mlen == n - sizeof h && h.is_error == 0;
+}
+
 static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const char *input,
                        uint64_t fuel, uint64_t timeout, const volatile int *cancel,
                        const srv_call_hooks *hooks, bx_tool_result *out, bx_error *err)
@@ -423,6 +434,8 @@ static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const ch
 
     bxc_policy pv = e->cpol;    /* the parent's side: audit, tag, deadline */
     pv.require_full = s->require_confine;
+    pv.reply_clean = zrep_clean;
+    pv.reuse_calls = s->worker_reuse;   /* the zygote counts them (the worker too) */
     pv.timeout_ns = timeout ? timeout : t ? t->default_timeout_ns : 0;
     char tag[200], hint[256];
     snprintf(tag, sizeof tag, "%.100s/%.80s#%llu", c->name, tool,

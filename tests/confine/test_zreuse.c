@@ -116,14 +116,24 @@ static int body(void *c, void *jv, int fd)
         for (size_t i = 0; p && i < n; i += 4096) p[i] = 1;
         free((void *)p);
     }
-    int n = snprintf(buf, sizeof buf, "pid=%ld a=%d b=%d mark=%c fd=%d served=%d", (long)getpid(),
-                     ra >= 0 ? 0 : ea, rb >= 0 ? 0 : eb, seen ? seen : '-', fdseen, served);
+    /* liar: a worker that says its call ended cleanly while its reply says
+     * otherwise (the parent's reply_clean must catch it) */
+    int n = snprintf(buf, sizeof buf, "pid=%ld a=%d b=%d mark=%c fd=%d served=%d%s", (long)getpid(),
+                     ra >= 0 ? 0 : ea, rb >= 0 ? 0 : eb, seen ? seen : '-', fdseen, served,
+                     !strcmp(op, "liar") ? " error" : "");
     int rc = bxc_reply(fd, buf, (size_t)n);
     if (rc) return -1;
     return !strcmp(op, "dirty") ? 1 : 0;    /* dirty: replied, but not clean */
 }
 
 typedef struct probe { long pid; int a, b; char mark; int fd, served; } probe;
+
+/* the parent's judgement of a reply, as the server's zrep_clean judges its
+ * records: here, a reply that names an error is not clean */
+static int reply_clean(const uint8_t *r, size_t n)
+{
+    return r && !memmem(r, n, " error", 6);
+}
 
 static int call(bxc_zygote *z, char exec, const char *hint, const char *op, uint64_t timeout_ns,
                 bxc_status *cs, probe *pr)
@@ -135,6 +145,8 @@ static int call(bxc_zygote *z, char exec, const char *hint, const char *op, uint
     bxc_policy pv = zc.pol[which(hint)];
     pv.timeout_ns = timeout_ns ? timeout_ns : 20000000000ull;
     pv.sandbox_id = "t#1";
+    pv.reply_clean = reply_clean;
+    pv.reuse_calls = reuse_n;
     uint8_t *rep = NULL;
     size_t rl = 0;
     bx_error err;
@@ -278,9 +290,9 @@ int main(void)
     /* ---- discarded after anything but a clean end ---- */
     /* the worker that ran the call (the newest pooled: the warm one) is
      * never seen again; "probe" is the control: after a clean call it is */
-    static const char *const ends[] = { "probe", "dirty", "segv", "fork", "grow" };
+    static const char *const ends[] = { "probe", "dirty", "segv", "fork", "grow", "liar" };
     static const bxc_end want[] = { BX_CONFINE_ENDED, BX_CONFINE_ENDED, BX_CONFINE_CRASHED,
-                                    BX_CONFINE_VIOLATION, BX_CONFINE_ENDED };
+                                    BX_CONFINE_VIOLATION, BX_CONFINE_ENDED, BX_CONFINE_ENDED };
     for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
         int warm = 0;
         for (int i = 0; i < 6 && !warm; i++)   /* a worker with calls left */
