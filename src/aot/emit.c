@@ -545,7 +545,7 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 13u
+#define BXA_EMIT_VERSION 14u
 
 uint64_t bxa_translator_id(void)
 {
@@ -568,7 +568,10 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
     /* the slot-convention wrappers and the exported table */
     for (uint32_t k = 0; k < m->nfuncs; k++) {
         const struct bx_code *cd = m->funcs[k].code;
-        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n    WRAP_BEGIN();\n"
+        /* ENTER_SP here too: a leaf skips its own check, which assumes a
+         * caller that passed it, and a host function re-entering compiled
+         * code may already be below the floor */
+        put(b, "static void %sw%u(bxa_ctx *c, uint64_t *s)\n{\n    WRAP_BEGIN();\n    ENTER_SP();\n"
                 "    bxa_ret r = %sf%u(c, FU_ARG (int64_t)(c->vslots - c->vbase),\n"
                 "        (int64_t)c->max_depth - (int64_t)c->depth - 1", px, k, px, k);
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", s[%u]", i);
