@@ -222,9 +222,12 @@ int main(void)
             cJSON_AddNumberToObject(j.meta, "bytes", (double)rnd(1u << 31));
             cJSON_AddNullToObject(j.meta, "next_offset");
         }
-        char *want = reference(&j);
+        /* the reference after the capture: the printers end the forked
+         * child with exit(), where LeakSanitizer would count an unfreed
+         * string held by the parent as the child's leak */
         size_t got_len = 0;
         char *got = capture(print_job, &j, &got_len);
+        char *want = reference(&j);
         if (got && got_len == strlen(want) && memcmp(got, want, got_len) == 0) {
             pass++;
         } else {
