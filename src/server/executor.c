@@ -369,12 +369,19 @@ static uint64_t mono_ns(void)
  * as far as checked: lengths that add up to what came, text without NUL,
  * metadata a JSON object, the tier one of its names, numbers as the JSON
  * form bounded them (< 1.8e19). */
+/* The header of a 'B' record into *h: 0 when it is one and its lengths
+ * add up to what came, else -1 (zdecode and zrep_clean both start here). */
+static int zrep_head(const uint8_t *b, size_t n, zrep *h)
+{
+    if (!b || n < sizeof *h || b[0] != 'B') return -1;
+    memcpy(h, b, sizeof *h);
+    return (uint64_t)h->clen + h->mlen == n - sizeof *h ? 0 : -1;
+}
+
 static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
 {
     zrep h;
-    if (n < sizeof h || b[0] != 'B') return -1;
-    memcpy(&h, b, sizeof h);
-    if ((uint64_t)h.clen + h.mlen != n - sizeof h) return -1;
+    if (zrep_head(b, n, &h) != 0) return -1;
     const char *ct = (const char *)b + sizeof h, *md = ct + h.clen;
     if (h.is_error > 1 || h.has_md > 1 ||
         (!h.has_md && h.mlen) || memchr(ct, 0, h.clen) || memchr(md, 0, h.mlen) ||
@@ -406,9 +413,7 @@ static int zdecode(const uint8_t *b, size_t n, bx_tool_result *out)
 static int zrep_clean(const uint8_t *b, size_t n)
 {
     zrep h;
-    if (!b || n < sizeof h || b[0] != 'B') return 0;
-    memcpy(&h, b, sizeof h);
-    return (uint64_t)h.clen + h.mlen == n - sizeof h && h.is_error == 0;
+    return zrep_head(b, n, &h) == 0 && h.is_error == 0;
 }
 
 static bx_status zcall(bx_server *s, srv_executor *e, const char *tool, const char *input,
