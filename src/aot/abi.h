@@ -17,7 +17,7 @@
 
 /* Bump when this struct, the slow-op numbering or the calling convention of
  * the generated functions changes (it is part of the cache key). */
-#define BXA_ABI_VERSION 2u
+#define BXA_ABI_VERSION 3u
 
 typedef struct bxa_ctx bxa_ctx;
 
@@ -67,6 +67,11 @@ struct bxa_ctx {
      * (biased) counter in r15 rather than storing it before memory
      * accesses (x86-64, guard mode, compiled by gcc: prelude.h). */
     int32_t fureg;
+    /* Table 0's element array and size (the fields themselves: table.grow
+     * may move the array), for call_indirect's inline path (prelude.h
+     * IND_OK); a module without tables sees a table of size 0. */
+    uint64_t *const *t0elems;
+    const uint32_t *t0size;
 };
 
 /* What the shared object exports, under these symbol names. */

@@ -19,6 +19,7 @@
  * functions with more than BXA_MAX_FRAME slots.
  */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -140,6 +141,12 @@ static const char *refuse(const bx_module *m)
 static const bx_functype *func_type(const bx_module *m, uint32_t x)
 {
     return &m->types[m->func_types[x]];
+}
+
+/* the canonical index of type ty (rt.c's ai->canon, instance.c's f->type) */
+static uint32_t canon_type(const bx_module *m, uint32_t ty)
+{
+    return m->type_canon ? m->type_canon[ty] : ty;
 }
 
 /* comma-separated argument list rA, rA+1, ... (n of them) */
@@ -387,9 +394,12 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
         case BXOP_BR_I64_EQZ: case BXOP_BR_I64_EQZ_B: put(b, "if (r%u == 0) goto L%u;\n", o[0], o[1]); break;
         case BXOP_BR_I64_NEZ: case BXOP_BR_I64_NEZ_B: put(b, "if (r%u != 0) goto L%u;\n", o[0], o[1]); break;
         case BXOP_BR_TABLE:
-            put(b, "{ uint32_t i_ = (uint32_t)r%u; if (i_ > %uu) i_ = %uu; switch (i_) {", o[0], o[1], o[1]);
+            /* an index past the last case takes the default, as br_table's
+             * last label: one range check (a clamp first cost gcc a compare
+             * and a cmov more at every dispatch of an interpreter loop) */
+            put(b, "switch ((uint32_t)r%u) {", o[0]);
             for (uint32_t i = 0; i < o[1]; i++) put(b, " case %u: goto L%u;", i, o[2 + i]);
-            put(b, " default: goto L%u; } }\n", o[2 + o[1]]);
+            put(b, " default: goto L%u; }\n", o[2 + o[1]]);
             break;
         case BXOP_RETURN0: put(b, "RET(0);\n"); break;
         case BXOP_RETURN1: put(b, "RET(r%u);\n", o[0]); break;
@@ -424,10 +434,25 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
         case BXOP_CALL_INDIRECT: {
             const bx_functype *t = &m->types[o[0]];
             char e[96];
+            if (o[1] == 0) {
+                /* inline: a function of this binding of the site's type
+                 * (prelude.h IND_OK), else the runtime as below */
+                put(b, "{ uint64_t p_; uint32_t k_; if (IND_OK((uint32_t)r%u, p_, k_, %sftc_, %uu)) {\n", o[2], px,
+                    canon_type(m, o[0]));
+                put(b, "    bxa_ret q_ = ((bxa_ret (*)(bxa_ctx *, FU_PARAM int64_t, int64_t");
+                for (uint32_t i = 0; i < t->nparams; i++) put(b, ", uint64_t");
+                put(b, "))%sfptr_[k_])(c, FU_ARG vr_ - %u, dr_ - 1", px, o[3]);
+                args(b, o[3], t->nparams);
+                put(b, "); CALL_FU(q_);");
+                if (t->nresults) put(b, " r%u = RETV(q_);", o[3]);
+                for (uint32_t i = 1; i < t->nresults; i++) put(b, " r%u = c->mv[%u];", o[3] + i, i - 1);
+                put(b, " ms = *msp_;\n    } else { ");
+            }
             snprintf(e, sizeof e, "c->rt->call_indirect(c, %uu, %uu, (uint32_t)r%u, s_)", o[1], o[0], o[2]);
             put(b, "ARGS_AT(%u); ", o[3]);
             intr_fresh = false;
             slot_call(b, t, o[3], e);
+            if (o[1] == 0) put(b, "    } }\n");
             break;
         }
         case BXOP_GLOBAL_GET: put(b, "r%u = *g%u_;\n", o[0], o[1]); break;
@@ -454,7 +479,12 @@ static void emit_func(sbuf *b, const bx_module *m, uint32_t k, const char *px, i
             case BXOP_ELEM_DROP: case BXOP_DATA_DROP: SLOW(NULL, o[0], 0, "0", "0", "0"); goto next;
             case BXOP_MEMORY_GROW: SLOW(s[0] + 1, 0, 0, s[1], "0", "0"); goto next;
             case BXOP_MEMORY_INIT: SLOW(NULL, o[0], 0, s[1], s[2], s[3]); goto next;
-            case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL: SLOW(NULL, 0, 0, s[0], s[1], s[2]); goto next;
+            /* inline when the runtime could do nothing else (prelude.h's
+             * MEMORY_COPY_F), else the same slow call */
+            case BXOP_MEMORY_COPY: case BXOP_MEMORY_FILL:
+                put(b, "%s(%s, %s, %s, %uu);\n", op == BXOP_MEMORY_COPY ? "MEMORY_COPY_F" : "MEMORY_FILL_F", s[0],
+                    s[1], s[2], op);
+                goto next;
             case BXOP_MLOAD: SLOW(s[0] + 1, o[3], o[4], s[1], k[2], "0"); goto next;
             case BXOP_MSTORE: SLOW(NULL, o[3], o[4], s[0], s[1], k[2]); goto next;
             case BXOP_MMEMORY_SIZE: SLOW(s[0] + 1, o[1], 0, "0", "0", "0"); goto next;
@@ -545,11 +575,15 @@ static void emit_trap_names(sbuf *b)
 }
 
 /* Bump when the emitter's output changes; the pasted texts are hashed. */
-#define BXA_EMIT_VERSION 14u
+#define BXA_EMIT_VERSION 15u
 
 uint64_t bxa_translator_id(void)
 {
-    uint64_t h = bxe_hash64(abi_text, sizeof abi_text, BXA_EMIT_VERSION);
+    /* the engine's constants the text is made with (emit_all) */
+    const uint32_t k[4] = {BX_FUEL_BYTES, BX_WORK_CHUNK, (uint32_t)offsetof(bx_func, aot_data),
+                           (uint32_t)offsetof(bx_func, index)};
+    uint64_t h = bxe_hash64(k, sizeof k, BXA_EMIT_VERSION);
+    h = bxe_hash64(abi_text, sizeof abi_text, h);
     h = bxe_hash64(numeric_text, sizeof numeric_text, h);
     return bxe_hash64(prelude_text, sizeof prelude_text, h);
 }
@@ -564,6 +598,14 @@ static void emit_module(sbuf *b, const bx_module *m, const char *px, int guard)
         for (uint32_t i = 0; i < cd->nparams; i++) put(b, ", uint64_t");
         put(b, ");\n");
     }
+    /* for call_indirect's inline path: each function's canonical type
+     * index and its C code */
+    put(b, "static const uint32_t %sftc_[] = {", px);
+    for (uint32_t k = 0; k < m->nfuncs; k++)
+        put(b, "%s%uu,", k % 16 ? " " : "\n    ", canon_type(m, m->func_types[m->nfunc_imports + k]));
+    put(b, " 0};\nstatic const bxa_anyfn %sfptr_[] = {", px);
+    for (uint32_t k = 0; k < m->nfuncs; k++) put(b, "%s(bxa_anyfn)%sf%u,", k % 8 ? " " : "\n    ", px, k);
+    put(b, " 0};\n");
     for (uint32_t k = 0; k < m->nfuncs && !b->bad; k++) emit_func(b, m, k, px, guard);
     /* the slot-convention wrappers and the exported table */
     for (uint32_t k = 0; k < m->nfuncs; k++) {
@@ -607,7 +649,11 @@ static char *emit_all(const bx_module *const *ms, size_t n, int batch, int guard
     put(&b, "/* generated by boxagnts (src/aot/emit.c) */\n");
     put(&b, "#include <stdint.h>\n#include <string.h>\n#include <math.h>\n");
     emit_trap_names(&b);
-    put(&b, "%s\n%s\n#define BXA_GUARD %d\n%s\n", abi_text, numeric_text, guard ? 1 : 0, prelude_text);
+    /* the engine's bulk-memory constants, from its own header */
+    put(&b, "%s\n%s\n#define BXA_GUARD %d\n#define BXA_FUEL_BYTES %uu\n#define BXA_WORK_CHUNK %uu\n"
+        "#define BXA_OFF_AOT %uu\n#define BXA_OFF_INDEX %uu\n%s\n", abi_text, numeric_text, guard ? 1 : 0,
+        (unsigned)BX_FUEL_BYTES, (unsigned)BX_WORK_CHUNK, (unsigned)offsetof(bx_func, aot_data),
+        (unsigned)offsetof(bx_func, index), prelude_text);
     for (size_t i = 0; i < n && !b.bad; i++) {
         char px[32] = "";
         if (batch) snprintf(px, sizeof px, BXA_BATCH_PREFIX, i);

@@ -164,6 +164,19 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #else
 #define ENTER_SP() do { if (UNLIKELY(SP_() < c->stack_lo)) TRAP(BX_TRAP_STACK_EXHAUSTED); } while (0)
 #endif
+/* call_indirect through table 0 to a function of this same binding (what
+ * rt.c's rt_call_indirect would enter directly) whose type is the site's
+ * (tc: each function's canonical type index, ct: the site's): a direct
+ * call of the function's C code, as a direct call (no interrupt read: its
+ * entry charge is a slice check, see CALL in emit.c).  Anything else, a
+ * slot past the end, null, another instance's or a host function, a
+ * wrong type, goes to the runtime, which checks in the interpreter's
+ * order and traps alike.  aot_data is set by rt.c's bxa_bind on exactly
+ * this binding's functions; the offsets are bx_func's (emit.c). */
+#define IND_OK(e, p, k, tc, ct) LIKELY((e) < *c->t0size && ((p) = (*c->t0elems)[e]) != 0 && \
+    *(void *const *)(uintptr_t)((p) + BXA_OFF_AOT) == c->rt_private && \
+    (tc)[(k) = *(const uint32_t *)(uintptr_t)((p) + BXA_OFF_INDEX)] == (ct))
+typedef void (*bxa_anyfn)(void);
 #define ARGS_AT(a) (c->vbase = c->vslots - (uint64_t)vr_ + (a), c->depth = (uint32_t)((int64_t)c->max_depth - dr_))
 
 #define SELECT(d, k, a, b) d = (uint32_t)(k) ? (a) : (b)
@@ -284,6 +297,29 @@ typedef struct { uint64_t v; int64_t fu; } bxa_ret;
 #define F64_ADD_M(d, a, b, off) LDMOP(d, a, b, off, +)
 #define F64_MUL_M(d, a, b, off) LDMOP(d, a, b, off, *)
 #define MEMORY_SIZE(d) d = (uint32_t)(ms / 65536u)
+/* memory.copy / memory.fill inline, when the runtime's mem_copy/mem_fill
+ * (rt.c, as interp.c) could do nothing but the move and the charge: both
+ * ranges inside memory 0 (checked here, also in guard mode: no fault), at
+ * most one BX_WORK_CHUNK (bulk.c reads the interrupt flag only between
+ * chunks) and a charge (bx_fuel_for_bytes) that leaves the biased counter
+ * non-negative (so the real one too: no trap, no refill).  Anything else,
+ * an out-of-bounds range included, goes to the runtime as before, which
+ * traps, refills or chunks exactly as the interpreter.  FUEL_SUB keeps the
+ * accesses after it below the charge (r15: a fault reads the counter), and
+ * MEM_ORDER the move between the accesses around it. */
+#if BXA_FUREG
+#define FUEL_SUB(u) __asm__ __volatile__("subq %1, %0" : "+r"(fu) : "r"((int64_t)(u)) : "cc", "memory")
+#else
+#define FUEL_SUB(u) (fu -= (int64_t)(u))
+#endif
+#define BULK_UNITS(n) ((int64_t)((n) / BXA_FUEL_BYTES + ((n) % BXA_FUEL_BYTES != 0)))
+#define BULK_F(ok, op, d, x, n, MOVE) do { uint64_t d_ = (uint32_t)(d), x_ = (uint32_t)(x), n_ = (uint32_t)(n); \
+    int64_t u_ = BULK_UNITS(n_); \
+    if (LIKELY(n_ <= BXA_WORK_CHUNK && d_ + n_ <= ms && (ok) && fu >= u_)) { \
+        FUEL_SUB(u_); MEM_ORDER(); MOVE; MEM_ORDER(); \
+    } else { SYNC(); c->rt->slow(c, (op), 0, 0, (d), (x), (n)); RELOAD(); } } while (0)
+#define MEMORY_COPY_F(d, x, n, op) BULK_F(x_ + n_ <= ms, op, d, x, n, memmove(mb + d_, mb + x_, n_))
+#define MEMORY_FILL_F(d, x, n, op) BULK_F(1, op, d, x, n, memset(mb + d_, (int)(uint8_t)x_, n_))
 
 /* numeric: unary d a, binary d a b (names as in code.h) */
 #define U32(a) ((uint32_t)(a))

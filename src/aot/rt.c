@@ -65,6 +65,8 @@ struct bxa_inst {
     bool have_stack;
     uint8_t *null_base;
     uint64_t zero_size;
+    uint64_t *null_elems;       /* table 0 of a module without tables */
+    uint32_t zero_tsize;
     uint64_t **gvals;
     uint64_t *mv;
     bool guard;                 /* compiled without bounds checks */
@@ -647,6 +649,13 @@ bxa_inst *bxa_bind(bxa_module *am, bx_store *s, bx_instance *inst)
     c->globals = ai->gvals;
     c->funcs = (void *const *)inst->funcs;
     c->mv = ai->mv;
+    if (m->ntables_total) {
+        c->t0elems = &inst->tables[0]->elems;
+        c->t0size = &inst->tables[0]->size;
+    } else {
+        c->t0elems = &ai->null_elems;
+        c->t0size = &ai->zero_tsize;
+    }
     /* the interpreter's frame cap for the same stack budget (interp.c) */
     uint64_t nframes, nslots;
     bxe_stack_split(s->limits.max_stack_bytes, &nframes, &nslots);
