@@ -312,13 +312,20 @@ typedef void (*bxa_anyfn)(void);
 #else
 #define FUEL_SUB(u) (fu -= (int64_t)(u))
 #endif
+/* the size now: in guard mode ms is otherwise dead in most functions, and
+ * keeping it live across every call for a bulk op cost a register */
+#if BXA_GUARD
+#define MS_NOW() (*msp_)
+#else
+#define MS_NOW() ms
+#endif
 #define BULK_UNITS(n) ((int64_t)((n) / BXA_FUEL_BYTES + ((n) % BXA_FUEL_BYTES != 0)))
 #define BULK_F(ok, op, d, x, n, MOVE) do { uint64_t d_ = (uint32_t)(d), x_ = (uint32_t)(x), n_ = (uint32_t)(n); \
     int64_t u_ = BULK_UNITS(n_); \
-    if (LIKELY(n_ <= BXA_WORK_CHUNK && d_ + n_ <= ms && (ok) && fu >= u_)) { \
+    if (LIKELY(n_ <= BXA_WORK_CHUNK && d_ + n_ <= MS_NOW() && (ok) && fu >= u_)) { \
         FUEL_SUB(u_); MEM_ORDER(); MOVE; MEM_ORDER(); \
     } else { SYNC(); c->rt->slow(c, (op), 0, 0, (d), (x), (n)); RELOAD(); } } while (0)
-#define MEMORY_COPY_F(d, x, n, op) BULK_F(x_ + n_ <= ms, op, d, x, n, memmove(mb + d_, mb + x_, n_))
+#define MEMORY_COPY_F(d, x, n, op) BULK_F(x_ + n_ <= MS_NOW(), op, d, x, n, memmove(mb + d_, mb + x_, n_))
 #define MEMORY_FILL_F(d, x, n, op) BULK_F(1, op, d, x, n, memset(mb + d_, (int)(uint8_t)x_, n_))
 
 /* numeric: unary d a, binary d a b (names as in code.h) */
