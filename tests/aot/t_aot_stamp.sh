@@ -177,5 +177,22 @@ EOF
     }
 }
 
+# ---- one process, two objects through /proc/self/fd (stamp_test.c) -------------
+C=$T/c-two; rm -rf "$C"
+for v in 42 43; do "$B" run --cache-dir "$C" --tier aot --invoke answer "$T/m/$v.wasm" >/dev/null 2>&1; done
+sleep 2.1
+for v in 42 43; do "$B" run --cache-dir "$C" --tier auto --invoke answer "$T/m/$v.wasm" >/dev/null 2>&1; done
+ST=$BUILD/tests/aot/stamp_test
+if [ -x "$ST" ]; then
+    "$ST" "$T/m/42.wasm" "$T/m/43.wasm" "$C" > "$T/st.out" 2>"$T/trace"
+    sed -n 's/^FAIL/FAIL stamp_test:/p' "$T/st.out"
+    read -r p _ f _ < <(tail -1 "$T/st.out")
+    pass=$((pass + ${p:-0})); fail=$((fail + ${f:-1}))
+    # the first load went through the stamp, and some through the copy
+    grep -q "cache compiled stamp hit" "$T/trace" && ok || bad "stamp_test: no stamped load: $(cat "$T/trace")"
+else
+    bad "$ST is not built (make tests)"
+fi
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
