@@ -190,7 +190,8 @@ BX_API void bx_module_digest(const uint8_t *bytes, size_t len, uint8_t out[32]);
  * file, unchanged since it was hashed, or computed (and stamped when it
  * may be; without a cache_dir digest is zeroed: nothing would use it).
  * Malloc'd bytes (NUL-terminated), or NULL with err.  The _digest
- * form of bx_module_new_cached_event takes digest = SHA-256 of bytes. */
+ * form of bx_module_new_cached_event takes digest = SHA-256 of bytes
+ * (NULL: hashed here). */
 BX_API uint8_t *bx_module_file_read(const char *path, size_t max, const char *cache_dir, size_t *len,
                                     uint8_t digest[32], bx_error *err);
 BX_API bx_module *bx_module_new_cached_digest(const uint8_t *bytes, size_t len, const uint8_t digest[32],

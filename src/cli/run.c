@@ -401,12 +401,18 @@ int cmd_run(int argc, char **argv)
         }
     }
     /* read once; its SHA-256 (the cache's name for it) from the cache's
-     * stamp of this file when it is unchanged since hashed */
+     * stamp of this file when it is unchanged since hashed.  Only when this
+     * process loads the module itself (--invoke, the compiled tier): else
+     * the worker's parent looks it up (src/confine) and hashes it there. */
     uint8_t wdigest[32];
+    const uint8_t *wd = NULL;   /* wdigest, when it was made */
     {
         bx_error rerr;
         memset(&rerr, 0, sizeof rerr);
-        if (!(wasm = bx_module_file_read(path, (size_t)1 << 40, o.g.cache_dir, &wasm_len, wdigest, &rerr))) {
+        bxa_tier want = fl.g.tier ? (bxa_tier)(fl.g.tier - BX_TIER_INTERP) : bxa_tier_env(BXA_TIER_INTERP);
+        const char *dcache = invoke || want != BXA_TIER_INTERP ? o.g.cache_dir : NULL;
+        if (dcache) wd = wdigest;
+        if (!(wasm = bx_module_file_read(path, (size_t)1 << 40, dcache, &wasm_len, wdigest, &rerr))) {
             fprintf(stderr, "boxagnts: %s\n", rerr.msg);
             rc = RUN_EXIT_LOAD;
             goto done;
@@ -419,7 +425,7 @@ int cmd_run(int argc, char **argv)
     uint32_t nargs = 0;
     int comp_invoke = invoke && wasm_len >= 8 && !memcmp(wasm, "\0asm", 4) && wasm[6] == 1;
     if (invoke && !comp_invoke) {
-        bx_module *m = pm = bx_module_new_cached_digest(wasm, wasm_len, wdigest, o.g.cache_dir, &pm_event, &err);
+        bx_module *m = pm = bx_module_new_cached_digest(wasm, wasm_len, wd, o.g.cache_dir, &pm_event, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
             rc = RUN_EXIT_LOAD;
@@ -516,7 +522,7 @@ int cmd_run(int argc, char **argv)
     if (tier != BXA_TIER_INTERP) {
         bx_error aerr;
         memset(&aerr, 0, sizeof aerr);
-        if (pm || (pm = bx_module_new_cached_digest(wasm, wasm_len, wdigest, o.g.cache_dir, &pm_event, &aerr)))
+        if (pm || (pm = bx_module_new_cached_digest(wasm, wasm_len, wd, o.g.cache_dir, &pm_event, &aerr)))
             aot = bxa_module_get(pm, o.g.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
         else
             snprintf(aot_why, sizeof aot_why, "%.150s", aerr.msg);
