@@ -185,6 +185,17 @@ BX_API bx_module *bx_module_from_cache(const uint8_t *bytes, size_t len, const c
                                 bx_cache_event *event);
 BX_API bx_status bx_module_payload(const bx_module *m, uint8_t **out, size_t *n);
 BX_API void bx_module_digest(const uint8_t *bytes, size_t len, uint8_t out[32]);
+/* A module file (at most max bytes) read through one fd, with its SHA-256
+ * in digest: taken from an authenticated stamp in cache_dir of this very
+ * file, unchanged since it was hashed, or computed (and stamped when it
+ * may be; without a cache_dir digest is zeroed: nothing would use it).
+ * Malloc'd bytes (NUL-terminated), or NULL with err.  The _digest
+ * form of bx_module_new_cached_event takes digest = SHA-256 of bytes
+ * (NULL: hashed here). */
+BX_API uint8_t *bx_module_file_read(const char *path, size_t max, const char *cache_dir, size_t *len,
+                                    uint8_t digest[32], bx_error *err);
+BX_API bx_module *bx_module_new_cached_digest(const uint8_t *bytes, size_t len, const uint8_t digest[32],
+                                              const char *cache_dir, bx_cache_event *event, bx_error *err);
 BX_API int bx_cache_store_payload(const uint8_t *bytes, size_t len, const char *cache_dir,
                            const uint8_t *payload, size_t n, char *why, size_t cap);
 

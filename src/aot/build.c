@@ -12,16 +12,34 @@
  * its process group is killed; stdin/stdout are /dev/null.
  *
  * The cache: <cache_dir>/aot/<key>.so-entry, key = SHA-256 of the module
- * bytes, the translator and ABI versions, the engine build id (which hashes
- * the opcode table), the fusion switch, the compiler's identity (resolved
- * path, size, mtime, inode) and the flags.  An entry is the cache's
- * 128-byte authenticated header (bxe_cache_make_header: HMAC-SHA-256 under
- * the per-user key) followed by the shared object; it is loaded only if
- * the header made again from the payload is byte-identical, and only from a
- * private copy of the verified bytes (dlopen never opens the cache file by
- * name, so the file cannot be swapped between check and use).  Entries are
- * written 0600 through a temporary file and rename.  The cache directory
- * is trusted as the module cache is (callers check it against the grants).
+ * bytes, the translator and ABI versions, the entry layout, the engine
+ * build id (which hashes the opcode table), the fusion switch, the
+ * compiler's identity (resolved path, size, mtime, inode) and the flags.
+ * An entry is the shared object followed by the cache's 128-byte
+ * authenticated header (bxe_cache_make_header: HMAC-SHA-256 under the
+ * per-user key): a trailer, so the entry itself is a loadable ELF file.
+ * Entries are written 0600 through a temporary file and rename.  The cache
+ * directory is trusted as the module cache is (callers check it against
+ * the grants).
+ *
+ * Loading (cache_load).  The entry is opened once (O_NOFOLLOW) and
+ * everything after is done on that fd, never on the name again, so the
+ * file cannot be swapped between check and use:
+ *   - a full check reads it, makes the header again from the payload and
+ *     compares; when the file is settled (cache_stamp.c: ctime old enough,
+ *     unchanged while read) an authenticated stamp of it is written beside
+ *     it (<key>.so-entry.stamp);
+ *   - with a stamp naming exactly the fd's (st_dev, st_ino, size, mtime,
+ *     ctime), the file is the one verified before and is not read again;
+ *   - the verified file is mapped by dlopen("/proc/self/fd/N"), which
+ *     opens the same inode whatever happened to the name since.  Without
+ *     /proc (or when the loader already holds an object of that name or
+ *     inode, below) the verified bytes are copied into a private directory
+ *     and mapped from there, as before.
+ * A loaded object is found by the loader by name and by inode: a name
+ * /proc/self/fd/N left on an object still loaded (its fd closed and N
+ * reused) would make dlopen return that object, so a probe with
+ * RTLD_NOLOAD comes first and any answer sends the load to the copy.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -43,8 +61,12 @@
 #include "module.h"
 #include "runtime.h"
 #include "sha256.h"
+#include "stamp.h"
 
 #define BXA_TRANSLATOR "bxa-translator-1"
+/* the entry's layout (2: the header is a trailer): in the key, so a build
+ * with another layout neither loads nor overwrites these entries */
+#define BXA_ENTRY_LAYOUT 2u
 /* no unwind tables: nothing unwinds through generated code (traps leave by
  * longjmp), and every byte of the object is hashed at each load */
 #define BXA_CFLAGS "-O2", "-fPIC", "-shared", "-fno-strict-aliasing", "-fwrapv", "-ffp-contract=off", \
@@ -82,7 +104,10 @@ const bxa_wrap_fn *bxa_module_funcs(const bxa_module *am, const bx_module *m, ui
     if (!am || am->nfuncs != m->nfuncs) return NULL;
     if (m != am->src) {
         uint8_t h[32];
-        bxe_sha256(m->bytes, m->len, h);
+        if (m->has_digest)
+            memcpy(h, m->digest, 32);
+        else
+            bxe_sha256(m->bytes, m->len, h);
         if (!bxe_ct_equal(h, am->mhash, 32)) return NULL;
     }
     *n = am->nfuncs;
@@ -358,8 +383,8 @@ static void cache_key(const char *ccid, const uint8_t mh[32], int guard, uint8_t
     bx_sha256_ctx x;
     bxe_sha256_init(&x);
     bxe_sha256_update(&x, BXA_TRANSLATOR, sizeof BXA_TRANSLATOR);
-    uint64_t v[5] = {BXA_ABI_VERSION, build_id, bxe_nofusion_env() ? 1u : 0u, translator_id,
-                     guard ? 1u : 0u};
+    uint64_t v[6] = {BXA_ABI_VERSION, build_id, bxe_nofusion_env() ? 1u : 0u, translator_id,
+                     guard ? 1u : 0u, BXA_ENTRY_LAYOUT};
     bxe_sha256_update(&x, v, sizeof v);
     bxe_sha256_update(&x, mh, 32);
     bxe_sha256_update(&x, ccid, strlen(ccid) + 1);
@@ -376,40 +401,114 @@ static void entry_path(char *out, size_t cap, const char *dir, const uint8_t key
     if (snprintf(out, cap, "%s/aot/%s.so-entry", dir, hex) >= (int)cap) out[0] = '\0';
 }
 
-/* A verified entry, or NULL: the returned buffer (to free) holds the
- * header, *pl points at the payload (the shared object, *on bytes). */
-static uint8_t *cache_read(const char *dir, const uint8_t mk[32], const uint8_t key[32], size_t len,
-                           const uint8_t **pl, size_t *on)
+/* The entry read through fd and verified, or NULL: the returned buffer
+ * (to free) starts with the payload (the shared object, *on bytes), the
+ * header after it. */
+static uint8_t *read_verified(int fd, const uint8_t mk[32], const uint8_t key[32], size_t len, size_t *on)
 {
-    char path[PBUF];
-    entry_path(path, sizeof path, dir, key);
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) return NULL;
     struct stat st;
     size_t n = 0;
     uint8_t *p = NULL;
     if (fstat(fd, &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 022) == 0)
         p = read_fd_all(fd, BXA_MAX_SO + HDR, &n);
-    close(fd);
     uint8_t h[HDR];
-    if (p && n > HDR) bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, len, p + HDR, n - HDR);
-    if (!p || n <= HDR || !bxe_ct_equal(h, p, HDR)) {
+    if (p && n > HDR) bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, len, p, n - HDR);
+    if (!p || n <= HDR || !bxe_ct_equal(h, p + n - HDR, HDR)) {
         free(p);
         return NULL;
     }
-    *pl = p + HDR;
     *on = n - HDR;
     return p;
+}
+
+static int open_entry(const char *dir, const uint8_t key[32], char *path, size_t cap)
+{
+    entry_path(path, cap, dir, key);
+    return path[0] ? open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) : -1;
+}
+
+/* A verified entry, or NULL (see read_verified). */
+static uint8_t *cache_read(const char *dir, const uint8_t mk[32], const uint8_t key[32], size_t len,
+                           const uint8_t **pl, size_t *on)
+{
+    char path[PBUF];
+    int fd = open_entry(dir, key, path, sizeof path);
+    if (fd < 0) return NULL;
+    uint8_t *p = read_verified(fd, mk, key, len, on);
+    close(fd);
+    if (p) *pl = p;
+    return p;
+}
+
+/* dlopen of the file open on fd, through /proc/self/fd: NULL when /proc
+ * is not there, when the loader already holds an object of that name or
+ * inode (the probe: see the header comment), or when the file is no
+ * longer in the state *want (a change between check and map). */
+static void *dl_fd(int fd, const bxe_stamp *want)
+{
+    char name[40];
+    snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+    void *dl = dlopen(name, RTLD_LAZY | RTLD_LOCAL | RTLD_NOLOAD);
+    if (dl) {
+        dlclose(dl);
+        return NULL;
+    }
+    dlerror();
+    if (!(dl = dlopen(name, RTLD_NOW | RTLD_LOCAL))) {
+        dlerror();
+        return NULL;
+    }
+    struct stat st;
+    bxe_stamp now;
+    if (fstat(fd, &st) != 0 || (bxe_stamp_of(&st, &now), !bxe_stamp_eq(&now, want))) {
+        dlclose(dl);
+        return NULL;
+    }
+    return dl;
 }
 
 static bxa_module *cache_load(const char *dir, const uint8_t mk[32], const uint8_t key[32],
                               const bx_module *m, char *why, size_t cap)
 {
-    size_t n = 0;
-    const uint8_t *so = NULL;
-    uint8_t *p = cache_read(dir, mk, key, m->len, &so, &n);
-    bxa_module *am = p ? load_bytes(so, n, m, why, cap) : NULL;
-    free(p);
+    char path[PBUF], spath[PBUF + 8];
+    int fd = open_entry(dir, key, path, sizeof path);
+    if (fd < 0) return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 022) ||
+        st.st_size <= (off_t)HDR) {
+        close(fd);
+        return NULL;
+    }
+    bxe_stamp s0;
+    bxe_stamp_of(&st, &s0);
+    uint8_t val[32];
+    bool stamps = bxe_stamps_on() && snprintf(spath, sizeof spath, "%s.stamp", path) < (int)sizeof spath;
+    /* the stamp's value: the MAC in the entry's header (bound, not read) */
+    bool hit = stamps && bxe_stamp_check(spath, mk, "AOT-ENTR", key, &s0, val);
+    void *dl = hit ? dl_fd(fd, &s0) : NULL;
+    bool stamped = hit;
+    if (!dl) {
+        /* a full check of what fd holds now */
+        hit = false;
+        size_t n = 0;
+        uint8_t *p = read_verified(fd, mk, key, m->len, &n);
+        if (p) {
+            struct stat st2;
+            bxe_stamp s1;
+            bool settled = fstat(fd, &st2) == 0 && (bxe_stamp_of(&st2, &s1), bxe_stamp_eq(&s0, &s1)) &&
+                           bxe_stamp_settled(&st);
+            if (settled && stamps && !stamped) bxe_stamp_write(spath, mk, "AOT-ENTR", key, &s0, p + n + 88);
+            /* settled: the file is what was verified (a change would give a
+             * new ctime, which dl_fd's fstat after mapping would see) */
+            if (settled) dl = dl_fd(fd, &s0);
+            if (!dl) dl = dl_bytes(p, n, NULL, 0, why, cap);
+            free(p);
+        }
+    }
+    close(fd);
+    if (!dl) return NULL;
+    bxe_stamp_trace("compiled", path, hit);
+    bxa_module *am = load_dl(dl, m, why, cap);
     if (am) am->cached = 1;
     return am;
 }
@@ -428,8 +527,8 @@ static void cache_store(const char *dir, const uint8_t mk[32], const uint8_t key
     uint8_t h[HDR];
     bxe_cache_make_header(h, mk, key, BXA_ENTRY_ID, len, so, n);
     bool ok = fchmod(fd, 0600) == 0;
-    const uint8_t *parts[2] = {h, so};
-    size_t lens[2] = {HDR, n};
+    const uint8_t *parts[2] = {so, h};
+    size_t lens[2] = {n, HDR};
     for (int i = 0; i < 2 && ok; i++) {
         size_t off = 0;
         while (off < lens[i]) {
@@ -477,7 +576,10 @@ static bxa_module *module_get(const bx_module *m, const char *cache_dir, int all
     }
     cc_identity(cc, ccid, sizeof ccid);
     uint8_t key[32], mk[32], mh[32];
-    bxe_sha256(m->bytes, m->len, mh);
+    if (m->has_digest)
+        memcpy(mh, m->digest, 32);
+    else
+        bxe_sha256(m->bytes, m->len, mh);
     cache_key(ccid, mh, guard, key);
     bool have_mk = false;
     if (cache_dir) {

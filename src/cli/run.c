@@ -400,9 +400,23 @@ int cmd_run(int argc, char **argv)
             goto done;
         }
     }
-    if (!(wasm = cli_read_file(path, &wasm_len))) {
-        rc = RUN_EXIT_LOAD;
-        goto done;
+    /* read once; its SHA-256 (the cache's name for it) from the cache's
+     * stamp of this file when it is unchanged since hashed.  Only when this
+     * process loads the module itself (--invoke, the compiled tier): else
+     * the worker's parent looks it up (src/confine) and hashes it there. */
+    uint8_t wdigest[32];
+    const uint8_t *wd = NULL;   /* wdigest, when it was made */
+    {
+        bx_error rerr;
+        memset(&rerr, 0, sizeof rerr);
+        bxa_tier want = fl.g.tier ? (bxa_tier)(fl.g.tier - BX_TIER_INTERP) : bxa_tier_env(BXA_TIER_INTERP);
+        const char *dcache = invoke || want != BXA_TIER_INTERP ? o.g.cache_dir : NULL;
+        if (dcache) wd = wdigest;
+        if (!(wasm = bx_module_file_read(path, (size_t)1 << 40, dcache, &wasm_len, wdigest, &rerr))) {
+            fprintf(stderr, "boxagnts: %s\n", rerr.msg);
+            rc = RUN_EXIT_LOAD;
+            goto done;
+        }
     }
 
     /* --invoke: parse ARGS by the export's parameter types.  A component's
@@ -411,7 +425,7 @@ int cmd_run(int argc, char **argv)
     uint32_t nargs = 0;
     int comp_invoke = invoke && wasm_len >= 8 && !memcmp(wasm, "\0asm", 4) && wasm[6] == 1;
     if (invoke && !comp_invoke) {
-        bx_module *m = pm = bx_module_new_cached_event(wasm, wasm_len, o.g.cache_dir, &pm_event, &err);
+        bx_module *m = pm = bx_module_new_cached_digest(wasm, wasm_len, wd, o.g.cache_dir, &pm_event, &err);
         if (!m) {
             fprintf(stderr, "boxagnts: cannot load module %s: %s\n", path, err.msg);
             rc = RUN_EXIT_LOAD;
@@ -508,7 +522,7 @@ int cmd_run(int argc, char **argv)
     if (tier != BXA_TIER_INTERP) {
         bx_error aerr;
         memset(&aerr, 0, sizeof aerr);
-        if (pm || (pm = bx_module_new_cached_event(wasm, wasm_len, o.g.cache_dir, &pm_event, &aerr)))
+        if (pm || (pm = bx_module_new_cached_digest(wasm, wasm_len, wd, o.g.cache_dir, &pm_event, &aerr)))
             aot = bxa_module_get(pm, o.g.cache_dir, tier == BXA_TIER_AOT, aot_why, sizeof aot_why);
         else
             snprintf(aot_why, sizeof aot_why, "%.150s", aerr.msg);

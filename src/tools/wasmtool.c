@@ -534,13 +534,16 @@ static const bx_module *module_of(wasm_tool *w, const char *cache_dir, char *why
         size_t len = 0;
         bx_error e;
         memset(&e, 0, sizeof e);
-        char *bytes = slurp(w->path, MODULE_MAX, &len, &e);
+        /* read once, its SHA-256 from the cache's stamp of the file when
+         * it is unchanged since hashed (cache_stamp.c) */
+        uint8_t digest[32];
+        char *bytes = (char *)bx_module_file_read(w->path, MODULE_MAX, cache_dir, &len, digest, &e);
         if (bytes) {
             memset(&e, 0, sizeof e);
             if (bxcm_is_component((const uint8_t *)bytes, len)) {
                 if (!(w->comp = bxcm_decode_cached((const uint8_t *)bytes, len, cache_dir, &e)) && e.status == BX_OK) e.status = BX_ERR_INVALID;
             } else
-                w->module = bx_module_new_cached((const uint8_t *)bytes, len, cache_dir, &e);
+                w->module = bx_module_new_cached_digest((const uint8_t *)bytes, len, digest, cache_dir, NULL, &e);
             free(bytes);
         }
         if (!w->module && !w->comp) {

@@ -43,6 +43,7 @@
 #include "opcodes.h"
 #include "sha256.h"
 #include "simd.h"
+#include "stamp.h"
 
 #define HDR_SIZE 128u
 #define HDR_CHECKED 88u     /* bytes covered by the header checksum */
@@ -396,13 +397,17 @@ static bool ensure_dir(const char *dir)
 }
 
 /* Reads the entry; returns 1 loaded, 0 absent, -1 present but rejected.
- * Mapped rather than read: the payload is copied once, into the module. */
+ * Mapped rather than read: the payload is copied once, into the module.
+ * With a stamp of this very file (cache_stamp.c: written after a full
+ * check, under the key) the MAC is not computed again; the payload is
+ * still verified in full by bxe_module_deserialize (the third wall holds
+ * even against a holder of the key). */
 static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[32], uint64_t id,
                       const uint8_t *bytes, size_t len, struct bx_module **out)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return errno == ENOENT ? 0 : -1;
-    struct stat st;
+    struct stat st, st2;
     int rc = -1;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid() ||
         st.st_size < (off_t)HDR_SIZE || (uint64_t)st.st_size > MAX_PAYLOAD + HDR_SIZE) {
@@ -410,12 +415,20 @@ static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[
         return -1;
     }
     size_t fsize = (size_t)st.st_size;
+    char spath[4200];
+    bxe_stamp s0;
+    bxe_stamp_of(&st, &s0);
+    uint8_t sval[32];
+    bool stamps = bxe_stamps_on() && snprintf(spath, sizeof spath, "%s.stamp", path) < (int)sizeof spath;
+    bool hit = stamps && bxe_stamp_check(spath, mk, "BXM-ENTR", key, &s0, sval);
     /* A file shrunk under the mapping would fault (SIGBUS); entries are
      * only ever replaced by rename, never truncated in place, and a
      * private mapping keeps the pages it already has. */
     uint8_t *buf = mmap(NULL, fsize, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    close(fd);
-    if (buf == MAP_FAILED) return -1;
+    if (buf == MAP_FAILED) {
+        close(fd);
+        return -1;
+    }
     if (header_ok(buf, fsize, key, id, len)) {
         const uint8_t *payload = buf + HDR_SIZE;
         size_t n = fsize - HDR_SIZE;
@@ -423,10 +436,19 @@ static int load_entry(const char *path, const uint8_t mk[32], const uint8_t key[
         /* the MAC proves the entry was written by a holder of the key, and
          * catches plain damage too: the payload checksum (still written,
          * for tools that inspect entries) would be a second pass for nothing */
-        entry_mac(mk, buf, payload, n, mac);
-        if (bxe_ct_equal(mac, buf + HDR_MAC, 32) && (*out = bxe_module_deserialize(payload, n, bytes, len)))
+        if (hit) hit = bxe_ct_equal(sval, buf + HDR_MAC, 32);
+        if (!hit) entry_mac(mk, buf, payload, n, mac);
+        if ((hit || bxe_ct_equal(mac, buf + HDR_MAC, 32)) && (*out = bxe_module_deserialize(payload, n, bytes, len)))
             rc = 1;
+        /* verified in full, unchanged while read, and old enough: stamp it */
+        if (rc == 1 && !hit && stamps && bxe_stamp_settled(&st) && fstat(fd, &st2) == 0) {
+            bxe_stamp s1;
+            bxe_stamp_of(&st2, &s1);
+            if (bxe_stamp_eq(&s0, &s1)) bxe_stamp_write(spath, mk, "BXM-ENTR", key, &s0, buf + HDR_MAC);
+        }
+        if (rc == 1) bxe_stamp_trace("module", path, hit);
     }
+    close(fd);
     munmap(buf, fsize);
     return rc;
 }
@@ -477,21 +499,51 @@ bx_module *bx_module_new_cached(const uint8_t *bytes, size_t len, const char *ca
     return bx_module_new_cached_event(bytes, len, cache_dir, NULL, err);
 }
 
+/* bx_module_new, with the module's SHA-256 kept in it (the compiled tier
+ * names its artifact by it: one hash per load, not one per layer). */
+static bx_module *new_digest(const uint8_t *bytes, size_t len, const uint8_t digest[32], bx_error *err)
+{
+    bx_module *m = bx_module_new(bytes, len, err);
+    if (m) {
+        memcpy(m->digest, digest, 32);
+        m->has_digest = true;
+    }
+    return m;
+}
+
+static bx_module *new_cached(const uint8_t *bytes, size_t len, const uint8_t *digest, const char *cache_dir,
+                             bx_cache_event *event, bx_error *err);
+
 bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const char *cache_dir,
                                       bx_cache_event *event, bx_error *err)
+{
+    return new_cached(bytes, len, NULL, cache_dir, event, err);
+}
+
+bx_module *bx_module_new_cached_digest(const uint8_t *bytes, size_t len, const uint8_t digest[32],
+                                       const char *cache_dir, bx_cache_event *event, bx_error *err)
+{
+    return new_cached(bytes, len, digest, cache_dir, event, err);
+}
+
+static bx_module *new_cached(const uint8_t *bytes, size_t len, const uint8_t *digest, const char *cache_dir,
+                             bx_cache_event *event, bx_error *err)
 {
     bx_cache_event local_ev;
     if (!event) event = &local_ev;
     *event = BX_CACHE_NONE;
+    uint8_t key[32];
     if (!cache_dir || !*cache_dir || (!bytes && len) || bxe_nofusion_env())
         return bx_module_new(bytes, len, err);
+    if (digest)
+        memcpy(key, digest, 32);
+    else
+        bxe_sha256(bytes, len, key);
     uint8_t mk[32];
     if (bxe_cache_load_key(mk, NULL, 0) != 0) {    /* no key, no cache: never an error */
         *event = BX_CACHE_NO_KEY;
-        return bx_module_new(bytes, len, err);
+        return new_digest(bytes, len, key, err);
     }
-    uint8_t key[32];
-    bxe_sha256(bytes, len, key);
     uint64_t id = bxe_cache_build_id();
     char path[4200];
     bool usable = ensure_dir(cache_dir) && entry_path(path, sizeof path, cache_dir, key, id);
@@ -500,13 +552,15 @@ bx_module *bx_module_new_cached_event(const uint8_t *bytes, size_t len, const ch
     if (usable) {
         got = load_entry(path, mk, key, id, bytes, len, &m);
         if (got == 1) {
+            memcpy(m->digest, key, 32);
+            m->has_digest = true;
             memset(mk, 0, sizeof mk);
             if (err) memset(err, 0, sizeof *err);
             *event = BX_CACHE_HIT;
             return m;
         }
     }
-    m = bx_module_new(bytes, len, err);
+    m = new_digest(bytes, len, key, err);
     if (!m) {   /* invalid modules are not cached: the error is the same each time */
         memset(mk, 0, sizeof mk);
         return NULL;
@@ -546,8 +600,11 @@ bx_module *bx_module_from_cache(const uint8_t *bytes, size_t len, const char *ca
     uint64_t id = bxe_cache_build_id();
     char path[4200];
     bx_module *m = NULL;
-    if (entry_path(path, sizeof path, cache_dir, key, id) && load_entry(path, mk, key, id, bytes, len, &m) == 1)
+    if (entry_path(path, sizeof path, cache_dir, key, id) && load_entry(path, mk, key, id, bytes, len, &m) == 1) {
+        memcpy(m->digest, key, 32);
+        m->has_digest = true;
         *event = BX_CACHE_HIT;
+    }
     memset(mk, 0, sizeof mk);
     return m;
 }
@@ -588,4 +645,94 @@ int bx_cache_store_payload(const uint8_t *bytes, size_t len, const char *cache_d
     memset(mk, 0, sizeof mk);
     bx_module_free(m);
     return rc;
+}
+
+/* ---- module files: their SHA-256 from a stamp ---------------------------------
+ *
+ * A module file read through one fd; its SHA-256 is taken from a stamp of
+ * that very file (cache_stamp.c: same key, same rule as for entries) when
+ * the cache has one, else computed and, when the file is settled, stamped
+ * for the next process.  Stamps live in <cache>/stamps/, named by the
+ * file's (st_dev, st_ino); only files that only the user or root can write
+ * are stamped (another user who can write the module could change it with a
+ * writable shared mapping held open, which dirties pages without a new
+ * ctime). */
+
+static bool writable_by_us_only(const struct stat *st)
+{
+    return !(st->st_mode & 022) && (st->st_uid == geteuid() || st->st_uid == 0);
+}
+
+uint8_t *bx_module_file_read(const char *path, size_t max, const char *cache_dir, size_t *len,
+                             uint8_t digest[32], bx_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        bxe_fail(err, BX_ERR_IO, 0, "cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st, st2;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        bxe_fail(err, BX_ERR_ARG, 0, "%s is not a regular file", path);
+        return NULL;
+    }
+    if ((uint64_t)st.st_size > max) {
+        close(fd);
+        bxe_fail(err, BX_ERR_LIMIT, 0, "%s is larger than %zu bytes", path, max);
+        return NULL;
+    }
+    size_t n = (size_t)st.st_size, got = 0;
+    uint8_t *buf = malloc(n + 1);
+    if (!buf) {
+        close(fd);
+        bxe_fail(err, BX_ERR_NOMEM, 0, "out of memory reading %s", path);
+        return NULL;
+    }
+    while (got < n) {
+        ssize_t k = read(fd, buf + got, n - got);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        got += (size_t)k;
+    }
+    if (got != n) {
+        close(fd);
+        free(buf);
+        bxe_fail(err, BX_ERR_IO, 0, "cannot read %s", path);
+        return NULL;
+    }
+    buf[n] = 0;
+    *len = n;
+    bxe_stamp s0, s1;
+    bxe_stamp_of(&st, &s0);
+    /* the bytes are the stamped state only if nothing changed while read */
+    bool steady = fstat(fd, &st2) == 0 && (bxe_stamp_of(&st2, &s1), bxe_stamp_eq(&s0, &s1));
+    close(fd);
+    uint8_t mk[32], name[32], val[32];
+    char spath[4200];
+    bool stamps = steady && cache_dir && *cache_dir && bxe_stamps_on() && writable_by_us_only(&st) &&
+                  !bxe_nofusion_env() && bxe_cache_load_key(mk, NULL, 0) == 0;
+    if (stamps) {
+        uint64_t id[3] = {0x424d4f4446494c45ull /* "BMODFILE" */, s0.dev, s0.ino};
+        bxe_sha256(id, sizeof id, name);
+        char hex[65];
+        for (int i = 0; i < 32; i++) snprintf(hex + 2 * i, 3, "%02x", name[i]);
+        stamps = snprintf(spath, sizeof spath, "%s/stamps/%s", cache_dir, hex) < (int)sizeof spath;
+    }
+    if (!cache_dir || !*cache_dir) {
+        memset(digest, 0, 32);   /* unused without a cache: not worth ~1 ms per MiB */
+    } else if (stamps && bxe_stamp_check(spath, mk, "MODFILE1", name, &s0, val)) {
+        memcpy(digest, val, 32);
+        bxe_stamp_trace("module file", path, 1);
+    } else {
+        bxe_sha256(buf, n, digest);
+        if (stamps) {
+            bxe_stamp_trace("module file", path, 0);
+            char sdir[4200];
+            snprintf(sdir, sizeof sdir, "%s/stamps", cache_dir);
+            if (bxe_stamp_settled(&st) && ensure_dir(sdir)) bxe_stamp_write(spath, mk, "MODFILE1", name, &s0, digest);
+        }
+    }
+    if (stamps) memset(mk, 0, sizeof mk);
+    return buf;
 }

@@ -160,6 +160,12 @@ struct bx_module {
     /* Functions that may be referenced by ref.func inside bodies: those in
      * elem segments, exports or global initialisers (spec "C.refs"). */
     uint8_t *func_declared;     /* nfuncs_total flags */
+
+    /* SHA-256 of bytes, when the cache layer knew it (cache_store.c): the
+     * compiled tier's artifact is named by it, and hashing a big module
+     * costs ~1 ms per MiB */
+    bool has_digest;
+    uint8_t digest[32];
 };
 
 /* decode.c: parse the binary into m (zeroed by the caller).  Returns

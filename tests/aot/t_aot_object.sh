@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # tests/aot/t_aot_object.sh — the shared object the compiled tier stores
-# (src/aot/build.c): an ELF shared object after the cache's 128-byte header,
-# exporting the table and info symbols rt.c binds through, and without unwind
+# (src/aot/build.c): an ELF shared object followed by the cache's 128-byte
+# header (a trailer: the entry itself is what dlopen maps), exporting the table and info symbols rt.c binds through, and without unwind
 # tables (-fno-asynchronous-unwind-tables: nothing unwinds through generated
 # code, traps leave by longjmp; the tables were 7% of js-execute's object,
-# every byte of which is hashed at each load).  Last line: "N passed, N failed, N skipped".
+# every byte of which is hashed at each full check).  Last line: "N passed, N failed, N skipped".
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -29,8 +29,9 @@ grep -q '"tier":"aot"' "$T/rec" && ok || bad "not compiled: $(head -c 300 "$T/re
 set -- "$T"/cache/aot/*.so-entry
 [ "$#" -ge 1 ] && [ -f "$1" ] && ok || { bad "no entry under $T/cache/aot"; echo "$pass passed, $fail failed, $skip skipped"; exit 1; }
 for e in "$@"; do
-    tail -c +129 "$e" > "$T/m.so"
-    [ "$(head -c 4 "$T/m.so" | od -An -c | tr -d ' ')" = '177ELF' ] && ok || bad "$e: no ELF after the header"
+    head -c -128 "$e" > "$T/m.so"
+    [ "$(head -c 4 "$e" | od -An -c | tr -d ' ')" = '177ELF' ] && ok || bad "$e: does not start with an ELF header"
+    [ "$(tail -c 128 "$e" | head -c 8)" = BXWMCACH ] && ok || bad "$e: no cache header at its end"
     readelf -h "$T/m.so" 2>/dev/null | grep -q 'DYN' && ok || bad "$e: not a shared object"
     syms=$(readelf --dyn-syms -W "$T/m.so" 2>/dev/null)
     for s in bxa_funcs bxa_info; do
