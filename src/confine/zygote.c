@@ -1306,7 +1306,7 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
     }
 
     uint64_t deadline = p->timeout_ns ? bxc_mono_ns() + p->timeout_ns + 2000000000ull : 0;
-    int killed_late = 0, killed = 0, eof = !sent, keep = 0;
+    int killed_late = 0, killed = 0, killed_bad = 0, eof = !sent, keep = 0;
     uint32_t served = (direct ? d.calls : 0) + 1;
     const uint8_t *rq = req;
     size_t rq_left = sent ? req_len : 0;
@@ -1355,7 +1355,7 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
                 break;
             }
             if ((x.bad || x.out.over) && !killed) {
-                killed = 1;           /* not a valid reply, or more than any */
+                killed = killed_bad = 1;   /* not a valid reply, or more than any */
                 zctl(z, 'K', sl->id, NULL, NULL);
             }
         }
@@ -1384,8 +1384,11 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
     close(s0);
     /* its end as the zygote saw it (a worker that closed its socket and
      * lives on is killed at the deadline, or when the call is cancelled) */
+    /* (a reply over the bound may have ended too: its worker is killed
+     * all the same, and its end waited for) */
+    int whole = x.done && !x.bad && !x.out.over;
     pthread_mutex_lock(&z->mu);
-    while (sent && !sl->done && !z->dead && !x.done) {
+    while (sent && !sl->done && !z->dead && !whole) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         ts.tv_nsec += 50000000;
@@ -1406,7 +1409,7 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
     uint32_t nr = 0;
     int have_nr = read(v0, &nr, sizeof nr) == (ssize_t)sizeof nr;
     close(v0);
-    if (x.done && !x.bad && !x.out.over && !slot.ferr) {
+    if (whole && !slot.ferr) {
         slot.done = 1;
         slot.ws = 0;          /* as an exit 0: the body returned and said so */
         have_nr = 0;
@@ -1420,7 +1423,10 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
     *again = !killed && !have_nr && !x.have_c && !x.bad && !x.out.n && !x.npend &&
              WIFSIGNALED(slot.ws);
     bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
-    if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
+    if (killed_bad && cs->end == BX_CONFINE_CRASHED)
+        snprintf(cs->detail, sizeof cs->detail, "crashed: the worker's reply was %s and it was stopped",
+                 x.out.over ? "over the bound" : "not a valid record");
+    else if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
         snprintf(cs->detail, sizeof cs->detail, "cancelled: the call's worker was stopped");
     if (cs->end == BX_CONFINE_ENDED) {
         *reply = x.out.p;
