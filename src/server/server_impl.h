@@ -324,4 +324,9 @@ srv_batch *srv_batch_new(void);
 void srv_batch_release(srv_session *ss, srv_batch *b);
 /* jsonrpc.c: os_confinement and tier of r into o, names after prefix. */
 void srv_add_run_facts(cJSON *o, const char *prefix, const bx_tool_result *r);
+/* jsonout.c: s[0..n) as a JSON string, quotes included, byte for byte as
+ * cJSON prints it (NULL: out of memory); free with cJSON_free.  And s
+ * added to obj as name, printed so when long. 0, or -1. */
+char *srv_json_quote(const char *s, size_t n);
+int srv_json_add_str(cJSON *obj, const char *name, const char *s);
 #endif
