@@ -31,75 +31,64 @@ static int word_special(uint64_t w)
     return ((lt | zq | zb) & HIGHS) != 0;
 }
 
-/* extra bytes the escape of c takes (0: printed as is) */
-static size_t esc_extra(unsigned char c)
-{
-    switch (c) {
-    case '"': case '\\': case '\b': case '\f': case '\n': case '\r': case '\t':
-        return 1;
-    default:
-        return c < 0x20 ? 5 : 0;
-    }
-}
+/* per byte: 0 printed as is, else the letter after '\\' ('u': \u00xx) */
+static const char esc_of[256] = {
+    ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't', ['"'] = '"', ['\\'] = '\\',
+    [0x00] = 'u', [0x01] = 'u', [0x02] = 'u', [0x03] = 'u', [0x04] = 'u', [0x05] = 'u', [0x06] = 'u',
+    [0x07] = 'u', [0x0b] = 'u', [0x0e] = 'u', [0x0f] = 'u', [0x10] = 'u', [0x11] = 'u', [0x12] = 'u',
+    [0x13] = 'u', [0x14] = 'u', [0x15] = 'u', [0x16] = 'u', [0x17] = 'u', [0x18] = 'u', [0x19] = 'u',
+    [0x1a] = 'u', [0x1b] = 'u', [0x1c] = 'u', [0x1d] = 'u', [0x1e] = 'u', [0x1f] = 'u',
+};
 
+/* One pass: the output grows (rarely: room for one escape in 8 bytes is
+ * made at first) with the worst case of what is left in view. */
 char *srv_json_quote(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t out = n + 2, i = 0;
-    while (i < n) {
-        if (n - i >= 8) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (!word_special(w)) {
-                i += 8;
-                continue;
-            }
-        }
-        out += esc_extra(p[i++]);
-    }
-    if (out < n) return NULL;   /* overflow */
-    char *r = cJSON_malloc(out + 1), *o = r;   /* freed by cJSON_Delete */
+    if (n > (SIZE_MAX - 16) / 6) return NULL;
+    size_t cap = n + n / 8 + 16, at = 0, i = 0;
+    char *r = cJSON_malloc(cap);   /* freed by cJSON_Delete */
     if (!r) return NULL;
-    *o++ = '"';
-    i = 0;
+    r[at++] = '"';
     while (i < n) {
-        size_t run = i;
-        while (run < n) {       /* the plain run from i */
-            if (n - run >= 8) {
-                uint64_t w;
-                memcpy(&w, p + run, 8);
-                if (!word_special(w)) {
-                    run += 8;
-                    continue;
-                }
-            }
-            if (esc_extra(p[run])) break;
-            run++;
+        size_t run = i;         /* the plain run from i: whole words, then bytes */
+        while (n - run >= 8) {
+            uint64_t w;
+            memcpy(&w, p + run, 8);
+            if (word_special(w)) break;
+            run += 8;
         }
-        memcpy(o, p + i, run - i);
-        o += run - i;
+        while (run < n && !esc_of[p[run]]) run++;
+        /* room for the run, one escape and the closing quote */
+        if (cap - at < run - i + 6 + 2) {
+            size_t c2 = at + (run - i) + 6 * (n - run) + 8;
+            char *q = cJSON_malloc(c2);
+            if (!q) {
+                cJSON_free(r);
+                return NULL;
+            }
+            memcpy(q, r, at);
+            cJSON_free(r);
+            r = q;
+            cap = c2;
+        }
+        memcpy(r + at, p + i, run - i);
+        at += run - i;
         i = run;
         if (i == n) break;
         unsigned char c = p[i++];
-        *o++ = '\\';
-        switch (c) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '\b': *o++ = 'b'; break;
-        case '\f': *o++ = 'f'; break;
-        case '\n': *o++ = 'n'; break;
-        case '\r': *o++ = 'r'; break;
-        case '\t': *o++ = 't'; break;
-        default:
-            *o++ = 'u';
-            *o++ = '0';
-            *o++ = '0';
-            *o++ = "0123456789abcdef"[c >> 4];
-            *o++ = "0123456789abcdef"[c & 15];
+        char e = esc_of[c];
+        r[at++] = '\\';
+        r[at++] = e;
+        if (e == 'u') {
+            r[at++] = '0';
+            r[at++] = '0';
+            r[at++] = "0123456789abcdef"[c >> 4];
+            r[at++] = "0123456789abcdef"[c & 15];
         }
     }
-    *o++ = '"';
-    *o = 0;
+    r[at++] = '"';
+    r[at] = 0;
     return r;
 }
 
