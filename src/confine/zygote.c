@@ -104,7 +104,8 @@ typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; 
  * the oldest evicted first). */
 /* calls: how many it has served (counted here, not by the worker: a
  * compromised worker cannot extend its own life) */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend; uint32_t calls; } zpooled;
+/* since: when a pending one (pend) was asked for */
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend, since; uint32_t calls; } zpooled;
 #define ZPOOL_MAX 8
 
 /* One message from fd into *m and the one or two descriptors sent with it
@@ -651,6 +652,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int 
             q->sub = s->pid;
             q->pfd = -1;
             q->pend = m.id;
+            q->since = bxc_mono_ns();
             return;
         }
         /* its answer comes at once (it only forks); other workers' ends
@@ -735,27 +737,37 @@ static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, 
 
 /* None ready for hint, one on its way (asked of an executor zygote that
  * has not answered yet): wait for its answer (it only forks), which costs
- * less than forking and confining another.  1 when one is ready now. */
+ * less than forking and confining another, but at most ZPOOL_WAIT_NS:
+ * the zygote serves every call and kill, and a slow executor zygote must
+ * not hold them (the call then gets a worker of its own).  One that has
+ * not answered for ZSUB_STUCK_NS is stuck: no longer used.  1 when one
+ * is ready now. */
+#define ZPOOL_WAIT_NS 20000000ull
+#define ZSUB_STUCK_NS 5000000000ull
 static int pool_wait(zstate *st, const char *hint)
 {
-    uint64_t id = 0;
+    uint64_t id = 0, since = 0, t0 = bxc_mono_ns();
     pid_t sub = 0;
     for (size_t i = 0; i < st->npool && !id; i++)
-        if (!strcmp(st->pool[i].hint, hint) && st->pool[i].pend) id = st->pool[i].pend, sub = st->pool[i].sub;
+        if (!strcmp(st->pool[i].hint, hint) && st->pool[i].pend)
+            id = st->pool[i].pend, sub = st->pool[i].sub, since = st->pool[i].since;
     zsub *s = id ? sub_of(st, sub) : NULL;
     while (s && !s->dead) {
         int pending = 0;
         for (size_t i = 0; i < st->npool; i++)
             if (st->pool[i].pend == id && st->pool[i].sub == sub) pending = 1;
         if (!pending) break;
-        struct pollfd pf = { s->ctl, POLLIN, 0 };
-        int pr = poll(&pf, 1, 5000);
-        if (pr < 0 && errno == EINTR) continue;
-        if (pr <= 0) {             /* stuck: no longer used */
+        uint64_t now = bxc_mono_ns();
+        if (now - since >= ZSUB_STUCK_NS) {   /* stuck: no longer used */
             kill(s->pid, SIGKILL);
             sub_gone(st, s);
             return 0;
         }
+        if (now - t0 >= ZPOOL_WAIT_NS) return 0;
+        struct pollfd pf = { s->ctl, POLLIN, 0 };
+        int pr = poll(&pf, 1, (int)((ZPOOL_WAIT_NS - (now - t0)) / 1000000 + 1));
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr <= 0) continue;
         if (sub_read(st, s, 0, NULL, NULL) != 0) return 0;
     }
     for (size_t i = 0; i < st->npool; i++)
