@@ -195,7 +195,7 @@ static int same_policy(const bxc_policy *a, const bxc_policy *b)
     return a->paths == b->paths && a->npaths == b->npaths && a->net == b->net &&
            a->connect_any == b->connect_any && a->nports == b->nports &&
            !memcmp(a->ports, b->ports, sizeof a->ports) && a->max_fds == b->max_fds &&
-           a->max_memory == b->max_memory && a->require_full == b->require_full &&
+           a->max_memory == b->max_memory && a->max_stack == b->max_stack && a->require_full == b->require_full &&
            a->owner == b->owner && (a->preload_curl || !b->preload_curl);
 }
 
