@@ -153,6 +153,7 @@ struct bx_server {
     bxc_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
     uint32_t worker_reuse;     /* calls one pooled worker may serve (>= 1) */
+    bx_mem_keep *mkeep;         /* in a reused worker: its calls' linear memory kept (zbody) */
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
     /* The compiled tier (tier.c): per "executor:tool", the calls seen, the
      * compiled form looked for (in the zygote, once per refresh) and the
