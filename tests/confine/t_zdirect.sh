@@ -6,7 +6,9 @@
 # over the bound, bytes between calls, a refresh, descriptors and zombies
 # after 1,000 calls), then `serve --jsonl --worker-reuse 1000`: 1,000
 # piped file-read calls all answered, the server's descriptors after them
-# as after the first 20, and no zombie under the server.  Needs: make tests.
+# as after the first 20, and no zombie under the server; 20 calls of a tool
+# that looks for an earlier call's bytes in its memory (interpreted and
+# compiled) never find them.  Needs: make tests.
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
@@ -74,5 +76,24 @@ wait "$SRV"
 rc=$?
 SRV=
 if [ "$rc" -eq 0 ]; then ok serve-exits-0; else bad serve-exits-0 "status $rc: $(tail -3 "$TMP/err")"; fi
+# ---- serve: a reused worker's memory comes back zeroed -----------------------
+# t-bad "mark" reports whether an earlier call's bytes are in its memory
+# (a static array), then leaves its own: with reuse on, the worker and its
+# kept memory reservation serve every call, and no call may see them.
+TT=$BUILD/tests/server/tools
+if [ -f "$TT/t-bad/tool.wasm" ]; then
+    for tier in interp aot; do
+        i=0; while [ $i -lt 20 ]; do
+            printf '{"id":%d,"tool":"t-bad","input":{"mode":"mark"}}\n' $i; i=$((i + 1)); done |
+            timeout 120 "$B" serve --jsonl --tools-dir "$TT" --worker-reuse 1000 --tier $tier \
+                --cache-dir "$TMP/cache" >"$TMP/mark" 2>"$TMP/merr"
+        clean=$(grep -c '"content":"clean"' "$TMP/mark"); seen=$(grep -c '"content":"seen"' "$TMP/mark")
+        if [ "$clean" -eq 20 ] && [ "$seen" -eq 0 ]; then ok "serve-reused-memory-zeroed-$tier"
+        else bad "serve-reused-memory-zeroed-$tier" "$clean clean, $seen saw an earlier call's bytes: $(head -c 300 "$TMP/merr")"; fi
+    done
+else
+    bad serve-reused-memory-zeroed "missing $TT/t-bad/tool.wasm (run make tests)"
+fi
+
 echo "$PASS passed, $FAIL failed, $SKIP skipped"
 [ "$FAIL" -eq 0 ]
