@@ -17,14 +17,14 @@
 #include "../check.h"
 #include "confine.h"
 
-static int reserve(uint64_t n)
+static __attribute__((unused)) int reserve(uint64_t n)
 {
     void *p = mmap(NULL, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     return p == MAP_FAILED ? -1 : 0;
 }
 
 /* 0 when the whole layout fits under bxc_as_limit(p) in a child */
-static int fits(uint64_t max_memory, uint64_t max_stack)
+static __attribute__((unused)) int fits(uint64_t max_memory, uint64_t max_stack)
 {
     bxc_policy p;
     bxc_policy_init(&p);
