@@ -6,7 +6,8 @@
 # per idle executor (RSS with 1001 executors minus RSS with 1, over 1000)
 # and per running sandbox (RSS with K spinning calls minus idle, over K).
 # BX (optional): another boxagnts binary; BENCH_SERVE_FLAGS (optional):
-# more flags for every serve (e.g. "--tier aot --cache-dir DIR").
+# more flags for every serve (e.g. "--tier aot --cache-dir DIR");
+# BENCH_SERVER_THROUGHPUT_ONLY=1: the calls/s table only.
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -74,6 +75,7 @@ for (const callers of [1, 2, 8, 64]) {
 }
 
 // Memory per idle executor.
+if (process.env.BENCH_SERVER_THROUGHPUT_ONLY) process.exit(0);
 async function idleRss(n) {
     const ex = {};
     for (let i = 0; i < n; i++) ex[`agent${i}`] = { workspace: ws, grants: ['read:/workspace'], limits: { timeout: '5s' }, quotas: { calls: 100 } };

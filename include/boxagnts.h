@@ -338,6 +338,16 @@ BX_API bx_table *bx_table_new(bx_store *s, bx_valtype elem, uint32_t min, uint32
 BX_API bx_global *bx_global_new(bx_store *s, bx_val init, int mutable_, bx_error *err);
 
 BX_API uint8_t *bx_memory_data(bx_memory *m);
+/* A linear memory's reservation kept across stores (a reused worker's
+ * calls): while k is in use by a thread (bx_mem_keep_use; returns the one
+ * before, NULL: none), the stores that thread frees leave their memory's
+ * guard region to k, zeroed, and the next memory made there takes it
+ * back as new (all zero, protected as a fresh one).  Per thread; free k
+ * after its last use (it unmaps what it holds). */
+typedef struct bx_mem_keep bx_mem_keep;
+BX_API bx_mem_keep *bx_mem_keep_new(void);
+BX_API bx_mem_keep *bx_mem_keep_use(bx_mem_keep *k);
+BX_API void bx_mem_keep_free(bx_mem_keep *k);
 BX_API uint64_t bx_memory_size(const bx_memory *m);        /* bytes */
 BX_API bx_val bx_global_get(const bx_global *g);   /* v128: bits is the low half only */
 

@@ -237,6 +237,7 @@ bx_status bxc_policy_from_options(bxc_policy *p, const bx_run_options *o,
             return st;
     p->max_fds = o->max_fds;
     p->max_memory = o->g.max_memory;
+    p->max_stack = o->g.max_stack;
     p->timeout_ns = o->g.timeout_ns;
     return BX_OK;
 }
@@ -585,6 +586,19 @@ void bxc_confine_self(const bxc_policy *p, const bxc_prepared *pre, int fd, int 
     bxc_confine_report(p, fd, lv, why);
 }
 
+uint64_t bxc_as_limit(const bxc_policy *p)
+{
+    if (!p->max_memory) return RLIM_INFINITY;
+    uint64_t ms = p->max_stack ? p->max_stack : (uint64_t)1 << 20;
+    uint64_t cstack = ms > (BX_CONFINE_CSTACK_MAX - BX_CONFINE_CSTACK_RESERVE) / BX_CONFINE_CSTACK_MULT
+                          ? BX_CONFINE_CSTACK_MAX
+                          : ms * BX_CONFINE_CSTACK_MULT + BX_CONFINE_CSTACK_RESERVE;
+    const uint64_t extra = BX_CONFINE_AS_HEADROOM + BX_CONFINE_AS_GUARDS * BX_CONFINE_GUARD_SPAN + cstack;
+    return p->max_memory > (RLIM_INFINITY - extra) / BX_CONFINE_AS_MEMORIES
+               ? RLIM_INFINITY
+               : p->max_memory * BX_CONFINE_AS_MEMORIES + extra;
+}
+
 static bxc_level confine_apply(const bxc_policy *p, const bxc_prepared *pre, int vfd, char why[256],
                                int zyg);
 
@@ -645,11 +659,7 @@ static bxc_level confine_apply(const bxc_policy *p, const bxc_prepared *pre, int
         lim_ok = 0;
         snprintf(why, 256, "RLIMIT_AS not set: an AddressSanitizer build");
 #else
-        const uint64_t extra = BX_CONFINE_AS_HEADROOM + BX_CONFINE_AS_GUARDS * BX_CONFINE_GUARD_SPAN;
-        rl.rlim_cur = rl.rlim_max =
-            p->max_memory > (RLIM_INFINITY - extra) / BX_CONFINE_AS_MEMORIES
-                ? RLIM_INFINITY
-                : p->max_memory * BX_CONFINE_AS_MEMORIES + extra;
+        rl.rlim_cur = rl.rlim_max = bxc_as_limit(p);
         if (setrlimit(RLIMIT_AS, &rl) != 0) {
             lim_ok = 0;
             snprintf(why, 256, "RLIMIT_AS not set: %s", strerror(errno));

@@ -56,6 +56,8 @@ typedef struct bxc_policy {
     uint16_t ports[32]; size_t nports;   /* TCP connect allowed to these */
     uint32_t max_fds;         /* the guest's fd cap (0 = 256) */
     uint64_t max_memory;      /* the memory cap (0: no RLIMIT_AS) */
+    uint64_t max_stack;       /* the wasm stack cap (0: 1 MiB): the compiled tier's private C
+                                 stack grows with it, and RLIMIT_AS makes room (bxc_as_limit) */
     uint64_t timeout_ns;      /* the run's timeout: the parent kills the worker 2s after */
     int audit_fd;             /* -1, or an audit log open for appending: the parent's
                                  only; the worker sends its lines (bxc_audit_stream) */
@@ -111,6 +113,14 @@ bx_status bxc_policy_from_options(bxc_policy *p, const bx_run_options *o,
  * runs it. */
 #define BX_CONFINE_AS_GUARDS 2u
 #define BX_CONFINE_GUARD_SPAN (((uint64_t)8 << 30) + ((uint64_t)64 << 10))
+/* The compiled tier's private C stack (src/aot rt.c: 2 x max_stack + 256
+ * KiB, at most 1 GiB): room for it is added to RLIMIT_AS, so a large
+ * max_stack does not eat the headroom meant for code and heap. */
+#define BX_CONFINE_CSTACK_MULT 2u
+#define BX_CONFINE_CSTACK_RESERVE ((uint64_t)256 << 10)
+#define BX_CONFINE_CSTACK_MAX ((uint64_t)1 << 30)
+/* The RLIMIT_AS a worker of p gets (RLIM_INFINITY when max_memory is 0). */
+uint64_t bxc_as_limit(const bxc_policy *p);
 
 typedef struct bxc_status {
     bxc_level level;

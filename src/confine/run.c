@@ -425,6 +425,7 @@ bx_status bxc_policy_from_tool_context(bxc_policy *p, const bx_tool_context *ctx
     o.g.cache_dir = ctx->g.cache_dir ? strdup(ctx->g.cache_dir) : NULL;
     if (!st) st = bxc_policy_from_options(p, &o, err);
     p->max_memory = ctx->g.max_memory;
+    p->max_stack = ctx->g.max_stack;
     p->timeout_ns = ctx->g.timeout_ns;
     p->max_fds = 0;
     p->sandbox_id = ctx->agent_id;

@@ -37,6 +37,8 @@
 
 typedef struct zmsg {
     uint8_t op;          /* server->zygote: 'F' fork, 'K' kill, 'R' refresh,
+                            'D' direct (the server keeps the worker's
+                            socket and serves it the next calls itself),
                             'O' answered (the reply is whole; val N >= 1:
                             the worker said it may serve again and the
                             server judged its reply clean: pool it if it
@@ -55,6 +57,20 @@ typedef struct zslot {
     int done, ws, ferr;
 } zslot;
 
+/* A reused worker the server talks to directly (after its first call
+ * through the zygote was clean and it said it may serve again): its
+ * socket and violation pipe, and the slot its end ('X', from the zygote,
+ * which still reaps it) lands in.  Only for calls of its hint and owner;
+ * calls: served so far, counted here (the worker counts too). */
+typedef struct zdirect {
+    char hint[256];
+    uint32_t owner, calls;
+    int sock, vfd;
+    zslot *slot;
+    uint64_t gen, used;
+} zdirect;
+#define ZDIRECT_MAX 16
+
 struct bxc_zygote {
     pid_t pid;
     int ctl;
@@ -70,6 +86,9 @@ struct bxc_zygote {
     uint64_t next_id;
     zslot *slots;
     int dead;
+    zdirect direct[ZDIRECT_MAX];   /* idle direct workers, under mu */
+    size_t ndirect;
+    uint64_t gen, tick;            /* gen: bumped by a refresh */
 };
 
 /* ---- the zygote process ------------------------------------------------- */
@@ -85,7 +104,8 @@ typedef struct zlive { uint64_t id; pid_t pid, sub; int pfd, w; char hint[256]; 
  * the oldest evicted first). */
 /* calls: how many it has served (counted here, not by the worker: a
  * compromised worker cannot extend its own life) */
-typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend; uint32_t calls; } zpooled;
+/* since: when a pending one (pend) was asked for */
+typedef struct zpooled { char hint[256]; pid_t pid; int w; pid_t sub; int pfd; uint64_t pend, since; uint32_t calls; } zpooled;
 #define ZPOOL_MAX 8
 
 /* One message from fd into *m and the one or two descriptors sent with it
@@ -175,7 +195,7 @@ static int same_policy(const bxc_policy *a, const bxc_policy *b)
     return a->paths == b->paths && a->npaths == b->npaths && a->net == b->net &&
            a->connect_any == b->connect_any && a->nports == b->nports &&
            !memcmp(a->ports, b->ports, sizeof a->ports) && a->max_fds == b->max_fds &&
-           a->max_memory == b->max_memory && a->require_full == b->require_full &&
+           a->max_memory == b->max_memory && a->max_stack == b->max_stack && a->require_full == b->require_full &&
            a->owner == b->owner && (a->preload_curl || !b->preload_curl);
 }
 
@@ -205,39 +225,71 @@ static long peak_rss_kb(void)
  * it was evicted), then serves that call.  It ends after it, unless its
  * policy allows more calls (reuse_calls), the body says the call ended
  * cleanly and its memory has not grown past the bound: then its reply
- * ends with 'Z' + 'R', the server has the zygote pool it again ('O' 1)
- * and it waits on w for the next call of the same hint. */
+ * ends with 'Z' + 'R' and it keeps the call's socket and violation pipe.
+ * The server either keeps talking to it there (direct: the zygote closes
+ * w on the server's 'D', and the next request of the same hint comes on
+ * the socket) or closes the socket and has the zygote pool it again ('O'
+ * N: the next call's descriptors come on w).  It ends once both are
+ * closed. */
 static void zpool_serve(bxc_zygote *z, int w, const bxc_policy *pol, bxc_level lv, const char *why,
                         const char *hint)
 {
     uint32_t left = pol->reuse_calls > 1 ? pol->reuse_calls : 1;
     if (left > BXC_REUSE_MAX) left = BXC_REUSE_MAX;
     long rss0 = left > 1 ? peak_rss_kb() : -1;
+    int cs = -1, cv = -1;      /* the last call's socket and violation pipe */
     for (;;) {
-        zmsg m;
-        int fds[2];
-        ssize_t n;
-        while ((n = zrecv(w, &m, fds)) < 0 && errno == EINTR) {}
-        m.hint[sizeof m.hint - 1] = 0;
-        if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0 || strcmp(m.hint, hint))
-            _exit(0);                  /* evicted, or the zygote is gone */
-        if (left == 1) close(w);
-        bxc_set_violation_fd(fds[1]);
-        bxc_confine_report(pol, fds[0], lv, why);
+        /* the next call: a request on cs (direct), or new descriptors on w */
+        while (cs >= 0 || w >= 0) {
+            struct pollfd pf[2] = { { cs, POLLIN, 0 }, { w, POLLIN, 0 } };
+            if (poll(pf, 2, -1) < 0) {
+                if (errno == EINTR) continue;
+                _exit(0);
+            }
+            if (cs >= 0 && pf[0].revents) {
+                char c;
+                ssize_t k = recv(cs, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+                if (k == 1) break;                /* a request: served on cs */
+                if (k < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+                close(cs);                        /* the server let it go */
+                close(cv);
+                cs = cv = -1;
+                bxc_set_violation_fd(-1);
+                continue;
+            }
+            if (w < 0 || !pf[1].revents) continue;
+            zmsg m;
+            int fds[2];
+            ssize_t n = zrecv(w, &m, fds);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {                         /* evicted, direct, or the zygote is gone */
+                close(w);
+                w = -1;
+                continue;
+            }
+            m.hint[sizeof m.hint - 1] = 0;
+            if (n != (ssize_t)sizeof m || m.op != 'F' || fds[0] < 0 || fds[1] < 0 || strcmp(m.hint, hint))
+                _exit(0);
+            if (cs >= 0) close(cs), close(cv);
+            cs = fds[0];
+            cv = fds[1];
+            break;
+        }
+        if (cs < 0) _exit(0);
+        if (left == 1 && w >= 0) close(w), w = -1;
+        bxc_set_violation_fd(cv);
+        bxc_confine_report(pol, cs, lv, why);
         bxc_policy got;
         void *job = NULL;
-        if (z->prepare(z->ctx, fds[0], &got, &job) != 0 || !same_policy(pol, &got))
+        if (z->prepare(z->ctx, cs, &got, &job) != 0 || !same_policy(pol, &got))
             _exit(BXC_WORKER_BODY_FAILED);
-        int rc = z->body(z->ctx, job, fds[0]);
+        int rc = z->body(z->ctx, job, cs);
         fflush(NULL);
         long rss = left > 1 ? peak_rss_kb() : -1;
         int again = rc == 0 && --left > 0 && rss0 >= 0 && rss >= 0 &&
                     rss - rss0 <= (long)BXC_REUSE_MAX_GROWTH_KB;
-        if (rc >= 0 && (again ? bxc_reply_done_again(fds[0]) : bxc_reply_done(fds[0])) != 0) again = 0;
+        if (rc >= 0 && (again ? bxc_reply_done_again(cs) : bxc_reply_done(cs)) != 0) again = 0;
         if (!again) _exit(rc >= 0 ? BXC_WORKER_OK : BXC_WORKER_BODY_FAILED);
-        close(fds[0]);
-        close(fds[1]);
-        bxc_set_violation_fd(-1);
     }
 }
 
@@ -600,6 +652,7 @@ static void pool_add(zstate *st, const char *hint, const bxc_prepared *pre, int 
             q->sub = s->pid;
             q->pfd = -1;
             q->pend = m.id;
+            q->since = bxc_mono_ns();
             return;
         }
         /* its answer comes at once (it only forks); other workers' ends
@@ -684,27 +737,37 @@ static int pool_take(zstate *st, const char *hint, uint64_t id, const int *fds, 
 
 /* None ready for hint, one on its way (asked of an executor zygote that
  * has not answered yet): wait for its answer (it only forks), which costs
- * less than forking and confining another.  1 when one is ready now. */
+ * less than forking and confining another, but at most ZPOOL_WAIT_NS:
+ * the zygote serves every call and kill, and a slow executor zygote must
+ * not hold them (the call then gets a worker of its own).  One that has
+ * not answered for ZSUB_STUCK_NS is stuck: no longer used.  1 when one
+ * is ready now. */
+#define ZPOOL_WAIT_NS 20000000ull
+#define ZSUB_STUCK_NS 5000000000ull
 static int pool_wait(zstate *st, const char *hint)
 {
-    uint64_t id = 0;
+    uint64_t id = 0, since = 0, t0 = bxc_mono_ns();
     pid_t sub = 0;
     for (size_t i = 0; i < st->npool && !id; i++)
-        if (!strcmp(st->pool[i].hint, hint) && st->pool[i].pend) id = st->pool[i].pend, sub = st->pool[i].sub;
+        if (!strcmp(st->pool[i].hint, hint) && st->pool[i].pend)
+            id = st->pool[i].pend, sub = st->pool[i].sub, since = st->pool[i].since;
     zsub *s = id ? sub_of(st, sub) : NULL;
     while (s && !s->dead) {
         int pending = 0;
         for (size_t i = 0; i < st->npool; i++)
             if (st->pool[i].pend == id && st->pool[i].sub == sub) pending = 1;
         if (!pending) break;
-        struct pollfd pf = { s->ctl, POLLIN, 0 };
-        int pr = poll(&pf, 1, 5000);
-        if (pr < 0 && errno == EINTR) continue;
-        if (pr <= 0) {             /* stuck: no longer used */
+        uint64_t now = bxc_mono_ns();
+        if (now - since >= ZSUB_STUCK_NS) {   /* stuck: no longer used */
             kill(s->pid, SIGKILL);
             sub_gone(st, s);
             return 0;
         }
+        if (now - t0 >= ZPOOL_WAIT_NS) return 0;
+        struct pollfd pf = { s->ctl, POLLIN, 0 };
+        int pr = poll(&pf, 1, (int)((ZPOOL_WAIT_NS - (now - t0)) / 1000000 + 1));
+        if (pr < 0 && errno == EINTR) continue;
+        if (pr <= 0) continue;
         if (sub_read(st, s, 0, NULL, NULL) != 0) return 0;
     }
     for (size_t i = 0; i < st->npool; i++)
@@ -749,6 +812,25 @@ static void live_answered(zstate *st, size_t i, int32_t limit)
     q->calls = l->calls;
     /* no 'X': the server waits for none once the reply is whole */
     st->live[i] = st->live[--st->nlive];
+}
+
+/* The server's 'D' for live call i (its reply is whole and clean, the
+ * worker said it may serve again): the server keeps its socket and sends
+ * the next calls of the same hint there itself.  Its w is closed (it is
+ * never pooled here again); it stays live, so that its end is still
+ * reaped here and reported ('X' with the call's id), and 'K' or 'O' with
+ * that id still kill it.  Not from an executor zygote told to quit, nor
+ * once 'R' closed its w (its registry is the old one): killed. */
+static void live_direct(zstate *st, size_t i)
+{
+    zlive *l = &st->live[i];
+    zsub *s = l->sub ? sub_of(st, l->sub) : NULL;
+    if (l->w < 0 || (l->sub && (!s || s->quit))) {
+        live_answered(st, i, 0);
+        return;
+    }
+    close(l->w);
+    l->w = -1;
 }
 
 static void zygote_main(bxc_zygote *z, pid_t server)
@@ -833,6 +915,15 @@ static void zygote_main(bxc_zygote *z, pid_t server)
             for (size_t i = 0; i < st->nlive; i++)
                 if (st->live[i].id == m.id) {
                     live_answered(st, i, m.val);
+                    break;
+                }
+            continue;
+        }
+        if (m.op == 'D') {
+            for (int i = 0; i < 2; i++) if (fds[i] >= 0) close(fds[i]);
+            for (size_t i = 0; i < st->nlive; i++)
+                if (st->live[i].id == m.id) {
+                    live_direct(st, i);
                     break;
                 }
             continue;
@@ -1031,18 +1122,6 @@ bxc_zygote *bxc_zygote_start_pool(void *ctx, bxc_zygote_prefork prefork,
 
 pid_t bxc_zygote_pid(const bxc_zygote *z) { return z ? z->pid : -1; }
 
-void bxc_zygote_stop(bxc_zygote *z)
-{
-    if (!z) return;
-    shutdown(z->ctl, SHUT_WR);      /* the zygote sees the end, kills what runs, exits */
-    pthread_join(z->reader, NULL);
-    close(z->ctl);
-    while (waitpid(z->pid, NULL, 0) < 0 && errno == EINTR) {}
-    pthread_mutex_destroy(&z->mu);
-    pthread_cond_destroy(&z->cv);
-    free(z);
-}
-
 static int zctl_val(bxc_zygote *z, uint8_t op, uint64_t id, int32_t val, const char *hint, const int *fds)
 {
     zmsg m;
@@ -1059,9 +1138,124 @@ static int zctl(bxc_zygote *z, uint8_t op, uint64_t id, const char *hint, const 
     return zctl_val(z, op, id, 0, hint, fds);
 }
 
+/* ---- direct workers (the server's side) ---------------------------------- *
+ * After a pooled worker's call through the zygote ended cleanly (the
+ * worker said it may serve again, reply_clean agreed, it has calls left),
+ * the server keeps the call's socket and violation pipe and sends the next
+ * call of the same hint and owner there itself: no 'F' to the zygote, no
+ * descriptors relayed, no socketpair or pipe per call.  The zygote still
+ * holds it as live (told by 'D'): it reaps it and reports its end ('X')
+ * under the first call's id, which the entry's slot keeps receiving, and
+ * kills it on 'K' or 'O' 0 with that id.  A worker is let go (killed)
+ * after any call that was not clean, at its calls limit, on a refresh,
+ * when evicted (the oldest idle first), or when bytes came on its socket
+ * between calls. */
+
+/* Under mu: sl out of the list of slots the reader fills. */
+static void slot_unlink(bxc_zygote *z, zslot *sl)
+{
+    for (zslot **q = &z->slots; *q; q = &(*q)->next)
+        if (*q == sl) { *q = sl->next; break; }
+}
+
+/* A direct worker let go: killed by the zygote unless it has ended. */
+static void direct_drop(bxc_zygote *z, zdirect *d, int tell)
+{
+    pthread_mutex_lock(&z->mu);
+    int ended = d->slot->done;
+    slot_unlink(z, d->slot);
+    pthread_mutex_unlock(&z->mu);
+    if (tell && !ended) (void)zctl_val(z, 'O', d->slot->id, 0, NULL, NULL);
+    close(d->sock);
+    close(d->vfd);
+    free(d->slot);
+}
+
+/* An idle direct worker for hint and owner, out of the cache (the newest
+ * first: warm), with nothing pending on its socket; 0, or -1 (none). */
+static int direct_take(bxc_zygote *z, const char *hint, uint32_t owner, zdirect *out)
+{
+    for (;;) {
+        zdirect gone[ZDIRECT_MAX];
+        size_t ng = 0;
+        int found = 0;
+        pthread_mutex_lock(&z->mu);
+        for (size_t i = z->ndirect; i-- > 0;) {
+            zdirect *d = &z->direct[i];
+            int dead = d->slot->done || d->gen != z->gen || z->dead;
+            if (!dead && (found || d->owner != owner || strcmp(d->hint, hint))) continue;
+            if (dead) gone[ng++] = *d;
+            else *out = *d, found = 1;
+            memmove(d, d + 1, (z->ndirect - i - 1) * sizeof *d);
+            z->ndirect--;
+        }
+        pthread_mutex_unlock(&z->mu);
+        for (size_t i = 0; i < ng; i++) direct_drop(z, &gone[i], 1);
+        if (!found) return -1;
+        /* between calls a worker writes nothing: bytes there (or its end)
+         * and it is not trusted with a call again */
+        char c;
+        ssize_t k = recv(out->sock, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+        if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return 0;
+        direct_drop(z, out, 1);
+    }
+}
+
+/* d into the cache (the oldest idle one evicted when full); let go
+ * instead when a refresh came since its call began. */
+static void direct_put(bxc_zygote *z, zdirect *d)
+{
+    zdirect old;
+    int keep = 0, evict = 0;
+    pthread_mutex_lock(&z->mu);
+    if (d->gen == z->gen && !z->dead) {
+        if (z->ndirect == ZDIRECT_MAX) {
+            old = z->direct[0];
+            memmove(z->direct, z->direct + 1, (ZDIRECT_MAX - 1) * sizeof *z->direct);
+            z->ndirect--;
+            evict = 1;
+        }
+        z->direct[z->ndirect++] = *d;
+        keep = 1;
+    }
+    pthread_mutex_unlock(&z->mu);
+    if (!keep) direct_drop(z, d, 1);
+    if (evict) direct_drop(z, &old, 1);
+}
+
+/* Every idle direct worker let go (tell: have the zygote kill them). */
+static void direct_flush(bxc_zygote *z, int tell)
+{
+    zdirect all[ZDIRECT_MAX];
+    pthread_mutex_lock(&z->mu);
+    size_t n = z->ndirect;
+    memcpy(all, z->direct, n * sizeof *all);
+    z->ndirect = 0;
+    z->gen++;
+    pthread_mutex_unlock(&z->mu);
+    for (size_t i = 0; i < n; i++) direct_drop(z, &all[i], tell);
+}
+
+void bxc_zygote_stop(bxc_zygote *z)
+{
+    if (!z) return;
+    direct_flush(z, 0);             /* their sockets end: the zygote kills them anyway */
+    shutdown(z->ctl, SHUT_WR);      /* the zygote sees the end, kills what runs, exits */
+    pthread_join(z->reader, NULL);
+    close(z->ctl);
+    while (waitpid(z->pid, NULL, 0) < 0 && errno == EINTR) {}
+    pthread_mutex_destroy(&z->mu);
+    pthread_cond_destroy(&z->cv);
+    free(z);
+}
+
 int bxc_zygote_refresh(bxc_zygote *z)
 {
-    return z ? zctl(z, 'R', 0, NULL, NULL) : 0;
+    if (!z) return 0;
+    /* their registry is the old one: let go, and those running now are
+     * not kept after their call (gen) */
+    direct_flush(z, 1);
+    return zctl(z, 'R', 0, NULL, NULL);
 }
 
 /* One attempt; *again set when the worker died of a signal nobody here
@@ -1081,31 +1275,51 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
     x.need_done = 1;
     x.on_progress = p->on_progress;
     x.progress_user = p->progress_user;
-    int sv[2], vp[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
-        bxc_rx_free(&x);
-        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+    zdirect d;
+    int direct = p->reuse_calls > 1 && direct_take(z, hint, p->owner, &d) == 0;
+    int s0, v0, sent;
+    zslot *sl;
+    uint64_t gen;
+    if (direct) {
+        s0 = d.sock;
+        v0 = d.vfd;
+        sl = d.slot;
+        gen = d.gen;
+        sent = 1;
+    } else {
+        int sv[2], vp[2];
+        if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+            bxc_rx_free(&x);
+            return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's socket: %s", strerror(errno));
+        }
+        if (pipe2(vp, O_CLOEXEC | O_NONBLOCK) != 0) {
+            close(sv[0]); close(sv[1]);
+            bxc_rx_free(&x);
+            return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
+        }
+        if (!(sl = calloc(1, sizeof *sl))) {
+            close(sv[0]); close(sv[1]); close(vp[0]); close(vp[1]);
+            bxc_rx_free(&x);
+            return bx_error_setf(err, BX_ERR_NOMEM, "out of memory");
+        }
+        pthread_mutex_lock(&z->mu);
+        sl->id = ++z->next_id;
+        sl->next = z->slots;
+        z->slots = sl;
+        int dead = z->dead;
+        gen = z->gen;
+        pthread_mutex_unlock(&z->mu);
+        int fds[2] = { sv[1], vp[1] };
+        sent = !dead && zctl(z, 'F', sl->id, hint, fds) == 0;
+        close(sv[1]);
+        close(vp[1]);
+        s0 = sv[0];
+        v0 = vp[0];
     }
-    if (pipe2(vp, O_CLOEXEC | O_NONBLOCK) != 0) {
-        close(sv[0]); close(sv[1]);
-        bxc_rx_free(&x);
-        return bx_error_setf(err, BX_ERR_NOMEM, "cannot create the worker's pipe: %s", strerror(errno));
-    }
-    zslot slot;
-    memset(&slot, 0, sizeof slot);
-    pthread_mutex_lock(&z->mu);
-    slot.id = ++z->next_id;
-    slot.next = z->slots;
-    z->slots = &slot;
-    int dead = z->dead;
-    pthread_mutex_unlock(&z->mu);
-    int fds[2] = { sv[1], vp[1] };
-    int sent = !dead && zctl(z, 'F', slot.id, hint, fds) == 0;
-    close(sv[1]);
-    close(vp[1]);
 
     uint64_t deadline = p->timeout_ns ? bxc_mono_ns() + p->timeout_ns + 2000000000ull : 0;
-    int killed_late = 0, killed = 0, eof = !sent;
+    int killed_late = 0, killed = 0, killed_bad = 0, eof = !sent, keep = 0;
+    uint32_t served = (direct ? d.calls : 0) + 1;
     const uint8_t *rq = req;
     size_t rq_left = sent ? req_len : 0;
     /* the request goes out while the reply comes in: the worker reads all
@@ -1117,24 +1331,24 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
             if (now >= deadline) ms = 0;
             else if ((deadline - now) / 1000000 + 1 < (uint64_t)ms) ms = (int)((deadline - now) / 1000000 + 1);
         }
-        struct pollfd pf = { sv[0], (short)(POLLIN | (rq_left ? POLLOUT : 0)), 0 };
+        struct pollfd pf = { s0, (short)(POLLIN | (rq_left ? POLLOUT : 0)), 0 };
         int pr = poll(&pf, 1, ms);
         if (pr < 0 && errno == EINTR) continue;
         if (!killed && ((cancel && *cancel) || (deadline && bxc_mono_ns() >= deadline))) {
             killed = 1;
             killed_late = !(cancel && *cancel);
-            if (zctl(z, 'K', slot.id, NULL, NULL) != 0) break;
+            if (zctl(z, 'K', sl->id, NULL, NULL) != 0) break;
         }
         if (pr <= 0) continue;
         if (rq_left && (pf.revents & POLLOUT)) {
-            ssize_t k = send(sv[0], rq, rq_left, MSG_NOSIGNAL | MSG_DONTWAIT);
+            ssize_t k = send(s0, rq, rq_left, MSG_NOSIGNAL | MSG_DONTWAIT);
             if (k > 0) rq += k, rq_left -= (size_t)k;
             else if (k < 0 && errno != EAGAIN && errno != EINTR) rq_left = 0;
         }
         if (pf.revents & (POLLIN | POLLHUP | POLLERR)) {
             uint8_t *room;
             size_t n = bxc_rx_room(&x, &room);
-            ssize_t k = recv(sv[0], room, n, MSG_DONTWAIT);
+            ssize_t k = recv(s0, room, n, MSG_DONTWAIT);
             if (k < 0 && (errno == EINTR || errno == EAGAIN)) continue;
             if (k <= 0) { eof = 1; break; }
             bxc_rx_feed(&x, (size_t)k);
@@ -1142,28 +1356,51 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
                 /* the reply is whole: the call is answered now, without
                  * waiting for the worker's teardown; nothing may outlive
                  * its reply, so the zygote still kills it */
-                /* pooled again only if the worker asked, and the parent
+                /* kept (direct) only if the worker asked, and the parent
                  * finds the reply clean (reply_clean) and counts the
                  * calls: both outside the worker, which may be lying */
-                int32_t limit = x.again && p->reuse_calls > 1 &&
-                                (!p->reply_clean || p->reply_clean(x.out.p, x.out.n))
-                                    ? (int32_t)(p->reuse_calls < BXC_REUSE_MAX ? p->reuse_calls : BXC_REUSE_MAX)
-                                    : 0;
-                if (!killed) zctl_val(z, 'O', slot.id, limit, NULL, NULL);
+                uint32_t limit = p->reuse_calls < BXC_REUSE_MAX ? p->reuse_calls : BXC_REUSE_MAX;
+                keep = !killed && !rq_left && x.again && p->reuse_calls > 1 &&
+                       (!p->reply_clean || p->reply_clean(x.out.p, x.out.n)) && served < limit;
+                if (keep && !direct) keep = zctl(z, 'D', sl->id, NULL, NULL) == 0;
+                if (!keep && !killed) zctl_val(z, 'O', sl->id, 0, NULL, NULL);
                 break;
             }
             if ((x.bad || x.out.over) && !killed) {
-                killed = 1;           /* not a valid reply, or more than any */
-                zctl(z, 'K', slot.id, NULL, NULL);
+                killed = killed_bad = 1;   /* not a valid reply, or more than any */
+                zctl(z, 'K', sl->id, NULL, NULL);
             }
         }
     }
     bxc_rx_end(&x);
-    close(sv[0]);
+    if (keep) {
+        if (!direct) {
+            memset(&d, 0, sizeof d);
+            snprintf(d.hint, sizeof d.hint, "%s", hint);
+            d.owner = p->owner;
+            d.sock = s0;
+            d.vfd = v0;
+            d.slot = sl;
+            d.gen = gen;
+        }
+        d.calls = served;
+        direct_put(z, &d);
+        /* as an exit 0: the body returned and said so */
+        bxc_judge(p, 0, 0, 0, 0, &x, cs);
+        *reply = x.out.p;
+        *reply_len = x.out.n;
+        x.out.p = NULL;
+        bxc_rx_free(&x);
+        return BX_OK;
+    }
+    close(s0);
     /* its end as the zygote saw it (a worker that closed its socket and
      * lives on is killed at the deadline, or when the call is cancelled) */
+    /* (a reply over the bound may have ended too: its worker is killed
+     * all the same, and its end waited for) */
+    int whole = x.done && !x.bad && !x.out.over;
     pthread_mutex_lock(&z->mu);
-    while (sent && !slot.done && !z->dead && !x.done) {
+    while (sent && !sl->done && !z->dead && !whole) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         ts.tv_nsec += 50000000;
@@ -1173,17 +1410,18 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
             killed = 1;
             killed_late = !(cancel && *cancel);
             pthread_mutex_unlock(&z->mu);
-            zctl(z, 'K', slot.id, NULL, NULL);
+            zctl(z, 'K', sl->id, NULL, NULL);
             pthread_mutex_lock(&z->mu);
         }
     }
-    for (zslot **q = &z->slots; *q; q = &(*q)->next)
-        if (*q == &slot) { *q = slot.next; break; }
+    slot_unlink(z, sl);
     pthread_mutex_unlock(&z->mu);
+    zslot slot = *sl;
+    free(sl);
     uint32_t nr = 0;
-    int have_nr = read(vp[0], &nr, sizeof nr) == (ssize_t)sizeof nr;
-    close(vp[0]);
-    if (x.done && !x.bad && !x.out.over && !slot.ferr) {
+    int have_nr = read(v0, &nr, sizeof nr) == (ssize_t)sizeof nr;
+    close(v0);
+    if (whole && !slot.ferr) {
         slot.done = 1;
         slot.ws = 0;          /* as an exit 0: the body returned and said so */
         have_nr = 0;
@@ -1197,7 +1435,10 @@ static bx_status zcall_once(bxc_zygote *z, const bxc_policy *p, const char *hint
     *again = !killed && !have_nr && !x.have_c && !x.bad && !x.out.n && !x.npend &&
              WIFSIGNALED(slot.ws);
     bxc_judge(p, slot.ws, have_nr, nr, killed_late, &x, cs);
-    if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
+    if (killed_bad && cs->end == BX_CONFINE_CRASHED)
+        snprintf(cs->detail, sizeof cs->detail, "crashed: the worker's reply was %s and it was stopped",
+                 x.out.over ? "over the bound" : "not a valid record");
+    else if (killed && !killed_late && cs->end == BX_CONFINE_CRASHED)
         snprintf(cs->detail, sizeof cs->detail, "cancelled: the call's worker was stopped");
     if (cs->end == BX_CONFINE_ENDED) {
         *reply = x.out.p;

@@ -317,6 +317,10 @@ static int zbody(void *ctx, void *jv, int fd)
     bx_error err;
     memset(&r, 0, sizeof r);
     memset(&err, 0, sizeof err);
+    /* a worker that may serve again keeps its instance's memory
+     * reservation for the next call, zeroed (src/wasm memkeep.c): this
+     * process's copy of s, one call at a time */
+    if (s->worker_reuse > 1 && (s->mkeep || (s->mkeep = bx_mem_keep_new()))) bx_mem_keep_use(s->mkeep);
     bx_status st = bx_tool_call(s->reg, j->tool, &tc, j->input, &r, &err);
     if (audit) fclose(audit);   /* its lines before the reply */
     int rc = -1;

@@ -29,7 +29,7 @@ static cJSON *call_reply(srv_call_job *j, bx_status st, const bx_tool_result *r,
         return jerr(j->id, SRV_ERR_CALL_FAILED, "%s", err->msg[0] ? err->msg : "the tool could not be run");
     cJSON *m = cJSON_CreateObject(), *res = cJSON_CreateObject(), *u = cJSON_CreateObject();
     cJSON_AddItemToObject(m, "id", cJSON_Duplicate(j->id, 1));
-    cJSON_AddStringToObject(res, "content", r->content ? r->content : "");
+    srv_json_add_str(res, "content", r->content ? r->content : "");   /* jsonout.c: as cJSON prints it */
     cJSON_AddBoolToObject(res, "is_error", r->is_error);
     cJSON *md = r->metadata ? cJSON_Parse(r->metadata) : NULL;
     if (!cJSON_IsObject(md)) {

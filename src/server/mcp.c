@@ -243,7 +243,7 @@ static cJSON *call_reply(srv_call_job *j, bx_status st, const bx_tool_result *r,
     cJSON *res = cJSON_CreateObject(), *content = cJSON_CreateArray(), *txt = cJSON_CreateObject();
     cJSON_AddStringToObject(txt, "type", "text");
     if (st == BX_OK)
-        cJSON_AddStringToObject(txt, "text", r->content ? r->content : "");
+        srv_json_add_str(txt, "text", r->content ? r->content : "");   /* jsonout.c: as cJSON prints it */
     else
         cJSON_AddStringToObject(txt, "text", err->msg[0] ? err->msg : "the tool could not be run");
     cJSON_AddItemToArray(content, txt);

@@ -153,6 +153,7 @@ struct bx_server {
     bxc_zygote *zyg;             /* NULL: calls run in the server's threads */
     int require_confine;
     uint32_t worker_reuse;     /* calls one pooled worker may serve (>= 1) */
+    bx_mem_keep *mkeep;         /* in a reused worker: its calls' linear memory kept (zbody) */
     char confine_why[256];      /* why calls are not confined (zyg NULL) */
     /* The compiled tier (tier.c): per "executor:tool", the calls seen, the
      * compiled form looked for (in the zygote, once per refresh) and the
@@ -324,4 +325,9 @@ srv_batch *srv_batch_new(void);
 void srv_batch_release(srv_session *ss, srv_batch *b);
 /* jsonrpc.c: os_confinement and tier of r into o, names after prefix. */
 void srv_add_run_facts(cJSON *o, const char *prefix, const bx_tool_result *r);
+/* jsonout.c: s[0..n) as a JSON string, quotes included, byte for byte as
+ * cJSON prints it (NULL: out of memory); free with cJSON_free.  And s
+ * added to obj as name, printed so when long. 0, or -1. */
+char *srv_json_quote(const char *s, size_t n);
+int srv_json_add_str(cJSON *obj, const char *name, const char *s);
 #endif

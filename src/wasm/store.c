@@ -321,10 +321,14 @@ bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl, bool guard,
      * never NULL (memcpy(NULL, p, 0) is undefined behaviour). */
     uint64_t want = (uint64_t)m->max_pages * BX_PAGE_SIZE;
     void *p = MAP_FAILED;
+    bool kept = false;
     if (guard && bxe_guard_enabled()) {
         /* the guard region's growth room is still max_pages: the rest of
-         * the span stays PROT_NONE whatever the guest does */
-        p = mmap(NULL, BXE_GUARD_SPAN, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+         * the span stays PROT_NONE whatever the guest does (memkeep.c:
+         * one kept from an earlier store is zero and protected as new) */
+        uint8_t *k = bxe_keep_take(BXE_GUARD_SPAN, (uint64_t)decl->min * BX_PAGE_SIZE);
+        kept = k != NULL;
+        p = k ? (void *)k : mmap(NULL, BXE_GUARD_SPAN, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p != MAP_FAILED) {
             want = BXE_GUARD_SPAN;
             m->guarded = true;
@@ -352,7 +356,7 @@ bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl, bool guard,
     m->data = p;
     m->reserved = want;
     uint64_t bytes = (uint64_t)decl->min * BX_PAGE_SIZE;
-    if (bytes && mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0) {
+    if (bytes && !kept && mprotect(p, bytes, PROT_READ | PROT_WRITE) != 0) {
         munmap(p, want);
         free(m);
         return bxe_fail(err, BX_ERR_NOMEM, 0, "cannot commit %u pages of linear memory: %s",
@@ -369,7 +373,7 @@ void bxe_memory_destroy(bx_store *s, bx_memory *m)
 {
     if (!m) return;
     s->mem_total -= m->size;
-    if (m->data) munmap(m->data, m->reserved);
+    if (m->data && !(m->guarded && bxe_keep_give(m->data, m->reserved, m->size))) munmap(m->data, m->reserved);
     free(m);
 }
 

@@ -49,6 +49,12 @@ void bxe_store_own(bx_store *s, bx_objkind kind, void *p);
 bx_status bxe_memory_make(bx_store *s, const bx_limits_decl *decl, bool guard,
                          bx_memory **out, bx_error *err);
 void bxe_memory_destroy(bx_store *s, bx_memory *m);
+/* memkeep.c: a guard reservation kept by this thread's bx_mem_keep.
+ * give: 1 when kept (zeroed; the caller must not unmap it); take: one of
+ * `reserved` bytes with exactly its first `bytes` read-write, all zero,
+ * or NULL. */
+int bxe_keep_give(uint8_t *data, uint64_t reserved, uint64_t size);
+uint8_t *bxe_keep_take(uint64_t reserved, uint64_t bytes);
 bx_status bxe_table_make(bx_store *s, bx_valtype elem, const bx_limits_decl *decl,
                         bx_table **out, bx_error *err);
 void bxe_table_destroy(bx_store *s, bx_table *t);
