@@ -993,12 +993,18 @@ typedef struct bx_server_config {
     int drain_set;
     uint64_t drain_ns;
     /* Policy "worker_reuse" / --worker-reuse: the calls one confined worker
-     * may serve, all of one executor and tool (0 or 1: a fresh worker per
-     * call; at most 10000).  A worker is discarded after any call that did
-     * not end with a result that is not an error (trap, timeout, crash,
-     * violation) or that grew its memory past a bound. */
+     * may serve, all of one executor and tool (1: a fresh worker per call;
+     * at most 10000; 0: not set, BX_WORKER_REUSE_DEFAULT).  A worker is
+     * discarded after any call that did not end with a result that is not
+     * an error (trap, timeout, crash, violation) or that grew its memory
+     * past a bound. */
     uint32_t worker_reuse;
 } bx_server_config;
+
+/* Calls one confined worker of mcp/serve serves when neither the policy
+ * nor --worker-reuse says: per executor and tool, as the issue's design
+ * allows "if measured better" (README: security, the trade-off). */
+#define BX_WORKER_REUSE_DEFAULT 1000u
 
 BX_API void bx_server_config_init(bx_server_config *c);
 BX_API void bx_server_config_free(bx_server_config *c);

@@ -154,8 +154,9 @@ int cmd_policy(int argc, char **argv)
     printf("  drain      mcp %s (%s), serve %s (%s)\n",
            drain_text(c.drain_set ? c.drain_ns : BX_DRAIN_MCP_DEFAULT, d1, sizeof d1), from,
            drain_text(c.drain_set ? c.drain_ns : BX_DRAIN_WAIT, d2, sizeof d2), from);
-    printf("  worker reuse %u call%s per worker (%s)\n", c.worker_reuse ? c.worker_reuse : 1,
-           c.worker_reuse > 1 ? "s" : "", c.worker_reuse ? "policy" : "default");
+    uint32_t reuse = c.worker_reuse ? c.worker_reuse : BX_WORKER_REUSE_DEFAULT;
+    printf("  worker reuse %u call%s per worker (%s)\n", reuse, reuse > 1 ? "s" : "",
+           c.worker_reuse ? "policy" : "default");
     size_t n = bx_server_config_executor_count(&c);
     for (size_t i = 0; i < n; i++) {
         bx_executor_config e;

@@ -274,7 +274,7 @@ static int zpreconfine(void *ctx, const char *hint, bxc_policy *pol)
     pol->audit_fd = -1;
     pol->require_full = s->require_confine;
     pol->owner = (uint32_t)i + 1;
-    pol->reuse_calls = s->worker_reuse;   /* policy worker_reuse: 1 unless asked */
+    pol->reuse_calls = s->worker_reuse;   /* policy worker_reuse, else BX_WORKER_REUSE_DEFAULT */
     const bx_tool *t = bx_registry_find(s->reg, end + 1);
     pol->preload_curl = t && t->needs_network;
     return 0;
@@ -662,7 +662,7 @@ bx_server *bx_server_new(const bx_server_config *c, bx_error *err)
         cp->sandbox_id = NULL;
     }
     s->require_confine = c->require_os_confinement;
-    s->worker_reuse = c->worker_reuse ? c->worker_reuse : 1;
+    s->worker_reuse = c->worker_reuse ? c->worker_reuse : BX_WORKER_REUSE_DEFAULT;
     if (st == BX_OK && c->no_os_confinement) {
         snprintf(s->confine_why, sizeof s->confine_why, "disabled by --no-os-confinement");
         if (c->require_os_confinement) {
