@@ -11,8 +11,10 @@
 # call, off and confined (and BASE) alternately, ROUNDS times: CPU is what
 # a loaded machine distorts least.  BENCH_SERVE_FLAGS (optional): more
 # flags for every serve (e.g. "--tier aot --cache-dir DIR" after
-# `boxagnts tool precompile file-read --cache-dir DIR`).  BENCH_REUSE=N
-# (optional): also measure confined with --worker-reuse N (mode "reuse").
+# `boxagnts tool precompile file-read --cache-dir DIR`).  "confined" is the
+# default (a worker reused for up to BX_WORKER_REUSE_DEFAULT calls), "fresh"
+# a fresh worker per call (--worker-reuse 1).  BENCH_REUSE=N (optional):
+# also measure confined with --worker-reuse N (mode "reuse").
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -62,7 +64,7 @@ async function level(bin, extra, callers) {
     return { rate: lat.length / el, p50: pct(lat, 0.5), p99: pct(lat, 0.99), os: first.result.os_confinement || '-' };
 }
 const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const modes = [['off', bx, ['--no-os-confinement']], ['confined', bx, []]];
+const modes = [['off', bx, ['--no-os-confinement']], ['confined', bx, []], ['fresh', bx, ['--worker-reuse', '1']]];
 if (base) modes.unshift(['base', base, []]);
 if (reuse) modes.push(['reuse', bx, ['--worker-reuse', reuse]]);
 console.log(`file-read via serve --jsonl ${more.join(' ')}, ${secs} s per level, ${rounds} rounds, workers = online cores`);
@@ -86,10 +88,11 @@ cpu() {  # BIN [flag]: ms of CPU per call
     echo "$ms $CALLS" | awk '{ printf "%.3f", $1 / $2 }'
 }
 echo "CPU per call, $CALLS piped file-read calls through serve --jsonl (perf stat task-clock)"
-echo "  round  off ms  confined ms  overhead ms$([ -n "$BASE" ] && echo "  base ms  base overhead ms")$([ -n "$REUSE" ] && echo "  reuse ms  reuse overhead ms")  load avg"
+echo "  round  off ms  confined ms  overhead ms  fresh ms  fresh overhead ms$([ -n "$BASE" ] && echo "  base ms  base overhead ms")$([ -n "$REUSE" ] && echo "  reuse ms  reuse overhead ms")  load avg"
 r=1; while [ $r -le "$ROUNDS" ]; do
     off=$(cpu "$BX" --no-os-confinement); on=$(cpu "$BX")
     line=$(echo "$off $on" | awk '{ printf "%6s  %6.3f  %11.3f  %11.3f", "'$r'", $1, $2, $2 - $1 }')
+    fr=$(cpu "$BX" "--worker-reuse 1"); line="$line$(echo "$off $fr" | awk '{ printf "  %8.3f  %17.3f", $2, $2 - $1 }')"
     if [ -n "$BASE" ]; then
         b=$(cpu "$BASE"); line="$line$(echo "$off $b" | awk '{ printf "  %7.3f  %16.3f", $2, $2 - $1 }')"
     fi
