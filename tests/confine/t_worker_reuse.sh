@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/confine/t_worker_reuse.sh — opt-in worker reuse (--worker-reuse N,
+# tests/confine/t_worker_reuse.sh — worker reuse (default 1000, --worker-reuse N,
 # policy "worker_reuse"): test_zreuse (the zygote's API, bodies acting as a
 # compromised worker: a marker left by one call is seen by a later call of
 # the same executor only when reuse is on, never by another executor's;
@@ -63,7 +63,7 @@ grep -qx "  worker reuse 4 calls per worker (policy)" <<<"$o"
 check policy-check-shows-worker-reuse $? "$o"
 echo '{}' >"$TMP/p.json"
 o=$("$B" policy check "$TMP/p.json" 2>&1)
-grep -qx "  worker reuse 1 call per worker (default)" <<<"$o"
+grep -qx "  worker reuse 1000 calls per worker (default)" <<<"$o"
 check policy-check-shows-default-worker-reuse $? "$o"
 
 # ---- two executors under reuse -----------------------------------------------
@@ -141,10 +141,15 @@ R=$(kept --worker-reuse 100)
 IFS='|' read -r s1 s2 nok <<<"$R"
 [ -n "$s1" ] && [ "$(common "$s1" "$s2")" -ge 1 ] && [ "$nok" -eq 20 ]
 check reuse-on-same-workers-serve-again $? "pooled before '$s1' after '$s2', $nok of 20 answered"
-R=$(kept)
+R=$(kept --worker-reuse 1)
 IFS='|' read -r s1 s2 nok <<<"$R"
 [ -n "$s1" ] && [ "$(common "$s1" "$s2")" -eq 0 ] && [ "$nok" -eq 20 ]
 check reuse-off-no-worker-serves-again $? "pooled before '$s1' after '$s2', $nok of 20 answered"
+# no flag, no policy key: reuse is the default (BX_WORKER_REUSE_DEFAULT)
+R=$(kept)
+IFS='|' read -r s1 s2 nok <<<"$R"
+[ -n "$s1" ] && [ "$(common "$s1" "$s2")" -ge 1 ] && [ "$nok" -eq 20 ]
+check reuse-by-default-same-workers-serve-again $? "pooled before '$s1' after '$s2', $nok of 20 answered"
 # a rescan that adds a tool refreshes the zygote's registry: no worker of before serves after it
 R=$(HUP=1 kept --worker-reuse 100)
 IFS='|' read -r s1 s2 nok <<<"$R"
